@@ -1,0 +1,54 @@
+"""Dates as releases write them: "August 25, 2023", "25 Aug. 2023", "2023-08-25", "10/15/2018"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "sept": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+    # Spanish and French, for the releases that come in them.
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I)
+_DMY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\s+(?:de\s+)?" + _MONTH
+                  + r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})", re.I)
+_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+_US_NUMERIC = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b")
+
+def _make(year: str, month: int | str, day: str) -> dt.date | None:
+    try:
+        m = month if isinstance(month, int) else int(month)
+        return dt.date(int(year), m, int(day))
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
+    """The first date in ``text`` and where it stands, or None."""
+    best: tuple[dt.date, re.Match[str]] | None = None
+    for pattern in (_MDY, _DMY, _ISO, _US_NUMERIC):
+        m = pattern.search(text)
+        if not m:
+            continue
+        month = m.group("month")
+        month_no = MONTHS.get(month.lower().rstrip(".")) if not month.isdigit() else int(month)
+        if month_no is None:
+            continue
+        date = _make(m.group("year"), month_no, m.group("day"))
+        if date and 1900 <= date.year <= 2100 and (best is None or m.start() < best[1].start()):
+            best = (date, m)
+    return best
+
+
+def parse_date(text: str) -> dt.date | None:
+    found = find_date(text)
+    return found[0] if found else None

@@ -1,0 +1,43 @@
+"""What an input format hands to the shared pipeline: metadata found so far and blocks of text.
+
+Every format (text export, HTML page, wire feed, JSON) fills a `Draft`; `pipeline.finish` then applies
+the same steps to all of them (metadata from the text, boilerplate, broken paragraphs, pull quotes,
+attribution), so a release reads the same whatever it came in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .model import Contact
+
+
+@dataclass
+class Block:
+    text: str
+    #: What the format knows of the block: None (running text), "heading", "pullquote", "caption",
+    #: "about", "list", "contact", "quote-name" (a name line that heads a pull quote).
+    hint: str | None = None
+    #: Blank lines before the block in a text export: floats often stand after a wider gap.
+    gap: int = 1
+    speaker: str | None = None
+
+
+@dataclass
+class Draft:
+    path: str
+    id: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    subtitle: str | None = None
+    labels: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    location: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    contacts: list[Contact] = field(default_factory=list)
+    #: Formats whose blocks are already whole paragraphs (HTML <p>, JSON) skip the text-export repairs.
+    paragraphs_whole: bool = False

@@ -1,0 +1,186 @@
+"""Release metadata found in the text itself: labels, dateline, wire, URL, contacts, boilerplate."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_date
+from .model import Contact
+
+# Leading labels in a title: "(Video) Paris Conference …", "[PHOTO] …", "VIDEO: …".
+_LABEL = re.compile(r"^\s*(?:\((?P<a>[A-Za-z ]{2,20})\)|\[(?P<b>[A-Za-z ]{2,20})\]|(?P<c>VIDEO|PHOTOS?|AUDIO|UPDATE|UPDATED|CORRECTION|CORRECTING and REPLACING)\s*[:\-–—])\s*")
+
+# Wire markers as they open a release's first paragraph, and the wire's name.
+WIRES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"/?\s*EIN\s*Presswire(?:\.com)?\s*/?", re.I), "EIN Presswire"),
+    (re.compile(r"/\s*PRNewswire(?:-[A-Za-z]+)*\s*/", re.I), "PR Newswire"),
+    (re.compile(r"\(\s*BUSINESS WIRE\s*\)", re.I), "Business Wire"),
+    (re.compile(r"\(\s*GLOBE NEWSWIRE\s*\)", re.I), "GlobeNewswire"),
+    (re.compile(r"\(\s*Marketwired\b[^)]*\)", re.I), "Marketwired"),
+    (re.compile(r"\(\s*ACCESSWIRE\s*\)", re.I), "ACCESSWIRE"),
+    (re.compile(r"/\s*CNW\s*/", re.I), "CNW"),
+    (re.compile(r"\(\s*PRWEB\s*\)", re.I), "PRWeb"),
+    (re.compile(r"\(\s*Newsfile Corp\.[^)]*\)", re.I), "Newsfile"),
+]
+# The marker with the dashes around it, at the start of a paragraph (after an optional dateline).
+_WIRE_LEAD = re.compile(
+    r"^(?P<dateline>[^\n]{0,120}?)\s*(?P<wire>/?\s*EIN\s*Presswire(?:\.com)?\s*/|/\s*PRNewswire(?:-[A-Za-z]+)*\s*/"
+    r"|\(\s*BUSINESS WIRE\s*\)|\(\s*GLOBE NEWSWIRE\s*\)|\(\s*Marketwired\b[^)]*\)|\(\s*ACCESSWIRE\s*\)"
+    r"|/\s*CNW\s*/|\(\s*PRWEB\s*\)|\(\s*Newsfile Corp\.[^)]*\))\s*(?:-{1,2}|–|—)?\s*",
+    re.I,
+)
+
+_PLACE = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’\- ]{1,40}"
+# A dateline on a line of its own: "PARIS, FRANCE, August 25, 2023".
+_DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}),?\s+(?P<rest>.*\d{{4}})\s*$")
+# A dateline opening the first paragraph: "SANTA ANA – The …", "WASHINGTON, D.C. (March 3, 2020) — …".
+_DATELINE_LEAD = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*(?:[A-Z][A-Za-z.'’\-]+\.?\s?){1,3})?)"
+    r"(?:,?\s*\(?(?P<date>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)?)?\s*[-–—]{1,2}\s+"
+)
+
+_URL_LINE = re.compile(
+    r"^(?:This (?:press )?release (?:can be|is) (?:viewed|available) online at|View (?:source|original) "
+    r"(?:version|content)[^:]*(?:at|on)[^:]*|Original(?:ly)? (?:source|published)[^:]*|Source URL)\s*:?\s*"
+    r"(?P<url>https?://\S+)?",
+    re.I,
+)
+
+# Lines that belong to the wire, not to the release: dropped wherever they stand.
+BOILERPLATE_LINES = re.compile(
+    r"^(?:email us here|visit us on social media:?|follow us|share (?:this|article)|print|"
+    r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
+    r"all rights? reserved\.?|###|-\s*30\s*-|facebook|twitter|x|linkedin|instagram|youtube|"
+    r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp)\s*\.?$",
+    re.I,
+)
+# A line from which everything after is the wire's footer.
+FOOTER_START = re.compile(
+    r"^(?:EIN Presswire's priority is source transparency|EIN Presswire, Everyone's Internet News|"
+    r"Disclaimer: .*EIN Presswire|SOURCE\s+[A-Z].{0,80}$|View original content(?: to download multimedia)?:)",
+    re.I,
+)
+
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,4}){1,5}")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_CONTACT_HEAD = re.compile(r"^(?:media|press)?\s*(?:contacts?|inquiries|enquiries)\s*:?\s*", re.I)
+_NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÀ-Ý][\w’'\-.]+(?:\s+[A-ZÀ-Ý][\w’'\-.]*){1,3}$")
+
+
+def split_labels(title: str) -> tuple[str, list[str]]:
+    """"(Video) Paris Conference …" → ("Paris Conference …", ["Video"])."""
+    labels: list[str] = []
+    while True:
+        m = _LABEL.match(title)
+        if not m:
+            return title.strip(), labels
+        labels.append((m.group("a") or m.group("b") or m.group("c")).strip().title())
+        title = title[m.end():]
+
+
+def wire_of(text: str) -> str | None:
+    for pattern, name in WIRES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def strip_wire_lead(text: str) -> tuple[str, str | None, str | None]:
+    """Remove "PLACE, DATE /Wire/ --" from the start of a paragraph: (rest, wire, dateline)."""
+    m = _WIRE_LEAD.match(text)
+    if not m or len(m.group("dateline")) > 120:
+        return text, None, None
+    wire = wire_of(m.group("wire"))
+    dateline = m.group("dateline").strip(" ,-–—") or None
+    return text[m.end():].lstrip(), wire, dateline
+
+
+def parse_dateline(line: str) -> tuple[str | None, object | None] | None:
+    """"PARIS, FRANCE, August 25, 2023" → ("PARIS, FRANCE", date(2023, 8, 25)); None if it is not one."""
+    if len(line) > 100 or line.endswith("."):
+        return None
+    found = find_date(line)
+    if not found:
+        return None
+    date, m = found
+    place = line[: m.start()].strip(" ,-–—/(")
+    if line[m.end():].strip(" )"):
+        return None
+    if place and not re.match(rf"^{_PLACE}(?:,\s*{_PLACE}){{0,3}}$", place):
+        return None
+    return (place or None), date
+
+
+def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
+    """Remove "SANTA ANA – " or "WASHINGTON (March 3, 2020) — " from a first paragraph."""
+    m = _DATELINE_LEAD.match(text)
+    if not m:
+        return text, None, None
+    date = find_date(m.group("date"))[0] if m.group("date") and find_date(m.group("date")) else None
+    return text[m.end():], m.group("place").strip(" ,"), date
+
+
+def url_line(line: str) -> tuple[bool, str | None]:
+    m = _URL_LINE.match(line)
+    if not m:
+        return False, None
+    return True, m.group("url")
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(BOILERPLATE_LINES.match(line.strip()))
+
+
+def is_footer_start(line: str) -> bool:
+    return bool(FOOTER_START.match(line.strip()))
+
+
+def looks_like_contact_line(line: str) -> bool:
+    line = line.strip()
+    if not line or len(line) > 80 or line.endswith(".") and not _EMAIL.search(line):
+        return False
+    return bool(_PHONE.search(line) or _EMAIL.search(line) or _CONTACT_HEAD.match(line)
+                or line.lower() == "email us here" or _NAME_LINE.match(line) or len(line.split()) <= 5)
+
+
+def parse_contacts(lines: list[str]) -> list[Contact]:
+    """Group contact lines (name, organisation, phone, e-mail, in any order) into contacts."""
+    contacts: list[Contact] = []
+    current = Contact()
+
+    def flush() -> None:
+        nonlocal current
+        if any((current.name, current.phone, current.email)):
+            contacts.append(current)
+        current = Contact()
+
+    for raw in lines:
+        line = _CONTACT_HEAD.sub("", raw.strip())
+        if not line or line.lower() == "email us here":
+            continue
+        email = _EMAIL.search(line)
+        phone = _PHONE.search(line)
+        if email:
+            if current.email:
+                flush()
+            current.email = email.group(0)
+            rest = line.replace(email.group(0), "").strip(" ,;:|")
+            if rest and not current.name and _NAME_LINE.match(rest):
+                current.name = rest
+            continue
+        if phone and len(re.sub(r"\D", "", phone.group(0))) >= 7:
+            if current.phone:
+                flush()
+            current.phone = phone.group(0).strip()
+            continue
+        if current.name is None and _NAME_LINE.match(line):
+            current.name = line
+        elif current.organisation is None:
+            current.organisation = line
+        else:
+            flush()
+            current.name = line if _NAME_LINE.match(line) else None
+            if current.name is None:
+                current.organisation = line
+    flush()
+    return contacts

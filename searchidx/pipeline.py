@@ -1,0 +1,159 @@
+"""The steps every release goes through after its format has been read: `finish(draft) -> Release`."""
+
+from __future__ import annotations
+
+from . import metadata as md
+from .attribution import attribute
+from .cleaning import ends_sentence
+from .draft import Block, Draft
+from .model import Paragraph, Release
+from .structure import is_heading, join_broken, mark_about, mark_copies
+
+#: How many blocks at the top may hold the subtitle and dateline before the body starts.
+HEADER_WINDOW = 4
+#: Trailing blocks that may hold contacts.
+CONTACT_WINDOW = 8
+
+
+def finish(draft: Draft) -> Release:
+    blocks = [b for b in draft.blocks if b.text or b.hint == "quote-mark"]
+    blocks = _cut_footer(draft, blocks)
+    blocks = _take_header(draft, blocks)
+    lead = _strip_lead(draft, blocks)
+    blocks = _take_contacts(draft, blocks)
+    paragraphs = _assemble(blocks)
+    if not draft.paragraphs_whole:
+        paragraphs = join_broken(paragraphs, first_is_lead=lead)
+    paragraphs = [p for p in paragraphs if not (p.kind == "body" and is_heading(p.text) and not _about(p))]
+    paragraphs = mark_about(paragraphs)
+    mark_copies(paragraphs)
+    attribute(paragraphs)
+    for n, p in enumerate(paragraphs, start=1):
+        p.n = n
+    return Release(
+        path=draft.path, id=draft.id, title=draft.title, subtitle=draft.subtitle, labels=draft.labels,
+        date=draft.date, location=draft.location, source=draft.source, url=draft.url,
+        language=draft.language, format=draft.format, contacts=draft.contacts, paragraphs=paragraphs,
+    )
+
+
+def _about(p: Paragraph) -> bool:
+    return p.text.startswith(("About ", "ABOUT "))
+
+
+def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
+    """Drop the wire's footer and boilerplate lines; keep the URL they give."""
+    out: list[Block] = []
+    for b in blocks:
+        if md.is_footer_start(b.text):
+            break
+        is_url, url = md.url_line(b.text)
+        if is_url:
+            draft.url = draft.url or url
+            continue
+        if md.is_boilerplate(b.text):
+            continue
+        out.append(b)
+    return out
+
+
+def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
+    """Title (with its labels), subtitle and a dateline on its own line, from the top blocks."""
+    if not blocks:
+        return blocks
+    i = 0
+    if draft.title is None:
+        draft.title = blocks[0].text
+        i = 1
+    if draft.title:
+        title, labels = md.split_labels(draft.title)
+        draft.title = title
+        draft.labels = draft.labels + [lab for lab in labels if lab not in draft.labels]
+    header_end = i
+    for k in range(i, min(i + HEADER_WINDOW, len(blocks))):
+        b = blocks[k]
+        dateline = md.parse_dateline(b.text)
+        if dateline:
+            place, date = dateline
+            draft.location = draft.location or place
+            draft.date = draft.date or date
+            header_end = k + 1
+            break
+    else:
+        return blocks[i:]
+    # Between title and dateline: the subtitle.
+    between = [b.text for b in blocks[i:header_end - 1]]
+    if between and draft.subtitle is None:
+        draft.subtitle = " ".join(between)
+    return blocks[header_end:]
+
+
+def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
+    """Remove the wire marker or dateline that opens the first paragraph. True if one was removed."""
+    for b in blocks:
+        if not b.text or b.hint:
+            continue
+        rest, wire, dateline = md.strip_wire_lead(b.text)
+        if wire:
+            draft.source = draft.source or wire
+            if dateline:
+                parsed = md.parse_dateline(dateline)
+                if parsed:
+                    draft.location = draft.location or parsed[0]
+                    draft.date = draft.date or parsed[1]
+                else:
+                    draft.location = draft.location or dateline
+            b.text = rest
+            return True
+        rest, place, date = md.strip_dateline_lead(b.text)
+        if place:
+            draft.location = draft.location or place
+            draft.date = draft.date or date
+            b.text = rest
+            return True
+        return False
+    return False
+
+
+def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
+    """Trailing short blocks with a name, organisation, phone or e-mail are the media contacts."""
+    k = len(blocks)
+    while k > 0 and len(blocks) - k < CONTACT_WINDOW and blocks[k - 1].hint != "quote-mark" \
+            and md.looks_like_contact_line(blocks[k - 1].text):
+        k -= 1
+    tail = [b.text for b in blocks[k:]]
+    contacts = md.parse_contacts(tail) if tail else []
+    if not contacts or not any(c.phone or c.email for c in contacts):
+        return blocks
+    draft.contacts = draft.contacts + contacts
+    return blocks[:k]
+
+
+def _assemble(blocks: list[Block]) -> list[Paragraph]:
+    """Blocks to paragraphs; a boxed pull quote (quote mark, name line, quote, credit) becomes one."""
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.hint == "quote-mark":
+            i += 1
+            name = None
+            if i < len(blocks) and blocks[i].hint == "quote-name":
+                name = blocks[i].text
+                i += 1
+            if i < len(blocks):
+                out.append(Paragraph(0, "pullquote", blocks[i].text, speaker=name or blocks[i].speaker))
+                i += 1
+                # The credit line under a boxed quote ("NCRI") is layout, not text.
+                if i < len(blocks) and len(blocks[i].text) <= 40 and not ends_sentence(blocks[i].text) \
+                        and len(blocks[i].text.split()) <= 4:
+                    i += 1
+            continue
+        if b.hint == "quote-name" and i + 1 < len(blocks):
+            out.append(Paragraph(0, "body", blocks[i + 1].text, speaker=b.text))
+            i += 2
+            continue
+        kind = b.hint if b.hint in ("pullquote", "caption", "about") else "body"
+        out.append(Paragraph(0, kind, b.text, speaker=b.speaker))
+        i += 1
+    return out

@@ -1,0 +1,122 @@
+"""Paragraph structure: broken paragraphs made whole, floats (pull quotes, captions) and About sections.
+
+Page layout breaks a paragraph around a floating pull quote or caption and leaves the float between
+the two halves; floats also repeat or condense body text. Both are undone here, by content alone, so
+that every format gets the same treatment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cleaning import ends_sentence, starts_lowercase
+from .model import Paragraph
+
+_WORD = re.compile(r"[^\W_]+")
+#: How many blocks a float may push between the two halves of a broken paragraph.
+JOIN_WINDOW = 4
+#: Longest float, in words, that may stand between the halves of a broken paragraph.
+FLOAT_MAX_WORDS = 90
+#: Share of a short paragraph's word pairs found in a longer one for it to count as its copy
+#: (copies in the seed score 0.77 to 0.97, distinct paragraphs at most 0.62).
+COPY_CONTAINMENT = 0.7
+# A direct quote: it opens the paragraph, or follows a speech verb ("stated, "…").
+_QUOTED_SPEECH = re.compile(r'^\s*["“«]|\b(?:said|says|stated|added|noted|told|wrote|explained|stressed)[,:]?\s*["“«]')
+_ABOUT = re.compile(r"^(?:About|Acerca de|À propos de|Sobre)\s+(?:the\s+)?[A-Z0-9][^.]{0,80}$")
+_ABOUT_INLINE = re.compile(r"^About\s+[A-Z0-9][^.:]{0,80}:\s+\S")
+
+
+def bigrams(text: str) -> set[tuple[str, str]]:
+    """Word pairs: a copy keeps most of them even when it drops or changes a few words."""
+    tokens = [m.group(0).lower() for m in _WORD.finditer(text)]
+    return set(zip(tokens, tokens[1:]))
+
+
+def join_broken(paragraphs: list[Paragraph], first_is_lead: bool = False) -> list[Paragraph]:
+    """Join a paragraph that stops mid-sentence to the block that finishes it.
+
+    The continuation is the next body block (within `JOIN_WINDOW`) that starts in lower case; the
+    blocks it skips over stay where they are (they are the floats that broke the paragraph). The first
+    paragraph after a wire marker ("The National Council … (NCRI)") joins the next block whatever its case.
+    """
+    out = list(paragraphs)
+    i = 0
+    while i < len(out):
+        p = out[i]
+        if p.kind != "body" or ends_sentence(p.text):
+            i += 1
+            continue
+        target = None
+        for j in range(i + 1, min(i + 1 + JOIN_WINDOW, len(out))):
+            q = out[j]
+            if q.kind == "body" and starts_lowercase(q.text):
+                target = j
+                break
+            if not _could_be_float(q):
+                break
+        if target is None and first_is_lead and i == _first_body(out) and i + 1 < len(out) \
+                and out[i + 1].kind == "body":
+            target = i + 1
+        if target is None:
+            i += 1
+            continue
+        p.text = f"{p.text} {out[target].text}"
+        if p.speaker is None:
+            p.speaker = out[target].speaker
+        del out[target]
+        # The joined paragraph may still be unfinished: look again from the same place.
+    return out
+
+
+def _could_be_float(p: Paragraph) -> bool:
+    """What may stand between two halves of a paragraph: short, finished text (a caption, a quote)."""
+    return p.kind != "body" or (ends_sentence(p.text) and len(p.text.split()) <= FLOAT_MAX_WORDS)
+
+
+def _first_body(paragraphs: list[Paragraph]) -> int:
+    for i, p in enumerate(paragraphs):
+        if p.kind == "body":
+            return i
+    return -1
+
+
+def mark_copies(paragraphs: list[Paragraph]) -> None:
+    """A paragraph whose words mostly stand in a longer one is a pull quote or caption of it."""
+    bags = [bigrams(p.text) for p in paragraphs]
+    for i, p in enumerate(paragraphs):
+        if p.kind not in ("body", "pullquote") or len(bags[i]) < 8:
+            continue
+        for j, q in enumerate(paragraphs):
+            if i == j or q.kind != "body" or len(bags[j]) < len(bags[i]):
+                continue
+            if len(bags[j]) == len(bags[i]) and (len(q.text) < len(p.text) or (len(q.text) == len(p.text) and j > i)):
+                continue
+            if len(bags[i] & bags[j]) >= COPY_CONTAINMENT * len(bags[i]):
+                if p.kind == "body":
+                    p.kind = "pullquote" if _QUOTED_SPEECH.search(p.text) else "caption"
+                break
+
+
+def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """"About X" and what follows it is the boilerplate about the issuer: kind ``about``.
+
+    The heading itself is dropped; an inline "About X: …" paragraph starts the section too.
+    """
+    out: list[Paragraph] = []
+    in_about = False
+    for p in paragraphs:
+        if p.kind == "body" and _ABOUT.match(p.text) and not ends_sentence(p.text):
+            in_about = True
+            continue
+        if p.kind == "body" and _ABOUT_INLINE.match(p.text):
+            in_about = True
+        if in_about and p.kind == "body":
+            p.kind = "about"
+        out.append(p)
+    return out
+
+
+def is_heading(text: str) -> bool:
+    """A crosshead or label: short, no sentence end, not a list item."""
+    return len(text) <= 90 and len(text.split()) <= 12 and not ends_sentence(text) \
+        and not text.endswith((",", ";")) and not starts_lowercase(text)
