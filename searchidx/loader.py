@@ -101,3 +101,51 @@ def _load(text: str, path: str, rid: str) -> Release:
     if not release.paragraphs and not release.title:
         raise LoadError(path, "no text found")
     return release
+
+
+#: File names never taken for releases when a folder is walked.
+_SKIP_NAMES = {"README.md", "PROVENANCE.md", "LICENSE", ".DS_Store"}
+
+
+def discover(paths: list[str | os.PathLike[str]]) -> tuple[list[Path], list[LoadError]]:
+    """The release files under ``paths`` (files and folders, walked recursively, sorted), and the
+    problems met on the way (a path that does not exist, a folder that cannot be read, a link loop)."""
+    found: list[Path] = []
+    problems: list[LoadError] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            problems.append(LoadError(p, "no such file or folder"))
+        elif p.is_dir():
+            _walk(p, found, problems, seen_dirs)
+        else:
+            found.append(p)
+    return sorted(set(found)), problems
+
+
+def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[tuple[int, int]]) -> None:
+    try:
+        st = folder.stat()
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            problems.append(LoadError(folder, "folder already visited (a link loop?)"))
+            return
+        seen.add(key)
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(LoadError(folder, f"cannot read folder ({exc.strerror or exc})"))
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in _SKIP_NAMES:
+            continue
+        path = Path(entry.path)
+        try:
+            if entry.is_dir():
+                _walk(path, found, problems, seen)
+            elif entry.is_file():
+                found.append(path)
+            elif entry.is_symlink():
+                problems.append(LoadError(path, "broken link"))
+        except OSError as exc:
+            problems.append(LoadError(path, exc.strerror or str(exc)))
