@@ -1,0 +1,41 @@
+"""searchidx: a speaker-aware full-text search index for press releases.
+
+    >>> from searchidx import Index, load_release
+    >>> index = Index.open("index", create=True)
+    >>> index.sync(["seeds"])
+    >>> for hit in index.search("accountability", speaker="Sadat").hits: ...
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import (  # noqa: E402
+    IndexLockedError,
+    IndexNotFoundError,
+    IndexVersionError,
+    LoadError,
+    QueryError,
+    SearchidxError,
+)
+from .index import Index, SyncReport, speaker_key  # noqa: E402
+from .loader import load_release, load_text  # noqa: E402
+from .model import Contact, Paragraph, Release  # noqa: E402
+
+__all__ = [
+    "Contact",
+    "Index",
+    "IndexLockedError",
+    "IndexNotFoundError",
+    "IndexVersionError",
+    "LoadError",
+    "Paragraph",
+    "QueryError",
+    "Release",
+    "SearchidxError",
+    "SyncReport",
+    "__version__",
+    "load_release",
+    "load_text",
+    "speaker_key",
+]

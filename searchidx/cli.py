@@ -1,0 +1,225 @@
+"""The `searchidx` command: a thin layer over the library (validation, calls, output formatting)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import IndexNotFoundError, LoadError, QueryError, SearchidxError
+
+DEFAULT_INDEX = "index"
+DEFAULT_SOURCES = "seeds"
+
+
+def _default_index() -> str:
+    return os.environ.get("SEARCHIDX_INDEX") or DEFAULT_INDEX
+
+
+index_option = click.option(
+    "--index", "index_dir", type=click.Path(file_okay=False), default=None,
+    help="Index folder (default: $SEARCHIDX_INDEX or ./index).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one object per line.")
+
+
+def _fail(message: str, hint: str | None = None) -> click.ClickException:
+    return click.ClickException(f"{message}{f' ({hint})' if hint else ''}")
+
+
+def _open(index_dir: str | None, *, auto_build: bool = False):
+    from .index import Index
+
+    folder = index_dir or _default_index()
+    try:
+        return Index.open(folder)
+    except IndexNotFoundError:
+        if auto_build and index_dir is None and Path(DEFAULT_SOURCES).is_dir():
+            click.echo(f"searchidx: no index yet: building {folder}/ from {DEFAULT_SOURCES}/ first", err=True)
+            index = Index.open(folder, create=True)
+            report = index.sync([DEFAULT_SOURCES])
+            for problem in report.skipped:
+                click.echo(f"searchidx: skipped {problem}", err=True)
+            return index
+        raise
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="searchidx")
+def main() -> None:
+    """Speaker-aware full-text search over press releases: who said what, where and when."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@json_option
+def parse(files: tuple[str, ...], as_json: bool) -> None:
+    """Load releases and print what the loader makes of them, without indexing."""
+    from .loader import load_release
+
+    failed = 0
+    for path in files:
+        try:
+            release = load_release(path)
+        except LoadError as exc:
+            click.echo(f"searchidx: {exc}", err=True)
+            failed += 1
+            continue
+        if as_json:
+            click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
+        else:
+            _print_release(release)
+    if failed:
+        sys.exit(1)
+
+
+def _print_release(release: Any) -> None:
+    click.secho(release.title or "(untitled)", bold=True)
+    meta = [x for x in (release.date and release.date.isoformat(), release.location, release.source) if x]
+    if meta:
+        click.echo(" · ".join(meta))
+    if release.url:
+        click.echo(release.url)
+    click.echo()
+    for p in release.paragraphs:
+        who = f"{p.speaker}" + (f", {p.speaker_role}" if p.speaker_role else "") if p.speaker else ""
+        tag = f"[{p.n} {p.kind}]" + (f" {who}:" if who else "")
+        click.secho(tag, fg="cyan" if p.kind == "body" else "yellow")
+        click.echo(p.text)
+        click.echo()
+    for c in release.contacts:
+        click.echo("Contact: " + ", ".join(x for x in (c.name, c.organisation, c.phone, c.email) if x))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@index_option
+def build(paths: tuple[str, ...], index_dir: str | None) -> None:
+    """Index files and folders (default: the sources of the last build, or ./seeds)."""
+    from .index import Index
+
+    folder = index_dir or _default_index()
+    try:
+        index = Index.open(folder, create=True)
+        sources: list[str] | None = list(paths) if paths else None
+        if sources is None and not index.sources:
+            sources = [DEFAULT_SOURCES]
+        report = index.sync(sources)
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    for problem in report.skipped:
+        click.echo(f"searchidx: skipped {problem}", err=True)
+    click.echo(f"{folder}: {report.summary()} ({report.paragraphs} paragraphs indexed)", err=True)
+    if report.skipped:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@index_option
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True, help="Hits per page.")
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True, help="Page of hits.")
+@click.option("--speaker", help="Only paragraphs of this speaker (any part of the name).")
+@click.option("--since", help="Only releases dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Only releases dated on or before this day.")
+@click.option("--source", help="Only releases from this wire or publisher.")
+@click.option("--all-kinds", is_flag=True, help="Include pull quotes, captions and About sections.")
+@click.option("--sort", type=click.Choice(["score", "date"]), default="score", show_default=True)
+@json_option
+def search(query: str, index_dir: str | None, limit: int, page: int, speaker: str | None, since: str | None,
+           until: str | None, source: str | None, all_kinds: bool, sort: str, as_json: bool) -> None:
+    """Search paragraphs: words, "phrases", AND/OR/NOT, field:value (speaker:, role:, title:, date:…)."""
+    try:
+        index = _open(index_dir, auto_build=True)
+        results = index.search(query, speaker=speaker, since=since, until=until, source=source,
+                               kinds=None if all_kinds else ("body",), limit=limit, page=page, sort=sort)
+    except QueryError as exc:
+        raise _fail(str(exc), exc.hint) from None
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        for hit in results.hits:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        return
+    if not results.hits:
+        click.echo("no matches", err=True)
+        return
+    color = sys.stdout.isatty()
+    for hit in results.hits:
+        _print_hit(hit, color)
+    shown = f"{(page - 1) * limit + 1}-{(page - 1) * limit + len(results.hits)}"
+    click.echo(f"{shown} of {results.total} matching paragraphs", err=True)
+
+
+def _print_hit(hit: Any, color: bool) -> None:
+    who = hit.speaker or "(no speaker)"
+    if hit.speaker_role:
+        who += f", {hit.speaker_role}"
+    where = " · ".join(x for x in (hit.title, hit.date, hit.source) if x)
+    click.echo(click.style(who, fg="green", bold=True) if color else who)
+    click.echo(click.style(where, fg="blue") if color else where)
+    click.echo(f"{hit.id}  ({hit.kind})" if hit.kind != "body" else hit.id)
+    click.echo(_highlighted(hit.text, hit.highlights, color))
+    click.echo()
+
+
+def _highlighted(text: str, spans: list[tuple[int, int]], color: bool) -> str:
+    if not color or not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(click.style(text[start:end], fg="red", bold=True))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+@main.command()
+@index_option
+@json_option
+def speakers(index_dir: str | None, as_json: bool) -> None:
+    """List every speaker with role(s), paragraph count and release count."""
+    try:
+        table = _open(index_dir, auto_build=True).speakers()
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    for sp in table:
+        if as_json:
+            click.echo(json.dumps(sp.to_dict(), ensure_ascii=False))
+        else:
+            roles = "; ".join(sp.roles)
+            click.echo(f"{sp.paragraphs:5d} ¶ {sp.releases:4d} rel  {sp.name}" + (f" ({roles})" if roles else ""))
+
+
+@main.command()
+@click.argument("target")
+@index_option
+@json_option
+def show(target: str, index_dir: str | None, as_json: bool) -> None:
+    """Show a whole release (ID) or one paragraph (ID#N)."""
+    release_id, _, n = target.partition("#")
+    try:
+        release = _open(index_dir).release(release_id)
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    if n:
+        if not n.isdigit():
+            raise _fail(f"{target}: expected ID or ID#N")
+        release.paragraphs = [p for p in release.paragraphs if p.n == int(n)]
+        if not release.paragraphs:
+            raise _fail(f"release {release_id} has no paragraph {n}")
+    if as_json:
+        click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
+    else:
+        _print_release(release)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
