@@ -11,6 +11,7 @@ speaker's quote. Within a release one person is one speaker: "Prof. Sadat" and "
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .model import Paragraph
@@ -86,6 +87,28 @@ NOT_NAMES = frozenset(
     he she his hers god""".split()
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
+
+
+_KEY_HONORIFIC = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|hon|judge|sr|sra|srta|lic|don|dona)\.?\s+)+"
+)
+_KEY_SUFFIX = re.compile(r"[\s,]+(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$")
+_KEY_JUNK = re.compile(r"[^\w\s-]+")
+# Letters that carry no combining accent to strip, so NFKD leaves them alone.
+_KEY_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th"})
+
+
+def speaker_key(name: str) -> str:
+    """The identity of a speaker across releases: the full name folded to lower case, without accents,
+    honorifics, suffixes or punctuation ("Prof. Valerius M. Ciucă" → "valerius m ciuca")."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().translate(_KEY_LETTERS)
+    text = text.replace("’", "'").replace("'", "")
+    text = _KEY_JUNK.sub(" ", text)
+    text = " ".join(text.replace("_", " ").split())
+    text = _KEY_HONORIFIC.sub("", text)
+    text = _KEY_SUFFIX.sub("", text)
+    return text.strip(" -")
 
 
 @dataclass
