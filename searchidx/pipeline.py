@@ -27,7 +27,7 @@ def finish(draft: Draft) -> Release:
     paragraphs = [p for p in paragraphs if not (p.kind == "body" and is_heading(p.text) and not _about(p))]
     paragraphs = mark_about(paragraphs)
     mark_copies(paragraphs)
-    attribute(paragraphs)
+    attribute(paragraphs, title=draft.title)
     for n, p in enumerate(paragraphs, start=1):
         p.n = n
     return Release(
