@@ -183,18 +183,26 @@ def evaluate_annotations(files: Iterable[Path], name: str) -> Score:
 # --- PolNeAR --------------------------------------------------------------------------------------------
 
 _PRONOUNS = frozenset("i he she we they you it him her them us his hers their our who which that this".split())
+# A source opening with these describes someone unnamed: "a Nevada Democrat", "another friend".
+_DETERMINERS = frozenset("a an one another some several many two three other others most both all each every no few "
+                         "any such".split())
+# Publishers, agencies and pollsters, which the gold also gives as sources: not people.
+_MEDIA = frozenset("tribune journal magazine herald globe gazette cnn msnbc abc nbc cbs fox politico reuters ap afp "
+                   "bloomberg pew gallup poll polls twitter facebook".split())
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|de|van|von|la|le)$")
 
 
-def person_name(source: str) -> str | None:
+def person_name(source: str, text: str = "") -> str | None:
     """The person a gold source span names ("Sen. Ted Cruz (R-Texas)" → "Ted Cruz"), or None for pronouns,
     organisations, groups and descriptions ("the campaign", "aides", "The New York Post")."""
-    text = re.sub(r"\([^)]*\)", " ", source)
-    text = re.sub(r"['’]s\b", "", text).replace(",", " ")
-    tokens = [t for t in text.split() if t]
+    cleaned = re.sub(r"\([^)]*\)", " ", source)
+    cleaned = re.sub(r"['’]s\b", "", cleaned).replace(",", " ")
+    tokens = [t for t in cleaned.split() if t]
     if not tokens or len(tokens) > 8:
         return None
-    if tokens[0].lower() in ("the", "a", "an"):
+    if tokens[0].lower() in _DETERMINERS:
+        return None
+    if tokens[0].lower() == "the":
         tokens = tokens[1:]
     # Drop leading titles ("Republican presidential candidate Donald Trump").
     while tokens and (tokens[0].lower().strip(".") in TITLE_WORDS or tokens[0][:1].islower()
@@ -211,6 +219,10 @@ def person_name(source: str) -> str | None:
         return None
     if tokens[-1].isupper() and len(tokens[-1]) > 1:
         return None  # an acronym: an organisation
+    if any(t.lower() in _MEDIA for t in tokens):
+        return None
+    if len(tokens) == 1 and text and not re.search(rf"\b[A-Z][\w’'.-]*\s+{re.escape(tokens[0])}\b", text):
+        return None  # a lone word never given with a first name ("Reuters", "Republicans") is no person
     return " ".join(tokens)
 
 
@@ -248,7 +260,7 @@ def polnear_quotes(text: str, ann: str) -> Iterator[tuple[str, str]]:
             q = re.search(r"[“\"]\s*(\S.{12,}?)(?:[”\"]|$)", content)
             if not q:
                 continue
-            name = person_name(source)
+            name = person_name(source, text)
             if name is None:
                 yield "", ""
             else:

@@ -42,7 +42,7 @@ SPEECH_VERBS = (
     "predicts claimed claims maintained indicated revealed shared echoed agreed admitted admits proposed "
     "recommended reminded encouraged contended identified clarified believes believed tweeted posted "
     "apologised apologized conceded concedes complained fumed shouted joked quipped boasted bragged "
-    "countered retorted recounted described explained pointed exclaimed acknowledged"
+    "countered retorted recounted described pointed exclaimed reacted asked answered wondered"
     # Spanish, for the releases that come in it (accents are often lost in PDF exports).
     " dijo afirmó afirmo señaló señalo declaró declaro explicó explico indicó indico agregó agrego añadió "
     "anadio aseguró aseguro destacó destaco expresó expreso manifestó manifesto comentó comento reafirmó "
@@ -51,7 +51,7 @@ SPEECH_VERBS = (
 _VERB = r"(?:pointed out|went on to say|" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")"
 _ADVERBS = r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|" \
            r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|" \
-           r"flatly|simply|quickly|immediately|also|ha|había|tambien|también|le)\s+)*"
+           r"ha|había|tambien|también|le|[a-z]{3,}ly)\s+)*"
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
 
 _ANCHOR = r"(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|—\s*|–\s*)"
@@ -66,16 +66,25 @@ _APPOSITIVE = re.compile(
 _DASHED = re.compile(
     rf"(?<![\w’'])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[-–—]\s+[^-–—\"“”]{{2,160}}\s+[-–—]\s+{_ADVERBS}$"
 )
-# "TITLE NAME said", "NAME said", "The District Attorney said", and "NAME, said" as page exports break it.
+# "TITLE NAME said", "NAME said", "The District Attorney said".
 _SUBJECT = re.compile(
-    rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN}),?\s+{_ADVERBS}$"
+    rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN})\s+{_ADVERBS}$"
 )
+# "NAME, said" as page exports break it; tried after the appositive, whose role may end in capitals.
+_SUBJECT_COMMA = re.compile(rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}),\s+{_ADVERBS}$")
 # "Flores looked at the victim and said": the subject of a compound predicate.
 _COMPOUND = re.compile(
     rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[a-z][^.;:\"“”]{{0,80}}?\band\s+{_ADVERBS}$"
 )
 _PRONOUN = re.compile(rf"{_ANCHOR}(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 # '…," said NAME, ROLE.' and '…," dijo el Fiscal NAME'.
+# Nouns for what a person is, as written in lower case before a name ("spokesman John Kirby").
+ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor strategist candidate nominee senator
+    congressman congresswoman official manager director chairman chairwoman president secretary host analyst
+    professor economist expert attorney lawyer prosecutor investigator detective officer chief sheriff mayor
+    governor leader founder member executive activist author pollster consultant operative delegate historian
+    researcher nephew niece son daughter wife husband mother father friend brother sister coach judge
+    fiscal jefe jefa juez abogado abogada""".split()
 _AFTER_VERB = re.compile(
     rf"^\s+(?:(?:el|la)\s+(?:(?:fiscal|jefe|jefa|juez|jueza|abogado|abogada|investigador|investigadora|"
     rf"procurador|alcalde|director|directora|sargento|oficial)\s+)?)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}))?"
@@ -84,12 +93,17 @@ _AFTER_VERB = re.compile(
 _AFTER_VERB_ROLE = re.compile(
     rf"^\s+(?:the\s+|el\s+|la\s+)?(?P<role>[A-Za-z][\w’'.\- ]{{2,80}}?),\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s*(?:[.,;(]|$)"
 )
+# '…," said spokesman John Kirby' and '…," his nephew Michery el Soheil added'.
+_AFTER_VERB_NOUN = re.compile(
+    rf"^\s+(?:(?:the|a|an|his|her|their|campaign|press|former|longtime|senior|chief|top|deputy|national|state)\s+)*"
+    rf"(?P<role>(?:[a-z][\w’'-]+\s+){{0,2}}(?:{'|'.join(ROLE_NOUNS_LIST)}))\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
+)
 _AFTER_VERB_PRONOUN = re.compile(r"^\s+(?P<pron>he|she)\b")
 # '…,” Toomey fumed on Tuesday.': any -ed/-s verb right after a closing quote attributes it.
 _QUOTE_THEN_NAME = re.compile(
     rf"[,?!]\s*[\"”]\s+(?:(?P<pron>he|she)|(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}))\s+(?:{_ADVERBS})(?:[a-z]+ed|[a-z]+s)\b"
 )
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|campaign|press|former|senior|chief|his|her|their)\s+)*(?:(?:{'|'.join(ROLE_NOUNS_LIST)})\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
 # "Statement from State Attorney Katherine Fernandez Rundle Regarding …" heads a statement by that person.
 _STATEMENT = re.compile(rf"\b[Ss]tatement (?:[Ff]rom|[Oo]f|[Bb]y)\s+(?P<span>{CAP_SPAN})")
 _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concerning|In|For|To|Announcing)\b.*$")
@@ -99,7 +113,7 @@ _MENTION = re.compile(
 )
 # A sentence whose subject is a person and that holds a quote: 'Kasich bemoaned …, saying “…”'.
 _QUOTE_SUBJECT = re.compile(
-    rf"(?:^|[.!?]\s+)(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+(?:{_ADVERBS})(?:[a-z]+ed|[a-z]+s)\b[^.!?]*?[“\"]"
+    rf"(?:^|[.!?]\s+)(?:[^,.!?\"“”]{{0,60}},\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+(?:{_ADVERBS})(?:[a-z]+ed|[a-z]+s)\b[^.!?]*?[“\"]"
 )
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 
@@ -134,7 +148,8 @@ NOT_NAMES = frozenset(
     after before during since for from with by all some many most several both each every no not one two
     three first last new mr mrs ms dr prof also however meanwhile additionally furthermore earlier later
     he she his hers god asked still even then now so yet though although because thus indeed clearly
-    el la los las en de del por para con un una""".split()
+    el la los las en de del por para con un una is was does did will can would should could has have had
+    were are be being been asked""".split()
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
 _OPENING_QUOTE = "\"“«„"
@@ -318,8 +333,10 @@ def _valid_name(name: str) -> bool:
         return False
     if any(t.lower().strip(".,") in TITLE_WORDS and not t.endswith(".") for t in tokens):
         return False
-    return all(t[:1].isupper() or t in ("de", "del", "da", "di", "van", "von", "der", "la", "le", "bin", "al")
-               for t in tokens)
+    return all(t[:1].isupper() or t in _PARTICLES for t in tokens) and tokens[-1][:1].isupper()
+
+
+_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
 
 
 def _gender(hon: str | None) -> str | None:
@@ -333,6 +350,7 @@ class Attributor:
     def __init__(self, text_of_release: str) -> None:
         self.registry = Registry()
         self.text = text_of_release
+        self.context = ""  # the paragraph before the one being read, for pronouns with nobody nearer
         # Full names given anywhere in the release, by surname, and genders from honorifics, so that
         # "Guyger" is "Amber Guyger" and "Mrs Maguire" is a woman.
         self.full_names: dict[str, str | None] = {}
@@ -389,28 +407,28 @@ class Attributor:
         return self.registry.resolve(name, role, gender)
 
     def _pronoun(self, pronoun: str, text: str, pos: int) -> Person | None:
-        """He/she: a person named as the subject earlier in the paragraph, else the last speaker of that
-        gender, else the last person of that gender named in the paragraph or before it."""
+        """He/she: the person standing as a sentence subject earlier in the paragraph, else the last one
+        named before it there (outside quotes), else the last speaker of that gender, else the last person
+        of that gender named in the previous paragraph."""
         gender = "f" if pronoun.lower() == "she" else "m"
         mentions = self._mentions(text[:pos])
-        for subject, person in reversed(mentions):
-            if subject and person.gender in (None, gender):
-                person.gender = gender
-                return person
-        person = self.registry.recent_of(gender)
+        candidates = [p for subject, p in reversed(mentions) if subject] + [p for _, p in reversed(mentions)]
+        person = next((p for p in candidates if p.gender in (None, gender)), None)
         if person is None:
-            for _, candidate in reversed(mentions):
-                if candidate.gender in (None, gender):
-                    person = candidate
-                    break
+            person = self.registry.recent_of(gender)
+        if person is None:
+            person = next((p for _, p in reversed(self._mentions(self.context)) if p.gender in (None, gender)), None)
         if person is not None:
             person.gender = person.gender or gender
         return person
 
     def _mentions(self, text: str) -> list[tuple[bool, Person]]:
-        """People named in ``text``, in order, with whether each stands at the start of a sentence."""
+        """People named in ``text`` outside quotes, in order, with whether each opens a sentence."""
         out: list[tuple[bool, Person]] = []
+        spans = quote_mask(text)
         for m in _MENTION.finditer(text):
+            if _inside(spans, m.start()):
+                continue
             span = m.group("span")
             title, name = _split_span(_strip_lead(span))
             name = re.sub(r"\s+[“\"][^”\"]*[”\"]", "", name).removesuffix("’s").removesuffix("'s")
@@ -428,13 +446,13 @@ class Attributor:
     def explicit(self, text: str) -> Person | None:
         """The person an attribution inside ``text`` names, if any."""
         spans = quote_mask(text)
-        for m in _VERB_RE.finditer(text):
-            if _inside(spans, m.start()):
-                continue
-            prefix = text[: m.start()]
-            if re.search(r"\bse\s+$", prefix):
-                continue  # Spanish "se declaró culpable" pleads, it does not speak
-            person = self._before_verb(prefix, text, m.start()) or self._after_verb(text, m.start(), m.end())
+        verbs = [m for m in _VERB_RE.finditer(text) if not _inside(spans, m.start())
+                 and not re.search(r"\bse\s+$", text[: m.start()])]  # Spanish "se declaró culpable" pleads
+        # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
+        # someone else in passing ("EgyptAir also confirmed …; “…,” Mariam Emara told CNN").
+        near = [m for m in verbs if spans and _near_quote(text, spans, m.start(), m.end())]
+        for m in near + [m for m in verbs if m not in near]:
+            person = self._before_verb(text[: m.start()], text, m.start()) or self._after_verb(text, m.start(), m.end())
             if person:
                 return person
         m = _QUOTE_THEN_NAME.search(text)
@@ -464,7 +482,8 @@ class Attributor:
         m = _PRONOUN.search(tail)
         if m:
             return self._pronoun(m.group("pron"), text, pos)
-        for pattern, with_role in ((_SUBJECT, False), (_APPOSITIVE, True), (_DASHED, False), (_COMPOUND, False)):
+        for pattern, with_role in ((_SUBJECT, False), (_APPOSITIVE, True), (_DASHED, False), (_COMPOUND, False),
+                                   (_SUBJECT_COMMA, False)):
             m = pattern.search(tail)
             if m:
                 person = self._person(m.group("hon"), m.group("span"), m.group("role") if with_role else None)
@@ -482,6 +501,11 @@ class Attributor:
         m = _AFTER_VERB_PRONOUN.match(rest)
         if m:
             return self._pronoun(m.group("pron"), text, start)
+        m = _AFTER_VERB_NOUN.match(rest)
+        if m:
+            person = self._person(m.group("hon"), m.group("span"), m.group("role"))
+            if person:
+                return person
         m = _AFTER_VERB_ROLE.match(rest)
         if m and not m.group("role")[:1].isupper():
             person = self._person(m.group("hon"), m.group("span"), m.group("role"))
@@ -491,6 +515,16 @@ class Attributor:
         if m:
             return self._person(m.group("hon"), m.group("span"), m.group("role"))
         return None
+
+
+def _near_quote(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A verb within the same clause as a quote's end before it or a quote's start after it."""
+    for a, b in spans:
+        if b <= start and not re.search(r"[.!?]\s", text[b + 1:start]) and start - b < 120:
+            return True
+        if a >= end and a - end < 100 and not re.search(r"[.!?]\s", text[end:a]):
+            return True
+    return False
 
 
 def _statement_speaker(attributor: Attributor, text: str | None) -> Person | None:
@@ -561,6 +595,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         if person is None and statement is not None and _quote_led(p.text):
             person = statement
         assigned.append((p, person))
+        attributor.context = p.text
         if person is not None:
             registry.spoke(person)
         start_depth = 0 if explicit is not None or carried is None else 1
