@@ -68,7 +68,7 @@ _DASHED = re.compile(
 )
 # "TITLE NAME said", "NAME said", "The District Attorney said".
 _SUBJECT = re.compile(
-    rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN})\s+{_ADVERBS}$"
+    rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN})(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
 )
 # "NAME, said" as page exports break it; tried after the appositive, whose role may end in capitals.
 _SUBJECT_COMMA = re.compile(rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}),\s+{_ADVERBS}$")
@@ -538,7 +538,28 @@ def _statement_speaker(attributor: Attributor, text: str | None) -> Person | Non
 
 
 def _quote_led(text: str) -> bool:
-    return text.lstrip()[:1] in _OPENING_QUOTE
+    # ". “With these charges…" — page exports leave the attribution's full stop on the next line.
+    return text.lstrip(" .,;:")[:1] in _OPENING_QUOTE
+
+
+_FRAGMENT = re.compile(rf"\b{_VERB}\s*[:,]?$")
+_NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
+
+
+def attribution_fragment(text: str) -> bool:
+    """A short line that only attributes ("State’s Attorney Burke said"): page exports cut it from its
+    quote. The heading filter must keep it."""
+    return len(text) <= 120 and bool(_FRAGMENT.search(text.rstrip()))
+
+
+def name_line(text: str) -> str | None:
+    """The person a line holding only a name gives ("Dr. Ana Ruiz"), as exports put it between "said"
+    and the quote."""
+    text = text.strip()
+    if len(text) > 60 or not _NAME_LINE.match(text):
+        return None
+    title, name = _split_span(_HONORIFIC_RE.sub("", text))
+    return name if _valid_name(name) and len(name.split()) >= 2 else None
 
 
 def _ends_open(text: str) -> bool:
@@ -585,7 +606,8 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         if person is None and carried is not None:
             person = carried
         elif person is None and previous is not None:
-            if _quote_led(p.text) or previous_text.rstrip().endswith(":") or _first_person_quote(p.text):
+            if _quote_led(p.text) or previous_text.rstrip().endswith(":") or _first_person_quote(p.text) \
+                    or attribution_fragment(previous_text):
                 person = previous
             elif len(previous_text) > 60 and not _SENTENCE_END.search(previous_text.rstrip()) \
                     and not p.text[:1].isdigit():
