@@ -44,9 +44,8 @@ def _drop_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
     for k, p in enumerate(paragraphs):
         if p.kind == "body" and is_heading(p.text) and not _about(p) and not attribution_fragment(p.text):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-            name = name_line(p.text)
-            if name and nxt is not None and nxt.speaker is None and nxt.text[:1] in "\"“«„":
-                nxt.speaker = name
+            if nxt is not None and nxt.speaker is None and nxt.text[:1] in "\"“«„":
+                nxt.speaker = name_line(p.text)
             continue
         kept.append(p)
     return kept
