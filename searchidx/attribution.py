@@ -73,9 +73,14 @@ _VERB = r"(?:pointed out|went on to say|" + _trie_pattern(sorted(set(SPEECH_VERB
 _ADVERBS = r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|" \
            r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|" \
            r"ha|había|tambien|también|le|[a-z]{3,}ly)\s+)*"
-_VERB_RE = re.compile(rf"\b{_VERB}\b")
+# The lookahead on first letters lets the regex engine skip most positions before trying any verb.
+_VERB_FIRST = "".join(sorted({w[0] for w in SPEECH_VERBS} | {"p", "w"}))
+_VERB_RE = re.compile(rf"(?=[{_VERB_FIRST}])\b{_VERB}\b")
 
-_ANCHOR = r"(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|—\s*|–\s*)"
+# A first-character lookahead lets the regex engine skip positions fast (these patterns are searched
+# once per speech verb).
+_ANCHOR = r"(?=[,;:(.!?\"”“—–]|^)(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|—\s*|–\s*)"
+_CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Žt])"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
 _ROLE = r"(?:(?!\b(?:was|were|is|are|been|being|se)\b)[^\"“”;])"
@@ -85,11 +90,11 @@ _APPOSITIVE = re.compile(
 )
 # "NAME - who … - said": a parenthetical between dashes.
 _DASHED = re.compile(
-    rf"(?<![\w’'])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[-–—]\s+[^-–—\"“”]{{2,160}}\s+[-–—]\s+{_ADVERBS}$"
+    rf"{_CAP_AHEAD}(?<![\w’'])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[-–—]\s+[^-–—\"“”]{{2,160}}\s+[-–—]\s+{_ADVERBS}$"
 )
 # "TITLE NAME said", "NAME said", "The District Attorney said".
 _SUBJECT = re.compile(
-    rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN})(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
+    rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN})(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
 )
 # "NAME, said" as page exports break it; tried after the appositive, whose role may end in capitals.
 _SUBJECT_COMMA = re.compile(rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}),\s+{_ADVERBS}$")
@@ -141,6 +146,8 @@ _QUOTE_SUBJECT = re.compile(
 # each place the surname stands).
 _BEFORE_SURNAME = re.compile(r"(?<![\w’'])((?:[A-ZÀ-ÝĀ-Ž][\w’'.-]*\s+|[“\"][^”\"\s]{1,20}[”\"]\s+){1,4})$")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Sra|Srta|Sr)\.?\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
+_CAP_BEFORE = re.compile(r"[A-Z][\w’'.\-]+\s+$")
+_CAPITAL = re.compile(r"[A-ZÀ-ÝĀ-Ž]|\b[Hh]e\b|\b[Ss]he\b")
 _NICKNAME = re.compile(r"\s+[“\"][^”\"]*[”\"]")
 _QUOTE_CHAR = re.compile(r"[\"“”«»]")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
@@ -459,7 +466,8 @@ class Attributor:
             full = self.full_name(name)
             if full:
                 name = full
-            elif not hon and not title and not re.search(rf"[A-Z][\w’'.\-]+\s+{re.escape(name)}\b", self.text):
+            elif not hon and not title and not any(_CAP_BEFORE.search(self.text, max(0, pos - 40), pos)
+                                                   for pos in self._occurrences(name)):
                 # A lone capitalised word is a person only if the release names someone so elsewhere.
                 return None
         return self.registry.resolve(name, role, gender)
@@ -514,7 +522,7 @@ class Attributor:
             person = self._before_verb(text[: m.start()], text, m.start()) or self._after_verb(text, m.start(), m.end())
             if person:
                 return person
-        m = _QUOTE_THEN_NAME.search(text)
+        m = _QUOTE_THEN_NAME.search(text) if spans else None
         if m:
             if m.group("pron"):
                 person = self._pronoun(m.group("pron"), text, m.start("pron"))
@@ -522,7 +530,7 @@ class Attributor:
                 person = self._person(m.group("hon"), m.group("span"), None)
             if person:
                 return person
-        for m in _ACCORDING.finditer(text):
+        for m in _ACCORDING.finditer(text) if "ccording" in text else ():
             if not _inside(spans, m.start()):
                 person = self._person(m.group("hon"), m.group("span"), m.group("role"))
                 if person:
@@ -537,13 +545,26 @@ class Attributor:
         return self._person(m.group("hon"), m.group("span"), None)
 
     def _before_verb(self, prefix: str, text: str, pos: int) -> Person | None:
-        tail = prefix[-400:]
-        m = _PRONOUN.search(tail)
+        # Each pattern is anchored at the verb but searched forwards, so the text it sees is kept short:
+        # a subject sits within a few words of its verb, an appositive role within a long sentence.
+        near = prefix[-160:]
+        if not _CAPITAL.search(near):
+            return None
+        m = _PRONOUN.search(near[-12:])
         if m:
             return self._pronoun(m.group("pron"), text, pos)
-        for pattern, with_role in ((_SUBJECT, False), (_APPOSITIVE, True), (_DASHED, False), (_COMPOUND, False),
-                                   (_SUBJECT_COMMA, False)):
-            m = pattern.search(tail)
+        tail = prefix[-300:]
+        end = near.rstrip()[-1:]
+        # Each pattern only where its punctuation is: cheap tests that spare most regex scans.
+        for pattern, with_role, needed in (
+                (_SUBJECT, False, end not in ",;:"),
+                (_APPOSITIVE, True, end == "," or "," in tail[-250:]),
+                (_DASHED, False, "-" in tail or "–" in tail or "—" in tail),
+                (_COMPOUND, False, " and " in near),
+                (_SUBJECT_COMMA, False, end == ",")):
+            if not needed:
+                continue
+            m = pattern.search(tail if with_role or pattern is _DASHED else near)
             if m:
                 person = self._person(m.group("hon"), m.group("span"), m.group("role") if with_role else None)
                 if person:
@@ -587,7 +608,7 @@ def _near_quote(text: str, spans: list[tuple[int, int]], start: int, end: int) -
 
 
 def _statement_speaker(attributor: Attributor, text: str | None) -> Person | None:
-    if not text:
+    if not text or "tatement" not in text:
         return None
     m = _STATEMENT.search(text)
     if not m:
@@ -601,14 +622,15 @@ def _quote_led(text: str) -> bool:
     return text.lstrip(" .,;:")[:1] in _OPENING_QUOTE
 
 
-_FRAGMENT = re.compile(rf"\b{_VERB}\s*[:,]?$")
+_VERB_SET = frozenset(SPEECH_VERBS)
 _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 
 
 def attribution_fragment(text: str) -> bool:
     """A short line that only attributes ("State’s Attorney Burke said"): page exports cut it from its
     quote. The heading filter must keep it."""
-    return len(text) <= 120 and bool(_FRAGMENT.search(text.rstrip()))
+    words = text.rstrip(" :,").rsplit(None, 1)
+    return len(text) <= 120 and len(words) == 2 and words[1] in _VERB_SET
 
 
 def name_line(text: str) -> str | None:
