@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Paragraph
 
@@ -80,7 +81,7 @@ _VERB_RE = re.compile(rf"(?=[{_VERB_FIRST}])\b{_VERB}\b")
 # A first-character lookahead lets the regex engine skip positions fast (these patterns are searched
 # once per speech verb).
 _ANCHOR = r"(?=[,;:(.!?\"”“—–]|^)(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|—\s*|–\s*)"
-_CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Žt])"
+_CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s)"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
 _ROLE = r"(?:(?!\b(?:was|were|is|are|been|being|se)\b)[^\"“”;])"
@@ -283,7 +284,8 @@ class Registry:
         self.recent.append(person)
 
 
-def quote_mask(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of text inside double quotes (straight or typographic). A straight quote opens after a space
     and closes after a word; an unclosed span runs to the end, and a closer with nothing open ends a quote
     carried over from the previous paragraph."""
@@ -309,7 +311,8 @@ def quote_mask(text: str) -> list[tuple[int, int]]:
             spans.append((0, i))
     if start is not None:
         spans.append((start, len(text)))
-    return spans
+    # Cached (each paragraph is asked several times): an immutable answer.
+    return tuple(spans)
 
 
 def quote_depth(text: str, depth: int) -> int:
@@ -330,7 +333,7 @@ def quote_depth(text: str, depth: int) -> int:
     return depth
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
@@ -559,12 +562,13 @@ class Attributor:
         for pattern, with_role, needed in (
                 (_SUBJECT, False, end not in ",;:"),
                 (_APPOSITIVE, True, end == "," or "," in tail[-250:]),
-                (_DASHED, False, "-" in tail or "–" in tail or "—" in tail),
+                (_DASHED, False, " - " in tail or "–" in tail or "—" in tail),
                 (_COMPOUND, False, " and " in near),
                 (_SUBJECT_COMMA, False, end == ",")):
             if not needed:
                 continue
-            m = pattern.search(tail if with_role or pattern is _DASHED else near)
+            # A subject is a name and title of at most a dozen words: 120 characters hold it.
+            m = pattern.search(tail if with_role or pattern is _DASHED else near[-120:])
             if m:
                 person = self._person(m.group("hon"), m.group("span"), m.group("role") if with_role else None)
                 if person:
@@ -597,7 +601,7 @@ class Attributor:
         return None
 
 
-def _near_quote(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _near_quote(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """A verb within the same clause as a quote's end before it or a quote's start after it."""
     for a, b in spans:
         if b <= start and not re.search(r"[.!?]\s", text[b + 1:start]) and start - b < 120:
