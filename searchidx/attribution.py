@@ -71,9 +71,14 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 _VERB = r"(?:pointed out|went on to say|" + _trie_pattern(sorted(set(SPEECH_VERBS))) + r")"
-_ADVERBS = r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|" \
-           r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|" \
-           r"ha|había|tambien|también|le|[a-z]{3,}ly)\s+)*"
+_ADVERBS = (
+    r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|"
+    r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|"
+    r"ha|había|tambien|también|le|[a-z]{3,}ly|"
+    # When and where, as news puts them between subject and verb: "Trump on Saturday tweeted".
+    r"(?:on|late|early|earlier|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at\s+the\s+time|in\s+an?\s+(?:statement|interview|email|tweet))\s+)*"
+)
 # The lookahead on first letters lets the regex engine skip most positions before trying any verb.
 _VERB_FIRST = "".join(sorted({w[0] for w in SPEECH_VERBS} | {"p", "w"}))
 _VERB_RE = re.compile(rf"(?=[{_VERB_FIRST}])\b{_VERB}\b")
@@ -84,10 +89,10 @@ _ANCHOR = r"(?=[,;:(.!?\"”“—–]|^)(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|�
 _CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s)"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
-_ROLE = r"(?:(?!\b(?:was|were|is|are|been|being|se)\b)[^\"“”;])"
+_ROLE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|se)\b")
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb.
 _APPOSITIVE = re.compile(
-    rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}),\s+(?P<role>{_ROLE}{{2,220}}?),?\s+{_ADVERBS}$"
+    rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<role>[^\"“”;]{{2,220}}?),?\s+{_ADVERBS}$"
 )
 # "NAME - who … - said": a parenthetical between dashes.
 _DASHED = re.compile(
@@ -123,7 +128,8 @@ _AFTER_VERB_ROLE = re.compile(
 # '…," said spokesman John Kirby' and '…," his nephew Michery el Soheil added'.
 _AFTER_VERB_NOUN = re.compile(
     rf"^\s+(?:(?:the|a|an|his|her|their|campaign|press|former|longtime|senior|chief|top|deputy|national|state)\s+)*"
-    rf"(?P<role>(?:[a-z][\w’'-]+\s+){{0,2}}(?:{'|'.join(ROLE_NOUNS_LIST)}))\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
+    rf"(?P<role>(?:(?!(?:in|on|at|to|for|of|that|by|with|from|after|before|during|when|while|and|but|as|"
+    rf"the|a|an|he|she|it|they|this|its)\b)[a-z][\w’'-]+\s+){{1,3}})(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
 )
 _AFTER_VERB_PRONOUN = re.compile(r"^\s+(?P<pron>he|she)\b")
 # '…,” Toomey fumed on Tuesday.': any -ed/-s verb right after a closing quote attributes it.
@@ -141,7 +147,8 @@ _MENTION = re.compile(
 )
 # A sentence whose subject is a person and that holds a quote: 'Kasich bemoaned …, saying “…”'.
 _QUOTE_SUBJECT = re.compile(
-    rf"(?:^|[.!?]\s+)(?:[^,.!?\"“”]{{0,60}},\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+(?:{_ADVERBS})(?:[a-z]+ed|[a-z]+s)\b[^.!?]*?[“\"]"
+    rf"(?:^|[.!?]\s+)(?:[^,.!?\"“”]{{0,80}},\s+){{0,2}}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+(?:{_ADVERBS})"
+    rf"(?!(?:is|was|were|are|has|had|have|been|be)\b)[a-z]{{2,}}\b[^.!?]*?[“\"]"
 )
 # What may stand before a surname in its full form, and an honorific before it (searched backwards from
 # each place the surname stands).
@@ -298,6 +305,10 @@ def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
             opener = True
         elif ch in "”»":
             opener = False
+        elif start is not None:
+            # Inside a quote a straight mark closes it unless a word follows (a nested opening).
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opener = after.isalnum()
         else:
             before = text[i - 1] if i else " "
             opener = before.isspace() or before in "([—–-"
@@ -460,7 +471,12 @@ class Attributor:
         if not name:
             return self.registry.by_role(title) if title else None
         if not _valid_name(name):
-            return None
+            # "Larry O’Connor on Hot Air": the words after a joiner are a place or an outlet.
+            tokens = name.split()
+            cut = next((k for k, t in enumerate(tokens) if t in ("on", "of", "in", "for", "at", "and")), 0)
+            name = " ".join(tokens[:cut])
+            if not cut or not _valid_name(name):
+                return None
         if described and not title:
             # "the Wisconsin Republican said": a description, good only for someone already named so.
             return self.registry.by_role(name)
@@ -569,6 +585,9 @@ class Attributor:
                 continue
             # A subject is a name and title of at most a dozen words: 120 characters hold it.
             m = pattern.search(tail if with_role or pattern is _DASHED else near[-120:])
+            if m and with_role and _ROLE_VERB.search(m.group("role")) \
+                    and not m.group("role").startswith(("who ", "which ")):
+                continue  # a clause with its own verb is no appositive, unless it is a relative one
             if m:
                 person = self._person(m.group("hon"), m.group("span"), m.group("role") if with_role else None)
                 if person:
