@@ -148,7 +148,8 @@ _MENTION = re.compile(
 # A sentence whose subject is a person and that holds a quote: 'Kasich bemoaned …, saying “…”'.
 _QUOTE_SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+)(?:[^,.!?\"“”]{{0,80}},\s+){{0,2}}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+(?:{_ADVERBS})"
-    rf"(?!(?:is|was|were|are|has|had|have|been|be)\b)[a-z]{{2,}}\b[^.!?]*?[“\"]"
+    rf"(?:[a-z]{{2,}}ed|[a-z]{{3,}}s|went|said|told|gave|took|made|spoke|wrote|(?:is|was|has|had)\s+[a-z]{{3,}}(?:ing|ed))\b"
+    rf"[^.!?]*?[“\"]"
 )
 # What may stand before a surname in its full form, and an honorific before it (searched backwards from
 # each place the surname stands).
@@ -379,6 +380,8 @@ def _valid_name(name: str) -> bool:
     tokens = name.split()
     if not tokens or len(tokens) > 5:
         return False
+    if any(t[-1] in "?!”:;\"" or ".’" in t for t in tokens):
+        return False  # a sentence boundary runs through it: not a name
     if tokens[0].lower().strip(".,") in NOT_NAMES:
         return False
     if any(t.lower().strip(".,") in ORG_WORDS for t in tokens):
@@ -462,7 +465,13 @@ class Attributor:
             span = span[4:]
             described = True
         span = _strip_lead(span)
+        first, _, rest = span.partition(" ")
+        if rest and first.endswith(("’s", "'s")):
+            span = rest  # "Florida’s Rick Wilson"
         title, name = _split_span(span)
+        if name.endswith(("’s", "'s")):
+            name = name[:-2]  # "Hillary Clinton’s campaign slogan is …"
+        name = name.rstrip("’")  # "Sanders’ comments"
         role = (role or "").strip(" ,") or None
         if title and role:
             role = f"{title}, {role}"

@@ -153,6 +153,29 @@ def test_quote_then_attribution_in_the_next_paragraph():
     assert got == ["Antoinette Ursitti"] * 3
 
 
+def test_attribution_line_cut_between_two_halves_of_a_quote():
+    # A page export: one block per line, the attribution alone on the middle one.
+    lines = ["Prosecutors Charge Man in Killing", "January 13, 2026",
+             "Cook County State’s Attorney Eileen O’Neill Burke today announced murder charges against a man.",
+             "“Domestic violence has reached a crisis point in our communities,”",
+             "State’s Attorney Burke said",
+             ". “With these charges, we are sending a strong message to every abuser in this county.”",
+             "The next court date is set for Friday.", "He was arrested by the Chicago Police Department.",
+             "The investigation continues.", "The office thanked the detectives for their work.",
+             "The defendant is held without bail."]
+    release = load_text("\n".join(lines) + "\n")
+    got = {p.text.lstrip(". ")[:20]: p.speaker for p in release.body}
+    assert got["“Domestic violence h"] == "Eileen O’Neill Burke"
+    assert got["“With these charges,"] == "Eileen O’Neill Burke"
+    assert got["The next court date "] is None
+
+
+def test_spanish_appositive_with_colon():
+    got = speakers("Andrew Anagnostis, jefe de la División de Crimen Organizado, comentó: "
+                   "\"Los fiscales están comprometidos en la lucha contra el fentanilo\".")
+    assert got == [("Andrew Anagnostis", "jefe de la División de Crimen Organizado")]
+
+
 def test_according_to():
     got = names("The fund grew by a third last year, according to Maria Lopez, its chief economist.")
     assert got == ["Maria Lopez"]
