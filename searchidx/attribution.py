@@ -147,9 +147,13 @@ _MENTION = re.compile(
 )
 # A sentence whose subject is a person and that holds a quote: 'Kasich bemoaned …, saying “…”'.
 _QUOTE_SUBJECT = re.compile(
-    rf"(?:^|[.!?]\s+)(?:[^,.!?\"“”]{{0,80}},\s+){{0,2}}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+(?:{_ADVERBS})"
-    rf"(?:[a-z]{{2,}}ed|[a-z]{{3,}}s|went|said|told|gave|took|made|spoke|wrote|(?:is|was|has|had)\s+[a-z]{{3,}}(?:ing|ed))\b"
-    rf"[^.!?]*?[“\"]"
+    rf"(?:^|[.!?]\s+)(?:[^,.!?\"“”]{{0,150}},\s+){{0,3}}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
+    # "Trump, who has a commanding lead, mocked …", "Sanders, celebrating a victory, is pledging …"
+    rf"(?:\s+\([^()]{{1,40}}\))?(?:,\s+[^,.!?\"“”]{{3,120}},)?\s+(?:{_ADVERBS})"
+    rf"(?:[a-z]{{2,}}ed|[a-z]{{3,}}s|went|said|told|gave|took|made|spoke|wrote|shot|threw|hit|led|met|sent|"
+    rf"put|got|came|ran|cut|kept|held|brought|thought|stood|saw|(?:is|was|has|had)\s+[a-z]{{3,}}(?:ing|ed))\b"
+    # Up to the quote in the same sentence; "U.S." and other abbreviations do not end it.
+    rf"(?:[^.!?]|\.(?=\S))*?[“\"]"
 )
 # What may stand before a surname in its full form, and an honorific before it (searched backwards from
 # each place the surname stands).
