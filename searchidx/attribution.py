@@ -70,7 +70,7 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-_VERB = r"(?:pointed out|went on to say|" + _trie_pattern(sorted(set(SPEECH_VERBS))) + r")"
+_VERB = r"(?:pointed out|went on to say|went on|" + _trie_pattern(sorted(set(SPEECH_VERBS))) + r")"
 _ADVERBS = (
     r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|"
     r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|"
@@ -128,7 +128,7 @@ _AFTER_VERB_ROLE = re.compile(
 # '…," said spokesman John Kirby' and '…," his nephew Michery el Soheil added'.
 _AFTER_VERB_NOUN = re.compile(
     rf"^\s+(?:(?:the|a|an|his|her|their|campaign|press|former|longtime|senior|chief|top|deputy|national|state)\s+)*"
-    rf"(?P<role>(?:(?!(?:in|on|at|to|for|of|that|by|with|from|after|before|during|when|while|and|but|as|"
+    rf"(?P<role>(?:[A-Z][\w’'-]+\s+)?(?:(?!(?:in|on|at|to|for|of|that|by|with|from|after|before|during|when|while|and|but|as|"
     rf"the|a|an|he|she|it|they|this|its)\b)[a-z][\w’'-]+\s+){{1,3}})(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
 )
 _AFTER_VERB_PRONOUN = re.compile(r"^\s+(?P<pron>he|she)\b")
@@ -469,6 +469,8 @@ class Attributor:
             span = span[4:]
             described = True
         span = _strip_lead(span)
+        if hon is None and (h := _HONORIFIC_RE.match(span)):
+            hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
         first, _, rest = span.partition(" ")
         if rest and first.endswith(("’s", "'s")):
             span = rest  # "Florida’s Rick Wilson"
