@@ -73,7 +73,7 @@ def _trie_pattern(words: list[str]) -> str:
 _VERB = r"(?:pointed out|went on to say|went on|" + _trie_pattern(sorted(set(SPEECH_VERBS))) + r")"
 _ADVERBS = (
     r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|"
-    r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|"
+    r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|earlier|"
     r"ha|había|tambien|también|le|[a-z]{3,}ly|"
     # When and where, as news puts them between subject and verb: "Trump on Saturday tweeted".
     r"(?:on|late|early|earlier|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?|"
@@ -106,7 +106,8 @@ _SUBJECT = re.compile(
 _SUBJECT_COMMA = re.compile(rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}),\s+{_ADVERBS}$")
 # "Flores looked at the victim and said": the subject of a compound predicate.
 _COMPOUND = re.compile(
-    rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[a-z][^.;:\"“”]{{0,80}}?\band\s+{_ADVERBS}$"
+    rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[a-z](?:[^.;:\"“”]|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z]{{2}})\.)"
+    rf"{{0,100}}?\band\s+{_ADVERBS}$"
 )
 _PRONOUN = re.compile(rf"{_ANCHOR}(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 # '…," said NAME, ROLE.' and '…," dijo el Fiscal NAME'.
@@ -147,11 +148,13 @@ _MENTION = re.compile(
 )
 # A sentence whose subject is a person and that holds a quote: 'Kasich bemoaned …, saying “…”'.
 _QUOTE_SUBJECT = re.compile(
-    rf"(?:^|[.!?]\s+)(?:[^,.!?\"“”]{{0,150}},\s+){{0,3}}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
+    rf"(?:^|[.!?]\s+)(?:[^,.!?\"“”]{{0,150}},\s+){{0,3}}"
+    # "Democratic presidential candidate Bernie Sanders is releasing …": titles in lower case before a name.
+    rf"(?:(?:[A-Z][\w’'-]*\s+){{0,2}}(?:[a-z][\w’'-]+\s+){{1,3}}(?=[A-Z]))?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
     # "Trump, who has a commanding lead, mocked …", "Sanders, celebrating a victory, is pledging …"
     rf"(?:\s+\([^()]{{1,40}}\))?(?:,\s+[^,.!?\"“”]{{3,120}},)?\s+(?:{_ADVERBS})"
     rf"(?:[a-z]{{2,}}ed|[a-z]{{3,}}s|went|said|told|gave|took|made|spoke|wrote|shot|threw|hit|led|met|sent|"
-    rf"put|got|came|ran|cut|kept|held|brought|thought|stood|saw|(?:is|was|has|had)\s+[a-z]{{3,}}(?:ing|ed))\b"
+    rf"put|got|came|ran|cut|kept|held|brought|thought|stood|saw|called|(?:is|was|has|had)\s+[a-z]{{3,}}(?:ing|ed))\b"
     # Up to the quote in the same sentence; "U.S." and other abbreviations do not end it.
     rf"(?:[^.!?]|\.(?=\S))*?[“\"]"
 )
