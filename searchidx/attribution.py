@@ -153,7 +153,7 @@ _QUOTE_SUBJECT = re.compile(
     rf"(?:(?:[A-Z][\w’'-]*\s+){{0,2}}(?:[a-z][\w’'-]+\s+){{1,3}}(?=[A-Z]))?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
     # "Trump, who has a commanding lead, mocked …", "Sanders, celebrating a victory, is pledging …"
     rf"(?:\s+\([^()]{{1,40}}\))?(?:,\s+[^,.!?\"“”]{{3,120}},)?\s+(?:{_ADVERBS})"
-    rf"(?:[a-z]{{2,}}ed|[a-z]{{3,}}s|went|said|told|gave|took|made|spoke|wrote|shot|threw|hit|led|met|sent|"
+    rf"(?P<verb>[a-z]{{2,}}ed|[a-z]{{3,}}s|went|said|told|gave|took|made|spoke|wrote|shot|threw|hit|led|met|sent|"
     rf"put|got|came|ran|cut|kept|held|brought|thought|stood|saw|called|(?:is|was|has|had)\s+[a-z]{{3,}}(?:ing|ed))\b"
     # Up to the quote in the same sentence; "U.S." and other abbreviations do not end it.
     rf"(?:[^.!?]|\.(?=\S))*?[“\"]"
@@ -177,7 +177,8 @@ TITLE_WORDS = frozenset(
     councilwoman councilmember supervisor ambassador commander colonel col admiral professor
     dr prime premier chancellor speaker dean principal coach fiscal procurador host anchor
     senior lead acting interim former county city us u.s. dea fbi atf hsi ice irs sa ada dda da
-    investigator det atty supt cmdr gen pres sec amb adm maj cpl ofc dep asst insp
+    investigator det atty supt cmdr gen pres sec amb adm maj cpl ofc dep asst insp defender public defendant
+    assemblymember assemblyman assemblywoman councilmember
     jefe jefa distrito penal condado fiscalía fiscalia juez jueza abogado abogada investigadora
     alcalde alcaldesa gobernador gobernadora directora presidente presidenta oficial sargento""".split()
 )
