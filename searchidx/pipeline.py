@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import metadata as md
-from .attribution import attribute
+from .attribution import attribute, attribution_fragment, name_line
 from .cleaning import ends_sentence
 from .draft import Block, Draft
 from .model import Paragraph, Release
@@ -24,10 +24,10 @@ def finish(draft: Draft) -> Release:
     paragraphs = _assemble(blocks)
     if not draft.paragraphs_whole:
         paragraphs = join_broken(paragraphs, first_is_lead=lead)
-    paragraphs = [p for p in paragraphs if not (p.kind == "body" and is_heading(p.text) and not _about(p))]
+    paragraphs = _drop_headings(paragraphs)
     paragraphs = mark_about(paragraphs)
     mark_copies(paragraphs)
-    attribute(paragraphs)
+    attribute(paragraphs, title=draft.title)
     for n, p in enumerate(paragraphs, start=1):
         p.n = n
     return Release(
@@ -35,6 +35,20 @@ def finish(draft: Draft) -> Release:
         date=draft.date, location=draft.location, source=draft.source, url=draft.url,
         language=draft.language, format=draft.format, contacts=draft.contacts, paragraphs=paragraphs,
     )
+
+
+def _drop_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Crossheads go; a line that only attributes ("Burke said") stays for attribution, and a name line
+    over a quote ("Dr. Ana Ruiz" / "“…”") names the quote's speaker."""
+    kept: list[Paragraph] = []
+    for k, p in enumerate(paragraphs):
+        if p.kind == "body" and is_heading(p.text) and not _about(p) and not attribution_fragment(p.text):
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            if nxt is not None and nxt.speaker is None and nxt.text[:1] in "\"“«„":
+                nxt.speaker = name_line(p.text)
+            continue
+        kept.append(p)
+    return kept
 
 
 def _about(p: Paragraph) -> bool:

@@ -1,0 +1,94 @@
+"""How much speaker attribution adds to parsing: ``load_release`` over a corpus with attribution on, and
+with it replaced by a no-op.
+
+    python bench/attribution_speed.py                       # the prosecutor corpus in the shared corpora
+    python bench/attribution_speed.py PATH… --limit 2000 --rounds 3
+
+Files are read into memory first, so the timings compare parsing, not the disk. Each round times both
+variants back to back; the best round of each is reported (the least disturbed by other work). As other
+work on the machine skews whole-run timings, the time spent inside ``attribute`` itself is also measured
+and set against the rest of parsing in the same run: the steadier figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from searchidx import pipeline  # noqa: E402
+from searchidx.errors import SearchidxError  # noqa: E402
+from searchidx.loader import discover, load_bytes  # noqa: E402
+
+
+def _default_corpus() -> Path:
+    sys.path.insert(0, str(REPO / "bench"))
+    from eval_attribution import corpora_root
+
+    return corpora_root() / "prosecutor_press_releases_txt" / "text"
+
+
+def _parse_all(blobs: list[tuple[bytes, str]]) -> tuple[float, int]:
+    start = time.perf_counter()
+    n = 0
+    for data, path in blobs:
+        try:
+            load_bytes(data, path)
+            n += 1
+        except SearchidxError:
+            pass
+    return time.perf_counter() - start, n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--limit", type=int, default=0, help="at most this many files (0: all)")
+    ap.add_argument("--rounds", type=int, default=2)
+    args = ap.parse_args(argv)
+    paths = [Path(p) for p in args.paths] or [_default_corpus()]
+    files, problems = discover(paths)
+    if not files:
+        print(f"no files under {', '.join(map(str, paths))}", file=sys.stderr)
+        return 1
+    if args.limit:
+        files = files[: args.limit]
+    blobs = [(f.read_bytes(), str(f)) for f in files]
+    real = pipeline.attribute
+    best_on = best_off = best_share = float("inf")
+    parsed = 0
+    inside = [0.0]
+
+    def timed(paragraphs, title=None):
+        start = time.perf_counter()
+        try:
+            return real(paragraphs, title=title)
+        finally:
+            inside[0] += time.perf_counter() - start
+
+    for _ in range(args.rounds):
+        pipeline.attribute = lambda paragraphs, title=None: None
+        off, parsed = _parse_all(blobs)
+        pipeline.attribute = timed
+        inside[0] = 0.0
+        on, _ = _parse_all(blobs)
+        best_on, best_off = min(best_on, on), min(best_off, off)
+        best_share = min(best_share, inside[0] / (on - inside[0]))
+    pipeline.attribute = real
+    added = (best_on - best_off) / best_off if best_off else 0.0
+    print(f"{parsed} releases ({len(blobs)} files, {sum(len(b) for b, _ in blobs) / 1e6:.1f} MB), "
+          f"best of {args.rounds} rounds")
+    print(f"  without attribution: {best_off:.2f} s ({1000 * best_off / len(blobs):.2f} ms/file)")
+    print(f"  with attribution:    {best_on:.2f} s ({1000 * best_on / len(blobs):.2f} ms/file)")
+    print(f"  whole runs: attribution adds {added:.1%} to parse time")
+    print(f"  inside attribute(): {best_share:.1%} of the rest of parsing (target: at most 25%)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,334 @@
+"""Measure speaker attribution: paragraph-level accuracy on hand-annotated releases, and PolNeAR gold.
+
+    python bench/eval_attribution.py                 # seed + annotated releases + PolNeAR train/dev
+    python bench/eval_attribution.py --only seed     # or: annotated, polnear
+    python bench/eval_attribution.py --show-errors
+
+Annotated releases: one JSON file per release in ``tests/annotations/`` giving, for every body paragraph, a
+snippet it starts with and its speaker (or null). The text itself is read from ``seeds/`` or from the shared
+corpora (``../shared/corpora`` beside the repository, or ``$SEARCHIDX_SHARED``); it never enters the repo.
+A paragraph is right when both say "nobody", or both name the same person (``speaker_key`` equal, or the
+attributor's short form of the annotated full name, such as a surname alone).
+
+PolNeAR: for each gold attribution whose content holds a direct quote (an opening double quote) and whose
+source span is a person's name (not a pronoun, an organisation or a description), the loaded paragraph
+holding the quote must carry that person. Without the CoreNLP coreference layer (not in our copy) pronoun
+sources cannot be resolved from the gold, so they are left out; a name matches by surname or full name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from searchidx.attribution import ORG_WORDS, TITLE_WORDS, speaker_key  # noqa: E402
+from searchidx.errors import SearchidxError  # noqa: E402
+from searchidx.loader import load_release, load_text  # noqa: E402
+from searchidx.model import Paragraph  # noqa: E402
+
+ANNOTATIONS = REPO / "tests" / "annotations"
+SEED_ANNOTATION = ANNOTATIONS / "seed.json"
+
+
+def shared_root() -> Path:
+    """Where the shared corpora live: ``$SEARCHIDX_SHARED`` or ``../shared`` beside the repository."""
+    env = os.environ.get("SEARCHIDX_SHARED")
+    return Path(env) if env else REPO.parent / "shared"
+
+
+def corpora_root() -> Path:
+    root = shared_root()
+    return root / "corpora" if (root / "corpora").is_dir() else root
+
+
+_WS = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "—": "-", "–": "-"})
+
+
+def norm(text: str) -> str:
+    """Whitespace- and quote-style-insensitive form, so snippets survive loader changes."""
+    return _WS.sub(" ", text.translate(_QUOTES)).strip().lower()
+
+
+def same_person(gold: str | None, got: str | None) -> bool:
+    if gold is None or got is None:
+        return gold is None and got is None
+    g, p = speaker_key(gold).split(), speaker_key(got).split()
+    if not g or not p:
+        return False
+    if g == p:
+        return True
+    # A short form of the same person ("Sadat" for "Leila Nadya Sadat", either way round) counts; a
+    # different surname, or a different first name with the same surname, never does.
+    return g[-1] == p[-1] and (set(p) <= set(g) or set(g) <= set(p))
+
+
+@dataclass
+class Score:
+    name: str
+    total: int = 0
+    correct: int = 0
+    tp: int = 0  # has a speaker, gold and attributor agree that someone speaks
+    fp: int = 0
+    fn: int = 0
+    role_total: int = 0
+    role_correct: int = 0
+    missing: int = 0  # annotated paragraphs not found in the loaded release
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, gold: str | None, got: str | None, where: str) -> bool:
+        ok = same_person(gold, got)
+        self.total += 1
+        self.correct += ok
+        self.tp += gold is not None and got is not None
+        self.fp += gold is None and got is not None
+        self.fn += gold is not None and got is None
+        if not ok:
+            self.errors.append(f"{where}: expected {gold!r}, got {got!r}")
+        return ok
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def line(self) -> str:
+        role = f", roles {self.role_correct}/{self.role_total}" if self.role_total else ""
+        miss = f", {self.missing} snippets not found" if self.missing else ""
+        return (f"{self.name}: accuracy {self.accuracy:.1%} ({self.correct}/{self.total}), has-speaker precision "
+                f"{self.precision:.1%} recall {self.recall:.1%}{role}{miss}")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"paragraphs": self.total, "correct": self.correct, "accuracy": round(self.accuracy, 4),
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "roles": self.role_total, "roles_correct": self.role_correct, "missing": self.missing}
+
+
+# --- annotated releases ---------------------------------------------------------------------------------
+
+def annotation_files(folder: Path = ANNOTATIONS, include_seed: bool = False) -> list[Path]:
+    return sorted(p for p in folder.glob("*.json") if include_seed or p.name != SEED_ANNOTATION.name)
+
+
+def source_path(source: str) -> Path:
+    """``seeds/…`` is in the repository; anything else is relative to the shared corpora."""
+    if source.startswith("seeds/"):
+        return REPO / source
+    return corpora_root() / source
+
+
+def find_paragraph(paragraphs: list[Paragraph], snippet: str, start: int) -> int | None:
+    """Index of the paragraph that holds ``snippet``: at its start first, else anywhere inside (the loader may
+    have joined it with its neighbours), searching forward from ``start`` and then from the top."""
+    key = norm(snippet)
+    texts = [norm(p.text) for p in paragraphs]
+    order = list(range(start, len(paragraphs))) + list(range(0, start))
+    for k in order:
+        if texts[k].startswith(key):
+            return k
+    for k in order:
+        if key in texts[k]:
+            return k
+    return None
+
+
+def score_release(annotation: dict, score: Score, label: str) -> None:
+    path = source_path(annotation["source"])
+    release = load_release(path)
+    paragraphs = release.paragraphs
+    cursor = 0
+    for k, item in enumerate(annotation["paragraphs"]):
+        where = f"{label} #{k + 1} {item['starts'][:40]!r}"
+        idx = find_paragraph(paragraphs, item["starts"], cursor)
+        if idx is None:
+            score.missing += 1
+            score.add(item.get("speaker"), None, where + " (not found)")
+            continue
+        cursor = idx
+        p = paragraphs[idx]
+        ok = score.add(item.get("speaker"), p.speaker, where)
+        if ok and item.get("speaker") and item.get("role"):
+            score.role_total += 1
+            if norm(item["role"]) == norm(p.speaker_role or ""):
+                score.role_correct += 1
+            else:
+                score.errors.append(f"{where}: role expected {item['role']!r}, got {p.speaker_role!r}")
+
+
+def evaluate_annotations(files: Iterable[Path], name: str) -> Score:
+    score = Score(name)
+    for f in files:
+        annotation = json.loads(f.read_text(encoding="utf-8"))
+        score_release(annotation, score, f.stem)
+    return score
+
+
+# --- PolNeAR --------------------------------------------------------------------------------------------
+
+_PRONOUNS = frozenset("i he she we they you it him her them us his hers their our who which that this".split())
+# A source opening with these describes someone unnamed: "a Nevada Democrat", "another friend".
+_DETERMINERS = frozenset("a an one another some several many two three other others most both all each every no few "
+                         "any such".split())
+# Publishers, agencies and pollsters, which the gold also gives as sources: not people.
+_MEDIA = frozenset("tribune journal magazine herald globe gazette cnn msnbc abc nbc cbs fox politico reuters ap afp "
+                   "bloomberg pew gallup poll polls twitter facebook".split())
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|de|van|von|la|le)$")
+
+
+def person_name(source: str, text: str = "") -> str | None:
+    """The person a gold source span names ("Sen. Ted Cruz (R-Texas)" → "Ted Cruz"), or None for pronouns,
+    organisations, groups and descriptions ("the campaign", "aides", "The New York Post")."""
+    cleaned = re.sub(r"\([^)]*\)", " ", source)
+    cleaned = re.sub(r"['’]s\b", "", cleaned).replace(",", " ")
+    tokens = [t for t in cleaned.split() if t]
+    if not tokens or len(tokens) > 8:
+        return None
+    if tokens[0].lower() in _DETERMINERS:
+        return None
+    if tokens[0].lower() == "the":
+        tokens = tokens[1:]
+    # Drop leading titles ("Republican presidential candidate Donald Trump").
+    while tokens and (tokens[0].lower().strip(".") in TITLE_WORDS or tokens[0][:1].islower()
+                      or tokens[0].lower() in ("republican", "democratic", "democrat", "gop", "presidential",
+                                               "candidate", "nominee", "rival", "former", "rep.", "sen.", "gov.")):
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > 4:
+        return None
+    if any(t.lower() in _PRONOUNS for t in tokens):
+        return None
+    if not all(_NAME_TOKEN.match(t) for t in tokens) or not tokens[-1][:1].isupper():
+        return None
+    if any(t.lower().strip(".") in ORG_WORDS or t.lower().strip(".") in TITLE_WORDS for t in tokens):
+        return None
+    if tokens[-1].isupper() and len(tokens[-1]) > 1:
+        return None  # an acronym: an organisation
+    if any(t.lower() in _MEDIA for t in tokens):
+        return None
+    if len(tokens) == 1 and text and not re.search(rf"\b[A-Z][\w’'.-]*\s+{re.escape(tokens[0])}\b", text):
+        return None  # a lone word never given with a first name ("Reuters", "Republicans") is no person
+    return " ".join(tokens)
+
+
+def _spans(field_text: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field_text.split(";"):
+        a, b = part.split()[-2:]
+        out.append((int(a), int(b)))
+    return out
+
+
+def polnear_quotes(text: str, ann: str) -> Iterator[tuple[str, str]]:
+    """(person, quoted snippet) for every gold direct quote with a named source."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    relations = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if line.startswith("T"):
+            label_spans = parts[1].split(" ", 1)
+            if len(label_spans) == 2:
+                try:
+                    spans[parts[0]] = _spans(label_spans[1])
+                except ValueError:
+                    continue
+        elif line.startswith("E"):
+            relations.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    for rel in relations:
+        if "Source" not in rel or "Content" not in rel:
+            continue
+        source = " ".join(text[a:b] for a, b in spans.get(rel["Source"], []))
+        for a, b in spans.get(rel["Content"], []):
+            content = text[a:b]
+            q = re.search(r"[“\"]\s*(\S.{12,}?)(?:[”\"]|$)", content)
+            if not q:
+                continue
+            name = person_name(source, text)
+            if name is None:
+                yield "", ""
+            else:
+                yield name, q.group(1)[:60]
+            break
+
+
+def evaluate_polnear(split: str) -> Score:
+    base = corpora_root() / "polnear" / split
+    score = Score(f"polnear {split}")
+    skipped = 0
+    for ann_path in sorted((base / "attributions").glob("*.ann")):
+        stem = ann_path.stem.rsplit("_", 1)[0]
+        text_path = base / "text" / f"{stem}.txt"
+        if not text_path.exists():
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        try:
+            release = load_text(text, str(text_path))
+        except SearchidxError:
+            continue
+        paragraphs = release.paragraphs
+        for person, snippet in polnear_quotes(text, ann_path.read_text(encoding="utf-8")):
+            if not person:
+                skipped += 1
+                continue
+            idx = find_paragraph(paragraphs, snippet, 0)
+            if idx is None:
+                score.missing += 1  # in the headline, or lost by the loader: not a paragraph question
+                continue
+            score.add(person, paragraphs[idx].speaker, f"{ann_path.stem}: {snippet[:40]!r}")
+    score.name += f" (direct quotes with a named source; {skipped} with other sources left out)"
+    return score
+
+
+# --- main -----------------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--only", choices=["seed", "annotated", "polnear"], action="append")
+    ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = ap.parse_args(argv)
+    parts = args.only or ["seed", "annotated", "polnear"]
+    scores: list[Score] = []
+    if "seed" in parts:
+        scores.append(evaluate_annotations([SEED_ANNOTATION], "seed"))
+    have_corpora = corpora_root().is_dir()
+    if "annotated" in parts:
+        if have_corpora:
+            scores.append(evaluate_annotations(annotation_files(), "annotated releases"))
+        else:
+            print(f"annotated releases: skipped, no corpora at {corpora_root()}", file=sys.stderr)
+    if "polnear" in parts:
+        if (corpora_root() / "polnear").is_dir():
+            scores.extend(evaluate_polnear(s) for s in ("train", "dev"))
+        else:
+            print(f"polnear: skipped, not found under {corpora_root()}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({s.name.split(" (")[0]: s.to_dict() for s in scores}, indent=2))
+    for s in scores:
+        if not args.json:
+            print(s.line())
+        if args.show_errors:
+            for e in s.errors:
+                print("   ", e)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

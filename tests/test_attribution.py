@@ -1,0 +1,297 @@
+"""Speaker attribution on small inline releases, one test per case the rules handle, and the seed in full."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from searchidx.attribution import attribute, speaker_key
+from searchidx.loader import load_release, load_text
+from searchidx.model import Paragraph
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    """(speaker, role) of each body paragraph of a release made of a title and ``paragraphs``."""
+    release = load_text("Test release headline\n\n" + "\n\n".join(paragraphs) + "\n")
+    return [(p.speaker, p.speaker_role) for p in release.body]
+
+
+def names(*paragraphs: str) -> list[str | None]:
+    return [s for s, _ in speakers(*paragraphs)]
+
+
+# --- name, appositive role, verb ------------------------------------------------------------------------
+
+def test_appositive_role_and_honorific_left_out_of_the_name():
+    got = speakers('Prof. Leila Nadya Sadat, Special Adviser on Crimes Against Humanity to the ICC Prosecutor '
+                   '(2012-2023) said, "These clearly are crimes against humanity under international law."')
+    assert got == [("Leila Nadya Sadat",
+                    "Special Adviser on Crimes Against Humanity to the ICC Prosecutor (2012-2023)")]
+
+
+@pytest.mark.parametrize("hon", ["Mrs.", "Ms.", "Mr.", "Prof.", "Dr.", "Judge"])
+def test_honorifics_are_not_part_of_the_name(hon):
+    assert names(f'{hon} Alex Morgan, director of the clinic, said, "We are ready."') == ["Alex Morgan"]
+
+
+def test_clause_before_the_name():
+    got = names(
+        'Commenting on the evidence about the case, Prof. Jane Roe, Chair of the Inquiry, said, "It is clear."',
+        'Referring to the prisoners, she added, "They were brave."',
+    )
+    assert got == ["Jane Roe", "Jane Roe"]
+
+
+# --- reported speech -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", [
+    "noted that the law changed", "mentioned that the vote passed", "further explained that it matters",
+    "expressed his hope that justice comes", "conveyed his message to the families", "assured them of support",
+    "praised their courage", "highlighted that the law is new", "concluded by noting that victims suffer",
+    "announced that charges were filed", "identified the defendant as John Doe",
+])
+def test_reported_speech_verbs(verb):
+    assert names(f"Prof. Victor Hale, Judge of the General Court, {verb}.") == ["Victor Hale"]
+
+
+# --- short forms, roles and pronouns ---------------------------------------------------------------------
+
+def test_short_name_resolves_to_the_full_name():
+    got = names('Prof. Leila Nadya Sadat, Special Adviser, said, "One."', 'Prof. Sadat added, "Two."',
+                'Sadat noted that three is next.')
+    assert got == ["Leila Nadya Sadat"] * 3
+
+
+def test_pronouns_take_the_last_speaker_of_that_gender():
+    got = names(
+        'Mrs. Anna Weiss, a lawyer, said, "First."',
+        'Mr. Tom Berg, a judge, said, "Second."',
+        'She also stressed, "Third."',
+        'He praised the families.',
+    )
+    assert got == ["Anna Weiss", "Tom Berg", "Anna Weiss", "Tom Berg"]
+
+
+def test_role_resolves_to_the_person_named_with_it():
+    got = speakers(
+        'District Attorney Eric Gonzalez today announced that a man was sentenced.',
+        'The defendant was convicted last month.',
+        'The District Attorney said that the evidence was clear.',
+    )
+    assert got == [("Eric Gonzalez", "District Attorney"), (None, None), ("Eric Gonzalez", "District Attorney")]
+
+
+def test_surname_alone_is_the_person_named_in_full_elsewhere():
+    got = names("Chief LaQuita Long displayed a note for jurors.",
+                "Long told jurors, “Think about a just sentence.”")
+    assert got == [None, "LaQuita Long"]
+
+
+# --- quotes over several paragraphs ----------------------------------------------------------------------
+
+def test_quote_open_over_paragraphs_belongs_to_its_speaker():
+    got = names(
+        'Mrs. Maryam Rajavi said, "For four decades the regime has repeated one slogan.',
+        "What prompted the missile attacks on the camps?",
+        "The regime aims to undermine their rights.",
+        'The day of freedom is approaching."',
+        "The conference ended in the evening.",
+    )
+    assert got == ["Maryam Rajavi"] * 4 + [None]
+
+
+def test_first_person_continuation():
+    got = names('Prof. Wolfgang Schomburg, a judge, stated, "There must be accountability."',
+                'And I think here is the nexus. "We shall be aware of this."',
+                "The event was held in Paris.")
+    assert got == ["Wolfgang Schomburg", "Wolfgang Schomburg", None]
+
+
+# --- wire and news styles --------------------------------------------------------------------------------
+
+def test_title_before_name():
+    got = speakers('DEA Special Agent in Charge James Hunt said, "This case shows our resolve."')
+    assert got == [("James Hunt", "DEA Special Agent in Charge")]
+
+
+def test_quote_first_then_said_name_role():
+    got = speakers('"We built the tools we wanted," said Peter Reinhardt, CEO and co-founder of Segment.')
+    assert got == [("Peter Reinhardt", "CEO and co-founder of Segment")]
+
+
+def test_quote_first_then_name_said():
+    got = names("State's Attorney Eileen O'Neill Burke announced the charges.",
+                '"Domestic violence has reached a crisis point," Burke said.')
+    assert got == ["Eileen O'Neill Burke", "Eileen O'Neill Burke"]
+
+
+def test_colon_after_name_with_party():
+    assert names('Ismail Ertug (S&D, DE) said: "The vote sends a clear signal."') == ["Ismail Ertug"]
+
+
+def test_said_colon_then_quote_only_paragraphs():
+    got = names("Health Secretary Jane Hewitt said:",
+                '"We will act now."', '"Nobody should wait for care."', "The plan starts in May.")
+    assert got == ["Jane Hewitt"] * 3 + [None]
+
+
+def test_name_on_its_own_line_between_said_and_quote():
+    got = names("Speaking at the event, the director said", "Dr. Ana Ruiz", '"We must protect every child."')
+    assert got[-1] == "Ana Ruiz"
+
+
+def test_quote_then_attribution_in_the_next_paragraph():
+    got = names('"For more than a year, our detectives fought for this case,"',
+                "said Chief of Detectives Antoinette Ursitti.",
+                '"We will always hold offenders accountable."')
+    assert got == ["Antoinette Ursitti"] * 3
+
+
+def test_attribution_line_cut_between_two_halves_of_a_quote():
+    # A page export: one block per line, the attribution alone on the middle one.
+    lines = ["Prosecutors Charge Man in Killing", "January 13, 2026",
+             "Cook County State’s Attorney Eileen O’Neill Burke today announced murder charges against a man.",
+             "“Domestic violence has reached a crisis point in our communities,”",
+             "State’s Attorney Burke said",
+             ". “With these charges, we are sending a strong message to every abuser in this county.”",
+             "The next court date is set for Friday.", "He was arrested by the Chicago Police Department.",
+             "The investigation continues.", "The office thanked the detectives for their work.",
+             "The defendant is held without bail."]
+    release = load_text("\n".join(lines) + "\n")
+    got = {p.text.lstrip(". ")[:20]: p.speaker for p in release.body}
+    assert got["“Domestic violence h"] == "Eileen O’Neill Burke"
+    assert got["“With these charges,"] == "Eileen O’Neill Burke"
+    assert got["The next court date "] is None
+
+
+def test_spanish_appositive_with_colon():
+    got = speakers("Andrew Anagnostis, jefe de la División de Crimen Organizado, comentó: "
+                   "\"Los fiscales están comprometidos en la lucha contra el fentanilo\".")
+    assert got == [("Andrew Anagnostis", "jefe de la División de Crimen Organizado")]
+
+
+def test_according_to():
+    got = names("The fund grew by a third last year, according to Maria Lopez, its chief economist.")
+    assert got == ["Maria Lopez"]
+
+
+def test_pull_quote_takes_its_speaker_from_the_name_line():
+    release = load_text('Title of the release\n\nThe conference opened.\n\n“\n\nProf. Wolfgang Schomburg\n'
+                        '"There must be accountability."\n\nNCRI\n\nThe day ended.\n')
+    quote = [p for p in release.paragraphs if p.kind == "pullquote"]
+    assert quote and quote[0].speaker == "Wolfgang Schomburg"
+
+
+def test_statement_headline_names_the_speaker_of_unattributed_quotes():
+    release = load_text("Statement from State Attorney Katherine Fernandez Rundle Regarding the Verdict\n\n"
+                        "“In every prosecution, the evidence decides.”\n\nFor information, call the office.\n")
+    assert [p.speaker for p in release.body] == ["Katherine Fernandez Rundle", None]
+
+
+# --- narration stays speakerless -------------------------------------------------------------------------
+
+def test_narration_captions_and_about_have_no_speaker():
+    release = load_text("Title\n\nThe defendant was arrested on May 7 after a chase.\n\n"
+                        "Officers found a loaded firearm in the car.\n\n"
+                        "About the Office\n\nThe Office said it serves two million residents.\n")
+    assert [p.speaker for p in release.paragraphs] == [None] * len(release.paragraphs)
+
+
+def test_organisation_alone_is_not_a_person():
+    got = names("The Office announced that the case was refiled.", "Parliament adopted the resolution.",
+                "The Chicago Police Department said the car was recovered.")
+    assert got == [None, None, None]
+
+
+def test_pronoun_about_someone_not_speaking_is_not_an_attribution():
+    got = names("Judge Helen Park presides over the drug court.",
+                "She can order participation in treatment programmes.")
+    assert got == [None, None]
+
+
+def test_age_appositive_with_a_verb_inside_is_not_a_role():
+    got = names("Beckerink, 47, a Chicago lawyer, was arrested following an investigation that identified him.")
+    assert got == [None]
+
+
+# --- Spanish ---------------------------------------------------------------------------------------------
+
+def test_spanish_release_gets_no_false_speakers():
+    got = names("El Departamento de Policía detuvo al sospechoso el 18 de febrero de 2023.",
+                "Liborio Canales, de 86 años, se declaró culpable del asesinato.",
+                "La Oficina del Fiscal obtuvo una condena de 30 años.")
+    assert got == [None, None, None]
+
+
+def test_spanish_dijo_after_quote():
+    got = names('"La condena confirma la amenaza del fentanilo", dijo el Fiscal del Condado de Dallas '
+                'John Creuzot.')
+    assert got == ["John Creuzot"]
+
+
+# --- identity ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, key", [
+    ("Valerius M. Ciucă", "valerius m ciuca"),
+    ("Prof. Valerius M. Ciucă", "valerius m ciuca"),
+    ("Eileen O’Neill Burke", "eileen oneill burke"),
+    ("Eileen O'Neill Burke", "eileen oneill burke"),
+    ("Dr.  José Núñez-Ramos, Jr.", "jose nunez-ramos"),
+    ("Łukasz Øster", "lukasz oster"),
+    ("", ""),
+])
+def test_speaker_key(name, key):
+    assert speaker_key(name) == key
+
+
+def test_one_person_one_speaker_within_a_release():
+    release = load_release(REPO / "seeds" / "000_175ac6bd46aa2cbc.txt")
+    sadat = {p.speaker for p in release.paragraphs if p.speaker and "Sadat" in p.speaker}
+    assert sadat == {"Leila Nadya Sadat"}
+
+
+# --- robustness --------------------------------------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200), max_size=6))
+def test_attribute_never_raises(texts):
+    paragraphs = [Paragraph(0, "body", t) for t in texts]
+    attribute(paragraphs)
+    assert all(p.speaker is None or isinstance(p.speaker, str) for p in paragraphs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(['"', "“", "”", "said", "He", "she", "Mr.", "Ann Lee", ",", ".", ":", " ",
+                                 "according to", "The District Attorney", "dijo", "(", ")"]), max_size=40))
+def test_attribute_never_raises_on_attribution_shaped_noise(tokens):
+    paragraphs = [Paragraph(0, "body", " ".join(tokens)), Paragraph(0, "body", "".join(tokens))]
+    attribute(paragraphs)
+
+
+# --- the seed, read by hand --------------------------------------------------------------------------------
+
+SEED = json.loads((REPO / "tests" / "annotations" / "seed.json").read_text(encoding="utf-8"))
+
+
+def test_seed_every_body_paragraph_speaker_and_role():
+    release = load_release(REPO / SEED["source"])
+    body = release.body
+    assert len(body) == len(SEED["paragraphs"])
+    for p, expected in zip(body, SEED["paragraphs"]):
+        assert p.text.startswith(expected["starts"]), (p.n, expected["starts"])
+        assert (p.speaker, p.speaker_role) == (expected["speaker"], expected.get("role")), p.n
+
+
+def test_seed_pull_quotes_and_captions():
+    release = load_release(REPO / SEED["source"])
+    floats = {p.n: p.speaker for p in release.paragraphs if p.kind != "body"}
+    assert floats[2] is None  # a caption about the event
+    assert floats[4] == "Wolfgang Schomburg"  # the name line above a boxed quote
+    assert floats[14] == "Chile Eboe-Osuji"
+    assert floats[19] == "Leila Nadya Sadat"
