@@ -63,7 +63,7 @@ FOOTER_START = re.compile(
 
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,4}){1,5}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_CONTACT_HEAD = re.compile(r"^(?:media|press)?\s*(?:contacts?|inquiries|enquiries)\s*:?\s*", re.I)
+_CONTACT_HEAD = re.compile(r"^(?:media|press)?\s*(?:contacts?(?: information| info| data)?|inquiries|enquiries)\s*:?\s*", re.I)
 _NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÀ-Ý][\w’'\-.]+(?:\s+[A-ZÀ-Ý][\w’'\-.]*){1,3}$")
 
 
