@@ -181,12 +181,15 @@ def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_o
     return releases
 
 
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
+
+
 def _binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample and not (sample[:2] in (b"\xff\xfe", b"\xfe\xff") or sample[1:2] == b"\x00"
                                  or sample[0:1] == b"\x00"):
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) * 0.1
 
 

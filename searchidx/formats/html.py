@@ -47,7 +47,7 @@ _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 #: Shortest text a ``<p>`` needs to count towards its container's score.
 MIN_SCORED_PARAGRAPH = 25
 #: A sibling of the best box joins the body when it holds this share of the best box's score.
-SIBLING_SHARE = 0.08
+SIBLING_SHARE = 0.05
 #: How many levels above the best box its sibling boxes are looked for.
 CLIMB_LEVELS = 5
 #: Least paragraph text (characters) a sibling box needs to join the body.

@@ -112,9 +112,9 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         line = _RELEASE_LABEL.sub("", line)
         if not line:
             continue
-        if n < HEADER_LINES:
+        if n < HEADER_LINES and len(line) < 70 and draft.date is None:
             found = find_date(line)
-            if found and len(line) < 70 and draft.date is None:
+            if found:
                 draft.date = found[0]
                 rest = (line[: found[1].start()] + line[found[1].end():]).strip(" ,|-–—")
                 rest = re.sub(r"^(?:Admin|Date|Published|Posted|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b\s*[|,:]?",
@@ -138,8 +138,8 @@ def _take_header_contacts(lines: list[str]) -> tuple[list[str], list[str]]:
     """The media contact block near the top ("Contact: Name / Title / Office / phone / e-mail", or a
     name over "Office: 714-…" and "Cell: …" lines): taken out of the text."""
     window = lines[:HEADER_LINES]
-    anchors = [i for i, ln in enumerate(window) if _PHONE_LINE.match(ln) or _CONTACT_START.match(ln)
-               or (_EMAIL.search(ln) and len(ln) < 80)]
+    anchors = [i for i, ln in enumerate(window) if len(ln) < 120 and (
+        _PHONE_LINE.match(ln) or (("ontact" in ln or "ONTACT" in ln) and _CONTACT_START.match(ln)) or ("@" in ln and _EMAIL.search(ln)))]
     if not anchors:
         return lines, []
     first = anchors[0]
