@@ -97,7 +97,18 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
 
 
 def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
-    """Remove the wire marker or dateline that opens the first paragraph. True if one was removed."""
+    """Remove the wire marker or dateline that opens the first paragraph. True if one was removed.
+
+    A page may give its subtitle as a paragraph above the wire marker: it is taken as the subtitle.
+    """
+    for k, b in enumerate(blocks[:HEADER_WINDOW]):
+        if k and b.text and not b.hint and wire_lead(b.text):
+            above = [x for x in blocks[:k] if x.text and not x.hint]
+            if draft.subtitle is None and above and all(not ends_sentence(x.text) or len(x.text) < 300 for x in above):
+                draft.subtitle = " ".join(x.text for x in above)
+                for x in above:
+                    x.text = ""
+            break
     for b in blocks:
         if not b.text or b.hint:
             continue
@@ -125,6 +136,10 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
             return True
         return False
     return False
+
+
+def wire_lead(text: str) -> bool:
+    return md.strip_wire_lead(text)[1] is not None
 
 
 def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
