@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from .decoding import decode
+from .decoding import decode, looks_utf16
 from .draft import Draft
 from .errors import LoadError
 from .formats.html import parse_html
@@ -186,6 +186,8 @@ _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 
 def _binary(data: bytes) -> bool:
     sample = data[:4096]
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff") or looks_utf16(sample):
+        return False  # UTF-16 text: half its bytes are zeros
     if b"\x00" in sample and not (sample[:2] in (b"\xff\xfe", b"\xfe\xff") or sample[1:2] == b"\x00"
                                  or sample[0:1] == b"\x00"):
         return True

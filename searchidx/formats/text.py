@@ -32,6 +32,9 @@ _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _CONTACT_START = re.compile(r"^(?P<before>.*?)\bcontacts?\s*:\s*(?P<rest>.*)$", re.I)
 _PHONE_IN = re.compile(r"\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}")
 _RELEASE_LABEL = re.compile(r"^(?:for immediate release|media advisory|news release|press release)\s*[:\-–—]\s*", re.I)
+# A line ending in a word that cannot end a sentence or a title was cut short.
+_DANGLING_WORD = re.compile(r"\b(?:a|an|the|of|in|on|at|to|for|from|with|by|and|or|but|that|who|which|as|his|her|their|its)$",
+                            re.I)
 #: Lines at the top of a text export that may hold the date and the media contacts.
 HEADER_LINES = 30
 #: Share of lines near the longest length for an export to count as hard-wrapped (PDF text).
@@ -104,10 +107,19 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         title, start = _SITE_SUFFIX.sub("", first).strip() or first, 1
         draft.title = title
     body: list[str] = []
+    after_label = None
     for n, line in enumerate(lines[start:], start=start):
         if _FOOTER_LINE.match(line):
             break
-        if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or line == first:
+        if after_label == "author" and draft.author is None and len(line) < 60:
+            draft.author = line  # the line under an "Author" label
+            after_label = None
+            continue
+        after_label = line.lower() if line.lower() in ("author", "by", "posted by", "written by") else None
+        if after_label:
+            after_label = "author"
+            continue
+        if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
             continue
         line = _RELEASE_LABEL.sub("", line)
         if not line:
@@ -211,8 +223,8 @@ def _join_lines(lines: list[str]) -> list[str]:
         prev_length, last_length = last_length, len(line)
         if line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
             out[-1] = prev + line  # punctuation left alone by an inline link
-        elif starts_lowercase(line) and not ends_sentence(prev):
-            out[-1] = f"{prev} {line}"
+        elif not ends_sentence(prev) and (starts_lowercase(line) or _DANGLING_WORD.search(prev)):
+            out[-1] = f"{prev} {line}"  # "… Three Banks in" / "One Afternoon"
         elif prev.endswith((",", ",”", ",\"", "—", "–")):
             out[-1] = f"{prev} {line}"  # "…,”\nState’s Attorney Burke said"
         elif wrapped and prev_length >= 0.8 * wrap and (not ends_sentence(prev) or starts_lowercase(line)) \
