@@ -88,12 +88,7 @@ def test_deeply_nested_html(tmp_path):
     p = tmp_path / "deep.html"
     p.write_text("<html><body>" + "<div>" * 100_000 + "<p>Deep inside the page there is one sentence of text.</p>"
                  + "</div>" * 100_000 + "</body></html>", encoding="utf-8")
-    try:
-        r = load_release(p)
-    except LoadError as exc:
-        assert str(p) in str(exc)
-    else:
-        assert r.format == "html"
+    refuse(p, "nested too deeply")  # at once: parsers would take minutes over it
 
 
 def test_invalid_bytes_decode_without_error(tmp_path):

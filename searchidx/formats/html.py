@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, SoupStrainer, Tag
 from ..cleaning import ends_sentence, normalize_space, starts_lowercase
 from ..dates import parse_date
 from ..draft import Block, Draft
+from ..errors import LoadError
 
 #: Tags whose content is never text of the release.
 DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button",
@@ -58,6 +59,12 @@ LINK_DENSITY_MAX = 0.6
 MIN_BODY_CHARS = 300
 _METADATA_TAGS = ["title", "meta", "link", "script", "time", "h1"]
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)", re.I)
+#: Deepest markup accepted in a page (real pages stay under a few dozen levels).
+MAX_NESTING = 1000
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]{0,30})\b[^<>]*?(/?)>")
+# Tags that are never closed or close themselves: they do not nest.
+_VOID_OR_IMPLIED = frozenset(("br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col",
+                              "embed", "param", "track", "p", "li", "dt", "dd", "option", "tr", "td", "th"))
 #: Deepest nesting walked; deeper markup is flattened to its text (parsers cap depth around 256 anyway).
 MAX_DEPTH = 400
 
@@ -71,6 +78,7 @@ _TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·]{2,60}$")
 def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draft:
     """A whole page: metadata from its head (Beautiful Soup), body from trafilatura where installed and
     where it finds one, else from the paragraph-score heuristic below."""
+    check_nesting(text, path)
     draft = Draft(path=path, id=release_id, format=fmt, paragraphs_whole=True)
     head = BeautifulSoup(text, "lxml", parse_only=SoupStrainer(_METADATA_TAGS))
     _read_metadata(head, draft)
@@ -84,6 +92,19 @@ def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draf
             blocks = fallback
     draft.blocks = blocks
     return draft
+
+
+def check_nesting(text: str, path: str) -> None:
+    """Refuse markup nested deeper than `MAX_NESTING` before any parser sees it: tree builders and
+    extractors slow down badly (minutes) on such pages, and no release is written that way."""
+    depth = 0
+    for m in _TAG.finditer(text):
+        name = m.group(2).lower()
+        if name in _VOID_OR_IMPLIED or m.group(3):
+            continue
+        depth += -1 if m.group(1) else 1
+        if depth > MAX_NESTING:
+            raise LoadError(path, f"markup nested too deeply (over {MAX_NESTING} levels)")
 
 
 def trafilatura_blocks(text: str) -> list[Block]:
