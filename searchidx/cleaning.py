@@ -36,8 +36,15 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_MARKUP_CHARS = re.compile(r"[\[\]<>*_\\#]")
+
+
 def clean_line(line: str) -> str:
-    return normalize_space(strip_markdown(unicodedata.normalize("NFC", line)))
+    if not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
+    if _MARKUP_CHARS.search(line):
+        line = strip_markdown(line)
+    return normalize_space(line)
 
 
 def is_lone_quote(line: str) -> bool:

@@ -32,8 +32,13 @@ def _make(year: str, month: int | str, day: str) -> dt.date | None:
         return None
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
     """The first date in ``text`` and where it stands, or None."""
+    if not _YEAR.search(text):
+        return None  # every form has a four-digit year: skip the slow month patterns
     best: tuple[dt.date, re.Match[str]] | None = None
     for pattern in (_MDY, _DMY, _ISO, _US_NUMERIC):
         m = pattern.search(text)

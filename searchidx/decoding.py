@@ -14,7 +14,7 @@ def decode(data: bytes) -> str:
         return fix_mojibake(data[3:].decode("utf-8", errors="replace"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
-    if _looks_utf16(data):
+    if looks_utf16(data):
         return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
     try:
         return fix_mojibake(data.decode("utf-8"))
@@ -26,7 +26,7 @@ def decode(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _looks_utf16(data: bytes) -> bool:
+def looks_utf16(data: bytes) -> bool:
     sample = data[:2000]
     if len(sample) < 4:
         return False

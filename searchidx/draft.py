@@ -37,6 +37,7 @@ class Draft:
     location: str | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     language: str | None = None
     contacts: list[Contact] = field(default_factory=list)
     #: Formats whose blocks are already whole paragraphs (HTML <p>, JSON) skip the text-export repairs.

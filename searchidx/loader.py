@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
+import io
 import os
+import re
 from pathlib import Path
 
-from .decoding import decode
+from .decoding import decode, looks_utf16
 from .draft import Draft
 from .errors import LoadError
+from .formats.html import parse_html
+from .formats.jsonfeed import parse_item, read_items
+from .formats.newsml import is_newsml, parse_newsml
+from .formats.text import parse_text
+from .limits import MAX_SECONDS, Deadline
 from .model import Release
 from .pipeline import finish
 
-#: Largest file read as one release, by default (releases are kilobytes; pages a few megabytes).
-MAX_BYTES = 20 * 1024 * 1024
+#: Largest file read as one release, by default (releases are kilobytes, saved pages a few hundred).
+MAX_BYTES = 10 * 1024 * 1024
 
 _BINARY_MAGIC = {
     b"%PDF": "a PDF file (export its text first)",
@@ -52,7 +60,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
         raise LoadError(p, exc.strerror or str(exc)) from None
     if data[:2] == b"\x1f\x8b":
         try:
-            with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as gz:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
                 data = gz.read(max_bytes + 1)
         except (OSError, EOFError) as exc:
             raise LoadError(p, f"broken gzip file ({exc})") from None
@@ -61,13 +69,34 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
     return data
 
 
-def load_release(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Release:
-    """Read one release file (any supported format). Raises `LoadError` with the reason."""
+def load_release(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
+                 max_seconds: float | None = MAX_SECONDS) -> Release:
+    """Read one release file (any supported format). Raises `LoadError` with the reason.
+
+    A file holding several releases (JSON Lines, a JSON array) gives its first; see `load_releases`.
+    """
+    return load_releases(path, max_bytes=max_bytes, max_seconds=max_seconds, first_only=True)[0]
+
+
+def load_releases(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
+                  max_seconds: float | None = MAX_SECONDS, first_only: bool = False) -> list[Release]:
+    """Every release in one file: one for most formats, one per object in JSON Lines or a JSON array."""
+    deadline = Deadline(path, max_seconds)
     data = read_bytes(path, max_bytes)
-    return load_bytes(data, str(path))
+    return _load_data(data, str(path), deadline, first_only)
 
 
-def load_bytes(data: bytes, path: str = "<bytes>") -> Release:
+def load_bytes(data: bytes, path: str = "<bytes>", *, max_seconds: float | None = MAX_SECONDS) -> Release:
+    return _load_data(data, path, Deadline(path, max_seconds), first_only=True)[0]
+
+
+def load_text(text: str, path: str = "<text>", *, max_seconds: float | None = MAX_SECONDS) -> Release:
+    """Load a release from text already in memory (for tools that have it)."""
+    data = text.encode("utf-8", errors="replace")
+    return _guarded(path, lambda: _load_decoded(text, data, path, Deadline(path, max_seconds), True))[0]
+
+
+def _load_data(data: bytes, path: str, deadline: Deadline, first_only: bool) -> list[Release]:
     if not data.strip():
         raise LoadError(path, "empty file")
     for magic, what in _BINARY_MAGIC.items():
@@ -75,32 +104,95 @@ def load_bytes(data: bytes, path: str = "<bytes>") -> Release:
             raise LoadError(path, f"not a release: {what}")
     if _binary(data):
         raise LoadError(path, "not a release: binary data")
-    text = decode(data)
-    return _load(text, path, release_id(data))
+    return _guarded(path, lambda: _load_decoded(decode(data), data, path, deadline, first_only))
 
 
-def load_text(text: str, path: str = "<text>") -> Release:
-    """Load a release from text already in memory (for tools that have it)."""
-    return _load(text, path, release_id(text.encode("utf-8")))
+def _guarded(path: str, load):
+    """Run a load; any failure becomes a one-line `LoadError` (a batch must never stop on one file)."""
+    try:
+        return load()
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError(path, "markup nested too deeply") from None
+    except MemoryError:
+        raise LoadError(path, "out of memory while loading") from None
+    except Exception as exc:  # noqa: BLE001 - reported, with its type, as this file's failure
+        raise LoadError(path, f"unexpected error while loading ({type(exc).__name__}: {exc})") from None
+
+
+def detect_format(text: str, path: str = "") -> str:
+    """``html``, ``newsml``, ``json`` or ``text``, from the content first and the file name second."""
+    head = text[:4000].lstrip("\ufeff \t\r\n")
+    name = path.lower().removesuffix(".gz")
+    if head.startswith("{") or (head.startswith("[") and name.endswith((".json", ".jsonl", ".ndjson"))):
+        return "json"
+    if head.startswith("[") and _JSON_ARRAY.match(head):
+        return "json"
+    if head.startswith("<"):
+        if is_newsml(head):
+            return "newsml"
+        if _HTML_START.match(head) or _HTML_TAGS.search(head):
+            return "html"
+    if name.endswith((".html", ".htm", ".xhtml")) and _HTML_TAGS.search(head):
+        return "html"
+    if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 5:
+        return "html"
+    return "text"
+
+
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
+_HTML_TAGS = re.compile(r"<(?:p|div|meta|title|br|span|a|h[1-6]|article|section|table|ul|li)\b[^<>]*>", re.I)
+_JSON_ARRAY = re.compile(r"^\[\s*(?:\{|\]|\[)")
+
+
+def _release_ids(data: bytes, count: int) -> list[str]:
+    if count == 1:
+        return [release_id(data)]
+    # Several releases in one file: the file's bytes and the item's place make the id.
+    return [hashlib.sha256(data + b"#%d" % n).hexdigest()[:16] for n in range(count)]
+
+
+def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_only: bool) -> list[Release]:
+    fmt = detect_format(text, path)
+    drafts: list[Draft]
+    if fmt == "json":
+        items = read_items(text, path)
+        ids = _release_ids(data, len(items))
+        if first_only:
+            items = items[:1]
+        drafts = []
+        for item, rid in zip(items, ids):
+            drafts.append(parse_item(item, path if len(ids) == 1 else f"{path}#{len(drafts) + 1}", rid))
+            deadline.check("reading JSON items")
+    elif fmt == "newsml":
+        drafts = [parse_newsml(data if not data.startswith(codecs.BOM_UTF8) else data[3:], path, release_id(data))]
+    elif fmt == "html":
+        drafts = [parse_html(text, path, release_id(data))]
+    else:
+        drafts = [parse_text(text, path, release_id(data))]
+    deadline.check("reading the format")
+    releases = []
+    for draft in drafts:
+        release = finish(draft, deadline)
+        if not release.paragraphs and not release.title:
+            raise LoadError(draft.path, "no text found")
+        releases.append(release)
+    return releases
+
+
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 
 
 def _binary(data: bytes) -> bool:
     sample = data[:4096]
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff") or looks_utf16(sample):
+        return False  # UTF-16 text: half its bytes are zeros
     if b"\x00" in sample and not (sample[:2] in (b"\xff\xfe", b"\xfe\xff") or sample[1:2] == b"\x00"
                                  or sample[0:1] == b"\x00"):
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) * 0.1
-
-
-def _load(text: str, path: str, rid: str) -> Release:
-    from .formats.text import parse_text
-
-    draft: Draft = parse_text(text, path, rid)
-    release = finish(draft)
-    if not release.paragraphs and not release.title:
-        raise LoadError(path, "no text found")
-    return release
 
 
 #: File names never taken for releases when a folder is walked.

@@ -48,7 +48,7 @@ _URL_LINE = re.compile(
 
 # Lines that belong to the wire, not to the release: dropped wherever they stand.
 BOILERPLATE_LINES = re.compile(
-    r"^(?:email us here|visit us on social media:?|follow us|share (?:this|article)|print|"
+    r"^(?:email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+)|print|"
     r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
     r"all rights? reserved\.?|###|-\s*30\s*-|facebook|twitter|x|linkedin|instagram|youtube|"
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp)\s*\.?$",
@@ -63,7 +63,7 @@ FOOTER_START = re.compile(
 
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,4}){1,5}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_CONTACT_HEAD = re.compile(r"^(?:media|press)?\s*(?:contacts?|inquiries|enquiries)\s*:?\s*", re.I)
+_CONTACT_HEAD = re.compile(r"^(?:media|press)?\s*(?:contacts?(?: information| info| data)?|inquiries|enquiries)\s*:?\s*", re.I)
 _NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÀ-Ý][\w’'\-.]+(?:\s+[A-ZÀ-Ý][\w’'\-.]*){1,3}$")
 
 

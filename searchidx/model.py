@@ -50,6 +50,7 @@ class Release:
     location: str | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     language: str | None = None
     format: str | None = None
     contacts: list[Contact] = field(default_factory=list)
@@ -71,6 +72,7 @@ class Release:
             "location": self.location,
             "source": self.source,
             "url": self.url,
+            "author": self.author,
             "language": self.language,
             "format": self.format,
             "contacts": [c.to_dict() for c in self.contacts],

@@ -5,7 +5,9 @@ from __future__ import annotations
 from . import metadata as md
 from .attribution import attribute, attribution_fragment, name_line
 from .cleaning import ends_sentence
+from .dates import find_date
 from .draft import Block, Draft
+from .limits import Deadline, split_long
 from .model import Paragraph, Release
 from .structure import is_heading, join_broken, mark_about, mark_copies
 
@@ -15,24 +17,30 @@ HEADER_WINDOW = 4
 CONTACT_WINDOW = 8
 
 
-def finish(draft: Draft) -> Release:
-    blocks = [b for b in draft.blocks if b.text or b.hint == "quote-mark"]
+def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
+    """The release ``draft`` describes; ``deadline`` is checked between stages (a time limit in any thread)."""
+    check = deadline.check if deadline else (lambda stage: None)
+    blocks = [Block(piece, b.hint, b.gap, b.speaker) for b in draft.blocks if b.text or b.hint == "quote-mark"
+              for piece in (split_long(b.text) if b.text else [b.text])]
     blocks = _cut_footer(draft, blocks)
     blocks = _take_header(draft, blocks)
     lead = _strip_lead(draft, blocks)
     blocks = _take_contacts(draft, blocks)
-    paragraphs = _assemble(blocks)
+    check("structure")
+    paragraphs = _assemble(blocks, draft.title)
     if not draft.paragraphs_whole:
         paragraphs = join_broken(paragraphs, first_is_lead=lead)
     paragraphs = _drop_headings(paragraphs)
     paragraphs = mark_about(paragraphs)
     mark_copies(paragraphs)
+    check("paragraphs")
     attribute(paragraphs, title=draft.title)
+    check("attribution")
     for n, p in enumerate(paragraphs, start=1):
         p.n = n
     return Release(
         path=draft.path, id=draft.id, title=draft.title, subtitle=draft.subtitle, labels=draft.labels,
-        date=draft.date, location=draft.location, source=draft.source, url=draft.url,
+        date=draft.date, location=draft.location, source=draft.source, url=draft.url, author=draft.author,
         language=draft.language, format=draft.format, contacts=draft.contacts, paragraphs=paragraphs,
     )
 
@@ -103,13 +111,28 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
 
 
 def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
-    """Remove the wire marker or dateline that opens the first paragraph. True if one was removed."""
+    """Remove the wire marker or dateline that opens the first paragraph. True if one was removed.
+
+    A page may give its subtitle as a paragraph above the wire marker: it is taken as the subtitle.
+    """
+    for k, b in enumerate(blocks[:HEADER_WINDOW]):
+        if k and b.text and not b.hint and wire_lead(b.text):
+            above = [x for x in blocks[:k] if x.text and not x.hint]
+            if draft.subtitle is None and above and all(not ends_sentence(x.text) or len(x.text) < 300 for x in above):
+                draft.subtitle = " ".join(x.text for x in above)
+                for x in above:
+                    x.text = ""
+            break
     for b in blocks:
         if not b.text or b.hint:
             continue
         rest, wire, dateline = md.strip_wire_lead(b.text)
         if wire:
             draft.source = draft.source or wire
+            # "SAN FRANCISCO, CA--(Marketwired - April 06, 2016) -": the date may sit in the marker.
+            in_marker = find_date(b.text[: len(b.text) - len(rest)])
+            if in_marker and draft.date is None:
+                draft.date = in_marker[0]
             if dateline:
                 parsed = md.parse_dateline(dateline)
                 if parsed:
@@ -129,6 +152,10 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
     return False
 
 
+def wire_lead(text: str) -> bool:
+    return md.strip_wire_lead(text)[1] is not None
+
+
 def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     """Trailing short blocks with a name, organisation, phone or e-mail are the media contacts."""
     k = len(blocks)
@@ -143,12 +170,19 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     return blocks[:k]
 
 
-def _assemble(blocks: list[Block]) -> list[Paragraph]:
-    """Blocks to paragraphs; a boxed pull quote (quote mark, name line, quote, credit) becomes one."""
+def _assemble(blocks: list[Block], title: str | None = None) -> list[Paragraph]:
+    """Blocks to paragraphs; a boxed pull quote (quote mark, name line, quote, credit) becomes one.
+
+    Headings the format marked are not body (an "About X" heading stays: it opens the About section),
+    nor is the title repeated in the page.
+    """
     out: list[Paragraph] = []
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        if (b.hint == "heading" and not b.text.startswith(("About ", "ABOUT "))) or (title and b.text == title):
+            i += 1
+            continue
         if b.hint == "quote-mark":
             i += 1
             name = None

@@ -28,7 +28,7 @@ _ABOUT_INLINE = re.compile(r"^About\s+[A-Z0-9][^.:]{0,80}:\s+\S")
 
 def bigrams(text: str) -> set[tuple[str, str]]:
     """Word pairs: a copy keeps most of them even when it drops or changes a few words."""
-    tokens = [m.group(0).lower() for m in _WORD.finditer(text)]
+    tokens = _WORD.findall(text.lower())
     return set(zip(tokens, tokens[1:]))
 
 

@@ -9,11 +9,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_175ac6bd46aa2cbc.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def shared_dir() -> Path:
     """../shared beside the repository (or $SEARCHIDX_SHARED); tests that need it skip without it."""
     return Path(os.environ.get("SEARCHIDX_SHARED") or ROOT.parent / "shared")
+
+
+def shared_corpora() -> Path:
+    return shared_dir() / "corpora"
 
 
 @pytest.fixture

@@ -164,10 +164,14 @@ def test_attribution_line_cut_between_two_halves_of_a_quote():
              "The investigation continues.", "The office thanked the detectives for their work.",
              "The defendant is held without bail."]
     release = load_text("\n".join(lines) + "\n")
-    got = {p.text.lstrip(". ")[:20]: p.speaker for p in release.body}
-    assert got["“Domestic violence h"] == "Eileen O’Neill Burke"
-    assert got["“With these charges,"] == "Eileen O’Neill Burke"
-    assert got["The next court date "] is None
+    def speaker_of(words: str) -> str | None:
+        # The format may rejoin the cut lines into one paragraph or keep them apart: both are fine.
+        (holder,) = [p for p in release.body if words in p.text]
+        return holder.speaker
+
+    assert speaker_of("Domestic violence has reached") == "Eileen O’Neill Burke"
+    assert speaker_of("With these charges") == "Eileen O’Neill Burke"
+    assert speaker_of("The next court date") is None
 
 
 def test_spanish_appositive_with_colon():

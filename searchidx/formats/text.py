@@ -4,10 +4,41 @@ from __future__ import annotations
 
 import re
 
-from ..cleaning import clean_line, is_layout_only, is_lone_quote
+from ..cleaning import clean_line, ends_sentence, is_layout_only, is_lone_quote, starts_lowercase
+from ..dates import find_date
 from ..draft import Block, Draft
+from ..model import Contact
 
 _BLANK_RUN = re.compile(r"\n[ \t]*\n")
+# Page chrome that page-to-text exports keep as lines of their own (menus, labels, share links).
+_CHROME_LINE = re.compile(
+    r"^(?:home|get help|report a crime|contact us|seal your conviction|skip to (?:main )?content|scroll to top|"
+    r"follow us|search(?: for)?|press(?: releases?| room)?|news(?:room)?|media|menu|[–—\-|]|\d+ min read|author|"
+    r"published|for immediate release|click here to access pdf version|read more|share|print|email|tweet|"
+    r"en español|back to top|previous(?: post)?|next(?: post)?|admin|news releases?|search this site|"
+    r"subscribe|sign up|translate|select language|tags?:?.*|categor(?:y|ies):?.*|posted in.*|"
+    r"case ?# ?[\w\-]+|date:)\s*:?$",
+    re.I,
+)
+# Everything from here down is the site's footer: lists of other posts.
+_FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|recent posts|related news|more news|recent news|"
+                          r"you may also like|other news)\s*:?$", re.I)
+# "Title | Cook County State's Attorney", "Title - Orange County District Attorney": the site's name.
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+(?:The\s+|Office of\s+)?[^|–—]*?(?:Attorney|Prosecutor|Office|County|"
+                          r"Department|Government|District)\b[^|–—]*$")
+_PHONE_LINE = re.compile(r"^(?:(?:office|cell|phone|tel|telephone|mobile|fax|direct)\s*:?\s*)?\(?\+?\d[\d\s().\-]{8,}\d"
+                         r"(?:\s*\((?:office|cell|mobile)\))?$", re.I)
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_CONTACT_START = re.compile(r"^(?P<before>.*?)\bcontacts?\s*:\s*(?P<rest>.*)$", re.I)
+_PHONE_IN = re.compile(r"\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}")
+_RELEASE_LABEL = re.compile(r"^(?:for immediate release|media advisory|news release|press release)\s*[:\-–—]\s*", re.I)
+# A line ending in a word that cannot end a sentence or a title was cut short.
+_DANGLING_WORD = re.compile(r"\b(?:a|an|the|of|in|on|at|to|for|from|with|by|and|or|but|that|who|which|as|his|her|their|its)$",
+                            re.I)
+#: Lines at the top of a text export that may hold the date and the media contacts.
+HEADER_LINES = 30
+#: Share of lines near the longest length for an export to count as hard-wrapped (PDF text).
+WRAP_SHARE = 0.3
 
 
 def parse_text(text: str, path: str, release_id: str) -> Draft:
@@ -19,7 +50,7 @@ def parse_text(text: str, path: str, release_id: str) -> Draft:
     if nonblank > 8 and blank < nonblank / 10:
         # One block per line, no blank lines (page and PDF text exports).
         draft.format = "text-lines"
-        draft.blocks = [Block(clean_line(ln)) for ln in lines if clean_line(ln)]
+        draft.blocks = [Block(t) for t in parse_lines(draft, lines)]
         return draft
     draft.blocks = list(_blocks(lines))
     return draft
@@ -60,3 +91,145 @@ def _block_from_lines(lines: list[str], gap: int):
         yield Block(" ".join(cleaned[1:]), gap=0)
         return
     yield Block(" ".join(cleaned), gap=gap)
+
+
+def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
+    """Text exported one block per line: title, date and contacts read, chrome dropped, lines joined."""
+    lines = [clean_line(ln) for ln in raw_lines]
+    lines = [ln for ln in lines if ln and not is_layout_only(ln)]
+    if not lines:
+        return []
+    first = lines[0]
+    if (find_date(first) and len(first) < 90) or _CONTACT_START.match(first):
+        # PDF exports open with the date and contact; the title comes later ("For Immediate Release: …").
+        title, start = "", 0
+    else:
+        title, start = _SITE_SUFFIX.sub("", first).strip() or first, 1
+        draft.title = title
+    body: list[str] = []
+    after_label = None
+    for n, line in enumerate(lines[start:], start=start):
+        if _FOOTER_LINE.match(line):
+            break
+        if after_label == "author" and draft.author is None and len(line) < 60:
+            draft.author = line  # the line under an "Author" label
+            after_label = None
+            continue
+        after_label = line.lower() if line.lower() in ("author", "by", "posted by", "written by") else None
+        if after_label:
+            after_label = "author"
+            continue
+        if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
+            continue
+        line = _RELEASE_LABEL.sub("", line)
+        if not line:
+            continue
+        if n < HEADER_LINES and len(line) < 70 and draft.date is None:
+            found = find_date(line)
+            if found:
+                draft.date = found[0]
+                rest = (line[: found[1].start()] + line[found[1].end():]).strip(" ,|-–—")
+                rest = re.sub(r"^(?:Admin|Date|Published|Posted|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b\s*[|,:]?",
+                              "", rest, flags=re.I).strip(" ,|-–—")
+                if not rest:
+                    continue
+                line = rest
+        body.append(line)
+    body, contact_lines = _take_header_contacts(body)
+    if contact_lines:
+        draft.contacts = _group_contacts(contact_lines)
+    return _join_lines(body)
+
+
+def _contactish(line: str) -> bool:
+    return bool(_PHONE_LINE.match(line) or (_EMAIL.search(line) and len(line) < 80)
+                or (len(line) < 50 and not ends_sentence(line) and len(line.split()) <= 7))
+
+
+def _take_header_contacts(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The media contact block near the top ("Contact: Name / Title / Office / phone / e-mail", or a
+    name over "Office: 714-…" and "Cell: …" lines): taken out of the text."""
+    window = lines[:HEADER_LINES]
+    anchors = [i for i, ln in enumerate(window) if len(ln) < 120 and (
+        _PHONE_LINE.match(ln) or (("ontact" in ln or "ONTACT" in ln) and _CONTACT_START.match(ln)) or ("@" in ln and _EMAIL.search(ln)))]
+    if not anchors:
+        return lines, []
+    first = anchors[0]
+    start = first
+    m = _CONTACT_START.match(window[first])
+    if not m:
+        # Up to two short lines (name, job title) stand over the first phone line.
+        while start > 0 and first - start < 2 and _contactish(window[start - 1]) and not _PHONE_LINE.match(window[start - 1]):
+            start -= 1
+    end = first + 1
+    while end < len(window) and (_contactish(window[end]) or end <= anchors[-1] and end - anchors[-1] < 0) \
+            and not window[end].lower().startswith("for immediate release"):
+        if not (_PHONE_LINE.match(window[end]) or _EMAIL.search(window[end])) and \
+                not any(a > end and a - end <= 3 for a in anchors):
+            break
+        end += 1
+    block = window[start:end]
+    if m:
+        # "October 15, 2018 Contact: Kimberlee Leach": the words before "Contact:" are not part of it.
+        block[first - start] = m.group("rest")
+    rest = lines[:start] + lines[end:]
+    if m and m.group("before").strip(" ,|-–—"):
+        rest.insert(start, m.group("before").strip(" ,|-–—"))
+    return rest, [b for b in block if b]
+
+
+def _group_contacts(lines: list[str]) -> list[Contact]:
+    """Contact lines to contacts: a name after a phone or e-mail starts the next person."""
+    contacts: list[Contact] = []
+    current = Contact()
+    for line in lines:
+        email = _EMAIL.search(line)
+        phone = _PHONE_IN.search(line) or (_PHONE_LINE.match(line) and re.search(r"\d[\d\s().\-]{8,}\d", line))
+        if email:
+            current.email = current.email or email.group(0)
+            line = line.replace(email.group(0), "").strip(" ,;:|")
+        if phone:
+            current.phone = current.phone or phone.group(0).strip()
+            line = (line[: phone.start()] + line[phone.end():]).strip(" ,;:|()")
+            line = re.sub(r"^(?:office|cell|phone|tel|mobile|fax)\s*:?\s*$", "", line, flags=re.I)
+        if not line:
+            continue
+        if re.search(r"Office|County|Department|Attorney’s|Attorney's", line) and current.organisation is None:
+            current.organisation = line
+        elif current.name is None:
+            current.name = line
+        elif current.phone or current.email:
+            contacts.append(current)
+            current = Contact(name=line)
+        # Other lines (a job title) have no field of their own.
+    if current.name or current.phone or current.email:
+        contacts.append(current)
+    return [c for c in contacts if c.phone or c.email]
+
+
+def _join_lines(lines: list[str]) -> list[str]:
+    """Join lines broken mid-sentence: by an inline link ("…,”\nState’s Attorney Burke said\n. “It…"),
+    or by a hard wrap in PDF text (lines of nearly the same length that stop mid-sentence)."""
+    if not lines:
+        return lines
+    lengths = sorted(len(ln) for ln in lines)
+    wrap = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else 0
+    wrapped = wrap >= 60 and sum(1 for n in lengths if n >= 0.8 * wrap) >= WRAP_SHARE * len(lengths) \
+        and wrap <= 130
+    out: list[str] = [lines[0]]
+    last_length = len(lines[0])  # of the last physical line: a hard wrap is judged by it
+    for line in lines[1:]:
+        prev = out[-1]
+        prev_length, last_length = last_length, len(line)
+        if line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
+            out[-1] = prev + line  # punctuation left alone by an inline link
+        elif not ends_sentence(prev) and (starts_lowercase(line) or _DANGLING_WORD.search(prev)):
+            out[-1] = f"{prev} {line}"  # "… Three Banks in" / "One Afternoon"
+        elif prev.endswith((",", ",”", ",\"", "—", "–")):
+            out[-1] = f"{prev} {line}"  # "…,”\nState’s Attorney Burke said"
+        elif wrapped and prev_length >= 0.8 * wrap and (not ends_sentence(prev) or starts_lowercase(line)) \
+                and not prev.endswith(":"):
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return out

@@ -1,0 +1,437 @@
+"""HTML pages saved whole: find the release or article body, drop the page's chrome, read its metadata.
+
+The body is found the way readability-style extractors do it, by where the paragraph text is: every
+element scores the text of its own ``<p>`` children (half of it goes to the grandparent), the best
+scorer is the body, and its siblings that also hold paragraph text join it (pages such as the European
+Parliament's split one release over several sibling boxes). Navigation, cookie banners, share buttons,
+related links and the like are removed first by tag and by class or id.
+"""
+
+from __future__ import annotations
+
+import html as html_entities
+import json
+import re
+from typing import Any
+
+from bs4 import BeautifulSoup, Comment, NavigableString, SoupStrainer, Tag
+
+from ..cleaning import ends_sentence, normalize_space, starts_lowercase
+from ..dates import parse_date
+from ..draft import Block, Draft
+from ..errors import LoadError
+
+#: Tags whose content is never text of the release.
+DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button",
+             "template", "select", "input", "textarea", "object", "embed", "canvas", "video", "audio",
+             "map", "dialog", "menu", "head")
+# Class or id of page chrome (after readability's "unlikely candidates", plus cookie and wire boxes).
+_CHROME = re.compile(
+    r"(?:^|[\s_\-])(?:ad|ads|advert\w*|banner|breadcrumbs?|cookies?|consent|gdpr|onetrust|ot-\w+|comments?|"
+    r"disqus|footer|masthead|menu|mm-\w+|nav\w*|navbar|pagination|pager|popup|modal|promo\w*|related|"
+    r"recommend\w*|share\w*|sharing|social|sponsor\w*|subscri\w*|newsletters?\w*|signup|sign-up|sidebar|"
+    r"skip|toolbar|widget|outbrain|taboola|most-?popular|trending|tags?|keywords|print|login|search|"
+    r"omniture-\w+)(?:$|[\s_\-])",
+    re.I,
+)
+# Screen-reader and hidden labels: dropped even inside the content box.
+_HIDDEN_CLASS = re.compile(r"(?:^|[\s_\-])(?:hidden|sr-only|visually-hidden|d-none|screen-reader-text)(?:$|\s)", re.I)
+_CONTACT_BOX = re.compile(r"contact", re.I)
+# Names that mark the content box: never removed as chrome even when a chrome word is in them.
+_CONTENT = re.compile(r"article|release|story|entry|content|main|body|text|post|wysiwig|wysiwyg|govspeak", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+BLOCK_TAGS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "pre",
+                        "dd", "dt", "td", "th", "caption", "address"))
+CONTAINER_TAGS = frozenset(("div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead",
+                            "tr", "figure", "header", "body", "center", "span", "font"))
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+#: Shortest text a ``<p>`` needs to count towards its container's score.
+MIN_SCORED_PARAGRAPH = 25
+#: A sibling of the best box joins the body when it holds this share of the best box's score.
+SIBLING_SHARE = 0.05
+#: How many levels above the best box its sibling boxes are looked for.
+CLIMB_LEVELS = 5
+#: Least paragraph text (characters) a sibling box needs to join the body.
+MIN_SIBLING_SCORE = 150
+#: A short block that is mostly link text is navigation or a related-links list.
+LINK_DENSITY_MAX = 0.6
+#: A body shorter than this (characters) counts as not found: the next extractor is tried.
+MIN_BODY_CHARS = 300
+_METADATA_TAGS = ["title", "meta", "link", "script", "time", "h1"]
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)", re.I)
+#: Deepest markup accepted in a page (real pages stay under a few dozen levels).
+MAX_NESTING = 1000
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]{0,30})\b[^<>]*?(/?)>")
+# Tags that are never closed or close themselves: they do not nest.
+_VOID_OR_IMPLIED = frozenset(("br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col",
+                              "embed", "param", "track", "p", "li", "dt", "dd", "option", "tr", "td", "th"))
+#: Deepest nesting walked; deeper markup is flattened to its text (parsers cap depth around 256 anyway).
+MAX_DEPTH = 400
+
+_JSONLD_TYPES = {"newsarticle", "pressrelease", "article", "reportagenewsarticle", "blogposting",
+                 "analysisnewsarticle", "webpage", "report"}
+#: Stands for a ``<br>`` while text is gathered (source newlines are only spaces).
+_BR = "\x1e"
+_TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·]{2,60}$")
+
+
+def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draft:
+    """A whole page: metadata from its head (Beautiful Soup), body from trafilatura where installed and
+    where it finds one, else from the paragraph-score heuristic below."""
+    check_nesting(text, path)
+    draft = Draft(path=path, id=release_id, format=fmt, paragraphs_whole=True)
+    head = BeautifulSoup(text, "lxml", parse_only=SoupStrainer(_METADATA_TAGS))
+    _read_metadata(head, draft)
+    lang = _HTML_LANG.search(text[:5000])
+    if lang:
+        draft.language = lang.group(1).replace("_", "-").split("-")[0].lower()
+    blocks = trafilatura_blocks(text)
+    if sum(len(b.text) for b in blocks if b.hint is None) < MIN_BODY_CHARS:
+        fallback = extract_blocks(BeautifulSoup(text, "lxml"))
+        if sum(len(b.text) for b in fallback) > sum(len(b.text) for b in blocks):
+            blocks = fallback
+    draft.blocks = blocks
+    return draft
+
+
+def check_nesting(text: str, path: str) -> None:
+    """Refuse markup nested deeper than `MAX_NESTING` before any parser sees it: tree builders and
+    extractors slow down badly (minutes) on such pages, and no release is written that way."""
+    depth = 0
+    for m in _TAG.finditer(text):
+        name = m.group(2).lower()
+        if name in _VOID_OR_IMPLIED or m.group(3):
+            continue
+        depth += -1 if m.group(1) else 1
+        if depth > MAX_NESTING:
+            raise LoadError(path, f"markup nested too deeply (over {MAX_NESTING} levels)")
+
+
+def trafilatura_blocks(text: str) -> list[Block]:
+    """The body trafilatura finds, as blocks: ``<p>``, list items, quotes; ``<head>`` as headings.
+
+    Measured on the shared corpora (bench/loader_bench.py) it finds more bodies and every wire-page
+    paragraph where the heuristic below misses some; it is imported here, lazily, so that loading
+    text and feeds does not pay for it.
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        return []
+    xml = trafilatura.extract(text, output_format="xml", include_comments=False, include_tables=False,
+                              include_formatting=False, include_images=False, with_metadata=False,
+                              deduplicate=False)
+    if not xml:
+        return []
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return []
+    out: list[Block] = []
+    for el in root.iter("p", "head", "item", "quote", "cell"):
+        if el.tag == "quote" and el.find("p") is not None:
+            continue  # its <p>s come one by one
+        if el.tag == "item" and el.find("list") is not None:
+            continue
+        for line in _split_lines(_BR.join(_xml_lines(el))):
+            out.append(Block(line, hint="heading" if el.tag == "head" else None))
+    return out
+
+
+def _xml_lines(el) -> list[str]:
+    """Text of a trafilatura element; its ``<lb/>`` line breaks kept as breaks."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append(_BR)
+        elif child.tag not in ("list", "p"):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return ["".join(parts)]
+
+
+def blocks_from_fragment(markup: str) -> list[Block]:
+    """Blocks of an HTML fragment that is all body (a JSON feed's ``body``, a NewsML ``<body>``)."""
+    soup = BeautifulSoup(markup, "lxml")
+    _strip(soup)
+    root = soup.body or soup
+    out: list[Block] = []
+    _emit(root, out, 0)
+    return [b for b in out if b.text]
+
+
+def extract_blocks(soup: BeautifulSoup) -> list[Block]:
+    _strip(soup)
+    root = soup.body or soup
+    best = _best_box(root)
+    boxes = _with_siblings(best) if best is not None else [root]
+    out: list[Block] = []
+    for box in boxes:
+        _emit(box, out, 0)
+    out += _contact_box(root, boxes)
+    return [b for b in out if b.text]
+
+
+def _contact_box(root: Tag, boxes: list[Tag]) -> list[Block]:
+    """The media contact box when it stands outside the body (GlobeNewswire's "mw-contact")."""
+    for tag in root.find_all(class_=_CONTACT_BOX):
+        if any(tag is b or b in tag.parents for b in boxes) or any(b in tag.parents for b in boxes):
+            continue
+        text = tag.get_text(_BR)
+        if len(text) < 600 and ("@" in text or re.search(r"\d{3}[\s.\-]\d{4}", text)):
+            out: list[Block] = []
+            _emit(tag, out, 0)
+            return out
+    return []
+
+
+def _strip(soup: BeautifulSoup) -> None:
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    for tag in soup.find_all(DROP_TAGS):
+        if not tag.decomposed:
+            tag.decompose()
+    total_p = len(soup.find_all("p")) or 1
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.attrs is None or tag.name in ("html", "body", "article", "main"):
+            continue
+        if tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(tag.get("style", "")):
+            tag.decompose()
+            continue
+        names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+        if _HIDDEN_CLASS.search(names):
+            tag.decompose()
+        elif tag.get("role") in ("navigation", "banner", "contentinfo", "complementary", "dialog"):
+            tag.decompose()
+        elif names.strip() and _CHROME.search(names) and not _CONTENT.search(names) \
+                and not _holds_page(tag, total_p):
+            tag.decompose()
+
+
+def _holds_page(tag: Tag, total_p: int) -> bool:
+    """A chrome-named wrapper around the whole page (a slide-out menu's "mm-page") is not chrome."""
+    return tag.find(("article", "main")) is not None or len(tag.find_all("p")) > 0.4 * total_p
+
+
+def _paragraph_text_len(p: Tag) -> int:
+    text = p.get_text(" ", strip=True)
+    if len(text) < MIN_SCORED_PARAGRAPH:
+        return 0
+    links = sum(len(a.get_text(strip=True)) for a in p.find_all("a"))
+    return 0 if links > LINK_DENSITY_MAX * len(text) else len(text)
+
+
+def _best_box(root: Tag) -> Tag | None:
+    scores: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+    for p in root.find_all(("p", "pre", "blockquote")):
+        n = _paragraph_text_len(p)
+        if not n:
+            continue
+        parent = p.parent
+        if parent is None:
+            continue
+        scores[id(parent)] = scores.get(id(parent), 0) + n
+        tags[id(parent)] = parent
+        grand = parent.parent
+        if grand is not None:
+            scores[id(grand)] = scores.get(id(grand), 0) + n / 2
+            tags[id(grand)] = grand
+    if not scores:
+        return None
+    return tags[max(scores, key=lambda k: scores[k])]
+
+
+def _subtree_score(tag: Tag) -> int:
+    return sum(_paragraph_text_len(p) for p in tag.find_all("p"))
+
+
+def _with_siblings(best: Tag) -> list[Tag]:
+    """The best box and, at each of a few levels up, the sibling boxes that hold paragraph text too
+    (a lead or a last paragraph in a box of its own), in document order."""
+    own = _subtree_score(best)
+    boxes = [best]
+    node = best
+    for _ in range(CLIMB_LEVELS):
+        parent = node.parent
+        if parent is None or node.name in ("body", "html") or parent.name in ("html", "[document]"):
+            break
+        before: list[Tag] = []
+        after: list[Tag] = []
+        seen_node = False
+        for sib in parent.children:
+            if sib is node:
+                seen_node = True
+            elif isinstance(sib, Tag) and sib.name in CONTAINER_TAGS | {"p"}:
+                score = _subtree_score(sib)
+                if score >= max(MIN_SIBLING_SCORE, SIBLING_SHARE * own):
+                    (after if seen_node else before).append(sib)
+        boxes = before + boxes + after
+        node = parent
+    return boxes
+
+
+def _emit(el: Tag, out: list[Block], depth: int) -> None:
+    """Blocks of ``el`` in document order: block tags give one block each, loose inline text one per run."""
+    if depth > MAX_DEPTH:
+        out.append(Block(normalize_space(el.get_text(" "))))
+        return
+    if el.name in BLOCK_TAGS and not el.find(BLOCK_TAGS):
+        _emit_leaf(el, out)
+        return
+    run: list[str] = []
+    for child in el.children:
+        if isinstance(child, NavigableString):
+            if not isinstance(child, Comment):
+                run.append(str(child))
+        elif isinstance(child, Tag):
+            if child.name == "br":
+                run.append(_BR)
+            elif child.name in BLOCK_TAGS or child.name in CONTAINER_TAGS or child.find(BLOCK_TAGS):
+                _flush_run(run, out)
+                _emit(child, out, depth + 1)
+            else:
+                run.append(child.get_text())
+    _flush_run(run, out)
+
+
+def _flush_run(run: list[str], out: list[Block]) -> None:
+    if run:
+        for part in _split_lines("".join(run)):
+            out.append(Block(part))
+        run.clear()
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines of a ``<br>`` run: each its own block ("About X" over its text, contact lines), except a
+    line that stops mid-sentence before a lower-case one (prose wrapped with ``<br>``)."""
+    out: list[str] = []
+    for raw in text.replace("\n", " ").split(_BR):
+        line = normalize_space(raw)
+        if not line:
+            continue
+        if out and not ends_sentence(out[-1]) and starts_lowercase(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _emit_leaf(el: Tag, out: list[Block]) -> None:
+    for br in el.find_all("br"):
+        br.replace_with(_BR)
+    parts = _split_lines(el.get_text())
+    link_chars = sum(len(a.get_text(strip=True)) for a in el.find_all("a"))
+    joined = " ".join(parts)
+    if joined and link_chars > LINK_DENSITY_MAX * len(joined) and len(joined) < 200 and el.name in ("li", "p", "dd", "td"):
+        return
+    hint = None
+    if el.name in _HEADING_TAGS:
+        hint = "heading"
+    elif el.name in ("figcaption", "caption"):
+        hint = "caption"
+    elif el.name == "p" and _all_bold(el) and len(joined) <= 120:
+        hint = "heading"  # a bold crosshead
+    out.extend(Block(p, hint=hint) for p in parts)
+
+
+def _all_bold(el: Tag) -> bool:
+    text = el.get_text(strip=True)
+    bold = "".join(b.get_text(strip=True) for b in el.find_all(("strong", "b"), recursive=False))
+    return bool(text) and bold == text
+
+
+# --- metadata ---------------------------------------------------------------------------------------
+
+
+def _meta(soup: BeautifulSoup) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for m in soup.find_all("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        content = m.get("content")
+        if key and content and key not in found:
+            found[key] = _clean_meta(content)
+    return found
+
+
+def _clean_meta(value: str) -> str:
+    # Pages often escape twice ("&amp;amp;"): what reaches us is still an entity.
+    return normalize_space(html_entities.unescape(value))
+
+
+def _jsonld(soup: BeautifulSoup) -> dict[str, Any]:
+    """The first JSON-LD object that describes an article or release (``@graph`` searched too)."""
+    for script in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
+        try:
+            data = json.loads(script.string or "")
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                types = item.get("@type")
+                types = types if isinstance(types, list) else [types]
+                if any(isinstance(t, str) and t.lower() in _JSONLD_TYPES for t in types) and item.get("headline"):
+                    return item
+                if "@graph" in item:
+                    stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
+    return {}
+
+
+def _name_of(value: Any) -> str | None:
+    if isinstance(value, str):
+        return _clean_meta(value) or None
+    if isinstance(value, dict):
+        return _name_of(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_name_of(v) for v in value) if n]
+        return ", ".join(names) or None
+    return None
+
+
+def _read_metadata(soup: BeautifulSoup, draft: Draft) -> None:
+    meta = _meta(soup)
+    ld = _jsonld(soup)
+    # _strip() will drop <head>: read the <title> and the canonical link first.
+    page_title = normalize_space(soup.title.get_text()) if soup.title else ""
+    canonical = soup.find("link", rel="canonical")
+    title = _name_of(ld.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
+    if not title and page_title:
+        title = _TITLE_SITE_SUFFIX.sub("", page_title)
+    if not title:
+        h1 = soup.find("h1")
+        title = normalize_space(h1.get_text(" ")) if h1 else None
+    if title and " | " in title:
+        # "Release title | News | European Parliament": the site's name parts are the short ones.
+        title = max(title.split(" | "), key=len)
+    draft.title = title or None
+    draft.url = (_name_of(ld.get("url")) if isinstance(ld.get("url"), str) else None) \
+        or (canonical.get("href") if canonical and canonical.get("href") else None) or meta.get("og:url")
+    for key in ("datepublished",):
+        if ld.get(key.replace("datepublished", "datePublished")):
+            draft.date = parse_date(str(ld["datePublished"]))
+    if draft.date is None:
+        for key in ("article:published_time", "og:published_time", "date", "pubdate", "dc.date", "dc.date.issued",
+                    "dcterms.created", "publish-date", "sailthru.date", "parsely-pub-date", "article.published"):
+            if meta.get(key):
+                draft.date = parse_date(meta[key])
+                if draft.date:
+                    break
+    if draft.date is None:
+        t = soup.find("time", datetime=True)
+        if t:
+            draft.date = parse_date(t["datetime"])
+    draft.source = _name_of(ld.get("publisher")) or meta.get("og:site_name") or meta.get("application-name")
+    draft.author = _name_of(ld.get("author")) or meta.get("author") or meta.get("article:author")
+    if draft.author and draft.author.startswith("http"):
+        draft.author = None
+    html = soup.find("html")
+    lang = (html.get("lang") if html else None) or meta.get("language") or meta.get("og:locale") \
+        or _name_of(ld.get("inLanguage")) if isinstance(soup, BeautifulSoup) else None
+    if lang:
+        draft.language = lang.replace("_", "-").split("-")[0].lower()[:8] or None

@@ -1,0 +1,111 @@
+"""JSON from content APIs: one object, a list of objects, or JSON Lines, one release per object.
+
+Field names differ between APIs; the usual ones are tried in order (``title``/``headline``,
+``date``/``published``/``first_published_at``, ``url``/``link``/``base_path``, ``body``/``content``/
+``text``/``details.body``). A body in HTML goes through the HTML block reader, plain text through the
+text reader.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..cleaning import normalize_space
+from ..dates import parse_date
+from ..draft import Draft
+from ..errors import LoadError
+from .html import blocks_from_fragment
+from .text import parse_text
+
+TITLE_KEYS = ("title", "headline", "name", "subject")
+DATE_KEYS = ("date", "datePublished", "published", "published_at", "pubDate", "first_published_at",
+             "public_updated_at", "created", "created_at", "updated_at")
+URL_KEYS = ("url", "link", "canonical_url", "web_url", "href", "base_path")
+BODY_KEYS = ("body", "body_html", "content", "html", "text", "articleBody", "body_text", "details.body",
+             "fields.body", "description", "summary")
+LANG_KEYS = ("language", "lang", "locale", "inLanguage")
+AUTHOR_KEYS = ("author", "byline", "creator")
+SOURCE_KEYS = ("publisher", "source", "site_name", "provider")
+_HTML_TAG = re.compile(r"<(?:p|div|br|h[1-6]|ul|ol|li|span|a|strong|em|table|blockquote)\b", re.I)
+#: Most items read from one JSON Lines file or array (each is a release; more is not a release file).
+MAX_ITEMS = 100_000
+
+
+def read_items(text: str, path: str) -> list[dict[str, Any]]:
+    """The JSON objects in ``text``: one object, an array of objects, or JSON Lines."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise LoadError(path, "JSON nested too deeply") from None
+    except ValueError as whole_error:
+        items = []
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                items.append(json.loads(line))
+            except (ValueError, RecursionError):
+                raise LoadError(path, f"broken JSON ({whole_error.args[0] if whole_error.args else 'invalid'}; "
+                                      f"line {n} is not JSON either)") from None
+        data = items
+    if isinstance(data, dict):
+        # {"results": [...]} wrappers from APIs.
+        for key in ("items", "results", "releases", "articles", "data"):
+            if isinstance(data.get(key), list) and data[key] and not _field(data, BODY_KEYS):
+                data = data[key]
+                break
+    items = data if isinstance(data, list) else [data]
+    items = [i for i in items if isinstance(i, dict)]
+    if not items:
+        raise LoadError(path, "JSON without an object holding a release")
+    return items[:MAX_ITEMS]
+
+
+def _field(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value: Any = item
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _as_text(value.get("name") or value.get("html") or value.get("text") or value.get("value"))
+    if isinstance(value, list):
+        parts = [t for t in (_as_text(v) for v in value) if t]
+        return ", ".join(parts) if parts else None
+    if isinstance(value, (int, float)):
+        return str(value)
+    return None
+
+
+def parse_item(item: dict[str, Any], path: str, release_id: str) -> Draft:
+    body = _as_text(_field(item, BODY_KEYS)) or ""
+    if _HTML_TAG.search(body):
+        draft = Draft(path=path, id=release_id, format="json", paragraphs_whole=True)
+        draft.blocks = blocks_from_fragment(body)
+    else:
+        draft = parse_text(body, path, release_id)
+        draft.format = "json"
+    title = _as_text(_field(item, TITLE_KEYS))
+    draft.title = normalize_space(title) if title else None
+    if draft.title is None and not draft.blocks:
+        raise LoadError(path, "JSON object with neither a title nor a body")
+    date = _as_text(_field(item, DATE_KEYS))
+    draft.date = parse_date(date) if date else None
+    url = _as_text(_field(item, URL_KEYS))
+    if url and url.startswith("/") and "base_path" in item and "content_id" in item:
+        url = "https://www.gov.uk" + url  # GOV.UK's content API gives the path only
+    draft.url = url
+    lang = _as_text(_field(item, LANG_KEYS))
+    draft.language = lang.replace("_", "-").split("-")[0].lower() if lang else None
+    draft.author = _as_text(_field(item, AUTHOR_KEYS))
+    draft.source = _as_text(_field(item, SOURCE_KEYS))
+    return draft

@@ -1,0 +1,82 @@
+"""Each format on the real files in ../shared/corpora (skipped when that folder is absent)."""
+
+from __future__ import annotations
+
+import json
+
+from searchidx.loader import load_release, load_releases
+
+from .conftest import SEEDS
+
+
+def test_seed_still_loads_the_same():
+    r = load_release(SEEDS / "000_175ac6bd46aa2cbc.txt")
+    assert r.title.startswith("Paris Conference Demands Justice for Victims of Iran's 1988 Massacre")
+    assert r.contacts and r.contacts[0].name == "Shahin Gobadi" and r.contacts[0].phone == "+33 6 61 65 32 31"
+    speakers = {p.speaker for p in r.paragraphs if p.speaker}
+    assert {"Wolfgang Schomburg", "Maryam Rajavi", "Chile Eboe-Osuji", "Leila Nadya Sadat"} <= speakers
+
+
+def test_wire_pages(corpora):
+    gnw = load_release(corpora / "press_releases_html" / "metascraper" / "globenewswire.html")
+    assert gnw.title == "Segment Launches Sources to Unify Siloed Customer Data in Minutes"
+    assert gnw.source and gnw.location == "SAN FRANCISCO, CA" and str(gnw.date) == "2016-04-06"
+    assert gnw.body[0].text.startswith("Segment, the customer data platform, today released Sources")
+    assert any(p.kind == "about" for p in gnw.paragraphs)
+    assert gnw.contacts and gnw.contacts[0].email == "segment@bateman-group.com"
+    prn = load_release(corpora / "press_releases_html" / "metascraper" / "pr-newswire.html")
+    assert prn.title.startswith("HackerRank & Cybermedia Technologies Partner")
+    assert prn.body[0].text.startswith("HackerRank, a platform that ranks engineers")
+    assert not any("cookie" in p.text.lower() or "newsletter" in p.text.lower() for p in prn.paragraphs)
+    for page in sorted((corpora / "press_releases_html" / "europarl").glob("*.html")):
+        ep = load_release(page)
+        assert ep.url and "europarl.europa.eu" in ep.url
+        assert "European Parliament" not in ep.title.split(" | ")[-1] or " | " not in ep.title
+        assert len(ep.body) >= 4
+
+
+def test_newsml_items(corpora):
+    for f in sorted((corpora / "press_releases_newsml").rglob("*")):
+        if f.suffix not in (".xml", ".newsml"):
+            continue
+        r = load_release(f)
+        assert r.format == "newsml" and r.title and r.date and r.body, f
+    fr = load_release(corpora / "press_releases_newsml" / "superdesk-cp" / "globenewswire" / "fr.xml")
+    assert fr.language == "fr"
+
+
+def test_govuk_json(corpora):
+    r = load_release(corpora / "govuk_press_releases_json" / "news_article_press_release.json")
+    assert r.title == "Modern life responsible for ‘worrying’ health in middle aged"
+    assert r.url.startswith("https://www.gov.uk/government/news/")
+    assert r.body[0].text.startswith("Eight out of 10 of the middle aged")
+
+
+def test_news_pages_all_give_a_body(corpora):
+    pages = sorted((corpora / "news_html_benchmark" / "html").glob("*.html.gz"))[:30]
+    for f in pages:
+        r = load_release(f)
+        assert sum(len(p.text) for p in r.body) >= 300, f
+
+
+def test_prosecutor_exports(corpora):
+    text = corpora / "prosecutor_press_releases_txt" / "text"
+    cook = load_release(text / "cook_il" / "news_ccsao-deputy-bureau-chief-throws-out-first-pitch-cubs-vs-reds-game.txt")
+    assert cook.title == "CCSAO Deputy Bureau Chief Throws Out First Pitch at Cubs vs. Reds Game"
+    assert str(cook.date) == "2026-05-11"
+    assert any("State’s Attorney Burke said. “My administration" in p.text for p in cook.body)
+    dallas = load_release(text / "dallas_tx" / "Assets_uploads_docs_district-attorney_press-release_2018_PR_CharlesPhiferTrial_101518_pdf.txt")
+    assert dallas.title.endswith("Guilty of Murder in the Death of a 4-Year-Old Girl")
+    assert dallas.contacts[0].name == "Kimberlee Leach"
+    orange = sorted((text / "orange_ca").glob("*.txt"))[0]
+    r = load_release(orange)
+    assert " - Orange County District Attorney" not in r.title
+    assert [c.name for c in r.contacts][:2] == ["Susan Kang Schroeder", "Farrah Emami"]
+
+
+def test_plain_text_corpora(corpora):
+    bbc = sorted((corpora / "bbc_news").rglob("*.txt"))[:20]
+    for f in bbc:
+        r = load_release(f)
+        assert r.title and len(r.body) >= 2, f
+    json.dumps([load_releases(f)[0].to_dict() for f in bbc], default=str)

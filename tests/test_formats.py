@@ -1,0 +1,157 @@
+"""Each input format on small fixtures written for these tests (tests/fixtures/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from searchidx.loader import detect_format, load_release, load_releases, load_text
+
+from .conftest import FIXTURES
+
+
+def body_texts(release):
+    return [p.text for p in release.paragraphs if p.kind == "body"]
+
+
+def test_html_page_body_metadata_and_no_chrome():
+    r = load_release(FIXTURES / "wire_page.html")
+    assert r.format == "html"
+    assert r.title == "Harbor Lights Opens Tidal Energy Lab"
+    assert r.date == dt.date(2024, 3, 5)
+    assert r.url == "https://wire.example.com/news/harbor-lights-tidal-lab"
+    assert r.author == "Dana Whitfield"
+    assert r.source == "Example Wire"
+    assert r.language == "en"
+    assert r.location == "PORTLAND, Maine"
+    body = body_texts(r)
+    # The wire marker is gone from the lead; list items are paragraphs of their own.
+    assert body[0].startswith("Harbor Lights Energy today opened a tidal energy laboratory")
+    assert "Two test channels, each 60 metres long." in body
+    assert "A turbine bench rated for two megawatts." in body
+    # The bold crosshead and the title are not body.
+    assert "A partnership with the university" not in body
+    assert r.title not in body
+    everything = " ".join(p.text for p in r.paragraphs)
+    for chrome in ("cookies", "Share on", "Related news", "Wind farm", "Subscribe", "All rights reserved", "Home"):
+        assert chrome not in everything
+    about = [p.text for p in r.paragraphs if p.kind == "about"]
+    assert about and about[0].startswith("Harbor Lights Energy designs turbines")
+    assert [(c.name, c.email, c.phone) for c in r.contacts] == [("Jordan Pike", "press@harborlights.example", "+1 207 555 0142")]
+    quoted = [p for p in r.paragraphs if p.text.startswith('"Tides come')]
+    assert quoted[0].speaker == "Marisol Ortega"
+
+
+def test_html_heuristic_fallback_finds_the_same_body(monkeypatch):
+    # Without trafilatura (or when it finds nothing) the paragraph-score heuristic takes over.
+    import searchidx.formats.html as html_format
+
+    monkeypatch.setattr(html_format, "trafilatura_blocks", lambda text: [])
+    r = load_release(FIXTURES / "wire_page.html")
+    body = body_texts(r)
+    assert body[0].startswith("Harbor Lights Energy today opened")
+    assert "A turbine bench rated for two megawatts." in body
+    everything = " ".join(p.text for p in r.paragraphs)
+    assert "cookies" not in everything and "Wind farm" not in everything and "Subscribe" not in everything
+
+
+def test_newsml_item():
+    r = load_release(FIXTURES / "item.newsml.xml")
+    assert r.format == "newsml"
+    assert r.title == "La Coopérative Érable ouvre une usine à Montréal"
+    assert r.subtitle == "Cent emplois créés d'ici l'été"
+    assert r.language == "fr"
+    assert r.date == dt.date(2024, 6, 11)
+    assert r.source == "Example Newswire"
+    assert r.location == "Montréal, QC, Canada"
+    body = body_texts(r)
+    assert body[0].startswith("La Coopérative Érable a inauguré aujourd'hui")  # "(GLOBE NEWSWIRE) --" removed
+    assert len(body) == 3
+
+
+def test_json_lines_give_one_release_per_item_with_distinct_ids():
+    releases = load_releases(FIXTURES / "feed.jsonl")
+    assert [r.title for r in releases] == ["Library extends weekend hours", "Bridge repairs finish early"]
+    assert releases[0].id != releases[1].id
+    assert releases[0].date == dt.date(2024, 2, 1) and releases[1].date == dt.date(2024, 2, 9)
+    assert releases[1].url == "https://city.example.org/news/bridge"
+    assert body_texts(releases[0])[1].startswith('"Families asked for it')  # HTML body
+    assert body_texts(releases[1]) == ["Repairs to the Mill Street bridge finished two weeks early.",
+                                       "The bridge reopens to traffic on Monday."]  # text body
+    first = load_release(FIXTURES / "feed.jsonl")
+    assert first.title == releases[0].title and first.id == releases[0].id
+
+
+def test_govuk_style_json():
+    r = load_release(FIXTURES / "govuk_like.json")
+    assert r.format == "json"
+    assert r.url == "https://www.gov.uk/government/news/example-cleaner-rivers"
+    assert r.date == dt.date(2023, 5, 4)
+    assert r.language == "en"
+    body = body_texts(r)
+    assert "Our rivers deserve better, and this plan sets out how we will get there." in body
+    assert "Next steps" not in body
+
+
+def test_page_export_one_block_per_line():
+    r = load_release(FIXTURES / "county_lines.txt")
+    assert r.format == "text-lines"
+    assert r.title == "MAN SENTENCED FOR STEALING FROM SENIORS"  # " - Orange County District Attorney" dropped
+    assert r.date == dt.date(2020, 3, 3)
+    assert r.author == "Jane Doe"
+    assert r.location == "SANTA ANA"
+    assert [(c.name, c.phone) for c in r.contacts] == [("Pat Example", "714-555-0100"), ("Sam Sample", "714-555-0102")]
+    body = body_texts(r)
+    assert body[0].startswith("A man was sentenced today")
+    # A line broken mid-sentence is joined; an inline link's lone name and "." are put back.
+    assert "helping them with shopping and banking, and then moved money" in body[1]
+    assert body[2] == ("“Stealing from the elderly is among the most cowardly crimes there are,” District Attorney "
+                       "Todd Spitzer said. “We will find you and we will prosecute you.”")
+    everything = " ".join(p.text for p in r.paragraphs)
+    for chrome in ("Scroll to top", "Follow Us", "Skip to content", "min read", "Latest Posts", "Another release"):
+        assert chrome not in everything
+    assert len(body) == 4
+
+
+def test_pdf_export_wrapped_lines():
+    r = load_release(FIXTURES / "pdf_wrapped.txt")
+    assert r.title == "Example County Jury Convicts Man of Robbing Three Banks in One Afternoon"
+    assert r.date == dt.date(2019, 6, 3)
+    assert r.contacts[0].name == "Casey Example"
+    assert r.contacts[0].email == "casey.example@county.example.gov"
+    body = body_texts(r)
+    assert len(body) == 4
+    assert body[0].endswith("using a note that said he had a gun in his pocket.")
+    assert body[2].startswith("Assistant District Attorney Robin Vale said")
+
+
+def test_plain_text_with_blank_lines():
+    r = load_release(FIXTURES / "plain_news.txt")
+    assert r.format == "text"
+    assert r.title == "Ferry service to resume after storm"
+    assert len(body_texts(r)) == 3
+    assert r.paragraphs[1].speaker == "Morag Innes"
+
+
+def test_format_detected_from_content_not_extension(tmp_path):
+    html = (FIXTURES / "wire_page.html").read_bytes()
+    disguised = tmp_path / "release.txt"
+    disguised.write_bytes(html)
+    assert load_release(disguised).format == "html"
+    feed = tmp_path / "items.dat"
+    feed.write_bytes((FIXTURES / "govuk_like.json").read_bytes())
+    assert load_release(feed).format == "json"
+    assert detect_format("[PHOTO] A title\n\nText.") == "text"  # a markdown-ish label is not JSON
+    assert detect_format((FIXTURES / "item.newsml.xml").read_text(encoding="utf-8")) == "newsml"
+
+
+def test_gzip_is_read_transparently(tmp_path):
+    import gzip
+
+    packed = tmp_path / "page.html.gz"
+    packed.write_bytes(gzip.compress((FIXTURES / "wire_page.html").read_bytes()))
+    assert load_release(packed).title == "Harbor Lights Opens Tidal Energy Lab"
+
+
+def test_load_text_takes_any_format():
+    r = load_text((FIXTURES / "govuk_like.json").read_text(encoding="utf-8"))
+    assert r.title == "Cleaner rivers plan published"
