@@ -293,9 +293,9 @@ class Index:
                 raise
             # The switch: one atomic replace of the manifest, naming the new generation.
             _write_manifest(self.path, {"generation": name, "previous": old, "sources": roots})
-            if old == LEGACY_GENERATION:
-                _remove_generation(self.path, old)  # nothing of the legacy layout is ever read again...
-            # ...but readers may still hold files of `old` generation folders: those go at the next rebuild.
+            # Readers that opened the old generation before the switch may still be reading it: it stays
+            # (as "previous") until the next rebuild. Older ones go now.
+            _clean_generations(self.path, keep={name, old})
         self._ix, self.generation, self._problem, self._stamp = ix, name, None, _stamp(self.path)
         return report
 
@@ -766,10 +766,12 @@ def _new_generation(folder: Path) -> str:
 
 
 def _clean_generations(folder: Path, keep: set[Any]) -> None:
-    """Remove generation folders neither current nor previous: left by a rebuild that died, or old."""
+    """Remove generations neither current nor previous (in ``keep``): left by a rebuild that died, or old."""
     for entry in os.listdir(folder):
         if re.fullmatch(rf"{GEN_PREFIX}\d+", entry) and entry not in keep:
             _remove_generation(folder, entry)
+    if LEGACY_GENERATION not in keep:
+        _remove_generation(folder, LEGACY_GENERATION)
 
 
 def _remove_generation(folder: Path, name: str) -> None:
