@@ -406,6 +406,8 @@ class Index:
                 doc["role"] = p.speaker_role
             writer.add_document(**doc)
         meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
+        # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
+        meta["paragraph_count"] = len(release.paragraphs)
         writer.add_document(doc=f"file:{path}", doctype="file", path=path, release=release.id, hash=digest,
                             meta=meta)
 
@@ -505,6 +507,8 @@ class Index:
                 file_docs = set(s.docs_for_query(Q.Term("doctype", "file")))
                 para_docs = set(s.docs_for_query(Q.Term("doctype", "para")))
                 report.paragraphs = len(para_docs)
+                counts = {d["release"]: (d.get("meta") or {}).get("paragraph_count")
+                          for d in s.documents(doctype="file")}
                 no_paras, no_file = [], []
                 for raw in reader.lexicon("release"):
                     rid = raw.decode("utf-8") if isinstance(raw, bytes) else raw
@@ -512,7 +516,7 @@ class Index:
                     if not docs:
                         continue  # a term left by deleted documents until their segment is merged
                     report.releases += 1
-                    if docs & file_docs and not docs & para_docs:
+                    if docs & file_docs and not docs & para_docs and counts.get(rid) != 0:
                         no_paras.append(rid)
                     if docs & para_docs and not docs & file_docs:
                         no_file.append(rid)

@@ -363,6 +363,7 @@ def test_check_finds_a_release_without_its_paragraphs(tmp_path):
 
     src = tmp_path / "src"
     make_releases(src, 2)
+    (src / "title_only.txt").write_text("Office closed on Monday\n", encoding="utf-8")  # no paragraphs: fine
     ix = Index.open(tmp_path / "ix", create=True)
     ix.sync([src])
     rid = ix.files()[str((src / "rel_0000.txt").resolve())]
@@ -370,6 +371,7 @@ def test_check_finds_a_release_without_its_paragraphs(tmp_path):
         w.delete_by_query(Q.And([Q.Term("doctype", "para"), Q.Term("release", rid)]))
     problems = ix.check().problems
     assert len(problems) == 1 and "file record but no paragraphs" in problems[0].message
+    assert "1 release(s)" in problems[0].message
     assert "--rebuild" in problems[0].advice
 
 
