@@ -33,7 +33,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
@@ -143,6 +143,9 @@ class Index:
         self.generation = generation
         self._problem = problem  # why this index cannot be used (an incompatible version), if it cannot
         self._stamp = _stamp(path)
+        #: (generation, Whoosh TOC generation, files) after this object's last write: a writer that
+        #: finds the index as it left it (watch mode) need not read every file record again.
+        self._known: tuple[str, int, dict[str, dict[str, Any]]] | None = None
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -232,9 +235,11 @@ class Index:
             session.commit()
         return report
 
-    def update(self, paths: Iterable[str | os.PathLike[str]], *, lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
+    def update(self, paths: Iterable[str | os.PathLike[str]], *, merge: bool = True,
+               lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
         """Bring these paths up to date, whatever happened to them: files (and folders) that exist are
-        indexed or re-indexed, indexed files at or under paths that no longer exist are removed."""
+        indexed or re-indexed, indexed files at or under paths that no longer exist are removed.
+        ``merge=False`` commits without merging segments (quicker; call `merge` later)."""
         report = SyncReport()
         with self._session(lock_timeout) as session:
             existing = [str(p) for p in paths if os.path.exists(p)]
@@ -245,7 +250,7 @@ class Index:
                 self._delete_file(session, path)
                 report.removed.append(path)
                 session.changed()
-            session.commit()
+            session.commit(merge=merge)
         return report
 
     def remove(self, targets: Iterable[str], *, lock_timeout: float = LOCK_TIMEOUT) -> RemoveReport:
@@ -291,6 +296,7 @@ class Index:
                 session.cancel()
                 shutil.rmtree(self.path / name, ignore_errors=True)
                 raise
+            _fsync_tree(self.path / name)  # on disk before the manifest names it (a power cut, not just a kill)
             # The switch: one atomic replace of the manifest, naming the new generation.
             _write_manifest(self.path, {"generation": name, "previous": old, "sources": roots})
             # Readers that opened the old generation before the switch may still be reading it: it stays
@@ -299,11 +305,13 @@ class Index:
         self._ix, self.generation, self._problem, self._stamp = ix, name, None, _stamp(self.path)
         return report
 
-    def optimize(self, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
-        """Merge all segments into one (searches get a little faster; takes a while on a big index)."""
+    def merge(self, *, optimize: bool = False, lock_timeout: float = LOCK_TIMEOUT) -> int:
+        """Merge the small segments that frequent small commits leave into one, or all segments into one
+        with ``optimize`` (takes a while on a big index). Returns the number of segments left."""
         with self._session(lock_timeout) as session:
-            session.writer().commit(optimize=True)
-            session._writer = None
+            session.writer()
+            session.commit(optimize=optimize, mergetype=None if optimize else _merge_tail)
+        return len(self._ix._segments())
 
     # -- the parts of writing ----------------------------------------------------------------------
     @contextlib.contextmanager
@@ -323,7 +331,9 @@ class Index:
                 yield session
             except BaseException:
                 session.cancel()
+                self._known = None
                 raise
+            self._known = (self.generation, self._ix.latest_generation(), session.known)
 
     def _apply(self, session: _Session, paths: list[Any], report: SyncReport, progress: Progress | None, *,
                delete: bool) -> None:
@@ -338,11 +348,13 @@ class Index:
                     and not _under(p, missing_roots) and not os.path.exists(p)]
         total = len(files) + len(gone)
         done = 0
-        for path in files:
-            self._index_file(session, str(path.resolve()), report)
+        resolved = [str(p.resolve()) for p in files]
+        hashes = {p: rec["hash"] for p, rec in session.known.items()}
+        for loaded in _load_files(resolved, hashes):
+            self._index_loaded(session, loaded, report)
             done += 1
             if progress:
-                progress(done, total, str(path))
+                progress(done, total, loaded.path)
         for path in gone:
             self._delete_file(session, path)
             report.removed.append(path)
@@ -352,22 +364,21 @@ class Index:
                 progress(done, total, path)
 
     def _index_file(self, session: _Session, path: str, report: SyncReport) -> None:
-        try:
-            data = read_bytes(path)
-        except LoadError as exc:
-            report.skipped.append(exc)
-            return
-        digest = hashlib.sha256(data).hexdigest()
+        hashes = {path: session.known[path]["hash"]} if path in session.known else {}
+        self._index_loaded(session, next(_load_files([path], hashes)), report)
+
+    def _index_loaded(self, session: _Session, loaded: _Loaded, report: SyncReport) -> None:
+        path, digest, release = loaded.path, loaded.digest, loaded.release
         old = session.known.get(path)
+        if isinstance(release, LoadError):
+            # The file is bad now; what was indexed from it before stays until it is mended or deleted.
+            report.skipped.append(release)
+            return
         if old and old["hash"] == digest:
             report.unchanged.append(path)
             return
-        try:
-            release = load_bytes(data, path)
-        except LoadError as exc:
-            # The file is bad now; what was indexed from it before stays until it is mended or deleted.
-            report.skipped.append(exc)
-            return
+        if release is None:  # the loader took it for unchanged, but the index says otherwise now
+            return self._index_file(session, path, report)
         if old:
             self._delete_file(session, path)
         # Identical content at another path (a copy, or a rename seen before the old name's removal)
@@ -586,6 +597,33 @@ class Index:
                                 f"indexed (searchidx build names them and says why)")
 
 
+class _Loaded(NamedTuple):
+    """One file read: ``release`` is a `Release`, a `LoadError`, or None when its hash is the known one."""
+
+    path: str
+    digest: str | None
+    release: Release | LoadError | None
+
+
+def _load_files(paths: list[str], known: dict[str, str]) -> Iterator[_Loaded]:
+    """Read, hash and (unless unchanged) parse each file, in order; errors are returned, not raised.
+    (The shape of `searchidx.parallel.load_files`, which does this on another core.)"""
+    for path in paths:
+        try:
+            data = read_bytes(path)
+        except LoadError as exc:
+            yield _Loaded(path, None, exc)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if known.get(path) == digest:
+            yield _Loaded(path, digest, None)
+            continue
+        try:
+            yield _Loaded(path, digest, load_bytes(data, path))
+        except LoadError as exc:
+            yield _Loaded(path, digest, exc)
+
+
 def _release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Release:
     meta = dict(file_doc.get("meta") or {})
     date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else None
@@ -607,7 +645,12 @@ class _Session:
         self.index = index
         self.info = info
         self.lock = lock
-        self.known = index._files()
+        cached = index._known
+        if cached and cached[:2] == (index.generation, index._ix.latest_generation()):
+            self.known = cached[2]
+        else:
+            self.known = index._files()
+        index._known = None  # until this session ends well
         #: release id → the path its paragraphs carry, for releases written in this session.
         self.owners: dict[str, str] = {}
         self._writer: Any = None
@@ -638,12 +681,13 @@ class _Session:
         if self._pending >= COMMIT_EVERY:
             self.commit()
 
-    def commit(self, *, optimize: bool = False) -> None:
+    def commit(self, *, optimize: bool = False, merge: bool = True, mergetype: Any = None) -> None:
         if self._writer is not None:
             writer, self._writer = self._writer, None
             # Whoosh's default merge policy (MERGE_SMALL) merges the small segments of frequent small
-            # commits into bigger ones as they pile up, so watch mode does not pile up segments.
-            writer.commit(optimize=optimize)
+            # commits into bigger ones as they pile up, so `add` does not pile up segments. Watch mode
+            # commits without merging (a merge can take seconds) and merges when nothing is arriving.
+            writer.commit(optimize=optimize, merge=merge, mergetype=mergetype)
             self.owners.clear()
         self._pending = 0
         self.index._ix = self.index._ix.refresh()
@@ -787,6 +831,33 @@ def _remove_generation(folder: Path, name: str) -> None:
                     (folder / entry).unlink()
     else:
         shutil.rmtree(folder / name, ignore_errors=True)
+
+
+def _merge_tail(writer: Any, segments: list[Any]) -> list[Any]:
+    """A Whoosh merge policy: merge every small segment (under 5 % of the documents, or 2000) into one.
+    Whoosh's MERGE_SMALL leaves up to about six small segments; this leaves none, and costs little
+    because the big segments of a build are left alone."""
+    from whoosh.reading import SegmentReader
+
+    total = sum(s.doc_count_all() for s in segments)
+    small = [s for s in segments if s.doc_count_all() < max(total // 20, 2000)]
+    if len(small) < 2:
+        return segments
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]
+
+
+def _fsync_tree(folder: Path) -> None:
+    for entry in os.scandir(folder):
+        if entry.is_file():
+            fd = os.open(entry.path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
 
 def _orphans(ix: Any) -> list[str]:

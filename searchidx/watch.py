@@ -32,10 +32,13 @@ class Batch:
 
 def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, settle: float = 0.3,
           lock_timeout: float = LOCK_TIMEOUT, stop_event: threading.Event | None = None,
-          tick: float = 0.1) -> Iterator[Batch]:
+          tick: float = 0.1, merge_idle: float = 2.0, merge_every: int = 20) -> Iterator[Batch]:
     """Sync ``paths`` (default: the index's sources) once, then yield a `Batch` for every group of changes
     until ``stop_event`` is set or KeyboardInterrupt (which propagates). Folders only are watched; the
-    index folder itself is never indexed even when it lies under a watched folder."""
+    index folder itself is never indexed even when it lies under a watched folder.
+
+    Each batch is committed without merging segments, so a new release is searchable at once; segments
+    are merged once nothing has arrived for ``merge_idle`` seconds, or after ``merge_every`` commits."""
     from watchfiles import watch as fs_watch
 
     roots = [str(Path(p).resolve()) for p in (paths if paths is not None else index.sources)]
@@ -53,6 +56,7 @@ def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, se
     yield Batch(report=index.sync(roots, lock_timeout=lock_timeout), initial=True, roots=roots)
     #: path → (its last seen size and mtime, or None when it is gone; when that was first seen).
     pending: dict[str, tuple[tuple[int, int] | None, float]] = {}
+    unmerged, last_commit = 0, time.monotonic()
     # rust_timeout + yield_on_timeout: wake up every `tick` even when nothing happens, to see which
     # pending files have settled. step: how long the filesystem must be quiet before a batch is yielded.
     for changes in fs_watch(*roots, watch_filter=wanted, debounce=1000, step=50, rust_timeout=int(tick * 1000),
@@ -69,14 +73,22 @@ def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, se
                 ready.append(path)
                 del pending[path]
         if not ready:
+            if unmerged and not pending and (now - last_commit >= merge_idle or unmerged >= merge_every):
+                try:
+                    index.merge(lock_timeout=lock_timeout)
+                    unmerged = 0
+                except IndexLockedError as exc:
+                    yield Batch(error=exc)
             continue
         try:
-            report = index.update(ready, lock_timeout=lock_timeout)
+            report = index.update(ready, merge=False, lock_timeout=lock_timeout)
         except IndexLockedError as exc:
             for path in ready:  # another writer held the index for long: try these again
                 pending.setdefault(path, (_signature(path), now))
             yield Batch(error=exc)
             continue
+        if report.changed:
+            unmerged, last_commit = unmerged + 1, time.monotonic()
         if report.changed or report.skipped:
             yield Batch(report=report)
 

@@ -129,6 +129,16 @@ def test_add_and_remove_single_releases(tmp_path):
     assert hits(ix, word(1)) == 0 and hits(ix, word(0)) == 1
 
 
+def test_a_writer_sees_what_another_index_object_wrote(tmp_path):
+    """A writer keeps its list of indexed files between writes only while nobody else has written."""
+    a, b = make_releases(tmp_path / "src", 2)
+    one, two = Index.open(tmp_path / "ix", create=True), Index.open(tmp_path / "ix")
+    one.add([a])
+    two.add([b])
+    assert one.remove([str(b)]) == [str(b.resolve())]
+    assert two.files() == {str(a.resolve()): one.files()[str(a.resolve())]}
+
+
 # -- versions ------------------------------------------------------------------------------------------
 
 def test_incompatible_version_says_how_to_rebuild_and_rebuild_fixes_it(tmp_path):
@@ -258,6 +268,39 @@ def test_kill_9_mid_build_then_open_search_and_sync(tmp_path, where):
     assert len(report.added) == 40 - committed and len(report.unchanged) == committed
     assert not _orphans(ix.whoosh)
     assert ix.check().ok and hits(ix, word(39)) == 1
+
+
+_KILLABLE_REBUILD = textwrap.dedent("""
+    import sys, time
+    from searchidx import Index
+    folder, = sys.argv[1:2]
+    def stop(done, total, path):
+        if done == 25:
+            print("ready", flush=True)
+            time.sleep(600)
+    Index.open(folder).rebuild(progress=stop)
+""")
+
+
+def test_kill_9_mid_rebuild_leaves_the_old_generation(tmp_path):
+    src = tmp_path / "src"
+    make_releases(src, 40)
+    folder = tmp_path / "ix"
+    ix = Index.open(folder, create=True)
+    ix.sync([src])
+    (src / "rel_0000.txt").unlink()
+    proc = subprocess.Popen([sys.executable, "-c", _KILLABLE_REBUILD, folder], env=env(), stdout=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    assert sorted(p.name for p in folder.glob("gen-*")) == ["gen-1", "gen-2"]  # gen-2: the dead rebuild's
+    reopened = Index.open(folder)
+    assert reopened.generation == "gen-1" and len(reopened.files()) == 40
+    assert len(reopened.sync().removed) == 1  # the lock is free; the next write clears the debris
+    assert sorted(p.name for p in folder.glob("gen-*")) == ["gen-1"] and reopened.check().ok
 
 
 def test_failed_commit_does_not_break_later_ones(tmp_path, monkeypatch):
