@@ -55,6 +55,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="use only the first N files")
     ap.add_argument("--watch-files", type=int, default=5, help="new releases dropped in during watch")
     ap.add_argument("--settle", type=float, default=0.3, help="watch --settle")
+    ap.add_argument("--gap", type=float, default=3.0,
+                    help="seconds between new releases in watch mode (watch merges segments when idle for 2 s)")
     ap.add_argument("--workdir", default=None, help="where to copy the corpus and build (default: a temp dir)")
     args = ap.parse_args()
 
@@ -129,13 +131,13 @@ def main() -> None:
                 assert time.perf_counter() - complete < 60, "not indexed within 60 s"
                 time.sleep(0.02)
             latencies.append(time.perf_counter() - complete)
-            time.sleep(0.5)  # one release at a time: each is a separate arrival
+            time.sleep(args.gap)  # one release at a time, each a separate arrival, idle merges in between
     finally:
         proc.terminate()
         proc.wait(timeout=30)
     results["watch_latency_s"] = latencies
     print(f"watch, new release searchable after: median {statistics.median(latencies):.2f} s, "
-          f"max {max(latencies):.2f} s (settle {args.settle} s; {len(latencies)} files)")
+          f"max {max(latencies):.2f} s (settle {args.settle} s; {len(latencies)} files, {args.gap} s apart)")
     results["segments"] = len(index.whoosh._segments())
     t_check, check = timed(lambda: index.check())
     results["check_s"] = t_check

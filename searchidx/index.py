@@ -168,8 +168,6 @@ class Index:
 
     @classmethod
     def _from_info(cls, folder: Path, info: dict[str, Any], strict: bool) -> Index:
-        from whoosh import index as whoosh_index
-
         generation = info.get("generation", LEGACY_GENERATION)
         problem = None
         if info.get("schema_version") != SCHEMA_VERSION:
@@ -179,7 +177,7 @@ class Index:
             if strict:
                 raise IndexVersionError(problem)
         try:
-            ix = whoosh_index.open_dir(str(folder / generation), indexname=_INDEXNAME)
+            ix = _open_whoosh(folder / generation)
         except Exception as exc:  # whoosh raises assorted errors for damaged files
             if problem:
                 ix = None
@@ -217,7 +215,8 @@ class Index:
         with self._session(lock_timeout) as session:
             known_sources = list(session.info.get("sources", []))
             roots = [str(Path(p).resolve()) for p in paths] if paths is not None else known_sources
-            merged = list(dict.fromkeys(known_sources + roots))
+            # A path that does not exist is reported (skipped) and not remembered: a typo is not a source.
+            merged = list(dict.fromkeys(known_sources + [r for r in roots if os.path.exists(r)]))
             if merged != known_sources:
                 # Written before any document: after a crash the manifest may name a source too many (the
                 # next sync looks at it again), never one too few (whose files no sync would look at again).
@@ -254,7 +253,7 @@ class Index:
         return report
 
     def remove(self, targets: Iterable[str], *, lock_timeout: float = LOCK_TIMEOUT) -> RemoveReport:
-        """Remove releases by file path or release id. Returns the paths removed (``.missing``: the
+        """Remove releases by file path, folder or release id. Returns the paths removed (``.missing``: the
         targets that matched nothing). A file still under a source comes back at the next sync."""
         removed = RemoveReport()
         with self._session(lock_timeout) as session:
@@ -262,8 +261,9 @@ class Index:
                 resolved = str(Path(target).resolve())
                 if resolved in session.known:
                     matches = [resolved]
-                else:
-                    matches = [p for p, rec in session.known.items() if target in rec["releases"]]
+                else:  # a release id, or a folder: everything indexed under it
+                    matches = [p for p, rec in session.known.items()
+                               if target in rec["releases"] or _under(p, [resolved])]
                 if not matches:
                     removed.missing.append(target)
                 for path in matches:
@@ -302,7 +302,8 @@ class Index:
             # Readers that opened the old generation before the switch may still be reading it: it stays
             # (as "previous") until the next rebuild. Older ones go now.
             _clean_generations(self.path, keep={name, old})
-        self._ix, self.generation, self._problem, self._stamp = ix, name, None, _stamp(self.path)
+        self._ix, self.generation, self._problem, self._stamp = _open_whoosh(self.path / name), name, None, \
+            _stamp(self.path)
         return report
 
     def merge(self, *, optimize: bool = False, lock_timeout: float = LOCK_TIMEOUT) -> int:
@@ -719,7 +720,7 @@ class _FolderLock:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
-            except OSError:
+            except BlockingIOError:  # held by another process (any other error: no locking here at all)
                 if time.monotonic() >= deadline:
                     holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
                     os.close(fd)
@@ -728,6 +729,10 @@ class _FolderLock:
                         f"{f' ({holder})' if holder else ''} and did not finish within {self.timeout:g} s; "
                         f"try again later") from None
                 time.sleep(0.05)
+            except OSError as exc:
+                os.close(fd)
+                raise SearchidxError(f"cannot lock {path} ({exc.strerror or exc}): the index needs a file "
+                                     f"system with file locks") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since "
                       f"{dt.datetime.now().isoformat(timespec='seconds')}".encode(), 0)
@@ -789,10 +794,36 @@ def _update_manifest(folder: Path, **changes: Any) -> None:
 
 
 def _generation_exists(folder: Path, info: dict[str, Any]) -> bool:
-    from whoosh import index as whoosh_index
-
+    """Whether the manifest's generation has a table of contents (a committed Whoosh index)."""
     gen_dir = folder / info.get("generation", LEGACY_GENERATION)
-    return gen_dir.is_dir() and whoosh_index.exists_in(str(gen_dir), indexname=_INDEXNAME)
+    try:
+        return any(re.fullmatch(rf"_{_INDEXNAME}_\d+\.toc", name) for name in os.listdir(gen_dir))
+    except OSError:
+        return False
+
+
+def _open_whoosh(gen_dir: Path) -> Any:
+    """A Whoosh index whose every reading of the table of contents (opening, ``schema``, segments) is
+    retried: Whoosh lists the folder for the latest one, then opens it, and a writer committing in between
+    deletes it. Only Whoosh's reader() retried this; opening an index or asking its schema did not."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import FileIndex
+
+    class RetryingFileIndex(FileIndex):
+        def _read_toc(self) -> Any:
+            for _ in range(50):
+                try:
+                    return super()._read_toc()
+                except FileNotFoundError:
+                    time.sleep(0.02)
+            return super()._read_toc()
+
+    for _ in range(50):
+        try:
+            return RetryingFileIndex(FileStorage(str(gen_dir)), indexname=_INDEXNAME)
+        except FileNotFoundError:
+            time.sleep(0.02)
+    return RetryingFileIndex(FileStorage(str(gen_dir)), indexname=_INDEXNAME)
 
 
 def _create(folder: Path, sources: list[str]) -> dict[str, Any]:

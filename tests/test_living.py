@@ -109,6 +109,8 @@ def test_missing_source_keeps_its_releases(tmp_path):
     src.rename(tmp_path / "unmounted")
     report = ix.sync()
     assert not report.removed and any("no such file or folder" in e.reason for e in report.skipped)
+    ix.sync([tmp_path / "typo"])  # reported, and not remembered as a source
+    assert ix.sources == [str(src.resolve())]
     assert len(ix.files()) == 3
     problems = [p.message for p in ix.check().problems]
     assert any("is missing" in p for p in problems)
@@ -127,6 +129,7 @@ def test_add_and_remove_single_releases(tmp_path):
     assert sorted(Path(p).name for p in removed) == ["rel_0001.txt", "rel_0002.txt"]
     assert removed.missing == ["no-such-thing"]
     assert hits(ix, word(1)) == 0 and hits(ix, word(0)) == 1
+    assert ix.remove([str(src)]) == [str(paths[0].resolve())] and ix.files() == {}  # a folder: all under it
 
 
 def test_a_writer_sees_what_another_index_object_wrote(tmp_path):
@@ -366,6 +369,28 @@ def test_rebuild_while_another_process_searches(tmp_path):
     assert {n for pair in results for n in pair} <= {old, new}  # old or new, never a mix
     assert results[0] == (old, old) and results[-1] == (new, new)
     assert len([p for p in folder.iterdir() if p.name.startswith("gen-")]) == 2  # current and previous
+
+
+def test_searches_go_on_while_a_writer_commits(tmp_path):
+    src = tmp_path / "src"
+    make_releases(src, 10)
+    folder = tmp_path / "ix"
+    ix = Index.open(folder, create=True)
+    ix.sync([src])
+    out, stop = tmp_path / "seen.txt", tmp_path / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", _READER, folder, out, stop], env=env(),
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: out.exists() and out.read_text().count("\n") >= 3, what="the reader's first searches")
+        extra = make_releases(tmp_path / "extra", 1, start=50)
+        for _ in range(15):  # each add and remove is a commit, each removing the files the last one used
+            ix.add(extra)
+            ix.remove([str(extra[0])])
+    finally:
+        stop.touch()
+        _, err = reader.communicate(timeout=60)
+    assert reader.returncode == 0, err
+    assert {int(n) for n in out.read_text().split()} <= {20, 22}
 
 
 # -- many small commits --------------------------------------------------------------------------------
