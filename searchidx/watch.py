@@ -53,7 +53,7 @@ def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, se
         name = os.path.basename(path)
         return not (name.startswith(".") or name in _SKIP_NAMES or _under(path, [own]))
 
-    yield Batch(report=index.sync(roots, lock_timeout=lock_timeout), initial=True, roots=roots)
+    synced = False
     #: path → (its last seen size and mtime, or None when it is gone; when that was first seen).
     pending: dict[str, tuple[tuple[int, int] | None, float]] = {}
     unmerged, last_commit = 0, time.monotonic()
@@ -61,6 +61,11 @@ def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, se
     # pending files have settled. step: how long the filesystem must be quiet before a batch is yielded.
     for changes in fs_watch(*roots, watch_filter=wanted, debounce=1000, step=50, rust_timeout=int(tick * 1000),
                             yield_on_timeout=True, stop_event=stop_event, raise_interrupt=True):
+        if not synced:
+            # The catch-up sync runs once the watcher is running (it is by its first yield), so nothing that
+            # changes between the two is missed; what changes during the sync is looked at again after it.
+            synced = True
+            yield Batch(report=index.sync(roots, lock_timeout=lock_timeout), initial=True, roots=roots)
         now = time.monotonic()
         for _change, path in changes:
             pending[path] = (_signature(path), now)

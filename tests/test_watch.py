@@ -56,3 +56,34 @@ def test_watch_follows_new_changed_and_deleted_files(tmp_path):
     assert proc.returncode == 0
     assert "Traceback" not in err.read_text() and "stopped watching" in err.read_text()
     assert Index.open(folder).check().ok
+
+
+def test_a_burst_of_releases_goes_into_few_commits(tmp_path):
+    """The library generator: 20 releases copied in at once are indexed in a batch or two, not 20 commits."""
+    import threading
+
+    from searchidx.watch import watch
+
+    src = tmp_path / "src"
+    make_releases(src, 1)
+    ix = Index.open(tmp_path / "ix", create=True)
+    stop = threading.Event()
+    batches = watch(ix, [src], settle=0.3, stop_event=stop)
+    first = next(batches)
+    assert first.initial and len(first.report.added) == 1
+    make_releases(src, 20, start=1)
+    added, commits = 0, 0
+    timer = threading.Timer(60, stop.set)  # a deadline, should the files never show up
+    timer.start()
+    try:
+        for batch in batches:
+            assert batch.error is None
+            added += len(batch.report.added)
+            commits += 1
+            if added == 20:
+                break
+    finally:
+        stop.set()
+        timer.cancel()
+    assert added == 20 and commits <= 3
+    assert ix.search("council").total == 42
