@@ -276,7 +276,9 @@ class Index:
     def rebuild(self, paths: Iterable[str | os.PathLike[str]] | None = None, *, progress: Progress | None = None,
                 lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
         """Index ``paths`` (default: the remembered sources) from scratch into a new generation, then
-        switch to it in one step. Searches meanwhile use the old generation; later ones the new."""
+        switch to it in one step. Searches meanwhile use the old generation; later ones the new. Other
+        writers wait for the rebuild (it holds the writers' lock). A missing source is an error here: a
+        rebuild without it would drop its releases."""
         from whoosh import index as whoosh_index
 
         report = SyncReport()
@@ -284,6 +286,12 @@ class Index:
             info = _read_manifest(self.path) or {}
             old = info.get("generation", LEGACY_GENERATION)
             roots = [str(Path(p).resolve()) for p in paths] if paths is not None else list(info.get("sources", []))
+            if not roots:
+                raise SearchidxError(f"nothing to rebuild the index at {self.path} from: name the files and folders")
+            missing = [r for r in roots if not os.path.exists(r)]
+            if missing:
+                raise SearchidxError(f"cannot rebuild: source {missing[0]} is missing and its releases would be "
+                                     f"lost; restore it, or name the sources to keep")
             _clean_generations(self.path, keep={old, info.get("previous")})
             name = _new_generation(self.path)
             ix = whoosh_index.create_in(str(self.path / name), schema(), indexname=_INDEXNAME)

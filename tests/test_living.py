@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from searchidx import Index, IndexLockedError, IndexVersionError
+from searchidx import Index, IndexLockedError, IndexVersionError, SearchidxError
 from searchidx.cli import main
 from searchidx.index import MANIFEST, _FolderLock, _orphans
 
@@ -114,6 +114,9 @@ def test_missing_source_keeps_its_releases(tmp_path):
     assert len(ix.files()) == 3
     problems = [p.message for p in ix.check().problems]
     assert any("is missing" in p for p in problems)
+    with pytest.raises(SearchidxError, match="is missing"):  # a rebuild would drop them: it refuses
+        ix.rebuild()
+    assert len(Index.open(ix.path).files()) == 3
 
 
 def test_add_and_remove_single_releases(tmp_path):
