@@ -13,7 +13,7 @@ as "new releases", then measures, each time on the index it leaves:
   (closed) to its release being searchable by another process.
 
 Targets: one new release under 2 % of the full build, nothing-changed sync under 10 %, watch under 2 s.
-Prints a table and writes bench/results/sync_bench.json.
+Prints a table and writes bench/results/sync_bench.json (sync_bench_N.json with --limit N).
 """
 
 from __future__ import annotations
@@ -49,6 +49,45 @@ def searchable(index: Index, path: Path) -> bool:
         return s.document(doc=f"file:{path.resolve()}") is not None
 
 
+_SEARCHER = """
+import sys, os, time
+from searchidx import Index
+folder, out, stop = sys.argv[1:4]
+with open(out, "w") as fh:
+    while not os.path.exists(stop):
+        start = time.perf_counter()
+        try:
+            total = Index.open(folder).search("court").total
+        except Exception as exc:
+            total = f"error:{type(exc).__name__}"
+        print(total, time.perf_counter() - start, file=fh, flush=True)
+"""
+
+
+def rebuild_under_search(index: Index, work: Path, env: dict[str, str]) -> dict[str, object]:
+    """Rebuild while another process opens the index and searches in a loop: every search must answer."""
+    out, stop = work / "searches.txt", work / "stop"
+    stop.unlink(missing_ok=True)
+    proc = subprocess.Popen([sys.executable, "-c", _SEARCHER, str(index.path), str(out), str(stop)], env=env)
+    try:
+        while not out.exists() or not out.read_text().strip():
+            time.sleep(0.05)
+        before = len(out.read_text().splitlines())
+        t_rebuild, report = timed(lambda: index.rebuild())
+        during = out.read_text().splitlines()[before:]
+    finally:
+        stop.touch()
+        proc.wait(timeout=60)
+    totals = [line.split()[0] for line in during]
+    latencies = [float(line.split()[1]) for line in during]
+    errors = [t for t in totals if t.startswith("error")]
+    print(f"rebuild:                 {t_rebuild:8.2f} s   {report.summary()}; {len(during)} searches by another "
+          f"process meanwhile, {len(errors)} errors, distinct totals {sorted(set(totals))}, "
+          f"slowest {max(latencies, default=0):.2f} s")
+    return {"rebuild_s": t_rebuild, "searches_during_rebuild": len(during), "search_errors": len(errors),
+            "search_totals": sorted(set(totals)), "search_max_s": max(latencies, default=0)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
@@ -57,6 +96,8 @@ def main() -> None:
     ap.add_argument("--settle", type=float, default=0.3, help="watch --settle")
     ap.add_argument("--gap", type=float, default=3.0,
                     help="seconds between new releases in watch mode (watch merges segments when idle for 2 s)")
+    ap.add_argument("--rebuild", action="store_true",
+                    help="also time a rebuild while another process searches in a loop")
     ap.add_argument("--workdir", default=None, help="where to copy the corpus and build (default: a temp dir)")
     args = ap.parse_args()
 
@@ -144,10 +185,13 @@ def main() -> None:
     results["check_ok"] = check.ok
     print(f"check:                   {t_check:8.2f} s   {'ok' if check.ok else check.problems}; "
           f"{results['segments']} segments")
+    if args.rebuild:
+        results.update(rebuild_under_search(index, work, env))
     results["load_after"] = os.getloadavg()[0]
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "sync_bench.json").write_text(json.dumps(results, indent=1))
+    name = f"sync_bench_{args.limit}.json" if args.limit else "sync_bench.json"
+    (out_dir / name).write_text(json.dumps(results, indent=1))
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
 
