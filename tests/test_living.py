@@ -474,3 +474,18 @@ def test_progress_bar_on_a_terminal():
         bar.close()
         shown = err.getvalue().decode()
     assert "4/4 files" in shown and "files/s" in shown and "left" in shown
+
+
+def test_cli_add_and_remove(tmp_path):
+    paths = make_releases(tmp_path / "src", 2)
+    folder = tmp_path / "ix"
+    result = CliRunner().invoke(main, ["add", *map(str, paths), "--index", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [f"added {p.resolve()}" for p in paths]
+    assert "2 added" in result.stderr
+    rid = Index.open(folder).files()[str(paths[0].resolve())]
+    result = CliRunner().invoke(main, ["remove", rid, "nothing-like-it", "--index", str(folder)])
+    assert result.exit_code == 1  # one target matched nothing
+    assert result.stdout.strip() == f"removed {paths[0].resolve()}"
+    assert "not in the index: nothing-like-it" in result.stderr
+    assert list(Index.open(folder).files()) == [str(paths[1].resolve())]
