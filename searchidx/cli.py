@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -97,27 +98,186 @@ def _print_release(release: Any) -> None:
         click.echo("Contact: " + ", ".join(x for x in (c.name, c.organisation, c.phone, c.email) if x))
 
 
+lock_timeout_option = click.option(
+    "--lock-timeout", type=click.FloatRange(min=0), default=60, show_default=True,
+    help="Seconds to wait for another process writing to the index.",
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress and no summary: only errors.")
+
+
+class _Progress:
+    """A one-line progress bar on stderr (files, files per second, time left), only on a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self.shown = 0.0
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.shown < 0.1 and done < total):
+            return
+        self.shown = now
+        rate = done / max(now - self.start, 1e-6)
+        left = (total - done) / rate if rate else 0
+        width = 30
+        bar = "#" * (width * done // max(total, 1))
+        click.echo(f"\r[{bar:<{width}}] {done}/{total} files  {rate:.0f} files/s  {int(left) // 60}:{int(left) % 60:02d} left ",
+                   err=True, nl=False)
+
+    def close(self) -> None:
+        if self.enabled and self.shown:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+def _progress(quiet: bool) -> _Progress:
+    return _Progress(not quiet and sys.stderr.isatty())
+
+
+def _report_skipped(report: Any) -> None:
+    for problem in report.skipped:
+        click.echo(f"searchidx: skipped {problem}", err=True)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @index_option
-def build(paths: tuple[str, ...], index_dir: str | None) -> None:
-    """Index files and folders (default: the sources of the last build, or ./seeds)."""
+@click.option("--rebuild", is_flag=True,
+              help="Build from scratch into a new generation and switch to it at the end (searches go on meanwhile).")
+@quiet_option
+@lock_timeout_option
+def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, quiet: bool, lock_timeout: float) -> None:
+    """Sync the index with files and folders (default: the sources of the last build, or ./seeds)."""
+    from .index import Index
+
+    folder = index_dir or _default_index()
+    progress = _progress(quiet)
+    try:
+        # An index from an incompatible version opens for a rebuild; a sync of it says to rebuild.
+        index = Index.open(folder, create=True, strict=not rebuild)
+        sources: list[str] | None = list(paths) if paths else None
+        if sources is None and not index.sources:
+            sources = [DEFAULT_SOURCES]
+        if rebuild:
+            report = index.rebuild(sources, progress=progress, lock_timeout=lock_timeout)
+        else:
+            report = index.sync(sources, progress=progress, lock_timeout=lock_timeout)
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        progress.close()
+    _report_skipped(report)
+    if not quiet:
+        seconds = time.monotonic() - progress.start
+        click.echo(f"{folder}: {report.summary()} ({report.paragraphs} paragraphs indexed, {seconds:.1f} s)"
+                   f"{f'; now {index.generation}' if rebuild else ''}", err=True)
+    if report.skipped:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@index_option
+@quiet_option
+@lock_timeout_option
+def add(paths: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout: float) -> None:
+    """Index single releases (files or folders), or re-index them if they changed."""
     from .index import Index
 
     folder = index_dir or _default_index()
     try:
-        index = Index.open(folder, create=True)
-        sources: list[str] | None = list(paths) if paths else None
-        if sources is None and not index.sources:
-            sources = [DEFAULT_SOURCES]
-        report = index.sync(sources)
+        report = Index.open(folder, create=True).add(paths, lock_timeout=lock_timeout)
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
-    for problem in report.skipped:
-        click.echo(f"searchidx: skipped {problem}", err=True)
-    click.echo(f"{folder}: {report.summary()} ({report.paragraphs} paragraphs indexed)", err=True)
+    _report_skipped(report)
+    if not quiet:
+        _print_changes(report)
+        click.echo(f"{folder}: {report.summary()}", err=True)
     if report.skipped:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True)
+@index_option
+@quiet_option
+@lock_timeout_option
+def remove(targets: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout: float) -> None:
+    """Remove releases from the index by file path or release id (a file still under a source
+    comes back at the next build: delete or move the file instead)."""
+    try:
+        removed = _open(index_dir).remove(targets, lock_timeout=lock_timeout)
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        for path in removed:
+            click.echo(f"removed {path}")
+    for target in removed.missing:
+        click.echo(f"searchidx: not in the index: {target}", err=True)
+    if removed.missing:
+        sys.exit(1)
+
+
+def _print_changes(report: Any) -> None:
+    for kind in ("added", "updated", "removed"):
+        for path in getattr(report, kind):
+            click.echo(f"{kind} {path}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@index_option
+@click.option("--settle", type=click.FloatRange(min=0), default=0.3, show_default=True,
+              help="Seconds a file must stay the same size before it is read (it may still be being written).")
+@lock_timeout_option
+def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, lock_timeout: float) -> None:
+    """Watch folders (default: the sources of the last build) and index releases as they arrive, change
+    or disappear, one line per change, until Ctrl-C."""
+    from .index import Index
+    from .watch import watch as watch_paths
+
+    folder = index_dir or _default_index()
+    try:
+        index = Index.open(folder, create=True)
+        sources = list(paths) or index.sources or [DEFAULT_SOURCES]
+        for batch in watch_paths(index, sources, settle=settle, lock_timeout=lock_timeout):
+            if batch.error is not None:
+                click.echo(f"searchidx: {batch.error} (will retry)", err=True)
+                continue
+            report = batch.report
+            _report_skipped(report)
+            if batch.initial:
+                click.echo(f"{folder}: {report.summary()}; watching {', '.join(batch.roots)} (Ctrl-C to stop)",
+                           err=True)
+            else:
+                _print_changes(report)
+    except KeyboardInterrupt:
+        click.echo("searchidx: stopped watching", err=True)
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+
+
+@main.command()
+@index_option
+@click.option("--fast", is_flag=True, help="Skip reading the source files (no check for changed or new files).")
+def check(index_dir: str | None, fast: bool) -> None:
+    """Check the index against its sources and its own consistency; exit code 1 if anything is wrong."""
+    from .index import Index
+
+    folder = index_dir or _default_index()
+    try:
+        report = Index.open(folder, strict=False).check(contents=not fast)
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    click.echo(f"{folder}: {report.files} files, {report.releases} releases, {report.paragraphs} paragraphs, "
+               f"{report.segments} segments ({report.generation})")
+    for note in report.notes:
+        click.echo(f"note: {note}")
+    for problem in report.problems:
+        click.echo(f"problem: {problem.message}\n  fix: {problem.advice}")
+    if not report.ok:
+        sys.exit(1)
+    click.echo("ok")
 
 
 @main.command()
