@@ -22,7 +22,7 @@ from . import __version__
 from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError
 from .loader import discover, load_bytes, read_bytes
 from .model import Contact, Paragraph, Release
-from .schema import SCHEMA_VERSION, schema
+from .schema import SCHEMA_VERSION, derived_fields, schema
 
 #: The index's own record of what it is and what it indexes, beside Whoosh's files.
 MANIFEST = "searchidx.json"
@@ -190,6 +190,7 @@ class Index:
                 doc["speaker_key"] = speaker_key(p.speaker)
             if p.speaker_role:
                 doc["role"] = p.speaker_role
+            doc.update(derived_fields(doc))
             writer.add_document(**doc)
         meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
         writer.add_document(doc=f"file:{path}", doctype="file", path=path, release=release.id, hash=digest,
