@@ -204,7 +204,7 @@ def _rewrite_dates(text: str) -> str:
         value = m.group(1)
         if value[0] in "[{":
             inner = value[1:-1]
-            parts = re.split(r"\s+to\s+", inner.strip(), flags=re.I)
+            parts = re.split(r"\s*\bto\b\s*", inner.strip(), flags=re.I)
             if len(parts) != 2:
                 raise QueryError(f"date range {value!r} needs two ends", hint="write date:[2023-01-01 to 2023-12-31]")
             lo = _day_bounds(parts[0], "date")[0] if parts[0].strip() else None
@@ -215,7 +215,7 @@ def _rewrite_dates(text: str) -> str:
             lo, hi = {">": (last + 1, None), ">=": (first, None), "<": (None, first - 1), "<=": (None, last)}[op]
         else:
             lo, hi = _day_bounds(value, "date")
-        return f"day:[{lo if lo is not None else ''} TO {hi if hi is not None else ''}]"
+        return f"day:[{lo if lo is not None else 0} TO {hi if hi is not None else 99991231}]"
 
     return _DATE_RE.sub(one, text)
 
@@ -290,8 +290,8 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
     """
     from whoosh import query as Q
 
-    if limit < 1 or page < 1:
-        raise QueryError("limit and page must be at least 1")
+    if limit < 0 or page < 1:
+        raise QueryError("limit must be 0 or more (0: counts and facets only) and page at least 1")
     if sort not in ("score", "date"):
         raise QueryError(f"unknown sort {sort!r}", hint="use score or date")
     if context < 0:
