@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 #: Fields a bare word is looked up in, and how much a match in each counts (BM25F).
 DEFAULT_FIELDS = ("text", "title", "speaker")
 FIELD_BOOSTS = {"title": 2.0, "speaker": 2.0}
+#: Above this many possible matches (an upper bound from the term lists) ``total`` is that bound, marked
+#: ``total_exact=False``, instead of a count that would walk every match.
+EXACT_COUNT_LIMIT = 10000
 #: Field names users may write in a query, and the schema field each stands for.
 FIELD_ALIASES = {"speaker": "speaker", "role": "role", "title": "title", "source": "source", "kind": "kind",
                  "location": "location", "date": "day", "text": "text", "year": "year", "path": "path",
@@ -102,6 +105,8 @@ class SearchResults:
     page: int
     limit: int
     hits: list[Hit]
+    #: False when ``total`` is an upper bound (more than EXACT_COUNT_LIMIT possible matches).
+    total_exact: bool = True
     #: A corrected query when some words are not in the index (or much rarer than a close one).
     suggestion: str | None = None
     #: facet name → values, most matches first.
@@ -110,7 +115,7 @@ class SearchResults:
     timeline: list[tuple[str, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "page": self.page, "limit": self.limit,
+        return {"query": self.query, "total": self.total, "total_exact": self.total_exact, "page": self.page, "limit": self.limit,
                 "suggestion": self.suggestion, "hits": [h.to_dict() for h in self.hits],
                 "facets": {k: [v.to_dict() for v in vs] for k, vs in self.facets.items()},
                 "timeline": [list(t) for t in self.timeline]}
@@ -281,12 +286,15 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
            until: dt.date | str | None = None, source: str | None = None,
            kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10, page: int = 1,
            sort: str = "score", facets: tuple[str, ...] | list[str] = (), timeline: bool = False,
-           context: int = 0, collapse: bool = True, suggest: bool = True) -> SearchResults:
+           context: int = 0, collapse: bool = True, suggest: bool = True,
+           exact_total: bool | None = None) -> SearchResults:
     """Ranked paragraphs matching ``query``, narrowed by the filters.
 
     ``kinds``: paragraph kinds searched (None: all; a ``kind:`` in the query also lifts the default).
     ``facets``: any of speaker, source, year, location. ``timeline``: matches per month.
     ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
+    ``exact_total``: count every match (True), or give an upper bound when there may be more than
+    EXACT_COUNT_LIMIT (None, the default; see ``SearchResults.total_exact``).
     """
     from whoosh import query as Q
 
@@ -300,36 +308,39 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
         if name not in FACETS:
             raise QueryError(f"unknown facet {name!r}", hint="facets are " + ", ".join(FACETS))
     q = parse_query(index, query) if query.strip() else Q.Every()
-    filters: list[Any] = [Q.Term("doctype", "para")]
-    if kinds and not re.search(r"\bkind:", query):
-        filters.append(Q.Or([Q.Term("kind", k) for k in kinds]))
+    # Narrow filters (speaker, source, dates) join the query unscored: ranking is the query's alone.
+    # Broad exclusions (file records, other kinds, narration) are a set of document numbers, computed once
+    # per index generation, that the collector skips: cheaper than walking a Not() beside every query.
+    # (Not filter=/AndNot: whoosh3 3.54 materialises filter= per query and miscounts with it, and its
+    # AndNot lets excluded documents through when the excluded side is an Or of terms.)
+    exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not re.search(r"\bkind:", query))
+    require: list[Any] = []
     if speaker:
-        filters.append(_all_words("speaker", speaker))
+        require.append(_all_words("speaker", speaker))
     if source:
-        filters.append(_all_words("source", source))
-    if quotes_only:
-        filters.append(Q.Term("quoted", "yes"))
+        require.append(_all_words("source", source))
     if since or until:
         lo = _as_day(since, "since")[0] if since else None
         hi = _as_day(until, "until")[1] if until else None
         if lo is not None and hi is not None and lo > hi:
             raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
-        filters.append(Q.NumericRange("day", lo, hi))
-    # Filters as a zero-score conjunct: ranking is the query's alone, and len(results) counts only
-    # what passes the filters (whoosh3 3.54 counts filtered-out documents when filter= is used).
-    full = Q.And([q, Q.ConstantScoreQuery(Q.And(filters), score=0.0)]).normalize()
+        require.append(Q.NumericRange("day", lo, hi))
+    full = Q.And([q, *(_Unscored(f) for f in require)]) if require else q
     with index.searcher() as s:
         sortedby, reverse = (("day", True) if sort == "date" else (None, False))
         want = page * limit
         fetch = want * 3 + 10 if collapse else want
+        mask = _excluded(index, s, exclude_kinds, quotes_only)
         try:
             while True:
-                results = s.search(full, limit=fetch, sortedby=sortedby, reverse=reverse, terms=True)
+                results = s.search(full, limit=fetch, sortedby=sortedby, reverse=reverse, mask=mask)
                 groups = _group(results, collapse)
                 if len(groups) >= want or results.scored_length() < fetch:
                     break
                 fetch *= 4
-            total = len(results)
+            bound = full.estimate_size(s.reader())
+            total_exact = exact_total if exact_total is not None else bound <= EXACT_COUNT_LIMIT
+            total = len(results) if total_exact else max(bound - len(mask), results.scored_length())
         except ValueError as exc:
             raise QueryError(str(exc)) from None
         exact_terms, stemmed_terms = _query_terms(full, s)
@@ -342,9 +353,9 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
         if context:
             for hit in hits:
                 _add_context(s, hit, context)
-        out = SearchResults(query=query, total=total, page=page, limit=limit, hits=hits)
+        out = SearchResults(query=query, total=total, page=page, limit=limit, hits=hits, total_exact=total_exact)
         if facets or timeline:
-            docnums = list(s.docs_for_query(full))
+            docnums = [d for d in s.docs_for_query(full) if d not in mask]
             for name in facets:
                 out.facets[name] = _facet(s, name, docnums)
             if timeline:
@@ -354,12 +365,65 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
     return out
 
 
+def _unscored_matcher(child: Any) -> Any:
+    from whoosh.matching.wrappers import WrappingMatcher
+
+    class ZeroScore(WrappingMatcher):
+        def __init__(self, child: Any, boost: float = 0.0) -> None:
+            super().__init__(child, boost=0.0)
+
+        def supports_block_quality(self) -> bool:
+            return False
+
+        def skip_to_quality(self, minquality: float) -> int:
+            return 0
+
+    return ZeroScore(child)
+
+
+def _Unscored(child: Any) -> Any:  # noqa: N802 - reads as a query class
+    """A query that matches what ``child`` matches, scoring 0: a filter that leaves ranking alone."""
+    from whoosh.matching import NullMatcherClass
+    from whoosh.query.wrappers import WrappingQuery
+
+    class Unscored(WrappingQuery):
+        def _rewrap(self, child: Any) -> Any:
+            return Unscored(child)
+
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            m = self.child.matcher(searcher, context)
+            return m if isinstance(m, NullMatcherClass) else _unscored_matcher(m)
+
+    return Unscored(child)
+
+
+_MASKS: dict[tuple[Any, ...], set[int]] = {}
+
+
+def _excluded(index: Index, s: Any, kinds: tuple[str, ...], quotes_only: bool) -> set[int]:
+    """Document numbers never to return: file records, paragraphs of ``kinds``, narration if ``quotes_only``."""
+    from whoosh import query as Q
+
+    reader = s.reader()
+    key = (str(index.path), reader.generation(), reader.doc_count_all(), kinds, quotes_only)
+    mask = _MASKS.get(key)
+    if mask is None:
+        terms = [Q.Term("doctype", "file"), *(Q.Term("kind", k) for k in kinds)]
+        if quotes_only:
+            terms.append(Q.Term("quoted", "no"))
+        mask = {d for t in terms for d in s.docs_for_query(t)}  # a set: whoosh takes no frozenset
+        if len(_MASKS) > 16:
+            _MASKS.clear()
+        _MASKS[key] = mask
+    return mask
+
+
 def _group(results: Any, collapse: bool) -> list[list[Any]]:
     """Hits in rank order, those with the same text fingerprint folded into the first one's group."""
     groups: list[list[Any]] = []
     by_print: dict[str, list[Any]] = {}
     for r in results:
-        fp = r.get("fingerprint") if collapse else None
+        fp = r.fields().get("fingerprint") if collapse else None
         if fp and fp in by_print:
             by_print[fp].append(r)
             continue
@@ -371,9 +435,10 @@ def _group(results: Any, collapse: bool) -> list[list[Any]]:
 
 
 def _release_ref(r: Any) -> dict[str, Any]:
-    date = r.get("date")
-    return {"id": r["release"], "title": r.get("title"), "date": date.date().isoformat() if date else None,
-            "source": r.get("source")}
+    fields = r.fields()  # stored values only: Hit.get() falls back to a column default for a missing date
+    date = fields.get("date")
+    return {"id": fields["release"], "title": fields.get("title"),
+            "date": date.date().isoformat() if date else None, "source": fields.get("source")}
 
 
 def _all_words(fieldname: str, text: str):

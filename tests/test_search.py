@@ -195,3 +195,35 @@ def test_stats_after_removal(tmp_path, seed_copy):
     index.remove([str(seed_copy / "c.txt")])
     st = index.stats()
     assert (st.releases, st.first_date) == (1, "2023-08-25")
+
+
+@pytest.mark.parametrize("kw", [{}, {"kinds": None}, {"quotes_only": True}, {"speaker": "jane"},
+                                {"since": "2024-01", "until": "2024-03-31"}, {"source": "ein", "quotes_only": True}])
+def test_filters_agree_with_a_scan(ix, kw):
+    """Every filter, checked against a plain walk over the stored paragraphs."""
+    def keep(d):
+        day = d["date"].date().isoformat() if d.get("date") else ""
+        return ((kw.get("kinds", ("body",)) is None or d["kind"] == "body")
+                and (not kw.get("quotes_only") or d.get("speaker"))
+                and ("jane" in (d.get("speaker") or "").lower() if "speaker" in kw else True)
+                and ("ein" in (d.get("source") or "").lower() if "source" in kw else True)
+                and (not kw.get("since") or "2024-01-01" <= day <= "2024-03-31"))
+
+    with ix.searcher() as s:
+        want = {d["doc"] for d in s.documents(doctype="para") if keep(d)}
+    res = ix.search("", limit=500, collapse=False, suggest=False, exact_total=True, **kw)
+    assert {h.id for h in res.hits} == want and res.total == len(want)
+    accountable = ix.search("accountability OR council", limit=500, collapse=False, exact_total=True, **kw)
+    assert {h.id for h in accountable.hits} <= want
+    assert accountable.total == len(accountable.hits)
+
+
+def test_big_totals_are_marked_as_bounds(ix, monkeypatch):
+    import searchidx.search as search_module
+
+    exact = ix.search("iran")
+    assert exact.total_exact
+    monkeypatch.setattr(search_module, "EXACT_COUNT_LIMIT", 3)
+    bound = ix.search("iran")
+    assert not bound.total_exact and bound.total >= exact.total
+    assert ix.search("iran", exact_total=True).total == exact.total
