@@ -146,7 +146,7 @@ context_option = click.option("-C", "--context", type=click.IntRange(min=0), def
 @click.option("--facet", "facets", multiple=True, type=click.Choice(["speaker", "source", "year", "location"]),
               help="Count matching paragraphs per value (repeatable).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="Facet values shown in text output.")
+              help="Values shown per facet.")
 @click.option("--timeline", is_flag=True, help="Chart matching paragraphs per month.")
 @click.option("--no-collapse", is_flag=True, help="Show syndicated copies of a paragraph as separate hits.")
 @context_option
@@ -168,7 +168,7 @@ def search(query: str, index_dir: str | None, limit: int, page: int, speaker: st
         results = index.search(query, speaker=speaker, since=since, until=until, source=source,
                                kinds=None if all_kinds else ("body",), quotes_only=quotes_only, limit=limit,
                                page=page, sort=sort, facets=facets, timeline=timeline, context=context,
-                               collapse=not no_collapse)
+                               collapse=not no_collapse, facet_limit=top)
     except QueryError as exc:
         raise _fail(str(exc), exc.hint) from None
     except SearchidxError as exc:

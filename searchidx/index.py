@@ -280,7 +280,9 @@ class _Writing:
         from whoosh.index import LockError
 
         try:
-            self.writer = self.index._ix.writer(timeout=self.timeout, delay=0.1, limitmb=256)
+            # compound=False: whoosh3 copies a compound segment's parts into memory on every open
+            # (BytesIO over the mmap): 0.3 s per search on a 240 MB index; separate files are mmapped.
+            self.writer = self.index._ix.writer(timeout=self.timeout, delay=0.1, limitmb=256, compound=False)
         except LockError:
             raise IndexLockedError(
                 f"another process is writing to the index at {self.index.path} and did not finish within "

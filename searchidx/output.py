@@ -90,7 +90,7 @@ def _csv_row(values: Any) -> str:
 def facets_text(facets: dict[str, list[Any]], top: int, color: bool) -> str:
     lines = []
     for name, values in facets.items():
-        lines.append(_style(f"{name} ({len(values)} values)", color, bold=True))
+        lines.append(_style(f"{name} (top {len(values)})", color, bold=True))
         width = max((len(str(v.count)) for v in values[:top]), default=1)
         for v in values[:top]:
             lines.append(f"  {v.count:>{width}}  {v.label}")

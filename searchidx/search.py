@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -287,12 +289,13 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
            kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10, page: int = 1,
            sort: str = "score", facets: tuple[str, ...] | list[str] = (), timeline: bool = False,
            context: int = 0, collapse: bool = True, suggest: bool = True,
-           exact_total: bool | None = None) -> SearchResults:
+           exact_total: bool | None = None, facet_limit: int | None = 10) -> SearchResults:
     """Ranked paragraphs matching ``query``, narrowed by the filters.
 
     ``kinds``: paragraph kinds searched (None: all; a ``kind:`` in the query also lifts the default).
     ``facets``: any of speaker, source, year, location. ``timeline``: matches per month.
     ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
+    ``facet_limit``: values kept per facet, most matches first (None: all).
     ``exact_total``: count every match (True), or give an upper bound when there may be more than
     EXACT_COUNT_LIMIT (None, the default; see ``SearchResults.total_exact``).
     """
@@ -326,7 +329,7 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
             raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
         require.append(Q.NumericRange("day", lo, hi))
     full = Q.And([q, *(_Unscored(f) for f in require)]) if require else q
-    with index.searcher() as s:
+    with _searcher(index) as s:
         sortedby, reverse = (("day", True) if sort == "date" else (None, False))
         want = page * limit
         fetch = want * 3 + 10 if collapse else want
@@ -357,7 +360,7 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
         if facets or timeline:
             docnums = [d for d in s.docs_for_query(full) if d not in mask]
             for name in facets:
-                out.facets[name] = _facet(s, name, docnums)
+                out.facets[name] = _facet(s, name, docnums, facet_limit)
             if timeline:
                 out.timeline = _timeline(s, docnums)
         if suggest and query.strip():
@@ -395,6 +398,29 @@ def _Unscored(child: Any) -> Any:  # noqa: N802 - reads as a query class
             return m if isinstance(m, NullMatcherClass) else _unscored_matcher(m)
 
     return Unscored(child)
+
+
+_SEARCHERS: Any = None
+
+
+@contextmanager
+def _searcher(index: Index) -> Iterator[Any]:
+    """A searcher kept open between searches on the same `Index` (per thread), reopened when the index
+    has changed: opening one reads the term and column headers, which is most of a warm query's time."""
+    import threading
+    import weakref
+
+    global _SEARCHERS
+    if _SEARCHERS is None:
+        _SEARCHERS = weakref.WeakKeyDictionary()
+    per_thread = _SEARCHERS.setdefault(index, {})
+    key = threading.get_ident()
+    s = per_thread.get(key)
+    if s is None or not s.up_to_date():
+        if s is not None:
+            s.close()
+        s = per_thread[key] = index.searcher()
+    yield s
 
 
 _MASKS: dict[tuple[Any, ...], set[int]] = {}
@@ -549,16 +575,18 @@ def _add_context(s: Any, hit: Hit, n: int) -> None:
     hit.context_after.sort(key=lambda c: c.n)
 
 
-def _facet(s: Any, name: str, docnums: list[int]) -> list[FacetValue]:
+def _facet(s: Any, name: str, docnums: list[int], limit: int | None) -> list[FacetValue]:
     from collections import Counter
 
     fieldname = FACETS[name]
     column = s.reader().column_reader(fieldname)
     counts = Counter(column[d] for d in docnums)
-    out = []
+    out: list[FacetValue] = []
     for value, count in counts.most_common():
         if value in (None, "", b"") or (name == "year" and not value):
             continue
+        if limit is not None and len(out) >= limit:
+            break
         value = value.decode("utf-8") if isinstance(value, bytes) else value
         out.append(FacetValue(value=value, label=_facet_label(s, name, fieldname, value), count=count))
     return out

@@ -227,3 +227,10 @@ def test_big_totals_are_marked_as_bounds(ix, monkeypatch):
     bound = ix.search("iran")
     assert not bound.total_exact and bound.total >= exact.total
     assert ix.search("iran", exact_total=True).total == exact.total
+
+
+def test_facet_limit(ix):
+    res = ix.search("iran OR budget OR fraud", facets=["speaker"], limit=0, facet_limit=2)
+    everything = ix.search("iran OR budget OR fraud", facets=["speaker"], limit=0, facet_limit=None)
+    assert len(res.facets["speaker"]) == 2 and len(everything.facets["speaker"]) > 2
+    assert res.facets["speaker"] == everything.facets["speaker"][:2]

@@ -95,7 +95,7 @@ def test_collapse(ixdir):
 def test_facets_and_timeline(ixdir):
     result = run(ixdir, "search", "accountability OR budget", "--facet", "speaker", "--facet", "year",
                  "--timeline", "--limit", "0")
-    assert "speaker (" in result.stdout and "Jane Doe" in result.stdout and "year (" in result.stdout
+    assert "speaker (top" in result.stdout and "Jane Doe" in result.stdout and "year (top 2)" in result.stdout
     assert "2024-03 █" in result.stdout and "matching paragraphs" in result.stderr
     lines = run(ixdir, "search", "budget", "--facet", "location", "--timeline", "--json")
     facets = jsonl(lines, "facet")
