@@ -234,3 +234,24 @@ def test_facet_limit(ix):
     everything = ix.search("iran OR budget OR fraud", facets=["speaker"], limit=0, facet_limit=None)
     assert len(res.facets["speaker"]) == 2 and len(everything.facets["speaker"]) > 2
     assert res.facets["speaker"] == everything.facets["speaker"][:2]
+
+
+def test_docs_python_example_runs(tmp_path):
+    """The API example in docs/search.md (pasted into README), run as a user would."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    doc = (ROOT / "docs" / "search.md").read_text(encoding="utf-8")
+    example = re.findall(r"```python\n(.*?)```", doc, flags=re.S)[0]
+    example = example.replace("/tmp/searchidx-search-example", str(tmp_path / "ix"))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", example], cwd=ROOT, capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("3 None [('2023-08', 3)]")
+    assert "Leila Nadya Sadat" in lines[1] and lines[-2] == "accountability"
