@@ -476,10 +476,6 @@ def _all_words(fieldname: str, text: str):
     return Q.And([Q.Term(fieldname, w) for w in words])
 
 
-def _speaker_filter(name: str):
-    return _all_words("speaker", name)
-
-
 def _name_tokens(text: str) -> list[str]:
     from .schema import name_analyzer
 
@@ -491,15 +487,6 @@ def _as_day(value: dt.date | str, name: str) -> tuple[int, int]:
         day = _yyyymmdd(value)
         return day, day
     return _day_bounds(str(value), f"--{name}")
-
-
-def _as_datetime(value: dt.date | str, name: str, end: bool = False) -> dt.datetime:
-    """Kept for callers of the first API: a --since/--until value as a datetime."""
-    if isinstance(value, dt.datetime):
-        return value
-    bounds = _as_day(value, name)
-    day = bounds[1] if end else bounds[0]
-    return dt.datetime.combine(dt.date(day // 10000, day // 100 % 100, day % 100), dt.time.max if end else dt.time.min)
 
 
 def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
@@ -575,15 +562,30 @@ def _add_context(s: Any, hit: Hit, n: int) -> None:
     hit.context_after.sort(key=lambda c: c.n)
 
 
+_COLUMNS: dict[tuple[Any, ...], list[Any]] = {}
+
+
+def _column(s: Any, fieldname: str) -> list[Any]:
+    """A whole column as a list, read once per index generation: facets then cost a lookup per match."""
+    reader = s.reader()
+    key = (id(s), reader.generation(), reader.doc_count_all(), fieldname)
+    values = _COLUMNS.get(key)
+    if values is None:
+        if len(_COLUMNS) > 16:
+            _COLUMNS.clear()
+        values = _COLUMNS[key] = list(reader.column_reader(fieldname))
+    return values
+
+
 def _facet(s: Any, name: str, docnums: list[int], limit: int | None) -> list[FacetValue]:
     from collections import Counter
 
     fieldname = FACETS[name]
-    column = s.reader().column_reader(fieldname)
+    column = _column(s, fieldname)
     counts = Counter(column[d] for d in docnums)
     out: list[FacetValue] = []
     for value, count in counts.most_common():
-        if value in (None, "", b"") or (name == "year" and not value):
+        if value in (None, "", b"") or (name == "year" and not 1000 <= value <= 9999):  # undated: a sentinel
             continue
         if limit is not None and len(out) >= limit:
             break
@@ -604,8 +606,9 @@ def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
 def _timeline(s: Any, docnums: list[int]) -> list[tuple[str, int]]:
     from collections import Counter
 
-    column = s.reader().column_reader("day")
-    months = Counter(column[d] // 100 for d in docnums if column[d])
+    column = _column(s, "day")
+    # A paragraph without a date reads as the column's default (0 or a sentinel): keep real days only.
+    months = Counter(v // 100 for v in (column[d] for d in docnums) if v and 10000101 <= v <= 99991231)
     if not months:
         return []
     first, last = min(months), max(months)
@@ -707,7 +710,7 @@ def stats(index: Index) -> Stats:
         keys = reader.column_reader("speaker_key")
         speakers_n = len({keys[d] for d in paras} - {None, "", b""})
         day_col = reader.column_reader("day")
-        days = [v for v in (day_col[d] for d in paras) if v]
+        days = [v for v in (day_col[d] for d in paras) if v and 10000101 <= v <= 99991231]
         paragraphs = len(paras)
     size = sum(e.stat().st_size for e in os.scandir(index.path) if e.is_file())
     mtime = max((e.stat().st_mtime for e in os.scandir(index.path) if e.is_file()), default=None)

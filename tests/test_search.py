@@ -255,3 +255,19 @@ def test_docs_python_example_runs(tmp_path):
     lines = out.stdout.splitlines()
     assert lines[0].startswith("3 None [('2023-08', 3)]")
     assert "Leila Nadya Sadat" in lines[1] and lines[-2] == "accountability"
+
+
+def test_undated_paragraphs_stay_out_of_year_facet_timeline_and_stats(tmp_path):
+    folder = tmp_path / "rel"
+    folder.mkdir()
+    (folder / "c.txt").write_text(RELEASES["c.txt"], encoding="utf-8")
+    (folder / "undated.txt").write_text("Mayor speaks on fraud\n\nThe mayor spoke about fraud in the city.\n",
+                                        encoding="utf-8")
+    index = Index.open(tmp_path / "ix", create=True)
+    index.sync([folder])
+    res = index.search("fraud", facets=["year"], timeline=True)
+    assert res.total == 3  # two paragraphs of c.txt and the undated one
+    assert [(v.value, v.count) for v in res.facets["year"]] == [(2022, 2)]
+    assert res.timeline == [("2022-11", 2)]
+    st = index.stats()
+    assert (st.first_date, st.last_date) == ("2022-11-02", "2022-11-02")
