@@ -197,6 +197,16 @@ def add(paths: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout
         sys.exit(1)
 
 
+def _color(choice: str) -> bool:
+    return sys.stdout.isatty() if choice == "auto" else choice == "always"
+
+
+color_option = click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+                            show_default=True, help="Colour and highlight (auto: on a terminal).")
+context_option = click.option("-C", "--context", type=click.IntRange(min=0), default=0,
+                              help="Show N paragraphs before and after (like grep -C).")
+
+
 @main.command()
 @click.argument("targets", nargs=-1, required=True)
 @index_option
@@ -283,62 +293,77 @@ def check(index_dir: str | None, fast: bool) -> None:
 @main.command()
 @click.argument("query")
 @index_option
-@click.option("--limit", "-n", type=click.IntRange(min=1), default=10, show_default=True, help="Hits per page.")
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Hits per page (0: only the count, facets and timeline).")
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True, help="Page of hits.")
 @click.option("--speaker", help="Only paragraphs of this speaker (any part of the name).")
 @click.option("--since", help="Only releases dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Only releases dated on or before this day.")
 @click.option("--source", help="Only releases from this wire or publisher.")
+@click.option("--quotes-only", is_flag=True, help="Only paragraphs attributed to a speaker.")
 @click.option("--all-kinds", is_flag=True, help="Include pull quotes, captions and About sections.")
 @click.option("--sort", type=click.Choice(["score", "date"]), default="score", show_default=True)
+@click.option("--facet", "facets", multiple=True, type=click.Choice(["speaker", "source", "year", "location"]),
+              help="Count matching paragraphs per value (repeatable).")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Values shown per facet.")
+@click.option("--timeline", is_flag=True, help="Chart matching paragraphs per month.")
+@click.option("--no-collapse", is_flag=True, help="Show syndicated copies of a paragraph as separate hits.")
+@context_option
+@color_option
 @json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row (hits only).")
 def search(query: str, index_dir: str | None, limit: int, page: int, speaker: str | None, since: str | None,
-           until: str | None, source: str | None, all_kinds: bool, sort: str, as_json: bool) -> None:
-    """Search paragraphs: words, "phrases", AND/OR/NOT, field:value (speaker:, role:, title:, date:…)."""
+           until: str | None, source: str | None, quotes_only: bool, all_kinds: bool, sort: str,
+           facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int, color: str,
+           as_json: bool, as_csv: bool) -> None:
+    """Search paragraphs: words, "phrases"~N, AND/OR/NOT, ( ), prefix*, fuzzy~, field:value
+    (speaker: role: title: source: kind: location: date:2023 date:[2023-01 to 2023-06])."""
+    from . import output
+
+    if as_json and as_csv:
+        raise _fail("--json and --csv exclude each other")
     try:
         index = _open(index_dir, auto_build=True)
         results = index.search(query, speaker=speaker, since=since, until=until, source=source,
-                               kinds=None if all_kinds else ("body",), limit=limit, page=page, sort=sort)
+                               kinds=None if all_kinds else ("body",), quotes_only=quotes_only, limit=limit,
+                               page=page, sort=sort, facets=facets, timeline=timeline, context=context,
+                               collapse=not no_collapse, facet_limit=top)
     except QueryError as exc:
         raise _fail(str(exc), exc.hint) from None
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
+    if results.suggestion:
+        click.echo(f"did you mean: {results.suggestion}", err=True)
     if as_json:
         for hit in results.hits:
-            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+            click.echo(output.hit_json(hit))
+        for line in output.facets_json(results.facets) + output.timeline_json(results.timeline):
+            click.echo(line)
         return
-    if not results.hits:
-        click.echo("no matches", err=True)
+    if as_csv:
+        click.echo(output.csv_header())
+        for hit in results.hits:
+            click.echo(output.hit_csv(hit))
         return
-    color = sys.stdout.isatty()
+    use_color = _color(color)
     for hit in results.hits:
-        _print_hit(hit, color)
-    shown = f"{(page - 1) * limit + 1}-{(page - 1) * limit + len(results.hits)}"
-    click.echo(f"{shown} of {results.total} matching paragraphs", err=True)
-
-
-def _print_hit(hit: Any, color: bool) -> None:
-    who = hit.speaker or "(no speaker)"
-    if hit.speaker_role:
-        who += f", {hit.speaker_role}"
-    where = " · ".join(x for x in (hit.title, hit.date, hit.source) if x)
-    click.echo(click.style(who, fg="green", bold=True) if color else who)
-    click.echo(click.style(where, fg="blue") if color else where)
-    click.echo(f"{hit.id}  ({hit.kind})" if hit.kind != "body" else hit.id)
-    click.echo(_highlighted(hit.text, hit.highlights, color))
-    click.echo()
-
-
-def _highlighted(text: str, spans: list[tuple[int, int]], color: bool) -> str:
-    if not color or not spans:
-        return text
-    out, last = [], 0
-    for start, end in spans:
-        out.append(text[last:start])
-        out.append(click.style(text[start:end], fg="red", bold=True))
-        last = end
-    out.append(text[last:])
-    return "".join(out)
+        click.echo(output.hit_text(hit, use_color), color=use_color or None)
+    if results.facets:
+        click.echo(output.facets_text(results.facets, top, use_color), color=use_color or None)
+    if results.timeline:
+        click.echo(output.timeline_chart(results.timeline), nl=False)
+    if not results.total:
+        click.echo("no matches", err=True)
+    elif results.hits:
+        first = (page - 1) * limit + 1
+        folded = sum(len(h.duplicates) for h in results.hits)
+        note = f" ({folded} copies folded in)" if folded else ""
+        about = "" if results.total_exact else "up to "
+        click.echo(f"{first}-{first + len(results.hits) - 1} of {about}{results.total} matching paragraphs{note}",
+                   err=True)
+    else:
+        click.echo(f"{'' if results.total_exact else 'up to '}{results.total} matching paragraphs", err=True)
 
 
 @main.command()
@@ -361,24 +386,41 @@ def speakers(index_dir: str | None, as_json: bool) -> None:
 @main.command()
 @click.argument("target")
 @index_option
+@context_option
 @json_option
-def show(target: str, index_dir: str | None, as_json: bool) -> None:
-    """Show a whole release (ID) or one paragraph (ID#N)."""
+def show(target: str, index_dir: str | None, context: int, as_json: bool) -> None:
+    """Show a whole release (ID) or one paragraph (ID#N), with -C N paragraphs around it."""
     release_id, _, n = target.partition("#")
+    if n and not n.isdigit():
+        raise _fail(f"{target}: expected ID or ID#N", "e.g. searchidx show 8c11a9366d6e4f0e#28")
     try:
         release = _open(index_dir).release(release_id)
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     if n:
-        if not n.isdigit():
-            raise _fail(f"{target}: expected ID or ID#N")
-        release.paragraphs = [p for p in release.paragraphs if p.n == int(n)]
-        if not release.paragraphs:
-            raise _fail(f"release {release_id} has no paragraph {n}")
+        wanted = int(n)
+        if not any(p.n == wanted for p in release.paragraphs):
+            raise _fail(f"release {release_id} has no paragraph {n}",
+                        f"it has paragraphs 1 to {max((p.n for p in release.paragraphs), default=0)}")
+        release.paragraphs = [p for p in release.paragraphs if abs(p.n - wanted) <= context]
     if as_json:
         click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
     else:
         _print_release(release)
+
+
+@main.command()
+@index_option
+@json_option
+def stats(index_dir: str | None, as_json: bool) -> None:
+    """Releases, paragraphs, speakers, date span, size on disk and last update of the index."""
+    from . import output
+
+    try:
+        st = _open(index_dir).stats()
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    click.echo(json.dumps(st.to_dict()) if as_json else output.stats_text(st), nl=as_json)
 
 
 if __name__ == "__main__":  # pragma: no cover

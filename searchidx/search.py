@@ -1,9 +1,17 @@
-"""Searching an `Index`: query parsing, filters, hits with highlights, speakers and stats."""
+"""Searching an `Index`: query checking and parsing, filters, ranked hits with highlights and context,
+collapsed duplicates, facets, a timeline, "did you mean", speakers and stats.
+
+The library never prints or exits: a query it cannot run raises `QueryError` with a ``hint``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import QueryError
@@ -13,10 +21,34 @@ if TYPE_CHECKING:
 
 #: Fields a bare word is looked up in, and how much a match in each counts (BM25F).
 DEFAULT_FIELDS = ("text", "title", "speaker")
+FIELD_BOOSTS = {"title": 2.0, "speaker": 2.0}
+#: Above this many possible matches (an upper bound from the term lists) ``total`` is that bound, marked
+#: ``total_exact=False``, instead of a count that would walk every match.
+EXACT_COUNT_LIMIT = 10000
 #: Field names users may write in a query, and the schema field each stands for.
 FIELD_ALIASES = {"speaker": "speaker", "role": "role", "title": "title", "source": "source", "kind": "kind",
-                 "location": "location", "date": "date", "text": "text", "year": "year", "path": "path",
+                 "location": "location", "date": "day", "text": "text", "year": "year", "path": "path",
                  "release": "release", "id": "release"}
+#: Stemmed fields and their unstemmed copies, where prefix and fuzzy queries are looked up.
+EXACT_FIELDS = {"text": "text_exact", "title": "title_exact"}
+#: Facets users may ask for, and the (sortable) field each counts.
+FACETS = {"speaker": "speaker_key", "source": "source_key", "year": "year", "location": "location_key"}
+#: Shortest prefix a `word*` query accepts: shorter ones expand to too many words to be quick or useful.
+MIN_PREFIX = 3
+KINDS = ("body", "pullquote", "caption", "about")
+
+
+@dataclass
+class Context:
+    """A paragraph shown around a hit (``-C N``)."""
+
+    n: int
+    kind: str
+    speaker: str | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass
@@ -38,6 +70,14 @@ class Hit:
     text: str
     #: [start, end) character offsets of the matched words in ``text``.
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    #: The folded full name that identifies the speaker across releases.
+    speaker_key: str | None = None
+    #: Ids of the other matching paragraphs with the same normalised text (syndicated copies).
+    duplicates: list[str] = field(default_factory=list)
+    #: The releases of those copies: {"id", "title", "date", "source"}.
+    duplicate_releases: list[dict[str, Any]] = field(default_factory=list)
+    context_before: list[Context] = field(default_factory=list)
+    context_after: list[Context] = field(default_factory=list)
 
     @property
     def release(self) -> str:
@@ -50,12 +90,37 @@ class Hit:
 
 
 @dataclass
+class FacetValue:
+    value: str | int
+    label: str
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class SearchResults:
     query: str
+    #: Matching paragraphs (before duplicates are collapsed).
     total: int
     page: int
     limit: int
     hits: list[Hit]
+    #: False when ``total`` is an upper bound (more than EXACT_COUNT_LIMIT possible matches).
+    total_exact: bool = True
+    #: A corrected query when some words are not in the index (or much rarer than a close one).
+    suggestion: str | None = None
+    #: facet name → values, most matches first.
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    #: ("YYYY-MM", matching paragraphs) for every month from the first match to the last.
+    timeline: list[tuple[str, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "total_exact": self.total_exact, "page": self.page, "limit": self.limit,
+                "suggestion": self.suggestion, "hits": [h.to_dict() for h in self.hits],
+                "facets": {k: [v.to_dict() for v in vs] for k, vs in self.facets.items()},
+                "timeline": [list(t) for t in self.timeline]}
 
 
 @dataclass
@@ -84,73 +149,333 @@ class Stats:
         return asdict(self)
 
 
+# -- checking and parsing a query ----------------------------------------------------------------
+
+_FIELD_RE = re.compile(r"(?<![\w:/])([A-Za-z_]\w*):(?!//)")
+_DATE_RE = re.compile(r"\b(?:date|day):(\[[^\]]*\]|\{[^}]*\}|[<>]=?\S+|\S+)", re.I)
+
+
+def check_query(text: str) -> None:
+    """Raise `QueryError` for what Whoosh's lenient parser would silently misread."""
+    if text.count('"') % 2:
+        raise QueryError(f"unbalanced quote in {text!r}", hint='close the phrase with a second " (or remove it)')
+    depth = 0
+    for i, part in enumerate(text.split('"')):
+        if i % 2:  # inside a phrase
+            continue
+        for ch in part:
+            depth += (ch == "(") - (ch == ")")
+            if depth < 0:
+                raise QueryError(f"unbalanced parenthesis in {text!r}: ')' without '('",
+                                 hint="remove it or add the '(' it closes")
+    if depth:
+        raise QueryError(f"unbalanced parenthesis in {text!r}: '(' without ')'", hint="add the ')' that closes it")
+    unquoted = " ".join(p for i, p in enumerate(text.split('"')) if i % 2 == 0)
+    for m in _FIELD_RE.finditer(unquoted):
+        name = m.group(1)
+        if name.lower() not in FIELD_ALIASES and name.lower() != "day":
+            known = ", ".join(f"{f}:" for f in ("speaker", "role", "title", "source", "kind", "location", "date"))
+            raise QueryError(f"unknown field {name + ':'!r} in {text!r}",
+                             hint=f"fields are {known}; to search the word itself, put it in quotes")
+    for m in re.finditer(r"\bkind:(\w+)", unquoted):
+        if m.group(1).lower() not in KINDS:
+            raise QueryError(f"unknown kind {m.group(1)!r}", hint="kinds are " + ", ".join(KINDS))
+
+
+def _day_bounds(value: str, what: str) -> tuple[int, int]:
+    """YYYY, YYYY-MM or YYYY-MM-DD → (first day, last day) as yyyymmdd integers."""
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            first, last = dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+        elif re.fullmatch(r"\d{4}-\d{1,2}", text):
+            y, m = (int(x) for x in text.split("-"))
+            first = dt.date(y, m, 1)
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        else:
+            first = last = dt.date.fromisoformat(text)
+    except ValueError:
+        raise QueryError(f"{what}: {value!r} is not a date",
+                         hint="write it as YYYY, YYYY-MM or YYYY-MM-DD, a real day (e.g. 2023-08-25)") from None
+    return _yyyymmdd(first), _yyyymmdd(last)
+
+
+def _yyyymmdd(day: dt.date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def _rewrite_dates(text: str) -> str:
+    """``date:2023``, ``date:[2023-01 to 2023-06-15]``, ``date:>=2023-05`` → ranges on the integer ``day``."""
+
+    def one(m: re.Match[str]) -> str:
+        value = m.group(1)
+        if value[0] in "[{":
+            inner = value[1:-1]
+            parts = re.split(r"\s*\bto\b\s*", inner.strip(), flags=re.I)
+            if len(parts) != 2:
+                raise QueryError(f"date range {value!r} needs two ends", hint="write date:[2023-01-01 to 2023-12-31]")
+            lo = _day_bounds(parts[0], "date")[0] if parts[0].strip() else None
+            hi = _day_bounds(parts[1], "date")[1] if parts[1].strip() else None
+        elif value[0] in "<>":
+            op = re.match(r"[<>]=?", value).group(0)
+            first, last = _day_bounds(value[len(op):], "date")
+            lo, hi = {">": (last + 1, None), ">=": (first, None), "<": (None, first - 1), "<=": (None, last)}[op]
+        else:
+            lo, hi = _day_bounds(value, "date")
+        return f"day:[{lo if lo is not None else 0} TO {hi if hi is not None else 99991231}]"
+
+    return _DATE_RE.sub(one, text)
+
+
 def parse_query(index: Index, text: str):
+    """The Whoosh query for a user's query string (see docs/search.md), checked first."""
     from whoosh import qparser
 
+    check_query(text)
+    rewritten = _rewrite_dates(text)
     schema = index.whoosh.schema
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts={"title": 2.0, "speaker": 2.0})
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
     parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin({"release": ["id"]}))
     try:
-        from whoosh.qparser.dateparse import DateParserPlugin
-
-        parser.add_plugin(DateParserPlugin(free=False))
-    except ImportError:  # pragma: no cover - part of whoosh
-        pass
-    try:
-        query = parser.parse(text)
-    except Exception as exc:  # whoosh raises assorted errors for odd input
+        query = parser.parse(rewritten)
+    except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
         raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
-    return query
+    return _route_expanding(query, _fuzzy_words(text))
 
+
+def _fuzzy_words(text: str) -> dict[str, str]:
+    """For each ``word~`` in the query: its stemmed form → its unstemmed (folded) form."""
+    from .schema import name_analyzer, text_analyzer
+
+    out = {}
+    for word in re.findall(r"([^\W_]+)~", text):
+        exact = [t.text for t in name_analyzer()(word)]
+        stemmed = [t.text for t in text_analyzer()(word, removestops=False)]
+        if exact and stemmed:
+            out[stemmed[0]] = exact[0]
+    return out
+
+
+def _route_expanding(q: Any, fuzzy: dict[str, str]) -> Any:
+    """Send prefix, wildcard and fuzzy queries on stemmed fields to their unstemmed copies; check prefixes."""
+    from whoosh import query as Q
+
+    if isinstance(q, (Q.Prefix, Q.Wildcard)):
+        stem = q.text.split("*")[0].split("?")[0]
+        if len(stem) < MIN_PREFIX:
+            raise QueryError(f"prefix {q.text!r} is too short",
+                             hint=f"give at least {MIN_PREFIX} letters before * (e.g. accountab*)")
+        if q.fieldname in EXACT_FIELDS:
+            return type(q)(EXACT_FIELDS[q.fieldname], q.text, boost=q.boost)
+        return q
+    if isinstance(q, Q.FuzzyTerm):
+        if len(q.text) < MIN_PREFIX:
+            raise QueryError(f"fuzzy word {q.text!r} is too short", hint=f"give at least {MIN_PREFIX} letters before ~")
+        if q.fieldname in EXACT_FIELDS:
+            return Q.FuzzyTerm(EXACT_FIELDS[q.fieldname], fuzzy.get(q.text, q.text), boost=q.boost,
+                               maxdist=q.maxdist, prefixlength=q.prefixlength)
+        return q
+    if hasattr(q, "children") and q.children():
+        return q.apply(lambda child: _route_expanding(child, fuzzy))
+    return q
+
+
+# -- searching ------------------------------------------------------------------------------------
 
 def search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
-           until: dt.date | str | None = None, source: str | None = None, kinds: tuple[str, ...] | None = ("body",),
-           limit: int = 10, page: int = 1, sort: str = "score") -> SearchResults:
-    """Ranked paragraphs matching ``query`` (Whoosh query language), narrowed by the filters."""
+           until: dt.date | str | None = None, source: str | None = None,
+           kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10, page: int = 1,
+           sort: str = "score", facets: tuple[str, ...] | list[str] = (), timeline: bool = False,
+           context: int = 0, collapse: bool = True, suggest: bool = True,
+           exact_total: bool | None = None, facet_limit: int | None = 10) -> SearchResults:
+    """Ranked paragraphs matching ``query``, narrowed by the filters.
+
+    ``kinds``: paragraph kinds searched (None: all; a ``kind:`` in the query also lifts the default).
+    ``facets``: any of speaker, source, year, location. ``timeline``: matches per month.
+    ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
+    ``facet_limit``: values kept per facet, most matches first (None: all).
+    ``exact_total``: count every match (True), or give an upper bound when there may be more than
+    EXACT_COUNT_LIMIT (None, the default; see ``SearchResults.total_exact``).
+    """
     from whoosh import query as Q
 
-    if limit < 1 or page < 1:
-        raise QueryError("limit and page must be at least 1")
+    if limit < 0 or page < 1:
+        raise QueryError("limit must be 0 or more (0: counts and facets only) and page at least 1")
+    if sort not in ("score", "date"):
+        raise QueryError(f"unknown sort {sort!r}", hint="use score or date")
+    if context < 0:
+        raise QueryError("context must be 0 or more")
+    for name in facets:
+        if name not in FACETS:
+            raise QueryError(f"unknown facet {name!r}", hint="facets are " + ", ".join(FACETS))
     q = parse_query(index, query) if query.strip() else Q.Every()
-    filters: list[Any] = [Q.Term("doctype", "para")]
-    if kinds:
-        filters.append(Q.Or([Q.Term("kind", k) for k in kinds]))
+    # Narrow filters (speaker, source, dates) join the query unscored: ranking is the query's alone.
+    # Broad exclusions (file records, other kinds, narration) are a set of document numbers, computed once
+    # per index generation, that the collector skips: cheaper than walking a Not() beside every query.
+    # (Not filter=/AndNot: whoosh3 3.54 materialises filter= per query and miscounts with it, and its
+    # AndNot lets excluded documents through when the excluded side is an Or of terms.)
+    exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not re.search(r"\bkind:", query))
+    require: list[Any] = []
     if speaker:
-        filters.append(_speaker_filter(speaker))
+        require.append(_all_words("speaker", speaker))
     if source:
-        words = _name_tokens(source)
-        filters.append(Q.And([Q.Term("source", w) for w in words]) if words else Q.NullQuery)
+        require.append(_all_words("source", source))
     if since or until:
-        start = _as_datetime(since, "since") if since else None
-        end = _as_datetime(until, "until", end=True) if until else None
-        filters.append(Q.DateRange("date", start, end))
-    with index.searcher() as s:
-        sortedby = None
-        reverse = False
-        if sort == "date":
-            sortedby, reverse = "date", True
-        elif sort != "score":
-            raise QueryError(f"unknown sort {sort!r}", hint="use score or date")
+        lo = _as_day(since, "since")[0] if since else None
+        hi = _as_day(until, "until")[1] if until else None
+        if lo is not None and hi is not None and lo > hi:
+            raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
+        require.append(Q.NumericRange("day", lo, hi))
+    full = Q.And([q, *(_Unscored(f) for f in require)]) if require else q
+    with _searcher(index) as s:
+        sortedby, reverse = (("day", True) if sort == "date" else (None, False))
+        want = page * limit
+        fetch = want * 3 + 10 if collapse else want
+        mask = _excluded(index, s, exclude_kinds, quotes_only)
         try:
-            allowed = set(s.docs_for_query(Q.And(filters)))
-            results = s.search(q, filter=allowed, limit=page * limit, sortedby=sortedby, reverse=reverse,
-                               terms=True)
+            while True:
+                results = s.search(full, limit=fetch, sortedby=sortedby, reverse=reverse, mask=mask)
+                groups = _group(results, collapse)
+                if len(groups) >= want or results.scored_length() < fetch:
+                    break
+                fetch *= 4
+            bound = full.estimate_size(s.reader())
+            total_exact = exact_total if exact_total is not None else bound <= EXACT_COUNT_LIMIT
+            total = len(results) if total_exact else max(bound, results.scored_length())
         except ValueError as exc:
             raise QueryError(str(exc)) from None
-        terms = _query_terms(q, s)
-        hits = [_hit(r, terms) for r in results[(page - 1) * limit: page * limit]]
-        # whoosh3 3.54 counts filtered-out documents in len(results): count against the filter here.
-        total = sum(1 for docnum in s.docs_for_query(q) if docnum in allowed)
-    return SearchResults(query=query, total=total, page=page, limit=limit, hits=hits)
+        exact_terms, stemmed_terms = _query_terms(full, s)
+        hits = []
+        for group in groups[(page - 1) * limit: want]:
+            hit = _hit(group[0], exact_terms, stemmed_terms)
+            hit.duplicates = [r["doc"] for r in group[1:]]
+            hit.duplicate_releases = [_release_ref(r) for r in group[1:]]
+            hits.append(hit)
+        if context:
+            for hit in hits:
+                _add_context(s, hit, context)
+        out = SearchResults(query=query, total=total, page=page, limit=limit, hits=hits, total_exact=total_exact)
+        if facets or timeline:
+            docnums = [d for d in s.docs_for_query(full) if d not in mask]
+            for name in facets:
+                out.facets[name] = _facet(s, name, docnums, facet_limit)
+            if timeline:
+                out.timeline = _timeline(s, docnums)
+        if suggest and query.strip():
+            out.suggestion = _suggest(s, query, total)
+    return out
 
 
-def _speaker_filter(name: str):
+def _unscored_matcher(child: Any) -> Any:
+    from whoosh.matching.wrappers import WrappingMatcher
+
+    class ZeroScore(WrappingMatcher):
+        def __init__(self, child: Any, boost: float = 0.0) -> None:
+            super().__init__(child, boost=0.0)
+
+        def supports_block_quality(self) -> bool:
+            return False
+
+        def skip_to_quality(self, minquality: float) -> int:
+            return 0
+
+    return ZeroScore(child)
+
+
+def _Unscored(child: Any) -> Any:  # noqa: N802 - reads as a query class
+    """A query that matches what ``child`` matches, scoring 0: a filter that leaves ranking alone."""
+    from whoosh.matching import NullMatcherClass
+    from whoosh.query.wrappers import WrappingQuery
+
+    class Unscored(WrappingQuery):
+        def _rewrap(self, child: Any) -> Any:
+            return Unscored(child)
+
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            m = self.child.matcher(searcher, context)
+            return m if isinstance(m, NullMatcherClass) else _unscored_matcher(m)
+
+    return Unscored(child)
+
+
+_SEARCHERS: Any = None
+
+
+@contextmanager
+def _searcher(index: Index) -> Iterator[Any]:
+    """A searcher kept open between searches on the same `Index` (per thread), reopened when the index
+    has changed: opening one reads the term and column headers, which is most of a warm query's time."""
+    import threading
+    import weakref
+
+    global _SEARCHERS
+    if _SEARCHERS is None:
+        _SEARCHERS = weakref.WeakKeyDictionary()
+    per_thread = _SEARCHERS.setdefault(index, {})
+    key = threading.get_ident()
+    ix = index.whoosh  # follows a rebuild's switch to a new generation
+    ix_was, s = per_thread.get(key, (None, None))
+    if s is None or ix_was is not ix or not s.up_to_date():
+        if s is not None:
+            s.close()
+        s = ix.searcher()
+        per_thread[key] = (ix, s)
+    yield s
+
+
+_MASKS: dict[tuple[Any, ...], set[int]] = {}
+
+
+def _excluded(index: Index, s: Any, kinds: tuple[str, ...], quotes_only: bool) -> set[int]:
+    """Document numbers never to return: file records, paragraphs of ``kinds``, narration if ``quotes_only``."""
     from whoosh import query as Q
 
-    words = _name_tokens(name)
+    reader = s.reader()
+    key = (str(index.path), reader.generation(), reader.doc_count_all(), kinds, quotes_only)
+    mask = _MASKS.get(key)
+    if mask is None:
+        terms = [Q.Term("doctype", "file"), *(Q.Term("kind", k) for k in kinds)]
+        if quotes_only:
+            terms.append(Q.Term("quoted", "no"))
+        mask = {d for t in terms for d in s.docs_for_query(t)}  # a set: whoosh takes no frozenset
+        if len(_MASKS) > 16:
+            _MASKS.clear()
+        _MASKS[key] = mask
+    return mask
+
+
+def _group(results: Any, collapse: bool) -> list[list[Any]]:
+    """Hits in rank order, those with the same text fingerprint folded into the first one's group."""
+    groups: list[list[Any]] = []
+    by_print: dict[str, list[Any]] = {}
+    for r in results:
+        fp = r.fields().get("fingerprint") if collapse else None
+        if fp and fp in by_print:
+            by_print[fp].append(r)
+            continue
+        group = [r]
+        groups.append(group)
+        if fp:
+            by_print[fp] = group
+    return groups
+
+
+def _release_ref(r: Any) -> dict[str, Any]:
+    fields = r.fields()  # stored values only: Hit.get() falls back to a column default for a missing date
+    date = fields.get("date")
+    return {"id": fields["release"], "title": fields.get("title"),
+            "date": date.date().isoformat() if date else None, "source": fields.get("source")}
+
+
+def _all_words(fieldname: str, text: str):
+    from whoosh import query as Q
+
+    words = _name_tokens(text)
     if not words:
         return Q.NullQuery
-    return Q.And([Q.Term("speaker", w) for w in words])
+    return Q.And([Q.Term(fieldname, w) for w in words])
 
 
 def _name_tokens(text: str) -> list[str]:
@@ -159,56 +484,58 @@ def _name_tokens(text: str) -> list[str]:
     return [t.text for t in name_analyzer()(text)]
 
 
-def _as_datetime(value: dt.date | str, name: str, end: bool = False) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
+def _as_day(value: dt.date | str, name: str) -> tuple[int, int]:
     if isinstance(value, dt.date):
-        day = value
-    else:
-        text = value.strip()
+        day = _yyyymmdd(value)
+        return day, day
+    return _day_bounds(str(value), f"--{name}")
+
+
+def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
+    """The words the query matches in the text: unstemmed (from prefix/fuzzy) and stemmed."""
+    # Not q.existing_terms(): in whoosh3 3.54 its loop variable shadows its ``fieldname`` argument, so
+    # after the first leaf it only looks in that leaf's field.
+    reader = searcher.reader()
+    pairs = []
+    for leaf in q.leaves():
         try:
-            if len(text) == 4 and text.isdigit():
-                day = dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
-            elif len(text) == 7:
-                y, m = (int(x) for x in text.split("-"))
-                day = dt.date(y, m, 1)
-                if end:
-                    day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-            else:
-                day = dt.date.fromisoformat(text)
-        except ValueError:
-            raise QueryError(f"--{name}: {value!r} is not a date", hint="write it as YYYY, YYYY-MM or YYYY-MM-DD") \
-                from None
-    return dt.datetime.combine(day, dt.time.max if end else dt.time.min)
-
-
-def _query_terms(q: Any, searcher: Any) -> set[str]:
-    """The indexed words (after analysis) the query matches in the text, prefixes and fuzz expanded."""
-    try:
-        pairs = q.existing_terms(searcher.reader(), phrases=True, expand=True)
-    except Exception:  # noqa: BLE001 - a query kind that cannot expand still searches
-        pairs = q.all_terms()
-    out: set[str] = set()
+            terms = leaf.expanded_terms(reader, phrases=True)
+        except Exception:  # noqa: BLE001 - a query kind that cannot expand still searches
+            terms = leaf.terms(phrases=True)
+        pairs.extend(terms)
+    exact: set[str] = set()
+    stemmed: set[str] = set()
     for fieldname, term in pairs:
+        word = term.decode("utf-8") if isinstance(term, bytes) else str(term)
         if fieldname == "text":
-            out.add(term.decode("utf-8") if isinstance(term, bytes) else str(term))
-    return out
+            stemmed.add(word)
+        elif fieldname == "text_exact":
+            exact.add(word)
+    return exact, stemmed
 
 
-def highlight_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    """Character spans in ``text`` of the tokens whose analysed form is one of ``terms``."""
-    if not terms:
+@lru_cache(maxsize=50000)
+def _stem(word: str) -> str:
+    from whoosh.lang.porter import stem
+
+    return stem(word)
+
+
+def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -> list[tuple[int, int]]:
+    """Character spans in ``text`` of the words whose stem is in ``terms`` or whose folded form is in ``exact``."""
+    if not terms and not exact:
         return []
-    from .schema import text_analyzer
+    from .schema import name_analyzer
 
+    exact = exact or set()
     spans = []
-    for tok in text_analyzer()(text, chars=True, removestops=False):
-        if tok.text in terms:
+    for tok in name_analyzer()(text, chars=True):
+        if tok.text in exact or _stem(tok.text) in terms:
             spans.append((tok.startchar, tok.endchar))
     return spans
 
 
-def _hit(r: Any, terms: set[str]) -> Hit:
+def _hit(r: Any, exact: set[str], stemmed: set[str]) -> Hit:
     fields = r.fields()
     date = fields.get("date")
     text = fields.get("text", "")
@@ -216,9 +543,141 @@ def _hit(r: Any, terms: set[str]) -> Hit:
         id=fields["doc"], path=fields["path"], n=fields["n"], kind=fields["kind"], speaker=fields.get("speaker"),
         speaker_role=fields.get("role"), title=fields.get("title"), date=date.date().isoformat() if date else None,
         source=fields.get("source"), location=fields.get("location"), url=fields.get("url"),
-        score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, terms),
+        score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, stemmed, exact),
+        speaker_key=fields.get("speaker_key"),
     )
 
+
+def _add_context(s: Any, hit: Hit, n: int) -> None:
+    from whoosh import query as Q
+
+    near = Q.And([Q.Term("release", hit.release), Q.Term("doctype", "para"),
+                  Q.NumericRange("n", max(1, hit.n - n), hit.n + n)])
+    for docnum in sorted(s.docs_for_query(near)):
+        d = s.stored_fields(docnum)
+        ctx = Context(n=d["n"], kind=d["kind"], speaker=d.get("speaker"), text=d.get("text", ""))
+        if d["n"] < hit.n:
+            hit.context_before.append(ctx)
+        elif d["n"] > hit.n:
+            hit.context_after.append(ctx)
+    hit.context_before.sort(key=lambda c: c.n)
+    hit.context_after.sort(key=lambda c: c.n)
+
+
+_COLUMNS: dict[tuple[Any, ...], list[Any]] = {}
+
+
+def _column(s: Any, fieldname: str) -> list[Any]:
+    """A whole column as a list, read once per index generation: facets then cost a lookup per match."""
+    reader = s.reader()
+    key = (id(s), reader.generation(), reader.doc_count_all(), fieldname)
+    values = _COLUMNS.get(key)
+    if values is None:
+        if len(_COLUMNS) > 16:
+            _COLUMNS.clear()
+        values = _COLUMNS[key] = list(reader.column_reader(fieldname))
+    return values
+
+
+def _facet(s: Any, name: str, docnums: list[int], limit: int | None) -> list[FacetValue]:
+    from collections import Counter
+
+    fieldname = FACETS[name]
+    column = _column(s, fieldname)
+    counts = Counter(column[d] for d in docnums)
+    out: list[FacetValue] = []
+    for value, count in counts.most_common():
+        if value in (None, "", b"") or (name == "year" and not 1000 <= value <= 9999):  # undated: a sentinel
+            continue
+        if limit is not None and len(out) >= limit:
+            break
+        value = value.decode("utf-8") if isinstance(value, bytes) else value
+        out.append(FacetValue(value=value, label=_facet_label(s, name, fieldname, value), count=count))
+    return out
+
+
+def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
+    """How a facet value reads: a speaker's name as first given, a wire or place as written."""
+    if name == "year":
+        return str(value)
+    stored = {"speaker": "speaker", "source": "source", "location": "location"}[name]
+    doc = s.document(**{fieldname: value})
+    return (doc or {}).get(stored) or str(value)
+
+
+def _timeline(s: Any, docnums: list[int]) -> list[tuple[str, int]]:
+    from collections import Counter
+
+    column = _column(s, "day")
+    # A paragraph without a date reads as the column's default (0 or a sentinel): keep real days only.
+    months = Counter(v // 100 for v in (column[d] for d in docnums) if v and 10000101 <= v <= 99991231)
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    out = []
+    y, m = divmod(first, 100)
+    while y * 100 + m <= last:
+        out.append((f"{y:04d}-{m:02d}", months.get(y * 100 + m, 0)))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+# -- did you mean ---------------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r'(?<![\w:])([^\W\d_][^\W_]*)(?![\w:*~(])')
+_OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
+
+
+def _suggest(s: Any, query: str, total: int) -> str | None:
+    """The query with each word the index does not know (or knows far less than a close one) replaced."""
+    from .schema import name_analyzer
+
+    reader = s.reader()
+    changed = False
+    pieces = []
+    last = 0
+    for m in _WORD_RE.finditer(query):
+        word = m.group(1)
+        if word in _OPERATORS:
+            continue
+        folded = [t.text for t in name_analyzer()(word)]
+        if len(folded) != 1 or len(folded[0]) < 4:
+            continue
+        better = _better_word(reader, folded[0], total)
+        if better:
+            pieces.append(query[last:m.start(1)])
+            pieces.append(better.capitalize() if word[:1].isupper() else better)
+            last = m.end(1)
+            changed = True
+    if not changed:
+        return None
+    pieces.append(query[last:])
+    return "".join(pieces)
+
+
+def _better_word(reader: Any, word: str, total: int) -> str | None:
+    fields = ("text_exact", "speaker", "title_exact")
+    freq = sum(reader.doc_frequency(f, word) for f in fields)
+    if freq and (total > 3 or freq > 3):
+        return None
+    best: tuple[int, int, str] | None = None
+    for maxdist in (1, 2) if len(word) >= 6 else (1,):
+        for f in fields:
+            for cand in reader.terms_within(f, word, maxdist, prefix=1):
+                if cand == word:
+                    continue
+                cfreq = reader.doc_frequency(f, cand)
+                key = (maxdist, -cfreq, cand)
+                if best is None or key < best:
+                    best = key
+        if best:
+            break
+    if best is None or -best[1] < max(1, freq * 20):
+        return None
+    return best[2]
+
+
+# -- speakers and stats ---------------------------------------------------------------------------
 
 def speakers(index: Index) -> list[SpeakerSummary]:
     """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""
@@ -241,25 +700,28 @@ def speakers(index: Index) -> list[SpeakerSummary]:
 
 
 def stats(index: Index) -> Stats:
+    """Counts from the index's columns and term lists (no stored-field scan), size on disk, last update."""
     import os
 
-    releases: set[str] = set()
-    paragraphs = 0
-    keys: set[str] = set()
-    dates: list[dt.datetime] = []
+    from whoosh import query as Q
+
     with index.searcher() as s:
-        for fields in s.documents(doctype="para"):
-            paragraphs += 1
-            releases.add(fields["release"])
-            if fields.get("speaker_key"):
-                keys.add(fields["speaker_key"])
-            if fields.get("date"):
-                dates.append(fields["date"])
+        reader = s.reader()
+        paras = list(s.docs_for_query(Q.Term("doctype", "para")))
+        releases = sum(1 for _ in s.docs_for_query(Q.Term("doctype", "file")))
+        keys = reader.column_reader("speaker_key")
+        speakers_n = len({keys[d] for d in paras} - {None, "", b""})
+        day_col = reader.column_reader("day")
+        days = [v for v in (day_col[d] for d in paras) if v and 10000101 <= v <= 99991231]
+        paragraphs = len(paras)
     size = sum(e.stat().st_size for e in os.scandir(index.path) if e.is_file())
     mtime = max((e.stat().st_mtime for e in os.scandir(index.path) if e.is_file()), default=None)
+
+    def iso(day: int) -> str:
+        return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+
     return Stats(
-        releases=len(releases), paragraphs=paragraphs, speakers=len(keys),
-        first_date=min(dates).date().isoformat() if dates else None,
-        last_date=max(dates).date().isoformat() if dates else None, size_bytes=size,
+        releases=releases, paragraphs=paragraphs, speakers=speakers_n,
+        first_date=iso(min(days)) if days else None, last_date=iso(max(days)) if days else None, size_bytes=size,
         last_update=dt.datetime.fromtimestamp(mtime).isoformat(timespec="seconds") if mtime else None,
     )

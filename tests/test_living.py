@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from searchidx import Index, IndexLockedError, IndexVersionError, SearchidxError
 from searchidx.cli import main
 from searchidx.index import MANIFEST, _FolderLock, _orphans
+from searchidx.schema import SCHEMA_VERSION
 
 from .conftest import ROOT
 from .releases import make_releases, release_text, word
@@ -153,7 +154,7 @@ def test_incompatible_version_says_how_to_rebuild_and_rebuild_fixes_it(tmp_path)
     folder = tmp_path / "ix"
     Index.open(folder, create=True).sync([src])
     manifest = json.loads((folder / MANIFEST).read_text())
-    assert manifest["searchidx_version"] and manifest["schema_version"] == 1
+    assert manifest["searchidx_version"] and manifest["schema_version"] == SCHEMA_VERSION
     manifest.update(schema_version=0, searchidx_version="0.0.1")
     (folder / MANIFEST).write_text(json.dumps(manifest))
     with pytest.raises(IndexVersionError, match=r"searchidx 0\.0\.1.*searchidx build --rebuild"):
@@ -178,7 +179,7 @@ def test_legacy_layout_opens_syncs_and_moves_on_rebuild(tmp_path):
     folder = tmp_path / "ix"
     folder.mkdir()
     whoosh_index.create_in(str(folder), schema())
-    (folder / MANIFEST).write_text(json.dumps({"schema_version": 1, "searchidx_version": "0.1.0", "sources": []}))
+    (folder / MANIFEST).write_text(json.dumps({"schema_version": SCHEMA_VERSION, "searchidx_version": "0.1.0", "sources": []}))
     ix = Index.open(folder)
     assert ix.generation == "."
     ix.sync([src])

@@ -1,0 +1,139 @@
+"""How the CLI writes results: text (coloured on a terminal), JSON Lines and CSV, the timeline chart.
+
+Pure functions from result objects to strings: the CLI prints them, tests read them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+#: Columns of `search --csv`, in order. Stable: add new ones at the end.
+CSV_FIELDS = ("id", "release", "n", "kind", "speaker", "speaker_role", "speaker_key", "title", "date", "source",
+              "location", "url", "score", "duplicates", "text")
+
+BAR = "█"
+HALF = "▌"
+
+
+def _style(text: str, color: bool, **kw: Any) -> str:
+    if not color:
+        return text
+    import click
+
+    return click.style(text, **kw)
+
+
+def highlighted(text: str, spans: list[tuple[int, int]] | list[list[int]], color: bool) -> str:
+    """``text`` with the spans in bold red on a terminal, unchanged otherwise."""
+    if not color or not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(_style(text[start:end], color, fg="red", bold=True))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def hit_text(hit: Any, color: bool) -> str:
+    """A hit as text: who (and role), where and when, the id, context, the paragraph, syndicated copies."""
+    who = hit.speaker or "(no speaker)"
+    if hit.speaker_role:
+        who += f", {hit.speaker_role}"
+    where = " · ".join(x for x in (hit.title, hit.date, hit.source, hit.location) if x)
+    lines = [_style(who, color, fg="green", bold=True), _style(where, color, fg="blue"),
+             f"{hit.id}  ({hit.kind})" if hit.kind != "body" else hit.id]
+    for c in hit.context_before:
+        lines.append(_style(_context_line(c), color, dim=True))
+    lines.append(highlighted(hit.text, hit.highlights, color))
+    for c in hit.context_after:
+        lines.append(_style(_context_line(c), color, dim=True))
+    if hit.duplicates:
+        lines.append(_style(f"  + {len(hit.duplicates)} more with the same text:", color, fg="yellow"))
+        for ref, dup in zip(hit.duplicate_releases, hit.duplicates):
+            about = " · ".join(x for x in (ref.get("title"), ref.get("date"), ref.get("source")) if x)
+            lines.append(f"    {dup}  {about}")
+    return "\n".join(lines) + "\n"
+
+
+def _context_line(c: Any) -> str:
+    who = f"{c.speaker}: " if c.speaker else ""
+    tag = f"{c.n}" if c.kind == "body" else f"{c.n} {c.kind}"
+    return f"  [{tag}] {who}{c.text}"
+
+
+def hit_json(hit: Any) -> str:
+    return json.dumps({"type": "hit", **hit.to_dict()}, ensure_ascii=False)
+
+
+def csv_header() -> str:
+    return _csv_row(CSV_FIELDS)
+
+
+def hit_csv(hit: Any) -> str:
+    d = hit.to_dict()
+    d["release"] = hit.release
+    d["duplicates"] = " ".join(hit.duplicates)
+    return _csv_row([d.get(f) for f in CSV_FIELDS])
+
+
+def _csv_row(values: Any) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(["" if v is None else v for v in values])
+    return buf.getvalue().rstrip("\n")
+
+
+def facets_text(facets: dict[str, list[Any]], top: int, color: bool) -> str:
+    lines = []
+    for name, values in facets.items():
+        lines.append(_style(f"{name} (top {len(values)})", color, bold=True))
+        width = max((len(str(v.count)) for v in values[:top]), default=1)
+        for v in values[:top]:
+            lines.append(f"  {v.count:>{width}}  {v.label}")
+        if len(values) > top:
+            lines.append(f"  … {len(values) - top} more")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def facets_json(facets: dict[str, list[Any]]) -> list[str]:
+    return [json.dumps({"type": "facet", "facet": name, **v.to_dict()}, ensure_ascii=False)
+            for name, values in facets.items() for v in values]
+
+
+def timeline_chart(timeline: list[tuple[str, int]], width: int = 50) -> str:
+    """One row per month: ``2023-08 ████▌ 9``; bars scaled so the busiest month is ``width`` wide."""
+    if not timeline:
+        return ""
+    top = max(count for _, count in timeline) or 1
+    lines = []
+    for month, count in timeline:
+        units = count * width * 2 / top
+        whole, half = divmod(round(units), 2)
+        bar = BAR * whole + (HALF if half else "")
+        if count and not bar:
+            bar = HALF
+        lines.append(f"{month} {bar} {count}" if count else f"{month} ·")
+    return "\n".join(lines) + "\n"
+
+
+def timeline_json(timeline: list[tuple[str, int]]) -> list[str]:
+    return [json.dumps({"type": "timeline", "month": m, "count": c}) for m, c in timeline]
+
+
+def stats_text(st: Any) -> str:
+    span = f"{st.first_date} to {st.last_date}" if st.first_date else "(no dates)"
+    return (f"releases    {st.releases}\nparagraphs  {st.paragraphs}\nspeakers    {st.speakers}\n"
+            f"dates       {span}\nsize        {_size(st.size_bytes)}\nupdated     {st.last_update or '-'}\n")
+
+
+def _size(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"  # pragma: no cover

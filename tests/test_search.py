@@ -1,0 +1,273 @@
+"""Search through the library: query language, filters, ranking, collapse, facets, timeline, suggestions."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from searchidx import Index, QueryError
+
+from .conftest import SEED
+
+RELEASES = {
+    "a.txt": "Council adopts budget for schools\n\nBRUSSELS, March 3, 2024\n\n"
+             "The council adopted the budget today after a long debate about accountability in public spending.\n\n"
+             "\"This is a good day for accountability,\" said Jane Doe, spokesperson of the council.\n\n"
+             "The vote followed months of negotiation between the member states and the parliament.\n",
+    "b.txt": "Regional press picks up budget story\n\nLYON, FRANCE, April 10, 2024\n\n"
+             "\"This is a good day for accountability,\" said Jane Doe, spokesperson of the council.\n\n"
+             "Local officials welcomed the decision of the council in Brussels on the new budget.\n",
+    "c.txt": "Prosecutor charges former mayor with fraud\n\nPHOENIX, November 2, 2022\n\n"
+             "The county prosecutor charged the former mayor with fraud and embezzlement on Wednesday.\n\n"
+             "\"No one is above the law,\" said José Ramírez, District Attorney of the county.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def ix(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("releases")
+    shutil.copy(SEED, folder / SEED.name)
+    for name, text in RELEASES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    index = Index.open(tmp_path_factory.mktemp("ix") / "index", create=True)
+    report = index.sync([folder])
+    assert len(report.added) == 4, report.skipped
+    return index
+
+
+def words(hit):
+    return [hit.text[a:b] for a, b in hit.highlights]
+
+
+def test_phrase_and_slop(ix):
+    assert ix.search('"closed nexus"').total == 1
+    assert ix.search('"nexus closed"').total == 0
+    assert ix.search('"crimes humanity"').total == 0  # "against" in between: not adjacent without slop…
+    assert ix.search('"crimes humanity"~3').total > 0  # …found with it
+
+
+def test_boolean_and_parentheses(ix):
+    fraud, budget = ix.search("fraud").total, ix.search("budget").total
+    assert ix.search("fraud OR budget").total == fraud + budget
+    assert ix.search("fraud AND budget").total == 0
+    assert ix.search("budget NOT council").total < budget
+    assert ix.search("(fraud OR budget) AND mayor").total == fraud
+
+
+def test_field_queries(ix):
+    assert {h.speaker for h in ix.search("speaker:ramirez").hits} == {"José Ramírez"}
+    assert ix.search("role:attorney").hits[0].speaker == "José Ramírez"
+    assert {h.title for h in ix.search("title:prosecutor").hits} == {"Prosecutor charges former mayor with fraud"}
+    assert {h.location for h in ix.search("location:lyon").hits} == {"LYON, FRANCE"}
+    assert {h.source for h in ix.search("source:ein nexus").hits} == {"EIN Presswire"}
+    assert {h.kind for h in ix.search("kind:pullquote").hits} == {"pullquote"}  # kind: lifts the body default
+
+
+def test_prefix_matches_unstemmed_words_and_needs_three_letters(ix):
+    hits = ix.search("accountab*", limit=50).hits
+    assert hits and all("accountab" in " ".join(words(h)).lower() or "ccountab" in (h.title or "").lower()
+                        for h in hits)
+    assert any(w.lower() == "accountability" for h in hits for w in words(h))
+    with pytest.raises(QueryError) as err:
+        ix.search("ac*")
+    assert "at least 3" in err.value.hint
+
+
+def test_fuzzy(ix):
+    assert {h.speaker for h in ix.search("Shomburg~").hits} >= {"Wolfgang Schomburg"}
+    assert ix.search("embezzlment~").total == 1  # one letter left out
+
+
+def test_dates_in_query_and_options(ix):
+    assert {h.date[:4] for h in ix.search("date:2024", limit=20).hits} == {"2024"}
+    assert ix.search("date:[2024-01-01 to 2024-03-31]").total == ix.search("date:2024-03").total == 3
+    assert ix.search("budget", since="2024-04").total == 2
+    assert ix.search("budget", until="2024-03-03").total == 3  # every paragraph of a.txt: "budget" is in its title
+    assert ix.search("budget", since="2024-04-11").total == 0
+    assert ix.search("date:>=2024-04").total == 2
+
+
+def test_case_accent_and_stemming(ix):
+    assert ix.search("RAMIREZ").total == ix.search("Ramírez").total > 0
+    assert ix.search("executions").total == ix.search("executed").total > 0
+    assert {h.speaker for h in ix.search("Ciuca").hits} == {"Valerius M. Ciucă"}
+
+
+def test_options_speaker_source_quotes(ix):
+    assert {h.speaker for h in ix.search("accountability", speaker="jane doe").hits} == {"Jane Doe"}
+    assert ix.search("accountability", source="EIN Presswire").total > 0
+    assert all(h.source == "EIN Presswire" for h in ix.search("accountability", source="ein").hits)
+    quoted = ix.search("council", quotes_only=True, limit=20)
+    assert quoted.total and all(h.speaker for h in quoted.hits)
+    assert ix.search("council", limit=20).total > quoted.total
+    assert ix.search('"closed nexus"', kinds=None).total == 2
+
+
+@pytest.mark.parametrize("query, fragment", [
+    ('"closed nexus', "quote"), ("(fraud OR budget", "parenthesis"), ("fraud)", "parenthesis"),
+    ("foo:bar", "unknown field"), ("date:2023-13-45", "not a date"), ("date:2023-02-30", "not a date"),
+    ("kind:poster", "unknown kind"), ("date:[2023]", "two ends"),
+])
+def test_bad_queries_have_a_message_and_hint(ix, query, fragment):
+    with pytest.raises(QueryError) as err:
+        ix.search(query)
+    assert fragment in str(err.value) and err.value.hint
+
+
+def test_bad_options(ix):
+    for kw in ({"since": "2023-13"}, {"sort": "size"}, {"facets": ["colour"]}, {"page": 0},
+               {"since": "2024", "until": "2023"}):
+        with pytest.raises(QueryError):
+            ix.search("budget", **kw)
+
+
+def test_did_you_mean(ix):
+    assert ix.search("acountability").suggestion == "accountability"
+    assert ix.search("Schomburgh").suggestion == "Schomburg"
+    assert ix.search("accountability").suggestion is None
+    assert ix.search("speaker:sadat acountabilty").suggestion == "speaker:sadat accountability"
+
+
+def test_ranking_speaker_and_title_count_more(ix):
+    hits = ix.search("ramirez OR county", limit=5).hits
+    assert hits[0].speaker == "José Ramírez"
+    by_date = ix.search("budget OR fraud", sort="date", limit=10).hits
+    assert [h.date for h in by_date] == sorted((h.date for h in by_date), reverse=True)
+
+
+def test_pages_do_not_overlap(ix):
+    first = ix.search("iran", limit=3, page=1).hits
+    second = ix.search("iran", limit=3, page=2).hits
+    assert len(first) == len(second) == 3
+    assert not {h.id for h in first} & {h.id for h in second}
+
+
+def test_syndicated_copies_collapse(ix):
+    hits = ix.search('"good day for accountability"').hits
+    assert len(hits) == 1
+    assert len(hits[0].duplicates) == 1
+    assert {hits[0].release, hits[0].duplicate_releases[0]["id"]} == {hits[0].release, hits[0].duplicates[0][:16]}
+    apart = ix.search('"good day for accountability"', collapse=False).hits
+    assert len(apart) == 2 and not apart[0].duplicates
+
+
+def test_facets_and_timeline(ix):
+    res = ix.search("accountability OR budget", facets=["speaker", "year", "location", "source"], timeline=True,
+                    limit=0)
+    assert res.hits == [] and res.total > 0
+    speakers = {v.label: v.count for v in res.facets["speaker"]}
+    assert speakers["Jane Doe"] == 2  # facets count paragraphs: the syndicated copy too
+    years = {v.value: v.count for v in res.facets["year"]}
+    assert sum(years.values()) == res.total
+    assert {v.label for v in res.facets["location"]} >= {"BRUSSELS", "LYON, FRANCE"}
+    months = dict(res.timeline)
+    assert sum(months.values()) == res.total
+    assert "2023-12" in months and months["2023-12"] == 0  # gaps are filled
+    assert list(months) == sorted(months)
+
+
+def test_context(ix):
+    hit = ix.search('"closed nexus"', context=2).hits[0]
+    assert [c.n for c in hit.context_before] == [hit.n - 2, hit.n - 1]
+    assert [c.n for c in hit.context_after] == [hit.n + 1, hit.n + 2]
+
+
+def test_json_fields_are_a_superset_of_the_documented_ones(ix):
+    d = ix.search('"closed nexus"').hits[0].to_dict()
+    assert set(d) >= {"id", "path", "n", "kind", "speaker", "speaker_role", "title", "date", "source", "location",
+                      "url", "score", "text", "highlights", "speaker_key", "duplicates", "context_before"}
+    assert d["speaker_key"] == "wolfgang schomburg"
+
+
+def test_stats(ix):
+    st = ix.stats()
+    assert st.releases == 4
+    assert (st.first_date, st.last_date) == ("2022-11-02", "2024-04-10")
+    assert st.speakers >= 10 and st.paragraphs > 44 and st.size_bytes > 0 and st.last_update
+
+
+def test_stats_after_removal(tmp_path, seed_copy):
+    index = Index.open(tmp_path / "ix", create=True)
+    (seed_copy / "c.txt").write_text(RELEASES["c.txt"], encoding="utf-8")
+    index.sync([seed_copy])
+    assert index.stats().releases == 2
+    index.remove([str(seed_copy / "c.txt")])
+    st = index.stats()
+    assert (st.releases, st.first_date) == (1, "2023-08-25")
+
+
+@pytest.mark.parametrize("kw", [{}, {"kinds": None}, {"quotes_only": True}, {"speaker": "jane"},
+                                {"since": "2024-01", "until": "2024-03-31"}, {"source": "ein", "quotes_only": True}])
+def test_filters_agree_with_a_scan(ix, kw):
+    """Every filter, checked against a plain walk over the stored paragraphs."""
+    def keep(d):
+        day = d["date"].date().isoformat() if d.get("date") else ""
+        return ((kw.get("kinds", ("body",)) is None or d["kind"] == "body")
+                and (not kw.get("quotes_only") or d.get("speaker"))
+                and ("jane" in (d.get("speaker") or "").lower() if "speaker" in kw else True)
+                and ("ein" in (d.get("source") or "").lower() if "source" in kw else True)
+                and (not kw.get("since") or "2024-01-01" <= day <= "2024-03-31"))
+
+    with ix.searcher() as s:
+        want = {d["doc"] for d in s.documents(doctype="para") if keep(d)}
+    res = ix.search("", limit=500, collapse=False, suggest=False, exact_total=True, **kw)
+    assert {h.id for h in res.hits} == want and res.total == len(want)
+    accountable = ix.search("accountability OR council", limit=500, collapse=False, exact_total=True, **kw)
+    assert {h.id for h in accountable.hits} <= want
+    assert accountable.total == len(accountable.hits)
+
+
+def test_big_totals_are_marked_as_bounds(ix, monkeypatch):
+    import searchidx.search as search_module
+
+    exact = ix.search("iran")
+    assert exact.total_exact
+    monkeypatch.setattr(search_module, "EXACT_COUNT_LIMIT", 3)
+    bound = ix.search("iran")
+    assert not bound.total_exact and bound.total >= exact.total
+    assert ix.search("iran", exact_total=True).total == exact.total
+
+
+def test_facet_limit(ix):
+    res = ix.search("iran OR budget OR fraud", facets=["speaker"], limit=0, facet_limit=2)
+    everything = ix.search("iran OR budget OR fraud", facets=["speaker"], limit=0, facet_limit=None)
+    assert len(res.facets["speaker"]) == 2 and len(everything.facets["speaker"]) > 2
+    assert res.facets["speaker"] == everything.facets["speaker"][:2]
+
+
+def test_docs_python_example_runs(tmp_path):
+    """The API example in docs/search.md (pasted into README), run as a user would."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    doc = (ROOT / "docs" / "search.md").read_text(encoding="utf-8")
+    example = re.findall(r"```python\n(.*?)```", doc, flags=re.S)[0]
+    example = example.replace("/tmp/searchidx-search-example", str(tmp_path / "ix"))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", example], cwd=ROOT, capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("3 None [('2023-08', 3)]")
+    assert "Leila Nadya Sadat" in lines[1] and lines[-2] == "accountability"
+
+
+def test_undated_paragraphs_stay_out_of_year_facet_timeline_and_stats(tmp_path):
+    folder = tmp_path / "rel"
+    folder.mkdir()
+    (folder / "c.txt").write_text(RELEASES["c.txt"], encoding="utf-8")
+    (folder / "undated.txt").write_text("Mayor speaks on fraud\n\nThe mayor spoke about fraud in the city.\n",
+                                        encoding="utf-8")
+    index = Index.open(tmp_path / "ix", create=True)
+    index.sync([folder])
+    res = index.search("fraud", facets=["year"], timeline=True)
+    assert res.total == 3  # two paragraphs of c.txt and the undated one
+    assert [(v.value, v.count) for v in res.facets["year"]] == [(2022, 2)]
+    assert res.timeline == [("2022-11", 2)]
+    st = index.stats()
+    assert (st.first_date, st.last_date) == ("2022-11-02", "2022-11-02")
