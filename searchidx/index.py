@@ -101,9 +101,14 @@ class Index:
         report.skipped.extend(problems)
         with self._writer(lock_timeout) as writer:
             known = self._files()
-            present = {str(p.resolve()) for p in files}
-            for path in files:
-                self._index_file(writer, str(path.resolve()), known, report)
+            resolved = [str(p.resolve()) for p in files]
+            present = set(resolved)
+            # Files are read, hashed and parsed on another core (searchidx.parallel) while this one writes.
+            from .parallel import load_files
+
+            hashes = {p: rec["hash"] for p, rec in known.items()}
+            for path, loaded in zip(files, load_files(resolved, hashes)):
+                self._index_loaded(writer, loaded, known, report)
                 if progress:
                     progress(str(path))
             for path in list(known):
@@ -161,6 +166,25 @@ class Index:
             # The file is bad now; what was indexed from it before stays until it is mended or deleted.
             report.skipped.append(exc)
             return
+        if old:
+            self._delete_file(writer, path, known)
+        self._write_release(writer, path, digest, release)
+        known[path] = {"hash": digest, "releases": [release.id]}
+        report.paragraphs += len(release.paragraphs)
+        (report.updated if old else report.added).append(path)
+
+    def _index_loaded(self, writer: Any, loaded: Any, known: dict[str, dict[str, Any]], report: SyncReport) -> None:
+        """`_index_file` for a file already read and parsed (a `searchidx.parallel.Loaded`)."""
+        path, digest, release = loaded
+        old = known.get(path)
+        if isinstance(release, LoadError):
+            report.skipped.append(release)
+            return
+        if old and old["hash"] == digest:
+            report.unchanged.append(path)
+            return
+        if release is None:  # the loader took it for unchanged, but the index says otherwise now
+            return self._index_file(writer, path, known, report)
         if old:
             self._delete_file(writer, path, known)
         self._write_release(writer, path, digest, release)
