@@ -28,6 +28,8 @@ from .schema import SCHEMA_VERSION, schema
 MANIFEST = "searchidx.json"
 #: How long a writer waits for another one to finish, by default.
 LOCK_TIMEOUT = 60.0
+#: Options of the Whoosh writer (bench/run.py compares others; see docs/performance.md).
+WRITER_OPTIONS: dict[str, Any] = {"limitmb": 256}
 
 
 def speaker_key(name: str) -> str:
@@ -303,7 +305,7 @@ class _Writing:
         from whoosh.index import LockError
 
         try:
-            self.writer = self.index._ix.writer(timeout=self.timeout, delay=0.1, limitmb=256)
+            self.writer = self.index._ix.writer(timeout=self.timeout, delay=0.1, **WRITER_OPTIONS)
         except LockError:
             raise IndexLockedError(
                 f"another process is writing to the index at {self.index.path} and did not finish within "

@@ -26,6 +26,8 @@ from .model import Release
 MIN_PARALLEL = 24
 #: Files per task sent to a worker.
 CHUNK = 16
+#: Worker processes when the caller does not say (None: cores - 1; 0: load in-process).
+PROCESSES: int | None = None
 
 
 class Loaded(NamedTuple):
@@ -89,6 +91,8 @@ def load_files(paths: Iterable[str], known: Mapping[str, str] | None = None, *, 
     file, if unchanged, is not parsed). ``processes``: worker processes (default: cores - 1; 0 = in-process)."""
     paths = [str(p) for p in paths]
     known = known or {}
+    if processes is None:
+        processes = PROCESSES
     procs = default_processes() if processes is None else processes
     if procs < 1 or len(paths) < min_parallel:
         for path in paths:
