@@ -65,6 +65,7 @@ class Index:
     def __init__(self, path: Path, ix: Any) -> None:
         self.path = path
         self._ix = ix
+        self._searcher: Any = None
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -273,7 +274,16 @@ class Index:
         return stats(self)
 
     def searcher(self):
-        return self._ix.searcher()
+        """``with index.searcher() as s:`` a searcher on the latest commit, shared between calls and kept
+        open (opening one opens every segment's files: milliseconds per query); not for use across threads."""
+        from contextlib import nullcontext
+
+        s = self._searcher
+        if s is None or not s.up_to_date():
+            if s is not None:
+                s.close()
+            s = self._searcher = self._ix.searcher()
+        return nullcontext(s)
 
     @property
     def whoosh(self) -> Any:
