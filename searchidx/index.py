@@ -178,7 +178,7 @@ class Index:
 
     def _index_loaded(self, writer: Any, loaded: Any, known: dict[str, dict[str, Any]], report: SyncReport) -> None:
         """`_index_file` for a file already read and parsed (a `searchidx.parallel.Loaded`)."""
-        path, digest, release = loaded
+        path, digest, release, postings = loaded
         old = known.get(path)
         if isinstance(release, LoadError):
             report.skipped.append(release)
@@ -190,12 +190,20 @@ class Index:
             return self._index_file(writer, path, known, report)
         if old:
             self._delete_file(writer, path, known)
-        self._write_release(writer, path, digest, release)
+        self._write_release(writer, path, digest, release, postings)
         known[path] = {"hash": digest, "releases": [release.id]}
         report.paragraphs += len(release.paragraphs)
         (report.updated if old else report.added).append(path)
 
-    def _write_release(self, writer: Any, path: str, digest: str, release: Release) -> None:
+    def _write_release(self, writer: Any, path: str, digest: str, release: Release,
+                       postings: list | None = None) -> None:
+        from .writing import DocAdder
+
+        # Repeated values (title, path, dates, …) are analysed once, and text postings made by a loader
+        # process are used as they are (searchidx.writing).
+        adder = getattr(writer, "_searchidx_adder", None)
+        if adder is None:
+            adder = writer._searchidx_adder = DocAdder(writer)
         date = dt.datetime.combine(release.date, dt.time()) if release.date else None
         common: dict[str, Any] = {"doctype": "para", "release": release.id, "path": path}
         if release.title:
@@ -210,14 +218,14 @@ class Index:
             common["source_key"] = release.source.lower()
         if release.url:
             common["url"] = release.url
-        for p in release.paragraphs:
+        for i, p in enumerate(release.paragraphs):
             doc = dict(common, doc=f"{release.id}#{p.n}", n=p.n, kind=p.kind, text=p.text)
             if p.speaker:
                 doc["speaker"] = p.speaker
                 doc["speaker_key"] = speaker_key(p.speaker)
             if p.speaker_role:
                 doc["role"] = p.speaker_role
-            writer.add_document(**doc)
+            adder.add(doc, {"text": postings[i]} if postings else None)
         meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
         writer.add_document(doc=f"file:{path}", doctype="file", path=path, release=release.id, hash=digest,
                             meta=meta)

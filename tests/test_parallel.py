@@ -82,3 +82,46 @@ def test_known_unchanged_files_are_not_parsed(tmp_path):
     for a, b in zip(first, again):
         assert b.digest == a.digest
         assert b.release is None if a.digest else isinstance(b.release, LoadError)
+
+
+def _dump(ix):
+    """Everything Whoosh holds: stored fields per document and every posting (doc, weight, value) per term."""
+    with ix.whoosh.searcher() as s:
+        r = s.reader()
+        stored = [r.stored_fields(d) for d in range(r.doc_count_all())]
+        postings = {}
+        for fieldname, term in r.all_terms():
+            postings[(fieldname, term)] = _posting_list(r, fieldname, term)
+        lengths = {name: [r.doc_field_length(d, name) for d in range(r.doc_count_all())]
+                   for name in ("text", "title", "speaker", "role")}
+    return stored, postings, lengths
+
+
+def _posting_list(reader, fieldname, term):
+    m = reader.postings(fieldname, term)
+    out = []
+    while m.is_active():
+        out.append((m.id(), m.weight(), m.value()))
+        m.next()
+    return out
+
+
+def test_parallel_build_writes_the_same_index_as_plain_whoosh(tmp_path, monkeypatch):
+    from searchidx import Index, parallel, writing
+
+    paths = _folder(tmp_path, copies=30)
+    folder = str(tmp_path / "releases")
+    monkeypatch.setattr(parallel, "PROCESSES", 0)
+    monkeypatch.setattr(writing, "_supported", lambda writer: False)  # plain writer.add_document
+    plain = Index.open(tmp_path / "plain", create=True)
+    plain.sync([folder])
+    monkeypatch.undo()
+    monkeypatch.setattr(parallel, "PROCESSES", 2)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    fast = Index.open(tmp_path / "fast", create=True)
+    report = fast.sync([folder])
+    assert len(report.added) == len(paths) - 5 and len(report.skipped) == 4  # missing.txt is not in the folder
+    a, b = _dump(plain), _dump(fast)
+    assert a[0] == b[0]
+    assert a[1] == b[1]
+    assert a[2] == b[2]
