@@ -20,7 +20,6 @@ from typing import Any
 
 from . import __version__
 from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError
-from .loader import discover, load_bytes, read_bytes
 from .model import Contact, Paragraph, Release
 from .schema import SCHEMA_VERSION, schema
 
@@ -98,6 +97,8 @@ class Index:
              progress: Callable[[str], None] | None = None, lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
         """Make the index match ``paths`` (files and folders; default: the sources remembered from
         the last sync): new files added, changed ones re-indexed, vanished ones removed."""
+        from .loader import discover
+
         roots = [str(Path(p).resolve()) for p in paths] if paths is not None else self.sources
         report = SyncReport()
         files, problems = discover(roots)
@@ -124,6 +125,8 @@ class Index:
 
     def add(self, paths: Iterable[str | os.PathLike[str]], *, lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
         """Index these files (or re-index them if they changed), leaving everything else alone."""
+        from .loader import discover
+
         report = SyncReport()
         files, problems = discover(list(paths))
         report.skipped.extend(problems)
@@ -153,6 +156,8 @@ class Index:
         return _Writing(self, timeout)
 
     def _index_file(self, writer: Any, path: str, known: dict[str, dict[str, Any]], report: SyncReport) -> None:
+        from .loader import load_bytes, read_bytes
+
         try:
             data = read_bytes(path)
         except LoadError as exc:

@@ -86,14 +86,16 @@ class Stats:
 
 
 #: Query parsers by schema (building one with its plugins costs milliseconds; parsing with it does not).
-_PARSERS: dict[int, tuple[Any, Any]] = {}
+_PARSERS: dict[tuple[int, bool], tuple[Any, Any]] = {}
 
 
 def parse_query(index: Index, text: str):
     schema = index.whoosh.schema
-    cached = _PARSERS.get(id(schema))
+    # Whoosh's date parser takes ~30 ms to import: only queries that name the date field need it.
+    dates = "date" in text.lower()
+    cached = _PARSERS.get((id(schema), dates))
     if cached is None or cached[0] is not schema:
-        cached = _PARSERS[id(schema)] = (schema, _make_parser(schema))
+        cached = _PARSERS[(id(schema), dates)] = (schema, _make_parser(schema, dates))
     parser = cached[1]
     try:
         query = parser.parse(text)
@@ -102,11 +104,13 @@ def parse_query(index: Index, text: str):
     return query
 
 
-def _make_parser(schema: Any):
+def _make_parser(schema: Any, dates: bool = True):
     from whoosh import qparser
 
     parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts={"title": 2.0, "speaker": 2.0})
     parser.add_plugin(qparser.GtLtPlugin())
+    if not dates:
+        return parser
     try:
         from whoosh.qparser.dateparse import DateParserPlugin
 
