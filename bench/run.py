@@ -448,6 +448,8 @@ def main() -> None:
     ap.add_argument("--cold", type=int, default=3, help="CLI runs per kind (fresh processes)")
     ap.add_argument("--variants", default="sequential,whoosh-procs2",
                     help="extra searchidx builds to compare, comma-separated: sequential, whoosh-procs2, limitmbN")
+    ap.add_argument("--build-only", action="store_true",
+                    help="only the searchidx build (wall, rate, peak RSS, size): for --scale runs")
     ap.add_argument("--out", type=Path, help="JSON file (default: bench/results/<time>.json)")
     ap.add_argument("--keep", type=Path, help="keep the indexes in this folder")
     a = ap.parse_args()
@@ -481,6 +483,11 @@ def main() -> None:
         builds = res["builds"]
         print("building: searchidx ...", file=sys.stderr)
         builds["searchidx"] = child("_build", "searchidx", str(corpus), str(work / "ix"), "default")
+        if a.build_only:
+            res["table"] = fmt_build_only(res)
+            print(res["table"])
+            _save(res, a.out)
+            return
         print("building: raw whoosh ...", file=sys.stderr)
         builds["raw whoosh"] = child("_build", "raw", str(dump), str(work / "raw"))
         print("building: fts5 ...", file=sys.stderr)
@@ -508,13 +515,25 @@ def main() -> None:
         table = fmt_table(res)
         res["table"] = table
         print(table)
-        out = a.out or ROOT / "bench/results" / time.strftime("%Y%m%d-%H%M%S.json")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(res, indent=1, default=str))
-        print(f"\nJSON: {out}", file=sys.stderr)
+        _save(res, a.out)
     finally:
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _save(res: dict, out: Path | None) -> None:
+    out = out or ROOT / "bench/results" / time.strftime("%Y%m%d-%H%M%S.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, indent=1, default=str))
+    print(f"\nJSON: {out}", file=sys.stderr)
+
+
+def fmt_build_only(res: dict) -> str:
+    b, p = res["builds"]["searchidx"], res["parse"]
+    return (f"{res['corpus']['files']} files x{res['corpus']['scale']}: {b['releases']} releases, "
+            f"{b['paragraphs']:,} paragraphs; build {b['wall_s']:.0f} s ({b['paragraphs'] / b['wall_s']:,.0f} "
+            f"paragraphs/s), peak RSS main {b['rss_mb']['self']:.0f} MB / loader {b['rss_mb']['children']:.0f} MB, "
+            f"index {b['size_bytes'] / 1e6:.0f} MB; parse {p['releases_per_s']:.0f} releases/s")
 
 
 def _cpu() -> str:
