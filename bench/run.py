@@ -294,7 +294,7 @@ def phase_queries(ix_dir: str, raw_dir: str, db: str, queries: dict[str, list[di
         res = raw_s.search(q, limit=10)
         for hit in res:
             hit.highlights("text")
-        return len(res)
+        return res.scored_length()
 
     def run_fts(item):
         sql = "SELECT rowid, highlight(p, 0, '[', ']') FROM p WHERE p MATCH ?"
