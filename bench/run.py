@@ -79,7 +79,7 @@ def corpus_files(roots: list[Path], limit: int | None) -> list[Path]:
 
 def stage_corpus(files: list[Path], scale: int, work: Path) -> Path:
     """A folder holding the files (symlinks), or ``scale`` copies of each made distinct (and so with distinct
-    release ids) by trailing newlines the loader ignores."""
+    release ids) by trailing spaces the loader ignores."""
     folder = work / "corpus"
     folder.mkdir()
     for i, f in enumerate(files):
@@ -91,8 +91,15 @@ def stage_corpus(files: list[Path], scale: int, work: Path) -> Path:
         sub = folder / f"{i // 1000:03d}"
         sub.mkdir(exist_ok=True)
         for k in range(scale):
-            (sub / f"{k:03d}_{name}").write_bytes(data + b"\n" * (k + 1))
+            (sub / f"{k:03d}_{name}").write_bytes(distinct(data, k))
     return folder
+
+
+def distinct(data: bytes, k: int) -> bytes:
+    """``data`` made distinct by k + 1 spaces at the end of its last line, which the loader strips (a blank line
+    would not do: it tells the text format that blank lines separate paragraphs)."""
+    body = data.rstrip(b"\r\n")
+    return body + b" " * (k + 1) + data[len(body):]
 
 
 # -- phase: parse -----------------------------------------------------------------------------------
