@@ -19,8 +19,17 @@ from .errors import (  # noqa: E402
     SearchidxError,
 )
 from .index import Index, SyncReport, speaker_key  # noqa: E402
-from .loader import load_release, load_text  # noqa: E402
 from .model import Contact, Paragraph, Release  # noqa: E402
+
+
+def __getattr__(name: str):
+    # The loader (and its compiled patterns) is imported on first use: `searchidx search` never needs it.
+    if name in ("load_release", "load_text"):
+        from . import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Contact",

@@ -12,7 +12,8 @@ class LoadError(SearchidxError):
 
     def __init__(self, path: object, reason: str) -> None:
         self.path = str(path)
-        self.reason = reason
+        # One line, whatever the underlying library said (parsers put newlines in their messages).
+        self.reason = " ".join(str(reason).split())
         super().__init__(f"{self.path}: {reason}")
 
 

@@ -359,8 +359,11 @@ class Index:
         done = 0
         resolved = [str(p.resolve()) for p in files]
         hashes = {p: rec["hash"] for p, rec in session.known.items()}
-        for loaded in _load_files(resolved, hashes):
-            self._index_loaded(session, loaded, report)
+        from .parallel import load_files
+
+        # Parsing and attribution run in a worker process while this one writes (see bench/run.py).
+        for loaded in load_files(resolved, hashes, prepare=False):
+            self._index_loaded(session, _Loaded(loaded.path, loaded.digest, loaded.release), report)
             done += 1
             if progress:
                 progress(done, total, loaded.path)

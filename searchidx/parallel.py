@@ -1,0 +1,143 @@
+"""Load releases on another core while the index writer works: `load_files(paths, known)`.
+
+Whoosh is pure Python and its writer is single-threaded, so a build uses two cores by reading, hashing,
+parsing and attributing files in a worker process while the main process feeds the writer. Results come
+back in the order of ``paths``, one `Loaded` per path; a file that cannot be read or parsed comes back as
+a `LoadError` (never raised), exactly as sequential loading would report it. Few files (or one core) are
+loaded in-process: starting a worker costs more than it saves.
+
+At most ``window`` chunks are in flight, so a writer slower than the loader never has the whole archive's
+releases waiting in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from typing import NamedTuple
+
+from .errors import LoadError
+from .model import Release
+
+#: Below this many files, load in-process.
+MIN_PARALLEL = 24
+#: Files per task sent to a worker.
+CHUNK = 16
+#: Worker processes when the caller does not say (None: cores - 1; 0: load in-process).
+PROCESSES: int | None = None
+
+
+class Loaded(NamedTuple):
+    """One file's outcome: ``release`` is a `Release`, a `LoadError`, or None when the file's content hash
+    equals the one given in ``known`` (unchanged: not parsed). ``digest`` is None when it could not be read."""
+
+    path: str
+    digest: str | None
+    release: Release | LoadError | None
+    #: The text field's postings of each paragraph, when asked for (``prepare``): made here, not by the writer.
+    postings: list | None = None
+
+
+def load_one(path: str, known_hash: str | None = None, prepare: bool = False) -> Loaded:
+    """Read, hash and (unless the hash is ``known_hash``) parse one file; errors are returned, not raised.
+    ``prepare``: also analyse the paragraphs' text for the index (see `searchidx.writing`)."""
+    loaded = _load_one(path, known_hash)
+    if prepare and isinstance(loaded.release, Release):
+        from .writing import analyse_text
+
+        return loaded._replace(postings=analyse_text([p.text for p in loaded.release.paragraphs]))
+    return loaded
+
+
+def _load_one(path: str, known_hash: str | None) -> Loaded:
+    from .loader import load_bytes, read_bytes
+
+    try:
+        data = read_bytes(path)
+    except LoadError as exc:
+        return Loaded(path, None, exc)
+    digest = hashlib.sha256(data).hexdigest()
+    if known_hash is not None and digest == known_hash:
+        return Loaded(path, digest, None)
+    try:
+        return Loaded(path, digest, load_bytes(data, path))
+    except LoadError as exc:
+        return Loaded(path, digest, exc)
+    except Exception as exc:  # noqa: BLE001 - a loader bug on one file must not stop a build
+        return Loaded(path, digest, LoadError(path, f"cannot be loaded ({type(exc).__name__}: {exc})"))
+
+
+def _load_chunk(items: list[tuple[str, str | None]], prepare: bool) -> list[tuple]:
+    out = []
+    for path, known in items:
+        loaded = load_one(path, known, prepare)
+        release = loaded.release
+        # A LoadError does not survive pickling (its args are not its constructor's): send its parts.
+        out.append((path, loaded.digest, ("error", release.path, release.reason)
+                    if isinstance(release, LoadError) else release, loaded.postings))
+    return out
+
+
+def _unpack(item: tuple) -> Loaded:
+    path, digest, release, postings = item
+    if isinstance(release, tuple):
+        return Loaded(path, digest, LoadError(release[1], release[2]))
+    return Loaded(path, digest, release, postings)
+
+
+def default_processes() -> int:
+    """Worker processes for a build: one less than the usable cores (the main process writes), at least 1."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, cores - 1) if cores > 1 else 0
+
+
+def load_files(paths: Iterable[str], known: Mapping[str, str] | None = None, *, processes: int | None = None,
+               min_parallel: int | None = None, chunk: int = CHUNK, window: int | None = None,
+               prepare: bool = True) -> Iterator[Loaded]:
+    """`Loaded` for each path, in order. ``known`` maps a path to the content hash already indexed (such a
+    file, if unchanged, is not parsed). ``processes``: worker processes (default: cores - 1; 0 = in-process).
+    ``prepare``: worker processes also analyse the text for the index (in-process loading never does:
+    the writer would do the same work)."""
+    paths = [str(p) for p in paths]
+    known = known or {}
+    if processes is None:
+        processes = PROCESSES
+    procs = default_processes() if processes is None else processes
+    if procs < 1 or len(paths) < (MIN_PARALLEL if min_parallel is None else min_parallel):
+        for path in paths:
+            yield load_one(path, known.get(path))
+        return
+    yield from _pooled(paths, known, procs, chunk, window or 4 * procs, prepare)
+
+
+def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, window: int,
+            prepare: bool) -> Iterator[Loaded]:
+    methods = multiprocessing.get_all_start_methods()
+    # fork starts in milliseconds and shares the imported modules; elsewhere the platform's default.
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunks = [[(p, known.get(p)) for p in paths[i:i + chunk]] for i in range(0, len(paths), chunk)]
+    pool = ctx.Pool(procs)
+    try:
+        pending: deque = deque()
+        todo = iter(chunks)
+        for part in todo:
+            pending.append(pool.apply_async(_load_chunk, (part, prepare)))
+            if len(pending) >= window:
+                break
+        while pending:
+            done = pending.popleft().get()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(_load_chunk, (nxt, prepare)))
+            for item in done:
+                yield _unpack(item)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
