@@ -5,7 +5,7 @@
     python bench/loader_bench.py --section memory
 
 Numbers are printed, not asserted: this is a measurement, not a test. Run it on one core
-(``taskset -c 0``) for the throughput figures in docs/formats.md.
+(``taskset -c 0``) for the throughput figures in README (Input formats).
 """
 
 from __future__ import annotations

@@ -228,7 +228,7 @@ def _rewrite_dates(text: str) -> str:
 
 
 def parse_query(index: Index, text: str):
-    """The Whoosh query for a user's query string (see docs/search.md), checked first."""
+    """The Whoosh query for a user's query string (see README, Searching), checked first."""
     from whoosh import qparser
 
     check_query(text)

@@ -49,7 +49,7 @@ def test_readme_main_job_runs(tmp_path):
 
 
 def test_readme_python_example_runs(tmp_path):
-    example = _code_blocks("python")[0].replace("/tmp/searchidx-example", str(tmp_path / "ix"))
+    example = next(b for b in _code_blocks("python") if "/tmp/searchidx-example" in b).replace("/tmp/searchidx-example", str(tmp_path / "ix"))
     out = subprocess.run([sys.executable, "-c", example], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "1 added" in out.stdout

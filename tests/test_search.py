@@ -237,7 +237,7 @@ def test_facet_limit(ix):
 
 
 def test_docs_python_example_runs(tmp_path):
-    """The API example in docs/search.md (pasted into README), run as a user would."""
+    """The search API example in README, run as a user would."""
     import os
     import re
     import subprocess
@@ -245,8 +245,8 @@ def test_docs_python_example_runs(tmp_path):
 
     from .conftest import ROOT
 
-    doc = (ROOT / "docs" / "search.md").read_text(encoding="utf-8")
-    example = re.findall(r"```python\n(.*?)```", doc, flags=re.S)[0]
+    doc = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = next(b for b in re.findall(r"```python\n(.*?)```", doc, flags=re.S) if "searchidx-search-example" in b)
     example = example.replace("/tmp/searchidx-search-example", str(tmp_path / "ix"))
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", example], cwd=ROOT, capture_output=True, text=True, env=env,
