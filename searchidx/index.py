@@ -29,13 +29,13 @@ import re
 import shutil
 import socket
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import __version__
+from .attribution import speaker_key  # noqa: F401 - part of this module's API
 from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
 from .loader import discover, load_bytes, read_bytes
 from .model import Contact, Paragraph, Release
@@ -57,13 +57,6 @@ COMMIT_EVERY = 1000
 _INDEXNAME = "MAIN"
 
 Progress = Callable[[int, int, str], None]
-
-
-def speaker_key(name: str) -> str:
-    """The identity of a speaker across releases: folded full name ("Valerius M. Ciucă" → "valerius m ciuca")."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return " ".join(re.findall(r"[^\W_]+", folded))
 
 
 @dataclass
