@@ -32,13 +32,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import __version__
 from .attribution import speaker_key  # noqa: F401 - part of this module's API
 from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
 from .loader import discover, load_bytes, read_bytes
 from .model import Contact, Paragraph, Release
+from .parallel import Loaded, load_files, load_one
 from .schema import SCHEMA_VERSION, derived_fields, schema
 
 #: The index's own record of what it is, what it indexes and which generation is current.
@@ -352,11 +353,9 @@ class Index:
         done = 0
         resolved = [str(p.resolve()) for p in files]
         hashes = {p: rec["hash"] for p, rec in session.known.items()}
-        from .parallel import load_files
-
         # Parsing and attribution run in a worker process while this one writes (see bench/run.py).
-        for loaded in load_files(resolved, hashes, prepare=False):
-            self._index_loaded(session, _Loaded(loaded.path, loaded.digest, loaded.release), report)
+        for loaded in load_files(resolved, hashes):
+            self._index_loaded(session, loaded, report)
             done += 1
             if progress:
                 progress(done, total, loaded.path)
@@ -370,9 +369,9 @@ class Index:
 
     def _index_file(self, session: _Session, path: str, report: SyncReport) -> None:
         hashes = {path: session.known[path]["hash"]} if path in session.known else {}
-        self._index_loaded(session, next(_load_files([path], hashes)), report)
+        self._index_loaded(session, load_one(path, hashes.get(path)), report)
 
-    def _index_loaded(self, session: _Session, loaded: _Loaded, report: SyncReport) -> None:
+    def _index_loaded(self, session: _Session, loaded: Loaded, report: SyncReport) -> None:
         path, digest, release = loaded.path, loaded.digest, loaded.release
         old = session.known.get(path)
         if isinstance(release, LoadError):
@@ -601,33 +600,6 @@ class Index:
         if unloadable:
             report.notes.append(f"{len(unloadable)} file(s) under the sources cannot be loaded and are not "
                                 f"indexed (searchidx build names them and says why)")
-
-
-class _Loaded(NamedTuple):
-    """One file read: ``release`` is a `Release`, a `LoadError`, or None when its hash is the known one."""
-
-    path: str
-    digest: str | None
-    release: Release | LoadError | None
-
-
-def _load_files(paths: list[str], known: dict[str, str]) -> Iterator[_Loaded]:
-    """Read, hash and (unless unchanged) parse each file, in order; errors are returned, not raised.
-    (The shape of `searchidx.parallel.load_files`, which does this on another core.)"""
-    for path in paths:
-        try:
-            data = read_bytes(path)
-        except LoadError as exc:
-            yield _Loaded(path, None, exc)
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if known.get(path) == digest:
-            yield _Loaded(path, digest, None)
-            continue
-        try:
-            yield _Loaded(path, digest, load_bytes(data, path))
-        except LoadError as exc:
-            yield _Loaded(path, digest, exc)
 
 
 def _release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Release:

@@ -37,22 +37,10 @@ class Loaded(NamedTuple):
     path: str
     digest: str | None
     release: Release | LoadError | None
-    #: The text field's postings of each paragraph, when asked for (``prepare``): made here, not by the writer.
-    postings: list | None = None
 
 
-def load_one(path: str, known_hash: str | None = None, prepare: bool = False) -> Loaded:
-    """Read, hash and (unless the hash is ``known_hash``) parse one file; errors are returned, not raised.
-    ``prepare``: also analyse the paragraphs' text for the index (see `searchidx.writing`)."""
-    loaded = _load_one(path, known_hash)
-    if prepare and isinstance(loaded.release, Release):
-        from .writing import analyse_text
-
-        return loaded._replace(postings=analyse_text([p.text for p in loaded.release.paragraphs]))
-    return loaded
-
-
-def _load_one(path: str, known_hash: str | None) -> Loaded:
+def load_one(path: str, known_hash: str | None = None) -> Loaded:
+    """Read, hash and (unless the hash is ``known_hash``) parse one file; errors are returned, not raised."""
     from .loader import load_bytes, read_bytes
 
     try:
@@ -70,22 +58,22 @@ def _load_one(path: str, known_hash: str | None) -> Loaded:
         return Loaded(path, digest, LoadError(path, f"cannot be loaded ({type(exc).__name__}: {exc})"))
 
 
-def _load_chunk(items: list[tuple[str, str | None]], prepare: bool) -> list[tuple]:
+def _load_chunk(items: list[tuple[str, str | None]]) -> list[tuple]:
     out = []
     for path, known in items:
-        loaded = load_one(path, known, prepare)
+        loaded = load_one(path, known)
         release = loaded.release
         # A LoadError does not survive pickling (its args are not its constructor's): send its parts.
         out.append((path, loaded.digest, ("error", release.path, release.reason)
-                    if isinstance(release, LoadError) else release, loaded.postings))
+                    if isinstance(release, LoadError) else release))
     return out
 
 
 def _unpack(item: tuple) -> Loaded:
-    path, digest, release, postings = item
+    path, digest, release = item
     if isinstance(release, tuple):
         return Loaded(path, digest, LoadError(release[1], release[2]))
-    return Loaded(path, digest, release, postings)
+    return Loaded(path, digest, release)
 
 
 def default_processes() -> int:
@@ -98,12 +86,9 @@ def default_processes() -> int:
 
 
 def load_files(paths: Iterable[str], known: Mapping[str, str] | None = None, *, processes: int | None = None,
-               min_parallel: int | None = None, chunk: int = CHUNK, window: int | None = None,
-               prepare: bool = True) -> Iterator[Loaded]:
+               min_parallel: int | None = None, chunk: int = CHUNK, window: int | None = None) -> Iterator[Loaded]:
     """`Loaded` for each path, in order. ``known`` maps a path to the content hash already indexed (such a
-    file, if unchanged, is not parsed). ``processes``: worker processes (default: cores - 1; 0 = in-process).
-    ``prepare``: worker processes also analyse the text for the index (in-process loading never does:
-    the writer would do the same work)."""
+    file, if unchanged, is not parsed). ``processes``: worker processes (default: cores - 1; 0 = in-process)."""
     paths = [str(p) for p in paths]
     known = known or {}
     if processes is None:
@@ -113,11 +98,10 @@ def load_files(paths: Iterable[str], known: Mapping[str, str] | None = None, *, 
         for path in paths:
             yield load_one(path, known.get(path))
         return
-    yield from _pooled(paths, known, procs, chunk, window or 4 * procs, prepare)
+    yield from _pooled(paths, known, procs, chunk, window or 4 * procs)
 
 
-def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, window: int,
-            prepare: bool) -> Iterator[Loaded]:
+def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, window: int) -> Iterator[Loaded]:
     methods = multiprocessing.get_all_start_methods()
     # fork starts in milliseconds and shares the imported modules; elsewhere the platform's default.
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -127,14 +111,14 @@ def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, 
         pending: deque = deque()
         todo = iter(chunks)
         for part in todo:
-            pending.append(pool.apply_async(_load_chunk, (part, prepare)))
+            pending.append(pool.apply_async(_load_chunk, (part,)))
             if len(pending) >= window:
                 break
         while pending:
             done = pending.popleft().get()
             nxt = next(todo, None)
             if nxt is not None:
-                pending.append(pool.apply_async(_load_chunk, (nxt, prepare)))
+                pending.append(pool.apply_async(_load_chunk, (nxt,)))
             for item in done:
                 yield _unpack(item)
         pool.close()

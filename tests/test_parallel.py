@@ -107,12 +107,11 @@ def _posting_list(reader, fieldname, term):
 
 
 def test_parallel_build_writes_the_same_index_as_plain_whoosh(tmp_path, monkeypatch):
-    from searchidx import Index, parallel, writing
+    from searchidx import Index, parallel
 
     paths = _folder(tmp_path, copies=30)
     folder = str(tmp_path / "releases")
     monkeypatch.setattr(parallel, "PROCESSES", 0)
-    monkeypatch.setattr(writing, "_supported", lambda writer: False)  # plain writer.add_document
     plain = Index.open(tmp_path / "plain", create=True)
     plain.sync([folder])
     monkeypatch.undo()
