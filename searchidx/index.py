@@ -40,7 +40,7 @@ from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, Loa
 from .loader import discover, load_bytes, read_bytes
 from .model import Contact, Paragraph, Release
 from .parallel import Loaded, load_files, load_one
-from .schema import SCHEMA_VERSION, derived_fields, schema
+from .schema import SCHEMA_VERSION, paragraph_documents, schema
 
 #: The index's own record of what it is, what it indexes and which generation is current.
 MANIFEST = "searchidx.json"
@@ -54,6 +54,9 @@ LEGACY_GENERATION = "."
 LOCK_TIMEOUT = 60.0
 #: A long sync commits every this many changed files, so a killed build keeps what it did.
 COMMIT_EVERY = 1000
+#: Options for Whoosh's writer. limitmb: the postings pool held in memory before a sorted run goes to disk;
+#: bench/run.py --variants limitmbN measures other sizes.
+WRITER_OPTIONS: dict[str, Any] = {"limitmb": 256}
 #: Whoosh's index name inside a generation folder.
 _INDEXNAME = "MAIN"
 
@@ -398,29 +401,9 @@ class Index:
 
     def _write_release(self, writer: Any, path: str, digest: str, release: Release, *,
                        paragraphs: bool = True) -> None:
-        date = dt.datetime.combine(release.date, dt.time()) if release.date else None
-        common: dict[str, Any] = {"doctype": "para", "release": release.id, "path": path}
-        if release.title:
-            common["title"] = release.title
-        if date:
-            common["date"] = date
-            common["year"] = date.year
-        if release.location:
-            common["location"] = release.location
-        if release.source:
-            common["source"] = release.source
-            common["source_key"] = release.source.lower()
-        if release.url:
-            common["url"] = release.url
-        for p in release.paragraphs if paragraphs else ():
-            doc = dict(common, doc=f"{release.id}#{p.n}", n=p.n, kind=p.kind, text=p.text)
-            if p.speaker:
-                doc["speaker"] = p.speaker
-                doc["speaker_key"] = speaker_key(p.speaker)
-            if p.speaker_role:
-                doc["role"] = p.speaker_role
-            doc.update(derived_fields(doc))
-            writer.add_document(**doc)
+        if paragraphs:
+            for doc in paragraph_documents(release, path):
+                writer.add_document(**doc)
         meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
         # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
         meta["paragraph_count"] = len(release.paragraphs)
@@ -447,12 +430,15 @@ class Index:
 
         if rid in session.owners:
             session.commit()  # its paragraphs were written in this session: commit them to read them back
+        # Rebuilt from the release as stored, not copied from stored fields: a paragraph's indexed-only
+        # fields (title, text_exact, day, ...) are not stored.
         with self._ix.searcher() as s:
-            paras = [dict(d) for d in s.documents(doctype="para", release=rid)]
+            file_doc = s.document(doctype="file", release=rid)
+            paras = sorted(s.documents(doctype="para", release=rid), key=lambda d: d["n"])
         writer = session.writer()
         writer.delete_by_query(Q.And([Q.Term("doctype", "para"), Q.Term("release", rid)]))
-        for doc in paras:
-            writer.add_document(**dict(doc, path=path))
+        for doc in paragraph_documents(_release_from(file_doc, paras), path):
+            writer.add_document(**doc)
         session.owners[rid] = path
 
     # -- reading -----------------------------------------------------------------------------
@@ -644,7 +630,8 @@ class _Session:
                 # opened lazily, and a searcher open across a merge then meets deleted files.
                 # We hold the folder lock, so Whoosh's own is free unless a searchidx from before the
                 # folder lock is writing: wait for it as long as we would have for the folder lock.
-                self._writer = self.index._ix.writer(timeout=max(self.lock.timeout, 1.0), delay=0.05, limitmb=256)
+                self._writer = self.index._ix.writer(timeout=max(self.lock.timeout, 1.0), delay=0.05,
+                                                     **WRITER_OPTIONS)
             except LockError:
                 raise IndexLockedError(f"another process is writing to the index at {self.index.path}; "
                                        f"try again later") from None

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Release
 
 #: Bumped when the schema changes in a way an old index cannot serve.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Split on anything that is not a letter or digit: "example.com" → "example", "com";
 # "pthread_create" → "pthread", "create"; "Ashraf-3" → "ashraf", "3"; "O’Neill" → "o", "neill".
@@ -33,39 +38,47 @@ def name_analyzer():
 
 @cache
 def schema():
-    from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
+    from whoosh import formats
+    from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
     text = text_analyzer()
     names = name_analyzer()
+    # Unstemmed copies serve prefix, fuzzy and "did you mean": those score every expanded term alike and
+    # only need to know which paragraphs hold a word, so they keep neither frequencies nor positions.
+    text_exact = TEXT(analyzer=names, phrase=False)
+    text_exact.format = formats.Existence()
+    title_exact = TEXT(analyzer=names, phrase=False)
+    title_exact.format = formats.Existence()
+    # A paragraph stores only what is its own; its release's title, date, place, wire and URL are stored
+    # once, in the release's file record (``meta``), and joined to a hit when it is shown (schema 3).
     return Schema(
         # "<release>#<n>" for a paragraph, "file:<path>" for a file record.
         doc=ID(stored=True, unique=True),
         doctype=ID(stored=True),
         release=ID(stored=True),
         path=ID(stored=True),
-        n=NUMERIC(stored=True, sortable=True),
+        n=STORED(),
         kind=ID(stored=True),
         text=TEXT(analyzer=text, stored=True, phrase=True),
         speaker=TEXT(analyzer=names, stored=True, field_boost=2.0),
-        speaker_key=ID(stored=True, sortable=True),
+        speaker_key=ID(sortable=True),
         role=TEXT(analyzer=text, stored=True),
-        title=TEXT(analyzer=text, stored=True, field_boost=2.0),
-        date=DATETIME(stored=True, sortable=True),
-        year=NUMERIC(stored=True, sortable=True),
-        location=TEXT(analyzer=names, stored=True),
-        source=TEXT(analyzer=names, stored=True),
-        source_key=ID(stored=True, sortable=True),
-        url=STORED(),
-        # Derived at write time by `derived_fields` (schema 2): unstemmed copies for prefix, fuzzy and
-        # "did you mean"; the day as an integer (20230825) for date ranges and the timeline; a fingerprint
-        # of the normalised text, equal for syndicated copies; a sortable location for facets.
-        text_exact=TEXT(analyzer=names, phrase=False),
-        title_exact=TEXT(analyzer=names, phrase=False),
-        day=NUMERIC(stored=True, sortable=True),
-        fingerprint=ID(stored=True, sortable=True),
-        location_key=ID(stored=True, sortable=True),
+        # The release's title on each of its paragraphs: `title:` narrows to releases, and a query word
+        # in the title raises a paragraph that matches on its own (search.py); it never matches alone.
+        title=TEXT(analyzer=text, phrase=True),
+        location=TEXT(analyzer=names),
+        source=TEXT(analyzer=names),
+        source_key=ID(sortable=True),
+        # Derived at write time by `derived_fields`: the unstemmed copy of the text; the day as an integer
+        # (20230825) for date ranges, sorting, years and the timeline; a fingerprint of the normalised
+        # text, equal for syndicated copies; a sortable place for facets.
+        text_exact=text_exact,
+        title_exact=title_exact,
+        day=NUMERIC(bits=32, shift_step=8, sortable=True),
+        fingerprint=ID(sortable=True),
+        location_key=ID(sortable=True),
         quoted=ID(),
-        # File records: the content hash and the release's metadata that paragraphs do not carry.
+        # File records: the content hash and the release's metadata.
         hash=ID(stored=True),
         meta=STORED(),
     )
@@ -83,18 +96,29 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
 
 
-def derived_fields(doc: dict) -> dict:
-    """Fields computed from a paragraph document's own fields, added when it is written."""
-    out: dict = {}
-    if doc.get("text"):
-        out["text_exact"] = doc["text"]
-        out["fingerprint"] = fingerprint(doc["text"])
-    out["quoted"] = "yes" if doc.get("speaker") else "no"
-    if doc.get("title"):
-        out["title_exact"] = doc["title"]
-    date = doc.get("date")
-    if date is not None:
-        out["day"] = date.year * 10000 + date.month * 100 + date.day
-    if doc.get("location"):
-        out["location_key"] = " ".join(t.text for t in name_analyzer()(doc["location"]))
-    return out
+def paragraph_documents(release: Release, path: str) -> Iterator[dict[str, Any]]:
+    """The Whoosh documents of a release's paragraphs (file records are index.py's)."""
+    from .attribution import speaker_key
+
+    common: dict[str, Any] = {"doctype": "para", "release": release.id, "path": path}
+    if release.title:
+        common["title"] = common["title_exact"] = release.title
+    if release.date:
+        common["day"] = release.date.year * 10000 + release.date.month * 100 + release.date.day
+    if release.location:
+        common["location"] = release.location
+        common["location_key"] = " ".join(t.text for t in name_analyzer()(release.location))
+    if release.source:
+        common["source"] = release.source
+        common["source_key"] = release.source.lower()
+    for p in release.paragraphs:
+        doc = dict(common, doc=f"{release.id}#{p.n}", n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
+        if p.text:
+            doc["text"] = doc["text_exact"] = p.text
+            doc["fingerprint"] = fingerprint(p.text)
+        if p.speaker:
+            doc["speaker"] = p.speaker
+            doc["speaker_key"] = speaker_key(p.speaker)
+        if p.speaker_role:
+            doc["role"] = p.speaker_role
+        yield doc

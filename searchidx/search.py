@@ -20,8 +20,11 @@ if TYPE_CHECKING:
     from .index import Index
 
 #: Fields a bare word is looked up in, and how much a match in each counts (BM25F).
-DEFAULT_FIELDS = ("text", "title", "speaker")
-FIELD_BOOSTS = {"title": 2.0, "speaker": 2.0}
+DEFAULT_FIELDS = ("text", "speaker")
+FIELD_BOOSTS = {"speaker": 2.0}
+#: How much a bare word found in the release's title adds: the title raises a paragraph that matches
+#: on its own but matches nothing alone (else one title word would return every paragraph of a release).
+TITLE_BOOST = 2.0
 #: Above this many possible matches (an upper bound from the term lists) ``total`` is that bound, marked
 #: ``total_exact=False``, instead of a count that would walk every match.
 EXACT_COUNT_LIMIT = 10000
@@ -32,7 +35,7 @@ FIELD_ALIASES = {"speaker": "speaker", "role": "role", "title": "title", "source
 #: Stemmed fields and their unstemmed copies, where prefix and fuzzy queries are looked up.
 EXACT_FIELDS = {"text": "text_exact", "title": "title_exact"}
 #: Facets users may ask for, and the (sortable) field each counts.
-FACETS = {"speaker": "speaker_key", "source": "source_key", "year": "year", "location": "location_key"}
+FACETS = {"speaker": "speaker_key", "source": "source_key", "year": "day", "location": "location_key"}
 #: Shortest prefix a `word*` query accepts: shorter ones expand to too many words to be quick or useful.
 MIN_PREFIX = 3
 KINDS = ("body", "pullquote", "caption", "about")
@@ -152,7 +155,7 @@ class Stats:
 # -- checking and parsing a query ----------------------------------------------------------------
 
 _FIELD_RE = re.compile(r"(?<![\w:/])([A-Za-z_]\w*):(?!//)")
-_DATE_RE = re.compile(r"\b(?:date|day):(\[[^\]]*\]|\{[^}]*\}|[<>]=?\S+|\S+)", re.I)
+_DATE_RE = re.compile(r"\b(?:date|day|year):(\[[^\]]*\]|\{[^}]*\}|[<>]=?\S+|\S+)", re.I)
 
 
 def check_query(text: str) -> None:
@@ -205,7 +208,8 @@ def _yyyymmdd(day: dt.date) -> int:
 
 
 def _rewrite_dates(text: str) -> str:
-    """``date:2023``, ``date:[2023-01 to 2023-06-15]``, ``date:>=2023-05`` → ranges on the integer ``day``."""
+    """``date:2023`` (or ``year:2023``), ``date:[2023-01 to 2023-06-15]``, ``date:>=2023-05`` → ranges on the
+    integer ``day``."""
 
     def one(m: re.Match[str]) -> str:
         value = m.group(1)
@@ -242,7 +246,29 @@ def parse_query(index: Index, text: str):
         query = parser.parse(rewritten)
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
         raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
-    return _route_expanding(query, _fuzzy_words(text))
+    return _with_title_bonus(_route_expanding(query, _fuzzy_words(text)))
+
+
+def _with_title_bonus(q: Any) -> Any:
+    """``q``, its matches scored higher where the release's title holds one of its (not negated) words."""
+    from whoosh import query as Q
+
+    words: dict[str, None] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, Q.Not):
+            return
+        if isinstance(node, Q.Term) and node.fieldname == "text":
+            words[node.text] = None
+        elif isinstance(node, Q.Phrase) and node.fieldname == "text":
+            words.update(dict.fromkeys(node.words))
+        for child in node.children() if hasattr(node, "children") else ():
+            walk(child)
+
+    walk(q)
+    if not words:
+        return q
+    return Q.AndMaybe(q, Q.Or([Q.Term("title", w) for w in words], boost=TITLE_BOOST))
 
 
 def _fuzzy_words(text: str) -> dict[str, str]:
@@ -450,8 +476,10 @@ def _group(results: Any, collapse: bool) -> list[list[Any]]:
     """Hits in rank order, those with the same text fingerprint folded into the first one's group."""
     groups: list[list[Any]] = []
     by_print: dict[str, list[Any]] = {}
+    reader = results.searcher.reader()
+    prints = reader.column_reader("fingerprint") if collapse and reader.has_column("fingerprint") else None
     for r in results:
-        fp = r.fields().get("fingerprint") if collapse else None
+        fp = prints[r.docnum] if prints is not None else None
         if fp and fp in by_print:
             by_print[fp].append(r)
             continue
@@ -463,10 +491,25 @@ def _group(results: Any, collapse: bool) -> list[list[Any]]:
 
 
 def _release_ref(r: Any) -> dict[str, Any]:
-    fields = r.fields()  # stored values only: Hit.get() falls back to a column default for a missing date
-    date = fields.get("date")
-    return {"id": fields["release"], "title": fields.get("title"),
-            "date": date.date().isoformat() if date else None, "source": fields.get("source")}
+    rid = r.fields()["release"]
+    info = _release_info(r.searcher, rid)
+    return {"id": rid, "title": info.get("title"), "date": info.get("date"), "source": info.get("source")}
+
+
+_RELEASES: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _release_info(s: Any, rid: str) -> dict[str, Any]:
+    """A release's metadata (title, date, location, source, url), stored once in its file record."""
+    reader = s.reader()
+    key = (id(s), reader.generation(), reader.doc_count_all(), rid)
+    info = _RELEASES.get(key)
+    if info is None:
+        if len(_RELEASES) > 10000:
+            _RELEASES.clear()
+        record = s.document(doctype="file", release=rid) or {}
+        info = _RELEASES[key] = dict(record.get("meta") or {})
+    return info
 
 
 def _all_words(fieldname: str, text: str):
@@ -536,23 +579,25 @@ def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -
 
 
 def _hit(r: Any, exact: set[str], stemmed: set[str]) -> Hit:
+    from .attribution import speaker_key
+
     fields = r.fields()
-    date = fields.get("date")
+    info = _release_info(r.searcher, fields["release"])
     text = fields.get("text", "")
+    speaker = fields.get("speaker")
     return Hit(
-        id=fields["doc"], path=fields["path"], n=fields["n"], kind=fields["kind"], speaker=fields.get("speaker"),
-        speaker_role=fields.get("role"), title=fields.get("title"), date=date.date().isoformat() if date else None,
-        source=fields.get("source"), location=fields.get("location"), url=fields.get("url"),
+        id=fields["doc"], path=fields["path"], n=fields["n"], kind=fields["kind"], speaker=speaker,
+        speaker_role=fields.get("role"), title=info.get("title"), date=info.get("date"),
+        source=info.get("source"), location=info.get("location"), url=info.get("url"),
         score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, stemmed, exact),
-        speaker_key=fields.get("speaker_key"),
+        speaker_key=speaker_key(speaker) if speaker else None,
     )
 
 
 def _add_context(s: Any, hit: Hit, n: int) -> None:
     from whoosh import query as Q
 
-    near = Q.And([Q.Term("release", hit.release), Q.Term("doctype", "para"),
-                  Q.NumericRange("n", max(1, hit.n - n), hit.n + n)])
+    near = Q.Or([Q.Term("doc", f"{hit.release}#{k}") for k in range(max(1, hit.n - n), hit.n + n + 1)])
     for docnum in sorted(s.docs_for_query(near)):
         d = s.stored_fields(docnum)
         ctx = Context(n=d["n"], kind=d["kind"], speaker=d.get("speaker"), text=d.get("text", ""))
@@ -584,10 +629,13 @@ def _facet(s: Any, name: str, docnums: list[int], limit: int | None) -> list[Fac
 
     fieldname = FACETS[name]
     column = _column(s, fieldname)
-    counts = Counter(column[d] for d in docnums)
+    if name == "year":  # from the day (20230825 → 2023); an undated paragraph reads as 0 or a sentinel
+        counts = Counter(v // 10000 if v and 10000101 <= v <= 99991231 else None for v in (column[d] for d in docnums))
+    else:
+        counts = Counter(column[d] for d in docnums)
     out: list[FacetValue] = []
     for value, count in counts.most_common():
-        if value in (None, "", b"") or (name == "year" and not 1000 <= value <= 9999):  # undated: a sentinel
+        if value in (None, "", b""):
             continue
         if limit is not None and len(out) >= limit:
             break
@@ -600,9 +648,11 @@ def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
     """How a facet value reads: a speaker's name as first given, a wire or place as written."""
     if name == "year":
         return str(value)
-    stored = {"speaker": "speaker", "source": "source", "location": "location"}[name]
-    doc = s.document(**{fieldname: value})
-    return (doc or {}).get(stored) or str(value)
+    doc = s.document(**{fieldname: value}) or {}
+    if name == "speaker":
+        return doc.get("speaker") or str(value)
+    info = _release_info(s, doc["release"]) if doc.get("release") else {}
+    return info.get(name) or str(value)
 
 
 def _timeline(s: Any, docnums: list[int]) -> list[tuple[str, int]]:
@@ -681,12 +731,14 @@ def _better_word(reader: Any, word: str, total: int) -> str | None:
 
 def speakers(index: Index) -> list[SpeakerSummary]:
     """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""
+    from .attribution import speaker_key
+
     table: dict[str, dict[str, Any]] = {}
     with index.searcher() as s:
         for fields in s.documents(doctype="para"):
-            key = fields.get("speaker_key")
-            if not key or fields.get("kind") != "body":
+            if not fields.get("speaker") or fields.get("kind") != "body":
                 continue
+            key = speaker_key(fields["speaker"])
             entry = table.setdefault(key, {"name": fields["speaker"], "roles": [], "paragraphs": 0, "releases": set()})
             entry["paragraphs"] += 1
             entry["releases"].add(fields["release"])

@@ -62,11 +62,12 @@ def test_sync_add_change_delete(tmp_path, seed_copy):
                       "\"This is a good day,\" said Jane Doe, spokesperson of the council.\n", encoding="utf-8")
     report = ix.sync()
     assert [len(report.added), len(report.unchanged)] == [1, 1]
-    assert ix.search("budget").total == 2
+    # "budget" is in the title (every paragraph: title:budget) and in one paragraph's text.
+    assert ix.search("budget").total == 1 and ix.search("title:budget").total == 2
     second.write_text(second.read_text(encoding="utf-8").replace("budget", "plan"), encoding="utf-8")
     report = ix.sync()
     assert len(report.updated) == 1
-    assert ix.search("budget").total == 0 and ix.search("plan").total == 2
+    assert ix.search("budget").total == 0 and ix.search("plan").total == 1 and ix.search("title:plan").total == 2
     second.unlink()
     report = ix.sync()
     assert len(report.removed) == 1
