@@ -112,10 +112,10 @@ def phase_parse(files: list[Path], scale: int, dump: Path) -> dict:
     spent = [0.0]
     original = pipeline.attribute
 
-    def timed_attribute(paragraphs):
+    def timed_attribute(*args, **kwargs):
         t = time.perf_counter()
         try:
-            return original(paragraphs)
+            return original(*args, **kwargs)
         finally:
             spent[0] += time.perf_counter() - t
 
@@ -126,8 +126,10 @@ def phase_parse(files: list[Path], scale: int, dump: Path) -> dict:
     for f in files:
         try:
             r = load_release(f)
-        except LoadError:
+        except LoadError as exc:
             failed += 1
+            if failed == len(files) // 2:  # not bad files: the benchmark itself is broken
+                raise SystemExit(f"half the files failed to load, e.g. {exc}") from None
             continue
         ok += 1
         date = r.date.isoformat() if r.date else None

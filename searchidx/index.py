@@ -392,8 +392,6 @@ class Index:
         # shares that release's paragraphs: only the file record is new.
         shared = any(release.id in rec["releases"] for rec in session.known.values())
         self._write_release(session.writer(), path, digest, release, paragraphs=not shared)
-        if not shared:
-            session.owners[release.id] = path
         session.known[path] = {"hash": digest, "releases": [release.id]}
         report.paragraphs += len(release.paragraphs)
         (report.updated if old else report.added).append(path)
@@ -402,7 +400,7 @@ class Index:
     def _write_release(self, writer: Any, path: str, digest: str, release: Release, *,
                        paragraphs: bool = True) -> None:
         if paragraphs:
-            for doc in paragraph_documents(release, path):
+            for doc in paragraph_documents(release):
                 writer.add_document(**doc)
         meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
         # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
@@ -417,29 +415,9 @@ class Index:
         if not record:
             return
         for rid in record["releases"]:
-            others = [p for p, rec in session.known.items() if rid in rec["releases"]]
-            if not others:
+            # A release held by another file too (a copy) keeps its paragraphs: they do not name a file.
+            if not any(rid in rec["releases"] for rec in session.known.values()):
                 writer.delete_by_term("release", rid)
-                session.owners.pop(rid, None)
-            elif session.owner(rid) == path:
-                self._repoint(session, rid, others[0])
-
-    def _repoint(self, session: _Session, rid: str, path: str) -> None:
-        """The release's paragraphs name a file that is going: make them name ``path``, another copy."""
-        from whoosh import query as Q
-
-        if rid in session.owners:
-            session.commit()  # its paragraphs were written in this session: commit them to read them back
-        # Rebuilt from the release as stored, not copied from stored fields: a paragraph's indexed-only
-        # fields (title, text_exact, day, ...) are not stored.
-        with self._ix.searcher() as s:
-            file_doc = s.document(doctype="file", release=rid)
-            paras = sorted(s.documents(doctype="para", release=rid), key=lambda d: d["n"])
-        writer = session.writer()
-        writer.delete_by_query(Q.And([Q.Term("doctype", "para"), Q.Term("release", rid)]))
-        for doc in paragraph_documents(_release_from(file_doc, paras), path):
-            writer.add_document(**doc)
-        session.owners[rid] = path
 
     # -- reading -----------------------------------------------------------------------------
     def _files(self) -> dict[str, dict[str, Any]]:
@@ -615,8 +593,6 @@ class _Session:
         else:
             self.known = index._files()
         index._known = None  # until this session ends well
-        #: release id → the path its paragraphs carry, for releases written in this session.
-        self.owners: dict[str, str] = {}
         self._writer: Any = None
         self._pending = 0
 
@@ -637,13 +613,6 @@ class _Session:
                                        f"try again later") from None
         return self._writer
 
-    def owner(self, rid: str) -> str | None:
-        if rid in self.owners:
-            return self.owners[rid]
-        with self.index._ix.searcher() as s:
-            doc = s.document(doctype="para", release=rid)
-        return doc["path"] if doc else None
-
     def changed(self) -> None:
         self._pending += 1
         if self._pending >= COMMIT_EVERY:
@@ -656,7 +625,6 @@ class _Session:
             # commits into bigger ones as they pile up, so `add` does not pile up segments. Watch mode
             # commits without merging (a merge can take seconds) and merges when nothing is arriving.
             writer.commit(optimize=optimize, merge=merge, mergetype=mergetype)
-            self.owners.clear()
         self._pending = 0
         self.index._ix = self.index._ix.refresh()
 

@@ -38,8 +38,8 @@ def name_analyzer():
 
 @cache
 def schema():
-    from whoosh import formats
-    from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+    from whoosh import columns, formats
+    from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
     text = text_analyzer()
     names = name_analyzer()
@@ -49,14 +49,15 @@ def schema():
     text_exact.format = formats.Existence()
     title_exact = TEXT(analyzer=names, phrase=False)
     title_exact.format = formats.Existence()
-    # A paragraph stores only what is its own; its release's title, date, place, wire and URL are stored
-    # once, in the release's file record (``meta``), and joined to a hit when it is shown (schema 3).
+    # A paragraph stores only what is its own (its id is "<release>#<n>"); its release's path, title, date,
+    # place, wire and URL are stored once, in the release's file record, and joined to a hit when it is
+    # shown (schema 3). Copies of a release at several paths share its paragraphs.
     return Schema(
-        # "<release>#<n>" for a paragraph, "file:<path>" for a file record.
-        doc=ID(stored=True, unique=True),
-        doctype=ID(stored=True),
+        # File records only: "file:<path>".
+        doc=ID(unique=True),
+        doctype=ID(),  # "para" or "file"
         release=ID(stored=True),
-        path=ID(stored=True),
+        path=ID(stored=True),  # file records only
         n=STORED(),
         kind=ID(stored=True),
         text=TEXT(analyzer=text, stored=True, phrase=True),
@@ -75,11 +76,11 @@ def schema():
         text_exact=text_exact,
         title_exact=title_exact,
         day=NUMERIC(bits=32, shift_step=8, sortable=True),
-        fingerprint=ID(sortable=True),
+        fingerprint=COLUMN(columns.VarBytesColumn()),
         location_key=ID(sortable=True),
         quoted=ID(),
         # File records: the content hash and the release's metadata.
-        hash=ID(stored=True),
+        hash=STORED(),
         meta=STORED(),
     )
 
@@ -96,11 +97,11 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
 
 
-def paragraph_documents(release: Release, path: str) -> Iterator[dict[str, Any]]:
+def paragraph_documents(release: Release) -> Iterator[dict[str, Any]]:
     """The Whoosh documents of a release's paragraphs (file records are index.py's)."""
     from .attribution import speaker_key
 
-    common: dict[str, Any] = {"doctype": "para", "release": release.id, "path": path}
+    common: dict[str, Any] = {"doctype": "para", "release": release.id}
     if release.title:
         common["title"] = common["title_exact"] = release.title
     if release.date:
@@ -112,10 +113,10 @@ def paragraph_documents(release: Release, path: str) -> Iterator[dict[str, Any]]
         common["source"] = release.source
         common["source_key"] = release.source.lower()
     for p in release.paragraphs:
-        doc = dict(common, doc=f"{release.id}#{p.n}", n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
+        doc = dict(common, n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
         if p.text:
             doc["text"] = doc["text_exact"] = p.text
-            doc["fingerprint"] = fingerprint(p.text)
+            doc["fingerprint"] = fingerprint(p.text).encode("ascii")
         if p.speaker:
             doc["speaker"] = p.speaker
             doc["speaker_key"] = speaker_key(p.speaker)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import QueryError
@@ -30,7 +30,7 @@ TITLE_BOOST = 2.0
 EXACT_COUNT_LIMIT = 10000
 #: Field names users may write in a query, and the schema field each stands for.
 FIELD_ALIASES = {"speaker": "speaker", "role": "role", "title": "title", "source": "source", "kind": "kind",
-                 "location": "location", "date": "day", "text": "text", "year": "year", "path": "path",
+                 "location": "location", "date": "day", "text": "text", "year": "year",
                  "release": "release", "id": "release"}
 #: Stemmed fields and their unstemmed copies, where prefix and fuzzy queries are looked up.
 EXACT_FIELDS = {"text": "text_exact", "title": "title_exact"}
@@ -293,19 +293,50 @@ def _route_expanding(q: Any, fuzzy: dict[str, str]) -> Any:
         if len(stem) < MIN_PREFIX:
             raise QueryError(f"prefix {q.text!r} is too short",
                              hint=f"give at least {MIN_PREFIX} letters before * (e.g. accountab*)")
-        if q.fieldname in EXACT_FIELDS:
-            return type(q)(EXACT_FIELDS[q.fieldname], q.text, boost=q.boost)
-        return q
+        cls = _expanding()["prefix" if isinstance(q, Q.Prefix) else "wildcard"]
+        return cls(EXACT_FIELDS.get(q.fieldname, q.fieldname), q.text, boost=q.boost)
     if isinstance(q, Q.FuzzyTerm):
         if len(q.text) < MIN_PREFIX:
             raise QueryError(f"fuzzy word {q.text!r} is too short", hint=f"give at least {MIN_PREFIX} letters before ~")
-        if q.fieldname in EXACT_FIELDS:
-            return Q.FuzzyTerm(EXACT_FIELDS[q.fieldname], fuzzy.get(q.text, q.text), boost=q.boost,
-                               maxdist=q.maxdist, prefixlength=q.prefixlength)
-        return q
+        text = fuzzy.get(q.text, q.text) if q.fieldname in EXACT_FIELDS else q.text
+        return _expanding()["fuzzy"](EXACT_FIELDS.get(q.fieldname, q.fieldname), text, boost=q.boost,
+                                     maxdist=q.maxdist, prefixlength=q.prefixlength)
     if hasattr(q, "children") and q.children():
         return q.apply(lambda child: _route_expanding(child, fuzzy))
     return q
+
+
+@cache
+def _expanding() -> dict[str, type]:
+    """Prefix, wildcard and fuzzy queries that expand to the index's words once per reader (Whoosh expands
+    them again for the size estimate, the matcher and the highlights), fuzzy words through each segment's
+    automaton (Whoosh's multi-segment reader measures its distance to every word of the field in Python)."""
+    from whoosh import query as Q
+
+    class Expanding:
+        def _btexts(self, ixreader: Any) -> list[Any]:
+            cached = self.__dict__.get("_expanded")
+            if cached is None or cached[0] is not ixreader:
+                cached = self._expanded = (ixreader, list(dict.fromkeys(self._expand(ixreader))))
+            return cached[1]
+
+    class Prefix(Expanding, Q.Prefix):
+        _expand = Q.Prefix._btexts
+
+    class Wildcard(Expanding, Q.Wildcard):
+        _expand = Q.Wildcard._btexts
+
+    class Fuzzy(Expanding, Q.FuzzyTerm):
+        def _expand(self, ixreader: Any) -> Iterator[Any]:
+            return terms_within(ixreader, self.fieldname, self.text, self.maxdist, self.prefixlength)
+
+    return {"prefix": Prefix, "wildcard": Wildcard, "fuzzy": Fuzzy}
+
+
+def terms_within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> Iterator[str]:
+    """Words of ``fieldname`` within ``maxdist`` edits of ``word`` (a word may come twice)."""
+    for leaf, _base in reader.leaf_readers():
+        yield from leaf.terms_within(fieldname, word, maxdist, prefix=prefix)
 
 
 # -- searching ------------------------------------------------------------------------------------
@@ -376,7 +407,7 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
         hits = []
         for group in groups[(page - 1) * limit: want]:
             hit = _hit(group[0], exact_terms, stemmed_terms)
-            hit.duplicates = [r["doc"] for r in group[1:]]
+            hit.duplicates = [_paragraph_id(r.fields()) for r in group[1:]]
             hit.duplicate_releases = [_release_ref(r) for r in group[1:]]
             hits.append(hit)
         if context:
@@ -508,8 +539,12 @@ def _release_info(s: Any, rid: str) -> dict[str, Any]:
         if len(_RELEASES) > 10000:
             _RELEASES.clear()
         record = s.document(doctype="file", release=rid) or {}
-        info = _RELEASES[key] = dict(record.get("meta") or {})
+        info = _RELEASES[key] = dict(record.get("meta") or {}, path=record.get("path"))
     return info
+
+
+def _paragraph_id(fields: dict[str, Any]) -> str:
+    return f"{fields['release']}#{fields['n']}"
 
 
 def _all_words(fieldname: str, text: str):
@@ -586,7 +621,7 @@ def _hit(r: Any, exact: set[str], stemmed: set[str]) -> Hit:
     text = fields.get("text", "")
     speaker = fields.get("speaker")
     return Hit(
-        id=fields["doc"], path=fields["path"], n=fields["n"], kind=fields["kind"], speaker=speaker,
+        id=_paragraph_id(fields), path=info.get("path"), n=fields["n"], kind=fields["kind"], speaker=speaker,
         speaker_role=fields.get("role"), title=info.get("title"), date=info.get("date"),
         source=info.get("source"), location=info.get("location"), url=info.get("url"),
         score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, stemmed, exact),
@@ -597,9 +632,10 @@ def _hit(r: Any, exact: set[str], stemmed: set[str]) -> Hit:
 def _add_context(s: Any, hit: Hit, n: int) -> None:
     from whoosh import query as Q
 
-    near = Q.Or([Q.Term("doc", f"{hit.release}#{k}") for k in range(max(1, hit.n - n), hit.n + n + 1)])
-    for docnum in sorted(s.docs_for_query(near)):
+    for docnum in s.docs_for_query(Q.And([Q.Term("release", hit.release), Q.Term("doctype", "para")])):
         d = s.stored_fields(docnum)
+        if abs(d["n"] - hit.n) > n:
+            continue
         ctx = Context(n=d["n"], kind=d["kind"], speaker=d.get("speaker"), text=d.get("text", ""))
         if d["n"] < hit.n:
             hit.context_before.append(ctx)
@@ -713,7 +749,7 @@ def _better_word(reader: Any, word: str, total: int) -> str | None:
     best: tuple[int, int, str] | None = None
     for maxdist in (1, 2) if len(word) >= 6 else (1,):
         for f in fields:
-            for cand in reader.terms_within(f, word, maxdist, prefix=1):
+            for cand in set(terms_within(reader, f, word, maxdist, prefix=1)):
                 if cand == word:
                     continue
                 cfreq = reader.doc_frequency(f, cand)
@@ -766,8 +802,11 @@ def stats(index: Index) -> Stats:
         day_col = reader.column_reader("day")
         days = [v for v in (day_col[d] for d in paras) if v and 10000101 <= v <= 99991231]
         paragraphs = len(paras)
-    size = sum(e.stat().st_size for e in os.scandir(index.path) if e.is_file())
-    mtime = max((e.stat().st_mtime for e in os.scandir(index.path) if e.is_file()), default=None)
+    # The whole folder: the current generation's segments (in gen-N/), and a previous one a rebuild keeps
+    # for readers still on it.
+    files = [os.path.join(d, f) for d, _, names in os.walk(index.path) for f in names]
+    size = sum(os.path.getsize(f) for f in files)
+    mtime = max((os.path.getmtime(f) for f in files), default=None)
 
     def iso(day: int) -> str:
         return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
