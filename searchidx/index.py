@@ -29,6 +29,7 @@ import re
 import shutil
 import socket
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -390,34 +391,54 @@ class Index:
             self._delete_file(session, path)
         # Identical content at another path (a copy, or a rename seen before the old name's removal)
         # shares that release's paragraphs: only the file record is new.
-        shared = any(release.id in rec["releases"] for rec in session.known.values())
+        shared = session.holders[release.id] > 0
         self._write_release(session.writer(), path, digest, release, paragraphs=not shared)
-        session.known[path] = {"hash": digest, "releases": [release.id]}
+        session.written.add(release.id)
+        session.add_file(path, {"hash": digest, "releases": [release.id]})
         report.paragraphs += len(release.paragraphs)
         (report.updated if old else report.added).append(path)
         session.changed()
 
     def _write_release(self, writer: Any, path: str, digest: str, release: Release, *,
                        paragraphs: bool = True) -> None:
-        if paragraphs:
-            for doc in paragraph_documents(release):
-                writer.add_document(**doc)
+        # The file record first, its paragraphs right after it: search.py finds a paragraph's release title
+        # through the file record before it (Whoosh's nested documents; merges keep documents in order).
         meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
         # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
         meta["paragraph_count"] = len(release.paragraphs)
-        writer.add_document(doc=f"file:{path}", doctype="file", path=path, release=release.id, hash=digest,
-                            meta=meta)
+        record: dict[str, Any] = {"doc": f"file:{path}", "doctype": "file", "path": path, "release": release.id,
+                                  "hash": digest, "meta": meta}
+        if release.title:
+            record["title"] = record["title_exact"] = release.title
+        writer.add_document(**record)
+        if paragraphs:
+            for doc in paragraph_documents(release):
+                writer.add_document(**doc)
 
     def _delete_file(self, session: _Session, path: str) -> None:
-        record = session.known.pop(path, None)
+        record = session.drop_file(path)
         writer = session.writer()
         writer.delete_by_term("doc", f"file:{path}")
         if not record:
             return
         for rid in record["releases"]:
-            # A release held by another file too (a copy) keeps its paragraphs: they do not name a file.
-            if not any(rid in rec["releases"] for rec in session.known.values()):
+            if not session.holders[rid]:
                 writer.delete_by_term("release", rid)
+            else:  # copies elsewhere keep the paragraphs, which may have followed this file's record
+                self._regroup(session, rid, path)
+
+    def _regroup(self, session: _Session, rid: str, gone: str) -> None:
+        """Write a release's file records again, without ``gone``'s, its paragraphs after the first."""
+        if rid in session.written:
+            session.commit()  # written in this session: commit to read it back
+        with self._ix.searcher() as s:
+            records = [d for d in s.documents(doctype="file", release=rid) if d["path"] != gone]
+            paras = sorted(s.documents(doctype="para", release=rid), key=lambda d: d["n"])
+        writer = session.writer()
+        writer.delete_by_term("release", rid)
+        for i, rec in enumerate(records):
+            self._write_release(writer, rec["path"], rec["hash"], _release_from(rec, paras), paragraphs=i == 0)
+        session.written.add(rid)
 
     # -- reading -----------------------------------------------------------------------------
     def _files(self) -> dict[str, dict[str, Any]]:
@@ -489,7 +510,7 @@ class Index:
                 report.paragraphs = len(para_docs)
                 counts = {d["release"]: (d.get("meta") or {}).get("paragraph_count")
                           for d in s.documents(doctype="file")}
-                no_paras, no_file = [], []
+                no_paras, no_file, apart = [], [], []
                 for raw in reader.lexicon("release"):
                     rid = raw.decode("utf-8") if isinstance(raw, bytes) else raw
                     docs = set(s.docs_for_query(Q.Term("release", rid)))
@@ -500,6 +521,8 @@ class Index:
                         no_paras.append(rid)
                     if docs & para_docs and not docs & file_docs:
                         no_file.append(rid)
+                    elif docs & para_docs and not _grouped(reader, docs & para_docs, docs & file_docs):
+                        apart.append(rid)
             known = self._files()
         except SearchidxError:
             raise
@@ -513,6 +536,9 @@ class Index:
         if no_file:
             report.problem(f"{len(no_file)} release(s) have paragraphs but no file record "
                            f"(e.g. {no_file[0]})", rebuild)
+        if apart:
+            report.problem(f"{len(apart)} release(s) have paragraphs that do not follow their file record, "
+                           f"so searches on the title miss them (e.g. {apart[0]})", rebuild)
         try:
             with _FolderLock(self.path, 0):
                 orphans = _orphans(ix)
@@ -566,6 +592,15 @@ class Index:
                                 f"indexed (searchidx build names them and says why)")
 
 
+def _grouped(reader: Any, paras: set[int], records: set[int]) -> bool:
+    """Whether a release's paragraphs follow one of its file records with nothing live between them."""
+    first, last = min(paras), max(paras)
+    before = first - 1
+    while before >= 0 and reader.is_deleted(before):
+        before -= 1
+    return before in records and all(d in paras or reader.is_deleted(d) for d in range(first, last + 1))
+
+
 def _release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Release:
     meta = dict(file_doc.get("meta") or {})
     date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else None
@@ -593,8 +628,22 @@ class _Session:
         else:
             self.known = index._files()
         index._known = None  # until this session ends well
+        #: Releases written since the last commit.
+        self.written: set[str] = set()
+        #: release id → how many indexed files hold it (copies share one set of paragraphs).
+        self.holders: Counter[str] = Counter(rid for rec in self.known.values() for rid in rec["releases"])
         self._writer: Any = None
         self._pending = 0
+
+    def add_file(self, path: str, record: dict[str, Any]) -> None:
+        self.known[path] = record
+        self.holders.update(record["releases"])
+
+    def drop_file(self, path: str) -> dict[str, Any] | None:
+        record = self.known.pop(path, None)
+        if record:
+            self.holders.subtract(record["releases"])
+        return record
 
     def writer(self) -> Any:
         from whoosh.index import LockError
@@ -625,6 +674,7 @@ class _Session:
             # commits into bigger ones as they pile up, so `add` does not pile up segments. Watch mode
             # commits without merging (a merge can take seconds) and merges when nothing is arriving.
             writer.commit(optimize=optimize, merge=merge, mergetype=mergetype)
+            self.written.clear()
         self._pending = 0
         self.index._ix = self.index._ix.refresh()
 

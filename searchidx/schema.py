@@ -64,8 +64,8 @@ def schema():
         speaker=TEXT(analyzer=names, stored=True, field_boost=2.0),
         speaker_key=ID(sortable=True),
         role=TEXT(analyzer=text, stored=True),
-        # The release's title on each of its paragraphs: `title:` narrows to releases, and a query word
-        # in the title raises a paragraph that matches on its own (search.py); it never matches alone.
+        # File records only: a paragraph has its release's title through the file record written right
+        # before it (search.py: `title:` and the title's bonus to a paragraph that matches on its own).
         title=TEXT(analyzer=text, phrase=True),
         location=TEXT(analyzer=names),
         source=TEXT(analyzer=names),
@@ -102,8 +102,6 @@ def paragraph_documents(release: Release) -> Iterator[dict[str, Any]]:
     from .attribution import speaker_key
 
     common: dict[str, Any] = {"doctype": "para", "release": release.id}
-    if release.title:
-        common["title"] = common["title_exact"] = release.title
     if release.date:
         common["day"] = release.date.year * 10000 + release.date.month * 100 + release.date.day
     if release.location:

@@ -246,7 +246,61 @@ def parse_query(index: Index, text: str):
         query = parser.parse(rewritten)
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
         raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
-    return _with_title_bonus(_route_expanding(query, _fuzzy_words(text)))
+    return _with_title_bonus(_titles_to_paragraphs(_route_expanding(query, _fuzzy_words(text))))
+
+
+def _titles_to_paragraphs(q: Any) -> Any:
+    """Parts of the query on the title (only file records have one) made to match those releases' paragraphs."""
+    if getattr(q, "fieldname", None) in ("title", "title_exact"):
+        return _nested()(q)
+    if hasattr(q, "children") and q.children():
+        return q.apply(_titles_to_paragraphs)
+    return q
+
+
+@cache
+def _nested() -> type:
+    from whoosh.query.nested import NestedChildren
+
+    class ParagraphsOf(NestedChildren):
+        """The paragraphs of the releases whose file record matches ``subq``: the documents written after
+        such a record up to the next file record (index.py writes a release that way)."""
+
+        def __init__(self, subq: Any, boost: float = 1.0) -> None:
+            super().__init__(None, subq, boost=boost)
+
+        def _rewrap(self, child: Any) -> Any:
+            return ParagraphsOf(child, boost=self.boost)
+
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            from whoosh import matching
+
+            m = self.child.matcher(searcher, context)
+            if not m.is_active():
+                return matching.NullMatcher()
+            return self.NestedChildMatcher(_file_records(searcher), m, searcher.doc_count_all(),
+                                           searcher.reader().is_deleted, boost=self.boost)
+
+    return ParagraphsOf
+
+
+_FILE_RECORDS: dict[tuple[Any, ...], Any] = {}
+
+
+def _file_records(searcher: Any) -> Any:
+    """The document numbers of every file record, as a BitSet (computed once per reader)."""
+    from whoosh import query as Q
+    from whoosh.idsets import BitSet
+
+    reader = searcher.reader()
+    key = (id(reader), reader.generation(), reader.doc_count_all())
+    bits = _FILE_RECORDS.get(key)
+    if bits is None:
+        if len(_FILE_RECORDS) > 16:
+            _FILE_RECORDS.clear()
+        bits = _FILE_RECORDS[key] = BitSet(searcher.docs_for_query(Q.Term("doctype", "file")),
+                                           size=reader.doc_count_all())
+    return bits
 
 
 def _with_title_bonus(q: Any) -> Any:
@@ -268,7 +322,8 @@ def _with_title_bonus(q: Any) -> Any:
     walk(q)
     if not words:
         return q
-    return Q.AndMaybe(q, Q.Or([Q.Term("title", w) for w in words], boost=TITLE_BOOST))
+    # One bonus per title word found: a paragraph whose release title holds more of the words ranks higher.
+    return Q.AndMaybe(q, Q.Or([_nested()(Q.Term("title", w), boost=TITLE_BOOST) for w in words]))
 
 
 def _fuzzy_words(text: str) -> dict[str, str]:

@@ -451,6 +451,20 @@ def test_check_finds_a_release_without_its_paragraphs(tmp_path):
     assert "--rebuild" in problems[0].advice
 
 
+def test_check_finds_paragraphs_cut_off_from_their_file_record(tmp_path):
+    src = tmp_path / "src"
+    (first,) = make_releases(src, 1)
+    shutil.copy(first, src / "z_copy.txt")
+    ix = Index.open(tmp_path / "ix", create=True)
+    ix.sync([src])
+    assert ix.check().ok and ix.search("title:adopts").total == 2
+    with ix.whoosh.writer() as w:  # drop the record the paragraphs follow, behind searchidx's back
+        w.delete_by_term("doc", f"file:{first.resolve()}")
+    problems = [p.message for p in ix.check().problems]
+    assert sum("1 release(s) have paragraphs that do not follow their file record" in p for p in problems) == 1
+    assert ix.search("title:adopts").total == 0  # what the problem means for a user
+
+
 # -- CLI output ----------------------------------------------------------------------------------------
 
 def test_build_output_on_a_pipe_and_quiet(tmp_path):
