@@ -562,8 +562,8 @@ def _group(results: Any, collapse: bool) -> list[list[Any]]:
     """Hits in rank order, those with the same text fingerprint folded into the first one's group."""
     groups: list[list[Any]] = []
     by_print: dict[str, list[Any]] = {}
-    reader = results.searcher.reader()
-    prints = reader.column_reader("fingerprint") if collapse and reader.has_column("fingerprint") else None
+    s = results.searcher
+    prints = _column(s, "fingerprint") if collapse and s.reader().has_column("fingerprint") else None
     for r in results:
         fp = prints[r.docnum] if prints is not None else None
         if fp and fp in by_print:
