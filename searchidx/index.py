@@ -358,7 +358,7 @@ class Index:
         resolved = [str(p.resolve()) for p in files]
         hashes = {p: rec["hash"] for p, rec in session.known.items()}
         # Parsing and attribution run in a worker process while this one writes (see bench/run.py).
-        for loaded in load_files(resolved, hashes):
+        for loaded in load_files(resolved, hashes, analyse=True):
             self._index_loaded(session, loaded, report)
             done += 1
             if progress:
@@ -392,7 +392,8 @@ class Index:
         # Identical content at another path (a copy, or a rename seen before the old name's removal)
         # shares that release's paragraphs: only the file record is new.
         shared = session.holders[release.id] > 0
-        self._write_release(session.writer(), path, digest, release, paragraphs=not shared)
+        self._write_release(session.writer(), path, digest, release, paragraphs=not shared,
+                            analysed=loaded.analysed)
         session.written.add(release.id)
         session.add_file(path, {"hash": digest, "releases": [release.id]})
         report.paragraphs += len(release.paragraphs)
@@ -400,7 +401,7 @@ class Index:
         session.changed()
 
     def _write_release(self, writer: Any, path: str, digest: str, release: Release, *,
-                       paragraphs: bool = True) -> None:
+                       paragraphs: bool = True, analysed: list | None = None) -> None:
         # The file record first, its paragraphs right after it: search.py finds a paragraph's release title
         # through the file record before it (Whoosh's nested documents; merges keep documents in order).
         meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
@@ -412,7 +413,7 @@ class Index:
             record["title"] = record["title_exact"] = release.title
         writer.add_document(**record)
         if paragraphs:
-            for doc in paragraph_documents(release):
+            for doc in paragraph_documents(release, analysed):
                 writer.add_document(**doc)
 
     def _delete_file(self, session: _Session, path: str) -> None:

@@ -37,6 +37,8 @@ class Loaded(NamedTuple):
     path: str
     digest: str | None
     release: Release | LoadError | None
+    #: With ``analyse``: the postings of each paragraph's text (`searchidx.schema.analyse_paragraphs`).
+    analysed: list | None = None
 
 
 def load_one(path: str, known_hash: str | None = None) -> Loaded:
@@ -58,22 +60,27 @@ def load_one(path: str, known_hash: str | None = None) -> Loaded:
         return Loaded(path, digest, LoadError(path, f"cannot be loaded ({type(exc).__name__}: {exc})"))
 
 
-def _load_chunk(items: list[tuple[str, str | None]]) -> list[tuple]:
+def _load_chunk(items: list[tuple[str, str | None]], analyse: bool) -> list[tuple]:
     out = []
     for path, known in items:
         loaded = load_one(path, known)
         release = loaded.release
+        analysed = None
+        if analyse and isinstance(release, Release):
+            from .schema import analyse_paragraphs
+
+            analysed = analyse_paragraphs(release)
         # A LoadError does not survive pickling (its args are not its constructor's): send its parts.
         out.append((path, loaded.digest, ("error", release.path, release.reason)
-                    if isinstance(release, LoadError) else release))
+                    if isinstance(release, LoadError) else release, analysed))
     return out
 
 
 def _unpack(item: tuple) -> Loaded:
-    path, digest, release = item
+    path, digest, release, analysed = item
     if isinstance(release, tuple):
         return Loaded(path, digest, LoadError(release[1], release[2]))
-    return Loaded(path, digest, release)
+    return Loaded(path, digest, release, analysed)
 
 
 def default_processes() -> int:
@@ -86,9 +93,12 @@ def default_processes() -> int:
 
 
 def load_files(paths: Iterable[str], known: Mapping[str, str] | None = None, *, processes: int | None = None,
-               min_parallel: int | None = None, chunk: int = CHUNK, window: int | None = None) -> Iterator[Loaded]:
+               min_parallel: int | None = None, chunk: int = CHUNK, window: int | None = None,
+               analyse: bool = False) -> Iterator[Loaded]:
     """`Loaded` for each path, in order. ``known`` maps a path to the content hash already indexed (such a
-    file, if unchanged, is not parsed). ``processes``: worker processes (default: cores - 1; 0 = in-process)."""
+    file, if unchanged, is not parsed). ``processes``: worker processes (default: cores - 1; 0 = in-process).
+    ``analyse``: worker processes also analyse the paragraphs' text for the index, the writer's heaviest
+    work (loading in-process never does: the writer would do the same work either way)."""
     paths = [str(p) for p in paths]
     known = known or {}
     if processes is None:
@@ -98,10 +108,11 @@ def load_files(paths: Iterable[str], known: Mapping[str, str] | None = None, *, 
         for path in paths:
             yield load_one(path, known.get(path))
         return
-    yield from _pooled(paths, known, procs, chunk, window or 4 * procs)
+    yield from _pooled(paths, known, procs, chunk, window or 4 * procs, analyse)
 
 
-def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, window: int) -> Iterator[Loaded]:
+def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, window: int,
+            analyse: bool) -> Iterator[Loaded]:
     methods = multiprocessing.get_all_start_methods()
     # fork starts in milliseconds and shares the imported modules; elsewhere the platform's default.
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -111,14 +122,14 @@ def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, 
         pending: deque = deque()
         todo = iter(chunks)
         for part in todo:
-            pending.append(pool.apply_async(_load_chunk, (part,)))
+            pending.append(pool.apply_async(_load_chunk, (part, analyse)))
             if len(pending) >= window:
                 break
         while pending:
             done = pending.popleft().get()
             nxt = next(todo, None)
             if nxt is not None:
-                pending.append(pool.apply_async(_load_chunk, (nxt,)))
+                pending.append(pool.apply_async(_load_chunk, (nxt, analyse)))
             for item in done:
                 yield _unpack(item)
         pool.close()

@@ -41,11 +41,14 @@ def schema():
     from whoosh import columns, formats
     from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
+    from .fields import AnalysedText
+
     text = text_analyzer()
     names = name_analyzer()
     # Unstemmed copies serve prefix, fuzzy and "did you mean": those score every expanded term alike and
     # only need to know which paragraphs hold a word, so they keep neither frequencies nor positions.
-    text_exact = TEXT(analyzer=names, phrase=False)
+    # The paragraph's text and its copy may come analysed by a loader process (`analyse_paragraphs`).
+    text_exact = AnalysedText(analyzer=names, phrase=False)
     text_exact.format = formats.Existence()
     title_exact = TEXT(analyzer=names, phrase=False)
     title_exact.format = formats.Existence()
@@ -60,7 +63,7 @@ def schema():
         path=ID(stored=True),  # file records only
         n=STORED(),
         kind=ID(stored=True),
-        text=TEXT(analyzer=text, stored=True, phrase=True),
+        text=AnalysedText(analyzer=text, stored=True, phrase=True),
         speaker=TEXT(analyzer=names, stored=True, field_boost=2.0),
         speaker_key=ID(sortable=True),
         role=TEXT(analyzer=text, stored=True),
@@ -97,9 +100,22 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
 
 
-def paragraph_documents(release: Release) -> Iterator[dict[str, Any]]:
-    """The Whoosh documents of a release's paragraphs (file records are index.py's)."""
+def analyse_paragraphs(release: Release) -> list[tuple[list[Any], list[Any]]]:
+    """The postings of each paragraph's text and unstemmed copy, as the schema's fields make them."""
+    from whoosh.fields import TEXT
+
+    fields = schema()
+    text, exact = fields["text"], fields["text_exact"]
+    return [(list(TEXT.index(text, p.text)), list(TEXT.index(exact, p.text))) if p.text else ([], [])
+            for p in release.paragraphs]
+
+
+def paragraph_documents(release: Release, analysed: list[tuple[list[Any], list[Any]]] | None = None
+                        ) -> Iterator[dict[str, Any]]:
+    """The Whoosh documents of a release's paragraphs (file records are index.py's); ``analysed``: their
+    text's postings made by `analyse_paragraphs` (in another process), else the writer analyses the text."""
     from .attribution import speaker_key
+    from .fields import Analysed
 
     common: dict[str, Any] = {"doctype": "para", "release": release.id}
     if release.date:
@@ -110,9 +126,12 @@ def paragraph_documents(release: Release) -> Iterator[dict[str, Any]]:
     if release.source:
         common["source"] = release.source
         common["source_key"] = release.source.lower()
-    for p in release.paragraphs:
+    for i, p in enumerate(release.paragraphs):
         doc = dict(common, n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
-        if p.text:
+        if p.text and analysed:
+            doc["text"], doc["text_exact"] = Analysed(analysed[i][0]), Analysed(analysed[i][1])
+            doc["_stored_text"] = p.text
+        elif p.text:
             doc["text"] = doc["text_exact"] = p.text
             doc["fingerprint"] = fingerprint(p.text).encode("ascii")
         if p.speaker:
