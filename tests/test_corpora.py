@@ -80,3 +80,10 @@ def test_plain_text_corpora(corpora):
         r = load_release(f)
         assert r.title and len(r.body) >= 2, f
     json.dumps([load_releases(f)[0].to_dict() for f in bbc], default=str)
+
+
+def test_business_wire_about_inc_colon(corpora):
+    r = load_release(corpora / "press_releases_newsml" / "superdesk-cp" / "businesswire" / "20210130005024r1.xml")
+    assert not any(p.text.startswith("About Interactive Brokers") for p in r.paragraphs)
+    about = [p for p in r.paragraphs if p.text.startswith("Interactive Brokers Group affiliates provide")]
+    assert about and about[0].kind == "about"

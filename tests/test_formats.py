@@ -124,6 +124,26 @@ def test_pdf_export_wrapped_lines():
     assert body[2].startswith("Assistant District Attorney Robin Vale said")
 
 
+def test_about_headings_with_company_suffixes_and_colons():
+    text = ("Acme Brokers lifts its limits\n\nAcme Brokers lifted all trading limits on Friday, the firm said in a "
+            "statement.\n\nAbout Acme Brokers Group, Inc.:\n\nAcme Brokers Group runs electronic markets in 30 "
+            "countries.\n\nAbout 200 clients had asked for the change.\n")
+    r = load_text(text)
+    assert [(p.kind, p.text[:22]) for p in r.paragraphs] == [
+        ("body", "Acme Brokers lifted al"), ("about", "Acme Brokers Group run"), ("about", "About 200 clients had ")]
+    # Above the body, "About Us" is a menu entry: it starts no About section.
+    menu = load_text("Ferry fares frozen\n\nAbout Us\n\nThe harbour board froze ferry fares for a year on Monday.\n")
+    assert [(p.kind, p.text[:9]) for p in menu.paragraphs] == [("body", "The harbo")]
+    from searchidx.structure import is_about_heading
+
+    for heading in ("About LYF Food Technologies Inc.", "About KidSport:", "About J. Crew Group",
+                    "About Auxly Cannabis Group Inc. (TSX.V: XLY) (OTCQX: CBWTF)", "ABOUT SEGMENT"):
+        assert is_about_heading(heading), heading
+    for sentence in ("About 200 people attended.", "About 5,000 people marched in Paris. Police said so.",
+                     "About us: we make things."):
+        assert not is_about_heading(sentence), sentence
+
+
 def test_plain_text_with_blank_lines():
     r = load_release(FIXTURES / "plain_news.txt")
     assert r.format == "text"
