@@ -67,6 +67,11 @@ _CONTACT_HEAD = re.compile(r"^(?:media|press)?\s*(?:contacts?(?: information| in
 _NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÀ-Ý][\w’'\-.]+(?:\s+[A-ZÀ-Ý][\w’'\-.]*){1,3}$")
 
 
+def is_name_line(line: str) -> bool:
+    """A line that is only a person's name ("Janne OJAMO", "Dr. Ana Ruiz")."""
+    return bool(_NAME_LINE.match(line))
+
+
 def split_labels(title: str) -> tuple[str, list[str]]:
     """"(Video) Paris Conference …" → ("Paris Conference …", ["Video"])."""
     labels: list[str] = []

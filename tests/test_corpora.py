@@ -87,3 +87,23 @@ def test_business_wire_about_inc_colon(corpora):
     assert not any(p.text.startswith("About Interactive Brokers") for p in r.paragraphs)
     about = [p for p in r.paragraphs if p.text.startswith("Interactive Brokers Group affiliates provide")]
     assert about and about[0].kind == "about"
+
+
+def test_wire_page_about_and_contact(corpora):
+    prn = load_release(corpora / "press_releases_html" / "metascraper" / "pr-newswire.html")
+    about = [p.text for p in prn.paragraphs if p.kind == "about"]
+    # The second About paragraph ends with the issuer's address (a <br> line of its own in the page).
+    assert about[-1].endswith("human capital investments. http://ctec-corp.com")
+    assert [(c.name, c.organisation, c.email) for c in prn.contacts] == [
+        ("Katie Sullivan", "Bateman Group", "hackerrank@bateman-group.com")]
+
+
+def test_europarl_press_officers_are_contacts(corpora):
+    for page in sorted((corpora / "press_releases_html" / "europarl").glob("*.html")):
+        ep = load_release(page)
+        assert ep.contacts, page
+        for c in ep.contacts:
+            assert c.name and c.phone and c.phone.startswith("(+3") and c.email.endswith("@europarl.europa.eu"), c
+        assert not any(c.phone in p.text for c in ep.contacts for p in ep.paragraphs)
+    venezuela = load_release(corpora / "press_releases_html" / "europarl" / "press-release_20190712IPR56948.html")
+    assert [c.name for c in venezuela.contacts] == ["Snježana KOBEŠĆAK SMODIŠ", "Viktor ALMQVIST"]

@@ -124,6 +124,25 @@ def test_pdf_export_wrapped_lines():
     assert body[2].startswith("Assistant District Attorney Robin Vale said")
 
 
+def test_institution_page_contact_cards_and_about_with_inc():
+    r = load_release(FIXTURES / "institution_page.html")
+    assert r.title == "Council backs cleaner harbour ferries"
+    # Each press officer's card is a contact with its first number; the cards' lines are not body, and the
+    # visitor-centre box outside the article is not a press contact.
+    assert [(c.name, c.phone, c.email) for c in r.contacts] == [
+        ("Mira KOVAČ", "(+32) 2 284 12 50", "mira.kovac@assembly.example.org"),
+        ("Tomas BERG", "(+33) 3 881 72 420", "tomas.berg@assembly.example.org"),
+    ]
+    everything = " ".join(p.text for p in r.paragraphs)
+    for gone in ("470 11 22 33", "Phone number", "E-mail", "@ExampleAssembly", "visitors@", "About Example Ferries"):
+        assert gone not in everything
+    assert len(body_texts(r)) == 3
+    # "About X, Inc.:" heads the About section; the address under its paragraph ends that paragraph.
+    about = [p.text for p in r.paragraphs if p.kind == "about"]
+    assert about == ["Example Ferries Holdings, Inc. runs passenger boats on four rivers and employs 900 people. "
+                     "It was founded in 1962. https://ferries.example.com"]
+
+
 def test_about_headings_with_company_suffixes_and_colons():
     text = ("Acme Brokers lifts its limits\n\nAcme Brokers lifted all trading limits on Friday, the firm said in a "
             "statement.\n\nAbout Acme Brokers Group, Inc.:\n\nAcme Brokers Group runs electronic markets in 30 "
