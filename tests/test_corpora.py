@@ -107,3 +107,21 @@ def test_europarl_press_officers_are_contacts(corpora):
         assert not any(c.phone in p.text for c in ep.contacts for p in ep.paragraphs)
     venezuela = load_release(corpora / "press_releases_html" / "europarl" / "press-release_20190712IPR56948.html")
     assert [c.name for c in venezuela.contacts] == ["Snježana KOBEŠĆAK SMODIŠ", "Viktor ALMQVIST"]
+
+
+def test_bot_check_pages_are_refused(corpora):
+    import pytest
+
+    from searchidx.errors import LoadError
+
+    refused = loaded = 0
+    for f in sorted((corpora / "prosecutor_press_releases_txt" / "text" / "los_angeles_ca").glob("*.txt")):
+        bot_page = "made us think you were a bot" in f.read_text(encoding="utf-8", errors="replace")
+        if bot_page:
+            with pytest.raises(LoadError, match="bot check"):
+                load_release(f)
+            refused += 1
+        else:
+            assert load_release(f).body, f
+            loaded += 1
+    assert refused and loaded
