@@ -88,8 +88,8 @@ def mark_copies(paragraphs: list[Paragraph]) -> None:
     """A paragraph whose words mostly stand in a longer one is a pull quote or caption of it."""
     bags = [bigrams(p.text) for p in paragraphs]
     for i, p in enumerate(paragraphs):
-        if p.kind not in ("body", "pullquote") or len(bags[i]) < 8:
-            continue
+        if p.kind not in ("body", "pullquote") or len(bags[i]) < 8 or _FACT.match(p.text):
+            continue  # an advisory's "WHO: …" repeats names from the lead and is no caption for it
         for j, q in enumerate(paragraphs):
             if i == j or q.kind != "body" or len(bags[j]) < len(bags[i]):
                 continue
@@ -129,7 +129,12 @@ def is_about_heading(text: str) -> bool:
     return len(text) <= 140 and bool(_ABOUT.match(text))
 
 
+# "WHO: …", "WHEN: …": a media advisory's facts, short as headings are but text all the same.
+_FACT = re.compile(r"^(?:WHO|WHAT|WHEN|WHERE|WHY|PHOTO/INTERVIEW|SPEAKERS|VISUALS|LOCATION|DETAILS|RSVP|"
+                   r"QUI[EÉ]N|QU[EÉ]|CU[AÁ]NDO|D[OÓ]NDE|HORARIO|LUGAR)\s*:\s*\S", re.I)
+
+
 def is_heading(text: str) -> bool:
-    """A crosshead or label: short, no sentence end, not a list item."""
-    return len(text) <= 90 and len(text.split()) <= 12 and not ends_sentence(text) \
+    """A crosshead or label: short, no sentence end, not a list item, not an advisory's fact line."""
+    return not _FACT.match(text) and len(text) <= 90 and len(text.split()) <= 12 and not ends_sentence(text) \
         and not text.endswith((",", ";")) and not starts_lowercase(text)

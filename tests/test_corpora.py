@@ -82,13 +82,6 @@ def test_plain_text_corpora(corpora):
     json.dumps([load_releases(f)[0].to_dict() for f in bbc], default=str)
 
 
-def test_business_wire_about_inc_colon(corpora):
-    r = load_release(corpora / "press_releases_newsml" / "superdesk-cp" / "businesswire" / "20210130005024r1.xml")
-    assert not any(p.text.startswith("About Interactive Brokers") for p in r.paragraphs)
-    about = [p for p in r.paragraphs if p.text.startswith("Interactive Brokers Group affiliates provide")]
-    assert about and about[0].kind == "about"
-
-
 def test_wire_page_about_and_contact(corpora):
     prn = load_release(corpora / "press_releases_html" / "metascraper" / "pr-newswire.html")
     about = [p.text for p in prn.paragraphs if p.kind == "about"]
@@ -109,6 +102,13 @@ def test_europarl_press_officers_are_contacts(corpora):
     assert [c.name for c in venezuela.contacts] == ["Snježana KOBEŠĆAK SMODIŠ", "Viktor ALMQVIST"]
 
 
+def test_business_wire_about_inc_colon(corpora):
+    r = load_release(corpora / "press_releases_newsml" / "superdesk-cp" / "businesswire" / "20210130005024r1.xml")
+    assert not any(p.text.startswith("About Interactive Brokers") for p in r.paragraphs)
+    about = [p for p in r.paragraphs if p.text.startswith("Interactive Brokers Group affiliates provide")]
+    assert about and about[0].kind == "about"
+
+
 def test_bot_check_pages_are_refused(corpora):
     import pytest
 
@@ -125,3 +125,34 @@ def test_bot_check_pages_are_refused(corpora):
             assert load_release(f).body, f
             loaded += 1
     assert refused and loaded
+
+
+def test_spanish_exports_drop_chrome_and_keep_contacts(corpora):
+    text = corpora / "prosecutor_press_releases_txt" / "text"
+    r = load_release(text / "orange_ca" / "press_1200-estudiantes-tendran-la-oportunidad-de-ganar-boletos-a-un-partido-"
+                     "del-equipo-chivas-usa-a-traves-del-incentivo.txt")
+    assert [c.name for c in r.contacts] == ["Susan Kang Schroeder", "Farrah Emami"]
+    assert r.body[0].text.startswith("*800 estudiantes recibieron la sorpresa")
+    labels = ("Contacto:", "Oficina:", "Celular:", "Para Publicaci", "PARA PUBLICACI")
+    for f in sorted((text / "orange_ca").glob("press_*.txt")):
+        raw = f.read_text(encoding="utf-8", errors="replace")
+        if "Contacto:" not in raw:
+            continue
+        r = load_release(f)
+        assert not any(p.text.startswith(labels) for p in r.paragraphs), f
+        assert not (r.subtitle or "").startswith(labels), f
+    dallas = load_release(text / "dallas_tx" / "Assets_uploads_docs_district-attorney_press-release_2023_First_20"
+                          "Fentanyl_20Conviction_20Spanish_pdf.txt")
+    assert dallas.title.startswith("La Oficina del Fiscal de Distrito Creuzot Obtiene Condena")
+
+
+def test_media_advisory_facts_kept(corpora):
+    r = load_release(corpora / "prosecutor_press_releases_txt" / "text" / "miami_dade_fl" /
+                     "press-release_13-charged-in-round-up-of-major-catalytic-converter-fencing-and-theft-ring.txt")
+    body = [p.text for p in r.body]
+    assert ("WHO: Katherine Fernandez Rundle, State Attorney; Miami-Dade Police Director Stephanie Daniels; "
+            "Miami-Dade Public Safety Chief James Reyes") in body
+    assert "WHEN: Thursday, August 29, 2024 at 2:30 p.m." in body
+    assert "WHERE: Miami-Dade State Attorney’s Office; 1350 N.W. 12th Avenue, Room S-418" in body
+    assert not any(t in ("WHO:", "WHAT:", "WHEN:", "WHERE:") for t in body)
+

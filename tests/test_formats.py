@@ -163,6 +163,30 @@ def test_about_headings_with_company_suffixes_and_colons():
         assert not is_about_heading(sentence), sentence
 
 
+def test_spanish_page_export_chrome_and_contacts():
+    r = load_release(FIXTURES / "county_lines_es.txt")
+    assert r.title == "HOMBRE CONDENADO POR ROBAR A PERSONAS MAYORES"
+    assert r.location == "SANTA ANA"
+    # "Contacto:" / "Oficina:" / "Celular:" labels over the people: contacts, not text.
+    assert [(c.name, c.phone) for c in r.contacts] == [("Pat Ejemplo", "714-555-0101"), ("Lee Muestra", "714-555-0103")]
+    everything = " ".join([p.text for p in r.paragraphs] + [r.subtitle or ""])
+    for chrome in ("Contacto", "Oficina", "Celular", "Publicaci", "Inmediata", "Caso #", "Compartir", "Leer más"):
+        assert chrome not in everything
+    body = body_texts(r)
+    assert len(body) == 4 and body[0].startswith("Hoy, un hombre fue condenado")
+    assert body[2].startswith("“Nadie debería") and r.paragraphs[2].speaker == "Todd Ejemplo"
+
+
+def test_media_advisory_fact_lines_are_kept():
+    r = load_release(FIXTURES / "advisory_lines.txt")
+    body = body_texts(r)
+    assert "WHO: Maria Example, State Attorney; Harbor Police Chief Dan Sample" in body
+    assert "WHAT: Press Conference" in body
+    assert "WHEN: Thursday, August 29, 2024 at 2:30 p.m." in body
+    assert "WHERE: Example County State Attorney’s Office; 100 Harbor Avenue, Room 4" in body
+    assert r.contacts and r.contacts[0].phone == "(305) 555-0135"
+
+
 def test_plain_text_with_blank_lines():
     r = load_release(FIXTURES / "plain_news.txt")
     assert r.format == "text"
