@@ -75,6 +75,9 @@ _BOT_CHECK = re.compile(
     r"attention required! \| cloudflare|request unsuccessful\. incapsula|access to this page has been denied",
     re.I,
 )
+# A word each bot-check phrase holds.
+_BOT_CHECK_WORDS = ("bot", "human", "browser", "javascript", "security check", "cloudflare", "incapsula", "denied",
+                    "interruption")
 # The titles such pages carry.
 _BOT_CHECK_TITLE = re.compile(r"^(?:pardon our interruption|just a moment|attention required|access denied|"
                               r"are you a robot|security check|human verification|bot verification)\b", re.I)
@@ -88,6 +91,9 @@ def bot_check(title: str | None, texts: list[str]) -> bool:
     whole = "\n".join([title or "", *texts])
     if len(whole) > BOT_CHECK_MAX_CHARS:
         return False
+    lower = whole.lower()
+    if not any(word in lower for word in _BOT_CHECK_WORDS):
+        return False  # substring tests first: the phrase pattern is slow to run over every short release
     phrases = {m.group(0).lower() for m in _BOT_CHECK.finditer(whole)}
     return len(phrases) >= 2 or bool(phrases and _BOT_CHECK_TITLE.match((title or "").strip()))
 

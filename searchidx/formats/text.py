@@ -166,6 +166,9 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
 def _split_chrome(lines: list[str], n: int) -> int:
     """How many lines from ``n`` make one chrome line that the export put a word a line ("Para" /
     "Publicación" / "Inmediata"); 0 if they do not."""
+    line = lines[n]
+    if len(line) > SPLIT_WORD_CHARS or " " in line:
+        return 0  # most lines: checked at once
     for k in (3, 2):
         run = lines[n:n + k]
         if len(run) == k and all(len(x) <= SPLIT_WORD_CHARS and " " not in x for x in run) \
@@ -206,6 +209,11 @@ _CONSONANTS = set("bcdfghjklmnpqrstvwxzñ")
 _FACTS = r"WHO|WHAT|WHEN|WHERE|WHY|PHOTO/INTERVIEW|SPEAKERS|VISUALS|LOCATION|DETAILS|RSVP|QUI[EÉ]N|QU[EÉ]|CU[AÁ]NDO|D[OÓ]NDE|HORARIO|LUGAR"
 _FACT_LABEL = re.compile(rf"^(?:{_FACTS})\s*:$", re.I)
 _FACT_START = re.compile(rf"^(?:{_FACTS})\s*:", re.I)
+
+
+def _is_fact(line: str) -> bool:
+    """A line that starts with an advisory's fact label ("WHEN: …"); the colon is looked for first."""
+    return ":" in line[:18] and bool(_FACT_START.match(line))
 #: Value lines a fact label may gather, and the longest of them (a name, a time, an address).
 FACT_LINES = 6
 FACT_LINE_CHARS = 90
@@ -219,7 +227,7 @@ def _join_advisory_facts(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not _FACT_LABEL.match(line):
+        if not (line.endswith(":") and len(line) <= 18 and _FACT_LABEL.match(line)):
             out.append(line)
             i += 1
             continue
@@ -227,7 +235,7 @@ def _join_advisory_facts(lines: list[str]) -> list[str]:
         j = i + 1
         while j < len(lines) and len(values) < FACT_LINES \
                 and (len(lines[j]) <= FACT_LINE_CHARS or not values or _broken_before(values[-1], lines[j])) \
-                and not _FACT_START.match(lines[j]) and not _FOOTER_LINE.match(lines[j]) \
+                and not _is_fact(lines[j]) and not _FOOTER_LINE.match(lines[j]) \
                 and not _CHROME_LINE.match(lines[j]) and not _CONTACT_START.match(lines[j]) \
                 and not is_layout_only(lines[j]):
             values.append(lines[j])
@@ -342,7 +350,7 @@ def _join_lines(lines: list[str]) -> list[str]:
     for line in lines[1:]:
         prev = out[-1]
         prev_length, last_length = last_length, len(line)
-        if _FACT_START.match(line) or (_FACT_START.match(prev) and not _broken_before(prev, line)
+        if _is_fact(line) or (_is_fact(prev) and not _broken_before(prev, line)
                                        and line[0] not in ".,;:!?)]"):
             out.append(line)  # an advisory's fact lines stand apart, however the page wrapped them
         elif line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
