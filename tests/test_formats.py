@@ -185,6 +185,7 @@ def test_media_advisory_fact_lines_are_kept():
     assert "WHEN: Thursday, August 29, 2024 at 2:30 p.m." in body
     assert "WHERE: Example County State Attorney’s Office; 100 Harbor Avenue, Room 4" in body
     assert r.contacts and r.contacts[0].phone == "(305) 555-0135"
+    assert not any("You are here" in p.text for p in r.paragraphs)
 
 
 def test_plain_text_with_blank_lines():

@@ -17,7 +17,7 @@ _CHROME_LINE = re.compile(
     r"published|for immediate release|click here to access pdf version|read more|share|print|email|tweet|"
     r"en español|back to top|previous(?: post)?|next(?: post)?|admin|news releases?|search this site|"
     r"subscribe|sign up|translate|select language|tags?:?.*|categor(?:y|ies):?.*|posted in.*|"
-    r"case ?# ?[\w\-]+|date:|"
+    r"case ?# ?[\w\-]+|date:|you are here|connect|"
     # The same chrome on the offices' Spanish pages.
     r"para publicaci[oó]n inmediata|comunicado de prensa|aviso a los medios|inicio|buscar|compartir|imprimir|"
     r"saltar al contenido|ir al contenido|leer m[aá]s|s[ií]guenos|volver arriba|noticias|publicado|autor|"
@@ -26,7 +26,7 @@ _CHROME_LINE = re.compile(
 )
 # Everything from here down is the site's footer: lists of other posts.
 _FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|recent posts|related news|more news|recent news|"
-                          r"you may also like|other news|links)\s*:?$", re.I)
+                          r"you may also like|other news|links|quick links)\s*:?$", re.I)
 # "Title | Cook County State's Attorney", "Title - Orange County District Attorney": the site's name.
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+(?:The\s+|Office of\s+)?[^|–—]*?(?:Attorney|Prosecutor|Office|County|"
                           r"Department|Government|District)\b[^|–—]*$")
