@@ -156,3 +156,12 @@ def test_media_advisory_facts_kept(corpora):
     assert "WHERE: Miami-Dade State Attorney’s Office; 1350 N.W. 12th Avenue, Room S-418" in body
     assert not any(t in ("WHO:", "WHAT:", "WHEN:", "WHERE:") for t in body)
 
+
+def test_side_list_above_the_release(corpora):
+    # Harris County pages put a "More News" list above the release; it used to cut the whole release.
+    r = load_release(corpora / "prosecutor_press_releases_txt" / "text" / "harris_tx" /
+                     "Newsroom_News-Releases_man-charged-with-murder-successfully-extradited-to-houston-from-el-salvador.txt")
+    body = [p.text for p in r.body]
+    assert len(body) == 5 and body[-1] == "Rojas’s case will be heard in the 180th District Court."
+    assert body[3].startswith("“I’m deeply thankful") and r.body[3].speaker == "Sean Teare"
+

@@ -188,6 +188,19 @@ def test_media_advisory_fact_lines_are_kept():
     assert not any("You are here" in p.text for p in r.paragraphs)
 
 
+def test_page_export_with_a_side_list_above_the_release():
+    # "More News" above the release opens a side list of other posts, not the footer: the release under it
+    # is read, and the list under "View All" after it is the footer.
+    r = load_release(FIXTURES / "sidebar_lines.txt")
+    body = body_texts(r)
+    assert body[0].startswith("(Harbor City) - Today, the District Attorney charged a ferry captain")
+    assert body[-1] == "The case will be heard in the 12th District Court."
+    assert len(body) == 4 and r.paragraphs[2].speaker == "Ana Example"
+    everything = " ".join(p.text for p in r.paragraphs)
+    for chrome in ("Harbor Arson", "Backlog", "Posted on", "Another release"):
+        assert chrome not in everything
+
+
 def test_plain_text_with_blank_lines():
     r = load_release(FIXTURES / "plain_news.txt")
     assert r.format == "text"

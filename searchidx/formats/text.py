@@ -26,7 +26,7 @@ _CHROME_LINE = re.compile(
 )
 # Everything from here down is the site's footer: lists of other posts.
 _FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|recent posts|related news|more news|recent news|"
-                          r"you may also like|other news|links|quick links)\s*:?$", re.I)
+                          r"you may also like|other news|links|quick links|view all)\s*:?$", re.I)
 # "Title | Cook County State's Attorney", "Title - Orange County District Attorney": the site's name.
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+(?:The\s+|Office of\s+)?[^|–—]*?(?:Attorney|Prosecutor|Office|County|"
                           r"Department|Government|District)\b[^|–—]*$")
@@ -123,12 +123,23 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     body: list[str] = []
     after_label = None
     skip = 0
+    in_sidebar = seen_prose = False
     for n, line in enumerate(lines[start:], start=start):
         if skip:
             skip -= 1
             continue
         if _FOOTER_LINE.match(line):
-            break
+            if seen_prose or in_sidebar or not any(_is_prose(x) for x in lines[n + 1:n + 1 + SIDEBAR_LINES]):
+                break
+            # Above the release (no prose yet, prose soon after), the same heading opens a side list of
+            # other posts (Harris County's "More News": dates and titles): skipped up to that prose. A
+            # second such heading is the site's footer after all.
+            in_sidebar = True
+            continue
+        if in_sidebar:
+            if not _is_prose(line):
+                continue
+            in_sidebar = False
         skip = _split_chrome(lines, n)
         if skip:
             skip -= 1
@@ -157,10 +168,22 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
                     continue
                 line = rest
         body.append(line)
+        seen_prose = seen_prose or _is_prose(line)
     body, contact_lines = _take_header_contacts(body)
     if contact_lines:
         draft.contacts = _group_contacts(contact_lines)
     return _join_lines(body)
+
+
+def _is_prose(line: str) -> bool:
+    """A finished sentence of some length: release text, not a title, label or list entry."""
+    return len(line) >= PROSE_CHARS and ends_sentence(line)
+
+
+#: How far below a "More News" heading the release's prose must start for the list to be a side list.
+SIDEBAR_LINES = 25
+#: Shortest line taken for prose by `_is_prose`.
+PROSE_CHARS = 80
 
 
 def _split_chrome(lines: list[str], n: int) -> int:
