@@ -150,7 +150,7 @@ def bench_wire(corpora: Path) -> None:
 
     from searchidx.cleaning import normalize_space
 
-    total_expected = total_found = 0
+    total_expected = total_found = total_chrome = 0
     for f in sorted((corpora / "press_releases_html").rglob("*.html")):
         selector = WIRE_BODY_SELECTORS.get(f.name) or WIRE_BODY_SELECTORS["europarl"]
         soup = BeautifulSoup(f.read_bytes(), "lxml")
@@ -165,9 +165,11 @@ def bench_wire(corpora: Path) -> None:
         chrome = [p.text[:60] for p in r.paragraphs if len(p.text) < 250 and CHROME_TEXT.search(p.text)]
         total_expected += len(expected)
         total_found += len(found)
+        phones = sum(1 for c in r.contacts if c.phone)
+        total_chrome += len(chrome)
         print(f"[wire] {f.name}: {len(found)}/{len(expected)} body paragraphs found; chrome-like paragraphs "
-              f"{chrome or 'none'}; missing {missing or 'none'}")
-    print(f"[wire] all: {total_found}/{total_expected} body paragraphs found")
+              f"{chrome or 'none'}; missing {missing or 'none'}; contacts {len(r.contacts)} ({phones} with a phone)")
+    print(f"[wire] all: {total_found}/{total_expected} body paragraphs found; {total_chrome} chrome-like paragraphs")
 
 
 def bench_memory(corpora: Path, count: int) -> None:

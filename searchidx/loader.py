@@ -18,6 +18,7 @@ from .formats.jsonfeed import parse_item, read_items
 from .formats.newsml import is_newsml, parse_newsml
 from .formats.text import parse_text
 from .limits import MAX_SECONDS, Deadline
+from .metadata import bot_check
 from .model import Release
 from .pipeline import finish
 
@@ -177,6 +178,8 @@ def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_o
         release = finish(draft, deadline)
         if not release.paragraphs and not release.title:
             raise LoadError(draft.path, "no text found")
+        if bot_check(release.title, [p.text for p in release.paragraphs]):
+            raise LoadError(draft.path, "no release text: the page is a bot check (the site refused the download)")
         releases.append(release)
     return releases
 

@@ -67,6 +67,42 @@ _CONTACT_HEAD = re.compile(r"^(?:media|press)?\s*(?:contacts?(?: information| in
 _NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÀ-Ý][\w’'\-.]+(?:\s+[A-ZÀ-Ý][\w’'\-.]*){1,3}$")
 
 
+# What a bot check or captcha page says instead of the page that was asked for.
+_BOT_CHECK = re.compile(
+    r"made us think you were a bot|pardon our interruption|verify (?:that )?you are (?:a )?human|"
+    r"are you a robot|i'?m not a robot|checking your browser before accessing|checking if the site connection "
+    r"is secure|enable javascript and cookies to continue|complete the security check to access|"
+    r"attention required! \| cloudflare|request unsuccessful\. incapsula|access to this page has been denied",
+    re.I,
+)
+# A word each bot-check phrase holds.
+_BOT_CHECK_WORDS = ("bot", "human", "browser", "javascript", "security check", "cloudflare", "incapsula", "denied",
+                    "interruption")
+# The titles such pages carry.
+_BOT_CHECK_TITLE = re.compile(r"^(?:pardon our interruption|just a moment|attention required|access denied|"
+                              r"are you a robot|security check|human verification|bot verification)\b", re.I)
+#: A bot check is a short page: a release that merely mentions a captcha is longer than this (characters).
+BOT_CHECK_MAX_CHARS = 2000
+
+
+def bot_check(title: str | None, texts: list[str]) -> bool:
+    """True when the page is a bot check or captcha, not a release (a saved page the site refused): a short
+    page with a bot-check title and wording, or with two different bot-check phrases."""
+    whole = "\n".join([title or "", *texts])
+    if len(whole) > BOT_CHECK_MAX_CHARS:
+        return False
+    lower = whole.lower()
+    if not any(word in lower for word in _BOT_CHECK_WORDS):
+        return False  # substring tests first: the phrase pattern is slow to run over every short release
+    phrases = {m.group(0).lower() for m in _BOT_CHECK.finditer(whole)}
+    return len(phrases) >= 2 or bool(phrases and _BOT_CHECK_TITLE.match((title or "").strip()))
+
+
+def is_name_line(line: str) -> bool:
+    """A line that is only a person's name ("Janne OJAMO", "Dr. Ana Ruiz")."""
+    return bool(_NAME_LINE.match(line))
+
+
 def split_labels(title: str) -> tuple[str, list[str]]:
     """"(Video) Paris Conference …" → ("Paris Conference …", ["Video"])."""
     labels: list[str] = []

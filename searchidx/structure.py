@@ -22,8 +22,12 @@ FLOAT_MAX_WORDS = 90
 COPY_CONTAINMENT = 0.7
 # A direct quote: it opens the paragraph, or follows a speech verb ("stated, "…").
 _QUOTED_SPEECH = re.compile(r'^\s*["“«]|\b(?:said|says|stated|added|noted|told|wrote|explained|stressed)[,:]?\s*["“«]')
-_ABOUT = re.compile(r"^(?:About|Acerca de|À propos de|Sobre)\s+(?:the\s+)?[A-Z0-9][^.]{0,80}$")
-_ABOUT_INLINE = re.compile(r"^About\s+[A-Z0-9][^.:]{0,80}:\s+\S")
+# An issuer's name may hold the dots of "Inc.", "Corp.", "S.A." and a ticker in brackets; the heading may
+# end with a colon ("About Interactive Brokers Group, Inc.:").
+_NAME = (r"(?=[A-Z0-9])(?:[^.:!?()]|\b(?:Inc|Corp|Ltd|Co|LLC|L\.P|N\.V|S\.A|S\.p\.A|plc|Pty|Cie|Bros|Intl|St|U\.S)\."
+         r"|\b[A-Z]\.|\([^()]{1,30}\)){1,100}?")
+_ABOUT = re.compile(rf"^(?:About|ABOUT|Acerca de|À propos de|Sobre)\s+(?:the\s+)?{_NAME}\s*:?$")
+_ABOUT_INLINE = re.compile(rf"^About\s+{_NAME}:\s+\S")
 
 
 def bigrams(text: str) -> set[tuple[str, str]]:
@@ -84,8 +88,8 @@ def mark_copies(paragraphs: list[Paragraph]) -> None:
     """A paragraph whose words mostly stand in a longer one is a pull quote or caption of it."""
     bags = [bigrams(p.text) for p in paragraphs]
     for i, p in enumerate(paragraphs):
-        if p.kind not in ("body", "pullquote") or len(bags[i]) < 8:
-            continue
+        if p.kind not in ("body", "pullquote") or len(bags[i]) < 8 or _FACT.match(p.text):
+            continue  # an advisory's "WHO: …" repeats names from the lead and is no caption for it
         for j, q in enumerate(paragraphs):
             if i == j or q.kind != "body" or len(bags[j]) < len(bags[i]):
                 continue
@@ -100,23 +104,37 @@ def mark_copies(paragraphs: list[Paragraph]) -> None:
 def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """"About X" and what follows it is the boilerplate about the issuer: kind ``about``.
 
-    The heading itself is dropped; an inline "About X: …" paragraph starts the section too.
+    The heading itself is dropped; an inline "About X: …" paragraph starts the section too. A heading
+    above all the body is a menu entry: dropped, and it starts nothing.
     """
     out: list[Paragraph] = []
     in_about = False
+    seen_body = False
     for p in paragraphs:
-        if p.kind == "body" and _ABOUT.match(p.text) and not ends_sentence(p.text):
-            in_about = True
+        if p.kind == "body" and is_about_heading(p.text):
+            # Above the first body paragraph it is a menu entry ("About LADA"), not the issuer's section.
+            in_about = seen_body
             continue
         if p.kind == "body" and _ABOUT_INLINE.match(p.text):
             in_about = True
         if in_about and p.kind == "body":
             p.kind = "about"
+        seen_body = seen_body or p.kind == "body"
         out.append(p)
     return out
 
 
+def is_about_heading(text: str) -> bool:
+    """"About X", "About X, Inc.:", "About LYF Food Technologies Inc.": the heading of an About section."""
+    return len(text) <= 140 and bool(_ABOUT.match(text))
+
+
+# "WHO: …", "WHEN: …": a media advisory's facts, short as headings are but text all the same.
+_FACT = re.compile(r"^(?:WHO|WHAT|WHEN|WHERE|WHY|PHOTO/INTERVIEW|SPEAKERS|VISUALS|LOCATION|DETAILS|RSVP|"
+                   r"QUI[EÉ]N|QU[EÉ]|CU[AÁ]NDO|D[OÓ]NDE|HORARIO|LUGAR)\s*:\s*\S", re.I)
+
+
 def is_heading(text: str) -> bool:
-    """A crosshead or label: short, no sentence end, not a list item."""
-    return len(text) <= 90 and len(text.split()) <= 12 and not ends_sentence(text) \
+    """A crosshead or label: short, no sentence end, not a list item, not an advisory's fact line."""
+    return not _FACT.match(text) and len(text) <= 90 and len(text.split()) <= 12 and not ends_sentence(text) \
         and not text.endswith((",", ";")) and not starts_lowercase(text)

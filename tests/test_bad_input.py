@@ -206,3 +206,21 @@ _MARKUP = st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<html>", "<br>", "
 @given(st.lists(st.one_of(_MARKUP, st.text(max_size=40)), max_size=60).map("".join))
 def test_any_text_gives_a_release_or_a_load_error(text):
     _release_or_load_error(lambda: load_text(text, "fuzz.txt"))
+
+
+def test_bot_check_page_is_refused():
+    # A site that took the download for a bot saved its check page instead of the release.
+    err = refuse(FIXTURES / "bot_check.txt", "no release text")
+    assert "bot check" in err.reason
+
+
+def test_captcha_html_page_is_refused_but_a_release_mentioning_one_is_not(tmp_path):
+    page = tmp_path / "check.html"
+    page.write_text("<html><head><title>Just a moment...</title></head><body><h1>Checking your browser before "
+                    "accessing example.org</h1><p>Please verify you are a human to continue.</p></body></html>",
+                    encoding="utf-8")
+    refuse(page, "bot check")
+    release = ("City adds captcha to its permit site\n\nThe city added a check to its permit site on Monday. "
+               "Visitors are asked to verify you are human before they apply, a spokesperson said.\n")
+    assert load_text(release).title == "City adds captcha to its permit site"
+

@@ -80,3 +80,88 @@ def test_plain_text_corpora(corpora):
         r = load_release(f)
         assert r.title and len(r.body) >= 2, f
     json.dumps([load_releases(f)[0].to_dict() for f in bbc], default=str)
+
+
+def test_wire_page_about_and_contact(corpora):
+    prn = load_release(corpora / "press_releases_html" / "metascraper" / "pr-newswire.html")
+    about = [p.text for p in prn.paragraphs if p.kind == "about"]
+    # The second About paragraph ends with the issuer's address (a <br> line of its own in the page).
+    assert about[-1].endswith("human capital investments. http://ctec-corp.com")
+    assert [(c.name, c.organisation, c.email) for c in prn.contacts] == [
+        ("Katie Sullivan", "Bateman Group", "hackerrank@bateman-group.com")]
+
+
+def test_europarl_press_officers_are_contacts(corpora):
+    for page in sorted((corpora / "press_releases_html" / "europarl").glob("*.html")):
+        ep = load_release(page)
+        assert ep.contacts, page
+        for c in ep.contacts:
+            assert c.name and c.phone and c.phone.startswith("(+3") and c.email.endswith("@europarl.europa.eu"), c
+        assert not any(c.phone in p.text for c in ep.contacts for p in ep.paragraphs)
+    venezuela = load_release(corpora / "press_releases_html" / "europarl" / "press-release_20190712IPR56948.html")
+    assert [c.name for c in venezuela.contacts] == ["Snježana KOBEŠĆAK SMODIŠ", "Viktor ALMQVIST"]
+
+
+def test_business_wire_about_inc_colon(corpora):
+    r = load_release(corpora / "press_releases_newsml" / "superdesk-cp" / "businesswire" / "20210130005024r1.xml")
+    assert not any(p.text.startswith("About Interactive Brokers") for p in r.paragraphs)
+    about = [p for p in r.paragraphs if p.text.startswith("Interactive Brokers Group affiliates provide")]
+    assert about and about[0].kind == "about"
+
+
+def test_bot_check_pages_are_refused(corpora):
+    import pytest
+
+    from searchidx.errors import LoadError
+
+    refused = loaded = 0
+    for f in sorted((corpora / "prosecutor_press_releases_txt" / "text" / "los_angeles_ca").glob("*.txt")):
+        bot_page = "made us think you were a bot" in f.read_text(encoding="utf-8", errors="replace")
+        if bot_page:
+            with pytest.raises(LoadError, match="bot check"):
+                load_release(f)
+            refused += 1
+        else:
+            assert load_release(f).body, f
+            loaded += 1
+    assert refused and loaded
+
+
+def test_spanish_exports_drop_chrome_and_keep_contacts(corpora):
+    text = corpora / "prosecutor_press_releases_txt" / "text"
+    r = load_release(text / "orange_ca" / "press_1200-estudiantes-tendran-la-oportunidad-de-ganar-boletos-a-un-partido-"
+                     "del-equipo-chivas-usa-a-traves-del-incentivo.txt")
+    assert [c.name for c in r.contacts] == ["Susan Kang Schroeder", "Farrah Emami"]
+    assert r.body[0].text.startswith("*800 estudiantes recibieron la sorpresa")
+    labels = ("Contacto:", "Oficina:", "Celular:", "Para Publicaci", "PARA PUBLICACI")
+    for f in sorted((text / "orange_ca").glob("press_*.txt")):
+        raw = f.read_text(encoding="utf-8", errors="replace")
+        if "Contacto:" not in raw:
+            continue
+        r = load_release(f)
+        assert not any(p.text.startswith(labels) for p in r.paragraphs), f
+        assert not (r.subtitle or "").startswith(labels), f
+    dallas = load_release(text / "dallas_tx" / "Assets_uploads_docs_district-attorney_press-release_2023_First_20"
+                          "Fentanyl_20Conviction_20Spanish_pdf.txt")
+    assert dallas.title.startswith("La Oficina del Fiscal de Distrito Creuzot Obtiene Condena")
+
+
+def test_media_advisory_facts_kept(corpora):
+    r = load_release(corpora / "prosecutor_press_releases_txt" / "text" / "miami_dade_fl" /
+                     "press-release_13-charged-in-round-up-of-major-catalytic-converter-fencing-and-theft-ring.txt")
+    body = [p.text for p in r.body]
+    assert ("WHO: Katherine Fernandez Rundle, State Attorney; Miami-Dade Police Director Stephanie Daniels; "
+            "Miami-Dade Public Safety Chief James Reyes") in body
+    assert "WHEN: Thursday, August 29, 2024 at 2:30 p.m." in body
+    assert "WHERE: Miami-Dade State Attorney’s Office; 1350 N.W. 12th Avenue, Room S-418" in body
+    assert not any(t in ("WHO:", "WHAT:", "WHEN:", "WHERE:") for t in body)
+
+
+def test_side_list_above_the_release(corpora):
+    # Harris County pages put a "More News" list above the release; it used to cut the whole release.
+    r = load_release(corpora / "prosecutor_press_releases_txt" / "text" / "harris_tx" /
+                     "Newsroom_News-Releases_man-charged-with-murder-successfully-extradited-to-houston-from-el-salvador.txt")
+    body = [p.text for p in r.body]
+    assert len(body) == 5 and body[-1] == "Rojas’s case will be heard in the 180th District Court."
+    assert body[3].startswith("“I’m deeply thankful") and r.body[3].speaker == "Sean Teare"
+

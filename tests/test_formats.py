@@ -124,6 +124,83 @@ def test_pdf_export_wrapped_lines():
     assert body[2].startswith("Assistant District Attorney Robin Vale said")
 
 
+def test_institution_page_contact_cards_and_about_with_inc():
+    r = load_release(FIXTURES / "institution_page.html")
+    assert r.title == "Council backs cleaner harbour ferries"
+    # Each press officer's card is a contact with its first number; the cards' lines are not body, and the
+    # visitor-centre box outside the article is not a press contact.
+    assert [(c.name, c.phone, c.email) for c in r.contacts] == [
+        ("Mira KOVAČ", "(+32) 2 284 12 50", "mira.kovac@assembly.example.org"),
+        ("Tomas BERG", "(+33) 3 881 72 420", "tomas.berg@assembly.example.org"),
+    ]
+    everything = " ".join(p.text for p in r.paragraphs)
+    for gone in ("470 11 22 33", "Phone number", "E-mail", "@ExampleAssembly", "visitors@", "About Example Ferries"):
+        assert gone not in everything
+    assert len(body_texts(r)) == 3
+    # "About X, Inc.:" heads the About section; the address under its paragraph ends that paragraph.
+    about = [p.text for p in r.paragraphs if p.kind == "about"]
+    assert about == ["Example Ferries Holdings, Inc. runs passenger boats on four rivers and employs 900 people. "
+                     "It was founded in 1962. https://ferries.example.com"]
+
+
+def test_about_headings_with_company_suffixes_and_colons():
+    text = ("Acme Brokers lifts its limits\n\nAcme Brokers lifted all trading limits on Friday, the firm said in a "
+            "statement.\n\nAbout Acme Brokers Group, Inc.:\n\nAcme Brokers Group runs electronic markets in 30 "
+            "countries.\n\nAbout 200 clients had asked for the change.\n")
+    r = load_text(text)
+    assert [(p.kind, p.text[:22]) for p in r.paragraphs] == [
+        ("body", "Acme Brokers lifted al"), ("about", "Acme Brokers Group run"), ("about", "About 200 clients had ")]
+    # Above the body, "About Us" is a menu entry: it starts no About section.
+    menu = load_text("Ferry fares frozen\n\nAbout Us\n\nThe harbour board froze ferry fares for a year on Monday.\n")
+    assert [(p.kind, p.text[:9]) for p in menu.paragraphs] == [("body", "The harbo")]
+    from searchidx.structure import is_about_heading
+
+    for heading in ("About LYF Food Technologies Inc.", "About KidSport:", "About J. Crew Group",
+                    "About Auxly Cannabis Group Inc. (TSX.V: XLY) (OTCQX: CBWTF)", "ABOUT SEGMENT"):
+        assert is_about_heading(heading), heading
+    for sentence in ("About 200 people attended.", "About 5,000 people marched in Paris. Police said so.",
+                     "About us: we make things."):
+        assert not is_about_heading(sentence), sentence
+
+
+def test_spanish_page_export_chrome_and_contacts():
+    r = load_release(FIXTURES / "county_lines_es.txt")
+    assert r.title == "HOMBRE CONDENADO POR ROBAR A PERSONAS MAYORES"
+    assert r.location == "SANTA ANA"
+    # "Contacto:" / "Oficina:" / "Celular:" labels over the people: contacts, not text.
+    assert [(c.name, c.phone) for c in r.contacts] == [("Pat Ejemplo", "714-555-0101"), ("Lee Muestra", "714-555-0103")]
+    everything = " ".join([p.text for p in r.paragraphs] + [r.subtitle or ""])
+    for chrome in ("Contacto", "Oficina", "Celular", "Publicaci", "Inmediata", "Caso #", "Compartir", "Leer más"):
+        assert chrome not in everything
+    body = body_texts(r)
+    assert len(body) == 4 and body[0].startswith("Hoy, un hombre fue condenado")
+    assert body[2].startswith("“Nadie debería") and r.paragraphs[2].speaker == "Todd Ejemplo"
+
+
+def test_media_advisory_fact_lines_are_kept():
+    r = load_release(FIXTURES / "advisory_lines.txt")
+    body = body_texts(r)
+    assert "WHO: Maria Example, State Attorney; Harbor Police Chief Dan Sample" in body
+    assert "WHAT: Press Conference" in body
+    assert "WHEN: Thursday, August 29, 2024 at 2:30 p.m." in body
+    assert "WHERE: Example County State Attorney’s Office; 100 Harbor Avenue, Room 4" in body
+    assert r.contacts and r.contacts[0].phone == "(305) 555-0135"
+    assert not any("You are here" in p.text for p in r.paragraphs)
+
+
+def test_page_export_with_a_side_list_above_the_release():
+    # "More News" above the release opens a side list of other posts, not the footer: the release under it
+    # is read, and the list under "View All" after it is the footer.
+    r = load_release(FIXTURES / "sidebar_lines.txt")
+    body = body_texts(r)
+    assert body[0].startswith("(Harbor City) - Today, the District Attorney charged a ferry captain")
+    assert body[-1] == "The case will be heard in the 12th District Court."
+    assert len(body) == 4 and r.paragraphs[2].speaker == "Ana Example"
+    everything = " ".join(p.text for p in r.paragraphs)
+    for chrome in ("Harbor Arson", "Backlog", "Posted on", "Another release"):
+        assert chrome not in everything
+
+
 def test_plain_text_with_blank_lines():
     r = load_release(FIXTURES / "plain_news.txt")
     assert r.format == "text"

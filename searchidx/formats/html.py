@@ -14,12 +14,14 @@ import json
 import re
 from typing import Any
 
-from bs4 import BeautifulSoup, Comment, NavigableString, SoupStrainer, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from ..cleaning import ends_sentence, normalize_space, starts_lowercase
 from ..dates import parse_date
 from ..draft import Block, Draft
 from ..errors import LoadError
+from ..metadata import is_name_line
+from ..model import Contact
 
 #: Tags whose content is never text of the release.
 DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button",
@@ -57,11 +59,10 @@ MIN_SIBLING_SCORE = 150
 LINK_DENSITY_MAX = 0.6
 #: A body shorter than this (characters) counts as not found: the next extractor is tried.
 MIN_BODY_CHARS = 300
-_METADATA_TAGS = ["title", "meta", "link", "script", "time", "h1"]
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)", re.I)
 #: Deepest markup accepted in a page (real pages stay under a few dozen levels).
 MAX_NESTING = 1000
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]{0,30})\b[^<>]*?(/?)>")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]{0,30})\b([^<>]*)>")
 # Tags that are never closed or close themselves: they do not nest.
 _VOID_OR_IMPLIED = frozenset(("br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col",
                               "embed", "param", "track", "p", "li", "dt", "dd", "option", "tr", "td", "th"))
@@ -72,43 +73,78 @@ _JSONLD_TYPES = {"newsarticle", "pressrelease", "article", "reportagenewsarticle
                  "analysisnewsarticle", "webpage", "report"}
 #: Stands for a ``<br>`` while text is gathered (source newlines are only spaces).
 _BR = "\x1e"
+# A web or e-mail address: never the lower-case continuation of the line above it.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+#: Longest body line dropped for holding a contact card's number or address.
+CONTACT_LINE_CHARS = 120
+#: A line this long that ends a sentence is prose, not a contact or label line.
+PROSE_CHARS = 80
+_EMAIL_IN = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·]{2,60}$")
 
 
 def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draft:
-    """A whole page: metadata from its head (Beautiful Soup), body from trafilatura where installed and
-    where it finds one, else from the paragraph-score heuristic below."""
+    """A whole page: metadata from its head, body from trafilatura where installed and where it finds
+    one, else from the paragraph-score heuristic below (Beautiful Soup)."""
     check_nesting(text, path)
     draft = Draft(path=path, id=release_id, format=fmt, paragraphs_whole=True)
-    head = BeautifulSoup(text, "lxml", parse_only=SoupStrainer(_METADATA_TAGS))
-    _read_metadata(head, draft)
+    # One lxml parse serves the metadata, trafilatura (which copies it before cleaning) and the contact
+    # box; Beautiful Soup, three times slower to build a tree, is only used by the fallback.
+    tree = _parse_tree(text)
+    if tree is not None:
+        _read_metadata(tree, draft)
     lang = _HTML_LANG.search(text[:5000])
     if lang:
         draft.language = lang.group(1).replace("_", "-").split("-")[0].lower()
-    blocks = trafilatura_blocks(text)
+    blocks = trafilatura_blocks(tree if tree is not None else text)
     if sum(len(b.text) for b in blocks if b.hint is None) < MIN_BODY_CHARS:
         fallback = extract_blocks(BeautifulSoup(text, "lxml"))
         if sum(len(b.text) for b in fallback) > sum(len(b.text) for b in blocks):
             blocks = fallback
+    elif tree is not None:
+        cards = contact_cards(tree)
+        if cards:
+            draft.contacts = [contact for contact, _ in cards]
+            blocks = _without_card_lines(blocks, set().union(*(details for _, details in cards)))
     draft.blocks = blocks
     return draft
+
+
+def _parse_tree(text: str):
+    """The page as an lxml tree, parsed the way trafilatura parses it (so its extraction is unchanged)."""
+    try:
+        from trafilatura.utils import load_html
+    except ImportError:
+        load_html = None
+    try:
+        if load_html is not None:
+            return load_html(text)
+        from lxml import html as lxml_html
+
+        return lxml_html.document_fromstring(text.encode("utf-8"))
+    except (ValueError, TypeError):  # lxml's own refusals (an empty document, a bad declaration)
+        return None
 
 
 def check_nesting(text: str, path: str) -> None:
     """Refuse markup nested deeper than `MAX_NESTING` before any parser sees it: tree builders and
     extractors slow down badly (minutes) on such pages, and no release is written that way."""
     depth = 0
-    for m in _TAG.finditer(text):
-        name = m.group(2).lower()
-        if name in _VOID_OR_IMPLIED or m.group(3):
+    # findall and a greedy attribute run: about twice as fast as finditer with a lazy one.
+    for close, name, rest in _TAG.findall(text):
+        if rest.endswith("/") or name.lower() in _VOID_OR_IMPLIED:
             continue
-        depth += -1 if m.group(1) else 1
-        if depth > MAX_NESTING:
-            raise LoadError(path, f"markup nested too deeply (over {MAX_NESTING} levels)")
+        if close:
+            depth -= 1
+        else:
+            depth += 1
+            if depth > MAX_NESTING:
+                raise LoadError(path, f"markup nested too deeply (over {MAX_NESTING} levels)")
 
 
-def trafilatura_blocks(text: str) -> list[Block]:
-    """The body trafilatura finds, as blocks: ``<p>``, list items, quotes; ``<head>`` as headings.
+def trafilatura_blocks(text) -> list[Block]:
+    """The body trafilatura finds in ``text`` (a page, or its lxml tree), as blocks: ``<p>``, list items,
+    quotes; ``<head>`` as headings.
 
     Measured on the shared corpora (bench/loader_bench.py) it finds more bodies and every wire-page
     paragraph where the heuristic below misses some; it is imported here, lazily, so that loading
@@ -185,6 +221,66 @@ def _contact_box(root: Tag, boxes: list[Tag]) -> list[Block]:
             _emit(tag, out, 0)
             return out
     return []
+
+
+# A contact box inside the page's article, outside any navigation or footer.
+_CONTACT_BOXES = ("//*[(contains(translate(@class, 'CONTACT', 'contact'), 'contact') or "
+                  "contains(translate(@id, 'CONTACT', 'contact'), 'contact')) and "
+                  "(ancestor::article or ancestor::main or ancestor::*[@role='main']) and "
+                  "not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::form)]")
+_CARD_PHONE = re.compile(r"\+?\(?\+?\d[\d\s().\-/]{5,}\d")
+
+
+def contact_cards(tree) -> list[tuple[Contact, set[str]]]:
+    """The press contacts of the contact box in the page's article (the European Parliament gives each
+    press officer a card: name, role, phone numbers, e-mail), with the numbers and addresses each card
+    shows. One contact per card, with its first phone number and first e-mail."""
+    boxes = tree.xpath(_CONTACT_BOXES)
+    chosen = [b for b in boxes if not any(a in boxes for a in b.iterancestors())]
+    found: list[tuple[Contact, set[str]]] = []
+    for box in chosen:
+        if len(_text_of(box)) > 3000:
+            continue  # a whole column, not a contact box
+        cards = [li for li in box.iter("li") if _card_details(li)]
+        cards = [c for c in cards if not any(a in cards for a in c.iterancestors())] or [box]
+        for card in cards:
+            card_contact = _card_contact(card)
+            if card_contact is not None:
+                found.append(card_contact)
+    return found
+
+
+def _card_lines(card) -> list[str]:
+    lines = [normalize_space(t) for t in card.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")]
+    # Labels ("Phone number:"), place tags ("(BXL)") and social handles are not the person.
+    return [ln for ln in lines if ln and not ln.endswith(":") and not (ln.startswith("(") and ln.endswith(")"))
+            and not ln.startswith("@")]
+
+
+def _card_details(card) -> list[str]:
+    """Every phone number and e-mail address in a card, in order."""
+    out: list[str] = []
+    for line in _card_lines(card):
+        out += [m.group(0) for m in _EMAIL_IN.finditer(line)]
+        out += [normalize_space(m.group(0)) for m in _CARD_PHONE.finditer(line)
+                if len(re.sub(r"\D", "", m.group(0))) >= 7]
+    return out
+
+
+def _card_contact(card) -> tuple[Contact, set[str]] | None:
+    details = _card_details(card)
+    if not details:
+        return None
+    email = next((d for d in details if "@" in d), None)
+    phone = next((d for d in details if "@" not in d), None)
+    name = next((ln for ln in _card_lines(card) if is_name_line(ln) and not any(d in ln for d in details)), None)
+    return Contact(name=name, phone=phone, email=email), set(details)
+
+
+def _without_card_lines(blocks: list[Block], details: set[str]) -> list[Block]:
+    """The body less the contact lines the extractor kept from the contact box (its numbers, addresses
+    and their labels): they are the contacts' now."""
+    return [b for b in blocks if not (len(b.text) <= CONTACT_LINE_CHARS and any(d in b.text for d in details))]
 
 
 def _strip(soup: BeautifulSoup) -> None:
@@ -312,7 +408,11 @@ def _split_lines(text: str) -> list[str]:
         line = normalize_space(raw)
         if not line:
             continue
-        if out and not ends_sentence(out[-1]) and starts_lowercase(line):
+        if out and not ends_sentence(out[-1]) and starts_lowercase(line) and not _ADDRESS.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        elif out and _ADDRESS.fullmatch(line) and len(out[-1]) >= PROSE_CHARS and ends_sentence(out[-1]):
+            # The issuer's web address under its About paragraph ("… investments.<br>http://…") ends it;
+            # on a line of its own it would pass for a contact line.
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -346,9 +446,9 @@ def _all_bold(el: Tag) -> bool:
 # --- metadata ---------------------------------------------------------------------------------------
 
 
-def _meta(soup: BeautifulSoup) -> dict[str, str]:
+def _meta(tree) -> dict[str, str]:
     found: dict[str, str] = {}
-    for m in soup.find_all("meta"):
+    for m in tree.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         content = m.get("content")
         if key and content and key not in found:
@@ -361,11 +461,13 @@ def _clean_meta(value: str) -> str:
     return normalize_space(html_entities.unescape(value))
 
 
-def _jsonld(soup: BeautifulSoup) -> dict[str, Any]:
+def _jsonld(tree) -> dict[str, Any]:
     """The first JSON-LD object that describes an article or release (``@graph`` searched too)."""
-    for script in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script.text or "")
         except (ValueError, RecursionError):
             continue
         stack = [data]
@@ -394,27 +496,32 @@ def _name_of(value: Any) -> str | None:
     return None
 
 
-def _read_metadata(soup: BeautifulSoup, draft: Draft) -> None:
-    meta = _meta(soup)
-    ld = _jsonld(soup)
-    # _strip() will drop <head>: read the <title> and the canonical link first.
-    page_title = normalize_space(soup.title.get_text()) if soup.title else ""
-    canonical = soup.find("link", rel="canonical")
+def _text_of(el) -> str:
+    return normalize_space(" ".join(el.itertext()))
+
+
+def _read_metadata(tree, draft: Draft) -> None:
+    """Title, URL, date, publisher, author and language from an lxml tree of the page."""
+    meta = _meta(tree)
+    ld = _jsonld(tree)
+    title_el = next(tree.iter("title"), None)
+    page_title = _text_of(title_el) if title_el is not None else ""
+    canonical = next((link.get("href") for link in tree.iter("link")
+                      if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), None)
     title = _name_of(ld.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
     if not title and page_title:
         title = _TITLE_SITE_SUFFIX.sub("", page_title)
     if not title:
-        h1 = soup.find("h1")
-        title = normalize_space(h1.get_text(" ")) if h1 else None
+        h1 = next(tree.iter("h1"), None)
+        title = _text_of(h1) if h1 is not None else None
     if title and " | " in title:
         # "Release title | News | European Parliament": the site's name parts are the short ones.
         title = max(title.split(" | "), key=len)
     draft.title = title or None
-    draft.url = (_name_of(ld.get("url")) if isinstance(ld.get("url"), str) else None) \
-        or (canonical.get("href") if canonical and canonical.get("href") else None) or meta.get("og:url")
-    for key in ("datepublished",):
-        if ld.get(key.replace("datepublished", "datePublished")):
-            draft.date = parse_date(str(ld["datePublished"]))
+    draft.url = (_name_of(ld.get("url")) if isinstance(ld.get("url"), str) else None) or canonical \
+        or meta.get("og:url")
+    if ld.get("datePublished"):
+        draft.date = parse_date(str(ld["datePublished"]))
     if draft.date is None:
         for key in ("article:published_time", "og:published_time", "date", "pubdate", "dc.date", "dc.date.issued",
                     "dcterms.created", "publish-date", "sailthru.date", "parsely-pub-date", "article.published"):
@@ -423,15 +530,13 @@ def _read_metadata(soup: BeautifulSoup, draft: Draft) -> None:
                 if draft.date:
                     break
     if draft.date is None:
-        t = soup.find("time", datetime=True)
-        if t:
-            draft.date = parse_date(t["datetime"])
+        t = next((t for t in tree.iter("time") if t.get("datetime")), None)
+        if t is not None:
+            draft.date = parse_date(t.get("datetime"))
     draft.source = _name_of(ld.get("publisher")) or meta.get("og:site_name") or meta.get("application-name")
     draft.author = _name_of(ld.get("author")) or meta.get("author") or meta.get("article:author")
     if draft.author and draft.author.startswith("http"):
         draft.author = None
-    html = soup.find("html")
-    lang = (html.get("lang") if html else None) or meta.get("language") or meta.get("og:locale") \
-        or _name_of(ld.get("inLanguage")) if isinstance(soup, BeautifulSoup) else None
+    lang = meta.get("language") or meta.get("og:locale") or _name_of(ld.get("inLanguage"))
     if lang:
         draft.language = lang.replace("_", "-").split("-")[0].lower()[:8] or None

@@ -17,24 +17,37 @@ _CHROME_LINE = re.compile(
     r"published|for immediate release|click here to access pdf version|read more|share|print|email|tweet|"
     r"en español|back to top|previous(?: post)?|next(?: post)?|admin|news releases?|search this site|"
     r"subscribe|sign up|translate|select language|tags?:?.*|categor(?:y|ies):?.*|posted in.*|"
-    r"case ?# ?[\w\-]+|date:)\s*:?$",
+    r"case ?# ?[\w\-]+|date:|you are here|connect|"
+    # The same chrome on the offices' Spanish pages.
+    r"para publicaci[oó]n inmediata|comunicado de prensa|aviso a los medios|inicio|buscar|compartir|imprimir|"
+    r"saltar al contenido|ir al contenido|leer m[aá]s|s[ií]guenos|volver arriba|noticias|publicado|autor|"
+    r"caso ?# ?[\w\-]+(?:\s*(?:y|,)\s*[\w\-]+)*|fecha:?|english)\s*:?$",
     re.I,
 )
 # Everything from here down is the site's footer: lists of other posts.
 _FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|recent posts|related news|more news|recent news|"
-                          r"you may also like|other news)\s*:?$", re.I)
+                          r"you may also like|other news|links|quick links|view all)\s*:?$", re.I)
 # "Title | Cook County State's Attorney", "Title - Orange County District Attorney": the site's name.
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+(?:The\s+|Office of\s+)?[^|–—]*?(?:Attorney|Prosecutor|Office|County|"
                           r"Department|Government|District)\b[^|–—]*$")
-_PHONE_LINE = re.compile(r"^(?:(?:office|cell|phone|tel|telephone|mobile|fax|direct)\s*:?\s*)?\(?\+?\d[\d\s().\-]{8,}\d"
-                         r"(?:\s*\((?:office|cell|mobile)\))?$", re.I)
+_PHONE_LABELS = r"office|cell|phone|tel|telephone|mobile|fax|direct|oficina|celular|cel|celda|tel[eé]fono|m[oó]vil"
+_PHONE_LINE = re.compile(rf"^(?:(?:{_PHONE_LABELS})\s*:?\s*)?\(?\+?\d[\d\s().\-]{{8,}}\d"
+                         rf"(?:\s*\((?:{_PHONE_LABELS})\))?$", re.I)
+# "Contact:" or "Contacto:" alone, as some pages repeat it over each person.
+_CONTACT_LABEL_LINE = re.compile(r"^(?:media )?contact(?:s|o|os)?\s*:$", re.I)
+# "Office:" or "Celular:" alone, its number on the next line.
+_PHONE_LABEL_LINE = re.compile(rf"^(?:{_PHONE_LABELS})\s*:$", re.I)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_CONTACT_START = re.compile(r"^(?P<before>.*?)\bcontacts?\s*:\s*(?P<rest>.*)$", re.I)
+_CONTACT_START = re.compile(r"^(?P<before>.*?)\bcontact(?:s|o|os)?\s*:\s*(?P<rest>.*)$", re.I)
 _PHONE_IN = re.compile(r"\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}")
-_RELEASE_LABEL = re.compile(r"^(?:for immediate release|media advisory|news release|press release)\s*[:\-–—]\s*", re.I)
+_RELEASE_LABEL = re.compile(r"^(?:for immediate release|media advisory|news release|press release|"
+                            r"para publicaci[oó]n inmediata|comunicado de prensa)\s*[:\-–—]\s*", re.I)
 # A line ending in a word that cannot end a sentence or a title was cut short.
 _DANGLING_WORD = re.compile(r"\b(?:a|an|the|of|in|on|at|to|for|from|with|by|and|or|but|that|who|which|as|his|her|their|its)$",
                             re.I)
+#: How far below a name or job line the next phone, e-mail or label line may be for it to be a contact line
+#: (two people's names and titles may stand over their "Office:" and "Cell:" lines).
+CONTACT_LOOKAHEAD = 6
 #: Lines at the top of a text export that may hold the date and the media contacts.
 HEADER_LINES = 30
 #: Share of lines near the longest length for an export to count as hard-wrapped (PDF text).
@@ -96,7 +109,8 @@ def _block_from_lines(lines: list[str], gap: int):
 def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     """Text exported one block per line: title, date and contacts read, chrome dropped, lines joined."""
     lines = [clean_line(ln) for ln in raw_lines]
-    lines = [ln for ln in lines if ln and not is_layout_only(ln)]
+    lines = _join_advisory_facts([ln for ln in lines if ln])  # before the "###" rules that end a list go
+    lines = _mend_split_words([ln for ln in lines if not is_layout_only(ln)])
     if not lines:
         return []
     first = lines[0]
@@ -108,9 +122,28 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         draft.title = title
     body: list[str] = []
     after_label = None
+    skip = 0
+    in_sidebar = seen_prose = False
     for n, line in enumerate(lines[start:], start=start):
+        if skip:
+            skip -= 1
+            continue
         if _FOOTER_LINE.match(line):
-            break
+            if seen_prose or in_sidebar or not any(_is_prose(x) for x in lines[n + 1:n + 1 + SIDEBAR_LINES]):
+                break
+            # Above the release (no prose yet, prose soon after), the same heading opens a side list of
+            # other posts (Harris County's "More News": dates and titles): skipped up to that prose. A
+            # second such heading is the site's footer after all.
+            in_sidebar = True
+            continue
+        if in_sidebar:
+            if not _is_prose(line):
+                continue
+            in_sidebar = False
+        skip = _split_chrome(lines, n)
+        if skip:
+            skip -= 1
+            continue
         if after_label == "author" and draft.author is None and len(line) < 60:
             draft.author = line  # the line under an "Author" label
             after_label = None
@@ -135,14 +168,127 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
                     continue
                 line = rest
         body.append(line)
+        seen_prose = seen_prose or _is_prose(line)
     body, contact_lines = _take_header_contacts(body)
     if contact_lines:
         draft.contacts = _group_contacts(contact_lines)
     return _join_lines(body)
 
 
+def _is_prose(line: str) -> bool:
+    """A finished sentence of some length: release text, not a title, label or list entry."""
+    return len(line) >= PROSE_CHARS and ends_sentence(line)
+
+
+#: How far below a "More News" heading the release's prose must start for the list to be a side list.
+SIDEBAR_LINES = 25
+#: Shortest line taken for prose by `_is_prose`.
+PROSE_CHARS = 80
+
+
+def _split_chrome(lines: list[str], n: int) -> int:
+    """How many lines from ``n`` make one chrome line that the export put a word a line ("Para" /
+    "Publicación" / "Inmediata"); 0 if they do not."""
+    line = lines[n]
+    if len(line) > SPLIT_WORD_CHARS or " " in line:
+        return 0  # most lines: checked at once
+    for k in (3, 2):
+        run = lines[n:n + k]
+        if len(run) == k and all(len(x) <= SPLIT_WORD_CHARS and " " not in x for x in run) \
+                and _CHROME_LINE.match(" ".join(run)):
+            return k
+    return 0
+
+
+#: Longest line taken for one word of a chrome line split a word a line.
+SPLIT_WORD_CHARS = 20
+
+
+def _mend_split_words(lines: list[str]) -> list[str]:
+    """Exports put an accented letter that was styled apart on a line of its own ("Para Publicaci" / "ó" /
+    "n Inmediata"): it goes back into its word, and so does a lone consonant that follows it (a consonant
+    alone is no word; a vowel such as "a" or "y" may be one)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if out and len(line) == 1 and line.isalpha() and not line.isascii() and out[-1][-1:].isalpha() \
+                and i + 1 < len(lines):
+            out[-1] += line
+            nxt = lines[i + 1]
+            first = nxt.split(" ", 1)[0]
+            if len(first) == 1 and first.lower() in _CONSONANTS:
+                out[-1] += nxt
+                i += 1
+            i += 1
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+_CONSONANTS = set("bcdfghjklmnpqrstvwxzñ")
+# A media advisory's fact labels, alone on a line above their values ("WHO:" / "State Attorney …").
+_FACTS = r"WHO|WHAT|WHEN|WHERE|WHY|PHOTO/INTERVIEW|SPEAKERS|VISUALS|LOCATION|DETAILS|RSVP|QUI[EÉ]N|QU[EÉ]|CU[AÁ]NDO|D[OÓ]NDE|HORARIO|LUGAR"
+_FACT_LABEL = re.compile(rf"^(?:{_FACTS})\s*:$", re.I)
+_FACT_START = re.compile(rf"^(?:{_FACTS})\s*:", re.I)
+
+
+def _is_fact(line: str) -> bool:
+    """A line that starts with an advisory's fact label ("WHEN: …"); the colon is looked for first."""
+    return ":" in line[:18] and bool(_FACT_START.match(line))
+#: Value lines a fact label may gather, and the longest of them (a name, a time, an address).
+FACT_LINES = 6
+FACT_LINE_CHARS = 90
+
+
+def _join_advisory_facts(lines: list[str]) -> list[str]:
+    """"WHO:" over "Katherine Fernandez Rundle, State Attorney" and "Miami-Dade Police Director …": one
+    line, "WHO: Katherine Fernandez Rundle, State Attorney; Miami-Dade Police Director …". On their own
+    the value lines would read as headings and be dropped, and they carry the advisory's facts."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not (line.endswith(":") and len(line) <= 18 and _FACT_LABEL.match(line)):
+            out.append(line)
+            i += 1
+            continue
+        values: list[str] = []
+        j = i + 1
+        while j < len(lines) and len(values) < FACT_LINES \
+                and (len(lines[j]) <= FACT_LINE_CHARS or not values or _broken_before(values[-1], lines[j])) \
+                and not _is_fact(lines[j]) and not _FOOTER_LINE.match(lines[j]) \
+                and not _CHROME_LINE.match(lines[j]) and not _CONTACT_START.match(lines[j]) \
+                and not is_layout_only(lines[j]):
+            values.append(lines[j])
+            j += 1
+            if len(values[-1]) > FACT_LINE_CHARS and ends_sentence(values[-1]):
+                break  # a value written as a sentence: what follows is the advisory's text
+        if values:
+            text = values[0]
+            for v in values[1:]:
+                # Link text split off its sentence ("(" / "directions" / ")", ", is the …") rejoins it.
+                if v[0] in ",.;:)" or text.endswith("("):
+                    glue = ""
+                elif _broken_before(text, v):
+                    glue = " "  # one value wrapped over two lines ("… 38, of" / "Dana Point.")
+                else:
+                    glue = "; "
+                text = f"{text.rstrip(';')}{glue}{v}"
+            out.append(f"{line} {text}")
+        i = j if values else i + 1
+    return out
+
+
+def _broken_before(text: str, line: str) -> bool:
+    """True when ``line`` continues ``text`` mid-sentence (a lower-case start, or a word left dangling)."""
+    return not ends_sentence(text) and (starts_lowercase(line) or bool(_DANGLING_WORD.search(text))
+                                        or text.endswith(","))
+
+
 def _contactish(line: str) -> bool:
-    return bool(_PHONE_LINE.match(line) or (_EMAIL.search(line) and len(line) < 80)
+    return bool(_PHONE_LINE.match(line) or _PHONE_LABEL_LINE.match(line) or _CONTACT_LABEL_LINE.match(line) or (_EMAIL.search(line) and len(line) < 80)
                 or (len(line) < 50 and not ends_sentence(line) and len(line.split()) <= 7))
 
 
@@ -151,7 +297,8 @@ def _take_header_contacts(lines: list[str]) -> tuple[list[str], list[str]]:
     name over "Office: 714-…" and "Cell: …" lines): taken out of the text."""
     window = lines[:HEADER_LINES]
     anchors = [i for i, ln in enumerate(window) if len(ln) < 120 and (
-        _PHONE_LINE.match(ln) or (("ontact" in ln or "ONTACT" in ln) and _CONTACT_START.match(ln)) or ("@" in ln and _EMAIL.search(ln)))]
+        _PHONE_LINE.match(ln) or (("ontact" in ln or "ONTACT" in ln) and _CONTACT_START.match(ln))
+        or ("@" in ln and _EMAIL.search(ln)) or _PHONE_LABEL_LINE.match(ln))]
     if not anchors:
         return lines, []
     first = anchors[0]
@@ -164,8 +311,10 @@ def _take_header_contacts(lines: list[str]) -> tuple[list[str], list[str]]:
     end = first + 1
     while end < len(window) and (_contactish(window[end]) or end <= anchors[-1] and end - anchors[-1] < 0) \
             and not window[end].lower().startswith("for immediate release"):
-        if not (_PHONE_LINE.match(window[end]) or _EMAIL.search(window[end])) and \
-                not any(a > end and a - end <= 3 for a in anchors):
+        line = window[end]
+        if not (_PHONE_LINE.match(line) or _EMAIL.search(line) or _PHONE_LABEL_LINE.match(line)
+                or _CONTACT_LABEL_LINE.match(line)) \
+                and not any(a > end and a - end <= CONTACT_LOOKAHEAD for a in anchors):
             break
         end += 1
     block = window[start:end]
@@ -191,10 +340,13 @@ def _group_contacts(lines: list[str]) -> list[Contact]:
         if phone:
             current.phone = current.phone or phone.group(0).strip()
             line = (line[: phone.start()] + line[phone.end():]).strip(" ,;:|()")
-            line = re.sub(r"^(?:office|cell|phone|tel|mobile|fax)\s*:?\s*$", "", line, flags=re.I)
+            line = re.sub(rf"^(?:{_PHONE_LABELS})\s*:?\s*$", "", line, flags=re.I)
+        if _PHONE_LABEL_LINE.match(line) or _CONTACT_LABEL_LINE.match(line):
+            continue
         if not line:
             continue
-        if re.search(r"Office|County|Department|Attorney’s|Attorney's", line) and current.organisation is None:
+        if re.search(r"Office|County|Department|Attorney’s|Attorney's|Oficina|Condado|Fiscal[ií]a", line) \
+                and current.organisation is None:
             current.organisation = line
         elif current.name is None:
             current.name = line
@@ -221,7 +373,10 @@ def _join_lines(lines: list[str]) -> list[str]:
     for line in lines[1:]:
         prev = out[-1]
         prev_length, last_length = last_length, len(line)
-        if line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
+        if _is_fact(line) or (_is_fact(prev) and not _broken_before(prev, line)
+                                       and line[0] not in ".,;:!?)]"):
+            out.append(line)  # an advisory's fact lines stand apart, however the page wrapped them
+        elif line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
             out[-1] = prev + line  # punctuation left alone by an inline link
         elif not ends_sentence(prev) and (starts_lowercase(line) or _DANGLING_WORD.search(prev)):
             out[-1] = f"{prev} {line}"  # "… Three Banks in" / "One Afternoon"
