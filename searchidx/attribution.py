@@ -193,6 +193,13 @@ _QUOTE_SUBJECT = re.compile(
     # Up to the quote in the same sentence; "U.S." and other abbreviations do not end it.
     rf"(?:[^.!?“\"]|\.(?=\S)|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St|Lt))\.|(?<=\b(?:Sen|Rep|Gov|Mrs|Gen|Col|Del))\.)*[“\"]"
 )
+# "Donald Trump’s claim that there have been “thousands of shootings”": a person's words named as such.
+_POSSESSIVE_SPEECH = re.compile(
+    rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+    rf"(?:claim|statement|remark|comment|word|assertion|promise|pledge|slogan|catchphrase|catch phrase|description|"
+    rf"accusation|contention|insistence|argument|warning|vow|response|tweet|rallying cry|refrain|mantra|quip|"
+    rf"prediction)s?\b[^.!?“”\"]{{0,60}}[“\"]"
+)
 # What may stand before a surname in its full form, and an honorific before it (searched backwards from
 # each place the surname stands).
 _BEFORE_SURNAME = re.compile(r"(?<![\w’'])((?:[A-ZÀ-ÝĀ-Ž][\w’'.-]*[^\S\n]+|[“\"][^”\"\s]{1,20}[”\"][^\S\n]+){1,4})$")
@@ -591,7 +598,8 @@ class Attributor:
         spans = quote_mask(text)
         verbs = [m for m in _VERB_RE.finditer(text) if not _inside(spans, m.start())
                  and text[max(0, m.start() - 4): m.start()].rstrip() != " se"
-                 and text[max(0, m.start() - 3): m.start()] != "se "]  # Spanish "se declaró culpable" pleads
+                 and text[max(0, m.start() - 3): m.start()] != "se "  # Spanish "se declaró culpable" pleads
+                 and not (m.group().startswith("continue") and _NOT_SPEECH_AFTER.match(text, m.end()))]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
         # someone else in passing ("EgyptAir also confirmed …; “…,” Mariam Emara told CNN").
         near = [m for m in verbs if spans and _near_quote(text, spans, m.start(), m.end())]
@@ -628,7 +636,8 @@ class Attributor:
             for c in cues:
                 pattern = _COLON_QUOTE if text[c.start()] == ":" else _PARTICIPLE
                 m = pattern.search(text, max(0, c.start() - 160), c.start())
-                if not m or _inside(spans, m.start("span")) or _addressee(text, m.start("span")) \
+                if not m or _inside(spans, m.start("span")) \
+                        or _addressee(text, m.start("span"), narrow=pattern is _PARTICIPLE) \
                         or m.group("span").split()[0].lower() in NOT_NAMES:
                     continue  # "On Local Law Enforcement (LLE): “…”" heads a topic
                 person = self._person(m.group("hon"), m.group("span"), None)
@@ -644,9 +653,13 @@ class Attributor:
     def quote_subject(self, text: str) -> Person | None:
         """The subject of the sentence holding a quote, when it is a person ('Trump has hailed … as “…”')."""
         m = _QUOTE_SUBJECT.search(text)
-        if not m or _inside(quote_mask(text), m.start("span")):
-            return None
-        return self._person(m.group("hon"), m.group("span"), None)
+        if m and not _inside(quote_mask(text), m.start("span")):
+            return self._person(m.group("hon"), m.group("span"), None)
+        if "’s " in text or "'s " in text:
+            for m in _POSSESSIVE_SPEECH.finditer(text):
+                if m.group("span").endswith(_POSSESSIVE) and not _inside(quote_mask(text), m.start("span")):
+                    return self._person(m.group("hon"), m.group("span"), None)
+        return None
 
     def _before_verb(self, prefix: str, text: str, pos: int) -> Person | None:
         # Each pattern is anchored at the verb but searched forwards, so the text it sees is kept short:
@@ -718,12 +731,16 @@ class Attributor:
 _BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt)\.)(?<!\b(?:Mrs|Sen|Rep|Del|Gov|Gen|Col|Sgt)\.)\s")
 
 
+# "Trump continues his adulation of Putin", "she continued to work": an object, not words, follows.
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:his|her|their|its|the|a|an|to|on|with|working)\b")
 _ADDRESSEE = re.compile(r"\b(?:told|tells|asked|asks|to|with|by|from|of|for)\s+$")
+_ADDRESSEE_NARROW = re.compile(r"\b(?:told|tells|asked|asks|to)\s+$")
 
 
-def _addressee(text: str, pos: int) -> bool:
-    """A name after "told", "asked", "to" … is the one spoken to or about: 'he told Sean Hannity: “…”'."""
-    return bool(_ADDRESSEE.search(text, max(0, pos - 12), pos))
+def _addressee(text: str, pos: int, narrow: bool = False) -> bool:
+    """A name after "told", "asked", "to" … is the one spoken to or about: 'he told Sean Hannity: “…”'. Before
+    a participle, "of" and "with" still lead to the speaker ('footage of Trump saying, “…”')."""
+    return bool((_ADDRESSEE_NARROW if narrow else _ADDRESSEE).search(text, max(0, pos - 12), pos))
 
 
 _NAME_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w’'.-]*|of|the|de|van|von|and|\([^()]{1,40}\))[\s,]*){0,8}")
