@@ -86,7 +86,7 @@ _ADVERBS = (
 )
 # The lookahead on first letters lets the regex engine skip most positions before trying any verb.
 _VERB_FIRST = "".join(sorted({w[0] for w in SPEECH_VERBS + _PHRASAL}))
-_VERB_RE = re.compile(rf"(?=[{_VERB_FIRST}])\b{_VERB}\b")
+_VERB_RE = re.compile(rf"\b(?=[{_VERB_FIRST}]){_VERB}\b")
 
 # A first-character lookahead lets the regex engine skip positions fast (these patterns are searched
 # once per speech verb).
