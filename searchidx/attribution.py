@@ -170,6 +170,14 @@ _COLON_QUOTE = re.compile(
 _PARTICIPLE_AT = re.compile(
     r"\b(?:saying|asking|adding|declaring|insisting|writing|tweeting)\b[^.!?“”\"]{0,80}?[,:]?\s*$")
 _PARTICIPLE = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s),?\s+$")
+# "Sen. John McCain calling it a “Chinese menu.”", "what Gilbert called “a perception problem”": who names a
+# thing with a quote says it.
+# With nothing between verb and quote it is a call ('Jane Doe called “A White & Yellow Cab”'), unless a
+# relative "what" names the thing.
+_CALLING_AT = re.compile(r"\b(?:called|calling|calls|dubbed|labeled|labelled|branded)\b(?P<obj>[^.!?“”\"]{0,50})$")
+_CALLER = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)\s+{_ADVERBS}$")
+# '…, explained Rosenberg, “with this thing …”', 'But, said Solovey, "I don't want …"': verb, name, quote.
+_INVERTED = re.compile(rf"\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s*[,:]\s*[“\"]")
 # "Statement from State Attorney Katherine Fernandez Rundle Regarding …" heads a statement by that person.
 _STATEMENT = re.compile(rf"\b[Ss]tatement (?:[Ff]rom|[Oo]f|[Bb]y)\s+(?P<span>{CAP_SPAN})")
 _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concerning|In|For|To|Announcing)\b.*$")
@@ -631,13 +639,16 @@ class Attributor:
         if spans:
             # Each pattern is end-anchored and searched in a short window before its cue: a colon, or a
             # participle just before a quote opens.
-            cues = list(_COLON_AT.finditer(text)) if ":" in text else []
-            cues += [c for a, _ in spans if (c := _PARTICIPLE_AT.search(text, max(0, a - 100), a))]
-            for c in cues:
-                pattern = _COLON_QUOTE if text[c.start()] == ":" else _PARTICIPLE
+            cues = [(c, _COLON_QUOTE) for c in _COLON_AT.finditer(text)] if ":" in text else []
+            for cue, pattern in ((_PARTICIPLE_AT, _PARTICIPLE), (_CALLING_AT, _CALLER)):
+                cues += [(c, pattern) for a, _ in spans if (c := cue.search(text, max(0, a - 100), a))]
+            for c, pattern in cues:
                 m = pattern.search(text, max(0, c.start() - 160), c.start())
+                if m and pattern is _CALLER and not c.group("obj").strip() \
+                        and not text[max(0, m.start() - 6):m.start()].rstrip().endswith("what"):
+                    continue
                 if not m or _inside(spans, m.start("span")) \
-                        or _addressee(text, m.start("span"), narrow=pattern is _PARTICIPLE) \
+                        or _addressee(text, m.start("span"), narrow=pattern is not _COLON_QUOTE) \
                         or m.group("span").split()[0].lower() in NOT_NAMES:
                     continue  # "On Local Law Enforcement (LLE): “…”" heads a topic
                 person = self._person(m.group("hon"), m.group("span"), None)
@@ -705,6 +716,8 @@ class Attributor:
         # Only right after a quote ('…," said NAME', '…", dijo'), or opening a paragraph ("said X.") that
         # a page export split from its quote.
         if head and not head.endswith((",\"", ",”", "”", "\"", ".\"", ".”", "?\"", "?”", "!\"", "!”", "\",", "”,")):
+            if head.endswith(",") and (m := _INVERTED.match(text, end)):
+                return self._person(m.group("hon"), m.group("span"), None)
             return None
         rest = text[end:]
         m = _AFTER_VERB_PRONOUN.match(rest)

@@ -319,6 +319,28 @@ def test_name_never_runs_from_the_title_into_the_body():
     assert [p.speaker for p in release.body][-1] == "Harry Reid"
 
 
+def test_who_calls_a_thing_with_a_quote_says_it():
+    got = names("Republicans were irritated about the lack of detail, with Sen. John McCain calling it a "
+                "“Chinese menu.”",
+                "Cleveland sought the convention in the hopes of shedding what Dan Gilbert called “a perception "
+                "problem.”",
+                "Late on the night of July 6, 2010, 45-year-old Jane Doe called “A White & Yellow Cab, Inc.,” "
+                "for a ride home.")
+    assert got == ["John McCain", "Dan Gilbert", None]
+
+
+def test_verb_name_comma_then_quote():
+    got = names("Because of how Democrats crafted the primary schedule, explained Simon Rosenberg, “with this "
+                "thing being over by mid-March there’s a scenario where it’s hard to see how Hillary gets TV.”")
+    assert got == ["Simon Rosenberg"]
+
+
+def test_continued_to_act_is_not_speech():
+    got = names("Joshua Lautherboren continued to drive south bound on Hoover Street and fled the scene.",
+                "Sanchez has failed to show remorse. Sanchez continues to deny that he killed the victim.")
+    assert got == [None, None]
+
+
 # --- narration stays speakerless -------------------------------------------------------------------------
 
 def test_narration_captions_and_about_have_no_speaker():
