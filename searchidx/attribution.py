@@ -169,7 +169,8 @@ _COLON_QUOTE = re.compile(
 # "footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”": a name, then a participle of speech.
 _PARTICIPLE_AT = re.compile(
     r"\b(?:saying|asking|adding|declaring|insisting|writing|tweeting)\b[^.!?“”\"]{0,80}?[,:]?\s*$")
-_PARTICIPLE = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s),?\s+$")
+# No comma between them: 'Warren … endorsed Clinton, saying, “…”' is Warren's, the sentence's subject.
+_PARTICIPLE = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)\s+$")
 # "Sen. John McCain calling it a “Chinese menu.”", "what Gilbert called “a perception problem”": who names a
 # thing with a quote says it.
 # With nothing between verb and quote it is a call ('Jane Doe called “A White & Yellow Cab”'), unless a
@@ -860,9 +861,12 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         if person is None and carried is not None:
             person = carried
         elif person is None and previous is not None:
-            if _quote_led(p.text) or previous_text.rstrip().endswith(":") or _first_person_quote(p.text) \
-                    or attribution_fragment(previous_text):
+            if _quote_led(p.text) or previous_text.rstrip().endswith(":") or attribution_fragment(previous_text):
                 person = previous
+            elif _first_person_quote(p.text):
+                # A first-person quote carries the previous speaker on, unless its own sentence has a person
+                # for subject ('Donald Trump quickly took to Twitter, writing: "… When will we learn?"').
+                person = attributor.quote_subject(p.text) or previous
             elif len(previous_text) > 60 and not _SENTENCE_END.search(previous_text.rstrip()) \
                     and not p.text[:1].isdigit():
                 person = previous  # a page export broke the paragraph mid-sentence

@@ -341,6 +341,20 @@ def test_continued_to_act_is_not_speech():
     assert got == [None, None]
 
 
+def test_participle_after_a_comma_belongs_to_the_sentence_subject():
+    got = names("On Thursday, Elizabeth Warren appeared with MSNBC’s Rachel Maddow and officially endorsed Hillary "
+                "Clinton, saying, “I think having a fighter in the lead is exactly what this country needs.”")
+    assert got == ["Elizabeth Warren"]
+
+
+def test_first_person_quote_with_its_own_subject_does_not_continue_the_previous_speaker():
+    got = names("Mayor Christian Estrosi said the driver had been shot by police.",
+                "“We saw people hit and bits of debris flying around,” he said.",
+                "Republican presidential candidate Donald Trump quickly took to Twitter, writing: “Another "
+                "horrific attack, this time in Nice, France. When will we learn?”")
+    assert got == ["Christian Estrosi", "Christian Estrosi", "Donald Trump"]
+
+
 # --- narration stays speakerless -------------------------------------------------------------------------
 
 def test_narration_captions_and_about_have_no_speaker():
