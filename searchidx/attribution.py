@@ -151,6 +151,10 @@ _QUOTE_VERB_NAME = re.compile(rf"[,?!]\s*[\"”]\s+[a-z]{{3,}}ed\s+(?P<hon>{HONO
 # "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
 # person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
 # trial" names no source.
+# '“He represents our greatest shame.” ― Sonya Herridge': a quote signed with a dash, as under an epigraph.
+_DASH_SIGNED = re.compile(rf"[”\"]\s*[―—–]\s*(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
+# A paragraph that ends with such a signature is complete, though no full stop ends it.
+_SIGNED_END = re.compile(r"[”\"]\s*[―—–]\s*[^”\"“]{2,80}$")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
 # introducing a quote with a colon, or ending a line that a quote follows.
@@ -619,6 +623,11 @@ class Attributor:
             person = self._before_verb(text[: m.start()], text, m.start()) or self._after_verb(text, m.start(), m.end())
             if person:
                 return person
+        m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text) else None
+        if m and not m.group("span").endswith(_POSSESSIVE):
+            person = self._person(m.group("hon"), m.group("span"), None)
+            if person:
+                return person
         m = _QUOTE_VERB_NAME.search(text) if spans else None
         if m:
             person = self._person(m.group("hon"), m.group("span"), None)
@@ -868,7 +877,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
                 # for subject ('Donald Trump quickly took to Twitter, writing: "… When will we learn?"').
                 person = attributor.quote_subject(p.text) or previous
             elif len(previous_text) > 60 and not _SENTENCE_END.search(previous_text.rstrip()) \
-                    and not p.text[:1].isdigit():
+                    and not p.text[:1].isdigit() and not _SIGNED_END.search(previous_text):
                 person = previous  # a page export broke the paragraph mid-sentence
         if person is None and quote_mask(p.text):
             person = attributor.quote_subject(p.text)

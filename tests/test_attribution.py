@@ -355,6 +355,14 @@ def test_first_person_quote_with_its_own_subject_does_not_continue_the_previous_
     assert got == ["Christian Estrosi", "Christian Estrosi", "Donald Trump"]
 
 
+def test_quote_signed_with_a_dash():
+    got = names("“In my lengthy experience as both a judge and a prosecutor, I have found that the ‘10-20-life’ law "
+                "has been simple and effective.” – District Attorney Tony Rackauckas",
+                "California’s “10-20-life: Use a Gun and You’re Done” law was enacted in 1997.",
+                "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan.")
+    assert got == ["Tony Rackauckas", None, "Steve Quinlan"]
+
+
 # --- narration stays speakerless -------------------------------------------------------------------------
 
 def test_narration_captions_and_about_have_no_speaker():
