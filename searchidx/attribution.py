@@ -137,7 +137,8 @@ _AFTER_VERB_ROLE = re.compile(
 # '…," said spokesman John Kirby' and '…," his nephew Michery el Soheil added'.
 _AFTER_VERB_NOUN = re.compile(
     rf"^\s+(?:(?:the|a|an|his|her|their|campaign|press|former|longtime|senior|chief|top|deputy|national|state)\s+)*"
-    rf"(?P<role>(?:[A-Z][\w’'-]+\s+)?(?:(?!(?:in|on|at|to|for|of|that|by|with|from|after|before|during|when|while|and|but|as|"
+    # "undecided Republican voter Stephanie Hooton": a word in lower case may come before the capitalised one.
+    rf"(?P<role>(?:(?:[a-z][\w’'-]+\s+)?[A-Z][\w’'-]+\s+)?(?:(?!(?:in|on|at|to|for|of|that|by|with|from|after|before|during|when|while|and|but|as|"
     rf"the|a|an|he|she|it|they|this|its)\b)[a-z][\w’'-]+\s+){{1,3}})(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
 )
 _AFTER_VERB_PRONOUN = re.compile(r"^\s+(?P<pron>he|she)\b")

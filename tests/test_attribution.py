@@ -363,6 +363,12 @@ def test_quote_signed_with_a_dash():
     assert got == ["Tony Rackauckas", None, "Steve Quinlan"]
 
 
+def test_quote_then_said_lower_case_word_capitalised_word_role_name():
+    got = names("\"I don't know exactly where he stands on that,\" said undecided Republican voter Stephanie "
+                "Hooton of Derry, N.H., before the barn event.")
+    assert got == ["Stephanie Hooton"]
+
+
 # --- narration stays speakerless -------------------------------------------------------------------------
 
 def test_narration_captions_and_about_have_no_speaker():
