@@ -84,6 +84,8 @@ class Score:
     role_total: int = 0
     role_correct: int = 0
     missing: int = 0  # annotated paragraphs not found in the loaded release
+    shared: int = 0  # annotated paragraphs found inside a paragraph another entry already scored
+    unannotated: int = 0  # body paragraphs of annotated releases that no entry scores
     errors: list[str] = field(default_factory=list)
 
     def add(self, gold: str | None, got: str | None, where: str) -> bool:
@@ -112,13 +114,17 @@ class Score:
     def line(self) -> str:
         role = f", roles {self.role_correct}/{self.role_total}" if self.role_total else ""
         miss = f", {self.missing} snippets not found" if self.missing else ""
+        # Both mean the loader's paragraphs have drifted from the annotation: fix one or the other.
+        miss += f", {self.shared} snippets in an already scored paragraph" if self.shared else ""
+        miss += f", {self.unannotated} body paragraphs unannotated" if self.unannotated else ""
         return (f"{self.name}: accuracy {self.accuracy:.1%} ({self.correct}/{self.total}), has-speaker precision "
                 f"{self.precision:.1%} recall {self.recall:.1%}{role}{miss}")
 
     def to_dict(self) -> dict[str, object]:
         return {"paragraphs": self.total, "correct": self.correct, "accuracy": round(self.accuracy, 4),
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "roles": self.role_total, "roles_correct": self.role_correct, "missing": self.missing}
+                "roles": self.role_total, "roles_correct": self.role_correct, "missing": self.missing,
+                "shared": self.shared, "unannotated": self.unannotated}
 
 
 # --- annotated releases ---------------------------------------------------------------------------------
@@ -154,6 +160,7 @@ def score_release(annotation: dict, score: Score, label: str) -> None:
     release = load_release(path)
     paragraphs = release.paragraphs
     cursor = 0
+    scored: set[int] = set()
     for k, item in enumerate(annotation["paragraphs"]):
         where = f"{label} #{k + 1} {item['starts'][:40]!r}"
         idx = find_paragraph(paragraphs, item["starts"], cursor)
@@ -162,6 +169,8 @@ def score_release(annotation: dict, score: Score, label: str) -> None:
             score.add(item.get("speaker"), None, where + " (not found)")
             continue
         cursor = idx
+        score.shared += idx in scored
+        scored.add(idx)
         p = paragraphs[idx]
         ok = score.add(item.get("speaker"), p.speaker, where)
         if ok and item.get("speaker") and item.get("role"):
@@ -170,6 +179,10 @@ def score_release(annotation: dict, score: Score, label: str) -> None:
                 score.role_correct += 1
             else:
                 score.errors.append(f"{where}: role expected {item['role']!r}, got {p.speaker_role!r}")
+    for k, p in enumerate(paragraphs):
+        if p.kind == "body" and k not in scored:
+            score.unannotated += 1
+            score.errors.append(f"{label}: body paragraph {p.text[:40]!r} has no annotation")
 
 
 def evaluate_annotations(files: Iterable[Path], name: str) -> Score:
@@ -189,6 +202,7 @@ _DETERMINERS = frozenset("a an one another some several many two three other oth
 # Publishers, agencies and pollsters, which the gold also gives as sources: not people.
 _MEDIA = frozenset("tribune journal magazine herald globe gazette cnn msnbc abc nbc cbs fox politico reuters ap afp "
                    "bloomberg pew gallup poll polls twitter facebook".split())
+_PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|de|van|von|la|le)$")
 
 
@@ -197,7 +211,9 @@ def person_name(source: str, text: str = "") -> str | None:
     organisations, groups and descriptions ("the campaign", "aides", "The New York Post")."""
     cleaned = re.sub(r"\([^)]*\)", " ", source)
     cleaned = re.sub(r"['’]s\b", "", cleaned).replace(",", " ")
-    tokens = [t for t in cleaned.split() if t]
+    # A party and state written after a comma ("Sen. Rand Paul, R-Ky.") and a home state ("Sen. Tom Carper of
+    # Delaware") are not part of the name.
+    tokens = [t for t in cleaned.split() if t and not _PARTY.match(t)]
     if not tokens or len(tokens) > 8:
         return None
     if tokens[0].lower() in _DETERMINERS:
@@ -209,6 +225,8 @@ def person_name(source: str, text: str = "") -> str | None:
                       or tokens[0].lower() in ("republican", "democratic", "democrat", "gop", "presidential",
                                                "candidate", "nominee", "rival", "former", "rep.", "sen.", "gov.")):
         tokens = tokens[1:]
+    if "of" in tokens[2:]:
+        tokens = tokens[: tokens.index("of", 2)]
     if not tokens or len(tokens) > 4:
         return None
     if any(t.lower() in _PRONOUNS for t in tokens):

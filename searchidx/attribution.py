@@ -26,7 +26,7 @@ _MALE_HON = {"mr", "sir", "sr"}
 
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-Z][a-z]+)?(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+)*"
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
-_TITLE_ABBR = r"(?:Sen|Rep|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St)\."
+_TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St)\."
 _CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|[A-Z]\.|[A-Z]{{2,}}['’]?s?|[A-Z][a-z]*['’]s)"
 _JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|al|el|ibn|on)"
 # A run of capitalised words, as names and titles are written: "DEA Special Agent in Charge James Hunt".
@@ -43,7 +43,8 @@ SPEECH_VERBS = (
     "predicts claimed claims maintained indicated revealed shared echoed agreed admitted admits proposed "
     "recommended reminded encouraged contended identified clarified believes believed tweeted posted "
     "apologised apologized conceded concedes complained fumed shouted joked quipped boasted bragged "
-    "countered retorted recounted described pointed exclaimed reacted asked answered wondered"
+    "countered retorted recounted described exclaimed reacted asked answered wondered interjected "
+    "interjects opined beamed snapped mused scoffed sniped gushed marveled marvelled chided teased"
     # Spanish, for the releases that come in it (accents are often lost in PDF exports).
     " dijo afirmó afirmo señaló señalo declaró declaro explicó explico indicó indico agregó agrego añadió "
     "anadio aseguró aseguro destacó destaco expresó expreso manifestó manifesto comentó comento reafirmó "
@@ -70,18 +71,22 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-_VERB = r"(?:pointed out|went on to say|went on|" + _trie_pattern(sorted(set(SPEECH_VERBS))) + r")"
+# Phrasal verbs of speech: "Trump shot back", "Clinton chimed in on Twitter".
+# Phrasal verbs of speech ("Trump shot back", "Clinton chimed in on Twitter") go in the same trie.
+_PHRASAL = ["pointed out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
+            "wrote back", "chimed in"]
+_VERB = r"(?:" + _trie_pattern(sorted(set(SPEECH_VERBS) | set(_PHRASAL))) + r")"
 _ADVERBS = (
     r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|"
-    r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|earlier|"
+    r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|earlier|however|since|"
     r"ha|había|tambien|también|le|[a-z]{3,}ly|"
     # When and where, as news puts them between subject and verb: "Trump on Saturday tweeted".
     r"(?:on|late|early|earlier|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at\s+the\s+time|in\s+an?\s+(?:statement|interview|email|tweet))\s+)*"
 )
 # The lookahead on first letters lets the regex engine skip most positions before trying any verb.
-_VERB_FIRST = "".join(sorted({w[0] for w in SPEECH_VERBS} | {"p", "w"}))
-_VERB_RE = re.compile(rf"(?=[{_VERB_FIRST}])\b{_VERB}\b")
+_VERB_FIRST = "".join(sorted({w[0] for w in SPEECH_VERBS + _PHRASAL}))
+_VERB_RE = re.compile(rf"\b(?=[{_VERB_FIRST}]){_VERB}\b")
 
 # A first-character lookahead lets the regex engine skip positions fast (these patterns are searched
 # once per speech verb).
@@ -90,9 +95,18 @@ _CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s)"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
 _ROLE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|se)\b")
+# Nouns for what a person is, as written in lower case before a name ("spokesman John Kirby").
+ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor strategist candidate nominee senator
+    congressman congresswoman official manager director chairman chairwoman president secretary host analyst
+    professor economist expert attorney lawyer prosecutor investigator detective officer chief sheriff mayor
+    governor leader founder member executive activist author pollster consultant operative delegate historian
+    researcher nephew niece son daughter wife husband mother father friend brother sister coach judge
+    fiscal jefe jefa juez abogado abogada""".split()
+# "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
+_ROLE_PREFIX = rf"(?:(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS_LIST)})\s+(?:of\s+[a-z]+\s+)?)?"
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb.
 _APPOSITIVE = re.compile(
-    rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<role>[^\"“”;]{{2,220}}?),?\s+{_ADVERBS}$"
+    rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<role>[^\"“”;]{{2,220}}?),?\s+{_ADVERBS}$"
 )
 # "NAME - who … - said": a parenthetical between dashes.
 _DASHED = re.compile(
@@ -103,7 +117,8 @@ _SUBJECT = re.compile(
     rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN})(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
 )
 # "NAME, said" as page exports break it; tried after the appositive, whose role may end in capitals.
-_SUBJECT_COMMA = re.compile(rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}),\s+{_ADVERBS}$")
+_SUBJECT_COMMA = re.compile(
+    rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+{_ADVERBS}$")
 # "Flores looked at the victim and said": the subject of a compound predicate.
 _COMPOUND = re.compile(
     rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[a-z](?:[^.;:\"“”]|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z]{{2}})\.)"
@@ -111,13 +126,6 @@ _COMPOUND = re.compile(
 )
 _PRONOUN = re.compile(rf"{_ANCHOR}(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 # '…," said NAME, ROLE.' and '…," dijo el Fiscal NAME'.
-# Nouns for what a person is, as written in lower case before a name ("spokesman John Kirby").
-ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor strategist candidate nominee senator
-    congressman congresswoman official manager director chairman chairwoman president secretary host analyst
-    professor economist expert attorney lawyer prosecutor investigator detective officer chief sheriff mayor
-    governor leader founder member executive activist author pollster consultant operative delegate historian
-    researcher nephew niece son daughter wife husband mother father friend brother sister coach judge
-    fiscal jefe jefa juez abogado abogada""".split()
 _AFTER_VERB = re.compile(
     rf"^\s+(?:(?:el|la)\s+(?:(?:fiscal|jefe|jefa|juez|jueza|abogado|abogada|investigador|investigadora|"
     rf"procurador|alcalde|director|directora|sargento|oficial)\s+)?)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}))?"
@@ -129,7 +137,8 @@ _AFTER_VERB_ROLE = re.compile(
 # '…," said spokesman John Kirby' and '…," his nephew Michery el Soheil added'.
 _AFTER_VERB_NOUN = re.compile(
     rf"^\s+(?:(?:the|a|an|his|her|their|campaign|press|former|longtime|senior|chief|top|deputy|national|state)\s+)*"
-    rf"(?P<role>(?:[A-Z][\w’'-]+\s+)?(?:(?!(?:in|on|at|to|for|of|that|by|with|from|after|before|during|when|while|and|but|as|"
+    # "undecided Republican voter Stephanie Hooton": a word in lower case may come before the capitalised one.
+    rf"(?P<role>(?:(?:[a-z][\w’'-]+\s+)?[A-Z][\w’'-]+\s+)?(?:(?!(?:in|on|at|to|for|of|that|by|with|from|after|before|during|when|while|and|but|as|"
     rf"the|a|an|he|she|it|they|this|its)\b)[a-z][\w’'-]+\s+){{1,3}})(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
 )
 _AFTER_VERB_PRONOUN = re.compile(r"^\s+(?P<pron>he|she)\b")
@@ -138,7 +147,43 @@ _QUOTE_THEN_NAME = re.compile(
     rf"[,?!]\s*[\"”]\s+(?:(?P<pron>he|she)|(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}))\s+(?:{_ADVERBS})"
     rf"(?!(?:is|was|has|does|goes|gets)\b)(?:[a-z]{{2,}}ed|[a-z]{{3,}}s)\b"
 )
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|campaign|press|former|senior|chief|his|her|their)\s+)*(?:(?:{'|'.join(ROLE_NOUNS_LIST)})\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
+# '“This is fantastic!” beamed Donald Hartley of Madison': any -ed verb between a quote and a name.
+_QUOTE_VERB_NAME = re.compile(rf"[,?!]\s*[\"”]\s+[a-z]{{3,}}ed\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
+# "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
+# person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
+# trial" names no source.
+# '“He represents our greatest shame.” ― Sonya Herridge': a quote signed with a dash, as under an epigraph.
+_DASH_SIGNED = re.compile(rf"[”\"]\s*[―—–]\s*(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
+# A paragraph that ends with such a signature is complete, though no full stop ends it.
+_SIGNED_END = re.compile(r"[”\"]\s*[―—–]\s*[^”\"“]{2,80}$")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
+# "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
+# introducing a quote with a colon, or ending a line that a quote follows.
+# Searched backwards from each colon that opens a quote of a few words at least: "Gang Moniker: “Lil Rob”" is
+# a label and its value.
+_COLON_AT = re.compile(r":\s*[“\"](?=(?:[^”\"\s]+\s+){3})")
+# A line that only introduces the next paragraph's quote: "Continued Stone:". Without the verb, a name and a
+# colon cannot be told from a heading ("Case Spotlight:", "Contacto:").
+_VERB_COLON_LINE = re.compile(rf"^(?P<verb>[A-Z][a-z]+)\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}):$")
+_COLON_QUOTE = re.compile(
+    # At a paragraph's start a title in lower case may come first ("Republican pollster Daron Shaw: “…”").
+    rf"(?:^{_ROLE_PREFIX}|[.!?;][”\"’]?\s+|\s[-–—―]\s+|\b(?:{'|'.join(ROLE_NOUNS_LIST)})\s+|"
+    rf"\bMore from\s+)(?P<hon>{HONORIFIC}\s+)?"
+    rf"(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?$"
+)
+# "footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”": a name, then a participle of speech.
+_PARTICIPLE_AT = re.compile(
+    r"\b(?:saying|asking|adding|declaring|insisting|writing|tweeting)\b[^.!?“”\"]{0,80}?[,:]?\s*$")
+# No comma between them: 'Warren … endorsed Clinton, saying, “…”' is Warren's, the sentence's subject.
+_PARTICIPLE = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)\s+$")
+# "Sen. John McCain calling it a “Chinese menu.”", "what Gilbert called “a perception problem”": who names a
+# thing with a quote says it.
+# With nothing between verb and quote it is a call ('Jane Doe called “A White & Yellow Cab”'), unless a
+# relative "what" names the thing.
+_CALLING_AT = re.compile(r"\b(?:called|calling|calls|dubbed|labeled|labelled|branded)\b(?P<obj>[^.!?“”\"]{0,50})$")
+_CALLER = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)\s+{_ADVERBS}$")
+# '…, explained Rosenberg, “with this thing …”', 'But, said Solovey, "I don't want …"': verb, name, quote.
+_INVERTED = re.compile(rf"\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s*[,:]\s*[“\"]")
 # "Statement from State Attorney Katherine Fernandez Rundle Regarding …" heads a statement by that person.
 _STATEMENT = re.compile(rf"\b[Ss]tatement (?:[Ff]rom|[Oo]f|[Bb]y)\s+(?P<span>{CAP_SPAN})")
 _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concerning|In|For|To|Announcing)\b.*$")
@@ -152,16 +197,29 @@ _QUOTE_SUBJECT = re.compile(
     # "Democratic presidential candidate Bernie Sanders is releasing …": titles in lower case before a name.
     rf"(?:(?:[A-Z][\w’'-]*\s+){{0,2}}(?:[a-z][\w’'-]+\s+){{1,3}}(?=[A-Z]))?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
     # "Trump, who has a commanding lead, mocked …", "Sanders, celebrating a victory, is pledging …"
-    rf"(?:\s+\([^()]{{1,40}}\))?(?:,\s+[^,.!?\"“”]{{3,120}},)?\s+(?:{_ADVERBS})"
+    rf"(?<![’']s)(?:\s+\([^()]{{1,40}}\))?(?:,\s+[^,.!?\"“”]{{3,120}},)?\s+(?:{_ADVERBS})"
     rf"(?P<verb>[a-z]{{2,}}ed|[a-z]{{3,}}s|went|said|told|gave|took|made|spoke|wrote|shot|threw|hit|led|met|sent|"
-    rf"put|got|came|ran|cut|kept|held|brought|thought|stood|saw|called|(?:is|was|has|had)\s+[a-z]{{3,}}(?:ing|ed))\b"
+    rf"put|got|came|ran|cut|kept|held|brought|thought|stood|saw|called|"
+    # "Reid has gone after Trump as …", "Trump is once again questioning …"; never a passive ("Perez was
+    # sentenced", "Smith has been held"): its subject does not speak.
+    rf"(?:is|was)\s+{_ADVERBS}(?:[a-z]{{3,}}ing|reported|quoted|heard|recorded|caught)|(?:has|had|have)\s+{_ADVERBS}(?:[a-z]{{3,}}ed|gone|made|taken|given|written|spoken|said|told)|"
+    rf"(?:did|does|do)(?:n[’']t|\s+not)\s+[a-z]{{3,}})\b"
     # Up to the quote in the same sentence; "U.S." and other abbreviations do not end it.
-    rf"(?:[^.!?]|\.(?=\S))*?[“\"]"
+    rf"(?:[^.!?“\"]|\.(?=\S)|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|St|Lt))\.|(?<=\b(?:Sen|Rep|Gov|Mrs|Gen|Col|Del))\.)*[“\"]"
+)
+# "Donald Trump’s claim that there have been “thousands of shootings”": a person's words named as such.
+_POSSESSIVE_SPEECH = re.compile(
+    rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+    rf"(?:claim|statement|remark|comment|word|assertion|promise|pledge|slogan|catchphrase|catch phrase|description|"
+    rf"accusation|contention|insistence|argument|warning|vow|response|tweet|rallying cry|refrain|mantra|quip|"
+    rf"prediction)s?\b[^.!?“”\"]{{0,60}}[“\"]"
 )
 # What may stand before a surname in its full form, and an honorific before it (searched backwards from
 # each place the surname stands).
-_BEFORE_SURNAME = re.compile(r"(?<![\w’'])((?:[A-ZÀ-ÝĀ-Ž][\w’'.-]*\s+|[“\"][^”\"\s]{1,20}[”\"]\s+){1,4})$")
+_BEFORE_SURNAME = re.compile(r"(?<![\w’'])((?:[A-ZÀ-ÝĀ-Ž][\w’'.-]*[^\S\n]+|[“\"][^”\"\s]{1,20}[”\"][^\S\n]+){1,4})$")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Sra|Srta|Sr)\.?\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
+_CIRCUMSTANCE = re.compile(r"(?:at|in|on|during|after|before|while|when|speaking|asked|in an?)\b")
+_POSSESSIVE = ("’s", "'s", "s’", "s'")
 _CAP_BEFORE = re.compile(r"[A-Z][\w’'.\-]+\s+$")
 _CAPITAL = re.compile(r"[A-ZÀ-ÝĀ-Ž]|\b[Hh]e\b|\b[Ss]he\b")
 _NICKNAME = re.compile(r"\s+[“\"][^”\"]*[”\"]")
@@ -178,6 +236,7 @@ TITLE_WORDS = frozenset(
     dr prime premier chancellor speaker dean principal coach fiscal procurador host anchor
     senior lead acting interim former county city us u.s. dea fbi atf hsi ice irs sa ada dda da
     investigator det atty supt cmdr gen pres sec amb adm maj cpl ofc dep asst insp defender public defendant
+    co-defendant codefendant
     assemblymember assemblyman assemblywoman councilmember
     jefe jefa distrito penal condado fiscalía fiscalia juez jueza abogado abogada investigadora
     alcalde alcaldesa gobernador gobernadora directora presidente presidenta oficial sargento""".split()
@@ -320,7 +379,7 @@ def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
             opener = after.isalnum()
         else:
             before = text[i - 1] if i else " "
-            opener = before.isspace() or before in "([—–-"
+            opener = before.isspace() or before in "([—–-:"  # 'Gowdy (R-S.C.):"I have not …"'
         if opener:
             if start is None:
                 start = i
@@ -342,7 +401,7 @@ def quote_depth(text: str, depth: int) -> int:
         ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        opener = ch in "“«" or (ch == '"' and (before.isspace() or before in "([—–-") and not after.isspace())
+        opener = ch in "“«" or (ch == '"' and (before.isspace() or before in "([—–-:") and not after.isspace())
         if opener:
             # A continued quote reopens each paragraph with a mark of its own, and texts that ran paragraphs
             # together keep that mark after a sentence end: neither nests.
@@ -379,7 +438,8 @@ def _split_span(span: str) -> tuple[str | None, str]:
 def _strip_lead(span: str) -> str:
     """Sentence openers a capitalised run may start with: "In Dallas County…", "But Trump"."""
     tokens = span.split()
-    while len(tokens) > 1 and tokens[0].lower().strip(",.") in NOT_NAMES and tokens[0].lower() != "the":
+    while len(tokens) > 1 and (tokens[0].lower().strip(",.") in NOT_NAMES or tokens[0].lower() in _VERB_SET) \
+            and tokens[0].lower() != "the":
         tokens = tokens[1:]
     return " ".join(tokens)
 
@@ -388,7 +448,7 @@ def _valid_name(name: str) -> bool:
     tokens = name.split()
     if not tokens or len(tokens) > 5:
         return False
-    if any(t[-1] in "?!”:;\"" or ".’" in t for t in tokens):
+    if any(t[-1] in "?!”:;\"" or ".’" in t or ".'" in t for t in tokens):
         return False  # a sentence boundary runs through it: not a name
     if tokens[0].lower().strip(".,") in NOT_NAMES:
         return False
@@ -552,12 +612,26 @@ class Attributor:
         spans = quote_mask(text)
         verbs = [m for m in _VERB_RE.finditer(text) if not _inside(spans, m.start())
                  and text[max(0, m.start() - 4): m.start()].rstrip() != " se"
-                 and text[max(0, m.start() - 3): m.start()] != "se "]  # Spanish "se declaró culpable" pleads
+                 and text[max(0, m.start() - 3): m.start()] != "se "  # Spanish "se declaró culpable" pleads
+                 and not (m.group().startswith("continue") and _NOT_SPEECH_AFTER.match(text, m.end()))]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
         # someone else in passing ("EgyptAir also confirmed …; “…,” Mariam Emara told CNN").
         near = [m for m in verbs if spans and _near_quote(text, spans, m.start(), m.end())]
-        for m in near + [m for m in verbs if m not in near]:
+        # Nearest of all: an attribution right against its quote ('D’Souza replied, “…”', '“…,” said X') speaks
+        # it, before a verb earlier in the sentence that reports someone else ('After Beck asked …, D’Souza …').
+        close = [m for m in near if _against_quote(text, spans, m.start(), m.end())]
+        for m in close + [m for m in near if m not in close] + [m for m in verbs if m not in near]:
             person = self._before_verb(text[: m.start()], text, m.start()) or self._after_verb(text, m.start(), m.end())
+            if person:
+                return person
+        m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text) else None
+        if m and not m.group("span").endswith(_POSSESSIVE):
+            person = self._person(m.group("hon"), m.group("span"), None)
+            if person:
+                return person
+        m = _QUOTE_VERB_NAME.search(text) if spans else None
+        if m:
+            person = self._person(m.group("hon"), m.group("span"), None)
             if person:
                 return person
         m = _QUOTE_THEN_NAME.search(text) if spans else None
@@ -568,6 +642,29 @@ class Attributor:
                 person = self._person(m.group("hon"), m.group("span"), None)
             if person:
                 return person
+        if text.endswith(":") and len(text) < 80 and (m := _VERB_COLON_LINE.match(text)) \
+                and m.group("verb").lower() in _VERB_SET:
+            person = self._person(m.group("hon"), m.group("span"), None)
+            if person:
+                return person
+        if spans:
+            # Each pattern is end-anchored and searched in a short window before its cue: a colon, or a
+            # participle just before a quote opens.
+            cues = [(c, _COLON_QUOTE) for c in _COLON_AT.finditer(text)] if ":" in text else []
+            for cue, pattern in ((_PARTICIPLE_AT, _PARTICIPLE), (_CALLING_AT, _CALLER)):
+                cues += [(c, pattern) for a, _ in spans if (c := cue.search(text, max(0, a - 100), a))]
+            for c, pattern in cues:
+                m = pattern.search(text, max(0, c.start() - 160), c.start())
+                if m and pattern is _CALLER and not c.group("obj").strip() \
+                        and not text[max(0, m.start() - 6):m.start()].rstrip().endswith("what"):
+                    continue
+                if not m or _inside(spans, m.start("span")) \
+                        or _addressee(text, m.start("span"), narrow=pattern is not _COLON_QUOTE) \
+                        or m.group("span").split()[0].lower() in NOT_NAMES:
+                    continue  # "On Local Law Enforcement (LLE): “…”" heads a topic
+                person = self._person(m.group("hon"), m.group("span"), None)
+                if person:
+                    return person
         for m in _ACCORDING.finditer(text) if "ccording" in text else ():
             if not _inside(spans, m.start()):
                 person = self._person(m.group("hon"), m.group("span"), m.group("role"))
@@ -578,9 +675,13 @@ class Attributor:
     def quote_subject(self, text: str) -> Person | None:
         """The subject of the sentence holding a quote, when it is a person ('Trump has hailed … as “…”')."""
         m = _QUOTE_SUBJECT.search(text)
-        if not m or _inside(quote_mask(text), m.start("span")):
-            return None
-        return self._person(m.group("hon"), m.group("span"), None)
+        if m and not _inside(quote_mask(text), m.start("span")):
+            return self._person(m.group("hon"), m.group("span"), None)
+        if "’s " in text or "'s " in text:
+            for m in _POSSESSIVE_SPEECH.finditer(text):
+                if m.group("span").endswith(_POSSESSIVE) and not _inside(quote_mask(text), m.start("span")):
+                    return self._person(m.group("hon"), m.group("span"), None)
+        return None
 
     def _before_verb(self, prefix: str, text: str, pos: int) -> Person | None:
         # Each pattern is anchored at the verb but searched forwards, so the text it sees is kept short:
@@ -607,8 +708,16 @@ class Attributor:
             if m and with_role and _ROLE_VERB.search(m.group("role")) \
                     and not m.group("role").startswith(("who ", "which ")):
                 continue  # a clause with its own verb is no appositive, unless it is a relative one
+            if m and not with_role and m.group("span").endswith(_POSSESSIVE) \
+                    and not (pattern is _SUBJECT and text[pos:pos + 12].split()[0].endswith("ed")):
+                # "Donald J. Trump's remarks", "Hudson’s family … said": the possessive is not the speaker
+                # ("Burke’s concluded", a slip for "Burke concluded", still is).
+                continue
             if m:
-                person = self._person(m.group("hon"), m.group("span"), m.group("role") if with_role else None)
+                role = m.group("role") if with_role else None
+                if role and _CIRCUMSTANCE.match(role):
+                    role = None  # when or where, not what the person is
+                person = self._person(m.group("hon"), m.group("span"), role)
                 if person:
                     return person
         return None
@@ -618,6 +727,8 @@ class Attributor:
         # Only right after a quote ('…," said NAME', '…", dijo'), or opening a paragraph ("said X.") that
         # a page export split from its quote.
         if head and not head.endswith((",\"", ",”", "”", "\"", ".\"", ".”", "?\"", "?”", "!\"", "!”", "\",", "”,")):
+            if head.endswith(",") and (m := _INVERTED.match(text, end)):
+                return self._person(m.group("hon"), m.group("span"), None)
             return None
         rest = text[end:]
         m = _AFTER_VERB_PRONOUN.match(rest)
@@ -639,12 +750,43 @@ class Attributor:
         return None
 
 
+# A sentence end, not the full stop of an abbreviation or an initial ('…,” Mr. Ryan said', 'Rep. G.K. Butterfield').
+# The punctuation first, then the look-behinds: they run only where a full stop is.
+_BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt)\.)(?<!\b(?:Mrs|Sen|Rep|Del|Gov|Gen|Col|Sgt)\.)\s")
+
+
+# "Trump continues his adulation of Putin", "she continued to work": an object, not words, follows.
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:his|her|their|its|the|a|an|to|on|with|working)\b")
+_ADDRESSEE = re.compile(r"\b(?:told|tells|asked|asks|to|with|by|from|of|for)\s+$")
+_ADDRESSEE_NARROW = re.compile(r"\b(?:told|tells|asked|asks|to)\s+$")
+
+
+def _addressee(text: str, pos: int, narrow: bool = False) -> bool:
+    """A name after "told", "asked", "to" … is the one spoken to or about: 'he told Sean Hannity: “…”'. Before
+    a participle, "of" and "with" still lead to the speaker ('footage of Trump saying, “…”')."""
+    return bool((_ADDRESSEE_NARROW if narrow else _ADDRESSEE).search(text, max(0, pos - 12), pos))
+
+
+_NAME_GAP = re.compile(r"[\s,]*(?:(?:[A-Z][\w’'.-]*|of|the|de|van|von|and|\([^()]{1,40}\))[\s,]*){0,8}")
+
+
+def _against_quote(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """A verb with nothing but a name between it and a quote's end, or only a comma or colon before a
+    quote's start."""
+    for a, b in spans:
+        if b <= start and start - b <= 80 and _NAME_GAP.fullmatch(text, b + 1, start):
+            return True
+        if a >= end and a - end <= 3 and not text[end:a].strip(" ,:"):
+            return True
+    return False
+
+
 def _near_quote(text: str, spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """A verb within the same clause as a quote's end before it or a quote's start after it."""
     for a, b in spans:
-        if b <= start and not re.search(r"[.!?]\s", text[b + 1:start]) and start - b < 120:
+        if b <= start and start - b < 120 and not _BREAK.search(text, b + 1, start):
             return True
-        if a >= end and a - end < 100 and not re.search(r"[.!?]\s", text[end:a]):
+        if a >= end and a - end < 100 and not _BREAK.search(text, end, a):
             return True
     return False
 
@@ -729,11 +871,14 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         if person is None and carried is not None:
             person = carried
         elif person is None and previous is not None:
-            if _quote_led(p.text) or previous_text.rstrip().endswith(":") or _first_person_quote(p.text) \
-                    or attribution_fragment(previous_text):
+            if _quote_led(p.text) or previous_text.rstrip().endswith(":") or attribution_fragment(previous_text):
                 person = previous
+            elif _first_person_quote(p.text):
+                # A first-person quote carries the previous speaker on, unless its own sentence has a person
+                # for subject ('Donald Trump quickly took to Twitter, writing: "… When will we learn?"').
+                person = attributor.quote_subject(p.text) or previous
             elif len(previous_text) > 60 and not _SENTENCE_END.search(previous_text.rstrip()) \
-                    and not p.text[:1].isdigit():
+                    and not p.text[:1].isdigit() and not _SIGNED_END.search(previous_text):
                 person = previous  # a page export broke the paragraph mid-sentence
         if person is None and quote_mask(p.text):
             person = attributor.quote_subject(p.text)

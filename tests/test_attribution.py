@@ -198,6 +198,177 @@ def test_statement_headline_names_the_speaker_of_unattributed_quotes():
     assert [p.speaker for p in release.body] == ["Katherine Fernandez Rundle", None]
 
 
+# --- rules for news copy (sentences from the PolNeAR and prosecutor corpora) ----------------------------
+
+def test_abbreviation_between_quote_and_verb_does_not_end_the_sentence():
+    # The full stop of "Mr." once made the verb look far from the quote, and the possessive "Trump's
+    # remarks" was taken for a subject and its verb.
+    got = names("Donald J. Trump's remarks about a Mexican-American federal judge was \"the textbook "
+                "definition of a racist comment,\" Mr. Ryan said.")
+    assert got == ["Ryan"]
+
+
+def test_verb_against_its_quote_beats_an_earlier_verb_of_the_sentence():
+    got = names("After BlazeTV’s Glenn Beck asked the conservative who he thought would win the presidency, "
+                "Dinesh D’Souza replied, “If I had to bet now, I regret to say, I would bet on Hillary.”")
+    assert got == ["Dinesh D’Souza"]
+
+
+@pytest.mark.parametrize("verb", ["shot back", "chimed in"])
+def test_phrasal_speech_verbs(verb):
+    got = names(f"“Jeb wants to be a tough guy tonight,” Donald Trump {verb}. “Let me talk.”")
+    assert got == ["Donald Trump"]
+
+
+def test_pointed_alone_is_not_speech():
+    got = names("Co-defendant Edgar Calvillo drove the car. Calvillo pointed the firearm at Rivera as "
+                "Escamilla punched him.")
+    assert got == [None]
+
+
+def test_name_then_colon_introduces_a_quote():
+    got = names("The timing of Sanders’ surge doesn’t surprise Republican pollster Daron Shaw: “Historically, "
+                "lesser-known candidates beating establishment candidates in early contests have seen the "
+                "biggest boost.”",
+                "Rep. Trey Gowdy (R-S.C.):\"I have not heard anyone other than you ever cite that figure.\"")
+    assert got == ["Daron Shaw", "Trey Gowdy"]
+
+
+def test_colon_after_a_label_is_no_attribution():
+    got = names("Gang Moniker: “Lil Rob”", "Case Spotlight:", "The defendant was arrested in May.")
+    assert got == [None, None, None]
+
+
+def test_verb_and_name_line_over_a_quote():
+    got = names("Roger Stone said the race could be rigged.", "Continued Stone:",
+                "“So I think it’s a very real problem. And the single best thing is to register new voters.”")
+    assert got == ["Roger Stone"] * 3
+
+
+def test_name_then_participle_before_a_quote():
+    got = names("The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”")
+    assert got == ["Hillary Clinton"]
+
+
+def test_ed_verb_between_quote_and_name():
+    got = names("“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.")
+    assert got == ["Donald Hartley"]
+
+
+def test_lower_case_title_before_name_in_an_appositive():
+    # The clause between the commas says when, not what she is: no role.
+    got = speakers("“I must tell you that just before I got off the plane a bomb went off in New York,” Donald "
+                   "Trump said. “Nobody knows exactly what’s going on.",
+                   "Democratic nominee Hillary Clinton, at a later press gaggle, said, “I’ve been briefed about "
+                   "the bombings in New York and New Jersey.”")
+    assert got == [("Donald Trump", None), ("Hillary Clinton", None)]
+
+
+def test_party_in_parentheses_before_comma_said():
+    got = names("Tuesday at Baldwin Wallace University in Berea, after winning Ohio, Gov. John Kasich (R-OH), "
+                "said, “I’m getting ready to rent a covered wagon.”")
+    assert got == ["John Kasich"]
+
+
+def test_according_to_a_described_person():
+    got = names("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and "
+                "desperation.")
+    assert got == ["Rush Limbaugh"]
+
+
+def test_according_to_evidence_names_nobody():
+    got = names("According to the evidence presented at Paredes’ state trial, Grusd and Paredes paid "
+                "kickbacks to a chiropractor and the chiropractor’s “marketers.”")
+    assert got == [None]
+
+
+def test_perfect_tense_subject_of_a_quote():
+    got = names("Harry Reid leads the Senate Democrats.",
+                "In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country.”")
+    assert got[-1] == "Harry Reid"
+
+
+def test_passive_subject_of_a_scare_quote_is_not_a_speaker():
+    got = names("Christopher Gerard Becerra, 30, was arrested in December.",
+                "Becerra is also accused of sending text messages to a 17-year-old boy and called him “sexy.”")
+    assert got == [None, None]
+
+
+def test_possessive_is_not_the_speaker():
+    got = names("Sara Hudson was killed in 2021.",
+                "Hudson’s family was in the courtroom Thursday and said they chose to accept the plea.")
+    assert got == [None, None]
+
+
+def test_possessive_with_a_word_for_speech():
+    got = names("Following Monday’s debate Politifact did a fact-check on Donald Trump’s claim that there have "
+                "been “thousands of shootings” in Chicago this year alone.")
+    assert got == ["Donald Trump"]
+
+
+def test_continues_with_an_object_is_not_speech():
+    got = names("That was then. In July, Newt Gingrich dismissed NATO member Estonia as being in the “suburbs "
+                "of St. Petersburg.” Meanwhile Trump continues his adulation of Putin.")
+    assert got == ["Newt Gingrich"]
+
+
+def test_name_never_runs_from_the_title_into_the_body():
+    release = load_text("Reid: 'Never, ever, ever underestimate Trump.'\n\n"
+                        "Harry Reid has some advice for Democrats.\n\n"
+                        "“He's a hard guy to predict,” Reid said in a telephone interview on Wednesday.\n")
+    assert [p.speaker for p in release.body][-1] == "Harry Reid"
+
+
+def test_who_calls_a_thing_with_a_quote_says_it():
+    got = names("Republicans were irritated about the lack of detail, with Sen. John McCain calling it a "
+                "“Chinese menu.”",
+                "Cleveland sought the convention in the hopes of shedding what Dan Gilbert called “a perception "
+                "problem.”",
+                "Late on the night of July 6, 2010, 45-year-old Jane Doe called “A White & Yellow Cab, Inc.,” "
+                "for a ride home.")
+    assert got == ["John McCain", "Dan Gilbert", None]
+
+
+def test_verb_name_comma_then_quote():
+    got = names("Because of how Democrats crafted the primary schedule, explained Simon Rosenberg, “with this "
+                "thing being over by mid-March there’s a scenario where it’s hard to see how Hillary gets TV.”")
+    assert got == ["Simon Rosenberg"]
+
+
+def test_continued_to_act_is_not_speech():
+    got = names("Joshua Lautherboren continued to drive south bound on Hoover Street and fled the scene.",
+                "Sanchez has failed to show remorse. Sanchez continues to deny that he killed the victim.")
+    assert got == [None, None]
+
+
+def test_participle_after_a_comma_belongs_to_the_sentence_subject():
+    got = names("On Thursday, Elizabeth Warren appeared with MSNBC’s Rachel Maddow and officially endorsed Hillary "
+                "Clinton, saying, “I think having a fighter in the lead is exactly what this country needs.”")
+    assert got == ["Elizabeth Warren"]
+
+
+def test_first_person_quote_with_its_own_subject_does_not_continue_the_previous_speaker():
+    got = names("Mayor Christian Estrosi said the driver had been shot by police.",
+                "“We saw people hit and bits of debris flying around,” he said.",
+                "Republican presidential candidate Donald Trump quickly took to Twitter, writing: “Another "
+                "horrific attack, this time in Nice, France. When will we learn?”")
+    assert got == ["Christian Estrosi", "Christian Estrosi", "Donald Trump"]
+
+
+def test_quote_signed_with_a_dash():
+    got = names("“In my lengthy experience as both a judge and a prosecutor, I have found that the ‘10-20-life’ law "
+                "has been simple and effective.” – District Attorney Tony Rackauckas",
+                "California’s “10-20-life: Use a Gun and You’re Done” law was enacted in 1997.",
+                "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan.")
+    assert got == ["Tony Rackauckas", None, "Steve Quinlan"]
+
+
+def test_quote_then_said_lower_case_word_capitalised_word_role_name():
+    got = names("\"I don't know exactly where he stands on that,\" said undecided Republican voter Stephanie "
+                "Hooton of Derry, N.H., before the barn event.")
+    assert got == ["Stephanie Hooton"]
+
+
 # --- narration stays speakerless -------------------------------------------------------------------------
 
 def test_narration_captions_and_about_have_no_speaker():

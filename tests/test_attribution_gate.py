@@ -1,7 +1,7 @@
 """The attribution gate: accuracy on the hand-annotated releases must not fall below the floors pinned in
 ``bench/attribution_floor.json`` (the seed is in the repository; the other releases are read from the
-shared corpora and skipped, with the reason, where those are absent). PolNeAR is measured by
-``bench/eval_attribution.py`` only."""
+shared corpora and skipped, with the reason, where those are absent), nor PolNeAR's train and dev
+accuracy (direct quotes with a named source) below its floors."""
 
 from __future__ import annotations
 
@@ -69,3 +69,11 @@ def test_annotated_releases_meet_the_floor(corpora):
     assert score.accuracy >= floor["accuracy"], _report(score)
     assert score.precision >= floor["precision"], _report(score)
     assert score.recall >= floor["recall"], _report(score)
+
+
+@pytest.mark.parametrize("split", ["train", "dev"])
+def test_polnear_meets_the_floor(split):
+    if not (ev.corpora_root() / "polnear" / split).is_dir():
+        pytest.skip(f"PolNeAR not found under {ev.corpora_root()}")
+    score = ev.evaluate_polnear(split)
+    assert score.accuracy >= FLOOR["polnear"][split], _report(score)
