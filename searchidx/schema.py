@@ -129,12 +129,13 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], list[A
         common["source_key"] = release.source.lower()
     for i, p in enumerate(release.paragraphs):
         doc = dict(common, n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
-        if p.text and analysed:
-            doc["text"], doc["text_exact"] = Analysed(analysed[i][0]), Analysed(analysed[i][1])
-            doc["_stored_text"] = p.text
-        elif p.text:
-            doc["text"] = doc["text_exact"] = p.text
+        if p.text:
             doc["fingerprint"] = fingerprint(p.text).encode("ascii")
+            if analysed:
+                doc["text"], doc["text_exact"] = Analysed(analysed[i][0]), Analysed(analysed[i][1])
+                doc["_stored_text"] = p.text
+            else:
+                doc["text"] = doc["text_exact"] = p.text
         if p.speaker:
             doc["speaker"] = p.speaker
             doc["speaker_key"] = speaker_key(p.speaker)

@@ -572,8 +572,7 @@ def _group(results: Any, collapse: bool) -> list[list[Any]]:
     """Hits in rank order, those with the same text fingerprint folded into the first one's group."""
     groups: list[list[Any]] = []
     by_print: dict[str, list[Any]] = {}
-    s = results.searcher
-    prints = _column(s, "fingerprint") if collapse and s.reader().has_column("fingerprint") else None
+    prints = _column(results.searcher, "fingerprint") if collapse else None
     for r in results:
         fp = prints[r.docnum] if prints is not None else None
         if fp and fp in by_print:
@@ -721,7 +720,15 @@ def _column(s: Any, fieldname: str) -> list[Any]:
     if values is None:
         if len(_COLUMNS) > 16:
             _COLUMNS.clear()
-        values = _COLUMNS[key] = list(reader.column_reader(fieldname))
+        # Leaf by leaf: a multi-segment reader's column is short when one segment lacks the column.
+        values = []
+        coltype = reader.schema[fieldname].column_type
+        for leaf, _base in reader.leaf_readers():
+            if leaf.has_column(fieldname):
+                values.extend(leaf.column_reader(fieldname))
+            else:
+                values.extend([coltype.default_value()] * leaf.doc_count_all())
+        _COLUMNS[key] = values
     return values
 
 
@@ -860,12 +867,11 @@ def stats(index: Index) -> Stats:
     from whoosh import query as Q
 
     with index.searcher() as s:
-        reader = s.reader()
         paras = list(s.docs_for_query(Q.Term("doctype", "para")))
         releases = sum(1 for _ in s.docs_for_query(Q.Term("doctype", "file")))
-        keys = reader.column_reader("speaker_key")
+        keys = _column(s, "speaker_key")
         speakers_n = len({keys[d] for d in paras} - {None, "", b""})
-        day_col = reader.column_reader("day")
+        day_col = _column(s, "day")
         days = [v for v in (day_col[d] for d in paras) if v and 10000101 <= v <= 99991231]
         paragraphs = len(paras)
     # The whole folder: the current generation's segments (in gen-N/), and a previous one a rebuild keeps

@@ -94,7 +94,8 @@ def _dump(ix):
             postings[(fieldname, term)] = _posting_list(r, fieldname, term)
         lengths = {name: [r.doc_field_length(d, name) for d in range(r.doc_count_all())]
                    for name in ("text", "title", "speaker", "role")}
-    return stored, postings, lengths
+        columns = {name: list(r.column_reader(name)) for name, field in r.schema.items() if field.column_type}
+    return stored, postings, lengths, columns
 
 
 def _posting_list(reader, fieldname, term):
@@ -124,3 +125,4 @@ def test_parallel_build_writes_the_same_index_as_plain_whoosh(tmp_path, monkeypa
     assert a[0] == b[0]
     assert a[1] == b[1]
     assert a[2] == b[2]
+    assert a[3] == b[3] and {"fingerprint", "day", "speaker_key"} <= set(a[3])
