@@ -380,10 +380,33 @@ def _expanding() -> dict[str, type]:
 
     class Expanding:
         def _btexts(self, ixreader: Any) -> list[Any]:
-            cached = self.__dict__.get("_expanded")
-            if cached is None or cached[0] is not ixreader:
-                cached = self._expanded = (ixreader, list(dict.fromkeys(self._expand(ixreader))))
-            return cached[1]
+            # Per reader: Whoosh asks with each segment's reader as it searches, and with the whole
+            # index's for the size estimate and the highlights.
+            cache = self.__dict__.setdefault("_expanded", {})
+            hit = cache.get(id(ixreader))
+            if hit is None or hit[0] is not ixreader:
+                leaves = [leaf for leaf, _base in ixreader.leaf_readers()]
+                if leaves == [ixreader]:
+                    words = self._expand(ixreader)
+                else:  # the whole index: what its segments expanded to (each walked once)
+                    words = (w for leaf in leaves for w in self._btexts(leaf))
+                hit = cache[id(ixreader)] = (ixreader, list(dict.fromkeys(words)))
+            return hit[1]
+
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            # The documents of all the words at once, each scoring the query's boost (the words of an
+            # expansion score alike): one pass over their postings instead of a tree of hundreds of
+            # Whoosh union matchers, most of a prefix query's time.
+            from whoosh.matching import ListMatcher, NullMatcher
+
+            reader = searcher.reader()
+            ids: set[int] = set()
+            for word in self._btexts(reader):
+                if reader.doc_frequency(self.fieldname, word):
+                    ids.update(reader.postings(self.fieldname, word).all_ids())
+            if not ids:
+                return NullMatcher()
+            return ListMatcher(sorted(ids), all_weights=self.boost)
 
     class Prefix(Expanding, Q.Prefix):
         _expand = Q.Prefix._btexts
@@ -393,7 +416,8 @@ def _expanding() -> dict[str, type]:
 
     class Fuzzy(Expanding, Q.FuzzyTerm):
         def _expand(self, ixreader: Any) -> Iterator[Any]:
-            return terms_within(ixreader, self.fieldname, self.text, self.maxdist, self.prefixlength)
+            # A segment's reader walks its term list with an automaton.
+            return ixreader.terms_within(self.fieldname, self.text, self.maxdist, prefix=self.prefixlength)
 
     return {"prefix": Prefix, "wildcard": Wildcard, "fuzzy": Fuzzy}
 

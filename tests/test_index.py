@@ -68,6 +68,7 @@ def test_sync_add_change_delete(tmp_path, seed_copy):
     report = ix.sync()
     assert len(report.updated) == 1
     assert ix.search("budget").total == 0 and ix.search("plan").total == 1 and ix.search("title:plan").total == 2
+    assert ix.search("budg*").total == 0 and ix.search("budgte~").total == 0  # deleted documents stay out
     second.unlink()
     report = ix.sync()
     assert len(report.removed) == 1
