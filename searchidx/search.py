@@ -489,7 +489,10 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
                 fetch *= 4
             bound = full.estimate_size(s.reader())
             total_exact = exact_total if exact_total is not None else bound <= EXACT_COUNT_LIMIT
-            total = len(results) if total_exact else max(bound, results.scored_length())
+            if results.scored_length() < fetch:  # every match is in hand: no second pass to count them
+                total, total_exact = results.scored_length(), True
+            else:
+                total = len(results) if total_exact else max(bound, results.scored_length())
         except ValueError as exc:
             raise QueryError(str(exc)) from None
         exact_terms, stemmed_terms = _query_terms(full, s)
