@@ -18,16 +18,21 @@ from .errors import (  # noqa: E402
     QueryError,
     SearchidxError,
 )
-from .index import Index, SyncReport, speaker_key  # noqa: E402
+from .index import Index, SyncReport  # noqa: E402
 from .model import Contact, Paragraph, Release  # noqa: E402
 
 
 def __getattr__(name: str):
-    # The loader (and its compiled patterns) is imported on first use: `searchidx search` never needs it.
+    # The loader and attribution (and their compiled patterns) are imported on first use: `searchidx
+    # search` never needs them.
     if name in ("load_release", "load_text"):
         from . import loader
 
         return getattr(loader, name)
+    if name == "speaker_key":
+        from .attribution import speaker_key
+
+        return speaker_key
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

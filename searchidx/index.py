@@ -36,9 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .attribution import speaker_key  # noqa: F401 - part of this module's API
 from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
-from .loader import discover, load_bytes, read_bytes
 from .model import Contact, Paragraph, Release
 from .parallel import Loaded, load_files, load_one
 from .schema import SCHEMA_VERSION, paragraph_documents, schema
@@ -344,6 +342,8 @@ class Index:
 
     def _apply(self, session: _Session, paths: list[Any], report: SyncReport, progress: Progress | None, *,
                delete: bool) -> None:
+        from .loader import discover  # the loader is imported by writers only: a search never needs it
+
         files, problems = discover(paths)
         report.skipped.extend(problems)
         gone: list[str] = []
@@ -560,6 +560,8 @@ class Index:
         return report
 
     def _check_contents(self, report: CheckReport, known: dict[str, dict[str, Any]], sources: list[str]) -> None:
+        from .loader import discover, load_bytes, read_bytes
+
         changed, vanished = [], []
         for path, rec in known.items():
             try:

@@ -705,8 +705,6 @@ def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -
 
 
 def _hit(r: Any, exact: set[str], stemmed: set[str]) -> Hit:
-    from .attribution import speaker_key
-
     fields = r.fields()
     info = _release_info(r.searcher, fields["release"])
     text = fields.get("text", "")
@@ -716,8 +714,12 @@ def _hit(r: Any, exact: set[str], stemmed: set[str]) -> Hit:
         speaker_role=fields.get("role"), title=info.get("title"), date=info.get("date"),
         source=info.get("source"), location=info.get("location"), url=info.get("url"),
         score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, stemmed, exact),
-        speaker_key=speaker_key(speaker) if speaker else None,
+        speaker_key=_text(_column(r.searcher, "speaker_key")[r.docnum]) or None,
     )
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else (value or "")
 
 
 def _add_context(s: Any, hit: Hit, n: int) -> None:
@@ -867,14 +869,16 @@ def _better_word(reader: Any, word: str, total: int) -> str | None:
 
 def speakers(index: Index) -> list[SpeakerSummary]:
     """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""
-    from .attribution import speaker_key
+    from whoosh import query as Q
 
     table: dict[str, dict[str, Any]] = {}
     with index.searcher() as s:
-        for fields in s.documents(doctype="para"):
-            if not fields.get("speaker") or fields.get("kind") != "body":
+        keys = _column(s, "speaker_key")
+        for docnum in s.docs_for_query(Q.And([Q.Term("doctype", "para"), Q.Term("kind", "body")])):
+            key = _text(keys[docnum])
+            if not key:
                 continue
-            key = speaker_key(fields["speaker"])
+            fields = s.stored_fields(docnum)
             entry = table.setdefault(key, {"name": fields["speaker"], "roles": [], "paragraphs": 0, "releases": set()})
             entry["paragraphs"] += 1
             entry["releases"].add(fields["release"])
