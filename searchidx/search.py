@@ -284,22 +284,25 @@ def _nested() -> type:
     return ParagraphsOf
 
 
-_FILE_RECORDS: dict[tuple[Any, ...], Any] = {}
+_FILE_RECORDS: Any = None
 
 
 def _file_records(searcher: Any) -> Any:
-    """The document numbers of every file record, as a BitSet (computed once per reader)."""
+    """The document numbers of every file record, as a BitSet (computed once per reader: Whoosh matches
+    segment by segment, each with its own reader)."""
+    import weakref
+
     from whoosh import query as Q
     from whoosh.idsets import BitSet
 
+    global _FILE_RECORDS
+    if _FILE_RECORDS is None:
+        _FILE_RECORDS = weakref.WeakKeyDictionary()
     reader = searcher.reader()
-    key = (id(reader), reader.generation(), reader.doc_count_all())
-    bits = _FILE_RECORDS.get(key)
+    bits = _FILE_RECORDS.get(reader)
     if bits is None:
-        if len(_FILE_RECORDS) > 16:
-            _FILE_RECORDS.clear()
-        bits = _FILE_RECORDS[key] = BitSet(searcher.docs_for_query(Q.Term("doctype", "file")),
-                                           size=reader.doc_count_all())
+        bits = _FILE_RECORDS[reader] = BitSet(searcher.docs_for_query(Q.Term("doctype", "file")),
+                                              size=reader.doc_count_all())
     return bits
 
 
