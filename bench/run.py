@@ -152,7 +152,10 @@ def build_searchidx(corpus: str, ix_dir: str, variant: str) -> dict:
 
     if variant == "sequential":
         parallel.PROCESSES = 0
-    elif variant == "whoosh-procs2":
+    elif variant == "load-only":  # the worker loads, the writer analyses the text
+        load_files = sindex.load_files
+        sindex.load_files = lambda paths, known=None, **kw: load_files(paths, known, **{**kw, "analyse": False})
+    elif variant == "whoosh-procs2":  # measurement only: its sub-writers do not keep a release's documents together
         parallel.PROCESSES = 0
         sindex.WRITER_OPTIONS = {**sindex.WRITER_OPTIONS, "procs": 2}
     elif variant.startswith("limitmb"):
@@ -455,8 +458,9 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=20, help="queries per kind")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each warm query")
     ap.add_argument("--cold", type=int, default=3, help="CLI runs per kind (fresh processes)")
-    ap.add_argument("--variants", default="sequential,whoosh-procs2",
-                    help="extra searchidx builds to compare, comma-separated: sequential, whoosh-procs2, limitmbN")
+    ap.add_argument("--variants", default="sequential,load-only",
+                    help="extra searchidx builds to compare, comma-separated: sequential, load-only, whoosh-procs2, "
+                         "limitmbN")
     ap.add_argument("--build-only", action="store_true",
                     help="only the searchidx build (wall, rate, peak RSS, size): for --scale runs")
     ap.add_argument("--out", type=Path, help="JSON file (default: bench/results/<time>.json)")
