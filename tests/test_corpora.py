@@ -165,3 +165,13 @@ def test_side_list_above_the_release(corpora):
     assert len(body) == 5 and body[-1] == "Rojas’s case will be heard in the 180th District Court."
     assert body[3].startswith("“I’m deeply thankful") and r.body[3].speaker == "Sean Teare"
 
+
+
+def test_vox_pop_signed_quotes_keep_their_speakers(corpora):
+    # One HuffPost article gives 24 readers' quotes as '“…” ― Name', several lines to a block.
+    r = load_release(corpora / "polnear" / "dev" / "text" / "huff-post_2016-09-27_latinos-share-their-most-honest-.txt")
+    signed = [p for p in r.body if "― " in p.text[-40:]]
+    assert len(signed) == 24
+    assert all(p.text.count("― ") == 1 for p in signed)
+    names = {p.speaker for p in signed}
+    assert {"Sonya Herridge", "Pamela Padilla", "Carla Sanchez", "Esther Tapia", "Steve Quinlan"} <= names

@@ -232,3 +232,24 @@ def test_gzip_is_read_transparently(tmp_path):
 def test_load_text_takes_any_format():
     r = load_text((FIXTURES / "govuk_like.json").read_text(encoding="utf-8"))
     assert r.title == "Cleaner rivers plan published"
+
+
+def test_dash_signed_quotes_are_paragraphs_of_their_own():
+    # A vox pop packs '“…” ― Name' lines into one block: each line is one speaker's paragraph.
+    r = load_release(FIXTURES / "vox_pop.txt")
+    body = body_texts(r)
+    assert body[1].endswith("― Morag Innes") and body[2].endswith("― Ewan MacLeod")
+    assert body[3].endswith("― Dr. Ana Ruiz, 54, shopkeeper") and body[4].endswith("-- Colin J. Baird.")
+    assert body[-2].endswith("― Isla Grant") and body[-1] == "The council meets again in March."
+    speakers = [p.speaker for p in r.body]
+    assert speakers[1:4] == ["Morag Innes", "Ewan MacLeod", "Ana Ruiz"] and speakers[-2] == "Isla Grant"
+
+
+def test_dash_signed_quotes_in_a_wrapped_line_export():
+    r = load_release(FIXTURES / "vox_pop_lines.txt")
+    assert r.format == "text-lines"  # ten lines and the file's closing newline: no blank line between blocks
+    body = body_texts(r)
+    assert len(body) == 8
+    assert body[1].endswith("in their own words")  # not joined to the quote under it, wrap or not
+    assert [p.speaker for p in r.body][2:4] == ["Morag Innes", "Ewan MacLeod"]
+    assert body[5].endswith("-- Colin J. Baird") and body[6].endswith("― Isla Grant")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..cleaning import clean_line, ends_sentence, is_layout_only, is_lone_quote, starts_lowercase
+from ..cleaning import clean_line, ends_sentence, is_layout_only, is_lone_quote, is_signed_quote, starts_lowercase
 from ..dates import find_date
 from ..draft import Block, Draft
 from ..model import Contact
@@ -59,7 +59,9 @@ def parse_text(text: str, path: str, release_id: str) -> Draft:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     nonblank = sum(1 for ln in lines if ln.strip())
-    blank = len(lines) - nonblank
+    # Blank lines between blocks count; the newline that ends the file is none (a short export of ten lines
+    # would otherwise read as one paragraph).
+    blank = len(text.strip().split("\n")) - nonblank
     if nonblank > 8 and blank < nonblank / 10:
         # One block per line, no blank lines (page and PDF text exports).
         draft.format = "text-lines"
@@ -103,7 +105,20 @@ def _block_from_lines(lines: list[str], gap: int):
         yield Block(cleaned[0], hint="quote-name", gap=gap)
         yield Block(" ".join(cleaned[1:]), gap=0)
         return
-    yield Block(" ".join(cleaned), gap=gap)
+    # A vox pop packs quotes signed with a dash one a line ('“…” ― Sonya Herridge' / '“…” ― Pamela
+    # Padilla'): each is a paragraph of its own, or one paragraph would hold several speakers.
+    run: list[str] = []
+    for line in cleaned:
+        if is_signed_quote(line):
+            if run:
+                yield Block(" ".join(run), gap=gap)
+                gap = 0
+            yield Block(line, gap=gap)
+            gap, run = 0, []
+        else:
+            run.append(line)
+    if run:
+        yield Block(" ".join(run), gap=gap)
 
 
 def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
@@ -376,6 +391,8 @@ def _join_lines(lines: list[str]) -> list[str]:
         if _is_fact(line) or (_is_fact(prev) and not _broken_before(prev, line)
                                        and line[0] not in ".,;:!?)]"):
             out.append(line)  # an advisory's fact lines stand apart, however the page wrapped them
+        elif is_signed_quote(line) or is_signed_quote(prev):
+            out.append(line)  # '“…” ― Name': one speaker's quote, a paragraph of its own
         elif line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
             out[-1] = prev + line  # punctuation left alone by an inline link
         elif not ends_sentence(prev) and (starts_lowercase(line) or _DANGLING_WORD.search(prev)):
