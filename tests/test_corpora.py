@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from searchidx.loader import load_release, load_releases
@@ -164,6 +165,40 @@ def test_side_list_above_the_release(corpora):
     body = [p.text for p in r.body]
     assert len(body) == 5 and body[-1] == "Rojas’s case will be heard in the 180th District Court."
     assert body[3].startswith("“I’m deeply thankful") and r.body[3].speaker == "Sean Teare"
+
+
+def test_harris_breadcrumb_pages_get_their_title_and_date(corpora):
+    folder = corpora / "prosecutor_press_releases_txt" / "text" / "harris_tx"
+    r = load_release(folder / "Newsroom_News-Releases_man-charged-with-murder-successfully-extradited-to-houston-"
+                     "from-el-salvador.txt")
+    assert r.title == "Man Charged with Murder Successfully Extradited to Houston from El Salvador"
+    assert r.date == dt.date(2025, 8, 15)  # its entry in the page's "More News" list
+    r = load_release(folder / "Newsroom_News-Releases_harris-county-criminal-case-backlog-eliminated.txt")
+    assert r.title == "Harris County Criminal Case Backlog Eliminated" and r.date == dt.date(2026, 3, 17)
+    r = load_release(folder / "Newsroom_News-Releases_man-accused-of-murder-dies-during-court-appearance.txt")
+    assert r.date == dt.date(2025, 9, 26)
+    # Stopped at the "More News" heading for want of prose in the next lines, this page had no body.
+    r = load_release(folder / "Newsroom_News-Releases_mh-fast-facts.txt")
+    assert r.title == "Addressing the Mental Health Incarceration Crisis" and len(r.body) > 5
+    for f in sorted(folder.glob("Newsroom_*.txt")):
+        r = load_release(f)
+        assert r.title != "Harris County" and not r.contacts, f
+        assert not any(p.text in ("About Us", "Careers", "Contact Us") for p in r.paragraphs), f
+
+
+def test_los_angeles_contact_and_date_below_the_menu(corpora):
+    folder = corpora / "prosecutor_press_releases_txt" / "text" / "los_angeles_ca"
+    loaded = 0
+    for f in sorted(folder.glob("*.txt")):
+        if "Pardon Our Interruption" in f.read_text(encoding="utf-8", errors="replace")[:200]:
+            continue  # bot checks, refused
+        r = load_release(f)
+        assert [(c.name, c.phone, c.email) for c in r.contacts] == [
+            ("Media Relations Division", "(213) 257-2000", "media@da.lacounty.gov")], f
+        assert r.date is not None and r.date.year == 2026, f
+        assert not any(p.text in ("Contact:", "Phone:", "Email:") for p in r.paragraphs), f
+        loaded += 1
+    assert loaded == 5
 
 
 

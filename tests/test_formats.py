@@ -253,3 +253,26 @@ def test_dash_signed_quotes_in_a_wrapped_line_export():
     assert body[1].endswith("in their own words")  # not joined to the quote under it, wrap or not
     assert [p.speaker for p in r.body][2:4] == ["Morag Innes", "Ewan MacLeod"]
     assert body[5].endswith("-- Colin J. Baird") and body[6].endswith("― Isla Grant")
+
+
+def test_breadcrumb_page_title_and_date_from_its_side_list():
+    # The first line is the page's place in the site; the menu above the "More News" list is no text, and
+    # the list's entry that the page repeats is the release's own title and date.
+    r = load_release(FIXTURES / "breadcrumb_lines.txt")
+    assert r.title == "Man Charged with Arson Extradited to Example City from Canada"
+    assert r.date == dt.date(2026, 2, 2)
+    assert r.contacts == []  # the site's address in its menu is no media contact
+    body = body_texts(r)
+    assert len(body) == 3 and body[0].startswith("(Example City, TX) - Today")
+    assert not any("Example County" in t or "Posted on" in t for t in body)
+
+
+def test_date_and_contact_below_a_long_menu():
+    r = load_release(FIXTURES / "menu_lines.txt")
+    assert r.title == "Jury Convicts Man of Stealing Catalytic Converters From 40 Cars"
+    assert r.date == dt.date(2026, 6, 3)  # "June 3, 2026: <title>", 40 lines down
+    assert [(c.name, c.phone, c.email) for c in r.contacts] == [
+        ("Media Relations Division", "(555) 257-2000", "media@da.example.gov")]
+    body = body_texts(r)
+    assert body[0].startswith("The man faces up to nine years") and len(body) == 4
+    assert not any(t in ("Contact:", "Phone:", "Email:") for t in (p.text for p in r.paragraphs))

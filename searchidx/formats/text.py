@@ -38,6 +38,9 @@ _CONTACT_LABEL_LINE = re.compile(r"^(?:media )?contact(?:s|o|os)?\s*:$", re.I)
 # "Office:" or "Celular:" alone, its number on the next line.
 _PHONE_LABEL_LINE = re.compile(rf"^(?:{_PHONE_LABELS})\s*:$", re.I)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL_LABEL_LINE = re.compile(r"^(?:e-?mail|correo(?: electr[oó]nico)?)\s*:$", re.I)
+# "Harris County - District Attorney's Office > Newsroom > News Releases": a breadcrumb trail.
+_BREADCRUMB = re.compile(r"^[^>»›]{1,80}(?:\s[>»›]\s[^>»›]{1,80}){2,}$")
 _CONTACT_START = re.compile(r"^(?P<before>.*?)\bcontact(?:s|o|os)?\s*:\s*(?P<rest>.*)$", re.I)
 _PHONE_IN = re.compile(r"\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}")
 _RELEASE_LABEL = re.compile(r"^(?:for immediate release|media advisory|news release|press release|"
@@ -129,9 +132,14 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     if not lines:
         return []
     first = lines[0]
+    crumbs = bool(_BREADCRUMB.match(first))
     if (find_date(first) and len(first) < 90) or _CONTACT_START.match(first):
         # PDF exports open with the date and contact; the title comes later ("For Immediate Release: …").
         title, start = "", 0
+    elif crumbs:
+        # "Harris County - District Attorney's Office > Newsroom > News Releases": the page's place in
+        # the site, no title; the title is looked for once the release is read.
+        title, start = "", 1
     else:
         title, start = _SITE_SUFFIX.sub("", first).strip() or first, 1
         draft.title = title
@@ -139,11 +147,22 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     after_label = None
     skip = 0
     in_sidebar = seen_prose = False
+    side_list: list[tuple[object, str]] = []  # (date, title) of the other posts a side list gives
+    release_start = 0  # where the release's own lines start in ``body`` (after a side list)
     for n, line in enumerate(lines[start:], start=start):
         if skip:
             skip -= 1
             continue
         if _FOOTER_LINE.match(line):
+            entries = [] if seen_prose else _dated_list(lines, n + 1)
+            if entries:
+                # Above the release, a list of dates and titles ("More News" / "Mar 17, 2026" / "Harris
+                # County Criminal Case Backlog Eliminated" / …) is a side list: skipped, and kept, as the
+                # release itself may be in it.
+                side_list += entries
+                skip = 2 * len(entries)
+                release_start = len(body)
+                continue
             if seen_prose or in_sidebar or not any(_is_prose(x) for x in lines[n + 1:n + 1 + SIDEBAR_LINES]):
                 break
             # Above the release (no prose yet, prose soon after), the same heading opens a side list of
@@ -173,21 +192,131 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         if not line:
             continue
         if n < HEADER_LINES and len(line) < 70 and draft.date is None:
-            found = find_date(line)
+            found = _date_line(line)
             if found:
-                draft.date = found[0]
-                rest = (line[: found[1].start()] + line[found[1].end():]).strip(" ,|-–—")
-                rest = re.sub(r"^(?:Admin|Date|Published|Posted|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b\s*[|,:]?",
-                              "", rest, flags=re.I).strip(" ,|-–—")
-                if not rest:
+                draft.date, line = found
+                if not line:
                     continue
-                line = rest
         body.append(line)
         seen_prose = seen_prose or _is_prose(line)
+    # What stands above a side list of other posts is the site's menu, not the release.
+    body = body[release_start:]
+    lead = next((k for k in range(len(body)) if _is_prose(body[k])), len(body))
+    if draft.date is None:
+        # A site menu can push the release's date line below the top lines: it stands just above the lead.
+        for k in range(lead - 1, max(0, lead - HEADER_LINES) - 1, -1):
+            found = _date_line(body[k], dated_title=True)
+            if found:
+                draft.date, rest = found
+                body[k:k + 1] = [rest] if rest else []
+                lead -= not rest
+                break
+    if crumbs:
+        body = _page_title(draft, body, side_list, lead, _stems(first.split(">")[0]))
     body, contact_lines = _take_header_contacts(body)
-    if contact_lines:
-        draft.contacts = _group_contacts(contact_lines)
+    contacts = _group_contacts(contact_lines) if contact_lines else []
+    if not contacts:
+        # The same for the media contact: after a long menu it is found above the lead, not at the top
+        # (from its "Contact:" label when there is one: the site's own address may stand above it).
+        lead = next((k for k in range(len(body)) if _is_prose(body[k])), len(body))
+        above = max(0, lead - CONTACT_ABOVE_LEAD)
+        above = max([k for k in range(above, lead) if _CONTACT_START.match(body[k])], default=above)
+        near, contact_lines = _take_header_contacts(body[above:lead])
+        contacts = _group_contacts(contact_lines) if contact_lines else []
+        if contacts:
+            body = body[:above] + near + body[lead:]
+    if contacts:
+        draft.contacts = contacts
+    # A contact label left alone ("Phone:", "Contact:": the site's own address in its menu) is no text.
+    body = [ln for ln in body if not (len(ln) < 16 and (_PHONE_LABEL_LINE.match(ln) or _CONTACT_LABEL_LINE.match(ln)
+                                                          or _EMAIL_LABEL_LINE.match(ln)))]
     return _join_lines(body)
+
+
+def _date_line(line: str, dated_title: bool = False):
+    """(date, what is left of the line) for a line that gives the release's date ("March 3, 2020",
+    "Posted: Tuesday, March 3, 2020"); with ``dated_title``, also "June 5, 2026: Jury Convicts …"."""
+    found = find_date(line)
+    if not found:
+        return None
+    date, m = found
+    rest = (line[: m.start()] + line[m.end():]).strip(" ,|-–—")
+    rest = re.sub(r"^(?:Admin|Date|Published|Posted|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b\s*[|,:]?",
+                  "", rest, flags=re.I).strip(" ,|-–—")
+    if len(line) < 70 and (not dated_title or len(rest) < 30):
+        return date, rest
+    if dated_title and m.start() == 0 and line[m.end():m.end() + 1] in (":", "|", " ") and not ends_sentence(line):
+        return date, rest.lstrip(": ")
+    return None
+
+
+def _dated_list(lines: list[str], start: int) -> list[tuple[object, str]]:
+    """A list of other posts as date lines over title lines, from ``start``; [] unless it holds two at least."""
+    entries = []
+    j = start
+    while j + 1 < len(lines) and len(lines[j]) <= 30 and not _is_prose(lines[j + 1]):
+        found = find_date(lines[j])
+        if not found or len(lines[j]) - len(found[1].group(0)) > 10:
+            break
+        entries.append((found[0], lines[j + 1]))
+        j += 2
+    return entries if len(entries) >= 2 else []
+
+
+_STOP = frozenset("the and for with from that this into over after about against under has have was were".split())
+
+
+def _stems(text: str) -> set[str]:
+    """Words as five-letter stems ("announces" and "announced", "case" and "cases" alike), short and
+    common words left out."""
+    return {w.removesuffix("s")[:5] for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STOP}
+
+
+def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str]], lead: int,
+                site_words: set[str]) -> list[str]:
+    """The title of a page whose first line was a breadcrumb. The side list of recent posts holds the
+    release itself when it is recent: the entry whose title stands in the page, or whose words the lead
+    repeats, gives the title and the date. Otherwise the first heading line of the release is the title."""
+    head = body[:lead + 1]
+    lines = {ln.casefold() for ln in head}
+    best, best_score, second = None, 0.0, 0.0
+    # The site's own name ("Harris County … District Attorney's Office") is in every title and every lead.
+    lead_words = _stems(" ".join(head)) - site_words
+    for date, entry in side_list:
+        words = _stems(entry) - site_words
+        score = 1.0 if entry.casefold() in lines else len(words & lead_words) / len(words) if words else 0.0
+        if score > best_score:
+            best, best_score, second = (date, entry), score, best_score
+        elif score > second:
+            second = score
+    if best and best_score >= TITLE_MATCH and best_score - second >= 0.2:
+        title = draft.title = best[1]
+        draft.date = draft.date or best[0]
+        # The title repeated in the page, alone or run into the subtitle under it, goes.
+        out = []
+        for ln in body:
+            if ln.casefold().startswith(title.casefold()):
+                ln = ln[len(title):].strip()
+            if ln:
+                out.append(ln)
+        return out
+    for k in range(lead):
+        line = body[k]
+        if 3 <= len(line.split()) <= 25 and not ends_sentence(line) and not starts_lowercase(line) \
+                and not line.startswith("(") and not _contactish_label(line):
+            draft.title = line
+            return body[:k] + body[k + 1:]
+    return body
+
+
+def _contactish_label(line: str) -> bool:
+    return bool(_CONTACT_START.match(line) or _PHONE_LINE.match(line) or _EMAIL.search(line))
+
+
+#: Share of a side-list title's words that the release's lead must repeat for the entry to be the release.
+TITLE_MATCH = 0.6
+#: How far above the lead a media contact block is looked for when the top lines have none.
+CONTACT_ABOVE_LEAD = 8
 
 
 def _is_prose(line: str) -> bool:
@@ -348,10 +477,11 @@ def _group_contacts(lines: list[str]) -> list[Contact]:
     current = Contact()
     for line in lines:
         email = _EMAIL.search(line)
-        phone = _PHONE_IN.search(line) or (_PHONE_LINE.match(line) and re.search(r"\d[\d\s().\-]{8,}\d", line))
         if email:
             current.email = current.email or email.group(0)
             line = line.replace(email.group(0), "").strip(" ,;:|")
+        # Looked for once the e-mail is out: its place is cut from what is left of the line.
+        phone = _PHONE_IN.search(line) or (_PHONE_LINE.match(line) and re.search(r"\d[\d\s().\-]{8,}\d", line))
         if phone:
             current.phone = current.phone or phone.group(0).strip()
             line = (line[: phone.start()] + line[phone.end():]).strip(" ,;:|()")
