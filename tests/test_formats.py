@@ -276,3 +276,13 @@ def test_date_and_contact_below_a_long_menu():
     body = body_texts(r)
     assert body[0].startswith("The man faces up to nine years") and len(body) == 4
     assert not any(t in ("Contact:", "Phone:", "Email:") for t in (p.text for p in r.paragraphs))
+
+
+def test_spanish_dates():
+    from searchidx.dates import parse_date
+
+    for text in ("2 de marzo del 2009", "2 de marzo de 2009", "Lunes, 2 de Marzo del 2009", "2 de marzo, 2009",
+                 "Dallas, Texas – 2 de mar. de 2009"):
+        assert parse_date(text) == dt.date(2009, 3, 2), text
+    assert parse_date("1º de marzo de 2009") == parse_date("1ro de marzo del 2009") == dt.date(2009, 3, 1)
+    assert parse_date("2 de marzo") is None  # no year: no date
