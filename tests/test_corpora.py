@@ -210,3 +210,17 @@ def test_vox_pop_signed_quotes_keep_their_speakers(corpora):
     assert all(p.text.count("― ") == 1 for p in signed)
     names = {p.speaker for p in signed}
     assert {"Sonya Herridge", "Pamela Padilla", "Carla Sanchez", "Esther Tapia", "Steve Quinlan"} <= names
+
+
+def test_dallas_pdf_titles_and_page_footers(corpora):
+    folder = corpora / "prosecutor_press_releases_txt" / "text" / "dallas_tx"
+    r = load_release(folder / "Assets_uploads_docs_district-attorney_press-release_2023_Liborio_20Canales_20Conviction_"
+                     "20Spanish_pdf.txt")
+    assert r.title == ("Sospechoso de Caso Sin Resolver de 86 años Sentenciado en la Primera Condena por Asesinato en "
+                       "Dallas Usando Investigación por Medio de Genealogía Genética")
+    assert r.body[0].text.startswith("(Dallas, Texas) – El Fiscal de Distrito Penal")
+    r = load_release(folder / "Assets_uploads_docs_district-attorney_press-release_2019_PR_AmberGuyger_100319_pdf.txt")
+    assert any(p.text.startswith("During closing arguments, Chief LaQuita Long") for p in r.body)
+    for f in sorted(folder.glob("*.txt")):
+        r = load_release(f)
+        assert not any("Riverfront Blvd., L.B. 19" in p.text for p in r.paragraphs), f

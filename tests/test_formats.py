@@ -286,3 +286,16 @@ def test_spanish_dates():
         assert parse_date(text) == dt.date(2009, 3, 2), text
     assert parse_date("1º de marzo de 2009") == parse_date("1ro de marzo del 2009") == dt.date(2009, 3, 1)
     assert parse_date("2 de marzo") is None  # no year: no date
+
+
+def test_pdf_export_wrapped_spanish_title_and_page_footer():
+    r = load_release(FIXTURES / "pdf_wrapped_es.txt")
+    # The title wraps onto a line of its own, in Spanish capitalisation: it is not a body paragraph.
+    assert r.title == ("Jurado del Condado de Ejemplo Declara Culpable a un Hombre por Robar Tres Bancos en una "
+                       "Sola Tarde")
+    assert r.date == dt.date(2024, 3, 4)
+    body = body_texts(r)
+    assert len(body) == 4 and body[0].startswith("(Ciudad Ejemplo, Texas) – Un jurado")
+    # The letterhead footer between two pages is dropped, so the sentence it cut is whole again.
+    assert "placa del auto que usó para salir del último banco." in body[1]
+    assert not any("Example Courts Building" in p.text for p in r.paragraphs)

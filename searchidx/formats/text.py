@@ -147,6 +147,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     after_label = None
     skip = 0
     in_sidebar = seen_prose = False
+    title_lines = 0  # lines the title read after a release label has taken so far
     side_list: list[tuple[object, str]] = []  # (date, title) of the other posts a side list gives
     release_start = 0  # where the release's own lines start in ``body`` (after a side list)
     for n, line in enumerate(lines[start:], start=start):
@@ -188,9 +189,20 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
             continue
         if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
             continue
-        line = _RELEASE_LABEL.sub("", line)
-        if not line:
+        if title_lines and title_lines <= TITLE_WRAP_LINES and _continues_title(draft.title, line):
+            draft.title = f"{draft.title} {line}"  # the title wrapped over the PDF's next line
+            title_lines += 1
             continue
+        title_lines = 0
+        labelled = _RELEASE_LABEL.sub("", line)
+        if not labelled:
+            continue
+        if labelled != line and not title and draft.title is None and not ends_sentence(labelled):
+            # "For Immediate Release: <title>", where a PDF export's title stands.
+            draft.title = labelled
+            title_lines = 1
+            continue
+        line = labelled
         if n < HEADER_LINES and len(line) < 70 and draft.date is None:
             found = _date_line(line)
             if found:
@@ -227,10 +239,42 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
             body = body[:above] + near + body[lead:]
     if contacts:
         draft.contacts = contacts
-    # A contact label left alone ("Phone:", "Contact:": the site's own address in its menu) is no text.
+    # A contact label left alone ("Phone:", "Contact:": the site's own address in its menu) is no text, nor
+    # is a PDF's letterhead footer, repeated on every page, that would be joined to the next page's first line.
     body = [ln for ln in body if not (len(ln) < 16 and (_PHONE_LABEL_LINE.match(ln) or _CONTACT_LABEL_LINE.match(ln)
-                                                          or _EMAIL_LABEL_LINE.match(ln)))]
+                                                          or _EMAIL_LABEL_LINE.match(ln))) and not _is_letterhead(ln)]
     return _join_lines(body)
+
+
+# "Frank Crowley Courts Building • 133 N. Riverfront Blvd., L.B. 19 • Dallas, Texas 75207-4399 • 214/653-3600"
+_ZIP = re.compile(r"\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+\d{5}(?:-\d{4})?\b")
+_LETTERHEAD_PHONE = re.compile(r"\(?\d{3}\)?[\s/.\-]\s?\d{3}[.\-]\s?\d{3,4}")
+# Bullets as PDF exports give them (U+F0B7 is the Symbol font's bullet in the private use area).
+_BULLETS = ("•", "\uf0b7", "·", "▪")
+
+
+def _is_letterhead(line: str) -> bool:
+    """An office's address line with its ZIP code and phone number (or parts set apart by bullets), no
+    sentence: a letterhead or page footer."""
+    return len(line) < 160 and bool(_ZIP.search(line)) and not ends_sentence(line) \
+        and (sum(map(line.count, _BULLETS)) >= 2 or bool(_LETTERHEAD_PHONE.search(line))) and not _EMAIL.search(line)
+
+
+#: Lines a PDF export's title may wrap onto below its "For Immediate Release:" line.
+TITLE_WRAP_LINES = 3
+
+
+def _continues_title(title: str, line: str) -> bool:
+    """True when ``line`` goes on with a title the PDF wrapped: unfinished title, and a line written as a
+    title is, its long words capitalised ("Sentenciado en la Primera Condena por Asesinato en Dallas"), not
+    the dateline, a date, a contact or prose."""
+    if ends_sentence(title) or ends_sentence(line) or len(line) > 130 or line[:1] in "(\"“" \
+            or _contactish_label(line) or find_date(line) or _FACT_START.match(line):
+        return False
+    if starts_lowercase(line) or _DANGLING_WORD.search(title) or title.endswith(","):
+        return True
+    long = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _date_line(line: str, dated_title: bool = False):
