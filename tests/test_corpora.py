@@ -224,3 +224,21 @@ def test_dallas_pdf_titles_and_page_footers(corpora):
     for f in sorted(folder.glob("*.txt")):
         r = load_release(f)
         assert not any("Riverfront Blvd., L.B. 19" in p.text for p in r.paragraphs), f
+
+
+def test_san_diego_and_riverside_chrome(corpora):
+    text = corpora / "prosecutor_press_releases_txt" / "text"
+    for f in sorted((text / "san_diego_ca").glob("news_*.txt"))[:150]:
+        r = load_release(f)
+        assert not any("wp-content/uploads" in p.text or p.text.isdigit() for p in r.paragraphs), f
+        assert not r.title.endswith("DA NewsCenter"), f
+        assert not any(c.phone and c.phone.startswith("20") and "-" in c.phone[4:5] for c in r.contacts), f
+    r = load_release(text / "san_diego_ca" / "news_district-attorney-charges-fugitive-who-fled-to-asia-in-child-"
+                     "molestation-case.txt")
+    assert r.date == dt.date(2022, 12, 15)
+    assert r.body[-1].text.startswith("A readiness conference in this case")
+    for f in sorted((text / "riverside_ca").glob("news_*.txt")):
+        r = load_release(f)
+        assert not r.title.startswith("Skip to"), f
+        assert not any(p.text.startswith("Loma Linda University Health to Pay") for p in r.paragraphs[-3:]) \
+            or "loma-linda" in f.name, f

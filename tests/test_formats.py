@@ -299,3 +299,23 @@ def test_pdf_export_wrapped_spanish_title_and_page_footer():
     # The letterhead footer between two pages is dropped, so the sentence it cut is whole again.
     assert "placa del auto que usó para salir del último banco." in body[1]
     assert not any("Example Courts Building" in p.text for p in r.paragraphs)
+
+
+def test_page_export_image_cards_and_cut_breadcrumb_title_are_chrome():
+    r = load_release(FIXTURES / "newscenter_lines.txt")
+    assert r.title == "Harbour Man Charged in Marina Boat Thefts"  # " - DA NewsCenter" dropped
+    assert r.date == dt.date(2022, 12, 15)  # from the post's time stamp
+    assert r.contacts == []  # time stamps are no phone numbers
+    body = body_texts(r)
+    assert len(body) == 4 and body[-1] == "The arraignment is set for Monday."
+    everything = " ".join(p.text for p in r.paragraphs)
+    for chrome in ("https://", "Pat Writer", "720", "Marina Boat...", "Recent News", "Pier Fire"):
+        assert chrome not in everything
+
+
+def test_blank_line_export_drops_chrome_lines_and_the_latest_news_list():
+    r = load_release(FIXTURES / "latest_news.txt")
+    assert r.title == "DA Appoints New Chief of the Bureau of Investigation"  # not "Skip to main content …"
+    assert r.date == dt.date(2023, 6, 12)
+    body = body_texts(r)
+    assert len(body) == 3 and body[-1] == "Park will oversee all investigative operations of the office."

@@ -17,7 +17,7 @@ _CHROME_LINE = re.compile(
     r"published|for immediate release|click here to access pdf version|read more|share|print|email|tweet|"
     r"en español|back to top|previous(?: post)?|next(?: post)?|admin|news releases?|search this site|"
     r"subscribe|sign up|translate|select language|tags?:?.*|categor(?:y|ies):?.*|posted in.*|"
-    r"case ?# ?[\w\-]+|date:|you are here|connect|"
+    r"case ?# ?[\w\-]+|date:|you are here|connect|image|"
     # The same chrome on the offices' Spanish pages.
     r"para publicaci[oó]n inmediata|comunicado de prensa|aviso a los medios|inicio|buscar|compartir|imprimir|"
     r"saltar al contenido|ir al contenido|leer m[aá]s|s[ií]guenos|volver arriba|noticias|publicado|autor|"
@@ -25,11 +25,14 @@ _CHROME_LINE = re.compile(
     re.I,
 )
 # Everything from here down is the site's footer: lists of other posts.
-_FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|recent posts|related news|more news|recent news|"
+_FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|latest news|recent posts|related news|more news|recent news|"
                           r"you may also like|other news|links|quick links|view all)\s*:?$", re.I)
 # "Title | Cook County State's Attorney", "Title - Orange County District Attorney": the site's name.
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+(?:The\s+|Office of\s+)?[^|–—]*?(?:Attorney|Prosecutor|Office|County|"
-                          r"Department|Government|District)\b[^|–—]*$")
+                          r"Department|Government|District|NewsCenter|Newsroom)\b[^|–—]*$")
+_TIMESTAMP_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+\-]\d{2}:?\d{2})?$")
+# A line that is only the address of an image: the page's pictures and logos, exported as text.
+_IMAGE_URL_LINE = re.compile(r"^(?:\[[^\]]{1,20}\]\s*)?https?://\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:\?\S*)?$", re.I)
 _PHONE_LABELS = r"office|cell|phone|tel|telephone|mobile|fax|direct|oficina|celular|cel|celda|tel[eé]fono|m[oó]vil"
 _PHONE_LINE = re.compile(rf"^(?:(?:{_PHONE_LABELS})\s*:?\s*)?\(?\+?\d[\d\s().\-]{{8,}}\d"
                          rf"(?:\s*\((?:{_PHONE_LABELS})\))?$", re.I)
@@ -70,7 +73,13 @@ def parse_text(text: str, path: str, release_id: str) -> Draft:
         draft.format = "text-lines"
         draft.blocks = [Block(t) for t in parse_lines(draft, lines)]
         return draft
-    draft.blocks = list(_blocks(lines))
+    draft.blocks = []
+    seen_prose = False
+    for block in _blocks(lines):
+        if seen_prose and _FOOTER_LINE.match(block.text):
+            break  # "Latest News" under the release: the site's list of other posts
+        seen_prose = seen_prose or _is_prose(block.text)
+        draft.blocks.append(block)
     return draft
 
 
@@ -100,7 +109,8 @@ def _block_from_lines(lines: list[str], gap: int):
     if len(cleaned) == 1 and is_lone_quote(lines[0]):
         yield Block("", hint="quote-mark", gap=gap)
         return
-    cleaned = [c for c in cleaned if not is_layout_only(c)]
+    # Page chrome has lines of its own here too ("Skip to main content" over the title).
+    cleaned = [c for c in cleaned if not is_layout_only(c) and not (len(c) < 40 and _CHROME_LINE.match(c))]
     if not cleaned:
         return
     # "Prof. Wolfgang Schomburg\n"I think …"": a name line over a quote is a pull-quote's header.
@@ -189,6 +199,15 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
             continue
         if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
             continue
+        if "http" in line and _IMAGE_URL_LINE.match(line):
+            skip = _image_card(lines, n + 1)
+            continue
+        if title and line.endswith(("...", "…")) and title.casefold().startswith(line.rstrip(".… ").casefold()):
+            continue  # the title cut short in a breadcrumb ("… in Child Molestation...")
+        if line[:1].isdigit() and _TIMESTAMP_LINE.match(line):
+            # "2022-12-15 16:51:35": the page's publication time, which reads as a phone number otherwise.
+            draft.date = draft.date or find_date(line)[0] if find_date(line) else draft.date
+            continue
         if title_lines and title_lines <= TITLE_WRAP_LINES and _continues_title(draft.title, line):
             draft.title = f"{draft.title} {line}"  # the title wrapped over the PDF's next line
             title_lines += 1
@@ -262,6 +281,29 @@ def _is_letterhead(line: str) -> bool:
 
 #: Lines a PDF export's title may wrap onto below its "For Immediate Release:" line.
 TITLE_WRAP_LINES = 3
+
+
+def _image_card(lines: list[str], start: int) -> int:
+    """How many lines from ``start`` belong to the image above them: its width and height ("720" /
+    "1280"), and the author's name and the site's logo under it when they end at another image or a time
+    stamp (a WordPress post card exported as text; the time stamp is read for the date)."""
+    j = start
+    while j < len(lines) and j - start < 2 and lines[j].isdigit() and len(lines[j]) <= 4:
+        j += 1
+    k = j
+    while k < len(lines) and k - j < 6:
+        line = lines[k]
+        if _TIMESTAMP_LINE.match(line):
+            j = k  # up to the time stamp, which gives the date
+            break
+        if _IMAGE_URL_LINE.match(line):
+            k += 1
+            j = k  # the card runs at least to here
+        elif len(line) <= 40 and len(line.split()) <= 3 and not ends_sentence(line):
+            k += 1
+        else:
+            break
+    return j - start
 
 
 def _continues_title(title: str, line: str) -> bool:
