@@ -242,3 +242,12 @@ def test_san_diego_and_riverside_chrome(corpora):
         assert not r.title.startswith("Skip to"), f
         assert not any(p.text.startswith("Loma Linda University Health to Pay") for p in r.paragraphs[-3:]) \
             or "loma-linda" in f.name, f
+
+
+def test_miami_link_line_does_not_split_the_quote(corpora):
+    r = load_release(corpora / "prosecutor_press_releases_txt" / "text" / "miami_dade_fl" /
+                     "press-release_for-immediate-release-statement-from-state-attorney-katherine-fernandez-rundle-"
+                     "regarding-guilty-verdict-in.txt")
+    quote = [p for p in r.body if p.text.startswith("“In every public corruption prosecution")]
+    assert len(quote) == 1 and "against former County Commissioner Joe Martinez, 6 Miami-Dade" in quote[0].text
+    assert quote[0].text.endswith("that led to this verdict.”") and quote[0].speaker == "Katherine Fernandez Rundle"

@@ -319,3 +319,15 @@ def test_blank_line_export_drops_chrome_lines_and_the_latest_news_list():
     assert r.date == dt.date(2023, 6, 12)
     body = body_texts(r)
     assert len(body) == 3 and body[-1] == "Park will oversee all investigative operations of the office."
+
+
+def test_inline_link_text_on_a_line_of_its_own_rejoins_its_sentence():
+    # "… against former" / "County Commissioner Lee Park" / ", six jurors …": one quote, one paragraph.
+    r = load_release(FIXTURES / "link_lines.txt")
+    body = body_texts(r)
+    assert len(body) == 3
+    assert "against former County Commissioner Lee Park, six jurors weighed" in body[0]
+    assert "prosecutors Chief Assistant State Attorney Sam Okafor and Assistant State Attorney Robin Vale for" in body[0]
+    assert body[1] == ("The office has a dedicated Public Corruption Unit that investigates officials who abuse "
+                       "their office.")
+    assert r.body[0].speaker == "Dana Ortiz"

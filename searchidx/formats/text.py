@@ -590,6 +590,17 @@ def _group_contacts(lines: list[str]) -> list[Contact]:
     return [c for c in contacts if c.phone or c.email]
 
 
+def _link_text(prev: str, line: str, nxt: str) -> bool:
+    """True when ``line`` is a link's text that the export put on a line of its own, in the middle of a
+    sentence: the line before is unfinished, and the line after goes on with punctuation or in lower case."""
+    return bool(nxt) and len(line) <= LINK_CHARS and len(prev.split()) >= 4 and not ends_sentence(prev) \
+        and not ends_sentence(line) and (nxt[0] in ",.;)" or starts_lowercase(nxt)) and not _is_fact(line)
+
+
+#: Longest line taken for a link's text split off its sentence.
+LINK_CHARS = 60
+
+
 def _join_lines(lines: list[str]) -> list[str]:
     """Join lines broken mid-sentence: by an inline link ("…,”\nState’s Attorney Burke said\n. “It…"),
     or by a hard wrap in PDF text (lines of nearly the same length that stop mid-sentence)."""
@@ -601,7 +612,8 @@ def _join_lines(lines: list[str]) -> list[str]:
         and wrap <= 130
     out: list[str] = [lines[0]]
     last_length = len(lines[0])  # of the last physical line: a hard wrap is judged by it
-    for line in lines[1:]:
+    for k in range(1, len(lines)):
+        line = lines[k]
         prev = out[-1]
         prev_length, last_length = last_length, len(line)
         if _is_fact(line) or (_is_fact(prev) and not _broken_before(prev, line)
@@ -615,6 +627,8 @@ def _join_lines(lines: list[str]) -> list[str]:
             out[-1] = f"{prev} {line}"  # "… Three Banks in" / "One Afternoon"
         elif prev.endswith((",", ",”", ",\"", "—", "–")):
             out[-1] = f"{prev} {line}"  # "…,”\nState’s Attorney Burke said"
+        elif _link_text(prev, line, lines[k + 1] if k + 1 < len(lines) else ""):
+            out[-1] = f"{prev} {line}"  # "… against former" / "County Commissioner Joe Martinez" / ", 6 …"
         elif wrapped and prev_length >= 0.8 * wrap and (not ends_sentence(prev) or starts_lowercase(line)) \
                 and not prev.endswith(":"):
             out[-1] = f"{prev} {line}"
