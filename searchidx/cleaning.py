@@ -56,11 +56,38 @@ def is_layout_only(line: str) -> bool:
 
 
 _TERMINAL = re.compile(r"[.!?…:;\"”’»]\s*$")
+# '“…” ― Sonya Herridge', '"…"--Kim Hjelmgaard.': a quote signed with a dash and a name, as under an
+# epigraph or in a vox pop. The signature is a name (capitalised words, initials, particles), perhaps with a
+# short description after a comma ("― Ana Ruiz, 34, Phoenix").
+_SIGNATURE = re.compile(r"[”\"»]\s*(?:[―—–]|--?)\s*(?P<sig>[A-ZÀ-Þ][^”\"“«»]{0,79})$")
+_SIGNATURE_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|[A-Z]\.|de|del|da|van|von|der|la|le|y|bin|al)$")
+_OPENING_QUOTES = "\"“”„«"
+_DASHES = "―—–-"
+
+
+def _signature(text: str) -> re.Match[str] | None:
+    tail = text[-90:]
+    if not any(d in tail for d in _DASHES):
+        return None  # most text: no dash near the end
+    m = _SIGNATURE.search(tail)
+    if not m:
+        return None
+    name = m.group("sig").split(",", 1)[0].strip().rstrip(".")
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not all(_SIGNATURE_WORD.match(w) for w in words):
+        return None
+    return m
+
+
+def is_signed_quote(line: str) -> bool:
+    """A line that is one quote signed by its speaker: '“…” ― Name'. It is a paragraph of its own, however
+    the export packed such lines together."""
+    return line[:1] in _OPENING_QUOTES and _signature(line) is not None
 
 
 def ends_sentence(text: str) -> bool:
-    """True when a block ends the way a finished paragraph does."""
-    return bool(_TERMINAL.search(text))
+    """True when a block ends the way a finished paragraph does (a dash signature under a quote ends one)."""
+    return bool(_TERMINAL.search(text)) or _signature(text) is not None
 
 
 def starts_lowercase(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from searchidx.loader import load_release, load_releases
@@ -165,3 +166,88 @@ def test_side_list_above_the_release(corpora):
     assert len(body) == 5 and body[-1] == "Rojas’s case will be heard in the 180th District Court."
     assert body[3].startswith("“I’m deeply thankful") and r.body[3].speaker == "Sean Teare"
 
+
+def test_harris_breadcrumb_pages_get_their_title_and_date(corpora):
+    folder = corpora / "prosecutor_press_releases_txt" / "text" / "harris_tx"
+    r = load_release(folder / "Newsroom_News-Releases_man-charged-with-murder-successfully-extradited-to-houston-"
+                     "from-el-salvador.txt")
+    assert r.title == "Man Charged with Murder Successfully Extradited to Houston from El Salvador"
+    assert r.date == dt.date(2025, 8, 15)  # its entry in the page's "More News" list
+    r = load_release(folder / "Newsroom_News-Releases_harris-county-criminal-case-backlog-eliminated.txt")
+    assert r.title == "Harris County Criminal Case Backlog Eliminated" and r.date == dt.date(2026, 3, 17)
+    r = load_release(folder / "Newsroom_News-Releases_man-accused-of-murder-dies-during-court-appearance.txt")
+    assert r.date == dt.date(2025, 9, 26)
+    # Stopped at the "More News" heading for want of prose in the next lines, this page had no body.
+    r = load_release(folder / "Newsroom_News-Releases_mh-fast-facts.txt")
+    assert r.title == "Addressing the Mental Health Incarceration Crisis" and len(r.body) > 5
+    for f in sorted(folder.glob("Newsroom_*.txt")):
+        r = load_release(f)
+        assert r.title != "Harris County" and not r.contacts, f
+        assert not any(p.text in ("About Us", "Careers", "Contact Us") for p in r.paragraphs), f
+
+
+def test_los_angeles_contact_and_date_below_the_menu(corpora):
+    folder = corpora / "prosecutor_press_releases_txt" / "text" / "los_angeles_ca"
+    loaded = 0
+    for f in sorted(folder.glob("*.txt")):
+        if "Pardon Our Interruption" in f.read_text(encoding="utf-8", errors="replace")[:200]:
+            continue  # bot checks, refused
+        r = load_release(f)
+        assert [(c.name, c.phone, c.email) for c in r.contacts] == [
+            ("Media Relations Division", "(213) 257-2000", "media@da.lacounty.gov")], f
+        assert r.date is not None and r.date.year == 2026, f
+        assert not any(p.text in ("Contact:", "Phone:", "Email:") for p in r.paragraphs), f
+        loaded += 1
+    assert loaded == 5
+
+
+
+def test_vox_pop_signed_quotes_keep_their_speakers(corpora):
+    # One HuffPost article gives 24 readers' quotes as '“…” ― Name', several lines to a block.
+    r = load_release(corpora / "polnear" / "dev" / "text" / "huff-post_2016-09-27_latinos-share-their-most-honest-.txt")
+    signed = [p for p in r.body if "― " in p.text[-40:]]
+    assert len(signed) == 24
+    assert all(p.text.count("― ") == 1 for p in signed)
+    names = {p.speaker for p in signed}
+    assert {"Sonya Herridge", "Pamela Padilla", "Carla Sanchez", "Esther Tapia", "Steve Quinlan"} <= names
+
+
+def test_dallas_pdf_titles_and_page_footers(corpora):
+    folder = corpora / "prosecutor_press_releases_txt" / "text" / "dallas_tx"
+    r = load_release(folder / "Assets_uploads_docs_district-attorney_press-release_2023_Liborio_20Canales_20Conviction_"
+                     "20Spanish_pdf.txt")
+    assert r.title == ("Sospechoso de Caso Sin Resolver de 86 años Sentenciado en la Primera Condena por Asesinato en "
+                       "Dallas Usando Investigación por Medio de Genealogía Genética")
+    assert r.body[0].text.startswith("(Dallas, Texas) – El Fiscal de Distrito Penal")
+    r = load_release(folder / "Assets_uploads_docs_district-attorney_press-release_2019_PR_AmberGuyger_100319_pdf.txt")
+    assert any(p.text.startswith("During closing arguments, Chief LaQuita Long") for p in r.body)
+    for f in sorted(folder.glob("*.txt")):
+        r = load_release(f)
+        assert not any("Riverfront Blvd., L.B. 19" in p.text for p in r.paragraphs), f
+
+
+def test_san_diego_and_riverside_chrome(corpora):
+    text = corpora / "prosecutor_press_releases_txt" / "text"
+    for f in sorted((text / "san_diego_ca").glob("news_*.txt"))[:150]:
+        r = load_release(f)
+        assert not any("wp-content/uploads" in p.text or p.text.isdigit() for p in r.paragraphs), f
+        assert not r.title.endswith("DA NewsCenter"), f
+        assert not any(c.phone and c.phone.startswith("20") and "-" in c.phone[4:5] for c in r.contacts), f
+    r = load_release(text / "san_diego_ca" / "news_district-attorney-charges-fugitive-who-fled-to-asia-in-child-"
+                     "molestation-case.txt")
+    assert r.date == dt.date(2022, 12, 15)
+    assert r.body[-1].text.startswith("A readiness conference in this case")
+    for f in sorted((text / "riverside_ca").glob("news_*.txt")):
+        r = load_release(f)
+        assert not r.title.startswith("Skip to"), f
+        assert not any(p.text.startswith("Loma Linda University Health to Pay") for p in r.paragraphs[-3:]) \
+            or "loma-linda" in f.name, f
+
+
+def test_miami_link_line_does_not_split_the_quote(corpora):
+    r = load_release(corpora / "prosecutor_press_releases_txt" / "text" / "miami_dade_fl" /
+                     "press-release_for-immediate-release-statement-from-state-attorney-katherine-fernandez-rundle-"
+                     "regarding-guilty-verdict-in.txt")
+    quote = [p for p in r.body if p.text.startswith("“In every public corruption prosecution")]
+    assert len(quote) == 1 and "against former County Commissioner Joe Martinez, 6 Miami-Dade" in quote[0].text
+    assert quote[0].text.endswith("that led to this verdict.”") and quote[0].speaker == "Katherine Fernandez Rundle"

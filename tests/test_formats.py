@@ -232,3 +232,102 @@ def test_gzip_is_read_transparently(tmp_path):
 def test_load_text_takes_any_format():
     r = load_text((FIXTURES / "govuk_like.json").read_text(encoding="utf-8"))
     assert r.title == "Cleaner rivers plan published"
+
+
+def test_dash_signed_quotes_are_paragraphs_of_their_own():
+    # A vox pop packs '“…” ― Name' lines into one block: each line is one speaker's paragraph.
+    r = load_release(FIXTURES / "vox_pop.txt")
+    body = body_texts(r)
+    assert body[1].endswith("― Morag Innes") and body[2].endswith("― Ewan MacLeod")
+    assert body[3].endswith("― Dr. Ana Ruiz, 54, shopkeeper") and body[4].endswith("-- Colin J. Baird.")
+    assert body[-2].endswith("― Isla Grant") and body[-1] == "The council meets again in March."
+    speakers = [p.speaker for p in r.body]
+    assert speakers[1:4] == ["Morag Innes", "Ewan MacLeod", "Ana Ruiz"] and speakers[-2] == "Isla Grant"
+
+
+def test_dash_signed_quotes_in_a_wrapped_line_export():
+    r = load_release(FIXTURES / "vox_pop_lines.txt")
+    assert r.format == "text-lines"  # ten lines and the file's closing newline: no blank line between blocks
+    body = body_texts(r)
+    assert len(body) == 8
+    assert body[1].endswith("in their own words")  # not joined to the quote under it, wrap or not
+    assert [p.speaker for p in r.body][2:4] == ["Morag Innes", "Ewan MacLeod"]
+    assert body[5].endswith("-- Colin J. Baird") and body[6].endswith("― Isla Grant")
+
+
+def test_breadcrumb_page_title_and_date_from_its_side_list():
+    # The first line is the page's place in the site; the menu above the "More News" list is no text, and
+    # the list's entry that the page repeats is the release's own title and date.
+    r = load_release(FIXTURES / "breadcrumb_lines.txt")
+    assert r.title == "Man Charged with Arson Extradited to Example City from Canada"
+    assert r.date == dt.date(2026, 2, 2)
+    assert r.contacts == []  # the site's address in its menu is no media contact
+    body = body_texts(r)
+    assert len(body) == 3 and body[0].startswith("(Example City, TX) - Today")
+    assert not any("Example County" in t or "Posted on" in t for t in body)
+
+
+def test_date_and_contact_below_a_long_menu():
+    r = load_release(FIXTURES / "menu_lines.txt")
+    assert r.title == "Jury Convicts Man of Stealing Catalytic Converters From 40 Cars"
+    assert r.date == dt.date(2026, 6, 3)  # "June 3, 2026: <title>", 40 lines down
+    assert [(c.name, c.phone, c.email) for c in r.contacts] == [
+        ("Media Relations Division", "(555) 257-2000", "media@da.example.gov")]
+    body = body_texts(r)
+    assert body[0].startswith("The man faces up to nine years") and len(body) == 4
+    assert not any(t in ("Contact:", "Phone:", "Email:") for t in (p.text for p in r.paragraphs))
+
+
+def test_spanish_dates():
+    from searchidx.dates import parse_date
+
+    for text in ("2 de marzo del 2009", "2 de marzo de 2009", "Lunes, 2 de Marzo del 2009", "2 de marzo, 2009",
+                 "Dallas, Texas – 2 de mar. de 2009"):
+        assert parse_date(text) == dt.date(2009, 3, 2), text
+    assert parse_date("1º de marzo de 2009") == parse_date("1ro de marzo del 2009") == dt.date(2009, 3, 1)
+    assert parse_date("2 de marzo") is None  # no year: no date
+
+
+def test_pdf_export_wrapped_spanish_title_and_page_footer():
+    r = load_release(FIXTURES / "pdf_wrapped_es.txt")
+    # The title wraps onto a line of its own, in Spanish capitalisation: it is not a body paragraph.
+    assert r.title == ("Jurado del Condado de Ejemplo Declara Culpable a un Hombre por Robar Tres Bancos en una "
+                       "Sola Tarde")
+    assert r.date == dt.date(2024, 3, 4)
+    body = body_texts(r)
+    assert len(body) == 4 and body[0].startswith("(Ciudad Ejemplo, Texas) – Un jurado")
+    # The letterhead footer between two pages is dropped, so the sentence it cut is whole again.
+    assert "placa del auto que usó para salir del último banco." in body[1]
+    assert not any("Example Courts Building" in p.text for p in r.paragraphs)
+
+
+def test_page_export_image_cards_and_cut_breadcrumb_title_are_chrome():
+    r = load_release(FIXTURES / "newscenter_lines.txt")
+    assert r.title == "Harbour Man Charged in Marina Boat Thefts"  # " - DA NewsCenter" dropped
+    assert r.date == dt.date(2022, 12, 15)  # from the post's time stamp
+    assert r.contacts == []  # time stamps are no phone numbers
+    body = body_texts(r)
+    assert len(body) == 4 and body[-1] == "The arraignment is set for Monday."
+    everything = " ".join(p.text for p in r.paragraphs)
+    for chrome in ("https://", "Pat Writer", "720", "Marina Boat...", "Recent News", "Pier Fire"):
+        assert chrome not in everything
+
+
+def test_blank_line_export_drops_chrome_lines_and_the_latest_news_list():
+    r = load_release(FIXTURES / "latest_news.txt")
+    assert r.title == "DA Appoints New Chief of the Bureau of Investigation"  # not "Skip to main content …"
+    assert r.date == dt.date(2023, 6, 12)
+    body = body_texts(r)
+    assert len(body) == 3 and body[-1] == "Park will oversee all investigative operations of the office."
+
+
+def test_inline_link_text_on_a_line_of_its_own_rejoins_its_sentence():
+    # "… against former" / "County Commissioner Lee Park" / ", six jurors …": one quote, one paragraph.
+    r = load_release(FIXTURES / "link_lines.txt")
+    body = body_texts(r)
+    assert len(body) == 3
+    assert "against former County Commissioner Lee Park, six jurors weighed" in body[0]
+    assert "prosecutors Chief Assistant State Attorney Sam Okafor and Assistant State Attorney Robin Vale for" in body[0]
+    assert body[1] == ("The office has a dedicated Public Corruption Unit that investigates officials who abuse "
+                       "their office.")
+    assert r.body[0].speaker == "Dana Ortiz"

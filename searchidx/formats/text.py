@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..cleaning import clean_line, ends_sentence, is_layout_only, is_lone_quote, starts_lowercase
+from ..cleaning import clean_line, ends_sentence, is_layout_only, is_lone_quote, is_signed_quote, starts_lowercase
 from ..dates import find_date
 from ..draft import Block, Draft
 from ..model import Contact
@@ -17,7 +17,7 @@ _CHROME_LINE = re.compile(
     r"published|for immediate release|click here to access pdf version|read more|share|print|email|tweet|"
     r"en español|back to top|previous(?: post)?|next(?: post)?|admin|news releases?|search this site|"
     r"subscribe|sign up|translate|select language|tags?:?.*|categor(?:y|ies):?.*|posted in.*|"
-    r"case ?# ?[\w\-]+|date:|you are here|connect|"
+    r"case ?# ?[\w\-]+|date:|you are here|connect|image|"
     # The same chrome on the offices' Spanish pages.
     r"para publicaci[oó]n inmediata|comunicado de prensa|aviso a los medios|inicio|buscar|compartir|imprimir|"
     r"saltar al contenido|ir al contenido|leer m[aá]s|s[ií]guenos|volver arriba|noticias|publicado|autor|"
@@ -25,11 +25,14 @@ _CHROME_LINE = re.compile(
     re.I,
 )
 # Everything from here down is the site's footer: lists of other posts.
-_FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|recent posts|related news|more news|recent news|"
+_FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|latest news|recent posts|related news|more news|recent news|"
                           r"you may also like|other news|links|quick links|view all)\s*:?$", re.I)
 # "Title | Cook County State's Attorney", "Title - Orange County District Attorney": the site's name.
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+(?:The\s+|Office of\s+)?[^|–—]*?(?:Attorney|Prosecutor|Office|County|"
-                          r"Department|Government|District)\b[^|–—]*$")
+                          r"Department|Government|District|NewsCenter|Newsroom)\b[^|–—]*$")
+_TIMESTAMP_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+\-]\d{2}:?\d{2})?$")
+# A line that is only the address of an image: the page's pictures and logos, exported as text.
+_IMAGE_URL_LINE = re.compile(r"^(?:\[[^\]]{1,20}\]\s*)?https?://\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:\?\S*)?$", re.I)
 _PHONE_LABELS = r"office|cell|phone|tel|telephone|mobile|fax|direct|oficina|celular|cel|celda|tel[eé]fono|m[oó]vil"
 _PHONE_LINE = re.compile(rf"^(?:(?:{_PHONE_LABELS})\s*:?\s*)?\(?\+?\d[\d\s().\-]{{8,}}\d"
                          rf"(?:\s*\((?:{_PHONE_LABELS})\))?$", re.I)
@@ -38,6 +41,9 @@ _CONTACT_LABEL_LINE = re.compile(r"^(?:media )?contact(?:s|o|os)?\s*:$", re.I)
 # "Office:" or "Celular:" alone, its number on the next line.
 _PHONE_LABEL_LINE = re.compile(rf"^(?:{_PHONE_LABELS})\s*:$", re.I)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_EMAIL_LABEL_LINE = re.compile(r"^(?:e-?mail|correo(?: electr[oó]nico)?)\s*:$", re.I)
+# "Harris County - District Attorney's Office > Newsroom > News Releases": a breadcrumb trail.
+_BREADCRUMB = re.compile(r"^[^>»›]{1,80}(?:\s[>»›]\s[^>»›]{1,80}){2,}$")
 _CONTACT_START = re.compile(r"^(?P<before>.*?)\bcontact(?:s|o|os)?\s*:\s*(?P<rest>.*)$", re.I)
 _PHONE_IN = re.compile(r"\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}")
 _RELEASE_LABEL = re.compile(r"^(?:for immediate release|media advisory|news release|press release|"
@@ -59,13 +65,21 @@ def parse_text(text: str, path: str, release_id: str) -> Draft:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     nonblank = sum(1 for ln in lines if ln.strip())
-    blank = len(lines) - nonblank
+    # Blank lines between blocks count; the newline that ends the file is none (a short export of ten lines
+    # would otherwise read as one paragraph).
+    blank = len(text.strip().split("\n")) - nonblank
     if nonblank > 8 and blank < nonblank / 10:
         # One block per line, no blank lines (page and PDF text exports).
         draft.format = "text-lines"
         draft.blocks = [Block(t) for t in parse_lines(draft, lines)]
         return draft
-    draft.blocks = list(_blocks(lines))
+    draft.blocks = []
+    seen_prose = False
+    for block in _blocks(lines):
+        if seen_prose and _FOOTER_LINE.match(block.text):
+            break  # "Latest News" under the release: the site's list of other posts
+        seen_prose = seen_prose or _is_prose(block.text)
+        draft.blocks.append(block)
     return draft
 
 
@@ -95,7 +109,8 @@ def _block_from_lines(lines: list[str], gap: int):
     if len(cleaned) == 1 and is_lone_quote(lines[0]):
         yield Block("", hint="quote-mark", gap=gap)
         return
-    cleaned = [c for c in cleaned if not is_layout_only(c)]
+    # Page chrome has lines of its own here too ("Skip to main content" over the title).
+    cleaned = [c for c in cleaned if not is_layout_only(c) and not (len(c) < 40 and _CHROME_LINE.match(c))]
     if not cleaned:
         return
     # "Prof. Wolfgang Schomburg\n"I think …"": a name line over a quote is a pull-quote's header.
@@ -103,7 +118,20 @@ def _block_from_lines(lines: list[str], gap: int):
         yield Block(cleaned[0], hint="quote-name", gap=gap)
         yield Block(" ".join(cleaned[1:]), gap=0)
         return
-    yield Block(" ".join(cleaned), gap=gap)
+    # A vox pop packs quotes signed with a dash one a line ('“…” ― Sonya Herridge' / '“…” ― Pamela
+    # Padilla'): each is a paragraph of its own, or one paragraph would hold several speakers.
+    run: list[str] = []
+    for line in cleaned:
+        if is_signed_quote(line):
+            if run:
+                yield Block(" ".join(run), gap=gap)
+                gap = 0
+            yield Block(line, gap=gap)
+            gap, run = 0, []
+        else:
+            run.append(line)
+    if run:
+        yield Block(" ".join(run), gap=gap)
 
 
 def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
@@ -114,9 +142,14 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     if not lines:
         return []
     first = lines[0]
+    crumbs = bool(_BREADCRUMB.match(first))
     if (find_date(first) and len(first) < 90) or _CONTACT_START.match(first):
         # PDF exports open with the date and contact; the title comes later ("For Immediate Release: …").
         title, start = "", 0
+    elif crumbs:
+        # "Harris County - District Attorney's Office > Newsroom > News Releases": the page's place in
+        # the site, no title; the title is looked for once the release is read.
+        title, start = "", 1
     else:
         title, start = _SITE_SUFFIX.sub("", first).strip() or first, 1
         draft.title = title
@@ -124,11 +157,23 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     after_label = None
     skip = 0
     in_sidebar = seen_prose = False
+    title_lines = 0  # lines the title read after a release label has taken so far
+    side_list: list[tuple[object, str]] = []  # (date, title) of the other posts a side list gives
+    release_start = 0  # where the release's own lines start in ``body`` (after a side list)
     for n, line in enumerate(lines[start:], start=start):
         if skip:
             skip -= 1
             continue
         if _FOOTER_LINE.match(line):
+            entries = [] if seen_prose else _dated_list(lines, n + 1)
+            if entries:
+                # Above the release, a list of dates and titles ("More News" / "Mar 17, 2026" / "Harris
+                # County Criminal Case Backlog Eliminated" / …) is a side list: skipped, and kept, as the
+                # release itself may be in it.
+                side_list += entries
+                skip = 2 * len(entries)
+                release_start = len(body)
+                continue
             if seen_prose or in_sidebar or not any(_is_prose(x) for x in lines[n + 1:n + 1 + SIDEBAR_LINES]):
                 break
             # Above the release (no prose yet, prose soon after), the same heading opens a side list of
@@ -154,25 +199,210 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
             continue
         if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
             continue
-        line = _RELEASE_LABEL.sub("", line)
-        if not line:
+        if "http" in line and _IMAGE_URL_LINE.match(line):
+            skip = _image_card(lines, n + 1)
             continue
+        if title and line.endswith(("...", "…")) and title.casefold().startswith(line.rstrip(".… ").casefold()):
+            continue  # the title cut short in a breadcrumb ("… in Child Molestation...")
+        if line[:1].isdigit() and _TIMESTAMP_LINE.match(line):
+            # "2022-12-15 16:51:35": the page's publication time, which reads as a phone number otherwise.
+            draft.date = draft.date or find_date(line)[0] if find_date(line) else draft.date
+            continue
+        if title_lines and title_lines <= TITLE_WRAP_LINES and _continues_title(draft.title, line):
+            draft.title = f"{draft.title} {line}"  # the title wrapped over the PDF's next line
+            title_lines += 1
+            continue
+        title_lines = 0
+        labelled = _RELEASE_LABEL.sub("", line)
+        if not labelled:
+            continue
+        if labelled != line and not title and draft.title is None and not ends_sentence(labelled):
+            # "For Immediate Release: <title>", where a PDF export's title stands.
+            draft.title = labelled
+            title_lines = 1
+            continue
+        line = labelled
         if n < HEADER_LINES and len(line) < 70 and draft.date is None:
-            found = find_date(line)
+            found = _date_line(line)
             if found:
-                draft.date = found[0]
-                rest = (line[: found[1].start()] + line[found[1].end():]).strip(" ,|-–—")
-                rest = re.sub(r"^(?:Admin|Date|Published|Posted|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b\s*[|,:]?",
-                              "", rest, flags=re.I).strip(" ,|-–—")
-                if not rest:
+                draft.date, line = found
+                if not line:
                     continue
-                line = rest
         body.append(line)
         seen_prose = seen_prose or _is_prose(line)
+    # What stands above a side list of other posts is the site's menu, not the release.
+    body = body[release_start:]
+    lead = next((k for k in range(len(body)) if _is_prose(body[k])), len(body))
+    if draft.date is None:
+        # A site menu can push the release's date line below the top lines: it stands just above the lead.
+        for k in range(lead - 1, max(0, lead - HEADER_LINES) - 1, -1):
+            found = _date_line(body[k], dated_title=True)
+            if found:
+                draft.date, rest = found
+                body[k:k + 1] = [rest] if rest else []
+                lead -= not rest
+                break
+    if crumbs:
+        body = _page_title(draft, body, side_list, lead, _stems(first.split(">")[0]))
     body, contact_lines = _take_header_contacts(body)
-    if contact_lines:
-        draft.contacts = _group_contacts(contact_lines)
+    contacts = _group_contacts(contact_lines) if contact_lines else []
+    if not contacts:
+        # The same for the media contact: after a long menu it is found above the lead, not at the top
+        # (from its "Contact:" label when there is one: the site's own address may stand above it).
+        lead = next((k for k in range(len(body)) if _is_prose(body[k])), len(body))
+        above = max(0, lead - CONTACT_ABOVE_LEAD)
+        above = max([k for k in range(above, lead) if _CONTACT_START.match(body[k])], default=above)
+        near, contact_lines = _take_header_contacts(body[above:lead])
+        contacts = _group_contacts(contact_lines) if contact_lines else []
+        if contacts:
+            body = body[:above] + near + body[lead:]
+    if contacts:
+        draft.contacts = contacts
+    # A contact label left alone ("Phone:", "Contact:": the site's own address in its menu) is no text, nor
+    # is a PDF's letterhead footer, repeated on every page, that would be joined to the next page's first line.
+    body = [ln for ln in body if not (len(ln) < 16 and (_PHONE_LABEL_LINE.match(ln) or _CONTACT_LABEL_LINE.match(ln)
+                                                          or _EMAIL_LABEL_LINE.match(ln))) and not _is_letterhead(ln)]
     return _join_lines(body)
+
+
+# "Frank Crowley Courts Building • 133 N. Riverfront Blvd., L.B. 19 • Dallas, Texas 75207-4399 • 214/653-3600"
+_ZIP = re.compile(r"\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+\d{5}(?:-\d{4})?\b")
+_LETTERHEAD_PHONE = re.compile(r"\(?\d{3}\)?[\s/.\-]\s?\d{3}[.\-]\s?\d{3,4}")
+# Bullets as PDF exports give them (U+F0B7 is the Symbol font's bullet in the private use area).
+_BULLETS = ("•", "\uf0b7", "·", "▪")
+
+
+def _is_letterhead(line: str) -> bool:
+    """An office's address line with its ZIP code and phone number (or parts set apart by bullets), no
+    sentence: a letterhead or page footer."""
+    return len(line) < 160 and bool(_ZIP.search(line)) and not ends_sentence(line) \
+        and (sum(map(line.count, _BULLETS)) >= 2 or bool(_LETTERHEAD_PHONE.search(line))) and not _EMAIL.search(line)
+
+
+#: Lines a PDF export's title may wrap onto below its "For Immediate Release:" line.
+TITLE_WRAP_LINES = 3
+
+
+def _image_card(lines: list[str], start: int) -> int:
+    """How many lines from ``start`` belong to the image above them: its width and height ("720" /
+    "1280"), and the author's name and the site's logo under it when they end at another image or a time
+    stamp (a WordPress post card exported as text; the time stamp is read for the date)."""
+    j = start
+    while j < len(lines) and j - start < 2 and lines[j].isdigit() and len(lines[j]) <= 4:
+        j += 1
+    k = j
+    while k < len(lines) and k - j < 6:
+        line = lines[k]
+        if _TIMESTAMP_LINE.match(line):
+            j = k  # up to the time stamp, which gives the date
+            break
+        if _IMAGE_URL_LINE.match(line):
+            k += 1
+            j = k  # the card runs at least to here
+        elif len(line) <= 40 and len(line.split()) <= 3 and not ends_sentence(line):
+            k += 1
+        else:
+            break
+    return j - start
+
+
+def _continues_title(title: str, line: str) -> bool:
+    """True when ``line`` goes on with a title the PDF wrapped: unfinished title, and a line written as a
+    title is, its long words capitalised ("Sentenciado en la Primera Condena por Asesinato en Dallas"), not
+    the dateline, a date, a contact or prose."""
+    if ends_sentence(title) or ends_sentence(line) or len(line) > 130 or line[:1] in "(\"“" \
+            or _contactish_label(line) or find_date(line) or _FACT_START.match(line):
+        return False
+    if starts_lowercase(line) or _DANGLING_WORD.search(title) or title.endswith(","):
+        return True
+    long = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _date_line(line: str, dated_title: bool = False):
+    """(date, what is left of the line) for a line that gives the release's date ("March 3, 2020",
+    "Posted: Tuesday, March 3, 2020"); with ``dated_title``, also "June 5, 2026: Jury Convicts …"."""
+    found = find_date(line)
+    if not found:
+        return None
+    date, m = found
+    rest = (line[: m.start()] + line[m.end():]).strip(" ,|-–—")
+    rest = re.sub(r"^(?:Admin|Date|Published|Posted|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b\s*[|,:]?",
+                  "", rest, flags=re.I).strip(" ,|-–—")
+    if len(line) < 70 and (not dated_title or len(rest) < 30):
+        return date, rest
+    if dated_title and m.start() == 0 and line[m.end():m.end() + 1] in (":", "|", " ") and not ends_sentence(line):
+        return date, rest.lstrip(": ")
+    return None
+
+
+def _dated_list(lines: list[str], start: int) -> list[tuple[object, str]]:
+    """A list of other posts as date lines over title lines, from ``start``; [] unless it holds two at least."""
+    entries = []
+    j = start
+    while j + 1 < len(lines) and len(lines[j]) <= 30 and not _is_prose(lines[j + 1]):
+        found = find_date(lines[j])
+        if not found or len(lines[j]) - len(found[1].group(0)) > 10:
+            break
+        entries.append((found[0], lines[j + 1]))
+        j += 2
+    return entries if len(entries) >= 2 else []
+
+
+_STOP = frozenset("the and for with from that this into over after about against under has have was were".split())
+
+
+def _stems(text: str) -> set[str]:
+    """Words as five-letter stems ("announces" and "announced", "case" and "cases" alike), short and
+    common words left out."""
+    return {w.removesuffix("s")[:5] for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STOP}
+
+
+def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str]], lead: int,
+                site_words: set[str]) -> list[str]:
+    """The title of a page whose first line was a breadcrumb. The side list of recent posts holds the
+    release itself when it is recent: the entry whose title stands in the page, or whose words the lead
+    repeats, gives the title and the date. Otherwise the first heading line of the release is the title."""
+    head = body[:lead + 1]
+    lines = {ln.casefold() for ln in head}
+    best, best_score, second = None, 0.0, 0.0
+    # The site's own name ("Harris County … District Attorney's Office") is in every title and every lead.
+    lead_words = _stems(" ".join(head)) - site_words
+    for date, entry in side_list:
+        words = _stems(entry) - site_words
+        score = 1.0 if entry.casefold() in lines else len(words & lead_words) / len(words) if words else 0.0
+        if score > best_score:
+            best, best_score, second = (date, entry), score, best_score
+        elif score > second:
+            second = score
+    if best and best_score >= TITLE_MATCH and best_score - second >= 0.2:
+        title = draft.title = best[1]
+        draft.date = draft.date or best[0]
+        # The title repeated in the page, alone or run into the subtitle under it, goes.
+        out = []
+        for ln in body:
+            if ln.casefold().startswith(title.casefold()):
+                ln = ln[len(title):].strip()
+            if ln:
+                out.append(ln)
+        return out
+    for k in range(lead):
+        line = body[k]
+        if 3 <= len(line.split()) <= 25 and not ends_sentence(line) and not starts_lowercase(line) \
+                and not line.startswith("(") and not _contactish_label(line):
+            draft.title = line
+            return body[:k] + body[k + 1:]
+    return body
+
+
+def _contactish_label(line: str) -> bool:
+    return bool(_CONTACT_START.match(line) or _PHONE_LINE.match(line) or _EMAIL.search(line))
+
+
+#: Share of a side-list title's words that the release's lead must repeat for the entry to be the release.
+TITLE_MATCH = 0.6
+#: How far above the lead a media contact block is looked for when the top lines have none.
+CONTACT_ABOVE_LEAD = 8
 
 
 def _is_prose(line: str) -> bool:
@@ -333,10 +563,11 @@ def _group_contacts(lines: list[str]) -> list[Contact]:
     current = Contact()
     for line in lines:
         email = _EMAIL.search(line)
-        phone = _PHONE_IN.search(line) or (_PHONE_LINE.match(line) and re.search(r"\d[\d\s().\-]{8,}\d", line))
         if email:
             current.email = current.email or email.group(0)
             line = line.replace(email.group(0), "").strip(" ,;:|")
+        # Looked for once the e-mail is out: its place is cut from what is left of the line.
+        phone = _PHONE_IN.search(line) or (_PHONE_LINE.match(line) and re.search(r"\d[\d\s().\-]{8,}\d", line))
         if phone:
             current.phone = current.phone or phone.group(0).strip()
             line = (line[: phone.start()] + line[phone.end():]).strip(" ,;:|()")
@@ -359,6 +590,17 @@ def _group_contacts(lines: list[str]) -> list[Contact]:
     return [c for c in contacts if c.phone or c.email]
 
 
+def _link_text(prev: str, line: str, nxt: str) -> bool:
+    """True when ``line`` is a link's text that the export put on a line of its own, in the middle of a
+    sentence: the line before is unfinished, and the line after goes on with punctuation or in lower case."""
+    return bool(nxt) and len(line) <= LINK_CHARS and len(prev.split()) >= 4 and not ends_sentence(prev) \
+        and not ends_sentence(line) and (nxt[0] in ",.;)" or starts_lowercase(nxt)) and not _is_fact(line)
+
+
+#: Longest line taken for a link's text split off its sentence.
+LINK_CHARS = 60
+
+
 def _join_lines(lines: list[str]) -> list[str]:
     """Join lines broken mid-sentence: by an inline link ("…,”\nState’s Attorney Burke said\n. “It…"),
     or by a hard wrap in PDF text (lines of nearly the same length that stop mid-sentence)."""
@@ -370,18 +612,23 @@ def _join_lines(lines: list[str]) -> list[str]:
         and wrap <= 130
     out: list[str] = [lines[0]]
     last_length = len(lines[0])  # of the last physical line: a hard wrap is judged by it
-    for line in lines[1:]:
+    for k in range(1, len(lines)):
+        line = lines[k]
         prev = out[-1]
         prev_length, last_length = last_length, len(line)
         if _is_fact(line) or (_is_fact(prev) and not _broken_before(prev, line)
                                        and line[0] not in ".,;:!?)]"):
             out.append(line)  # an advisory's fact lines stand apart, however the page wrapped them
+        elif is_signed_quote(line) or is_signed_quote(prev):
+            out.append(line)  # '“…” ― Name': one speaker's quote, a paragraph of its own
         elif line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
             out[-1] = prev + line  # punctuation left alone by an inline link
         elif not ends_sentence(prev) and (starts_lowercase(line) or _DANGLING_WORD.search(prev)):
             out[-1] = f"{prev} {line}"  # "… Three Banks in" / "One Afternoon"
         elif prev.endswith((",", ",”", ",\"", "—", "–")):
             out[-1] = f"{prev} {line}"  # "…,”\nState’s Attorney Burke said"
+        elif _link_text(prev, line, lines[k + 1] if k + 1 < len(lines) else ""):
+            out[-1] = f"{prev} {line}"  # "… against former" / "County Commissioner Joe Martinez" / ", 6 …"
         elif wrapped and prev_length >= 0.8 * wrap and (not ends_sentence(prev) or starts_lowercase(line)) \
                 and not prev.endswith(":"):
             out[-1] = f"{prev} {line}"
