@@ -439,9 +439,21 @@ def _strip_lead(span: str) -> str:
     """Sentence openers a capitalised run may start with: "In Dallas County…", "But Trump"."""
     tokens = span.split()
     while len(tokens) > 1 and (tokens[0].lower().strip(",.") in NOT_NAMES or tokens[0].lower() in _VERB_SET) \
-            and tokens[0].lower() != "the":
+            and tokens[0].lower() != "the" and not _place_head(tokens):
         tokens = tokens[1:]
     return " ".join(tokens)
+
+
+# Words that open place names as well as sentences: "Los Angeles County District Attorney", "New York".
+_PLACE_HEADS = frozenset("los las el la new".split())
+
+
+def _place_head(tokens: list[str]) -> bool:
+    """"Los Angeles …", "El Paso …": an article or "New" before a capitalised word that is no title ("El
+    Fiscal") nor sentence word opens a place name, which is part of the role."""
+    nxt = tokens[1].lower().strip(",.")
+    return tokens[0].lower() in _PLACE_HEADS and tokens[1][:1].isupper() and nxt not in TITLE_WORDS \
+        and nxt not in NOT_NAMES
 
 
 def _valid_name(name: str) -> bool:

@@ -470,3 +470,13 @@ def test_seed_pull_quotes_and_captions():
     assert floats[4] == "Wolfgang Schomburg"  # the name line above a boxed quote
     assert floats[14] == "Chile Eboe-Osuji"
     assert floats[19] == "Leila Nadya Sadat"
+
+
+# --- round 3 --------------------------------------------------------------------------------------------
+
+def test_place_name_opening_a_role_is_kept():
+    # los_angeles_ca: "Los" is also a Spanish article, which must not be cut from a place name.
+    got = speakers("“Over two days in April 2024, Clifford Chaun Loyer armed himself with a stolen handgun and "
+                   "hunted human beings on the streets of downtown Los Angeles,” Los Angeles County District "
+                   "Attorney Nathan J. Hochman said.")
+    assert got == [("Nathan J. Hochman", "Los Angeles County District Attorney")]
