@@ -661,10 +661,11 @@ class Attributor:
                 out.append((subject, person))
         return out
 
-    def explicit(self, text: str) -> Person | None:
-        """The person an attribution inside ``text`` names, if any."""
+    def explicit(self, text: str, verb_spans: list[tuple[int, int]] | None = None) -> Person | None:
+        """The person an attribution inside ``text`` names, if any. ``verb_spans``: its speech verbs, when
+        already found."""
         spans = quote_mask(text)
-        verbs = [(a, b) for a, b in _verb_spans(text) if not _inside(spans, a)
+        verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  and text[max(0, a - 4): a].rstrip() != " se"
                  and text[max(0, a - 3): a] != "se "  # Spanish "se declaró culpable" pleads
                  and not (text.startswith("continue", a) and _NOT_SPEECH_AFTER.match(text, b))]
@@ -755,7 +756,9 @@ class Attributor:
         # Each pattern only where its punctuation is: cheap tests that spare most regex scans.
         for pattern, with_role, needed in (
                 (_SUBJECT, False, end not in ",;:" and (adverb or last[:1].isupper() or last.endswith(")"))),
-                (_APPOSITIVE, True, end == "," or "," in tail[-250:]),
+                # The role runs from a comma to the verb with no quote mark or semicolon in it.
+                (_APPOSITIVE, True, (end == "," or "," in tail[-250:]) and "," in tail[max(
+                    tail.rfind('"'), tail.rfind("“"), tail.rfind("”"), tail.rfind(";")) + 1:]),
                 (_DASHED, False, " - " in tail or "–" in tail or "—" in tail),
                 (_COMPOUND, False, " and " in near and (adverb or last == "and")),
                 (_SUBJECT_COMMA, False, end == ",")):
@@ -891,12 +894,45 @@ def _ends_open(text: str) -> bool:
     return t.endswith((",”", ",\"", ",’")) or (quote_depth(t, 0) > 0 and not _SENTENCE_END.search(t))
 
 
+class _ReleaseVerbs:
+    """The speech verbs of every paragraph, found in one scan of the release: two scans per paragraph cost
+    more in setting up than in scanning. Paragraphs are joined by line breaks, which start a word as a
+    paragraph's start does, so each paragraph gets the verbs ``_verb_spans`` would give it."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.start: dict[int, int] = {}
+        texts = []
+        offset = 1
+        for p in paragraphs:
+            if p.kind != "about":
+                self.start[id(p)] = offset
+                texts.append(p.text)
+                offset += len(p.text) + 1
+        self.spans = _verb_spans("\n" + "\n".join(texts))
+        self.k = 0
+
+    def of(self, p: Paragraph) -> list[tuple[int, int]]:
+        """The verbs of ``p``, relative to its text; paragraphs are asked in order."""
+        start = self.start[id(p)]
+        end = start + len(p.text)
+        spans, k = self.spans, self.k
+        while k < len(spans) and spans[k][0] < start:
+            k += 1
+        out = []
+        while k < len(spans) and spans[k][1] <= end:
+            out.append((spans[k][0] - start, spans[k][1] - start))
+            k += 1
+        self.k = k
+        return out
+
+
 def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     """Set ``speaker`` and ``speaker_role`` on every paragraph (None for narration). ``title``, when
     given, may name the author of a statement ("Statement from …")."""
     attributor = Attributor("\n".join([title or ""] + [p.text for p in paragraphs]))
     registry = attributor.registry
     statement = _statement_speaker(attributor, title)
+    verbs = _ReleaseVerbs(paragraphs)
     carried: Person | None = None  # the speaker whose quote is still open
     previous: Person | None = None  # the speaker of the previous body paragraph
     previous_text = ""
@@ -913,7 +949,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             name = _HONORIFIC_RE.sub("", hint).strip()
             if _valid_name(name):
                 person = registry.resolve(name, None, _gender(hon.group(0) if hon else None))
-        explicit = attributor.explicit(p.text) if person is None else None
+        explicit = attributor.explicit(p.text, verbs.of(p)) if person is None else None
         explicit_of[id(p)] = explicit
         person = person or explicit
         if p.kind != "body":
