@@ -976,6 +976,13 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
                 person = previous  # a page export broke the paragraph mid-sentence
         if person is None and quote_mask(p.text):
             person = attributor.quote_subject(p.text)
+        if person is None and previous is None and previous_text and _whole_quote(p.text):
+            # A paragraph that is one quote, after narration about a person ("Clinton … called it “outrageous” …"
+            # then "“If any bank can’t be managed …”"): the person the narration's sentences are about.
+            # Only someone who has spoken before: a sentence-opening capitalised run in narration is too
+            # often a place, a heading or a statute ("Texas Code", "South Bay").
+            subjects = [q for subject, q in attributor._mentions(previous_text) if subject]
+            person = subjects[-1] if subjects and subjects[-1] in registry.recent else None
         if person is None and statement is not None and _quote_led(p.text):
             person = statement
         assigned.append((p, person))
@@ -1008,6 +1015,12 @@ def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: di
         if dangling or (person is None and (_quote_led(p.text) or _first_person(p.text))
                         and (_quote_led(nxt.text) or nxt_explicit is not None)):
             assigned[a] = (p, nxt_person)
+
+
+def _whole_quote(text: str) -> bool:
+    """A paragraph that is nothing but one quote."""
+    t = text.strip()
+    return t[:1] in _OPENING_QUOTE and quote_mask(t) == ((0, len(t) - 1),) and t[-1] in "”\""
 
 
 def _first_person_quote(text: str) -> bool:
