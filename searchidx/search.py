@@ -284,26 +284,31 @@ def _nested() -> type:
     return ParagraphsOf
 
 
-_FILE_RECORDS: Any = None
+_PER_READER: Any = None
+
+
+def _per_reader(reader: Any, key: Any, make: Any) -> Any:
+    """``make()``, computed once per Whoosh reader and ``key``: a reader sees one state of the index, and
+    its entries go with it (Whoosh matches segment by segment, each with its own reader)."""
+    import weakref
+
+    global _PER_READER
+    if _PER_READER is None:
+        _PER_READER = weakref.WeakKeyDictionary()
+    table = _PER_READER.setdefault(reader, {})
+    if key not in table:
+        table[key] = make()
+    return table[key]
 
 
 def _file_records(searcher: Any) -> Any:
-    """The document numbers of every file record, as a BitSet (computed once per reader: Whoosh matches
-    segment by segment, each with its own reader)."""
-    import weakref
-
+    """The document numbers of every file record, as a BitSet."""
     from whoosh import query as Q
     from whoosh.idsets import BitSet
 
-    global _FILE_RECORDS
-    if _FILE_RECORDS is None:
-        _FILE_RECORDS = weakref.WeakKeyDictionary()
     reader = searcher.reader()
-    bits = _FILE_RECORDS.get(reader)
-    if bits is None:
-        bits = _FILE_RECORDS[reader] = BitSet(searcher.docs_for_query(Q.Term("doctype", "file")),
-                                              size=reader.doc_count_all())
-    return bits
+    return _per_reader(reader, "file records", lambda: BitSet(
+        searcher.docs_for_query(Q.Term("doctype", "file")), size=reader.doc_count_all()))
 
 
 def _with_title_bonus(q: Any) -> Any:
@@ -577,25 +582,17 @@ def _searcher(index: Index) -> Iterator[Any]:
     yield s
 
 
-_MASKS: dict[tuple[Any, ...], set[int]] = {}
-
-
 def _excluded(index: Index, s: Any, kinds: tuple[str, ...], quotes_only: bool) -> set[int]:
     """Document numbers never to return: file records, paragraphs of ``kinds``, narration if ``quotes_only``."""
     from whoosh import query as Q
 
-    reader = s.reader()
-    key = (str(index.path), reader.generation(), reader.doc_count_all(), kinds, quotes_only)
-    mask = _MASKS.get(key)
-    if mask is None:
+    def make() -> set[int]:
         terms = [Q.Term("doctype", "file"), *(Q.Term("kind", k) for k in kinds)]
         if quotes_only:
             terms.append(Q.Term("quoted", "no"))
-        mask = {d for t in terms for d in s.docs_for_query(t)}  # a set: whoosh takes no frozenset
-        if len(_MASKS) > 16:
-            _MASKS.clear()
-        _MASKS[key] = mask
-    return mask
+        return {d for t in terms for d in s.docs_for_query(t)}  # a set: whoosh takes no frozenset
+
+    return _per_reader(s.reader(), ("mask", kinds, quotes_only), make)
 
 
 def _group(results: Any, collapse: bool) -> list[list[Any]]:
@@ -621,20 +618,13 @@ def _release_ref(r: Any) -> dict[str, Any]:
     return {"id": rid, "title": info.get("title"), "date": info.get("date"), "source": info.get("source")}
 
 
-_RELEASES: dict[tuple[Any, ...], dict[str, Any]] = {}
-
-
 def _release_info(s: Any, rid: str) -> dict[str, Any]:
-    """A release's metadata (title, date, location, source, url), stored once in its file record."""
-    reader = s.reader()
-    key = (id(s), reader.generation(), reader.doc_count_all(), rid)
-    info = _RELEASES.get(key)
-    if info is None:
-        if len(_RELEASES) > 10000:
-            _RELEASES.clear()
+    """A release's metadata (title, date, location, source, url, path), stored once in its file record."""
+    def make() -> dict[str, Any]:
         record = s.document(doctype="file", release=rid) or {}
-        info = _RELEASES[key] = dict(record.get("meta") or {}, path=record.get("path"))
-    return info
+        return dict(record.get("meta") or {}, path=record.get("path"))
+
+    return _per_reader(s.reader(), ("release", rid), make)
 
 
 def _paragraph_id(fields: dict[str, Any]) -> str:
@@ -741,27 +731,22 @@ def _add_context(s: Any, hit: Hit, n: int) -> None:
     hit.context_after.sort(key=lambda c: c.n)
 
 
-_COLUMNS: dict[tuple[Any, ...], list[Any]] = {}
-
-
 def _column(s: Any, fieldname: str) -> list[Any]:
-    """A whole column as a list, read once per index generation: facets then cost a lookup per match."""
+    """A whole column as a list, read once per reader: facets then cost a lookup per match."""
     reader = s.reader()
-    key = (id(s), reader.generation(), reader.doc_count_all(), fieldname)
-    values = _COLUMNS.get(key)
-    if values is None:
-        if len(_COLUMNS) > 16:
-            _COLUMNS.clear()
+
+    def make() -> list[Any]:
         # Leaf by leaf: a multi-segment reader's column is short when one segment lacks the column.
-        values = []
+        values: list[Any] = []
         coltype = reader.schema[fieldname].column_type
         for leaf, _base in reader.leaf_readers():
             if leaf.has_column(fieldname):
                 values.extend(leaf.column_reader(fieldname))
             else:
                 values.extend([coltype.default_value()] * leaf.doc_count_all())
-        _COLUMNS[key] = values
-    return values
+        return values
+
+    return _per_reader(reader, ("column", fieldname), make)
 
 
 def _facet(s: Any, name: str, docnums: list[int], limit: int | None) -> list[FacetValue]:
