@@ -74,7 +74,7 @@ def schema():
         location=TEXT(analyzer=names),
         source=TEXT(analyzer=names),
         source_key=ID(sortable=True),
-        # Derived at write time by `derived_fields`: the unstemmed copy of the text; the day as an integer
+        # Made by `paragraph_documents`: the unstemmed copy of the text; the day as an integer
         # (20230825) for date ranges, sorting, years and the timeline; a fingerprint of the normalised
         # text, equal for syndicated copies; a sortable place for facets.
         text_exact=text_exact,
