@@ -176,13 +176,13 @@ _QUOTE_THEN_NAME = re.compile(
 )
 # '“This is fantastic!” beamed Donald Hartley of Madison': any -ed verb between a quote and a name.
 _QUOTE_VERB_NAME = re.compile(rf"[,?!]\s*[\"”]\s+[a-z]{{3,}}ed\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
-# "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
-# person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
-# trial" names no source.
 # '“He represents our greatest shame.” ― Sonya Herridge': a quote signed with a dash, as under an epigraph.
 _DASH_SIGNED = re.compile(rf"[”\"]\s*[―—–]\s*(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
 # A paragraph that ends with such a signature is complete, though no full stop ends it.
 _SIGNED_END = re.compile(r"[”\"]\s*[―—–]\s*[^”\"“]{2,80}$")
+# "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
+# person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
+# trial" names no source.
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
 # introducing a quote with a colon, or ending a line that a quote follows.

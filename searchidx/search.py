@@ -430,7 +430,7 @@ def _expanding() -> dict[str, type]:
     return {"prefix": Prefix, "wildcard": Wildcard, "fuzzy": Fuzzy}
 
 
-def terms_within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> Iterator[str]:
+def _terms_within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> Iterator[str]:
     """Words of ``fieldname`` within ``maxdist`` edits of ``word`` (a word may come twice)."""
     for leaf, _base in reader.leaf_readers():
         yield from leaf.terms_within(fieldname, word, maxdist, prefix=prefix)
@@ -487,7 +487,7 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
         sortedby, reverse = (("day", True) if sort == "date" else (None, False))
         want = page * limit
         fetch = want * 3 + 10 if collapse else want
-        mask = _excluded(index, s, exclude_kinds, quotes_only)
+        mask = _excluded(s, exclude_kinds, quotes_only)
         try:
             while True:
                 results = s.search(full, limit=fetch, sortedby=sortedby, reverse=reverse, mask=mask)
@@ -582,7 +582,7 @@ def _searcher(index: Index) -> Iterator[Any]:
     yield s
 
 
-def _excluded(index: Index, s: Any, kinds: tuple[str, ...], quotes_only: bool) -> set[int]:
+def _excluded(s: Any, kinds: tuple[str, ...], quotes_only: bool) -> set[int]:
     """Document numbers never to return: file records, paragraphs of ``kinds``, narration if ``quotes_only``."""
     from whoosh import query as Q
 
@@ -839,7 +839,7 @@ def _better_word(reader: Any, word: str, total: int) -> str | None:
     best: tuple[int, int, str] | None = None
     for maxdist in (1, 2) if len(word) >= 6 else (1,):
         for f in fields:
-            for cand in set(terms_within(reader, f, word, maxdist, prefix=1)):
+            for cand in set(_terms_within(reader, f, word, maxdist, prefix=1)):
                 if cand == word:
                     continue
                 cfreq = reader.doc_frequency(f, cand)
