@@ -12,9 +12,10 @@ from __future__ import annotations
 import html as html_entities
 import json
 import re
+import warnings
 from typing import Any
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from ..cleaning import ends_sentence, normalize_space, starts_lowercase
 from ..dates import parse_date
@@ -98,7 +99,7 @@ def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draf
         draft.language = lang.group(1).replace("_", "-").split("-")[0].lower()
     blocks = trafilatura_blocks(tree if tree is not None else text)
     if sum(len(b.text) for b in blocks if b.hint is None) < MIN_BODY_CHARS:
-        fallback = extract_blocks(BeautifulSoup(text, "lxml"))
+        fallback = extract_blocks(_soup(text))
         if sum(len(b.text) for b in fallback) > sum(len(b.text) for b in blocks):
             blocks = fallback
     elif tree is not None:
@@ -108,6 +109,15 @@ def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draf
             blocks = _without_card_lines(blocks, set().union(*(details for _, details in cards)))
     draft.blocks = blocks
     return draft
+
+
+
+def _soup(text: str) -> BeautifulSoup:
+    # Only text detected (or declared, as a feed's body) as HTML comes here: Beautiful Soup's warning that
+    # it might be XML would reach the user's terminal through the library.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(text, "lxml")
 
 
 def _parse_tree(text: str):
@@ -190,7 +200,7 @@ def _xml_lines(el) -> list[str]:
 
 def blocks_from_fragment(markup: str) -> list[Block]:
     """Blocks of an HTML fragment that is all body (a JSON feed's ``body``, a NewsML ``<body>``)."""
-    soup = BeautifulSoup(markup, "lxml")
+    soup = _soup(markup)
     _strip(soup)
     root = soup.body or soup
     out: list[Block] = []
