@@ -41,6 +41,33 @@ class StemChanged(Filter):
                 yield t
 
 
+class PairFilter(Filter):
+    """Two running words that are both in ``words`` as one token, "district attorney": a phrase of two
+    common words is then one term to look up (search.py), not a check of word positions in every
+    paragraph that holds both. Stop words are gone before it, as they are from phrases."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = frozenset(words)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PairFilter) and self.words == other.words
+
+    def __hash__(self) -> int:
+        return hash(self.words)
+
+    def __call__(self, tokens: Any) -> Any:
+        words = self.words
+        previous = None
+        for t in tokens:
+            if t.stopped:
+                continue
+            text = t.text
+            if previous is not None and text in words:
+                t.text = f"{previous} {text}"
+                yield t
+            previous = text if text in words else None
+
+
 @lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     from whoosh.lang.porter import stem

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from .model import Release
 
 #: Bumped when the schema changes in a way an old index cannot serve.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Split on anything that is not a letter or digit: "example.com" → "example", "com";
 # "pthread_create" → "pthread", "create"; "Ashraf-3" → "ashraf", "3"; "O’Neill" → "o", "neill".
@@ -37,6 +37,17 @@ def name_analyzer():
 
 
 @cache
+def pair_analyzer():
+    """Two running common words as one term ("district attorney"), for phrases (search.py). The common
+    words go with the analyzer into the schema Whoosh stores, so an index answers phrases with the list it
+    was built with."""
+    from .commonwords import COMMON_WORDS
+    from .fields import PairFilter
+
+    return text_analyzer() | PairFilter(COMMON_WORDS)
+
+
+@cache
 def schema():
     from whoosh import columns, formats
     from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
@@ -51,6 +62,9 @@ def schema():
     # The paragraph's text and its copy may come analysed by a loader process (`analyse_paragraphs`).
     text_exact = AnalysedText(analyzer=names | StemChanged(), phrase=False)
     text_exact.format = formats.Existence()
+    # A phrase of two common words is one term here: "district attorney" in 19,000 paragraphs is then
+    # read like a word instead of checking positions in each (schema 4).
+    pairs = AnalysedText(analyzer=pair_analyzer(), phrase=False)
     title_exact = TEXT(analyzer=names, phrase=False)
     title_exact.format = formats.Existence()
     # A paragraph stores only what is its own (its id is "<release>#<n>"); its release's path, title, date,
@@ -79,6 +93,7 @@ def schema():
         # text, equal for syndicated copies; a sortable place for facets.
         text_exact=text_exact,
         title_exact=title_exact,
+        pairs=pairs,
         day=NUMERIC(bits=32, shift_step=8, sortable=True),
         fingerprint=COLUMN(columns.VarBytesColumn()),
         location_key=ID(sortable=True),
@@ -101,17 +116,20 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
 
 
-def analyse_paragraphs(release: Release) -> list[tuple[list[Any], list[Any]]]:
-    """The postings of each paragraph's text and unstemmed copy, as the schema's fields make them."""
+#: The fields made from a paragraph's text, which a loader process may analyse (`analyse_paragraphs`).
+TEXT_FIELDS = ("text", "text_exact", "pairs")
+
+
+def analyse_paragraphs(release: Release) -> list[tuple[list[Any], ...]]:
+    """The postings of each paragraph's `TEXT_FIELDS`, as the schema's fields make them."""
     from whoosh.fields import TEXT
 
-    fields = schema()
-    text, exact = fields["text"], fields["text_exact"]
-    return [(list(TEXT.index(text, p.text)), list(TEXT.index(exact, p.text))) if p.text else ([], [])
+    fields = [schema()[name] for name in TEXT_FIELDS]
+    return [tuple(list(TEXT.index(f, p.text)) for f in fields) if p.text else tuple([] for _ in fields)
             for p in release.paragraphs]
 
 
-def paragraph_documents(release: Release, analysed: list[tuple[list[Any], list[Any]]] | None = None
+def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] | None = None
                         ) -> Iterator[dict[str, Any]]:
     """The Whoosh documents of a release's paragraphs (file records are index.py's); ``analysed``: their
     text's postings made by `analyse_paragraphs` (in another process), else the writer analyses the text."""
@@ -132,10 +150,10 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], list[A
         if p.text:
             doc["fingerprint"] = fingerprint(p.text).encode("ascii")
             if analysed:
-                doc["text"], doc["text_exact"] = Analysed(analysed[i][0]), Analysed(analysed[i][1])
+                doc.update(zip(TEXT_FIELDS, map(Analysed, analysed[i])))
                 doc["_stored_text"] = p.text
             else:
-                doc["text"] = doc["text_exact"] = p.text
+                doc.update(dict.fromkeys(TEXT_FIELDS, p.text))
         if p.speaker:
             doc["speaker"] = p.speaker
             doc["speaker_key"] = speaker_key(p.speaker)

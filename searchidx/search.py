@@ -238,7 +238,8 @@ def parse_query(index: Index, text: str):
     check_query(text)
     rewritten = _rewrite_dates(text)
     schema = index.whoosh.schema
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS,
+                                      phraseclass=_pair_phrase())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin({"release": ["id"]}))
@@ -247,6 +248,142 @@ def parse_query(index: Index, text: str):
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
         raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
     return _with_title_bonus(_titles_to_paragraphs(_route_expanding(query, _fuzzy_words(text))))
+
+
+@cache
+def _pair_phrase() -> type:
+    from whoosh import matching
+    from whoosh import query as Q
+
+    class PairPhrase(Q.Phrase):
+        """A phrase in the text that looks up its runs of two common words in the ``pairs`` field (see
+        schema.py): two words are one term read like a word; a longer phrase checks word positions only
+        in the paragraphs that hold all its pairs. Elsewhere (other fields, a slop, rare words, an index
+        without pairs) it is Whoosh's phrase."""
+
+        def _pairs(self, schema: Any) -> list[str] | None:
+            if self.fieldname != "text" or self.slop != 1 or len(self.words) < 2 or "pairs" not in schema:
+                return None
+            common = _pair_words(schema["pairs"])
+            pairs = [f"{a} {b}" for a, b in zip(self.words, self.words[1:]) if a in common and b in common]
+            return pairs or None
+
+        def estimate_size(self, ixreader: Any) -> int:
+            pairs = self._pairs(ixreader.schema)
+            if not pairs:
+                return super().estimate_size(ixreader)
+            return min(ixreader.doc_frequency("pairs", p) for p in pairs)
+
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            if self.fieldname != "text" or self.slop != 1 or len(self.words) < 2:
+                return super().matcher(searcher, context)
+            reader = searcher.reader()
+            pairs = self._pairs(searcher.schema) or []
+            if any(("text", w) not in reader for w in self.words) or any(("pairs", p) not in reader for p in pairs):
+                return matching.NullMatcher()
+            by_pair = [Q.Term("pairs", p).matcher(searcher, context) for p in pairs]
+            if len(self.words) == 2 and by_pair:  # the pair is the phrase
+                m = by_pair[0]
+                return matching.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
+            words = [Q.Term("text", w).matcher(searcher, context) for w in self.words]
+            return InOrder(words, by_pair, self.boost)
+
+    class InOrder(matching.Matcher):
+        """The paragraphs that hold the phrase's words one after the other. Candidates come from its pairs
+        when it has some (few paragraphs, as a rule), else from its words; scored by those, as Whoosh
+        scores a phrase by its words. One flat matcher: Whoosh's phrase is a tree of span matchers."""
+
+        def __init__(self, words: list[Any], pairs: list[Any], boost: float = 1.0) -> None:
+            self.words, self.pairs, self.boost = words, pairs, boost
+            self.drivers = pairs or words
+            self._active = True
+            self._settle()
+
+        def _settle(self) -> None:
+            """Move to the first paragraph, from where the candidates stand, that holds the whole phrase."""
+            drivers = self.drivers
+            while True:
+                if not all(m.is_active() for m in drivers):
+                    self._active = False
+                    return
+                target = max(m.id() for m in drivers)
+                for m in drivers:
+                    if m.id() < target:
+                        m.skip_to(target)
+                if not all(m.is_active() for m in drivers):
+                    self._active = False
+                    return
+                if any(m.id() != target for m in drivers):
+                    continue
+                if self.pairs:  # a paragraph with the pairs has their words: bring the words there
+                    for m in self.words:
+                        if m.is_active() and m.id() < target:
+                            m.skip_to(target)
+                    if not all(m.is_active() for m in self.words):
+                        self._active = False
+                        return
+                    aligned = all(m.id() == target for m in self.words)
+                else:
+                    aligned = True
+                if aligned and self._in_order():
+                    return
+                drivers[0].next()
+
+        def _in_order(self) -> bool:
+            starts = self.words[0].value_as("positions")
+            for i, m in enumerate(self.words[1:], 1):
+                held = set(m.value_as("positions"))
+                starts = [p for p in starts if p + i in held]
+                if not starts:
+                    return False
+            return True
+
+        def is_active(self) -> bool:
+            return self._active
+
+        def id(self) -> int:
+            return self.drivers[0].id()
+
+        def next(self) -> None:
+            self.drivers[0].next()
+            self._settle()
+
+        def skip_to(self, target: int) -> None:
+            if self._active and self.id() < target:
+                for m in self.drivers:
+                    if m.is_active() and m.id() < target:
+                        m.skip_to(target)
+                self._settle()
+
+        def score(self) -> float:
+            return self.boost * sum(m.score() for m in self.drivers)
+
+        def max_quality(self) -> float:
+            return self.boost * sum(m.max_quality() for m in self.drivers)
+
+        def supports_block_quality(self) -> bool:
+            return False  # every candidate's positions are read anyway: one pass counts the matches too
+
+        def supports(self, astype: str) -> bool:
+            return False
+
+        def copy(self) -> Any:
+            return InOrder([m.copy() for m in self.words], [m.copy() for m in self.pairs], self.boost)
+
+        def replace(self, minquality: float = 0) -> Any:
+            return self if self._active else matching.NullMatcher()
+
+    return PairPhrase
+
+
+def _pair_words(field: Any) -> frozenset[str]:
+    """The common words of the index's ``pairs`` field (its analyzer's, as the index was built)."""
+    from .fields import PairFilter
+
+    for item in getattr(field.analyzer, "items", ()):
+        if isinstance(item, PairFilter):
+            return item.words
+    return frozenset()
 
 
 def _titles_to_paragraphs(q: Any) -> Any:

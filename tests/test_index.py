@@ -111,3 +111,15 @@ def test_copied_index_folder_still_opens(index, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(index.path, copy)
     assert Index.open(copy).search('"closed nexus"').total == 1
+
+
+def test_pair_filter_joins_running_common_words():
+    from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
+
+    from searchidx.fields import PairFilter
+
+    common = frozenset({"county", "district", "attorney", "said"})
+    analyzer = RegexTokenizer() | LowercaseFilter() | StopFilter() | PairFilter(common)
+    pairs = [t.text for t in analyzer("The County District Attorney of Orange County said: the attorney said so.")]
+    # Stop words ("the", "of") are gone, as from phrases; a rarer word ("orange") breaks the run.
+    assert pairs == ["county district", "district attorney", "county said", "said attorney", "attorney said"]

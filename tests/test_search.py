@@ -47,6 +47,52 @@ def test_phrase_and_slop(ix):
     assert ix.search('"crimes humanity"~3').total > 0  # …found with it
 
 
+def _phrase_windows(ix):
+    """Every run of 2 to 4 analysed words in the body text, and each run backwards (mostly no match)."""
+    from searchidx.schema import text_analyzer
+
+    with ix.searcher() as s:
+        texts = [d["text"] for d in s.documents(doctype="para") if d.get("text")]
+    runs = set()
+    for text in texts:
+        words = [t.text for t in text_analyzer()(text)]
+        for size in (2, 3, 4):
+            for i in range(len(words) - size + 1):
+                runs.add(tuple(words[i:i + size]))
+                runs.add(tuple(reversed(words[i:i + size])))
+    return sorted(runs)
+
+
+def test_phrases_through_pairs_agree_with_whoosh_phrases(ix):
+    """A phrase answered from the pairs field (schema 4) or by the flat matcher matches exactly the
+    paragraphs Whoosh's own phrase query matches."""
+    from whoosh import query as Q
+
+    from searchidx.search import _pair_phrase
+
+    PairPhrase = _pair_phrase()
+    runs = _phrase_windows(ix)
+    with_pairs = 0
+    with ix.searcher() as s:
+        for words in runs:
+            ours = PairPhrase("text", list(words))
+            with_pairs += bool(ours._pairs(s.schema))
+            want = set(s.docs_for_query(Q.Phrase("text", list(words))))
+            assert set(s.docs_for_query(ours)) == want, words
+    assert len(runs) > 1000 and with_pairs > 50  # both kinds of phrase were tried
+
+
+def test_phrase_of_common_words_is_one_term(ix):
+    from searchidx.commonwords import COMMON_WORDS
+
+    assert {"district", "attornei"} <= COMMON_WORDS
+    with ix.searcher() as s:
+        assert ("pairs", b"district attornei") in s.reader()
+    res = ix.search('"district attorney"', exact_total=True)
+    assert res.total == 1 and res.hits[0].speaker == "José Ramírez"
+    assert words(res.hits[0]) == ["District", "Attorney"]
+
+
 def test_boolean_and_parentheses(ix):
     fraud, budget = ix.search("fraud").total, ix.search("budget").total
     assert ix.search("fraud OR budget").total == fraud + budget
