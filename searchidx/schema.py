@@ -75,7 +75,7 @@ def schema():
         doc=ID(unique=True),
         doctype=ID(),  # "para" or "file"
         release=ID(stored=True),
-        path=ID(stored=True),  # file records only
+        path=STORED(),  # file records only (found by ``doc``, which is indexed)
         n=STORED(),
         kind=ID(stored=True),
         text=AnalysedText(analyzer=text, stored=True, phrase=True),
