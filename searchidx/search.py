@@ -231,23 +231,41 @@ def _rewrite_dates(text: str) -> str:
     return _DATE_RE.sub(one, text)
 
 
-def parse_query(index: Index, text: str):
-    """The Whoosh query for a user's query string (see README, Searching), checked first."""
-    from whoosh import qparser
-
+def parse_query(index: Index, text: str, *, schema: Any = None):
+    """The Whoosh query for a user's query string (see README, Searching), checked first. ``schema``: the
+    index's, if at hand (asking the index for it reads its table of contents)."""
     check_query(text)
     rewritten = _rewrite_dates(text)
-    schema = index.whoosh.schema
+    if schema is None:
+        with _searcher(index) as s:
+            schema = s.schema
+    try:
+        query = _parser(schema).parse(rewritten)
+    except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
+        raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
+    return _with_title_bonus(_titles_to_paragraphs(_route_expanding(query, _fuzzy_words(text))))
+
+
+#: Query parsers by schema (id → (schema, parser)); a schema is not hashable.
+_PARSERS: dict[int, tuple[Any, Any]] = {}
+
+
+def _parser(schema: Any) -> Any:
+    """The query parser for an index's schema, made once per schema (making one is a third of parsing)."""
+    from whoosh import qparser
+
+    held = _PARSERS.get(id(schema))
+    if held is not None and held[0] is schema:
+        return held[1]
     parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS,
                                       phraseclass=_pair_phrase())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin({"release": ["id"]}))
-    try:
-        query = parser.parse(rewritten)
-    except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
-        raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
-    return _with_title_bonus(_titles_to_paragraphs(_route_expanding(query, _fuzzy_words(text))))
+    if len(_PARSERS) >= 8:  # schemas of indexes opened and dropped
+        _PARSERS.clear()
+    _PARSERS[id(schema)] = (schema, parser)
+    return parser
 
 
 @cache
@@ -601,39 +619,42 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
     for name in facets:
         if name not in FACETS:
             raise QueryError(f"unknown facet {name!r}", hint="facets are " + ", ".join(FACETS))
-    q = parse_query(index, query) if query.strip() else Q.Every()
-    # Narrow filters (speaker, source, dates) join the query unscored: ranking is the query's alone.
-    # Broad exclusions (file records, other kinds, narration) are a set of document numbers, computed once
-    # per index generation, that the collector skips: cheaper than walking a Not() beside every query.
-    # (Not filter=/AndNot: whoosh3 3.54 materialises filter= per query and miscounts with it, and its
-    # AndNot lets excluded documents through when the excluded side is an Or of terms.)
-    exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not re.search(r"\bkind:", query))
-    require: list[Any] = []
-    if speaker:
-        require.append(_all_words("speaker", speaker))
-    if source:
-        require.append(_all_words("source", source))
-    if since or until:
-        lo = _as_day(since, "since")[0] if since else None
-        hi = _as_day(until, "until")[1] if until else None
-        if lo is not None and hi is not None and lo > hi:
-            raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
-        require.append(Q.NumericRange("day", lo, hi))
-    full = Q.And([q, *(_Unscored(f) for f in require)]) if require else q
     with _searcher(index) as s:
+        q = parse_query(index, query, schema=s.schema) if query.strip() else Q.Every()
+        # Narrow filters (speaker, source, dates) join the query unscored: ranking is the query's alone.
+        # Broad exclusions (file records, other kinds, narration) are a set of document numbers, computed once
+        # per index generation, that the collector skips: cheaper than walking a Not() beside every query.
+        # (Not filter=/AndNot: whoosh3 3.54 materialises filter= per query and miscounts with it, and its
+        # AndNot lets excluded documents through when the excluded side is an Or of terms.)
+        exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not re.search(r"\bkind:", query))
+        require: list[Any] = []
+        if speaker:
+            require.append(_all_words("speaker", speaker))
+        if source:
+            require.append(_all_words("source", source))
+        if since or until:
+            lo = _as_day(since, "since")[0] if since else None
+            hi = _as_day(until, "until")[1] if until else None
+            if lo is not None and hi is not None and lo > hi:
+                raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
+            require.append(Q.NumericRange("day", lo, hi))
+        full = Q.And([q, *(_Unscored(f) for f in require)]) if require else q
         sortedby, reverse = (("day", True) if sort == "date" else (None, False))
         want = page * limit
         fetch = want * 3 + 10 if collapse else want
         mask = _excluded(s, exclude_kinds, quotes_only)
         try:
+            bound = full.estimate_size(s.reader())
+            total_exact = exact_total if exact_total is not None else bound <= EXACT_COUNT_LIMIT
             while True:
-                results = s.search(full, limit=fetch, sortedby=sortedby, reverse=reverse, mask=mask)
+                # A total to count walks every match: then one pass that scores and counts them all beats
+                # Whoosh's skipping by block quality, which has to walk them again to count.
+                results = s.search(full, limit=fetch, sortedby=sortedby, reverse=reverse, mask=mask,
+                                   optimize=not total_exact)
                 groups = _group(results, collapse)
                 if len(groups) >= want or results.scored_length() < fetch:
                     break
                 fetch *= 4
-            bound = full.estimate_size(s.reader())
-            total_exact = exact_total if exact_total is not None else bound <= EXACT_COUNT_LIMIT
             if results.scored_length() < fetch:  # every match is in hand: no second pass to count them
                 total, total_exact = results.scored_length(), True
             else:
