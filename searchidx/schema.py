@@ -148,7 +148,7 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] 
     for i, p in enumerate(release.paragraphs):
         doc = dict(common, n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
         if p.text:
-            doc["fingerprint"] = fingerprint(p.text).encode("ascii")
+            doc["fingerprint"] = bytes.fromhex(fingerprint(p.text))  # 8 bytes
             if analysed:
                 doc.update(zip(TEXT_FIELDS, map(Analysed, analysed[i])))
                 doc["_stored_text"] = p.text
