@@ -82,6 +82,27 @@ def test_phrases_through_pairs_agree_with_whoosh_phrases(ix):
     assert len(runs) > 1000 and with_pairs > 50  # both kinds of phrase were tried
 
 
+def test_phrases_through_pairs_agree_on_real_releases(corpora, tmp_path):
+    """The same on 150 real releases (prosecutors and BBC), where most runs of common words are pairs."""
+    from whoosh import query as Q
+
+    from searchidx.search import _pair_phrase
+
+    files = sorted((corpora / "prosecutor_press_releases_txt" / "text").rglob("*.txt"))[:100]
+    files += sorted((corpora / "bbc_news").rglob("*.txt"))[:50]
+    index = Index.open(tmp_path / "ix", create=True)
+    index.add(files)
+    PairPhrase = _pair_phrase()
+    runs = _phrase_windows(index)[::40]
+    with_pairs = 0
+    with index.searcher() as s:
+        for words in runs:
+            ours = PairPhrase("text", list(words))
+            with_pairs += bool(ours._pairs(s.schema))
+            assert set(s.docs_for_query(ours)) == set(s.docs_for_query(Q.Phrase("text", list(words)))), words
+    assert len(runs) > 5000 and with_pairs > 1000, (len(runs), with_pairs)
+
+
 def test_phrase_of_common_words_is_one_term(ix):
     from searchidx.commonwords import COMMON_WORDS
 
