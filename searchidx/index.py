@@ -294,6 +294,7 @@ class Index:
             ix = whoosh_index.create_in(str(self.path / name), schema(), indexname=_INDEXNAME)
             building = Index(self.path, ix, name)
             session = _Session(building, info, lock)
+            session.optimize = True
             try:
                 building._apply(session, roots, report, progress, delete=False)
                 session.commit(optimize=True)
@@ -432,9 +433,13 @@ class Index:
 
     def _merge_in_workers(self, session: _Session, procs: int) -> None:
         """The end of a batch written by workers: commit, then merge its small segments (with the index's
-        other small ones) in worker processes, so searches do not open dozens of segments."""
+        other small ones) in worker processes, so searches do not open dozens of segments; a rebuild
+        (``session.optimize``) merges them all into one, in one worker (as long as writing them took)."""
         session.commit()
-        groups = parallel.merge_groups(self._ix._segments(), procs)
+        if session.optimize:
+            groups = parallel.merge_groups(self._ix._segments(), 1, everything=True)
+        else:
+            groups = parallel.merge_groups(self._ix._segments(), procs)
         if groups:
             merged = parallel.merge_segments(str(self._ix.storage.folder), _INDEXNAME, groups, processes=procs)
             gone = {s.segment_id() for g in groups for s in g}
@@ -722,6 +727,8 @@ class _Session:
         #: While workers write segments that no table of contents names yet: commits neither merge nor
         #: remove files they do not know (Whoosh's commit removes every segment file its TOC does not name).
         self.parallel = False
+        #: Merge every segment into one at the end (a rebuild).
+        self.optimize = False
 
     def add_file(self, path: str, record: dict[str, Any]) -> None:
         self.known[path] = record

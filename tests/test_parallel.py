@@ -283,3 +283,20 @@ def test_a_big_sync_updates_skips_bad_files_and_leaves_unchanged_ones_alone(tmp_
 
 def hits_of(ix, query):
     return ix.search(query).total
+
+
+def test_a_rebuild_through_worker_segments_ends_with_one_segment(tmp_path, monkeypatch):
+    from searchidx import Index
+
+    _folder(tmp_path, copies=20)
+    folder = str(tmp_path / "releases")
+    plain = _plain(tmp_path, monkeypatch, folder)
+    chunks = _segments_forced(monkeypatch)
+    ix = Index.open(tmp_path / "ix", create=True)
+    ix.sync([folder])
+    chunks.clear()
+    report = ix.rebuild()
+    assert len(chunks) > 2 and len(report.added) == 17
+    assert len(ix.whoosh._segments()) == 1
+    assert _dump(plain) == _dump(ix)
+    assert ix.check().ok and not _orphans(ix.whoosh)
