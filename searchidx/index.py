@@ -910,12 +910,27 @@ def _generation_exists(folder: Path, info: dict[str, Any]) -> bool:
         return False
 
 
+@functools.cache
+def _mend_whoosh() -> None:
+    """Whoosh's NestedChildMatcher (search.py's ParagraphsOf: a release's paragraphs by its file record)
+    passes block quality and skip_to_quality on to the matcher of the *file records* it wraps, whose
+    documents are not the ones it matches: a union of two of them (a title matched twice, as a phrase
+    query does) can then loop forever in UnionMatcher.skip_to_quality, without moving, on some segments
+    (seen on an index built in worker segments, with "district attorney"). Saying it has no block quality
+    makes Whoosh score its matches one by one: the same results, never a loop."""
+    from whoosh.query.nested import NestedChildren
+
+    NestedChildren.NestedChildMatcher.supports_block_quality = lambda self: False
+
+
 def _open_whoosh(gen_dir: Path) -> Any:
     """A Whoosh index whose every reading of the table of contents (opening, ``schema``, segments) is
     retried: Whoosh lists the folder for the latest one, then opens it, and a writer committing in between
     deletes it. Only Whoosh's reader() retried this; opening an index or asking its schema did not."""
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import FileIndex
+
+    _mend_whoosh()
 
     class RetryingFileIndex(FileIndex):
         def _read_toc(self) -> Any:

@@ -111,3 +111,12 @@ def test_copied_index_folder_still_opens(index, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(index.path, copy)
     assert Index.open(copy).search('"closed nexus"').total == 1
+
+
+def test_whoosh_nested_matcher_does_not_skip_by_block_quality(index):
+    """Whoosh's NestedChildMatcher passes skip_to_quality on to the file records' matcher, which can loop
+    forever in a union of two (seen with a phrase on an index of many segments): the index turns it off."""
+    from whoosh.query.nested import NestedChildren
+
+    assert index.search('"political prisoners"').total > 0
+    assert NestedChildren.NestedChildMatcher.supports_block_quality(object()) is False
