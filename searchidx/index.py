@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, parallel
 from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
 from .model import Contact, Paragraph, Release
 from .parallel import Loaded, load_files, load_one
@@ -293,6 +294,7 @@ class Index:
             ix = whoosh_index.create_in(str(self.path / name), schema(), indexname=_INDEXNAME)
             building = Index(self.path, ix, name)
             session = _Session(building, info, lock)
+            session.optimize = True
             try:
                 building._apply(session, roots, report, progress, delete=False)
                 session.commit(optimize=True)
@@ -357,12 +359,29 @@ class Index:
         done = 0
         resolved = [str(p.resolve()) for p in files]
         hashes = {p: rec["hash"] for p, rec in session.known.items()}
-        # Parsing and attribution run in a worker process while this one writes (see bench/run.py).
-        for loaded in load_files(resolved, hashes, analyse=True):
-            self._index_loaded(session, loaded, report)
-            done += 1
-            if progress:
-                progress(done, total, loaded.path)
+        procs = parallel.segment_processes()
+        in_workers = procs > 0 and len(resolved) >= parallel.MIN_PARALLEL
+        if in_workers:
+            # Worker processes load, parse, attribute and write whole releases into segments of their own;
+            # this one decides what they mean and names them in the table of contents at commit.
+            session.parallel = True
+            chunk = parallel.segment_chunk(len(resolved), procs, min(parallel.SEGMENT_FILES, COMMIT_EVERY))
+            for segment, items in parallel.write_segments(str(self._ix.storage.folder), _INDEXNAME, resolved,
+                                                          hashes, processes=procs, chunk=chunk):
+                changed = self._take_segment(session, segment, items, report)
+                for item in items:
+                    done += 1
+                    if progress:
+                        progress(done, total, item.path)
+                if changed or session.attached:
+                    session.commit()  # each segment (at most COMMIT_EVERY files) is committed as it comes
+        else:
+            # Parsing and attribution run in a worker process while this one writes (see bench/run.py).
+            for loaded in load_files(resolved, hashes, analyse=True):
+                self._index_loaded(session, loaded, report)
+                done += 1
+                if progress:
+                    progress(done, total, loaded.path)
         for path in gone:
             self._delete_file(session, path)
             report.removed.append(path)
@@ -370,6 +389,66 @@ class Index:
             done += 1
             if progress:
                 progress(done, total, path)
+        if in_workers:
+            self._merge_in_workers(session, procs)
+
+    def _take_segment(self, session: _Session, segment: Any, items: list[parallel.Written],
+                      report: SyncReport) -> int:
+        """Account for a worker's segment, then have the next commit name it. What the segment holds is
+        decided before it is named: its paragraphs of a release the index already holds (a copy) are
+        marked deleted, so a release keeps one set of paragraphs."""
+        fresh = [w for w in items if isinstance(w.release, tuple)]
+        # The old versions of updated files go first (from older segments: this segment is not the main
+        # writer's), so that a release they held counts only the holders that remain.
+        updated = set()
+        for w in fresh:
+            old = session.known.get(w.path)
+            if old and old["hash"] != w.digest:
+                self._delete_file(session, w.path)
+                updated.add(w.path)
+        changed = 0
+        for w in items:
+            old = session.known.get(w.path)
+            if isinstance(w.release, LoadError):
+                report.skipped.append(w.release)
+                continue
+            if w.release is None or (old and old["hash"] == w.digest):
+                if segment is not None and w.span:  # parsed after all: its documents are not needed
+                    for docnum in range(*w.span):
+                        segment.delete_document(docnum)
+                report.unchanged.append(w.path)
+                continue
+            rid, count = w.release
+            if session.holders[rid] > 0 and segment is not None and w.span:
+                for docnum in range(w.span[0] + 1, w.span[1]):
+                    segment.delete_document(docnum)
+            session.written.add(rid)
+            session.add_file(w.path, {"hash": w.digest, "releases": [rid]})
+            report.paragraphs += count
+            (report.updated if w.path in updated else report.added).append(w.path)
+            changed += 1
+        if segment is not None and segment.deleted_count() < segment.doc_count_all():
+            session.attached.append(segment)
+        return changed
+
+    def _merge_in_workers(self, session: _Session, procs: int) -> None:
+        """The end of a batch written by workers: commit, then merge its small segments (with the index's
+        other small ones) in worker processes, so searches do not open dozens of segments; a rebuild
+        (``session.optimize``) merges them all into one, in one worker (as long as writing them took)."""
+        session.commit()
+        if session.optimize:
+            groups = parallel.merge_groups(self._ix._segments(), 1, everything=True)
+        else:
+            groups = parallel.merge_groups(self._ix._segments(), procs)
+        if groups:
+            merged = parallel.merge_segments(str(self._ix.storage.folder), _INDEXNAME, groups, processes=procs)
+            gone = {s.segment_id() for g in groups for s in g}
+            session.attached.extend(s for s in merged if s is not None)
+            session.writer()
+            session.parallel = False
+            session.commit(mergetype=lambda writer, segments: [s for s in segments if s.segment_id() not in gone])
+        session.parallel = False
+        _clean_orphans(self._ix)  # the batch's commits left older tables of contents; no worker is at work
 
     def _index_file(self, session: _Session, path: str, report: SyncReport) -> None:
         hashes = {path: session.known[path]["hash"]} if path in session.known else {}
@@ -402,19 +481,7 @@ class Index:
 
     def _write_release(self, writer: Any, path: str, digest: str, release: Release, *,
                        paragraphs: bool = True, analysed: list | None = None) -> None:
-        # The file record first, its paragraphs right after it: search.py finds a paragraph's release title
-        # through the file record before it (Whoosh's nested documents; merges keep documents in order).
-        meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
-        # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
-        meta["paragraph_count"] = len(release.paragraphs)
-        record: dict[str, Any] = {"doc": f"file:{path}", "doctype": "file", "path": path, "release": release.id,
-                                  "hash": digest, "meta": meta}
-        if release.title:
-            record["title"] = record["title_exact"] = release.title
-        writer.add_document(**record)
-        if paragraphs:
-            for doc in paragraph_documents(release, analysed):
-                writer.add_document(**doc)
+        write_release(writer, path, digest, release, paragraphs=paragraphs, analysed=analysed)
 
     def _delete_file(self, session: _Session, path: str) -> None:
         record = session.drop_file(path)
@@ -595,6 +662,24 @@ class Index:
                                 f"indexed (searchidx build names them and says why)")
 
 
+def write_release(writer: Any, path: str, digest: str, release: Release, *, paragraphs: bool = True,
+                  analysed: list | None = None) -> None:
+    """Write a release's file record, then its paragraphs (unless ``paragraphs`` is false: a copy)."""
+    # The file record first, its paragraphs right after it: search.py finds a paragraph's release title
+    # through the file record before it (Whoosh's nested documents; merges keep documents in order).
+    meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
+    # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
+    meta["paragraph_count"] = len(release.paragraphs)
+    record: dict[str, Any] = {"doc": f"file:{path}", "doctype": "file", "path": path, "release": release.id,
+                              "hash": digest, "meta": meta}
+    if release.title:
+        record["title"] = record["title_exact"] = release.title
+    writer.add_document(**record)
+    if paragraphs:
+        for doc in paragraph_documents(release, analysed):
+            writer.add_document(**doc)
+
+
 def _grouped(reader: Any, paras: set[int], records: set[int]) -> bool:
     """Whether a release's paragraphs follow one of its file records with nothing live between them."""
     first, last = min(paras), max(paras)
@@ -637,6 +722,13 @@ class _Session:
         self.holders: Counter[str] = Counter(rid for rec in self.known.values() for rid in rec["releases"])
         self._writer: Any = None
         self._pending = 0
+        #: Segments written by worker processes, named in the table of contents at the next commit.
+        self.attached: list[Any] = []
+        #: While workers write segments that no table of contents names yet: commits neither merge nor
+        #: remove files they do not know (Whoosh's commit removes every segment file its TOC does not name).
+        self.parallel = False
+        #: Merge every segment into one at the end (a rebuild).
+        self.optimize = False
 
     def add_file(self, path: str, record: dict[str, Any]) -> None:
         self.known[path] = record
@@ -658,21 +750,28 @@ class _Session:
                 # opened lazily, and a searcher open across a merge then meets deleted files.
                 # We hold the folder lock, so Whoosh's own is free unless a searchidx from before the
                 # folder lock is writing: wait for it as long as we would have for the folder lock.
-                self._writer = self.index._ix.writer(timeout=max(self.lock.timeout, 1.0), delay=0.05,
-                                                     **WRITER_OPTIONS)
+                self._writer = _writer_class()(self.index._ix, timeout=max(self.lock.timeout, 1.0), delay=0.05,
+                                               **WRITER_OPTIONS)
             except LockError:
                 raise IndexLockedError(f"another process is writing to the index at {self.index.path}; "
                                        f"try again later") from None
         return self._writer
 
-    def changed(self) -> None:
-        self._pending += 1
+    def changed(self, n: int = 1) -> None:
+        self._pending += n
         if self._pending >= COMMIT_EVERY:
             self.commit()
 
     def commit(self, *, optimize: bool = False, merge: bool = True, mergetype: Any = None) -> None:
+        if self.attached and self._writer is None:
+            self.writer()
         if self._writer is not None:
             writer, self._writer = self._writer, None
+            writer.attached, self.attached = self.attached, []
+            writer.clean = not self.parallel
+            if self.parallel:
+                # The batch's segments are merged in worker processes at its end, not by this one.
+                optimize, merge = False, False
             # Whoosh's default merge policy (MERGE_SMALL) merges the small segments of frequent small
             # commits into bigger ones as they pile up, so `add` does not pile up segments. Watch mode
             # commits without merging (a merge can take seconds) and merges when nothing is arriving.
@@ -682,10 +781,31 @@ class _Session:
         self.index._ix = self.index._ix.refresh()
 
     def cancel(self) -> None:
+        self.attached = []  # orphans now: the next writer removes their files
         if self._writer is not None:
             writer, self._writer = self._writer, None
             with contextlib.suppress(Exception):
                 writer.cancel()
+
+
+@functools.cache
+def _writer_class() -> Any:
+    """Whoosh's SegmentWriter, whose commit also names the segments that worker processes wrote
+    (``attached``, after its own), and removes unnamed segment files only when ``clean``."""
+    from whoosh.index import TOC, clean_files
+    from whoosh.writing import SegmentWriter
+
+    class SessionWriter(SegmentWriter):
+        attached: list[Any] = []
+        clean = True
+
+        def _commit_toc(self, segments: list[Any]) -> None:
+            segments = list(segments) + list(self.attached)
+            TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
+            if self.clean:
+                clean_files(self.storage, self.indexname, self.generation, segments)
+
+    return SessionWriter
 
 
 class _FolderLock:
@@ -790,12 +910,27 @@ def _generation_exists(folder: Path, info: dict[str, Any]) -> bool:
         return False
 
 
+@functools.cache
+def _mend_whoosh() -> None:
+    """Whoosh's NestedChildMatcher (search.py's ParagraphsOf: a release's paragraphs by its file record)
+    passes block quality and skip_to_quality on to the matcher of the *file records* it wraps, whose
+    documents are not the ones it matches: a union of two of them (a title matched twice, as a phrase
+    query does) can then loop forever in UnionMatcher.skip_to_quality, without moving, on some segments
+    (seen on an index built in worker segments, with "district attorney"). Saying it has no block quality
+    makes Whoosh score its matches one by one: the same results, never a loop."""
+    from whoosh.query.nested import NestedChildren
+
+    NestedChildren.NestedChildMatcher.supports_block_quality = lambda self: False
+
+
 def _open_whoosh(gen_dir: Path) -> Any:
     """A Whoosh index whose every reading of the table of contents (opening, ``schema``, segments) is
     retried: Whoosh lists the folder for the latest one, then opens it, and a writer committing in between
     deletes it. Only Whoosh's reader() retried this; opening an index or asking its schema did not."""
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import FileIndex
+
+    _mend_whoosh()
 
     class RetryingFileIndex(FileIndex):
         def _read_toc(self) -> Any:

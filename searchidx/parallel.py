@@ -1,10 +1,13 @@
-"""Load releases on another core while the index writer works: `load_files(paths, known)`.
+"""Build on every core: worker processes that write Whoosh segments (`write_segments`), or that load
+releases while the index writer works (`load_files(paths, known)`).
 
-Whoosh is pure Python and its writer is single-threaded, so a build uses two cores by reading, hashing,
-parsing and attributing files in a worker process while the main process feeds the writer. Results come
-back in the order of ``paths``, one `Loaded` per path; a file that cannot be read or parsed comes back as
-a `LoadError` (never raised), exactly as sequential loading would report it. Few files (or one core) are
-loaded in-process: starting a worker costs more than it saves.
+Whoosh is pure Python and its writer is single-threaded. A big batch is written by worker processes, each
+into segments of its own (see "worker segments" below; `searchidx.index` decides what they mean and commits
+them). Otherwise a build can read, hash, parse and attribute files in a worker process while the main
+process feeds the writer (`load_files`). Results come back in the order of ``paths``, one `Loaded` per
+path; a file that cannot be read or parsed comes back as a `LoadError` (never raised), exactly as
+sequential loading would report it. Few files (or one core) are loaded in-process: starting a worker costs
+more than it saves.
 
 At most ``window`` chunks are in flight, so a writer slower than the loader never has the whole archive's
 releases waiting in memory.
@@ -133,6 +136,226 @@ def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, 
             for item in done:
                 yield _unpack(item)
         pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+# -- worker segments ---------------------------------------------------------------------------------
+#
+# A big batch of files is written by worker processes, each into Whoosh segments of its own in the index's
+# generation folder (as whoosh.multiproc does with ``multisegment=True``). A worker loads, parses, attributes
+# and writes whole releases (file record, then its paragraphs); the main process, which holds the folder
+# lock and the session's writer, decides what each segment's documents mean (an unchanged file, a copy
+# whose paragraphs the index already holds, an update) and names the segments in the table of contents at
+# commit. A segment no table of contents names is an orphan, removed at the next write.
+
+#: Files per worker segment, at most (and at most `searchidx.index.COMMIT_EVERY`: the main process commits
+#: each segment as it comes). Big: a segment's term dictionary costs the same however few documents use
+#: it, searches open every segment, and merging segments costs Whoosh about as much as writing them.
+SEGMENT_FILES = 1000
+#: Options of a worker's Whoosh writer: its postings pool is bounded by limitmb, per worker.
+SEGMENT_WRITER_OPTIONS: dict = {"limitmb": 128}
+#: A merge at the end of a batch makes at most one segment per this many documents (and per worker).
+MERGE_MIN_DOCS = 20000
+#: Segments under this many documents (about 250 files) are merged at the end of a batch. Not more: Whoosh's
+#: merge costs about as much as writing (311k paragraphs built in 322 s when the end of a batch also merged
+#: every segment under 5 % of the documents, the rule of `Index.merge`).
+SMALL_DOCS = 2000
+
+
+class Written(NamedTuple):
+    """One file's outcome in a worker segment: ``release`` is (release id, paragraph count) when the file
+    was written, a `LoadError`, or None when unchanged (not parsed). ``span``: the segment's document
+    numbers of the file record (``span[0]``) and its paragraphs (``span[0] + 1`` … ``span[1] - 1``)."""
+
+    path: str
+    digest: str | None
+    release: tuple[str, int] | LoadError | None
+    span: tuple[int, int] | None = None
+
+
+def segment_processes() -> int:
+    """Worker processes that write segments: every usable core (the main process only decides and
+    commits); 0 (in-process writing) with one core, or when `PROCESSES` is 0."""
+    if PROCESSES is not None:
+        return PROCESSES
+    procs = default_processes()
+    return procs + 1 if procs else 0
+
+
+def segment_chunk(files: int, processes: int, most: int) -> int:
+    """Files per segment: at most ``most``, and even rounds (every worker busy until the end)."""
+    rounds = -(-files // max(1, processes * most))
+    return max(1, -(-files // max(1, rounds * processes)))
+
+
+def _worker_init(parent: int) -> None:
+    """A worker dies with the process that started it (Linux): a writer killed with kill -9 must not
+    leave workers writing segment files into the folder after the next writer cleaned it."""
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _worker_index(folder: str, indexname: str):
+    """The generation's Whoosh index, whose writers keep their temporary files in a folder of their own
+    (Whoosh's default, ``<indexname>.tmp``, is shared, and each writer removes it when it finishes)."""
+    from pathlib import Path
+
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.util import random_name
+
+    from .index import _open_whoosh
+
+    class WorkerStorage(FileStorage):
+        def temp_storage(self, name=None):
+            return super().temp_storage(f"{indexname}-{random_name()}.tmp")
+
+    ix = _open_whoosh(Path(folder))
+    ix.storage = WorkerStorage(folder)
+    return ix
+
+
+def _finish(writer):
+    """Finalise a worker writer's segment; None if it holds no documents."""
+    import contextlib
+
+    try:
+        if writer.docnum:
+            return writer._finalize_segment()
+        writer._close_segment()
+        return None
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer._close_segment()
+        raise
+    finally:
+        with contextlib.suppress(Exception):
+            writer._tempstorage.destroy()
+
+
+def _write_chunk(folder: str, indexname: str, items: list[tuple[str, str | None]], options: dict) -> tuple:
+    from whoosh.writing import SegmentWriter
+
+    from .index import write_release
+
+    writer = SegmentWriter(_worker_index(folder, indexname), _lk=False, **options)
+    out = []
+    try:
+        for path, known in items:
+            loaded = load_one(path, known)
+            release = loaded.release
+            if isinstance(release, Release):
+                first = writer.docnum
+                write_release(writer, path, loaded.digest, release)
+                out.append((path, loaded.digest, (release.id, len(release.paragraphs)), (first, writer.docnum)))
+            elif isinstance(release, LoadError):
+                out.append((path, loaded.digest, ("error", release.path, release.reason), None))
+            else:
+                out.append((path, loaded.digest, None, None))
+    except BaseException:
+        _finish_quietly(writer)
+        raise
+    return _finish(writer), out
+
+
+def _finish_quietly(writer) -> None:
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        writer._close_segment()
+    with contextlib.suppress(Exception):
+        writer._tempstorage.destroy()
+
+
+def _written(item: tuple) -> Written:
+    path, digest, release, span = item
+    if isinstance(release, tuple) and release and release[0] == "error":
+        return Written(path, digest, LoadError(release[1], release[2]))
+    return Written(path, digest, release, span)
+
+
+def _pool(procs: int):
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ctx.Pool(procs, initializer=_worker_init, initargs=(os.getpid(),))
+
+
+def write_segments(folder: str, indexname: str, paths: list[str], known: Mapping[str, str], *, processes: int,
+                   chunk: int = SEGMENT_FILES, window: int | None = None) -> Iterator[tuple]:
+    """Worker processes write ``paths`` into new segments of the Whoosh index in ``folder``, ``chunk`` files
+    a segment: yields (segment or None, [`Written`, …]) per chunk, in the order of ``paths``. The segments
+    are in no table of contents: the caller names them in one at commit (or they are orphans)."""
+    chunks = [[(p, known.get(p)) for p in paths[i:i + chunk]] for i in range(0, len(paths), chunk)]
+    window = window or 2 * processes
+    pool = _pool(processes)
+    try:
+        pending: deque = deque()
+        todo = iter(chunks)
+        for part in todo:
+            pending.append(pool.apply_async(_write_chunk, (folder, indexname, part, SEGMENT_WRITER_OPTIONS)))
+            if len(pending) >= window:
+                break
+        while pending:
+            segment, items = pending.popleft().get()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(_write_chunk, (folder, indexname, nxt, SEGMENT_WRITER_OPTIONS)))
+            yield segment, [_written(item) for item in items]
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _merge_group(folder: str, indexname: str, segments: list, options: dict):
+    from whoosh.reading import SegmentReader
+    from whoosh.writing import SegmentWriter
+
+    writer = SegmentWriter(_worker_index(folder, indexname), _lk=False, **options)
+    try:
+        for segment in segments:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+    except BaseException:
+        _finish_quietly(writer)
+        raise
+    return _finish(writer)
+
+
+def merge_groups(segments: list, processes: int, *, everything: bool = False) -> list[list]:
+    """Which segments to merge, in groups (one new segment each): the small ones (under `SMALL_DOCS`), or
+    ``everything``; at most one group per worker and per `MERGE_MIN_DOCS`."""
+    small = list(segments) if everything else [s for s in segments if s.doc_count_all() < SMALL_DOCS]
+    if len(small) < 2:
+        return []
+    docs = sum(s.doc_count_all() for s in small)
+    k = max(1, min(processes, len(small) // 2, docs // MERGE_MIN_DOCS))
+    groups: list[list] = [[]]
+    for s in small:
+        if sum(x.doc_count_all() for x in groups[-1]) >= docs / k and len(groups) < k:
+            groups.append([])
+        groups[-1].append(s)
+    return [g for g in groups if g]
+
+
+def merge_segments(folder: str, indexname: str, groups: list[list], *, processes: int) -> list:
+    """Worker processes merge each group of segments into one new segment (deleted documents dropped);
+    returns the new segments (None for a group with no live document), in the order of ``groups``."""
+    pool = _pool(max(1, min(processes, len(groups))))
+    try:
+        results = [pool.apply_async(_merge_group, (folder, indexname, g, SEGMENT_WRITER_OPTIONS)) for g in groups]
+        merged = [r.get() for r in results]
+        pool.close()
+        return merged
     finally:
         pool.terminate()
         pool.join()

@@ -123,3 +123,12 @@ def test_pair_filter_joins_running_common_words():
     pairs = [t.text for t in analyzer("The County District Attorney of Orange County said: the attorney said so.")]
     # Stop words ("the", "of") are gone, as from phrases; a rarer word ("orange") breaks the run.
     assert pairs == ["county district", "district attorney", "county said", "said attorney", "attorney said"]
+
+
+def test_whoosh_nested_matcher_does_not_skip_by_block_quality(index):
+    """Whoosh's NestedChildMatcher passes skip_to_quality on to the file records' matcher, which can loop
+    forever in a union of two (seen with a phrase on an index of many segments): the index turns it off."""
+    from whoosh.query.nested import NestedChildren
+
+    assert index.search('"political prisoners"').total > 0
+    assert NestedChildren.NestedChildMatcher.supports_block_quality(object()) is False

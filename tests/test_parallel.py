@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from pathlib import Path
+
+import pytest
 
 from searchidx import LoadError, load_release
+from searchidx.index import _orphans
 from searchidx.parallel import Loaded, load_files
 
 from .conftest import SEED
+from .releases import make_releases, release_text, word
 
 
 def _folder(tmp_path, copies=30):
@@ -126,3 +131,172 @@ def test_parallel_build_writes_the_same_index_as_plain_whoosh(tmp_path, monkeypa
     assert a[1] == b[1]
     assert a[2] == b[2]
     assert a[3] == b[3] and {"fingerprint", "day", "speaker_key"} <= set(a[3])
+
+
+# -- worker segments: worker processes write whole releases into segments of their own ---------------------
+
+def _segments_forced(monkeypatch, files_per_segment=3, merge=True):
+    """Every batch through worker segments, a few files a segment; returns the chunks written, as counted."""
+    from searchidx import parallel
+
+    monkeypatch.setattr(parallel, "PROCESSES", 2)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(parallel, "SEGMENT_FILES", files_per_segment)
+    if not merge:
+        monkeypatch.setattr(parallel, "merge_groups", lambda segments, procs, **kw: [])
+    chunks = []
+    write_segments = parallel.write_segments
+
+    def counted(*args, **kwargs):
+        for segment, items in write_segments(*args, **kwargs):
+            chunks.append(len(items))
+            yield segment, items
+
+    monkeypatch.setattr(parallel, "write_segments", counted)
+    return chunks
+
+
+def _plain(tmp_path, monkeypatch, folder, name="plain"):
+    from searchidx import Index, parallel
+
+    with monkeypatch.context() as m:
+        m.setattr(parallel, "PROCESSES", 0)
+        ix = Index.open(tmp_path / name, create=True)
+        ix.sync([folder])
+    return ix
+
+
+@pytest.mark.parametrize("merge", [True, False])
+def test_worker_segments_write_the_same_index_as_the_in_process_build(tmp_path, monkeypatch, merge):
+    from searchidx import Index
+
+    _folder(tmp_path, copies=30)
+    folder = str(tmp_path / "releases")
+    plain = _plain(tmp_path, monkeypatch, folder)
+    chunks = _segments_forced(monkeypatch, merge=merge)
+    fast = Index.open(tmp_path / "fast", create=True)
+    report = fast.sync([folder])
+    assert len(chunks) == 10 and sum(chunks) == 30  # ten worker segments of three files
+    assert len(report.added) == 26 and len(report.skipped) == 4
+    assert len(fast.whoosh._segments()) == (1 if merge else 10)
+    a, b = _dump(plain), _dump(fast)
+    assert a[0] == b[0]
+    assert a[1] == b[1]
+    assert a[2] == b[2]
+    assert a[3] == b[3]
+    assert fast.check().ok
+    assert not _orphans(fast.whoosh)
+    for query in ("massacre", '"political prisoners"', "title:conference", "date:2023-08-25"):
+        assert fast.search(query).total == plain.search(query).total > 0, query
+
+
+def _titled(folder, i, name=None):
+    """Release ``i`` with a title word of its own (word(i)), at ``name``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (name or f"rel_{i:04d}.txt")
+    path.write_text(release_text(i).replace("Council adopts plan", f"Council adopts {word(i)} plan"),
+                    encoding="utf-8")
+    return path
+
+
+def _paragraphs_of(ix, rid):
+    with ix.searcher() as s:
+        return list(s.documents(doctype="para", release=rid))
+
+
+def test_copies_across_worker_segments_keep_one_set_of_paragraphs(tmp_path, monkeypatch):
+    from searchidx import Index
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    for i in range(10):
+        _titled(a, i)
+    ix = Index.open(tmp_path / "ix", create=True)
+    chunks = _segments_forced(monkeypatch, merge=False)
+    ix.sync([a])
+    # Copies of release 2 (indexed already) and of release 20 (twice, in the first and the last of the next
+    # batch's three worker segments: a_first.txt, copy_of_2.txt, rel_0023 | rel_0024 … 26 | 27, 28, z_second.txt).
+    b.mkdir()
+    shutil.copy(a / "rel_0002.txt", b / "copy_of_2.txt")
+    for i in range(3, 9):
+        _titled(b, 20 + i)
+    _titled(b, 20, "a_first.txt")
+    _titled(b, 20, "z_second.txt")
+    chunks.clear()
+    report = ix.sync([b])
+    assert chunks == [3, 3, 3] and len(report.added) == 9
+    files = {Path(p).name: rid for p, rid in ix.files().items()}
+    assert len(files) == 19
+    count = len(load_release(b / "a_first.txt").paragraphs)
+    assert count >= 2
+    for i, (one, other) in {2: ("rel_0002.txt", "copy_of_2.txt"), 20: ("a_first.txt", "z_second.txt")}.items():
+        assert files[one] == files[other]
+        paras = _paragraphs_of(ix, files[one])
+        assert len(paras) == len({p["n"] for p in paras}) == count  # once, however many files hold it
+        assert ix.search(f"title:{word(i)}").total == count
+    assert ix.check().ok
+    # Deleting either copy keeps the other's paragraphs, found by the title.
+    (b / "a_first.txt").unlink()
+    (a / "rel_0002.txt").unlink()
+    ix.sync()
+    assert ix.search(f"title:{word(20)}").total == count and ix.search(f"title:{word(2)}").total == count
+    assert {h.path for h in ix.search(word(20)).hits} == {str((b / "z_second.txt").resolve())}
+    assert {h.path for h in ix.search(word(2)).hits} == {str((b / "copy_of_2.txt").resolve())}
+    assert ix.check().ok
+
+
+def test_a_big_sync_updates_skips_bad_files_and_leaves_unchanged_ones_alone(tmp_path, monkeypatch):
+    from searchidx import Index, loader
+
+    src = tmp_path / "src"
+    paths = make_releases(src, 30)
+    ix = Index.open(tmp_path / "ix", create=True)
+    _segments_forced(monkeypatch, files_per_segment=4)
+    assert len(ix.sync([src]).added) == 30
+    parsed = tmp_path / "parsed.log"
+    load_bytes = loader.load_bytes
+
+    def logged(data, path, *args, **kwargs):  # runs in the workers (forked): they log to a file
+        with open(parsed, "a", encoding="utf-8") as fh:
+            fh.write(f"{path}\n")
+        return load_bytes(data, path, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_bytes", logged)
+    for i in range(1, 6):  # updated
+        paths[i].write_text(release_text(i).replace("good", f"fine {word(100 + i)}"), encoding="utf-8")
+    for i in (10, 11):  # bad now: what was indexed from them stays
+        paths[i].write_bytes(b"")
+    (src / "broken.txt").write_bytes(b"%PDF-1.4 binary")
+    new = make_releases(src, 3, start=40)
+    report = ix.sync()
+    assert sorted(report.updated) == sorted(str(p.resolve()) for p in paths[1:6])
+    assert sorted(report.added) == sorted(str(p.resolve()) for p in new)
+    assert len(report.skipped) == 3 and len(report.unchanged) == 23
+    assert {Path(p).name for p in parsed.read_text().split()} == \
+           {p.name for p in paths[1:6] + new} | {"broken.txt", "rel_0010.txt", "rel_0011.txt"}  # not unchanged
+    assert hits_of(ix, "good") == 30 - 5 + 3 and hits_of(ix, "fine") == 5
+    for i in range(1, 6):
+        assert hits_of(ix, word(100 + i)) == 1 and hits_of(ix, word(i)) == 1  # old paragraphs gone
+    assert hits_of(ix, word(10)) == 1 and hits_of(ix, word(41)) == 1
+    assert len(ix.files()) == 33
+    assert ix.check(contents=False).ok and not _orphans(ix.whoosh)
+
+
+def hits_of(ix, query):
+    return ix.search(query).total
+
+
+def test_a_rebuild_through_worker_segments_ends_with_one_segment(tmp_path, monkeypatch):
+    from searchidx import Index
+
+    _folder(tmp_path, copies=20)
+    folder = str(tmp_path / "releases")
+    plain = _plain(tmp_path, monkeypatch, folder)
+    chunks = _segments_forced(monkeypatch)
+    ix = Index.open(tmp_path / "ix", create=True)
+    ix.sync([folder])
+    chunks.clear()
+    report = ix.rebuild()
+    assert len(chunks) > 2 and len(report.added) == 17
+    assert len(ix.whoosh._segments()) == 1
+    assert _dump(plain) == _dump(ix)
+    assert ix.check().ok and not _orphans(ix.whoosh)
