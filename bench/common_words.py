@@ -56,9 +56,9 @@ def main() -> None:
     body = textwrap.fill(" ".join(common), width=110, initial_indent="    ", subsequent_indent="    ",
                          break_on_hyphens=False)
     (ROOT / "searchidx" / "commonwords.py").write_text(
-        '"""Words (stemmed, folded) in at least {share:.0%} of the paragraphs of the prosecutor and BBC corpora:\n'
+        f'"""Words (stemmed, folded) in at least {a.share:.0%} of the paragraphs of the prosecutor and BBC corpora:\n'
         "a phrase of two of them is indexed as one term (schema.py, ``pairs``). Made by bench/common_words.py.\n"
-        '"""\n\nCOMMON_WORDS = frozenset("""\n{body}\n""".split())\n'.format(share=a.share, body=body),
+        f'"""\n\nCOMMON_WORDS = frozenset("""\n{body}\n""".split())\n',
         encoding="utf-8")
     print(f"wrote {ROOT / 'searchidx' / 'commonwords.py'}")
 
