@@ -365,7 +365,12 @@ class Index:
             # Worker processes load, parse, attribute and write whole releases into segments of their own;
             # this one decides what they mean and names them in the table of contents at commit.
             session.parallel = True
-            chunk = parallel.segment_chunk(len(resolved), procs, min(parallel.SEGMENT_FILES, COMMIT_EVERY))
+            # A rebuild's generation is invisible until it is complete, so committing as it goes keeps
+            # nothing a crash would want: one segment per worker, no merge after (a merge costs about as
+            # much as writing). A sync commits at least every COMMIT_EVERY files, so a killed build keeps
+            # what it did.
+            most = len(resolved) if session.optimize else min(parallel.SEGMENT_FILES, COMMIT_EVERY)
+            chunk = parallel.segment_chunk(len(resolved), procs, most)
             for segment, items in parallel.write_segments(str(self._ix.storage.folder), _INDEXNAME, resolved,
                                                           hashes, processes=procs, chunk=chunk):
                 changed = self._take_segment(session, segment, items, report)
@@ -433,13 +438,10 @@ class Index:
 
     def _merge_in_workers(self, session: _Session, procs: int) -> None:
         """The end of a batch written by workers: commit, then merge its small segments (with the index's
-        other small ones) in worker processes, so searches do not open dozens of segments; a rebuild
-        (``session.optimize``) merges them all into one, in one worker (as long as writing them took)."""
+        other small ones) in worker processes, so searches do not open dozens of segments. A rebuild
+        (``session.optimize``) wrote one segment per worker and merges nothing."""
         session.commit()
-        if session.optimize:
-            groups = parallel.merge_groups(self._ix._segments(), 1, everything=True)
-        else:
-            groups = parallel.merge_groups(self._ix._segments(), procs)
+        groups = [] if session.optimize else parallel.merge_groups(self._ix._segments(), procs)
         if groups:
             merged = parallel.merge_segments(str(self._ix.storage.folder), _INDEXNAME, groups, processes=procs)
             gone = {s.segment_id() for g in groups for s in g}
@@ -910,19 +912,6 @@ def _generation_exists(folder: Path, info: dict[str, Any]) -> bool:
         return False
 
 
-@functools.cache
-def _mend_whoosh() -> None:
-    """Whoosh's NestedChildMatcher (search.py's ParagraphsOf: a release's paragraphs by its file record)
-    passes block quality and skip_to_quality on to the matcher of the *file records* it wraps, whose
-    documents are not the ones it matches: a union of two of them (a title matched twice, as a phrase
-    query does) can then loop forever in UnionMatcher.skip_to_quality, without moving, on some segments
-    (seen on an index built in worker segments, with "district attorney"). Saying it has no block quality
-    makes Whoosh score its matches one by one: the same results, never a loop."""
-    from whoosh.query.nested import NestedChildren
-
-    NestedChildren.NestedChildMatcher.supports_block_quality = lambda self: False
-
-
 def _open_whoosh(gen_dir: Path) -> Any:
     """A Whoosh index whose every reading of the table of contents (opening, ``schema``, segments) is
     retried: Whoosh lists the folder for the latest one, then opens it, and a writer committing in between
@@ -930,7 +919,6 @@ def _open_whoosh(gen_dir: Path) -> Any:
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import FileIndex
 
-    _mend_whoosh()
 
     class RetryingFileIndex(FileIndex):
         def _read_toc(self) -> Any:

@@ -331,10 +331,10 @@ def _merge_group(folder: str, indexname: str, segments: list, options: dict):
     return _finish(writer)
 
 
-def merge_groups(segments: list, processes: int, *, everything: bool = False) -> list[list]:
-    """Which segments to merge, in groups (one new segment each): the small ones (under `SMALL_DOCS`), or
-    ``everything``; at most one group per worker and per `MERGE_MIN_DOCS`."""
-    small = list(segments) if everything else [s for s in segments if s.doc_count_all() < SMALL_DOCS]
+def merge_groups(segments: list, processes: int) -> list[list]:
+    """Which segments to merge, in groups (one new segment each): the small ones (under `SMALL_DOCS`); at
+    most one group per worker and per `MERGE_MIN_DOCS`."""
+    small = [s for s in segments if s.doc_count_all() < SMALL_DOCS]
     if len(small) < 2:
         return []
     docs = sum(s.doc_count_all() for s in small)

@@ -433,8 +433,18 @@ def _nested() -> type:
             m = self.child.matcher(searcher, context)
             if not m.is_active():
                 return matching.NullMatcher()
-            return self.NestedChildMatcher(_file_records(searcher), m, searcher.doc_count_all(),
-                                           searcher.reader().is_deleted, boost=self.boost)
+            return Paragraphs(_file_records(searcher), m, searcher.doc_count_all(),
+                              searcher.reader().is_deleted, boost=self.boost)
+
+    class Paragraphs(NestedChildren.NestedChildMatcher):
+        """Whoosh's NestedChildMatcher passes block quality and skip_to_quality on to the matcher of the
+        file records it wraps, whose documents are not the ones it matches: a union of two of them (a title
+        word matched twice) can then loop forever in UnionMatcher.skip_to_quality, without moving (seen on
+        an index of many segments with "district attorney"). Without block quality Whoosh scores its
+        matches one by one: the same results, never a loop."""
+
+        def supports_block_quality(self) -> bool:
+            return False
 
     return ParagraphsOf
 
