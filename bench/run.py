@@ -152,9 +152,9 @@ def build_searchidx(corpus: str, ix_dir: str, variant: str) -> dict:
 
     if variant == "sequential":
         parallel.PROCESSES = 0
-    elif variant == "load-only":  # the worker loads, the writer analyses the text
-        load_files = sindex.load_files
-        sindex.load_files = lambda paths, known=None, **kw: load_files(paths, known, **{**kw, "analyse": False})
+    elif variant == "one-writer":  # the previous design: one worker loads and analyses, the main process writes
+        parallel.PROCESSES = 1
+        parallel.segment_processes = lambda: 0
     elif variant == "whoosh-procs2":  # measurement only: its sub-writers do not keep a release's documents together
         parallel.PROCESSES = 0
         sindex.WRITER_OPTIONS = {**sindex.WRITER_OPTIONS, "procs": 2}
@@ -162,7 +162,9 @@ def build_searchidx(corpus: str, ix_dir: str, variant: str) -> dict:
         sindex.WRITER_OPTIONS = {**sindex.WRITER_OPTIONS, "limitmb": int(variant[7:])}
     t0 = time.perf_counter()
     ix = sindex.Index.open(ix_dir, create=True)
-    report = ix.sync([corpus])
+    # "rebuild": the same files from scratch with `searchidx build --rebuild` (one segment per worker, no
+    # commits on the way); the default: a first sync (commits every 1000 files, small segments merged).
+    report = ix.rebuild([corpus]) if variant == "rebuild" else ix.sync([corpus])
     wall = time.perf_counter() - t0
     return {"wall_s": wall, "paragraphs": report.paragraphs, "releases": len(report.added),
             "skipped": len(report.skipped), "rss_mb": peak_rss_mb(), "size_bytes": folder_size(Path(ix_dir))}
@@ -458,8 +460,9 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=20, help="queries per kind")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each warm query")
     ap.add_argument("--cold", type=int, default=3, help="CLI runs per kind (fresh processes)")
-    ap.add_argument("--variants", default="sequential,load-only",
-                    help="extra searchidx builds to compare, comma-separated: sequential, load-only, whoosh-procs2, "
+    ap.add_argument("--variants", default="rebuild,sequential",
+                    help="extra searchidx builds to compare, comma-separated: rebuild, sequential, one-writer, "
+                         "whoosh-procs2, "
                          "limitmbN")
     ap.add_argument("--build-only", action="store_true",
                     help="only the searchidx build (wall, rate, peak RSS, size): for --scale runs")
