@@ -53,6 +53,25 @@ def test_build_and_search_json(tmp_path):
     assert hits[0]["speaker"] == "Wolfgang Schomburg" and hits[0]["kind"] == "body"
 
 
+def test_build_optimize_leaves_one_segment(tmp_path):
+    from searchidx import Index
+
+    from .test_search import RELEASES
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for name, text in RELEASES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    ix = tmp_path / "ix"
+    for name in RELEASES:  # one commit, so one segment, per file
+        assert run("add", folder / name, "--index", ix).exit_code == 0
+    assert len(Index.open(ix).whoosh._segments()) > 1
+    result = run("build", folder, "--index", ix, "--optimize")
+    assert result.exit_code == 0, result.output
+    assert len(Index.open(ix).whoosh._segments()) == 1
+    assert json.loads(run("search", "budget", "--index", ix, "--json").stdout.splitlines()[0])["title"]
+
+
 def test_first_search_builds_default_index(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SEARCHIDX_INDEX", raising=False)
