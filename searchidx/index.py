@@ -364,6 +364,7 @@ class Index:
             # Worker processes load, parse, attribute and write whole releases into segments of their own;
             # this one decides what they mean and names them in the table of contents at commit.
             session.parallel = True
+            wrote = False
             # Segments of at most COMMIT_EVERY files, each committed as it comes: a killed sync keeps what it
             # did. (One segment per worker, for a rebuild, was slower: 70.8 s against 51.8 s on the corpora,
             # the workers' pools spilling to disk and one worker finishing long before the other.)
@@ -377,6 +378,7 @@ class Index:
                         progress(done, total, item.path)
                 if changed or session.attached:
                     session.commit()  # each segment (at most COMMIT_EVERY files) is committed as it comes
+                    wrote = True
         else:
             # Parsing and attribution run in a worker process while this one writes (see bench/run.py).
             for loaded in load_files(resolved, hashes, analyse=True):
@@ -392,7 +394,7 @@ class Index:
             if progress:
                 progress(done, total, path)
         if in_workers:
-            self._merge_in_workers(session, procs)
+            self._merge_in_workers(session, procs, merge=wrote)  # a sync that wrote nothing merges nothing
 
     def _take_segment(self, session: _Session, segment: Any, items: list[parallel.Written],
                       report: SyncReport) -> int:
@@ -433,12 +435,12 @@ class Index:
             session.attached.append(segment)
         return changed
 
-    def _merge_in_workers(self, session: _Session, procs: int) -> None:
+    def _merge_in_workers(self, session: _Session, procs: int, *, merge: bool = True) -> None:
         """The end of a batch written by workers: commit, then merge its small segments (with the index's
         other small ones) in worker processes, so searches do not open dozens of segments. Big ones are left
         alone (a merge costs about as much as writing): `merge(optimize=True)` makes one."""
         session.commit()
-        groups = parallel.merge_groups(self._ix._segments(), procs)
+        groups = parallel.merge_groups(self._ix._segments(), procs) if merge else []
         if groups:
             merged = parallel.merge_segments(str(self._ix.storage.folder), _INDEXNAME, groups, processes=procs)
             gone = {s.segment_id() for g in groups for s in g}
@@ -490,6 +492,11 @@ class Index:
             return
         for rid in record["releases"]:
             if not session.holders[rid]:
+                if rid in session.written:
+                    # Whoosh's delete_by_term does not reach what the same writer added (a regroup of this
+                    # release earlier in the session): commit to make those documents deletable.
+                    session.commit()
+                    writer = session.writer()
                 writer.delete_by_term("release", rid)
             else:  # copies elsewhere keep the paragraphs, which may have followed this file's record
                 self._regroup(session, rid, path)
@@ -913,7 +920,6 @@ def _open_whoosh(gen_dir: Path) -> Any:
     deletes it. Only Whoosh's reader() retried this; opening an index or asking its schema did not."""
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import FileIndex
-
 
     class RetryingFileIndex(FileIndex):
         def _read_toc(self) -> Any:

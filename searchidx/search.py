@@ -308,8 +308,10 @@ def _pair_phrase() -> type:
 
     class InOrder(matching.Matcher):
         """The paragraphs that hold the phrase's words one after the other. Candidates come from its pairs
-        when it has some (few paragraphs, as a rule), else from its words; scored by those, as Whoosh
-        scores a phrase by its words. One flat matcher: Whoosh's phrase is a tree of span matchers."""
+        when it has some (few paragraphs, as a rule), else from its words, and score by those: by the
+        words, as Whoosh scores a phrase; by the pairs, as a phrase of two common words scores (one BM25
+        term, which weighs the phrase itself rather than its words apart). One flat matcher: Whoosh's
+        phrase is a tree of span matchers."""
 
         def __init__(self, words: list[Any], pairs: list[Any], boost: float = 1.0) -> None:
             self.words, self.pairs, self.boost = words, pairs, boost

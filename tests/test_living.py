@@ -106,6 +106,25 @@ def test_copies_share_paragraphs_and_survive_deleting_either(tmp_path):
     assert hits(ix, word(0)) == 0 and ix.files() == {}
 
 
+def test_removing_three_copies_in_one_sync_leaves_nothing(tmp_path):
+    """The first removal writes the release again for the other two copies; the last must reach what that
+    rewrite added (found by a review: one file record and every paragraph stayed)."""
+    src = tmp_path / "src"
+    original = make_releases(src, 4)[0]  # rel_0000 and three others
+    for name in ("copy1.txt", "copy2.txt"):
+        shutil.copy(original, src / name)
+    ix = Index.open(tmp_path / "ix", create=True)
+    assert len(ix.sync([src]).added) == 6
+    assert hits(ix, word(0)) == 1
+    for name in (original.name, "copy1.txt", "copy2.txt"):
+        (src / name).unlink()
+    assert len(ix.sync().removed) == 3
+    assert hits(ix, word(0)) == 0 and len(ix.files()) == 3
+    with ix.searcher() as s:
+        assert len(list(s.documents(doctype="file"))) == 3
+    assert ix.check().ok
+
+
 def test_missing_source_keeps_its_releases(tmp_path):
     src = tmp_path / "src"
     make_releases(src, 3)

@@ -300,3 +300,22 @@ def test_a_rebuild_through_worker_segments(tmp_path, monkeypatch):
     assert len(ix.whoosh._segments()) <= 2  # the small segments merged at the end, in the two workers
     assert _dump(plain) == _dump(ix)
     assert ix.check().ok and not _orphans(ix.whoosh)
+
+
+def test_a_sync_that_writes_nothing_merges_nothing(tmp_path, monkeypatch):
+    """A no-op sync through worker segments leaves the segments as they are (a review found it merged the
+    index's small segments whatever the sync did)."""
+    from searchidx import Index, parallel
+
+    merge_groups = parallel.merge_groups
+    _folder(tmp_path, copies=10)
+    folder = str(tmp_path / "releases")
+    _segments_forced(monkeypatch, merge=False)
+    ix = Index.open(tmp_path / "ix", create=True)
+    ix.sync([folder])
+    before = sorted(s.segment_id() for s in ix.whoosh._segments())
+    assert len(before) > 1
+    monkeypatch.setattr(parallel, "merge_groups", merge_groups)  # merging allowed again
+    report = ix.sync()
+    assert not report.changed
+    assert sorted(s.segment_id() for s in ix.whoosh._segments()) == before
