@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
-from .errors import LoadError
+from .errors import LoadError, SearchidxError
 from .model import Release
 
 #: Below this many files, load in-process.
@@ -121,6 +121,7 @@ def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, 
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunks = [[(p, known.get(p)) for p in paths[i:i + chunk]] for i in range(0, len(paths), chunk)]
     pool = ctx.Pool(procs)
+    pool.searchidx_pids = _pids(pool)
     try:
         pending: deque = deque()
         todo = iter(chunks)
@@ -129,7 +130,7 @@ def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, 
             if len(pending) >= window:
                 break
         while pending:
-            done = pending.popleft().get()
+            done = _wait(pool, pending.popleft())
             nxt = next(todo, None)
             if nxt is not None:
                 pending.append(pool.apply_async(_load_chunk, (nxt, analyse)))
@@ -137,8 +138,7 @@ def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, 
                 yield _unpack(item)
         pool.close()
     finally:
-        pool.terminate()
-        pool.join()
+        _close(pool)
 
 
 # -- worker segments ---------------------------------------------------------------------------------
@@ -285,7 +285,48 @@ def _written(item: tuple) -> Written:
 def _pool(procs: int):
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ctx.Pool(procs, initializer=_worker_init, initargs=(os.getpid(),))
+    pool = ctx.Pool(procs, initializer=_worker_init, initargs=(os.getpid(),))
+    pool.searchidx_pids = _pids(pool)
+    return pool
+
+
+def _abandon(pool) -> None:
+    """Stop a pool that lost a worker: its terminate() can block for ever on a queue lock the dead worker
+    held, so the workers are killed, the pool stops starting new ones, and it is not joined."""
+    import contextlib
+    from multiprocessing.pool import TERMINATE
+
+    pool.searchidx_abandoned = True
+    with contextlib.suppress(Exception):
+        pool._worker_handler._state = TERMINATE
+    with contextlib.suppress(Exception):
+        pool._terminate.cancel()  # its finalizer would block the same way at exit
+    for process in list(getattr(pool, "_pool", ())):
+        with contextlib.suppress(Exception):
+            process.kill()
+
+
+def _close(pool) -> None:
+    if not getattr(pool, "searchidx_abandoned", False):
+        pool.terminate()
+        pool.join()
+
+
+def _pids(pool) -> set:
+    return {p.pid for p in getattr(pool, "_pool", ())}
+
+
+def _wait(pool, result):
+    """``result.get()``, unless a worker dies (killed, out of memory): multiprocessing's pool then starts
+    another and waits for the lost task for ever, with the index's lock held."""
+    while True:
+        try:
+            return result.get(timeout=0.5)
+        except multiprocessing.TimeoutError:
+            if _pids(pool) != pool.searchidx_pids:
+                _abandon(pool)
+                raise SearchidxError("a worker process died (killed, or out of memory?) while building; what "
+                                     "was committed before is kept: run the build again") from None
 
 
 def write_segments(folder: str, indexname: str, paths: list[str], known: Mapping[str, str], *, processes: int,
@@ -304,15 +345,14 @@ def write_segments(folder: str, indexname: str, paths: list[str], known: Mapping
             if len(pending) >= window:
                 break
         while pending:
-            segment, items = pending.popleft().get()
+            segment, items = _wait(pool, pending.popleft())
             nxt = next(todo, None)
             if nxt is not None:
                 pending.append(pool.apply_async(_write_chunk, (folder, indexname, nxt, SEGMENT_WRITER_OPTIONS)))
             yield segment, [_written(item) for item in items]
         pool.close()
     finally:
-        pool.terminate()
-        pool.join()
+        _close(pool)
 
 
 def _merge_group(folder: str, indexname: str, segments: list, options: dict):
@@ -353,9 +393,8 @@ def merge_segments(folder: str, indexname: str, groups: list[list], *, processes
     pool = _pool(max(1, min(processes, len(groups))))
     try:
         results = [pool.apply_async(_merge_group, (folder, indexname, g, SEGMENT_WRITER_OPTIONS)) for g in groups]
-        merged = [r.get() for r in results]
+        merged = [_wait(pool, r) for r in results]
         pool.close()
         return merged
     finally:
-        pool.terminate()
-        pool.join()
+        _close(pool)

@@ -319,3 +319,30 @@ def test_a_sync_that_writes_nothing_merges_nothing(tmp_path, monkeypatch):
     report = ix.sync()
     assert not report.changed
     assert sorted(s.segment_id() for s in ix.whoosh._segments()) == before
+
+
+def test_a_worker_killed_mid_build_fails_the_sync_instead_of_hanging(tmp_path, monkeypatch):
+    """multiprocessing's pool replaces a dead worker and waits for its task for ever (a review found a sync
+    hanging with the lock held): the build stops with a one-line error, and the next one finishes the job."""
+    import os
+    import signal
+
+    from searchidx import Index, SearchidxError, parallel
+
+    _folder(tmp_path, copies=12)
+    folder = str(tmp_path / "releases")
+    _segments_forced(monkeypatch)
+    load_one = parallel.load_one
+
+    def dies_on_the_ninth(path, known=None):
+        if path.endswith("009.txt"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return load_one(path, known)
+
+    monkeypatch.setattr(parallel, "load_one", dies_on_the_ninth)
+    ix = Index.open(tmp_path / "ix", create=True)
+    with pytest.raises(SearchidxError, match="worker process died"):
+        ix.sync([folder])
+    monkeypatch.setattr(parallel, "load_one", load_one)
+    report = ix.sync([folder])
+    assert len(ix.files()) == 10 and ix.check(contents=False).ok and report.ok is False  # 2 bad files
