@@ -298,9 +298,17 @@ def _abandon(pool) -> None:
 
     pool.searchidx_abandoned = True
     with contextlib.suppress(Exception):
-        pool._worker_handler._state = TERMINATE
-    with contextlib.suppress(Exception):
         pool._terminate.cancel()  # its finalizer would block the same way at exit
+    with contextlib.suppress(Exception):
+        # Its three threads end: no new workers, and a sentinel each (none waits for the dead one's lock).
+        threads = (pool._worker_handler, pool._task_handler, pool._result_handler)
+        for thread in threads:
+            thread._state = TERMINATE
+        pool._taskqueue.put(None)
+        for thread in threads:
+            thread.join(timeout=2)
+        pool._state = TERMINATE
+        pool._change_notifier = None  # nothing listens any more (Pool.__del__ would write to it)
     for process in list(getattr(pool, "_pool", ())):
         with contextlib.suppress(Exception):
             process.kill()
