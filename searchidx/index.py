@@ -57,6 +57,9 @@ COMMIT_EVERY = 1000
 #: Options for Whoosh's writer. limitmb: the postings pool held in memory before a sorted run goes to disk;
 #: bench/run.py --variants limitmbN measures other sizes.
 WRITER_OPTIONS: dict[str, Any] = {"limitmb": 256}
+#: File descriptors of the folder locks this process holds: a forked worker closes its copies, so that the
+#: lock goes the moment its holder dies (an fcntl lock lasts while any descriptor of it is open).
+HELD_LOCKS: set[int] = set()
 #: Whoosh's index name inside a generation folder.
 _INDEXNAME = "MAIN"
 
@@ -849,6 +852,7 @@ class _FolderLock:
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since "
                       f"{dt.datetime.now().isoformat(timespec='seconds')}".encode(), 0)
         self.fd = fd
+        HELD_LOCKS.add(fd)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -859,6 +863,7 @@ class _FolderLock:
                 os.ftruncate(self.fd, 0)
             fcntl.flock(self.fd, fcntl.LOCK_UN)
             os.close(self.fd)
+            HELD_LOCKS.discard(self.fd)
             self.fd = None
 
 

@@ -116,12 +116,8 @@ def load_files(paths: Iterable[str], known: Mapping[str, str] | None = None, *, 
 
 def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, window: int,
             analyse: bool) -> Iterator[Loaded]:
-    methods = multiprocessing.get_all_start_methods()
-    # fork starts in milliseconds and shares the imported modules; elsewhere the platform's default.
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunks = [[(p, known.get(p)) for p in paths[i:i + chunk]] for i in range(0, len(paths), chunk)]
-    pool = ctx.Pool(procs)
-    pool.searchidx_pids = _pids(pool)
+    pool = _pool(procs)
     try:
         pending: deque = deque()
         todo = iter(chunks)
@@ -202,6 +198,11 @@ def _worker_init(parent: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:
         os._exit(1)
+    from .index import HELD_LOCKS
+
+    for fd in HELD_LOCKS:  # the parent's folder lock: it must go with the parent, not wait for us
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def _worker_index(folder: str, indexname: str):
@@ -283,6 +284,7 @@ def _written(item: tuple) -> Written:
 
 
 def _pool(procs: int):
+    # fork starts in milliseconds and shares the imported modules; elsewhere the platform's default.
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ctx.Pool(procs, initializer=_worker_init, initargs=(os.getpid(),))
