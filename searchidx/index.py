@@ -475,17 +475,13 @@ class Index:
         # Identical content at another path (a copy, or a rename seen before the old name's removal)
         # shares that release's paragraphs: only the file record is new.
         shared = session.holders[release.id] > 0
-        self._write_release(session.writer(), path, digest, release, paragraphs=not shared,
-                            analysed=loaded.analysed)
+        write_release(session.writer(), path, digest, release, paragraphs=not shared,
+                      analysed=loaded.analysed)
         session.written.add(release.id)
         session.add_file(path, {"hash": digest, "releases": [release.id]})
         report.paragraphs += len(release.paragraphs)
         (report.updated if old else report.added).append(path)
         session.changed()
-
-    def _write_release(self, writer: Any, path: str, digest: str, release: Release, *,
-                       paragraphs: bool = True, analysed: list | None = None) -> None:
-        write_release(writer, path, digest, release, paragraphs=paragraphs, analysed=analysed)
 
     def _delete_file(self, session: _Session, path: str) -> None:
         record = session.drop_file(path)
@@ -514,7 +510,7 @@ class Index:
         writer = session.writer()
         writer.delete_by_term("release", rid)
         for i, rec in enumerate(records):
-            self._write_release(writer, rec["path"], rec["hash"], _release_from(rec, paras), paragraphs=i == 0)
+            write_release(writer, rec["path"], rec["hash"], _release_from(rec, paras), paragraphs=i == 0)
         session.written.add(rid)
 
     # -- reading -----------------------------------------------------------------------------
@@ -764,8 +760,8 @@ class _Session:
                                        f"try again later") from None
         return self._writer
 
-    def changed(self, n: int = 1) -> None:
-        self._pending += n
+    def changed(self) -> None:
+        self._pending += 1
         if self._pending >= COMMIT_EVERY:
             self.commit()
 
