@@ -110,29 +110,79 @@ def fingerprint(text: str) -> str:
     import re
     import unicodedata
 
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    if text.isascii():  # most text: nothing to decompose (NFKD and the combining marks cost 0.1 ms each)
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     words = re.findall(TOKEN_PATTERN, folded)
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
 
 
-#: The fields made from a paragraph's text, which a loader process may analyse (`analyse_paragraphs`).
+#: The fields made from a paragraph's text (`analyse_text`).
 TEXT_FIELDS = ("text", "text_exact", "pairs")
 
 
-def analyse_paragraphs(release: Release) -> list[tuple[list[Any], ...]]:
-    """The postings of each paragraph's `TEXT_FIELDS`, as the schema's fields make them."""
-    from whoosh.fields import TEXT
+@cache
+def _text_tools() -> tuple[Any, ...]:
+    import re
 
-    fields = [schema()[name] for name in TEXT_FIELDS]
-    return [tuple(list(TEXT.index(f, p.text)) for f in fields) if p.text else tuple([] for _ in fields)
-            for p in release.paragraphs]
+    from whoosh.analysis import STOP_WORDS
+    from whoosh.support.charset import accent_map
+    from whoosh.system import pack_uint
+
+    from .commonwords import COMMON_WORDS
+    from .fields import _stem
+
+    fields = schema()
+    boosts = tuple(fields[name].format.field_boost for name in TEXT_FIELDS)
+    return (re.compile(TOKEN_PATTERN), accent_map, frozenset(STOP_WORDS), _stem, frozenset(COMMON_WORDS),
+            fields["text"].format.encode, pack_uint, boosts)
+
+
+def analyse_text(text: str) -> tuple[list[tuple[bytes, int, float, bytes]], ...]:
+    """The postings of a paragraph's `TEXT_FIELDS`, exactly as their analyzers and formats make them
+    (tests compare the two), from one pass of the tokenizer instead of one per field: the text analyzer
+    (stop words out, positions renumbered as Whoosh's StopFilter does, stemmed), the unstemmed copy (the
+    words stemming changes, and stop words) and the pairs of running common stems. About a tenth of a
+    build's time."""
+    pattern, charmap, stops, stem, common, encode_positions, pack_uint, boosts = _text_tools()
+    positions: dict[str, list[int]] = {}
+    exact: set[str] = set()
+    pairs: dict[str, int] = {}
+    pos = previous = None
+    for i, word in enumerate(pattern.findall(text)):
+        word = word.lower().translate(charmap)
+        stemmed = stem(word)
+        if word in stops or stemmed != word:
+            exact.add(word)
+        if not word or word in stops:
+            continue
+        pos = i if pos is None else pos + 1  # StopFilter(renumber=True): the first keeps its own position
+        if stemmed in positions:
+            positions[stemmed].append(pos)
+        else:
+            positions[stemmed] = [pos]
+        if previous is not None and stemmed in common:
+            pair = f"{previous} {stemmed}"
+            pairs[pair] = pairs.get(pair, 0) + 1
+        previous = stemmed if stemmed in common else None
+    text_boost, exact_boost, pair_boost = boosts
+    return ([(w.encode("utf-8"), len(p), float(len(p)) * text_boost, encode_positions(p))
+             for w, p in positions.items()],
+            [(w.encode("utf-8"), 1, exact_boost, b"") for w in exact],
+            [(w.encode("utf-8"), n, float(n) * pair_boost, pack_uint(n)) for w, n in pairs.items()])
+
+
+def analyse_paragraphs(release: Release) -> list[tuple[list[Any], ...]]:
+    """The postings of each paragraph's `TEXT_FIELDS` (`analyse_text`)."""
+    return [analyse_text(p.text) if p.text else ([], [], []) for p in release.paragraphs]
 
 
 def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] | None = None
                         ) -> Iterator[dict[str, Any]]:
     """The Whoosh documents of a release's paragraphs (file records are index.py's); ``analysed``: their
-    text's postings made by `analyse_paragraphs` (in another process), else the writer analyses the text."""
+    text's postings made by `analyse_paragraphs` (in another process), else they are made here."""
     from .attribution import speaker_key
     from .fields import Analysed
 
@@ -149,11 +199,8 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] 
         doc = dict(common, n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
         if p.text:
             doc["fingerprint"] = bytes.fromhex(fingerprint(p.text))  # 8 bytes
-            if analysed:
-                doc.update(zip(TEXT_FIELDS, map(Analysed, analysed[i])))
-                doc["_stored_text"] = p.text
-            else:
-                doc.update(dict.fromkeys(TEXT_FIELDS, p.text))
+            doc.update(zip(TEXT_FIELDS, map(Analysed, analysed[i] if analysed else analyse_text(p.text))))
+            doc["_stored_text"] = p.text
         if p.speaker:
             doc["speaker"] = p.speaker
             doc["speaker_key"] = speaker_key(p.speaker)

@@ -1,0 +1,76 @@
+"""schema.analyse_text makes in one pass what the text fields' own analyzers and formats make in three."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.fields import TEXT
+
+from searchidx.errors import LoadError
+from searchidx.loader import discover, load_release
+from searchidx.schema import TEXT_FIELDS, analyse_text, fingerprint, schema
+
+from .conftest import FIXTURES, SEEDS
+
+
+def whoosh_postings(text: str) -> list[list[tuple]]:
+    """Each field's postings as Whoosh makes them (TEXT.index, not the `Analysed` shortcut)."""
+    return [sorted(TEXT.index(schema()[name], text)) for name in TEXT_FIELDS]
+
+
+def ours(text: str) -> list[list[tuple]]:
+    return [sorted(postings) for postings in analyse_text(text)]
+
+
+def paragraphs(files) -> list[str]:
+    out = []
+    for f in files:
+        try:
+            out.extend(p.text for p in load_release(f).paragraphs if p.text)
+        except LoadError:  # refused pages are the loader's tests' business
+            continue
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "The the THE",  # stop words only: no stemmed term, no position
+    "and so the District Attorney said the district attorney's office",  # renumbered after leading stops
+    "Café señor São Paulo Zürich naïve coöperate",  # accents folded before stemming
+    "e\u0301 \u0301 x\u0301y",  # a combining mark on its own folds to an empty token
+    "U.S. Attorney's Office 2023-04-05 pthread_create example.com @handle #tag",
+    "pleaded guilty pleaded guilty pleaded guilty",  # repeated pairs and positions
+    "running runs ran runner ΑΘΗΝΑ Москва 東京",
+])
+def test_analyse_text_matches_whoosh_on_hard_cases(text: str) -> None:
+    assert ours(text) == whoosh_postings(text)
+
+
+def test_analyse_text_matches_whoosh_on_seed_and_fixture_releases() -> None:
+    texts = paragraphs(discover([SEEDS, FIXTURES])[0])
+    assert len(texts) > 100
+    for text in texts:
+        assert ours(text) == whoosh_postings(text), text[:80]
+
+
+def test_analyse_text_matches_whoosh_on_real_releases(corpora) -> None:
+    files = sorted(p for p in (corpora / "prosecutor_press_releases_txt").rglob("*") if p.is_file())
+    sample = random.Random(3).sample(files, 60)
+    texts = paragraphs(sample)
+    assert len(texts) > 400
+    for text in texts:
+        assert ours(text) == whoosh_postings(text), text[:80]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ÉéAtheorneyDist.'’\u0301-_0 1")), max_size=60))
+def test_analyse_text_matches_whoosh_on_any_text(text: str) -> None:
+    assert ours(text) == whoosh_postings(text)
+
+
+def test_fingerprint_ignores_case_accents_and_punctuation() -> None:
+    assert fingerprint("Café: the DA said.") == fingerprint("cafe the da   said")
+    assert fingerprint("Café") != fingerprint("Caf")
