@@ -216,8 +216,14 @@ def _worker_index(folder: str, indexname: str):
     from .index import _open_whoosh
 
     class WorkerStorage(FileStorage):
+        # One folder per writer: the writer removes it when it finishes, so its per-document writer, which
+        # asks for the writer's folder by Whoosh's shared name, must get the same one, not a new one left.
+        tempname: str | None = None
+
         def temp_storage(self, name=None):
-            return super().temp_storage(f"{indexname}-{random_name()}.tmp")
+            if self.tempname is None:
+                self.tempname = f"{indexname}-{random_name()}.tmp"
+            return super().temp_storage(self.tempname)
 
     ix = _open_whoosh(Path(folder))
     ix.storage = WorkerStorage(folder)
