@@ -318,8 +318,13 @@ class Index:
         """Merge the small segments that frequent small commits leave into one, or all segments into one
         with ``optimize`` (takes a while on a big index). Returns the number of segments left."""
         with self._session(lock_timeout) as session:
-            session.writer()
-            session.commit(optimize=optimize, mergetype=None if optimize else _merge_tail)
+            segments = self._ix._segments()
+            if not optimize:
+                session.writer()
+                session.commit(mergetype=_merge_tail)
+            elif len(segments) > 1 or any(s.has_deletions() for s in segments):
+                # In a worker process, streamed (merging.py): Whoosh's own merge took twice as long.
+                self._replace_segments(session, [segments], processes=1)
         return len(self._ix._segments())
 
     # -- the parts of writing ----------------------------------------------------------------------
@@ -445,14 +450,19 @@ class Index:
         session.commit()
         groups = parallel.merge_groups(self._ix._segments(), procs) if merge else []
         if groups:
-            merged = parallel.merge_segments(str(self._ix.storage.folder), _INDEXNAME, groups, processes=procs)
-            gone = {s.segment_id() for g in groups for s in g}
-            session.attached.extend(s for s in merged if s is not None)
-            session.writer()
-            session.parallel = False
-            session.commit(mergetype=lambda writer, segments: [s for s in segments if s.segment_id() not in gone])
+            self._replace_segments(session, groups, processes=procs)
         session.parallel = False
         _clean_orphans(self._ix)  # the batch's commits left older tables of contents; no worker is at work
+
+    def _replace_segments(self, session: _Session, groups: list[list[Any]], *, processes: int) -> None:
+        """Worker processes merge each group of committed segments into one new segment; one commit then
+        names the new ones instead of the groups'."""
+        merged = parallel.merge_segments(str(self._ix.storage.folder), _INDEXNAME, groups, processes=processes)
+        gone = {s.segment_id() for g in groups for s in g}
+        session.attached.extend(s for s in merged if s is not None)
+        session.writer()
+        session.parallel = False
+        session.commit(mergetype=lambda writer, segments: [s for s in segments if s.segment_id() not in gone])
 
     def _index_file(self, session: _Session, path: str, report: SyncReport) -> None:
         hashes = {path: session.known[path]["hash"]} if path in session.known else {}

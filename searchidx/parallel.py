@@ -375,16 +375,19 @@ def _merge_group(folder: str, indexname: str, segments: list, options: dict):
     from whoosh.reading import SegmentReader
     from whoosh.writing import SegmentWriter
 
+    from .merging import add_segments
+
     writer = SegmentWriter(_worker_index(folder, indexname), _lk=False, **options)
+    readers = [SegmentReader(writer.storage, writer.schema, segment) for segment in segments]
     try:
-        for segment in segments:
-            reader = SegmentReader(writer.storage, writer.schema, segment)
-            writer.add_reader(reader)
-            reader.close()
+        add_segments(writer, readers)
+        return _finish(writer)  # reads the postings from the readers
     except BaseException:
         _finish_quietly(writer)
         raise
-    return _finish(writer)
+    finally:
+        for reader in readers:
+            reader.close()
 
 
 def merge_groups(segments: list, processes: int) -> list[list]:

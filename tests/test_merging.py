@@ -1,0 +1,122 @@
+"""merging.add_segments makes the segment Whoosh's own merge (`add_reader`) makes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.reading import SegmentReader
+from whoosh.writing import SegmentWriter
+
+from searchidx import Index
+from searchidx.merging import add_segments
+
+from .conftest import FIXTURES, SEEDS
+from .test_search import RELEASES
+
+
+def several_segments(tmp_path: Path) -> Path:
+    """An index of the seeds, the test releases and the fixtures, one commit each (one segment each), then
+    two releases removed and one changed: segments with deleted documents."""
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for name, text in RELEASES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for f in list(SEEDS.iterdir()) + [f for f in FIXTURES.iterdir() if f.suffix in (".txt", ".html", ".json")]:
+        shutil.copy(f, folder / f.name)
+    ix = Index.open(tmp_path / "ix", create=True)
+    for f in sorted(folder.iterdir()):
+        ix.add([f])
+    names = sorted(RELEASES)
+    ix.remove([folder / names[0], folder / names[1]])
+    changed = folder / names[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nA late paragraph about the budget.\n",
+                       encoding="utf-8")
+    ix.add([changed])
+    return ix.whoosh.storage.folder
+
+
+def merged(folder: str, fast: bool) -> whoosh_index.Index:
+    ix = whoosh_index.open_dir(folder, indexname="MAIN")
+    segments = ix._segments()
+    writer = SegmentWriter(ix)
+    readers = [SegmentReader(ix.storage, ix.schema, s) for s in segments]
+    if fast:
+        add_segments(writer, readers)
+    else:
+        for reader in readers:
+            writer.add_reader(reader)
+    segment = writer._finalize_segment()
+    for reader in readers:
+        reader.close()
+    writer._commit_toc([segment])
+    writer._finish()
+    return whoosh_index.open_dir(folder, indexname="MAIN")
+
+
+def postings(reader, fieldname: str, text: bytes) -> list[tuple]:
+    m = reader.postings(fieldname, text)
+    out = []
+    while m.is_active():
+        out.append((m.id(), m.weight(), m.value()))
+        m.next()
+    return out
+
+
+def test_add_segments_writes_what_whoosh_merge_writes(tmp_path):
+    folder = several_segments(tmp_path)
+    first = whoosh_index.open_dir(folder, indexname="MAIN")
+    assert len(first._segments()) > 5 and first.reader().has_deletions()
+    copies = [tmp_path / "fast", tmp_path / "whoosh"]
+    for copy in copies:
+        shutil.copytree(folder, copy)
+    ours, theirs = merged(str(copies[0]), True), merged(str(copies[1]), False)
+    a, b = ours.reader(), theirs.reader()
+    assert len(ours._segments()) == 1 and not a.has_deletions()
+    assert a.doc_count_all() == b.doc_count_all() == first.doc_count()
+    assert list(a.all_stored_fields()) == list(b.all_stored_fields())
+    terms = list(a.all_terms())
+    assert terms == list(b.all_terms()) and len(terms) > 1000
+    for fieldname, text in terms:
+        assert postings(a, fieldname, text) == postings(b, fieldname, text), (fieldname, text)
+        x, y = a.term_info(fieldname, text), b.term_info(fieldname, text)
+        assert (x.weight(), x.doc_frequency(), x.min_length(), x.max_length(), x.max_weight(), x.min_id(),
+                x.max_id()) == (y.weight(), y.doc_frequency(), y.min_length(), y.max_length(), y.max_weight(),
+                                y.min_id(), y.max_id())
+    schema = ours.schema
+    for name in schema.names():
+        assert a.field_length(name) == b.field_length(name)
+        if schema[name].column_type:
+            assert list(a.column_reader(name)) == list(b.column_reader(name)), name
+        if schema[name].scorable:
+            assert [a.doc_field_length(d, name) for d in range(a.doc_count_all())] == \
+                [b.doc_field_length(d, name) for d in range(b.doc_count_all())], name
+
+
+def test_add_segments_needs_an_empty_writer(tmp_path):
+    folder = several_segments(tmp_path)
+    ix = whoosh_index.open_dir(folder, indexname="MAIN")
+    writer = SegmentWriter(ix)
+    writer.add_document(doctype="para", text="one more")
+    with pytest.raises(ValueError):
+        add_segments(writer, [SegmentReader(ix.storage, ix.schema, s) for s in ix._segments()])
+    writer.cancel()
+
+
+def test_optimized_index_searches_like_before(tmp_path):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for name, text in RELEASES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    ix = Index.open(tmp_path / "ix", create=True)
+    for f in sorted(folder.iterdir()):
+        ix.add([f])
+    ix.remove([sorted(folder.iterdir())[0]])
+    queries = ["budget", '"district attorney"', "speaker:garcia", "title:council", "sentenc*"]
+    before = {q: [(h.id, h.title, h.speaker, h.highlights) for h in ix.search(q, limit=50).hits] for q in queries}
+    assert ix.merge(optimize=True) == 1
+    assert ix.check().ok
+    after = {q: [(h.id, h.title, h.speaker, h.highlights) for h in ix.search(q, limit=50).hits] for q in queries}
+    assert after == before and any(before.values())
