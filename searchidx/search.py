@@ -853,17 +853,28 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
+@cache
+def _word_pattern() -> tuple[Any, Any]:
+    from whoosh.support.charset import accent_map
+
+    from .schema import TOKEN_PATTERN
+
+    return re.compile(TOKEN_PATTERN), accent_map
+
+
 def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -> list[tuple[int, int]]:
     """Character spans in ``text`` of the words whose stem is in ``terms`` or whose folded form is in ``exact``."""
     if not terms and not exact:
         return []
-    from .schema import name_analyzer
-
+    # The name analyzer's tokens (its pattern, lower case, accents folded), without its chain of generators
+    # and Token objects: this ran for every hit shown, and took as long as the search itself.
+    pattern, charmap = _word_pattern()
     exact = exact or set()
     spans = []
-    for tok in name_analyzer()(text, chars=True):
-        if tok.text in exact or _stem(tok.text) in terms:
-            spans.append((tok.startchar, tok.endchar))
+    for m in pattern.finditer(text):
+        word = m.group().lower().translate(charmap)
+        if word in exact or _stem(word) in terms:
+            spans.append(m.span())
     return spans
 
 
@@ -1003,7 +1014,10 @@ def _suggest(s: Any, query: str, total: int) -> str | None:
 def _better_word(reader: Any, word: str, total: int) -> str | None:
     fields = ("text_exact", "speaker", "title_exact")
     # A word that stemming leaves alone is in the stemmed text field as it is (schema.py).
-    freq = sum(reader.doc_frequency(f, word) for f in (*fields, "text"))
+    looked_up = ("text", *fields)
+    if total > 3 and any(reader.doc_frequency(f, word) for f in looked_up):
+        return None  # known, and the query finds enough: no need to count how often (a lookup per segment)
+    freq = sum(reader.doc_frequency(f, word) for f in looked_up)
     if freq and (total > 3 or freq > 3):
         return None
     best: tuple[int, int, str] | None = None

@@ -368,3 +368,23 @@ def test_undated_paragraphs_stay_out_of_year_facet_timeline_and_stats(tmp_path):
     assert res.timeline == [("2022-11", 1)]
     st = index.stats()
     assert (st.first_date, st.last_date) == ("2022-11-02", "2022-11-02")
+
+
+@pytest.mark.parametrize("text", [
+    SEED.read_text(encoding="utf-8"),
+    "Café señor São Paulo — the District Attorney’s office said: “sentencing was fair.” e\u0301 \u0301 x_y",
+    "",
+])
+def test_highlight_spans_mark_the_words_the_analyzer_finds(text):
+    from whoosh.lang.porter import stem
+
+    from searchidx.schema import name_analyzer
+    from searchidx.search import highlight_spans
+
+    tokens = [(t.text, t.startchar, t.endchar) for t in name_analyzer()(text, chars=True)]
+    words = {w for w, _, _ in tokens}
+    stems = {stem(w) for w in list(words)[::3]}
+    exact = set(list(words)[1::4])
+    expected = [(a, b) for w, a, b in tokens if w in exact or stem(w) in stems]
+    assert highlight_spans(text, stems, exact) == expected
+    assert not text or expected
