@@ -40,7 +40,7 @@ from . import __version__, parallel
 from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
 from .model import Contact, Paragraph, Release
 from .parallel import Loaded, load_files, load_one
-from .schema import SCHEMA_VERSION, paragraph_documents, schema
+from .schema import SCHEMA_VERSION, analyses_as_built, paragraph_documents, schema
 
 #: The index's own record of what it is, what it indexes and which generation is current.
 MANIFEST = "searchidx.json"
@@ -691,7 +691,7 @@ def write_release(writer: Any, path: str, digest: str, release: Release, *, para
         record["title"] = record["title_exact"] = release.title
     writer.add_document(**record)
     if paragraphs:
-        for doc in paragraph_documents(release, analysed):
+        for doc in paragraph_documents(release, analysed, analyse=analyses_as_built(writer.schema)):
             writer.add_document(**doc)
 
 

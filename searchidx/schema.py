@@ -179,10 +179,19 @@ def analyse_paragraphs(release: Release) -> list[tuple[list[Any], ...]]:
     return [analyse_text(p.text) if p.text else ([], [], []) for p in release.paragraphs]
 
 
-def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] | None = None
-                        ) -> Iterator[dict[str, Any]]:
+def analyses_as_built(index_schema: Any) -> bool:
+    """Whether an index analyses paragraph text as `analyse_text` does. An index keeps the analyzers it was
+    built with (the common words of its pairs, say), and its documents must be analysed by those."""
+    current = schema()
+    return all(name in index_schema and index_schema[name].analyzer == current[name].analyzer
+               and index_schema[name].format == current[name].format for name in TEXT_FIELDS)
+
+
+def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] | None = None, *,
+                        analyse: bool = True) -> Iterator[dict[str, Any]]:
     """The Whoosh documents of a release's paragraphs (file records are index.py's); ``analysed``: their
-    text's postings made by `analyse_paragraphs` (in another process), else they are made here."""
+    text's postings made by `analyse_paragraphs` (in another process), else they are made here; without
+    ``analyse`` (an index whose analyzers differ: `analyses_as_built`) the writer analyses the text."""
     from .attribution import speaker_key
     from .fields import Analysed
 
@@ -199,8 +208,11 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] 
         doc = dict(common, n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
         if p.text:
             doc["fingerprint"] = bytes.fromhex(fingerprint(p.text))  # 8 bytes
-            doc.update(zip(TEXT_FIELDS, map(Analysed, analysed[i] if analysed else analyse_text(p.text))))
-            doc["_stored_text"] = p.text
+            if analyse:
+                doc.update(zip(TEXT_FIELDS, map(Analysed, analysed[i] if analysed else analyse_text(p.text))))
+                doc["_stored_text"] = p.text
+            else:
+                doc.update(dict.fromkeys(TEXT_FIELDS, p.text))
         if p.speaker:
             doc["speaker"] = p.speaker
             doc["speaker_key"] = speaker_key(p.speaker)

@@ -74,3 +74,34 @@ def test_analyse_text_matches_whoosh_on_any_text(text: str) -> None:
 def test_fingerprint_ignores_case_accents_and_punctuation() -> None:
     assert fingerprint("Café: the DA said.") == fingerprint("cafe the da   said")
     assert fingerprint("Café") != fingerprint("Caf")
+
+
+def test_an_index_built_with_other_analyzers_is_written_with_its_own(tmp_path):
+    """An index keeps the analyzers it was built with: a common-word list changed since must not change
+    what its paragraphs are indexed under (search looks pairs up with the index's own list)."""
+    import copy
+
+    from whoosh import index as whoosh_index
+
+    from searchidx.commonwords import COMMON_WORDS
+    from searchidx.fields import AnalysedText, PairFilter
+    from searchidx.index import write_release
+    from searchidx.model import Paragraph, Release
+    from searchidx.schema import analyses_as_built, text_analyzer
+
+    text = "The district attorney said the district attorney would appeal"
+    old = copy.deepcopy(schema())
+    old._fields["pairs"] = AnalysedText(analyzer=text_analyzer() | PairFilter(COMMON_WORDS - {"attornei"}),
+                                        phrase=False)
+    assert analyses_as_built(schema()) and not analyses_as_built(old)
+    (tmp_path / "new").mkdir()
+    assert analyses_as_built(whoosh_index.create_in(str(tmp_path / "new"), schema(), indexname="MAIN").schema)
+    ix = whoosh_index.create_in(str(tmp_path), old, indexname="MAIN")
+    release = Release(path="a.txt", id="r1", title="Appeal", paragraphs=[Paragraph(n=1, kind="body", text=text)])
+    with ix.writer() as writer:
+        write_release(writer, "a.txt", "hash", release)
+    reader = ix.reader()
+    for name in TEXT_FIELDS:
+        made = sorted(t for t, *_ in TEXT.index(ix.schema[name], text))
+        assert sorted(reader.lexicon(name)) == made, name
+    assert b"district attornei" not in set(reader.lexicon("pairs"))
