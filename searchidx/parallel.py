@@ -378,8 +378,9 @@ def _merge_group(folder: str, indexname: str, segments: list, options: dict):
     from .merging import add_segments
 
     writer = SegmentWriter(_worker_index(folder, indexname), _lk=False, **options)
-    readers = [SegmentReader(writer.storage, writer.schema, segment) for segment in segments]
+    readers: list = []
     try:
+        readers.extend(SegmentReader(writer.storage, writer.schema, segment) for segment in segments)
         add_segments(writer, readers)
         return _finish(writer)  # reads the postings from the readers
     except BaseException:
