@@ -370,6 +370,18 @@ def phase_cold(ix_dir: str, queries: dict[str, list[dict]], per_kind: int) -> di
     return out
 
 
+def phase_optimize(ix_dir: str) -> dict:
+    """`build --optimize` on a copy of the first sync's index: merge time, size and segments after."""
+    from searchidx import Index
+
+    ix = Index.open(ix_dir)
+    before = len(ix.whoosh._segments())
+    t0 = time.perf_counter()
+    left = ix.merge(optimize=True)
+    return {"wall_s": time.perf_counter() - t0, "segments_before": before, "segments": left,
+            "size_bytes": folder_size(Path(ix_dir)), "rss_mb": peak_rss_mb()}
+
+
 def phase_incremental(ix_dir: str, extra: str) -> dict:
     """Add one release, update it, and a no-op sync, each a full `sync()` over the remembered sources."""
     from searchidx import Index
@@ -440,6 +452,20 @@ def fmt_table(res: dict) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     if C:
         lines.append(f"(python -c pass alone: {C['_python_startup_s']:.2f} s)")
+    opt, QO = res.get("optimize"), res.get("queries_optimized")
+    if opt and QO:
+        lines.append("")
+        lines.append(f"after `build --optimize` ({opt['segments_before']} segments into {opt['segments']}): "
+                     f"{opt['wall_s']:.1f} s, {opt['size_bytes'] / 1e6:.1f} MB "
+                     f"(size {opt['size_bytes'] / raw['size_bytes']:.2f}x raw Whoosh's)")
+        lines.append("")
+        lines.append("| query, optimized index | searchidx p50 / p95 ms | raw Whoosh p50 / p95 ms | vs raw (p50) |")
+        lines.append("|---|---:|---:|---:|")
+        for kind in KINDS:
+            s_, r_ = QO[kind]["searchidx"], QO[kind].get("raw whoosh")
+            lines.append(f"| {kind} | {s_['p50_ms']:.1f} / {s_['p95_ms']:.1f} | "
+                         + (f"{r_['p50_ms']:.1f} / {r_['p95_ms']:.1f} | {s_['p50_ms'] / r_['p50_ms']:.2f}x |"
+                            if r_ else "n/a | n/a |"))
     inc = res.get("incremental")
     if inc:
         full = si["wall_s"]
@@ -464,6 +490,8 @@ def main() -> None:
                     help="extra searchidx builds to compare, comma-separated: rebuild, sequential, one-writer, "
                          "whoosh-procs2, "
                          "limitmbN")
+    ap.add_argument("--no-optimize", dest="optimize", action="store_false",
+                    help="skip `build --optimize` on a copy of the index and the warm queries on it")
     ap.add_argument("--build-only", action="store_true",
                     help="only the searchidx build (wall, rate, peak RSS, size): for --scale runs")
     ap.add_argument("--out", type=Path, help="JSON file (default: bench/results/<time>.json)")
@@ -521,6 +549,13 @@ def main() -> None:
         if a.cold:
             print("queries: cold CLI ...", file=sys.stderr)
             res["cold"] = phase_cold(str(work / "ix"), queries, a.cold)
+        if a.optimize:
+            print("optimize: merge a copy into one segment, then warm queries ...", file=sys.stderr)
+            shutil.copytree(work / "ix", work / "ix-opt")
+            res["optimize"] = child("_optimize", str(work / "ix-opt"))
+            res["queries_optimized"] = child("_queries", str(work / "ix-opt"), str(work / "raw"),
+                                             str(work / "fts.db"), str(work / "queries.json"), str(a.repeat))
+            shutil.rmtree(work / "ix-opt", ignore_errors=True)
         print("incremental ...", file=sys.stderr)
         # The index's sources are the corpus folder; the extra folder joins them with the first sync.
         from searchidx import Index
@@ -578,6 +613,8 @@ def _phase_main(argv: list[str]) -> None:
         result = phase_queries(ix, raw, db, json.loads(Path(qfile).read_text()), int(repeat))
     elif phase == "_incremental":
         result = phase_incremental(*rest)
+    elif phase == "_optimize":
+        result = phase_optimize(*rest)
     else:
         raise SystemExit(f"unknown phase {phase}")
     print(json.dumps(result, default=str))
