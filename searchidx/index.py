@@ -323,7 +323,7 @@ class Index:
                 session.writer()
                 session.commit(mergetype=_merge_tail)
             elif len(segments) > 1 or any(s.has_deletions() for s in segments):
-                # In a worker process, streamed (merging.py): Whoosh's own merge took twice as long.
+                # In a worker process, streamed (segments.py): Whoosh's own merge took twice as long.
                 self._replace_segments(session, [segments], processes=1)
         return len(self._ix._segments())
 
@@ -806,9 +806,10 @@ def _writer_class() -> Any:
     """Whoosh's SegmentWriter, whose commit also names the segments that worker processes wrote
     (``attached``, after its own), and removes unnamed segment files only when ``clean``."""
     from whoosh.index import TOC, clean_files
-    from whoosh.writing import SegmentWriter
 
-    class SessionWriter(SegmentWriter):
+    from .segments import segment_writer
+
+    class SessionWriter(segment_writer()):
         attached: list[Any] = []
         clean = True
 

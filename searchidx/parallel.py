@@ -249,11 +249,10 @@ def _finish(writer):
 
 
 def _write_chunk(folder: str, indexname: str, items: list[tuple[str, str | None]], options: dict) -> tuple:
-    from whoosh.writing import SegmentWriter
-
     from .index import write_release
+    from .segments import segment_writer
 
-    writer = SegmentWriter(_worker_index(folder, indexname), _lk=False, **options)
+    writer = segment_writer()(_worker_index(folder, indexname), _lk=False, **options)
     out = []
     try:
         for path, known in items:
@@ -373,11 +372,10 @@ def write_segments(folder: str, indexname: str, paths: list[str], known: Mapping
 
 def _merge_group(folder: str, indexname: str, segments: list, options: dict):
     from whoosh.reading import SegmentReader
-    from whoosh.writing import SegmentWriter
 
-    from .merging import add_segments
+    from .segments import add_segments, segment_writer
 
-    writer = SegmentWriter(_worker_index(folder, indexname), _lk=False, **options)
+    writer = segment_writer()(_worker_index(folder, indexname), _lk=False, **options)
     readers: list = []
     try:
         readers.extend(SegmentReader(writer.storage, writer.schema, segment) for segment in segments)

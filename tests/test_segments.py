@@ -1,4 +1,5 @@
-"""merging.add_segments makes the segment Whoosh's own merge (`add_reader`) makes."""
+"""segments.add_segments makes the segment Whoosh's own merge (`add_reader`) makes; segment_writer the
+segment Whoosh's writer makes."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from searchidx import Index
-from searchidx.merging import add_segments
+from searchidx.segments import add_segments, segment_writer
 
 from .conftest import FIXTURES, SEEDS
 from .test_search import RELEASES
@@ -41,7 +42,7 @@ def several_segments(tmp_path: Path) -> Path:
 def merged(folder: str, fast: bool) -> whoosh_index.Index:
     ix = whoosh_index.open_dir(folder, indexname="MAIN")
     segments = ix._segments()
-    writer = SegmentWriter(ix)
+    writer = (segment_writer() if fast else SegmentWriter)(ix)  # the writer the workers merge with
     readers = [SegmentReader(ix.storage, ix.schema, s) for s in segments]
     if fast:
         add_segments(writer, readers)
@@ -73,9 +74,15 @@ def test_add_segments_writes_what_whoosh_merge_writes(tmp_path):
     for copy in copies:
         shutil.copytree(folder, copy)
     ours, theirs = merged(str(copies[0]), True), merged(str(copies[1]), False)
+    assert len(ours._segments()) == 1 and not ours.reader().has_deletions()
+    assert ours.doc_count_all() == first.doc_count()
+    assert_same_index(ours, theirs)
+
+
+def assert_same_index(ours, theirs) -> None:
+    """The same documents, stored fields, terms, postings, term statistics, columns and lengths."""
     a, b = ours.reader(), theirs.reader()
-    assert len(ours._segments()) == 1 and not a.has_deletions()
-    assert a.doc_count_all() == b.doc_count_all() == first.doc_count()
+    assert a.doc_count_all() == b.doc_count_all()
     assert list(a.all_stored_fields()) == list(b.all_stored_fields())
     terms = list(a.all_terms())
     assert terms == list(b.all_terms()) and len(terms) > 1000
@@ -93,6 +100,33 @@ def test_add_segments_writes_what_whoosh_merge_writes(tmp_path):
         if schema[name].scorable:
             assert [a.doc_field_length(d, name) for d in range(a.doc_count_all())] == \
                 [b.doc_field_length(d, name) for d in range(b.doc_count_all())], name
+
+
+def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path):
+    from whoosh.writing import SegmentWriter
+
+    from searchidx.index import write_release
+    from searchidx.loader import discover, load_release
+    from searchidx.schema import schema
+
+    files, _ = discover([SEEDS, FIXTURES])
+    releases = []
+    for f in files:
+        try:
+            releases.append((str(f), load_release(f)))
+        except Exception:  # noqa: BLE001 - refused pages are the loader's tests' business
+            continue
+    indexes = []
+    for name, writer_class in (("ours", segment_writer()), ("whoosh", SegmentWriter)):
+        (tmp_path / name).mkdir()
+        ix = whoosh_index.create_in(str(tmp_path / name), schema(), indexname="MAIN")
+        writer = writer_class(ix)
+        for path, release in releases:
+            write_release(writer, path, "hash", release)
+        writer.commit()
+        indexes.append(whoosh_index.open_dir(str(tmp_path / name), indexname="MAIN"))
+    assert segment_writer() is not SegmentWriter and indexes[0].doc_count() > 100
+    assert_same_index(*indexes)
 
 
 def test_add_segments_needs_an_empty_writer(tmp_path):
