@@ -96,14 +96,14 @@ def _dump(ix):
         stored = [r.stored_fields(d) for d in range(r.doc_count_all())]
         postings = {}
         for fieldname, term in r.all_terms():
-            postings[(fieldname, term)] = _posting_list(r, fieldname, term)
+            postings[(fieldname, term)] = posting_list(r, fieldname, term)
         lengths = {name: [r.doc_field_length(d, name) for d in range(r.doc_count_all())]
                    for name in ("text", "title", "speaker", "role")}
         columns = {name: list(r.column_reader(name)) for name, field in r.schema.items() if field.column_type}
     return stored, postings, lengths, columns
 
 
-def _posting_list(reader, fieldname, term):
+def posting_list(reader, fieldname, term):
     m = reader.postings(fieldname, term)
     out = []
     while m.is_active():

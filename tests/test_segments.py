@@ -15,6 +15,7 @@ from searchidx import Index
 from searchidx.segments import add_segments, segment_writer
 
 from .conftest import FIXTURES, SEEDS
+from .test_parallel import posting_list
 from .test_search import RELEASES
 
 
@@ -57,15 +58,6 @@ def merged(folder: str, fast: bool) -> whoosh_index.Index:
     return whoosh_index.open_dir(folder, indexname="MAIN")
 
 
-def postings(reader, fieldname: str, text: bytes) -> list[tuple]:
-    m = reader.postings(fieldname, text)
-    out = []
-    while m.is_active():
-        out.append((m.id(), m.weight(), m.value()))
-        m.next()
-    return out
-
-
 def test_add_segments_writes_what_whoosh_merge_writes(tmp_path):
     folder = several_segments(tmp_path)
     first = whoosh_index.open_dir(folder, indexname="MAIN")
@@ -87,7 +79,7 @@ def assert_same_index(ours, theirs) -> None:
     terms = list(a.all_terms())
     assert terms == list(b.all_terms()) and len(terms) > 1000
     for fieldname, text in terms:
-        assert postings(a, fieldname, text) == postings(b, fieldname, text), (fieldname, text)
+        assert posting_list(a, fieldname, text) == posting_list(b, fieldname, text), (fieldname, text)
         x, y = a.term_info(fieldname, text), b.term_info(fieldname, text)
         assert (x.weight(), x.doc_frequency(), x.min_length(), x.max_length(), x.max_weight(), x.min_id(),
                 x.max_id()) == (y.weight(), y.doc_frequency(), y.min_length(), y.max_length(), y.max_weight(),
