@@ -164,12 +164,18 @@ def trafilatura_blocks(text) -> list[Block]:
         import trafilatura
     except ImportError:
         return []
-    xml = trafilatura.extract(text, output_format="xml", include_comments=False, include_tables=False,
-                              include_formatting=False, include_images=False, with_metadata=False,
-                              deduplicate=False)
+    from lxml import etree
+
+    try:
+        xml = trafilatura.extract(text, output_format="xml", include_comments=False, include_tables=False,
+                                  include_formatting=False, include_images=False, with_metadata=False,
+                                  deduplicate=False)
+    except etree.XMLSyntaxError:
+        # trafilatura re-parses its own output and fails on element names lxml's HTML parser let through
+        # ("<S\r<html>"): then no body from it, and the heuristic below reads the page.
+        return []
     if not xml:
         return []
-    from lxml import etree
 
     try:
         root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
