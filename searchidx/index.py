@@ -318,11 +318,10 @@ class Index:
         """Merge the small segments that frequent small commits leave into one, or all segments into one
         with ``optimize`` (takes a while on a big index). Returns the number of segments left."""
         with self._session(lock_timeout) as session:
-            segments = self._ix._segments()
             if not optimize:
                 session.writer()
                 session.commit(mergetype=_merge_tail)
-            elif len(segments) > 1 or any(s.has_deletions() for s in segments):
+            elif len(segments := self._ix._segments()) > 1 or any(s.has_deletions() for s in segments):
                 # In a worker process, streamed (segments.py): Whoosh's own merge took twice as long.
                 self._replace_segments(session, [segments], processes=1)
         return len(self._ix._segments())

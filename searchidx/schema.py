@@ -124,11 +124,19 @@ TEXT_FIELDS = ("text", "text_exact", "pairs")
 
 
 @cache
-def _text_tools() -> tuple[Any, ...]:
+def word_folding() -> tuple[Any, Any]:
+    """The name analyzer's tokens without Whoosh's chain of generators and Token objects: its pattern, and
+    the accent map its words go through after lower case (`analyse_text`, search's highlights)."""
     import re
 
-    from whoosh.analysis import STOP_WORDS
     from whoosh.support.charset import accent_map
+
+    return re.compile(TOKEN_PATTERN), accent_map
+
+
+@cache
+def _text_tools() -> tuple[Any, ...]:
+    from whoosh.analysis import STOP_WORDS
     from whoosh.system import pack_uint
 
     from .commonwords import COMMON_WORDS
@@ -136,8 +144,8 @@ def _text_tools() -> tuple[Any, ...]:
 
     fields = schema()
     boosts = tuple(fields[name].format.field_boost for name in TEXT_FIELDS)
-    return (re.compile(TOKEN_PATTERN), accent_map, frozenset(STOP_WORDS), _stem, frozenset(COMMON_WORDS),
-            fields["text"].format.encode, pack_uint, boosts)
+    return (*word_folding(), frozenset(STOP_WORDS), _stem, frozenset(COMMON_WORDS), fields["text"].format.encode,
+            pack_uint, boosts)
 
 
 def analyse_text(text: str) -> tuple[list[tuple[bytes, int, float, bytes]], ...]:

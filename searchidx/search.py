@@ -855,22 +855,15 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
-@cache
-def _word_pattern() -> tuple[Any, Any]:
-    from whoosh.support.charset import accent_map
-
-    from .schema import TOKEN_PATTERN
-
-    return re.compile(TOKEN_PATTERN), accent_map
-
-
 def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -> list[tuple[int, int]]:
     """Character spans in ``text`` of the words whose stem is in ``terms`` or whose folded form is in ``exact``."""
     if not terms and not exact:
         return []
-    # The name analyzer's tokens (its pattern, lower case, accents folded), without its chain of generators
-    # and Token objects: this ran for every hit shown, and took as long as the search itself.
-    pattern, charmap = _word_pattern()
+    from .schema import word_folding
+
+    # The name analyzer's tokens, made directly: through Whoosh's token chain this took, for the hits shown,
+    # as long as the search itself.
+    pattern, charmap = word_folding()
     exact = exact or set()
     spans = []
     for m in pattern.finditer(text):
