@@ -32,6 +32,18 @@ def segment_writer() -> type:
         def per_document_reader(self) -> Any:
             return _LengthsInMemory(super().per_document_reader())
 
+        def _flush_segment(self) -> None:
+            if not isinstance(self.pool, _Stream):  # documents added: Whoosh's pool has their postings
+                return super()._flush_segment()
+            self.perdocwriter.close()
+            lengths = self.per_document_reader()
+            try:
+                _write_terms(self.fieldwriter, self.schema, lengths, self.pool)
+                self.fieldwriter.close()
+            finally:
+                lengths.close()
+            return None
+
     return LengthsInMemoryWriter
 
 
@@ -64,14 +76,17 @@ class _LengthsInMemory:
 
 
 class _Stream:
-    """Stands in for a writer's posting pool: the postings are already in order."""
+    """Stands in for a writer's posting pool: ``terms`` are the merged segments' terms, in order, each with
+    where its postings are (`_merged_terms`); the writer's `_flush_segment` writes them (`_write_terms`)."""
 
-    def __init__(self, postings: Iterable[tuple]) -> None:
-        self.postings = postings
+    def __init__(self, terms: Iterable[tuple], readers: list[Any], maps: list) -> None:
+        self.terms = terms
+        self.readers = readers
+        self.maps = maps
         self.fieldnames: set[str] = set()
 
     def iter_postings(self) -> Iterable[tuple]:
-        return self.postings
+        raise TypeError("a merge's postings are written term by term (segment_writer)")
 
     def cleanup(self) -> None:
         pass
@@ -79,8 +94,10 @@ class _Stream:
 
 def add_segments(writer: Any, readers: list[Any]) -> None:
     """Append the live documents of ``readers`` (Whoosh segment readers of ``writer``'s schema, in order)
-    to a new `SegmentWriter` that has nothing else to write; its ``_finalize_segment()`` then writes the
+    to a new `segment_writer` that has nothing else to write; its ``_finalize_segment()`` then writes the
     segment (the postings are read while it does, so the readers stay open until then)."""
+    if not isinstance(writer, segment_writer()):
+        raise TypeError("add_segments needs a writer made by segment_writer()")
     if writer.docnum or writer._added:
         raise ValueError("add_segments needs a writer that holds nothing yet")
     schema = writer.schema
@@ -88,7 +105,7 @@ def add_segments(writer: Any, readers: list[Any]) -> None:
         raise ValueError("add_segments does not copy term vectors")
     maps = [_copy_documents(writer, reader) for reader in readers]
     writer.pool.cleanup()
-    writer.pool = _Stream(_postings(schema, readers, maps))
+    writer.pool = _Stream(_merged_terms(schema, readers), readers, maps)
     writer._added = True
 
 
@@ -129,36 +146,136 @@ def _copy_documents(writer: Any, reader: Any) -> tuple[int, dict[int, int] | Non
     return base, docmap
 
 
-def _postings(schema: Any, readers: list[Any], maps: list[tuple[int, dict[int, int] | None]]
-              ) -> Iterator[tuple[str, bytes, int, float, Any]]:
-    """All postings of the readers in (field, term, new document number) order."""
+def _merged_terms(schema: Any, readers: list[Any]) -> Iterator[tuple[str, bytes, list[tuple[int, Any]]]]:
+    """Every term of the readers in (field, term) order, with the term's info in each reader that has it
+    (reader number, Whoosh's term info), in the readers' order."""
     names = set(schema.names())
     terms = heapq.merge(*[_keyed_terms(reader, i, names) for i, reader in enumerate(readers)])
-    for (fieldname, text), i in terms:
-        base, docmap = maps[i]
-        for docnum, weight, value in _term_postings(readers[i], fieldname, text):
-            yield fieldname, text, docmap[docnum] if docmap is not None else base + docnum, weight, value
+    current: tuple[str, bytes] | None = None
+    sources: list[tuple[int, Any]] = []
+    for key, i, terminfo in terms:
+        if key != current:
+            if current is not None:
+                yield current[0], current[1], sources
+            current, sources = key, []
+        sources.append((i, terminfo))
+    if current is not None:
+        yield current[0], current[1], sources
 
 
-def _keyed_terms(reader: Any, i: int, names: set[str]) -> Iterator[tuple[tuple[str, bytes], int]]:
-    # The reader's number after the term: a term in several segments comes from the first one first.
-    for fieldname, text in reader.all_terms():
-        if fieldname in names:
-            yield (fieldname, text), i
+def _keyed_terms(reader: Any, i: int, names: set[str]) -> Iterator[tuple[tuple[str, bytes], int, Any]]:
+    # The reader's number after the term: a term in several segments comes from the first one first (and
+    # the term info, which does not compare, is never reached).
+    for key, terminfo in reader._terms.items():
+        if key[0] in names:
+            yield key, i, terminfo
 
 
-def _term_postings(reader: Any, fieldname: str, text: bytes) -> Iterator[tuple[int, float, Any]]:
-    from whoosh.codec.whoosh3 import W3LeafMatcher
+def _write_terms(fieldwriter: Any, schema: Any, lengths: Any, stream: _Stream) -> None:
+    """Write the merged postings of ``stream``'s terms: each term's live postings, renumbered, cut into
+    blocks where Whoosh's postings writer would cut them, and written by it with the same statistics
+    (``add_posting`` per posting cost most of a merge)."""
+    from array import array
 
-    m = reader.postings(fieldname, text)
-    if type(m) is W3LeafMatcher:  # no deletions: whole blocks at a time
-        while not m._atend and m._blocklength:
-            m._read_ids()
-            m._read_weights()
-            m._read_values()
-            yield from zip(m._ids, m._weights, m._values)
-            m._next_block()
+    fieldname = None
+    for name, btext, sources in stream.terms:
+        if name != fieldname:
+            if fieldname is not None:
+                fieldwriter.finish_field()
+            fieldname = name
+            field = schema[name]
+            fieldwriter.start_field(name, field)
+            length_of = lengths.doc_field_length_reader(name)
+            fixedsize = field.format.fixed_value_size()
+        ids: list[int] = []
+        weights: list[float] = []
+        values: list[Any] = []
+        for i, terminfo in sources:
+            base, docmap = stream.maps[i]
+            for bids, bweights, bvalues in _blocks(stream.readers[i], name, btext, terminfo, fixedsize):
+                if docmap is None:
+                    ids.extend(map(base.__add__, bids))
+                    weights.extend(bweights)
+                    values.extend(bvalues)
+                else:
+                    for docnum, weight, value in zip(bids, bweights, bvalues):
+                        if docnum in docmap:
+                            ids.append(docmap[docnum])
+                            weights.append(weight)
+                            values.append(value)
+        if not ids:  # every posting's document deleted
+            continue
+        fieldwriter.start_term(btext)
+        postings = fieldwriter._postwriter
+        limit = postings._blocklimit
+        for start in range(0, len(ids), limit):
+            end = start + limit
+            block_ids = ids[start:end]
+            block_weights = weights[start:end]
+            # As add_posting keeps them: empty values are not kept; lengths are a document's field length
+            # (none or 0: not counted); the greatest weight starts at 0.
+            postings._ids = array("I", block_ids)
+            postings._weights = array("f", block_weights)
+            postings._values = [v for v in values[start:end] if v]
+            known = [n for n in map(length_of, block_ids) if n]
+            postings._minlength = min(known) if known else None
+            postings._maxlength = max(known) if known else 0
+            heaviest = max(block_weights)
+            postings._maxweight = heaviest if heaviest > 0 else 0
+            if end < len(ids):
+                postings._write_block()
+        fieldwriter.finish_term()  # writes the last block
+    if fieldname is not None:
+        fieldwriter.finish_field()
+
+
+def _blocks(reader: Any, fieldname: str, btext: bytes, terminfo: Any, fixedsize: int | None
+            ) -> Iterator[tuple[Any, Any, Any]]:
+    """A term's postings in a segment, block by block: (document numbers, weights, values), read from the
+    postings file as Whoosh's ``W3LeafMatcher`` reads them, without a matcher per term."""
+    import io
+    import pickle
+    import zlib
+    from itertools import accumulate
+
+    from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
+    from whoosh.system import _INT_SIZE, unpack_int
+
+    if terminfo.is_inlined():  # whoosh3 never inlines (no set_inline): read as any reader would
+        m = reader.postings(fieldname, btext)
+        while m.is_active():
+            yield (m.id(),), (m.weight(),), (m.value(),)
+            m.next()
         return
-    while m.is_active():
-        yield m.id(), m.weight(), m.value()
-        m.next()
+    offset, length = terminfo.extent()
+    if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves the length as struct.unpack returned it
+        length = length[0]
+    data = reader._terms._postfile.get(offset, length)
+    if data[:4] != WHOOSH3_HEADER_MAGIC:
+        from whoosh.codec.whoosh3 import CorruptIndexError
+
+        raise CorruptIndexError(f"bad postings block tag at offset {offset} of {fieldname}:{btext!r}")
+    stream = io.BytesIO(data)
+    pos = 4
+    while True:
+        size = unpack_int(data[pos:pos + _INT_SIZE])[0]
+        pos += _INT_SIZE
+        end = pos + abs(size)
+        stream.seek(pos)
+        count, _maxid, _maxweight, compression, _minlength, _maxlength = pickle.load(stream)
+        body = data[stream.tell():end]
+        ids, weights, values = pickle.loads(zlib.decompress(body) if compression else body)
+        if weights is None:
+            weights = (1.0,) * count
+        elif isinstance(weights, float):
+            weights = (weights,) * count
+        if fixedsize is None or fixedsize < 0:
+            pass
+        elif fixedsize == 0:
+            values = (None,) * count
+        else:
+            values = tuple(values[i:i + fixedsize] for i in range(0, len(values), fixedsize))
+        yield accumulate(ids), weights, values
+        if size < 0:
+            return
+        pos = end
