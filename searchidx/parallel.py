@@ -210,12 +210,12 @@ def _worker_index(folder: str, indexname: str):
     (Whoosh's default, ``<indexname>.tmp``, is shared, and each writer removes it when it finishes)."""
     from pathlib import Path
 
-    from whoosh.filedb.filestore import FileStorage
     from whoosh.util import random_name
 
     from .index import _open_whoosh
+    from .readahead import WindowedStorage
 
-    class WorkerStorage(FileStorage):
+    class WorkerStorage(WindowedStorage):
         # One folder per writer: the writer removes it when it finishes, so its per-document writer, which
         # asks for the writer's folder by Whoosh's shared name, must get the same one, not a new one left.
         tempname: str | None = None
@@ -226,9 +226,7 @@ def _worker_index(folder: str, indexname: str):
             return super().temp_storage(self.tempname)
 
     ix = _open_whoosh(Path(folder))
-    # Without mmap: Whoosh copies each file of a compound segment it opens into memory (BytesIO of the
-    # mapped bytes), so merging a 1.7 GB index took 3.6 GB; read through the file, a merge needs little.
-    ix.storage = WorkerStorage(folder, supports_mmap=False)
+    ix.storage = WorkerStorage(folder)  # without mmap, through a read-ahead window (see readahead)
     return ix
 
 
