@@ -1,8 +1,9 @@
 """Whoosh segments, written and merged at less cost than Whoosh's own writer spends.
 
-`segment_writer`: Whoosh's segment writer, which reads the new segment's field lengths from memory while it
-writes the postings (Whoosh reads a document's length from the column file, a seek and a read, for every
-posting it writes).
+`segment_writer`: Whoosh's segment writer, which keeps each term's postings as they come instead of sorting
+them all in Whoosh's pool (`_TermPool`), writes them a block at a time, and reads the new segment's field
+lengths from memory while it does (Whoosh reads a document's length from the column file, a seek and a
+read, for every posting it writes).
 
 `add_segments`: the live documents of several segments, in order, into one new segment, as Whoosh's
 `SegmentWriter.add_reader` does, at a fraction of its cost.
@@ -29,16 +30,26 @@ def segment_writer() -> type:
     from whoosh.writing import SegmentWriter
 
     class LengthsInMemoryWriter(SegmentWriter):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.pool.cleanup()
+            self.pool = _TermPool(self, kwargs.get("limitmb", 128))
+
         def per_document_reader(self) -> Any:
             return _LengthsInMemory(super().per_document_reader())
 
         def _flush_segment(self) -> None:
-            if not isinstance(self.pool, _Stream):  # documents added: Whoosh's pool has their postings
+            pool = self.pool
+            if isinstance(pool, _Stream):
+                terms = _merged_postings(pool)
+            elif isinstance(pool, _TermPool) and pool.whoosh is None:
+                terms = pool.sorted_terms()
+            else:  # Whoosh's pool took over (see _TermPool)
                 return super()._flush_segment()
             self.perdocwriter.close()
             lengths = self.per_document_reader()
             try:
-                _write_terms(self.fieldwriter, self.schema, lengths, self.pool)
+                _write_postings(self.fieldwriter, self.schema, lengths, terms)
                 self.fieldwriter.close()
             finally:
                 lengths.close()
@@ -75,11 +86,92 @@ class _LengthsInMemory:
         return getattr(self.perdoc, name)
 
 
+#: What `_TermPool` counts towards its limit (limitmb) per term and per posting, besides their bytes.
+TERM_SIZE = 360
+POSTING_SIZE = 56
+
+
+class _TermPool:
+    """Stands in for Whoosh's postings pool while a writer adds documents. A writer adds documents in order,
+    so each term's postings come sorted by document: they are kept per term as they come, and the writer's
+    `_flush_segment` writes them a block at a time (`_write_postings`). Whoosh's pool sorts every posting
+    and, past its limitmb, pickles them to runs on disk and merges the runs back, one posting at a time.
+    Should a term's postings come out of order, or the pool outgrow limitmb, what it holds moves to
+    Whoosh's pool, which takes over."""
+
+    def __init__(self, writer: Any, limitmb: float) -> None:
+        self.writer = writer
+        self.limitmb = limitmb
+        self.limit = limitmb * 1024 * 1024
+        self.size = 0
+        self.fields: dict[str, dict[bytes, tuple[Any, Any, list]]] = {}
+        self.fieldnames: set[str] = set()
+        self.whoosh: Any = None
+
+    def add(self, item: tuple) -> None:
+        if self.whoosh is not None:
+            return self.whoosh.add(item)
+        fieldname, btext, docnum, weight, value = item
+        terms = self.fields.get(fieldname)
+        if terms is None:
+            terms = self.fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        postings = terms.get(btext)
+        if postings is None:
+            from array import array
+
+            postings = terms[btext] = (array("I"), array("d"), [])
+            self.size += TERM_SIZE + len(btext)
+        elif docnum <= postings[0][-1]:
+            self._hand_over()
+            return self.whoosh.add(item)
+        postings[0].append(docnum)
+        postings[1].append(weight)
+        postings[2].append(value)
+        self.size += POSTING_SIZE + len(value or b"")
+        if self.size > self.limit:
+            self._hand_over()
+        return None
+
+    def _hand_over(self) -> None:
+        from whoosh.writing import PostingPool
+
+        pool = PostingPool(self.writer._tempstorage, self.writer.newsegment, limitmb=self.limitmb)
+        for fieldname, terms in self.fields.items():
+            for btext, (ids, weights, values) in terms.items():
+                for posting in zip(ids, weights, values):
+                    pool.add((fieldname, btext, *posting))
+        self.fields = {}
+        self.whoosh = pool
+
+    def sorted_terms(self) -> Iterator[tuple[str, bytes, Any, Any, list]]:
+        """Each term's postings, in (field, term) order: (field, term, documents, weights, values)."""
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for btext in sorted(terms):
+                yield (fieldname, btext, *terms[btext])
+
+    def iter_postings(self) -> Iterator[tuple]:
+        if self.whoosh is not None:
+            yield from self.whoosh.iter_postings()
+            return
+        for fieldname, btext, ids, weights, values in self.sorted_terms():
+            for posting in zip(ids, weights, values):
+                yield (fieldname, btext, *posting)
+
+    def cleanup(self) -> None:
+        self.fields = {}
+        if self.whoosh is not None:
+            self.whoosh.cleanup()
+
+
 class _Stream:
     """Stands in for a writer's posting pool: ``terms`` are the merged segments' terms, in order, each with
-    where its postings are (`_merged_terms`); the writer's `_flush_segment` writes them (`_write_terms`)."""
+    where its postings are (`_merged_terms`); the writer's `_flush_segment` writes them
+    (`_merged_postings`, `_write_postings`)."""
 
-    def __init__(self, terms: Iterable[tuple], readers: list[Any], maps: list) -> None:
+    def __init__(self, schema: Any, terms: Iterable[tuple], readers: list[Any], maps: list) -> None:
+        self.schema = schema
         self.terms = terms
         self.readers = readers
         self.maps = maps
@@ -105,7 +197,7 @@ def add_segments(writer: Any, readers: list[Any]) -> None:
         raise ValueError("add_segments does not copy term vectors")
     maps = [_copy_documents(writer, reader) for reader in readers]
     writer.pool.cleanup()
-    writer.pool = _Stream(_merged_terms(schema, readers), readers, maps)
+    writer.pool = _Stream(schema, _merged_terms(schema, readers), readers, maps)
     writer._added = True
 
 
@@ -171,22 +263,15 @@ def _keyed_terms(reader: Any, i: int, names: set[str]) -> Iterator[tuple[tuple[s
             yield key, i, terminfo
 
 
-def _write_terms(fieldwriter: Any, schema: Any, lengths: Any, stream: _Stream) -> None:
-    """Write the merged postings of ``stream``'s terms: each term's live postings, renumbered, cut into
-    blocks where Whoosh's postings writer would cut them, and written by it with the same statistics
-    (``add_posting`` per posting cost most of a merge)."""
-    from array import array
-
+def _merged_postings(stream: _Stream) -> Iterator[tuple[str, bytes, list[int], list[float], list]]:
+    """Each term of ``stream`` with its live postings, renumbered, in (field, term) order: (field, term,
+    documents, weights, values); a term whose documents are all deleted is left out."""
+    schema = stream.schema
     fieldname = None
     for name, btext, sources in stream.terms:
         if name != fieldname:
-            if fieldname is not None:
-                fieldwriter.finish_field()
             fieldname = name
-            field = schema[name]
-            fieldwriter.start_field(name, field)
-            length_of = lengths.doc_field_length_reader(name)
-            fixedsize = field.format.fixed_value_size()
+            fixedsize = schema[name].format.fixed_value_size()
         ids: list[int] = []
         weights: list[float] = []
         values: list[Any] = []
@@ -203,8 +288,25 @@ def _write_terms(fieldwriter: Any, schema: Any, lengths: Any, stream: _Stream) -
                             ids.append(docmap[docnum])
                             weights.append(weight)
                             values.append(value)
-        if not ids:  # every posting's document deleted
-            continue
+        if ids:
+            yield name, btext, ids, weights, values
+
+
+def _write_postings(fieldwriter: Any, schema: Any, lengths: Any,
+                    terms: Iterable[tuple[str, bytes, Any, Any, list]]) -> None:
+    """Write ``terms`` (field, term, documents, weights, values; in (field, term) order, each term's
+    documents in order): cut into blocks where Whoosh's postings writer would cut them, and written by it
+    with the same statistics (``add_posting`` per posting cost most of a write)."""
+    from array import array
+
+    fieldname = None
+    for name, btext, ids, weights, values in terms:
+        if name != fieldname:
+            if fieldname is not None:
+                fieldwriter.finish_field()
+            fieldname = name
+            fieldwriter.start_field(name, schema[name])
+            length_of = lengths.doc_field_length_reader(name)
         fieldwriter.start_term(btext)
         postings = fieldwriter._postwriter
         limit = postings._blocklimit

@@ -115,7 +115,8 @@ def assert_same_index(ours, theirs) -> None:
                 [b.doc_field_length(d, name) for d in range(b.doc_count_all())], name
 
 
-def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path):
+@pytest.mark.parametrize("limitmb", [128, 0.2])  # 0.2: its pool hands over to Whoosh's half-way
+def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path, limitmb):
     from whoosh.writing import SegmentWriter
 
     from searchidx.errors import LoadError
@@ -130,17 +131,37 @@ def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path):
             releases.append((str(f), load_release(f)))
         except LoadError:  # refused pages are the loader's tests' business
             continue
+    releases *= 2  # common terms in several blocks
     indexes = []
     for name, writer_class in (("ours", segment_writer()), ("whoosh", SegmentWriter)):
         (tmp_path / name).mkdir()
         ix = whoosh_index.create_in(str(tmp_path / name), schema(), indexname="MAIN")
-        writer = writer_class(ix)
+        writer = writer_class(ix, limitmb=limitmb)
         for path, release in releases:
             write_release(writer, path, "hash", release)
-        writer.commit()
+        if name == "ours":
+            assert (writer.pool.whoosh is None) == (limitmb == 128)
+        writer.commit(merge=False)
         indexes.append(whoosh_index.open_dir(str(tmp_path / name), indexname="MAIN"))
-    assert segment_writer() is not SegmentWriter and indexes[0].doc_count() > 100
+    assert segment_writer() is not SegmentWriter and indexes[0].doc_count() > 200
     assert_same_index(*indexes)
+    for ext in (".pst", ".trm"):
+        assert segment_file(indexes[0], ext) == segment_file(indexes[1], ext), ext
+
+
+def test_the_term_pool_hands_postings_out_of_order_to_whoosh(tmp_path):
+    ix = Index.open(tmp_path / "ix", create=True)
+    writer = segment_writer()(ix.whoosh)
+    pool = writer.pool
+    postings = [("text", b"budget", 0, 1.0, b"a"), ("text", b"audit", 1, 2.0, b"b"),
+                ("text", b"budget", 2, 1.0, b"c")]
+    for posting in postings:
+        pool.add(posting)
+    assert pool.whoosh is None and list(pool.iter_postings()) == sorted(postings)
+    late = ("text", b"audit", 0, 1.0, b"d")  # a document before one the term already has
+    pool.add(late)
+    assert pool.whoosh is not None and list(pool.iter_postings()) == sorted([*postings, late])
+    writer.cancel()
 
 
 def test_add_segments_needs_an_empty_writer_of_its_own(tmp_path):
