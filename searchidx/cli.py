@@ -112,8 +112,11 @@ class _Progress:
         self.enabled = enabled
         self.start = time.monotonic()
         self.shown = 0.0
+        self.most = 0
 
     def __call__(self, done: int, total: int, path: str) -> None:
+        # Worker processes' counts run ahead of the files handed back: the bar never goes back.
+        done = self.most = max(done, self.most)
         now = time.monotonic()
         if not self.enabled or (now - self.shown < 0.1 and done < total):
             return

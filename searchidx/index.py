@@ -52,7 +52,8 @@ GEN_PREFIX = "gen-"
 LEGACY_GENERATION = "."
 #: How long a writer waits for another one to finish, by default.
 LOCK_TIMEOUT = 60.0
-#: A long sync commits every this many changed files, so a killed build keeps what it did.
+#: A long sync in this process commits every this many changed files, so a killed build keeps what it did
+#: (worker processes commit each segment: `parallel.SEGMENT_FILES`).
 COMMIT_EVERY = 1000
 #: Options for Whoosh's writer. limitmb: the postings pool held in memory before a sorted run goes to disk;
 #: bench/run.py --variants limitmbN measures other sizes.
@@ -209,7 +210,9 @@ class Index:
         """Make the index match ``paths`` (files and folders; default: the sources remembered from
         the last sync): new files added, changed ones (by content hash) re-indexed, vanished ones removed.
 
-        ``progress(done, total, path)`` is called after each file. A source that is missing altogether
+        ``progress(done, total, path)`` is called after each file. When worker processes write the files,
+        it is also called every half second with ``path`` empty and ``done`` the files they have written,
+        which runs ahead of the files handed back so far. A source that is missing altogether
         is reported in ``skipped`` and its releases are kept (an unmounted disk does not empty the index)."""
         report = SyncReport()
         with self._session(lock_timeout) as session:
@@ -372,19 +375,23 @@ class Index:
             # this one decides what they mean and names them in the table of contents at commit.
             session.parallel = True
             wrote = False
-            # Segments of at most COMMIT_EVERY files, each committed as it comes: a killed sync keeps what it
-            # did. (One segment per worker, for a rebuild, was slower: 70.8 s against 51.8 s on the corpora,
-            # the workers' pools spilling to disk and one worker finishing long before the other.)
-            chunk = parallel.segment_chunk(len(resolved), procs, min(parallel.SEGMENT_FILES, COMMIT_EVERY))
+            # Segments of at most SEGMENT_FILES files, in even rounds, each committed as it comes: a killed
+            # sync keeps the segments finished before.
+            chunk = parallel.segment_chunk(len(resolved), procs, parallel.SEGMENT_FILES)
+            waiting = None
+            if progress:
+                def waiting(written: int) -> None:  # files written in segments not handed back yet
+                    progress(written, total, "")
             for segment, items in parallel.write_segments(str(self._ix.storage.folder), _INDEXNAME, resolved,
-                                                          hashes, processes=procs, chunk=chunk):
+                                                          hashes, processes=procs, chunk=chunk,
+                                                          waiting=waiting):
                 changed = self._take_segment(session, segment, items, report)
                 for item in items:
                     done += 1
                     if progress:
                         progress(done, total, item.path)
                 if changed or session.attached:
-                    session.commit()  # each segment (at most COMMIT_EVERY files) is committed as it comes
+                    session.commit()  # each segment is committed as it comes
                     wrote = True
         else:
             # Parsing and attribution run in a worker process while this one writes (see bench/run.py).

@@ -19,8 +19,8 @@ import hashlib
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
 
 from .errors import LoadError, SearchidxError
 from .model import Release
@@ -146,12 +146,15 @@ def _pooled(paths: list[str], known: Mapping[str, str], procs: int, chunk: int, 
 # whose paragraphs the index already holds, an update) and names the segments in the table of contents at
 # commit. A segment no table of contents names is an orphan, removed at the next write.
 
-#: Files per worker segment, at most (and at most `searchidx.index.COMMIT_EVERY`: the main process commits
-#: each segment as it comes). Big: a segment's term dictionary costs the same however few documents use
-#: it, searches open every segment, and merging segments costs Whoosh about as much as writing them.
-SEGMENT_FILES = 1000
-#: Options of a worker's Whoosh writer: its postings pool is bounded by limitmb, per worker.
-SEGMENT_WRITER_OPTIONS: dict = {"limitmb": 128}
+#: Files per worker segment, at most (the main process commits each segment as it comes, so a killed build
+#: keeps every segment finished before). Big: each segment repeats its term dictionary and posting headers,
+#: a search looks every word up in every segment, and merging them costs about as much as writing them.
+#: Workers keep a segment's postings in memory (`segments._TermPool`): 6,000 releases of the corpora take
+#: about 300 MB.
+SEGMENT_FILES = 6000
+#: Options of a worker's Whoosh writer: its postings pool is bounded by limitmb, per worker (past it,
+#: Whoosh's pool takes over and sorts runs on disk, which is slower).
+SEGMENT_WRITER_OPTIONS: dict = {"limitmb": 320}
 #: A merge at the end of a batch makes at most one segment per this many documents (and per worker).
 MERGE_MIN_DOCS = 20000
 #: Segments under this many documents (about 250 files) are merged at the end of a batch. Not more: Whoosh's
@@ -186,10 +189,17 @@ def segment_chunk(files: int, processes: int, most: int) -> int:
     return max(1, -(-files // max(1, rounds * processes)))
 
 
-def _worker_init(parent: int) -> None:
+#: In a worker process: the pool's count of files its workers have written (`_pool`).
+_files_written: Any = None
+
+
+def _worker_init(parent: int, files_written: Any = None) -> None:
     """A worker dies with the process that started it (Linux): a writer killed with kill -9 must not
     leave workers writing segment files into the folder after the next writer cleaned it."""
     import contextlib
+
+    global _files_written
+    _files_written = files_written
 
     with contextlib.suppress(Exception):
         import ctypes
@@ -266,6 +276,9 @@ def _write_chunk(folder: str, indexname: str, items: list[tuple[str, str | None]
                 out.append((path, loaded.digest, ("error", release.path, release.reason), None))
             else:
                 out.append((path, loaded.digest, None, None))
+            if _files_written is not None:
+                with _files_written.get_lock():
+                    _files_written.value += 1
     except BaseException:
         _finish_quietly(writer)
         raise
@@ -292,8 +305,10 @@ def _pool(procs: int):
     # fork starts in milliseconds and shares the imported modules; elsewhere the platform's default.
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ctx.Pool(procs, initializer=_worker_init, initargs=(os.getpid(),))
+    files_written = ctx.Value("q", 0)
+    pool = ctx.Pool(procs, initializer=_worker_init, initargs=(os.getpid(), files_written))
     pool.searchidx_pids = _pids(pool)
+    pool.searchidx_files_written = files_written
     return pool
 
 
@@ -331,13 +346,16 @@ def _pids(pool) -> set:
     return {p.pid for p in getattr(pool, "_pool", ())}
 
 
-def _wait(pool, result):
+def _wait(pool, result, waiting: Callable[[int], None] | None = None):
     """``result.get()``, unless a worker dies (killed, out of memory): multiprocessing's pool then starts
-    another and waits for the lost task for ever, with the index's lock held."""
+    another and waits for the lost task for ever, with the index's lock held. ``waiting(files)`` is called
+    every half second meanwhile, with the number of files the pool's workers have written."""
     while True:
         try:
             return result.get(timeout=0.5)
         except multiprocessing.TimeoutError:
+            if waiting is not None:
+                waiting(pool.searchidx_files_written.value)
             if _pids(pool) != pool.searchidx_pids:
                 _abandon(pool)
                 raise SearchidxError("a worker process died (killed, or out of memory?) while building; what "
@@ -345,10 +363,12 @@ def _wait(pool, result):
 
 
 def write_segments(folder: str, indexname: str, paths: list[str], known: Mapping[str, str], *, processes: int,
-                   chunk: int = SEGMENT_FILES, window: int | None = None) -> Iterator[tuple]:
+                   chunk: int = SEGMENT_FILES, window: int | None = None,
+                   waiting: Callable[[int], None] | None = None) -> Iterator[tuple]:
     """Worker processes write ``paths`` into new segments of the Whoosh index in ``folder``, ``chunk`` files
     a segment: yields (segment or None, [`Written`, …]) per chunk, in the order of ``paths``. The segments
-    are in no table of contents: the caller names them in one at commit (or they are orphans)."""
+    are in no table of contents: the caller names them in one at commit (or they are orphans). While it
+    waits for a segment, ``waiting(files)`` is told every half second how many files are written so far."""
     chunks = [[(p, known.get(p)) for p in paths[i:i + chunk]] for i in range(0, len(paths), chunk)]
     window = window or 2 * processes
     pool = _pool(processes)
@@ -360,7 +380,7 @@ def write_segments(folder: str, indexname: str, paths: list[str], known: Mapping
             if len(pending) >= window:
                 break
         while pending:
-            segment, items = _wait(pool, pending.popleft())
+            segment, items = _wait(pool, pending.popleft(), waiting)
             nxt = next(todo, None)
             if nxt is not None:
                 pending.append(pool.apply_async(_write_chunk, (folder, indexname, nxt, SEGMENT_WRITER_OPTIONS)))

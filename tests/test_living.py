@@ -259,9 +259,10 @@ def test_two_writer_processes_at_once(tmp_path):
 _KILLABLE_BUILD = textwrap.dedent("""
     import sys, time
     import searchidx.index as index
+    import searchidx.parallel as parallel
     from searchidx import Index
     src, folder, where = sys.argv[1:4]
-    index.COMMIT_EVERY = 10
+    index.COMMIT_EVERY = parallel.SEGMENT_FILES = 10  # commits every 10 files, in this process or in workers
     def stop(*_):
         print("ready", flush=True)
         time.sleep(600)
@@ -270,7 +271,8 @@ _KILLABLE_BUILD = textwrap.dedent("""
         import whoosh.index
         whoosh.index.TOC.write = stop
         index.COMMIT_EVERY = 10 ** 6
-    progress = (lambda done, total, path: done == 25 and stop()) if where == "writing" else None
+    # The 25th file handed back (counts from the workers, without a path, run ahead of those)
+    progress = (lambda done, total, path: done == 25 and path and stop()) if where == "writing" else None
     ix.sync([src], progress=progress)
 """)
 
@@ -305,7 +307,7 @@ _KILLABLE_REBUILD = textwrap.dedent("""
     from searchidx import Index
     folder, = sys.argv[1:2]
     def stop(done, total, path):
-        if done == 25:
+        if done == 25 and path:
             print("ready", flush=True)
             time.sleep(600)
     Index.open(folder).rebuild(progress=stop)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -346,3 +347,26 @@ def test_a_worker_killed_mid_build_fails_the_sync_instead_of_hanging(tmp_path, m
     monkeypatch.setattr(parallel, "load_one", load_one)
     report = ix.sync([folder])
     assert len(ix.files()) == 10 and ix.check(contents=False).ok and report.ok is False  # 2 bad files
+
+
+def test_progress_counts_the_files_workers_write_while_it_waits(tmp_path, monkeypatch):
+    from searchidx import Index, loader
+
+    paths = make_releases(tmp_path / "src", 12)
+    _segments_forced(monkeypatch, files_per_segment=6)
+    load_bytes = loader.load_bytes
+
+    def slow(*args, **kwargs):  # runs in the workers: a segment takes about 1.2 s to write
+        time.sleep(0.2)
+        return load_bytes(*args, **kwargs)
+
+    monkeypatch.setattr(loader, "load_bytes", slow)
+    calls = []
+    Index.open(tmp_path / "ix", create=True).sync([tmp_path / "src"],
+                                                  progress=lambda *call: calls.append(call))
+    handed_back = [(done, path) for done, total, path in calls if path]
+    assert handed_back == [(i + 1, str(p.resolve())) for i, p in enumerate(sorted(paths))]
+    counts = [done for done, total, path in calls if not path]
+    # While the first segment was written (both workers at work), the counts told how far they were.
+    assert counts and counts == sorted(counts) and all(0 <= n <= 12 for n in counts)
+    assert any(0 < n < 6 for n in counts) and {total for _, total, _ in calls} == {12}
