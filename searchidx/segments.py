@@ -26,11 +26,15 @@ from typing import Any
 
 @cache
 def segment_writer() -> type:
-    """Whoosh's `SegmentWriter`, its postings written with the segment's field lengths held in memory."""
+    """Whoosh's `SegmentWriter`, its postings written with the segment's field lengths held in memory, and
+    its segments in searchidx's codec (`searchidx.codec`)."""
     from whoosh.writing import SegmentWriter
 
     class LengthsInMemoryWriter(SegmentWriter):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            from .codec import SearchidxCodec
+
+            kwargs.setdefault("codec", SearchidxCodec())
             super().__init__(*args, **kwargs)
             self.pool.cleanup()
             self.pool = _TermPool(self, kwargs.get("limitmb", 128))
