@@ -62,11 +62,13 @@ def schema():
     # The paragraph's text and its copy may come analysed by a loader process (`analyse_paragraphs`).
     text_exact = AnalysedText(analyzer=names | StemChanged(), phrase=False)
     text_exact.format = formats.Existence()
+    text_exact.scorable = False  # no length column: nothing scores these words by BM25
     # A phrase of two common words is one term here: "district attorney" in 19,000 paragraphs is then
     # read like a word instead of checking positions in each (schema 4).
     pairs = AnalysedText(analyzer=pair_analyzer(), phrase=False)
     title_exact = TEXT(analyzer=names, phrase=False)
     title_exact.format = formats.Existence()
+    title_exact.scorable = False
     # A paragraph stores only what is its own (its id is "<release>#<n>"); its release's path, title, date,
     # place, wire and URL are stored once, in the release's file record, and joined to a hit when it is
     # shown (schema 3). Copies of a release at several paths share its paragraphs.
@@ -95,7 +97,9 @@ def schema():
         title_exact=title_exact,
         pairs=pairs,
         day=NUMERIC(bits=32, shift_step=8, sortable=True),
-        fingerprint=COLUMN(columns.VarBytesColumn()),
+        # 8 bytes a paragraph, without the lengths and offsets of the VarBytesColumn that older indexes have
+        # (search.py reads both); a file record reads as eight zero bytes.
+        fingerprint=COLUMN(columns.FixedBytesColumn(8)),
         location_key=ID(sortable=True),
         quoted=ID(),
         # File records: the content hash and the release's metadata.

@@ -105,3 +105,44 @@ def test_an_index_built_with_other_analyzers_is_written_with_its_own(tmp_path):
         made = sorted(t for t, *_ in TEXT.index(ix.schema[name], text))
         assert sorted(reader.lexicon(name)) == made, name
     assert b"district attornei" not in set(reader.lexicon("pairs"))
+
+
+SYNDICATED = "\"This is a good day for accountability,\" said Jane Doe, spokesperson of the council.\n"
+
+
+@pytest.mark.parametrize("column", ["fixed", "older var-bytes"])
+def test_syndicated_copies_collapse_with_either_fingerprint_column(tmp_path, monkeypatch, column):
+    """New indexes keep the fingerprint in 8 fixed bytes a paragraph; indexes made before keep Whoosh's
+    VarBytesColumn (their own schema travels with them) and must still fold copies, and go on syncing."""
+    import copy
+
+    from whoosh import columns
+    from whoosh.fields import COLUMN
+
+    import searchidx.index
+    from searchidx import Index
+
+    made = schema()
+    if column != "fixed":
+        made = copy.deepcopy(made)
+        made._fields["fingerprint"] = COLUMN(columns.VarBytesColumn())
+        made._fields["text_exact"].scorable = True
+        monkeypatch.setattr(searchidx.index, "schema", lambda: made)
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(f"Council adopts budget\n\nBRUSSELS, March 3, 2024\n\n{SYNDICATED}\n"
+                               "The vote followed months of negotiation.\n", encoding="utf-8")
+    (src / "b.txt").write_text(f"Press picks up the story\n\nLYON, April 10, 2024\n\n{SYNDICATED}", encoding="utf-8")
+    ix = Index.open(tmp_path / "ix", create=True)
+    assert len(ix.sync([src]).added) == 2
+    monkeypatch.undo()
+    (src / "c.txt").write_text(f"A third copy\n\nPARIS, May 1, 2024\n\n{SYNDICATED}", encoding="utf-8")
+    assert len(ix.sync([src]).added) == 1  # written with the index's own schema
+    with ix.searcher() as s:
+        coltype = s.schema["fingerprint"].column_type
+        assert isinstance(coltype, columns.FixedBytesColumn if column == "fixed" else columns.VarBytesColumn)
+        assert s.schema["text_exact"].scorable == (column != "fixed")
+    hits = ix.search("good day accountability").hits
+    assert len(hits) == 1 and len(hits[0].duplicates) == 2
+    assert len(ix.search("good day accountability", collapse=False).hits) == 3
+    assert len(ix.search("vote OR accountability").hits) == 2  # other text, its own hit

@@ -370,6 +370,44 @@ def test_undated_paragraphs_stay_out_of_year_facet_timeline_and_stats(tmp_path):
     assert (st.first_date, st.last_date) == ("2022-11-02", "2022-11-02")
 
 
+def test_date_ranges_from_the_day_column_match_whoosh_ranges_on_its_terms(tmp_path):
+    """Day ranges read the day column sorted per segment (search._day_range): the same documents as
+    Whoosh's NumericRange over the day terms, across segments, with deleted and undated paragraphs."""
+    import datetime as dt
+
+    from whoosh import query as Q
+
+    from searchidx.search import _day_range
+
+    folder = tmp_path / "rel"
+    folder.mkdir()
+    index = Index.open(tmp_path / "ix", create=True)
+    for i in range(9):  # one sync each: as many segments (merges aside)
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=97 * i)
+        (folder / f"r{i}.txt").write_text(f"Release {i}\n\nPARIS, {day:%B} {day.day}, {day.year}\n\n"
+                                          f"The council met on day {i} to discuss the budget.\n\n"
+                                          "A second paragraph about the same meeting.\n", encoding="utf-8")
+        index.sync([folder])
+    (folder / "undated.txt").write_text("Undated note\n\nThe council met without a date.\n", encoding="utf-8")
+    (folder / "r3.txt").write_text("Release 3\n\nPARIS, October 2, 2020\n\nThe council changed its mind.\n",
+                                   encoding="utf-8")
+    index.sync([folder])  # r3 replaced: its old paragraphs deleted
+    days = [None, 20191231, 20200101, 20200407, 20200713, 20201002, 20201003, 20210601, 20220315, 20300101]
+    with index.searcher() as s:
+        assert len(s.reader().leaf_readers()) > 1 and s.reader().has_deletions()
+        for lo in days:
+            for hi in days:
+                for excl in (False, True):
+                    whoosh_range = Q.NumericRange("day", lo, hi, startexcl=excl, endexcl=excl)
+                    ours = _day_range()("day", lo, hi, startexcl=excl, endexcl=excl)
+                    expected = sorted(s.docs_for_query(whoosh_range))
+                    assert sorted(s.docs_for_query(ours)) == expected, (lo, hi, excl)
+                    assert ours.estimate_size(s.reader()) == len(expected)
+    assert index.search("council", since="2020-10-02", until="2020-10-02").total == 1
+    assert index.search("date:2020-10-02 council").total == 1
+    assert index.search("date:>=2021", limit=50).total == 5 * 2  # r4 (2021-01-23) to r8
+
+
 @pytest.mark.parametrize("text", [
     SEED.read_text(encoding="utf-8"),
     "Café señor São Paulo — the District Attorney’s office said: “sentencing was fair.” e\u0301 \u0301 x_y",
