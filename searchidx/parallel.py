@@ -264,13 +264,19 @@ def _write_chunk(folder: str, indexname: str, items: list[tuple[str, str | None]
 
     writer = segment_writer()(_worker_index(folder, indexname), _lk=False, **options)
     out = []
+    written: set[str] = set()
     try:
         for path, known in items:
             loaded = load_one(path, known)
             release = loaded.release
             if isinstance(release, Release):
                 first = writer.docnum
-                write_release(writer, path, loaded.digest, release)
+                # A copy of a release this segment holds already gets its file record only: written again,
+                # its paragraphs would be marked deleted (`Index._take_segment`), and a segment with
+                # deletions filters every posting a search reads (the corpora's copies did that to one of
+                # a first sync's two segments).
+                write_release(writer, path, loaded.digest, release, paragraphs=release.id not in written)
+                written.add(release.id)
                 out.append((path, loaded.digest, (release.id, len(release.paragraphs)), (first, writer.docnum)))
             elif isinstance(release, LoadError):
                 out.append((path, loaded.digest, ("error", release.path, release.reason), None))
