@@ -370,6 +370,48 @@ def test_undated_paragraphs_stay_out_of_year_facet_timeline_and_stats(tmp_path):
     assert (st.first_date, st.last_date) == ("2022-11-02", "2022-11-02")
 
 
+def test_title_bonus_scores_as_whoosh_nested_queries_would(tmp_path):
+    """search._title_bonus adds TITLE_BOOST for each query word in the paragraph's release title: the
+    scores Whoosh gives AndMaybe(query, Or(paragraphs of the releases titled with each word)), across
+    segments and deletions, for the top hits and for every match."""
+    from whoosh import query as Q
+
+    from searchidx.search import TITLE_BOOST, _nested, _searcher, parse_query
+
+    folder = tmp_path / "rel"
+    folder.mkdir()
+    index = Index.open(tmp_path / "ix", create=True)
+    titles = ["Budget vote in council", "Council fraud charges", "School budget", "Mayor charged with fraud",
+              "Council and mayor agree budget", "Weather report"]
+    for i, title in enumerate(titles):
+        (folder / f"r{i}.txt").write_text(
+            f"{title}\n\nPARIS, March {i + 1}, 2024\n\nThe council discussed the budget and fraud on day {i}.\n\n"
+            f"\"The budget is fair,\" said Jane Doe, mayor of the city.\n\nNothing else about school {i}.\n",
+            encoding="utf-8")
+        index.sync([folder])  # a segment each (merges aside)
+    (folder / "r2.txt").write_text("School budget\n\nPARIS, May 2, 2024\n\nThe school budget grew.\n",
+                                   encoding="utf-8")
+    index.sync([folder])
+    queries = ["budget", "council fraud", "budget OR mayor", '"school budget"', "fraud -council",
+               "budget speaker:doe"]
+    with _searcher(index) as s:
+        assert len(s.reader().leaf_readers()) > 1 and s.reader().has_deletions()
+        for text in queries:
+            q = parse_query(index, text, schema=s.schema)
+            assert type(q).__name__ == "TitleBonus", text
+            nested = Q.AndMaybe(q.child, Q.Or([_nested()(Q.Term("title", w), boost=TITLE_BOOST) for w in q.words]))
+            for limit in (3, None):
+                ours = [(h.docnum, round(h.score, 6)) for h in s.search(q, limit=limit)]
+                whoosh = [(h.docnum, round(h.score, 6)) for h in s.search(nested, limit=limit)]
+                assert sorted(ours, key=lambda x: (-x[1], x[0])) == sorted(whoosh, key=lambda x: (-x[1], x[0])), text
+            plain = dict((h.docnum, round(h.score, 6)) for h in s.search(q.child, limit=None))
+            lifted = [d for d, score in ours if score > plain[d]]
+            assert lifted, text
+    # A title word lifts its release's paragraphs above the same text elsewhere.
+    hits = index.search("weather OR nothing", limit=10).hits
+    assert hits[0].title == "Weather report"
+
+
 def test_date_ranges_from_the_day_column_match_whoosh_ranges_on_its_terms(tmp_path):
     """Day ranges read the day column sorted per segment (search._day_range): the same documents as
     Whoosh's NumericRange over the day terms, across segments, with deleted and undated paragraphs."""
