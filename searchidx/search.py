@@ -802,10 +802,12 @@ def _expanding() -> dict[str, type]:
     return {"prefix": Prefix, "wildcard": Wildcard, "fuzzy": Fuzzy}
 
 
-def _terms_within(reader: Any, fieldname: str, word: str, maxdist: int, prefix: int) -> Iterator[str]:
-    """Words of ``fieldname`` within ``maxdist`` edits of ``word`` (a word may come twice)."""
+def _terms_within(reader: Any, fieldname: str, dfa: Any) -> Iterator[str]:
+    """Words of ``fieldname`` that the Levenshtein automaton ``dfa`` accepts (a word may come twice)."""
+    from whoosh.codec.base import Automata
+
     for leaf, _base in reader.leaf_readers():
-        yield from leaf.terms_within(fieldname, word, maxdist, prefix=prefix)
+        yield from Automata.find_matches(dfa, leaf.cursor(fieldname))
 
 
 # -- searching ------------------------------------------------------------------------------------
@@ -1256,17 +1258,22 @@ def _suggest(s: Any, query: str, total: int) -> str | None:
 
 def _better_word(reader: Any, word: str, total: int) -> str | None:
     fields = ("text_exact", "speaker", "title_exact")
-    # A word that stemming leaves alone is in the stemmed text field as it is (schema.py).
+    # A word that stemming leaves alone is in the stemmed text field as it is (schema.py). Not a source of
+    # candidates: its terms are stems too ("sentenc"), and nothing tells which ones were written as such.
     looked_up = ("text", *fields)
     if total > 3 and any(reader.doc_frequency(f, word) for f in looked_up):
         return None  # known, and the query finds enough: no need to count how often (a lookup per segment)
     freq = sum(reader.doc_frequency(f, word) for f in looked_up)
     if freq and (total > 3 or freq > 3):
         return None
+    # Words one edit away that share the first letter; for an unknown long word with none, two edits away
+    # sharing the first two letters (a walk of the word lists that costs twice as much as one edit's
+    # with one letter fixed, and twice as much again with one letter: 20 ms a word on the corpora).
     best: tuple[int, int, str] | None = None
-    for maxdist in (1, 2) if len(word) >= 6 else (1,):
+    for maxdist in (1, 2) if len(word) >= 6 and not freq else (1,):
+        dfa = _levenshtein_dfa(word, maxdist, maxdist)
         for f in fields:
-            for cand in set(_terms_within(reader, f, word, maxdist, prefix=1)):
+            for cand in set(_terms_within(reader, f, dfa)):
                 if cand == word:
                     continue
                 cfreq = reader.doc_frequency(f, cand)
@@ -1278,6 +1285,15 @@ def _better_word(reader: Any, word: str, total: int) -> str | None:
     if best is None or -best[1] < max(1, freq * 20):
         return None
     return best[2]
+
+
+@lru_cache(maxsize=64)
+def _levenshtein_dfa(word: str, maxdist: int, prefix: int) -> Any:
+    """The automaton of the words within ``maxdist`` edits of ``word`` (sharing its first ``prefix``
+    letters), made once for every field and segment it walks (Whoosh makes one for each: 2 ms)."""
+    from whoosh.codec.base import Automata
+
+    return Automata.levenshtein_dfa(word, maxdist, prefix)
 
 
 # -- speakers and stats ---------------------------------------------------------------------------
