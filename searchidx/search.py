@@ -321,34 +321,46 @@ def _pair_phrase() -> type:
             self._settle()
 
         def _settle(self) -> None:
-            """Move to the first paragraph, from where the candidates stand, that holds the whole phrase."""
-            drivers = self.drivers
+            """Move to the first paragraph, from where the candidates stand, that holds the whole phrase:
+            the first driver leapfrogs to wherever another one lands beyond it."""
+            from .collecting import skip_to
+
+            first, *rest = self.drivers
             while True:
-                if not all(m.is_active() for m in drivers):
+                if not first.is_active():
                     self._active = False
                     return
-                target = max(m.id() for m in drivers)
-                for m in drivers:
+                target = first.id()
+                for m in rest:
                     if m.id() < target:
-                        m.skip_to(target)
-                if not all(m.is_active() for m in drivers):
-                    self._active = False
-                    return
-                if any(m.id() != target for m in drivers):
-                    continue
-                if self.pairs:  # a paragraph with the pairs has their words: bring the words there
-                    for m in self.words:
-                        if m.is_active() and m.id() < target:
-                            m.skip_to(target)
-                    if not all(m.is_active() for m in self.words):
-                        self._active = False
-                        return
-                    aligned = all(m.id() == target for m in self.words)
+                        skip_to(m, target)
+                        if not m.is_active():
+                            self._active = False
+                            return
+                    if m.id() > target:
+                        skip_to(first, m.id())
+                        break
                 else:
-                    aligned = True
-                if aligned and self._in_order():
-                    return
-                drivers[0].next()
+                    if self._aligned(target) and self._in_order():
+                        return
+                    if not self._active:
+                        return
+                    first.next()
+
+        def _aligned(self, target: int) -> bool:
+            """Whether the words are at ``target`` too (the drivers are the pairs: their paragraphs have
+            the words, which come there)."""
+            if not self.pairs:
+                return True
+            from .collecting import skip_to
+
+            for m in self.words:
+                if m.is_active() and m.id() < target:
+                    skip_to(m, target)
+                if not m.is_active():
+                    self._active = False
+                    return False
+            return all(m.id() == target for m in self.words)
 
         def _in_order(self) -> bool:
             starts = self.words[0].value_as("positions")
@@ -362,6 +374,40 @@ def _pair_phrase() -> type:
         def is_active(self) -> bool:
             return self._active
 
+        def bulk_scores(self, scores_of: Any, reader: Any) -> dict[int, float]:  # searchidx.collecting
+            """Every match at once: the candidates are the drivers' common documents (sets of whole
+            posting lists, not a walk skipping from one to the next), then the words' positions there."""
+            from .collecting import SKIP_RATIO, read_postings, term_scorer
+
+            if not self._active:
+                return {}
+            matchers = [*self.words, *self.pairs]
+            scorers = [term_scorer(m, reader) for m in matchers]
+            if any(f is None for f in scorers):
+                return _walk(self)
+            sizes = [reader.doc_frequency(*m.term()) for m in matchers]
+            if max(sizes) > SKIP_RATIO * min(sizes):  # a rare word: skipping to its documents reads less
+                return _walk(self)
+            read = [read_postings(m, values=i < len(self.words)) for i, m in enumerate(matchers)]
+            words, pairs = read[:len(self.words)], read[len(self.words):]
+            common = set(words[0][0]).intersection(*(ids for ids, _w, _v in read[1:]))
+            decode = self.words[0].format.decoder("positions")
+            at = [dict(zip(ids, range(len(ids)))) for ids, _w, _v in read]
+            scoring = list(zip(scorers[len(self.words):], pairs, at[len(self.words):])) if pairs else \
+                list(zip(scorers, words, at))
+            boost = self.boost
+            out = {}
+            for d in sorted(common):
+                starts = decode(words[0][2][at[0][d]])
+                for i in range(1, len(words)):
+                    held = set(decode(words[i][2][at[i][d]]))
+                    starts = [p for p in starts if p + i in held]
+                    if not starts:
+                        break
+                if starts:
+                    out[d] = boost * sum(score(d, post[1][where[d]]) for score, post, where in scoring)
+            return out
+
         def id(self) -> int:
             return self.drivers[0].id()
 
@@ -370,10 +416,12 @@ def _pair_phrase() -> type:
             self._settle()
 
         def skip_to(self, target: int) -> None:
+            from .collecting import skip_to
+
             if self._active and self.id() < target:
                 for m in self.drivers:
                     if m.is_active() and m.id() < target:
-                        m.skip_to(target)
+                        skip_to(m, target)
                 self._settle()
 
         def score(self) -> float:
@@ -395,6 +443,12 @@ def _pair_phrase() -> type:
             return self if self._active else matching.NullMatcher()
 
     return PairPhrase
+
+
+def _walk(m: Any) -> dict[int, float]:
+    from .collecting import _walked
+
+    return _walked(m)
 
 
 def _pair_words(field: Any) -> frozenset[str]:
@@ -621,10 +675,16 @@ def _title_bonus() -> type:
             if not m.is_active():
                 return m
             reader = searcher.reader()
+            from whoosh.codec.whoosh3 import W3LeafMatcher
+
+            from .collecting import read_postings
+
             titled: dict[int, int] = {}  # file record → how many of the words its title holds
             for w in self.words:
                 if ("title", w) in reader:
-                    for record in reader.postings("title", w).all_ids():
+                    postings = reader.postings("title", w)
+                    records = read_postings(postings)[0] if type(postings) is W3LeafMatcher else postings.all_ids()
+                    for record in records:
                         titled[record] = titled.get(record, 0) + 1
             if not titled:
                 return m
@@ -687,6 +747,15 @@ def _title_bonus() -> type:
             if docnum >= self._start:
                 return child.score() + self._bonus
             return child.score()
+
+        def bulk_scores(self, scores_of: Any, reader: Any) -> dict[int, float]:  # searchidx.collecting
+            scores = scores_of(self.child)
+            for docnum in sorted(scores):
+                if docnum >= self._end:
+                    self._seek(docnum)
+                if docnum >= self._start:
+                    scores[docnum] = scores[docnum] + self._bonus
+            return scores
 
         def _seek(self, docnum: int) -> None:
             i = self._i = bisect_right(self.ends, docnum, self._i)
@@ -869,9 +938,16 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
             total_exact = exact_total if exact_total is not None else bound <= EXACT_COUNT_LIMIT
             while True:
                 # A total to count walks every match: then one pass that scores and counts them all beats
-                # Whoosh's skipping by block quality, which has to walk them again to count.
-                results = s.search(full, limit=fetch, sortedby=sortedby, reverse=reverse, mask=mask,
-                                   optimize=not total_exact)
+                # Whoosh's skipping by block quality, which has to walk them again to count; and scoring whole
+                # posting lists (searchidx.collecting) beats Whoosh's walk, a match at a time.
+                results = None
+                if total_exact and sortedby is None:
+                    from .collecting import top_scored
+
+                    results = top_scored(s, full, fetch, mask)
+                if results is None:
+                    results = s.search(full, limit=fetch, sortedby=sortedby, reverse=reverse, mask=mask,
+                                       optimize=not total_exact)
                 groups = _group(results, collapse)
                 if len(groups) >= want or results.scored_length() < fetch:
                     break
@@ -916,6 +992,9 @@ def _unscored_matcher(child: Any) -> Any:
 
         def skip_to_quality(self, minquality: float) -> int:
             return 0
+
+        def bulk_scores(self, scores_of: Any, reader: Any) -> dict[int, float]:  # searchidx.collecting
+            return {d: s * self.boost for d, s in scores_of(self.child).items()}
 
     return ZeroScore(child)
 
@@ -1261,11 +1340,13 @@ def _better_word(reader: Any, word: str, total: int) -> str | None:
     # A word that stemming leaves alone is in the stemmed text field as it is (schema.py). Not a source of
     # candidates: its terms are stems too ("sentenc"), and nothing tells which ones were written as such.
     looked_up = ("text", *fields)
-    if total > 3 and any(reader.doc_frequency(f, word) for f in looked_up):
-        return None  # known, and the query finds enough: no need to count how often (a lookup per segment)
-    freq = sum(reader.doc_frequency(f, word) for f in looked_up)
-    if freq and (total > 3 or freq > 3):
-        return None
+    # Known, and the query finds enough, or known often enough: no need to look further (a lookup is one
+    # per field and segment).
+    freq = 0
+    for f in looked_up:
+        freq += reader.doc_frequency(f, word)
+        if freq and (total > 3 or freq > 3):
+            return None
     # Words one edit away that share the first letter; for an unknown long word with none, two edits away
     # sharing the first two letters (a walk of the word lists that costs twice as much as one edit's
     # with one letter fixed, and twice as much again with one letter: 20 ms a word on the corpora).
