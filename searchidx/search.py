@@ -492,12 +492,17 @@ def _day_range() -> type:
 
         def _ids(self, reader: Any) -> list[int] | None:
             ids: list[int] = []
+            field = reader.schema[self.fieldname]
+            lo, hi = self._bounds()
+            if lo > hi or lo > field.max_value or hi < field.min_value:
+                return ids
+            # The column holds Whoosh's sortable form of each day, in the same order.
+            lo, hi = field.to_column_value(max(lo, field.min_value)), field.to_column_value(min(hi, field.max_value))
             for leaf, base in reader.leaf_readers():
                 by_day = _days_sorted(leaf, self.fieldname)
                 if by_day is None:
                     return None
                 days, docs = by_day
-                lo, hi = self._bounds()
                 found = sorted(docs[bisect_left(days, lo):bisect_right(days, hi)])
                 if leaf.has_deletions():
                     found = [d for d in found if not leaf.is_deleted(d)]
@@ -527,21 +532,40 @@ def _day_range() -> type:
 
 
 def _days_sorted(leaf: Any, fieldname: str) -> tuple[list[int], list[int]] | None:
-    """A segment's dated documents sorted by day: (days, document numbers); None without the column."""
+    """A segment's dated documents sorted by day: (days as the column stores them, Whoosh's sortable
+    integers; document numbers). None without the column, or one not of Whoosh's numeric kind."""
     from bisect import bisect_left
 
-    if not leaf.has_column(fieldname):
-        return None
-
-    def make() -> tuple[list[int], list[int]]:
-        values = list(leaf.column_reader(fieldname))
+    def make() -> tuple[list[int], list[int]] | None:
+        values = _numeric_column(leaf, fieldname)
+        if values is None:
+            return None
         order = sorted(range(len(values)), key=values.__getitem__)
         days = [values[d] for d in order]
-        # A document without a day reads as the field's default, its largest value: they sort last.
-        undated = bisect_left(days, leaf.schema[fieldname].default)
+        # A document without a day holds the field's default, its largest value: they sort last.
+        field = leaf.schema[fieldname]
+        undated = bisect_left(days, field.to_column_value(field.default))
         return days[:undated], order[:undated]
 
-    return _per_reader(leaf, ("days", fieldname), make)
+    return _per_reader(leaf, ("days", fieldname), make) if leaf.has_column(fieldname) else None
+
+
+def _numeric_column(leaf: Any, fieldname: str) -> list[int] | None:
+    """A segment's numeric column as stored (one read and an array, where reading it a document at a time
+    took 45 ms a segment of 45k paragraphs, most of a cold date search)."""
+    import sys
+    from array import array
+
+    from whoosh.columns import NumericColumn
+
+    column = leaf.column_reader(fieldname, translate=False)
+    if type(column) is not NumericColumn.Reader:
+        return None
+    values = array(column._typecode)
+    values.frombytes(column._dbfile.get(column._basepos, column._count * values.itemsize))
+    if sys.byteorder == "little":  # stored big-endian ("!")
+        values.byteswap()
+    return values.tolist() + [column._default] * (leaf.doc_count_all() - column._count)
 
 
 def _titles_to_paragraphs(q: Any) -> Any:
