@@ -18,15 +18,20 @@ from __future__ import annotations
 import heapq
 from typing import Any
 
-__all__ = ["read_postings", "skip_to", "term_scorer", "top_scored"]
+__all__ = ["ranked", "read_postings", "score_all", "skip_to", "term_scorer", "top_scored"]
 
 
 def top_scored(searcher: Any, query: Any, limit: int | None, mask: set[int] | frozenset[int]) -> Any:
     """Whoosh ``Results`` of ``query`` as ``searcher.search(query, limit=limit, mask=mask)`` ranks them
     (score, then document number), with every match counted. None when the searcher's weighting has a
     final step this does not apply."""
-    from whoosh.searching import Results
+    scores = score_all(searcher, query, mask)
+    return None if scores is None else ranked(searcher, query, scores, limit)
 
+
+def score_all(searcher: Any, query: Any, mask: set[int] | frozenset[int]) -> dict[int, float] | None:
+    """Every match of ``query`` but those in ``mask``: document number → score. None when the searcher's
+    weighting has a final step this does not apply."""
     if searcher.weighting.use_final:
         return None
     scores: dict[int, float] = {}
@@ -40,8 +45,20 @@ def top_scored(searcher: Any, query: Any, limit: int | None, mask: set[int] | fr
             scores.pop(d, None)
     elif mask:
         scores = {d: s for d, s in scores.items() if d not in mask}
+    return scores
+
+
+def ranked(searcher: Any, query: Any, scores: dict[int, float], limit: int | None) -> Any:
+    """The best ``limit`` of ``scores`` (all if None) as Whoosh ``Results``, counting them all."""
+    from whoosh.searching import Results
+
     items = scores.items()
-    best = sorted(items, key=_rank) if limit is None else heapq.nsmallest(limit, items, key=_rank)
+    if limit is not None and limit < len(scores):
+        # The limit-th best score, then everything that reaches it (ties included), sorted: a key function
+        # over every match took longer than scoring them.
+        least = heapq.nlargest(limit, scores.values())[-1]
+        items = [(d, s) for d, s in items if s >= least]
+    best = sorted(items, key=_rank)[:limit]
     results = Results(searcher, query, [(s, d) for d, s in best], docset=set(scores))
     results._total = len(scores)  # Whoosh's Results asks its collector, which there is none of
     return results
