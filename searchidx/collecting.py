@@ -53,7 +53,9 @@ def ranked(searcher: Any, query: Any, scores: dict[int, float], limit: int | Non
     from whoosh.searching import Results
 
     items = scores.items()
-    if limit is not None and limit < len(scores):
+    if limit == 0:
+        items = []
+    elif limit is not None and limit < len(scores):
         # The limit-th best score, then everything that reaches it (ties included), sorted: a key function
         # over every match took longer than scoring them.
         least = heapq.nlargest(limit, scores.values())[-1]

@@ -67,9 +67,10 @@ def test_the_same_ranking_scores_and_count_as_whoosh(ix, text):
             ours = top_scored(s, q, None, mask)
             assert [(hit.docnum, hit.score) for hit in ours] == expected, text
             assert len(ours) == len(expected) == len(set(s.docs_for_query(q)) - mask)
-            top = top_scored(s, q, 7, mask)
-            assert [(hit.docnum, hit.score) for hit in top] == expected[:7]
-            assert len(top) == len(expected) and top.scored_length() == min(7, len(expected))
+            for limit in (0, 1, 7):
+                top = top_scored(s, q, limit, mask)
+                assert [(hit.docnum, hit.score) for hit in top] == expected[:limit]
+                assert len(top) == len(expected) and top.scored_length() == min(limit, len(expected))
     assert any(ix.search(t).total > 20 for t in QUERIES)
 
 

@@ -326,6 +326,13 @@ def test_big_totals_are_marked_as_bounds(ix, monkeypatch):
     assert ix.search("iran", limit=1, exact_total=True).total == exact.total
 
 
+def test_counts_only(ix):
+    for collapse in (True, False):
+        res = ix.search("council OR budget", limit=0, collapse=collapse, facets=["speaker"])
+        assert res.hits == [] and res.total == ix.search("council OR budget", limit=50, collapse=False).total > 2
+        assert sum(v.count for v in res.facets["speaker"]) <= res.total
+
+
 def test_facet_limit(ix):
     res = ix.search("iran OR budget OR fraud", facets=["speaker"], limit=0, facet_limit=2)
     everything = ix.search("iran OR budget OR fraud", facets=["speaker"], limit=0, facet_limit=None)
