@@ -328,7 +328,9 @@ def _pair_phrase() -> type:
 
             first, *rest = self.drivers
             while True:
-                if not first.is_active():
+                # Any driver may be spent: a skip past its end, or deletions (a segment's matchers that
+                # skip deleted paragraphs can be spent from the start).
+                if not all(m.is_active() for m in self.drivers):
                     self._active = False
                     return
                 target = first.id()

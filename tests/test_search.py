@@ -475,3 +475,52 @@ def test_highlight_spans_mark_the_words_the_analyzer_finds(text):
     expected = [(a, b) for w, a, b in tokens if w in exact or stem(w) in stems]
     assert highlight_spans(text, stems, exact) == expected
     assert not text or expected
+
+
+def test_phrases_stay_exact_where_a_word_is_spent(tmp_path):
+    """A phrase whose word has no live paragraph in a segment (every one deleted by an update, so the
+    segment's matcher for it is spent from the start) or whose word runs out while an intersection skips
+    it ahead: the paragraphs Whoosh's own phrase finds, alone and with another word, and no error."""
+    import itertools
+
+    from whoosh import query as Q
+
+    from searchidx.search import _pair_phrase, _searcher, parse_query
+
+    folder = tmp_path / "rel"
+    folder.mkdir()
+    index = Index.open(tmp_path / "ix", create=True)
+
+    def release(name: str, *paras: str) -> None:
+        (folder / name).write_text(f"Release {name}\n\nPARIS, May 1, 2024\n\n" + "\n\n".join(paras) + "\n",
+                                   encoding="utf-8")
+
+    release("a.txt", "The budget zanzibar plan.", "District attorney zanzibar quokka.")
+    release("b.txt", "The budget plan.", "quokka marmot.", "quokka alone.", "gnu then quokka.",
+            "Attorney district gnu.")  # marmot's last paragraph comes before gnu's first
+    index.sync([folder])
+    release("a.txt", "The budget plan again.", "District attorney quokka.")
+    index.sync([folder])  # a's old paragraphs deleted: the first segment has no live "zanzibar"
+    release("c.txt", "quokka marmot gnu.", "zanzibar budget district attorney gnu.")
+    index.sync([folder])
+    vocab = ["budget", "zanzibar", "quokka", "marmot", "gnu", "district", "attorney", "plan"]
+    PairPhrase = _pair_phrase()
+    with _searcher(index) as s:
+        assert len(s.reader().leaf_readers()) > 1 and s.reader().has_deletions()
+        checked = 0
+        for a, b in itertools.permutations(vocab, 2):
+            theirs, ours = Q.Phrase("text", [a, b]), PairPhrase("text", [a, b])
+            assert set(s.docs_for_query(ours)) == set(s.docs_for_query(theirs)), (a, b)
+            for c in vocab:
+                want = set(s.docs_for_query(Q.And([theirs, Q.Term("text", c)])))
+                assert set(s.docs_for_query(Q.And([ours, Q.Term("text", c)]))) == want, (a, b, c)
+                checked += bool(want)
+                longer = [a, b, c]
+                want = set(s.docs_for_query(Q.Phrase("text", longer)))
+                assert set(s.docs_for_query(PairPhrase("text", longer))) == want, longer
+        assert checked > 10
+        for text in ['"budget zanzibar"', '"budget zanzibar" plan', '"quokka marmot" gnu', '"zanzibar gnu" budget',
+                     '"district attorney zanzibar"']:
+            want = {s.stored_fields(d)["text"] for d in s.docs_for_query(parse_query(index, text, schema=s.schema))}
+            hits = index.search(text, limit=100, exact_total=True)
+            assert hits.total == len(want) and {h.text for h in hits.hits} == want, text
