@@ -475,12 +475,22 @@ def _days_from_column(q: Any) -> Any:
     return q
 
 
+def _scoring_boost(ids: list[int], boost: float) -> Any:
+    """A matcher of ``ids`` (sorted) that each score ``boost``."""
+    from whoosh.matching import ListMatcher, NullMatcher, WrappingMatcher
+
+    if not ids:
+        return NullMatcher()
+    if not boost:  # ListMatcher reads a weight of 0 as "none given", which scores 1
+        return WrappingMatcher(ListMatcher(ids), boost=0.0)
+    return ListMatcher(ids, all_weights=boost)
+
+
 @cache
 def _day_range() -> type:
     from bisect import bisect_left, bisect_right
 
     from whoosh import query as Q
-    from whoosh.matching import ListMatcher, NullMatcher
 
     class DayRange(Q.NumericRange):
         """A range of days found by two bisections in the segment's paragraphs sorted by day (made once
@@ -516,7 +526,7 @@ def _day_range() -> type:
             ids = self._ids(searcher.reader())
             if ids is None:  # no column (an index from before it had one): the terms
                 return super().matcher(searcher, context)
-            return ListMatcher(ids, all_weights=self.boost) if ids else NullMatcher()
+            return _scoring_boost(ids, self.boost)
 
         def estimate_size(self, ixreader: Any) -> int:
             ids = self._ids(ixreader)
@@ -873,16 +883,12 @@ def _expanding() -> dict[str, type]:
             # The documents of all the words at once, each scoring the query's boost (the words of an
             # expansion score alike): one pass over their postings instead of a tree of hundreds of
             # Whoosh union matchers, most of a prefix query's time.
-            from whoosh.matching import ListMatcher, NullMatcher
-
             reader = searcher.reader()
             ids: set[int] = set()
             for word in self._btexts(reader):
                 if reader.doc_frequency(self.fieldname, word):
                     ids.update(reader.postings(self.fieldname, word).all_ids())
-            if not ids:
-                return NullMatcher()
-            return ListMatcher(sorted(ids), all_weights=self.boost)
+            return _scoring_boost(sorted(ids), self.boost)
 
     class Prefix(Expanding, Q.Prefix):
         _expand = Q.Prefix._btexts

@@ -452,6 +452,10 @@ def test_date_ranges_from_the_day_column_match_whoosh_ranges_on_its_terms(tmp_pa
                     expected = sorted(s.docs_for_query(whoosh_range))
                     assert sorted(s.docs_for_query(ours)) == expected, (lo, hi, excl)
                     assert ours.estimate_size(s.reader()) == len(expected)
+        for boost in (0.0, 1.0, 2.5):  # matches score the boost, as a term's ^0 matches and scores 0
+            hits = s.search(_day_range()("day", 20200101, 20201231, boost=boost), limit=None)
+            assert len(hits) == len(list(s.docs_for_query(Q.NumericRange("day", 20200101, 20201231))))
+            assert {h.score for h in hits} == {boost}
     assert index.search("council", since="2020-10-02", until="2020-10-02").total == 1
     assert index.search("date:2020-10-02 council").total == 1
     assert index.search("date:>=2021", limit=50).total == 5 * 2  # r4 (2021-01-23) to r8
@@ -524,3 +528,13 @@ def test_phrases_stay_exact_where_a_word_is_spent(tmp_path):
             want = {s.stored_fields(d)["text"] for d in s.docs_for_query(parse_query(index, text, schema=s.schema))}
             hits = index.search(text, limit=100, exact_total=True)
             assert hits.total == len(want) and {h.text for h in hits.hits} == want, text
+
+
+def test_a_zero_boost_matches_and_scores_zero(ix):
+    """word^0 matches and scores 0 in Whoosh (words in no title: a title adds its bonus); so do prefixes
+    and date ranges, which score a constant."""
+    for query in ["negotiation^0", "negotiat*^0", "date:[2020-01-01 TO 2030-01-01]^0"]:
+        res = ix.search(query, limit=50, collapse=False)
+        plain = ix.search(query.replace("^0", ""), limit=50, collapse=False)
+        assert res.total == plain.total > 0, query
+        assert {h.score for h in res.hits} == {0.0} and min(h.score for h in plain.hits) > 0, query
