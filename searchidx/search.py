@@ -245,7 +245,21 @@ def parse_query(index: Index, text: str, *, schema: Any = None):
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
         raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
     query = _days_from_column(_route_expanding(query, _fuzzy_words(text)))
-    return _with_title_bonus(_titles_to_paragraphs(query))
+    return _unions_as_trees(_with_title_bonus(_titles_to_paragraphs(query)))
+
+
+def _unions_as_trees(q: Any) -> Any:
+    """OR matched by Whoosh's tree of union matchers, never by its preloaded array (which it picks for
+    three words or more in a small index): the array's ``max_quality`` is its best word's, not their sum,
+    and a top-N search that skips by quality (a total left as a bound, beside a filter) dropped paragraphs
+    that score above the cut on several words (whoosh3 3.54)."""
+    from whoosh import query as Q
+
+    if hasattr(q, "children") and q.children():
+        q = q.apply(_unions_as_trees)
+    if type(q) is Q.Or:
+        q.matcher_type = Q.Or.DEFAULT_MATCHER
+    return q
 
 
 #: Query parsers by schema (id → (schema, parser)); a schema is not hashable.
