@@ -273,8 +273,8 @@ def _parser(schema: Any) -> Any:
     held = _PARSERS.get(id(schema))
     if held is not None and held[0] is schema:
         return held[1]
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS,
-                                      phraseclass=_pair_phrase())
+    parser = qparser.QueryParser(None, schema, phraseclass=_pair_phrase())
+    parser.add_plugin(qparser.MultifieldPlugin(list(DEFAULT_FIELDS), fieldboosts=FIELD_BOOSTS, group=_fields_group()))
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin({"release": ["id"]}))
@@ -282,6 +282,20 @@ def _parser(schema: Any) -> Any:
         _PARSERS.clear()
     _PARSERS[id(schema)] = (schema, parser)
     return parser
+
+
+@cache
+def _fields_group() -> type:
+    from whoosh import query as Q
+    from whoosh.qparser import syntax
+
+    class FieldsGroup(syntax.GroupNode):
+        """A word in each default field: an OR that is not Whoosh's OrGroup, which the parser would take
+        as the OR of ``word^3 OR other`` and put ``other`` in, boosted with the word (whoosh3 3.54)."""
+
+        qclass = Q.Or
+
+    return FieldsGroup
 
 
 @cache

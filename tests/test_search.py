@@ -563,3 +563,19 @@ def test_a_zero_boost_matches_and_scores_zero(ix):
         plain = ix.search(query.replace("^0", ""), limit=50, collapse=False)
         assert res.total == plain.total > 0, query
         assert {h.score for h in res.hits} == {0.0} and min(h.score for h in plain.hits) > 0, query
+
+
+@pytest.mark.parametrize("query", ["fraud^3 OR budget", "budget OR fraud^3", "(fraud^3) OR budget",
+                                   "council OR fraud^3 OR budget", "fraud^3 OR budget OR council"])
+def test_a_boost_weighs_its_own_word_only(ix, query):
+    """word^3 multiplies that word's score by 3 wherever it stands in an OR, and leaves the others alone
+    (Whoosh's parser gave the first word's boost to the whole OR)."""
+    plain = {h.id: h.score for h in ix.search(query.replace("^3", ""), limit=100, collapse=False).hits}
+    fraud = {h.id for h in ix.search("fraud", limit=100, collapse=False).hits}
+    boosted = {h.id: h.score for h in ix.search(query, limit=100, collapse=False).hits}
+    assert boosted.keys() == plain.keys() and fraud and fraud < plain.keys()
+    for pid, score in boosted.items():
+        if pid in fraud:
+            assert score > plain[pid] * 1.5, (query, pid)
+        else:
+            assert score == pytest.approx(plain[pid]), (query, pid)
