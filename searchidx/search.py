@@ -273,7 +273,7 @@ def _parser(schema: Any) -> Any:
     held = _PARSERS.get(id(schema))
     if held is not None and held[0] is schema:
         return held[1]
-    parser = qparser.QueryParser(None, schema, phraseclass=_pair_phrase())
+    parser = _parser_class()(None, schema, phraseclass=_pair_phrase())
     parser.add_plugin(qparser.MultifieldPlugin(list(DEFAULT_FIELDS), fieldboosts=FIELD_BOOSTS, group=_fields_group()))
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FuzzyTermPlugin())
@@ -282,6 +282,26 @@ def _parser(schema: Any) -> Any:
         _PARSERS.clear()
     _PARSERS[id(schema)] = (schema, parser)
     return parser
+
+
+@cache
+def _parser_class() -> type:
+    from whoosh import qparser
+    from whoosh import query as Q
+
+    from .schema import name_analyzer
+
+    class Parser(qparser.QueryParser):
+        def term_query(self, fieldname: str, text: str, termclass: Any, boost: float = 1.0, tokenize: bool = True,
+                       removestops: bool = True) -> Any:
+            """Prefixes and wildcards on a stemmed field with an unstemmed copy as written, folded like a
+            name: the field's own analyser stemmed them (``tras*`` became ``tra*`` and found traffic)."""
+            if fieldname in EXACT_FIELDS and issubclass(termclass, (Q.Prefix, Q.Wildcard)):
+                texts = [t.text for t in name_analyzer()(text, mode="query", tokenize=False, removestops=False)]
+                return termclass(fieldname, texts[0], boost=boost) if texts else None
+            return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+    return Parser
 
 
 @cache
