@@ -1029,8 +1029,7 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
                 if scores is not None:
                     results = ranked(s, full, scores, fetch)
                 else:
-                    results = s.search(full, limit=fetch, sortedby=sortedby, reverse=reverse, mask=mask,
-                                       optimize=not total_exact)
+                    results = _whoosh_top(s, full, fetch, sortedby, reverse, mask, optimize=not total_exact)
                 groups = _group(results, collapse)
                 if len(groups) >= want or results.scored_length() < fetch:
                     break
@@ -1098,6 +1097,39 @@ def _Unscored(child: Any) -> Any:  # noqa: N802 - reads as a query class
             return m if isinstance(m, NullMatcherClass) else _unscored_matcher(m)
 
     return Unscored(child)
+
+
+def _whoosh_top(s: Any, q: Any, limit: int, sortedby: Any, reverse: bool, mask: Any, optimize: bool) -> Any:
+    """Whoosh's own top ``limit`` of ``q`` (sorted by a column, or a total left as a bound): its collector,
+    without the matcher replacement it attempts every 10 matches. That turns a union whose side cannot
+    reach the top alone into an optional clause (AndMaybeMatcher), whose skip_to moves the clause to the
+    document asked for, not to where the required side landed, so the clause's score was lost on the
+    document after a skip (whoosh3 3.54). Skipping blocks by their best score still prunes."""
+    from whoosh import collectors
+
+    if sortedby is not None or limit >= s.doc_count():
+        return s.search(q, limit=limit, sortedby=sortedby, reverse=reverse, mask=mask, optimize=optimize)
+    c = collectors.TopCollector(limit, usequality=optimize, replace=0)
+    if mask:
+        c = collectors.FilterCollector(c, None, mask)
+    s.search_with_collector(_SafeToSkip(q), c)
+    return c.results()
+
+
+def _SafeToSkip(child: Any) -> Any:  # noqa: N802 - reads as a query class
+    """``child`` for Whoosh's top-N collector (`collecting.safe_to_skip_by_quality`)."""
+    from whoosh.query.wrappers import WrappingQuery
+
+    from .collecting import safe_to_skip_by_quality
+
+    class SafeToSkip(WrappingQuery):
+        def _rewrap(self, child: Any) -> Any:
+            return SafeToSkip(child)
+
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            return safe_to_skip_by_quality(self.child.matcher(searcher, context))
+
+    return SafeToSkip(child)
 
 
 _SEARCHERS: Any = None
