@@ -48,11 +48,17 @@ def score_all(searcher: Any, query: Any, mask: set[int] | frozenset[int]) -> dic
     return scores
 
 
-def ranked(searcher: Any, query: Any, scores: dict[int, float], limit: int | None) -> Any:
-    """The best ``limit`` of ``scores`` (all if None) as Whoosh ``Results``, counting them all."""
+def ranked(searcher: Any, query: Any, scores: dict[int, float], limit: int | None, key: Any = None) -> Any:
+    """The best ``limit`` of ``scores`` (all if None) as Whoosh ``Results``, counting them all: by score,
+    then document number, or in the order of ``key`` over (document number, score) pairs."""
     from whoosh.searching import Results
 
     items = scores.items()
+    if key is not None:
+        best = heapq.nsmallest(limit, items, key=key) if limit is not None else sorted(items, key=key)
+        results = Results(searcher, query, [(s, d) for d, s in best], docset=set(scores))
+        results._total = len(scores)
+        return results
     if limit == 0:
         items = []
     elif limit is not None and limit < len(scores):
@@ -277,33 +283,3 @@ def _byte_lengths() -> list[float]:
 _LENGTHS = _byte_lengths()
 
 
-
-def safe_to_skip_by_quality(m: Any) -> Any:
-    """``m`` made safe, in place, for Whoosh's top-N collector skipping blocks by their best score: a node
-    with a zero boost (``word^0``) divided the score to reach by its boost (ZeroDivisionError, whoosh3
-    3.54); it now skips nothing (its matches score 0 anyway)."""
-    from whoosh.matching import WrappingMatcher
-
-    stack = [m]
-    while stack:
-        node = stack.pop()
-        if type(node) is WrappingMatcher and not node.boost:
-            node.__class__ = _zero_boosted()  # same attributes, one method changed
-        stack.extend(node.children())
-    return m
-
-
-_ZERO_BOOSTED: type | None = None
-
-
-def _zero_boosted() -> type:
-    global _ZERO_BOOSTED
-    if _ZERO_BOOSTED is None:
-        from whoosh.matching import WrappingMatcher
-
-        class ZeroBoosted(WrappingMatcher):
-            def skip_to_quality(self, minquality: float) -> int:
-                return 0
-
-        _ZERO_BOOSTED = ZeroBoosted
-    return _ZERO_BOOSTED

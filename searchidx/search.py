@@ -25,10 +25,6 @@ FIELD_BOOSTS = {"speaker": 2.0}
 #: How much a bare word found in the release's title adds: the title raises a paragraph that matches
 #: on its own but matches nothing alone (else one title word would return every paragraph of a release).
 TITLE_BOOST = 2.0
-#: Above this many possible matches (an upper bound from the term lists) ``total`` is that bound, marked
-#: ``total_exact=False``, instead of a count that scores every match (searchidx.collecting: about 0.5 µs
-#: and 100 bytes a match, so 0.1 s and 25 MB at the limit).
-EXACT_COUNT_LIMIT = 250_000
 #: Field names users may write in a query, and the schema field each stands for.
 FIELD_ALIASES = {"speaker": "speaker", "role": "role", "title": "title", "source": "source", "kind": "kind",
                  "location": "location", "date": "day", "text": "text", "year": "year",
@@ -111,7 +107,7 @@ class SearchResults:
     page: int
     limit: int
     hits: list[Hit]
-    #: False when ``total`` is an upper bound (more than EXACT_COUNT_LIMIT possible matches).
+    #: Always true: every match is counted (kept for callers of versions that gave a bound above 250,000).
     total_exact: bool = True
     #: A corrected query when some words are not in the index (or much rarer than a close one).
     suggestion: str | None = None
@@ -250,9 +246,9 @@ def parse_query(index: Index, text: str, *, schema: Any = None):
 
 def _unions_as_trees(q: Any) -> Any:
     """OR matched by Whoosh's tree of union matchers, never by its preloaded array (which it picks for
-    three words or more in a small index): the array's ``max_quality`` is its best word's, not their sum,
-    and a top-N search that skips by quality (a total left as a bound, beside a filter) dropped paragraphs
-    that score above the cut on several words (whoosh3 3.54)."""
+    three words or more in a small index): searchidx.collecting reads the tree's sides as whole posting
+    lists, the array only a document at a time; and the array's ``max_quality`` is its best word's, not
+    their sum, which misleads anything that prunes by it (whoosh3 3.54)."""
     from whoosh import query as Q
 
     if hasattr(q, "children") and q.children():
@@ -974,11 +970,8 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
     ``facets``: any of speaker, source, year, location. ``timeline``: matches per month.
     ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
     ``facet_limit``: values kept per facet, most matches first (None: all).
-    ``exact_total``: count every match (True), or give an upper bound when there may be more than
-    EXACT_COUNT_LIMIT (None, the default; see ``SearchResults.total_exact``).
+    ``exact_total``: ignored, kept for callers of earlier versions: every total is counted.
     """
-    from whoosh import query as Q
-
     if limit < 0 or page < 1:
         raise QueryError("limit must be 0 or more (0: counts and facets only) and page at least 1")
     if sort not in ("score", "date"):
@@ -989,59 +982,25 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
         if name not in FACETS:
             raise QueryError(f"unknown facet {name!r}", hint="facets are " + ", ".join(FACETS))
     with _searcher(index) as s:
-        q = parse_query(index, query, schema=s.schema) if query.strip() else Q.Every()
-        # Narrow filters (speaker, source, dates) join the query unscored: ranking is the query's alone.
-        # Broad exclusions (file records, other kinds, narration) are a set of document numbers, computed once
-        # per index generation, that the collector skips: cheaper than walking a Not() beside every query.
-        # (Not filter=/AndNot: whoosh3 3.54 materialises filter= per query and miscounts with it, and its
-        # AndNot lets excluded documents through when the excluded side is an Or of terms.)
-        exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not re.search(r"\bkind:", query))
-        require: list[Any] = []
-        if speaker:
-            require.append(_all_words("speaker", speaker))
-        if source:
-            require.append(_all_words("source", source))
-        if since or until:
-            lo = _as_day(since, "since")[0] if since else None
-            hi = _as_day(until, "until")[1] if until else None
-            if lo is not None and hi is not None and lo > hi:
-                raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
-            require.append(_day_range()("day", lo, hi))
-        full = Q.And([q, *(_Unscored(f) for f in require)]) if require else q
-        sortedby, reverse = (("day", True) if sort == "date" else (None, False))
-        want = page * limit
-        # A few spares for copies folded into one hit; more only when copies fill them (the loop below). A top
-        # of 40 where 15 will do cost Whoosh's block skipping half its gain ("sentenced": 62 to 32 ms).
-        fetch = want + 5 if collapse else want
-        mask = _excluded(s, exclude_kinds, quotes_only)
-        try:
-            bound = full.estimate_size(s.reader())
-            total_exact = exact_total if exact_total is not None else bound <= EXACT_COUNT_LIMIT
-            # A total to count means every match scored: from whole posting lists (searchidx.collecting),
-            # which beats Whoosh's walk a match at a time, and its skipping by block quality, which has to
-            # walk the matches again to count them. Sorted by date, or above the limit, Whoosh collects.
-            scores = None
-            if total_exact and sortedby is None:
-                from .collecting import ranked, score_all
+        from .collecting import ranked
 
-                scores = score_all(s, full, mask)
+        full, mask = _query_and_mask(s, index, query, speaker=speaker, since=since, until=until, source=source,
+                                     kinds=kinds, quotes_only=quotes_only)
+        want = page * limit
+        # A few spares for copies folded into one hit; more only when copies fill them (the loop below).
+        fetch = want + 5 if collapse else want
+        try:
+            scores = _scores(s, full, mask)
+            order = _newest_first(s) if sort == "date" else None
             while True:
-                if scores is not None:
-                    results = ranked(s, full, scores, fetch)
-                else:
-                    results = _whoosh_top(s, full, fetch, sortedby, reverse, mask, optimize=not total_exact)
+                results = ranked(s, full, scores, fetch, key=order)
                 groups = _group(results, collapse)
                 if len(groups) >= want or results.scored_length() < fetch:
                     break
                 fetch *= 4
-            if scores is not None:
-                total = len(scores)
-            elif results.scored_length() < fetch:  # every match is in hand: no second pass to count them
-                total, total_exact = results.scored_length(), True
-            else:
-                total = len(results) if total_exact else max(bound, results.scored_length())
         except ValueError as exc:
             raise QueryError(str(exc)) from None
+        total = len(scores)
         exact_terms, stemmed_terms = _query_terms(full, s)
         hits = []
         for group in groups[(page - 1) * limit: want]:
@@ -1052,9 +1011,9 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
         if context:
             for hit in hits:
                 _add_context(s, hit, context)
-        out = SearchResults(query=query, total=total, page=page, limit=limit, hits=hits, total_exact=total_exact)
+        out = SearchResults(query=query, total=total, page=page, limit=limit, hits=hits)
         if facets or timeline:
-            docnums = list(scores) if scores is not None else [d for d in s.docs_for_query(full) if d not in mask]
+            docnums = list(scores)
             for name in facets:
                 out.facets[name] = _facet(s, name, docnums, facet_limit)
             if timeline:
@@ -1062,6 +1021,69 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
         if suggest and query.strip():
             out.suggestion = _suggest(s, query, total)
     return out
+
+
+def _query_and_mask(s: Any, index: Index, query: str, *, speaker: str | None, since: dt.date | str | None,
+                    until: dt.date | str | None, source: str | None, kinds: tuple[str, ...] | None,
+                    quotes_only: bool) -> tuple[Any, Any]:
+    """The Whoosh query a search runs and the document numbers it leaves out. Narrow filters (speaker,
+    source, dates) join the query unscored: ranking is the query's alone. Broad exclusions (file records,
+    other kinds, narration) are a set of document numbers, computed once per index generation: cheaper
+    than walking a Not() beside every query. (Not filter=/AndNot: whoosh3 3.54 materialises filter= per
+    query and miscounts with it, and its AndNot lets excluded documents through when the excluded side is
+    an Or of terms.)"""
+    from whoosh import query as Q
+
+    q = parse_query(index, query, schema=s.schema) if query.strip() else Q.Every()
+    exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not re.search(r"\bkind:", query))
+    require: list[Any] = []
+    if speaker:
+        require.append(_all_words("speaker", speaker))
+    if source:
+        require.append(_all_words("source", source))
+    if since or until:
+        lo = _as_day(since, "since")[0] if since else None
+        hi = _as_day(until, "until")[1] if until else None
+        if lo is not None and hi is not None and lo > hi:
+            raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
+        require.append(_day_range()("day", lo, hi))
+    full = Q.And([q, *(_Unscored(f) for f in require)]) if require else q
+    return full, _excluded(s, exclude_kinds, quotes_only)
+
+
+def _scores(s: Any, q: Any, mask: Any) -> dict[int, float]:
+    """Every match of ``q`` outside ``mask``, scored: from whole posting lists (searchidx.collecting). At
+    1M paragraphs that is 5 to 10 times faster than Whoosh's top-N collector for a common word (which
+    walks the matches a document at a time, skipping by block quality, and then has to walk them again to
+    count them), and every total is a count."""
+    from .collecting import score_all
+
+    scores = score_all(s, q, mask)
+    if scores is None:  # a weighting with a final step (not searchidx's BM25F): Whoosh scores them all
+        scores = {hit.docnum: hit.score for hit in s.search(q, limit=None, mask=mask)}
+    return scores
+
+
+def _newest_first(s: Any) -> Any:
+    """The sort key of a (document number, score) pair for newest first: by day, then score; undated
+    paragraphs last (the day column holds its largest value for them, which a plain reverse sort put
+    first)."""
+    days = _per_reader(s.reader(), "newest first", lambda: _days_for_sorting(s.reader()))
+    return lambda item: (days[item[0]], -item[1], item[0])
+
+
+def _days_for_sorting(reader: Any) -> list[int]:
+    """Minus each document's day in the column's sortable form (smaller: newer), 1 for an undated one."""
+    field = reader.schema["day"]
+    undated = field.to_column_value(field.default)
+    days: list[int] = []
+    for leaf, _base in reader.leaf_readers():
+        values = _numeric_column(leaf, "day") if leaf.has_column("day") else None
+        if values is None:
+            days.extend([1] * leaf.doc_count_all())
+        else:
+            days.extend(1 if v == undated else -v for v in values)
+    return days
 
 
 def _unscored_matcher(child: Any) -> Any:
@@ -1097,39 +1119,6 @@ def _Unscored(child: Any) -> Any:  # noqa: N802 - reads as a query class
             return m if isinstance(m, NullMatcherClass) else _unscored_matcher(m)
 
     return Unscored(child)
-
-
-def _whoosh_top(s: Any, q: Any, limit: int, sortedby: Any, reverse: bool, mask: Any, optimize: bool) -> Any:
-    """Whoosh's own top ``limit`` of ``q`` (sorted by a column, or a total left as a bound): its collector,
-    without the matcher replacement it attempts every 10 matches. That turns a union whose side cannot
-    reach the top alone into an optional clause (AndMaybeMatcher), whose skip_to moves the clause to the
-    document asked for, not to where the required side landed, so the clause's score was lost on the
-    document after a skip (whoosh3 3.54). Skipping blocks by their best score still prunes."""
-    from whoosh import collectors
-
-    if sortedby is not None or limit >= s.doc_count():
-        return s.search(q, limit=limit, sortedby=sortedby, reverse=reverse, mask=mask, optimize=optimize)
-    c = collectors.TopCollector(limit, usequality=optimize, replace=0)
-    if mask:
-        c = collectors.FilterCollector(c, None, mask)
-    s.search_with_collector(_SafeToSkip(q), c)
-    return c.results()
-
-
-def _SafeToSkip(child: Any) -> Any:  # noqa: N802 - reads as a query class
-    """``child`` for Whoosh's top-N collector (`collecting.safe_to_skip_by_quality`)."""
-    from whoosh.query.wrappers import WrappingQuery
-
-    from .collecting import safe_to_skip_by_quality
-
-    class SafeToSkip(WrappingQuery):
-        def _rewrap(self, child: Any) -> Any:
-            return SafeToSkip(child)
-
-        def matcher(self, searcher: Any, context: Any = None) -> Any:
-            return safe_to_skip_by_quality(self.child.matcher(searcher, context))
-
-    return SafeToSkip(child)
 
 
 _SEARCHERS: Any = None
