@@ -368,11 +368,9 @@ def search(query: str, index_dir: str | None, limit: int, page: int, speaker: st
         first = (page - 1) * limit + 1
         folded = sum(len(h.duplicates) for h in results.hits)
         note = f" ({folded} copies folded in)" if folded else ""
-        about = "" if results.total_exact else "up to "
-        click.echo(f"{first}-{first + len(results.hits) - 1} of {about}{results.total} matching paragraphs{note}",
-                   err=True)
+        click.echo(f"{first}-{first + len(results.hits) - 1} of {results.total} matching paragraphs{note}", err=True)
     else:
-        click.echo(f"{'' if results.total_exact else 'up to '}{results.total} matching paragraphs", err=True)
+        click.echo(f"{results.total} matching paragraphs", err=True)
 
 
 @main.command()
