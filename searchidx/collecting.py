@@ -16,6 +16,7 @@ here every match is counted.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = ["ranked", "read_postings", "score_all", "skip_to", "term_scorer", "top_scored"]
@@ -48,25 +49,26 @@ def score_all(searcher: Any, query: Any, mask: set[int] | frozenset[int]) -> dic
     return scores
 
 
-def ranked(searcher: Any, query: Any, scores: dict[int, float], limit: int | None, key: Any = None) -> Any:
+def ranked(searcher: Any, query: Any, scores: dict[int, float], limit: int | None,
+           first: Sequence[int] | None = None) -> Any:
     """The best ``limit`` of ``scores`` (all if None) as Whoosh ``Results``, counting them all: by score,
-    then document number, or in the order of ``key`` over (document number, score) pairs."""
+    then document number; or first by ``first[document number]``, smallest first (a date), then so."""
     from whoosh.searching import Results
 
-    items = scores.items()
-    if key is not None:
-        best = heapq.nsmallest(limit, items, key=key) if limit is not None else sorted(items, key=key)
-        results = Results(searcher, query, [(s, d) for d, s in best], docset=set(scores))
-        results._total = len(scores)
-        return results
+    items: Any = scores.items()
     if limit == 0:
         items = []
+    elif first is not None:
+        if limit is not None and limit < len(scores):
+            cut = heapq.nsmallest(limit, map(first.__getitem__, scores))[-1]
+            items = [(d, s) for d, s in items if first[d] <= cut]
+        items = sorted(items, key=lambda item: (first[item[0]], -item[1], item[0]))
     elif limit is not None and limit < len(scores):
         # The limit-th best score, then everything that reaches it (ties included), sorted: a key function
         # over every match took longer than scoring them.
         least = heapq.nlargest(limit, scores.values())[-1]
         items = [(d, s) for d, s in items if s >= least]
-    best = sorted(items, key=_rank)[:limit]
+    best = (items if first is not None else sorted(items, key=_rank))[:limit]
     results = Results(searcher, query, [(s, d) for d, s in best], docset=set(scores))
     results._total = len(scores)  # Whoosh's Results asks its collector, which there is none of
     return results

@@ -993,7 +993,7 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
             scores = _scores(s, full, mask)
             order = _newest_first(s) if sort == "date" else None
             while True:
-                results = ranked(s, full, scores, fetch, key=order)
+                results = ranked(s, full, scores, fetch, first=order)
                 groups = _group(results, collapse)
                 if len(groups) >= want or results.scored_length() < fetch:
                     break
@@ -1064,12 +1064,10 @@ def _scores(s: Any, q: Any, mask: Any) -> dict[int, float]:
     return scores
 
 
-def _newest_first(s: Any) -> Any:
-    """The sort key of a (document number, score) pair for newest first: by day, then score; undated
-    paragraphs last (the day column holds its largest value for them, which a plain reverse sort put
-    first)."""
-    days = _per_reader(s.reader(), "newest first", lambda: _days_for_sorting(s.reader()))
-    return lambda item: (days[item[0]], -item[1], item[0])
+def _newest_first(s: Any) -> list[int]:
+    """Each document's rank for newest first (`collecting.ranked`'s ``first``): by day, undated paragraphs
+    last (the day column holds its largest value for them, which a plain reverse sort put first)."""
+    return _per_reader(s.reader(), "newest first", lambda: _days_for_sorting(s.reader()))
 
 
 def _days_for_sorting(reader: Any) -> list[int]:
