@@ -936,8 +936,9 @@ def _open_whoosh(gen_dir: Path) -> Any:
     """A Whoosh index whose every reading of the table of contents (opening, ``schema``, segments) is
     retried: Whoosh lists the folder for the latest one, then opens it, and a writer committing in between
     deletes it. Only Whoosh's reader() retried this; opening an index or asking its schema did not."""
-    from whoosh.filedb.filestore import FileStorage
     from whoosh.index import FileIndex
+
+    from .mapped import MappedStorage
 
     class RetryingFileIndex(FileIndex):
         def _read_toc(self) -> Any:
@@ -950,10 +951,10 @@ def _open_whoosh(gen_dir: Path) -> Any:
 
     for _ in range(50):
         try:
-            return RetryingFileIndex(FileStorage(str(gen_dir)), indexname=_INDEXNAME)
+            return RetryingFileIndex(MappedStorage(str(gen_dir)), indexname=_INDEXNAME)
         except FileNotFoundError:
             time.sleep(0.02)
-    return RetryingFileIndex(FileStorage(str(gen_dir)), indexname=_INDEXNAME)
+    return RetryingFileIndex(MappedStorage(str(gen_dir)), indexname=_INDEXNAME)
 
 
 def _create(folder: Path, sources: list[str]) -> dict[str, Any]:
