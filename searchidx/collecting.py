@@ -81,7 +81,14 @@ def _rank(item: tuple[int, float]) -> tuple[float, int]:
 def _scores(m: Any, reader: Any) -> dict[int, float]:
     """Document number → score for every match of the matcher ``m`` (consumed)."""
     from whoosh.codec.whoosh3 import W3LeafMatcher
-    from whoosh.matching import IntersectionMatcher, ListMatcher, NullMatcherClass, UnionMatcher, WrappingMatcher
+    from whoosh.matching import (
+        AndNotMatcher,
+        IntersectionMatcher,
+        ListMatcher,
+        NullMatcherClass,
+        UnionMatcher,
+        WrappingMatcher,
+    )
     from whoosh.matching.wrappers import FilterMatcher
 
     kind = type(m)
@@ -112,6 +119,9 @@ def _scores(m: Any, reader: Any) -> dict[int, float]:
         if len(b) < len(a):
             return {d: a[d] + s for d, s in b.items() if d in a}
         return {d: s + b[d] for d, s in a.items() if d in b}
+    if issubclass(kind, AndNotMatcher):  # a ANDNOT b: a's matches without b's documents
+        excluded = _scores(m.b, reader)
+        return {d: s for d, s in _scores(m.a, reader).items() if d not in excluded}
     if kind is FilterMatcher:
         ids, exclude, boost = m._ids, m._exclude, m.boost
         return {d: s * boost for d, s in _scores(m.child, reader).items() if (d in ids) != exclude}

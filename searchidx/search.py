@@ -241,7 +241,44 @@ def parse_query(index: Index, text: str, *, schema: Any = None):
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
         raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
     query = _days_from_column(_route_expanding(query, _fuzzy_words(text)))
-    return _unions_as_trees(_with_title_bonus(_titles_to_paragraphs(query)))
+    return _unions_as_trees(_with_title_bonus(_titles_to_paragraphs(_safe_and_nots(query))))
+
+
+def _safe_and_nots(q: Any) -> Any:
+    """``a ANDNOT b`` matched by `_and_not_matcher`, which Whoosh's own fails beside another clause."""
+    from whoosh import query as Q
+
+    if hasattr(q, "children") and q.children():
+        q = q.apply(_safe_and_nots)
+    if type(q) is Q.AndNot:
+        return _and_not()(q.a, q.b)
+    return q
+
+
+@cache
+def _and_not() -> type:
+    from whoosh import matching
+    from whoosh import query as Q
+
+    class SafeAndNotMatcher(matching.AndNotMatcher):
+        def skip_to(self, id: int) -> None:
+            # Whoosh's goes on to the excluded side after this side is spent, and asks it where this is
+            # (IndexError): `(alph* ANDNOT beta) gamma`, or any ANDNOT beside a date filter.
+            if not self.a.is_active():
+                raise matching.ReadTooFar
+            if id < self.a.id():
+                return
+            self.a.skip_to(id)
+            if self.a.is_active() and self.b.is_active():
+                self.b.skip_to(id)
+                self._find_next()
+
+    class SafeAndNot(Q.AndNot):
+        def matcher(self, searcher: Any, context: Any = None) -> Any:
+            return SafeAndNotMatcher(self.a.matcher(searcher, context),
+                                     self.b.matcher(searcher, searcher.boolean_context()))
+
+    return SafeAndNot
 
 
 def _unions_as_trees(q: Any) -> Any:

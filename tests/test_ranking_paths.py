@@ -66,7 +66,9 @@ def _query(rng: random.Random) -> str:
         return word
 
     query = rng.choice([" ", " OR ", " OR ", " AND "]).join(clause() for _ in range(rng.randint(1, 4)))
-    return f"({query}) -{rng.choice(WORDS)}" if rng.random() < 0.15 else query
+    if rng.random() < 0.1:
+        query = f"({query} ANDNOT {clause()}) {clause()}"
+    return f"({query}) NOT {rng.choice(WORDS)}" if rng.random() < 0.15 else query
 
 
 def _whoosh_ranking(index: Index, query: str, options: dict) -> list[tuple[str, float]]:

@@ -555,3 +555,19 @@ def test_a_boost_weighs_its_own_word_only(ix, query):
             assert score > plain[pid] * 1.5, (query, pid)
         else:
             assert score == pytest.approx(plain[pid]), (query, pid)
+
+
+def test_and_not_beside_another_clause(tmp_path):
+    """``a ANDNOT b`` with another word or a date filter: Whoosh's own matcher failed there (IndexError)
+    once the prefix side was spent."""
+    folder = tmp_path / "rel"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Release A\n\nPARIS, May 1, 2024\n\nAlpha only here.\n\nAlpha and beta.\n\n"
+                                  "Alphabet and gamma.\n\nBeta alone.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Release B\n\nPARIS, May 2, 2024\n\nGamma with beta.\n", encoding="utf-8")
+    index = Index.open(tmp_path / "ix", create=True)
+    index.sync([folder])
+    assert {h.text for h in index.search("alph* ANDNOT beta").hits} == {"Alpha only here.", "Alphabet and gamma."}
+    assert [h.text for h in index.search("(alph* ANDNOT beta) gamma").hits] == ["Alphabet and gamma."]
+    assert index.search("alph* ANDNOT beta", since="2024-05-02").total == 0
+    assert index.search("gamma ANDNOT alph*").total == 1
