@@ -665,7 +665,7 @@ def _numeric_column(leaf: Any, fieldname: str) -> list[int] | None:
 def _titles_to_paragraphs(q: Any) -> Any:
     """Parts of the query on the title (only file records have one) made to match those releases' paragraphs."""
     if getattr(q, "fieldname", None) in ("title", "title_exact"):
-        return _nested()(q)
+        return _nested()(q.with_boost(1.0), boost=q.boost)  # the nested matcher scores its own boost only
     if hasattr(q, "children") and q.children():
         return q.apply(_titles_to_paragraphs)
     return q
@@ -741,7 +741,7 @@ def _with_title_bonus(q: Any) -> Any:
     words: dict[str, None] = {}
 
     def walk(node: Any) -> None:
-        if isinstance(node, Q.Not):
+        if isinstance(node, Q.Not) or not getattr(node, "boost", 1.0):  # word^0 adds nothing, nor its title bonus
             return
         if isinstance(node, Q.Term) and node.fieldname == "text":
             words[node.text] = None

@@ -571,3 +571,18 @@ def test_and_not_beside_another_clause(tmp_path):
     assert [h.text for h in index.search("(alph* ANDNOT beta) gamma").hits] == ["Alphabet and gamma."]
     assert index.search("alph* ANDNOT beta", since="2024-05-02").total == 0
     assert index.search("gamma ANDNOT alph*").total == 1
+
+
+def test_boosts_on_titles_and_zero_boosts_leave_the_title_bonus_alone(ix):
+    """title:word^3 scores 3 where title:word scores 1 (and ^0 scores 0); a word^0 in a release's title
+    does not lift its paragraphs (README: ^0 adds nothing to the score)."""
+    plain = {h.id: h.score for h in ix.search("title:budget", limit=50, collapse=False).hits}
+    assert plain and set(plain.values()) == {1.0}
+    for boost in (3, 0):
+        boosted = {h.id: h.score for h in ix.search(f"title:budget^{boost}", limit=50, collapse=False).hits}
+        assert boosted == {pid: float(boost) for pid in plain}
+    alone = {h.id: h.score for h in ix.search("accountability", limit=50, collapse=False).hits}
+    with_council = {h.id: h.score for h in ix.search("accountability council^0", limit=50, collapse=False).hits}
+    lifted = {h.id: h.score for h in ix.search("accountability council", limit=50, collapse=False).hits}
+    assert with_council and all(score == pytest.approx(alone[pid]) for pid, score in with_council.items())
+    assert any(lifted[pid] > with_council[pid] + 1 for pid in with_council)  # council is in a title there
