@@ -204,6 +204,15 @@ def _yyyymmdd(day: dt.date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 
 
+_MINUS = re.compile(r"(?:(?<=[\s(])|^)-(?=[^\W_]|[\"(])")
+
+
+def _minus_as_not(text: str) -> str:
+    """``-word``, ``-"a phrase"``, ``-(a group)`` as ``NOT ...``, outside quotes: Whoosh's parser dropped
+    the minus and required the word (``mayor -police`` found paragraphs with both)."""
+    return _MINUS.sub(lambda m: m.group() if text.count('"', 0, m.start()) % 2 else "NOT ", text)
+
+
 def _rewrite_dates(text: str) -> str:
     """``date:2023`` (or ``year:2023``), ``date:[2023-01 to 2023-06-15]``, ``date:>=2023-05`` → ranges on the
     integer ``day``."""
@@ -232,7 +241,7 @@ def parse_query(index: Index, text: str, *, schema: Any = None):
     """The Whoosh query for a user's query string (see README, Searching), checked first. ``schema``: the
     index's, if at hand (asking the index for it reads its table of contents)."""
     check_query(text)
-    rewritten = _rewrite_dates(text)
+    rewritten = _rewrite_dates(_minus_as_not(text))
     if schema is None:
         with _searcher(index) as s:
             schema = s.schema
