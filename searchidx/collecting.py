@@ -293,5 +293,3 @@ def _byte_lengths() -> list[float]:
 
 
 _LENGTHS = _byte_lengths()
-
-

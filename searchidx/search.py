@@ -254,7 +254,7 @@ def parse_query(index: Index, text: str, *, schema: Any = None):
 
 
 def _safe_and_nots(q: Any) -> Any:
-    """``a ANDNOT b`` matched by `_and_not_matcher`, which Whoosh's own fails beside another clause."""
+    """``a ANDNOT b`` as `_and_not`'s query, whose matcher skips safely (Whoosh's fails beside another clause)."""
     from whoosh import query as Q
 
     if hasattr(q, "children") and q.children():
