@@ -249,7 +249,7 @@ def parse_query(index: Index, text: str, *, schema: Any = None):
         query = _parser(schema).parse(rewritten)
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
         raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
-    query = _days_from_column(_route_expanding(query, _fuzzy_words(text)))
+    query = _days_from_column(_route_expanding(query))
     return _unions_as_trees(_with_title_bonus(_titles_to_paragraphs(_safe_and_nots(query))))
 
 
@@ -336,9 +336,10 @@ def _parser_class() -> type:
     class Parser(qparser.QueryParser):
         def term_query(self, fieldname: str, text: str, termclass: Any, boost: float = 1.0, tokenize: bool = True,
                        removestops: bool = True) -> Any:
-            """Prefixes and wildcards on a stemmed field with an unstemmed copy as written, folded like a
-            name: the field's own analyser stemmed them (``tras*`` became ``tra*`` and found traffic)."""
-            if fieldname in EXACT_FIELDS and issubclass(termclass, (Q.Prefix, Q.Wildcard)):
+            """Prefixes, wildcards and fuzzy words on a stemmed field with an unstemmed copy as written,
+            folded like a name: the field's own analyser stemmed them (``tras*`` became ``tra*`` and found
+            traffic; they are looked up in the copy, see `_route_expanding`)."""
+            if fieldname in EXACT_FIELDS and issubclass(termclass, (Q.Prefix, Q.Wildcard, Q.FuzzyTerm)):
                 texts = [t.text for t in name_analyzer()(text, mode="query", tokenize=False, removestops=False)]
                 return termclass(fieldname, texts[0], boost=boost) if texts else None
             return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
@@ -902,20 +903,7 @@ def _file_record_list(searcher: Any) -> list[int]:
                        lambda: sorted(searcher.docs_for_query(Q.Term("doctype", "file"))))
 
 
-def _fuzzy_words(text: str) -> dict[str, str]:
-    """For each ``word~`` in the query: its stemmed form → its unstemmed (folded) form."""
-    from .schema import name_analyzer, text_analyzer
-
-    out = {}
-    for word in re.findall(r"([^\W_]+)~", text):
-        exact = [t.text for t in name_analyzer()(word)]
-        stemmed = [t.text for t in text_analyzer()(word, removestops=False)]
-        if exact and stemmed:
-            out[stemmed[0]] = exact[0]
-    return out
-
-
-def _route_expanding(q: Any, fuzzy: dict[str, str]) -> Any:
+def _route_expanding(q: Any) -> Any:
     """Send prefix, wildcard and fuzzy queries on stemmed fields to their unstemmed copies; check prefixes."""
     from whoosh import query as Q
 
@@ -929,11 +917,10 @@ def _route_expanding(q: Any, fuzzy: dict[str, str]) -> Any:
     if isinstance(q, Q.FuzzyTerm):
         if len(q.text) < MIN_PREFIX:
             raise QueryError(f"fuzzy word {q.text!r} is too short", hint=f"give at least {MIN_PREFIX} letters before ~")
-        text = fuzzy.get(q.text, q.text) if q.fieldname in EXACT_FIELDS else q.text
         return _in_copies(q.fieldname, lambda field: _expanding()["fuzzy"](
-            field, text, boost=q.boost, maxdist=q.maxdist, prefixlength=q.prefixlength))
+            field, q.text, boost=q.boost, maxdist=q.maxdist, prefixlength=q.prefixlength))
     if hasattr(q, "children") and q.children():
-        return q.apply(lambda child: _route_expanding(child, fuzzy))
+        return q.apply(_route_expanding)
     return q
 
 
