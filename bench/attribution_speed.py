@@ -21,9 +21,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from searchidx import pipeline  # noqa: E402
 from searchidx.errors import SearchidxError  # noqa: E402
-from searchidx.loader import discover, load_bytes  # noqa: E402
+from searchidx.load import pipeline  # noqa: E402
+from searchidx.load.core import discover, load_bytes  # noqa: E402
 
 
 def _default_corpus() -> Path:

@@ -28,9 +28,9 @@ SHARE = 0.03
 
 
 def main() -> None:
-    from searchidx.loader import discover
-    from searchidx.parallel import load_files
-    from searchidx.schema import text_analyzer
+    from searchidx.engine.whoosh.schema import text_analyzer
+    from searchidx.index.parallel import load_files
+    from searchidx.load.core import discover
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--share", type=float, default=SHARE)

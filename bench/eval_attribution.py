@@ -31,9 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from searchidx.attribution import ORG_WORDS, TITLE_WORDS, speaker_key  # noqa: E402
+from searchidx.attribution.rules import ORG_WORDS, TITLE_WORDS, speaker_key  # noqa: E402
 from searchidx.errors import SearchidxError  # noqa: E402
-from searchidx.loader import load_release, load_text  # noqa: E402
+from searchidx.load.core import load_release, load_text  # noqa: E402
 from searchidx.model import Paragraph  # noqa: E402
 
 ANNOTATIONS = REPO / "tests" / "annotations"

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from searchidx.errors import LoadError  # noqa: E402
-from searchidx.loader import discover, load_release  # noqa: E402
+from searchidx.load.core import discover, load_release  # noqa: E402
 
 # Paragraphs that read like page chrome when they turn up in an extracted body.
 CHROME_TEXT = re.compile(
@@ -148,7 +148,7 @@ def _report(who: str, bodies: dict[str, list[str]], n: int, took: float, errors:
 def bench_wire(corpora: Path) -> None:
     from bs4 import BeautifulSoup
 
-    from searchidx.cleaning import normalize_space
+    from searchidx.load.cleaning import normalize_space
 
     total_expected = total_found = total_chrome = 0
     for f in sorted((corpora / "press_releases_html").rglob("*.html")):

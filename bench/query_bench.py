@@ -44,7 +44,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def build(index_dir: Path, limit: int | None) -> None:
     from searchidx import Index
-    from searchidx.loader import discover
+    from searchidx.load.core import discover
 
     files, _ = discover([str(s) for s in SOURCES if s.exists()])
     if limit:
@@ -85,7 +85,7 @@ def bench_api(index_dir: Path, rounds: int) -> dict[str, list[float]]:
 def bench_cli(index_dir: Path, runs: int) -> list[float]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT)
-    cmd = [sys.executable, "-m", "searchidx.cli", "search", "sentenced", "--index", str(index_dir)]
+    cmd = [sys.executable, "-m", "searchidx.cli.main", "search", "sentenced", "--index", str(index_dir)]
     subprocess.run(cmd, env=env, capture_output=True, check=True)  # compile .pyc once, as an install does
     out = []
     for _ in range(runs):

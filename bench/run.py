@@ -124,7 +124,7 @@ def child(*args: str, env: dict[str, str] | None = None) -> dict:
 
 # -- corpus ---------------------------------------------------------------------------------------
 def corpus_files(roots: list[Path], limit: int | None) -> list[Path]:
-    from searchidx.loader import discover
+    from searchidx.load.core import discover
 
     files, _ = discover([str(r) for r in roots])
     if limit:
@@ -162,9 +162,9 @@ def distinct(data: bytes, k: int) -> bytes:
 # -- phase: parse -----------------------------------------------------------------------------------
 def phase_parse(files: list[Path], scale: int, dump: Path) -> dict:
     """Load every file in-process (one core), timing attribution apart; dump the paragraphs for the others."""
-    from searchidx import pipeline
     from searchidx.errors import LoadError
-    from searchidx.loader import load_release
+    from searchidx.load import pipeline
+    from searchidx.load.core import load_release
 
     spent = [0.0]
     original = pipeline.attribute
@@ -204,8 +204,8 @@ def phase_parse(files: list[Path], scale: int, dump: Path) -> dict:
 
 # -- phase: builds (each in a fresh process) -------------------------------------------------------
 def build_searchidx(corpus: str, ix_dir: str, variant: str) -> dict:
-    from searchidx import index as sindex
-    from searchidx import parallel
+    from searchidx.index import core as sindex
+    from searchidx.index import parallel
 
     if variant == "sequential":
         parallel.PROCESSES = 0
@@ -232,7 +232,7 @@ def build_searchidx(corpus: str, ix_dir: str, variant: str) -> dict:
 def raw_schema():
     from whoosh.fields import TEXT, Schema
 
-    from searchidx.schema import text_analyzer
+    from searchidx.engine.whoosh.schema import text_analyzer
 
     return Schema(text=TEXT(analyzer=text_analyzer(), stored=True, phrase=True))
 
@@ -397,7 +397,7 @@ def phase_queries(ix_dir: str, raw_dir: str, db: str, queries: dict[str, list[di
         out[kind] = row
     raw_s.close()
     # Is fuzzy fuzzy in searchidx's query language, or a plain term?
-    from searchidx.search import parse_query
+    from searchidx.search.core import parse_query
 
     fq = parse_query(ix, queries["fuzzy"][0]["q"]) if queries["fuzzy"] else None
     out["_fuzzy_supported"] = bool(fq is not None and "Fuzzy" in repr(fq))
@@ -408,7 +408,7 @@ def phase_cold(ix_dir: str, queries: dict[str, list[dict]], per_kind: int) -> di
     """Wall clock of `searchidx search` in a fresh process (bytecode cached, as after an install)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT)
-    base = [sys.executable, "-m", "searchidx.cli", "search", "--index", ix_dir, "--json"]
+    base = [sys.executable, "-m", "searchidx.cli.main", "search", "--index", ix_dir, "--json"]
     subprocess.run(base + ["warmup"], env=env, capture_output=True)  # writes .pyc, fills the page cache
     out: dict[str, dict] = {}
     for kind, items in queries.items():

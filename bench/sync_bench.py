@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from searchidx import Index  # noqa: E402
-from searchidx.loader import discover  # noqa: E402
+from searchidx.load.core import discover  # noqa: E402
 
 DEFAULT_CORPUS = "/work/shared/corpora/prosecutor_press_releases_txt/text"
 
@@ -142,7 +142,7 @@ def main() -> None:
 
     new2 = src / "new" / held_out[1].name
     shutil.copyfile(held_out[1], new2)
-    t_cli, out = timed(lambda: subprocess.run([sys.executable, "-m", "searchidx.cli", "add", str(new2), "--index",
+    t_cli, out = timed(lambda: subprocess.run([sys.executable, "-m", "searchidx.cli.main", "add", str(new2), "--index",
                                                str(folder)], env=env, capture_output=True, text=True))
     assert out.returncode == 0, out.stderr
     results["add_one_cli_s"] = t_cli
@@ -157,7 +157,7 @@ def main() -> None:
     latencies = []
     log = work / "watch.err"
     with log.open("w") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "searchidx.cli", "watch", str(src), "--index", str(folder),
+        proc = subprocess.Popen([sys.executable, "-m", "searchidx.cli.main", "watch", str(src), "--index", str(folder),
                                  "--settle", str(args.settle)], env=env, stdout=subprocess.DEVNULL, stderr=err)
     try:
         deadline = time.monotonic() + 600

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import (  # noqa: E402
+from searchidx.errors import (  # noqa: E402
     IndexLockedError,
     IndexNotFoundError,
     IndexVersionError,
@@ -18,19 +18,19 @@ from .errors import (  # noqa: E402
     QueryError,
     SearchidxError,
 )
-from .index import Index, SyncReport  # noqa: E402
-from .model import Contact, Paragraph, Release  # noqa: E402
+from searchidx.index.core import Index, SyncReport  # noqa: E402
+from searchidx.model import Contact, Paragraph, Release  # noqa: E402
 
 
 def __getattr__(name: str):
     # The loader and attribution (and their compiled patterns) are imported on first use: `searchidx
     # search` never needs them.
     if name in ("load_release", "load_text"):
-        from . import loader
+        from searchidx.load import core as loader
 
         return getattr(loader, name)
     if name == "speaker_key":
-        from .attribution import speaker_key
+        from searchidx.attribution.rules import speaker_key
 
         return speaker_key
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

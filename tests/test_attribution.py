@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from searchidx.attribution import attribute, speaker_key
-from searchidx.loader import load_release, load_text
+from searchidx.attribution.rules import attribute, speaker_key
+from searchidx.load.core import load_release, load_text
 from searchidx.model import Paragraph
 
 REPO = Path(__file__).resolve().parents[1]
@@ -501,7 +501,7 @@ def test_quote_only_paragraph_after_narration_about_someone_silent_stays_unattri
 
 
 def test_verb_scan_finds_what_a_word_boundary_scan_finds():
-    from searchidx.attribution import _VERB_RE, _ReleaseVerbs, _verb_spans
+    from searchidx.attribution.rules import _VERB_RE, _ReleaseVerbs, _verb_spans
 
     texts = ["said the DA", "“Fine,”said Smith (said) self-described\nnoted “added” —told /wrote #thanks",
              "He said, said. went on to say; unsaid essays", ""]

@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from searchidx.errors import LoadError
-from searchidx.loader import discover, load_bytes, load_release, load_text
-
-from .conftest import FIXTURES
+from searchidx.load.core import discover, load_bytes, load_release, load_text
+from tests.conftest import FIXTURES
 
 
 def refuse(path, reason_part: str, **kw) -> LoadError:

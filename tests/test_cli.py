@@ -6,9 +6,8 @@ import json
 
 from click.testing import CliRunner
 
-from searchidx.cli import main
-
-from .conftest import SEED
+from searchidx.cli.main import main
+from tests.conftest import SEED
 
 
 def run(*args, **kw):
@@ -55,8 +54,7 @@ def test_build_and_search_json(tmp_path):
 
 def test_build_optimize_leaves_one_segment(tmp_path):
     from searchidx import Index
-
-    from .test_search import RELEASES
+    from tests.test_search import RELEASES
 
     folder = tmp_path / "releases"
     folder.mkdir()

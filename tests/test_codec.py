@@ -1,4 +1,4 @@
-"""searchidx.codec: stored fields compressed in blocks, read back as written, beside segments written with
+"""searchidx.engine.whoosh.codec: stored fields compressed in blocks, read back as written, beside segments written with
 Whoosh's own codec (indexes built before it)."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import RamStorage
 
-from searchidx import Index, codec
-from searchidx.codec import STORED_BLOCKS, SearchidxCodec
-from searchidx.segments import segment_writer
-
-from .test_search import RELEASES
-from .test_segments import segment_file
+from searchidx import Index
+from searchidx.engine.whoosh import codec
+from searchidx.engine.whoosh.codec import STORED_BLOCKS, SearchidxCodec
+from searchidx.engine.whoosh.segments import segment_writer
+from tests.test_search import RELEASES
+from tests.test_segments import segment_file
 
 
 def test_a_block_column_reads_back_every_value_gaps_too():
@@ -64,9 +64,9 @@ def test_segments_of_whoosh_codec_and_of_ours_live_side_by_side(tmp_path, monkey
 
 
 def test_stored_fields_take_less_room_than_in_whoosh_codec(tmp_path):
-    from searchidx.index import write_release
-    from searchidx.loader import load_release
-    from searchidx.schema import schema
+    from searchidx.engine.whoosh.schema import schema
+    from searchidx.index.core import write_release
+    from searchidx.load.core import load_release
 
     _write(tmp_path, RELEASES)
     releases = [(str(f), load_release(f)) for f in sorted((tmp_path / "releases").iterdir())] * 12

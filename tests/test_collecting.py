@@ -1,4 +1,4 @@
-"""searchidx.collecting: every match scored from whole posting lists, ranked and counted as Whoosh does."""
+"""searchidx.engine.whoosh.collecting: every match scored from whole posting lists, ranked and counted as Whoosh does."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 import pytest
 
 from searchidx import Index
-from searchidx.collecting import skip_to, top_scored
+from searchidx.engine.whoosh.collecting import skip_to, top_scored
 
 VOCAB = ["council", "budget", "fraud", "court", "police", "school", "water", "prison", "state", "district",
          "attorney", "sentenced", "charged", "mayor", "city", "report", "said", "public", "health", "vote"]
@@ -29,7 +29,7 @@ def _release(rng: random.Random, i: int, version: int = 0) -> str:
 @pytest.fixture(scope="module")
 def ix(tmp_path_factory):
     """About 350 releases synced in three batches (three segments), then 20 of them changed (deletions)."""
-    from searchidx import parallel
+    from searchidx.index import parallel
 
     rng = random.Random(11)
     folder = tmp_path_factory.mktemp("rel")
@@ -56,7 +56,7 @@ QUERIES = ["council", "fraud", "council budget", "court OR prison", "sentenced -
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_the_same_ranking_scores_and_count_as_whoosh(ix, text):
-    from searchidx.search import _excluded, _searcher, parse_query
+    from searchidx.search.core import _excluded, _searcher, parse_query
 
     with _searcher(ix) as s:
         assert len(s.reader().leaf_readers()) >= 2 and s.reader().has_deletions()
@@ -77,7 +77,7 @@ def test_the_same_ranking_scores_and_count_as_whoosh(ix, text):
 def test_search_totals_count_every_match(ix):
     """Totals are whole (Whoosh's collector, asked for a top N, drops from its count the sub-matchers
     that can no longer reach the top: a prefix query's total came out short)."""
-    from searchidx.search import _excluded, _searcher, parse_query
+    from searchidx.search.core import _excluded, _searcher, parse_query
 
     with _searcher(ix) as s:
         file_records = _excluded(s, (), False)

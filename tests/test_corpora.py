@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from searchidx.loader import load_release, load_releases
-
-from .conftest import SEEDS
+from searchidx.load.core import load_release, load_releases
+from tests.conftest import SEEDS
 
 
 def test_seed_still_loads_the_same():

@@ -9,9 +9,8 @@ import sys
 
 from click.testing import CliRunner
 
-from searchidx.cli import main
-
-from .conftest import ROOT
+from searchidx.cli.main import main
+from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

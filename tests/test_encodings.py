@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from searchidx.loader import load_bytes
+from searchidx.load.core import load_bytes
 
 TEXT = "Café owner’s £5 fee\n\nThe café in Brașov charges £5, the owner’s spokesman said. Zoë agreed."
 

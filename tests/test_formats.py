@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from searchidx.loader import detect_format, load_release, load_releases, load_text
-
-from .conftest import FIXTURES
+from searchidx.load.core import detect_format, load_release, load_releases, load_text
+from tests.conftest import FIXTURES
 
 
 def body_texts(release):
@@ -43,7 +42,7 @@ def test_html_page_body_metadata_and_no_chrome():
 
 def test_html_heuristic_fallback_finds_the_same_body(monkeypatch):
     # Without trafilatura (or when it finds nothing) the paragraph-score heuristic takes over.
-    import searchidx.formats.html as html_format
+    import searchidx.load.formats.html as html_format
 
     monkeypatch.setattr(html_format, "trafilatura_blocks", lambda text: [])
     r = load_release(FIXTURES / "wire_page.html")
@@ -153,7 +152,7 @@ def test_about_headings_with_company_suffixes_and_colons():
     # Above the body, "About Us" is a menu entry: it starts no About section.
     menu = load_text("Ferry fares frozen\n\nAbout Us\n\nThe harbour board froze ferry fares for a year on Monday.\n")
     assert [(p.kind, p.text[:9]) for p in menu.paragraphs] == [("body", "The harbo")]
-    from searchidx.structure import is_about_heading
+    from searchidx.load.structure import is_about_heading
 
     for heading in ("About LYF Food Technologies Inc.", "About KidSport:", "About J. Crew Group",
                     "About Auxly Cannabis Group Inc. (TSX.V: XLY) (OTCQX: CBWTF)", "ABOUT SEGMENT"):
@@ -279,7 +278,7 @@ def test_date_and_contact_below_a_long_menu():
 
 
 def test_spanish_dates():
-    from searchidx.dates import parse_date
+    from searchidx.load.dates import parse_date
 
     for text in ("2 de marzo del 2009", "2 de marzo de 2009", "Lunes, 2 de Marzo del 2009", "2 de marzo, 2009",
                  "Dallas, Texas – 2 de mar. de 2009"):

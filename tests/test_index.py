@@ -7,8 +7,7 @@ import shutil
 import pytest
 
 from searchidx import Index, IndexNotFoundError, QueryError, load_release
-
-from .conftest import SEED
+from tests.conftest import SEED
 
 
 def test_round_trip_keeps_every_paragraph(index):
@@ -116,7 +115,7 @@ def test_copied_index_folder_still_opens(index, tmp_path):
 def test_pair_filter_joins_running_common_words():
     from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
 
-    from searchidx.fields import PairFilter
+    from searchidx.engine.whoosh.fields import PairFilter
 
     common = frozenset({"county", "district", "attorney", "said"})
     analyzer = RegexTokenizer() | LowercaseFilter() | StopFilter() | PairFilter(common)
@@ -132,8 +131,8 @@ def test_whoosh_nested_matcher_does_not_skip_by_block_quality(index):
     from whoosh import query as Q
     from whoosh.query.nested import NestedChildren
 
-    from searchidx.schema import text_analyzer
-    from searchidx.search import _nested
+    from searchidx.engine.whoosh.schema import text_analyzer
+    from searchidx.search.core import _nested
 
     assert index.search('"political prisoners"').total > 0
     title_word = next(t.text for t in text_analyzer()(index.release(next(iter(index.files().values()))).title))

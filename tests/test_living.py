@@ -15,12 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from searchidx import Index, IndexLockedError, IndexVersionError, SearchidxError
-from searchidx.cli import main
-from searchidx.index import MANIFEST, _FolderLock, _orphans
-from searchidx.schema import SCHEMA_VERSION
-
-from .conftest import ROOT
-from .releases import make_releases, release_text, word
+from searchidx.cli.main import main
+from searchidx.engine.whoosh.schema import SCHEMA_VERSION
+from searchidx.index.core import MANIFEST, _FolderLock, _orphans
+from tests.conftest import ROOT
+from tests.releases import make_releases, release_text, word
 
 
 def env() -> dict[str, str]:
@@ -195,7 +194,7 @@ def test_legacy_layout_opens_syncs_and_moves_on_rebuild(tmp_path):
     """An index from before generations: Whoosh's files in the folder itself."""
     from whoosh import index as whoosh_index
 
-    from searchidx.schema import schema
+    from searchidx.engine.whoosh.schema import schema
 
     src = tmp_path / "src"
     make_releases(src, 2)
@@ -258,8 +257,8 @@ def test_two_writer_processes_at_once(tmp_path):
 # segment written and the table of contents not yet.
 _KILLABLE_BUILD = textwrap.dedent("""
     import sys, time
-    import searchidx.index as index
-    import searchidx.parallel as parallel
+    import searchidx.index.core as index
+    import searchidx.index.parallel as parallel
     from searchidx import Index
     src, folder, where = sys.argv[1:4]
     index.COMMIT_EVERY = parallel.SEGMENT_FILES = 10  # commits every 10 files, in this process or in workers
@@ -504,7 +503,7 @@ def test_build_output_on_a_pipe_and_quiet(tmp_path):
 
 
 def test_progress_bar_on_a_terminal():
-    from searchidx.cli import _Progress
+    from searchidx.cli.main import _Progress
 
     runner = CliRunner()
     with runner.isolation() as (_out, err, *_):

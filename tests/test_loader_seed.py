@@ -8,8 +8,7 @@ import json
 import pytest
 
 from searchidx import load_release
-
-from .conftest import SEED
+from tests.conftest import SEED
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""searchidx.mapped: a view of a mapped file reads what the file holds, and Whoosh reads an index through
+"""searchidx.engine.whoosh.mapped: a view of a mapped file reads what the file holds, and Whoosh reads an index through
 it as through its own storage, without copying the members of a compound segment."""
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from searchidx import Index
-from searchidx.mapped import MappedStorage, ViewFile
-
-from .conftest import SEED
-from .test_readahead import assert_readers_agree
+from searchidx.engine.whoosh.mapped import MappedStorage, ViewFile
+from tests.conftest import SEED
+from tests.test_readahead import assert_readers_agree
 
 
 def test_a_view_reads_like_the_file(tmp_path):

@@ -1,4 +1,4 @@
-"""searchidx.parallel: the same outcomes as loading one file after another, in order, errors passed on."""
+"""searchidx.index.parallel: the same outcomes as loading one file after another, in order, errors passed on."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from searchidx import LoadError, load_release
-from searchidx.index import _orphans
-from searchidx.parallel import Loaded, load_files
-
-from .conftest import SEED
-from .releases import make_releases, release_text, word
+from searchidx.index.core import _orphans
+from searchidx.index.parallel import Loaded, load_files
+from tests.conftest import SEED
+from tests.releases import make_releases, release_text, word
 
 
 def _folder(tmp_path, copies=30):
@@ -114,7 +113,8 @@ def posting_list(reader, fieldname, term):
 
 
 def test_parallel_build_writes_the_same_index_as_plain_whoosh(tmp_path, monkeypatch):
-    from searchidx import Index, parallel
+    from searchidx import Index
+    from searchidx.index import parallel
 
     paths = _folder(tmp_path, copies=30)
     folder = str(tmp_path / "releases")
@@ -138,7 +138,7 @@ def test_parallel_build_writes_the_same_index_as_plain_whoosh(tmp_path, monkeypa
 
 def _segments_forced(monkeypatch, files_per_segment=3, merge=True):
     """Every batch through worker segments, a few files a segment; returns the chunks written, as counted."""
-    from searchidx import parallel
+    from searchidx.index import parallel
 
     monkeypatch.setattr(parallel, "PROCESSES", 2)
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
@@ -158,7 +158,8 @@ def _segments_forced(monkeypatch, files_per_segment=3, merge=True):
 
 
 def _plain(tmp_path, monkeypatch, folder, name="plain"):
-    from searchidx import Index, parallel
+    from searchidx import Index
+    from searchidx.index import parallel
 
     with monkeypatch.context() as m:
         m.setattr(parallel, "PROCESSES", 0)
@@ -277,7 +278,8 @@ def test_copies_within_one_worker_segment_are_written_once(tmp_path, monkeypatch
 
 
 def test_a_big_sync_updates_skips_bad_files_and_leaves_unchanged_ones_alone(tmp_path, monkeypatch):
-    from searchidx import Index, loader
+    from searchidx import Index
+    from searchidx.load import core as loader
 
     src = tmp_path / "src"
     paths = make_releases(src, 30)
@@ -337,7 +339,8 @@ def test_a_rebuild_through_worker_segments(tmp_path, monkeypatch):
 def test_a_sync_that_writes_nothing_merges_nothing(tmp_path, monkeypatch):
     """A no-op sync through worker segments leaves the segments as they are (a review found it merged the
     index's small segments whatever the sync did)."""
-    from searchidx import Index, parallel
+    from searchidx import Index
+    from searchidx.index import parallel
 
     merge_groups = parallel.merge_groups
     _folder(tmp_path, copies=10)
@@ -359,7 +362,8 @@ def test_a_worker_killed_mid_build_fails_the_sync_instead_of_hanging(tmp_path, m
     import os
     import signal
 
-    from searchidx import Index, SearchidxError, parallel
+    from searchidx import Index, SearchidxError
+    from searchidx.index import parallel
 
     _folder(tmp_path, copies=12)
     folder = str(tmp_path / "releases")
@@ -381,7 +385,8 @@ def test_a_worker_killed_mid_build_fails_the_sync_instead_of_hanging(tmp_path, m
 
 
 def test_progress_counts_the_files_workers_write_while_it_waits(tmp_path, monkeypatch):
-    from searchidx import Index, loader
+    from searchidx import Index
+    from searchidx.load import core as loader
 
     paths = make_releases(tmp_path / "src", 12)
     _segments_forced(monkeypatch, files_per_segment=6)

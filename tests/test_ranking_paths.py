@@ -1,4 +1,4 @@
-"""A search ranks every match from whole posting lists (searchidx.collecting); Whoosh's own collector,
+"""A search ranks every match from whole posting lists (searchidx.engine.whoosh.collecting); Whoosh's own collector,
 scoring every match by walking them, is the oracle: the same top hits with the same scores, the same
 total, for every kind of query, and by date the newest first with undated paragraphs last."""
 
@@ -73,7 +73,7 @@ def _query(rng: random.Random) -> str:
 
 def _whoosh_ranking(index: Index, query: str, options: dict) -> list[tuple[str, float]]:
     """Every match as Whoosh's collector scores it (limit=None: no pruning), best first."""
-    from searchidx.search import _query_and_mask, _searcher
+    from searchidx.search.core import _query_and_mask, _searcher
 
     with _searcher(index) as s:
         full, mask = _query_and_mask(s, index, query, speaker=None, since=options.get("since"), until=None,

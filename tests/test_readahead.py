@@ -1,4 +1,4 @@
-"""searchidx.readahead: a window reads what the file holds, wherever it is asked, and Whoosh reads an index
+"""searchidx.engine.whoosh.readahead: a window reads what the file holds, wherever it is asked, and Whoosh reads an index
 through it as through its own storage."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import random
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from searchidx import Index, readahead
-from searchidx.readahead import WindowedFile, WindowedStorage
-
-from .conftest import SEED
-from .test_parallel import posting_list
+from searchidx import Index
+from searchidx.engine.whoosh import readahead
+from searchidx.engine.whoosh.readahead import WindowedFile, WindowedStorage
+from tests.conftest import SEED
+from tests.test_parallel import posting_list
 
 
 def test_a_window_reads_like_the_file(tmp_path, monkeypatch):

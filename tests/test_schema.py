@@ -9,11 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.fields import TEXT
 
+from searchidx.engine.whoosh.schema import TEXT_FIELDS, analyse_text, fingerprint, schema
 from searchidx.errors import LoadError
-from searchidx.loader import discover, load_release
-from searchidx.schema import TEXT_FIELDS, analyse_text, fingerprint, schema
-
-from .conftest import FIXTURES, SEEDS
+from searchidx.load.core import discover, load_release
+from tests.conftest import FIXTURES, SEEDS
 
 
 def whoosh_postings(text: str) -> list[list[tuple]]:
@@ -83,11 +82,11 @@ def test_an_index_built_with_other_analyzers_is_written_with_its_own(tmp_path):
 
     from whoosh import index as whoosh_index
 
-    from searchidx.commonwords import COMMON_WORDS
-    from searchidx.fields import AnalysedText, PairFilter
-    from searchidx.index import write_release
+    from searchidx.engine.whoosh.commonwords import COMMON_WORDS
+    from searchidx.engine.whoosh.fields import AnalysedText, PairFilter
+    from searchidx.engine.whoosh.schema import analyses_as_built, text_analyzer
+    from searchidx.index.core import write_release
     from searchidx.model import Paragraph, Release
-    from searchidx.schema import analyses_as_built, text_analyzer
 
     text = "The district attorney said the district attorney would appeal"
     old = copy.deepcopy(schema())
@@ -119,7 +118,7 @@ def test_syndicated_copies_collapse_with_either_fingerprint_column(tmp_path, mon
     from whoosh import columns
     from whoosh.fields import COLUMN
 
-    import searchidx.index
+    import searchidx.index.core
     from searchidx import Index
 
     made = schema()
@@ -127,7 +126,7 @@ def test_syndicated_copies_collapse_with_either_fingerprint_column(tmp_path, mon
         made = copy.deepcopy(made)
         made._fields["fingerprint"] = COLUMN(columns.VarBytesColumn())
         made._fields["text_exact"].scorable = True
-        monkeypatch.setattr(searchidx.index, "schema", lambda: made)
+        monkeypatch.setattr(searchidx.index.core, "schema", lambda: made)
     src = tmp_path / "src"
     src.mkdir()
     (src / "a.txt").write_text(f"Council adopts budget\n\nBRUSSELS, March 3, 2024\n\n{SYNDICATED}\n"

@@ -7,8 +7,7 @@ import shutil
 import pytest
 
 from searchidx import Index, QueryError
-
-from .conftest import SEED
+from tests.conftest import SEED
 
 RELEASES = {
     "a.txt": "Council adopts budget for schools\n\nBRUSSELS, March 3, 2024\n\n"
@@ -49,7 +48,7 @@ def test_phrase_and_slop(ix):
 
 def _phrase_windows(ix):
     """Every run of 2 to 4 analysed words in the body text, and each run backwards (mostly no match)."""
-    from searchidx.schema import text_analyzer
+    from searchidx.engine.whoosh.schema import text_analyzer
 
     with ix.searcher() as s:
         texts = [d["text"] for d in s.documents(doctype="para") if d.get("text")]
@@ -68,7 +67,7 @@ def test_phrases_through_pairs_agree_with_whoosh_phrases(ix):
     paragraphs Whoosh's own phrase query matches."""
     from whoosh import query as Q
 
-    from searchidx.search import _pair_phrase
+    from searchidx.search.core import _pair_phrase
 
     PairPhrase = _pair_phrase()
     runs = _phrase_windows(ix)
@@ -86,7 +85,7 @@ def test_phrases_through_pairs_agree_on_real_releases(corpora, tmp_path):
     """The same on 150 real releases (prosecutors and BBC), where most runs of common words are pairs."""
     from whoosh import query as Q
 
-    from searchidx.search import _pair_phrase
+    from searchidx.search.core import _pair_phrase
 
     files = sorted((corpora / "prosecutor_press_releases_txt" / "text").rglob("*.txt"))[:100]
     files += sorted((corpora / "bbc_news").rglob("*.txt"))[:50]
@@ -104,7 +103,7 @@ def test_phrases_through_pairs_agree_on_real_releases(corpora, tmp_path):
 
 
 def test_phrase_of_common_words_is_one_term(ix):
-    from searchidx.commonwords import COMMON_WORDS
+    from searchidx.engine.whoosh.commonwords import COMMON_WORDS
 
     assert {"district", "attornei"} <= COMMON_WORDS
     with ix.searcher() as s:
@@ -350,7 +349,7 @@ def test_docs_python_example_runs(tmp_path):
     import subprocess
     import sys
 
-    from .conftest import ROOT
+    from tests.conftest import ROOT
 
     doc = (ROOT / "README.md").read_text(encoding="utf-8")
     example = next(b for b in re.findall(r"```python\n(.*?)```", doc, flags=re.S) if "searchidx-search-example" in b)
@@ -386,7 +385,7 @@ def test_title_bonus_scores_as_whoosh_nested_queries_would(tmp_path):
     segments and deletions, for the top hits and for every match."""
     from whoosh import query as Q
 
-    from searchidx.search import TITLE_BOOST, _nested, _searcher, parse_query
+    from searchidx.search.core import TITLE_BOOST, _nested, _searcher, parse_query
 
     folder = tmp_path / "rel"
     folder.mkdir()
@@ -429,7 +428,7 @@ def test_date_ranges_from_the_day_column_match_whoosh_ranges_on_its_terms(tmp_pa
 
     from whoosh import query as Q
 
-    from searchidx.search import _day_range
+    from searchidx.search.core import _day_range
 
     folder = tmp_path / "rel"
     folder.mkdir()
@@ -472,8 +471,8 @@ def test_date_ranges_from_the_day_column_match_whoosh_ranges_on_its_terms(tmp_pa
 def test_highlight_spans_mark_the_words_the_analyzer_finds(text):
     from whoosh.lang.porter import stem
 
-    from searchidx.schema import name_analyzer
-    from searchidx.search import highlight_spans
+    from searchidx.engine.whoosh.schema import name_analyzer
+    from searchidx.search.core import highlight_spans
 
     tokens = [(t.text, t.startchar, t.endchar) for t in name_analyzer()(text, chars=True)]
     words = {w for w, _, _ in tokens}
@@ -492,7 +491,7 @@ def test_phrases_stay_exact_where_a_word_is_spent(tmp_path):
 
     from whoosh import query as Q
 
-    from searchidx.search import _pair_phrase, _searcher, parse_query
+    from searchidx.search.core import _pair_phrase, _searcher, parse_query
 
     folder = tmp_path / "rel"
     folder.mkdir()

@@ -9,10 +9,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from searchidx.cli import main
-from searchidx.output import CSV_FIELDS, timeline_chart
-
-from .test_search import RELEASES, SEED
+from searchidx.cli.main import main
+from searchidx.cli.output import CSV_FIELDS, timeline_chart
+from tests.test_search import RELEASES, SEED
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,10 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from searchidx import Index
-from searchidx.segments import add_segments, segment_writer
-
-from .conftest import FIXTURES, SEEDS
-from .test_parallel import posting_list
-from .test_search import RELEASES
+from searchidx.engine.whoosh.segments import add_segments, segment_writer
+from tests.conftest import FIXTURES, SEEDS
+from tests.test_parallel import posting_list
+from tests.test_search import RELEASES
 
 
 def several_segments(tmp_path: Path) -> Path:
@@ -119,10 +118,10 @@ def assert_same_index(ours, theirs) -> None:
 def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path, limitmb):
     from whoosh.writing import SegmentWriter
 
+    from searchidx.engine.whoosh.schema import schema
     from searchidx.errors import LoadError
-    from searchidx.index import write_release
-    from searchidx.loader import discover, load_release
-    from searchidx.schema import schema
+    from searchidx.index.core import write_release
+    from searchidx.load.core import discover, load_release
 
     files, _ = discover([SEEDS, FIXTURES])
     releases = []

@@ -7,9 +7,8 @@ import subprocess
 import time
 
 from searchidx import Index
-
-from .releases import make_releases, release_text, word
-from .test_living import cli, env, wait_for
+from tests.releases import make_releases, release_text, word
+from tests.test_living import cli, env, wait_for
 
 
 def test_watch_follows_new_changed_and_deleted_files(tmp_path):
@@ -68,7 +67,7 @@ def test_a_burst_of_releases_goes_into_few_commits(tmp_path):
     """The library generator: 20 releases copied in at once are indexed in a batch or two, not 20 commits."""
     import threading
 
-    from searchidx.watch import watch
+    from searchidx.index.watch import watch
 
     src = tmp_path / "src"
     make_releases(src, 1)

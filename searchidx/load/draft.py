@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .model import Contact
+from searchidx.model import Contact
 
 
 @dataclass

@@ -6,15 +6,19 @@ index). Compressed a block of about `BLOCK_KB` KB at a time they take about half
 cost one block's decompression (the last block read is kept: merges and `speakers` read in order).
 
 Each segment names its codec in the index's table of contents, so segments written before (Whoosh's codec)
-are read as they were written, beside new ones. The class's module and name are in those tables: they stay.
+are read as they were written, beside new ones. The class's module and name are in those tables, so the
+module's earlier name, ``searchidx.codec``, stays an alias of this one for indexes written under it.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from whoosh import columns
 from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PerDocWriter
+
+sys.modules.setdefault("searchidx.codec", sys.modules[__name__])
 
 #: Uncompressed bytes of stored fields per block (about 20 paragraphs).
 BLOCK_KB = 8

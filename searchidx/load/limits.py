@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from .errors import LoadError
+from searchidx.errors import LoadError
 
 #: Longest time one file may take to load, by default (a release takes milliseconds; a big page < 1 s).
 MAX_SECONDS = 10.0

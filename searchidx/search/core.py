@@ -14,10 +14,10 @@ from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import QueryError
+from searchidx.errors import QueryError
 
 if TYPE_CHECKING:
-    from .index import Index
+    from searchidx.index.core import Index
 
 #: Fields a bare word is looked up in, and how much a match in each counts (BM25F).
 DEFAULT_FIELDS = ("text", "speaker")
@@ -292,7 +292,7 @@ def _and_not() -> type:
 
 def _unions_as_trees(q: Any) -> Any:
     """OR matched by Whoosh's tree of union matchers, never by its preloaded array (which it picks for
-    three words or more in a small index): searchidx.collecting reads the tree's sides as whole posting
+    three words or more in a small index): searchidx.engine.whoosh.collecting reads the tree's sides as whole posting
     lists, the array only a document at a time; and the array's ``max_quality`` is its best word's, not
     their sum, which misleads anything that prunes by it (whoosh3 3.54)."""
     from whoosh import query as Q
@@ -331,7 +331,7 @@ def _parser_class() -> type:
     from whoosh import qparser
     from whoosh import query as Q
 
-    from .schema import name_analyzer
+    from searchidx.engine.whoosh.schema import name_analyzer
 
     class Parser(qparser.QueryParser):
         def term_query(self, fieldname: str, text: str, termclass: Any, boost: float = 1.0, tokenize: bool = True,
@@ -415,7 +415,7 @@ def _pair_phrase() -> type:
         def _settle(self) -> None:
             """Move to the first paragraph, from where the candidates stand, that holds the whole phrase:
             the first driver leapfrogs to wherever another one lands beyond it."""
-            from .collecting import skip_to
+            from searchidx.engine.whoosh.collecting import skip_to
 
             first, *rest = self.drivers
             while True:
@@ -446,7 +446,7 @@ def _pair_phrase() -> type:
             the words, which come there)."""
             if not self.pairs:
                 return True
-            from .collecting import skip_to
+            from searchidx.engine.whoosh.collecting import skip_to
 
             for m in self.words:
                 if m.is_active() and m.id() < target:
@@ -468,10 +468,10 @@ def _pair_phrase() -> type:
         def is_active(self) -> bool:
             return self._active
 
-        def bulk_scores(self, scores_of: Any, reader: Any) -> dict[int, float]:  # searchidx.collecting
+        def bulk_scores(self, scores_of: Any, reader: Any) -> dict[int, float]:  # searchidx.engine.whoosh.collecting
             """Every match at once: the candidates are the drivers' common documents (sets of whole
             posting lists, not a walk skipping from one to the next), then the words' positions there."""
-            from .collecting import SKIP_RATIO, read_postings, term_scorer
+            from searchidx.engine.whoosh.collecting import SKIP_RATIO, read_postings, term_scorer
 
             if not self._active:
                 return {}
@@ -510,7 +510,7 @@ def _pair_phrase() -> type:
             self._settle()
 
         def skip_to(self, target: int) -> None:
-            from .collecting import skip_to
+            from searchidx.engine.whoosh.collecting import skip_to
 
             if self._active and self.id() < target:
                 for m in self.drivers:
@@ -540,14 +540,14 @@ def _pair_phrase() -> type:
 
 
 def _walk(m: Any) -> dict[int, float]:
-    from .collecting import _walked
+    from searchidx.engine.whoosh.collecting import _walked
 
     return _walked(m)
 
 
 def _pair_words(field: Any) -> frozenset[str]:
     """The common words of the index's ``pairs`` field (its analyzer's, as the index was built)."""
-    from .fields import PairFilter
+    from searchidx.engine.whoosh.fields import PairFilter
 
     for item in getattr(field.analyzer, "items", ()):
         if isinstance(item, PairFilter):
@@ -805,7 +805,7 @@ def _title_bonus() -> type:
             reader = searcher.reader()
             from whoosh.codec.whoosh3 import W3LeafMatcher
 
-            from .collecting import read_postings
+            from searchidx.engine.whoosh.collecting import read_postings
 
             titled: dict[int, int] = {}  # file record → how many of the words its title holds
             for w in self.words:
@@ -876,7 +876,7 @@ def _title_bonus() -> type:
                 return child.score() + self._bonus
             return child.score()
 
-        def bulk_scores(self, scores_of: Any, reader: Any) -> dict[int, float]:  # searchidx.collecting
+        def bulk_scores(self, scores_of: Any, reader: Any) -> dict[int, float]:  # searchidx.engine.whoosh.collecting
             scores = scores_of(self.child)
             for docnum in sorted(scores):
                 if docnum >= self._end:
@@ -1015,7 +1015,7 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
         if name not in FACETS:
             raise QueryError(f"unknown facet {name!r}", hint="facets are " + ", ".join(FACETS))
     with _searcher(index) as s:
-        from .collecting import ranked
+        from searchidx.engine.whoosh.collecting import ranked
 
         full, mask = _query_and_mask(s, index, query, speaker=speaker, since=since, until=until, source=source,
                                      kinds=kinds, quotes_only=quotes_only)
@@ -1085,11 +1085,11 @@ def _query_and_mask(s: Any, index: Index, query: str, *, speaker: str | None, si
 
 
 def _scores(s: Any, q: Any, mask: Any) -> dict[int, float]:
-    """Every match of ``q`` outside ``mask``, scored: from whole posting lists (searchidx.collecting). At
+    """Every match of ``q`` outside ``mask``, scored: from whole posting lists (searchidx.engine.whoosh.collecting). At
     1M paragraphs that is 5 to 10 times faster than Whoosh's top-N collector for a common word (which
     walks the matches a document at a time, skipping by block quality, and then has to walk them again to
     count them), and every total is a count."""
-    from .collecting import score_all
+    from searchidx.engine.whoosh.collecting import score_all
 
     scores = score_all(s, q, mask)
     if scores is None:  # a weighting with a final step (not searchidx's BM25F): Whoosh scores them all
@@ -1130,7 +1130,7 @@ def _unscored_matcher(child: Any) -> Any:
         def skip_to_quality(self, minquality: float) -> int:
             return 0
 
-        def bulk_scores(self, scores_of: Any, reader: Any) -> dict[int, float]:  # searchidx.collecting
+        def bulk_scores(self, scores_of: Any, reader: Any) -> dict[int, float]:  # searchidx.engine.whoosh.collecting
             return {d: s * self.boost for d, s in scores_of(self.child).items()}
 
     return ZeroScore(child)
@@ -1250,7 +1250,7 @@ def _all_words(fieldname: str, text: str):
 
 
 def _name_tokens(text: str) -> list[str]:
-    from .schema import name_analyzer
+    from searchidx.engine.whoosh.schema import name_analyzer
 
     return [t.text for t in name_analyzer()(text)]
 
@@ -1296,7 +1296,7 @@ def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -
     """Character spans in ``text`` of the words whose stem is in ``terms`` or whose folded form is in ``exact``."""
     if not terms and not exact:
         return []
-    from .schema import word_folding
+    from searchidx.engine.whoosh.schema import word_folding
 
     # The name analyzer's tokens, made directly: through Whoosh's token chain this took, for the hits shown,
     # as long as the search itself.
@@ -1314,7 +1314,7 @@ def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -
 @lru_cache(maxsize=100_000)
 def _folded_and_stemmed(word: str) -> tuple[str, str]:
     """A word as the name analyzer folds it, and its stem: one cached lookup a word of a hit's text."""
-    from .schema import word_folding
+    from searchidx.engine.whoosh.schema import word_folding
 
     folded = word.lower().translate(word_folding()[1])
     return folded, _stem(folded)
@@ -1447,7 +1447,7 @@ _OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
 
 def _suggest(s: Any, query: str, total: int) -> str | None:
     """The query with each word the index does not know (or knows far less than a close one) replaced."""
-    from .schema import name_analyzer
+    from searchidx.engine.whoosh.schema import name_analyzer
 
     reader = s.reader()
     changed = False

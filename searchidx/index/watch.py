@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import IndexLockedError, SearchidxError
-from .index import LOCK_TIMEOUT, Index, SyncReport, _under
-from .loader import _SKIP_NAMES
+from searchidx.errors import IndexLockedError, SearchidxError
+from searchidx.index.core import LOCK_TIMEOUT, Index, SyncReport, _under
+from searchidx.load.core import _SKIP_NAMES
 
 
 @dataclass

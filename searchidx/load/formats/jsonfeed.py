@@ -12,12 +12,12 @@ import json
 import re
 from typing import Any
 
-from ..cleaning import normalize_space
-from ..dates import parse_date
-from ..draft import Draft
-from ..errors import LoadError
-from .html import blocks_from_fragment
-from .text import parse_text
+from searchidx.errors import LoadError
+from searchidx.load.cleaning import normalize_space
+from searchidx.load.dates import parse_date
+from searchidx.load.draft import Draft
+from searchidx.load.formats.html import blocks_from_fragment
+from searchidx.load.formats.text import parse_text
 
 TITLE_KEYS = ("title", "headline", "name", "subject")
 DATE_KEYS = ("date", "datePublished", "published", "published_at", "pubDate", "first_published_at",

@@ -7,7 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import Release
+    from searchidx.model import Release
 
 #: Bumped when the schema changes in a way an old index cannot serve.
 SCHEMA_VERSION = 4
@@ -41,8 +41,8 @@ def pair_analyzer():
     """Two running common words as one term ("district attorney"), for phrases (search.py). The common
     words go with the analyzer into the schema Whoosh stores, so an index answers phrases with the list it
     was built with."""
-    from .commonwords import COMMON_WORDS
-    from .fields import PairFilter
+    from searchidx.engine.whoosh.commonwords import COMMON_WORDS
+    from searchidx.engine.whoosh.fields import PairFilter
 
     return text_analyzer() | PairFilter(COMMON_WORDS)
 
@@ -52,7 +52,7 @@ def schema():
     from whoosh import columns, formats
     from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
-    from .fields import AnalysedText, StemChanged
+    from searchidx.engine.whoosh.fields import AnalysedText, StemChanged
 
     text = text_analyzer()
     names = name_analyzer()
@@ -143,8 +143,8 @@ def _text_tools() -> tuple[Any, ...]:
     from whoosh.analysis import STOP_WORDS
     from whoosh.system import pack_uint
 
-    from .commonwords import COMMON_WORDS
-    from .fields import _stem
+    from searchidx.engine.whoosh.commonwords import COMMON_WORDS
+    from searchidx.engine.whoosh.fields import _stem
 
     fields = schema()
     boosts = tuple(fields[name].format.field_boost for name in TEXT_FIELDS)
@@ -204,8 +204,8 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] 
     """The Whoosh documents of a release's paragraphs (file records are index.py's); ``analysed``: their
     text's postings made by `analyse_paragraphs` (in another process), else they are made here; without
     ``analyse`` (an index whose analyzers differ: `analyses_as_built`) the writer analyses the text."""
-    from .attribution import speaker_key
-    from .fields import Analysed
+    from searchidx.attribution.rules import speaker_key
+    from searchidx.engine.whoosh.fields import Analysed
 
     common: dict[str, Any] = {"doctype": "para", "release": release.id}
     if release.date:

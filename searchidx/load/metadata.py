@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_date
-from .model import Contact
+from searchidx.load.dates import find_date
+from searchidx.model import Contact
 
 # Leading labels in a title: "(Video) Paris Conference …", "[PHOTO] …", "VIDEO: …".
 _LABEL = re.compile(r"^\s*(?:\((?P<a>[A-Za-z ]{2,20})\)|\[(?P<b>[A-Za-z ]{2,20})\]|(?P<c>VIDEO|PHOTOS?|AUDIO|UPDATE|UPDATED|CORRECTION|CORRECTING and REPLACING)\s*[:\-–—])\s*")

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .errors import IndexNotFoundError, LoadError, QueryError, SearchidxError
+from searchidx.errors import IndexNotFoundError, LoadError, QueryError, SearchidxError
 
 DEFAULT_INDEX = "index"
 DEFAULT_SOURCES = "seeds"
@@ -33,7 +33,7 @@ def _fail(message: str, hint: str | None = None) -> click.ClickException:
 
 
 def _open(index_dir: str | None, *, auto_build: bool = False):
-    from .index import Index
+    from searchidx.index.core import Index
 
     folder = index_dir or _default_index()
     try:
@@ -62,7 +62,7 @@ def main() -> None:
 @json_option
 def parse(files: tuple[str, ...], as_json: bool) -> None:
     """Load releases and print what the loader makes of them, without indexing."""
-    from .loader import load_release
+    from searchidx.load.core import load_release
 
     failed = 0
     for path in files:
@@ -155,7 +155,7 @@ def _report_skipped(report: Any) -> None:
 def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize: bool, quiet: bool,
           lock_timeout: float) -> None:
     """Sync the index with files and folders (default: the sources of the last build, or ./seeds)."""
-    from .index import Index
+    from searchidx.index.core import Index
 
     folder = index_dir or _default_index()
     progress = _progress(quiet)
@@ -191,7 +191,7 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
 @lock_timeout_option
 def add(paths: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout: float) -> None:
     """Index single releases (files or folders), or re-index them if they changed."""
-    from .index import Index
+    from searchidx.index.core import Index
 
     folder = index_dir or _default_index()
     try:
@@ -252,8 +252,8 @@ def _print_changes(report: Any) -> None:
 def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, lock_timeout: float) -> None:
     """Watch folders (default: the sources of the last build) and index releases as they arrive, change
     or disappear, one line per change, until Ctrl-C."""
-    from .index import Index
-    from .watch import watch as watch_paths
+    from searchidx.index.core import Index
+    from searchidx.index.watch import watch as watch_paths
 
     folder = index_dir or _default_index()
     try:
@@ -281,7 +281,7 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, lock_tim
 @click.option("--fast", is_flag=True, help="Skip reading the source files (no check for changed or new files).")
 def check(index_dir: str | None, fast: bool) -> None:
     """Check the index against its sources and its own consistency; exit code 1 if anything is wrong."""
-    from .index import Index
+    from searchidx.index.core import Index
 
     folder = index_dir or _default_index()
     try:
@@ -328,7 +328,7 @@ def search(query: str, index_dir: str | None, limit: int, page: int, speaker: st
            as_json: bool, as_csv: bool) -> None:
     """Search paragraphs: words, "phrases"~N, AND/OR/NOT, ( ), prefix*, fuzzy~, field:value
     (speaker: role: title: source: kind: location: date:2023 date:[2023-01 to 2023-06])."""
-    from . import output
+    from searchidx.cli import output
 
     if as_json and as_csv:
         raise _fail("--json and --csv exclude each other")
@@ -421,7 +421,7 @@ def show(target: str, index_dir: str | None, context: int, as_json: bool) -> Non
 @json_option
 def stats(index_dir: str | None, as_json: bool) -> None:
     """Releases, paragraphs, speakers, date span, size on disk and last update of the index."""
-    from . import output
+    from searchidx.cli import output
 
     try:
         st = _open(index_dir).stats()

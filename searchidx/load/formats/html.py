@@ -17,12 +17,12 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
-from ..cleaning import ends_sentence, normalize_space, starts_lowercase
-from ..dates import parse_date
-from ..draft import Block, Draft
-from ..errors import LoadError
-from ..metadata import is_name_line
-from ..model import Contact
+from searchidx.errors import LoadError
+from searchidx.load.cleaning import ends_sentence, normalize_space, starts_lowercase
+from searchidx.load.dates import parse_date
+from searchidx.load.draft import Block, Draft
+from searchidx.load.metadata import is_name_line
+from searchidx.model import Contact
 
 #: Tags whose content is never text of the release.
 DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button",

@@ -27,12 +27,12 @@ from typing import Any
 @cache
 def segment_writer() -> type:
     """Whoosh's `SegmentWriter`, its postings written with the segment's field lengths held in memory, and
-    its segments in searchidx's codec (`searchidx.codec`)."""
+    its segments in searchidx's codec (`searchidx.engine.whoosh.codec`)."""
     from whoosh.writing import SegmentWriter
 
     class LengthsInMemoryWriter(SegmentWriter):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            from .codec import SearchidxCodec
+            from searchidx.engine.whoosh.codec import SearchidxCodec
 
             kwargs.setdefault("codec", SearchidxCodec())
             super().__init__(*args, **kwargs)

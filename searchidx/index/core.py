@@ -36,11 +36,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, parallel
-from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
-from .model import Contact, Paragraph, Release
-from .parallel import Loaded, load_files, load_one
-from .schema import SCHEMA_VERSION, analyses_as_built, paragraph_documents, schema
+from searchidx import __version__
+from searchidx.engine.whoosh.schema import SCHEMA_VERSION, analyses_as_built, paragraph_documents, schema
+from searchidx.errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
+from searchidx.index import parallel
+from searchidx.index.parallel import Loaded, load_files, load_one
+from searchidx.model import Contact, Paragraph, Release
 
 #: The index's own record of what it is, what it indexes and which generation is current.
 MANIFEST = "searchidx.json"
@@ -353,7 +354,7 @@ class Index:
 
     def _apply(self, session: _Session, paths: list[Any], report: SyncReport, progress: Progress | None, *,
                delete: bool) -> None:
-        from .loader import discover  # the loader is imported by writers only: a search never needs it
+        from searchidx.load.core import discover  # the loader is imported by writers only: a search never needs it
 
         files, problems = discover(paths)
         report.skipped.extend(problems)
@@ -553,18 +554,18 @@ class Index:
         return _release_from(file_doc, paras)
 
     def search(self, query: str, **options: Any):
-        """Search paragraphs; see `searchidx.search.search` for the options."""
-        from .search import search
+        """Search paragraphs; see `searchidx.search.core` for the options."""
+        from searchidx.search.core import search
 
         return search(self, query, **options)
 
     def speakers(self):
-        from .search import speakers
+        from searchidx.search.core import speakers
 
         return speakers(self)
 
     def stats(self):
-        from .search import stats
+        from searchidx.search.core import stats
 
         return stats(self)
 
@@ -648,7 +649,7 @@ class Index:
         return report
 
     def _check_contents(self, report: CheckReport, known: dict[str, dict[str, Any]], sources: list[str]) -> None:
-        from .loader import discover, load_bytes, read_bytes
+        from searchidx.load.core import discover, load_bytes, read_bytes
 
         changed, vanished = [], []
         for path, rec in known.items():
@@ -813,7 +814,7 @@ def _writer_class() -> Any:
     (``attached``, after its own), and removes unnamed segment files only when ``clean``."""
     from whoosh.index import TOC, clean_files
 
-    from .segments import segment_writer
+    from searchidx.engine.whoosh.segments import segment_writer
 
     class SessionWriter(segment_writer()):
         attached: list[Any] = []
@@ -938,7 +939,7 @@ def _open_whoosh(gen_dir: Path) -> Any:
     deletes it. Only Whoosh's reader() retried this; opening an index or asking its schema did not."""
     from whoosh.index import FileIndex
 
-    from .mapped import MappedStorage
+    from searchidx.engine.whoosh.mapped import MappedStorage
 
     class RetryingFileIndex(FileIndex):
         def _read_toc(self) -> Any:

@@ -12,11 +12,11 @@ import re
 
 from lxml import etree
 
-from ..cleaning import normalize_space
-from ..dates import parse_date
-from ..draft import Block, Draft
-from ..errors import LoadError
-from .html import blocks_from_fragment
+from searchidx.errors import LoadError
+from searchidx.load.cleaning import normalize_space
+from searchidx.load.dates import parse_date
+from searchidx.load.draft import Block, Draft
+from searchidx.load.formats.html import blocks_from_fragment
 
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})T")
 # No network, no entity expansion (a "billion laughs" item must not blow up), no huge trees.

@@ -2,7 +2,7 @@
 releases while the index writer works (`load_files(paths, known)`).
 
 Whoosh is pure Python and its writer is single-threaded. A big batch is written by worker processes, each
-into segments of its own (see "worker segments" below; `searchidx.index` decides what they mean and commits
+into segments of its own (see "worker segments" below; `searchidx.index.core` decides what they mean and commits
 them). Otherwise a build can read, hash, parse and attribute files in a worker process while the main
 process feeds the writer (`load_files`). Results come back in the order of ``paths``, one `Loaded` per
 path; a file that cannot be read or parsed comes back as a `LoadError` (never raised), exactly as
@@ -22,8 +22,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
-from .errors import LoadError, SearchidxError
-from .model import Release
+from searchidx.errors import LoadError, SearchidxError
+from searchidx.model import Release
 
 #: Below this many files, load in-process.
 MIN_PARALLEL = 24
@@ -40,13 +40,13 @@ class Loaded(NamedTuple):
     path: str
     digest: str | None
     release: Release | LoadError | None
-    #: With ``analyse``: the postings of each paragraph's text (`searchidx.schema.analyse_paragraphs`).
+    #: With ``analyse``: the postings of each paragraph's text (`searchidx.engine.whoosh.schema.analyse_paragraphs`).
     analysed: list | None = None
 
 
 def load_one(path: str, known_hash: str | None = None) -> Loaded:
     """Read, hash and (unless the hash is ``known_hash``) parse one file; errors are returned, not raised."""
-    from .loader import load_bytes, read_bytes
+    from searchidx.load.core import load_bytes, read_bytes
 
     try:
         data = read_bytes(path)
@@ -70,7 +70,7 @@ def _load_chunk(items: list[tuple[str, str | None]], analyse: bool) -> list[tupl
         release = loaded.release
         analysed = None
         if analyse and isinstance(release, Release):
-            from .schema import analyse_paragraphs
+            from searchidx.engine.whoosh.schema import analyse_paragraphs
 
             analysed = analyse_paragraphs(release)
         # A LoadError does not survive pickling (its args are not its constructor's): send its parts.
@@ -208,7 +208,7 @@ def _worker_init(parent: int, files_written: Any = None) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:
         os._exit(1)
-    from .index import HELD_LOCKS
+    from searchidx.index.core import HELD_LOCKS
 
     for fd in HELD_LOCKS:  # the parent's folder lock: it must go with the parent, not wait for us
         with contextlib.suppress(OSError):
@@ -222,8 +222,8 @@ def _worker_index(folder: str, indexname: str):
 
     from whoosh.util import random_name
 
-    from .index import _open_whoosh
-    from .readahead import WindowedStorage
+    from searchidx.engine.whoosh.readahead import WindowedStorage
+    from searchidx.index.core import _open_whoosh
 
     class WorkerStorage(WindowedStorage):
         # One folder per writer: the writer removes it when it finishes, so its per-document writer, which
@@ -259,8 +259,8 @@ def _finish(writer):
 
 
 def _write_chunk(folder: str, indexname: str, items: list[tuple[str, str | None]], options: dict) -> tuple:
-    from .index import write_release
-    from .segments import segment_writer
+    from searchidx.engine.whoosh.segments import segment_writer
+    from searchidx.index.core import write_release
 
     writer = segment_writer()(_worker_index(folder, indexname), _lk=False, **options)
     out = []
@@ -399,7 +399,7 @@ def write_segments(folder: str, indexname: str, paths: list[str], known: Mapping
 def _merge_group(folder: str, indexname: str, segments: list, options: dict):
     from whoosh.reading import SegmentReader
 
-    from .segments import add_segments, segment_writer
+    from searchidx.engine.whoosh.segments import add_segments, segment_writer
 
     writer = segment_writer()(_worker_index(folder, indexname), _lk=False, **options)
     readers: list = []

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from . import metadata as md
-from .attribution import attribute, attribution_fragment, name_line
-from .cleaning import ends_sentence
-from .dates import find_date
-from .draft import Block, Draft
-from .limits import Deadline, split_long
-from .model import Paragraph, Release
-from .structure import is_heading, join_broken, mark_about, mark_copies
+from searchidx.attribution.rules import attribute, attribution_fragment, name_line
+from searchidx.load import metadata as md
+from searchidx.load.cleaning import ends_sentence
+from searchidx.load.dates import find_date
+from searchidx.load.draft import Block, Draft
+from searchidx.load.limits import Deadline, split_long
+from searchidx.load.structure import is_heading, join_broken, mark_about, mark_copies
+from searchidx.model import Paragraph, Release
 
 #: How many blocks at the top may hold the subtitle and dateline before the body starts.
 HEADER_WINDOW = 4

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import Paragraph
+from searchidx.model import Paragraph
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Hon|Sr|Sra|Srta|Lic|Judge)\.?"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")

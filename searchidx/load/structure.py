@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .cleaning import ends_sentence, starts_lowercase
-from .model import Paragraph
+from searchidx.load.cleaning import ends_sentence, starts_lowercase
+from searchidx.model import Paragraph
 
 _WORD = re.compile(r"[^\W_]+")
 #: How many blocks a float may push between the two halves of a broken paragraph.

@@ -10,17 +10,17 @@ import os
 import re
 from pathlib import Path
 
-from .decoding import decode, looks_utf16
-from .draft import Draft
-from .errors import LoadError
-from .formats.html import parse_html
-from .formats.jsonfeed import parse_item, read_items
-from .formats.newsml import is_newsml, parse_newsml
-from .formats.text import parse_text
-from .limits import MAX_SECONDS, Deadline
-from .metadata import bot_check
-from .model import Release
-from .pipeline import finish
+from searchidx.errors import LoadError
+from searchidx.load.decoding import decode, looks_utf16
+from searchidx.load.draft import Draft
+from searchidx.load.formats.html import parse_html
+from searchidx.load.formats.jsonfeed import parse_item, read_items
+from searchidx.load.formats.newsml import is_newsml, parse_newsml
+from searchidx.load.formats.text import parse_text
+from searchidx.load.limits import MAX_SECONDS, Deadline
+from searchidx.load.metadata import bot_check
+from searchidx.load.pipeline import finish
+from searchidx.model import Release
 
 #: Largest file read as one release, by default (releases are kilobytes, saved pages a few hundred).
 MAX_BYTES = 10 * 1024 * 1024

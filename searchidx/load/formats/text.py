@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ..cleaning import clean_line, ends_sentence, is_layout_only, is_lone_quote, is_signed_quote, starts_lowercase
-from ..dates import find_date
-from ..draft import Block, Draft
-from ..model import Contact
+from searchidx.load.cleaning import (
+    clean_line,
+    ends_sentence,
+    is_layout_only,
+    is_lone_quote,
+    is_signed_quote,
+    starts_lowercase,
+)
+from searchidx.load.dates import find_date
+from searchidx.load.draft import Block, Draft
+from searchidx.model import Contact
 
 _BLANK_RUN = re.compile(r"\n[ \t]*\n")
 # Page chrome that page-to-text exports keep as lines of their own (menus, labels, share links).

@@ -1,0 +1,3 @@
+from searchidx.cli.main import main
+
+main()

@@ -1,0 +1,4 @@
+"""The Whoosh engine: the only package that imports ``whoosh``."""
+
+# Registers the codec under its earlier module name before any table of contents is read.
+from searchidx.engine.whoosh import codec as _codec  # noqa: F401

@@ -1,1 +1,0 @@
-"""Input formats. Each module turns decoded content into a `Draft` (see `searchidx.draft`)."""

@@ -1,0 +1,1 @@
+"""Input formats. Each module turns decoded content into a `Draft` (see `searchidx.load.draft`)."""
