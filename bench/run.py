@@ -397,7 +397,7 @@ def phase_queries(ix_dir: str, raw_dir: str, db: str, queries: dict[str, list[di
         out[kind] = row
     raw_s.close()
     # Is fuzzy fuzzy in searchidx's query language, or a plain term?
-    from searchidx.search.core import parse_query
+    from searchidx.engine.whoosh.queries import parse_query
 
     fq = parse_query(ix, queries["fuzzy"][0]["q"]) if queries["fuzzy"] else None
     out["_fuzzy_supported"] = bool(fq is not None and "Fuzzy" in repr(fq))
@@ -434,7 +434,7 @@ def phase_optimize(ix_dir: str) -> dict:
     from searchidx import Index
 
     ix = Index.open(ix_dir)
-    before = len(ix.whoosh._segments())
+    before = len(ix.engine.whoosh._segments())
     t0 = time.perf_counter()
     left = ix.merge(optimize=True)
     return {"wall_s": time.perf_counter() - t0, "segments_before": before, "segments": left,

@@ -45,7 +45,7 @@ def timed(fn):
 
 
 def searchable(index: Index, path: Path) -> bool:
-    with index.searcher() as s:
+    with index.engine.searcher() as s:
         return s.document(doc=f"file:{path.resolve()}") is not None
 
 
@@ -179,7 +179,7 @@ def main() -> None:
     results["watch_latency_s"] = latencies
     print(f"watch, new release searchable after: median {statistics.median(latencies):.2f} s, "
           f"max {max(latencies):.2f} s (settle {args.settle} s; {len(latencies)} files, {args.gap} s apart)")
-    results["segments"] = len(index.whoosh._segments())
+    results["segments"] = len(index.engine.whoosh._segments())
     t_check, check = timed(lambda: index.check())
     results["check_s"] = t_check
     results["check_ok"] = check.ok

@@ -63,10 +63,10 @@ def test_build_optimize_leaves_one_segment(tmp_path):
     ix = tmp_path / "ix"
     for name in RELEASES:  # one commit, so one segment, per file
         assert run("add", folder / name, "--index", ix).exit_code == 0
-    assert len(Index.open(ix).whoosh._segments()) > 1
+    assert len(Index.open(ix).engine.whoosh._segments()) > 1
     result = run("build", folder, "--index", ix, "--optimize")
     assert result.exit_code == 0, result.output
-    assert len(Index.open(ix).whoosh._segments()) == 1
+    assert len(Index.open(ix).engine.whoosh._segments()) == 1
     assert json.loads(run("search", "budget", "--index", ix, "--json").stdout.splitlines()[0])["title"]
 
 

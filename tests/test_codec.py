@@ -48,7 +48,7 @@ def test_segments_of_whoosh_codec_and_of_ours_live_side_by_side(tmp_path, monkey
         m.setattr(codec, "SearchidxCodec", W3Codec)
         ix.add([folder / n for n in names[:half]])
     ix.add([folder / n for n in names[half:]])
-    codecs = {type(s.codec()) for s in ix.whoosh._segments()}
+    codecs = {type(s.codec()) for s in ix.engine.whoosh._segments()}
     assert codecs == {W3Codec, SearchidxCodec}
     paths = {str((folder / n).resolve()) for n in names}
     hits = [h for q in ("budget", "council", "fraud", "law") for h in ix.search(q, limit=100).hits]
@@ -56,16 +56,16 @@ def test_segments_of_whoosh_codec_and_of_ours_live_side_by_side(tmp_path, monkey
     releases = {h.release for h in hits}
     shown = {rid: ix.release(rid).to_dict() for rid in releases}
     assert all(release["paragraphs"] for release in shown.values()) and ix.check().ok
-    stored = sorted(map(repr, ix.whoosh.reader().all_stored_fields()))
+    stored = sorted(map(repr, ix.engine.whoosh.reader().all_stored_fields()))
     assert ix.merge(optimize=True) == 1  # one segment, in our codec, the same documents
-    assert {type(s.codec()) for s in ix.whoosh._segments()} == {SearchidxCodec}
-    assert sorted(map(repr, ix.whoosh.reader().all_stored_fields())) == stored
+    assert {type(s.codec()) for s in ix.engine.whoosh._segments()} == {SearchidxCodec}
+    assert sorted(map(repr, ix.engine.whoosh.reader().all_stored_fields())) == stored
     assert {rid: ix.release(rid).to_dict() for rid in releases} == shown and ix.check().ok
 
 
 def test_stored_fields_take_less_room_than_in_whoosh_codec(tmp_path):
+    from searchidx.engine.whoosh.documents import write_release
     from searchidx.engine.whoosh.schema import schema
-    from searchidx.index.core import write_release
     from searchidx.load.core import load_release
 
     _write(tmp_path, RELEASES)

@@ -56,7 +56,9 @@ QUERIES = ["council", "fraud", "council budget", "court OR prison", "sentenced -
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_the_same_ranking_scores_and_count_as_whoosh(ix, text):
-    from searchidx.search.core import _excluded, _searcher, parse_query
+    from searchidx.engine.whoosh.queries import parse_query
+    from searchidx.engine.whoosh.readers import _searcher
+    from searchidx.engine.whoosh.searching import _excluded
 
     with _searcher(ix) as s:
         assert len(s.reader().leaf_readers()) >= 2 and s.reader().has_deletions()
@@ -77,7 +79,9 @@ def test_the_same_ranking_scores_and_count_as_whoosh(ix, text):
 def test_search_totals_count_every_match(ix):
     """Totals are whole (Whoosh's collector, asked for a top N, drops from its count the sub-matchers
     that can no longer reach the top: a prefix query's total came out short)."""
-    from searchidx.search.core import _excluded, _searcher, parse_query
+    from searchidx.engine.whoosh.queries import parse_query
+    from searchidx.engine.whoosh.readers import _searcher
+    from searchidx.engine.whoosh.searching import _excluded
 
     with _searcher(ix) as s:
         file_records = _excluded(s, (), False)
@@ -96,7 +100,7 @@ def test_skip_to_lands_where_whoosh_s_does(ix):
         return getattr(m, "child", m)  # without a segment's deletion filter: the posting list itself
 
     rng = random.Random(3)
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         leaves = [leaf for leaf, _base in s.reader().leaf_readers()]
         assert sum(len(list(postings(leaf).all_ids())) > 300 for leaf in leaves) >= 3  # blocks of 128
         for leaf in leaves:

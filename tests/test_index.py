@@ -131,12 +131,12 @@ def test_whoosh_nested_matcher_does_not_skip_by_block_quality(index):
     from whoosh import query as Q
     from whoosh.query.nested import NestedChildren
 
+    from searchidx.engine.whoosh.queries import ParagraphsOf
     from searchidx.engine.whoosh.schema import text_analyzer
-    from searchidx.search.core import _nested
 
     assert index.search('"political prisoners"').total > 0
     title_word = next(t.text for t in text_analyzer()(index.release(next(iter(index.files().values()))).title))
-    with index.searcher() as s:
-        m = _nested()(Q.Term("title", title_word)).matcher(s)
+    with index.engine.searcher() as s:
+        m = ParagraphsOf(Q.Term("title", title_word)).matcher(s)
         assert m.is_active() and m.supports_block_quality() is False
     assert NestedChildren.NestedChildMatcher.supports_block_quality is not type(m).supports_block_quality

@@ -119,7 +119,7 @@ def test_removing_three_copies_in_one_sync_leaves_nothing(tmp_path):
         (src / name).unlink()
     assert len(ix.sync().removed) == 3
     assert hits(ix, word(0)) == 0 and len(ix.files()) == 3
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         assert len(list(s.documents(doctype="file"))) == 3
     assert ix.check().ok
 
@@ -293,11 +293,11 @@ def test_kill_9_mid_build_then_open_search_and_sync(tmp_path, where):
     committed = len(ix.files())
     assert committed == (20 if where == "writing" else 0)  # the last commit, whole
     assert hits(ix, word(0)) == (1 if committed else 0)
-    assert _orphans(ix.whoosh), "expected the killed writer's debris"
+    assert _orphans(ix.engine.whoosh), "expected the killed writer's debris"
     assert not ix.check(contents=False).ok  # check sees the debris...
     report = ix.sync()  # ...the lock died with its holder, and the next sync finishes the job
     assert len(report.added) == 40 - committed and len(report.unchanged) == committed
-    assert not _orphans(ix.whoosh)
+    assert not _orphans(ix.engine.whoosh)
     assert ix.check().ok and hits(ix, word(39)) == 1
 
 
@@ -427,7 +427,7 @@ def test_small_commits_do_not_pile_up_segments(tmp_path):
     ix = Index.open(tmp_path / "ix", create=True)
     for i in range(40):
         ix.add(make_releases(tmp_path / "src", 1, start=i))
-    assert len(ix.whoosh._segments()) <= 8
+    assert len(ix.engine.whoosh._segments()) <= 8
     assert len(ix.files()) == 40 and ix.check().ok
 
 
@@ -463,7 +463,7 @@ def test_check_finds_a_release_without_its_paragraphs(tmp_path):
     ix = Index.open(tmp_path / "ix", create=True)
     ix.sync([src])
     rid = ix.files()[str((src / "rel_0000.txt").resolve())]
-    with ix.whoosh.writer() as w:  # damage it behind searchidx's back
+    with ix.engine.whoosh.writer() as w:  # damage it behind searchidx's back
         w.delete_by_query(Q.And([Q.Term("doctype", "para"), Q.Term("release", rid)]))
     problems = ix.check().problems
     assert len(problems) == 1 and "file record but no paragraphs" in problems[0].message
@@ -478,7 +478,7 @@ def test_check_finds_paragraphs_cut_off_from_their_file_record(tmp_path):
     ix = Index.open(tmp_path / "ix", create=True)
     ix.sync([src])
     assert ix.check().ok and ix.search("title:adopts").total == 2
-    with ix.whoosh.writer() as w:  # drop the record the paragraphs follow, behind searchidx's back
+    with ix.engine.whoosh.writer() as w:  # drop the record the paragraphs follow, behind searchidx's back
         w.delete_by_term("doc", f"file:{first.resolve()}")
     problems = [p.message for p in ix.check().problems]
     assert sum("1 release(s) have paragraphs that do not follow their file record" in p for p in problems) == 1

@@ -58,8 +58,8 @@ def test_whoosh_reads_an_index_through_views_as_through_its_storage(tmp_path, mo
     monkeypatch.setattr(ViewFile, "subset", lambda self, *args, **kw: members.append(args) or subset(self, *args, **kw))
     ix = Index.open(tmp_path / "ix", create=True)
     ix.add([SEED])
-    folder = ix.whoosh.storage.folder
-    assert isinstance(ix.whoosh.storage, MappedStorage)  # what searchidx opens its indexes with
+    folder = ix.engine.whoosh.storage.folder
+    assert isinstance(ix.engine.whoosh.storage, MappedStorage)  # what searchidx opens its indexes with
     ours = whoosh_index.FileIndex(MappedStorage(folder), indexname="MAIN")
     theirs = whoosh_index.FileIndex(FileStorage(folder), ours.schema, "MAIN")
     a, b = ours.reader(), theirs.reader()

@@ -91,7 +91,7 @@ def test_known_unchanged_files_are_not_parsed(tmp_path):
 
 def _dump(ix):
     """Everything Whoosh holds: stored fields per document and every posting (doc, weight, value) per term."""
-    with ix.whoosh.searcher() as s:
+    with ix.engine.whoosh.searcher() as s:
         r = s.reader()
         stored = [r.stored_fields(d) for d in range(r.doc_count_all())]
         postings = {}
@@ -180,14 +180,14 @@ def test_worker_segments_write_the_same_index_as_the_in_process_build(tmp_path, 
     report = fast.sync([folder])
     assert len(chunks) == 10 and sum(chunks) == 30  # ten worker segments of three files
     assert len(report.added) == 26 and len(report.skipped) == 4
-    assert len(fast.whoosh._segments()) == (1 if merge else 10)
+    assert len(fast.engine.whoosh._segments()) == (1 if merge else 10)
     a, b = _dump(plain), _dump(fast)
     assert a[0] == b[0]
     assert a[1] == b[1]
     assert a[2] == b[2]
     assert a[3] == b[3]
     assert fast.check().ok
-    assert not _orphans(fast.whoosh)
+    assert not _orphans(fast.engine.whoosh)
     for query in ("massacre", '"political prisoners"', "title:conference", "date:2023-08-25"):
         assert fast.search(query).total == plain.search(query).total > 0, query
 
@@ -202,7 +202,7 @@ def _titled(folder, i, name=None):
 
 
 def _paragraphs_of(ix, rid):
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         return list(s.documents(doctype="para", release=rid))
 
 
@@ -261,7 +261,7 @@ def test_copies_within_one_worker_segment_are_written_once(tmp_path, monkeypatch
     ix = Index.open(tmp_path / "ix", create=True)
     report = ix.sync([folder])
     assert chunks == [4, 4] and len(report.added) == 8  # rel_0000, rel_0001 and its two copies first
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         assert not s.reader().has_deletions()
     a, b = _dump(plain), _dump(ix)
     assert a[:3] == b[:3]  # stored fields, postings, lengths
@@ -312,7 +312,7 @@ def test_a_big_sync_updates_skips_bad_files_and_leaves_unchanged_ones_alone(tmp_
         assert hits_of(ix, word(100 + i)) == 1 and hits_of(ix, word(i)) == 1  # old paragraphs gone
     assert hits_of(ix, word(10)) == 1 and hits_of(ix, word(41)) == 1
     assert len(ix.files()) == 33
-    assert ix.check(contents=False).ok and not _orphans(ix.whoosh)
+    assert ix.check(contents=False).ok and not _orphans(ix.engine.whoosh)
 
 
 def hits_of(ix, query):
@@ -331,9 +331,9 @@ def test_a_rebuild_through_worker_segments(tmp_path, monkeypatch):
     chunks.clear()
     report = ix.rebuild()
     assert len(chunks) > 2 and len(report.added) == 17
-    assert len(ix.whoosh._segments()) <= 2  # the small segments merged at the end, in the two workers
+    assert len(ix.engine.whoosh._segments()) <= 2  # the small segments merged at the end, in the two workers
     assert _dump(plain) == _dump(ix)
-    assert ix.check().ok and not _orphans(ix.whoosh)
+    assert ix.check().ok and not _orphans(ix.engine.whoosh)
 
 
 def test_a_sync_that_writes_nothing_merges_nothing(tmp_path, monkeypatch):
@@ -348,12 +348,12 @@ def test_a_sync_that_writes_nothing_merges_nothing(tmp_path, monkeypatch):
     _segments_forced(monkeypatch, merge=False)
     ix = Index.open(tmp_path / "ix", create=True)
     ix.sync([folder])
-    before = sorted(s.segment_id() for s in ix.whoosh._segments())
+    before = sorted(s.segment_id() for s in ix.engine.whoosh._segments())
     assert len(before) > 1
     monkeypatch.setattr(parallel, "merge_groups", merge_groups)  # merging allowed again
     report = ix.sync()
     assert not report.changed
-    assert sorted(s.segment_id() for s in ix.whoosh._segments()) == before
+    assert sorted(s.segment_id() for s in ix.engine.whoosh._segments()) == before
 
 
 def test_a_worker_killed_mid_build_fails_the_sync_instead_of_hanging(tmp_path, monkeypatch):

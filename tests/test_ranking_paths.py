@@ -73,7 +73,8 @@ def _query(rng: random.Random) -> str:
 
 def _whoosh_ranking(index: Index, query: str, options: dict) -> list[tuple[str, float]]:
     """Every match as Whoosh's collector scores it (limit=None: no pruning), best first."""
-    from searchidx.search.core import _query_and_mask, _searcher
+    from searchidx.engine.whoosh.readers import _searcher
+    from searchidx.engine.whoosh.searching import _query_and_mask
 
     with _searcher(index) as s:
         full, mask = _query_and_mask(s, index, query, speaker=None, since=options.get("since"), until=None,

@@ -49,7 +49,7 @@ def test_whoosh_reads_an_index_through_windows_as_through_its_storage(tmp_path, 
     monkeypatch.setattr(readahead, "WINDOW", 512)
     ix = Index.open(tmp_path / "ix", create=True)
     ix.add([SEED])
-    folder = ix.whoosh.storage.folder
+    folder = ix.engine.whoosh.storage.folder
     ours = whoosh_index.open_dir(folder, indexname="MAIN")
     ours.storage = WindowedStorage(folder)
     theirs = whoosh_index.FileIndex(FileStorage(folder, supports_mmap=False), ours.schema, "MAIN")

@@ -83,9 +83,9 @@ def test_an_index_built_with_other_analyzers_is_written_with_its_own(tmp_path):
     from whoosh import index as whoosh_index
 
     from searchidx.engine.whoosh.commonwords import COMMON_WORDS
+    from searchidx.engine.whoosh.documents import write_release
     from searchidx.engine.whoosh.fields import AnalysedText, PairFilter
     from searchidx.engine.whoosh.schema import analyses_as_built, text_analyzer
-    from searchidx.index.core import write_release
     from searchidx.model import Paragraph, Release
 
     text = "The district attorney said the district attorney would appeal"
@@ -137,7 +137,7 @@ def test_syndicated_copies_collapse_with_either_fingerprint_column(tmp_path, mon
     monkeypatch.undo()
     (src / "c.txt").write_text(f"A third copy\n\nPARIS, May 1, 2024\n\n{SYNDICATED}", encoding="utf-8")
     assert len(ix.sync([src]).added) == 1  # written with the index's own schema
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         coltype = s.schema["fingerprint"].column_type
         assert isinstance(coltype, columns.FixedBytesColumn if column == "fixed" else columns.VarBytesColumn)
         assert s.schema["text_exact"].scorable == (column != "fixed")

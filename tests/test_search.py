@@ -50,7 +50,7 @@ def _phrase_windows(ix):
     """Every run of 2 to 4 analysed words in the body text, and each run backwards (mostly no match)."""
     from searchidx.engine.whoosh.schema import text_analyzer
 
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         texts = [d["text"] for d in s.documents(doctype="para") if d.get("text")]
     runs = set()
     for text in texts:
@@ -67,12 +67,12 @@ def test_phrases_through_pairs_agree_with_whoosh_phrases(ix):
     paragraphs Whoosh's own phrase query matches."""
     from whoosh import query as Q
 
-    from searchidx.search.core import _pair_phrase
+    from searchidx.engine.whoosh.queries import PairPhrase
 
-    PairPhrase = _pair_phrase()
+
     runs = _phrase_windows(ix)
     with_pairs = 0
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         for words in runs:
             ours = PairPhrase("text", list(words))
             with_pairs += bool(ours._pairs(s.schema))
@@ -85,16 +85,16 @@ def test_phrases_through_pairs_agree_on_real_releases(corpora, tmp_path):
     """The same on 150 real releases (prosecutors and BBC), where most runs of common words are pairs."""
     from whoosh import query as Q
 
-    from searchidx.search.core import _pair_phrase
+    from searchidx.engine.whoosh.queries import PairPhrase
 
     files = sorted((corpora / "prosecutor_press_releases_txt" / "text").rglob("*.txt"))[:100]
     files += sorted((corpora / "bbc_news").rglob("*.txt"))[:50]
     index = Index.open(tmp_path / "ix", create=True)
     index.add(files)
-    PairPhrase = _pair_phrase()
+
     runs = _phrase_windows(index)[::40]
     with_pairs = 0
-    with index.searcher() as s:
+    with index.engine.searcher() as s:
         for words in runs:
             ours = PairPhrase("text", list(words))
             with_pairs += bool(ours._pairs(s.schema))
@@ -106,7 +106,7 @@ def test_phrase_of_common_words_is_one_term(ix):
     from searchidx.engine.whoosh.commonwords import COMMON_WORDS
 
     assert {"district", "attornei"} <= COMMON_WORDS
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         assert ("pairs", b"district attornei") in s.reader()
     res = ix.search('"district attorney"', exact_total=True)
     assert res.total == 1 and res.hits[0].speaker == "José Ramírez"
@@ -154,7 +154,7 @@ def test_prefix_agrees_with_a_scan(ix, prefix):
         return re.findall(r"[^\W_]+", "".join(c for c in text if not unicodedata.combining(c)))
 
     start = prefix.lower()
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         want = {f"{d['release']}#{d['n']}" for d in s.documents(doctype="para")
                 if d["kind"] == "body" and any(w.startswith(start) for w in folded_words(d["text"]))}
     res = ix.search(prefix + "*", limit=500, collapse=False, exact_total=True)
@@ -308,7 +308,7 @@ def test_filters_agree_with_a_scan(ix, kw):
                 and ("ein" in (meta.get("source") or "").lower() if "source" in kw else True)
                 and (not kw.get("since") or "2024-01-01" <= day <= "2024-03-31"))
 
-    with ix.searcher() as s:
+    with ix.engine.searcher() as s:
         metas = {f["release"]: f["meta"] for f in s.documents(doctype="file")}
         want = {f"{d['release']}#{d['n']}" for d in s.documents(doctype="para") if keep(d, metas[d["release"]])}
     res = ix.search("", limit=500, collapse=False, suggest=False, exact_total=True, **kw)
@@ -385,7 +385,9 @@ def test_title_bonus_scores_as_whoosh_nested_queries_would(tmp_path):
     segments and deletions, for the top hits and for every match."""
     from whoosh import query as Q
 
-    from searchidx.search.core import TITLE_BOOST, _nested, _searcher, parse_query
+    from searchidx.engine.whoosh.queries import ParagraphsOf, parse_query
+    from searchidx.engine.whoosh.readers import _searcher
+    from searchidx.search.query import TITLE_BOOST
 
     folder = tmp_path / "rel"
     folder.mkdir()
@@ -408,7 +410,7 @@ def test_title_bonus_scores_as_whoosh_nested_queries_would(tmp_path):
         for text in queries:
             q = parse_query(index, text, schema=s.schema)
             assert type(q).__name__ == "TitleBonus", text
-            nested = Q.AndMaybe(q.child, Q.Or([_nested()(Q.Term("title", w), boost=TITLE_BOOST) for w in q.words]))
+            nested = Q.AndMaybe(q.child, Q.Or([ParagraphsOf(Q.Term("title", w), boost=TITLE_BOOST) for w in q.words]))
             for limit in (3, None):
                 ours = [(h.docnum, round(h.score, 6)) for h in s.search(q, limit=limit)]
                 whoosh = [(h.docnum, round(h.score, 6)) for h in s.search(nested, limit=limit)]
@@ -428,7 +430,7 @@ def test_date_ranges_from_the_day_column_match_whoosh_ranges_on_its_terms(tmp_pa
 
     from whoosh import query as Q
 
-    from searchidx.search.core import _day_range
+    from searchidx.engine.whoosh.queries import DayRange
 
     folder = tmp_path / "rel"
     folder.mkdir()
@@ -444,18 +446,18 @@ def test_date_ranges_from_the_day_column_match_whoosh_ranges_on_its_terms(tmp_pa
                                    encoding="utf-8")
     index.sync([folder])  # r3 replaced: its old paragraphs deleted
     days = [None, 20191231, 20200101, 20200407, 20200713, 20201002, 20201003, 20210601, 20220315, 20300101]
-    with index.searcher() as s:
+    with index.engine.searcher() as s:
         assert len(s.reader().leaf_readers()) > 1 and s.reader().has_deletions()
         for lo in days:
             for hi in days:
                 for excl in (False, True):
                     whoosh_range = Q.NumericRange("day", lo, hi, startexcl=excl, endexcl=excl)
-                    ours = _day_range()("day", lo, hi, startexcl=excl, endexcl=excl)
+                    ours = DayRange("day", lo, hi, startexcl=excl, endexcl=excl)
                     expected = sorted(s.docs_for_query(whoosh_range))
                     assert sorted(s.docs_for_query(ours)) == expected, (lo, hi, excl)
                     assert ours.estimate_size(s.reader()) == len(expected)
         for boost in (0.0, 1.0, 2.5):  # matches score the boost, as a term's ^0 matches and scores 0
-            hits = s.search(_day_range()("day", 20200101, 20201231, boost=boost), limit=None)
+            hits = s.search(DayRange("day", 20200101, 20201231, boost=boost), limit=None)
             assert len(hits) == len(list(s.docs_for_query(Q.NumericRange("day", 20200101, 20201231))))
             assert {h.score for h in hits} == {boost}
     assert index.search("council", since="2020-10-02", until="2020-10-02").total == 1
@@ -471,8 +473,8 @@ def test_date_ranges_from_the_day_column_match_whoosh_ranges_on_its_terms(tmp_pa
 def test_highlight_spans_mark_the_words_the_analyzer_finds(text):
     from whoosh.lang.porter import stem
 
+    from searchidx.engine.whoosh.highlight import highlight_spans
     from searchidx.engine.whoosh.schema import name_analyzer
-    from searchidx.search.core import highlight_spans
 
     tokens = [(t.text, t.startchar, t.endchar) for t in name_analyzer()(text, chars=True)]
     words = {w for w, _, _ in tokens}
@@ -491,7 +493,8 @@ def test_phrases_stay_exact_where_a_word_is_spent(tmp_path):
 
     from whoosh import query as Q
 
-    from searchidx.search.core import _pair_phrase, _searcher, parse_query
+    from searchidx.engine.whoosh.queries import PairPhrase, parse_query
+    from searchidx.engine.whoosh.readers import _searcher
 
     folder = tmp_path / "rel"
     folder.mkdir()
@@ -510,7 +513,7 @@ def test_phrases_stay_exact_where_a_word_is_spent(tmp_path):
     release("c.txt", "quokka marmot gnu.", "zanzibar budget district attorney gnu.")
     index.sync([folder])
     vocab = ["budget", "zanzibar", "quokka", "marmot", "gnu", "district", "attorney", "plan"]
-    PairPhrase = _pair_phrase()
+
     with _searcher(index) as s:
         assert len(s.reader().leaf_readers()) > 1 and s.reader().has_deletions()
         checked = 0

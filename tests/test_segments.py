@@ -45,7 +45,7 @@ def several_segments(tmp_path: Path) -> Path:
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nA late paragraph about the budget.\n",
                        encoding="utf-8")
     ix.add([changed])
-    return ix.whoosh.storage.folder
+    return ix.engine.whoosh.storage.folder
 
 
 def merged(folder: str, fast: bool) -> whoosh_index.Index:
@@ -118,9 +118,9 @@ def assert_same_index(ours, theirs) -> None:
 def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path, limitmb):
     from whoosh.writing import SegmentWriter
 
+    from searchidx.engine.whoosh.documents import write_release
     from searchidx.engine.whoosh.schema import schema
     from searchidx.errors import LoadError
-    from searchidx.index.core import write_release
     from searchidx.load.core import discover, load_release
 
     files, _ = discover([SEEDS, FIXTURES])
@@ -150,7 +150,7 @@ def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path, limitmb):
 
 def test_the_term_pool_hands_postings_out_of_order_to_whoosh(tmp_path):
     ix = Index.open(tmp_path / "ix", create=True)
-    writer = segment_writer()(ix.whoosh)
+    writer = segment_writer()(ix.engine.whoosh)
     pool = writer.pool
     postings = [("text", b"budget", 0, 1.0, b"a"), ("text", b"audit", 1, 2.0, b"b"),
                 ("text", b"budget", 2, 1.0, b"c")]

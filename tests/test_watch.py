@@ -48,7 +48,7 @@ def test_watch_follows_new_changed_and_deleted_files(tmp_path):
         assert out.read_text().splitlines()[:3] == [f"added {new}", f"updated {new}",
                                                    f"removed {src / 'rel_0000.txt'}"]
         # Each batch was committed without merging, for speed; once things are quiet, segments are merged.
-        wait_for(lambda: len(Index.open(folder).whoosh._segments()) == 1, what="the merge when idle")
+        wait_for(lambda: len(Index.open(folder).engine.whoosh._segments()) == 1, what="the merge when idle")
     finally:
         proc.send_signal(signal.SIGINT)  # Ctrl-C
         try:

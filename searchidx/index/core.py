@@ -37,11 +37,15 @@ from pathlib import Path
 from typing import Any
 
 from searchidx import __version__
-from searchidx.engine.whoosh.schema import SCHEMA_VERSION, analyses_as_built, paragraph_documents, schema
+from searchidx.engine.whoosh.documents import release_from, write_release
+from searchidx.engine.whoosh.engine import WhooshEngine
+from searchidx.engine.whoosh.schema import SCHEMA_VERSION, schema
 from searchidx.errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
 from searchidx.index import parallel
 from searchidx.index.parallel import Loaded, load_files, load_one
-from searchidx.model import Contact, Paragraph, Release
+from searchidx.model import Release
+from searchidx.search.core import search, speakers, stats
+from searchidx.search.results import SearchResults, SpeakerSummary, Stats
 
 #: The index's own record of what it is, what it indexes and which generation is current.
 MANIFEST = "searchidx.json"
@@ -148,6 +152,7 @@ class Index:
         #: (generation, Whoosh TOC generation, files) after this object's last write: a writer that
         #: finds the index as it left it (watch mode) need not read every file record again.
         self._known: tuple[str, int, dict[str, dict[str, Any]]] | None = None
+        self._engine: WhooshEngine | None = None
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -527,18 +532,21 @@ class Index:
         writer = session.writer()
         writer.delete_by_term("release", rid)
         for i, rec in enumerate(records):
-            write_release(writer, rec["path"], rec["hash"], _release_from(rec, paras), paragraphs=i == 0)
+            write_release(writer, rec["path"], rec["hash"], release_from(rec, paras), paragraphs=i == 0)
         session.written.add(rid)
 
     # -- reading -----------------------------------------------------------------------------
+    @property
+    def engine(self) -> WhooshEngine:
+        """The search engine under this index (the Whoosh engine: its ``whoosh`` and ``searcher()`` reach
+        Whoosh itself, for embedders who need to)."""
+        if self._engine is None:
+            self._engine = WhooshEngine(self)
+        return self._engine
+
     def _files(self) -> dict[str, dict[str, Any]]:
         """Every indexed file: path → {"hash", "releases"}."""
-        files: dict[str, dict[str, Any]] = {}
-        with self._fresh().searcher() as s:
-            for fields in s.documents(doctype="file"):
-                rec = files.setdefault(fields["path"], {"hash": fields["hash"], "releases": []})
-                rec["releases"].append(fields["release"])
-        return files
+        return self.engine.files()
 
     def files(self) -> dict[str, str]:
         """Indexed file paths and their release ids."""
@@ -546,36 +554,38 @@ class Index:
 
     def release(self, release_id: str) -> Release:
         """A whole release as indexed, paragraphs in order."""
-        with self.searcher() as s:
-            file_doc = s.document(doctype="file", release=release_id)
-            if file_doc is None:
-                raise SearchidxError(f"no release {release_id!r} in the index")
-            paras = sorted(s.documents(doctype="para", release=release_id), key=lambda d: d["n"])
-        return _release_from(file_doc, paras)
+        return self.engine.release(release_id)
 
-    def search(self, query: str, **options: Any):
-        """Search paragraphs; see `searchidx.search.core` for the options."""
-        from searchidx.search.core import search
+    def search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
+               until: dt.date | str | None = None, source: str | None = None,
+               kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10,
+               page: int = 1, sort: str = "score", facets: tuple[str, ...] | list[str] = (),
+               timeline: bool = False, context: int = 0, collapse: bool = True, suggest: bool = True,
+               exact_total: bool | None = None, facet_limit: int | None = 10) -> SearchResults:
+        """Ranked paragraphs matching ``query`` (see docs/searching.md for the query language), narrowed by
+        the filters. Raises `QueryError` (with a ``hint``) for a query or option it cannot run.
 
-        return search(self, query, **options)
+        ``speaker``: every word of it in the speaker's name. ``since``/``until``: a date, or YYYY, YYYY-MM or
+        YYYY-MM-DD (inclusive). ``source``: every word of it in the wire or site. ``kinds``: paragraph kinds
+        searched (None: all; a ``kind:`` in the query also lifts the default). ``quotes_only``: paragraphs
+        attributed to a speaker. ``limit``/``page``: hits per page (0: counts, facets and timeline only) and
+        which page. ``sort``: "score" or "date" (newest first, undated last). ``facets``: any of speaker,
+        source, year, location; ``facet_limit`` values each (None: all). ``timeline``: matches per month.
+        ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
+        ``suggest``: a corrected query when words are unknown. ``exact_total``: ignored (every total is
+        counted), kept for callers of earlier versions."""
+        return search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
+                      quotes_only=quotes_only, limit=limit, page=page, sort=sort, facets=facets,
+                      timeline=timeline, context=context, collapse=collapse, suggest=suggest,
+                      exact_total=exact_total, facet_limit=facet_limit)
 
-    def speakers(self):
-        from searchidx.search.core import speakers
-
+    def speakers(self) -> list[SpeakerSummary]:
+        """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""
         return speakers(self)
 
-    def stats(self):
-        from searchidx.search.core import stats
-
+    def stats(self) -> Stats:
+        """Releases, paragraphs, speakers, date span, size on disk and last update."""
         return stats(self)
-
-    def searcher(self):
-        """A Whoosh searcher on the last commit of the current generation (close it, or use ``with``)."""
-        return self._fresh().searcher()
-
-    @property
-    def whoosh(self) -> Any:
-        return self._fresh()
 
     # -- checking ----------------------------------------------------------------------------
     def check(self, *, contents: bool = True) -> CheckReport:
@@ -684,23 +694,6 @@ class Index:
                                 f"indexed (searchidx build names them and says why)")
 
 
-def write_release(writer: Any, path: str, digest: str, release: Release, *, paragraphs: bool = True,
-                  analysed: list | None = None) -> None:
-    """Write a release's file record, then its paragraphs (unless ``paragraphs`` is false: a copy)."""
-    # The file record first, its paragraphs right after it: search.py finds a paragraph's release title
-    # through the file record before it (Whoosh's nested documents; merges keep documents in order).
-    meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
-    # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
-    meta["paragraph_count"] = len(release.paragraphs)
-    record: dict[str, Any] = {"doc": f"file:{path}", "doctype": "file", "path": path, "release": release.id,
-                              "hash": digest, "meta": meta}
-    if release.title:
-        record["title"] = record["title_exact"] = release.title
-    writer.add_document(**record)
-    if paragraphs:
-        for doc in paragraph_documents(release, analysed, analyse=analyses_as_built(writer.schema)):
-            writer.add_document(**doc)
-
 
 def _grouped(reader: Any, paras: set[int], records: set[int]) -> bool:
     """Whether a release's paragraphs follow one of its file records with nothing live between them."""
@@ -710,18 +703,6 @@ def _grouped(reader: Any, paras: set[int], records: set[int]) -> bool:
         before -= 1
     return before in records and all(d in paras or reader.is_deleted(d) for d in range(first, last + 1))
 
-
-def _release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Release:
-    meta = dict(file_doc.get("meta") or {})
-    date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else None
-    return Release(
-        path=file_doc["path"], id=file_doc["release"], title=meta.get("title"), subtitle=meta.get("subtitle"),
-        labels=meta.get("labels", []), date=date, location=meta.get("location"), source=meta.get("source"),
-        url=meta.get("url"), language=meta.get("language"), format=meta.get("format"),
-        contacts=[Contact(**c) for c in meta.get("contacts", [])],
-        paragraphs=[Paragraph(n=d["n"], kind=d["kind"], text=d["text"], speaker=d.get("speaker"),
-                              speaker_role=d.get("role")) for d in paras],
-    )
 
 
 class _Session:

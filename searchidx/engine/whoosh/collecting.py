@@ -272,7 +272,7 @@ def term_scorer(m: Any, reader: Any) -> Any:
 def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
     """A segment's length column for ``fieldname``, one byte a document (Whoosh's W3 codec), read whole
     once per reader."""
-    from searchidx.search.core import _per_reader
+    from searchidx.engine.whoosh.readers import _per_reader
 
     def make() -> bytes | None:
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield

@@ -1,0 +1,69 @@
+"""The engine boundary: what the index and search layers ask of a search engine.
+
+An engine stores one document per paragraph (with its release's metadata) and one record per indexed file,
+and answers searches. searchidx's own work (loading, attribution, deciding what a sync changes, the query
+language and its checks) happens above it. Whoosh (`searchidx.engine.whoosh`) is the embedded engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from searchidx.model import Release
+from searchidx.search.results import SearchResults, SpeakerSummary, Stats
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A checked search: the query as the user wrote it, its filters and what to return."""
+
+    query: str
+    speaker: str | None = None
+    since: dt.date | str | None = None
+    until: dt.date | str | None = None
+    source: str | None = None
+    #: Paragraph kinds searched (None: all; a ``kind:`` in the query also lifts the default).
+    kinds: tuple[str, ...] | None = ("body",)
+    quotes_only: bool = False
+    limit: int = 10
+    page: int = 1
+    #: "score" or "date" (newest first, undated last).
+    sort: str = "score"
+    facets: tuple[str, ...] = ()
+    facet_limit: int | None = 10
+    timeline: bool = False
+    context: int = 0
+    collapse: bool = True
+    suggest: bool = True
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What a search engine under an `Index` answers. Writing goes through the index's own session
+    (`searchidx.index.core`), which the engine supplies its writer for."""
+
+    #: The engine's name, as `stats` and errors show it ("whoosh").
+    name: str
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        """Ranked hits of a checked request: every match counted, copies folded, facets, timeline, context
+        and a suggestion as asked."""
+        ...
+
+    def speakers(self) -> list[SpeakerSummary]:
+        """Every speaker of body paragraphs, most paragraphs first."""
+        ...
+
+    def stats(self) -> Stats:
+        """Counts, date span, size and last update."""
+        ...
+
+    def release(self, release_id: str) -> Release:
+        """A whole release as indexed, paragraphs in order (`SearchidxError` if there is none)."""
+        ...
+
+    def files(self) -> dict[str, dict[str, object]]:
+        """Every indexed file: path → {"hash", "releases"}."""
+        ...

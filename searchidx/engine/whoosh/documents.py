@@ -1,0 +1,45 @@
+"""The documents a release becomes in a Whoosh index, and the release read back from them.
+
+A release is written as its file record (the release's metadata, its title indexed) followed by its
+paragraphs, one document each (`schema.paragraph_documents`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from searchidx.engine.whoosh.schema import analyses_as_built, paragraph_documents
+from searchidx.model import Contact, Paragraph, Release
+
+
+def write_release(writer: Any, path: str, digest: str, release: Release, *, paragraphs: bool = True,
+                  analysed: list | None = None) -> None:
+    """Write a release's file record, then its paragraphs (unless ``paragraphs`` is false: a copy)."""
+    # The file record first, its paragraphs right after it: searching finds a paragraph's release title
+    # through the file record before it (Whoosh's nested documents; merges keep documents in order).
+    meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
+    # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
+    meta["paragraph_count"] = len(release.paragraphs)
+    record: dict[str, Any] = {"doc": f"file:{path}", "doctype": "file", "path": path, "release": release.id,
+                              "hash": digest, "meta": meta}
+    if release.title:
+        record["title"] = record["title_exact"] = release.title
+    writer.add_document(**record)
+    if paragraphs:
+        for doc in paragraph_documents(release, analysed, analyse=analyses_as_built(writer.schema)):
+            writer.add_document(**doc)
+
+
+def release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Release:
+    """A release from its stored file record and paragraphs (in order)."""
+    meta = dict(file_doc.get("meta") or {})
+    date = dt.date.fromisoformat(meta["date"]) if meta.get("date") else None
+    return Release(
+        path=file_doc["path"], id=file_doc["release"], title=meta.get("title"), subtitle=meta.get("subtitle"),
+        labels=meta.get("labels", []), date=date, location=meta.get("location"), source=meta.get("source"),
+        url=meta.get("url"), language=meta.get("language"), format=meta.get("format"),
+        contacts=[Contact(**c) for c in meta.get("contacts", [])],
+        paragraphs=[Paragraph(n=d["n"], kind=d["kind"], text=d["text"], speaker=d.get("speaker"),
+                              speaker_role=d.get("role")) for d in paras],
+    )

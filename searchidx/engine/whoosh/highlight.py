@@ -1,0 +1,42 @@
+"""Highlights: the character spans of a hit's text that the query's words match, as the analyzers see them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from whoosh.lang.porter import stem
+
+from searchidx.engine.whoosh.schema import word_folding
+
+
+@lru_cache(maxsize=50000)
+def _stem(word: str) -> str:
+
+    return stem(word)
+
+
+def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -> list[tuple[int, int]]:
+    """Character spans in ``text`` of the words whose stem is in ``terms`` or whose folded form is in ``exact``."""
+    if not terms and not exact:
+        return []
+
+    # The name analyzer's tokens, made directly: through Whoosh's token chain this took, for the hits shown,
+    # as long as the search itself.
+    pattern = word_folding()[0]
+    exact = exact or set()
+    fold = _folded_and_stemmed
+    spans = []
+    for m in pattern.finditer(text):
+        word, stem = fold(m.group())
+        if stem in terms or word in exact:
+            spans.append(m.span())
+    return spans
+
+
+@lru_cache(maxsize=100_000)
+def _folded_and_stemmed(word: str) -> tuple[str, str]:
+    """A word as the name analyzer folds it, and its stem: one cached lookup a word of a hit's text."""
+
+    folded = word.lower().translate(word_folding()[1])
+    return folded, _stem(folded)

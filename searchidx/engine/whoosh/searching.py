@@ -1,0 +1,390 @@
+"""Running a search on the Whoosh engine: every match scored, ranked, grouped into hits with highlights and
+context, facets and a timeline from columns; speakers and stats.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from searchidx.engine.base import SearchRequest
+from searchidx.engine.whoosh.collecting import ranked, score_all
+from searchidx.engine.whoosh.highlight import highlight_spans
+from searchidx.engine.whoosh.queries import (
+    FACETS,
+    DayRange,
+    Unscored,
+    _all_words,
+    _file_record_list,
+    _numeric_column,
+    parse_query,
+)
+from searchidx.engine.whoosh.readers import _per_reader, _searcher
+from searchidx.engine.whoosh.suggest import _suggest
+from searchidx.errors import QueryError
+from searchidx.search.query import KINDS, _as_day
+from searchidx.search.results import Context, FacetValue, Hit, SearchResults, SpeakerSummary, Stats
+
+if TYPE_CHECKING:
+    from searchidx.index.core import Index
+import datetime as dt
+import os
+import re
+
+from whoosh import query as Q
+
+
+def search(index: Index, request: SearchRequest) -> SearchResults:
+    """Ranked paragraphs matching a checked request (`searchidx.search.core.search`)."""
+    query, page, limit, collapse = request.query, request.page, request.limit, request.collapse
+    facets, timeline, context = request.facets, request.timeline, request.context
+    with _searcher(index) as s:
+
+        full, mask = _query_and_mask(s, index, query, speaker=request.speaker, since=request.since,
+                                     until=request.until, source=request.source, kinds=request.kinds,
+                                     quotes_only=request.quotes_only)
+        want = page * limit
+        # A few spares for copies folded into one hit; more only when copies fill them (the loop below).
+        fetch = want + 5 if collapse else want
+        try:
+            scores = _scores(s, full, mask)
+            order = _newest_first(s) if request.sort == "date" else None
+            while True:
+                results = ranked(s, full, scores, fetch, first=order)
+                groups = _group(results, collapse)
+                if len(groups) >= want or results.scored_length() < fetch:
+                    break
+                fetch *= 4
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
+        total = len(scores)
+        exact_terms, stemmed_terms = _query_terms(full, s)
+        hits = []
+        for group in groups[(page - 1) * limit: want]:
+            hit = _hit(group[0], exact_terms, stemmed_terms)
+            hit.duplicates = [_paragraph_id(r.fields()) for r in group[1:]]
+            hit.duplicate_releases = [_release_ref(r) for r in group[1:]]
+            hits.append(hit)
+        if context:
+            for hit in hits:
+                _add_context(s, hit, context)
+        out = SearchResults(query=query, total=total, page=page, limit=limit, hits=hits)
+        if facets or timeline:
+            docnums = list(scores)
+            for name in facets:
+                out.facets[name] = _facet(s, name, docnums, request.facet_limit)
+            if timeline:
+                out.timeline = _timeline(s, docnums)
+        if request.suggest and query.strip():
+            out.suggestion = _suggest(s, query, total)
+    return out
+
+
+def _query_and_mask(s: Any, index: Index, query: str, *, speaker: str | None, since: dt.date | str | None,
+                    until: dt.date | str | None, source: str | None, kinds: tuple[str, ...] | None,
+                    quotes_only: bool) -> tuple[Any, Any]:
+    """The Whoosh query a search runs and the document numbers it leaves out. Narrow filters (speaker,
+    source, dates) join the query unscored: ranking is the query's alone. Broad exclusions (file records,
+    other kinds, narration) are a set of document numbers, computed once per index generation: cheaper
+    than walking a Not() beside every query. (Not filter=/AndNot: whoosh3 3.54 materialises filter= per
+    query and miscounts with it, and its AndNot lets excluded documents through when the excluded side is
+    an Or of terms.)"""
+
+    q = parse_query(index, query, schema=s.schema) if query.strip() else Q.Every()
+    exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not re.search(r"\bkind:", query))
+    require: list[Any] = []
+    if speaker:
+        require.append(_all_words("speaker", speaker))
+    if source:
+        require.append(_all_words("source", source))
+    if since or until:
+        lo = _as_day(since, "since")[0] if since else None
+        hi = _as_day(until, "until")[1] if until else None
+        if lo is not None and hi is not None and lo > hi:
+            raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
+        require.append(DayRange("day", lo, hi))
+    full = Q.And([q, *(Unscored(f) for f in require)]) if require else q
+    return full, _excluded(s, exclude_kinds, quotes_only)
+
+
+def _scores(s: Any, q: Any, mask: Any) -> dict[int, float]:
+    """Every match of ``q`` outside ``mask``, scored: from whole posting lists (searchidx.engine.whoosh.collecting). At
+    1M paragraphs that is 5 to 10 times faster than Whoosh's top-N collector for a common word (which
+    walks the matches a document at a time, skipping by block quality, and then has to walk them again to
+    count them), and every total is a count."""
+
+    scores = score_all(s, q, mask)
+    if scores is None:  # a weighting with a final step (not searchidx's BM25F): Whoosh scores them all
+        scores = {hit.docnum: hit.score for hit in s.search(q, limit=None, mask=mask)}
+    return scores
+
+
+def _newest_first(s: Any) -> list[int]:
+    """Each document's rank for newest first (`collecting.ranked`'s ``first``): by day, undated paragraphs
+    last (the day column holds its largest value for them, which a plain reverse sort put first)."""
+    return _per_reader(s.reader(), "newest first", lambda: _days_for_sorting(s.reader()))
+
+
+def _days_for_sorting(reader: Any) -> list[int]:
+    """Minus each document's day in the column's sortable form (smaller: newer), 1 for an undated one."""
+    field = reader.schema["day"]
+    undated = field.to_column_value(field.default)
+    days: list[int] = []
+    for leaf, _base in reader.leaf_readers():
+        values = _numeric_column(leaf, "day") if leaf.has_column("day") else None
+        if values is None:
+            days.extend([1] * leaf.doc_count_all())
+        else:
+            days.extend(1 if v == undated else -v for v in values)
+    return days
+
+
+
+def _excluded(s: Any, kinds: tuple[str, ...], quotes_only: bool) -> set[int]:
+    """Document numbers never to return: file records, paragraphs of ``kinds``, narration if ``quotes_only``."""
+
+    def make() -> set[int]:
+        terms = [Q.Term("doctype", "file"), *(Q.Term("kind", k) for k in kinds)]
+        if quotes_only:
+            terms.append(Q.Term("quoted", "no"))
+        return {d for t in terms for d in s.docs_for_query(t)}  # a set: whoosh takes no frozenset
+
+    return _per_reader(s.reader(), ("mask", kinds, quotes_only), make)
+
+
+def _group(results: Any, collapse: bool) -> list[list[Any]]:
+    """Hits in rank order, those with the same text fingerprint folded into the first one's group."""
+    groups: list[list[Any]] = []
+    by_print: dict[str, list[Any]] = {}
+    for r in results:
+        fp = _column_value(results.searcher, "fingerprint", r.docnum) if collapse else None
+        if fp is not None and not any(fp):  # no text: b"" (VarBytesColumn) or zero bytes (FixedBytesColumn)
+            fp = None
+        if fp and fp in by_print:
+            by_print[fp].append(r)
+            continue
+        group = [r]
+        groups.append(group)
+        if fp:
+            by_print[fp] = group
+    return groups
+
+
+def _release_ref(r: Any) -> dict[str, Any]:
+    rid = r.fields()["release"]
+    info = _release_info(r.searcher, rid, r.docnum)
+    return {"id": rid, "title": info.get("title"), "date": info.get("date"), "source": info.get("source")}
+
+
+def _release_info(s: Any, rid: str, docnum: int | None = None) -> dict[str, Any]:
+    """A release's metadata (title, date, location, source, url, path), stored once in its file record:
+    the record written right before the paragraph ``docnum`` (index.py keeps a release's paragraphs after
+    one of its records), else the one a search finds (5 ms a release, most of a cold search's hits)."""
+
+    def make() -> dict[str, Any]:
+        record = None
+        if docnum is not None:
+            records = _file_record_list(s)
+            i = bisect_right(records, docnum) - 1
+            if i >= 0:
+                record = s.stored_fields(records[i])
+                if record.get("release") != rid:
+                    record = None
+        if record is None:
+            record = s.document(doctype="file", release=rid) or {}
+        return dict(record.get("meta") or {}, path=record.get("path"))
+
+    return _per_reader(s.reader(), ("release", rid), make)
+
+
+def _paragraph_id(fields: dict[str, Any]) -> str:
+    return f"{fields['release']}#{fields['n']}"
+
+
+def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
+    """The words the query matches in the text: unstemmed (from prefix/fuzzy) and stemmed."""
+    # Not q.existing_terms(): in whoosh3 3.54 its loop variable shadows its ``fieldname`` argument, so
+    # after the first leaf it only looks in that leaf's field.
+    reader = searcher.reader()
+    pairs = []
+    for leaf in q.leaves():
+        try:
+            terms = leaf.expanded_terms(reader, phrases=True)
+        except Exception:  # noqa: BLE001 - a query kind that cannot expand still searches
+            terms = leaf.terms(phrases=True)
+        pairs.extend(terms)
+    exact: set[str] = set()
+    stemmed: set[str] = set()
+    for fieldname, term in pairs:
+        word = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+        if fieldname == "text":
+            stemmed.add(word)
+        elif fieldname == "text_exact":
+            exact.add(word)
+    return exact, stemmed
+
+
+def _hit(r: Any, exact: set[str], stemmed: set[str]) -> Hit:
+    fields = r.fields()
+    info = _release_info(r.searcher, fields["release"], r.docnum)
+    text = fields.get("text", "")
+    speaker = fields.get("speaker")
+    return Hit(
+        id=_paragraph_id(fields), path=info.get("path"), n=fields["n"], kind=fields["kind"], speaker=speaker,
+        speaker_role=fields.get("role"), title=info.get("title"), date=info.get("date"),
+        source=info.get("source"), location=info.get("location"), url=info.get("url"),
+        score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, stemmed, exact),
+        speaker_key=_text(_column_value(r.searcher, "speaker_key", r.docnum)) or None,
+    )
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else (value or "")
+
+
+def _add_context(s: Any, hit: Hit, n: int) -> None:
+
+    for docnum in s.docs_for_query(Q.And([Q.Term("release", hit.release), Q.Term("doctype", "para")])):
+        d = s.stored_fields(docnum)
+        if abs(d["n"] - hit.n) > n:
+            continue
+        ctx = Context(n=d["n"], kind=d["kind"], speaker=d.get("speaker"), text=d.get("text", ""))
+        if d["n"] < hit.n:
+            hit.context_before.append(ctx)
+        elif d["n"] > hit.n:
+            hit.context_after.append(ctx)
+    hit.context_before.sort(key=lambda c: c.n)
+    hit.context_after.sort(key=lambda c: c.n)
+
+
+def _column(s: Any, fieldname: str) -> list[Any]:
+    """A whole column as a list, read once per reader: facets then cost a lookup per match."""
+    reader = s.reader()
+
+    def make() -> list[Any]:
+        # Leaf by leaf: a multi-segment reader's column is short when one segment lacks the column.
+        values: list[Any] = []
+        coltype = reader.schema[fieldname].column_type
+        for leaf, _base in reader.leaf_readers():
+            if leaf.has_column(fieldname):
+                values.extend(leaf.column_reader(fieldname))
+            else:
+                values.extend([coltype.default_value()] * leaf.doc_count_all())
+        return values
+
+    return _per_reader(reader, ("column", fieldname), make)
+
+
+def _column_value(s: Any, fieldname: str, docnum: int) -> Any:
+    """One document's value in a column, read from its segment's column (a whole column, `_column`, is
+    what facets need; a cold search showing ten hits does not)."""
+
+    reader = s.reader()
+
+    def make() -> tuple[list[int], list[Any], Any]:
+        bases, columns = [], []
+        for leaf, base in reader.leaf_readers():  # Whoosh's MultiColumnReader skips segments without it
+            bases.append(base)
+            columns.append(leaf.column_reader(fieldname) if leaf.has_column(fieldname) else None)
+        return bases, columns, reader.schema[fieldname].column_type.default_value()
+
+    bases, columns, default = _per_reader(reader, ("column reader", fieldname), make)
+    i = bisect_right(bases, docnum) - 1
+    return default if columns[i] is None else columns[i][docnum - bases[i]]
+
+
+def _facet(s: Any, name: str, docnums: list[int], limit: int | None) -> list[FacetValue]:
+
+    fieldname = FACETS[name]
+    column = _column(s, fieldname)
+    if name == "year":  # from the day (20230825 → 2023); an undated paragraph reads as 0 or a sentinel
+        counts = Counter(v // 10000 if v and 10000101 <= v <= 99991231 else None for v in (column[d] for d in docnums))
+    else:
+        counts = Counter(column[d] for d in docnums)
+    out: list[FacetValue] = []
+    for value, count in counts.most_common():
+        if value in (None, "", b""):
+            continue
+        if limit is not None and len(out) >= limit:
+            break
+        value = value.decode("utf-8") if isinstance(value, bytes) else value
+        out.append(FacetValue(value=value, label=_facet_label(s, name, fieldname, value), count=count))
+    return out
+
+
+def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
+    """How a facet value reads: a speaker's name as first given, a wire or place as written."""
+    if name == "year":
+        return str(value)
+    doc = s.document(**{fieldname: value}) or {}
+    if name == "speaker":
+        return doc.get("speaker") or str(value)
+    info = _release_info(s, doc["release"]) if doc.get("release") else {}
+    return info.get(name) or str(value)
+
+
+def _timeline(s: Any, docnums: list[int]) -> list[tuple[str, int]]:
+
+    column = _column(s, "day")
+    # A paragraph without a date reads as the column's default (0 or a sentinel): keep real days only.
+    months = Counter(v // 100 for v in (column[d] for d in docnums) if v and 10000101 <= v <= 99991231)
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    out = []
+    y, m = divmod(first, 100)
+    while y * 100 + m <= last:
+        out.append((f"{y:04d}-{m:02d}", months.get(y * 100 + m, 0)))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def speakers(index: Index) -> list[SpeakerSummary]:
+    """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""
+
+    table: dict[str, dict[str, Any]] = {}
+    with index.engine.searcher() as s:
+        keys = _column(s, "speaker_key")
+        for docnum in s.docs_for_query(Q.And([Q.Term("doctype", "para"), Q.Term("kind", "body")])):
+            key = _text(keys[docnum])
+            if not key:
+                continue
+            fields = s.stored_fields(docnum)
+            entry = table.setdefault(key, {"name": fields["speaker"], "roles": [], "paragraphs": 0, "releases": set()})
+            entry["paragraphs"] += 1
+            entry["releases"].add(fields["release"])
+            role = fields.get("role")
+            if role and role not in entry["roles"]:
+                entry["roles"].append(role)
+    out = [SpeakerSummary(name=e["name"], key=k, roles=e["roles"], paragraphs=e["paragraphs"],
+                          releases=len(e["releases"])) for k, e in table.items()]
+    out.sort(key=lambda sp: (-sp.paragraphs, sp.name))
+    return out
+
+
+def stats(index: Index) -> Stats:
+    """Counts from the index's columns and term lists (no stored-field scan), size on disk, last update."""
+
+    with index.engine.searcher() as s:
+        paras = list(s.docs_for_query(Q.Term("doctype", "para")))
+        releases = sum(1 for _ in s.docs_for_query(Q.Term("doctype", "file")))
+        keys = _column(s, "speaker_key")
+        speakers_n = len({keys[d] for d in paras} - {None, "", b""})
+        day_col = _column(s, "day")
+        days = [v for v in (day_col[d] for d in paras) if v and 10000101 <= v <= 99991231]
+        paragraphs = len(paras)
+    # The whole folder: the current generation's segments (in gen-N/), and a previous one a rebuild keeps
+    # for readers still on it.
+    files = [os.path.join(d, f) for d, _, names in os.walk(index.path) for f in names]
+    size = sum(os.path.getsize(f) for f in files)
+    mtime = max((os.path.getmtime(f) for f in files), default=None)
+
+    def iso(day: int) -> str:
+        return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+
+    return Stats(
+        releases=releases, paragraphs=paragraphs, speakers=speakers_n,
+        first_date=iso(min(days)) if days else None, last_date=iso(max(days)) if days else None, size_bytes=size,
+        last_update=dt.datetime.fromtimestamp(mtime).isoformat(timespec="seconds") if mtime else None,
+    )

@@ -1,0 +1,118 @@
+"""What a search returns: hits, facet values, the results page; speakers and stats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Context:
+    """A paragraph shown around a hit (``-C N``)."""
+
+    n: int
+    kind: str
+    speaker: str | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Hit:
+    """One matching paragraph, with the fields of `search --json`."""
+
+    id: str
+    path: str
+    n: int
+    kind: str
+    speaker: str | None
+    speaker_role: str | None
+    title: str | None
+    date: str | None
+    source: str | None
+    location: str | None
+    url: str | None
+    score: float
+    text: str
+    #: [start, end) character offsets of the matched words in ``text``.
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    #: The folded full name that identifies the speaker across releases.
+    speaker_key: str | None = None
+    #: Ids of the other matching paragraphs with the same normalised text (syndicated copies).
+    duplicates: list[str] = field(default_factory=list)
+    #: The releases of those copies: {"id", "title", "date", "source"}.
+    duplicate_releases: list[dict[str, Any]] = field(default_factory=list)
+    context_before: list[Context] = field(default_factory=list)
+    context_after: list[Context] = field(default_factory=list)
+
+    @property
+    def release(self) -> str:
+        return self.id.split("#", 1)[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["highlights"] = [list(h) for h in self.highlights]
+        return d
+
+
+@dataclass
+class FacetValue:
+    value: str | int
+    label: str
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    #: Matching paragraphs (before duplicates are collapsed).
+    total: int
+    page: int
+    limit: int
+    hits: list[Hit]
+    #: Always true: every match is counted (kept for callers of versions that gave a bound above 250,000).
+    total_exact: bool = True
+    #: A corrected query when some words are not in the index (or much rarer than a close one).
+    suggestion: str | None = None
+    #: facet name → values, most matches first.
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    #: ("YYYY-MM", matching paragraphs) for every month from the first match to the last.
+    timeline: list[tuple[str, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "total_exact": self.total_exact, "page": self.page, "limit": self.limit,
+                "suggestion": self.suggestion, "hits": [h.to_dict() for h in self.hits],
+                "facets": {k: [v.to_dict() for v in vs] for k, vs in self.facets.items()},
+                "timeline": [list(t) for t in self.timeline]}
+
+
+@dataclass
+class SpeakerSummary:
+    name: str
+    key: str
+    roles: list[str]
+    paragraphs: int
+    releases: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Stats:
+    releases: int
+    paragraphs: int
+    speakers: int
+    first_date: str | None
+    last_date: str | None
+    size_bytes: int
+    last_update: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
