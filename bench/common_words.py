@@ -29,8 +29,8 @@ SHARE = 0.03
 
 def main() -> None:
     from searchidx.engine.whoosh.schema import text_analyzer
-    from searchidx.index.parallel import load_files
     from searchidx.load.core import discover
+    from searchidx.load.parallel import load_files
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--share", type=float, default=SHARE)

@@ -204,22 +204,18 @@ def phase_parse(files: list[Path], scale: int, dump: Path) -> dict:
 
 # -- phase: builds (each in a fresh process) -------------------------------------------------------
 def build_searchidx(corpus: str, ix_dir: str, variant: str) -> dict:
-    from searchidx.index import core as sindex
-    from searchidx.index import parallel
+    from searchidx import Index
 
+    options: dict = {}
     if variant == "sequential":
-        parallel.PROCESSES = 0
-    elif variant == "one-writer":  # the previous design: one worker loads and analyses, the main process writes
-        parallel.PROCESSES = 1
-        parallel.segment_processes = lambda: 0
+        options["processes"] = 0
     elif variant == "whoosh-procs2":  # measurement only: its sub-writers do not keep a release's documents together
-        parallel.PROCESSES = 0
-        sindex.WRITER_OPTIONS = {**sindex.WRITER_OPTIONS, "procs": 2}
+        options.update(processes=0, writer_options={"limitmb": 256, "procs": 2})
     elif variant.startswith("limitmb"):
-        sindex.WRITER_OPTIONS = {**sindex.WRITER_OPTIONS, "limitmb": int(variant[7:])}
+        options["writer_options"] = {"limitmb": int(variant[7:])}
     t0 = time.perf_counter()
     with TreeMemory() as memory:
-        ix = sindex.Index.open(ix_dir, create=True)
+        ix = Index.open(ix_dir, create=True, **options)
         # "rebuild": the same files from scratch with `searchidx build --rebuild`; the default: a first sync
         # (worker segments committed as they come, small segments merged at the end).
         report = ix.rebuild([corpus]) if variant == "rebuild" else ix.sync([corpus])
@@ -549,7 +545,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each warm query")
     ap.add_argument("--cold", type=int, default=3, help="CLI runs per kind (fresh processes)")
     ap.add_argument("--variants", default="rebuild,sequential",
-                    help="extra searchidx builds to compare, comma-separated: rebuild, sequential, one-writer, "
+                    help="extra searchidx builds to compare, comma-separated: rebuild, sequential, "
                          "whoosh-procs2, "
                          "limitmbN")
     ap.add_argument("--no-optimize", dest="optimize", action="store_false",

@@ -8,9 +8,9 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import RamStorage
 
 from searchidx import Index
-from searchidx.engine.whoosh import codec
+from searchidx.engine.whoosh import segments
 from searchidx.engine.whoosh.codec import STORED_BLOCKS, SearchidxCodec
-from searchidx.engine.whoosh.segments import segment_writer
+from searchidx.engine.whoosh.segments import LengthsInMemoryWriter
 from tests.test_search import RELEASES
 from tests.test_segments import segment_file
 
@@ -45,7 +45,7 @@ def test_segments_of_whoosh_codec_and_of_ours_live_side_by_side(tmp_path, monkey
     folder = tmp_path / "releases"
     ix = Index.open(tmp_path / "ix", create=True)
     with monkeypatch.context() as m:  # as an index built before searchidx had its codec
-        m.setattr(codec, "SearchidxCodec", W3Codec)
+        m.setattr(segments, "SearchidxCodec", W3Codec)
         ix.add([folder / n for n in names[:half]])
     ix.add([folder / n for n in names[half:]])
     codecs = {type(s.codec()) for s in ix.engine.whoosh._segments()}
@@ -74,7 +74,7 @@ def test_stored_fields_take_less_room_than_in_whoosh_codec(tmp_path):
     for name, writer_codec in (("ours", SearchidxCodec()), ("whoosh", W3Codec())):
         (tmp_path / name).mkdir()
         ix = whoosh_index.create_in(str(tmp_path / name), schema(), indexname="MAIN")
-        writer = segment_writer()(ix, codec=writer_codec)
+        writer = LengthsInMemoryWriter(ix, codec=writer_codec)
         for path, release in releases:
             write_release(writer, path, "hash", release)
         writer.commit(merge=False)

@@ -29,22 +29,19 @@ def _release(rng: random.Random, i: int, version: int = 0) -> str:
 @pytest.fixture(scope="module")
 def ix(tmp_path_factory):
     """About 350 releases synced in three batches (three segments), then 20 of them changed (deletions)."""
-    from searchidx.index import parallel
-
     rng = random.Random(11)
     folder = tmp_path_factory.mktemp("rel")
-    index = Index.open(tmp_path_factory.mktemp("ix") / "index", create=True)
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(parallel, "PROCESSES", 0)  # in this process, where update(merge=False) keeps each segment
-        for batch in range(3):
-            paths = [folder / f"r{i:04d}.txt" for i in range(batch * 120, batch * 120 + 120)]
-            for i, path in enumerate(paths, batch * 120):
-                path.write_text(_release(rng, i), encoding="utf-8")
-            index.update(paths, merge=False)
-        changed = [folder / f"r{i:04d}.txt" for i in range(0, 360, 18)]
-        for path in changed:
-            path.write_text(_release(rng, int(path.stem[1:]), version=1), encoding="utf-8")
-        index.update(changed, merge=False)
+    # In this process, where update(merge=False) keeps each segment.
+    index = Index.open(tmp_path_factory.mktemp("ix") / "index", create=True, processes=0)
+    for batch in range(3):
+        paths = [folder / f"r{i:04d}.txt" for i in range(batch * 120, batch * 120 + 120)]
+        for i, path in enumerate(paths, batch * 120):
+            path.write_text(_release(rng, i), encoding="utf-8")
+        index.update(paths, merge=False)
+    changed = [folder / f"r{i:04d}.txt" for i in range(0, 360, 18)]
+    for path in changed:
+        path.write_text(_release(rng, int(path.stem[1:]), version=1), encoding="utf-8")
+    index.update(changed, merge=False)
     return index
 
 

@@ -17,7 +17,9 @@ from click.testing import CliRunner
 from searchidx import Index, IndexLockedError, IndexVersionError, SearchidxError
 from searchidx.cli.main import main
 from searchidx.engine.whoosh.schema import SCHEMA_VERSION
-from searchidx.index.core import MANIFEST, _FolderLock, _orphans
+from searchidx.engine.whoosh.store import orphans as _orphans
+from searchidx.index.store import MANIFEST
+from searchidx.index.store import FolderLock as _FolderLock
 from tests.conftest import ROOT
 from tests.releases import make_releases, release_text, word
 
@@ -257,19 +259,17 @@ def test_two_writer_processes_at_once(tmp_path):
 # segment written and the table of contents not yet.
 _KILLABLE_BUILD = textwrap.dedent("""
     import sys, time
-    import searchidx.index.core as index
-    import searchidx.index.parallel as parallel
     from searchidx import Index
     src, folder, where = sys.argv[1:4]
-    index.COMMIT_EVERY = parallel.SEGMENT_FILES = 10  # commits every 10 files, in this process or in workers
     def stop(*_):
         print("ready", flush=True)
         time.sleep(600)
-    ix = Index.open(folder, create=True)
+    # Commits every 10 files, in this process or in workers.
+    ix = Index.open(folder, create=True, segment_files=10, commit_every=10)
     if where == "commit":
         import whoosh.index
         whoosh.index.TOC.write = stop
-        index.COMMIT_EVERY = 10 ** 6
+        ix = Index.open(folder, segment_files=10, commit_every=10 ** 6)
     # The 25th file handed back (counts from the workers, without a path, run ahead of those)
     progress = (lambda done, total, path: done == 25 and path and stop()) if where == "writing" else None
     ix.sync([src], progress=progress)

@@ -1,4 +1,4 @@
-"""searchidx.index.parallel: the same outcomes as loading one file after another, in order, errors passed on."""
+"""searchidx.load.parallel and the worker segments: the same outcomes as loading one file after another, in order, errors passed on."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from searchidx import LoadError, load_release
-from searchidx.index.core import _orphans
-from searchidx.index.parallel import Loaded, load_files
+from searchidx.engine.whoosh import sync as whoosh_sync
+from searchidx.engine.whoosh import workers
+from searchidx.engine.whoosh.store import orphans as _orphans
+from searchidx.load import parallel as load_parallel
+from searchidx.load.parallel import Loaded, load_files
 from tests.conftest import SEED
 from tests.releases import make_releases, release_text, word
 
@@ -53,7 +56,7 @@ def _same(loaded, expected):
 def test_pool_matches_sequential_loading_in_order(tmp_path):
     paths = _folder(tmp_path)
     expected = _sequential(paths)
-    results = list(load_files(paths, processes=2, min_parallel=1, chunk=3, window=2))
+    results = list(load_files(paths, procs=2, min_parallel=1, chunk=3, window=2))
     assert [r.path for r in results] == paths
     assert all(isinstance(r, Loaded) for r in results)
     assert all(_same(r.release, e) for r, e in zip(results, expected))
@@ -67,8 +70,8 @@ def test_pool_matches_sequential_loading_in_order(tmp_path):
 
 def test_in_process_fallback_is_the_same(tmp_path):
     paths = _folder(tmp_path, copies=10)
-    pooled = list(load_files(paths, processes=2, min_parallel=1, chunk=4))
-    inproc = list(load_files(paths, processes=0))
+    pooled = list(load_files(paths, procs=2, min_parallel=1, chunk=4))
+    inproc = list(load_files(paths, procs=0))
     few = list(load_files(paths))  # fewer than MIN_PARALLEL files: in-process
     for a, b, c in zip(pooled, inproc, few):
         assert a.path == b.path == c.path and a.digest == b.digest == c.digest
@@ -81,9 +84,9 @@ def test_in_process_fallback_is_the_same(tmp_path):
 
 def test_known_unchanged_files_are_not_parsed(tmp_path):
     paths = _folder(tmp_path, copies=8)
-    first = list(load_files(paths, processes=2, min_parallel=1))
+    first = list(load_files(paths, procs=2, min_parallel=1))
     known = {r.path: r.digest for r in first if r.digest}
-    again = list(load_files(paths, known, processes=2, min_parallel=1))
+    again = list(load_files(paths, known, procs=2, min_parallel=1))
     for a, b in zip(first, again):
         assert b.digest == a.digest
         assert b.release is None if a.digest else isinstance(b.release, LoadError)
@@ -114,17 +117,12 @@ def posting_list(reader, fieldname, term):
 
 def test_parallel_build_writes_the_same_index_as_plain_whoosh(tmp_path, monkeypatch):
     from searchidx import Index
-    from searchidx.index import parallel
 
     paths = _folder(tmp_path, copies=30)
     folder = str(tmp_path / "releases")
-    monkeypatch.setattr(parallel, "PROCESSES", 0)
-    plain = Index.open(tmp_path / "plain", create=True)
+    plain = Index.open(tmp_path / "plain", create=True, processes=0)
     plain.sync([folder])
-    monkeypatch.undo()
-    monkeypatch.setattr(parallel, "PROCESSES", 2)
-    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
-    fast = Index.open(tmp_path / "fast", create=True)
+    fast = Index.open(tmp_path / "fast", create=True, processes=2, min_parallel=1)
     report = fast.sync([folder])
     assert len(report.added) == len(paths) - 5 and len(report.skipped) == 4  # missing.txt is not in the folder
     a, b = _dump(plain), _dump(fast)
@@ -137,34 +135,27 @@ def test_parallel_build_writes_the_same_index_as_plain_whoosh(tmp_path, monkeypa
 # -- worker segments: worker processes write whole releases into segments of their own ---------------------
 
 def _segments_forced(monkeypatch, files_per_segment=3, merge=True):
-    """Every batch through worker segments, a few files a segment; returns the chunks written, as counted."""
-    from searchidx.index import parallel
-
-    monkeypatch.setattr(parallel, "PROCESSES", 2)
-    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
-    monkeypatch.setattr(parallel, "SEGMENT_FILES", files_per_segment)
+    """Every batch through worker segments, a few files a segment: the options of `Index.open` that do it,
+    and the chunks written, as counted (a list that fills as the index writes)."""
     if not merge:
-        monkeypatch.setattr(parallel, "merge_groups", lambda segments, procs, **kw: [])
+        monkeypatch.setattr(whoosh_sync, "merge_groups", lambda segments, procs, **kw: [])
     chunks = []
-    write_segments = parallel.write_segments
+    write_segments = workers.write_segments
 
     def counted(*args, **kwargs):
         for segment, items in write_segments(*args, **kwargs):
             chunks.append(len(items))
             yield segment, items
 
-    monkeypatch.setattr(parallel, "write_segments", counted)
-    return chunks
+    monkeypatch.setattr(whoosh_sync, "write_segments", counted)
+    return {"processes": 2, "min_parallel": 1, "segment_files": files_per_segment}, chunks
 
 
-def _plain(tmp_path, monkeypatch, folder, name="plain"):
+def _plain(tmp_path, folder, name="plain"):
     from searchidx import Index
-    from searchidx.index import parallel
 
-    with monkeypatch.context() as m:
-        m.setattr(parallel, "PROCESSES", 0)
-        ix = Index.open(tmp_path / name, create=True)
-        ix.sync([folder])
+    ix = Index.open(tmp_path / name, create=True, processes=0)
+    ix.sync([folder])
     return ix
 
 
@@ -174,9 +165,9 @@ def test_worker_segments_write_the_same_index_as_the_in_process_build(tmp_path, 
 
     _folder(tmp_path, copies=30)
     folder = str(tmp_path / "releases")
-    plain = _plain(tmp_path, monkeypatch, folder)
-    chunks = _segments_forced(monkeypatch, merge=merge)
-    fast = Index.open(tmp_path / "fast", create=True)
+    plain = _plain(tmp_path, folder)
+    forced, chunks = _segments_forced(monkeypatch, merge=merge)
+    fast = Index.open(tmp_path / "fast", create=True, **forced)
     report = fast.sync([folder])
     assert len(chunks) == 10 and sum(chunks) == 30  # ten worker segments of three files
     assert len(report.added) == 26 and len(report.skipped) == 4
@@ -212,8 +203,8 @@ def test_copies_across_worker_segments_keep_one_set_of_paragraphs(tmp_path, monk
     a, b = tmp_path / "a", tmp_path / "b"
     for i in range(10):
         _titled(a, i)
-    ix = Index.open(tmp_path / "ix", create=True)
-    chunks = _segments_forced(monkeypatch, merge=False)
+    forced, chunks = _segments_forced(monkeypatch, merge=False)
+    ix = Index.open(tmp_path / "ix", create=True, **forced)
     ix.sync([a])
     # Copies of release 2 (indexed already) and of release 20 (twice, in the first and the last of the next
     # batch's three worker segments: a_first.txt, copy_of_2.txt, rel_0023 | rel_0024 … 26 | 27, 28, z_second.txt).
@@ -256,9 +247,9 @@ def test_copies_within_one_worker_segment_are_written_once(tmp_path, monkeypatch
         _titled(folder, i)
     shutil.copy(folder / "rel_0001.txt", folder / "rel_0001_a.txt")
     shutil.copy(folder / "rel_0001.txt", folder / "rel_0001_b.txt")
-    plain = _plain(tmp_path, monkeypatch, str(folder))
-    chunks = _segments_forced(monkeypatch, files_per_segment=4, merge=False)
-    ix = Index.open(tmp_path / "ix", create=True)
+    plain = _plain(tmp_path, str(folder))
+    forced, chunks = _segments_forced(monkeypatch, files_per_segment=4, merge=False)
+    ix = Index.open(tmp_path / "ix", create=True, **forced)
     report = ix.sync([folder])
     assert chunks == [4, 4] and len(report.added) == 8  # rel_0000, rel_0001 and its two copies first
     with ix.engine.searcher() as s:
@@ -279,12 +270,13 @@ def test_copies_within_one_worker_segment_are_written_once(tmp_path, monkeypatch
 
 def test_a_big_sync_updates_skips_bad_files_and_leaves_unchanged_ones_alone(tmp_path, monkeypatch):
     from searchidx import Index
-    from searchidx.load import core as loader
+
+    loader = load_parallel  # load_one looks load_bytes up there
 
     src = tmp_path / "src"
     paths = make_releases(src, 30)
-    ix = Index.open(tmp_path / "ix", create=True)
-    _segments_forced(monkeypatch, files_per_segment=4)
+    forced, _chunks = _segments_forced(monkeypatch, files_per_segment=4)
+    ix = Index.open(tmp_path / "ix", create=True, **forced)
     assert len(ix.sync([src]).added) == 30
     parsed = tmp_path / "parsed.log"
     load_bytes = loader.load_bytes
@@ -324,9 +316,9 @@ def test_a_rebuild_through_worker_segments(tmp_path, monkeypatch):
 
     _folder(tmp_path, copies=20)
     folder = str(tmp_path / "releases")
-    plain = _plain(tmp_path, monkeypatch, folder)
-    chunks = _segments_forced(monkeypatch)
-    ix = Index.open(tmp_path / "ix", create=True)
+    plain = _plain(tmp_path, folder)
+    forced, chunks = _segments_forced(monkeypatch)
+    ix = Index.open(tmp_path / "ix", create=True, **forced)
     ix.sync([folder])
     chunks.clear()
     report = ix.rebuild()
@@ -340,17 +332,16 @@ def test_a_sync_that_writes_nothing_merges_nothing(tmp_path, monkeypatch):
     """A no-op sync through worker segments leaves the segments as they are (a review found it merged the
     index's small segments whatever the sync did)."""
     from searchidx import Index
-    from searchidx.index import parallel
 
-    merge_groups = parallel.merge_groups
+    merge_groups = workers.merge_groups
     _folder(tmp_path, copies=10)
     folder = str(tmp_path / "releases")
-    _segments_forced(monkeypatch, merge=False)
-    ix = Index.open(tmp_path / "ix", create=True)
+    forced, _chunks = _segments_forced(monkeypatch, merge=False)
+    ix = Index.open(tmp_path / "ix", create=True, **forced)
     ix.sync([folder])
     before = sorted(s.segment_id() for s in ix.engine.whoosh._segments())
     assert len(before) > 1
-    monkeypatch.setattr(parallel, "merge_groups", merge_groups)  # merging allowed again
+    monkeypatch.setattr(whoosh_sync, "merge_groups", merge_groups)  # merging allowed again
     report = ix.sync()
     assert not report.changed
     assert sorted(s.segment_id() for s in ix.engine.whoosh._segments()) == before
@@ -363,33 +354,33 @@ def test_a_worker_killed_mid_build_fails_the_sync_instead_of_hanging(tmp_path, m
     import signal
 
     from searchidx import Index, SearchidxError
-    from searchidx.index import parallel
 
     _folder(tmp_path, copies=12)
     folder = str(tmp_path / "releases")
-    _segments_forced(monkeypatch)
-    load_one = parallel.load_one
+    forced, _chunks = _segments_forced(monkeypatch)
+    load_one = workers.load_one
 
     def dies_on_the_ninth(path, known=None):
         if path.endswith("009.txt"):
             os.kill(os.getpid(), signal.SIGKILL)
         return load_one(path, known)
 
-    monkeypatch.setattr(parallel, "load_one", dies_on_the_ninth)
-    ix = Index.open(tmp_path / "ix", create=True)
+    monkeypatch.setattr(workers, "load_one", dies_on_the_ninth)
+    ix = Index.open(tmp_path / "ix", create=True, **forced)
     with pytest.raises(SearchidxError, match="worker process died"):
         ix.sync([folder])
-    monkeypatch.setattr(parallel, "load_one", load_one)
+    monkeypatch.setattr(workers, "load_one", load_one)
     report = ix.sync([folder])
     assert len(ix.files()) == 10 and ix.check(contents=False).ok and report.ok is False  # 2 bad files
 
 
 def test_progress_counts_the_files_workers_write_while_it_waits(tmp_path, monkeypatch):
     from searchidx import Index
-    from searchidx.load import core as loader
+
+    loader = load_parallel  # load_one looks load_bytes up there
 
     paths = make_releases(tmp_path / "src", 12)
-    _segments_forced(monkeypatch, files_per_segment=6)
+    forced, _chunks = _segments_forced(monkeypatch, files_per_segment=6)
     load_bytes = loader.load_bytes
 
     def slow(*args, **kwargs):  # runs in the workers: a segment takes about 1.2 s to write
@@ -398,7 +389,7 @@ def test_progress_counts_the_files_workers_write_while_it_waits(tmp_path, monkey
 
     monkeypatch.setattr(loader, "load_bytes", slow)
     calls = []
-    Index.open(tmp_path / "ix", create=True).sync([tmp_path / "src"],
+    Index.open(tmp_path / "ix", create=True, **forced).sync([tmp_path / "src"],
                                                   progress=lambda *call: calls.append(call))
     handed_back = [(done, path) for done, total, path in calls if path]
     assert handed_back == [(i + 1, str(p.resolve())) for i, p in enumerate(sorted(paths))]

@@ -118,7 +118,7 @@ def test_syndicated_copies_collapse_with_either_fingerprint_column(tmp_path, mon
     from whoosh import columns
     from whoosh.fields import COLUMN
 
-    import searchidx.index.core
+    import searchidx.engine.whoosh.store
     from searchidx import Index
 
     made = schema()
@@ -126,7 +126,7 @@ def test_syndicated_copies_collapse_with_either_fingerprint_column(tmp_path, mon
         made = copy.deepcopy(made)
         made._fields["fingerprint"] = COLUMN(columns.VarBytesColumn())
         made._fields["text_exact"].scorable = True
-        monkeypatch.setattr(searchidx.index.core, "schema", lambda: made)
+        monkeypatch.setattr(searchidx.engine.whoosh.store, "schema", lambda: made)
     src = tmp_path / "src"
     src.mkdir()
     (src / "a.txt").write_text(f"Council adopts budget\n\nBRUSSELS, March 3, 2024\n\n{SYNDICATED}\n"

@@ -1,4 +1,4 @@
-"""segments.add_segments makes the segment Whoosh's own merge (`add_reader`) makes; segment_writer the
+"""segments.add_segments makes the segment Whoosh's own merge (`add_reader`) makes; LengthsInMemoryWriter the
 segment Whoosh's writer makes."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from searchidx import Index
-from searchidx.engine.whoosh.segments import add_segments, segment_writer
+from searchidx.engine.whoosh.segments import LengthsInMemoryWriter, add_segments
 from tests.conftest import FIXTURES, SEEDS
 from tests.test_parallel import posting_list
 from tests.test_search import RELEASES
@@ -51,7 +51,7 @@ def several_segments(tmp_path: Path) -> Path:
 def merged(folder: str, fast: bool) -> whoosh_index.Index:
     ix = whoosh_index.open_dir(folder, indexname="MAIN")
     segments = ix._segments()
-    writer = (segment_writer() if fast else SegmentWriter)(ix)  # the writer the workers merge with
+    writer = (LengthsInMemoryWriter if fast else SegmentWriter)(ix)  # the writer the workers merge with
     readers = [SegmentReader(ix.storage, ix.schema, s) for s in segments]
     if fast:
         add_segments(writer, readers)
@@ -132,7 +132,7 @@ def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path, limitmb):
             continue
     releases *= 2  # common terms in several blocks
     indexes = []
-    for name, writer_class in (("ours", segment_writer()), ("whoosh", SegmentWriter)):
+    for name, writer_class in (("ours", LengthsInMemoryWriter), ("whoosh", SegmentWriter)):
         (tmp_path / name).mkdir()
         ix = whoosh_index.create_in(str(tmp_path / name), schema(), indexname="MAIN")
         writer = writer_class(ix, limitmb=limitmb)
@@ -142,7 +142,7 @@ def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path, limitmb):
             assert (writer.pool.whoosh is None) == (limitmb == 128)
         writer.commit(merge=False)
         indexes.append(whoosh_index.open_dir(str(tmp_path / name), indexname="MAIN"))
-    assert segment_writer() is not SegmentWriter and indexes[0].doc_count() > 200
+    assert LengthsInMemoryWriter is not SegmentWriter and indexes[0].doc_count() > 200
     assert_same_index(*indexes)
     for ext in (".pst", ".trm"):
         assert segment_file(indexes[0], ext) == segment_file(indexes[1], ext), ext
@@ -150,7 +150,7 @@ def test_segment_writer_writes_what_whoosh_writer_writes(tmp_path, limitmb):
 
 def test_the_term_pool_hands_postings_out_of_order_to_whoosh(tmp_path):
     ix = Index.open(tmp_path / "ix", create=True)
-    writer = segment_writer()(ix.engine.whoosh)
+    writer = LengthsInMemoryWriter(ix.engine.whoosh)
     pool = writer.pool
     postings = [("text", b"budget", 0, 1.0, b"a"), ("text", b"audit", 1, 2.0, b"b"),
                 ("text", b"budget", 2, 1.0, b"c")]
@@ -167,7 +167,7 @@ def test_add_segments_needs_an_empty_writer_of_its_own(tmp_path):
     folder = several_segments(tmp_path)
     ix = whoosh_index.open_dir(folder, indexname="MAIN")
     readers = [SegmentReader(ix.storage, ix.schema, s) for s in ix._segments()]
-    writer = segment_writer()(ix)
+    writer = LengthsInMemoryWriter(ix)
     writer.add_document(doctype="para", text="one more")
     with pytest.raises(ValueError):
         add_segments(writer, readers)

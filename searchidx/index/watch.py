@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchidx.errors import IndexLockedError, SearchidxError
-from searchidx.index.core import LOCK_TIMEOUT, Index, SyncReport, _under
+from searchidx.index.core import Index, SyncReport
+from searchidx.index.store import LOCK_TIMEOUT
+from searchidx.index.store import under as _under
 from searchidx.load.core import _SKIP_NAMES
 
 

@@ -1,6 +1,6 @@
 """Whoosh segments, written and merged at less cost than Whoosh's own writer spends.
 
-`segment_writer`: Whoosh's segment writer, which keeps each term's postings as they come instead of sorting
+`LengthsInMemoryWriter`: Whoosh's segment writer, which keeps each term's postings as they come instead of sorting
 them all in Whoosh's pool (`_TermPool`), writes them a block at a time, and reads the new segment's field
 lengths from memory while it does (Whoosh reads a document's length from the column file, a seek and a
 read, for every posting it writes).
@@ -20,46 +20,42 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from typing import Any
 
+from whoosh.writing import SegmentWriter
 
-@cache
-def segment_writer() -> type:
+from searchidx.engine.whoosh.codec import SearchidxCodec
+
+
+class LengthsInMemoryWriter(SegmentWriter):
     """Whoosh's `SegmentWriter`, its postings written with the segment's field lengths held in memory, and
     its segments in searchidx's codec (`searchidx.engine.whoosh.codec`)."""
-    from whoosh.writing import SegmentWriter
 
-    class LengthsInMemoryWriter(SegmentWriter):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            from searchidx.engine.whoosh.codec import SearchidxCodec
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("codec", SearchidxCodec())
+        super().__init__(*args, **kwargs)
+        self.pool.cleanup()
+        self.pool = _TermPool(self, kwargs.get("limitmb", 128))
 
-            kwargs.setdefault("codec", SearchidxCodec())
-            super().__init__(*args, **kwargs)
-            self.pool.cleanup()
-            self.pool = _TermPool(self, kwargs.get("limitmb", 128))
+    def per_document_reader(self) -> Any:
+        return _LengthsInMemory(super().per_document_reader())
 
-        def per_document_reader(self) -> Any:
-            return _LengthsInMemory(super().per_document_reader())
-
-        def _flush_segment(self) -> None:
-            pool = self.pool
-            if isinstance(pool, _Stream):
-                terms = _merged_postings(pool)
-            elif isinstance(pool, _TermPool) and pool.whoosh is None:
-                terms = pool.sorted_terms()
-            else:  # Whoosh's pool took over (see _TermPool)
-                return super()._flush_segment()
-            self.perdocwriter.close()
-            lengths = self.per_document_reader()
-            try:
-                _write_postings(self.fieldwriter, self.schema, lengths, terms)
-                self.fieldwriter.close()
-            finally:
-                lengths.close()
-            return None
-
-    return LengthsInMemoryWriter
+    def _flush_segment(self) -> None:
+        pool = self.pool
+        if isinstance(pool, _Stream):
+            terms = _merged_postings(pool)
+        elif isinstance(pool, _TermPool) and pool.whoosh is None:
+            terms = pool.sorted_terms()
+        else:  # Whoosh's pool took over (see _TermPool)
+            return super()._flush_segment()
+        self.perdocwriter.close()
+        lengths = self.per_document_reader()
+        try:
+            _write_postings(self.fieldwriter, self.schema, lengths, terms)
+            self.fieldwriter.close()
+        finally:
+            lengths.close()
+        return None
 
 
 class _LengthsInMemory:
@@ -182,7 +178,7 @@ class _Stream:
         self.fieldnames: set[str] = set()
 
     def iter_postings(self) -> Iterable[tuple]:
-        raise TypeError("a merge's postings are written term by term (segment_writer)")
+        raise TypeError("a merge's postings are written term by term (LengthsInMemoryWriter)")
 
     def cleanup(self) -> None:
         pass
@@ -190,10 +186,10 @@ class _Stream:
 
 def add_segments(writer: Any, readers: list[Any]) -> None:
     """Append the live documents of ``readers`` (Whoosh segment readers of ``writer``'s schema, in order)
-    to a new `segment_writer` that has nothing else to write; its ``_finalize_segment()`` then writes the
+    to a new `LengthsInMemoryWriter` that has nothing else to write; its ``_finalize_segment()`` then writes the
     segment (the postings are read while it does, so the readers stay open until then)."""
-    if not isinstance(writer, segment_writer()):
-        raise TypeError("add_segments needs a writer made by segment_writer()")
+    if not isinstance(writer, LengthsInMemoryWriter):
+        raise TypeError("add_segments needs a writer made by LengthsInMemoryWriter")
     if writer.docnum or writer._added:
         raise ValueError("add_segments needs a writer that holds nothing yet")
     schema = writer.schema
