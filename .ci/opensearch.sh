@@ -15,7 +15,9 @@
 #
 # Environment: OPENSEARCH_PORT, OPENSEARCH_TRANSPORT_PORT, OPENSEARCH_CLUSTER (cluster name, default
 # searchidx), OPENSEARCH_JAVA_OPTS (default "-Xms512m -Xmx1g"), OPENSEARCH_WAIT (seconds to wait for
-# health, default 120), OPENSEARCH_STOP_TIMEOUT (default 30), JAVA_HOME, MVN (default mvn).
+# health, default 120), OPENSEARCH_STOP_TIMEOUT (default 30), OPENSEARCH_MODULES (modules besides
+# netty4 and analysis-common: comma-separated among painless, reindex, mapper-extras, or "none";
+# default all three), JAVA_HOME, MVN (default mvn).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -68,9 +70,16 @@ live_pid() {
   [ -f "$file" ] || return 1
   pid=$(cat "$file" 2>/dev/null) || return 1
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
+  running "$pid" || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$MAIN_CLASS --home $home " || return 1
   echo "$pid"
+}
+
+# PID exists and is not a zombie (a node started by this very script is its child until it exits).
+running() {
+  local state
+  state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
 }
 
 port_taken() {
@@ -171,6 +180,9 @@ start_node() {
   if [ -n "$seeds" ]; then
     args+=(--seed-hosts "$seeds" --initial-cluster-manager-nodes "$managers")
   fi
+  if [ -n "${OPENSEARCH_MODULES:-}" ]; then
+    args+=(--modules "$OPENSEARCH_MODULES")
+  fi
   # setsid: the node outlives this script and is not hit by the caller's Ctrl-C. The subshell is
   # not a process group leader, so setsid execs java in place and $! is java's pid.
   (exec setsid "$JAVA" "${jvm[@]}" -cp "$PROJ/target/classes:$PROJ/target/lib/*" "$MAIN_CLASS" "${args[@]}" \
@@ -206,7 +218,10 @@ cmd_start() {
   done
   if ! wait_healthy; then
     node_logs
-    [ "${#started[@]}" = 0 ] || { say "stopping the nodes started now"; cmd_stop >/dev/null; }
+    if [ "${#started[@]}" != 0 ]; then
+      say "stopping the nodes started now"
+      for i in "${started[@]}"; do stop_nodes "$DIR/node$i" >/dev/null; done
+    fi
     exit 1
   fi
   [ "${#started[@]}" = 0 ] || say "cluster of $NODES_CONF node(s) healthy in $((SECONDS - t0)) s"
@@ -215,8 +230,14 @@ cmd_start() {
 }
 
 cmd_stop() {
-  local pids=() i pid home deadline
-  for home in "$DIR"/node*; do
+  stop_nodes "$DIR"/node*
+  rm -f "$DIR/urls"
+}
+
+# Stops the launchers of the node homes given: TERM, then KILL after OPENSEARCH_STOP_TIMEOUT s.
+stop_nodes() {
+  local pids=() pid home deadline
+  for home in "$@"; do
     [ -d "$home" ] || continue
     if pid=$(live_pid "$home/pid" "$home"); then
       kill -TERM "$pid" 2>/dev/null || true
@@ -225,15 +246,14 @@ cmd_stop() {
   done
   deadline=$((SECONDS + ${OPENSEARCH_STOP_TIMEOUT:-30}))
   for pid in "${pids[@]}"; do
-    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
-    if kill -0 "$pid" 2>/dev/null; then
+    while running "$pid" && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
+    if running "$pid"; then
       say "pid $pid did not stop on TERM: KILL"
       kill -KILL "$pid" 2>/dev/null || true
-      while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+      while running "$pid"; do sleep 0.1; done
     fi
   done
-  for home in "$DIR"/node*; do rm -f "$home/pid"; done
-  rm -f "$DIR/urls"
+  for home in "$@"; do rm -f "$home/pid"; done
   say "stopped ${#pids[@]} node(s) of $DIR"
 }
 

@@ -7,8 +7,8 @@
 Checks a custom analyzer (lowercase + asciifolding + porter_stem, and a shingle filter), bulk
 indexing, match / match_phrase / bool queries, a terms aggregation, a date_histogram, highlighting
 from indexed offsets and a term suggester; with two nodes, an index with one replica reaching green
-health with its copies on different nodes. --failover then stops the last node (voting exclusion
-first, then SIGTERM to its pid from DIR) and checks that searches still work on the first.
+health with its copies on different nodes. --failover then stops the elected cluster manager (voting exclusion
+first, then SIGTERM to its pid from DIR) and checks that searches still work on the other.
 
 Talks to 127.0.0.1 (or another loopback address) only; refuses any other host. The documents are
 made up here. Prints one line per check and `smoke: N passed, N failed`; exits 1 on any failure.
@@ -110,8 +110,7 @@ def ids(resp: dict) -> list[str]:
     return sorted(hit["_id"] for hit in resp["hits"]["hits"])
 
 
-def run(urls: list[str], cluster_dir: Path | None, failover: bool) -> Checks:
-    c = Checks()
+def run(c: Checks, urls: list[str], cluster_dir: Path | None, failover: bool) -> None:
     nodes = len(urls)
     es = client(urls[0])
     health = es.cluster.health(wait_for_nodes=str(nodes), wait_for_status="yellow", params=SERVER_WAIT)
@@ -175,6 +174,46 @@ def run(urls: list[str], cluster_dir: Path | None, failover: bool) -> Checks:
         options = [o["text"] for o in r["suggest"]["fix"][0]["options"]]
         c.check("term suggester", options[:1] == ["council"], options)
 
+        plugins = {row["component"] for row in es.cat.plugins(format="json")}
+        if "org.opensearch.painless.PainlessPlugin" in plugins:
+            r = es.search(index=index, body={"query": {"script_score": {
+                "query": {"match": {"body": "city"}},
+                "script": {"source": "doc['speaker'].value == 'council' ? 2 : 1"},
+            }}})
+            scores = {hit["_id"]: hit["_score"] for hit in r["hits"]["hits"]}
+            c.check("painless script_score", scores == {"1": 2.0, "3": 1.0, "2": 1.0, "5": 1.0}, scores)
+        if "org.opensearch.index.reindex.ReindexPlugin" in plugins:
+            if "org.opensearch.painless.PainlessPlugin" in plugins:
+                r = es.update_by_query(index=index, refresh=True, body={
+                    "query": {"term": {"speaker": "police"}},
+                    "script": {"source": "ctx._source.speaker = 'police chief'", "lang": "painless"},
+                })
+                c.check("_update_by_query with a painless script", r["updated"] == 2, r)
+                es.update_by_query(index=index, refresh=True, body={
+                    "query": {"term": {"speaker": "police chief"}},
+                    "script": {"source": "ctx._source.speaker = 'police'", "lang": "painless"},
+                })
+            scratch = f"{index}-copy"
+            r = es.reindex(body={"source": {"index": index}, "dest": {"index": scratch}}, refresh=True)
+            c.check("_reindex", r["created"] == len(DOCS), r)
+            r = es.delete_by_query(index=scratch, body={"query": {"term": {"speaker": "mayor"}}}, refresh=True)
+            c.check("_delete_by_query", r["deleted"] == 2 and es.count(index=scratch)["count"] == 4, r)
+            es.indices.delete(index=scratch)
+        if "org.opensearch.index.mapper.MapperExtrasPlugin" in plugins:
+            scratch = f"{index}-extras"
+            es.indices.create(index=scratch, body={"settings": {"number_of_replicas": 0}, "mappings": {
+                "properties": {"weight": {"type": "rank_feature"},
+                               "title": {"type": "search_as_you_type"}}}})
+            es.index(index=scratch, id="a", body={"weight": 5.0, "title": "harbour works resume"})
+            es.index(index=scratch, id="b", body={"weight": 1.0, "title": "harbour report"}, refresh=True)
+            r = es.search(index=scratch, body={"query": {"bool": {
+                "must": [{"multi_match": {"query": "harbour wo", "type": "bool_prefix", "operator": "and",
+                                          "fields": ["title", "title._2gram", "title._3gram"]}}],
+                "should": [{"rank_feature": {"field": "weight"}}],
+            }}})
+            c.check("mapper-extras: search_as_you_type and rank_feature", ids(r) == ["a"], ids(r))
+            es.indices.delete(index=scratch)
+
         if nodes > 1:
             h = es.cluster.health(index=index, wait_for_status="green", params=SERVER_WAIT)
             c.check("index with 1 replica is green", h["status"] == "green" and not h["timed_out"], h)
@@ -187,28 +226,30 @@ def run(urls: list[str], cluster_dir: Path | None, failover: bool) -> Checks:
                 c.check(f"count through node {i}", r["count"] == 4, r)
 
         if failover:
-            failover_checks(c, urls, cluster_dir, index)
+            es = failover_checks(c, urls, cluster_dir, index)
     finally:
         try:
             es.indices.delete(index=index)
         except Exception as exc:  # noqa: BLE001 - a smoke test reports, it does not hide
             print(f"smoke: could not delete {index}: {exc}")
-    return c
 
 
-def failover_checks(c: Checks, urls: list[str], cluster_dir: Path | None, index: str) -> None:
-    if len(urls) < 2 or cluster_dir is None:
-        c.check("failover needs DIR and two nodes", False, urls)
-        return
+def failover_checks(c: Checks, urls: list[str], cluster_dir: Path | None, index: str) -> OpenSearch:
+    """Stops the elected cluster manager (the harder case) and checks the survivor; returns its client."""
     es = client(urls[0])
-    victim = len(urls) - 1
-    name = f"node-{victim}"
+    if len(urls) != 2 or cluster_dir is None:
+        c.check("failover needs DIR and two nodes", False, urls)
+        return es
+    manager = es.cat.cluster_manager(format="json")[0]["node"]  # node-N, as .ci/opensearch.sh names them
+    victim = int(manager.rsplit("-", 1)[1])
+    survivor = 1 - victim
+    es = client(urls[survivor])
     pid_file = cluster_dir / f"node{victim}" / "pid"
     pid = int(pid_file.read_text().strip())
     # With two cluster-manager-eligible nodes only one of them votes: take the victim out of the
-    # voting configuration first, so that the survivor keeps (or takes) the cluster manager role.
+    # voting configuration first, so that the survivor takes the cluster manager role.
     es.transport.perform_request("POST", "/_cluster/voting_config_exclusions",
-                                 params={"node_names": name, **SERVER_WAIT})
+                                 params={"node_names": manager, **SERVER_WAIT})
     os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -218,13 +259,13 @@ def failover_checks(c: Checks, urls: list[str], cluster_dir: Path | None, index:
             break
         time.sleep(0.2)
     else:
-        c.check(f"{name} stops on SIGTERM", False, f"pid {pid} still runs after 60 s")
-        return
+        c.check(f"{manager} stops on SIGTERM", False, f"pid {pid} still runs after 60 s")
+        return es
     pid_file.unlink(missing_ok=True)
-    c.check(f"{name} stopped", True)
+    c.check(f"cluster manager {manager} stopped", True)
     h = es.cluster.health(index=index, wait_for_nodes="1", wait_for_status="yellow", params=SERVER_WAIT)
-    c.check("survivor: one node, index yellow", h["number_of_nodes"] == 1 and h["status"] == "yellow"
-            and not h["timed_out"], h)
+    c.check(f"survivor node-{survivor}: one node, index yellow",
+            h["number_of_nodes"] == 1 and h["status"] == "yellow" and not h["timed_out"], h)
     r = es.search(index=index, body={"query": {"match_phrase": {"body": "city council"}}})
     c.check("survivor: search still works", ids(r) == ["1", "3"], ids(r))
     r = es.search(index=index, body={"size": 0, "aggs": {"speakers": {"terms": {"field": "speaker"}}}})
@@ -235,6 +276,7 @@ def failover_checks(c: Checks, urls: list[str], cluster_dir: Path | None, index:
     c.check("survivor: still writable", es.count(index=index)["count"] == len(DOCS) + 1)
     es.transport.perform_request("DELETE", "/_cluster/voting_config_exclusions",
                                  params={"wait_for_removal": "false"})
+    return es
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -253,7 +295,11 @@ def main(argv: list[str] | None = None) -> int:
         p.error("give DIR or --url")
     urls = [loopback_url(u) for u in urls]
     t0 = time.monotonic()
-    c = run(urls, a.dir, a.failover)
+    c = Checks()
+    try:
+        run(c, urls, a.dir, a.failover)
+    except Exception as exc:  # noqa: BLE001 - an error (node down, API refused) is a failed check
+        c.check("no error", False, f"{type(exc).__name__}: {exc}")
     print(f"smoke: took {time.monotonic() - t0:.1f} s")
     print(f"smoke: {c.passed} passed, {c.failed} failed")
     return 1 if c.failed else 0

@@ -18,8 +18,11 @@ import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.index.mapper.MapperExtrasPlugin;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
+import org.opensearch.painless.PainlessPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
@@ -28,13 +31,15 @@ import org.opensearch.transport.Netty4Plugin;
  * (Maven Central artifacts), without the distribution's bootstrap: no security manager, no JarHell
  * check, no bootstrap checks, no plugin directory. The HTTP and transport layers are netty4
  * (transport-netty4-client) and the analysis chain has the common analysis plugin's analyzers,
- * tokenizers and filters.
+ * tokenizers and filters; painless, reindex and mapper-extras (modules of the distribution) come
+ * along as class-path plugins too.
  *
  * <p>Configuration: each option may be given as {@code --name=value} (or {@code --name value}),
  * or as the system property {@code osnode.name}; any other node setting as {@code -Ekey=value}.
  * Options: home (required: the node's directory; data, logs and config go under it), cluster-name,
  * node-name, http-port, transport-port, seed-hosts (comma-separated host:port transport addresses),
- * initial-cluster-manager-nodes (comma-separated node names), host (default 127.0.0.1). When neither
+ * initial-cluster-manager-nodes (comma-separated node names), host (default 127.0.0.1), modules
+ * (comma-separated among painless, reindex, mapper-extras, or none; default all). When neither
  * seed-hosts nor initial-cluster-manager-nodes is given the node runs with
  * {@code discovery.type=single-node}.
  *
@@ -47,6 +52,14 @@ public final class OpenSearchNode {
         EmbeddedNode(Environment environment, Collection<Class<? extends Plugin>> plugins) {
             super(environment, plugins, true);
         }
+    }
+
+    /** Optional modules of the distribution, by the name that --modules takes (default: all). */
+    static final Map<String, Class<? extends Plugin>> MODULES = new LinkedHashMap<>();
+    static {
+        MODULES.put("painless", PainlessPlugin.class);
+        MODULES.put("reindex", ReindexPlugin.class);
+        MODULES.put("mapper-extras", MapperExtrasPlugin.class);
     }
 
     private OpenSearchNode() {}
@@ -109,7 +122,17 @@ public final class OpenSearchNode {
         LogConfigurator.setNodeName(nodeName);
         LogConfigurator.configure(environment);
 
-        List<Class<? extends Plugin>> plugins = List.of(Netty4Plugin.class, CommonAnalysisPlugin.class);
+        List<Class<? extends Plugin>> plugins = new ArrayList<>(List.of(Netty4Plugin.class, CommonAnalysisPlugin.class));
+        for (String module : split(option(options, "modules", String.join(",", MODULES.keySet())))) {
+            if (module.equals("none")) {
+                continue;
+            }
+            Class<? extends Plugin> plugin = MODULES.get(module);
+            if (plugin == null) {
+                usage("unknown module " + module + " (known: " + MODULES.keySet() + ", none)");
+            }
+            plugins.add(plugin);
+        }
         Node node = new EmbeddedNode(environment, plugins);
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -196,6 +219,7 @@ public final class OpenSearchNode {
         System.err.println("usage: java -cp 'target/classes:target/lib/*' org.searchidx.osnode.OpenSearchNode"
             + " --home DIR [--cluster-name N] [--node-name N] [--host 127.0.0.1] [--http-port 9200]"
             + " [--transport-port 9300] [--seed-hosts h:p,...] [--initial-cluster-manager-nodes n,...]"
+            + " [--modules painless,reindex,mapper-extras|none]"
             + " [-Ekey=value ...]");
         System.exit(error == null ? 0 : 64);
     }
