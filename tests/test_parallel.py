@@ -13,7 +13,6 @@ from searchidx import LoadError, load_release
 from searchidx.engine.whoosh import sync as whoosh_sync
 from searchidx.engine.whoosh import workers
 from searchidx.engine.whoosh.store import orphans as _orphans
-from searchidx.load import parallel as load_parallel
 from searchidx.load.parallel import Loaded, load_files
 from tests.conftest import SEED
 from tests.releases import make_releases, release_text, word
@@ -270,8 +269,7 @@ def test_copies_within_one_worker_segment_are_written_once(tmp_path, monkeypatch
 
 def test_a_big_sync_updates_skips_bad_files_and_leaves_unchanged_ones_alone(tmp_path, monkeypatch):
     from searchidx import Index
-
-    loader = load_parallel  # load_one looks load_bytes up there
+    from searchidx.load import core as loader
 
     src = tmp_path / "src"
     paths = make_releases(src, 30)
@@ -376,8 +374,7 @@ def test_a_worker_killed_mid_build_fails_the_sync_instead_of_hanging(tmp_path, m
 
 def test_progress_counts_the_files_workers_write_while_it_waits(tmp_path, monkeypatch):
     from searchidx import Index
-
-    loader = load_parallel  # load_one looks load_bytes up there
+    from searchidx.load import core as loader
 
     paths = make_releases(tmp_path / "src", 12)
     forced, _chunks = _segments_forced(monkeypatch, files_per_segment=6)

@@ -33,6 +33,8 @@ def _fail(message: str, hint: str | None = None) -> click.ClickException:
 
 
 def _open(index_dir: str | None, *, auto_build: bool = False):
+    # The commands import the index, the loader and the output formatting when they run: `parse` never
+    # needs the engine, `search` never needs the loader (a third of a second of start-up), `--help` neither.
     from searchidx.index.core import Index
 
     folder = index_dir or _default_index()

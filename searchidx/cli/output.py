@@ -10,6 +10,8 @@ import io
 import json
 from typing import Any
 
+import click
+
 #: Columns of `search --csv`, in order. Stable: add new ones at the end.
 CSV_FIELDS = ("id", "release", "n", "kind", "speaker", "speaker_role", "speaker_key", "title", "date", "source",
               "location", "url", "score", "duplicates", "text")
@@ -21,8 +23,6 @@ HALF = "▌"
 def _style(text: str, color: bool, **kw: Any) -> str:
     if not color:
         return text
-    import click
-
     return click.style(text, **kw)
 
 

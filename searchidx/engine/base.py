@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from searchidx.model import Release
+from searchidx.search.query import Node
 from searchidx.search.results import SearchResults, SpeakerSummary, Stats
 
 
@@ -20,6 +21,8 @@ class SearchRequest:
     """A checked search: the query as the user wrote it, its filters and what to return."""
 
     query: str
+    #: The query parsed (`searchidx.search.query.parse`); None: the engine parses ``query``.
+    tree: Node | None = None
     speaker: str | None = None
     since: dt.date | str | None = None
     until: dt.date | str | None = None

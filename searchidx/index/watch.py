@@ -41,7 +41,7 @@ def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, se
 
     Each batch is committed without merging segments, so a new release is searchable at once; segments
     are merged once nothing has arrived for ``merge_idle`` seconds, or after ``merge_every`` commits."""
-    from watchfiles import watch as fs_watch
+    from watchfiles import watch as fs_watch  # only `watch` needs it: not imported with the index
 
     roots = [str(Path(p).resolve()) for p in (paths if paths is not None else index.sources)]
     if not roots:

@@ -15,7 +15,6 @@ from typing import Any, NamedTuple
 
 from searchidx import processes
 from searchidx.errors import LoadError
-from searchidx.load.core import load_bytes, read_bytes
 from searchidx.model import Release
 
 #: Below this many files, load in-process.
@@ -40,6 +39,10 @@ class Loaded(NamedTuple):
 
 def load_one(path: str, known_hash: str | None = None) -> Loaded:
     """Read, hash and (unless the hash is ``known_hash``) parse one file; errors are returned, not raised."""
+    # Imported here: the index imports this module, and a search never needs the loader (a third of a
+    # second of start-up).
+    from searchidx.load.core import load_bytes, read_bytes
+
     try:
         data = read_bytes(path)
     except LoadError as exc:

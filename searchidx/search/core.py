@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from searchidx.engine.base import SearchRequest
 from searchidx.errors import QueryError
-from searchidx.search.query import FACET_NAMES
+from searchidx.search.query import FACET_NAMES, parse
 from searchidx.search.results import SearchResults, SpeakerSummary, Stats
 
 if TYPE_CHECKING:
@@ -33,7 +33,8 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
     for name in facets:
         if name not in FACET_NAMES:
             raise QueryError(f"unknown facet {name!r}", hint="facets are " + ", ".join(FACET_NAMES))
-    request = SearchRequest(query=query, speaker=speaker, since=since, until=until, source=source,
+    tree = parse(query)  # a query that cannot mean what it says fails here, whatever the engine
+    request = SearchRequest(query=query, tree=tree, speaker=speaker, since=since, until=until, source=source,
                             kinds=tuple(kinds) if kinds is not None else None, quotes_only=quotes_only,
                             limit=limit, page=page, sort=sort, facets=tuple(facets), facet_limit=facet_limit,
                             timeline=timeline, context=context, collapse=collapse, suggest=suggest)

@@ -16,8 +16,18 @@ here every match is counted.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.matching import IntersectionMatcher, ListMatcher, UnionMatcher, WrappingMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.scoring import BM25FScorer
+from whoosh.searching import Results
+from whoosh.util.numeric import byte_to_length
+
+from searchidx.engine.whoosh.readers import _per_reader
 
 __all__ = ["ranked", "read_postings", "score_all", "skip_to", "term_scorer", "top_scored"]
 
@@ -53,7 +63,6 @@ def ranked(searcher: Any, query: Any, scores: dict[int, float], limit: int | Non
            first: Sequence[int] | None = None) -> Any:
     """The best ``limit`` of ``scores`` (all if None) as Whoosh ``Results``, counting them all: by score,
     then document number; or first by ``first[document number]``, smallest first (a date), then so."""
-    from whoosh.searching import Results
 
     items: Any = scores.items()
     if limit == 0:
@@ -80,7 +89,6 @@ def _rank(item: tuple[int, float]) -> tuple[float, int]:
 
 def _scores(m: Any, reader: Any) -> dict[int, float]:
     """Document number → score for every match of the matcher ``m`` (consumed)."""
-    from whoosh.codec.whoosh3 import W3LeafMatcher
     from whoosh.matching import (
         AndNotMatcher,
         IntersectionMatcher,
@@ -89,7 +97,6 @@ def _scores(m: Any, reader: Any) -> dict[int, float]:
         UnionMatcher,
         WrappingMatcher,
     )
-    from whoosh.matching.wrappers import FilterMatcher
 
     kind = type(m)
     if kind is NullMatcherClass or not m.is_active():
@@ -158,9 +165,6 @@ def _scores_at(m: Any, wanted: dict[int, float], reader: Any) -> dict[int, float
 def skip_to(m: Any, target: int) -> None:
     """``m.skip_to(target)``; for Whoosh's term matcher, by bisection in the block it lands in (Whoosh's
     steps through the block a posting at a time: most of a rare word's phrase with a common one)."""
-    from bisect import bisect_left
-
-    from whoosh.codec.whoosh3 import W3LeafMatcher
 
     if type(m) is not W3LeafMatcher:
         m.skip_to(target)
@@ -177,7 +181,6 @@ def skip_to(m: Any, target: int) -> None:
 
 def _in_hand(m: Any) -> bool:
     """Whether ``m``'s documents are a list in memory, quicker to take whole than to skip through."""
-    from whoosh.matching import ListMatcher, WrappingMatcher
 
     while isinstance(m, WrappingMatcher):
         m = m.child
@@ -186,8 +189,6 @@ def _in_hand(m: Any) -> bool:
 
 def _estimate(m: Any, reader: Any) -> float:
     """How many documents ``m`` may match, from its terms' document frequencies (infinite if unknown)."""
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-    from whoosh.matching import IntersectionMatcher, ListMatcher, UnionMatcher, WrappingMatcher
 
     if isinstance(m, W3LeafMatcher):
         return reader.doc_frequency(*m.term())
@@ -247,8 +248,6 @@ def term_scorer(m: Any, reader: Any) -> Any:
     """``score(docnum, weight)`` as the BM25F scorer of the term matcher ``m`` scores a posting (``bm25``
     in whoosh.scoring, the same operations in the same order: the same floats), with the document's
     length from the segment's length column; None when ``m`` is not such a matcher."""
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-    from whoosh.scoring import BM25FScorer
 
     scorer = getattr(m, "scorer", None)
     if type(m) is not W3LeafMatcher or type(scorer) is not BM25FScorer:
@@ -272,10 +271,8 @@ def term_scorer(m: Any, reader: Any) -> Any:
 def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
     """A segment's length column for ``fieldname``, one byte a document (Whoosh's W3 codec), read whole
     once per reader."""
-    from searchidx.engine.whoosh.readers import _per_reader
 
     def make() -> bytes | None:
-        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 
         perdoc = getattr(reader, "_perdoc", None)
         column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if perdoc is not None else None
@@ -287,7 +284,6 @@ def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
 
 
 def _byte_lengths() -> list[float]:
-    from whoosh.util.numeric import byte_to_length
 
     return [0.0] + [byte_to_length(b) for b in range(1, 256)]
 

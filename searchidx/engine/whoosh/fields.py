@@ -6,8 +6,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from whoosh.analysis import Filter
+from whoosh.analysis import STOP_WORDS, Filter
 from whoosh.fields import TEXT
+from whoosh.lang.porter import stem
 
 
 class Analysed:
@@ -70,13 +71,11 @@ class PairFilter(Filter):
 
 @lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
-    from whoosh.lang.porter import stem
 
     return stem(word)
 
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from whoosh.analysis import STOP_WORDS
 
     return frozenset(STOP_WORDS)

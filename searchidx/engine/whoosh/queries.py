@@ -27,6 +27,7 @@ from searchidx.engine.whoosh.fields import PairFilter
 from searchidx.engine.whoosh.readers import _per_reader, _searcher
 from searchidx.engine.whoosh.schema import name_analyzer
 from searchidx.errors import QueryError
+from searchidx.search import query as query_tree
 from searchidx.search.query import (
     DEFAULT_FIELDS,
     FIELD_BOOSTS,
@@ -34,7 +35,6 @@ from searchidx.search.query import (
     TITLE_BOOST,
     _minus_as_not,
     _rewrite_dates,
-    check_query,
 )
 
 if TYPE_CHECKING:
@@ -47,18 +47,27 @@ EXACT_FIELDS = {"text": "text_exact", "title": "title_exact"}
 FACETS = {"speaker": "speaker_key", "source": "source_key", "year": "day", "location": "location_key"}
 
 
-def parse_query(index: Index, text: str, *, schema: Any = None):
-    """The Whoosh query for a user's query string (see README, Searching), checked first. ``schema``: the
+def parse_query(index: Index, text: str, *, schema: Any = None) -> Any:
+    """The Whoosh query for a user's query string (see docs/searching.md), checked first. ``schema``: the
     index's, if at hand (asking the index for it reads its table of contents)."""
-    check_query(text)
-    rewritten = _rewrite_dates(_minus_as_not(text))
+    tree = query_tree.parse(text)
     if schema is None:
         with _searcher(index) as s:
             schema = s.schema
-    try:
-        query = _parser(schema).parse(rewritten)
-    except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
-        raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
+    return compile_query(tree, schema)
+
+
+def parse_query_text(text: str, schema: Any) -> Any:
+    """The Whoosh query for a query string read by Whoosh's parser directly, without the tree: what the
+    tree must compile to (tests compare them)."""
+    query_tree.check_query(text)
+    if not text.strip():
+        return Q.Every()
+    return _rewritten(_parsed(_rewrite_dates(_minus_as_not(text)), schema))
+
+
+def _rewritten(query: Any) -> Any:
+    """searchidx's passes over what Whoosh's parser made."""
     query = _days_from_column(_route_expanding(query))
     return _unions_as_trees(_with_title_bonus(_titles_to_paragraphs(_safe_and_nots(query))))
 
@@ -737,3 +746,49 @@ def _all_words(fieldname: str, text: str):
 def _name_tokens(text: str) -> list[str]:
 
     return [t.text for t in name_analyzer()(text)]
+
+
+# -- the query tree, compiled -------------------------------------------------------------------------
+
+def compile_query(tree: query_tree.Node, schema: Any) -> Any:
+    """The Whoosh query for a query tree: the tree written back in the query language, each leaf as the
+    user wrote it and every group explicit, read by Whoosh's parser with searchidx's plugins."""
+    if type(tree) is query_tree.Every and tree.boost == 1.0:
+        return Q.Every()
+    return _rewritten(_parsed(syntax_of(tree), schema))
+
+
+def _parsed(text: str, schema: Any) -> Any:
+    try:
+        return _parser(schema).parse(text)
+    except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
+        raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
+
+
+def syntax_of(node: query_tree.Node) -> str:
+    """``node`` in the query language, every group in parentheses."""
+    boost = f"^{node.boost:g}" if node.boost != 1.0 else ""
+    if isinstance(node, query_tree.DateRange):
+        lo = node.lo if node.lo is not None else 0
+        hi = node.hi if node.hi is not None else 99991231
+        return f"day:[{lo} TO {hi}]{boost}"
+    if isinstance(node, query_tree.Every):
+        return f"*:*{boost}"
+    if isinstance(node, (query_tree.Term, query_tree.Phrase, query_tree.Prefix, query_tree.Wildcard,
+                         query_tree.Fuzzy, query_tree.Range)):
+        return f"{node.field + ':' if node.field else ''}{node.raw}{boost}"
+    if isinstance(node, query_tree.And):
+        # Side by side, not with AND: Whoosh's parser drops the boost of an ANDNOT's left side when an AND
+        # follows the group that holds it ("(a^3 ANDNOT b) AND c"; whoosh3 3.54).
+        return "(" + " ".join(syntax_of(c) for c in node.children) + f"){boost}"
+    if isinstance(node, query_tree.Or):
+        return "(" + " OR ".join(syntax_of(c) for c in node.children) + f"){boost}"
+    if isinstance(node, query_tree.Not):
+        return f"(NOT {syntax_of(node.child)}){boost}"
+    if isinstance(node, query_tree.AndNot):
+        return f"({syntax_of(node.positive)} ANDNOT {syntax_of(node.negative)}){boost}"
+    if isinstance(node, query_tree.AndMaybe):
+        return f"({syntax_of(node.required)} ANDMAYBE {syntax_of(node.optional)}){boost}"
+    if isinstance(node, query_tree.Require):
+        return f"({syntax_of(node.scored)} REQUIRE {syntax_of(node.required)}){boost}"
+    raise TypeError(f"not a query node: {node!r}")

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from searchidx.model import Release
+from whoosh import columns, formats
+from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.support.charset import accent_map
+from whoosh.system import pack_uint
+
+from searchidx.engine.whoosh.commonwords import COMMON_WORDS
+from searchidx.engine.whoosh.fields import Analysed, AnalysedText, PairFilter, StemChanged, _stem
+from searchidx.model import Release
 
 #: Bumped when the schema changes in a way an old index cannot serve.
 SCHEMA_VERSION = 4
@@ -20,8 +30,6 @@ TOKEN_PATTERN = r"[^\W_]+"
 @cache
 def text_analyzer():
     """Running text: case- and accent-folded, stemmed, stop words out (their positions kept)."""
-    from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-    from whoosh.support.charset import accent_map
 
     return (RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
             | StopFilter(minsize=1) | StemFilter(cachesize=50000))
@@ -30,8 +38,6 @@ def text_analyzer():
 @cache
 def name_analyzer():
     """Names, places and wires: folded but not stemmed, so any part of a name matches as written."""
-    from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
-    from whoosh.support.charset import accent_map
 
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
 
@@ -41,18 +47,13 @@ def pair_analyzer():
     """Two running common words as one term ("district attorney"), for phrases (search.py). The common
     words go with the analyzer into the schema Whoosh stores, so an index answers phrases with the list it
     was built with."""
-    from searchidx.engine.whoosh.commonwords import COMMON_WORDS
-    from searchidx.engine.whoosh.fields import PairFilter
 
     return text_analyzer() | PairFilter(COMMON_WORDS)
 
 
 @cache
 def schema():
-    from whoosh import columns, formats
-    from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 
-    from searchidx.engine.whoosh.fields import AnalysedText, StemChanged
 
     text = text_analyzer()
     names = name_analyzer()
@@ -110,9 +111,6 @@ def schema():
 
 def fingerprint(text: str) -> str:
     """The same for paragraphs that differ only in case, accents, punctuation and spacing."""
-    import hashlib
-    import re
-    import unicodedata
 
     if text.isascii():  # most text: nothing to decompose (NFKD and the combining marks cost 0.1 ms each)
         folded = text.lower()
@@ -131,20 +129,13 @@ TEXT_FIELDS = ("text", "text_exact", "pairs")
 def word_folding() -> tuple[Any, Any]:
     """The name analyzer's tokens without Whoosh's chain of generators and Token objects: its pattern, and
     the accent map its words go through after lower case (`analyse_text`, search's highlights)."""
-    import re
-
-    from whoosh.support.charset import accent_map
 
     return re.compile(TOKEN_PATTERN), accent_map
 
 
 @cache
 def _text_tools() -> tuple[Any, ...]:
-    from whoosh.analysis import STOP_WORDS
-    from whoosh.system import pack_uint
 
-    from searchidx.engine.whoosh.commonwords import COMMON_WORDS
-    from searchidx.engine.whoosh.fields import _stem
 
     fields = schema()
     boosts = tuple(fields[name].format.field_boost for name in TEXT_FIELDS)
@@ -204,8 +195,8 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] 
     """The Whoosh documents of a release's paragraphs (file records are index.py's); ``analysed``: their
     text's postings made by `analyse_paragraphs` (in another process), else they are made here; without
     ``analyse`` (an index whose analyzers differ: `analyses_as_built`) the writer analyses the text."""
+    # Imported here: attribution's patterns take a third of a second to load, and only writers need it.
     from searchidx.attribution.rules import speaker_key
-    from searchidx.engine.whoosh.fields import Analysed
 
     common: dict[str, Any] = {"doctype": "para", "release": release.id}
     if release.date:

@@ -18,11 +18,12 @@ from searchidx.engine.whoosh.queries import (
     _all_words,
     _file_record_list,
     _numeric_column,
-    parse_query,
+    compile_query,
 )
 from searchidx.engine.whoosh.readers import _per_reader, _searcher
 from searchidx.engine.whoosh.suggest import _suggest
 from searchidx.errors import QueryError
+from searchidx.search import query as query_tree
 from searchidx.search.query import KINDS, _as_day
 from searchidx.search.results import Context, FacetValue, Hit, SearchResults, SpeakerSummary, Stats
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from searchidx.index.core import Index
 import datetime as dt
 import os
-import re
 
 from whoosh import query as Q
 
@@ -41,7 +41,7 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
     facets, timeline, context = request.facets, request.timeline, request.context
     with _searcher(index) as s:
 
-        full, mask = _query_and_mask(s, index, query, speaker=request.speaker, since=request.since,
+        full, mask = _query_and_mask(s, index, request.tree or query, speaker=request.speaker, since=request.since,
                                      until=request.until, source=request.source, kinds=request.kinds,
                                      quotes_only=request.quotes_only)
         want = page * limit
@@ -81,7 +81,8 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
     return out
 
 
-def _query_and_mask(s: Any, index: Index, query: str, *, speaker: str | None, since: dt.date | str | None,
+def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speaker: str | None,
+                    since: dt.date | str | None,
                     until: dt.date | str | None, source: str | None, kinds: tuple[str, ...] | None,
                     quotes_only: bool) -> tuple[Any, Any]:
     """The Whoosh query a search runs and the document numbers it leaves out. Narrow filters (speaker,
@@ -91,8 +92,9 @@ def _query_and_mask(s: Any, index: Index, query: str, *, speaker: str | None, si
     query and miscounts with it, and its AndNot lets excluded documents through when the excluded side is
     an Or of terms.)"""
 
-    q = parse_query(index, query, schema=s.schema) if query.strip() else Q.Every()
-    exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not re.search(r"\bkind:", query))
+    tree = query_tree.parse(query) if isinstance(query, str) else query
+    q = compile_query(tree, s.schema)
+    exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not query_tree.names_field(tree, "kind"))
     require: list[Any] = []
     if speaker:
         require.append(_all_words("speaker", speaker))

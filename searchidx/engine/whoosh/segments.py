@@ -19,10 +19,19 @@ columns are copied document by document. Tests compare the result with Whoosh's 
 from __future__ import annotations
 
 import heapq
+import io
+import pickle
+import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from typing import Any
 
-from whoosh.writing import SegmentWriter
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, CorruptIndexError, _lenfield
+from whoosh.columns import TranslatingColumnReader
+from whoosh.system import _INT_SIZE, unpack_int
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import PostingPool, SegmentWriter
 
 from searchidx.engine.whoosh.codec import SearchidxCodec
 
@@ -66,8 +75,6 @@ class _LengthsInMemory:
         self.perdoc = perdoc
 
     def doc_field_length_reader(self, fieldname: str, default: int = 0) -> Callable[[int], int | None]:
-        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-        from whoosh.util.numeric import byte_to_length
 
         perdoc = self.perdoc
         column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
@@ -118,7 +125,6 @@ class _TermPool:
             self.fieldnames.add(fieldname)
         postings = terms.get(btext)
         if postings is None:
-            from array import array
 
             postings = terms[btext] = (array("I"), array("d"), [])
             self.size += TERM_SIZE + len(btext)
@@ -134,7 +140,6 @@ class _TermPool:
         return None
 
     def _hand_over(self) -> None:
-        from whoosh.writing import PostingPool
 
         pool = PostingPool(self.writer._tempstorage, self.writer.newsegment, limitmb=self.limitmb)
         for fieldname, terms in self.fields.items():
@@ -204,7 +209,6 @@ def add_segments(writer: Any, readers: list[Any]) -> None:
 def _copy_documents(writer: Any, reader: Any) -> tuple[int, dict[int, int] | None]:
     """Copy a reader's live documents: stored fields, field lengths, columns. Returns how its document
     numbers map to the new segment's: an offset, or a dict when it has deletions."""
-    from whoosh.columns import TranslatingColumnReader
 
     schema = writer.schema
     pdw = writer.perdocwriter
@@ -297,7 +301,6 @@ def _write_postings(fieldwriter: Any, schema: Any, lengths: Any,
     """Write ``terms`` (field, term, documents, weights, values; in (field, term) order, each term's
     documents in order): cut into blocks where Whoosh's postings writer would cut them, and written by it
     with the same statistics (``add_posting`` per posting cost most of a write)."""
-    from array import array
 
     fieldname = None
     for name, btext, ids, weights, values in terms:
@@ -335,13 +338,6 @@ def _blocks(reader: Any, fieldname: str, btext: bytes, terminfo: Any, fixedsize:
             ) -> Iterator[tuple[Any, Any, Any]]:
     """A term's postings in a segment, block by block: (document numbers, weights, values), read from the
     postings file as Whoosh's ``W3LeafMatcher`` reads them, without a matcher per term."""
-    import io
-    import pickle
-    import zlib
-    from itertools import accumulate
-
-    from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
-    from whoosh.system import _INT_SIZE, unpack_int
 
     if terminfo.is_inlined():  # whoosh3 never inlines (no set_inline): read as any reader would
         m = reader.postings(fieldname, btext)
@@ -354,7 +350,6 @@ def _blocks(reader: Any, fieldname: str, btext: bytes, terminfo: Any, fixedsize:
         length = length[0]
     data = reader._terms._postfile.get(offset, length)
     if data[:4] != WHOOSH3_HEADER_MAGIC:
-        from whoosh.codec.whoosh3 import CorruptIndexError
 
         raise CorruptIndexError(f"bad postings block tag at offset {offset} of {fieldname}:{btext!r}")
     stream = io.BytesIO(data)
