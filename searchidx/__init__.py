@@ -4,11 +4,16 @@
     >>> index = Index.open("index", create=True)
     >>> index.sync(["seeds"])
     >>> for hit in index.search("accountability", speaker="Sadat").hits: ...
+
+`__all__` is the public API; everything else (the packages `load`, `attribution`, `index`, `search`,
+`engine`, `cli`) may change between versions.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from typing import Any  # noqa: E402
 
 from searchidx.errors import (  # noqa: E402
     IndexLockedError,
@@ -18,38 +23,48 @@ from searchidx.errors import (  # noqa: E402
     QueryError,
     SearchidxError,
 )
-from searchidx.index.core import Index, SyncReport  # noqa: E402
+from searchidx.index.core import CheckReport, Index, IndexOptions, RemoveReport, SyncReport  # noqa: E402
 from searchidx.model import Contact, Paragraph, Release  # noqa: E402
+from searchidx.search.results import Context, FacetValue, Hit, SearchResults, SpeakerSummary, Stats  # noqa: E402
+
+#: Loaded on first use: the loader and attribution (and their compiled patterns) take a third of a second
+#: to import, and `searchidx search` never needs them.
+_LAZY = {"load_release": "searchidx.load.core", "load_releases": "searchidx.load.core",
+         "load_text": "searchidx.load.core", "speaker_key": "searchidx.attribution.rules"}
 
 
-def __getattr__(name: str):
-    # The loader and attribution (and their compiled patterns) are imported on first use: `searchidx
-    # search` never needs them.
-    if name in ("load_release", "load_text"):
-        from searchidx.load import core as loader
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
 
-        return getattr(loader, name)
-    if name == "speaker_key":
-        from searchidx.attribution.rules import speaker_key
-
-        return speaker_key
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
+    "CheckReport",
     "Contact",
+    "Context",
+    "FacetValue",
+    "Hit",
     "Index",
     "IndexLockedError",
     "IndexNotFoundError",
+    "IndexOptions",
     "IndexVersionError",
     "LoadError",
     "Paragraph",
     "QueryError",
     "Release",
+    "RemoveReport",
+    "SearchResults",
     "SearchidxError",
+    "SpeakerSummary",
+    "Stats",
     "SyncReport",
     "__version__",
     "load_release",
+    "load_releases",
     "load_text",
     "speaker_key",
 ]

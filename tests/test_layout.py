@@ -98,3 +98,11 @@ def test_only_the_whoosh_engine_imports_whoosh():
         if any(m == "whoosh" or m.startswith("whoosh.") for m in _imports(tree, anywhere=True)):
             offenders.append(str(path.relative_to(ROOT)))
     assert not offenders
+
+
+def test_the_public_api_is_what_all_names():
+    import searchidx
+
+    for name in searchidx.__all__:
+        assert getattr(searchidx, name) is not None, name
+    assert (PACKAGE / "py.typed").exists()
