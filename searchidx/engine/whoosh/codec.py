@@ -1,8 +1,7 @@
 """searchidx's Whoosh codec: Whoosh's own (``W3Codec``), with the stored fields compressed in blocks.
 
 Whoosh compresses each document's stored fields on its own. A paragraph's are a few hundred bytes, which
-zlib shrinks little (the corpora's 44.8 MB of pickled stored fields took 31.7 MB, the biggest file of the
-index). Compressed a block of about `BLOCK_KB` KB at a time they take about half that, and a hit's fields
+zlib shrinks little (they are the biggest file of an index). Compressed a block of about `BLOCK_KB` KB at a time they take about half that, and a hit's fields
 cost one block's decompression (the last block read is kept: merges and `speakers` read in order).
 
 Each segment names its codec in the index's table of contents, so segments written before (Whoosh's codec)

@@ -135,7 +135,7 @@ def _scores(m: Any, reader: Any) -> dict[int, float]:
     if kind is WrappingMatcher:
         boost = m.boost
         return {d: s * boost for d, s in _scores(m.child, reader).items()}
-    bulk = getattr(m, "bulk_scores", None)  # searchidx's own matchers (search.py)
+    bulk = getattr(m, "bulk_scores", None)  # searchidx's own matchers (queries.py)
     if bulk is not None:
         return bulk(lambda child: _scores(child, reader), reader)
     return _walked(m)

@@ -44,7 +44,7 @@ class StemChanged(Filter):
 
 class PairFilter(Filter):
     """Two running words that are both in ``words`` as one token, "district attorney": a phrase of two
-    common words is then one term to look up (search.py), not a check of word positions in every
+    common words is then one term to look up (queries.py), not a check of word positions in every
     paragraph that holds both. Stop words are gone before it, as they are from phrases."""
 
     def __init__(self, words: frozenset[str]) -> None:

@@ -1,8 +1,8 @@
 """Reading an index's files through mmap, without copying them.
 
 Whoosh maps a compound segment and opens each member file as a ``BytesIO`` over the mapped bytes, which
-copies the member whole: on the corpora's index the copies were 90 ms of a fresh process's first search
-(a third of a CLI search), at 1M paragraphs 1 s, and a process holds a copy of every member it has read.
+copies the member whole: a fresh process's first search pays for copying every member it reads, and holds
+the copies.
 Here a member is a view of the mapping: reading a piece copies that piece only, and the pages stay the
 page cache's. (Worker processes that merge read through `readahead` instead: a window per file.)
 """

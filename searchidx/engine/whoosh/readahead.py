@@ -1,9 +1,9 @@
 """Reading an index's files without mmap, through a read-ahead window.
 
 Whoosh opens a compound segment through mmap and copies each member file it reads into memory (``BytesIO``
-over the mapped bytes): merging a 1.7 GB index that way took 3.6 GB. Without mmap it reads each piece
+over the mapped bytes): a merge would hold a copy of the whole index. Without mmap it reads each piece
 (a term's entry, its postings, a column value) with a seek and a read of the file object the segment's
-members share, which made a merge 40 % slower. Whoosh's readers ask for those pieces mostly in order, so a
+members share, which is slow. Whoosh's readers ask for those pieces mostly in order, so a
 window of `WINDOW` bytes read ahead serves most of them from memory, and memory stays a window per open
 file."""
 

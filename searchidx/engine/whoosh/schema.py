@@ -44,7 +44,7 @@ def name_analyzer():
 
 @cache
 def pair_analyzer():
-    """Two running common words as one term ("district attorney"), for phrases (search.py). The common
+    """Two running common words as one term ("district attorney"), for phrases (queries.py). The common
     words go with the analyzer into the schema Whoosh stores, so an index answers phrases with the list it
     was built with."""
 
@@ -57,7 +57,7 @@ def schema():
 
     text = text_analyzer()
     names = name_analyzer()
-    # Unstemmed copies serve prefix, fuzzy and "did you mean" (search.py looks in both fields): those
+    # Unstemmed copies serve prefix, fuzzy and "did you mean" (queries.py and suggest.py look in both fields): those
     # score every expanded term alike and only need to know which paragraphs hold a word, so they keep
     # neither frequencies nor positions, and the text's copy keeps only the words stemming changes.
     # The paragraph's text and its copy may come analysed by a loader process (`analyse_paragraphs`).
@@ -86,7 +86,7 @@ def schema():
         speaker_key=ID(sortable=True),
         role=TEXT(analyzer=text, stored=True),
         # File records only: a paragraph has its release's title through the file record written right
-        # before it (search.py: `title:` and the title's bonus to a paragraph that matches on its own).
+        # before it (queries.py: `title:` and the title's bonus to a paragraph that matches on its own).
         title=TEXT(analyzer=text, phrase=True),
         location=TEXT(analyzer=names),
         source=TEXT(analyzer=names),
@@ -99,7 +99,7 @@ def schema():
         pairs=pairs,
         day=NUMERIC(bits=32, shift_step=8, sortable=True),
         # 8 bytes a paragraph, without the lengths and offsets of the VarBytesColumn that older indexes have
-        # (search.py reads both); a file record reads as eight zero bytes.
+        # (searching.py reads both); a file record reads as eight zero bytes.
         fingerprint=COLUMN(columns.FixedBytesColumn(8)),
         location_key=ID(sortable=True),
         quoted=ID(),
@@ -112,7 +112,7 @@ def schema():
 def fingerprint(text: str) -> str:
     """The same for paragraphs that differ only in case, accents, punctuation and spacing."""
 
-    if text.isascii():  # most text: nothing to decompose (NFKD and the combining marks cost 0.1 ms each)
+    if text.isascii():  # most text: nothing to decompose (NFKD and the combining marks cost more than the rest)
         folded = text.lower()
     else:
         folded = unicodedata.normalize("NFKD", text)
@@ -192,7 +192,7 @@ def analyses_as_built(index_schema: Any) -> bool:
 
 def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] | None = None, *,
                         analyse: bool = True) -> Iterator[dict[str, Any]]:
-    """The Whoosh documents of a release's paragraphs (file records are index.py's); ``analysed``: their
+    """The Whoosh documents of a release's paragraphs (file records are documents.py's); ``analysed``: their
     text's postings made by `analyse_paragraphs` (in another process), else they are made here; without
     ``analyse`` (an index whose analyzers differ: `analyses_as_built`) the writer analyses the text."""
     # Imported here: attribution's patterns take a third of a second to load, and only writers need it.

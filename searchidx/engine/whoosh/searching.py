@@ -181,8 +181,8 @@ def _release_ref(r: Any) -> dict[str, Any]:
 
 def _release_info(s: Any, rid: str, docnum: int | None = None) -> dict[str, Any]:
     """A release's metadata (title, date, location, source, url, path), stored once in its file record:
-    the record written right before the paragraph ``docnum`` (index.py keeps a release's paragraphs after
-    one of its records), else the one a search finds (5 ms a release, most of a cold search's hits)."""
+    the record written right before the paragraph ``docnum`` (a release's paragraphs follow one of its
+    records), else the one a search finds (a search a release: slow for a page of cold hits)."""
 
     def make() -> dict[str, Any]:
         record = None

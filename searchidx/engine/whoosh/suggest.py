@@ -57,7 +57,7 @@ def _better_word(reader: Any, word: str, total: int) -> str | None:
             return None
     # Words one edit away that share the first letter; for an unknown long word with none, two edits away
     # sharing the first two letters (a walk of the word lists that costs twice as much as one edit's
-    # with one letter fixed, and twice as much again with one letter: 20 ms a word on the corpora).
+    # with one letter fixed, and twice as much again with one letter).
     best: tuple[int, int, str] | None = None
     for maxdist in (1, 2) if len(word) >= 6 and not freq else (1,):
         dfa = _levenshtein_dfa(word, maxdist, maxdist)
@@ -79,6 +79,6 @@ def _better_word(reader: Any, word: str, total: int) -> str | None:
 @lru_cache(maxsize=64)
 def _levenshtein_dfa(word: str, maxdist: int, prefix: int) -> Any:
     """The automaton of the words within ``maxdist`` edits of ``word`` (sharing its first ``prefix``
-    letters), made once for every field and segment it walks (Whoosh makes one for each: 2 ms)."""
+    letters), made once for every field and segment it walks (Whoosh makes one for each)."""
 
     return Automata.levenshtein_dfa(word, maxdist, prefix)

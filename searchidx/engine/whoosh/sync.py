@@ -75,7 +75,7 @@ class WhooshSession:
         if self._writer is None:
             try:
                 # Compound segments (Whoosh's default) are kept although whoosh3 copies their parts into
-                # memory when a searcher opens them (~0.3 s on a 240 MB index): separate segment files are
+                # memory when a searcher opens them: separate segment files are
                 # opened lazily, and a searcher open across a merge then meets deleted files.
                 # We hold the folder lock, so Whoosh's own is free unless a searchidx from before the
                 # folder lock is writing: wait for it as long as we would have for the folder lock.

@@ -39,9 +39,9 @@ DEFAULT_SEGMENT_FILES = 6000
 SEGMENT_WRITER_OPTIONS: dict = {"limitmb": 320}
 #: A merge at the end of a batch makes at most one segment per this many documents (and per worker).
 MERGE_MIN_DOCS = 20000
-#: Segments under this many documents (about 250 files) are merged at the end of a batch. Not more: Whoosh's
-#: merge costs about as much as writing (311k paragraphs built in 322 s when the end of a batch also merged
-#: every segment under 5 % of the documents, the rule of `Index.merge`).
+#: Segments under this many documents (about 250 files) are merged at the end of a batch. Not more: a merge
+#: costs about as much as writing, and merging every segment under 5 % of the documents (the rule of
+#: `Index.merge`) at the end of every batch would write a big build's releases several times.
 SMALL_DOCS = 2000
 
 
