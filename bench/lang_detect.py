@@ -52,6 +52,8 @@ BUCKETS = ((0, 40), (40, 100), (100, 300), (300, 10**9))
 #: The default fallback rule: a paragraph shorter than this, or detected below the detector's threshold,
 #: takes its release's language.
 FALLBACK_CHARS = 40
+#: The tail check reads this many characters of prose at the start and at the end of a release.
+TAIL_CHARS = 300
 
 
 def shared_dir() -> Path:
@@ -227,7 +229,41 @@ def letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-def load_units(corpora: Path, labels: dict) -> dict:
+def release_text(title: str | None, paragraphs: list[str], max_chars: int | None, how: str) -> str:
+    """What a detector reads of a release.
+
+    head: the title and paragraphs joined, cut to max_chars. prose: the paragraphs of 40 characters or more
+    that are mostly letters (not SEC headers, tables, contact lines), in order, up to max_chars; the head when
+    a release has none."""
+    if how == "prose":
+        picked, size = [], 0
+        for text in paragraphs:
+            if len(text) >= FALLBACK_CHARS and letters(text) >= 0.6 * len(text):
+                picked.append(text)
+                size += len(text) + 1
+                if max_chars and size >= max_chars:
+                    break
+        if picked:
+            joined = "\n".join(picked)
+            return joined[:max_chars] if max_chars else joined
+    joined = "\n".join(([title] if title else []) + paragraphs)
+    return joined[:max_chars] if max_chars else joined
+
+
+def tail_text(paragraphs: list[str], max_chars: int) -> str:
+    """The prose paragraphs at the end of a release, up to max_chars: checked against the head to find
+    releases that change language (an English block, then the same in Spanish)."""
+    picked, size = [], 0
+    for text in reversed(paragraphs):
+        if len(text) >= FALLBACK_CHARS and letters(text) >= 0.6 * len(text):
+            picked.append(text)
+            size += len(text) + 1
+            if size >= max_chars:
+                break
+    return "\n".join(reversed(picked))[-max_chars:]
+
+
+def load_units(corpora: Path, labels: dict, max_chars: int | None = None, how: str = "head", repeat: int = 1) -> dict:
     """Release texts and labelled paragraphs, plus the loader's parse time per release."""
     from searchidx.errors import LoadError
     from searchidx.loader import load_release
@@ -235,17 +271,24 @@ def load_units(corpora: Path, labels: dict) -> dict:
     releases, paragraphs, parse_ms, problems, stale = [], [], [], [], []
     for rel, label in labels["releases"].items():
         path = corpora / rel
-        start = time.perf_counter()
+        best = None
         try:
-            r = load_release(path)
+            for _ in range(repeat):
+                start = time.perf_counter()
+                r = load_release(path)
+                took = (time.perf_counter() - start) * 1000
+                best = took if best is None else min(best, took)
         except (LoadError, OSError) as exc:
             problems.append(f"{rel}: {exc}")
             continue
-        parse_ms.append((time.perf_counter() - start) * 1000)
-        parts = ([r.title] if r.title else []) + [p.text for p in r.paragraphs]
-        text = "\n".join(parts)
+        parse_ms.append(best)
+        texts = [p.text for p in r.paragraphs]
+        text = release_text(r.title, texts, max_chars, how)
+        tail = tail_text(texts, TAIL_CHARS)
+        head = release_text(None, texts, TAIL_CHARS, "prose") if tail else ""
         accept = sorted(set([label["lang"]] + label.get("mixed", [])))
-        releases.append({"path": rel, "lang": label["lang"], "accept": accept, "text": text})
+        releases.append({"path": rel, "lang": label["lang"], "accept": accept, "text": text, "head": head, "tail": tail,
+                         "parse_ms": best})
         by_n = {}
         if "mixed" in label or "paragraphs" in label:
             if label.get("n_paragraphs") != len(r.paragraphs) or "paragraphs" not in label:
@@ -277,7 +320,7 @@ def percentile(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
 
 
-def run_worker(name: str, units_file: str, repeat: int, max_chars: int | None) -> dict:
+def run_worker(name: str, units_file: str, repeat: int, paragraph_chars: int | None, min_chars: int) -> dict:
     factory, threshold, _package = DETECTORS[name]
     with open(units_file, encoding="utf-8") as fh:
         units = json.load(fh)
@@ -295,7 +338,7 @@ def run_worker(name: str, units_file: str, repeat: int, max_chars: int | None) -
 
     rel_preds, rel_ms = [], []
     for r in units["releases"]:
-        text = r["text"][:max_chars] if max_chars else r["text"]
+        text = r["text"]
         times = []
         for _ in range(repeat):
             t0 = time.perf_counter()
@@ -303,11 +346,36 @@ def run_worker(name: str, units_file: str, repeat: int, max_chars: int | None) -
             times.append((time.perf_counter() - t0) * 1000)
         rel_preds.append(pred)
         rel_ms.append(min(times))
+    tail_preds, tail_ms = [], []  # (head, tail) detections and their summed time
+    for r in units["releases"]:
+        if not r["tail"]:
+            tail_preds.append((("", 0.0), ("", 0.0)))
+            tail_ms.append(0.0)
+            continue
+        pair, spent = [], 0.0
+        for text in (r["head"], r["tail"]):
+            times = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                pred = detect(text)
+                times.append((time.perf_counter() - t0) * 1000)
+            pair.append(pred)
+            spent += min(times)
+        tail_preds.append(pair)
+        tail_ms.append(spent)
     par_preds, par_ms = [], []
+    per_release = [0.0] * len(units["releases"])
     for p in units["paragraphs"]:
-        t0 = time.perf_counter()
-        par_preds.append(detect(p["text"]))
-        par_ms.append((time.perf_counter() - t0) * 1000)
+        text = p["text"][:paragraph_chars] if paragraph_chars else p["text"]
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            pred = detect(text)
+            times.append((time.perf_counter() - t0) * 1000)
+        par_preds.append(pred)
+        par_ms.append(min(times))
+        if len(p["text"]) >= min_chars:  # shorter ones take the release's language undetected
+            per_release[p["release_index"]] += min(times)
     rss2, peak = rss_mb()
     return {
         "name": name,
@@ -319,8 +387,11 @@ def run_worker(name: str, units_file: str, repeat: int, max_chars: int | None) -
         "peak_mb": peak,
         "release_preds": rel_preds,
         "release_ms": rel_ms,
+        "tail_preds": tail_preds,
+        "tail_ms": tail_ms,
         "paragraph_preds": par_preds,
         "paragraph_ms": par_ms,
+        "paragraphs_ms_per_release": per_release,
     }
 
 
@@ -328,8 +399,21 @@ def run_worker(name: str, units_file: str, repeat: int, max_chars: int | None) -
 # Scoring and report.
 
 
-def paragraph_scores(units: dict, result: dict, min_chars: int, threshold: float) -> dict:
-    """Accuracy per length bucket: raw, and with the fallback to the release's detected language."""
+def tail_triggered(result: dict, threshold: float) -> list[bool]:
+    """Per release: does the tail check send it to per-paragraph detection? It does when the language of the
+    release's last lines of prose differs from that of its first, or either was detected under the threshold."""
+    out = []
+    for (hlang, hconf), (tlang, tconf) in result["tail_preds"]:
+        out.append(bool(tlang) and (tlang != hlang or min(hconf, tconf) < threshold))
+    return out
+
+
+def paragraph_scores(units: dict, result: dict, min_chars: int, threshold: float,
+                     gate: list[bool] | None = None) -> dict:
+    """Accuracy per length bucket: raw, and with the fallback to the release's detected language.
+
+    With gate, only the releases it marks have their paragraphs detected; the others' paragraphs all take
+    the release's language."""
     rel_pred = [p[0] for p in result["release_preds"]]
     out = {b: [0, 0, 0] for b in BUCKETS}  # n, raw right, fallback right
     foreign = [0, 0, 0]  # paragraphs in another language than their release: n, raw found, fallback found
@@ -338,6 +422,8 @@ def paragraph_scores(units: dict, result: dict, min_chars: int, threshold: float
         bucket = next(b for b in BUCKETS if b[0] <= size < b[1])
         fallback = rel_pred[unit["release_index"]]
         chosen = lang if (size >= min_chars and conf >= threshold and lang) else fallback
+        if gate is not None and not gate[unit["release_index"]]:
+            chosen = fallback
         out[bucket][0] += 1
         out[bucket][1] += lang == unit["lang"]
         out[bucket][2] += chosen == unit["lang"]
@@ -359,7 +445,7 @@ def report(units: dict, results: list[dict], show_errors: bool, min_chars: int) 
     n_non_en = sum(r["lang"] != "en" for r in releases)
     print(f"{len(releases)} labelled releases ({n_non_en} not English), {len(units['paragraphs'])} labelled "
           f"paragraphs (>= {MIN_LETTERS} letters)")
-    print(f"loader parse time per release: mean {statistics.mean(parse):.2f} ms, median "
+    print(f"loader parse time per release (best of --repeat): mean {statistics.mean(parse):.2f} ms, median "
           f"{statistics.median(parse):.2f} ms, p95 {percentile(parse, 0.95):.2f} ms")
     for problem in units["problems"]:
         print("  could not load:", problem)
@@ -367,10 +453,14 @@ def report(units: dict, results: list[dict], show_errors: bool, min_chars: int) 
         print("  paragraph labels stale (the loader now splits it differently), paragraphs not scored:", rel)
     print()
     head = (f"{'detector':17} {'releases':>8} {'non-en':>7} {'ms/rel':>7} {'p95':>6} {'%parse':>6} {'ms/par':>7} "
-            f"{'par raw':>7} {'par fb':>7} {'foreign':>9} {'init s':>6} {'RSS MB':>7}")
+            f"{'+pars':>6} {'%parse':>6} {'par raw':>7} {'par fb':>7} {'foreign':>9} {'init s':>6} {'RSS MB':>7}")
     print(head)
     print("-" * len(head))
-    mean_parse = statistics.mean(parse)
+    parse_of = [r["parse_ms"] for r in releases]
+
+    def share(costs: list[float]) -> float:
+        """Median over releases of detection time / parse time, in %."""
+        return 100 * statistics.median(c / p for c, p in zip(costs, parse_of) if p > 0)
     for res in results:
         if "missing" in res:
             print(f"{res['name']:17} not installed ({res['missing']})")
@@ -382,15 +472,20 @@ def report(units: dict, results: list[dict], show_errors: bool, min_chars: int) 
         non_en = [ok for ok, r in zip(right, releases) if r["lang"] != "en"]
         ps = paragraph_scores(units, res, min_chars, res["threshold"])
         ms = res["release_ms"]
+        both_each = [a + b for a, b in zip(ms, res["paragraphs_ms_per_release"])]
+        both = statistics.mean(both_each)
         print(f"{res['name']:17} {pct(sum(right), len(right)):>8} {pct(sum(non_en), len(non_en)):>7} "
-              f"{statistics.mean(ms):7.3f} {percentile(ms, 0.95):6.2f} {100 * statistics.mean(ms) / mean_parse:5.1f}% "
-              f"{statistics.mean(res['paragraph_ms']):7.3f} {pct(ps['total'][1], ps['total'][0]):>7} "
+              f"{statistics.mean(ms):7.3f} {percentile(ms, 0.95):6.2f} {share(ms):5.1f}% "
+              f"{statistics.mean(res['paragraph_ms']):7.3f} {both:6.3f} {share(both_each):5.1f}% "
+              f"{pct(ps['total'][1], ps['total'][0]):>7} "
               f"{pct(ps['total'][2], ps['total'][0]):>7} {ps['foreign'][1]:>3}/{ps['foreign'][2]:>2}/{ps['foreign'][0]:<2} "
               f"{res['init_s']:6.2f} {res['rss_end_mb']:7.1f}")
     print()
     print("releases: share right (a mixed release is right in any of its languages); non-en: the same on the")
     print("releases not in English; ms/rel: detection time per release (title and paragraphs joined), best of")
-    print("--repeat; %parse: that mean as a share of the loader's mean parse time; ms/par: per paragraph;")
+    print("--repeat; %parse: median over releases of detection time / the loader's parse time of that release;")
+    print("ms/par: per paragraph; +pars: mean per release of the release's detection plus that of each paragraph")
+    print(f"of {min_chars} characters or more (the cost of per-paragraph labels), and its %parse;")
     print(f"par raw: paragraphs right as detected alone; par fb: right with the fallback (shorter than {min_chars}")
     print("characters or under the detector's confidence threshold: the release's detected language);")
     print("foreign: paragraphs written in another language than their release (Spanish paragraphs of English")
@@ -408,6 +503,21 @@ def report(units: dict, results: list[dict], show_errors: bool, min_chars: int) 
             n, raw, fb = ps["buckets"][b]
             cells.append(f"{pct(raw, n).strip()}/{pct(fb, n).strip()} n={n}")
         print(f"{res['name']:17} " + " ".join(f"{c:>15}" for c in cells))
+    print()
+    print(f"Tail check: detect the release (as above), then its first and last {TAIL_CHARS} characters of prose;")
+    print("detect its paragraphs only when those two differ or either is under the detector's threshold (else")
+    print("every paragraph takes the release's language). Paragraph accuracy, foreign paragraphs found, releases")
+    print("checked per paragraph, mean cost per release (release, first and last lines, paragraphs when checked)")
+    print("and its %parse:")
+    for res in results:
+        if "missing" in res or "failed" in res:
+            continue
+        gate = tail_triggered(res, res["threshold"])
+        ps = paragraph_scores(units, res, min_chars, res["threshold"], gate)
+        cost = [a + b + (c if g else 0.0) for a, b, c, g in
+                zip(res["release_ms"], res["tail_ms"], res["paragraphs_ms_per_release"], gate)]
+        print(f"  {res['name']:17} {pct(ps['total'][2], ps['total'][0])} foreign {ps['foreign'][2]}/{ps['foreign'][0]}, "
+              f"{sum(gate)} release(s) checked per paragraph, {statistics.mean(cost):.3f} ms, {share(cost):.1f}%")
     print()
     print("Detail per detector: first call, memory right after loading and at the end, errors on releases")
     for res in results:
@@ -448,12 +558,66 @@ def sweep(units: dict, res: dict) -> None:
         print(f"{min_chars:>9} " + " ".join(f"{c:>16}" for c in cells))
 
 
+#: Folders of the corpora that hold releases (polnear is US election news, annotated for attribution).
+CORPUS_FOLDERS = (
+    "prosecutor_press_releases_txt/text", "bbc_news", "press_releases_html", "press_releases_newsml",
+    "govuk_press_releases_json", "news_html_benchmark/html", "diverse_releases",
+)
+
+
+def corpus_agreement(corpora: Path, names: list[str], max_chars: int | None, how: str) -> None:
+    """Every release of the corpora through each detector: languages found, and where detectors disagree."""
+    from searchidx.errors import LoadError
+    from searchidx.loader import discover, load_release
+
+    detectors = {}
+    for name in names:
+        try:
+            detectors[name] = DETECTORS[name][0]()
+        except ImportError as exc:
+            print(f"{name}: not installed ({exc})")
+    counts: dict[str, dict[str, int]] = {name: {} for name in detectors}
+    disagreements, total, spent = [], 0, dict.fromkeys(detectors, 0.0)
+    for folder in CORPUS_FOLDERS:
+        files, _ = discover([corpora / folder])
+        for path in files:
+            if path.name in ("MANIFEST.tsv", "README.md", "README.TXT", "PROVENANCE.md", "LICENSE"):
+                continue
+            try:
+                r = load_release(path)
+            except LoadError:
+                continue
+            text = release_text(r.title, [p.text for p in r.paragraphs], max_chars, how)
+            total += 1
+            preds = {}
+            for name, detect in detectors.items():
+                t0 = time.perf_counter()
+                preds[name] = detect(text)
+                spent[name] += time.perf_counter() - t0
+                counts[name][preds[name][0]] = counts[name].get(preds[name][0], 0) + 1
+            if len({p[0] for p in preds.values()}) > 1:
+                disagreements.append((path.relative_to(corpora), len(text), preds))
+    print(f"{total} releases; release text: {how}" + (f", {max_chars} characters at most" if max_chars else ""))
+    for name in detectors:
+        langs = ", ".join(f"{k or '?'} {v}" for k, v in sorted(counts[name].items(), key=lambda kv: -kv[1]))
+        print(f"  {name}: {1000 * spent[name] / max(total, 1):.3f} ms/release; {langs}")
+    print(f"{len(disagreements)} release(s) where the detectors disagree:")
+    for rel, size, preds in disagreements:
+        cells = " ".join(f"{name}={lang or '?'}:{conf:.2f}" for name, (lang, conf) in preds.items())
+        print(f"  {rel} [{size} chars] {cells}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--labels", default=str(LABELS))
     ap.add_argument("--detectors", default=",".join(DETECTORS), help="comma-separated; default: all")
     ap.add_argument("--repeat", type=int, default=3, help="time each release this many times, keep the best")
-    ap.add_argument("--max-chars", type=int, default=None, help="detect on the first N characters of a release")
+    ap.add_argument("--max-chars", type=int, default=None, help="detect a release on N characters of it")
+    ap.add_argument("--sample", choices=("head", "prose"), default="head",
+                    help="which N characters: the head of title and paragraphs, or prose paragraphs only")
+    ap.add_argument("--paragraph-chars", type=int, default=None, help="detect a paragraph on its first N characters")
+    ap.add_argument("--corpus-agreement", action="store_true",
+                    help="run the detectors (in this process) on every release of the corpora and list disagreements")
     ap.add_argument("--min-chars", type=int, default=FALLBACK_CHARS, help="fallback: shorter paragraphs")
     ap.add_argument("--errors", action="store_true", help="list every release error")
     ap.add_argument("--sweep", metavar="DETECTOR", help="also tabulate fallback rules for this detector")
@@ -463,7 +627,8 @@ def main() -> int:
     args = ap.parse_args()
 
     if args.worker:
-        json.dump(run_worker(args.worker, args.units, args.repeat, args.max_chars), sys.stdout)
+        json.dump(run_worker(args.worker, args.units, args.repeat, args.paragraph_chars, args.min_chars),
+                  sys.stdout)
         return 0
 
     corpora = shared_dir() / "corpora"
@@ -479,16 +644,22 @@ def main() -> int:
     if unknown:
         print(f"unknown detector(s): {', '.join(unknown)}; known: {', '.join(DETECTORS)}")
         return 2
-    units = load_units(corpora, labels)
+    if args.corpus_agreement:
+        corpus_agreement(corpora, names, args.max_chars, args.sample)
+        return 0
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (timings are only as quiet as the machine)")
+    units = load_units(corpora, labels, args.max_chars, args.sample, args.repeat)
+    print(f"release text: {args.sample}" + (f", {args.max_chars} characters at most" if args.max_chars else ", whole"))
     results = []
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as fh:
         json.dump(units, fh)
         units_file = fh.name
     try:
         for name in names:
-            cmd = [sys.executable, __file__, "--worker", name, "--units", units_file, "--repeat", str(args.repeat)]
-            if args.max_chars:
-                cmd += ["--max-chars", str(args.max_chars)]
+            cmd = [sys.executable, __file__, "--worker", name, "--units", units_file, "--repeat", str(args.repeat),
+                   "--min-chars", str(args.min_chars)]
+            if args.paragraph_chars:
+                cmd += ["--paragraph-chars", str(args.paragraph_chars)]
             proc = subprocess.run(cmd, capture_output=True, text=True)
             if proc.returncode != 0 or not proc.stdout.strip():
                 tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
@@ -497,6 +668,7 @@ def main() -> int:
             results.append(json.loads(proc.stdout))
     finally:
         os.unlink(units_file)
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     report(units, results, args.errors, args.min_chars)
     if args.paragraph_errors:
         write_paragraph_errors(units, results, args.paragraph_errors)
