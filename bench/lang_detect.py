@@ -1,4 +1,4 @@
-"""Language detectors compared on the hand-labelled corpus sample (tests/annotations/languages.json).
+"""Language detectors compared on the hand-labelled corpus sample (tests/annotations/languages/languages.json).
 
     SEARCHIDX_SHARED=/work/shared python bench/lang_detect.py                 # every detector but langid
     python bench/lang_detect.py --max-chars 500 --sample prose              # as the project would detect
@@ -50,7 +50,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-LABELS = ROOT / "tests" / "annotations" / "languages.json"
+#: In a folder of its own: tests/annotations/*.json are speaker annotations, globbed by bench/eval_attribution.py.
+LABELS = ROOT / "tests" / "annotations" / "languages" / "languages.json"
 
 #: Languages a press-release index can expect (ISO 639-1): the "-set" detectors are restricted to these.
 #: Wider than the languages in the labels on purpose, so that restricting does not hand out the answers.
