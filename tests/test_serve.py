@@ -19,6 +19,7 @@ import pytest
 pytest.importorskip("starlette", reason="the serve extra is not installed (pip install '.[serve]')")
 
 from tests.conftest import ROOT  # noqa: E402
+from tests.releases import release_text, word  # noqa: E402
 from tests.serve_helpers import RELEASES, XSS_RELEASE, build_index, start_server, write_releases  # noqa: E402
 
 OPENAPI = json.loads(resources.files("searchidx.serve").joinpath("openapi.json").read_text(encoding="utf-8"))
@@ -293,6 +294,30 @@ def test_pages_answer_and_bad_queries_show_the_hint(server):
     assert status == 404 and "no release" in body.decode()
     status, _, body = server.get("/?page=0")
     assert status == 400 and "page must be 1 or more" in body.decode()
+
+
+def test_a_running_server_follows_the_index(tmp_path):
+    """A sync in another process shows at the next request: searches, stats and the speaker list."""
+    from searchidx import Index
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "a.txt").write_text(release_text(1), encoding="utf-8")
+    build_index(folder, tmp_path / "index")
+    srv = start_server(tmp_path / "index")
+    try:
+        assert srv.json("/api/stats")[1]["releases"] == 1
+        assert srv.json("/api/search?q=" + word(2))[1]["total"] == 0
+        before = {sp["name"] for sp in srv.json("/api/speakers")[1]["speakers"]}
+        (folder / "b.txt").write_text(release_text(2).replace("Jane Doe", "Maria Lopez"), encoding="utf-8")
+        Index.open(tmp_path / "index").sync([folder])
+        assert srv.json("/api/stats")[1]["releases"] == 2
+        assert srv.json("/api/search?q=" + word(2))[1]["total"] == 1
+        after = {sp["name"] for sp in srv.json("/api/speakers")[1]["speakers"]}
+        assert after - before == {"Maria Lopez"}
+    finally:
+        code, err = srv.stop()
+    assert code == 0, err
 
 
 # -- starting and stopping -----------------------------------------------------------------------
