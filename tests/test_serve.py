@@ -283,6 +283,11 @@ def test_other_host_names_are_refused_on_localhost(server):
 
 
 def test_pages_answer_and_bad_queries_show_the_hint(server):
+    status, _, body = server.get("/")
+    html = body.decode()
+    assert status == 200 and f'id="stats">{RELEASES + 2} releases' in html and "article" not in html
+    status, _, body = server.get("/?source=EIN+Presswire")  # a filter alone lists its paragraphs
+    assert status == 200 and body.decode().count('class="hit"') == 10
     status, _, body = server.get("/?q=%22unclosed")
     html = body.decode()
     assert status == 400

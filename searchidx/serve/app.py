@@ -234,9 +234,12 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
     # -- pages ----------------------------------------------------------------------------------
     def search_page(request: Request) -> Response:
         form = SearchForm.from_params(request.query_params)
-        results, error, hint = None, None, None
+        results, error, hint, stats = None, None, None, None
         if form.problems:
             error = "; ".join(form.problems)
+        elif not form.q.strip() and not form.filtered:
+            # Nothing asked yet: what the index holds, not every paragraph of it.
+            stats = cache.get("stats", _version(index), index.stats)
         else:
             try:
                 results = index.search(form.query(), **form.options(), limit=PAGE_SIZE, facets=FACETS,
@@ -244,7 +247,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
             except QueryError as exc:
                 error, hint = str(exc), exc.hint
         status = 400 if error else 200
-        return page("search.html", status, form=form, results=results, error=error, hint=hint,
+        return page("search.html", status, form=form, results=results, error=error, hint=hint, stats=stats,
                     month_link=lambda m: form.url(since=m, until=m), facet_link=_facet_link(form))
 
     def release_page(request: Request) -> Response:
@@ -310,7 +313,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
         return JSONResponse(profile.to_dict())
 
     def api_stats(request: Request) -> Response:
-        return JSONResponse(index.stats().to_dict())
+        return JSONResponse(cache.get("stats", _version(index), index.stats).to_dict())
 
     def openapi(request: Request) -> Response:
         return Response(resources.files("searchidx.serve").joinpath("openapi.json").read_bytes(),
