@@ -11,6 +11,7 @@ import math
 import os
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from typing import Any
@@ -164,15 +165,16 @@ def timeline_svg(timeline: list[tuple[str, int]], link: Any = None, width: int =
     top = max(c for _, c in timeline) or 1
     step = width / len(timeline)
     bars = []
+    esc = Markup.escape
     for i, (month, count) in enumerate(timeline):
         h = 0 if not count else max(1.0, (height - 14) * count / top)
         x, y = i * step, height - 12 - h
         rect = (f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" width="{max(step * 0.8, 0.5):.1f}" height="{h:.1f}">'
-                f'<title>{month}: {count}</title></rect>')
+                f'<title>{esc(month)}: {int(count)}</title></rect>')
         if link and count:
             rect = f'<a href="{Markup.escape(link(month))}">{rect}</a>'
         bars.append(rect)
-    first, last = timeline[0][0], timeline[-1][0]
+    first, last = esc(timeline[0][0]), esc(timeline[-1][0])
     labels = (f'<text x="0" y="{height - 1}" class="axis">{first}</text>'
               + (f'<text x="{width}" y="{height - 1}" class="axis end">{last}</text>' if last != first else ""))
     total = sum(c for _, c in timeline)
@@ -181,20 +183,34 @@ def timeline_svg(timeline: list[tuple[str, int]], link: Any = None, width: int =
 
 
 class _Cache:
-    """Answers that cost a scan of the index (the speaker list), kept until the index changes."""
+    """Answers that cost a scan of the index (the speaker list, a speaker's page, the counts), kept until
+    the index changes; the ``size`` most recent. Concurrent requests for the same answer make it once."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: int = 256) -> None:
         self._lock = threading.Lock()
-        self._data: dict[str, tuple[Any, Any]] = {}
+        self._data: OrderedDict[Any, tuple[Any, Any]] = OrderedDict()
+        self._making: dict[Any, threading.Lock] = {}
+        self._size = size
 
-    def get(self, name: str, version: Any, make: Any) -> Any:
+    def get(self, name: Any, version: Any, make: Any) -> Any:
         with self._lock:
             hit = self._data.get(name)
-        if hit and hit[0] == version:
-            return hit[1]
-        value = make()
-        with self._lock:
-            self._data[name] = (version, value)
+            if hit and hit[0] == version:
+                self._data.move_to_end(name)
+                return hit[1]
+            making = self._making.setdefault(name, threading.Lock())
+        with making:
+            with self._lock:
+                hit = self._data.get(name)
+            if hit and hit[0] == version:  # made by the request this one waited for
+                return hit[1]
+            value = make()
+            with self._lock:
+                self._data[name] = (version, value)
+                self._data.move_to_end(name)
+                while len(self._data) > self._size:
+                    old, _ = self._data.popitem(last=False)
+                    self._making.pop(old, None)
         return value
 
 
@@ -260,7 +276,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
         from searchidx.search.speaker import speaker_profile
 
         key = request.path_params["key"]
-        profile = speaker_profile(index, key)
+        profile = cache.get(("speaker", key), _version(index), lambda: speaker_profile(index, key))
         if profile is None:
             raise HTTPException(404, f"no speaker {key!r} in the index")
         problems: list[str] = []
@@ -307,7 +323,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
         from searchidx.search.speaker import speaker_profile
 
         key = request.path_params["key"]
-        profile = speaker_profile(index, key)
+        profile = cache.get(("speaker", key), _version(index), lambda: speaker_profile(index, key))
         if profile is None:
             raise HTTPException(404, f"no speaker {key!r} in the index")
         return JSONResponse(profile.to_dict())

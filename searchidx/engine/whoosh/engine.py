@@ -44,9 +44,10 @@ class WhooshEngine:
         return searching.stats(self._index)
 
     def speaker_paragraphs(self, key: str) -> list[SpeakerParagraph]:
+        from searchidx.engine.whoosh.readers import _searcher
         from searchidx.engine.whoosh.speakers import speaker_paragraphs
 
-        with self.searcher() as s:
+        with _searcher(self._index) as s:  # the kept searcher, and the per-reader caches searches fill
             return speaker_paragraphs(s, key)
 
     def release(self, release_id: str) -> Release:
