@@ -7,6 +7,7 @@ autoescaping and nothing else; links to a release's own URL are made only for ht
 
 from __future__ import annotations
 
+import html
 import math
 import os
 import re
@@ -46,6 +47,7 @@ PAGE_SIZE = 10
 MAX_LIMIT = 100
 SPEAKER_PAGE_SIZE = 50
 _WORD = re.compile(r"[^\W_]+")
+_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 @dataclass
@@ -159,22 +161,23 @@ def path_part(value: str) -> str:
 
 
 def timeline_svg(timeline: list[tuple[str, int]], link: Any = None, width: int = 300, height: int = 60) -> Markup:
-    """The timeline as a small inline SVG bar chart, one bar a month (a link when ``link`` makes one)."""
+    """The timeline as a small inline SVG bar chart, one bar a month (a link when ``link`` makes one).
+    Months are checked to read YYYY-MM, so they go in as they are; links are escaped."""
+    timeline = [(m, int(c)) for m, c in timeline if _MONTH.fullmatch(m)]
     if not timeline:
         return Markup("")
     top = max(c for _, c in timeline) or 1
     step = width / len(timeline)
+    bar_width = f"{max(step * 0.8, 0.5):.1f}"
     bars = []
-    esc = Markup.escape
     for i, (month, count) in enumerate(timeline):
-        h = 0 if not count else max(1.0, (height - 14) * count / top)
-        x, y = i * step, height - 12 - h
-        rect = (f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" width="{max(step * 0.8, 0.5):.1f}" height="{h:.1f}">'
-                f'<title>{esc(month)}: {int(count)}</title></rect>')
-        if link and count:
-            rect = f'<a href="{Markup.escape(link(month))}">{rect}</a>'
-        bars.append(rect)
-    first, last = esc(timeline[0][0]), esc(timeline[-1][0])
+        if not count:
+            continue
+        h = max(1.0, (height - 14) * count / top)
+        rect = (f'<rect x="{i * step + step * 0.1:.1f}" y="{height - 12 - h:.1f}" width="{bar_width}" '
+                f'height="{h:.1f}"><title>{month}: {count}</title></rect>')
+        bars.append(f'<a href="{html.escape(link(month))}">{rect}</a>' if link else rect)
+    first, last = timeline[0][0], timeline[-1][0]
     labels = (f'<text x="0" y="{height - 1}" class="axis">{first}</text>'
               + (f'<text x="{width}" y="{height - 1}" class="axis end">{last}</text>' if last != first else ""))
     total = sum(c for _, c in timeline)
@@ -264,7 +267,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
                 error, hint = str(exc), exc.hint
         status = 400 if error else 200
         return page("search.html", status, form=form, results=results, error=error, hint=hint, stats=stats,
-                    month_link=lambda m: form.url(since=m, until=m), facet_link=_facet_link(form))
+                    month_link=_month_link(form), facet_link=_facet_link(form))
 
     def release_page(request: Request) -> Response:
         rid = request.path_params["id"]
@@ -285,7 +288,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
         shown = profile.paragraphs[(n - 1) * SPEAKER_PAGE_SIZE: n * SPEAKER_PAGE_SIZE]
         return page("speaker.html", profile=profile, paragraphs=shown, page_n=n, pages=pages,
                     search_url=SearchForm(speaker=profile.name).url(),
-                    month_link=lambda m: SearchForm(speaker=profile.name, since=m, until=m).url())
+                    month_link=_month_link(SearchForm(speaker=profile.name)))
 
     # -- API ------------------------------------------------------------------------------------
     def api_search(request: Request) -> Response:
@@ -376,6 +379,13 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
     return Starlette(routes=routes, middleware=middleware,
                      exception_handlers={HTTPException: http_error, SearchidxError: index_error,
                                          Exception: server_error})
+
+
+def _month_link(form: SearchForm) -> Any:
+    """The search narrowed to one month; the rest of the URL made once (a timeline has hundreds)."""
+    rest = urlencode(form.params(since="", until=""))
+    prefix = f"/?{rest}&" if rest else "/?"
+    return lambda month: f"{prefix}since={quote(month)}&until={quote(month)}"
 
 
 def _facet_link(form: SearchForm) -> Any:
