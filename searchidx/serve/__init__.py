@@ -66,7 +66,7 @@ def serve(index: Index, *, host: str = "127.0.0.1", port: int = 8000,
     # (DNS rebinding) cannot read it from a web page elsewhere. (Starlette's check reads no IPv6 Host.)
     allowed = ["127.0.0.1", "localhost"] if _is_loopback(host) and ":" not in host else None
     app = create_app(index, allowed_hosts=allowed)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", server_header=False)
     server = uvicorn.Server(config)
     # uvicorn shuts down on SIGINT or SIGTERM, then raises the signal again with the handler found before
     # it started: SIGTERM then ends as Ctrl-C does (KeyboardInterrupt, for the caller), not as a kill.

@@ -13,11 +13,14 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
 
+import anyio.to_thread
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 from starlette.applications import Starlette
@@ -46,6 +49,8 @@ FACET_TITLES = {"speaker": "Speaker", "source": "Publisher", "year": "Year", "lo
 PAGE_SIZE = 10
 MAX_LIMIT = 100
 SPEAKER_PAGE_SIZE = 50
+#: Threads answering requests at once.
+THREADS = 8
 _WORD = re.compile(r"[^\W_]+")
 _MONTH = re.compile(r"\d{4}-\d{2}")
 
@@ -376,9 +381,17 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
     middleware = [Middleware(_SecurityHeaders)]
     if allowed_hosts:
         middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
-    return Starlette(routes=routes, middleware=middleware,
+    return Starlette(routes=routes, middleware=middleware, lifespan=_lifespan,
                      exception_handlers={HTTPException: http_error, SearchidxError: index_error,
                                          Exception: server_error})
+
+
+@asynccontextmanager
+async def _lifespan(app: Any) -> AsyncIterator[None]:
+    # Requests run in worker threads, and each thread keeps a searcher of its own (opening one reads the
+    # index's headers): a few threads kept busy serve two CPUs better than anyio's default forty.
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
 
 
 def _month_link(form: SearchForm) -> Any:
