@@ -263,6 +263,8 @@ def test_read_only_and_no_file_from_outside_the_package(server):
         for path in ("/", "/api/search", "/api/releases/x", "/api/stats", "/static/style.css"):
             status, _, body = server.get(path, method=method)
             assert status == 405, (method, path, status)
+    status, headers, body = server.get("/", method="HEAD")
+    assert status == 200 and body == b"" and "text/html" in headers["content-type"]
     status, _, body = server.get("/static/app.js")
     assert status == 200 and b"addEventListener" in body
     for path in ("/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py", "/static/%2e%2e%2f__init__.py",
@@ -295,6 +297,11 @@ def test_pages_answer_and_bad_queries_show_the_hint(server):
     assert 'value="&#34;unclosed"' in html  # the query stays in the box, to be corrected
     status, _, body = server.get("/?q=justise")
     assert status == 200 and 'id="suggestion" href="/?q=justice"' in body.decode()
+    status, _, body = server.get("/release/8c11a9366d6e4f0e?p=28")  # the seed, which has a web address
+    html = body.decode()
+    assert status == 200
+    assert '<a id="original" href="https://www.einpresswire.com/article/651915195"' in html
+    assert 'class="para body hit" id="p28"' in html and "Wolfgang Schomburg" in html
     status, _, body = server.get("/release/0000000000000000")
     assert status == 404 and "no release" in body.decode()
     status, _, body = server.get("/?page=0")
