@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 from searchidx.model import Release
 from searchidx.search.query import Node
 from searchidx.search.results import SearchResults, SpeakerSummary, Stats
+from searchidx.search.speaker import SpeakerParagraph
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ class Engine(Protocol):
 
     def stats(self) -> Stats:
         """Counts, date span, size and last update."""
+        ...
+
+    def speaker_paragraphs(self, key: str) -> list[SpeakerParagraph]:
+        """The body paragraphs of the speaker whose ``speaker_key`` is ``key``, with their release's
+        metadata (`searchidx.search.speaker` makes a speaker's page of them)."""
         ...
 
     def release(self, release_id: str) -> Release:

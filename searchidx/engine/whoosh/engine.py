@@ -10,6 +10,7 @@ from searchidx.engine.whoosh.documents import release_from
 from searchidx.errors import SearchidxError
 from searchidx.model import Release
 from searchidx.search.results import SearchResults, SpeakerSummary, Stats
+from searchidx.search.speaker import SpeakerParagraph
 
 if TYPE_CHECKING:
     from searchidx.index.core import Index
@@ -41,6 +42,13 @@ class WhooshEngine:
 
     def stats(self) -> Stats:
         return searching.stats(self._index)
+
+    def speaker_paragraphs(self, key: str) -> list[SpeakerParagraph]:
+        from searchidx.engine.whoosh.readers import _searcher
+        from searchidx.engine.whoosh.speakers import speaker_paragraphs
+
+        with _searcher(self._index) as s:  # the kept searcher, and the per-reader caches searches fill
+            return speaker_paragraphs(s, key)
 
     def release(self, release_id: str) -> Release:
         with self.searcher() as s:
