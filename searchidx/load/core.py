@@ -17,6 +17,7 @@ from searchidx.load.formats.html import parse_html
 from searchidx.load.formats.jsonfeed import parse_item, read_items
 from searchidx.load.formats.newsml import is_newsml, parse_newsml
 from searchidx.load.formats.text import parse_text
+from searchidx.load.frontmatter import apply_front_matter, front_title, split_front_matter
 from searchidx.load.limits import MAX_SECONDS, Deadline
 from searchidx.load.metadata import bot_check
 from searchidx.load.pipeline import finish
@@ -155,6 +156,7 @@ def _release_ids(data: bytes, count: int) -> list[str]:
 
 
 def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_only: bool) -> list[Release]:
+    front, text = split_front_matter(text)
     fmt = detect_format(text, path)
     drafts: list[Draft]
     if fmt == "json":
@@ -171,10 +173,11 @@ def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_o
     elif fmt == "html":
         drafts = [parse_html(text, path, release_id(data))]
     else:
-        drafts = [parse_text(text, path, release_id(data))]
+        drafts = [parse_text(text, path, release_id(data), title=front_title(front))]
     deadline.check("reading the format")
     releases = []
     for draft in drafts:
+        apply_front_matter(draft, front)
         release = finish(draft, deadline)
         if not release.paragraphs and not release.title:
             raise LoadError(draft.path, "no text found")

@@ -67,8 +67,10 @@ HEADER_LINES = 30
 WRAP_SHARE = 0.3
 
 
-def parse_text(text: str, path: str, release_id: str) -> Draft:
-    draft = Draft(path=path, id=release_id, format="text")
+def parse_text(text: str, path: str, release_id: str, title: str | None = None) -> Draft:
+    """Blocks and what metadata the text shows; ``title``, when the file's front matter gave it, is not
+    looked for in the text (its first line is then text like any other, unless it repeats the title)."""
+    draft = Draft(path=path, id=release_id, format="text", title=title)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     nonblank = sum(1 for ln in lines if ln.strip())
@@ -150,7 +152,9 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         return []
     first = lines[0]
     crumbs = bool(_BREADCRUMB.match(first))
-    if (find_date(first) and len(first) < 90) or _CONTACT_START.match(first):
+    if draft.title:
+        title, start = draft.title, 0
+    elif (find_date(first) and len(first) < 90) or _CONTACT_START.match(first):
         # PDF exports open with the date and contact; the title comes later ("For Immediate Release: …").
         title, start = "", 0
     elif crumbs:

@@ -1,0 +1,123 @@
+"""Front matter: the YAML (``---``) or TOML (``+++``) block that static-site generators put above a page.
+
+Its fields are the page's own metadata, so they win over anything guessed from the text below: the
+title, the date, the author, the address and the language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from searchidx.load.cleaning import normalize_space
+from searchidx.load.dates import parse_date
+from searchidx.load.draft import Draft
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10: TOML front matter is rare; it is then read as text
+    tomllib = None  # type: ignore[assignment]
+
+_YAML = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(?P<body>.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+#: Longest front matter read (a page's metadata is a few hundred bytes; more is not front matter).
+MAX_CHARS = 20_000
+
+TITLE_KEYS = ("title", "headline")
+DATE_KEYS = ("date", "published", "published_time", "published_at", "pubdate", "datepublished", "publishdate",
+             "created", "modified_time", "updated")
+URL_KEYS = ("source_url", "source-url", "canonical_url", "canonical", "url", "permalink", "link")
+AUTHOR_KEYS = ("author", "authors", "byline")
+LANG_KEYS = ("lang", "language", "locale")
+PLACE_KEYS = ("location", "place", "dateline")
+SOURCE_KEYS = ("publisher", "source", "organisation", "organization")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """(fields, the text below) when ``text`` opens with front matter; ({}, text) otherwise, and when the
+    block does not parse as a mapping (a Markdown rule, ``---``, may open a page too)."""
+    if not text.startswith(("---", "+++", "\ufeff---", "\ufeff+++")):
+        return {}, text
+    head = text[: MAX_CHARS + 200]
+    m = _YAML.match(head) or _TOML.match(head)
+    if not m:
+        return {}, text
+    body = m.group("body")
+    try:
+        if m.re is _YAML:
+            data = yaml.safe_load(body)
+        elif tomllib is not None:
+            data = tomllib.loads(body)
+        else:
+            return {}, text
+    except Exception:  # noqa: BLE001 - a block that is not YAML or TOML is text after all
+        return {}, text
+    if not isinstance(data, dict) or not data:
+        return {}, text
+    return {str(k).lower(): v for k, v in data.items()}, text[m.end():]
+
+
+def _first(fields: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = fields.get(key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return normalize_space(value) or None
+    if isinstance(value, list):
+        parts = [t for t in (_text(v) for v in value) if t]
+        return ", ".join(parts) if parts else None
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("title"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    return parse_date(text) if text else None
+
+
+def front_title(fields: dict[str, Any]) -> str | None:
+    return _text(_first(fields, TITLE_KEYS)) if fields else None
+
+
+def apply_front_matter(draft: Draft, fields: dict[str, Any]) -> None:
+    """Fill ``draft`` from front matter ``fields``; what they give replaces what the text suggested."""
+    if not fields:
+        return
+    title = _text(_first(fields, TITLE_KEYS))
+    if title:
+        draft.title = title
+    for key in DATE_KEYS:
+        date = _date(fields.get(key))
+        if date:
+            draft.date = date
+            break
+    url = _text(_first(fields, URL_KEYS))
+    if url and url.startswith(("http://", "https://")):
+        draft.url = url
+    author = _text(_first(fields, AUTHOR_KEYS))
+    if author and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", author):
+        draft.author = author  # a slug ("new-zealand-national-party") names the feed, not a person
+    lang = _text(_first(fields, LANG_KEYS))
+    if lang:
+        draft.language = lang.replace("_", "-").split("-")[0].lower()
+    place = _text(_first(fields, PLACE_KEYS))
+    if place:
+        draft.location = place
+    source = _text(_first(fields, SOURCE_KEYS))
+    if source:
+        draft.source = source
