@@ -66,3 +66,66 @@ def test_toml_front_matter():
 def test_a_rule_that_is_not_front_matter_stays_text():
     fields, rest = split_front_matter("---\nJust a rule above a line of text.\n---\nMore text.\n")
     assert fields == {} and rest.startswith("---")
+
+
+EDITOR_RELEASE = """Harbour Board Approves New Ferry Terminal
+FOR IMMEDIATE RELEASE
+March 3, 2021
+The harbour board voted on Tuesday to approve a new ferry terminal at the eastern wharf.
+"This terminal will serve the city for fifty years," said board chair Ana Ruiz.
+Construction starts in June and is expected to take two years.
+"""
+
+
+def test_single_newline_text_typed_in_an_editor():
+    r = load_text(EDITOR_RELEASE, "ferry.txt")
+    assert r.title == "Harbour Board Approves New Ferry Terminal"
+    assert r.date == dt.date(2021, 3, 3)
+    body = body_texts(r)
+    assert len(body) == 3
+    assert body[0].startswith("The harbour board voted")
+    assert body[2].startswith("Construction starts")
+
+
+def test_markdown_emphasis_entities_blockquotes_and_inline_html_are_not_text():
+    text = ("Council opens new library\n\n"
+            "> *&ldquo;Every child deserves a library within walking distance,&rdquo;* said Mayor Ana Ruiz.\n\n"
+            "<figure>\n<img\nsrc=\"https://example.org/a.jpg\"\nsizes=\"(max-width: 800px) 100vw\"\n"
+            "width=\"800\" />\n</figure>\n\n"
+            "The *Eastside Library* opens on Monday with 40,000 books &amp; a maker space for schools.\n")
+    r = load_text(text, "library.md")
+    body = body_texts(r)
+    assert body[0] == "“Every child deserves a library within walking distance,” said Mayor Ana Ruiz."
+    assert body[1] == "The Eastside Library opens on Monday with 40,000 books & a maker space for schools."
+    assert len(body) == 2
+
+
+def test_bulleted_lists_are_kept_item_by_item():
+    text = ("Man charged after harbour break-in\n\n"
+            "A 34-year-old man was charged on Friday with the following offences:\n\n"
+            "- Burglary\n- Criminal damage\n- Resisting arrest\n\n"
+            "He will appear in court next month.\n")
+    body = body_texts(load_text(text, "charges.md"))
+    assert body == ["A 34-year-old man was charged on Friday with the following offences:", "Burglary",
+                    "Criminal damage", "Resisting arrest", "He will appear in court next month."]
+    lines = ("Man charged after harbour break-in\nMarch 3, 2021\n"
+             "A 34-year-old man was charged on Friday with the following offences:\n"
+             "• Burglary\n• Criminal damage\n• Resisting arrest\n"
+             "He will appear in court next month, the prosecutor's office said on Friday.\n")
+    body = body_texts(load_text(lines, "charges.txt"))
+    assert ["Burglary", "Criminal damage", "Resisting arrest"] == body[1:4]
+
+
+def test_page_furniture_without_a_heading_is_not_body():
+    text = ("Rates decision due\n\n"
+            "The bank will announce its rates decision on Thursday, the union said in a statement today.\n\n"
+            "Advertisement - scroll to continue reading\n\n"
+            "a.supporter:hover {background:#EC4438!important;}\n\n"
+            "The union wants rates held at their current level until the end of the year.\n\n"
+            "Follow us on Facebook and X\n\n"
+            "### Using Example for work?\n\n"
+            "Example is free for personal use, but you need a licence for work use.\n\n"
+            "Find more from Example Union on InfoPages.\n")
+    body = body_texts(load_text(text, "rates.md"))
+    assert body == ["The bank will announce its rates decision on Thursday, the union said in a statement today.",
+                    "The union wants rates held at their current level until the end of the year."]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -9,7 +10,10 @@ _MD_LINK = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()]*\))?[^()
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS_ONE = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_QUOTE = re.compile(r"^(?:>\s?)+")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -26,8 +30,9 @@ def strip_markdown(line: str) -> str:
     line = _MD_LINK.sub(lambda m: m.group(1), line)
     line = _AUTOLINK.sub(lambda m: m.group(1), line)
     line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
+    line = _MD_EMPHASIS_ONE.sub(lambda m: m.group(2), line)
     line = _MD_ESCAPE.sub(lambda m: m.group(1), line)
-    return _MD_HEADING.sub("", line)
+    return _MD_QUOTE.sub("", _MD_HEADING.sub("", line))
 
 
 def normalize_space(text: str) -> str:
@@ -44,6 +49,8 @@ def clean_line(line: str) -> str:
         line = unicodedata.normalize("NFC", line)
     if _MARKUP_CHARS.search(line):
         line = strip_markdown(line)
+    if "&" in line and _ENTITY.search(line):
+        line = html.unescape(line)  # Markdown and text exports keep HTML's "&ldquo;" and "&amp;"
     return normalize_space(line)
 
 

@@ -51,12 +51,19 @@ BOILERPLATE_LINES = re.compile(
     r"^(?:email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+)|print|"
     r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
     r"all rights? reserved\.?|###|-\s*30\s*-|facebook|twitter|x|linkedin|instagram|youtube|"
-    r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp)\s*\.?$",
+    r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
+    # Page furniture between paragraphs: advertisement markers, and appeals with no heading of their own.
+    r"advertisement(?:\s*[-–—:]\s*(?:scroll|continue) .{0,40})?|(?:story )?continues? (?:below|after advertisement)|"
+    r"follow us on .{1,60}|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
+    r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60})\s*\.?$",
     re.I,
 )
+# A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
+_CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
 # A line from which everything after is the wire's footer.
 FOOTER_START = re.compile(
-    r"^(?:EIN Presswire's priority is source transparency|EIN Presswire, Everyone's Internet News|"
+    r"^(?:using \w[\w ]{0,30} for work\?|find more from .{1,80} on [\w ]{2,30}\.?$|"
+    r"EIN Presswire's priority is source transparency|EIN Presswire, Everyone's Internet News|"
     r"Disclaimer: .*EIN Presswire|SOURCE\s+[A-Z].{0,80}$|View original content(?: to download multimedia)?:)",
     re.I,
 )
@@ -164,7 +171,8 @@ def url_line(line: str) -> tuple[bool, str | None]:
 
 
 def is_boilerplate(line: str) -> bool:
-    return bool(BOILERPLATE_LINES.match(line.strip()))
+    line = line.strip()
+    return bool(BOILERPLATE_LINES.match(line)) or ("{" in line and bool(_CSS_RULE.match(line)))
 
 
 def is_footer_start(line: str) -> bool:

@@ -27,10 +27,11 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     lead = _strip_lead(draft, blocks)
     blocks = _take_contacts(draft, blocks)
     check("structure")
-    paragraphs = _assemble(blocks, draft.title)
+    listed: set[int] = set()
+    paragraphs = _assemble(blocks, draft.title, listed)
     if not draft.paragraphs_whole:
         paragraphs = join_broken(paragraphs, first_is_lead=lead)
-    paragraphs = _drop_headings(paragraphs)
+    paragraphs = _drop_headings(paragraphs, listed)
     paragraphs = mark_about(paragraphs)
     mark_copies(paragraphs)
     check("paragraphs")
@@ -45,11 +46,15 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     )
 
 
-def _drop_headings(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _drop_headings(paragraphs: list[Paragraph], listed: set[int] | None = None) -> list[Paragraph]:
     """Crossheads go; a line that only attributes ("Burke said") stays for attribution, and a name line
-    over a quote ("Dr. Ana Ruiz" / "“…”") names the quote's speaker."""
+    over a quote ("Dr. Ana Ruiz" / "“…”") names the quote's speaker. List items (``listed``, by id) stay
+    however short they are: a list of charges is text."""
     kept: list[Paragraph] = []
     for k, p in enumerate(paragraphs):
+        if listed and id(p) in listed:
+            kept.append(p)
+            continue
         if p.kind == "body" and is_heading(p.text) and not _about(p) and not attribution_fragment(p.text):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
             if nxt is not None and nxt.speaker is None and nxt.text[:1] in "\"“«„":
@@ -170,7 +175,7 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     return blocks[:k]
 
 
-def _assemble(blocks: list[Block], title: str | None = None) -> list[Paragraph]:
+def _assemble(blocks: list[Block], title: str | None = None, listed: set[int] | None = None) -> list[Paragraph]:
     """Blocks to paragraphs; a boxed pull quote (quote mark, name line, quote, credit) becomes one.
 
     Headings the format marked are not body (an "About X" heading stays: it opens the About section),
@@ -203,5 +208,7 @@ def _assemble(blocks: list[Block], title: str | None = None) -> list[Paragraph]:
             continue
         kind = b.hint if b.hint in ("pullquote", "caption", "about") else "body"
         out.append(Paragraph(0, kind, b.text, speaker=b.speaker))
+        if b.hint == "list" and listed is not None:
+            listed.add(id(out[-1]))
         i += 1
     return out

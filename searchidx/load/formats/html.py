@@ -450,6 +450,8 @@ def _emit_leaf(el: Tag, out: list[Block]) -> None:
         hint = "caption"
     elif el.name == "p" and _all_bold(el) and len(joined) <= 120:
         hint = "heading"  # a bold crosshead
+    elif el.name == "li":
+        hint = "list"  # a list item is text however short (a list of charges)
     out.extend(Block(p, hint=hint) for p in parts)
 
 

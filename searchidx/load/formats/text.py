@@ -72,15 +72,18 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
     looked for in the text (its first line is then text like any other, unless it repeats the title)."""
     draft = Draft(path=path, id=release_id, format="text", title=title)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in text:
+        text = strip_inline_html(text)
     lines = text.split("\n")
     nonblank = sum(1 for ln in lines if ln.strip())
     # Blank lines between blocks count; the newline that ends the file is none (a short export of ten lines
     # would otherwise read as one paragraph).
     blank = len(text.strip().split("\n")) - nonblank
-    if nonblank > 8 and blank < nonblank / 10:
-        # One block per line, no blank lines (page and PDF text exports).
+    if (nonblank > 8 and blank < nonblank / 10) or (blank == 0 and nonblank >= 3):
+        # One block per line, no blank lines (page and PDF text exports, and a release typed in an editor
+        # with one paragraph a line: title, "FOR IMMEDIATE RELEASE", date line, paragraphs).
         draft.format = "text-lines"
-        draft.blocks = [Block(t) for t in parse_lines(draft, lines)]
+        draft.blocks = [_line_block(t) for t in parse_lines(draft, lines)]
         return draft
     draft.blocks = []
     seen_prose = False
@@ -90,6 +93,32 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
         seen_prose = seen_prose or _is_prose(block.text)
         draft.blocks.append(block)
     return draft
+
+
+# Markdown keeps the HTML it could not convert: scripts and styles go whole, other tags leave their text.
+_HTML_DROP = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_HTML_TAG_IN_TEXT = re.compile(
+    r"</?(?:a|abbr|b|br|center|div|em|figcaption|figure|font|h[1-6]|hr|i|iframe|img|li|ol|p|picture|source|span|"
+    r"strong|sub|sup|table|tbody|td|th|thead|tr|u|ul|video|blockquote|section|article|cite|small)\b[^<>]*>",
+    re.I,
+)
+# A list item's marker: "- ", "* ", "+ ", "• " (and a PDF's Symbol-font bullet), "1. ", "2) ".
+_BULLET = re.compile(r"^[ \t]{0,4}(?:[-*+•\uf0b7▪·]|\d{1,2}[.)])[ \t]+(?=\S)")
+
+
+def strip_inline_html(text: str) -> str:
+    """HTML tags left in a text or Markdown export go; the text between them stays."""
+    text = _HTML_DROP.sub(" ", text)
+    return _HTML_TAG_IN_TEXT.sub(" ", text)
+
+
+def _line_block(line: str) -> Block:
+    """A line of a one-block-per-line export; a bulleted line is a list item (a charge, a figure), kept
+    as text even when it is short."""
+    m = _BULLET.match(line) if line[:1] in "-*+•\uf0b7▪·" else None
+    if m and not is_layout_only(line):
+        return Block(line[m.end():], hint="list")
+    return Block(line)
 
 
 def _blocks(lines: list[str]):
@@ -111,6 +140,14 @@ def _blocks(lines: list[str]):
 
 
 def _block_from_lines(lines: list[str], gap: int):
+    items = _list_items(lines)
+    if items:
+        for item in items:
+            text = " ".join(c for c in (clean_line(ln) for ln in item) if c)
+            if text:
+                yield Block(text, hint="list", gap=gap)
+                gap = 0
+        return
     cleaned = [clean_line(ln) for ln in lines]
     cleaned = [c for c in cleaned if c]
     if not cleaned:
@@ -141,6 +178,21 @@ def _block_from_lines(lines: list[str], gap: int):
             run.append(line)
     if run:
         yield Block(" ".join(run), gap=gap)
+
+
+def _list_items(lines: list[str]) -> list[list[str]]:
+    """A Markdown list as one block, an item a line or wrapped over indented lines: the items, each
+    without its marker; [] when the block is not a list (its first line has no marker)."""
+    if not _BULLET.match(lines[0]) or is_layout_only(lines[0]):
+        return []
+    items: list[list[str]] = []
+    for line in lines:
+        m = _BULLET.match(line)
+        if m:
+            items.append([line[m.end():]])
+        else:
+            items[-1].append(line)
+    return items
 
 
 def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
