@@ -129,3 +129,91 @@ def test_page_furniture_without_a_heading_is_not_body():
     body = body_texts(load_text(text, "rates.md"))
     assert body == ["The bank will announce its rates decision on Thursday, the union said in a statement today.",
                     "The union wants rates held at their current level until the end of the year."]
+
+
+def test_json_record_of_another_shape():
+    record = {
+        "key": "2012-09-26-002-ab12",
+        "date_str": "2012-09-26",
+        "decision_num": 2,
+        "title": "Committee appointed for the harbour festival",
+        "source_url": "https://gov.example.org/decisions/4731",
+        "decision_details": ("the proposal made by the Minister of Ports to appoint a committee of the following "
+                             "members was approved by the Cabinet:\r\n\r\n\t\t*\tHon. Ana Ruiz,\r\n\t\t\tMinister of "
+                             "Ports;\r\n\r\n\t\t*\tHon. Ben Okafor,\r\n\t\t\tMinister of Culture.\r\n\r\n"
+                             "The Secretary of the Ministry of Ports will be the Secretary to the committee."),
+    }
+    import json
+
+    r = load_text(json.dumps(record), "decision.json")
+    assert r.title == "Committee appointed for the harbour festival"
+    assert r.date == dt.date(2012, 9, 26)
+    assert r.url == "https://gov.example.org/decisions/4731"
+    body = body_texts(r)
+    assert body[0].startswith("the proposal made by the Minister of Ports")
+    assert "Hon. Ana Ruiz, Minister of Ports;" in body
+    assert "Hon. Ben Okafor, Minister of Culture." in body
+    assert body[-1].startswith("The Secretary of the Ministry")
+
+
+def test_json_content_blocks():
+    import json
+
+    record = {"page": {"heading": "Trade mission to Chile", "published": "2023-05-02",
+                       "blocks": [{"type": "text", "value": "The minister leads a trade mission to Chile and Peru next week, with stops in three cities."},
+                                  {"type": "image", "src": "https://example.org/a.png"},
+                                  {"type": "text", "value": "Twenty firms will join the mission, the ministry said today."}]}}
+    r = load_text(json.dumps(record), "page.json")
+    assert r.title == "Trade mission to Chile"
+    assert r.date == dt.date(2023, 5, 2)
+    assert body_texts(r) == ["The minister leads a trade mission to Chile and Peru next week, with stops in three cities.",
+                             "Twenty firms will join the mission, the ministry said today."]
+
+
+AKN = """<?xml version="1.0" encoding="utf-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <doc name="pressSummary">
+    <meta><identification source="#x">
+      <FRBRWork><FRBRdate date="2021-06-14" name="release"/></FRBRWork>
+      <FRBRExpression><FRBRuri value="https://courts.example.org/2021/14/press-summary"/>
+        <FRBRdate date="2021-06-14" name="release"/><FRBRlanguage language="eng"/></FRBRExpression>
+      <FRBRManifestation><FRBRdate date="2024-02-21T18:13:19" name="transform"/></FRBRManifestation>
+    </identification></meta>
+    <preface>
+      <p><docDate date="2021-06-15">15 June 2021</docDate></p>
+      <p><docType>PRESS SUMMARY</docType></p>
+      <p><docTitle>Roe Ltd (Appellant) v Doe Shipping (Respondent)</docTitle><span> </span>
+         <neutralCitation>[2021] UKPC 14</neutralCitation></p>
+    </preface>
+    <mainBody>
+      <level><heading><span>BACKGROUND TO THE APPEAL</span></heading>
+        <content>
+          <p><span>This appeal concerns the enforcement of an arbitration award </span><span>made in 2016.</span></p>
+          <p><span>The Board allows the appeal.</span></p>
+        </content>
+      </level>
+    </mainBody>
+  </doc>
+</akomaNtoso>
+"""
+
+
+def test_akoma_ntoso_press_summary():
+    r = load_text(AKN, "summary.xml")
+    assert r.format == "akoma-ntoso"
+    assert r.title == "Roe Ltd (Appellant) v Doe Shipping (Respondent) [2021] UKPC 14"
+    assert r.date == dt.date(2021, 6, 15)
+    assert r.language == "en"
+    assert r.url == "https://courts.example.org/2021/14/press-summary"
+    assert body_texts(r) == ["This appeal concerns the enforcement of an arbitration award made in 2016.",
+                             "The Board allows the appeal."]
+
+
+def test_html_date_from_an_element_named_for_it():
+    page = ("<html><head><title>Dead cat found</title></head><body><div id='main'><h1>"
+            "<span id='Template_NewsDate1_lblDate'>10 September 2012 14:03</span> Dead cat found</h1>"
+            "<p>Police are appealing for information after a cat was found dead in a garden on Sunday.</p>"
+            "<p>Anyone with information should call the police on the usual number, officers said.</p>"
+            "</div></body></html>")
+    r = load_text(page, "cat.html")
+    assert r.date == dt.date(2012, 9, 10)

@@ -13,6 +13,7 @@ from pathlib import Path
 from searchidx.errors import LoadError
 from searchidx.load.decoding import decode, looks_utf16
 from searchidx.load.draft import Draft
+from searchidx.load.formats.akn import is_akoma_ntoso, parse_akoma_ntoso
 from searchidx.load.formats.html import parse_html
 from searchidx.load.formats.jsonfeed import parse_item, read_items
 from searchidx.load.formats.newsml import is_newsml, parse_newsml
@@ -124,7 +125,8 @@ def _guarded(path: str, load):
 
 
 def detect_format(text: str, path: str = "") -> str:
-    """``html``, ``newsml``, ``json`` or ``text``, from the content first and the file name second."""
+    """``html``, ``newsml``, ``akoma-ntoso``, ``json`` or ``text``, from the content first and the file name
+    second."""
     head = text[:4000].lstrip("\ufeff \t\r\n")
     name = path.lower().removesuffix(".gz")
     if head.startswith("{") or (head.startswith("[") and name.endswith((".json", ".jsonl", ".ndjson"))):
@@ -134,6 +136,8 @@ def detect_format(text: str, path: str = "") -> str:
     if head.startswith("<"):
         if is_newsml(head):
             return "newsml"
+        if is_akoma_ntoso(head):
+            return "akoma-ntoso"
         if _HTML_START.match(head) or _HTML_TAGS.search(head):
             return "html"
     if name.endswith((".html", ".htm", ".xhtml")) and _HTML_TAGS.search(head):
@@ -170,6 +174,8 @@ def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_o
             deadline.check("reading JSON items")
     elif fmt == "newsml":
         drafts = [parse_newsml(data if not data.startswith(codecs.BOM_UTF8) else data[3:], path, release_id(data))]
+    elif fmt == "akoma-ntoso":
+        drafts = [parse_akoma_ntoso(data if not data.startswith(codecs.BOM_UTF8) else data[3:], path, release_id(data))]
     elif fmt == "html":
         drafts = [parse_html(text, path, release_id(data))]
     else:

@@ -518,6 +518,27 @@ def _text_of(el) -> str:
     return normalize_space(" ".join(el.itertext()))
 
 
+# An element a CMS names for the date it shows ("Template_NewsDate1_lblDate", "post-date", "published").
+_DATE_NAME = re.compile(r"date|posted|published|pubtime|timestamp", re.I)
+#: Longest text of such an element read for a date (a date, perhaps a time and a label).
+DATE_ELEMENT_CHARS = 60
+
+
+def _dated_element(tree) -> Any:
+    """The date shown by a ``<time>`` element or one whose id or class names a date, in page order."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag != "time" and not _DATE_NAME.search(f"{el.get('id') or ''} {el.get('class') or ''}"):
+            continue
+        text = _text_of(el)
+        if text and len(text) <= DATE_ELEMENT_CHARS:
+            date = parse_date(text)
+            if date:
+                return date
+    return None
+
+
 def _read_metadata(tree, draft: Draft) -> None:
     """Title, URL, date, publisher, author and language from an lxml tree of the page."""
     meta = _meta(tree)
@@ -551,6 +572,8 @@ def _read_metadata(tree, draft: Draft) -> None:
         t = next((t for t in tree.iter("time") if t.get("datetime")), None)
         if t is not None:
             draft.date = parse_date(t.get("datetime"))
+    if draft.date is None:
+        draft.date = _dated_element(tree)
     draft.source = _name_of(ld.get("publisher")) or meta.get("og:site_name") or meta.get("application-name")
     draft.author = _name_of(ld.get("author")) or meta.get("author") or meta.get("article:author")
     if draft.author and draft.author.startswith("http"):

@@ -19,7 +19,7 @@ from searchidx.load.draft import Draft
 from searchidx.load.formats.html import blocks_from_fragment
 from searchidx.load.formats.text import parse_text
 
-TITLE_KEYS = ("title", "headline", "name", "subject")
+TITLE_KEYS = ("title", "headline", "name", "subject", "heading")
 DATE_KEYS = ("date", "datePublished", "published", "published_at", "pubDate", "first_published_at",
              "public_updated_at", "created", "created_at", "updated_at")
 URL_KEYS = ("url", "link", "canonical_url", "web_url", "href", "base_path")
@@ -86,8 +86,57 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
+#: Shortest string taken for the body when no known key holds one (a title or a summary is shorter).
+MIN_BODY_CHARS = 150
+#: Shortest string of a list of content blocks taken for text.
+MIN_BLOCK_CHARS = 30
+_DATE_KEY = re.compile(r"date|time|published|issued|created", re.I)
+_SKIP_KEY = re.compile(r"url|link|href|slug|key|id$|uuid|hash|path|image|src|icon|css|style|class|type", re.I)
+
+
+def _strings(value: Any, key: str = "", depth: int = 0):
+    """(key, string) pairs of a JSON value, in document order; ids, addresses and styling left out."""
+    if depth > 20:
+        return
+    if isinstance(value, str):
+        if not (key and _SKIP_KEY.search(key)):
+            yield key, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, str(k), depth + 1)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v, key, depth + 1)
+
+
+def _other_body(item: dict[str, Any]) -> str:
+    """The body of a record of another shape: its longest string when that is long enough to be one
+    ("decision_details"), else the text of its content blocks (a CMS's list of blocks) in order."""
+    pairs = [(k, v) for k, v in _strings(item) if k.lower() not in TITLE_KEYS and not _DATE_KEY.search(k)]
+    if not pairs:
+        return ""
+    longest = max(pairs, key=lambda kv: len(kv[1]))[1]
+    if len(longest) >= MIN_BODY_CHARS and len(longest) >= 0.5 * sum(len(v) for _, v in pairs):
+        return longest
+    parts = [v.strip() for _, v in pairs if len(v.strip()) >= MIN_BLOCK_CHARS]
+    text = "\n\n".join(parts)
+    return text if len(text) >= MIN_BODY_CHARS else ""
+
+
+def _other_date(item: dict[str, Any]) -> Any:
+    """A date under a key that names one ("date_str", "releaseDate", "issued_on")."""
+    for key, value in item.items():
+        if isinstance(value, str) and _DATE_KEY.search(str(key)) and len(value) <= 60:
+            date = parse_date(value)
+            if date:
+                return date
+    return None
+
+
 def parse_item(item: dict[str, Any], path: str, release_id: str) -> Draft:
-    body = _as_text(_field(item, BODY_KEYS)) or ""
+    while len(item) == 1 and isinstance(next(iter(item.values())), dict):
+        item = next(iter(item.values()))  # {"page": {…}}: the record is one level down
+    body = _as_text(_field(item, BODY_KEYS)) or _other_body(item)
     if _HTML_TAG.search(body):
         draft = Draft(path=path, id=release_id, format="json", paragraphs_whole=True)
         draft.blocks = blocks_from_fragment(body)
@@ -99,8 +148,8 @@ def parse_item(item: dict[str, Any], path: str, release_id: str) -> Draft:
     if draft.title is None and not draft.blocks:
         raise LoadError(path, "JSON object with neither a title nor a body")
     date = _as_text(_field(item, DATE_KEYS))
-    draft.date = parse_date(date) if date else None
-    url = _as_text(_field(item, URL_KEYS))
+    draft.date = (parse_date(date) if date else None) or _other_date(item)
+    url = _as_text(_field(item, URL_KEYS)) or _as_text(_field(item, ("source_url", "sourceUrl", "permalink")))
     if url and url.startswith("/") and "base_path" in item and "content_id" in item:
         url = "https://www.gov.uk" + url  # GOV.UK's content API gives the path only
     draft.url = url
