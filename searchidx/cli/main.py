@@ -64,7 +64,7 @@ def main() -> None:
 @json_option
 def parse(files: tuple[str, ...], as_json: bool) -> None:
     """Load releases and print what the loader makes of them, without indexing."""
-    from searchidx.load.core import load_release
+    from searchidx.load.core import load_release, release_warnings
 
     failed = 0
     for path in files:
@@ -74,6 +74,8 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
             click.echo(f"searchidx: {exc}", err=True)
             failed += 1
             continue
+        for warning in release_warnings(release):
+            click.echo(f"searchidx: warning: {warning}", err=True)
         if as_json:
             click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
         else:
@@ -142,6 +144,8 @@ def _progress(quiet: bool) -> _Progress:
 def _report_skipped(report: Any) -> None:
     for problem in report.skipped:
         click.echo(f"searchidx: skipped {problem}", err=True)
+    for warning in getattr(report, "warnings", ()):
+        click.echo(f"searchidx: warning: {warning}", err=True)
 
 
 @main.command()

@@ -43,6 +43,7 @@ from searchidx.index.store import (
     update_manifest,
     write_manifest,
 )
+from searchidx.load.core import LoadWarning
 from searchidx.load.parallel import MIN_PARALLEL
 from searchidx.model import Release
 from searchidx.search.core import search, speakers, stats
@@ -81,6 +82,8 @@ class SyncReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[LoadError] = field(default_factory=list)
     paragraphs: int = 0
+    #: Files indexed with a problem worth saying (a release with no body paragraph).
+    warnings: list[LoadWarning] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -91,8 +94,9 @@ class SyncReport:
         return bool(self.added or self.updated or self.removed)
 
     def summary(self) -> str:
+        warned = f", {len(self.warnings)} with warnings" if self.warnings else ""
         return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
-                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped")
+                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped{warned}")
 
 
 class RemoveReport(list):

@@ -27,6 +27,7 @@ from searchidx.engine.whoosh.workers import (
     write_segments,
 )
 from searchidx.errors import IndexLockedError, LoadError, SearchidxError
+from searchidx.load.core import LoadWarning, release_warnings
 from searchidx.load.parallel import Loaded, load_files, load_one
 
 if TYPE_CHECKING:
@@ -200,6 +201,7 @@ class WhooshSession:
             self.add_file(w.path, {"hash": w.digest, "releases": [rid]})
             report.paragraphs += count
             (report.updated if w.path in updated else report.added).append(w.path)
+            report.warnings.extend(LoadWarning(w.path, reason) for reason in w.warnings)
             changed += 1
         if segment is not None and segment.deleted_count() < segment.doc_count_all():
             self.attached.append(segment)
@@ -254,6 +256,7 @@ class WhooshSession:
         self.add_file(path, {"hash": digest, "releases": [release.id]})
         report.paragraphs += len(release.paragraphs)
         (report.updated if old else report.added).append(path)
+        report.warnings.extend(release_warnings(release))
         self.changed()
 
     def delete_file(self, path: str) -> None:

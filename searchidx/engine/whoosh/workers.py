@@ -25,6 +25,7 @@ from searchidx.engine.whoosh.readahead import WindowedStorage
 from searchidx.engine.whoosh.segments import LengthsInMemoryWriter, add_segments
 from searchidx.engine.whoosh.store import open_whoosh
 from searchidx.errors import LoadError
+from searchidx.load.core import release_warnings
 from searchidx.load.parallel import load_one
 from searchidx.model import Release
 
@@ -54,6 +55,8 @@ class Written(NamedTuple):
     digest: str | None
     release: tuple[str, int] | LoadError | None
     span: tuple[int, int] | None = None
+    #: Reasons of the release's `LoadWarning`s (strings: they come back from a worker process).
+    warnings: tuple[str, ...] = ()
 
 
 def segment_processes(procs: int | None = None) -> int:
@@ -127,11 +130,12 @@ def _write_chunk(folder: str, indexname: str, items: list[tuple[str, str | None]
                 # a first sync's two segments).
                 write_release(writer, path, loaded.digest, release, paragraphs=release.id not in written)
                 written.add(release.id)
-                out.append((path, loaded.digest, (release.id, len(release.paragraphs)), (first, writer.docnum)))
+                out.append((path, loaded.digest, (release.id, len(release.paragraphs)), (first, writer.docnum),
+                            tuple(w.reason for w in release_warnings(release))))
             elif isinstance(release, LoadError):
-                out.append((path, loaded.digest, ("error", release.path, release.reason), None))
+                out.append((path, loaded.digest, ("error", release.path, release.reason), None, ()))
             else:
-                out.append((path, loaded.digest, None, None))
+                out.append((path, loaded.digest, None, None, ()))
             processes.count_file()
     except BaseException:
         _finish_quietly(writer)
@@ -147,10 +151,10 @@ def _finish_quietly(writer) -> None:
 
 
 def _written(item: tuple) -> Written:
-    path, digest, release, span = item
+    path, digest, release, span, warnings = item
     if isinstance(release, tuple) and release and release[0] == "error":
         return Written(path, digest, LoadError(release[1], release[2]))
-    return Written(path, digest, release, span)
+    return Written(path, digest, release, span, warnings)
 
 
 def write_segments(folder: str, indexname: str, paths: list[str], known: Mapping[str, str], *, procs: int,
