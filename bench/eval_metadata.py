@@ -37,6 +37,7 @@ if str(REPO) not in sys.path:
 
 from searchidx.errors import SearchidxError  # noqa: E402
 from searchidx.load.core import discover, load_release  # noqa: E402
+from searchidx.load.metadata import strip_dateline_lead, strip_wire_lead  # noqa: E402
 from searchidx.model import Paragraph  # noqa: E402
 
 ANNOTATIONS = REPO / "tests" / "annotations"
@@ -90,7 +91,18 @@ def annotation_files(set_name: str, split: str) -> list[Path]:
 
 def find_body(paragraphs: list[Paragraph], snippet: str, start: int) -> int | None:
     """Index of the paragraph holding ``snippet``: at its start first, else inside (the loader may have joined
-    it to a neighbour); forward from ``start``, then from the top."""
+    it to a neighbour); forward from ``start``, then from the top. A snippet that opens with a dateline the
+    loader moves into the metadata ("SANTA ANA – …") is looked for without it too."""
+    found = _find(paragraphs, snippet, start)
+    if found is None:
+        rest = strip_wire_lead(snippet)[0]
+        rest = strip_dateline_lead(rest)[0]
+        if rest != snippet and len(rest) >= 8:
+            found = _find(paragraphs, rest, start)
+    return found
+
+
+def _find(paragraphs: list[Paragraph], snippet: str, start: int) -> int | None:
     key = norm(snippet)
     texts = [norm(p.text) for p in paragraphs]
     order = list(range(start, len(paragraphs))) + list(range(0, start))

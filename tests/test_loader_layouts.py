@@ -217,3 +217,86 @@ def test_html_date_from_an_element_named_for_it():
             "</div></body></html>")
     r = load_text(page, "cat.html")
     assert r.date == dt.date(2012, 9, 10)
+
+
+SEC_FILING = """-----BEGIN PRIVACY-ENHANCED MESSAGE-----
+Proc-Type: 2001,MIC-CLEAR
+
+<SEC-DOCUMENT>0000000000-00-000001.txt : 20000203
+<SEC-HEADER>0000000000-00-000001.hdr.sgml : 20000202
+CONFORMED SUBMISSION TYPE:\t8-K
+CONFORMED PERIOD OF REPORT:\t20000119
+FILED AS OF DATE:\t\t20000124
+FILER:
+\tCOMPANY DATA:
+\t\tCOMPANY CONFORMED NAME:\t\t\tEXAMPLE ORCHARDS INC
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>8-K
+<SEQUENCE>1
+<TEXT>
+                       SECURITIES AND EXCHANGE COMMISSION
+Item 5. OTHER EVENTS. Reference is made to the press release filed as Exhibit 99.1.
+</TEXT>
+</DOCUMENT>
+<DOCUMENT>
+<TYPE>EX-99.1
+<SEQUENCE>2
+<DESCRIPTION>EXHIBIT 99.1
+<TEXT>
+
+<PAGE>
+
+
+               Example Orchards Names New Chief Executive
+
+YAKIMA, Washington--January 19, 2000--Example Orchards today announced that its
+board has named Ana Ruiz chief executive, effective February 1.
+
+      "Ana has led our growers' cooperative for ten years," said board chair
+      Ben Okafor.
+
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+-----END PRIVACY-ENHANCED MESSAGE-----
+"""
+
+
+def test_sec_submission_reads_the_press_release_exhibit():
+    r = load_text(SEC_FILING, "0000000000-00-000001.txt")
+    assert r.format == "sec-text"
+    assert r.title == "Example Orchards Names New Chief Executive"
+    assert r.date == dt.date(2000, 1, 19)  # the release's dateline, not the filing date
+    assert r.location == "YAKIMA, Washington"
+    assert r.source == "EXAMPLE ORCHARDS INC"
+    body = body_texts(r)
+    assert body[0].startswith("Example Orchards today announced that its board has named Ana Ruiz")
+    assert body[1].startswith('"Ana has led our growers')
+    assert not any("SECURITIES" in t or "Item 5" in t or "PAGE" in t for t in body)
+
+
+def test_letterhead_labels_and_date_line_above_the_title():
+    text = ("Example Corporation\n2200 Orchard Blvd.\nSpringfield, IL 62701-1549\n\nExhibit 99.1\n\n"
+            "News Release\n\n7/27/2023\n\n"
+            "FOR MORE INFORMATION CONTACT:\nMedia: Ana Ruiz, ana.ruiz@example.com\n\n"
+            "Example Corporation Reports Second-Quarter Results\n\n"
+            "NEWS SUMMARY\n\n•\n\n•\n\nRevenue of $1.2 billion, up 4% year over year\n\n"
+            "Earnings per share of $0.41\n\n"
+            "SPRINGFIELD, Ill., July 27, 2023 – Example Corporation today reported second-quarter results.\n\n"
+            "\"We had a strong quarter,\" said Ben Okafor, chief executive.\n")
+    r = load_text(text, "results.md")
+    assert r.title == "Example Corporation Reports Second-Quarter Results"
+    assert r.date == dt.date(2023, 7, 27)
+    assert r.location == "SPRINGFIELD, Ill."
+    body = body_texts(r)
+    assert "Revenue of $1.2 billion, up 4% year over year" in body
+    assert "Earnings per share of $0.41" in body  # a bullet's text, kept however short
+    assert "Example Corporation today reported second-quarter results." in body
+    assert not any("Blvd" in t or "Exhibit" in t for t in body)
+
+
+def test_a_title_that_is_not_letterhead_stays_the_title():
+    text = ("News from the harbour\n\n"
+            "The harbour board met on Tuesday and approved the new ferry terminal for the eastern wharf.\n")
+    assert load_text(text, "harbour.md").title == "News from the harbour"

@@ -18,6 +18,7 @@ from searchidx.load.formats.akn import is_akoma_ntoso, parse_akoma_ntoso
 from searchidx.load.formats.html import parse_html
 from searchidx.load.formats.jsonfeed import parse_item, read_items
 from searchidx.load.formats.newsml import is_newsml, parse_newsml
+from searchidx.load.formats.sec import unwrap_sec
 from searchidx.load.formats.text import parse_text
 from searchidx.load.frontmatter import apply_front_matter, front_title, split_front_matter
 from searchidx.load.limits import MAX_SECONDS, Deadline
@@ -187,6 +188,10 @@ def _release_ids(data: bytes, count: int) -> list[str]:
 
 def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_only: bool) -> list[Release]:
     front, text = split_front_matter(text)
+    sec = unwrap_sec(text) if text.startswith(("-----BEGIN", "<SEC")) else None
+    payload = data  # what the XML readers parse: the exhibit, inside a filing
+    if sec is not None:
+        text, payload = sec.text, sec.text.encode("utf-8")
     fmt = detect_format(text, path)
     drafts: list[Draft]
     if fmt == "json":
@@ -199,9 +204,9 @@ def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_o
             drafts.append(parse_item(item, path if len(ids) == 1 else f"{path}#{len(drafts) + 1}", rid))
             deadline.check("reading JSON items")
     elif fmt == "newsml":
-        drafts = [parse_newsml(data if not data.startswith(codecs.BOM_UTF8) else data[3:], path, release_id(data))]
+        drafts = [parse_newsml(payload.removeprefix(codecs.BOM_UTF8), path, release_id(data))]
     elif fmt == "akoma-ntoso":
-        drafts = [parse_akoma_ntoso(data if not data.startswith(codecs.BOM_UTF8) else data[3:], path, release_id(data))]
+        drafts = [parse_akoma_ntoso(payload.removeprefix(codecs.BOM_UTF8), path, release_id(data))]
     elif fmt == "html":
         drafts = [parse_html(text, path, release_id(data))]
     else:
@@ -211,6 +216,10 @@ def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_o
     for draft in drafts:
         apply_front_matter(draft, front)
         release = finish(draft, deadline)
+        if sec is not None:
+            release.format = f"sec-{release.format}"
+            release.source = release.source or sec.company
+            release.date = release.date or sec.filed
         if not release.paragraphs and not release.title:
             raise LoadError(draft.path, "no text found")
         if bot_check(release.title, [p.text for p in release.paragraphs]):

@@ -35,8 +35,10 @@ _PLACE = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’\- ]{1,40}"
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}),?\s+(?P<rest>.*\d{{4}})\s*$")
 # A dateline opening the first paragraph: "SANTA ANA – The …", "WASHINGTON, D.C. (March 3, 2020) — …".
 _DATELINE_LEAD = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*(?:[A-Z][A-Za-z.'’\-]+\.?\s?){1,3})?)"
-    r"(?:,?\s*\(?(?P<date>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)?)?\s*[-–—]{1,2}\s+"
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*(?:[A-Z][A-Za-z.'’]+(?:-[A-Za-z.'’]+)*\.?\s?){1,3})?)"
+    r"(?:,?\s*\(?(?P<date>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)?"
+    # "CUPERTINO, California--January 19, 2000--Apple …": the date between two dashes.
+    r"|\s*(?:--|[–—])\s*(?P<dashed>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}))?\s*[-–—]{1,2}\s*"
 )
 
 _URL_LINE = re.compile(
@@ -159,8 +161,13 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     m = _DATELINE_LEAD.match(text)
     if not m:
         return text, None, None
-    date = find_date(m.group("date"))[0] if m.group("date") and find_date(m.group("date")) else None
-    return text[m.end():], m.group("place").strip(" ,"), date
+    written = m.group("date") or m.group("dashed")
+    found = find_date(written) if written else None
+    if m.group("dashed") and not found:
+        return text, None, None
+    if not m.group("dashed") and not text[m.end() - 1:m.end()].isspace():
+        return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
+    return text[m.end():], m.group("place").strip(" ,"), found[0] if found else None
 
 
 def url_line(line: str) -> tuple[bool, str | None]:
@@ -228,3 +235,68 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
                 current.organisation = line
     flush()
     return contacts
+
+
+# Labels a release's first page carries above its title: the filing's exhibit number, the kind of document,
+# the issuing office's name.
+_HEAD_LABEL = re.compile(
+    r"^(?:exhibit\s+\d+(?:\.\d+)?|ex-\d+(?:\.\d+)?|(?:joint |media |news |press )?(?:release|statement|"
+    r"advisory|summary)|for immediate release|immediate release|news|communications|media relations|"
+    r"embargoed\b.{0,60}|for (?:more|further) information,? contact\s*:?.*|(?:investors?|media|analysts?)\s*:.*|"
+    r"page \d+(?: of \d+)?)\s*:?$",
+    re.I,
+)
+# An address: a ZIP or postcode with a place, a P.O. Box, a street number and street word.
+_ADDRESS = re.compile(
+    r"\b(?:[A-Z]{2}|[A-Z][a-z]+\.?)\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|\bCH-\d{4}\b|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|^\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:Blvd|Boulevard|"
+    r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Way|Place|Plaza|Parkway|Pkwy|Lane|Square)\b\.?",
+)
+_TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]", re.I)
+#: Longest block taken for a letterhead or label line above a title.
+HEAD_LINE_CHARS = 160
+
+
+def is_letterhead(text: str) -> bool:
+    """A block that stands above a release's title without being it: a label ("Exhibit 99.1", "News
+    Release"), an address, a telephone number or e-mail address, a contact line, a lone bullet."""
+    text = text.strip()
+    if not text or len(text) > HEAD_LINE_CHARS:
+        return False
+    if _LAYOUT.match(text) or _HEAD_LABEL.match(text) or _TELEPHONE.match(text):
+        return True
+    if _EMAIL.search(text) and len(text.split()) <= 12:
+        return True
+    return bool(_ADDRESS.search(text)) and not text.endswith((".", "!", "?")) or text.endswith("Blvd.")
+
+
+def is_address(text: str) -> bool:
+    """A postal address, a telephone number or an e-mail address: what follows an office's name."""
+    text = text.strip()
+    return len(text) <= HEAD_LINE_CHARS and (bool(_ADDRESS.search(text) or _TELEPHONE.match(text))
+                                            or (bool(_EMAIL.search(text)) and len(text.split()) <= 12))
+
+
+_LAYOUT = re.compile(r"^[\s\-–—_=*•·▪|~#.\uf0b7]+$")
+
+
+def date_only_line(text: str) -> tuple[str | None, object] | None:
+    """(place, date) of a line that only gives a date, perhaps after a place ("Zurich, 26 September 2024",
+    "7/27/2023", "Tuesday, 18 May 2021, 2:26 pm"); None otherwise."""
+    if len(text) > 80:
+        return None
+    found = find_date(text)
+    if not found:
+        return None
+    date, m = found
+    before = text[: m.start()].strip(" ,-–—/(")
+    after = text[m.end():].strip(" ,)")
+    weekday = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|posted(?: on)?|published(?: on)?|date|"
+                         r"released?(?: on)?|issued(?: on)?)\s*[:,]?$", re.I)
+    if after and not re.fullmatch(r"(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", after, re.I):
+        return None
+    if not before or weekday.match(before):
+        return None, date
+    if re.match(rf"^{_PLACE}$", before) and len(before.split()) <= 4:
+        return before, date
+    return None

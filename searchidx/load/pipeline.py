@@ -90,8 +90,9 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
         return blocks
     i = 0
     if draft.title is None:
-        draft.title = blocks[0].text
-        i = 1
+        i = _skip_letterhead(draft, blocks)
+        draft.title = blocks[i].text
+        i += 1
     if draft.title:
         title, labels = md.split_labels(draft.title)
         draft.title = title
@@ -115,6 +116,34 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     return blocks[header_end:]
 
 
+#: Blocks above a title that may be letterhead, labels, contacts and a date line.
+LETTERHEAD_WINDOW = 12
+
+
+def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
+    """Where the title stands: after the letterhead, labels, contact lines and date line a PDF export or a
+    filing exhibit puts above it ("Intel Corporation / 2200 Mission College Blvd.", "Exhibit 99.1", "News
+    Release", "7/27/2023"). A date line there gives the date. A company's name counts as letterhead when an
+    address follows it. 0 when the first block is no letterhead (most releases)."""
+    k = 0
+    found_date = None
+    while k < min(LETTERHEAD_WINDOW, len(blocks) - 1):
+        text = blocks[k].text
+        dated = md.date_only_line(text)
+        if dated:
+            found_date = found_date or dated
+        elif not (md.is_letterhead(text) or (k + 1 < len(blocks) and len(text.split()) <= 5
+                                              and not ends_sentence(text) and md.is_address(blocks[k + 1].text))):
+            break
+        k += 1
+    if k == 0 or (k >= len(blocks) - 1):
+        return 0
+    if found_date:
+        draft.location = draft.location or found_date[0]
+        draft.date = draft.date or found_date[1]
+    return k
+
+
 def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
     """Remove the wire marker or dateline that opens the first paragraph. True if one was removed.
 
@@ -128,8 +157,22 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
                 for x in above:
                     x.text = ""
             break
+    passed = 0
     for b in blocks:
         if not b.text or b.hint:
+            continue
+        if passed:
+            # Past the first paragraph only a dateline with its date counts (a summary's bullets and their
+            # wrapped halves stand above the lead in results releases): "SANTA CLARA, Calif., April 27, 2023 –".
+            rest, place, date = md.strip_dateline_lead(b.text)
+            if place and date:
+                draft.location = draft.location or place
+                draft.date = draft.date or date
+                b.text = rest
+                return False  # not the first paragraph: what stands above it is no lead to join
+            if passed >= LEAD_SEARCH or len(b.text) > LEAD_SEARCH_CHARS:
+                return False
+            passed += 1
             continue
         rest, wire, dateline = md.strip_wire_lead(b.text)
         if wire:
@@ -153,8 +196,13 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
             draft.date = draft.date or date
             b.text = rest
             return True
-        return False
+        passed = 1
     return False
+
+
+#: Short blocks (headings, bullet halves) above the lead that the search for a dated dateline passes over.
+LEAD_SEARCH = 6
+LEAD_SEARCH_CHARS = 240
 
 
 def wire_lead(text: str) -> bool:

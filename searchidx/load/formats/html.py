@@ -525,7 +525,10 @@ DATE_ELEMENT_CHARS = 60
 
 
 def _dated_element(tree) -> Any:
-    """The date shown by a ``<time>`` element or one whose id or class names a date, in page order."""
+    """The date shown by a ``<time>`` element or one whose id or class names a date: inside the article
+    (``<article>``, ``<main>``) first, as a side box's list of other posts shows their dates too; then
+    anywhere, in page order."""
+    found = []
     for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
@@ -535,8 +538,10 @@ def _dated_element(tree) -> Any:
         if text and len(text) <= DATE_ELEMENT_CHARS:
             date = parse_date(text)
             if date:
-                return date
-    return None
+                if any(a.tag in ("article", "main") for a in el.iterancestors()):
+                    return date
+                found.append(date)
+    return found[0] if found else None
 
 
 def _read_metadata(tree, draft: Draft) -> None:

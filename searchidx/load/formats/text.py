@@ -87,9 +87,16 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
         return draft
     draft.blocks = []
     seen_prose = False
+    bullets = 0  # lone bullet marks waiting for their items (a PDF export sets them apart: "•" / "•" / …)
     for block in _blocks(lines):
+        if block.hint == "bullet":
+            bullets += 1
+            continue
         if seen_prose and _FOOTER_LINE.match(block.text):
             break  # "Latest News" under the release: the site's list of other posts
+        if bullets and block.hint is None:
+            block.hint = "list"
+            bullets -= 1
         seen_prose = seen_prose or _is_prose(block.text)
         draft.blocks.append(block)
     return draft
@@ -104,6 +111,9 @@ _HTML_TAG_IN_TEXT = re.compile(
 )
 # A list item's marker: "- ", "* ", "+ ", "• " (and a PDF's Symbol-font bullet), "1. ", "2) ".
 _BULLET = re.compile(r"^[ \t]{0,4}(?:[-*+•\uf0b7▪·]|\d{1,2}[.)])[ \t]+(?=\S)")
+
+
+_LONE_BULLETS = frozenset("•\uf0b7▪·▪–-*")
 
 
 def strip_inline_html(text: str) -> str:
@@ -154,6 +164,9 @@ def _block_from_lines(lines: list[str], gap: int):
         return
     if len(cleaned) == 1 and is_lone_quote(lines[0]):
         yield Block("", hint="quote-mark", gap=gap)
+        return
+    if len(cleaned) == 1 and cleaned[0] in _LONE_BULLETS:
+        yield Block("", hint="bullet", gap=gap)
         return
     # Page chrome has lines of its own here too ("Skip to main content" over the title).
     cleaned = [c for c in cleaned if not is_layout_only(c) and not (len(c) < 40 and _CHROME_LINE.match(c))]
