@@ -113,7 +113,7 @@ def test_bulleted_lists_are_kept_item_by_item():
              "• Burglary\n• Criminal damage\n• Resisting arrest\n"
              "He will appear in court next month, the prosecutor's office said on Friday.\n")
     body = body_texts(load_text(lines, "charges.txt"))
-    assert ["Burglary", "Criminal damage", "Resisting arrest"] == body[1:4]
+    assert ["• Burglary", "• Criminal damage", "• Resisting arrest"] == body[1:4]  # the page's own bullets
 
 
 def test_page_furniture_without_a_heading_is_not_body():
@@ -300,3 +300,29 @@ def test_a_title_that_is_not_letterhead_stays_the_title():
     text = ("News from the harbour\n\n"
             "The harbour board met on Tuesday and approved the new ferry terminal for the eastern wharf.\n")
     assert load_text(text, "harbour.md").title == "News from the harbour"
+
+
+def test_posted_on_date_lines():
+    text = ("Minister opens bridge – a link for two towns\n\n"
+            "Posted On: 03 MAR 2021 4:10PM by PIB Delhi\n\n"
+            "The minister opened the new bridge over the river on Wednesday, linking the two towns.\n\n"
+            "### About the Ministry\n\n"
+            "The Ministry of Roads builds and maintains national highways across the country.\n")
+    r = load_text(text, "bridge.md")
+    assert r.title == "Minister opens bridge – a link for two towns"  # not cut at the en dash
+    assert r.date == dt.date(2021, 3, 3)
+    assert body_texts(r) == ["The minister opened the new bridge over the river on Wednesday, linking the two towns."]
+    assert [p.kind for p in r.paragraphs] == ["body", "about"]
+    lines = text.replace("\n\n", "\n")
+    r = load_text(lines, "bridge.txt")
+    assert r.date == dt.date(2021, 3, 3)
+    assert not any("PIB" in t or "4:10" in t for t in body_texts(r))
+
+
+def test_html_title_keeps_its_own_dash_and_loses_the_site_name():
+    page = ("<html><head><title>Budget 2024 – Building a stronger economy</title></head><body><main>"
+            "<p>The government presented its budget on Thursday, with new spending on schools and roads.</p>"
+            "</main></body></html>")
+    assert load_text(page, "budget.html").title == "Budget 2024 – Building a stronger economy"
+    page = page.replace("Building a stronger economy", "Ministry of Finance")
+    assert load_text(page, "budget.html").title == "Budget 2024"

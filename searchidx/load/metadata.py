@@ -280,6 +280,13 @@ def is_address(text: str) -> bool:
 _LAYOUT = re.compile(r"^[\s\-–—_=*•·▪|~#.\uf0b7]+$")
 
 
+# What may stand before and after the date on a date line: "Posted On:", "Tuesday,", a time, a byline.
+_BEFORE_DATE = re.compile(r"^(?:(?:posted|published|released?|issued|updated|last updated|dated?)(?: on)?\s*[:,]?\s*)?"
+                          r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\s*[:,]?$", re.I)
+_AFTER_DATE = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*"
+                         r"(?:[|,]?\s*by\s+[^\d].{0,60})?", re.I)
+
+
 def date_only_line(text: str) -> tuple[str | None, object] | None:
     """(place, date) of a line that only gives a date, perhaps after a place ("Zurich, 26 September 2024",
     "7/27/2023", "Tuesday, 18 May 2021, 2:26 pm"); None otherwise."""
@@ -291,11 +298,9 @@ def date_only_line(text: str) -> tuple[str | None, object] | None:
     date, m = found
     before = text[: m.start()].strip(" ,-–—/(")
     after = text[m.end():].strip(" ,)")
-    weekday = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|posted(?: on)?|published(?: on)?|date|"
-                         r"released?(?: on)?|issued(?: on)?)\s*[:,]?$", re.I)
-    if after and not re.fullmatch(r"(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", after, re.I):
+    if after and not _AFTER_DATE.fullmatch(after):
         return None
-    if not before or weekday.match(before):
+    if not before or _BEFORE_DATE.match(before):
         return None, date
     if re.match(rf"^{_PLACE}$", before) and len(before.split()) <= 4:
         return before, date

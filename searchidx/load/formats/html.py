@@ -544,6 +544,31 @@ def _dated_element(tree) -> Any:
     return found[0] if found else None
 
 
+# Words of a site's or an office's name, as a page title's suffix gives it.
+_SITE_WORDS = re.compile(r"\b(?:news(?:room)?|press|media|ministry|government|gov|department|office|agency|police|"
+                         r"council|university|college|party|foundation|association|institute|commission|court|"
+                         r"service|bank|official (?:site|website)|home|blog)\b|\.(?:com|org|net|gov|edu|uk|nz|au|jm)\b",
+                         re.I)
+
+
+def _page_title(page_title: str, tree, site_name: str | None) -> str:
+    """The release's title from the page's <title>: the site's name after a separator goes ("Title –
+    Ministry of Finance"), a title's own dash stays ("Budget 2024 – Building a stronger economy"). The h1
+    settles it when the page title starts with it; otherwise only a suffix naming the site is cut."""
+    h1 = next(tree.iter("h1"), None)
+    heading = _text_of(h1) if h1 is not None else ""
+    if heading and len(heading) >= 10 and page_title.casefold().startswith(heading.casefold()):
+        return page_title[: len(heading)].strip()
+    m = _TITLE_SITE_SUFFIX.search(page_title)
+    if not m:
+        return page_title
+    suffix = m.group(0).strip(" |–—·:-")
+    if (site_name and site_name.casefold() in suffix.casefold()) or _SITE_WORDS.search(suffix) \
+            or m.group(0).lstrip()[:1] in "|·":
+        return page_title[: m.start()]
+    return page_title
+
+
 def _read_metadata(tree, draft: Draft) -> None:
     """Title, URL, date, publisher, author and language from an lxml tree of the page."""
     meta = _meta(tree)
@@ -554,7 +579,7 @@ def _read_metadata(tree, draft: Draft) -> None:
                       if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), None)
     title = _name_of(ld.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
     if not title and page_title:
-        title = _TITLE_SITE_SUFFIX.sub("", page_title)
+        title = _page_title(page_title, tree, meta.get("og:site_name") or meta.get("application-name"))
     if not title:
         h1 = next(tree.iter("h1"), None)
         title = _text_of(h1) if h1 is not None else None

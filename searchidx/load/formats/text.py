@@ -14,6 +14,7 @@ from searchidx.load.cleaning import (
 )
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
+from searchidx.load.metadata import date_only_line
 from searchidx.model import Contact
 
 _BLANK_RUN = re.compile(r"\n[ \t]*\n")
@@ -127,8 +128,14 @@ def _line_block(line: str) -> Block:
     as text even when it is short."""
     m = _BULLET.match(line) if line[:1] in "-*+•\uf0b7▪·" else None
     if m and not is_layout_only(line):
-        return Block(line[m.end():], hint="list")
+        return Block(_unmark(line, m), hint="list")
     return Block(line)
+
+
+def _unmark(line: str, m: re.Match[str]) -> str:
+    """A list item's text: Markdown's marks ("- ", "* ", "+ ") are syntax and go; a typographic bullet or a
+    number is part of the text as the page shows it, and stays."""
+    return line[m.end():] if m.group(0).strip() in ("-", "*", "+") else line.strip()
 
 
 def _blocks(lines: list[str]):
@@ -194,15 +201,15 @@ def _block_from_lines(lines: list[str], gap: int):
 
 
 def _list_items(lines: list[str]) -> list[list[str]]:
-    """A Markdown list as one block, an item a line or wrapped over indented lines: the items, each
-    without its marker; [] when the block is not a list (its first line has no marker)."""
+    """A Markdown list as one block, an item a line or wrapped over indented lines: the items (see `_unmark`);
+    [] when the block is not a list (its first line has no marker)."""
     if not _BULLET.match(lines[0]) or is_layout_only(lines[0]):
         return []
     items: list[list[str]] = []
     for line in lines:
         m = _BULLET.match(line)
         if m:
-            items.append([line[m.end():]])
+            items.append([_unmark(line, m)])
         else:
             items[-1].append(line)
     return items
@@ -401,6 +408,9 @@ def _date_line(line: str, dated_title: bool = False):
     found = find_date(line)
     if not found:
         return None
+    dated = date_only_line(line)
+    if dated and dated[0] is None:
+        return dated[1], ""  # "Posted On: 03 MAR 2021 4:10PM", "Tuesday, 18 May 2021, 2:26 pm": nothing else
     date, m = found
     rest = (line[: m.start()] + line[m.end():]).strip(" ,|-–—")
     rest = re.sub(r"^(?:Admin|Date|Published|Posted|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b\s*[|,:]?",
