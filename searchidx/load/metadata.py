@@ -177,9 +177,18 @@ def url_line(line: str) -> tuple[bool, str | None]:
     return True, m.group("url")
 
 
+# The boilerplate lines that may run long; any other line that long is text (checked first: most are).
+_LONG_BOILERPLATE = ("distribution channel", "legal disclaimer", "©", "copyright")
+BOILERPLATE_MAX_CHARS = 110
+
+
 def is_boilerplate(line: str) -> bool:
     line = line.strip()
-    return bool(BOILERPLATE_LINES.match(line)) or ("{" in line and bool(_CSS_RULE.match(line)))
+    if "{" in line and _CSS_RULE.match(line):
+        return True
+    if len(line) > BOILERPLATE_MAX_CHARS and not line.lower().startswith(_LONG_BOILERPLATE):
+        return False
+    return bool(BOILERPLATE_LINES.match(line))
 
 
 def is_footer_start(line: str) -> bool:
@@ -287,12 +296,12 @@ _AFTER_DATE = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?
                          r"(?:[|,]?\s*by\s+[^\d].{0,60})?", re.I)
 
 
-def date_only_line(text: str) -> tuple[str | None, object] | None:
+def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, object] | None:
     """(place, date) of a line that only gives a date, perhaps after a place ("Zurich, 26 September 2024",
     "7/27/2023", "Tuesday, 18 May 2021, 2:26 pm"); None otherwise."""
     if len(text) > 80:
         return None
-    found = find_date(text)
+    found = found or find_date(text)
     if not found:
         return None
     date, m = found

@@ -408,7 +408,7 @@ def _date_line(line: str, dated_title: bool = False):
     found = find_date(line)
     if not found:
         return None
-    dated = date_only_line(line)
+    dated = date_only_line(line, found)
     if dated and dated[0] is None:
         return dated[1], ""  # "Posted On: 03 MAR 2021 4:10PM", "Tuesday, 18 May 2021, 2:26 pm": nothing else
     date, m = found
