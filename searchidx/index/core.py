@@ -43,8 +43,8 @@ from searchidx.index.store import (
     update_manifest,
     write_manifest,
 )
-from searchidx.load.core import LoadWarning
 from searchidx.load.parallel import MIN_PARALLEL
+from searchidx.load.problems import LoadWarning
 from searchidx.model import Release
 from searchidx.search.core import search, speakers, stats
 from searchidx.search.results import SearchResults, SpeakerSummary, Stats

@@ -8,7 +8,6 @@ import hashlib
 import io
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from searchidx.errors import LoadError
@@ -24,32 +23,8 @@ from searchidx.load.frontmatter import apply_front_matter, front_title, split_fr
 from searchidx.load.limits import MAX_SECONDS, Deadline
 from searchidx.load.metadata import bot_check
 from searchidx.load.pipeline import finish
+from searchidx.load.problems import LoadWarning, release_warnings  # noqa: F401 - part of this module's API
 from searchidx.model import Release
-
-
-@dataclass(frozen=True)
-class LoadWarning:
-    """A release that loaded but will not search as its file reads: it is indexed, and the file is named."""
-
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-def release_warnings(release: Release) -> list[LoadWarning]:
-    """What is wrong with a loaded release that is not bad enough to skip it: no body paragraph (a layout the
-    loader does not read, or a file with a title and no text). A search finds paragraphs, so such a release
-    is found by its About, caption or pull-quote paragraphs at most."""
-    if release.body:
-        return []
-    if release.paragraphs:
-        found = f"only its {len(release.paragraphs)} About, caption or pull-quote paragraphs can be found"
-    else:
-        found = "a search will not find it"
-    return [LoadWarning(release.path, f"no body paragraph found: {found}")]
-
 
 #: Largest file read as one release, by default (releases are kilobytes, saved pages a few hundred).
 MAX_BYTES = 10 * 1024 * 1024

@@ -27,8 +27,8 @@ from searchidx.engine.whoosh.workers import (
     write_segments,
 )
 from searchidx.errors import IndexLockedError, LoadError, SearchidxError
-from searchidx.load.core import LoadWarning, release_warnings
 from searchidx.load.parallel import Loaded, load_files, load_one
+from searchidx.load.problems import LoadWarning, release_warnings
 
 if TYPE_CHECKING:
     from searchidx.index.core import Index, Progress, SyncReport

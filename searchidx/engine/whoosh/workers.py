@@ -25,8 +25,8 @@ from searchidx.engine.whoosh.readahead import WindowedStorage
 from searchidx.engine.whoosh.segments import LengthsInMemoryWriter, add_segments
 from searchidx.engine.whoosh.store import open_whoosh
 from searchidx.errors import LoadError
-from searchidx.load.core import release_warnings
 from searchidx.load.parallel import load_one
+from searchidx.load.problems import release_warnings
 from searchidx.model import Release
 
 #: Files per worker segment, at most (the main process commits each segment as it comes, so a killed build
