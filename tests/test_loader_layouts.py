@@ -326,3 +326,36 @@ def test_html_title_keeps_its_own_dash_and_loses_the_site_name():
     assert load_text(page, "budget.html").title == "Budget 2024 – Building a stronger economy"
     page = page.replace("Building a stronger economy", "Ministry of Finance")
     assert load_text(page, "budget.html").title == "Budget 2024"
+
+
+def test_boilerplate_sections_without_an_about_heading():
+    text = ("Example Foundation partners with Rivertown Labs\n\n"
+            "The Example Foundation today announced a partnership with Rivertown Labs on open tools.\n\n"
+            "\"Open tools make everyone safer,\" said Ana Ruiz, the foundation's director.\n\n"
+            "- [Sponsor us](https://example.org/sponsor)\n\n"
+            "ends\n\n"
+            "NOTE TO EDITORS: For additional information visit the foundation's web site or call us.\n\n"
+            "The Example Foundation is a nonprofit that funds open tools for people who build the web, since 2012.\n\n"
+            "Rivertown Labs (RTL) is the research company behind the Rivertown compiler and its test suite.\n")
+    r = load_text(text, "partners.md")
+    assert body_texts(r) == ["The Example Foundation today announced a partnership with Rivertown Labs on open tools.",
+                             "\"Open tools make everyone safer,\" said Ana Ruiz, the foundation's director."]
+    about = [p.text.split(" is ")[0].split(":")[0] for p in r.paragraphs if p.kind == "about"]
+    assert about == ["NOTE TO EDITORS", "The Example Foundation", "Rivertown Labs (RTL)"]
+
+
+def test_a_person_described_at_the_end_stays_text():
+    text = ("Coach named for the new season\n\n"
+            "The club named its new head coach on Monday after a month-long search across Europe.\n\n"
+            "Ana Ruiz is a former national team captain who coached two clubs to the title in her first years.\n")
+    assert len(body_texts(load_text(text, "coach.md"))) == 2
+
+
+def test_forward_looking_statements_are_not_body():
+    text = ("Example Corp Reports Results\n\n"
+            "Example Corp today reported revenue of $1.2 billion for the quarter, up 4% from a year ago.\n\n"
+            "Forward-Looking Statements\n\n"
+            "This release contains forward-looking statements that involve risks and uncertainties.\n\n"
+            "- changes in demand for our products;\n- the pace of technological change.\n")
+    r = load_text(text, "results.md")
+    assert body_texts(r) == ["Example Corp today reported revenue of $1.2 billion for the quarter, up 4% from a year ago."]

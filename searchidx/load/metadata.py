@@ -50,9 +50,10 @@ _URL_LINE = re.compile(
 
 # Lines that belong to the wire, not to the release: dropped wherever they stand.
 BOILERPLATE_LINES = re.compile(
-    r"^(?:email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+)|print|"
+    # "-C-" is how EDGAR's text exhibits write ©.
+    r"^[-–\s]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+)|print|"
     r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
-    r"all rights? reserved\.?|###|-\s*30\s*-|facebook|twitter|x|linkedin|instagram|youtube|"
+    r"all rights? reserved\.?|###|-\s*30\s*-|-*\s*ends?\s*-*|facebook|twitter|x|linkedin|instagram|youtube|"
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
     # Page furniture between paragraphs: advertisement markers, and appeals with no heading of their own.
     r"advertisement(?:\s*[-–—:]\s*(?:scroll|continue) .{0,40})?|(?:story )?continues? (?:below|after advertisement)|"

@@ -28,6 +28,25 @@ _NAME = (r"(?=[A-Z0-9])(?:[^.:!?()]|\b(?:Inc|Corp|Ltd|Co|LLC|L\.P|N\.V|S\.A|S\.p
          r"|\b[A-Z]\.|\([^()]{1,30}\)){1,100}?")
 _ABOUT = re.compile(rf"^(?:About|ABOUT|Acerca de|À propos de|Sobre)\s+(?:the\s+)?{_NAME}\s*:?$")
 _ABOUT_INLINE = re.compile(rf"^About\s+{_NAME}:\s+\S")
+# Headings of the other boilerplate sections a release ends with: they start the About part as "About X" does.
+_BOILERPLATE_HEADING = re.compile(
+    r"^(?:notes? (?:to|for) editors?|editors?['’]? notes?|for editors|(?:cautionary (?:note|statement) "
+    r"(?:regarding|concerning|about) )?forward[- ]looking (?:statements?|information)|safe harbou?r(?: statement)?|"
+    r"cautionary (?:note|statement)s?)\s*:?$",
+    re.I,
+)
+_BOILERPLATE_INLINE = re.compile(r"^(?:(?i:notes? (?:to|for) editors?|editors?['’]? notes?)\s*:\s*\S|"
+                                 r"(?:Forward[- ]Looking Statements|Safe Harbou?r Statement)\s*[:.\-–—]?\s+\S)")
+# The issuer described at the end with no heading: "The Example Foundation is a 501(c)3 nonprofit …",
+# "Example Group (EXG) is the parent organization of …". The subject is a name (capitalised words, perhaps
+# its abbreviation in brackets) that says it is an organisation.
+_ISSUER_IS = re.compile(r"^(?:The\s+)?(?P<name>(?:[A-Z][\w&.'’-]*\s+){1,8}?)(?:\([A-Z][A-Za-z]{1,9}\)\s+)?"
+                        r"is\s+(?:a|an|the|one of)\b")
+_ORG_WORD = re.compile(r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|plc|Group|Foundation|Association|Institute|"
+                       r"University|Council|Trust|Society|Agency|Bank|Network|Alliance|Technologies|Systems|Labs?|"
+                       r"Partners|Holdings|Organi[sz]ation)\b\.?")
+#: Shortest paragraph taken for the issuer's description.
+ISSUER_MIN_CHARS = 100
 
 
 def bigrams(text: str) -> set[tuple[str, str]]:
@@ -111,17 +130,32 @@ def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
     in_about = False
     seen_body = False
     for p in paragraphs:
-        if p.kind == "body" and is_about_heading(p.text):
+        if p.kind == "body" and (is_about_heading(p.text) or (len(p.text) <= 80 and _BOILERPLATE_HEADING.match(p.text))):
             # Above the first body paragraph it is a menu entry ("About LADA"), not the issuer's section.
             in_about = seen_body
             continue
-        if p.kind == "body" and _ABOUT_INLINE.match(p.text):
+        if p.kind == "body" and (_ABOUT_INLINE.match(p.text) or (seen_body and _BOILERPLATE_INLINE.match(p.text))):
             in_about = True
         if in_about and p.kind == "body":
             p.kind = "about"
         seen_body = seen_body or p.kind == "body"
         out.append(p)
+    _mark_issuer_tail(out)
     return out
+
+
+def _mark_issuer_tail(paragraphs: list[Paragraph]) -> None:
+    """The last body paragraphs that describe an organisation ("The Example Foundation is a nonprofit …"), with
+    no About heading over them, are About text; the first body paragraph never is."""
+    body = [k for k, p in enumerate(paragraphs) if p.kind == "body"]
+    for k in reversed(body[1:]):
+        p = paragraphs[k]
+        m = _ISSUER_IS.match(p.text)
+        if not m or len(p.text) < ISSUER_MIN_CHARS:
+            break
+        if not (_ORG_WORD.search(m.group(0)) or "(" in m.group(0)):
+            break  # "Smith is a …", "Bnei Sakhnin are the first …": a person or a team, in the text
+        p.kind = "about"
 
 
 def is_about_heading(text: str) -> bool:

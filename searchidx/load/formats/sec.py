@@ -44,6 +44,7 @@ def unwrap_sec(text: str) -> Submission | None:
                   documents[0])
     body = _TEXT.search(chosen)
     inner = _PAGE_TAG.sub("", body.group("text") if body else chosen).strip("\n")
+
     header = text[: text.find("<DOCUMENT>")] if "<DOCUMENT>" in text else ""
     company = _COMPANY.search(header)
     filed = _FILED.search(header)

@@ -114,6 +114,7 @@ _HTML_TAG_IN_TEXT = re.compile(
 _BULLET = re.compile(r"^[ \t]{0,4}(?:[-*+•\uf0b7▪·]|\d{1,2}[.)])[ \t]+(?=\S)")
 
 
+_LINK_ONLY = re.compile(r"^\s*\[[^\]]+\]\([^)]*\)\s*$")
 _LONE_BULLETS = frozenset("•\uf0b7▪·▪–-*")
 
 
@@ -162,7 +163,9 @@ def _block_from_lines(lines: list[str], gap: int):
         for item in items:
             text = " ".join(c for c in (clean_line(ln) for ln in item) if c)
             if text:
-                yield Block(text, hint="list", gap=gap)
+                # An item that is one link only ("[Sponsor us](…)") is a menu entry, not text to keep.
+                link_only = len(item) == 1 and _LINK_ONLY.match(item[0])
+                yield Block(text, hint=None if link_only else "list", gap=gap)
                 gap = 0
         return
     cleaned = [clean_line(ln) for ln in lines]
