@@ -359,3 +359,28 @@ def test_forward_looking_statements_are_not_body():
             "- changes in demand for our products;\n- the pace of technological change.\n")
     r = load_text(text, "results.md")
     assert body_texts(r) == ["Example Corp today reported revenue of $1.2 billion for the quarter, up 4% from a year ago."]
+
+
+def test_other_xml_with_its_own_element_names():
+    xml = """<?xml version="1.0" encoding="utf-8"?>
+<release xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <dc:title>Port authority opens new cargo terminal</dc:title>
+  <dc:date>2022-08-14</dc:date>
+  <link>https://port.example.org/news/terminal</link>
+  <body>
+    <p>The port authority opened its new cargo terminal on Sunday, doubling the port's container capacity.</p>
+    <p>"This terminal is built for the next fifty years," said chief executive Ana Ruiz.</p>
+  </body>
+</release>
+"""
+    r = load_text(xml, "terminal.xml")
+    assert (r.format, r.title, r.date, r.url) == ("xml", "Port authority opens new cargo terminal",
+                                                 dt.date(2022, 8, 14), "https://port.example.org/news/terminal")
+    assert body_texts(r)[1].startswith('"This terminal is built')
+    item = ("<?xml version='1.0'?><item><headline>Library hours extended</headline><pubDate>Tue, 03 May 2022"
+            "</pubDate><description><![CDATA[<p>The city library will stay open until 9 pm from June.</p>"
+            "<p>Weekend hours are unchanged, the council said on Tuesday.</p>]]></description></item>")
+    r = load_text(item, "item.xml")
+    assert r.title == "Library hours extended" and r.date == dt.date(2022, 5, 3)
+    assert body_texts(r) == ["The city library will stay open until 9 pm from June.",
+                             "Weekend hours are unchanged, the council said on Tuesday."]

@@ -19,6 +19,7 @@ from searchidx.load.formats.jsonfeed import parse_item, read_items
 from searchidx.load.formats.newsml import is_newsml, parse_newsml
 from searchidx.load.formats.sec import unwrap_sec
 from searchidx.load.formats.text import parse_text
+from searchidx.load.formats.xmldoc import is_xml_document, parse_xml_document
 from searchidx.load.frontmatter import apply_front_matter, front_title, split_front_matter
 from searchidx.load.limits import MAX_SECONDS, Deadline
 from searchidx.load.metadata import bot_check
@@ -127,7 +128,7 @@ def _guarded(path: str, load):
 
 
 def detect_format(text: str, path: str = "") -> str:
-    """``html``, ``newsml``, ``akoma-ntoso``, ``json`` or ``text``, from the content first and the file name
+    """``html``, ``newsml``, ``akoma-ntoso``, ``xml``, ``json`` or ``text``, from the content first and the file name
     second."""
     head = text[:4000].lstrip("\ufeff \t\r\n")
     name = path.lower().removesuffix(".gz")
@@ -140,8 +141,12 @@ def detect_format(text: str, path: str = "") -> str:
             return "newsml"
         if is_akoma_ntoso(head):
             return "akoma-ntoso"
+        if head.startswith("<?xml") and not _XHTML.search(head):
+            return "xml"
         if _HTML_START.match(head) or _HTML_TAGS.search(head):
             return "html"
+        if is_xml_document(head):
+            return "xml"
     if name.endswith((".html", ".htm", ".xhtml")) and _HTML_TAGS.search(head):
         return "html"
     if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 5:
@@ -151,6 +156,7 @@ def detect_format(text: str, path: str = "") -> str:
 
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|meta|title|br|span|a|h[1-6]|article|section|table|ul|li)\b[^<>]*>", re.I)
+_XHTML = re.compile(r"<(?:!doctype\s+html|html)\b", re.I)
 _JSON_ARRAY = re.compile(r"^\[\s*(?:\{|\]|\[)")
 
 
@@ -182,6 +188,8 @@ def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_o
         drafts = [parse_newsml(payload.removeprefix(codecs.BOM_UTF8), path, release_id(data))]
     elif fmt == "akoma-ntoso":
         drafts = [parse_akoma_ntoso(payload.removeprefix(codecs.BOM_UTF8), path, release_id(data))]
+    elif fmt == "xml":
+        drafts = [parse_xml_document(payload.removeprefix(codecs.BOM_UTF8), path, release_id(data))]
     elif fmt == "html":
         drafts = [parse_html(text, path, release_id(data))]
     else:
