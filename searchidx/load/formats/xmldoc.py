@@ -46,7 +46,7 @@ def parse_xml_document(data: bytes, path: str, release_id: str) -> Draft:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError:
-        # Not well-formed: the forgiving HTML reader gets what text it can, as it did before XML was read.
+        # Not well-formed: the forgiving HTML reader gets what text it can.
         return parse_html(data.decode("utf-8", errors="replace"), path, release_id)
     draft = Draft(path=path, id=release_id, format="xml", paragraphs_whole=True)
     title = _find(root, TITLE_NAMES)
