@@ -384,3 +384,14 @@ def test_other_xml_with_its_own_element_names():
     assert r.title == "Library hours extended" and r.date == dt.date(2022, 5, 3)
     assert body_texts(r) == ["The city library will stay open until 9 pm from June.",
                              "Weekend hours are unchanged, the council said on Tuesday."]
+
+
+def test_html_title_with_the_site_name_in_front():
+    page = ("<html><head><title>Federal Police - News - Border checks extended for another month</title></head>"
+            "<body><main><h1>Border checks extended for another month</h1><h2>News</h2>"
+            "<p>The federal police will keep the border checks in place for another month, the ministry said.</p>"
+            "</main></body></html>")
+    assert load_text(page, "checks.html").title == "Border checks extended for another month"
+    page = page.replace("<h1>Border checks extended for another month</h1>",
+                        "<div class='blog_teaser_headline'>Border checks extended for another month</div>")
+    assert load_text(page, "checks.html").title == "Border checks extended for another month"

@@ -551,10 +551,47 @@ _SITE_WORDS = re.compile(r"\b(?:news(?:room)?|press|media|ministry|government|go
                          re.I)
 
 
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+#: Shortest part of a page title taken for the release's title.
+MIN_TITLE_PART = 20
+# An element a CMS names for the release's headline ("blog_teaser_headline", "entry-title").
+_HEADLINE_CLASS = re.compile(r"headline|entry-title|post-title|article-title|news-title", re.I)
+
+
+def _heading_part(title: str, tree) -> str:
+    """The part of a title made of the site's name and the release's ("Site - Section - Release title") that
+    the page's own h1, h2 or headline element repeats; the whole title when none does."""
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) < 2:
+        return title
+    headings = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or (el.tag not in ("h1", "h2")
+                                           and not _HEADLINE_CLASS.search(el.get("class") or "")):
+            continue
+        text = _text_of(el).casefold()
+        if text and len(text) <= 300:
+            headings.add(text)
+        if len(headings) >= 20:
+            break
+    best = ""
+    for k in range(len(parts)):
+        for j in range(len(parts), k, -1):
+            if (k, j) == (0, len(parts)):
+                continue
+            start = title.find(parts[k])
+            span = title[start:title.find(parts[j - 1], start) + len(parts[j - 1])]
+            # A section's name ("News") that a page also has as a heading is not the release's title.
+            if len(span) > max(len(best), MIN_TITLE_PART - 1) and span.casefold() in headings:
+                best = span
+    return best or title
+
+
 def _page_title(page_title: str, tree, site_name: str | None) -> str:
     """The release's title from the page's <title>: the site's name after a separator goes ("Title –
     Ministry of Finance"), a title's own dash stays ("Budget 2024 – Building a stronger economy"). The h1
-    settles it when the page title starts with it; otherwise only a suffix naming the site is cut."""
+    settles it when the page title starts with it; otherwise only a suffix naming the site (or as short as a
+    name: two words at most) is cut."""
     h1 = next(tree.iter("h1"), None)
     heading = _text_of(h1) if h1 is not None else ""
     if heading and len(heading) >= 10 and page_title.casefold().startswith(heading.casefold()):
@@ -564,7 +601,8 @@ def _page_title(page_title: str, tree, site_name: str | None) -> str:
         return page_title
     suffix = m.group(0).strip(" |–—·:-")
     if (site_name and site_name.casefold() in suffix.casefold()) or _SITE_WORDS.search(suffix) \
-            or m.group(0).lstrip()[:1] in "|·":
+            or m.group(0).lstrip()[:1] in "|·" or (len(suffix.split()) <= 2 and len(suffix) <= 25
+                                                   and not any(c.isdigit() for c in suffix)):
         return page_title[: m.start()]
     return page_title
 
@@ -579,10 +617,14 @@ def _read_metadata(tree, draft: Draft) -> None:
                       if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), None)
     title = _name_of(ld.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
     if not title and page_title:
-        title = _page_title(page_title, tree, meta.get("og:site_name") or meta.get("application-name"))
+        title = _heading_part(page_title, tree)
+        if title == page_title:
+            title = _page_title(page_title, tree, meta.get("og:site_name") or meta.get("application-name"))
     if not title:
         h1 = next(tree.iter("h1"), None)
         title = _text_of(h1) if h1 is not None else None
+    if title:
+        title = _heading_part(title, tree)
     if title and " | " in title:
         # "Release title | News | European Parliament": the site's name parts are the short ones.
         title = max(title.split(" | "), key=len)
