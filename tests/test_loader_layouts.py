@@ -395,3 +395,22 @@ def test_html_title_with_the_site_name_in_front():
     page = page.replace("<h1>Border checks extended for another month</h1>",
                         "<div class='blog_teaser_headline'>Border checks extended for another month</div>")
     assert load_text(page, "checks.html").title == "Border checks extended for another month"
+
+
+def test_day_first_dotted_and_german_dates():
+    from searchidx.load.dates import parse_date
+
+    assert parse_date("Erstellt am 22.05.2014") == dt.date(2014, 5, 22)
+    assert parse_date("10. November 2021") == dt.date(2021, 11, 10)
+    assert parse_date("31. Januar 2022") == dt.date(2022, 1, 31)
+    assert parse_date("version 3.10.2021.1") is None  # a version number, not a date
+    assert parse_date("10/11/2021") == dt.date(2021, 10, 11)  # slashes stay month first
+
+
+def test_html_date_element_inside_a_link_is_another_posts():
+    page = ("<html><head><title>Border checks extended</title></head><body>"
+            "<ul><li><a class='Publication' href='/34'>Nr. 34 vom 08. November 2021</a></li></ul>"
+            "<main><h1>Border checks extended</h1><p><em>10.11.2021</em></p>"
+            "<p>The federal police will keep the border checks in place for another month, the ministry said.</p>"
+            "</main></body></html>")
+    assert load_text(page, "checks.html").date == dt.date(2021, 11, 10)

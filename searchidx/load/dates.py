@@ -16,14 +16,19 @@ MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
     "décembre": 12, "decembre": 12,
+    # German.
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12,
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I)
 # "2 de marzo del 2009", "1º de marzo de 2009", "1er mars 2009".
-_DMY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|ro|º|°)?\s+(?:de\s+)?" + _MONTH
+_DMY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|ro|º|°|\.)?\s+(?:de\s+)?" + _MONTH
                   + r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})", re.I)
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 _US_NUMERIC = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b")
+# "10.11.2021": day first, as German and most of Europe write it with dots.
+_DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.]\d)")
 
 def _make(year: str, month: int | str, day: str) -> dt.date | None:
     try:
@@ -41,7 +46,7 @@ def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
     if not _YEAR.search(text):
         return None  # every form has a four-digit year: skip the slow month patterns
     best: tuple[dt.date, re.Match[str]] | None = None
-    for pattern in (_MDY, _DMY, _ISO, _US_NUMERIC):
+    for pattern in (_MDY, _DMY, _ISO, _US_NUMERIC, _DOTTED):
         m = pattern.search(text)
         if not m:
             continue

@@ -519,7 +519,7 @@ def _text_of(el) -> str:
 
 
 # An element a CMS names for the date it shows ("Template_NewsDate1_lblDate", "post-date", "published").
-_DATE_NAME = re.compile(r"date|posted|published|pubtime|timestamp", re.I)
+_DATE_NAME = re.compile(r"date|posted|published|publication|pubtime|timestamp|datum|fecha", re.I)
 #: Longest text of such an element read for a date (a date, perhaps a time and a label).
 DATE_ELEMENT_CHARS = 60
 
@@ -534,6 +534,8 @@ def _dated_element(tree) -> Any:
             continue
         if el.tag != "time" and not _DATE_NAME.search(f"{el.get('id') or ''} {el.get('class') or ''}"):
             continue
+        if el.tag == "a" or any(a.tag == "a" for a in el.iterancestors()):
+            continue  # a link to another post, with that post's date
         text = _text_of(el)
         if text and len(text) <= DATE_ELEMENT_CHARS:
             date = parse_date(text)
