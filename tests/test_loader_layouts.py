@@ -414,3 +414,14 @@ def test_html_date_element_inside_a_link_is_another_posts():
             "<p>The federal police will keep the border checks in place for another month, the ministry said.</p>"
             "</main></body></html>")
     assert load_text(page, "checks.html").date == dt.date(2021, 11, 10)
+
+
+def test_dateline_under_a_case_number_and_a_name():
+    text = ("Man charged over harbour fire\nFOR IMMEDIATE RELEASE\nDate: March 3, 2021\nCase #: 21NF0287\n"
+            "Ana Ruiz\nSANTA ANA, Calif. – A man was charged today with setting fire to two boats in the harbour.\n"
+            "He faces up to eight years in prison if convicted, prosecutors said.\n"
+            "OCDA ISSUES REPORT – The office published its yearly report on Tuesday with the figures.\n")
+    r = load_text(text, "fire.txt")
+    assert r.location == "SANTA ANA, Calif."
+    assert body_texts(r)[0].startswith("A man was charged today")
+    assert any(t.startswith("OCDA ISSUES REPORT –") for t in body_texts(r))  # a headline is no dateline

@@ -158,14 +158,16 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
                     x.text = ""
             break
     passed = 0
+    only_short = True
     for b in blocks:
         if not b.text or b.hint:
             continue
         if passed:
-            # Past the first paragraph only a dateline with its date counts (a summary's bullets and their
-            # wrapped halves stand above the lead in results releases): "SANTA CLARA, Calif., April 27, 2023 –".
+            # Past the first paragraph a dateline counts with its date (a summary's bullets and their wrapped
+            # halves stand above the lead in results releases): "SANTA CLARA, Calif., April 27, 2023 –"; without
+            # one only under short lines that are no prose (a case number, a name, a label).
             rest, place, date = md.strip_dateline_lead(b.text)
-            if place and date:
+            if place and (date or (only_short and _city_like(place))):
                 draft.location = draft.location or place
                 draft.date = draft.date or date
                 b.text = rest
@@ -173,6 +175,7 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
             if passed >= LEAD_SEARCH or len(b.text) > LEAD_SEARCH_CHARS:
                 return False
             passed += 1
+            only_short = only_short and len(b.text) <= SHORT_LINE_CHARS and not ends_sentence(b.text)
             continue
         rest, wire, dateline = md.strip_wire_lead(b.text)
         if wire:
@@ -197,12 +200,22 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
             b.text = rest
             return True
         passed = 1
+        only_short = len(b.text) <= SHORT_LINE_CHARS and not ends_sentence(b.text)
     return False
+
+
+def _city_like(place: str) -> bool:
+    """"SANTA ANA", "SAN JUAN CAPISTRANO, Calif.": a city's name, not a capitalised headline ending in a dash
+    ("OCDA ISSUES CUSTODIAL DEATH REPORT –")."""
+    city, _, state = place.partition(",")
+    return len(city.split()) <= (3 if state.strip() else 2)
 
 
 #: Short blocks (headings, bullet halves) above the lead that the search for a dated dateline passes over.
 LEAD_SEARCH = 6
 LEAD_SEARCH_CHARS = 240
+#: Longest line above the lead that counts as a label, a name or a case number.
+SHORT_LINE_CHARS = 80
 
 
 def wire_lead(text: str) -> bool:
