@@ -280,7 +280,7 @@ def tail_text(paragraphs: list[str], max_chars: int) -> str:
 def load_units(corpora: Path, labels: dict, max_chars: int | None = None, how: str = "head", repeat: int = 1) -> dict:
     """Release texts and labelled paragraphs, plus the loader's parse time per release."""
     from searchidx.errors import LoadError
-    from searchidx.loader import load_release
+    from searchidx.load.core import load_release
 
     releases, paragraphs, parse_ms, problems, stale = [], [], [], [], []
     for rel, label in labels["releases"].items():
@@ -582,7 +582,7 @@ CORPUS_FOLDERS = (
 def corpus_agreement(corpora: Path, names: list[str], max_chars: int | None, how: str) -> None:
     """Every release of the corpora through each detector: languages found, and where detectors disagree."""
     from searchidx.errors import LoadError
-    from searchidx.loader import discover, load_release
+    from searchidx.load.core import discover, load_release
 
     detectors = {}
     for name in names:
