@@ -21,6 +21,7 @@ from searchidx.errors import (  # noqa: E402
     IndexVersionError,
     LoadError,
     QueryError,
+    ReleaseNotFoundError,
     SearchidxError,
 )
 from searchidx.index.core import CheckReport, Index, IndexOptions, RemoveReport, SyncReport  # noqa: E402
@@ -56,6 +57,7 @@ __all__ = [
     "Paragraph",
     "QueryError",
     "Release",
+    "ReleaseNotFoundError",
     "RemoveReport",
     "SearchResults",
     "SearchidxError",

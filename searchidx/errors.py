@@ -21,6 +21,10 @@ class IndexNotFoundError(SearchidxError):
     """No index at the given location."""
 
 
+class ReleaseNotFoundError(SearchidxError):
+    """No release with the given id in the index."""
+
+
 class IndexVersionError(SearchidxError):
     """The index was written by an incompatible version of searchidx."""
 

@@ -53,3 +53,18 @@ def test_readme_python_example_runs(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "1 added" in out.stdout
     assert "Leila Nadya Sadat" in out.stdout
+
+
+def _documented() -> str:
+    return README + "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md")))
+
+
+def test_every_option_is_documented():
+    """Every option of every command is in README or a page of docs/."""
+    text = _documented()
+    params = [("searchidx", p) for p in main.params]
+    params += [(name, p) for name, command in main.commands.items() for p in command.params]
+    for where, param in params:
+        for opt in getattr(param, "opts", []):
+            if opt.startswith("--") and opt not in ("--help", "--version"):
+                assert f"`{opt}" in text or f"{opt} " in text or f"{opt}`" in text, f"{where} {opt} is not documented"

@@ -11,14 +11,28 @@ from typing import Any
 
 import click
 
-from searchidx.errors import IndexNotFoundError, LoadError, QueryError, SearchidxError
+from searchidx.cli import habits
+from searchidx.cli.habits import EXIT_ERROR, EXIT_NOTHING, CommandError
+from searchidx.errors import IndexNotFoundError, LoadError, QueryError, ReleaseNotFoundError, SearchidxError
 
 DEFAULT_INDEX = "index"
 DEFAULT_SOURCES = "seeds"
 
 
 def _default_index() -> str:
-    return os.environ.get("SEARCHIDX_INDEX") or DEFAULT_INDEX
+    return _root_option("index_dir") or os.environ.get("SEARCHIDX_INDEX") or DEFAULT_INDEX
+
+
+def _root_option(name: str) -> Any:
+    """An option given before the command (``searchidx --index DIR build``)."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx else None
+    return (obj or {}).get(name)
+
+
+def _given_index(index_dir: str | None) -> str | None:
+    """The index folder named on the command line, after the command or before it."""
+    return index_dir or _root_option("index_dir")
 
 
 index_option = click.option(
@@ -28,8 +42,8 @@ index_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one object per line.")
 
 
-def _fail(message: str, hint: str | None = None) -> click.ClickException:
-    return click.ClickException(f"{message}{f' ({hint})' if hint else ''}")
+def _fail(message: str, hint: str | None = None, code: int = EXIT_ERROR) -> click.ClickException:
+    return CommandError(message, hint, code)
 
 
 def _open(index_dir: str | None, *, auto_build: bool = False):
@@ -37,6 +51,7 @@ def _open(index_dir: str | None, *, auto_build: bool = False):
     # needs the engine, `search` never needs the loader (a third of a second of start-up), `--help` neither.
     from searchidx.index.core import Index
 
+    index_dir = _given_index(index_dir)
     folder = index_dir or _default_index()
     try:
         return Index.open(folder)
@@ -53,10 +68,22 @@ def _open(index_dir: str | None, *, auto_build: bool = False):
         raise _fail(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+color_choice = click.Choice(["auto", "always", "never"])
+
+
+@click.group(cls=habits.Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="searchidx")
-def main() -> None:
-    """Speaker-aware full-text search over press releases: who said what, where and when."""
+@click.option("--index", "index_dir", type=click.Path(file_okay=False), default=None,
+              help="Index folder for every command (default: $SEARCHIDX_INDEX or ./index).")
+@click.option("--color", type=color_choice, default=None,
+              help="Colour: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it), always, never.")
+@click.pass_context
+def main(ctx: click.Context, index_dir: str | None, color: str | None) -> None:
+    """Speaker-aware full-text search over press releases: who said what, where and when.
+
+    Exit codes: 0 something found, 1 nothing found, 2 an error."""
+    ctx.obj = {"index_dir": index_dir, "color": color}
+    ctx.color = habits.color_wanted(color)
 
 
 @main.command()
@@ -79,7 +106,7 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
         else:
             _print_release(release)
     if failed:
-        sys.exit(1)
+        sys.exit(EXIT_ERROR)
 
 
 def _print_release(release: Any) -> None:
@@ -183,7 +210,7 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
         click.echo(f"{folder}: {report.summary()} ({report.paragraphs} paragraphs indexed, {seconds:.1f} s)"
                    f"{f'; now {index.generation}' if rebuild else ''}", err=True)
     if report.skipped:
-        sys.exit(1)
+        sys.exit(EXIT_ERROR)
 
 
 @main.command()
@@ -205,15 +232,15 @@ def add(paths: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout
         _print_changes(report)
         click.echo(f"{folder}: {report.summary()}", err=True)
     if report.skipped:
-        sys.exit(1)
+        sys.exit(EXIT_ERROR)
 
 
 def _color(choice: str) -> bool:
-    return sys.stdout.isatty() if choice == "auto" else choice == "always"
+    return habits.color_wanted(_root_option("color") if choice == "auto" else choice)
 
 
-color_option = click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-                            show_default=True, help="Colour and highlight (auto: on a terminal).")
+color_option = click.option("--color", type=color_choice, default="auto", show_default=True,
+                            help="Colour and highlight (auto: on a terminal, unless NO_COLOR or TERM=dumb).")
 context_option = click.option("-C", "--context", type=click.IntRange(min=0), default=0,
                               help="Show N paragraphs before and after (like grep -C).")
 
@@ -236,7 +263,7 @@ def remove(targets: tuple[str, ...], index_dir: str | None, quiet: bool, lock_ti
     for target in removed.missing:
         click.echo(f"searchidx: not in the index: {target}", err=True)
     if removed.missing:
-        sys.exit(1)
+        sys.exit(EXIT_NOTHING)
 
 
 def _print_changes(report: Any) -> None:
@@ -297,12 +324,12 @@ def check(index_dir: str | None, fast: bool) -> None:
     for problem in report.problems:
         click.echo(f"problem: {problem.message}\n  fix: {problem.advice}")
     if not report.ok:
-        sys.exit(1)
+        sys.exit(EXIT_NOTHING)
     click.echo("ok")
 
 
-@main.command()
-@click.argument("query")
+@main.command(cls=habits.QueryCommand)
+@click.argument("query", nargs=-1, required=True)
 @index_option
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
               help="Hits per page (0: only the count, facets and timeline).")
@@ -313,7 +340,9 @@ def check(index_dir: str | None, fast: bool) -> None:
 @click.option("--source", help="Only releases from this wire or publisher.")
 @click.option("--quotes-only", is_flag=True, help="Only paragraphs attributed to a speaker.")
 @click.option("--all-kinds", is_flag=True, help="Include pull quotes, captions and About sections.")
-@click.option("--sort", type=click.Choice(["score", "date"]), default="score", show_default=True)
+@click.option("--sort", type=click.Choice(["score", "date", "oldest"]), default="score", show_default=True,
+              help="Relevance, newest first, or oldest first.")
+@click.option("--reverse", is_flag=True, help="Reverse the order of --sort date (oldest first) or oldest.")
 @click.option("--facet", "facets", multiple=True, type=click.Choice(["speaker", "source", "year", "location"]),
               help="Count matching paragraphs per value (repeatable).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
@@ -324,26 +353,38 @@ def check(index_dir: str | None, fast: bool) -> None:
 @color_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row (hits only).")
-def search(query: str, index_dir: str | None, limit: int, page: int, speaker: str | None, since: str | None,
-           until: str | None, source: str | None, quotes_only: bool, all_kinds: bool, sort: str,
-           facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int, color: str,
-           as_json: bool, as_csv: bool) -> None:
-    """Search paragraphs: words, "phrases"~N, AND/OR/NOT, ( ), prefix*, fuzzy~, field:value
-    (speaker: role: title: source: kind: location: date:2023 date:[2023-01 to 2023-06])."""
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing: the exit code says whether anything matched.")
+def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int, speaker: str | None,
+           since: str | None, until: str | None, source: str | None, quotes_only: bool, all_kinds: bool, sort: str,
+           reverse: bool, facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int,
+           color: str, as_json: bool, as_csv: bool, quiet: bool) -> None:
+    """Search paragraphs: words, "phrases"~N, AND/OR/NOT, -word, ( ), prefix*, fuzzy~, field:value
+    (speaker: role: title: source: kind: location: date:2023 date:[2023-01 to 2023-06]).
+
+    The query may start with - and options may come before or after it. Exit code 0 when something
+    matched, 1 when nothing did, 2 on an error."""
     from searchidx.cli import output
 
+    text = " ".join(query)
     if as_json and as_csv:
         raise _fail("--json and --csv exclude each other")
+    if reverse:
+        sort = {"score": "score", "date": "oldest", "oldest": "date"}[sort]
+        if sort == "score":
+            raise _fail("--reverse goes with --sort date or --sort oldest")
     try:
         index = _open(index_dir, auto_build=True)
-        results = index.search(query, speaker=speaker, since=since, until=until, source=source,
-                               kinds=None if all_kinds else ("body",), quotes_only=quotes_only, limit=limit,
-                               page=page, sort=sort, facets=facets, timeline=timeline, context=context,
-                               collapse=not no_collapse, facet_limit=top)
+        results = index.search(text, speaker=speaker, since=since, until=until, source=source,
+                               kinds=None if all_kinds else ("body",), quotes_only=quotes_only,
+                               limit=0 if quiet else limit, page=page, sort=sort,
+                               facets=() if quiet else facets, timeline=timeline and not quiet,
+                               context=context, collapse=not no_collapse, facet_limit=top, suggest=not quiet)
     except QueryError as exc:
         raise _fail(str(exc), exc.hint) from None
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
+    if quiet:
+        sys.exit(0 if results.total else EXIT_NOTHING)
     if results.suggestion:
         click.echo(f"did you mean: {results.suggestion}", err=True)
     if as_json:
@@ -351,28 +392,21 @@ def search(query: str, index_dir: str | None, limit: int, page: int, speaker: st
             click.echo(output.hit_json(hit))
         for line in output.facets_json(results.facets) + output.timeline_json(results.timeline):
             click.echo(line)
-        return
-    if as_csv:
+    elif as_csv:
         click.echo(output.csv_header())
         for hit in results.hits:
             click.echo(output.hit_csv(hit))
-        return
-    use_color = _color(color)
-    for hit in results.hits:
-        click.echo(output.hit_text(hit, use_color), color=use_color or None)
-    if results.facets:
-        click.echo(output.facets_text(results.facets, top, use_color), color=use_color or None)
-    if results.timeline:
-        click.echo(output.timeline_chart(results.timeline), nl=False)
-    if not results.total:
-        click.echo("no matches", err=True)
-    elif results.hits:
-        first = (page - 1) * limit + 1
-        folded = sum(len(h.duplicates) for h in results.hits)
-        note = f" ({folded} copies folded in)" if folded else ""
-        click.echo(f"{first}-{first + len(results.hits) - 1} of {results.total} matching paragraphs{note}", err=True)
     else:
-        click.echo(f"{results.total} matching paragraphs", err=True)
+        use_color = _color(color)
+        for hit in results.hits:
+            click.echo(output.hit_text(hit, use_color), color=use_color)
+        if results.facets:
+            click.echo(output.facets_text(results.facets, top, use_color), color=use_color)
+        if results.timeline:
+            click.echo(output.timeline_chart(results.timeline), nl=False)
+        click.echo(output.count_line(results), err=True)
+    if not results.total:
+        sys.exit(EXIT_NOTHING)
 
 
 @main.command()
@@ -404,13 +438,16 @@ def show(target: str, index_dir: str | None, context: int, as_json: bool) -> Non
         raise _fail(f"{target}: expected ID or ID#N", "e.g. searchidx show 8c11a9366d6e4f0e#28")
     try:
         release = _open(index_dir).release(release_id)
+    except ReleaseNotFoundError as exc:
+        raise _fail(str(exc), code=EXIT_NOTHING) from None
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     if n:
         wanted = int(n)
         if not any(p.n == wanted for p in release.paragraphs):
             raise _fail(f"release {release_id} has no paragraph {n}",
-                        f"it has paragraphs 1 to {max((p.n for p in release.paragraphs), default=0)}")
+                        f"it has paragraphs 1 to {max((p.n for p in release.paragraphs), default=0)}",
+                        code=EXIT_NOTHING)
         release.paragraphs = [p for p in release.paragraphs if abs(p.n - wanted) <= context]
     if as_json:
         click.echo(json.dumps(release.to_dict(), ensure_ascii=False))

@@ -137,3 +137,21 @@ def _size(n: int) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{n} B"  # pragma: no cover
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``1 matching paragraph``, ``2 matching paragraphs``."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def count_line(results: Any) -> str:
+    """The line on stderr after the hits: which hits of how many, or that nothing matched."""
+    if not results.total:
+        return "no matches"
+    total = plural(results.total, "matching paragraph")
+    if not results.hits:
+        return total
+    first = (results.page - 1) * results.limit + 1
+    folded = sum(len(h.duplicates) for h in results.hits)
+    note = f" ({plural(folded, 'copy', 'copies')} folded in)" if folded else ""
+    return f"{first}-{first + len(results.hits) - 1} of {total}{note}"

@@ -33,7 +33,7 @@ class SearchRequest:
     quotes_only: bool = False
     limit: int = 10
     page: int = 1
-    #: "score" or "date" (newest first, undated last).
+    #: "score", "date" (newest first) or "oldest" (oldest first); undated paragraphs last.
     sort: str = "score"
     facets: tuple[str, ...] = ()
     facet_limit: int | None = 10
@@ -70,7 +70,7 @@ class Engine(Protocol):
         ...
 
     def release(self, release_id: str) -> Release:
-        """A whole release as indexed, paragraphs in order (`SearchidxError` if there is none)."""
+        """A whole release as indexed, paragraphs in order (`ReleaseNotFoundError` if there is none)."""
         ...
 
     def files(self) -> dict[str, dict[str, object]]:

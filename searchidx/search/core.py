@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from searchidx.engine.base import SearchRequest
 from searchidx.errors import QueryError
-from searchidx.search.query import FACET_NAMES, parse
+from searchidx.search.query import FACET_NAMES, SORTS, parse
 from searchidx.search.results import SearchResults, SpeakerSummary, Stats
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
     """Ranked paragraphs matching ``query``, narrowed by the filters (see `Index.search`)."""
     if limit < 0 or page < 1:
         raise QueryError("limit must be 0 or more (0: counts and facets only) and page at least 1")
-    if sort not in ("score", "date"):
-        raise QueryError(f"unknown sort {sort!r}", hint="use score or date")
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}", hint="use " + ", ".join(SORTS))
     if context < 0:
         raise QueryError("context must be 0 or more")
     for name in facets:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh import searching
 from searchidx.engine.whoosh.documents import release_from
-from searchidx.errors import SearchidxError
+from searchidx.errors import ReleaseNotFoundError
 from searchidx.model import Release
 from searchidx.search.results import SearchResults, SpeakerSummary, Stats
 from searchidx.search.speaker import SpeakerParagraph
@@ -54,7 +54,7 @@ class WhooshEngine:
         with self.searcher() as s:
             file_doc = s.document(doctype="file", release=release_id)
             if file_doc is None:
-                raise SearchidxError(f"no release {release_id!r} in the index")
+                raise ReleaseNotFoundError(f"no release {release_id!r} in the index")
             paras = sorted(s.documents(doctype="para", release=release_id), key=lambda d: d["n"])
         return release_from(file_doc, paras)
 

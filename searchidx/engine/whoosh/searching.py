@@ -49,7 +49,7 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
         fetch = want + 5 if collapse else want
         try:
             scores = _scores(s, full, mask)
-            order = _newest_first(s) if request.sort == "date" else None
+            order = _newest_first(s) if request.sort == "date" else _oldest_first(s) if request.sort == "oldest" else None
             while True:
                 results = ranked(s, full, scores, fetch, first=order)
                 groups = _group(results, collapse)
@@ -128,15 +128,23 @@ def _newest_first(s: Any) -> list[int]:
     return _per_reader(s.reader(), "newest first", lambda: _days_for_sorting(s.reader()))
 
 
-def _days_for_sorting(reader: Any) -> list[int]:
-    """Minus each document's day in the column's sortable form (smaller: newer), 1 for an undated one."""
+def _oldest_first(s: Any) -> list[int]:
+    """Each document's rank for oldest first: by day, undated paragraphs last as well."""
+    return _per_reader(s.reader(), "oldest first", lambda: _days_for_sorting(s.reader(), oldest=True))
+
+
+def _days_for_sorting(reader: Any, oldest: bool = False) -> list[int]:
+    """Minus each document's day in the column's sortable form (smaller: newer), 1 for an undated one;
+    with ``oldest`` the day itself, and the column's largest value (its default) for an undated one."""
     field = reader.schema["day"]
     undated = field.to_column_value(field.default)
     days: list[int] = []
     for leaf, _base in reader.leaf_readers():
         values = _numeric_column(leaf, "day") if leaf.has_column("day") else None
         if values is None:
-            days.extend([1] * leaf.doc_count_all())
+            days.extend([undated if oldest else 1] * leaf.doc_count_all())
+        elif oldest:
+            days.extend(values)
         else:
             days.extend(1 if v == undated else -v for v in values)
     return days
