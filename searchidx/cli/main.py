@@ -90,21 +90,30 @@ def main(ctx: click.Context, index_dir: str | None, color: str | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @json_option
 def parse(files: tuple[str, ...], as_json: bool) -> None:
-    """Load releases and print what the loader makes of them, without indexing."""
-    from searchidx.load.core import load_release
+    """Load releases (files, folders, - for standard input) and print what the loader makes of them,
+    without indexing."""
+    from searchidx.load.core import STDIN, discover, load_release
 
     failed = 0
-    for path in files:
-        try:
-            release = load_release(path)
-        except LoadError as exc:
-            click.echo(f"searchidx: {exc}", err=True)
-            failed += 1
-            continue
-        if as_json:
-            click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
+    for given in files:
+        if given == STDIN:
+            paths: list[Any] = [STDIN]
         else:
-            _print_release(release)
+            paths, problems = discover([given])
+            for problem in problems:
+                click.echo(f"searchidx: {problem}", err=True)
+                failed += 1
+        for path in paths:
+            try:
+                release = load_release(path)
+            except LoadError as exc:
+                click.echo(f"searchidx: {exc}", err=True)
+                failed += 1
+                continue
+            if as_json:
+                click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
+            else:
+                _print_release(release)
     if failed:
         sys.exit(EXIT_ERROR)
 
@@ -219,9 +228,13 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
 @quiet_option
 @lock_timeout_option
 def add(paths: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout: float) -> None:
-    """Index single releases (files or folders), or re-index them if they changed."""
+    """Index single releases (files or folders), or re-index them if they changed; - reads the paths
+    from standard input, one a line (find ... | searchidx add -)."""
     from searchidx.index.core import Index
 
+    if "-" in paths:
+        stdin = [line.rstrip("\r\n") for line in sys.stdin]
+        paths = tuple(p for given in paths for p in (stdin if given == "-" else [given]) if p)
     folder = index_dir or _default_index()
     try:
         report = Index.open(folder, create=True).add(paths, lock_timeout=lock_timeout)

@@ -8,12 +8,13 @@ language and its checks) happens above it. Whoosh (`searchidx.engine.whoosh`) is
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from searchidx.model import Release
 from searchidx.search.query import Node
-from searchidx.search.results import SearchResults, SpeakerSummary, Stats
+from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
 from searchidx.search.speaker import SpeakerParagraph
 
 
@@ -56,8 +57,17 @@ class Engine(Protocol):
         and a suggestion as asked."""
         ...
 
+    def iter_hits(self, request: SearchRequest) -> Iterator[Hit]:
+        """Every hit of a checked request in order (``limit``, ``page``, facets and folding ignored), made
+        one at a time, from one state of the index."""
+        ...
+
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker of body paragraphs, most paragraphs first."""
+        ...
+
+    def close(self) -> None:
+        """Let go of what is kept open between searches; later calls reopen what they need."""
         ...
 
     def stats(self) -> Stats:

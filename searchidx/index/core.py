@@ -45,8 +45,8 @@ from searchidx.index.store import (
 )
 from searchidx.load.parallel import MIN_PARALLEL
 from searchidx.model import Release
-from searchidx.search.core import search, speakers, stats
-from searchidx.search.results import SearchResults, SpeakerSummary, Stats
+from searchidx.search.core import iter_search, search, speakers, stats
+from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
 
 
 @dataclass(frozen=True)
@@ -413,7 +413,7 @@ class Index:
         YYYY-MM-DD (inclusive). ``source``: every word of it in the wire or site. ``kinds``: paragraph kinds
         searched (None: all; a ``kind:`` in the query also lifts the default). ``quotes_only``: paragraphs
         attributed to a speaker. ``limit``/``page``: hits per page (0: counts, facets and timeline only) and
-        which page. ``sort``: "score" or "date" (newest first, undated last). ``facets``: any of speaker,
+        which page. ``sort``: "score", "date" (newest first) or "oldest"; undated last. ``facets``: any of speaker,
         source, year, location; ``facet_limit`` values each (None: all). ``timeline``: matches per month.
         ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
         ``suggest``: a corrected query when words are unknown. ``exact_total``: ignored (every total is
@@ -423,9 +423,31 @@ class Index:
                       timeline=timeline, context=context, collapse=collapse, suggest=suggest,
                       exact_total=exact_total, facet_limit=facet_limit)
 
+    def iter_search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
+                    until: dt.date | str | None = None, source: str | None = None,
+                    kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
+                    context: int = 0) -> Iterator[Hit]:
+        """Every hit of ``query`` in order, without pages: the filters of `search`, made one at a time as
+        they are asked for, from one state of the index. Syndicated copies are hits of their own."""
+        return iter_search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
+                           quotes_only=quotes_only, sort=sort, context=context)
+
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""
         return speakers(self)
+
+    # -- closing -----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close what this object keeps open between searches (searchers, mapped files). Later calls
+        reopen what they need."""
+        if self._engine is not None:
+            self._engine.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def stats(self) -> Stats:
         """Releases, paragraphs, speakers, date span, size on disk and last update."""

@@ -6,12 +6,13 @@ The library never prints or exits: a query it cannot run raises `QueryError` wit
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from searchidx.engine.base import SearchRequest
 from searchidx.errors import QueryError
 from searchidx.search.query import FACET_NAMES, SORTS, parse
-from searchidx.search.results import SearchResults, SpeakerSummary, Stats
+from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
 
 if TYPE_CHECKING:
     from searchidx.index.core import Index
@@ -39,6 +40,22 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
                             limit=limit, page=page, sort=sort, facets=tuple(facets), facet_limit=facet_limit,
                             timeline=timeline, context=context, collapse=collapse, suggest=suggest)
     return index.engine.search(request)
+
+
+def iter_search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
+                until: dt.date | str | None = None, source: str | None = None,
+                kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
+                context: int = 0) -> Iterator[Hit]:
+    """Every hit of ``query`` in order, made one at a time (see `Index.iter_search`)."""
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}", hint="use " + ", ".join(SORTS))
+    if context < 0:
+        raise QueryError("context must be 0 or more")
+    request = SearchRequest(query=query, tree=parse(query), speaker=speaker, since=since, until=until,
+                            source=source, kinds=tuple(kinds) if kinds is not None else None,
+                            quotes_only=quotes_only, limit=0, sort=sort, context=context, collapse=False,
+                            suggest=False)
+    return index.engine.iter_hits(request)
 
 
 def speakers(index: Index) -> list[SpeakerSummary]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -84,6 +85,18 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     #: ("YYYY-MM", matching paragraphs) for every month from the first match to the last.
     timeline: list[tuple[str, int]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Hit]:
+        """The hits of this page (``for hit in results``)."""
+        return iter(self.hits)
+
+    def __len__(self) -> int:
+        """Hits on this page; ``total`` counts every matching paragraph."""
+        return len(self.hits)
+
+    def __bool__(self) -> bool:
+        # Not len(): a page past the end, or limit=0, has no hits but may have matches.
+        return self.total > 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "total": self.total, "total_exact": self.total_exact, "page": self.page, "limit": self.limit,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh import searching
 from searchidx.engine.whoosh.documents import release_from
+from searchidx.engine.whoosh.readers import close_searchers
 from searchidx.errors import ReleaseNotFoundError
 from searchidx.model import Release
-from searchidx.search.results import SearchResults, SpeakerSummary, Stats
+from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
 from searchidx.search.speaker import SpeakerParagraph
 
 if TYPE_CHECKING:
@@ -37,8 +39,14 @@ class WhooshEngine:
     def search(self, request: SearchRequest) -> SearchResults:
         return searching.search(self._index, request)
 
+    def iter_hits(self, request: SearchRequest) -> Iterator[Hit]:
+        return searching.iter_hits(self._index, request)
+
     def speakers(self) -> list[SpeakerSummary]:
         return searching.speakers(self._index)
+
+    def close(self) -> None:
+        close_searchers(self._index)
 
     def stats(self) -> Stats:
         return searching.stats(self._index)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from searchidx.engine.base import SearchRequest
@@ -79,6 +80,30 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
         if request.suggest and query.strip():
             out.suggestion = _suggest(s, query, total)
     return out
+
+
+def iter_hits(index: Index, request: SearchRequest) -> Iterator[Hit]:
+    """Every hit of a checked request in rank order, made one at a time as they are asked for. One searcher
+    (one commit) serves the whole iteration, its own: not the kept one, which another search in this
+    thread may replace meanwhile. Memory grows with the matches only as their numbers and scores."""
+    with index._fresh().searcher() as s:
+        query = request.tree if request.tree is not None else request.query
+        full, mask = _query_and_mask(s, index, query, speaker=request.speaker, since=request.since,
+                                     until=request.until, source=request.source, kinds=request.kinds,
+                                     quotes_only=request.quotes_only)
+        try:
+            scores = _scores(s, full, mask)
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
+        order = _newest_first(s) if request.sort == "date" else _oldest_first(s) if request.sort == "oldest" else None
+        results = ranked(s, full, scores, None, first=order)
+        del scores
+        exact, stemmed = _query_terms(full, s)
+        for r in results:
+            hit = _hit(r, exact, stemmed)
+            if request.context:
+                _add_context(s, hit, request.context)
+            yield hit
 
 
 def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speaker: str | None,
