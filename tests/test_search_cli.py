@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -43,6 +44,8 @@ def test_text_output_plain_on_a_pipe_and_coloured_on_request(ixdir):
     plain = run(ixdir, "search", "closed nexus")
     assert "Wolfgang Schomburg, Judge" in plain.stdout and "EIN Presswire" in plain.stdout
     assert "\x1b[" not in plain.stdout
+    hit = jsonl(run(ixdir, "search", "closed nexus", "--json"))[0]
+    assert f"{hit['id']}  {hit['path']}" in plain.stdout.splitlines()  # the file, absolute outside the cwd
     assert "1-1 of 1 matching paragraph\n" in plain.stderr
     coloured = run(ixdir, "search", "closed nexus", "--color", "always")
     assert "\x1b[1m\x1b[31m" in coloured.stdout or "\x1b[31m\x1b[1m" in coloured.stdout
@@ -53,6 +56,7 @@ def test_json_hits_and_csv(ixdir):
     assert hit["speaker"] == "Wolfgang Schomburg" and hit["highlights"] == [[24, 30], [31, 36]]
     rows = list(csv.DictReader(io.StringIO(run(ixdir, "search", "fraud", "--csv").stdout)))
     assert tuple(rows[0]) == CSV_FIELDS
+    assert rows[0]["path"].endswith(".txt") and os.path.isfile(rows[0]["path"])
     assert rows[0]["speaker"] in ("", "José Ramírez") and rows[0]["date"] == "2022-11-02"
     run(ixdir, "search", "fraud", "--csv", "--json", code=2)
 
@@ -148,3 +152,10 @@ def test_stats(ixdir):
     assert set(data) == {"releases", "paragraphs", "speakers", "first_date", "last_date", "size_bytes", "last_update"}
     text = run(ixdir, "stats").stdout
     assert "releases    4" in text and "2022-11-02 to 2024-04-10" in text
+
+
+def test_text_output_shows_the_path_relative_to_the_current_folder(ixdir, monkeypatch):
+    hit = jsonl(run(ixdir, "search", "closed nexus", "--json"))[0]
+    monkeypatch.chdir(os.path.dirname(os.path.dirname(hit["path"])))
+    relative = os.path.join(os.path.basename(os.path.dirname(hit["path"])), os.path.basename(hit["path"]))
+    assert f"{hit['id']}  {relative}" in run(ixdir, "search", "closed nexus").stdout.splitlines()

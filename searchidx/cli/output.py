@@ -14,7 +14,7 @@ import click
 
 #: Columns of `search --csv`, in order. Stable: add new ones at the end.
 CSV_FIELDS = ("id", "release", "n", "kind", "speaker", "speaker_role", "speaker_key", "title", "date", "source",
-              "location", "url", "score", "duplicates", "text")
+              "location", "url", "score", "duplicates", "text", "path")
 
 BAR = "█"
 HALF = "▌"
@@ -45,8 +45,10 @@ def hit_text(hit: Any, color: bool) -> str:
     if hit.speaker_role:
         who += f", {hit.speaker_role}"
     where = " · ".join(x for x in (hit.title, hit.date, hit.source, hit.location) if x)
-    lines = [_style(who, color, fg="green", bold=True), _style(where, color, fg="blue"),
-             f"{hit.id}  ({hit.kind})" if hit.kind != "body" else hit.id]
+    ref = f"{hit.id}  ({hit.kind})" if hit.kind != "body" else hit.id
+    if hit.path:
+        ref += "  " + _style(shown_path(hit.path), color, fg="magenta")
+    lines = [_style(who, color, fg="green", bold=True), _style(where, color, fg="blue"), ref]
     for c in hit.context_before:
         lines.append(_style(_context_line(c), color, dim=True))
     lines.append(highlighted(hit.text, hit.highlights, color))
@@ -58,6 +60,17 @@ def hit_text(hit: Any, color: bool) -> str:
             about = " · ".join(x for x in (ref.get("title"), ref.get("date"), ref.get("source")) if x)
             lines.append(f"    {dup}  {about}")
     return "\n".join(lines) + "\n"
+
+
+def shown_path(path: str) -> str:
+    """A path as a terminal user wants it: relative to the current folder when under it (as grep shows)."""
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
+    return path if rel.startswith("..") else rel
 
 
 def _context_line(c: Any) -> str:
