@@ -13,6 +13,7 @@ import click
 
 from searchidx.cli import habits
 from searchidx.cli.habits import EXIT_ERROR, EXIT_NOTHING, CommandError
+from searchidx.cli.output import plural
 from searchidx.errors import IndexNotFoundError, LoadError, QueryError, ReleaseNotFoundError, SearchidxError
 
 DEFAULT_INDEX = "index"
@@ -141,6 +142,9 @@ lock_timeout_option = click.option(
     help="Seconds to wait for another process writing to the index.",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress and no summary: only errors.")
+exclude_option = click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
+                              help="Leave out files and folders matching GLOB under the folders (repeatable; "
+                                   "remembered with the sources).")
 
 
 class _Progress:
@@ -188,10 +192,11 @@ def _report_skipped(report: Any) -> None:
 @click.option("--optimize", is_flag=True,
               help="Then merge the index into one segment: smaller and quicker to search, but it rewrites the "
                    "whole index (about as long as building it).")
+@exclude_option
 @quiet_option
 @lock_timeout_option
-def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize: bool, quiet: bool,
-          lock_timeout: float) -> None:
+def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize: bool, excludes: tuple[str, ...],
+          quiet: bool, lock_timeout: float) -> None:
     """Sync the index with files and folders (default: the sources of the last build, or ./seeds)."""
     from searchidx.index.core import Index
 
@@ -202,11 +207,16 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
         index = Index.open(folder, create=True, strict=not rebuild)
         sources: list[str] | None = list(paths) if paths else None
         if sources is None and not index.sources:
+            if not Path(DEFAULT_SOURCES).is_dir():
+                raise _fail(f"the index at {folder} has no sources", "name the files and folders to index: "
+                            "searchidx build PATH...")
             sources = [DEFAULT_SOURCES]
         if rebuild:
+            if excludes:
+                index.set_sources(exclude=excludes, lock_timeout=lock_timeout)
             report = index.rebuild(sources, progress=progress, lock_timeout=lock_timeout)
         else:
-            report = index.sync(sources, progress=progress, lock_timeout=lock_timeout)
+            report = index.sync(sources, progress=progress, lock_timeout=lock_timeout, exclude=excludes)
         if optimize:
             index.merge(optimize=True, lock_timeout=lock_timeout)
     except SearchidxError as exc:
@@ -216,7 +226,7 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
     _report_skipped(report)
     if not quiet:
         seconds = time.monotonic() - progress.start
-        click.echo(f"{folder}: {report.summary()} ({report.paragraphs} paragraphs indexed, {seconds:.1f} s)"
+        click.echo(f"{folder}: {report.summary()} ({plural(report.paragraphs, 'paragraph')} indexed, {seconds:.1f} s)"
                    f"{f'; now {index.generation}' if rebuild else ''}", err=True)
     if report.skipped:
         sys.exit(EXIT_ERROR)
@@ -225,9 +235,11 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @index_option
+@exclude_option
 @quiet_option
 @lock_timeout_option
-def add(paths: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout: float) -> None:
+def add(paths: tuple[str, ...], index_dir: str | None, excludes: tuple[str, ...], quiet: bool,
+        lock_timeout: float) -> None:
     """Index single releases (files or folders), or re-index them if they changed; - reads the paths
     from standard input, one a line (find ... | searchidx add -)."""
     from searchidx.index.core import Index
@@ -237,7 +249,7 @@ def add(paths: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout
         paths = tuple(p for given in paths for p in (stdin if given == "-" else [given]) if p)
     folder = index_dir or _default_index()
     try:
-        report = Index.open(folder, create=True).add(paths, lock_timeout=lock_timeout)
+        report = Index.open(folder, create=True).add(paths, lock_timeout=lock_timeout, exclude=excludes)
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     _report_skipped(report)
@@ -264,8 +276,9 @@ context_option = click.option("-C", "--context", type=click.IntRange(min=0), def
 @quiet_option
 @lock_timeout_option
 def remove(targets: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout: float) -> None:
-    """Remove releases from the index by file path or release id (a file still under a source
-    comes back at the next build: delete or move the file instead)."""
+    """Remove releases from the index by file path, folder or release id. A folder that is a source is
+    no longer one (a bare build leaves it alone); a file still under a source comes back at the next
+    build: delete or move it, or --exclude it."""
     try:
         removed = _open(index_dir).remove(targets, lock_timeout=lock_timeout)
     except SearchidxError as exc:
@@ -273,6 +286,8 @@ def remove(targets: tuple[str, ...], index_dir: str | None, quiet: bool, lock_ti
     if not quiet:
         for path in removed:
             click.echo(f"removed {path}")
+        for source in removed.sources:
+            click.echo(f"no longer a source: {source}")
     for target in removed.missing:
         click.echo(f"searchidx: not in the index: {target}", err=True)
     if removed.missing:
@@ -290,8 +305,10 @@ def _print_changes(report: Any) -> None:
 @index_option
 @click.option("--settle", type=click.FloatRange(min=0), default=0.3, show_default=True,
               help="Seconds a file must stay the same size before it is read (it may still be being written).")
+@exclude_option
 @lock_timeout_option
-def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, lock_timeout: float) -> None:
+def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes: tuple[str, ...],
+          lock_timeout: float) -> None:
     """Watch folders (default: the sources of the last build) and index releases as they arrive, change
     or disappear, one line per change, until Ctrl-C."""
     from searchidx.index.core import Index
@@ -300,6 +317,8 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, lock_tim
     folder = index_dir or _default_index()
     try:
         index = Index.open(folder, create=True)
+        if excludes:
+            index.set_sources(exclude=excludes, lock_timeout=lock_timeout)
         sources = list(paths) or index.sources or [DEFAULT_SOURCES]
         for batch in watch_paths(index, sources, settle=settle, lock_timeout=lock_timeout):
             if batch.error is not None:
@@ -330,10 +349,12 @@ def check(index_dir: str | None, fast: bool) -> None:
         report = Index.open(folder, strict=False).check(contents=not fast)
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
-    click.echo(f"{folder}: {report.files} files, {report.releases} releases, {report.paragraphs} paragraphs, "
-               f"{report.segments} segments ({report.generation})")
+    click.echo(f"{folder}: {plural(report.files, 'file')}, {plural(report.releases, 'release')}, "
+               f"{plural(report.paragraphs, 'paragraph')}, {plural(report.segments, 'segment')} ({report.generation})")
     for note in report.notes:
         click.echo(f"note: {note}")
+    for path, reason in report.failed.items():
+        click.echo(f"  known bad: {path}: {reason}")
     for problem in report.problems:
         click.echo(f"problem: {problem.message}\n  fix: {problem.advice}")
     if not report.ok:
@@ -476,10 +497,63 @@ def stats(index_dir: str | None, as_json: bool) -> None:
     from searchidx.cli import output
 
     try:
-        st = _open(index_dir).stats()
+        index = _open(index_dir)
+        st = index.stats()
+        bad = index.failed()
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
-    click.echo(json.dumps(st.to_dict()) if as_json else output.stats_text(st), nl=as_json)
+    if as_json:
+        click.echo(json.dumps({**st.to_dict(), "known_bad": [{"path": p, "reason": r} for p, r in bad.items()]}))
+        return
+    click.echo(output.stats_text(st), nl=False)
+    click.echo(f"known bad   {output.plural(len(bad), 'file')}" + "".join(f"\n  {p}: {r}" for p, r in bad.items()))
+
+
+@main.command()
+@click.argument("action", type=click.Choice(["list", "add", "remove", "exclude", "include"]), default="list")
+@click.argument("values", nargs=-1)
+@index_option
+@json_option
+@lock_timeout_option
+def sources(action: str, values: tuple[str, ...], index_dir: str | None, as_json: bool, lock_timeout: float) -> None:
+    """List, add or remove the folders a bare build syncs, and the globs left out under them:
+    sources [list], sources add PATH..., sources remove PATH... (its releases too), sources exclude GLOB...,
+    sources include GLOB... (stop excluding it)."""
+    from searchidx.cli import output
+    from searchidx.index.core import Index
+
+    folder = index_dir or _default_index()
+    if action != "list" and not values:
+        raise _fail(f"sources {action} needs {'GLOB' if action in ('exclude', 'include') else 'PATH'}...")
+    try:
+        index = Index.open(folder, create=action == "add", strict=False)
+        if action == "add":
+            missing = [v for v in values if not os.path.exists(v)]
+            if missing:
+                raise _fail(f"no such file or folder: {missing[0]}")
+            index.set_sources(add=values, lock_timeout=lock_timeout)
+        elif action == "remove":
+            known = set(index.sources)
+            unknown = [v for v in values if str(Path(v).resolve()) not in known]
+            if unknown:
+                raise _fail(f"not a source: {unknown[0]}", "see: searchidx sources", code=EXIT_NOTHING)
+            removed = index.remove(values, lock_timeout=lock_timeout)
+            click.echo(f"{folder}: {output.plural(len(removed), 'file')} removed", err=True)
+        elif action in ("exclude", "include"):
+            unknown = [v for v in values if v not in index.excludes] if action == "include" else []
+            if unknown:
+                raise _fail(f"not excluded: {unknown[0]}", "see: searchidx sources", code=EXIT_NOTHING)
+            index.set_sources(**{action: values}, lock_timeout=lock_timeout)
+        current, globs = index.sources, index.excludes
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps({"sources": current, "excludes": globs}))
+        return
+    for source in current:
+        click.echo(source if os.path.exists(source) else f"{source}  (missing)")
+    for glob in globs:
+        click.echo(f"exclude {glob}")
 
 
 @main.command()

@@ -29,6 +29,8 @@ from searchidx.engine.whoosh.store import clean_orphans, create_whoosh, open_who
 from searchidx.engine.whoosh.sync import WhooshSession, check_documents
 from searchidx.engine.whoosh.workers import DEFAULT_SEGMENT_FILES, SEGMENT_WRITER_OPTIONS
 from searchidx.errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
+from searchidx.index import failed as failed_files
+from searchidx.index.failed import FileMemory
 from searchidx.index.store import (
     LEGACY_GENERATION,
     LOCK_TIMEOUT,
@@ -81,6 +83,8 @@ class SyncReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[LoadError] = field(default_factory=list)
     paragraphs: int = 0
+    #: Files that failed to load before and have not changed since: neither parsed nor reported again.
+    known_bad: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -91,8 +95,9 @@ class SyncReport:
         return bool(self.added or self.updated or self.removed)
 
     def summary(self) -> str:
+        known_bad = f", {len(self.known_bad)} known bad" if self.known_bad else ""
         return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
-                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped")
+                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped{known_bad}")
 
 
 class RemoveReport(list):
@@ -101,6 +106,8 @@ class RemoveReport(list):
     def __init__(self) -> None:
         super().__init__()
         self.missing: list[str] = []
+        #: Sources that a sync without paths no longer looks at.
+        self.sources: list[str] = []
 
 
 @dataclass
@@ -125,6 +132,8 @@ class CheckReport:
     paragraphs: int = 0
     segments: int = 0
     generation: str = ""
+    #: Files under the sources that could not be loaded, and have not changed since: path → reason.
+    failed: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -207,7 +216,31 @@ class Index:
 
     @property
     def sources(self) -> list[str]:
+        """The files and folders a sync without paths looks at."""
         return list((read_manifest(self.path) or {}).get("sources", []))
+
+    @property
+    def excludes(self) -> list[str]:
+        """Globs excluded under every source (`searchidx.load.selection`), as remembered by `sync`."""
+        return list((read_manifest(self.path) or {}).get("excludes", []))
+
+    def set_sources(self, *, add: Iterable[str | os.PathLike[str]] = (), remove: Iterable[str | os.PathLike[str]] = (),
+                    exclude: Iterable[str] = (), include: Iterable[str] = (),
+                    lock_timeout: float = LOCK_TIMEOUT) -> None:
+        """Change what a sync without paths looks at: ``add``/``remove`` sources (a removed source's
+        releases stay until `remove` takes them out), ``exclude`` globs or stop excluding them (``include``)."""
+        with FolderLock(self.path, lock_timeout):
+            info = read_manifest(self.path) or {}
+            gone = {str(Path(p).resolve()) for p in remove}
+            sources = [s for s in info.get("sources", []) if s not in gone]
+            sources = list(dict.fromkeys(sources + [str(Path(p).resolve()) for p in add]))
+            dropped = set(include)
+            excludes = [g for g in dict.fromkeys([*info.get("excludes", []), *exclude]) if g not in dropped]
+            update_manifest(self.path, sources=sources, excludes=excludes)
+
+    def failed(self) -> dict[str, str]:
+        """Files that could not be loaded and have not changed since: path → reason."""
+        return {p: rec.get("reason", "") for p, rec in failed_files.read(self.path).items()}
 
     def _fresh(self) -> Any:
         """The Whoosh index of the current generation: reopened if a rebuild switched generations."""
@@ -224,33 +257,41 @@ class Index:
 
     # -- writing -----------------------------------------------------------------------------
     def sync(self, paths: Iterable[str | os.PathLike[str]] | None = None, *, progress: Progress | None = None,
-             lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
+             lock_timeout: float = LOCK_TIMEOUT, exclude: Iterable[str] = ()) -> SyncReport:
         """Make the index match ``paths`` (files and folders; default: the sources remembered from
         the last sync): new files added, changed ones (by content hash) re-indexed, vanished ones removed.
 
         ``progress(done, total, path)`` is called after each file. When worker processes write the files,
         it is also called every half second with ``path`` empty and ``done`` the files they have written,
         which runs ahead of the files handed back so far. A source that is missing altogether
-        is reported in ``skipped`` and its releases are kept (an unmounted disk does not empty the index)."""
+        is reported in ``skipped`` and its releases are kept (an unmounted disk does not empty the index).
+        ``exclude``: globs to leave out under every source, remembered with the sources; indexed files they
+        match are removed. Files that failed to load and have not changed since are counted in
+        ``known_bad``, not parsed or reported again (`searchidx.index.failed`)."""
         report = SyncReport()
         with self._session(lock_timeout) as session:
             known_sources = list(session.info.get("sources", []))
+            known_excludes = list(session.info.get("excludes", []))
             roots = [str(Path(p).resolve()) for p in paths] if paths is not None else known_sources
             # A path that does not exist is reported (skipped) and not remembered: a typo is not a source.
             merged = list(dict.fromkeys(known_sources + [r for r in roots if os.path.exists(r)]))
-            if merged != known_sources:
+            excludes = list(dict.fromkeys(known_excludes + list(exclude)))
+            if merged != known_sources or excludes != known_excludes:
                 # Written before any document: after a crash the manifest may name a source too many (the
                 # next sync looks at it again), never one too few (whose files no sync would look at again).
-                update_manifest(self.path, sources=merged)
+                update_manifest(self.path, sources=merged, excludes=excludes)
+                session.info["excludes"] = excludes
             self._apply(session, roots, report, progress, delete=True)
             session.commit()
         return report
 
     def add(self, paths: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None,
-            lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
-        """Index these files (or re-index them if they changed), leaving everything else alone."""
+            lock_timeout: float = LOCK_TIMEOUT, exclude: Iterable[str] = ()) -> SyncReport:
+        """Index these files (or re-index them if they changed), leaving everything else alone; in folders,
+        not what ``exclude`` globs (or the remembered ones) match."""
         report = SyncReport()
         with self._session(lock_timeout) as session:
+            session.info["excludes"] = [*session.info.get("excludes", []), *exclude]
             self._apply(session, list(paths), report, progress, delete=False)
             session.commit()
         return report
@@ -285,7 +326,13 @@ class Index:
                 else:  # a release id, or a folder: everything indexed under it
                     matches = [p for p, rec in session.known.items()
                                if target in rec["releases"] or under(p, [resolved])]
-                if not matches:
+                sources = session.info.get("sources", [])
+                unsourced = [s for s in sources if under(s, [resolved])]
+                if unsourced:  # a source named (or a folder holding sources): a later sync leaves it alone
+                    session.info["sources"] = [s for s in sources if s not in unsourced]
+                    update_manifest(self.path, sources=session.info["sources"])
+                    removed.sources.extend(unsourced)
+                if not matches and not unsourced:
                     removed.missing.append(target)
                 for path in matches:
                     session.delete_file(path)
@@ -316,6 +363,7 @@ class Index:
             ix = create_whoosh(self.path / name)
             building = Index(self.path, ix, name, options=self.options)
             session = WhooshSession(building, info, lock)
+            session.memory = FileMemory(self.path, fresh=True)  # from scratch: every file is tried again
             try:
                 building._apply(session, roots, report, progress, delete=False)
                 session.commit()
@@ -325,7 +373,8 @@ class Index:
                 raise
             fsync_tree(self.path / name)  # on disk before the manifest names it (a power cut, not just a kill)
             # The switch: one atomic replace of the manifest, naming the new generation.
-            write_manifest(self.path, {"generation": name, "previous": old, "sources": roots})
+            write_manifest(self.path, {"generation": name, "previous": old, "sources": roots,
+                                       "excludes": info.get("excludes", [])})
             # Readers that opened the old generation before the switch may still be reading it: it stays
             # (as "previous") until the next rebuild. Older ones go now.
             clean_generations(self.path, keep={name, old})
@@ -368,16 +417,20 @@ class Index:
         # The loader is imported by writers only: a search never needs it (a quicker start).
         from searchidx.load.core import discover
 
-        files, problems = discover(paths)
+        files, problems = discover(paths, exclude=session.info.get("excludes", []))
         report.skipped.extend(problems)
         gone: list[str] = []
         if delete:
             roots = [str(Path(p).resolve()) for p in paths]
             present = {str(p.resolve()) for p in files}
-            missing_roots = [r for r in roots if not os.path.exists(r)]
-            gone = [p for p in session.known if p not in present and under(p, roots)
-                    and not under(p, missing_roots) and not os.path.exists(p)]
+            # Under a root, an indexed file that was not found is gone, or excluded now; unless its folder
+            # could not be read, or the root is missing altogether (an unmounted disk).
+            kept = [r for r in roots if not os.path.exists(r)] + [str(Path(e.path).absolute()) for e in problems]
+            gone = [p for p in session.known if p not in present and under(p, roots) and not under(p, kept)]
+            for p in [p for p in session.memory.failed if p not in present and under(p, roots)]:
+                session.memory.forget(p)
         session.write([str(p.resolve()) for p in files], gone, report, progress)
+        session.memory.save()
 
     # -- reading -----------------------------------------------------------------------------
     @property
@@ -484,10 +537,13 @@ class Index:
                 report.problem(f"source {src} is missing ({held} indexed files are under it)",
                                "restore it, or remove its releases: searchidx remove PATH...")
         if contents:
-            self._check_contents(report, known, [s for s in sources if os.path.exists(s)])
+            self._check_contents(report, known, [s for s in sources if os.path.exists(s)], info.get("excludes", []))
+        else:
+            report.failed = self.failed()
         return report
 
-    def _check_contents(self, report: CheckReport, known: dict[str, dict[str, Any]], sources: list[str]) -> None:
+    def _check_contents(self, report: CheckReport, known: dict[str, dict[str, Any]], sources: list[str],
+                        excludes: list[str]) -> None:
         from searchidx.load.core import discover, load_bytes, read_bytes
 
         changed, vanished = [], []
@@ -500,14 +556,20 @@ class Index:
                 continue
             if hashlib.sha256(data).hexdigest() != rec["hash"]:
                 changed.append(path)
-        files, _ = discover(sources)
+        files, _ = discover(sources, exclude=excludes)
         new, unloadable = [], []
+        failed = failed_files.read(self.path)
         for path in files:
             resolved = str(path.resolve())
             if resolved in known:
                 continue
             try:
-                load_bytes(read_bytes(resolved), resolved)
+                data = read_bytes(resolved)
+                bad = failed.get(resolved)
+                if bad and hashlib.sha256(data).hexdigest() == bad["hash"]:
+                    report.failed[resolved] = bad.get("reason", "")
+                    continue
+                load_bytes(data, resolved)
                 new.append(resolved)
             except LoadError:
                 unloadable.append(resolved)
@@ -521,6 +583,9 @@ class Index:
         if unloadable:
             report.notes.append(f"{len(unloadable)} file(s) under the sources cannot be loaded and are not "
                                 f"indexed (searchidx build names them and says why)")
+        if report.failed:
+            report.notes.append(f"{len(report.failed)} file(s) known bad: they failed to load and have not changed "
+                                f"since (listed below); a sync tries them again when they change")
 
 
 

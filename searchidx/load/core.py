@@ -22,6 +22,7 @@ from searchidx.load.formats.text import parse_text
 from searchidx.load.limits import MAX_SECONDS, Deadline
 from searchidx.load.metadata import bot_check
 from searchidx.load.pipeline import finish
+from searchidx.load.selection import Exclusions, not_a_release
 from searchidx.model import Release
 
 #: Largest file read as one release, by default (releases are kilobytes, saved pages a few hundred).
@@ -252,24 +253,32 @@ def _binary(data: bytes) -> bool:
 _SKIP_NAMES = {"README.md", "PROVENANCE.md", "LICENSE", ".DS_Store"}
 
 
-def discover(paths: list[str | os.PathLike[str]]) -> tuple[list[Path], list[LoadError]]:
+def discover(paths: list[str | os.PathLike[str]], *,
+             exclude: Iterable[str] = ()) -> tuple[list[Path], list[LoadError]]:
     """The release files under ``paths`` (files and folders, walked recursively, sorted), and the
-    problems met on the way (a path that does not exist, a folder that cannot be read, a link loop)."""
+    problems met on the way (a path that does not exist, a folder that cannot be read, a link loop).
+
+    In a folder, files and folders that ``exclude`` globs or a ``.searchidxignore`` file match are left
+    out, and so are files whose type says they are no release (`searchidx.load.selection`), silently.
+    A file named in ``paths`` is taken as it is."""
     found: list[Path] = []
     problems: list[LoadError] = []
     seen_dirs: set[tuple[int, int]] = set()
+    exclude = list(exclude)
     for raw in paths:
         p = Path(raw)
         if not p.exists():
             problems.append(LoadError(p, "no such file or folder"))
         elif p.is_dir():
-            _walk(p, found, problems, seen_dirs)
+            rules = [Exclusions(p, exclude)] if exclude else []
+            _walk(p, found, problems, seen_dirs, [r for r in rules if r])
         else:
             found.append(p)
     return sorted(set(found)), problems
 
 
-def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[tuple[int, int]]) -> None:
+def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[tuple[int, int]],
+          rules: list[Exclusions]) -> None:
     try:
         st = folder.stat()
         key = (st.st_dev, st.st_ino)
@@ -281,15 +290,22 @@ def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[
     except OSError as exc:
         problems.append(LoadError(folder, f"cannot read folder ({exc.strerror or exc})"))
         return
+    own = Exclusions.from_file(folder)
+    if own:
+        rules = [*rules, own]
     for entry in entries:
         if entry.name.startswith(".") or entry.name in _SKIP_NAMES:
             continue
         path = Path(entry.path)
         try:
-            if entry.is_dir():
-                _walk(path, found, problems, seen)
+            is_dir = entry.is_dir()
+            if any(rule.excludes(path, is_dir) for rule in rules):
+                continue
+            if is_dir:
+                _walk(path, found, problems, seen, rules)
             elif entry.is_file():
-                found.append(path)
+                if not not_a_release(entry.name):
+                    found.append(path)
             elif entry.is_symlink():
                 problems.append(LoadError(path, "broken link"))
         except OSError as exc:

@@ -26,7 +26,8 @@ from searchidx.engine.whoosh.workers import (
     segment_processes,
     write_segments,
 )
-from searchidx.errors import IndexLockedError, LoadError, SearchidxError
+from searchidx.errors import IndexLockedError, SearchidxError
+from searchidx.index.failed import FileMemory
 from searchidx.load.parallel import Loaded, load_files, load_one
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class WhooshSession:
         else:
             self.known = index._files()
         index._known = None  # until this session ends well
+        #: Files that failed to load (searchidx's record, not Whoosh's: kept beside the index).
+        self.memory = FileMemory(index.path)
         #: Releases written since the last commit.
         self.written: set[str] = set()
         #: release id → how many indexed files hold it (copies share one set of paragraphs).
@@ -123,6 +126,8 @@ class WhooshSession:
         done = 0
         resolved = files
         hashes = {p: rec["hash"] for p, rec in self.known.items()}
+        # A known-bad file whose content is the same is not parsed again (the loader calls it unchanged).
+        hashes.update(self.memory.hashes())
         procs = segment_processes(self.options.processes)
         in_workers = procs > 0 and len(resolved) >= self.options.min_parallel
         if in_workers:
@@ -183,8 +188,7 @@ class WhooshSession:
         changed = 0
         for w in items:
             old = self.known.get(w.path)
-            if isinstance(w.release, LoadError):
-                report.skipped.append(w.release)
+            if self.memory.settle(w.path, w.digest, w.release, report):
                 continue
             if w.release is None or (old and old["hash"] == w.digest):
                 if segment is not None and w.span:  # parsed after all: its documents are not needed
@@ -234,9 +238,8 @@ class WhooshSession:
     def _index_loaded(self, loaded: Loaded, report: SyncReport) -> None:
         path, digest, release = loaded.path, loaded.digest, loaded.release
         old = self.known.get(path)
-        if isinstance(release, LoadError):
+        if self.memory.settle(path, digest, release, report):
             # The file is bad now; what was indexed from it before stays until it is mended or deleted.
-            report.skipped.append(release)
             return
         if old and old["hash"] == digest:
             report.unchanged.append(path)
