@@ -16,6 +16,7 @@ __version__ = "0.1.0"
 from typing import Any  # noqa: E402
 
 from searchidx.errors import (  # noqa: E402
+    IndexDamagedError,
     IndexLockedError,
     IndexNotFoundError,
     IndexVersionError,
@@ -49,6 +50,7 @@ __all__ = [
     "FacetValue",
     "Hit",
     "Index",
+    "IndexDamagedError",
     "IndexLockedError",
     "IndexNotFoundError",
     "IndexOptions",

@@ -149,7 +149,8 @@ def test_show_release_paragraph_and_context(ixdir):
 def test_stats(ixdir):
     data = json.loads(run(ixdir, "stats", "--json").stdout)
     assert data["releases"] == 4 and data["first_date"] == "2022-11-02" and data["last_date"] == "2024-04-10"
-    assert set(data) == {"releases", "paragraphs", "speakers", "first_date", "last_date", "size_bytes", "last_update"}
+    assert set(data) == {"releases", "paragraphs", "speakers", "first_date", "last_date", "size_bytes", "last_update",
+                         "known_bad"} and data["known_bad"] == []
     text = run(ixdir, "stats").stdout
     assert "releases    4" in text and "2022-11-02 to 2024-04-10" in text
 

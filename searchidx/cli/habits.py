@@ -78,6 +78,15 @@ class _PipeClosed(Exception):
     """The reader of stdout went away (`head`): not an OSError, which click turns into exit code 1."""
 
 
+class _Unexpected(Exception):
+    """An error no layer expected (a library's, on damaged files): one line too, not click's Abort, which
+    is what click makes of an EOFError."""
+
+    def __init__(self, exc: BaseException) -> None:
+        super().__init__(f"{type(exc).__name__}: {one_line(str(exc))[:200]}")
+        self.original = exc
+
+
 class Group(click.Group):
     """Runs a command with the conventions above instead of click's own (3-line usage errors, exit 1)."""
 
@@ -87,6 +96,12 @@ class Group(click.Group):
             sys.stdout.flush()
         except BrokenPipeError:
             raise _PipeClosed() from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SearchidxError):
+            raise
+        except Exception as exc:
+            if os.environ.get("SEARCHIDX_DEBUG"):
+                raise
+            raise _Unexpected(exc) from exc
         return result
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
@@ -115,6 +130,10 @@ class Group(click.Group):
             sys.exit(130)
         except SearchidxError as exc:  # a library error a command did not turn into a message
             error_line(str(exc))
+            sys.exit(EXIT_ERROR)
+        except _Unexpected as exc:
+            error_line(f"unexpected error: {exc} (if the index is damaged, searchidx check says so and "
+                       f"searchidx build --rebuild mends it; SEARCHIDX_DEBUG=1 shows where it happened)")
             sys.exit(EXIT_ERROR)
         sys.exit(code if isinstance(code, int) else EXIT_FOUND)
 

@@ -2,20 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh import searching
 from searchidx.engine.whoosh.documents import release_from
 from searchidx.engine.whoosh.readers import close_searchers
-from searchidx.errors import ReleaseNotFoundError
+from searchidx.errors import IndexDamagedError, ReleaseNotFoundError, SearchidxError
 from searchidx.model import Release
 from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
 from searchidx.search.speaker import SpeakerParagraph
 
 if TYPE_CHECKING:
     from searchidx.index.core import Index
+
+
+T = TypeVar("T")
+
+
+def damaged(index: Index, exc: BaseException) -> IndexDamagedError:
+    folder = index.path
+    return IndexDamagedError(f"the index at {folder} cannot be read ({type(exc).__name__}: "
+                             f"{' '.join(str(exc).split())[:200]}); see what is wrong: searchidx check --index "
+                             f"{folder}; mend it: searchidx build --rebuild --index {folder}")
+
+
+def _reading(method: Callable[..., T]) -> Callable[..., T]:
+    """Whoosh's errors on damaged files (EOFError, struct.error, zlib.error, KeyError, ...) become one
+    `IndexDamagedError` that says what to do; searchidx's own errors pass as they are."""
+
+    @functools.wraps(method)
+    def wrapper(self: WhooshEngine, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except SearchidxError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for damaged files
+            raise damaged(self._index, exc) from exc
+
+    return wrapper
 
 
 class WhooshEngine:
@@ -36,21 +63,30 @@ class WhooshEngine:
         """A Whoosh searcher on the last commit of the current generation (close it, or use ``with``)."""
         return self.whoosh.searcher()
 
+    @_reading
     def search(self, request: SearchRequest) -> SearchResults:
         return searching.search(self._index, request)
 
     def iter_hits(self, request: SearchRequest) -> Iterator[Hit]:
-        return searching.iter_hits(self._index, request)
+        try:
+            yield from searching.iter_hits(self._index, request)
+        except SearchidxError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as in _reading, for a generator
+            raise damaged(self._index, exc) from exc
 
+    @_reading
     def speakers(self) -> list[SpeakerSummary]:
         return searching.speakers(self._index)
 
     def close(self) -> None:
         close_searchers(self._index)
 
+    @_reading
     def stats(self) -> Stats:
         return searching.stats(self._index)
 
+    @_reading
     def speaker_paragraphs(self, key: str) -> list[SpeakerParagraph]:
         from searchidx.engine.whoosh.readers import _searcher
         from searchidx.engine.whoosh.speakers import speaker_paragraphs
@@ -58,6 +94,7 @@ class WhooshEngine:
         with _searcher(self._index) as s:  # the kept searcher, and the per-reader caches searches fill
             return speaker_paragraphs(s, key)
 
+    @_reading
     def release(self, release_id: str) -> Release:
         with self.searcher() as s:
             file_doc = s.document(doctype="file", release=release_id)
@@ -66,6 +103,7 @@ class WhooshEngine:
             paras = sorted(s.documents(doctype="para", release=release_id), key=lambda d: d["n"])
         return release_from(file_doc, paras)
 
+    @_reading
     def files(self) -> dict[str, dict[str, Any]]:
         files: dict[str, dict[str, Any]] = {}
         with self.searcher() as s:
