@@ -510,6 +510,33 @@ def stats(index_dir: str | None, as_json: bool) -> None:
 
 
 @main.command()
+@index_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "sqlite"]), default="jsonl", show_default=True,
+              help="JSON Lines, CSV with a header row, or an SQLite database with a full-text table.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default: standard output; an SQLite export needs one).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def export(index_dir: str | None, fmt: str, output: str | None, quiet: bool) -> None:
+    """Write every paragraph with its release's metadata (id, release, n, kind, speaker, role, title, date,
+    source, location, url, path, text), streamed: export --format sqlite -o x.db opens in datasette or
+    sqlite-utils search."""
+    from searchidx.export import export as write_export
+
+    if fmt == "sqlite" and not output:
+        raise _fail("--format sqlite needs --output FILE")
+    progress = _Progress(not quiet and sys.stderr.isatty())
+    try:
+        index = _open(index_dir)
+        count = write_export(index, fmt, output if output else sys.stdout, progress=progress)
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        progress.close()
+    if not quiet:
+        click.echo(f"{plural(count, 'paragraph')} exported" + (f" to {output}" if output else ""), err=True)
+
+
+@main.command()
 @click.argument("action", type=click.Choice(["list", "add", "remove", "exclude", "include"]), default="list")
 @click.argument("values", nargs=-1)
 @index_option

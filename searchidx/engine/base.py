@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from searchidx.model import Release
 from searchidx.search.query import Node
@@ -64,6 +64,10 @@ class Engine(Protocol):
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker of body paragraphs, most paragraphs first."""
+        ...
+
+    def paragraphs(self) -> Iterator[dict[str, Any]]:
+        """Every paragraph with its release's metadata (`searchidx.export.FIELDS`), one at a time."""
         ...
 
     def close(self) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh import searching
-from searchidx.engine.whoosh.documents import release_from
+from searchidx.engine.whoosh.documents import iter_paragraphs, release_from
 from searchidx.engine.whoosh.readers import close_searchers
 from searchidx.errors import IndexDamagedError, ReleaseNotFoundError, SearchidxError
 from searchidx.model import Release
@@ -70,6 +70,25 @@ class WhooshEngine:
     def iter_hits(self, request: SearchRequest) -> Iterator[Hit]:
         try:
             yield from searching.iter_hits(self._index, request)
+        except SearchidxError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as in _reading, for a generator
+            raise damaged(self._index, exc) from exc
+
+    def paragraphs(self) -> Iterator[dict[str, Any]]:
+        from searchidx.attribution.rules import speaker_key  # imported on use: a search never needs it
+
+        try:
+            with self.searcher() as s:
+                for fields, record in iter_paragraphs(s):
+                    meta = record.get("meta") or {}
+                    yield {"id": f"{fields['release']}#{fields['n']}", "release": fields["release"], "n": fields["n"],
+                           "kind": fields.get("kind"), "speaker": fields.get("speaker"),
+                           "speaker_role": fields.get("role"),
+                           "speaker_key": speaker_key(fields["speaker"]) if fields.get("speaker") else None,
+                           "title": meta.get("title"), "date": meta.get("date"), "source": meta.get("source"),
+                           "location": meta.get("location"), "url": meta.get("url"), "path": record.get("path"),
+                           "text": fields.get("text", "")}
         except SearchidxError:
             raise
         except Exception as exc:  # noqa: BLE001 - as in _reading, for a generator
