@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 #: Columns of every format, in order. Stable: new ones are only ever added at the end.
 FIELDS = ("id", "release", "n", "kind", "speaker", "speaker_role", "speaker_key", "title", "date", "source",
-          "location", "url", "path", "text")
+          "location", "url", "path", "text", "content_id")
 FORMATS = ("jsonl", "csv", "sqlite")
 #: Rows per SQLite transaction.
 BATCH = 2000

@@ -14,7 +14,7 @@ import click
 
 #: Columns of `search --csv`, in order. Stable: add new ones at the end.
 CSV_FIELDS = ("id", "release", "n", "kind", "speaker", "speaker_role", "speaker_key", "title", "date", "source",
-              "location", "url", "score", "duplicates", "text", "path")
+              "location", "url", "score", "duplicates", "text", "path", "content_id")
 
 BAR = "█"
 HALF = "▌"

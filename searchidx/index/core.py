@@ -28,9 +28,17 @@ from searchidx.engine.whoosh.schema import SCHEMA_VERSION
 from searchidx.engine.whoosh.store import clean_orphans, create_whoosh, open_whoosh, orphans
 from searchidx.engine.whoosh.sync import WhooshSession, check_documents
 from searchidx.engine.whoosh.workers import DEFAULT_SEGMENT_FILES, SEGMENT_WRITER_OPTIONS
-from searchidx.errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
+from searchidx.errors import (
+    IndexLockedError,
+    IndexNotFoundError,
+    IndexVersionError,
+    LoadError,
+    ReleaseNotFoundError,
+    SearchidxError,
+)
 from searchidx.index import failed as failed_files
 from searchidx.index.failed import FileMemory
+from searchidx.index.ids import StableIds, read_history
 from searchidx.index.store import (
     LEGACY_GENERATION,
     LOCK_TIMEOUT,
@@ -319,13 +327,14 @@ class Index:
         targets that matched nothing). A file still under a source comes back at the next sync."""
         removed = RemoveReport()
         with self._session(lock_timeout) as session:
+            ids = StableIds(session.info.get("sources", []))
             for target in targets:
                 resolved = str(Path(target).resolve())
                 if resolved in session.known:
                     matches = [resolved]
                 else:  # a release id, or a folder: everything indexed under it
                     matches = [p for p, rec in session.known.items()
-                               if target in rec["releases"] or under(p, [resolved])]
+                               if target in rec["releases"] or under(p, [resolved]) or ids(p) == target]
                 sources = session.info.get("sources", [])
                 unsourced = [s for s in sources if under(s, [resolved])]
                 if unsourced:  # a source named (or a folder holding sources): a later sync leaves it alone
@@ -450,8 +459,26 @@ class Index:
         return {p: rec["releases"][0] for p, rec in self._files().items()}
 
     def release(self, release_id: str) -> Release:
-        """A whole release as indexed, paragraphs in order."""
-        return self.engine.release(release_id)
+        """A whole release as indexed, paragraphs in order, by its stable id (`searchidx.index.ids`) or its
+        content id. `ReleaseNotFoundError` if there is none; for a content id whose file changed since, it
+        says so and gives the release's id now."""
+        try:
+            return self.engine.release(release_id)
+        except ReleaseNotFoundError:
+            pass
+        ids = StableIds(self.sources)
+        files = self._files()
+        for path, rec in files.items():
+            if ids(path) == release_id:
+                return self.engine.release(rec["releases"][0])
+        path = read_history(self.path).get(release_id)
+        if path is None:
+            raise ReleaseNotFoundError(f"no release {release_id!r} in the index")
+        if path in files:
+            raise ReleaseNotFoundError(f"release {release_id} changed since that id was given: its file {path} is "
+                                       f"release {ids(path)} now (searchidx show {ids(path)})")
+        raise ReleaseNotFoundError(f"release {release_id} changed since that id was given, and its file {path} is "
+                                   f"no longer in the index")
 
     def search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, source: str | None = None,

@@ -44,14 +44,17 @@ def write(folder: Path, files: dict[str, dict[str, Any]]) -> None:
 
 
 class FileMemory:
-    """What a writer's session remembers about files beyond the index: those that failed to load, with
-    their hash. Read when a session starts, saved (`save`) when its files are written."""
+    """What a writer's session remembers about files beyond the index: those that failed to load (with
+    their hash) and the content ids that changes replaced (`searchidx.index.ids`). Read when a session
+    starts, saved (`save`) when its files are written."""
 
     def __init__(self, folder: Path, *, fresh: bool = False) -> None:
         self.folder = folder
         #: path → {"hash", "reason"}; a rebuild (``fresh``) starts from nothing: every file is tried again.
         self.failed: dict[str, dict[str, Any]] = {} if fresh else read(folder)
         self.failed_changed = fresh
+        #: Content ids replaced in this session → their file.
+        self.history: dict[str, str] = {}
 
     def hashes(self) -> dict[str, str]:
         """The hashes a known-bad file had: handed to the loader as "known", so it is not parsed again."""
@@ -81,7 +84,17 @@ class FileMemory:
         if self.failed.pop(path, None) is not None:
             self.failed_changed = True
 
+    def replaced(self, old: dict[str, Any], path: str) -> None:
+        """A file's content changed: its old content ids are remembered with its path."""
+        for rid in old["releases"]:
+            self.history[rid] = path
+
     def save(self) -> None:
+        from searchidx.index.ids import read_history, write_history
+
         if self.failed_changed:
             write(self.folder, self.failed)
             self.failed_changed = False
+        if self.history:
+            write_history(self.folder, {**read_history(self.folder), **self.history})
+            self.history = {}

@@ -48,9 +48,12 @@ class Hit:
     duplicate_releases: list[dict[str, Any]] = field(default_factory=list)
     context_before: list[Context] = field(default_factory=list)
     context_after: list[Context] = field(default_factory=list)
+    #: The release's content id (the hash of its file's bytes): changes when the file does.
+    content_id: str | None = None
 
     @property
     def release(self) -> str:
+        """The release's stable id (the part of ``id`` before ``#``)."""
         return self.id.split("#", 1)[0]
 
     def to_dict(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from searchidx.engine.whoosh import searching
 from searchidx.engine.whoosh.documents import iter_paragraphs, release_from
 from searchidx.engine.whoosh.readers import close_searchers
 from searchidx.errors import IndexDamagedError, ReleaseNotFoundError, SearchidxError
+from searchidx.index.ids import StableIds
 from searchidx.model import Release
 from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
 from searchidx.search.speaker import SpeakerParagraph
@@ -78,17 +79,19 @@ class WhooshEngine:
     def paragraphs(self) -> Iterator[dict[str, Any]]:
         from searchidx.attribution.rules import speaker_key  # imported on use: a search never needs it
 
+        ids = StableIds(self._index.sources)
         try:
             with self.searcher() as s:
                 for fields, record in iter_paragraphs(s):
                     meta = record.get("meta") or {}
-                    yield {"id": f"{fields['release']}#{fields['n']}", "release": fields["release"], "n": fields["n"],
+                    sid = ids(record.get("path")) or fields["release"]
+                    yield {"id": f"{sid}#{fields['n']}", "release": sid, "n": fields["n"],
                            "kind": fields.get("kind"), "speaker": fields.get("speaker"),
                            "speaker_role": fields.get("role"),
                            "speaker_key": speaker_key(fields["speaker"]) if fields.get("speaker") else None,
                            "title": meta.get("title"), "date": meta.get("date"), "source": meta.get("source"),
                            "location": meta.get("location"), "url": meta.get("url"), "path": record.get("path"),
-                           "text": fields.get("text", "")}
+                           "text": fields.get("text", ""), "content_id": fields["release"]}
         except SearchidxError:
             raise
         except Exception as exc:  # noqa: BLE001 - as in _reading, for a generator

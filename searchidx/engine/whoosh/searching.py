@@ -24,6 +24,7 @@ from searchidx.engine.whoosh.queries import (
 from searchidx.engine.whoosh.readers import _per_reader, _searcher
 from searchidx.engine.whoosh.suggest import _suggest
 from searchidx.errors import QueryError
+from searchidx.index.ids import StableIds
 from searchidx.search import query as query_tree
 from searchidx.search.query import KINDS, _as_day
 from searchidx.search.results import Context, FacetValue, Hit, SearchResults, SpeakerSummary, Stats
@@ -61,11 +62,12 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
             raise QueryError(str(exc)) from None
         total = len(scores)
         exact_terms, stemmed_terms = _query_terms(full, s)
+        ids = StableIds(index.sources)
         hits = []
         for group in groups[(page - 1) * limit: want]:
-            hit = _hit(group[0], exact_terms, stemmed_terms)
-            hit.duplicates = [_paragraph_id(r.fields()) for r in group[1:]]
-            hit.duplicate_releases = [_release_ref(r) for r in group[1:]]
+            hit = _hit(group[0], exact_terms, stemmed_terms, ids)
+            hit.duplicate_releases = [_release_ref(r, ids) for r in group[1:]]
+            hit.duplicates = [f"{ref['id']}#{r.fields()['n']}" for ref, r in zip(hit.duplicate_releases, group[1:])]
             hits.append(hit)
         if context:
             for hit in hits:
@@ -99,8 +101,9 @@ def iter_hits(index: Index, request: SearchRequest) -> Iterator[Hit]:
         results = ranked(s, full, scores, None, first=order)
         del scores
         exact, stemmed = _query_terms(full, s)
+        ids = StableIds(index.sources)
         for r in results:
-            hit = _hit(r, exact, stemmed)
+            hit = _hit(r, exact, stemmed, ids)
             if request.context:
                 _add_context(s, hit, request.context)
             yield hit
@@ -206,10 +209,11 @@ def _group(results: Any, collapse: bool) -> list[list[Any]]:
     return groups
 
 
-def _release_ref(r: Any) -> dict[str, Any]:
+def _release_ref(r: Any, ids: StableIds) -> dict[str, Any]:
     rid = r.fields()["release"]
     info = _release_info(r.searcher, rid, r.docnum)
-    return {"id": rid, "title": info.get("title"), "date": info.get("date"), "source": info.get("source")}
+    return {"id": ids(info.get("path")) or rid, "title": info.get("title"), "date": info.get("date"),
+            "source": info.get("source")}
 
 
 def _release_info(s: Any, rid: str, docnum: int | None = None) -> dict[str, Any]:
@@ -231,10 +235,6 @@ def _release_info(s: Any, rid: str, docnum: int | None = None) -> dict[str, Any]
         return dict(record.get("meta") or {}, path=record.get("path"))
 
     return _per_reader(s.reader(), ("release", rid), make)
-
-
-def _paragraph_id(fields: dict[str, Any]) -> str:
-    return f"{fields['release']}#{fields['n']}"
 
 
 def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
@@ -260,13 +260,14 @@ def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
     return exact, stemmed
 
 
-def _hit(r: Any, exact: set[str], stemmed: set[str]) -> Hit:
+def _hit(r: Any, exact: set[str], stemmed: set[str], ids: StableIds) -> Hit:
     fields = r.fields()
     info = _release_info(r.searcher, fields["release"], r.docnum)
     text = fields.get("text", "")
     speaker = fields.get("speaker")
     return Hit(
-        id=_paragraph_id(fields), path=info.get("path"), n=fields["n"], kind=fields["kind"], speaker=speaker,
+        id=f"{ids(info.get('path')) or fields['release']}#{fields['n']}", content_id=fields["release"],
+        path=info.get("path"), n=fields["n"], kind=fields["kind"], speaker=speaker,
         speaker_role=fields.get("role"), title=info.get("title"), date=info.get("date"),
         source=info.get("source"), location=info.get("location"), url=info.get("url"),
         score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, stemmed, exact),
@@ -280,7 +281,7 @@ def _text(value: Any) -> str:
 
 def _add_context(s: Any, hit: Hit, n: int) -> None:
 
-    for docnum in s.docs_for_query(Q.And([Q.Term("release", hit.release), Q.Term("doctype", "para")])):
+    for docnum in s.docs_for_query(Q.And([Q.Term("release", hit.content_id), Q.Term("doctype", "para")])):
         d = s.stored_fields(docnum)
         if abs(d["n"] - hit.n) > n:
             continue

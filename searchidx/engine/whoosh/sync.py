@@ -50,7 +50,7 @@ class WhooshSession:
         else:
             self.known = index._files()
         index._known = None  # until this session ends well
-        #: Files that failed to load (searchidx's record, not Whoosh's: kept beside the index).
+        #: Files that failed to load, content ids replaced (searchidx's records, not Whoosh's: kept beside).
         self.memory = FileMemory(index.path)
         #: Releases written since the last commit.
         self.written: set[str] = set()
@@ -183,6 +183,7 @@ class WhooshSession:
         for w in fresh:
             old = self.known.get(w.path)
             if old and old["hash"] != w.digest:
+                self.memory.replaced(old, w.path)
                 self.delete_file(w.path)
                 updated.add(w.path)
         changed = 0
@@ -247,6 +248,7 @@ class WhooshSession:
         if release is None:  # the loader took it for unchanged, but the index says otherwise now
             return self._index_file(path, report)
         if old:
+            self.memory.replaced(old, path)
             self.delete_file(path)
         # Identical content at another path (a copy, or a rename seen before the old name's removal)
         # shares that release's paragraphs: only the file record is new.
