@@ -388,10 +388,14 @@ def check(index_dir: str | None, fast: bool) -> None:
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row (hits only).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing: the exit code says whether anything matched.")
+@click.option("--releases", "-l", "releases", is_flag=True,
+              help="List matching releases (like grep -l), with their matching paragraphs and speakers.")
+@click.option("--also", "also", multiple=True, metavar="QUERY",
+              help="With --releases: only releases where a paragraph also matches QUERY (repeatable).")
 def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int, speaker: str | None,
            since: str | None, until: str | None, source: str | None, quotes_only: bool, all_kinds: bool, sort: str,
            reverse: bool, facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int,
-           color: str, as_json: bool, as_csv: bool, quiet: bool) -> None:
+           color: str, as_json: bool, as_csv: bool, quiet: bool, releases: bool, also: tuple[str, ...]) -> None:
     """Search paragraphs: words, "phrases"~N, AND/OR/NOT, -word, ( ), prefix*, fuzzy~, field:value
     (speaker: role: title: source: kind: location: date:2023 date:[2023-01 to 2023-06]).
 
@@ -406,6 +410,12 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
         sort = {"score": "score", "date": "oldest", "oldest": "date"}[sort]
         if sort == "score":
             raise _fail("--reverse goes with --sort date or --sort oldest")
+    if also and not releases:
+        raise _fail("--also goes with --releases", "e.g. searchidx search -l speaker:biden --also speaker:harris")
+    if releases:
+        return _search_releases(text, index_dir, also=also, speaker=speaker, since=since, until=until, source=source,
+                                kinds=None if all_kinds else ("body",), quotes_only=quotes_only, limit=limit,
+                                page=page, sort=sort, quiet=quiet, as_json=as_json, as_csv=as_csv, color=color)
     try:
         index = _open(index_dir, auto_build=True)
         results = index.search(text, speaker=speaker, since=since, until=until, source=source,
@@ -440,6 +450,39 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
             click.echo(output.timeline_chart(results.timeline), nl=False)
         click.echo(output.count_line(results), err=True)
     if not results.total:
+        sys.exit(EXIT_NOTHING)
+
+
+def _search_releases(text: str, index_dir: str | None, *, also: tuple[str, ...], quiet: bool, as_json: bool,
+                     as_csv: bool, color: str, **options: Any) -> None:
+    from searchidx.cli import output
+
+    try:
+        found = _open(index_dir, auto_build=True).search_releases(text, also=also, **options)
+    except QueryError as exc:
+        raise _fail(str(exc), exc.hint) from None
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    if quiet:
+        sys.exit(0 if found.total else EXIT_NOTHING)
+    if as_json:
+        for match in found:
+            click.echo(json.dumps({"type": "release", **match.to_dict()}, ensure_ascii=False))
+    elif as_csv:
+        click.echo(output.release_csv_header())
+        for match in found:
+            click.echo(output.release_csv(match))
+    else:
+        use_color = _color(color)
+        for match in found:
+            click.echo(output.release_text(match, use_color), color=use_color)
+        if found.releases:
+            first = (found.page - 1) * found.limit + 1
+            click.echo(f"{first}-{first + len(found.releases) - 1} of {plural(found.total, 'matching release')}",
+                       err=True)
+        else:
+            click.echo(plural(found.total, "matching release") if found.total else "no matches", err=True)
+    if not found.total:
         sys.exit(EXIT_NOTHING)
 
 

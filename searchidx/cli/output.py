@@ -168,3 +168,27 @@ def count_line(results: Any) -> str:
     folded = sum(len(h.duplicates) for h in results.hits)
     note = f" ({plural(folded, 'copy', 'copies')} folded in)" if folded else ""
     return f"{first}-{first + len(results.hits) - 1} of {total}{note}"
+
+
+#: Columns of `search --releases --csv`, in order. Stable: add new ones at the end.
+RELEASE_CSV_FIELDS = ("id", "title", "date", "source", "paragraphs", "speakers", "score", "path", "url", "content_id")
+
+
+def release_text(match: Any, color: bool) -> str:
+    """One line per release: id, date, matching paragraphs and speakers, title, file."""
+    speakers = f", {plural(len(match.speakers), 'speaker')} ({'; '.join(match.speakers)})" if match.speakers else ""
+    parts = [_style(match.id, color, fg="yellow"), match.date or "-",
+             f"{plural(match.paragraphs, 'paragraph')}{speakers}", _style(match.title or "(untitled)", color, bold=True)]
+    if match.path:
+        parts.append(_style(shown_path(match.path), color, fg="magenta"))
+    return "  ".join(parts)
+
+
+def release_csv_header() -> str:
+    return _csv_row(RELEASE_CSV_FIELDS)
+
+
+def release_csv(match: Any) -> str:
+    d = match.to_dict()
+    d["speakers"] = "; ".join(match.speakers)
+    return _csv_row([d.get(f) for f in RELEASE_CSV_FIELDS])

@@ -14,7 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from searchidx.model import Release
 from searchidx.search.query import Node
-from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
+from searchidx.search.results import Hit, ReleaseResults, SearchResults, SpeakerSummary, Stats
 from searchidx.search.speaker import SpeakerParagraph
 
 
@@ -55,6 +55,11 @@ class Engine(Protocol):
     def search(self, request: SearchRequest) -> SearchResults:
         """Ranked hits of a checked request: every match counted, copies folded, facets, timeline, context
         and a suggestion as asked."""
+        ...
+
+    def search_releases(self, request: SearchRequest, also: tuple[str, ...] = ()) -> ReleaseResults:
+        """Releases with a paragraph matching the request's query and one matching each query of ``also``
+        (with the same filters), best first or by date; a page of them, every one counted."""
         ...
 
     def iter_hits(self, request: SearchRequest) -> Iterator[Hit]:

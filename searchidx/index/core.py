@@ -55,8 +55,8 @@ from searchidx.index.store import (
 )
 from searchidx.load.parallel import MIN_PARALLEL
 from searchidx.model import Release
-from searchidx.search.core import iter_search, search, speakers, stats
-from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
+from searchidx.search.core import iter_search, search, search_releases, speakers, stats
+from searchidx.search.results import Hit, ReleaseResults, SearchResults, SpeakerSummary, Stats
 
 
 @dataclass(frozen=True)
@@ -502,6 +502,18 @@ class Index:
                       quotes_only=quotes_only, limit=limit, page=page, sort=sort, facets=facets,
                       timeline=timeline, context=context, collapse=collapse, suggest=suggest,
                       exact_total=exact_total, facet_limit=facet_limit)
+
+    def search_releases(self, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
+                        since: dt.date | str | None = None, until: dt.date | str | None = None,
+                        source: str | None = None, kinds: tuple[str, ...] | None = ("body",),
+                        quotes_only: bool = False, limit: int = 10, page: int = 1,
+                        sort: str = "score") -> ReleaseResults:
+        """Releases with a paragraph matching ``query`` and, for each query in ``also``, a paragraph matching
+        it too (another paragraph or the same: ``also=["speaker:harris"]`` with ``"speaker:biden"`` finds
+        releases quoting both), with the filters of `search`. Each `ReleaseMatch` counts its matching
+        paragraphs and names their speakers; ``total`` counts every release."""
+        return search_releases(self, query, also=also, speaker=speaker, since=since, until=until, source=source,
+                               kinds=kinds, quotes_only=quotes_only, limit=limit, page=page, sort=sort)
 
     def iter_search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                     until: dt.date | str | None = None, source: str | None = None,

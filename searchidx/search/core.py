@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from searchidx.engine.base import SearchRequest
 from searchidx.errors import QueryError
 from searchidx.search.query import FACET_NAMES, SORTS, parse
-from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
+from searchidx.search.results import Hit, ReleaseResults, SearchResults, SpeakerSummary, Stats
 
 if TYPE_CHECKING:
     from searchidx.index.core import Index
@@ -40,6 +40,24 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
                             limit=limit, page=page, sort=sort, facets=tuple(facets), facet_limit=facet_limit,
                             timeline=timeline, context=context, collapse=collapse, suggest=suggest)
     return index.engine.search(request)
+
+
+def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
+                    since: dt.date | str | None = None, until: dt.date | str | None = None, source: str | None = None,
+                    kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10,
+                    page: int = 1, sort: str = "score") -> ReleaseResults:
+    """Releases with matching paragraphs (see `Index.search_releases`)."""
+    if limit < 0 or page < 1:
+        raise QueryError("limit must be 0 or more (0: the count only) and page at least 1")
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}", hint="use " + ", ".join(SORTS))
+    for other in also:
+        parse(other)  # each query's mistakes are said before the engine is asked
+    request = SearchRequest(query=query, tree=parse(query), speaker=speaker, since=since, until=until,
+                            source=source, kinds=tuple(kinds) if kinds is not None else None,
+                            quotes_only=quotes_only, limit=limit, page=page, sort=sort, collapse=False,
+                            suggest=False)
+    return index.engine.search_releases(request, tuple(also))
 
 
 def iter_search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,

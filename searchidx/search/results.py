@@ -132,3 +132,46 @@ class Stats:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class ReleaseMatch:
+    """A release with matching paragraphs (`Index.search_releases`, ``search --releases``)."""
+
+    #: The release's stable id (as in a hit's ``id`` before ``#``).
+    id: str
+    content_id: str
+    title: str | None
+    date: str | None
+    source: str | None
+    path: str | None
+    url: str | None
+    #: Matching paragraphs of this release (of every query, with ``also``).
+    paragraphs: int
+    #: The speakers of those paragraphs, as first given, most paragraphs first.
+    speakers: list[str]
+    #: The best score of its paragraphs for the main query.
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ReleaseResults:
+    """Releases matching a query: ``total`` of them, this ``page`` of them in ``releases``."""
+
+    query: str
+    total: int
+    page: int
+    limit: int
+    releases: list[ReleaseMatch]
+
+    def __iter__(self) -> Iterator[ReleaseMatch]:
+        return iter(self.releases)
+
+    def __len__(self) -> int:
+        return len(self.releases)
+
+    def __bool__(self) -> bool:
+        return self.total > 0

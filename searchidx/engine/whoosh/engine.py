@@ -13,7 +13,7 @@ from searchidx.engine.whoosh.readers import close_searchers
 from searchidx.errors import IndexDamagedError, ReleaseNotFoundError, SearchidxError
 from searchidx.index.ids import StableIds
 from searchidx.model import Release
-from searchidx.search.results import Hit, SearchResults, SpeakerSummary, Stats
+from searchidx.search.results import Hit, ReleaseResults, SearchResults, SpeakerSummary, Stats
 from searchidx.search.speaker import SpeakerParagraph
 
 if TYPE_CHECKING:
@@ -67,6 +67,10 @@ class WhooshEngine:
     @_reading
     def search(self, request: SearchRequest) -> SearchResults:
         return searching.search(self._index, request)
+
+    @_reading
+    def search_releases(self, request: SearchRequest, also: tuple[str, ...] = ()) -> ReleaseResults:
+        return searching.search_releases(self._index, request, also)
 
     def iter_hits(self, request: SearchRequest) -> Iterator[Hit]:
         try:

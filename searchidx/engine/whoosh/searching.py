@@ -27,7 +27,16 @@ from searchidx.errors import QueryError
 from searchidx.index.ids import StableIds
 from searchidx.search import query as query_tree
 from searchidx.search.query import KINDS, _as_day
-from searchidx.search.results import Context, FacetValue, Hit, SearchResults, SpeakerSummary, Stats
+from searchidx.search.results import (
+    Context,
+    FacetValue,
+    Hit,
+    ReleaseMatch,
+    ReleaseResults,
+    SearchResults,
+    SpeakerSummary,
+    Stats,
+)
 
 if TYPE_CHECKING:
     from searchidx.index.core import Index
@@ -107,6 +116,68 @@ def iter_hits(index: Index, request: SearchRequest) -> Iterator[Hit]:
             if request.context:
                 _add_context(s, hit, request.context)
             yield hit
+
+
+def search_releases(index: Index, request: SearchRequest, also: tuple[str, ...] = ()) -> ReleaseResults:
+    """Releases with a paragraph matching the request's query and, for each query of ``also``, a paragraph
+    matching that one (the same paragraph or another): best first, or by date."""
+    from collections import defaultdict
+
+    with _searcher(index) as s:
+        per_query: list[dict[int, float]] = []
+        for text in (request.tree or request.query, *also):
+            full, mask = _query_and_mask(s, index, text, speaker=request.speaker, since=request.since,
+                                         until=request.until, source=request.source, kinds=request.kinds,
+                                         quotes_only=request.quotes_only)
+            try:
+                per_query.append(_scores(s, full, mask))
+            except ValueError as exc:
+                raise QueryError(str(exc)) from None
+        records = _file_record_list(s)
+        # A paragraph's release is the file record right before it (paragraphs follow one of its records).
+        by_record: list[dict[int, float]] = []
+        for scores in per_query:
+            grouped: dict[int, float] = defaultdict(float)
+            for docnum, score in scores.items():
+                i = bisect_right(records, docnum) - 1
+                if i >= 0:
+                    grouped[records[i]] = max(grouped[records[i]], score)
+            by_record.append(grouped)
+        wanted = set(by_record[0]).intersection(*by_record[1:])
+        best = by_record[0]
+        if request.sort in ("date", "oldest"):
+            days = _column(s, "day")
+            undated = 99999999 if request.sort == "oldest" else 0
+
+            def day(record: int) -> int:
+                value = days[record + 1] if record + 1 < len(days) else None  # its first paragraph's day
+                return value if value and 10000101 <= value <= 99991231 else undated
+
+            order = sorted(wanted, key=lambda r: (day(r) if request.sort == "oldest" else -day(r), -best[r], r))
+        else:
+            order = sorted(wanted, key=lambda r: (-best[r], r))
+        page = order[(request.page - 1) * request.limit: request.page * request.limit]
+        matching: dict[int, list[int]] = defaultdict(list)
+        if page:
+            chosen = set(page)
+            for scores in per_query:
+                for docnum in scores:
+                    i = bisect_right(records, docnum) - 1
+                    if i >= 0 and records[i] in chosen:
+                        matching[records[i]].append(docnum)
+        ids = StableIds(index.sources)
+        out = []
+        for record in page:
+            fields = s.stored_fields(record)
+            meta = fields.get("meta") or {}
+            paras = sorted(set(matching[record]))
+            names = Counter(name for name in (s.stored_fields(d).get("speaker") for d in paras) if name)
+            out.append(ReleaseMatch(id=ids(fields.get("path")) or fields["release"], content_id=fields["release"],
+                                    title=meta.get("title"), date=meta.get("date"), source=meta.get("source"),
+                                    path=fields.get("path"), url=meta.get("url"), paragraphs=len(paras),
+                                    speakers=[name for name, _ in names.most_common()], score=round(best[record], 4)))
+    return ReleaseResults(query=request.query, total=len(wanted), page=request.page, limit=request.limit,
+                          releases=out)
 
 
 def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speaker: str | None,
