@@ -372,12 +372,15 @@ def check(index_dir: str | None, fast: bool) -> None:
 @click.option("--since", help="Only releases dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Only releases dated on or before this day.")
 @click.option("--source", help="Only releases from this wire or publisher.")
+@click.option("--path", "paths", multiple=True, metavar="GLOB",
+              help="Only files whose path (under its source folder, or whole) matches GLOB (repeatable: any).")
 @click.option("--quotes-only", is_flag=True, help="Only paragraphs attributed to a speaker.")
 @click.option("--all-kinds", is_flag=True, help="Include pull quotes, captions and About sections.")
 @click.option("--sort", type=click.Choice(["score", "date", "oldest"]), default="score", show_default=True,
               help="Relevance, newest first, or oldest first.")
 @click.option("--reverse", is_flag=True, help="Reverse the order of --sort date (oldest first) or oldest.")
-@click.option("--facet", "facets", multiple=True, type=click.Choice(["speaker", "source", "year", "location"]),
+@click.option("--facet", "facets", multiple=True,
+              type=click.Choice(["speaker", "source", "publisher", "year", "location"]),
               help="Count matching paragraphs per value (repeatable).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Values shown per facet.")
@@ -393,7 +396,8 @@ def check(index_dir: str | None, fast: bool) -> None:
 @click.option("--also", "also", multiple=True, metavar="QUERY",
               help="With --releases: only releases where a paragraph also matches QUERY (repeatable).")
 def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int, speaker: str | None,
-           since: str | None, until: str | None, source: str | None, quotes_only: bool, all_kinds: bool, sort: str,
+           since: str | None, until: str | None, source: str | None, paths: tuple[str, ...], quotes_only: bool,
+           all_kinds: bool, sort: str,
            reverse: bool, facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int,
            color: str, as_json: bool, as_csv: bool, quiet: bool, releases: bool, also: tuple[str, ...]) -> None:
     """Search paragraphs: words, "phrases"~N, AND/OR/NOT, -word, ( ), prefix*, fuzzy~, field:value
@@ -414,11 +418,12 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
         raise _fail("--also goes with --releases", "e.g. searchidx search -l speaker:biden --also speaker:harris")
     if releases:
         return _search_releases(text, index_dir, also=also, speaker=speaker, since=since, until=until, source=source,
+                                path=list(paths),
                                 kinds=None if all_kinds else ("body",), quotes_only=quotes_only, limit=limit,
                                 page=page, sort=sort, quiet=quiet, as_json=as_json, as_csv=as_csv, color=color)
     try:
         index = _open(index_dir, auto_build=True)
-        results = index.search(text, speaker=speaker, since=since, until=until, source=source,
+        results = index.search(text, speaker=speaker, since=since, until=until, source=source, path=list(paths),
                                kinds=None if all_kinds else ("body",), quotes_only=quotes_only,
                                limit=0 if quiet else limit, page=page, sort=sort,
                                facets=() if quiet else facets, timeline=timeline and not quiet,

@@ -32,6 +32,8 @@ class SearchRequest:
     #: Paragraph kinds searched (None: all; a ``kind:`` in the query also lifts the default).
     kinds: tuple[str, ...] | None = ("body",)
     quotes_only: bool = False
+    #: Globs one of which the file's path (relative to its source, or whole) must match.
+    paths: tuple[str, ...] = ()
     limit: int = 10
     page: int = 1
     #: "score", "date" (newest first) or "oldest" (oldest first); undated paragraphs last.

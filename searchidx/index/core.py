@@ -485,7 +485,8 @@ class Index:
                kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10,
                page: int = 1, sort: str = "score", facets: tuple[str, ...] | list[str] = (),
                timeline: bool = False, context: int = 0, collapse: bool = True, suggest: bool = True,
-               exact_total: bool | None = None, facet_limit: int | None = 10) -> SearchResults:
+               exact_total: bool | None = None, facet_limit: int | None = 10,
+               path: str | list[str] | None = None) -> SearchResults:
         """Ranked paragraphs matching ``query`` (see docs/searching.md for the query language), narrowed by
         the filters. Raises `QueryError` (with a ``hint``) for a query or option it cannot run.
 
@@ -497,32 +498,33 @@ class Index:
         source, year, location; ``facet_limit`` values each (None: all). ``timeline``: matches per month.
         ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
         ``suggest``: a corrected query when words are unknown. ``exact_total``: ignored (every total is
-        counted), kept for callers of earlier versions."""
+        counted), kept for callers of earlier versions. ``path``: a glob (or several) the file's path must
+        match, relative to its source folder or whole; ``path:GLOB`` in the query does the same."""
         return search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
                       quotes_only=quotes_only, limit=limit, page=page, sort=sort, facets=facets,
                       timeline=timeline, context=context, collapse=collapse, suggest=suggest,
-                      exact_total=exact_total, facet_limit=facet_limit)
+                      exact_total=exact_total, facet_limit=facet_limit, path=path)
 
     def search_releases(self, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
                         since: dt.date | str | None = None, until: dt.date | str | None = None,
                         source: str | None = None, kinds: tuple[str, ...] | None = ("body",),
                         quotes_only: bool = False, limit: int = 10, page: int = 1,
-                        sort: str = "score") -> ReleaseResults:
+                        sort: str = "score", path: str | list[str] | None = None) -> ReleaseResults:
         """Releases with a paragraph matching ``query`` and, for each query in ``also``, a paragraph matching
         it too (another paragraph or the same: ``also=["speaker:harris"]`` with ``"speaker:biden"`` finds
         releases quoting both), with the filters of `search`. Each `ReleaseMatch` counts its matching
         paragraphs and names their speakers; ``total`` counts every release."""
         return search_releases(self, query, also=also, speaker=speaker, since=since, until=until, source=source,
-                               kinds=kinds, quotes_only=quotes_only, limit=limit, page=page, sort=sort)
+                               kinds=kinds, quotes_only=quotes_only, limit=limit, page=page, sort=sort, path=path)
 
     def iter_search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                     until: dt.date | str | None = None, source: str | None = None,
                     kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
-                    context: int = 0) -> Iterator[Hit]:
+                    context: int = 0, path: str | list[str] | None = None) -> Iterator[Hit]:
         """Every hit of ``query`` in order, without pages: the filters of `search`, made one at a time as
         they are asked for, from one state of the index. Syndicated copies are hits of their own."""
         return iter_search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
-                           quotes_only=quotes_only, sort=sort, context=context)
+                           quotes_only=quotes_only, sort=sort, context=context, path=path)
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""

@@ -24,9 +24,9 @@ HISTORY = "searchidx.history.json"
 HISTORY_LIMIT = 200_000
 
 
-def stable_id(path: str, sources: Iterable[str]) -> str:
-    """16 hex digits from ``path`` relative to the deepest source holding it (its name when the source
-    is the file itself), else from the absolute path."""
+def relative_path(path: str, sources: Iterable[str]) -> str | None:
+    """``path`` relative to the deepest source holding it (its name when the source is the file itself),
+    with ``/``; None outside every source."""
     rel = None
     best = -1
     for source in sources:
@@ -38,6 +38,13 @@ def stable_id(path: str, sources: Iterable[str]) -> str:
             continue
         if len(source) > best:
             rel, best = candidate, len(source)
+    return rel
+
+
+def stable_id(path: str, sources: Iterable[str]) -> str:
+    """16 hex digits from ``path`` relative to the deepest source holding it (its name when the source
+    is the file itself), else from the absolute path."""
+    rel = relative_path(path, sources)
     key = f"rel:{rel}" if rel is not None else f"abs:{Path(path).as_posix()}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 

@@ -6,6 +6,7 @@ The library never prints or exits: a query it cannot run raises `QueryError` wit
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -17,14 +18,28 @@ from searchidx.search.results import Hit, ReleaseResults, SearchResults, Speaker
 if TYPE_CHECKING:
     from searchidx.index.core import Index
 
+_PATH_FIELD = re.compile(r'(?<![\w:])path:(?:"([^"]*)"|(\S+))', re.I)
+
+
+def paths_of(query: str, path: str | list[str] | tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:
+    """The query without its ``path:`` filters, and the globs of those and of ``path``. A value without
+    ``*``, ``?`` or ``[`` matches anywhere in the path (``path:harris`` is ``*harris*``)."""
+    globs = [path] if isinstance(path, str) else list(path or ())
+    for quoted, bare in _PATH_FIELD.findall(query):
+        value = quoted or bare
+        globs.append(value if any(c in value for c in "*?[") else f"*{value}*")
+    return _PATH_FIELD.sub(" ", query).strip() if globs else query, tuple(g for g in globs if g)
+
 
 def search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
            until: dt.date | str | None = None, source: str | None = None,
            kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10, page: int = 1,
            sort: str = "score", facets: tuple[str, ...] | list[str] = (), timeline: bool = False,
            context: int = 0, collapse: bool = True, suggest: bool = True,
-           exact_total: bool | None = None, facet_limit: int | None = 10) -> SearchResults:
+           exact_total: bool | None = None, facet_limit: int | None = 10,
+           path: str | list[str] | None = None) -> SearchResults:
     """Ranked paragraphs matching ``query``, narrowed by the filters (see `Index.search`)."""
+    query, paths = paths_of(query, path)
     if limit < 0 or page < 1:
         raise QueryError("limit must be 0 or more (0: counts and facets only) and page at least 1")
     if sort not in SORTS:
@@ -36,7 +51,7 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
             raise QueryError(f"unknown facet {name!r}", hint="facets are " + ", ".join(FACET_NAMES))
     tree = parse(query)  # a query that cannot mean what it says fails here, whatever the engine
     request = SearchRequest(query=query, tree=tree, speaker=speaker, since=since, until=until, source=source,
-                            kinds=tuple(kinds) if kinds is not None else None, quotes_only=quotes_only,
+                            kinds=tuple(kinds) if kinds is not None else None, quotes_only=quotes_only, paths=paths,
                             limit=limit, page=page, sort=sort, facets=tuple(facets), facet_limit=facet_limit,
                             timeline=timeline, context=context, collapse=collapse, suggest=suggest)
     return index.engine.search(request)
@@ -45,8 +60,9 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
 def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
                     since: dt.date | str | None = None, until: dt.date | str | None = None, source: str | None = None,
                     kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10,
-                    page: int = 1, sort: str = "score") -> ReleaseResults:
+                    page: int = 1, sort: str = "score", path: str | list[str] | None = None) -> ReleaseResults:
     """Releases with matching paragraphs (see `Index.search_releases`)."""
+    query, paths = paths_of(query, path)
     if limit < 0 or page < 1:
         raise QueryError("limit must be 0 or more (0: the count only) and page at least 1")
     if sort not in SORTS:
@@ -55,7 +71,7 @@ def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[st
         parse(other)  # each query's mistakes are said before the engine is asked
     request = SearchRequest(query=query, tree=parse(query), speaker=speaker, since=since, until=until,
                             source=source, kinds=tuple(kinds) if kinds is not None else None,
-                            quotes_only=quotes_only, limit=limit, page=page, sort=sort, collapse=False,
+                            quotes_only=quotes_only, paths=paths, limit=limit, page=page, sort=sort, collapse=False,
                             suggest=False)
     return index.engine.search_releases(request, tuple(also))
 
@@ -63,15 +79,16 @@ def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[st
 def iter_search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                 until: dt.date | str | None = None, source: str | None = None,
                 kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
-                context: int = 0) -> Iterator[Hit]:
+                context: int = 0, path: str | list[str] | None = None) -> Iterator[Hit]:
     """Every hit of ``query`` in order, made one at a time (see `Index.iter_search`)."""
+    query, paths = paths_of(query, path)
     if sort not in SORTS:
         raise QueryError(f"unknown sort {sort!r}", hint="use " + ", ".join(SORTS))
     if context < 0:
         raise QueryError("context must be 0 or more")
     request = SearchRequest(query=query, tree=parse(query), speaker=speaker, since=since, until=until,
                             source=source, kinds=tuple(kinds) if kinds is not None else None,
-                            quotes_only=quotes_only, limit=0, sort=sort, context=context, collapse=False,
+                            quotes_only=quotes_only, paths=paths, limit=0, sort=sort, context=context, collapse=False,
                             suggest=False)
     return index.engine.iter_hits(request)
 

@@ -26,6 +26,7 @@ from searchidx.engine.whoosh.suggest import _suggest
 from searchidx.errors import QueryError
 from searchidx.index.ids import StableIds
 from searchidx.search import query as query_tree
+from searchidx.search.publishers import publisher
 from searchidx.search.query import KINDS, _as_day
 from searchidx.search.results import (
     Context,
@@ -54,7 +55,7 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
 
         full, mask = _query_and_mask(s, index, request.tree or query, speaker=request.speaker, since=request.since,
                                      until=request.until, source=request.source, kinds=request.kinds,
-                                     quotes_only=request.quotes_only)
+                                     quotes_only=request.quotes_only, paths=request.paths)
         want = page * limit
         # A few spares for copies folded into one hit; more only when copies fill them (the loop below).
         fetch = want + 5 if collapse else want
@@ -85,7 +86,7 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
         if facets or timeline:
             docnums = list(scores)
             for name in facets:
-                out.facets[name] = _facet(s, name, docnums, request.facet_limit)
+                out.facets[name] = _facet(s, name, docnums, request.facet_limit, index.sources)
             if timeline:
                 out.timeline = _timeline(s, docnums)
         if request.suggest and query.strip():
@@ -101,7 +102,7 @@ def iter_hits(index: Index, request: SearchRequest) -> Iterator[Hit]:
         query = request.tree if request.tree is not None else request.query
         full, mask = _query_and_mask(s, index, query, speaker=request.speaker, since=request.since,
                                      until=request.until, source=request.source, kinds=request.kinds,
-                                     quotes_only=request.quotes_only)
+                                     quotes_only=request.quotes_only, paths=request.paths)
         try:
             scores = _scores(s, full, mask)
         except ValueError as exc:
@@ -128,7 +129,7 @@ def search_releases(index: Index, request: SearchRequest, also: tuple[str, ...] 
         for text in (request.tree or request.query, *also):
             full, mask = _query_and_mask(s, index, text, speaker=request.speaker, since=request.since,
                                          until=request.until, source=request.source, kinds=request.kinds,
-                                         quotes_only=request.quotes_only)
+                                         quotes_only=request.quotes_only, paths=request.paths)
             try:
                 per_query.append(_scores(s, full, mask))
             except ValueError as exc:
@@ -183,7 +184,7 @@ def search_releases(index: Index, request: SearchRequest, also: tuple[str, ...] 
 def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speaker: str | None,
                     since: dt.date | str | None,
                     until: dt.date | str | None, source: str | None, kinds: tuple[str, ...] | None,
-                    quotes_only: bool) -> tuple[Any, Any]:
+                    quotes_only: bool, paths: tuple[str, ...] = ()) -> tuple[Any, Any]:
     """The Whoosh query a search runs and the document numbers it leaves out. Narrow filters (speaker,
     source, dates) join the query unscored: ranking is the query's alone. Broad exclusions (file records,
     other kinds, narration) are a set of document numbers, computed once per index generation: cheaper
@@ -206,7 +207,10 @@ def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speak
             raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
         require.append(DayRange("day", lo, hi))
     full = Q.And([q, *(Unscored(f) for f in require)]) if require else q
-    return full, _excluded(s, exclude_kinds, quotes_only)
+    mask = _excluded(s, exclude_kinds, quotes_only)
+    if paths:
+        mask = mask | _path_mask(s, paths, index.sources)
+    return full, mask
 
 
 def _scores(s: Any, q: Any, mask: Any) -> dict[int, float]:
@@ -401,8 +405,54 @@ def _column_value(s: Any, fieldname: str, docnum: int) -> Any:
     return default if columns[i] is None else columns[i][docnum - bases[i]]
 
 
-def _facet(s: Any, name: str, docnums: list[int], limit: int | None) -> list[FacetValue]:
+def _publishers(s: Any, sources: list[str]) -> dict[int, str | None]:
+    """File record → its publisher (`searchidx.search.publishers`), once per reader and sources."""
 
+    def make() -> dict[int, str | None]:
+        out = {}
+        for record in _file_record_list(s):
+            fields = s.stored_fields(record)
+            out[record] = publisher((fields.get("meta") or {}).get("source"), fields.get("path"), sources)
+        return out
+
+    return _per_reader(s.reader(), ("publishers", tuple(sources)), make)
+
+
+def _publisher_facet(s: Any, docnums: list[int], limit: int | None, sources: list[str]) -> list[FacetValue]:
+    records = _file_record_list(s)
+    names = _publishers(s, sources)
+    counts: Counter[str] = Counter()
+    for docnum in docnums:
+        i = bisect_right(records, docnum) - 1
+        name = names.get(records[i]) if i >= 0 else None
+        if name:
+            counts[name] += 1
+    return [FacetValue(value=name, label=name, count=count) for name, count in counts.most_common(limit)]
+
+
+def _path_mask(s: Any, globs: tuple[str, ...], sources: list[str]) -> set[int]:
+    """Documents of files whose path no glob matches (relative to its source, or whole): left out."""
+    import fnmatch
+
+    from searchidx.index.ids import relative_path
+
+    def make() -> set[int]:
+        records = _file_record_list(s)
+        ends = [*records[1:], s.reader().doc_count_all()]
+        out: set[int] = set()
+        for start, end in zip(records, ends):
+            path = s.stored_fields(start).get("path") or ""
+            rel = relative_path(path, sources) or path
+            if not any(fnmatch.fnmatchcase(rel, g) or fnmatch.fnmatchcase(path, g) for g in globs):
+                out.update(range(start, end))
+        return out
+
+    return _per_reader(s.reader(), ("paths", globs, tuple(sources)), make)
+
+
+def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: list[str] | None = None) -> list[FacetValue]:
+    if name == "publisher":
+        return _publisher_facet(s, docnums, limit, sources or [])
     fieldname = FACETS[name]
     column = _column(s, fieldname)
     if name == "year":  # from the day (20230825 → 2023); an undated paragraph reads as 0 or a sentinel
