@@ -34,6 +34,9 @@ class SearchRequest:
     quotes_only: bool = False
     #: Globs one of which the file's path (relative to its source, or whole) must match.
     paths: tuple[str, ...] = ()
+    #: Runs of folded words the paragraph's text must hold, in order (phrases of stop words only, which
+    #: the index leaves out: checked in the stored text).
+    contains: tuple[tuple[str, ...], ...] = ()
     limit: int = 10
     page: int = 1
     #: "score", "date" (newest first) or "oldest" (oldest first); undated paragraphs last.
@@ -53,6 +56,10 @@ class Engine(Protocol):
 
     #: The engine's name, as `stats` and errors show it ("whoosh").
     name: str
+
+    def stop_words(self) -> frozenset[str]:
+        """The words the engine leaves out of running text (folded)."""
+        ...
 
     def search(self, request: SearchRequest) -> SearchResults:
         """Ranked hits of a checked request: every match counted, copies folded, facets, timeline, context

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh import searching
 from searchidx.engine.whoosh.documents import iter_paragraphs, release_from
+from searchidx.engine.whoosh.fields import _stop_words
 from searchidx.engine.whoosh.readers import close_searchers
 from searchidx.errors import IndexDamagedError, ReleaseNotFoundError, SearchidxError
 from searchidx.index.ids import StableIds
@@ -63,6 +64,9 @@ class WhooshEngine:
     def searcher(self) -> Any:
         """A Whoosh searcher on the last commit of the current generation (close it, or use ``with``)."""
         return self.whoosh.searcher()
+
+    def stop_words(self) -> frozenset[str]:
+        return _stop_words()
 
     @_reading
     def search(self, request: SearchRequest) -> SearchResults:

@@ -22,6 +22,7 @@ from searchidx.engine.whoosh.queries import (
     compile_query,
 )
 from searchidx.engine.whoosh.readers import _per_reader, _searcher
+from searchidx.engine.whoosh.schema import word_folding
 from searchidx.engine.whoosh.suggest import _suggest
 from searchidx.errors import QueryError
 from searchidx.index.ids import StableIds
@@ -60,7 +61,7 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
         # A few spares for copies folded into one hit; more only when copies fill them (the loop below).
         fetch = want + 5 if collapse else want
         try:
-            scores = _scores(s, full, mask)
+            scores = _holding(s, _scores(s, full, mask), request.contains)
             order = _newest_first(s) if request.sort == "date" else _oldest_first(s) if request.sort == "oldest" else None
             while True:
                 results = ranked(s, full, scores, fetch, first=order)
@@ -104,7 +105,7 @@ def iter_hits(index: Index, request: SearchRequest) -> Iterator[Hit]:
                                      until=request.until, source=request.source, kinds=request.kinds,
                                      quotes_only=request.quotes_only, paths=request.paths)
         try:
-            scores = _scores(s, full, mask)
+            scores = _holding(s, _scores(s, full, mask), request.contains)
         except ValueError as exc:
             raise QueryError(str(exc)) from None
         order = _newest_first(s) if request.sort == "date" else _oldest_first(s) if request.sort == "oldest" else None
@@ -131,7 +132,7 @@ def search_releases(index: Index, request: SearchRequest, also: tuple[str, ...] 
                                          until=request.until, source=request.source, kinds=request.kinds,
                                          quotes_only=request.quotes_only, paths=request.paths)
             try:
-                per_query.append(_scores(s, full, mask))
+                per_query.append(_holding(s, _scores(s, full, mask), request.contains if not per_query else ()))
             except ValueError as exc:
                 raise QueryError(str(exc)) from None
         records = _file_record_list(s)
@@ -179,6 +180,26 @@ def search_releases(index: Index, request: SearchRequest, also: tuple[str, ...] 
                                     speakers=[name for name, _ in names.most_common()], score=round(best[record], 4)))
     return ReleaseResults(query=request.query, total=len(wanted), page=request.page, limit=request.limit,
                           releases=out)
+
+
+def _holding(s: Any, scores: dict[int, float], runs: tuple[tuple[str, ...], ...]) -> dict[int, float]:
+    """The matches whose stored text holds every run of folded words, in order (stop words only: the
+    index has no term to find them by, so each candidate's text is read)."""
+    if not runs:
+        return scores
+    pattern, accents = word_folding()
+
+    def holds(words: list[str], run: tuple[str, ...]) -> bool:
+        n = len(run)
+        return any(tuple(words[i:i + n]) == run for i in range(len(words) - n + 1))
+
+    out = {}
+    for docnum, score in scores.items():
+        text = (s.stored_fields(docnum).get("text") or "").lower().translate(accents)
+        words = pattern.findall(text)
+        if all(holds(words, run) for run in runs):
+            out[docnum] = score
+    return out
 
 
 def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speaker: str | None,
