@@ -294,10 +294,10 @@ def remove(targets: tuple[str, ...], index_dir: str | None, quiet: bool, lock_ti
         sys.exit(EXIT_NOTHING)
 
 
-def _print_changes(report: Any) -> None:
+def _print_changes(report: Any, err: bool = False) -> None:
     for kind in ("added", "updated", "removed"):
         for path in getattr(report, kind):
-            click.echo(f"{kind} {path}")
+            click.echo(f"{kind} {path}", err=err)
 
 
 @main.command()
@@ -306,9 +306,14 @@ def _print_changes(report: Any) -> None:
 @click.option("--settle", type=click.FloatRange(min=0), default=0.3, show_default=True,
               help="Seconds a file must stay the same size before it is read (it may still be being written).")
 @exclude_option
+@click.option("--query", "queries", multiple=True, metavar="QUERY",
+              help="Alert: print each newly indexed paragraph that matches QUERY (repeatable); the changes "
+                   "then go to stderr.")
+@json_option
+@color_option
 @lock_timeout_option
 def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes: tuple[str, ...],
-          lock_timeout: float) -> None:
+          queries: tuple[str, ...], as_json: bool, color: str, lock_timeout: float) -> None:
     """Watch folders (default: the sources of the last build) and index releases as they arrive, change
     or disappear, one line per change, until Ctrl-C."""
     from searchidx.index.core import Index
@@ -320,6 +325,8 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes
         if excludes:
             index.set_sources(exclude=excludes, lock_timeout=lock_timeout)
         sources = list(paths) or index.sources or [DEFAULT_SOURCES]
+        for query in queries:  # a bad query is said now, not at the first arrival
+            index.search(query, limit=0, suggest=False)
         for batch in watch_paths(index, sources, settle=settle, lock_timeout=lock_timeout):
             if batch.error is not None:
                 click.echo(f"searchidx: {batch.error} (will retry)", err=True)
@@ -329,12 +336,34 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes
             if batch.initial:
                 click.echo(f"{folder}: {report.summary()}; watching {', '.join(batch.roots)} (Ctrl-C to stop)",
                            err=True)
+            elif queries:
+                _print_changes(report, err=True)
+                _alerts(index, queries, [*report.added, *report.updated], as_json, _color(color))
             else:
                 _print_changes(report)
     except KeyboardInterrupt:
         click.echo("searchidx: stopped watching", err=True)
+    except QueryError as exc:
+        raise _fail(str(exc), exc.hint) from None
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
+
+
+def _alerts(index: Any, queries: tuple[str, ...], paths: list[str], as_json: bool, color: bool) -> None:
+    """The paragraphs of just-indexed files that match each query, as they would show in a search."""
+    import glob
+
+    from searchidx.cli import output
+
+    if not paths:
+        return
+    only = [glob.escape(p) for p in paths]  # these files exactly, whatever characters their names hold
+    for query in queries:
+        for hit in index.iter_search(query, path=only):
+            if as_json:
+                click.echo(json.dumps({"type": "alert", "query": query, **hit.to_dict()}, ensure_ascii=False))
+            else:
+                click.echo(output.alert_text(query, hit, color), color=color)
 
 
 @main.command()

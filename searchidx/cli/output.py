@@ -192,3 +192,8 @@ def release_csv(match: Any) -> str:
     d = match.to_dict()
     d["speakers"] = "; ".join(match.speakers)
     return _csv_row([d.get(f) for f in RELEASE_CSV_FIELDS])
+
+
+def alert_text(query: str, hit: Any, color: bool) -> str:
+    """A `watch --query` alert: which query matched, then the hit as `search` shows it."""
+    return _style(f"[{query}]", color, fg="cyan", bold=True) + " " + hit_text(hit, color)
