@@ -429,8 +429,9 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
            all_kinds: bool, sort: str,
            reverse: bool, facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int,
            color: str, as_json: bool, as_csv: bool, quiet: bool, releases: bool, also: tuple[str, ...]) -> None:
-    """Search paragraphs: words, "phrases"~N, AND/OR/NOT, -word, ( ), prefix*, fuzzy~, field:value
-    (speaker: role: title: source: kind: location: date:2023 date:[2023-01 to 2023-06]).
+    """Search paragraphs: words, "phrases", "phrases"~N, AND/OR/NOT, -word, ( ), prefix*, fuzzy~,
+    word^3, field:value (speaker: role: title: source: location: kind: date:2023 date:[2023-01 to 2023-06]
+    year: path:GLOB). Stop words (the, to...) go unindexed: a phrase of them only is read in the text.
 
     The query may start with - and options may come before or after it. Exit code 0 when something
     matched, 1 when nothing did, 2 on an error."""
