@@ -95,3 +95,18 @@ def test_sqlite_export_needs_a_file_and_replaces_it_whole(ixdir, tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from paragraphs_fts where paragraphs_fts match 'budget'").fetchone()[0]
     assert not list(tmp_path.glob(".x.db*"))
+
+
+def test_sqlite_export_of_real_releases_finds_what_searchidx_finds(corpora, tmp_path):
+    """The GOV.UK and diverse releases of the corpora (skipped without them); bench/export_check.py does
+    every corpus folder."""
+    ix = Index.open(tmp_path / "ix", create=True)
+    ix.sync([corpora / "govuk_press_releases_json", corpora / "diverse_releases"])
+    db = tmp_path / "real.db"
+    invoke("export", "--format", "sqlite", "-o", db, "--index", ix.path)
+    sqlite_utils = shutil.which("sqlite-utils", path=os.path.dirname(sys.executable)) or shutil.which("sqlite-utils")
+    for word in ("government", "minister", "said", "police", "bank", "court"):
+        out = subprocess.run([sqlite_utils, "search", str(db), "paragraphs", word, "--csv", "-c", "id"],
+                             capture_output=True, text=True, timeout=60, check=True)
+        found = {row["id"] for row in csv.DictReader(io.StringIO(out.stdout))}
+        assert found == {h.id for h in ix.iter_search(word, kinds=None)} and found, word
