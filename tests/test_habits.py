@@ -74,6 +74,12 @@ def test_usage_errors_are_one_line_exit_2(ixdir, args):
     assert "--help" in result.stderr and result.stdout == ""
 
 
+def test_no_command_shows_the_help(ixdir):
+    result = proc()
+    assert result.returncode in (0, 2) and "Commands:" in result.stdout + result.stderr
+    assert "searchidx: error" not in result.stderr and "\n  search " in result.stdout + result.stderr
+
+
 def test_quiet_search_answers_by_exit_code(ixdir):
     hit = proc("search", "-q", "closed nexus", "--index", ixdir)
     assert (hit.returncode, hit.stdout, hit.stderr) == (0, "", "")

@@ -115,6 +115,10 @@ class Group(click.Group):
             _quiet_stdout()
             sys.exit(EXIT_FOUND)
         except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
+                # `searchidx` alone: the help, as it is (click >= 8.2 makes it a usage error)
+                click.echo(exc.ctx.get_help(), err=True)
+                sys.exit(EXIT_ERROR)
             where = exc.ctx.command_path if exc.ctx else "searchidx"
             message = one_line(exc.format_message()).rstrip(".")
             error_line(f"{message} (see: {where} --help)")
