@@ -110,3 +110,13 @@ def test_sqlite_export_of_real_releases_finds_what_searchidx_finds(corpora, tmp_
                              capture_output=True, text=True, timeout=60, check=True)
         found = {row["id"] for row in csv.DictReader(io.StringIO(out.stdout))}
         assert found == {h.id for h in ix.iter_search(word, kinds=None)} and found, word
+
+
+def test_progress_bar_on_a_terminal_only(ixdir, tmp_path):
+    from tests.test_habits import in_pty, proc
+
+    shown = in_pty(["export", "--format", "csv", "-o", tmp_path / "a.csv", "--index", ixdir], {"TERM": "xterm"})
+    assert "paragraphs/s" in shown and "paragraphs exported to" in shown
+    piped = proc("export", "--format", "csv", "-o", tmp_path / "b.csv", "--index", ixdir)
+    assert "\r" not in piped.stderr and "paragraphs exported" in piped.stderr
+    assert (tmp_path / "a.csv").read_text() == (tmp_path / "b.csv").read_text()

@@ -150,8 +150,9 @@ exclude_option = click.option("--exclude", "excludes", multiple=True, metavar="G
 class _Progress:
     """A one-line progress bar on stderr (files, files per second, time left), only on a terminal."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, unit: str = "files") -> None:
         self.enabled = enabled
+        self.unit = unit
         self.start = time.monotonic()
         self.shown = 0.0
         self.most = 0
@@ -167,7 +168,7 @@ class _Progress:
         left = (total - done) / rate if rate else 0
         width = 30
         bar = "#" * (width * done // max(total, 1))
-        click.echo(f"\r[{bar:<{width}}] {done}/{total} files  {rate:.0f} files/s  {int(left) // 60}:{int(left) % 60:02d} left ",
+        click.echo(f"\r[{bar:<{width}}] {done}/{total} {self.unit}  {rate:.0f} {self.unit}/s  {int(left) // 60}:{int(left) % 60:02d} left ",
                    err=True, nl=False)
 
     def close(self) -> None:
@@ -602,7 +603,7 @@ def export(index_dir: str | None, fmt: str, output: str | None, quiet: bool) -> 
 
     if fmt == "sqlite" and not output:
         raise _fail("--format sqlite needs --output FILE")
-    progress = _Progress(not quiet and sys.stderr.isatty())
+    progress = _Progress(not quiet and sys.stderr.isatty(), unit="paragraphs")
     try:
         index = _open(index_dir)
         count = write_export(index, fmt, output if output else sys.stdout, progress=progress)
