@@ -130,3 +130,23 @@ def test_watch_query_that_cannot_run_is_an_error_at_once(tmp_path):
     result = subprocess.run(cli("watch", src, "--index", tmp_path / "ix", "--query", '"unbalanced'), env=env(),
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "unbalanced quote" in result.stderr
+
+
+def test_watch_json_without_queries_writes_the_changes_as_json(tmp_path):
+    import json
+
+    src = tmp_path / "src"
+    make_releases(src, 1)
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with out.open("w") as fout, err.open("w") as ferr:
+        proc = subprocess.Popen(cli("watch", src, "--index", tmp_path / "ix", "--settle", "0.3", "--json"), env=env(),
+                                stdout=fout, stderr=ferr)
+    try:
+        wait_for(lambda: "watching" in err.read_text(), what="the catch-up sync")
+        (src / "new.txt").write_text(release_text(3), encoding="utf-8")
+        wait_for(lambda: out.read_text().strip(), what="the change")
+        assert json.loads(out.read_text().splitlines()[0]) == {"type": "added", "path": str(src / "new.txt")}
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    assert proc.returncode == 0

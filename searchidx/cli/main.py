@@ -340,6 +340,10 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes
             elif queries:
                 _print_changes(report, err=True)
                 _alerts(index, queries, [*report.added, *report.updated], as_json, _color(color))
+            elif as_json:
+                for kind in ("added", "updated", "removed"):
+                    for path in getattr(report, kind):
+                        click.echo(json.dumps({"type": kind, "path": path}, ensure_ascii=False))
             else:
                 _print_changes(report)
     except KeyboardInterrupt:
