@@ -580,16 +580,15 @@ def stats(index_dir: str | None, as_json: bool) -> None:
     from searchidx.cli import output
 
     try:
-        index = _open(index_dir)
-        st = index.stats()
-        bad = index.failed()
+        st = _open(index_dir).stats()
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     if as_json:
-        click.echo(json.dumps({**st.to_dict(), "known_bad": [{"path": p, "reason": r} for p, r in bad.items()]}))
+        click.echo(json.dumps(st.to_dict()))
         return
     click.echo(output.stats_text(st), nl=False)
-    click.echo(f"known bad   {output.plural(len(bad), 'file')}" + "".join(f"\n  {p}: {r}" for p, r in bad.items()))
+    click.echo(f"known bad   {output.plural(len(st.known_bad), 'file')}"
+               + "".join(f"\n  {b['path']}: {b['reason']}" for b in st.known_bad))
 
 
 @main.command()

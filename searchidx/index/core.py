@@ -544,8 +544,10 @@ class Index:
         self.close()
 
     def stats(self) -> Stats:
-        """Releases, paragraphs, speakers, date span, size on disk and last update."""
-        return stats(self)
+        """Releases, paragraphs, speakers, date span, size on disk, last update, and the files known bad."""
+        st = stats(self)
+        st.known_bad = [{"path": p, "reason": r} for p, r in self.failed().items()]
+        return st
 
     # -- checking ----------------------------------------------------------------------------
     def check(self, *, contents: bool = True) -> CheckReport:

@@ -98,8 +98,9 @@ class SearchResults:
         return len(self.hits)
 
     def __bool__(self) -> bool:
-        # Not len(): a page past the end, or limit=0, has no hits but may have matches.
-        return self.total > 0
+        # Always true, as before results had a len(): `if results:` means "a search was made" to callers
+        # (templates) that predate len(); `results.total` says whether anything matched.
+        return True
 
     def to_dict(self) -> dict[str, Any]:
         return {"query": self.query, "total": self.total, "total_exact": self.total_exact, "page": self.page, "limit": self.limit,
@@ -129,6 +130,8 @@ class Stats:
     last_date: str | None
     size_bytes: int
     last_update: str | None
+    #: Files that failed to load and have not changed since: {"path", "reason"} (`Index.failed`).
+    known_bad: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -174,4 +177,4 @@ class ReleaseResults:
         return len(self.releases)
 
     def __bool__(self) -> bool:
-        return self.total > 0
+        return True  # as SearchResults: ``total`` says whether anything matched
