@@ -187,18 +187,17 @@ def _holding(s: Any, scores: dict[int, float], runs: tuple[tuple[str, ...], ...]
     index has no term to find them by, so each candidate's text is read)."""
     if not runs:
         return scores
-    pattern, accents = word_folding()
+    import re
 
-    def holds(words: list[str], run: tuple[str, ...]) -> bool:
-        n = len(run)
-        return any(tuple(words[i:i + n]) == run for i in range(len(words) - n + 1))
-
+    _pattern, accents = word_folding()
+    # The words of a run one after the other, as the tokenizer splits them (letters and digits, anything
+    # else between): one regular expression over the folded text, not a list of its words.
+    patterns = [re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, run)) + r"(?![^\W_])") for run in runs]
     out = {}
-    for docnum, score in scores.items():
+    for docnum in sorted(scores):
         text = (s.stored_fields(docnum).get("text") or "").lower().translate(accents)
-        words = pattern.findall(text)
-        if all(holds(words, run) for run in runs):
-            out[docnum] = score
+        if all(p.search(text) for p in patterns):
+            out[docnum] = scores[docnum]
     return out
 
 
