@@ -133,6 +133,13 @@ def test_index_at_the_top_level(tmp_path):
     assert proc("--index", ix, "stats").returncode == 0
 
 
+def test_engine_at_the_top_level_is_known_and_says_it_is_not_available_yet(ixdir):
+    for args in (["--engine", "http://localhost:9200", "search", "x"], ["--engine", "http://localhost:9200", "stats"]):
+        result = proc(*args)
+        assert result.returncode == 2 and result.stderr.startswith("searchidx: error: --engine is not supported yet")
+        assert result.stderr.count("\n") == 1
+
+
 # -- closed pipes ---------------------------------------------------------------------------------
 
 def test_a_closed_pipe_ends_quietly_with_0(ixdir):

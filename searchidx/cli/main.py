@@ -76,15 +76,20 @@ color_choice = click.Choice(["auto", "always", "never"])
 @click.version_option(package_name="searchidx")
 @click.option("--index", "index_dir", type=click.Path(file_okay=False), default=None,
               help="Index folder for every command (default: $SEARCHIDX_INDEX or ./index).")
+@click.option("--engine", metavar="URL", default=None,
+              help="A search engine instead of an index folder, for every command (not available yet: use --index).")
 @click.option("--color", type=color_choice, default=None,
               help="Colour: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it), always, never.")
 @click.pass_context
-def main(ctx: click.Context, index_dir: str | None, color: str | None) -> None:
+def main(ctx: click.Context, index_dir: str | None, engine: str | None, color: str | None) -> None:
     """Speaker-aware full-text search over press releases: who said what, where and when.
 
     Exit codes: 0 something found, 1 nothing found, 2 an error."""
-    ctx.obj = {"index_dir": index_dir, "color": color}
+    ctx.obj = {"index_dir": index_dir, "color": color, "engine": engine}
     ctx.color = habits.color_wanted(color)
+    if engine and ctx.invoked_subcommand:
+        # A remote engine comes with its backend (issue 19); until then the option is known, and says so.
+        raise _fail("--engine is not supported yet", "use an index folder: --index DIR")
 
 
 @main.command()
