@@ -101,6 +101,14 @@ class Engine(Protocol):
         """A whole release as indexed, paragraphs in order (`ReleaseNotFoundError` if there is none)."""
         ...
 
+    def paths(self) -> list[str]:
+        """The paths of the indexed files, quickly (may name a removed one: `release_at` says None)."""
+        ...
+
+    def release_at(self, path: str) -> str | None:
+        """The content id of the release indexed from ``path``, or None."""
+        ...
+
     def files(self) -> dict[str, dict[str, object]]:
         """Every indexed file: path → {"hash", "releases"}."""
         ...

@@ -467,14 +467,13 @@ class Index:
         except ReleaseNotFoundError:
             pass
         ids = StableIds(self.sources)
-        files = self._files()
-        for path, rec in files.items():
-            if ids(path) == release_id:
-                return self.engine.release(rec["releases"][0])
+        for path in self.engine.paths():
+            if ids(path) == release_id and (content := self.engine.release_at(path)) is not None:
+                return self.engine.release(content)
         path = read_history(self.path).get(release_id)
         if path is None:
             raise ReleaseNotFoundError(f"no release {release_id!r} in the index")
-        if path in files:
+        if self.engine.release_at(path) is not None:
             raise ReleaseNotFoundError(f"release {release_id} changed since that id was given: its file {path} is "
                                        f"release {ids(path)} now (searchidx show {ids(path)})")
         raise ReleaseNotFoundError(f"release {release_id} changed since that id was given, and its file {path} is "
