@@ -16,11 +16,13 @@ __version__ = "0.1.0"
 from typing import Any  # noqa: E402
 
 from searchidx.errors import (  # noqa: E402
+    IndexDamagedError,
     IndexLockedError,
     IndexNotFoundError,
     IndexVersionError,
     LoadError,
     QueryError,
+    ReleaseNotFoundError,
     SearchidxError,
 )
 from searchidx.index.core import CheckReport, Index, IndexOptions, RemoveReport, SyncReport  # noqa: E402
@@ -48,6 +50,7 @@ __all__ = [
     "FacetValue",
     "Hit",
     "Index",
+    "IndexDamagedError",
     "IndexLockedError",
     "IndexNotFoundError",
     "IndexOptions",
@@ -56,6 +59,7 @@ __all__ = [
     "Paragraph",
     "QueryError",
     "Release",
+    "ReleaseNotFoundError",
     "RemoveReport",
     "SearchResults",
     "SearchidxError",

@@ -21,6 +21,15 @@ class IndexNotFoundError(SearchidxError):
     """No index at the given location."""
 
 
+class IndexDamagedError(SearchidxError):
+    """The index's files cannot be read as they should (a damaged segment): `Index.check` says what is
+    wrong, a rebuild mends it."""
+
+
+class ReleaseNotFoundError(SearchidxError):
+    """No release with the given id in the index."""
+
+
 class IndexVersionError(SearchidxError):
     """The index was written by an incompatible version of searchidx."""
 

@@ -32,7 +32,7 @@ def test_parse_reports_bad_files_and_goes_on(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     result = CliRunner().invoke(main, ["parse", str(empty), str(tmp_path / "missing.txt"), str(SEED), "--json"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # unreadable input is an error
     assert len(result.stdout.strip().splitlines()) == 1
     assert f"{empty}: empty file" in result.stderr
     assert "missing.txt: no such file" in result.stderr
@@ -84,11 +84,11 @@ def test_first_search_builds_default_index(tmp_path, monkeypatch):
 
 def test_errors_are_one_line(tmp_path):
     result = CliRunner().invoke(main, ["search", "x", "--index", str(tmp_path / "none")])
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: no index at")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("searchidx: error: no index at") and result.stderr.count("\n") == 1
     assert "Traceback" not in result.output
     result = CliRunner().invoke(main, ["search", "x", "--since", "yesterday", "--index", str(tmp_path / "none")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
 
 
 def test_speakers_and_show(tmp_path):

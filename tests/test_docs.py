@@ -53,3 +53,27 @@ def test_readme_python_example_runs(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "1 added" in out.stdout
     assert "Leila Nadya Sadat" in out.stdout
+
+
+def _documented() -> str:
+    return README + "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md")))
+
+
+def test_every_option_is_documented():
+    """Every option of every command is in README or a page of docs/."""
+    text = _documented()
+    params = [("searchidx", p) for p in main.params]
+    params += [(name, p) for name, command in main.commands.items() for p in command.params]
+    for where, param in params:
+        for opt in getattr(param, "opts", []):
+            if opt.startswith("--") and opt not in ("--help", "--version"):
+                assert f"`{opt}" in text or f"{opt} " in text or f"{opt}`" in text, f"{where} {opt} is not documented"
+
+
+def test_search_help_and_readme_name_the_same_query_fields():
+    help_text = CliRunner().invoke(main, ["search", "--help"]).output
+    table = README.split("### Query language", 1)[1].split("\n\n", 2)[1]
+    fields = set(re.findall(r"`(?:-)?([a-z]+):", table))
+    named = help_text.split("Options:")[0].split("field:value", 1)[1].split("(", 1)[1].split(")", 1)[0]
+    in_help = set(re.findall(r"\b([a-z]+):", named))
+    assert fields and fields == in_help, (fields, in_help)

@@ -184,7 +184,7 @@ def test_incompatible_version_says_how_to_rebuild_and_rebuild_fixes_it(tmp_path)
     with pytest.raises(IndexVersionError, match=r"searchidx 0\.0\.1.*searchidx build --rebuild"):
         Index.open(folder)
     result = CliRunner().invoke(main, ["search", "council", "--index", str(folder)])
-    assert result.exit_code == 1 and "--rebuild" in result.stderr
+    assert result.exit_code == 2 and "--rebuild" in result.stderr
     result = CliRunner().invoke(main, ["check", "--index", str(folder)])
     assert result.exit_code == 1 and "rebuild" in result.output
     result = CliRunner().invoke(main, ["build", "--rebuild", "--index", str(folder)])
@@ -228,7 +228,7 @@ def test_writer_waits_then_says_locked(tmp_path):
         assert time.monotonic() - start >= 0.3
         result = subprocess.run(cli("add", src, "--index", ix.path, "--lock-timeout", "0.2"), env=env(),
                                 capture_output=True, text=True, timeout=60)
-        assert result.returncode == 1
+        assert result.returncode == 2
         assert "another process is writing" in result.stderr and "Traceback" not in result.stderr
         assert hits(ix, word(0)) == 0  # readers are not held up by the writer's lock
     assert len(ix.sync([src]).added) == 1
@@ -498,7 +498,7 @@ def test_build_output_on_a_pipe_and_quiet(tmp_path):
     (src / "empty.txt").write_bytes(b"")
     result = subprocess.run(cli("build", "--quiet", "--index", tmp_path / "ix"), env=env(), capture_output=True,
                             text=True, timeout=60)
-    assert result.returncode == 1  # a skipped file
+    assert result.returncode == 2  # a file that could not be read
     assert result.stdout == "" and result.stderr.strip() == f"searchidx: skipped {src / 'empty.txt'}: empty file"
 
 

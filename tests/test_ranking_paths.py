@@ -99,7 +99,7 @@ def test_every_match_scored_as_whoosh_scores_it(ix):
             continue
         whoosh = _whoosh_ranking(ix, query, options)
         assert ours.total == len(whoosh), (query, options)
-        assert [(h.id, round(h.score, 4)) for h in ours.hits] == \
+        assert [(f"{h.content_id}#{h.n}", round(h.score, 4)) for h in ours.hits] == \
                [(pid, round(score, 4)) for pid, score in whoosh[:options["limit"]]], (query, options)
         compared += bool(whoosh)
     assert compared > 150

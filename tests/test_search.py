@@ -158,7 +158,7 @@ def test_prefix_agrees_with_a_scan(ix, prefix):
         want = {f"{d['release']}#{d['n']}" for d in s.documents(doctype="para")
                 if d["kind"] == "body" and any(w.startswith(start) for w in folded_words(d["text"]))}
     res = ix.search(prefix + "*", limit=500, collapse=False, exact_total=True)
-    assert want and {h.id for h in res.hits} == want
+    assert want and {f"{h.content_id}#{h.n}" for h in res.hits} == want
     assert all(any(w.lower().startswith(start) for w in words(h)) for h in res.hits)
 
 
@@ -312,9 +312,9 @@ def test_filters_agree_with_a_scan(ix, kw):
         metas = {f["release"]: f["meta"] for f in s.documents(doctype="file")}
         want = {f"{d['release']}#{d['n']}" for d in s.documents(doctype="para") if keep(d, metas[d["release"]])}
     res = ix.search("", limit=500, collapse=False, suggest=False, exact_total=True, **kw)
-    assert {h.id for h in res.hits} == want and res.total == len(want)
+    assert {f"{h.content_id}#{h.n}" for h in res.hits} == want and res.total == len(want)
     accountable = ix.search("accountability OR council", limit=500, collapse=False, exact_total=True, **kw)
-    assert {h.id for h in accountable.hits} <= want
+    assert {f"{h.content_id}#{h.n}" for h in accountable.hits} <= want
     assert accountable.total == len(accountable.hits)
 
 

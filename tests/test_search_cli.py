@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -26,7 +27,10 @@ def ixdir(tmp_path_factory):
 
 
 def run(ixdir, *args, code=0):
+    """Run a command; ``code`` None: 0 with output on stdout, else 1 (nothing found)."""
     result = CliRunner().invoke(main, [*map(str, args), "--index", ixdir])
+    if code is None:
+        code = 0 if result.stdout else 1
     assert result.exit_code == code, result.output
     assert "Traceback" not in result.output
     return result
@@ -40,7 +44,9 @@ def test_text_output_plain_on_a_pipe_and_coloured_on_request(ixdir):
     plain = run(ixdir, "search", "closed nexus")
     assert "Wolfgang Schomburg, Judge" in plain.stdout and "EIN Presswire" in plain.stdout
     assert "\x1b[" not in plain.stdout
-    assert "1-1 of 1 matching paragraphs" in plain.stderr
+    hit = jsonl(run(ixdir, "search", "closed nexus", "--json"))[0]
+    assert f"{hit['id']}  {hit['path']}" in plain.stdout.splitlines()  # the file, absolute outside the cwd
+    assert "1-1 of 1 matching paragraph\n" in plain.stderr
     coloured = run(ixdir, "search", "closed nexus", "--color", "always")
     assert "\x1b[1m\x1b[31m" in coloured.stdout or "\x1b[31m\x1b[1m" in coloured.stdout
 
@@ -50,13 +56,14 @@ def test_json_hits_and_csv(ixdir):
     assert hit["speaker"] == "Wolfgang Schomburg" and hit["highlights"] == [[24, 30], [31, 36]]
     rows = list(csv.DictReader(io.StringIO(run(ixdir, "search", "fraud", "--csv").stdout)))
     assert tuple(rows[0]) == CSV_FIELDS
+    assert rows[0]["path"].endswith(".txt") and os.path.isfile(rows[0]["path"])
     assert rows[0]["speaker"] in ("", "José Ramírez") and rows[0]["date"] == "2022-11-02"
-    run(ixdir, "search", "fraud", "--csv", "--json", code=1)
+    run(ixdir, "search", "fraud", "--csv", "--json", code=2)
 
 
 def test_filters(ixdir):
     def ids(*args):
-        return [h["speaker"] for h in jsonl(run(ixdir, "search", *args, "--json", "-n", "50"))]
+        return [h["speaker"] for h in jsonl(run(ixdir, "search", *args, "--json", "-n", "50", code=None))]
 
     assert set(ids("accountability", "--speaker", "Jane Doe")) == {"Jane Doe"}
     assert len(ids("budget", "--since", "2024-04")) == 1
@@ -69,6 +76,11 @@ def test_filters(ixdir):
 def test_sort_limit_page(ixdir):
     by_date = [h["date"] for h in jsonl(run(ixdir, "search", "budget OR fraud", "--sort", "date", "--json"))]
     assert by_date == sorted(by_date, reverse=True)
+    oldest = [h["date"] for h in jsonl(run(ixdir, "search", "budget OR fraud", "--sort", "oldest", "--json"))]
+    assert oldest == sorted(by_date) and oldest[0] < oldest[-1]
+    assert [h["date"] for h in jsonl(run(ixdir, "search", "budget OR fraud", "--sort", "date", "--reverse",
+                                          "--json"))] == oldest
+    run(ixdir, "search", "budget", "--reverse", code=2)  # relevance has no reverse
     p1 = jsonl(run(ixdir, "search", "iran", "--limit", "2", "--json"))
     p2 = jsonl(run(ixdir, "search", "iran", "--limit", "2", "--page", "2", "--json"))
     assert len(p1) == len(p2) == 2 and p1[0]["id"] != p2[0]["id"]
@@ -85,7 +97,7 @@ def test_context(ixdir):
 
 def test_collapse(ixdir):
     result = run(ixdir, "search", '"good day for accountability"')
-    assert "+ 1 more with the same text" in result.stdout and "1 copies folded in" in result.stderr
+    assert "+ 1 more with the same text" in result.stdout and "1 copy folded in" in result.stderr
     hit = jsonl(run(ixdir, "search", '"good day for accountability"', "--json"))[0]
     assert len(hit["duplicates"]) == 1
     assert len(jsonl(run(ixdir, "search", '"good day for accountability"', "--json", "--no-collapse"))) == 2
@@ -109,14 +121,14 @@ def test_timeline_chart_scales():
 
 
 def test_did_you_mean_on_stderr(ixdir):
-    result = run(ixdir, "search", "acountability")
+    result = run(ixdir, "search", "acountability", code=1)  # nothing found, but a suggestion
     assert "did you mean: accountability" in result.stderr
 
 
 @pytest.mark.parametrize("query", ['"closed nexus', "(a OR b", "foo:bar", "date:2023-02-30", "ac*"])
-def test_bad_query_is_one_line_and_exit_1(ixdir, query):
-    result = run(ixdir, "search", query, code=1)
-    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("Error: ")
+def test_bad_query_is_one_line_and_exit_2(ixdir, query):
+    result = run(ixdir, "search", query, code=2)
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("searchidx: error: ")
     assert "(" in result.stderr  # the hint
 
 
@@ -130,12 +142,21 @@ def test_show_release_paragraph_and_context(ixdir):
     assert [p["n"] for p in around["paragraphs"]] == [26, 27, 28, 29, 30]
     assert "closed nexus" in run(ixdir, "show", hit["id"]).stdout
     assert "no paragraph 999" in run(ixdir, "show", hit["id"].split("#")[0] + "#999", code=1).stderr
-    assert "expected ID or ID#N" in run(ixdir, "show", "abc#x", code=1).stderr
+    assert "expected ID or ID#N" in run(ixdir, "show", "abc#x", code=2).stderr
+    assert "no release 'abc'" in run(ixdir, "show", "abc", code=1).stderr
 
 
 def test_stats(ixdir):
     data = json.loads(run(ixdir, "stats", "--json").stdout)
     assert data["releases"] == 4 and data["first_date"] == "2022-11-02" and data["last_date"] == "2024-04-10"
-    assert set(data) == {"releases", "paragraphs", "speakers", "first_date", "last_date", "size_bytes", "last_update"}
+    assert set(data) == {"releases", "paragraphs", "speakers", "first_date", "last_date", "size_bytes", "last_update",
+                         "known_bad"} and data["known_bad"] == []
     text = run(ixdir, "stats").stdout
     assert "releases    4" in text and "2022-11-02 to 2024-04-10" in text
+
+
+def test_text_output_shows_the_path_relative_to_the_current_folder(ixdir, monkeypatch):
+    hit = jsonl(run(ixdir, "search", "closed nexus", "--json"))[0]
+    monkeypatch.chdir(os.path.dirname(os.path.dirname(hit["path"])))
+    relative = os.path.join(os.path.basename(os.path.dirname(hit["path"])), os.path.basename(hit["path"]))
+    assert f"{hit['id']}  {relative}" in run(ixdir, "search", "closed nexus").stdout.splitlines()

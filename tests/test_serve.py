@@ -355,16 +355,16 @@ def test_start_errors_are_one_line(index_dir, tmp_path):
         port = srv.url.rsplit(":", 1)[1].strip("/")
         taken = subprocess.run([sys.executable, "-m", "searchidx", "serve", "--index", str(index_dir), "--port", port],
                                capture_output=True, text=True, cwd=ROOT, timeout=60)
-        assert taken.returncode == 1
+        assert taken.returncode == 2
         assert taken.stderr.strip().count("\n") == 0 and f"cannot listen on 127.0.0.1:{port}" in taken.stderr
     finally:
         srv.stop()
     missing = subprocess.run([sys.executable, "-m", "searchidx", "serve", "--index", str(tmp_path / "none")],
                              capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert missing.returncode == 1 and "no index at" in missing.stderr and "Traceback" not in missing.stderr
+    assert missing.returncode == 2 and "no index at" in missing.stderr and "Traceback" not in missing.stderr
     engine = subprocess.run([sys.executable, "-m", "searchidx", "serve", "--engine", "http://localhost:9200"],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert engine.returncode == 1 and "--engine is not supported yet" in engine.stderr
+    assert engine.returncode == 2 and "--engine is not supported yet" in engine.stderr
 
 
 def test_every_serve_option_is_in_docs():

@@ -92,3 +92,61 @@ def test_a_burst_of_releases_goes_into_few_commits(tmp_path):
         timer.cancel()
     assert added == 20 and commits <= 3
     assert ix.search("council").total == 42
+
+
+def test_watch_query_alerts_on_matching_paragraphs_as_they_arrive(tmp_path):
+    """`watch --query` in a subprocess: one JSON line per new matching paragraph, nothing for the rest."""
+    import json
+
+    src = tmp_path / "src"
+    make_releases(src, 1)  # indexed by the catch-up sync: no alert for it
+    folder = tmp_path / "ix"
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with out.open("w") as fout, err.open("w") as ferr:
+        proc = subprocess.Popen(cli("watch", src, "--index", folder, "--settle", "0.3", "--query", "fireworks",
+                                    "--query", "speaker:doe", "--json"), env=env(), stdout=fout, stderr=ferr)
+    try:
+        wait_for(lambda: "watching" in err.read_text(), what="the catch-up sync")
+        (src / "quiet.txt").write_text(release_text(5).replace("Jane Doe", "Ann Roe"), encoding="utf-8")
+        wait_for(lambda: f"added {src / 'quiet.txt'}" in err.read_text(), what="the quiet release")
+        (src / "loud.txt").write_text(release_text(6, "Fireworks followed the vote."), encoding="utf-8")
+        wait_for(lambda: len(out.read_text().splitlines()) >= 2, what="the alerts")
+        time.sleep(0.5)
+        alerts = [json.loads(line) for line in out.read_text().splitlines()]
+        assert [(a["type"], a["query"], a["path"]) for a in alerts] == [
+            ("alert", "fireworks", str((src / "loud.txt").resolve())),
+            ("alert", "speaker:doe", str((src / "loud.txt").resolve()))]
+        assert "Fireworks followed" in alerts[0]["text"] and alerts[1]["speaker"] == "Jane Doe"
+        assert f"added {src / 'loud.txt'}" in err.read_text()  # the changes go to stderr
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    assert proc.returncode == 0 and "Traceback" not in err.read_text()
+
+
+def test_watch_query_that_cannot_run_is_an_error_at_once(tmp_path):
+    src = tmp_path / "src"
+    make_releases(src, 1)
+    result = subprocess.run(cli("watch", src, "--index", tmp_path / "ix", "--query", '"unbalanced'), env=env(),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "unbalanced quote" in result.stderr
+
+
+def test_watch_json_without_queries_writes_the_changes_as_json(tmp_path):
+    import json
+
+    src = tmp_path / "src"
+    make_releases(src, 1)
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with out.open("w") as fout, err.open("w") as ferr:
+        proc = subprocess.Popen(cli("watch", src, "--index", tmp_path / "ix", "--settle", "0.3", "--json"), env=env(),
+                                stdout=fout, stderr=ferr)
+    try:
+        wait_for(lambda: "watching" in err.read_text(), what="the catch-up sync")
+        (src / "new.txt").write_text(release_text(3), encoding="utf-8")
+        wait_for(lambda: out.read_text().strip(), what="the change")
+        assert json.loads(out.read_text().splitlines()[0]) == {"type": "added", "path": str(src / "new.txt")}
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    assert proc.returncode == 0

@@ -11,14 +11,29 @@ from typing import Any
 
 import click
 
-from searchidx.errors import IndexNotFoundError, LoadError, QueryError, SearchidxError
+from searchidx.cli import habits
+from searchidx.cli.habits import EXIT_ERROR, EXIT_NOTHING, CommandError
+from searchidx.cli.output import plural
+from searchidx.errors import IndexNotFoundError, LoadError, QueryError, ReleaseNotFoundError, SearchidxError
 
 DEFAULT_INDEX = "index"
 DEFAULT_SOURCES = "seeds"
 
 
 def _default_index() -> str:
-    return os.environ.get("SEARCHIDX_INDEX") or DEFAULT_INDEX
+    return _root_option("index_dir") or os.environ.get("SEARCHIDX_INDEX") or DEFAULT_INDEX
+
+
+def _root_option(name: str) -> Any:
+    """An option given before the command (``searchidx --index DIR build``)."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx else None
+    return (obj or {}).get(name)
+
+
+def _given_index(index_dir: str | None) -> str | None:
+    """The index folder named on the command line, after the command or before it."""
+    return index_dir or _root_option("index_dir")
 
 
 index_option = click.option(
@@ -28,8 +43,8 @@ index_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one object per line.")
 
 
-def _fail(message: str, hint: str | None = None) -> click.ClickException:
-    return click.ClickException(f"{message}{f' ({hint})' if hint else ''}")
+def _fail(message: str, hint: str | None = None, code: int = EXIT_ERROR) -> click.ClickException:
+    return CommandError(message, hint, code)
 
 
 def _open(index_dir: str | None, *, auto_build: bool = False):
@@ -37,6 +52,7 @@ def _open(index_dir: str | None, *, auto_build: bool = False):
     # needs the engine, `search` never needs the loader (a third of a second of start-up), `--help` neither.
     from searchidx.index.core import Index
 
+    index_dir = _given_index(index_dir)
     folder = index_dir or _default_index()
     try:
         return Index.open(folder)
@@ -53,35 +69,61 @@ def _open(index_dir: str | None, *, auto_build: bool = False):
         raise _fail(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+color_choice = click.Choice(["auto", "always", "never"])
+
+
+@click.group(cls=habits.Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="searchidx")
-def main() -> None:
-    """Speaker-aware full-text search over press releases: who said what, where and when."""
+@click.option("--index", "index_dir", type=click.Path(file_okay=False), default=None,
+              help="Index folder for every command (default: $SEARCHIDX_INDEX or ./index).")
+@click.option("--engine", metavar="URL", default=None,
+              help="A search engine instead of an index folder, for every command (not available yet: use --index).")
+@click.option("--color", type=color_choice, default=None,
+              help="Colour: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it), always, never.")
+@click.pass_context
+def main(ctx: click.Context, index_dir: str | None, engine: str | None, color: str | None) -> None:
+    """Speaker-aware full-text search over press releases: who said what, where and when.
+
+    Exit codes: 0 something found, 1 nothing found, 2 an error."""
+    ctx.obj = {"index_dir": index_dir, "color": color, "engine": engine}
+    ctx.color = habits.color_wanted(color)
+    if engine and ctx.invoked_subcommand:
+        # A remote engine comes with its backend (issue 19); until then the option is known, and says so.
+        raise _fail("--engine is not supported yet", "use an index folder: --index DIR")
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @json_option
 def parse(files: tuple[str, ...], as_json: bool) -> None:
-    """Load releases and print what the loader makes of them, without indexing."""
-    from searchidx.load.core import load_release, release_warnings
+    """Load releases (files, folders, - for standard input) and print what the loader makes of them,
+    without indexing."""
+    from searchidx.load.core import STDIN, discover, load_release, release_warnings
 
     failed = 0
-    for path in files:
-        try:
-            release = load_release(path)
-        except LoadError as exc:
-            click.echo(f"searchidx: {exc}", err=True)
-            failed += 1
-            continue
-        for warning in release_warnings(release):
-            click.echo(f"searchidx: warning: {warning}", err=True)
-        if as_json:
-            click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
+    for given in files:
+        if given == STDIN:
+            paths: list[Any] = [STDIN]
         else:
-            _print_release(release)
+            paths, problems = discover([given])
+            for problem in problems:
+                click.echo(f"searchidx: {problem}", err=True)
+                failed += 1
+        for path in paths:
+            try:
+                release = load_release(path)
+            except LoadError as exc:
+                click.echo(f"searchidx: {exc}", err=True)
+                failed += 1
+                continue
+            for warning in release_warnings(release):
+                click.echo(f"searchidx: warning: {warning}", err=True)
+            if as_json:
+                click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
+            else:
+                _print_release(release)
     if failed:
-        sys.exit(1)
+        sys.exit(EXIT_ERROR)
 
 
 def _print_release(release: Any) -> None:
@@ -107,13 +149,17 @@ lock_timeout_option = click.option(
     help="Seconds to wait for another process writing to the index.",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress and no summary: only errors.")
+exclude_option = click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
+                              help="Leave out files and folders matching GLOB under the folders (repeatable; "
+                                   "remembered with the sources).")
 
 
 class _Progress:
     """A one-line progress bar on stderr (files, files per second, time left), only on a terminal."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, unit: str = "files") -> None:
         self.enabled = enabled
+        self.unit = unit
         self.start = time.monotonic()
         self.shown = 0.0
         self.most = 0
@@ -129,7 +175,7 @@ class _Progress:
         left = (total - done) / rate if rate else 0
         width = 30
         bar = "#" * (width * done // max(total, 1))
-        click.echo(f"\r[{bar:<{width}}] {done}/{total} files  {rate:.0f} files/s  {int(left) // 60}:{int(left) % 60:02d} left ",
+        click.echo(f"\r[{bar:<{width}}] {done}/{total} {self.unit}  {rate:.0f} {self.unit}/s  {int(left) // 60}:{int(left) % 60:02d} left ",
                    err=True, nl=False)
 
     def close(self) -> None:
@@ -156,10 +202,11 @@ def _report_skipped(report: Any) -> None:
 @click.option("--optimize", is_flag=True,
               help="Then merge the index into one segment: smaller and quicker to search, but it rewrites the "
                    "whole index (about as long as building it).")
+@exclude_option
 @quiet_option
 @lock_timeout_option
-def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize: bool, quiet: bool,
-          lock_timeout: float) -> None:
+def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize: bool, excludes: tuple[str, ...],
+          quiet: bool, lock_timeout: float) -> None:
     """Sync the index with files and folders (default: the sources of the last build, or ./seeds)."""
     from searchidx.index.core import Index
 
@@ -170,11 +217,16 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
         index = Index.open(folder, create=True, strict=not rebuild)
         sources: list[str] | None = list(paths) if paths else None
         if sources is None and not index.sources:
+            if not Path(DEFAULT_SOURCES).is_dir():
+                raise _fail(f"the index at {folder} has no sources", "name the files and folders to index: "
+                            "searchidx build PATH...")
             sources = [DEFAULT_SOURCES]
         if rebuild:
+            if excludes:
+                index.set_sources(exclude=excludes, lock_timeout=lock_timeout)
             report = index.rebuild(sources, progress=progress, lock_timeout=lock_timeout)
         else:
-            report = index.sync(sources, progress=progress, lock_timeout=lock_timeout)
+            report = index.sync(sources, progress=progress, lock_timeout=lock_timeout, exclude=excludes)
         if optimize:
             index.merge(optimize=True, lock_timeout=lock_timeout)
     except SearchidxError as exc:
@@ -184,24 +236,30 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
     _report_skipped(report)
     if not quiet:
         seconds = time.monotonic() - progress.start
-        click.echo(f"{folder}: {report.summary()} ({report.paragraphs} paragraphs indexed, {seconds:.1f} s)"
+        click.echo(f"{folder}: {report.summary()} ({plural(report.paragraphs, 'paragraph')} indexed, {seconds:.1f} s)"
                    f"{f'; now {index.generation}' if rebuild else ''}", err=True)
     if report.skipped:
-        sys.exit(1)
+        sys.exit(EXIT_ERROR)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @index_option
+@exclude_option
 @quiet_option
 @lock_timeout_option
-def add(paths: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout: float) -> None:
-    """Index single releases (files or folders), or re-index them if they changed."""
+def add(paths: tuple[str, ...], index_dir: str | None, excludes: tuple[str, ...], quiet: bool,
+        lock_timeout: float) -> None:
+    """Index single releases (files or folders), or re-index them if they changed; - reads the paths
+    from standard input, one a line (find ... | searchidx add -)."""
     from searchidx.index.core import Index
 
+    if "-" in paths:
+        stdin = [line.rstrip("\r\n") for line in sys.stdin]
+        paths = tuple(p for given in paths for p in (stdin if given == "-" else [given]) if p)
     folder = index_dir or _default_index()
     try:
-        report = Index.open(folder, create=True).add(paths, lock_timeout=lock_timeout)
+        report = Index.open(folder, create=True).add(paths, lock_timeout=lock_timeout, exclude=excludes)
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     _report_skipped(report)
@@ -209,15 +267,15 @@ def add(paths: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout
         _print_changes(report)
         click.echo(f"{folder}: {report.summary()}", err=True)
     if report.skipped:
-        sys.exit(1)
+        sys.exit(EXIT_ERROR)
 
 
 def _color(choice: str) -> bool:
-    return sys.stdout.isatty() if choice == "auto" else choice == "always"
+    return habits.color_wanted(_root_option("color") if choice == "auto" else choice)
 
 
-color_option = click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-                            show_default=True, help="Colour and highlight (auto: on a terminal).")
+color_option = click.option("--color", type=color_choice, default="auto", show_default=True,
+                            help="Colour and highlight (auto: on a terminal, unless NO_COLOR or TERM=dumb).")
 context_option = click.option("-C", "--context", type=click.IntRange(min=0), default=0,
                               help="Show N paragraphs before and after (like grep -C).")
 
@@ -228,8 +286,9 @@ context_option = click.option("-C", "--context", type=click.IntRange(min=0), def
 @quiet_option
 @lock_timeout_option
 def remove(targets: tuple[str, ...], index_dir: str | None, quiet: bool, lock_timeout: float) -> None:
-    """Remove releases from the index by file path or release id (a file still under a source
-    comes back at the next build: delete or move the file instead)."""
+    """Remove releases from the index by file path, folder or release id. A folder that is a source is
+    no longer one (a bare build leaves it alone); a file still under a source comes back at the next
+    build: delete or move it, or --exclude it."""
     try:
         removed = _open(index_dir).remove(targets, lock_timeout=lock_timeout)
     except SearchidxError as exc:
@@ -237,16 +296,18 @@ def remove(targets: tuple[str, ...], index_dir: str | None, quiet: bool, lock_ti
     if not quiet:
         for path in removed:
             click.echo(f"removed {path}")
+        for source in removed.sources:
+            click.echo(f"no longer a source: {source}")
     for target in removed.missing:
         click.echo(f"searchidx: not in the index: {target}", err=True)
     if removed.missing:
-        sys.exit(1)
+        sys.exit(EXIT_NOTHING)
 
 
-def _print_changes(report: Any) -> None:
+def _print_changes(report: Any, err: bool = False) -> None:
     for kind in ("added", "updated", "removed"):
         for path in getattr(report, kind):
-            click.echo(f"{kind} {path}")
+            click.echo(f"{kind} {path}", err=err)
 
 
 @main.command()
@@ -254,8 +315,15 @@ def _print_changes(report: Any) -> None:
 @index_option
 @click.option("--settle", type=click.FloatRange(min=0), default=0.3, show_default=True,
               help="Seconds a file must stay the same size before it is read (it may still be being written).")
+@exclude_option
+@click.option("--query", "queries", multiple=True, metavar="QUERY",
+              help="Alert: print each newly indexed paragraph that matches QUERY (repeatable); the changes "
+                   "then go to stderr.")
+@json_option
+@color_option
 @lock_timeout_option
-def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, lock_timeout: float) -> None:
+def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes: tuple[str, ...],
+          queries: tuple[str, ...], as_json: bool, color: str, lock_timeout: float) -> None:
     """Watch folders (default: the sources of the last build) and index releases as they arrive, change
     or disappear, one line per change, until Ctrl-C."""
     from searchidx.index.core import Index
@@ -264,7 +332,11 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, lock_tim
     folder = index_dir or _default_index()
     try:
         index = Index.open(folder, create=True)
+        if excludes:
+            index.set_sources(exclude=excludes, lock_timeout=lock_timeout)
         sources = list(paths) or index.sources or [DEFAULT_SOURCES]
+        for query in queries:  # a bad query is said now, not at the first arrival
+            index.search(query, limit=0, suggest=False)
         for batch in watch_paths(index, sources, settle=settle, lock_timeout=lock_timeout):
             if batch.error is not None:
                 click.echo(f"searchidx: {batch.error} (will retry)", err=True)
@@ -274,12 +346,38 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, lock_tim
             if batch.initial:
                 click.echo(f"{folder}: {report.summary()}; watching {', '.join(batch.roots)} (Ctrl-C to stop)",
                            err=True)
+            elif queries:
+                _print_changes(report, err=True)
+                _alerts(index, queries, [*report.added, *report.updated], as_json, _color(color))
+            elif as_json:
+                for kind in ("added", "updated", "removed"):
+                    for path in getattr(report, kind):
+                        click.echo(json.dumps({"type": kind, "path": path}, ensure_ascii=False))
             else:
                 _print_changes(report)
     except KeyboardInterrupt:
         click.echo("searchidx: stopped watching", err=True)
+    except QueryError as exc:
+        raise _fail(str(exc), exc.hint) from None
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
+
+
+def _alerts(index: Any, queries: tuple[str, ...], paths: list[str], as_json: bool, color: bool) -> None:
+    """The paragraphs of just-indexed files that match each query, as they would show in a search."""
+    import glob
+
+    from searchidx.cli import output
+
+    if not paths:
+        return
+    only = [glob.escape(p) for p in paths]  # these files exactly, whatever characters their names hold
+    for query in queries:
+        for hit in index.iter_search(query, path=only):
+            if as_json:
+                click.echo(json.dumps({"type": "alert", "query": query, **hit.to_dict()}, ensure_ascii=False))
+            else:
+                click.echo(output.alert_text(query, hit, color), color=color)
 
 
 @main.command()
@@ -294,19 +392,21 @@ def check(index_dir: str | None, fast: bool) -> None:
         report = Index.open(folder, strict=False).check(contents=not fast)
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
-    click.echo(f"{folder}: {report.files} files, {report.releases} releases, {report.paragraphs} paragraphs, "
-               f"{report.segments} segments ({report.generation})")
+    click.echo(f"{folder}: {plural(report.files, 'file')}, {plural(report.releases, 'release')}, "
+               f"{plural(report.paragraphs, 'paragraph')}, {plural(report.segments, 'segment')} ({report.generation})")
     for note in report.notes:
         click.echo(f"note: {note}")
+    for path, reason in report.failed.items():
+        click.echo(f"  known bad: {path}: {reason}")
     for problem in report.problems:
         click.echo(f"problem: {problem.message}\n  fix: {problem.advice}")
     if not report.ok:
-        sys.exit(1)
+        sys.exit(EXIT_NOTHING)
     click.echo("ok")
 
 
-@main.command()
-@click.argument("query")
+@main.command(cls=habits.QueryCommand)
+@click.argument("query", nargs=-1, required=True)
 @index_option
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
               help="Hits per page (0: only the count, facets and timeline).")
@@ -315,10 +415,15 @@ def check(index_dir: str | None, fast: bool) -> None:
 @click.option("--since", help="Only releases dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Only releases dated on or before this day.")
 @click.option("--source", help="Only releases from this wire or publisher.")
+@click.option("--path", "paths", multiple=True, metavar="GLOB",
+              help="Only files whose path (under its source folder, or whole) matches GLOB (repeatable: any).")
 @click.option("--quotes-only", is_flag=True, help="Only paragraphs attributed to a speaker.")
 @click.option("--all-kinds", is_flag=True, help="Include pull quotes, captions and About sections.")
-@click.option("--sort", type=click.Choice(["score", "date"]), default="score", show_default=True)
-@click.option("--facet", "facets", multiple=True, type=click.Choice(["speaker", "source", "year", "location"]),
+@click.option("--sort", type=click.Choice(["score", "date", "oldest"]), default="score", show_default=True,
+              help="Relevance, newest first, or oldest first.")
+@click.option("--reverse", is_flag=True, help="Reverse the order of --sort date (oldest first) or oldest.")
+@click.option("--facet", "facets", multiple=True,
+              type=click.Choice(["speaker", "source", "publisher", "year", "location"]),
               help="Count matching paragraphs per value (repeatable).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Values shown per facet.")
@@ -328,26 +433,51 @@ def check(index_dir: str | None, fast: bool) -> None:
 @color_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV with a header row (hits only).")
-def search(query: str, index_dir: str | None, limit: int, page: int, speaker: str | None, since: str | None,
-           until: str | None, source: str | None, quotes_only: bool, all_kinds: bool, sort: str,
-           facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int, color: str,
-           as_json: bool, as_csv: bool) -> None:
-    """Search paragraphs: words, "phrases"~N, AND/OR/NOT, ( ), prefix*, fuzzy~, field:value
-    (speaker: role: title: source: kind: location: date:2023 date:[2023-01 to 2023-06])."""
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing: the exit code says whether anything matched.")
+@click.option("--releases", "-l", "releases", is_flag=True,
+              help="List matching releases (like grep -l), with their matching paragraphs and speakers.")
+@click.option("--also", "also", multiple=True, metavar="QUERY",
+              help="With --releases: only releases where a paragraph also matches QUERY (repeatable).")
+def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int, speaker: str | None,
+           since: str | None, until: str | None, source: str | None, paths: tuple[str, ...], quotes_only: bool,
+           all_kinds: bool, sort: str,
+           reverse: bool, facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int,
+           color: str, as_json: bool, as_csv: bool, quiet: bool, releases: bool, also: tuple[str, ...]) -> None:
+    """Search paragraphs: words, "phrases", "phrases"~N, AND/OR/NOT, -word, ( ), prefix*, fuzzy~,
+    word^3, field:value (speaker: role: title: source: location: kind: date:2023 date:[2023-01 to 2023-06]
+    year: path:GLOB). Stop words (the, to...) go unindexed: a phrase of them only is read in the text.
+
+    The query may start with - and options may come before or after it. Exit code 0 when something
+    matched, 1 when nothing did, 2 on an error."""
     from searchidx.cli import output
 
+    text = " ".join(query)
     if as_json and as_csv:
         raise _fail("--json and --csv exclude each other")
+    if reverse:
+        sort = {"score": "score", "date": "oldest", "oldest": "date"}[sort]
+        if sort == "score":
+            raise _fail("--reverse goes with --sort date or --sort oldest")
+    if also and not releases:
+        raise _fail("--also goes with --releases", "e.g. searchidx search -l speaker:biden --also speaker:harris")
+    if releases:
+        return _search_releases(text, index_dir, also=also, speaker=speaker, since=since, until=until, source=source,
+                                path=list(paths),
+                                kinds=None if all_kinds else ("body",), quotes_only=quotes_only, limit=limit,
+                                page=page, sort=sort, quiet=quiet, as_json=as_json, as_csv=as_csv, color=color)
     try:
         index = _open(index_dir, auto_build=True)
-        results = index.search(query, speaker=speaker, since=since, until=until, source=source,
-                               kinds=None if all_kinds else ("body",), quotes_only=quotes_only, limit=limit,
-                               page=page, sort=sort, facets=facets, timeline=timeline, context=context,
-                               collapse=not no_collapse, facet_limit=top)
+        results = index.search(text, speaker=speaker, since=since, until=until, source=source, path=list(paths),
+                               kinds=None if all_kinds else ("body",), quotes_only=quotes_only,
+                               limit=0 if quiet else limit, page=page, sort=sort,
+                               facets=() if quiet else facets, timeline=timeline and not quiet,
+                               context=context, collapse=not no_collapse, facet_limit=top, suggest=not quiet)
     except QueryError as exc:
         raise _fail(str(exc), exc.hint) from None
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
+    if quiet:
+        sys.exit(0 if results.total else EXIT_NOTHING)
     if results.suggestion:
         click.echo(f"did you mean: {results.suggestion}", err=True)
     if as_json:
@@ -355,28 +485,54 @@ def search(query: str, index_dir: str | None, limit: int, page: int, speaker: st
             click.echo(output.hit_json(hit))
         for line in output.facets_json(results.facets) + output.timeline_json(results.timeline):
             click.echo(line)
-        return
-    if as_csv:
+    elif as_csv:
         click.echo(output.csv_header())
         for hit in results.hits:
             click.echo(output.hit_csv(hit))
-        return
-    use_color = _color(color)
-    for hit in results.hits:
-        click.echo(output.hit_text(hit, use_color), color=use_color or None)
-    if results.facets:
-        click.echo(output.facets_text(results.facets, top, use_color), color=use_color or None)
-    if results.timeline:
-        click.echo(output.timeline_chart(results.timeline), nl=False)
-    if not results.total:
-        click.echo("no matches", err=True)
-    elif results.hits:
-        first = (page - 1) * limit + 1
-        folded = sum(len(h.duplicates) for h in results.hits)
-        note = f" ({folded} copies folded in)" if folded else ""
-        click.echo(f"{first}-{first + len(results.hits) - 1} of {results.total} matching paragraphs{note}", err=True)
     else:
-        click.echo(f"{results.total} matching paragraphs", err=True)
+        use_color = _color(color)
+        for hit in results.hits:
+            click.echo(output.hit_text(hit, use_color), color=use_color)
+        if results.facets:
+            click.echo(output.facets_text(results.facets, top, use_color), color=use_color)
+        if results.timeline:
+            click.echo(output.timeline_chart(results.timeline), nl=False)
+        click.echo(output.count_line(results), err=True)
+    if not results.total:
+        sys.exit(EXIT_NOTHING)
+
+
+def _search_releases(text: str, index_dir: str | None, *, also: tuple[str, ...], quiet: bool, as_json: bool,
+                     as_csv: bool, color: str, **options: Any) -> None:
+    from searchidx.cli import output
+
+    try:
+        found = _open(index_dir, auto_build=True).search_releases(text, also=also, **options)
+    except QueryError as exc:
+        raise _fail(str(exc), exc.hint) from None
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    if quiet:
+        sys.exit(0 if found.total else EXIT_NOTHING)
+    if as_json:
+        for match in found:
+            click.echo(json.dumps({"type": "release", **match.to_dict()}, ensure_ascii=False))
+    elif as_csv:
+        click.echo(output.release_csv_header())
+        for match in found:
+            click.echo(output.release_csv(match))
+    else:
+        use_color = _color(color)
+        for match in found:
+            click.echo(output.release_text(match, use_color), color=use_color)
+        if found.releases:
+            first = (found.page - 1) * found.limit + 1
+            click.echo(f"{first}-{first + len(found.releases) - 1} of {plural(found.total, 'matching release')}",
+                       err=True)
+        else:
+            click.echo(plural(found.total, "matching release") if found.total else "no matches", err=True)
+    if not found.total:
+        sys.exit(EXIT_NOTHING)
 
 
 @main.command()
@@ -408,13 +564,16 @@ def show(target: str, index_dir: str | None, context: int, as_json: bool) -> Non
         raise _fail(f"{target}: expected ID or ID#N", "e.g. searchidx show 8c11a9366d6e4f0e#28")
     try:
         release = _open(index_dir).release(release_id)
+    except ReleaseNotFoundError as exc:
+        raise _fail(str(exc), code=EXIT_NOTHING) from None
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     if n:
         wanted = int(n)
         if not any(p.n == wanted for p in release.paragraphs):
             raise _fail(f"release {release_id} has no paragraph {n}",
-                        f"it has paragraphs 1 to {max((p.n for p in release.paragraphs), default=0)}")
+                        f"it has paragraphs 1 to {max((p.n for p in release.paragraphs), default=0)}",
+                        code=EXIT_NOTHING)
         release.paragraphs = [p for p in release.paragraphs if abs(p.n - wanted) <= context]
     if as_json:
         click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
@@ -433,7 +592,86 @@ def stats(index_dir: str | None, as_json: bool) -> None:
         st = _open(index_dir).stats()
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
-    click.echo(json.dumps(st.to_dict()) if as_json else output.stats_text(st), nl=as_json)
+    if as_json:
+        click.echo(json.dumps(st.to_dict()))
+        return
+    click.echo(output.stats_text(st), nl=False)
+    click.echo(f"known bad   {output.plural(len(st.known_bad), 'file')}"
+               + "".join(f"\n  {b['path']}: {b['reason']}" for b in st.known_bad))
+
+
+@main.command()
+@index_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "sqlite"]), default="jsonl", show_default=True,
+              help="JSON Lines, CSV with a header row, or an SQLite database with a full-text table.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default: standard output; an SQLite export needs one).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def export(index_dir: str | None, fmt: str, output: str | None, quiet: bool) -> None:
+    """Write every paragraph with its release's metadata (id, release, n, kind, speaker, role, title, date,
+    source, location, url, path, text), streamed: export --format sqlite -o x.db opens in datasette or
+    sqlite-utils search."""
+    from searchidx.export import export as write_export
+
+    if fmt == "sqlite" and not output:
+        raise _fail("--format sqlite needs --output FILE")
+    progress = _Progress(not quiet and sys.stderr.isatty(), unit="paragraphs")
+    try:
+        index = _open(index_dir)
+        count = write_export(index, fmt, output if output else sys.stdout, progress=progress)
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        progress.close()
+    if not quiet:
+        click.echo(f"{plural(count, 'paragraph')} exported" + (f" to {output}" if output else ""), err=True)
+
+
+@main.command()
+@click.argument("action", type=click.Choice(["list", "add", "remove", "exclude", "include"]), default="list")
+@click.argument("values", nargs=-1)
+@index_option
+@json_option
+@lock_timeout_option
+def sources(action: str, values: tuple[str, ...], index_dir: str | None, as_json: bool, lock_timeout: float) -> None:
+    """List, add or remove the folders a bare build syncs, and the globs left out under them:
+    sources [list], sources add PATH..., sources remove PATH... (its releases too), sources exclude GLOB...,
+    sources include GLOB... (stop excluding it)."""
+    from searchidx.cli import output
+    from searchidx.index.core import Index
+
+    folder = index_dir or _default_index()
+    if action != "list" and not values:
+        raise _fail(f"sources {action} needs {'GLOB' if action in ('exclude', 'include') else 'PATH'}...")
+    try:
+        index = Index.open(folder, create=action == "add", strict=False)
+        if action == "add":
+            missing = [v for v in values if not os.path.exists(v)]
+            if missing:
+                raise _fail(f"no such file or folder: {missing[0]}")
+            index.set_sources(add=values, lock_timeout=lock_timeout)
+        elif action == "remove":
+            known = set(index.sources)
+            unknown = [v for v in values if str(Path(v).resolve()) not in known]
+            if unknown:
+                raise _fail(f"not a source: {unknown[0]}", "see: searchidx sources", code=EXIT_NOTHING)
+            removed = index.remove(values, lock_timeout=lock_timeout)
+            click.echo(f"{folder}: {output.plural(len(removed), 'file')} removed", err=True)
+        elif action in ("exclude", "include"):
+            unknown = [v for v in values if v not in index.excludes] if action == "include" else []
+            if unknown:
+                raise _fail(f"not excluded: {unknown[0]}", "see: searchidx sources", code=EXIT_NOTHING)
+            index.set_sources(**{action: values}, lock_timeout=lock_timeout)
+        current, globs = index.sources, index.excludes
+    except SearchidxError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps({"sources": current, "excludes": globs}))
+        return
+    for source in current:
+        click.echo(source if os.path.exists(source) else f"{source}  (missing)")
+    for glob in globs:
+        click.echo(f"exclude {glob}")
 
 
 @main.command()

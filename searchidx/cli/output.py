@@ -14,7 +14,7 @@ import click
 
 #: Columns of `search --csv`, in order. Stable: add new ones at the end.
 CSV_FIELDS = ("id", "release", "n", "kind", "speaker", "speaker_role", "speaker_key", "title", "date", "source",
-              "location", "url", "score", "duplicates", "text")
+              "location", "url", "score", "duplicates", "text", "path", "content_id")
 
 BAR = "█"
 HALF = "▌"
@@ -45,8 +45,10 @@ def hit_text(hit: Any, color: bool) -> str:
     if hit.speaker_role:
         who += f", {hit.speaker_role}"
     where = " · ".join(x for x in (hit.title, hit.date, hit.source, hit.location) if x)
-    lines = [_style(who, color, fg="green", bold=True), _style(where, color, fg="blue"),
-             f"{hit.id}  ({hit.kind})" if hit.kind != "body" else hit.id]
+    ref = f"{hit.id}  ({hit.kind})" if hit.kind != "body" else hit.id
+    if hit.path:
+        ref += "  " + _style(shown_path(hit.path), color, fg="magenta")
+    lines = [_style(who, color, fg="green", bold=True), _style(where, color, fg="blue"), ref]
     for c in hit.context_before:
         lines.append(_style(_context_line(c), color, dim=True))
     lines.append(highlighted(hit.text, hit.highlights, color))
@@ -58,6 +60,17 @@ def hit_text(hit: Any, color: bool) -> str:
             about = " · ".join(x for x in (ref.get("title"), ref.get("date"), ref.get("source")) if x)
             lines.append(f"    {dup}  {about}")
     return "\n".join(lines) + "\n"
+
+
+def shown_path(path: str) -> str:
+    """A path as a terminal user wants it: relative to the current folder when under it (as grep shows)."""
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
+    return path if rel.startswith("..") else rel
 
 
 def _context_line(c: Any) -> str:
@@ -137,3 +150,50 @@ def _size(n: int) -> str:
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
         size /= 1024
     return f"{n} B"  # pragma: no cover
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``1 matching paragraph``, ``2 matching paragraphs``."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def count_line(results: Any) -> str:
+    """The line on stderr after the hits: which hits of how many, or that nothing matched."""
+    if not results.total:
+        return "no matches"
+    total = plural(results.total, "matching paragraph")
+    if not results.hits:
+        return total
+    first = (results.page - 1) * results.limit + 1
+    folded = sum(len(h.duplicates) for h in results.hits)
+    note = f" ({plural(folded, 'copy', 'copies')} folded in)" if folded else ""
+    return f"{first}-{first + len(results.hits) - 1} of {total}{note}"
+
+
+#: Columns of `search --releases --csv`, in order. Stable: add new ones at the end.
+RELEASE_CSV_FIELDS = ("id", "title", "date", "source", "paragraphs", "speakers", "score", "path", "url", "content_id")
+
+
+def release_text(match: Any, color: bool) -> str:
+    """One line per release: id, date, matching paragraphs and speakers, title, file."""
+    speakers = f", {plural(len(match.speakers), 'speaker')} ({'; '.join(match.speakers)})" if match.speakers else ""
+    parts = [_style(match.id, color, fg="yellow"), match.date or "-",
+             f"{plural(match.paragraphs, 'paragraph')}{speakers}", _style(match.title or "(untitled)", color, bold=True)]
+    if match.path:
+        parts.append(_style(shown_path(match.path), color, fg="magenta"))
+    return "  ".join(parts)
+
+
+def release_csv_header() -> str:
+    return _csv_row(RELEASE_CSV_FIELDS)
+
+
+def release_csv(match: Any) -> str:
+    d = match.to_dict()
+    d["speakers"] = "; ".join(match.speakers)
+    return _csv_row([d.get(f) for f in RELEASE_CSV_FIELDS])
+
+
+def alert_text(query: str, hit: Any, color: bool) -> str:
+    """A `watch --query` alert: which query matched, then the hit as `search` shows it."""
+    return _style(f"[{query}]", color, fg="cyan", bold=True) + " " + hit_text(hit, color)

@@ -8,12 +8,13 @@ language and its checks) happens above it. Whoosh (`searchidx.engine.whoosh`) is
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from searchidx.model import Release
 from searchidx.search.query import Node
-from searchidx.search.results import SearchResults, SpeakerSummary, Stats
+from searchidx.search.results import Hit, ReleaseResults, SearchResults, SpeakerSummary, Stats
 from searchidx.search.speaker import SpeakerParagraph
 
 
@@ -31,9 +32,14 @@ class SearchRequest:
     #: Paragraph kinds searched (None: all; a ``kind:`` in the query also lifts the default).
     kinds: tuple[str, ...] | None = ("body",)
     quotes_only: bool = False
+    #: Globs one of which the file's path (relative to its source, or whole) must match.
+    paths: tuple[str, ...] = ()
+    #: Runs of folded words the paragraph's text must hold, in order (phrases of stop words only, which
+    #: the index leaves out: checked in the stored text).
+    contains: tuple[tuple[str, ...], ...] = ()
     limit: int = 10
     page: int = 1
-    #: "score" or "date" (newest first, undated last).
+    #: "score", "date" (newest first) or "oldest" (oldest first); undated paragraphs last.
     sort: str = "score"
     facets: tuple[str, ...] = ()
     facet_limit: int | None = 10
@@ -51,13 +57,35 @@ class Engine(Protocol):
     #: The engine's name, as `stats` and errors show it ("whoosh").
     name: str
 
+    def stop_words(self) -> frozenset[str]:
+        """The words the engine leaves out of running text (folded)."""
+        ...
+
     def search(self, request: SearchRequest) -> SearchResults:
         """Ranked hits of a checked request: every match counted, copies folded, facets, timeline, context
         and a suggestion as asked."""
         ...
 
+    def search_releases(self, request: SearchRequest, also: tuple[str, ...] = ()) -> ReleaseResults:
+        """Releases with a paragraph matching the request's query and one matching each query of ``also``
+        (with the same filters), best first or by date; a page of them, every one counted."""
+        ...
+
+    def iter_hits(self, request: SearchRequest) -> Iterator[Hit]:
+        """Every hit of a checked request in order (``limit``, ``page``, facets and folding ignored), made
+        one at a time, from one state of the index."""
+        ...
+
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker of body paragraphs, most paragraphs first."""
+        ...
+
+    def paragraphs(self) -> Iterator[dict[str, Any]]:
+        """Every paragraph with its release's metadata (`searchidx.export.FIELDS`), one at a time."""
+        ...
+
+    def close(self) -> None:
+        """Let go of what is kept open between searches; later calls reopen what they need."""
         ...
 
     def stats(self) -> Stats:
@@ -70,7 +98,15 @@ class Engine(Protocol):
         ...
 
     def release(self, release_id: str) -> Release:
-        """A whole release as indexed, paragraphs in order (`SearchidxError` if there is none)."""
+        """A whole release as indexed, paragraphs in order (`ReleaseNotFoundError` if there is none)."""
+        ...
+
+    def paths(self) -> list[str]:
+        """The paths of the indexed files, quickly (may name a removed one: `release_at` says None)."""
+        ...
+
+    def release_at(self, path: str) -> str | None:
+        """The content id of the release indexed from ``path``, or None."""
         ...
 
     def files(self) -> dict[str, dict[str, object]]:

@@ -28,7 +28,17 @@ from searchidx.engine.whoosh.schema import SCHEMA_VERSION
 from searchidx.engine.whoosh.store import clean_orphans, create_whoosh, open_whoosh, orphans
 from searchidx.engine.whoosh.sync import WhooshSession, check_documents
 from searchidx.engine.whoosh.workers import DEFAULT_SEGMENT_FILES, SEGMENT_WRITER_OPTIONS
-from searchidx.errors import IndexLockedError, IndexNotFoundError, IndexVersionError, LoadError, SearchidxError
+from searchidx.errors import (
+    IndexLockedError,
+    IndexNotFoundError,
+    IndexVersionError,
+    LoadError,
+    ReleaseNotFoundError,
+    SearchidxError,
+)
+from searchidx.index import failed as failed_files
+from searchidx.index.failed import FileMemory
+from searchidx.index.ids import StableIds, read_history
 from searchidx.index.store import (
     LEGACY_GENERATION,
     LOCK_TIMEOUT,
@@ -46,8 +56,8 @@ from searchidx.index.store import (
 from searchidx.load.parallel import MIN_PARALLEL
 from searchidx.load.problems import LoadWarning
 from searchidx.model import Release
-from searchidx.search.core import search, speakers, stats
-from searchidx.search.results import SearchResults, SpeakerSummary, Stats
+from searchidx.search.core import iter_search, search, search_releases, speakers, stats
+from searchidx.search.results import Hit, ReleaseResults, SearchResults, SpeakerSummary, Stats
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,8 @@ class SyncReport:
     paragraphs: int = 0
     #: Files indexed with a problem worth saying (a release with no body paragraph).
     warnings: list[LoadWarning] = field(default_factory=list)
+    #: Files that failed to load before and have not changed since: neither parsed nor reported again.
+    known_bad: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -95,8 +107,9 @@ class SyncReport:
 
     def summary(self) -> str:
         warned = f", {len(self.warnings)} with warnings" if self.warnings else ""
+        known_bad = f", {len(self.known_bad)} known bad" if self.known_bad else ""
         return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
-                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped{warned}")
+                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped{warned}{known_bad}")
 
 
 class RemoveReport(list):
@@ -105,6 +118,8 @@ class RemoveReport(list):
     def __init__(self) -> None:
         super().__init__()
         self.missing: list[str] = []
+        #: Sources that a sync without paths no longer looks at.
+        self.sources: list[str] = []
 
 
 @dataclass
@@ -129,6 +144,8 @@ class CheckReport:
     paragraphs: int = 0
     segments: int = 0
     generation: str = ""
+    #: Files under the sources that could not be loaded, and have not changed since: path → reason.
+    failed: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -211,7 +228,31 @@ class Index:
 
     @property
     def sources(self) -> list[str]:
+        """The files and folders a sync without paths looks at."""
         return list((read_manifest(self.path) or {}).get("sources", []))
+
+    @property
+    def excludes(self) -> list[str]:
+        """Globs excluded under every source (`searchidx.load.selection`), as remembered by `sync`."""
+        return list((read_manifest(self.path) or {}).get("excludes", []))
+
+    def set_sources(self, *, add: Iterable[str | os.PathLike[str]] = (), remove: Iterable[str | os.PathLike[str]] = (),
+                    exclude: Iterable[str] = (), include: Iterable[str] = (),
+                    lock_timeout: float = LOCK_TIMEOUT) -> None:
+        """Change what a sync without paths looks at: ``add``/``remove`` sources (a removed source's
+        releases stay until `remove` takes them out), ``exclude`` globs or stop excluding them (``include``)."""
+        with FolderLock(self.path, lock_timeout):
+            info = read_manifest(self.path) or {}
+            gone = {str(Path(p).resolve()) for p in remove}
+            sources = [s for s in info.get("sources", []) if s not in gone]
+            sources = list(dict.fromkeys(sources + [str(Path(p).resolve()) for p in add]))
+            dropped = set(include)
+            excludes = [g for g in dict.fromkeys([*info.get("excludes", []), *exclude]) if g not in dropped]
+            update_manifest(self.path, sources=sources, excludes=excludes)
+
+    def failed(self) -> dict[str, str]:
+        """Files that could not be loaded and have not changed since: path → reason."""
+        return {p: rec.get("reason", "") for p, rec in failed_files.read(self.path).items()}
 
     def _fresh(self) -> Any:
         """The Whoosh index of the current generation: reopened if a rebuild switched generations."""
@@ -228,33 +269,41 @@ class Index:
 
     # -- writing -----------------------------------------------------------------------------
     def sync(self, paths: Iterable[str | os.PathLike[str]] | None = None, *, progress: Progress | None = None,
-             lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
+             lock_timeout: float = LOCK_TIMEOUT, exclude: Iterable[str] = ()) -> SyncReport:
         """Make the index match ``paths`` (files and folders; default: the sources remembered from
         the last sync): new files added, changed ones (by content hash) re-indexed, vanished ones removed.
 
         ``progress(done, total, path)`` is called after each file. When worker processes write the files,
         it is also called every half second with ``path`` empty and ``done`` the files they have written,
         which runs ahead of the files handed back so far. A source that is missing altogether
-        is reported in ``skipped`` and its releases are kept (an unmounted disk does not empty the index)."""
+        is reported in ``skipped`` and its releases are kept (an unmounted disk does not empty the index).
+        ``exclude``: globs to leave out under every source, remembered with the sources; indexed files they
+        match are removed. Files that failed to load and have not changed since are counted in
+        ``known_bad``, not parsed or reported again (`searchidx.index.failed`)."""
         report = SyncReport()
         with self._session(lock_timeout) as session:
             known_sources = list(session.info.get("sources", []))
+            known_excludes = list(session.info.get("excludes", []))
             roots = [str(Path(p).resolve()) for p in paths] if paths is not None else known_sources
             # A path that does not exist is reported (skipped) and not remembered: a typo is not a source.
             merged = list(dict.fromkeys(known_sources + [r for r in roots if os.path.exists(r)]))
-            if merged != known_sources:
+            excludes = list(dict.fromkeys(known_excludes + list(exclude)))
+            if merged != known_sources or excludes != known_excludes:
                 # Written before any document: after a crash the manifest may name a source too many (the
                 # next sync looks at it again), never one too few (whose files no sync would look at again).
-                update_manifest(self.path, sources=merged)
+                update_manifest(self.path, sources=merged, excludes=excludes)
+                session.info["excludes"] = excludes
             self._apply(session, roots, report, progress, delete=True)
             session.commit()
         return report
 
     def add(self, paths: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None,
-            lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
-        """Index these files (or re-index them if they changed), leaving everything else alone."""
+            lock_timeout: float = LOCK_TIMEOUT, exclude: Iterable[str] = ()) -> SyncReport:
+        """Index these files (or re-index them if they changed), leaving everything else alone; in folders,
+        not what ``exclude`` globs (or the remembered ones) match."""
         report = SyncReport()
         with self._session(lock_timeout) as session:
+            session.info["excludes"] = [*session.info.get("excludes", []), *exclude]
             self._apply(session, list(paths), report, progress, delete=False)
             session.commit()
         return report
@@ -282,14 +331,21 @@ class Index:
         targets that matched nothing). A file still under a source comes back at the next sync."""
         removed = RemoveReport()
         with self._session(lock_timeout) as session:
+            ids = StableIds(session.info.get("sources", []))
             for target in targets:
                 resolved = str(Path(target).resolve())
                 if resolved in session.known:
                     matches = [resolved]
                 else:  # a release id, or a folder: everything indexed under it
                     matches = [p for p, rec in session.known.items()
-                               if target in rec["releases"] or under(p, [resolved])]
-                if not matches:
+                               if target in rec["releases"] or under(p, [resolved]) or ids(p) == target]
+                sources = session.info.get("sources", [])
+                unsourced = [s for s in sources if under(s, [resolved])]
+                if unsourced:  # a source named (or a folder holding sources): a later sync leaves it alone
+                    session.info["sources"] = [s for s in sources if s not in unsourced]
+                    update_manifest(self.path, sources=session.info["sources"])
+                    removed.sources.extend(unsourced)
+                if not matches and not unsourced:
                     removed.missing.append(target)
                 for path in matches:
                     session.delete_file(path)
@@ -320,6 +376,7 @@ class Index:
             ix = create_whoosh(self.path / name)
             building = Index(self.path, ix, name, options=self.options)
             session = WhooshSession(building, info, lock)
+            session.memory = FileMemory(self.path, fresh=True)  # from scratch: every file is tried again
             try:
                 building._apply(session, roots, report, progress, delete=False)
                 session.commit()
@@ -329,7 +386,8 @@ class Index:
                 raise
             fsync_tree(self.path / name)  # on disk before the manifest names it (a power cut, not just a kill)
             # The switch: one atomic replace of the manifest, naming the new generation.
-            write_manifest(self.path, {"generation": name, "previous": old, "sources": roots})
+            write_manifest(self.path, {"generation": name, "previous": old, "sources": roots,
+                                       "excludes": info.get("excludes", [])})
             # Readers that opened the old generation before the switch may still be reading it: it stays
             # (as "previous") until the next rebuild. Older ones go now.
             clean_generations(self.path, keep={name, old})
@@ -372,16 +430,20 @@ class Index:
         # The loader is imported by writers only: a search never needs it (a quicker start).
         from searchidx.load.core import discover
 
-        files, problems = discover(paths)
+        files, problems = discover(paths, exclude=session.info.get("excludes", []))
         report.skipped.extend(problems)
         gone: list[str] = []
         if delete:
             roots = [str(Path(p).resolve()) for p in paths]
             present = {str(p.resolve()) for p in files}
-            missing_roots = [r for r in roots if not os.path.exists(r)]
-            gone = [p for p in session.known if p not in present and under(p, roots)
-                    and not under(p, missing_roots) and not os.path.exists(p)]
+            # Under a root, an indexed file that was not found is gone, or excluded now; unless its folder
+            # could not be read, or the root is missing altogether (an unmounted disk).
+            kept = [r for r in roots if not os.path.exists(r)] + [str(Path(e.path).absolute()) for e in problems]
+            gone = [p for p in session.known if p not in present and under(p, roots) and not under(p, kept)]
+            for p in [p for p in session.memory.failed if p not in present and under(p, roots)]:
+                session.memory.forget(p)
         session.write([str(p.resolve()) for p in files], gone, report, progress)
+        session.memory.save()
 
     # -- reading -----------------------------------------------------------------------------
     @property
@@ -401,15 +463,33 @@ class Index:
         return {p: rec["releases"][0] for p, rec in self._files().items()}
 
     def release(self, release_id: str) -> Release:
-        """A whole release as indexed, paragraphs in order."""
-        return self.engine.release(release_id)
+        """A whole release as indexed, paragraphs in order, by its stable id (`searchidx.index.ids`) or its
+        content id. `ReleaseNotFoundError` if there is none; for a content id whose file changed since, it
+        says so and gives the release's id now."""
+        try:
+            return self.engine.release(release_id)
+        except ReleaseNotFoundError:
+            pass
+        ids = StableIds(self.sources)
+        for path in self.engine.paths():
+            if ids(path) == release_id and (content := self.engine.release_at(path)) is not None:
+                return self.engine.release(content)
+        path = read_history(self.path).get(release_id)
+        if path is None:
+            raise ReleaseNotFoundError(f"no release {release_id!r} in the index")
+        if self.engine.release_at(path) is not None:
+            raise ReleaseNotFoundError(f"release {release_id} changed since that id was given: its file {path} is "
+                                       f"release {ids(path)} now (searchidx show {ids(path)})")
+        raise ReleaseNotFoundError(f"release {release_id} changed since that id was given, and its file {path} is "
+                                   f"no longer in the index")
 
     def search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, source: str | None = None,
                kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10,
                page: int = 1, sort: str = "score", facets: tuple[str, ...] | list[str] = (),
                timeline: bool = False, context: int = 0, collapse: bool = True, suggest: bool = True,
-               exact_total: bool | None = None, facet_limit: int | None = 10) -> SearchResults:
+               exact_total: bool | None = None, facet_limit: int | None = 10,
+               path: str | list[str] | None = None) -> SearchResults:
         """Ranked paragraphs matching ``query`` (see docs/searching.md for the query language), narrowed by
         the filters. Raises `QueryError` (with a ``hint``) for a query or option it cannot run.
 
@@ -417,23 +497,60 @@ class Index:
         YYYY-MM-DD (inclusive). ``source``: every word of it in the wire or site. ``kinds``: paragraph kinds
         searched (None: all; a ``kind:`` in the query also lifts the default). ``quotes_only``: paragraphs
         attributed to a speaker. ``limit``/``page``: hits per page (0: counts, facets and timeline only) and
-        which page. ``sort``: "score" or "date" (newest first, undated last). ``facets``: any of speaker,
+        which page. ``sort``: "score", "date" (newest first) or "oldest"; undated last. ``facets``: any of speaker,
         source, year, location; ``facet_limit`` values each (None: all). ``timeline``: matches per month.
         ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
         ``suggest``: a corrected query when words are unknown. ``exact_total``: ignored (every total is
-        counted), kept for callers of earlier versions."""
+        counted), kept for callers of earlier versions. ``path``: a glob (or several) the file's path must
+        match, relative to its source folder or whole; ``path:GLOB`` in the query does the same."""
         return search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
                       quotes_only=quotes_only, limit=limit, page=page, sort=sort, facets=facets,
                       timeline=timeline, context=context, collapse=collapse, suggest=suggest,
-                      exact_total=exact_total, facet_limit=facet_limit)
+                      exact_total=exact_total, facet_limit=facet_limit, path=path)
+
+    def search_releases(self, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
+                        since: dt.date | str | None = None, until: dt.date | str | None = None,
+                        source: str | None = None, kinds: tuple[str, ...] | None = ("body",),
+                        quotes_only: bool = False, limit: int = 10, page: int = 1,
+                        sort: str = "score", path: str | list[str] | None = None) -> ReleaseResults:
+        """Releases with a paragraph matching ``query`` and, for each query in ``also``, a paragraph matching
+        it too (another paragraph or the same: ``also=["speaker:harris"]`` with ``"speaker:biden"`` finds
+        releases quoting both), with the filters of `search`. Each `ReleaseMatch` counts its matching
+        paragraphs and names their speakers; ``total`` counts every release."""
+        return search_releases(self, query, also=also, speaker=speaker, since=since, until=until, source=source,
+                               kinds=kinds, quotes_only=quotes_only, limit=limit, page=page, sort=sort, path=path)
+
+    def iter_search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
+                    until: dt.date | str | None = None, source: str | None = None,
+                    kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
+                    context: int = 0, path: str | list[str] | None = None) -> Iterator[Hit]:
+        """Every hit of ``query`` in order, without pages: the filters of `search`, made one at a time as
+        they are asked for, from one state of the index. Syndicated copies are hits of their own."""
+        return iter_search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
+                           quotes_only=quotes_only, sort=sort, context=context, path=path)
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""
         return speakers(self)
 
+    # -- closing -----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close what this object keeps open between searches (searchers, mapped files). Later calls
+        reopen what they need."""
+        if self._engine is not None:
+            self._engine.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def stats(self) -> Stats:
-        """Releases, paragraphs, speakers, date span, size on disk and last update."""
-        return stats(self)
+        """Releases, paragraphs, speakers, date span, size on disk, last update, and the files known bad."""
+        st = stats(self)
+        st.known_bad = [{"path": p, "reason": r} for p, r in self.failed().items()]
+        return st
 
     # -- checking ----------------------------------------------------------------------------
     def check(self, *, contents: bool = True) -> CheckReport:
@@ -466,10 +583,13 @@ class Index:
                 report.problem(f"source {src} is missing ({held} indexed files are under it)",
                                "restore it, or remove its releases: searchidx remove PATH...")
         if contents:
-            self._check_contents(report, known, [s for s in sources if os.path.exists(s)])
+            self._check_contents(report, known, [s for s in sources if os.path.exists(s)], info.get("excludes", []))
+        else:
+            report.failed = self.failed()
         return report
 
-    def _check_contents(self, report: CheckReport, known: dict[str, dict[str, Any]], sources: list[str]) -> None:
+    def _check_contents(self, report: CheckReport, known: dict[str, dict[str, Any]], sources: list[str],
+                        excludes: list[str]) -> None:
         from searchidx.load.core import discover, load_bytes, read_bytes
 
         changed, vanished = [], []
@@ -482,14 +602,20 @@ class Index:
                 continue
             if hashlib.sha256(data).hexdigest() != rec["hash"]:
                 changed.append(path)
-        files, _ = discover(sources)
+        files, _ = discover(sources, exclude=excludes)
         new, unloadable = [], []
+        failed = failed_files.read(self.path)
         for path in files:
             resolved = str(path.resolve())
             if resolved in known:
                 continue
             try:
-                load_bytes(read_bytes(resolved), resolved)
+                data = read_bytes(resolved)
+                bad = failed.get(resolved)
+                if bad and hashlib.sha256(data).hexdigest() == bad["hash"]:
+                    report.failed[resolved] = bad.get("reason", "")
+                    continue
+                load_bytes(data, resolved)
                 new.append(resolved)
             except LoadError:
                 unloadable.append(resolved)
@@ -503,6 +629,9 @@ class Index:
         if unloadable:
             report.notes.append(f"{len(unloadable)} file(s) under the sources cannot be loaded and are not "
                                 f"indexed (searchidx build names them and says why)")
+        if report.failed:
+            report.notes.append(f"{len(report.failed)} file(s) known bad: they failed to load and have not changed "
+                                f"since (listed below); a sync tries them again when they change")
 
 
 

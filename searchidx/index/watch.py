@@ -51,9 +51,16 @@ def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, se
         raise SearchidxError(f"cannot watch {missing[0]}: not a folder")
     own = str(index.path.resolve())
 
+    from searchidx.load.selection import excluded
+
+    globs = index.excludes
+
     def wanted(change: object, path: str) -> bool:
         name = os.path.basename(path)
-        return not (name.startswith(".") or name in _SKIP_NAMES or _under(path, [own]))
+        if name.startswith(".") or name in _SKIP_NAMES or _under(path, [own]):
+            return False
+        root = next((r for r in roots if _under(path, [r])), None)
+        return root is None or not excluded(Path(path), Path(root), globs, is_dir=os.path.isdir(path))
 
     synced = False
     #: path → (its last seen size and mtime, or None when it is gone; when that was first seen).

@@ -8,7 +8,9 @@ import hashlib
 import io
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from searchidx.errors import LoadError
 from searchidx.load.decoding import decode, looks_utf16
@@ -25,6 +27,7 @@ from searchidx.load.limits import MAX_SECONDS, Deadline
 from searchidx.load.metadata import bot_check
 from searchidx.load.pipeline import finish
 from searchidx.load.problems import LoadWarning, release_warnings  # noqa: F401 - part of this module's API
+from searchidx.load.selection import Exclusions, not_a_release
 from searchidx.model import Release
 
 #: Largest file read as one release, by default (releases are kilobytes, saved pages a few hundred).
@@ -46,7 +49,14 @@ def release_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+#: The path that means standard input, as in most command-line tools.
+STDIN = "-"
+
+
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes (``-``: standard input's), gzip undone, refused when over ``max_bytes``."""
+    if str(path) == STDIN:
+        return _read_stdin(max_bytes)
     p = Path(path)
     try:
         if p.is_dir():
@@ -75,21 +85,62 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
     return data
 
 
+def _read_stdin(max_bytes: int) -> bytes:
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise LoadError(STDIN, "no standard input to read")
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise LoadError(STDIN, f"too large (over {max_bytes / 1e6:.1f} MB)")
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise LoadError(STDIN, f"broken gzip data ({exc})") from None
+    return data
+
+
 def load_release(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
                  max_seconds: float | None = MAX_SECONDS) -> Release:
-    """Read one release file (any supported format). Raises `LoadError` with the reason.
+    """Read one release file (any supported format; ``-``: standard input). Raises `LoadError` with the
+    reason.
 
     A file holding several releases (JSON Lines, a JSON array) gives its first; see `load_releases`.
     """
-    return load_releases(path, max_bytes=max_bytes, max_seconds=max_seconds, first_only=True)[0]
+    return _load_file(path, max_bytes=max_bytes, max_seconds=max_seconds, first_only=True)[0]
 
 
-def load_releases(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES,
+def load_releases(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, max_bytes: int = MAX_BYTES,
                   max_seconds: float | None = MAX_SECONDS, first_only: bool = False) -> list[Release]:
-    """Every release in one file: one for most formats, one per object in JSON Lines or a JSON array."""
-    deadline = Deadline(path, max_seconds)
+    """Every release in a file (one for most formats, one per object in JSON Lines or a JSON array), or in
+    several files and folders (walked as `build` walks them), in order. ``-`` is standard input.
+    Raises `LoadError` for the first file that cannot be read (`discover` and `load_release` go file by
+    file for those who want to go on)."""
+    if isinstance(paths, (str, os.PathLike)):
+        if str(paths) == STDIN or not Path(paths).is_dir():
+            return _load_file(paths, max_bytes=max_bytes, max_seconds=max_seconds, first_only=first_only)
+        paths = [paths]
+    releases: list[Release] = []
+    for path in paths:
+        if str(path) == STDIN:
+            files: list[Any] = [STDIN]
+        else:
+            files, problems = discover([path])
+            if problems:
+                raise problems[0]
+        for file in files:
+            releases.extend(_load_file(file, max_bytes=max_bytes, max_seconds=max_seconds, first_only=first_only))
+    return releases
+
+
+def _load_file(path: str | os.PathLike[str], *, max_bytes: int, max_seconds: float | None,
+               first_only: bool) -> list[Release]:
+    name = "<stdin>" if str(path) == STDIN else str(path)
+    deadline = Deadline(name, max_seconds)
     data = read_bytes(path, max_bytes)
-    return _load_data(data, str(path), deadline, first_only)
+    return _load_data(data, name, deadline, first_only)
 
 
 def load_bytes(data: bytes, path: str = "<bytes>", *, max_seconds: float | None = MAX_SECONDS) -> Release:
@@ -229,24 +280,32 @@ def _binary(data: bytes) -> bool:
 _SKIP_NAMES = {"README.md", "PROVENANCE.md", "LICENSE", ".DS_Store"}
 
 
-def discover(paths: list[str | os.PathLike[str]]) -> tuple[list[Path], list[LoadError]]:
+def discover(paths: list[str | os.PathLike[str]], *,
+             exclude: Iterable[str] = ()) -> tuple[list[Path], list[LoadError]]:
     """The release files under ``paths`` (files and folders, walked recursively, sorted), and the
-    problems met on the way (a path that does not exist, a folder that cannot be read, a link loop)."""
+    problems met on the way (a path that does not exist, a folder that cannot be read, a link loop).
+
+    In a folder, files and folders that ``exclude`` globs or a ``.searchidxignore`` file match are left
+    out, and so are files whose type says they are no release (`searchidx.load.selection`), silently.
+    A file named in ``paths`` is taken as it is."""
     found: list[Path] = []
     problems: list[LoadError] = []
     seen_dirs: set[tuple[int, int]] = set()
+    exclude = list(exclude)
     for raw in paths:
         p = Path(raw)
         if not p.exists():
             problems.append(LoadError(p, "no such file or folder"))
         elif p.is_dir():
-            _walk(p, found, problems, seen_dirs)
+            rules = [Exclusions(p, exclude)] if exclude else []
+            _walk(p, found, problems, seen_dirs, [r for r in rules if r])
         else:
             found.append(p)
     return sorted(set(found)), problems
 
 
-def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[tuple[int, int]]) -> None:
+def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[tuple[int, int]],
+          rules: list[Exclusions]) -> None:
     try:
         st = folder.stat()
         key = (st.st_dev, st.st_ino)
@@ -258,15 +317,22 @@ def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[
     except OSError as exc:
         problems.append(LoadError(folder, f"cannot read folder ({exc.strerror or exc})"))
         return
+    own = Exclusions.from_file(folder)
+    if own:
+        rules = [*rules, own]
     for entry in entries:
         if entry.name.startswith(".") or entry.name in _SKIP_NAMES:
             continue
         path = Path(entry.path)
         try:
-            if entry.is_dir():
-                _walk(path, found, problems, seen)
+            is_dir = entry.is_dir()
+            if any(rule.excludes(path, is_dir) for rule in rules):
+                continue
+            if is_dir:
+                _walk(path, found, problems, seen, rules)
             elif entry.is_file():
-                found.append(path)
+                if not not_a_release(entry.name):
+                    found.append(path)
             elif entry.is_symlink():
                 problems.append(LoadError(path, "broken link"))
         except OSError as exc:

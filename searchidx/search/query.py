@@ -26,7 +26,9 @@ FIELD_ALIASES = {"speaker": "speaker", "role": "role", "title": "title", "source
 
 
 #: Facets users may ask for.
-FACET_NAMES = ("speaker", "source", "year", "location")
+FACET_NAMES = ("speaker", "source", "publisher", "year", "location")
+#: Orders of hits: relevance, newest first, oldest first (undated paragraphs last in both).
+SORTS = ("score", "date", "oldest")
 #: Shortest prefix a `word*` query accepts: shorter ones expand to too many words to be quick or useful.
 MIN_PREFIX = 3
 

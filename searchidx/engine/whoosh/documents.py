@@ -7,6 +7,7 @@ paragraphs, one document each (`schema.paragraph_documents`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from searchidx.engine.whoosh.schema import analyses_as_built, paragraph_documents
@@ -43,3 +44,17 @@ def release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Relea
         paragraphs=[Paragraph(n=d["n"], kind=d["kind"], text=d["text"], speaker=d.get("speaker"),
                               speaker_role=d.get("role")) for d in paras],
     )
+
+
+def iter_paragraphs(searcher: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Every paragraph as (its stored fields, its release's file record), in index order, one at a time: a
+    release's paragraphs follow one of its file records, so the last record seen is theirs. (``doctype``
+    is not stored: a file record is the document with a ``hash``.)"""
+    reader = searcher.reader()
+    record: dict[str, Any] = {}
+    for _docnum, fields in reader.iter_docs():
+        if "hash" in fields:
+            record = fields
+        elif "n" in fields:
+            yield fields, (record if record.get("release") == fields.get("release") else
+                           searcher.document(doctype="file", release=fields.get("release")) or {})

@@ -48,3 +48,10 @@ def _searcher(index: Index) -> Iterator[Any]:
         s = ix.searcher()
         per_thread[key] = (ix, s)
     yield s
+
+
+def close_searchers(index: Index) -> None:
+    """Close the searchers kept open for ``index`` (every thread's): they hold its files mapped."""
+    kept = (_SEARCHERS or {}).pop(index, None) or {}
+    for _ix, searcher in kept.values():
+        searcher.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from searchidx.engine.base import SearchRequest
@@ -21,11 +22,23 @@ from searchidx.engine.whoosh.queries import (
     compile_query,
 )
 from searchidx.engine.whoosh.readers import _per_reader, _searcher
+from searchidx.engine.whoosh.schema import word_folding
 from searchidx.engine.whoosh.suggest import _suggest
 from searchidx.errors import QueryError
+from searchidx.index.ids import StableIds
 from searchidx.search import query as query_tree
+from searchidx.search.publishers import publisher
 from searchidx.search.query import KINDS, _as_day
-from searchidx.search.results import Context, FacetValue, Hit, SearchResults, SpeakerSummary, Stats
+from searchidx.search.results import (
+    Context,
+    FacetValue,
+    Hit,
+    ReleaseMatch,
+    ReleaseResults,
+    SearchResults,
+    SpeakerSummary,
+    Stats,
+)
 
 if TYPE_CHECKING:
     from searchidx.index.core import Index
@@ -43,13 +56,13 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
 
         full, mask = _query_and_mask(s, index, request.tree or query, speaker=request.speaker, since=request.since,
                                      until=request.until, source=request.source, kinds=request.kinds,
-                                     quotes_only=request.quotes_only)
+                                     quotes_only=request.quotes_only, paths=request.paths)
         want = page * limit
         # A few spares for copies folded into one hit; more only when copies fill them (the loop below).
         fetch = want + 5 if collapse else want
         try:
-            scores = _scores(s, full, mask)
-            order = _newest_first(s) if request.sort == "date" else None
+            scores = _holding(s, _scores(s, full, mask), request.contains)
+            order = _newest_first(s) if request.sort == "date" else _oldest_first(s) if request.sort == "oldest" else None
             while True:
                 results = ranked(s, full, scores, fetch, first=order)
                 groups = _group(results, collapse)
@@ -60,11 +73,12 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
             raise QueryError(str(exc)) from None
         total = len(scores)
         exact_terms, stemmed_terms = _query_terms(full, s)
+        ids = StableIds(index.sources)
         hits = []
         for group in groups[(page - 1) * limit: want]:
-            hit = _hit(group[0], exact_terms, stemmed_terms)
-            hit.duplicates = [_paragraph_id(r.fields()) for r in group[1:]]
-            hit.duplicate_releases = [_release_ref(r) for r in group[1:]]
+            hit = _hit(group[0], exact_terms, stemmed_terms, ids)
+            hit.duplicate_releases = [_release_ref(r, ids) for r in group[1:]]
+            hit.duplicates = [f"{ref['id']}#{r.fields()['n']}" for ref, r in zip(hit.duplicate_releases, group[1:])]
             hits.append(hit)
         if context:
             for hit in hits:
@@ -73,7 +87,7 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
         if facets or timeline:
             docnums = list(scores)
             for name in facets:
-                out.facets[name] = _facet(s, name, docnums, request.facet_limit)
+                out.facets[name] = _facet(s, name, docnums, request.facet_limit, index.sources)
             if timeline:
                 out.timeline = _timeline(s, docnums)
         if request.suggest and query.strip():
@@ -81,10 +95,116 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
     return out
 
 
+def iter_hits(index: Index, request: SearchRequest) -> Iterator[Hit]:
+    """Every hit of a checked request in rank order, made one at a time as they are asked for. One searcher
+    (one commit) serves the whole iteration, its own: not the kept one, which another search in this
+    thread may replace meanwhile. Memory grows with the matches only as their numbers and scores."""
+    with index._fresh().searcher() as s:
+        query = request.tree if request.tree is not None else request.query
+        full, mask = _query_and_mask(s, index, query, speaker=request.speaker, since=request.since,
+                                     until=request.until, source=request.source, kinds=request.kinds,
+                                     quotes_only=request.quotes_only, paths=request.paths)
+        try:
+            scores = _holding(s, _scores(s, full, mask), request.contains)
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
+        order = _newest_first(s) if request.sort == "date" else _oldest_first(s) if request.sort == "oldest" else None
+        results = ranked(s, full, scores, None, first=order)
+        del scores
+        exact, stemmed = _query_terms(full, s)
+        ids = StableIds(index.sources)
+        for r in results:
+            hit = _hit(r, exact, stemmed, ids)
+            if request.context:
+                _add_context(s, hit, request.context)
+            yield hit
+
+
+def search_releases(index: Index, request: SearchRequest, also: tuple[str, ...] = ()) -> ReleaseResults:
+    """Releases with a paragraph matching the request's query and, for each query of ``also``, a paragraph
+    matching that one (the same paragraph or another): best first, or by date."""
+    from collections import defaultdict
+
+    with _searcher(index) as s:
+        per_query: list[dict[int, float]] = []
+        for text in (request.tree or request.query, *also):
+            full, mask = _query_and_mask(s, index, text, speaker=request.speaker, since=request.since,
+                                         until=request.until, source=request.source, kinds=request.kinds,
+                                         quotes_only=request.quotes_only, paths=request.paths)
+            try:
+                per_query.append(_holding(s, _scores(s, full, mask), request.contains if not per_query else ()))
+            except ValueError as exc:
+                raise QueryError(str(exc)) from None
+        records = _file_record_list(s)
+        # A paragraph's release is the file record right before it (paragraphs follow one of its records).
+        by_record: list[dict[int, float]] = []
+        for scores in per_query:
+            grouped: dict[int, float] = defaultdict(float)
+            for docnum, score in scores.items():
+                i = bisect_right(records, docnum) - 1
+                if i >= 0:
+                    grouped[records[i]] = max(grouped[records[i]], score)
+            by_record.append(grouped)
+        wanted = set(by_record[0]).intersection(*by_record[1:])
+        best = by_record[0]
+        if request.sort in ("date", "oldest"):
+            days = _column(s, "day")
+            undated = 99999999 if request.sort == "oldest" else 0
+
+            def day(record: int) -> int:
+                value = days[record + 1] if record + 1 < len(days) else None  # its first paragraph's day
+                return value if value and 10000101 <= value <= 99991231 else undated
+
+            order = sorted(wanted, key=lambda r: (day(r) if request.sort == "oldest" else -day(r), -best[r], r))
+        else:
+            order = sorted(wanted, key=lambda r: (-best[r], r))
+        page = order[(request.page - 1) * request.limit: request.page * request.limit]
+        matching: dict[int, list[int]] = defaultdict(list)
+        if page:
+            chosen = set(page)
+            for scores in per_query:
+                for docnum in scores:
+                    i = bisect_right(records, docnum) - 1
+                    if i >= 0 and records[i] in chosen:
+                        matching[records[i]].append(docnum)
+        ids = StableIds(index.sources)
+        out = []
+        for record in page:
+            fields = s.stored_fields(record)
+            meta = fields.get("meta") or {}
+            paras = sorted(set(matching[record]))
+            names = Counter(name for name in (s.stored_fields(d).get("speaker") for d in paras) if name)
+            out.append(ReleaseMatch(id=ids(fields.get("path")) or fields["release"], content_id=fields["release"],
+                                    title=meta.get("title"), date=meta.get("date"), source=meta.get("source"),
+                                    path=fields.get("path"), url=meta.get("url"), paragraphs=len(paras),
+                                    speakers=[name for name, _ in names.most_common()], score=round(best[record], 4)))
+    return ReleaseResults(query=request.query, total=len(wanted), page=request.page, limit=request.limit,
+                          releases=out)
+
+
+def _holding(s: Any, scores: dict[int, float], runs: tuple[tuple[str, ...], ...]) -> dict[int, float]:
+    """The matches whose stored text holds every run of folded words, in order (stop words only: the
+    index has no term to find them by, so each candidate's text is read)."""
+    if not runs:
+        return scores
+    import re
+
+    _pattern, accents = word_folding()
+    # The words of a run one after the other, as the tokenizer splits them (letters and digits, anything
+    # else between): one regular expression over the folded text, not a list of its words.
+    patterns = [re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, run)) + r"(?![^\W_])") for run in runs]
+    out = {}
+    for docnum in sorted(scores):
+        text = (s.stored_fields(docnum).get("text") or "").lower().translate(accents)
+        if all(p.search(text) for p in patterns):
+            out[docnum] = scores[docnum]
+    return out
+
+
 def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speaker: str | None,
                     since: dt.date | str | None,
                     until: dt.date | str | None, source: str | None, kinds: tuple[str, ...] | None,
-                    quotes_only: bool) -> tuple[Any, Any]:
+                    quotes_only: bool, paths: tuple[str, ...] = ()) -> tuple[Any, Any]:
     """The Whoosh query a search runs and the document numbers it leaves out. Narrow filters (speaker,
     source, dates) join the query unscored: ranking is the query's alone. Broad exclusions (file records,
     other kinds, narration) are a set of document numbers, computed once per index generation: cheaper
@@ -107,7 +227,10 @@ def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speak
             raise QueryError(f"--since {since} is after --until {until}", hint="swap them")
         require.append(DayRange("day", lo, hi))
     full = Q.And([q, *(Unscored(f) for f in require)]) if require else q
-    return full, _excluded(s, exclude_kinds, quotes_only)
+    mask = _excluded(s, exclude_kinds, quotes_only)
+    if paths:
+        mask = mask | _path_mask(s, paths, index.sources)
+    return full, mask
 
 
 def _scores(s: Any, q: Any, mask: Any) -> dict[int, float]:
@@ -128,15 +251,23 @@ def _newest_first(s: Any) -> list[int]:
     return _per_reader(s.reader(), "newest first", lambda: _days_for_sorting(s.reader()))
 
 
-def _days_for_sorting(reader: Any) -> list[int]:
-    """Minus each document's day in the column's sortable form (smaller: newer), 1 for an undated one."""
+def _oldest_first(s: Any) -> list[int]:
+    """Each document's rank for oldest first: by day, undated paragraphs last as well."""
+    return _per_reader(s.reader(), "oldest first", lambda: _days_for_sorting(s.reader(), oldest=True))
+
+
+def _days_for_sorting(reader: Any, oldest: bool = False) -> list[int]:
+    """Minus each document's day in the column's sortable form (smaller: newer), 1 for an undated one;
+    with ``oldest`` the day itself, and the column's largest value (its default) for an undated one."""
     field = reader.schema["day"]
     undated = field.to_column_value(field.default)
     days: list[int] = []
     for leaf, _base in reader.leaf_readers():
         values = _numeric_column(leaf, "day") if leaf.has_column("day") else None
         if values is None:
-            days.extend([1] * leaf.doc_count_all())
+            days.extend([undated if oldest else 1] * leaf.doc_count_all())
+        elif oldest:
+            days.extend(values)
         else:
             days.extend(1 if v == undated else -v for v in values)
     return days
@@ -173,10 +304,11 @@ def _group(results: Any, collapse: bool) -> list[list[Any]]:
     return groups
 
 
-def _release_ref(r: Any) -> dict[str, Any]:
+def _release_ref(r: Any, ids: StableIds) -> dict[str, Any]:
     rid = r.fields()["release"]
     info = _release_info(r.searcher, rid, r.docnum)
-    return {"id": rid, "title": info.get("title"), "date": info.get("date"), "source": info.get("source")}
+    return {"id": ids(info.get("path")) or rid, "title": info.get("title"), "date": info.get("date"),
+            "source": info.get("source")}
 
 
 def _release_info(s: Any, rid: str, docnum: int | None = None) -> dict[str, Any]:
@@ -198,10 +330,6 @@ def _release_info(s: Any, rid: str, docnum: int | None = None) -> dict[str, Any]
         return dict(record.get("meta") or {}, path=record.get("path"))
 
     return _per_reader(s.reader(), ("release", rid), make)
-
-
-def _paragraph_id(fields: dict[str, Any]) -> str:
-    return f"{fields['release']}#{fields['n']}"
 
 
 def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
@@ -227,13 +355,14 @@ def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
     return exact, stemmed
 
 
-def _hit(r: Any, exact: set[str], stemmed: set[str]) -> Hit:
+def _hit(r: Any, exact: set[str], stemmed: set[str], ids: StableIds) -> Hit:
     fields = r.fields()
     info = _release_info(r.searcher, fields["release"], r.docnum)
     text = fields.get("text", "")
     speaker = fields.get("speaker")
     return Hit(
-        id=_paragraph_id(fields), path=info.get("path"), n=fields["n"], kind=fields["kind"], speaker=speaker,
+        id=f"{ids(info.get('path')) or fields['release']}#{fields['n']}", content_id=fields["release"],
+        path=info.get("path"), n=fields["n"], kind=fields["kind"], speaker=speaker,
         speaker_role=fields.get("role"), title=info.get("title"), date=info.get("date"),
         source=info.get("source"), location=info.get("location"), url=info.get("url"),
         score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, stemmed, exact),
@@ -247,7 +376,7 @@ def _text(value: Any) -> str:
 
 def _add_context(s: Any, hit: Hit, n: int) -> None:
 
-    for docnum in s.docs_for_query(Q.And([Q.Term("release", hit.release), Q.Term("doctype", "para")])):
+    for docnum in s.docs_for_query(Q.And([Q.Term("release", hit.content_id), Q.Term("doctype", "para")])):
         d = s.stored_fields(docnum)
         if abs(d["n"] - hit.n) > n:
             continue
@@ -296,8 +425,54 @@ def _column_value(s: Any, fieldname: str, docnum: int) -> Any:
     return default if columns[i] is None else columns[i][docnum - bases[i]]
 
 
-def _facet(s: Any, name: str, docnums: list[int], limit: int | None) -> list[FacetValue]:
+def _publishers(s: Any, sources: list[str]) -> dict[int, str | None]:
+    """File record → its publisher (`searchidx.search.publishers`), once per reader and sources."""
 
+    def make() -> dict[int, str | None]:
+        out = {}
+        for record in _file_record_list(s):
+            fields = s.stored_fields(record)
+            out[record] = publisher((fields.get("meta") or {}).get("source"), fields.get("path"), sources)
+        return out
+
+    return _per_reader(s.reader(), ("publishers", tuple(sources)), make)
+
+
+def _publisher_facet(s: Any, docnums: list[int], limit: int | None, sources: list[str]) -> list[FacetValue]:
+    records = _file_record_list(s)
+    names = _publishers(s, sources)
+    counts: Counter[str] = Counter()
+    for docnum in docnums:
+        i = bisect_right(records, docnum) - 1
+        name = names.get(records[i]) if i >= 0 else None
+        if name:
+            counts[name] += 1
+    return [FacetValue(value=name, label=name, count=count) for name, count in counts.most_common(limit)]
+
+
+def _path_mask(s: Any, globs: tuple[str, ...], sources: list[str]) -> set[int]:
+    """Documents of files whose path no glob matches (relative to its source, or whole): left out."""
+    import fnmatch
+
+    from searchidx.index.ids import relative_path
+
+    def make() -> set[int]:
+        records = _file_record_list(s)
+        ends = [*records[1:], s.reader().doc_count_all()]
+        out: set[int] = set()
+        for start, end in zip(records, ends):
+            path = s.stored_fields(start).get("path") or ""
+            rel = relative_path(path, sources) or path
+            if not any(fnmatch.fnmatchcase(rel, g) or fnmatch.fnmatchcase(path, g) for g in globs):
+                out.update(range(start, end))
+        return out
+
+    return _per_reader(s.reader(), ("paths", globs, tuple(sources)), make)
+
+
+def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: list[str] | None = None) -> list[FacetValue]:
+    if name == "publisher":
+        return _publisher_facet(s, docnums, limit, sources or [])
     fieldname = FACETS[name]
     column = _column(s, fieldname)
     if name == "year":  # from the day (20230825 → 2023); an undated paragraph reads as 0 or a sentinel

@@ -26,7 +26,8 @@ from searchidx.engine.whoosh.workers import (
     segment_processes,
     write_segments,
 )
-from searchidx.errors import IndexLockedError, LoadError, SearchidxError
+from searchidx.errors import IndexLockedError, SearchidxError
+from searchidx.index.failed import FileMemory
 from searchidx.load.parallel import Loaded, load_files, load_one
 from searchidx.load.problems import LoadWarning, release_warnings
 
@@ -50,6 +51,8 @@ class WhooshSession:
         else:
             self.known = index._files()
         index._known = None  # until this session ends well
+        #: Files that failed to load, content ids replaced (searchidx's records, not Whoosh's: kept beside).
+        self.memory = FileMemory(index.path)
         #: Releases written since the last commit.
         self.written: set[str] = set()
         #: release id → how many indexed files hold it (copies share one set of paragraphs).
@@ -124,6 +127,8 @@ class WhooshSession:
         done = 0
         resolved = files
         hashes = {p: rec["hash"] for p, rec in self.known.items()}
+        # A known-bad file whose content is the same is not parsed again (the loader calls it unchanged).
+        hashes.update(self.memory.hashes())
         procs = segment_processes(self.options.processes)
         in_workers = procs > 0 and len(resolved) >= self.options.min_parallel
         if in_workers:
@@ -179,13 +184,13 @@ class WhooshSession:
         for w in fresh:
             old = self.known.get(w.path)
             if old and old["hash"] != w.digest:
+                self.memory.replaced(old, w.path)
                 self.delete_file(w.path)
                 updated.add(w.path)
         changed = 0
         for w in items:
             old = self.known.get(w.path)
-            if isinstance(w.release, LoadError):
-                report.skipped.append(w.release)
+            if self.memory.settle(w.path, w.digest, w.release, report):
                 continue
             if w.release is None or (old and old["hash"] == w.digest):
                 if segment is not None and w.span:  # parsed after all: its documents are not needed
@@ -236,9 +241,8 @@ class WhooshSession:
     def _index_loaded(self, loaded: Loaded, report: SyncReport) -> None:
         path, digest, release = loaded.path, loaded.digest, loaded.release
         old = self.known.get(path)
-        if isinstance(release, LoadError):
+        if self.memory.settle(path, digest, release, report):
             # The file is bad now; what was indexed from it before stays until it is mended or deleted.
-            report.skipped.append(release)
             return
         if old and old["hash"] == digest:
             report.unchanged.append(path)
@@ -246,6 +250,7 @@ class WhooshSession:
         if release is None:  # the loader took it for unchanged, but the index says otherwise now
             return self._index_file(path, report)
         if old:
+            self.memory.replaced(old, path)
             self.delete_file(path)
         # Identical content at another path (a copy, or a rename seen before the old name's removal)
         # shares that release's paragraphs: only the file record is new.
