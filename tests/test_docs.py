@@ -111,7 +111,9 @@ def test_python_api_examples_run(tmp_path):
     hatch = next(b for b in blocks if "index.engine.searcher()" in b)
     lines = _run_python((example + hatch).replace("/tmp/searchidx-api-example", str(tmp_path / "ix")))
     assert lines[1].startswith("1 added, 0 updated")
-    assert any("Leila Nadya Sadat" in line for line in lines)
+    assert lines[2] == "2 [('2023-08', 2)]"  # total and timeline of the filtered search
+    assert lines[3].startswith("8c11a9366d6e4f0e#") and "Leila Nadya Sadat" in lines[3]
+    assert lines[5] == "{'speaker': [('Leila Nadya Sadat', 2)], 'year': [('2023', 2)]}"
     assert "accountability" in lines
     assert any(line.startswith("QueryError: ") and "2023-02-30" in line for line in lines)
     assert lines[-2] == "True"  # index.check().ok

@@ -342,27 +342,6 @@ def test_facet_limit(ix):
     assert res.facets["speaker"] == everything.facets["speaker"][:2]
 
 
-def test_docs_python_example_runs(tmp_path):
-    """The search API example in README, run as a user would."""
-    import os
-    import re
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    doc = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = next(b for b in re.findall(r"```python\n(.*?)```", doc, flags=re.S) if "searchidx-search-example" in b)
-    example = example.replace("/tmp/searchidx-search-example", str(tmp_path / "ix"))
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", example], cwd=ROOT, capture_output=True, text=True, env=env,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr
-    lines = out.stdout.splitlines()
-    assert lines[0].startswith("2 None [('2023-08', 2)]")
-    assert "Leila Nadya Sadat" in lines[1] and lines[-2] == "accountability"
-
-
 def test_undated_paragraphs_stay_out_of_year_facet_timeline_and_stats(tmp_path):
     folder = tmp_path / "rel"
     folder.mkdir()
