@@ -58,6 +58,21 @@ def test_every_option_is_documented():
     assert not missing, f"options not in README.md or docs/*.md: {missing}"
 
 
+def test_shell_examples_use_real_commands_and_options():
+    """Every `searchidx ...` line in a sh block of README or docs/ parses as the CLI would parse it."""
+    examples = [line for block in _code_blocks(DOCS, "sh") for line in block.splitlines()
+                if line.startswith("searchidx ")]
+    assert len(examples) > 10
+    for line in examples:
+        args = shlex.split(re.sub(r"\s+# .*$", "", line))[1:]  # a comment, not an id's #N
+        command = main.commands.get(args[0])
+        assert command is not None, line
+        try:
+            command.make_context(args[0], args[1:])
+        except click.UsageError as exc:
+            raise AssertionError(f"{line!r}: {exc}") from None
+
+
 def test_readme_is_short():
     size = len(README_PATH.read_bytes())
     assert size < 12 * 1024, f"README.md is {size} bytes; keep it under 12 KB (reference goes to docs/)"
