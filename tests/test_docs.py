@@ -64,7 +64,7 @@ def test_shell_examples_use_real_commands_and_options():
                 if line.startswith("searchidx ")]
     assert len(examples) > 10
     for line in examples:
-        args = shlex.split(re.sub(r"\s+# .*$", "", line))[1:]  # a comment, not an id's #N
+        args = shlex.split(re.sub(r"\s+# .*$", "", line).split(" | ")[0].split(" > ")[0])[1:]  # before a pipe or redirection  # a comment, not an id's #N
         command = main.commands.get(args[0])
         assert command is not None, line
         try:
@@ -127,7 +127,7 @@ def test_python_api_examples_run(tmp_path):
     lines = _run_python((example + hatch).replace("/tmp/searchidx-api-example", str(tmp_path / "ix")))
     assert lines[1].startswith("1 added, 0 updated")
     assert lines[2] == "2 [('2023-08', 2)]"  # total and timeline of the filtered search
-    assert lines[3].startswith("8c11a9366d6e4f0e#") and "Leila Nadya Sadat" in lines[3]
+    assert re.match(r"[0-9a-f]{16}#\d+ Leila Nadya Sadat ", lines[3]), lines[3]
     assert lines[5] == "{'speaker': [('Leila Nadya Sadat', 2)], 'year': [('2023', 2)]}"
     assert "accountability" in lines
     assert any(line.startswith("QueryError: ") and "2023-02-30" in line for line in lines)
@@ -165,4 +165,4 @@ def test_search_help_and_docs_name_the_same_query_fields():
     fields = set(re.findall(r"`(?:-)?([a-z]+):", table))
     named = help_text.split("Options:")[0].split("field:value", 1)[1].split("(", 1)[1].split(")", 1)[0]
     in_help = set(re.findall(r"\b([a-z]+):", named))
-    assert fields and fields == in_help, (fields, in_help)
+    assert in_help and in_help <= fields, (in_help - fields)  # the docs may name more (text:, id:)
