@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from searchidx.attribution.quotes import CARRIED, EXPLICIT, quote_records
 from searchidx.model import Paragraph
 
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Hon|Sr|Sra|Srta|Lic|Judge)\.?"
@@ -525,6 +526,7 @@ class Attributor:
         self.registry = Registry()
         self.text = text_of_release
         self.context = ""  # the paragraph before the one being read, for pronouns with nobody nearer
+        self.cue: tuple[int, int] | None = None  # the speech verb of the last explicit attribution found
         self._full: dict[str, str | None] = {}
         self._gender: dict[str, str | None] = {}
         # Most releases use no gendered honorific at all; then no surname needs looking up ("Mrs" holds "Mr",
@@ -664,6 +666,7 @@ class Attributor:
     def explicit(self, text: str, verb_spans: list[tuple[int, int]] | None = None) -> Person | None:
         """The person an attribution inside ``text`` names, if any. ``verb_spans``: its speech verbs, when
         already found."""
+        self.cue = None
         spans = quote_mask(text)
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  and text[max(0, a - 4): a].rstrip() != " se"
@@ -678,6 +681,7 @@ class Attributor:
         for a, b in close + [v for v in near if v not in close] + [v for v in verbs if v not in near]:
             person = self._before_verb(text[:a], text, a) or self._after_verb(text, a, b)
             if person:
+                self.cue = (a, b)
                 return person
         m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text) else None
         if m and not m.group("span").endswith(_POSSESSIVE):
@@ -938,6 +942,10 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     previous_text = ""
     assigned: list[tuple[Paragraph, Person | None]] = []
     explicit_of: dict[int, Person | None] = {}
+    # For the quote records: how each paragraph's speaker was found, its speech verb, an open quote before it.
+    how: dict[int, str] = {}
+    cue_of: dict[int, tuple[int, int] | None] = {}
+    carried_in: dict[int, bool] = {}
     for p in paragraphs:
         hint = p.speaker
         p.speaker = p.speaker_role = None
@@ -951,6 +959,10 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
                 person = registry.resolve(name, None, _gender(hon.group(0) if hon else None))
         explicit = attributor.explicit(p.text, verbs.of(p)) if person is None else None
         explicit_of[id(p)] = explicit
+        cue_of[id(p)] = attributor.cue if explicit is not None else None
+        carried_in[id(p)] = carried is not None and explicit is None
+        if person is not None:
+            how[id(p)] = EXPLICIT
         person = person or explicit
         if p.kind != "body":
             # Floats repeat what the body says; they take a speaker but do not move the story on.
@@ -964,16 +976,23 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
                 continue
         if person is None and carried is not None:
             person = carried
+            how[id(p)] = CARRIED
         elif person is None and previous is not None:
             if _quote_led(p.text) or previous_text.rstrip().endswith(":") or attribution_fragment(previous_text):
                 person = previous
+                # After "X said:" the quote is X's own, not a carried one.
+                how[id(p)] = EXPLICIT if previous_text.rstrip().endswith(":") or attribution_fragment(
+                    previous_text) else CARRIED
             elif _first_person_quote(p.text):
                 # A first-person quote carries the previous speaker on, unless its own sentence has a person
                 # for subject ('Donald Trump quickly took to Twitter, writing: "… When will we learn?"').
-                person = attributor.quote_subject(p.text) or previous
+                subject = attributor.quote_subject(p.text)
+                person = subject or previous
+                how[id(p)] = EXPLICIT if subject else CARRIED
             elif len(previous_text) > 60 and not _SENTENCE_END.search(previous_text.rstrip()) \
                     and not p.text[:1].isdigit() and not _SIGNED_END.search(previous_text):
                 person = previous  # a page export broke the paragraph mid-sentence
+                how[id(p)] = CARRIED
         if person is None and quote_mask(p.text):
             person = attributor.quote_subject(p.text)
         if person is None and previous is None and previous_text and _whole_quote(p.text):
@@ -998,6 +1017,8 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     # Names and roles are final only once the whole release has been read.
     for p, person in assigned:
         _set(p, person)
+        found = how.get(id(p), EXPLICIT) if person is not None else None
+        p.quotes = quote_records(p, quote_mask(p.text), found, cue_of.get(id(p)), carried_in.get(id(p), False))
 
 
 def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: dict[int, Person | None]) -> None:
