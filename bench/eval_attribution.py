@@ -45,6 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from searchidx.attribution.lexicons import is_organisation, is_place  # noqa: E402
 from searchidx.attribution.rules import ORG_WORDS, TITLE_WORDS, speaker_key  # noqa: E402
 from searchidx.errors import SearchidxError  # noqa: E402
 from searchidx.load.core import load_release, load_text  # noqa: E402
@@ -350,6 +351,9 @@ def person_name(source: str, text: str = "") -> str | None:
         return None  # an acronym: an organisation
     if any(t.lower() in _MEDIA for t in tokens):
         return None
+    surname_too = len(tokens) == 1 and is_place(tokens[0]) and re.search(rf"\b[A-Z][a-z]+\s+{tokens[0]}\b", text)
+    if (is_organisation(" ".join(tokens)) and not surname_too) or re.fullmatch(r"[A-Z][a-z]{3,}[A-Z]\w*", tokens[-1]):
+        return None  # "American Federation …", "PolitiFact", "China": a speaker is a person ("Steve Israel" is)
     if len(tokens) == 1 and text and not re.search(rf"\b[A-Z][\w’'.-]*\s+{re.escape(tokens[0])}\b", text):
         return None  # a lone word never given with a first name ("Reuters", "Republicans") is no person
     return " ".join(tokens)

@@ -17,13 +17,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from searchidx.attribution import lexicons
 from searchidx.attribution.quotes import CARRIED, EXPLICIT, quote_records
 from searchidx.model import Paragraph
 
-HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Hon|Sr|Sra|Srta|Lic|Judge)\.?"
+# Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
+_ONE_HONORIFIC = (r"(?:(?:The\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|Tan\s+Sri|Puan\s+Sri|Mr|Mrs|Ms|Miss|Mx|"
+                  r"Dr|Prof|Professor|Sir|Dame|Rev|Revd|Sr|Sra|Srta|Lic|Judge|Shri|Smt|Datuk|Datin|Dato['’]?|Alhaji|"
+                  r"Hajia|Cllr)\.?")
+HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC})?"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
-_FEMALE_HON = {"mrs", "ms", "miss", "dame", "sra", "srta", "madam"}
-_MALE_HON = {"mr", "sir", "sr"}
+_FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam"}
+_MALE_HON = set(lexicons.MALE_HONORIFICS)
 
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-Z][a-z]+)?(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+)*"
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
@@ -140,9 +145,23 @@ _APPOSITIVE = re.compile(
 _DASHED = re.compile(
     rf"{_CAP_AHEAD}(?<![\w’'])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[-–—]\s+[^-–—\"“”]{{2,160}}\s+[-–—]\s+{_ADVERBS}$"
 )
+# Degrees and generations written after a name in mixed case ("Jane Roe PhD", "John Doe Jr."): capitals
+# alone ("AO", "MP") are part of a capitalised run already.
+_POST_NOMINAL = r"(?:,?\s+(?:PhD|DPhil|Jr|Sr|Esq)\.?)?"
+# "…," said ROLE NAME.' with the role in any case, ending in the name: "said Example Board member Jane Roe",
+# "dijo el superintendente del Distrito Escolar, Jerry Almendarez".
+_PERSON_NAME = r"(?:[A-ZÀ-ÝĀ-Ž]\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?:de|del|van|von|da|di|le|la)\s+" + _NAME_WORD + "|" + _NAME_WORD + r")){1,3}"
+_AFTER_VERB_TAIL = re.compile(
+    rf"^\s+(?:(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
+    rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
+# What the words between a verb and a name say when they are a circumstance, not a role: "said on Monday
+# with Jane Roe".
+_NOT_ROLE = re.compile(r"^(?:in|on|at|during|after|before|to|with|while|when|that|as|about|for|from|today|yesterday|"
+                       r"this|last|later|also|earlier|again|then|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|"
+                       r"\b(?:with|told|during|when|that|while|after|before|who|which)\b", re.IGNORECASE)
 # "TITLE NAME said", "NAME said", "The District Attorney said".
 _SUBJECT = re.compile(
-    rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN})(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
+    rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN}){_POST_NOMINAL}(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
 )
 # "NAME, said" as page exports break it; tried after the appositive, whose role may end in capitals.
 _SUBJECT_COMMA = re.compile(
@@ -296,9 +315,10 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me
 _OPENING_QUOTE = "\"“«„"
 
 _KEY_HONORIFIC = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|hon|judge|sr|sra|srta|lic|don|dona)\.?\s+)+"
+    r"^(?:(?:the\s+)?(?:rt\s+|right\s+)?(?:hon|honourable|honorable)\s+|(?:tan|puan)\s+sri\s+|(?:his|her)\s+excellency\s+|"
+    r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|rev|revd|reverend|judge|sr|sra|srta|lic|don|dona|shri|"
+    r"sri|smt|shrimati|kumari|datuk|datin|dato|tun|alhaji|alhaja|hajia|haji|hajah|cllr|mme|mlle|herr|frau)\s+)+"
 )
-_KEY_SUFFIX = re.compile(r"[\s,]+(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$")
 _KEY_JUNK = re.compile(r"[^\w\s-]+")
 # Letters that carry no combining accent to strip, so NFKD leaves them alone.
 _KEY_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th"})
@@ -313,8 +333,13 @@ def speaker_key(name: str) -> str:
     text = _KEY_JUNK.sub(" ", text)
     text = " ".join(text.replace("_", " ").split())
     text = _KEY_HONORIFIC.sub("", text)
-    text = _KEY_SUFFIX.sub("", text)
-    return text.strip(" -")
+    tokens = text.split()
+    # Post-nominals ("ao", "mp", "qc", "phd", "jr"): never part of the name; an ambiguous one ("am", "ms")
+    # only after two name words.
+    while len(tokens) > 1 and tokens[-1] in lexicons.POST_NOMINALS and (
+            len(tokens) > 2 or tokens[-1] not in ("am", "ms", "ch", "ba", "md")):
+        tokens.pop()
+    return " ".join(tokens).strip(" -")
 
 
 @dataclass
@@ -353,12 +378,18 @@ class Registry:
             first = p.name.lower().split(None, 1)[0]
             if len(tokens) == 1 or tokens[0] == first or tokens[0].rstrip(".") == first[:1]:
                 return p
+        if len(tokens) == 1 and lexicons.is_given_name(key):
+            # A person called by the given name alone ("says Ian"), when one person has it.
+            named = [p for p in self.people if len(p.name.split()) > 1 and p.name.lower().split()[0] == key]
+            if len(named) == 1:
+                return named[0]
         return None
 
     def resolve(self, name: str, role: str | None, gender: str | None) -> Person:
         person = self.find(name)
         if person is None:
-            person = Person(name=name, role=role, gender=gender)
+            first = name.split()[0] if len(name.split()) > 1 else ""
+            person = Person(name=name, role=role, gender=gender or lexicons.given_name_gender(first))
             self.people.append(person)
         else:
             # "Name as first given", unless the first mention was the short form.
@@ -460,16 +491,35 @@ def _split_span(span: str) -> tuple[str | None, str]:
     last_title = -1
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(",.")
-        if low in TITLE_WORDS or (tok.isupper() and len(tok) > 1 and not tok.endswith(".")):
+        if low in _TITLES or (tok.isupper() and len(tok) > 1 and not tok.endswith(".")) \
+                or (low in _ORGANISATION and k < len(tokens) - 1):
             last_title = k
-    if last_title < 0:
-        return None, span
-    role = " ".join(tokens[: last_title + 1])
-    rest = tokens[last_title + 1:]
-    # "Fiscal del Condado de Dallas John Creuzot": a place after a joiner belongs to the title.
-    while len(rest) > 2 and re.fullmatch(_JOINER, rest[0]):
-        role = f"{role} {rest[0]} {rest[1]}"
-        rest = rest[2:]
+    role: str | None = None
+    rest = tokens
+    if last_title >= 0:
+        role = " ".join(tokens[: last_title + 1])
+        rest = tokens[last_title + 1:]
+        # "Fiscal del Condado de Dallas John Creuzot": a place after a joiner belongs to the title.
+        while len(rest) > 2 and re.fullmatch(_JOINER, rest[0]):
+            role = f"{role} {rest[0]} {rest[1]}"
+            rest = rest[2:]
+    # Words glued before a name ("Cities and Urban Infrastructure Jane Roe", "Hearing Jane Roe"): where a
+    # known given name starts the last two or three words and nothing before it is a given name or an
+    # initial, the name starts there.
+    if len(rest) > 2 or (len(rest) == 2 and role is None and not lexicons.is_given_name(rest[0])):
+        for k in range(1, len(rest) - 1):
+            if lexicons.is_given_name(rest[k]) and rest[k][:1].isupper() and not any(
+                    lexicons.is_given_name(t) or re.fullmatch(r"[A-Z]\.", t) for t in rest[:k]) \
+                    and len(rest) - k <= 3:
+                head = rest[:k]
+                if len(head) == 1 and head[0].lower().endswith(("ing", "ed")) and role is None:
+                    head = []  # a sentence's participle, not a title: "Hearing Jane Roe describe it"
+                if head:
+                    role = " ".join(([role] if role else []) + head)
+                rest = rest[k:]
+                break
+    if role is None:
+        return None, " ".join(rest)
     return role, " ".join(rest)
 
 
@@ -495,6 +545,30 @@ def _place_head(tokens: list[str]) -> bool:
         and nxt not in NOT_NAMES
 
 
+_PLACE_WORDS = lexicons.PLACES | {"south", "north", "east", "west", "new", "united", "states", "kingdom", "republic",
+                                   "arab", "emirates", "saudi", "hong", "kong", "puerto", "rico", "costa", "rica",
+                                   "el", "salvador", "papua", "guinea", "of", "the", "island", "islands", "cook"}
+
+
+def _organisation_word(token: str) -> bool:
+    """"Universities", "Holdings", "Federation's": a word that makes a run an organisation, in any number."""
+    w = token.lower().strip(".,’'")
+    w = w[:-2] if w.endswith(("'s", "’s")) else w
+    return w in _ORGANISATION or (w.endswith("ies") and w[:-3] + "y" in _ORGANISATION) \
+        or (w.endswith("s") and w[:-1] in _ORGANISATION)
+
+
+def _whole_place(tokens: list[str]) -> bool:
+    """"South Korea", "New Zealand", "United States": every word is a place's."""
+    words = [t.lower().strip(".,’'") for t in tokens]
+    return words[-1] in lexicons.PLACES and all(w in _PLACE_WORDS for w in words)
+
+
+# Words that never stand inside a name, though a headline capitalises them.
+_HEADLINE_WORDS = frozenset("on in at to for with about from by as into over after before against and or the a an "
+                            "is was are has have had says said calls call urges warns vows".split())
+
+
 @lru_cache(maxsize=4096)
 def _valid_name(name: str) -> bool:
     tokens = name.split()
@@ -504,7 +578,11 @@ def _valid_name(name: str) -> bool:
         return False  # a sentence boundary runs through it: not a name
     if tokens[0].lower().strip(".,") in NOT_NAMES:
         return False
-    if any(t.lower().strip(".,") in ORG_WORDS for t in tokens):
+    if any(t.lower() in _HEADLINE_WORDS for t in tokens[1:]):
+        return False  # a headline in title case: "Trump Calls On Obama", "What Trump Has Said About …"
+    if any(_organisation_word(t) for t in tokens):
+        return False
+    if _whole_place(tokens):
         return False
     if any(t.lower().strip(".,") in TITLE_WORDS and not t.endswith(".") for t in tokens):
         return False
@@ -512,13 +590,34 @@ def _valid_name(name: str) -> bool:
 
 
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
+# What is said before a name to say what the person is: a title ("Constable"), a role in lower case written
+# with a capital ("Spokesperson", "Husband").
+_TITLES = TITLE_WORDS | lexicons.ROLE_TITLES | frozenset(ROLE_NOUNS_LIST) | {"co-leader", "constable"}
+_ORGANISATION = ORG_WORDS | lexicons.ORGANISATION_WORDS
+
+
+def _given_before(text: str, pos: int) -> bool:
+    """Whether a given name, an initial or an honorific stands right before ``pos`` ("Jane Roe", "J. Roe",
+    "Ms Roe"): what makes a lone capitalised word a surname rather than a company's or a place's name."""
+    m = _CAP_BEFORE.search(text, max(0, pos - 40), pos)
+    if not m:
+        return False
+    word = m.group().strip()
+    low = word.rstrip(".").lower()
+    return lexicons.is_given_name(word) or bool(re.fullmatch(r"[A-Z]\.", word)) \
+        or low in _FEMALE_HON | _MALE_HON | {"dr", "prof", "hon"} or (low in TITLE_WORDS and low not in _ORGANISATION) \
+        or low in _PARTICLES
 
 
 def _gender(hon: str | None) -> str | None:
     if not hon:
         return None
-    h = hon.strip().rstrip(".").lower()
-    return "f" if h in _FEMALE_HON else "m" if h in _MALE_HON else None
+    for word in hon.lower().replace(".", " ").split():
+        if word in _FEMALE_HON:
+            return "f"
+        if word in _MALE_HON:
+            return "m"
+    return None
 
 
 class Attributor:
@@ -591,6 +690,8 @@ class Attributor:
         span = _strip_lead(span)
         if hon is None and (h := _HONORIFIC_RE.match(span)):
             hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
+        # Letters after the name ("John Doe AO", "Jane Roe MP") are no part of it.
+        span = lexicons.strip_post_nominals(span)
         first, _, rest = span.partition(" ")
         if rest and first.endswith(("’s", "'s")):
             span = rest  # "Florida’s Rick Wilson"
@@ -605,6 +706,8 @@ class Attributor:
             role = title
         if not name:
             return self.registry.by_role(title) if title else None
+        if " " not in name and _whole_place([name]) and (known := self.registry.find(name)) is not None:
+            return self.registry.resolve(known.name, role, _gender(hon))  # "Israel" for Steve Israel
         if not _valid_name(name):
             # "Larry O’Connor on Hot Air": the words after a joiner are a place or an outlet.
             tokens = name.split()
@@ -612,6 +715,9 @@ class Attributor:
             name = " ".join(tokens[:cut])
             if not cut or not _valid_name(name):
                 return None
+        if title and " " not in name and self.registry.find(name) is None \
+                and not any(w.lower().strip(",.") in _TITLES for w in title.split()):
+            return None  # "Air Example", "Example Holdings": an organisation's name, not a title and a surname
         if described and not title:
             # "the Wisconsin Republican said": a description, good only for someone already named so.
             return self.registry.by_role(name)
@@ -620,8 +726,7 @@ class Attributor:
             full = self.full_name(name)
             if full:
                 name = full
-            elif not hon and not title and not any(_CAP_BEFORE.search(self.text, max(0, pos - 40), pos)
-                                                   for pos in self._occurrences(name)):
+            elif not hon and not title and not any(_given_before(self.text, pos) for pos in self._occurrences(name)):
                 # A lone capitalised word is a person only if the release names someone so elsewhere.
                 return None
         return self.registry.resolve(name, role, gender)
@@ -799,6 +904,13 @@ class Attributor:
         m = _AFTER_VERB_PRONOUN.match(rest)
         if m:
             return self._pronoun(m.group("pron"), text, start)
+        m = _AFTER_VERB_TAIL.match(rest)
+        if m and not _NOT_ROLE.search(m.group("role")) and (
+                any(w[:1].islower() for w in m.group("role").split()) or "," in rest[:m.start("span")]
+                or any(w.lower().strip(",.") in _TITLES for w in m.group("role").split())):
+            person = self._person(m.group("hon"), m.group("span"), m.group("role").strip(" ,"))
+            if person:
+                return person
         m = _AFTER_VERB_NOUN.match(rest)
         if m:
             person = self._person(m.group("hon"), m.group("span"), m.group("role"))

@@ -1,0 +1,141 @@
+"""A speaker is a person: each failure class of issue 17 on invented releases, loaded by the real loader."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchidx.attribution import lexicons
+from searchidx.attribution.rules import speaker_key
+from searchidx.load.core import load_text
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    release = load_text("Test release headline\n\n" + "\n\n".join(paragraphs) + "\n")
+    return [(p.speaker, p.speaker_role) for p in release.body]
+
+
+def names(*paragraphs: str) -> list[str | None]:
+    return [s for s, _ in speakers(*paragraphs)]
+
+
+# --- title words glued to the name ------------------------------------------------------------------------
+
+def test_title_words_glued_to_the_name_go_to_the_role():
+    got = speakers(
+        "Federal Minister for Cities and Urban Infrastructure Jane Roe said the funding would build 40 km of "
+        "new bus lanes.",
+        "Ms Roe said the first lanes would open next year.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
+    assert "Urban Infrastructure" in (got[0][1] or "")
+
+
+def test_a_sentence_opening_word_is_no_first_name():
+    got = names(
+        'Hearing Jane Roe describe it, the committee agreed. "We cannot wait another year," Roe said.',
+    )
+    assert got == ["Jane Roe"]
+
+
+def test_party_role_before_the_name():
+    got = speakers('"Rivers are polluted after every storm," Green Party Co-leader John Doe said.')
+    assert got[0][0] == "John Doe"
+    assert got[0][1] and "Co-leader" in got[0][1]
+
+
+def test_role_then_name_after_the_verb():
+    got = speakers('"Results were strong," said ExampleCorp President and Chief Executive Officer, John Doe.',
+                   '"Sales rose everywhere," said Example Board member Jane Roe.')
+    assert [name for name, _ in got] == ["John Doe", "Jane Roe"]
+
+
+# --- honorifics and post-nominals ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("hon", ["Shri", "Smt.", "Hon.", "The Hon", "Rt Hon", "Dato'", "Datuk", "Tan Sri",
+                                 "Alhaji", "Dr."])
+def test_honorifics_of_the_english_speaking_world(hon):
+    assert names(f'{hon} Jane Roe said, "We will build the bridge."') == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("title", ["Constable", "Sergeant", "Inspector", "Chief", "Sen.", "Rep.", "Gov."])
+def test_role_titles_before_the_name_are_the_role(title):
+    got = speakers(f'{title} Jane Roe said, "We will build the bridge."')
+    assert got[0][0] == "Jane Roe"
+    assert got[0][1] and got[0][1].rstrip(".") == title.rstrip(".")
+
+
+@pytest.mark.parametrize("post", ["AO", "AM", "MP", "MLA", "MSP", "QC", "KC", "OBE", "CBE", "PhD", "Jr."])
+def test_post_nominals_are_not_part_of_the_name(post):
+    assert names(f'Jane Roe {post} said, "We will build the bridge."') == ["Jane Roe"]
+
+
+def test_honorific_and_plain_forms_are_one_identity():
+    assert speaker_key("Shri Jane Roe") == speaker_key("Jane Roe") == speaker_key("The Hon Jane Roe MP")
+    assert speaker_key("Tan Sri Dato' John Doe") == speaker_key("John Doe")
+    assert speaker_key("Prof. John Doe AO") == speaker_key("John Doe")
+    assert speaker_key("Jane Roe") != speaker_key("John Roe")
+
+
+def test_person_not_organisation_in_a_name_role_line():
+    got = speakers('Ms Jane Roe, Chief Executive, Example Universities said: "Students deserve better."')
+    assert got[0][0] == "Jane Roe"
+
+
+def test_name_line_then_quote_in_the_next_paragraph():
+    got = names("Prof. John Doe AO, Vice-Chancellor, Example University said:",
+                '"This is a great day for the university and for the region."',
+                "The university has 20,000 students.")
+    assert got[1] == "John Doe"
+    assert got[2] is None
+
+
+# --- organisations, places and groups never speak ------------------------------------------------------------
+
+@pytest.mark.parametrize("subject", [
+    "The National Growers' Federation", "ExampleCorp", "MEPs", "South Korea", "New Zealand",
+    "National Rural Communities", "Example Holdings Limited", "Air Example",
+])
+def test_organisations_places_and_groups_are_not_speakers(subject):
+    got = names(f"{subject} said the agreement would be signed in March.",
+                f"{subject} today announced that prices would rise.")
+    assert got == [None, None]
+
+
+def test_spokesperson_of_a_named_body_is_the_speaker():
+    got = names('"The numbers do not add up," says National Rural Communities spokesperson Jane Roe.')
+    assert got == ["Jane Roe"]
+
+
+# --- role references and pronouns ---------------------------------------------------------------------------
+
+def test_role_reference_resolves_to_the_person_named_with_it():
+    got = names("Prime Minister Jane Roe said the budget would balance in two years.",
+                "The Prime Minister said the cuts would not touch schools.")
+    assert got == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_pronoun_goes_to_a_person_of_its_gender():
+    got = names('"We have made progress," said Lesley Boal.',
+                "Later this month, Detective Inspector Gary Doe will launch a campaign against robbery.",
+                'He said: "This crime has a devastating impact on its victims."')
+    assert got == ["Lesley Boal", None, "Gary Doe"]
+
+
+def test_a_given_name_alone_is_the_person_named_in_full():
+    got = names('"It will help thousands," said Ian Bradford.',
+                '"My vision is that others will give too," says Ian.')
+    assert got == ["Ian Bradford", "Ian Bradford"]
+
+
+# --- the lexicons ---------------------------------------------------------------------------------------
+
+def test_given_names_ship_with_the_package_and_carry_a_gender():
+    assert lexicons.is_given_name("Jane") and lexicons.is_given_name("John")
+    assert not lexicons.is_given_name("Hearing") and not lexicons.is_given_name("Urban")
+    assert lexicons.given_name_gender("Jane") == "f" and lexicons.given_name_gender("Gary") == "m"
+
+
+def test_organisation_and_place_tests():
+    assert lexicons.is_organisation("National Rural Communities")
+    assert lexicons.is_organisation("South Korea")
+    assert not lexicons.is_organisation("Jane Roe")
