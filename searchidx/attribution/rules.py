@@ -367,7 +367,7 @@ class Registry:
         self.recent: list[Person] = []
 
     def find(self, name: str) -> Person | None:
-        key = name.lower()
+        key = name.lower().replace("’", "'")
         tokens = key.split()
         for p in self.people:
             if key in p.forms:
@@ -377,6 +377,11 @@ class Registry:
                 continue
             first = p.name.lower().split(None, 1)[0]
             if len(tokens) == 1 or tokens[0] == first or tokens[0].rstrip(".") == first[:1]:
+                return p
+        for p in reversed(self.people):
+            # A surname of two words ("Fernandez Rundle" for "Katherine Fernandez Rundle").
+            full = p.name.lower().replace("’", "'").split()
+            if 1 < len(tokens) < len(full) and full[-len(tokens):] == tokens:
                 return p
         if len(tokens) == 1 and lexicons.is_given_name(key):
             # A person called by the given name alone ("says Ian"), when one person has it.
@@ -397,8 +402,24 @@ class Registry:
                 person.name = name
             person.role = person.role or role
             person.gender = person.gender or gender
-        person.forms.add(name.lower())
+        person.forms.add(name.lower().replace("’", "'"))
         return person
+
+    def merge_short_forms(self) -> dict[int, Person]:
+        """Once the whole release is read: a person known only by a short form ("Miller", "Fernandez
+        Rundle") that fits exactly one person named in full later is that person. Returns id(short) → full."""
+        merged: dict[int, Person] = {}
+        for p in self.people:
+            short = p.name.lower().replace("’", "'").split()
+            fits = [q for q in self.people if q is not p and len(q.name.split()) > len(short)
+                    and q.name.lower().replace("’", "'").split()[-len(short):] == short]
+            if len(fits) == 1:
+                full = fits[0]
+                full.role = full.role or p.role
+                full.gender = full.gender or p.gender
+                full.forms |= p.forms
+                merged[id(p)] = full
+        return merged
 
     def by_role(self, role: str) -> Person | None:
         key = role.lower()
@@ -1126,8 +1147,10 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         previous = person
         previous_text = p.text
     _look_ahead(assigned, explicit_of)
-    # Names and roles are final only once the whole release has been read.
+    # Names and roles are final only once the whole release has been read: one person, one name.
+    merged = registry.merge_short_forms()
     for p, person in assigned:
+        person = merged.get(id(person), person) if person is not None else None
         _set(p, person)
         found = how.get(id(p), EXPLICIT) if person is not None else None
         p.quotes = quote_records(p, quote_mask(p.text), found, cue_of.get(id(p)), carried_in.get(id(p), False))
