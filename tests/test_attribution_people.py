@@ -139,3 +139,33 @@ def test_organisation_and_place_tests():
     assert lexicons.is_organisation("National Rural Communities")
     assert lexicons.is_organisation("South Korea")
     assert not lexicons.is_organisation("Jane Roe")
+
+
+# --- statements, British quotes, inverted verbs --------------------------------------------------------------
+
+def test_a_statement_release_is_its_authors_words_without_quotation_marks():
+    release = load_text("Statement by Governor Jane Roe on the Flood\n\n"
+                        "Today our state mourns the families who lost their homes this week.\n\n"
+                        "I have asked every agency to help them rebuild, and we will not stop until they do.\n\n"
+                        "For information, call the press office.\n")
+    assert [p.speaker for p in release.body] == ["Jane Roe", "Jane Roe", None]
+    # The author's own words: the first paragraph a direct quote, the next its continuation.
+    assert [q.kind for p in release.body for q in p.quotes] == ["direct", "continuation"]
+    assert release.body[0].has_direct_quote
+
+
+def test_british_single_quotes_carry_the_speaker_on():
+    got = names("Jane Roe, the family's solicitor, said: 'The family lost faith in the inquiry long ago.",
+                "'They now ask the Lord Advocate to order a new inquiry into the case.'")
+    assert got == ["Jane Roe", "Jane Roe"]
+
+
+def test_inverted_verb_with_the_name_ending_the_sentence():
+    got = speakers("The bill still has serious deficiencies, says John Doe, the party's environment spokesman.")
+    assert got == [("John Doe", "the party's environment spokesman")]
+
+
+def test_a_place_name_is_a_surname_when_the_release_gives_it_a_given_name():
+    got = names("Researcher John Israel of Example University led the study of 1,000 adults.",
+                "Credit scores track health closely, Israel said.")
+    assert got[1] == "John Israel"

@@ -26,6 +26,7 @@ _MARKS = "\"“”«»„"
 #: How a paragraph's speaker was found, as `attribute` records it.
 EXPLICIT = "explicit"  # an attribution in the paragraph, a name line, a statement heading
 CARRIED = "carried"  # the quote or statement of an earlier paragraph goes on
+STATEMENT = "statement"  # the first paragraph of a statement's own words, printed without quotation marks
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -87,7 +88,8 @@ def quote_records(p: Paragraph, spans: tuple[tuple[int, int], ...], how: str | N
     if speaker is not None and not out:
         # A statement's later paragraphs, or speech reported over a whole paragraph.
         s, e = _trim(text, 0, len(text))
-        out.append(Quote(s, e, text[s:e], speaker, role, "continuation" if how == CARRIED else "reported"))
+        kind = "continuation" if how == CARRIED else "direct" if how == STATEMENT else "reported"
+        out.append(Quote(s, e, text[s:e], speaker, role, kind))
     out.sort(key=lambda q: q.start)
     return out
 

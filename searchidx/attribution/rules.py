@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from searchidx.attribution import lexicons
-from searchidx.attribution.quotes import CARRIED, EXPLICIT, quote_records
+from searchidx.attribution.quotes import CARRIED, EXPLICIT, STATEMENT, quote_records
 from searchidx.model import Paragraph
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
@@ -159,6 +159,9 @@ _AFTER_VERB_TAIL = re.compile(
 _NOT_ROLE = re.compile(r"^(?:in|on|at|during|after|before|to|with|while|when|that|as|about|for|from|today|yesterday|"
                        r"this|last|later|also|earlier|again|then|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|"
                        r"\b(?:with|told|during|when|that|while|after|before|who|which)\b", re.IGNORECASE)
+# '…, says NAME[, ROLE].': a name that ends the sentence after an inverted verb.
+_INVERTED_END = re.compile(
+    rf"\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{_PERSON_NAME}){_POST_NOMINAL}(?:,\s+(?P<role>[^.;:\"“”]{{2,120}}))?\s*(?:[.!?]|$)")
 # "TITLE NAME said", "NAME said", "The District Attorney said".
 _SUBJECT = re.compile(
     rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN}){_POST_NOMINAL}(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
@@ -626,8 +629,8 @@ def _given_before(text: str, pos: int) -> bool:
     word = m.group().strip()
     low = word.rstrip(".").lower()
     return lexicons.is_given_name(word) or bool(re.fullmatch(r"[A-Z]\.", word)) \
-        or low in _FEMALE_HON | _MALE_HON | {"dr", "prof", "hon"} or (low in TITLE_WORDS and low not in _ORGANISATION) \
-        or low in _PARTICLES
+        or low in _FEMALE_HON | _MALE_HON | {"dr", "prof", "hon"} or low in lexicons.ROLE_TITLES \
+        or (word.endswith(".") and low in TITLE_WORDS) or low in _PARTICLES
 
 
 def _gender(hon: str | None) -> str | None:
@@ -727,8 +730,12 @@ class Attributor:
             role = title
         if not name:
             return self.registry.by_role(title) if title else None
-        if " " not in name and _whole_place([name]) and (known := self.registry.find(name)) is not None:
-            return self.registry.resolve(known.name, role, _gender(hon))  # "Israel" for Steve Israel
+        if " " not in name and _whole_place([name]):
+            # "Israel" for Steve Israel: a place's name is a surname where the release gives it with a given name.
+            known = self.registry.find(name)
+            full = known.name if known else self.full_name(name)
+            if full and " " in full:
+                return self.registry.resolve(full, role, _gender(hon))
         if not _valid_name(name):
             # "Larry O’Connor on Hot Air": the words after a joiner are a place or an outlet.
             tokens = name.split()
@@ -857,6 +864,11 @@ class Attributor:
                     return person
         return None
 
+    def names_someone(self, text: str) -> bool:
+        """Whether ``text`` reports what a named person said or did ("Jane Roe said …"): narration, not the
+        words of a statement's author."""
+        return bool(re.search(r"\b(?:said|says|announced|told|according)\b", text))
+
     def quote_subject(self, text: str) -> Person | None:
         """The subject of the sentence holding a quote, when it is a person ('Trump has hailed … as “…”')."""
         m = _QUOTE_SUBJECT.search(text)
@@ -920,6 +932,9 @@ class Attributor:
         if head and not head.endswith((",\"", ",”", "”", "\"", ".\"", ".”", "?\"", "?”", "!\"", "!”", "\",", "”,")):
             if head.endswith(",") and (m := _INVERTED.match(text, end)):
                 return self._person(m.group("hon"), m.group("span"), None)
+            if head.endswith(",") and (m := _INVERTED_END.match(text, end)):
+                # "The bill is flawed, says Jane Roe, the party's spokesperson.": the words before are hers.
+                return self._person(m.group("hon"), m.group("span"), m.group("role"))
             return None
         rest = text[end:]
         m = _AFTER_VERB_PRONOUN.match(rest)
@@ -999,9 +1014,15 @@ def _statement_speaker(attributor: Attributor, text: str | None) -> Person | Non
     return attributor._person(None, span, None)
 
 
+# A title that is a statement and nothing else: "Statement by President Jane Roe on …", "Statement from …".
+_STATEMENT_TITLE = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){0,3}[Ss]tatement\s+(?:[Ff]rom|[Bb]y|[Oo]f)\s")
+
+
 def _quote_led(text: str) -> bool:
     # ". “With these charges…" — page exports leave the attribution's full stop on the next line.
-    return text.lstrip(" .,;:")[:1] in _OPENING_QUOTE
+    t = text.lstrip(" .,;:")
+    # British releases quote with single marks: "'Simon's father believes …" opens a quote, "'Tis" does not.
+    return t[:1] in _OPENING_QUOTE or (t[:1] in "'‘" and t[1:2].isupper())
 
 
 _VERB_SET = frozenset(SPEECH_VERBS)
@@ -1069,6 +1090,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     attributor = Attributor("\n".join([title or ""] + [p.text for p in paragraphs]))
     registry = attributor.registry
     statement = _statement_speaker(attributor, title)
+    statement_title = statement is not None and bool(_STATEMENT_TITLE.match(title or ""))
     verbs = _ReleaseVerbs(paragraphs)
     carried: Person | None = None  # the speaker whose quote is still open
     previous: Person | None = None  # the speaker of the previous body paragraph
@@ -1135,8 +1157,12 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             # often a place, a heading or a statute ("Texas Code", "South Bay").
             subjects = [q for subject, q in attributor._mentions(previous_text) if subject]
             person = subjects[-1] if subjects and subjects[-1] in registry.recent else None
-        if person is None and statement is not None and _quote_led(p.text):
+        if person is None and statement is not None and (_quote_led(p.text) or (
+                statement_title and not quote_mask(p.text) and _FIRST_PERSON.search(p.text)
+                and not attributor.names_someone(p.text))):
+            # In a release headed "Statement by X", X's words run without quotation marks, in the first person.
             person = statement
+            how[id(p)] = CARRIED if previous is statement else STATEMENT
         assigned.append((p, person))
         attributor.context = p.text
         if person is not None:
