@@ -169,3 +169,29 @@ def test_a_place_name_is_a_surname_when_the_release_gives_it_a_given_name():
     got = names("Researcher John Israel of Example University led the study of 1,000 adults.",
                 "Credit scores track health closely, Israel said.")
     assert got[1] == "John Israel"
+
+
+# --- other languages the releases come in ------------------------------------------------------------------
+
+def test_german_quotation_marks_and_verbs():
+    release = load_text("Neuer Trainer\n\n„Wir haben ihn lange beobachtet und freuen uns sehr auf die Arbeit“, "
+                        "sagt der Geschäftsführer Jan Muster.\n")
+    p = release.body[0]
+    assert p.speaker == "Jan Muster"
+    assert [q.text for q in p.quotes if q.kind == "direct"] == [
+        "Wir haben ihn lange beobachtet und freuen uns sehr auf die Arbeit"]
+
+
+def test_spanish_role_comma_name_after_the_verb():
+    got = names("“Seguiremos investigando cada caso”, dijo el Jefe de Policía de Ejemplo, Juan Pérez. "
+                "“No vamos a parar”.",
+                "“Estamos muy agradecidos”, dijo Ana Gómez, Pastora de la Iglesia Ejemplo.")
+    assert got == ["Juan Pérez", "Ana Gómez"]
+
+
+def test_a_spanish_statement_release_is_its_authors_words():
+    release = load_text("Declaración del Fiscal del Condado de Ejemplo Juan Pérez\n\n"
+                        "Gracias por venir. Tengo aquí conmigo a los investigadores que hicieron este caso posible.\n\n"
+                        "Ayer, un equipo de investigadores arrestó a un hombre y su esposa dentro de su casa en la "
+                        "ciudad, por un fraude de seguros de varios millones de dólares.\n")
+    assert [p.speaker for p in release.body] == ["Juan Pérez", "Juan Pérez"]

@@ -78,7 +78,10 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     federation society league council's college academy schools hospitals nations network's cabinet
     secretariat tribunal commission's taskforce forum chamber exchange federal reserve treasury force forces
     army navy brigade regiment division unit agencies centres centers greens labour republicans democrats
-    conservatives liberals village tribe""".split())
+    conservatives liberals village tribe
+    iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno junta empresa ministerio
+    ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband gewerkschaft
+    ministère gouvernement entreprise syndicat""".split())
 
 #: Countries and regions that speak in releases as states do ("South Korea said").
 PLACES = frozenset("""afghanistan albania algeria argentina armenia australia austria bangladesh belgium belize bhutan

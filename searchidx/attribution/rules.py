@@ -54,7 +54,11 @@ SPEECH_VERBS = (
     # Spanish, for the releases that come in it (accents are often lost in PDF exports).
     " dijo afirmó afirmo señaló señalo declaró declaro explicó explico indicó indico agregó agrego añadió "
     "anadio aseguró aseguro destacó destaco expresó expreso manifestó manifesto comentó comento reafirmó "
-    "reafirmo subrayó subrayo enfatizó enfatizo sostuvo habló hablo anunció anuncio"
+    "reafirmo subrayó subrayo enfatizó enfatizo sostuvo habló hablo anunció anuncio admitió admitio reconoció "
+    "reconocio"
+    # German and French.
+    " sagte sagt betont betonte erklärt erklärte ergänzt ergänzte meint meinte unterstreicht unterstrich "
+    "kommentiert kommentierte fordert forderte warnt warnte déclare affirme ajoute souligne estime explique"
 ).split()
 def _trie_pattern(words: list[str]) -> str:
     """An alternation factored by prefix: Python's regex engine tries alternatives one by one, so a flat
@@ -119,7 +123,7 @@ def _verb_spans(text: str) -> list[tuple[int, int]]:
 
 def _has_quote(text: str) -> bool:
     """Whether ``text`` holds a double quote mark: most paragraphs do not, and skip the quote scans."""
-    return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text
+    return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text or "„" in text
 
 # A first-character lookahead lets the regex engine skip positions fast (these patterns are searched
 # once per speech verb).
@@ -152,8 +156,9 @@ _POST_NOMINAL = r"(?:,?\s+(?:PhD|DPhil|Jr|Sr|Esq)\.?)?"
 # "dijo el superintendente del Distrito Escolar, Jerry Almendarez".
 _PERSON_NAME = r"(?:[A-ZÀ-ÝĀ-Ž]\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?:de|del|van|von|da|di|le|la)\s+" + _NAME_WORD + "|" + _NAME_WORD + r")){1,3}"
 _AFTER_VERB_TAIL = re.compile(
-    rf"^\s+(?:(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
+    rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
+_NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
 # What the words between a verb and a name say when they are a circumstance, not a role: "said on Monday
 # with Jane Roe".
 _NOT_ROLE = re.compile(r"^(?:in|on|at|during|after|before|to|with|while|when|that|as|about|for|from|today|yesterday|"
@@ -234,8 +239,11 @@ _CALLING_AT = re.compile(r"\b(?:called|calling|calls|dubbed|labeled|labelled|bra
 _CALLER = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)\s+{_ADVERBS}$")
 # '…, explained Rosenberg, “with this thing …”', 'But, said Solovey, "I don't want …"': verb, name, quote.
 _INVERTED = re.compile(rf"\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s*[,:]\s*[“\"]")
-# "Statement from State Attorney Katherine Fernandez Rundle Regarding …" heads a statement by that person.
-_STATEMENT = re.compile(rf"\b[Ss]tatement (?:[Ff]rom|[Oo]f|[Bb]y)\s+(?P<span>{CAP_SPAN})")
+# "Statement from State Attorney Katherine Fernandez Rundle Regarding …" heads a statement by that person; so
+# do "Declaración del Fiscal …", "Erklärung von …", "Déclaration de …".
+_STATEMENT_WORDS = (r"[Ss]tatement\s+(?:[Ff]rom|[Oo]f|[Bb]y)|[Dd]eclaraci[óo]n\s+(?:del|de\s+la|de)|"
+                    r"[Ee]rklärung\s+(?:von|des|der)|[Dd][ée]claration\s+(?:du|de\s+la|de)")
+_STATEMENT = re.compile(rf"\b(?:{_STATEMENT_WORDS})\s+(?P<span>{CAP_SPAN})")
 _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concerning|In|For|To|Announcing)\b.*$")
 # A person named in passing, for pronouns and short forms: "Mrs Maguire", "LaQuita Long", "Carl Ray Flores".
 _MENTION = re.compile(
@@ -275,7 +283,7 @@ _POSSESSIVE = ("’s", "'s", "s’", "s'")
 _CAP_BEFORE = re.compile(r"[A-Z][\w’'.\-]+\s+$")
 _CAPITAL = re.compile(r"[A-ZÀ-ÝĀ-Ž]|\b[Hh]e\b|\b[Ss]he\b")
 _NICKNAME = re.compile(r"\s+[“\"][^”\"]*[”\"]")
-_QUOTE_CHAR = re.compile(r"[\"“”«»]")
+_QUOTE_CHAR = re.compile(r"[\"“”«»„]")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 
 TITLE_WORDS = frozenset(
@@ -312,8 +320,12 @@ NOT_NAMES = frozenset(
     three first last new mr mrs ms dr prof also however meanwhile additionally furthermore earlier later
     he she his hers god asked still even then now so yet though although because thus indeed clearly
     el la los las en de del por para con un una is was does did will can would should could has have had
-    were are be being been asked""".split()
+    were are be being been asked
+    varios varias algunos algunas todos todas muchos muchas otros otras este esta estos estas su sus""".split()
 )
+# The first person in the other languages releases come in (a statement's own words).
+_FIRST_PERSON_OTHER = re.compile(r"\b(?:[Yy]o|[Nn]osotros|[Nn]uestr[oa]s?|[Tt]engo|[Ee]stoy|[Ii]ch|[Ww]ir|[Uu]nser[emnrs]?|"
+                                 r"[Mm]ein[emnrs]?|[Jj]e|[Nn]ous|[Nn]otre|[Nn]os)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
 _OPENING_QUOTE = "\"“«„"
 
@@ -458,8 +470,12 @@ def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
     for qm in _QUOTE_CHAR.finditer(text):
         i = qm.start()
         ch = text[i]
-        if ch in "“«":
+        if ch in "«„":
             opener = True
+        elif ch == "“":
+            # German closes „ with “, right after a word: an opener follows a space.
+            before = text[i - 1] if i else " "
+            opener = before.isspace() or before in "([—–-:" or start is None
         elif ch in "”»":
             opener = False
         elif start is not None:
@@ -492,7 +508,7 @@ def quote_depth(text: str, depth: int) -> int:
         ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        opener = ch in "“«" or (ch == '"' and (before.isspace() or before in "([—–-:") and not after.isspace())
+        opener = ch in "«„" or (ch in '"“' and (before.isspace() or before in "([—–-:" or i == 0) and not after.isspace())
         if opener:
             # A continued quote reopens each paragraph with a mark of its own, and texts that ran paragraphs
             # together keep that mark after a sentence end: neither nests.
@@ -867,7 +883,7 @@ class Attributor:
     def names_someone(self, text: str) -> bool:
         """Whether ``text`` reports what a named person said or did ("Jane Roe said …"): narration, not the
         words of a statement's author."""
-        return bool(re.search(r"\b(?:said|says|announced|told|according)\b", text))
+        return bool(re.search(r"\b(?:said|says|announced|told|according|dijo|sagte|a déclaré)\b", text))
 
     def quote_subject(self, text: str) -> Person | None:
         """The subject of the sentence holding a quote, when it is a person ('Trump has hailed … as “…”')."""
@@ -929,7 +945,7 @@ class Attributor:
         head = text[:start].rstrip()
         # Only right after a quote ('…," said NAME', '…", dijo'), or opening a paragraph ("said X.") that
         # a page export split from its quote.
-        if head and not head.endswith((",\"", ",”", "”", "\"", ".\"", ".”", "?\"", "?”", "!\"", "!”", "\",", "”,")):
+        if head and not head.endswith((",\"", ",”", "”", "\"", ".\"", ".”", "?\"", "?”", "!\"", "!”", "\",", "”,", "“,", "“")):
             if head.endswith(",") and (m := _INVERTED.match(text, end)):
                 return self._person(m.group("hon"), m.group("span"), None)
             if head.endswith(",") and (m := _INVERTED_END.match(text, end)):
@@ -941,8 +957,11 @@ class Attributor:
         if m:
             return self._pronoun(m.group("pron"), text, start)
         m = _AFTER_VERB_TAIL.match(rest)
+        if m and (first := _NAME_THEN_ROLE.match(m.group("role"))) and _valid_name(first.group(1)) \
+                and _split_span(first.group(1))[0] is None:
+            m = None  # 'said Jane Roe, Pastor of Example Church': the name comes first, the role after it
         if m and not _NOT_ROLE.search(m.group("role")) and (
-                any(w[:1].islower() for w in m.group("role").split()) or "," in rest[:m.start("span")]
+                m.group("art") or any(w[:1].islower() for w in m.group("role").split()) or "," in rest[:m.start("span")]
                 or any(w.lower().strip(",.") in _TITLES for w in m.group("role").split())):
             person = self._person(m.group("hon"), m.group("span"), m.group("role").strip(" ,"))
             if person:
@@ -1005,7 +1024,7 @@ def _near_quote(text: str, spans: tuple[tuple[int, int], ...], start: int, end: 
 
 
 def _statement_speaker(attributor: Attributor, text: str | None) -> Person | None:
-    if not text or "tatement" not in text:
+    if not text or not ("tatement" in text or "eclaraci" in text or "rklärung" in text or "claration" in text):
         return None
     m = _STATEMENT.search(text)
     if not m:
@@ -1015,7 +1034,7 @@ def _statement_speaker(attributor: Attributor, text: str | None) -> Person | Non
 
 
 # A title that is a statement and nothing else: "Statement by President Jane Roe on …", "Statement from …".
-_STATEMENT_TITLE = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){0,3}[Ss]tatement\s+(?:[Ff]rom|[Bb]y|[Oo]f)\s")
+_STATEMENT_TITLE = re.compile(rf"^\s*(?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{_STATEMENT_WORDS})\s")
 
 
 def _quote_led(text: str) -> bool:
@@ -1158,8 +1177,12 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             subjects = [q for subject, q in attributor._mentions(previous_text) if subject]
             person = subjects[-1] if subjects and subjects[-1] in registry.recent else None
         if person is None and statement is not None and (_quote_led(p.text) or (
-                statement_title and not quote_mask(p.text) and _FIRST_PERSON.search(p.text)
-                and not attributor.names_someone(p.text))):
+                statement_title and (not quote_mask(p.text) or previous is statement)
+                and not attributor.names_someone(p.text)
+                # The statement's own words: in the first person, or carrying on its earlier paragraphs (a
+                # short line after them is a contact or a sign-off, not more of it).
+                and (_FIRST_PERSON.search(p.text) or _FIRST_PERSON_OTHER.search(p.text)
+                     or (previous is statement and len(p.text) > 80)))):
             # In a release headed "Statement by X", X's words run without quotation marks, in the first person.
             person = statement
             how[id(p)] = CARRIED if previous is statement else STATEMENT
