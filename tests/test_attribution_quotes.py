@@ -85,3 +85,16 @@ def test_parse_json_shows_quotes(tmp_path):
     quotes = [q for p in release["paragraphs"] for q in p["quotes"]]
     assert {q["kind"] for q in quotes} == {"reported", "direct", "continuation"}
     assert set(quotes[0]) == {"start", "end", "text", "speaker", "speaker_role", "kind"}
+
+
+def test_quotes_in_single_marks_are_records_too():
+    body = _body("Inquiry findings\n\n"
+                 "Jane Roe, the family's solicitor, said: 'The family lost faith in the officers' work and "
+                 "in the inquiry.\n\n"
+                 "'They now ask the Lord Advocate to order a new inquiry into the actions of the officers, "
+                 "and they will not stop until it is done.'\n")
+    first, second = body
+    assert [q.kind for q in first.quotes] == ["direct"]
+    assert first.quotes[0].text.startswith("The family lost faith")
+    assert second.speaker == "Jane Roe"
+    assert second.quotes[0].text.startswith("They now ask") and second.quotes[0].text.endswith("done.")

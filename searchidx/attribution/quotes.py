@@ -21,7 +21,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No)
 _LEAD = re.compile(r"[\s,:;]*(?:that\s+|que\s+|dass\s+)?")
 # Words that open a circumstance after a verb ("said in a statement"), not what was said.
 _CIRCUMSTANCE = frozenset("in on at during after before to with while when today yesterday".split())
-_MARKS = "\"“”«»„"
+_MARKS = "\"“”«»„‘’'"
 
 #: How a paragraph's speaker was found, as `attribute` records it.
 EXPLICIT = "explicit"  # an attribution in the paragraph, a name line, a statement heading
@@ -61,6 +61,27 @@ def _reported(text: str, cue: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
+# A quote in single marks, as British and New Zealand releases print them: opened after a space, a colon or a
+# bracket before a capital, closed before punctuation or the end ("Simon's" and "officers' cars" stay inside
+# only as far as the closing test allows).
+_SINGLE = re.compile(r"(?:^|(?<=[\s:(—–-]))[‘'](?=[A-Z0-9])(.{12,}?)[’'](?=[,.;:!?)]*(?:\s|$))")
+
+
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[:]\s)|(?<=[:]))[‘'](?=[A-Z0-9])")
+
+
+def single_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of quotes in single marks, when the paragraph has no double ones: the opening mark's
+    position and the closing mark's, as `quote_mask` gives them. A quote still open at the paragraph's end
+    runs to it."""
+    if "'" not in text and "‘" not in text:
+        return []
+    out = [(m.start(), m.end() - 1) for m in _SINGLE.finditer(text) if len(m.group(1).split()) >= 3]
+    if not out and (m := _SINGLE_OPEN.search(text)) and len(text[m.end():].split()) >= 3:
+        out = [(m.start(), len(text))]  # a quote left open: it runs on into the next paragraph
+    return out
+
+
 def quote_records(p: Paragraph, spans: tuple[tuple[int, int], ...], how: str | None,
                   cue: tuple[int, int] | None, carried_in: bool) -> list[Quote]:
     """The quotes of ``p`` once its speaker is set. ``spans``: its quotation-mark spans (`quote_mask`);
@@ -70,6 +91,8 @@ def quote_records(p: Paragraph, spans: tuple[tuple[int, int], ...], how: str | N
     text = p.text
     speaker, role = p.speaker, p.speaker_role
     out: list[Quote] = []
+    if not spans:
+        spans = tuple(single_quote_spans(text))
     for a, b in spans:
         s, e = _trim(text, a, b)
         if e <= s:
