@@ -195,3 +195,17 @@ def test_a_spanish_statement_release_is_its_authors_words():
                         "Ayer, un equipo de investigadores arrestó a un hombre y su esposa dentro de su casa en la "
                         "ciudad, por un fraude de seguros de varios millones de dólares.\n")
     assert [p.speaker for p in release.body] == ["Juan Pérez", "Juan Pérez"]
+
+
+def test_a_lower_case_role_reference_resolves_to_the_person_named_with_it():
+    got = speakers('"We played as a team," Chiefs wide receiver Jane Roe said after the game on Sunday.',
+                   "The coach praised the defence for most of the second half of the game.",
+                   "The team will need a better start next week, the wide receiver said.")
+    assert [name for name, _ in got] == ["Jane Roe", None, "Jane Roe"]
+    assert got[0][1] and got[0][1].endswith("wide receiver")
+
+
+def test_a_description_matches_the_words_of_a_role():
+    got = names('"Rivers are polluted after every storm," Green Party Co-leader John Doe said.',
+                "Councils needed clear rules on effluent storage, the Green Co-leader said.")
+    assert got == ["John Doe", "John Doe"]

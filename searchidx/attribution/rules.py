@@ -159,6 +159,12 @@ _AFTER_VERB_TAIL = re.compile(
     rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
 _NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
+# What a person is, in lower case before the name ("Chiefs wide receiver Jane Roe said"): words that end in a
+# noun of agency or a known role noun.
+_AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ary))"
+_LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
+# "the wide receiver said", "the prosecutor added": a role in lower case for someone the release named with it.
+_DESCRIBED = re.compile(rf"(?:^|[.!?,;]\s+|\band\s+)[Tt]he\s+(?P<role>(?:[a-z][\w’'-]+\s+){{0,2}}{_AGENT})\s+{_ADVERBS}$")
 # What the words between a verb and a name say when they are a circumstance, not a role: "said on Monday
 # with Jane Roe".
 _NOT_ROLE = re.compile(r"^(?:in|on|at|during|after|before|to|with|while|when|that|as|about|for|from|today|yesterday|"
@@ -444,7 +450,10 @@ class Registry:
         for p in reversed(self.people):
             if p.role and key in p.role.lower():
                 return p
-        return None
+        # "the Green Co-leader" for "Green Party Co-leader": every word of the description in one role.
+        words = set(key.replace(",", " ").split())
+        fits = [p for p in self.people if p.role and words <= set(p.role.lower().replace(",", " ").split())]
+        return fits[-1] if len({id(p) for p in fits}) == 1 else None
 
     def recent_of(self, gender: str) -> Person | None:
         for p in reversed(self.recent):
@@ -900,6 +909,10 @@ class Attributor:
         # Each pattern is anchored at the verb but searched forwards, so the text it sees is kept short:
         # a subject sits within a few words of its verb, an appositive role within a long sentence.
         near = prefix[-160:]
+        if "he " in near[-60:] and self.registry.people and (m := _DESCRIBED.search(near[-60:])):
+            person = self.registry.by_role(m.group("role"))
+            if person:
+                return person
         if not _CAPITAL.search(near):
             return None
         m = _PRONOUN.search(near[-12:])
@@ -936,6 +949,11 @@ class Attributor:
                 role = m.group("role") if with_role else None
                 if role and _CIRCUMSTANCE.match(role):
                     role = None  # when or where, not what the person is
+                if pattern is _SUBJECT and not role:
+                    window = near[-120:]
+                    lead = _LOWER_ROLE.search(window[:m.start("span")])
+                    if lead and lead.group("last").lower() not in NOT_NAMES:
+                        role = lead.group("role").strip()  # "Chiefs wide receiver Jane Roe said"
                 person = self._person(m.group("hon"), m.group("span"), role)
                 if person:
                     return person
