@@ -209,3 +209,25 @@ def test_a_description_matches_the_words_of_a_role():
     got = names('"Rivers are polluted after every storm," Green Party Co-leader John Doe said.',
                 "Councils needed clear rules on effluent storage, the Green Co-leader said.")
     assert got == ["John Doe", "John Doe"]
+
+
+def test_a_sentence_end_inside_a_capitalised_run_starts_the_name_after_it():
+    got = names("The leaders discussed trade with Mali. Mr. Sullivan said the talks would go on in June.")
+    assert got == ["Sullivan"]
+
+
+def test_the_lady_of_first_lady_is_a_role():
+    got = speakers('"Children deserve a safe internet," First Lady Melania Trump said.')
+    assert got[0][0] == "Melania Trump"
+
+
+def test_a_role_with_capitals_after_according_to():
+    got = names("Responsibility for the shortage lies with the Government, according to National Education "
+                "spokesman John Doe.")
+    assert got == ["John Doe"]
+
+
+def test_a_title_that_does_not_stand_before_the_word_makes_no_surname():
+    got = names('Jane Roe, Director of Human Resources for NHS Example said "NHS Example is delighted to work with '
+                'the police."')
+    assert got == ["Jane Roe"]

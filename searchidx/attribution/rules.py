@@ -217,7 +217,7 @@ _SIGNED_END = re.compile(r"[”\"]\s*[―—–]\s*[^”\"“]{2,80}$")
 # "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
 # person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
 # trial" names no source.
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
 # introducing a quote with a colon, or ending a line that a quote follows.
 # Searched backwards from each colon that opens a quote of a few words at least: "Gang Moniker: “Lil Rob”" is
@@ -537,6 +537,13 @@ def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
 def _split_span(span: str) -> tuple[str | None, str]:
     """"DEA Special Agent in Charge James Hunt" → ("DEA Special Agent in Charge", "James Hunt")."""
     tokens = span.split()
+    # A full stop that ends a sentence inside the run ("… in Mali. Mr. Sullivan"): the name is after it.
+    for k in range(len(tokens) - 2, -1, -1):
+        t = tokens[k]
+        if t.endswith(".") and len(t) > 3 and t[:-1].isalpha() and t.lower().rstrip(".") not in _ABBREVIATIONS:
+            tokens = tokens[k + 1:]
+            span = " ".join(tokens)
+            break
     last_title = -1
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(",.")
@@ -567,6 +574,9 @@ def _split_span(span: str) -> tuple[str | None, str]:
                     role = " ".join(([role] if role else []) + head)
                 rest = rest[k:]
                 break
+    if len(rest) > 2 and rest[0] in ("Lady", "Lord") and lexicons.is_given_name(rest[1]):
+        role = " ".join(([role] if role else []) + rest[:1])  # "First Lady Melania Trump"
+        rest = rest[1:]
     if role is None:
         return None, " ".join(rest)
     return role, " ".join(rest)
@@ -639,6 +649,9 @@ def _valid_name(name: str) -> bool:
 
 
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
+# Abbreviations written with a full stop that do not end a sentence inside a name and title.
+_ABBREVIATIONS = frozenset("prof gen sgt capt col det atty supt cmdr pres sec amb adm maj cpl ofc dep asst insp hon rev "
+                           "mrs messrs rep sen gov lieut corp inc".split())
 # What is said before a name to say what the person is: a title ("Constable"), a role in lower case written
 # with a capital ("Spokesperson", "Husband").
 _TITLES = TITLE_WORDS | lexicons.ROLE_TITLES | frozenset(ROLE_NOUNS_LIST) | {"co-leader", "constable"}
@@ -779,7 +792,8 @@ class Attributor:
             full = self.full_name(name)
             if full:
                 name = full
-            elif not hon and not title and not any(_given_before(self.text, pos) for pos in self._occurrences(name)):
+            elif not hon and not (title and title.split()[-1].lower().strip(",.") in _TITLES) \
+                    and not any(_given_before(self.text, pos) for pos in self._occurrences(name)):
                 # A lone capitalised word is a person only if the release names someone so elsewhere.
                 return None
         return self.registry.resolve(name, role, gender)
