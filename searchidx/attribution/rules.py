@@ -540,7 +540,10 @@ def _split_span(span: str) -> tuple[str | None, str]:
     # A full stop that ends a sentence inside the run ("… in Mali. Mr. Sullivan"): the name is after it.
     for k in range(len(tokens) - 2, -1, -1):
         t = tokens[k]
-        if t.endswith(".") and len(t) > 3 and t[:-1].isalpha() and t.lower().rstrip(".") not in _ABBREVIATIONS:
+        # Only before an honorific or a title: a name that opens the next sentence bare ("… in Benghazi. Bob
+        # said") is cut from the place by full_name's checks or not at all.
+        if t.endswith(".") and len(t) > 3 and t[:-1].isalpha() and t.lower().rstrip(".") not in _ABBREVIATIONS \
+                and (_HONORIFIC_RE.match(" ".join(tokens[k + 1:]) + " ") or tokens[k + 1].lower().strip(".,") in _TITLES):
             tokens = tokens[k + 1:]
             span = " ".join(tokens)
             break
