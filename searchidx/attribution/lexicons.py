@@ -10,7 +10,7 @@ is still a name.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -99,6 +99,7 @@ PLACES = frozenset("""afghanistan albania algeria argentina armenia australia au
 _PUNCT = ".,’'"
 
 
+@lru_cache(maxsize=4096)
 def strip_post_nominals(name: str) -> str:
     """"John Doe AO" → "John Doe", "Jane Roe, PhD" → "Jane Roe"; a name is never cut below two words by it
     unless the word is unambiguous ("Doe QC" → "Doe")."""

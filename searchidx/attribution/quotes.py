@@ -18,6 +18,7 @@ from searchidx.model import Paragraph, Quote
 
 # Where a sentence ends (not after an initial or a common abbreviation).
 _SENTENCE_BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No)\.)(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Inc)\.)(?=\s|$)")
+_STOP = re.compile(r"[.!?](?=\s|$)")
 _LEAD = re.compile(r"[\s,:;]*(?:that\s+|que\s+|dass\s+)?")
 # Words that open a circumstance after a verb ("said in a statement"), not what was said.
 _CIRCUMSTANCE = frozenset("in on at during after before to with while when today yesterday".split())
@@ -38,21 +39,44 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _sentence_end(text: str, start: int) -> int:
+    """Just after the full stop (or ! ?) that ends the sentence running at ``start``, or the text's end."""
+    pos = start
+    while True:
+        m = _STOP.search(text, pos)
+        if not m:
+            return len(text)
+        if _SENTENCE_BREAK.match(text, m.start()):
+            return m.end()
+        pos = m.end()
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last sentence end before it."""
+    k = pos
+    while True:
+        k = max(text.rfind(". ", 0, k), text.rfind("! ", 0, k), text.rfind("? ", 0, k))
+        if k < 0:
+            return 0
+        if _SENTENCE_BREAK.match(text, k):
+            return k + 1
+        if k == 0:
+            return 0
+
+
 def _reported(text: str, cue: tuple[int, int]) -> tuple[int, int] | None:
     """The words a speech verb at ``cue`` reports: the clause after it ("said that …") up to the sentence
     end, else the sentence before it ("The plan works, Roe said.")."""
     a, b = cue
     lead = _LEAD.match(text, b)
     start = lead.end() if lead else b
-    end_m = _SENTENCE_BREAK.search(text, start)
-    end = end_m.end() if end_m else len(text)
+    end = _sentence_end(text, start)
     s, e = _trim(text, start, end)
     words = text[s:e].split()
     if len(words) >= 3 and (lead and lead.group().strip(" ,:;") or words[0].lower() not in _CIRCUMSTANCE):
         return s, e
     # The verb closes its sentence: the reported words come before the subject.
-    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, a)]
-    begin = starts[-1] if starts else 0
+    begin = _sentence_start(text, a)
     comma = text.rfind(",", begin, a)
     if comma > begin:
         s, e = _trim(text, begin, comma)
@@ -74,7 +98,8 @@ def single_quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of quotes in single marks, when the paragraph has no double ones: the opening mark's
     position and the closing mark's, as `quote_mask` gives them. A quote still open at the paragraph's end
     runs to it."""
-    if "'" not in text and "‘" not in text:
+    # Most paragraphs hold apostrophes only: an opening single mark follows a space, a colon or the start.
+    if "‘" not in text and " '" not in text and ":'" not in text and not text.startswith("'"):
         return []
     out = [(m.start(), m.end() - 1) for m in _SINGLE.finditer(text) if len(m.group(1).split()) >= 3]
     if not out and (m := _SINGLE_OPEN.search(text)) and len(text[m.end():].split()) >= 3:

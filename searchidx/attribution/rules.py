@@ -21,12 +21,38 @@ from searchidx.attribution import lexicons
 from searchidx.attribution.quotes import CARRIED, EXPLICIT, STATEMENT, quote_records
 from searchidx.model import Paragraph
 
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation factored by prefix: Python's regex engine tries alternatives one by one, so a flat
+    list of two hundred verbs at every position is what made attribution slow."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
-_ONE_HONORIFIC = (r"(?:(?:The\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|Tan\s+Sri|Puan\s+Sri|Mr|Mrs|Ms|Miss|Mx|"
-                  r"Dr|Prof|Professor|Sir|Dame|Rev|Revd|Sr|Sra|Srta|Lic|Judge|Shri|Smt|Datuk|Datin|Dato['’]?|Alhaji|"
-                  r"Hajia|Cllr)\.?")
+_HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
+                    "Alhaji Hajia Cllr").split()
+# A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
+_ONE_HONORIFIC = (r"(?=[A-Z])(?:(?:The\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|(?:Tan|Puan)\s+Sri|"
+                  rf"(?:{_trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
 HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC})?"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
+# The first two letters an honorific can start with: most spans start otherwise and skip the regex.
+_HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu"])
 _FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam"}
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
 
@@ -60,25 +86,6 @@ SPEECH_VERBS = (
     " sagte sagt betont betonte erklärt erklärte ergänzt ergänzte meint meinte unterstreicht unterstrich "
     "kommentiert kommentierte fordert forderte warnt warnte déclare affirme ajoute souligne estime explique"
 ).split()
-def _trie_pattern(words: list[str]) -> str:
-    """An alternation factored by prefix: Python's regex engine tries alternatives one by one, so a flat
-    list of two hundred verbs at every position is what made attribution slow."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
 
 
 # Phrasal verbs of speech: "Trump shot back", "Clinton chimed in on Twitter".
@@ -163,6 +170,19 @@ _NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
 # noun of agency or a known role noun.
 _AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ary))"
 _LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
+_ROLE_NOUNS = frozenset(ROLE_NOUNS_LIST)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ary")
+
+
+def _agent_before(near: str) -> bool:
+    """A cheap test before _DESCRIBED: the word before the verb (or before an adverb there) is a role noun."""
+    words = near[-40:].split()
+    if len(words) > 1 and (words[-1] in _ADVERB_WORDS or words[-1].endswith("ly")):
+        words.pop()
+    w = words[-1] if words else ""
+    return w.islower() and (w in _ROLE_NOUNS or w.endswith(_AGENT_SUFFIXES))
+
+
 # "the wide receiver said", "the prosecutor added": a role in lower case for someone the release named with it.
 _DESCRIBED = re.compile(rf"(?:^|[.!?,;]\s+|\band\s+)[Tt]he\s+(?P<role>(?:[a-z][\w’'-]+\s+){{0,2}}{_AGENT})\s+{_ADVERBS}$")
 # What the words between a verb and a name say when they are a circumstance, not a role: "said on Monday
@@ -399,10 +419,10 @@ class Registry:
             first = p.name.lower().split(None, 1)[0]
             if len(tokens) == 1 or tokens[0] == first or tokens[0].rstrip(".") == first[:1]:
                 return p
-        for p in reversed(self.people):
+        for p in reversed(self.people) if len(tokens) > 1 else ():
             # A surname of two words ("Fernandez Rundle" for "Katherine Fernandez Rundle").
             full = p.name.lower().replace("’", "'").split()
-            if 1 < len(tokens) < len(full) and full[-len(tokens):] == tokens:
+            if len(tokens) < len(full) and full[-len(tokens):] == tokens:
                 return p
         if len(tokens) == 1 and lexicons.is_given_name(key):
             # A person called by the given name alone ("says Ian"), when one person has it.
@@ -753,7 +773,7 @@ class Attributor:
             span = span[4:]
             described = True
         span = _strip_lead(span)
-        if hon is None and (h := _HONORIFIC_RE.match(span)):
+        if hon is None and span[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(span)):
             hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
         # Letters after the name ("John Doe AO", "Jane Roe MP") are no part of it.
         span = lexicons.strip_post_nominals(span)
@@ -926,7 +946,7 @@ class Attributor:
         # Each pattern is anchored at the verb but searched forwards, so the text it sees is kept short:
         # a subject sits within a few words of its verb, an appositive role within a long sentence.
         near = prefix[-160:]
-        if "he " in near[-60:] and self.registry.people and (m := _DESCRIBED.search(near[-60:])):
+        if self.registry.people and _agent_before(near) and (m := _DESCRIBED.search(near[-60:])):
             person = self.registry.by_role(m.group("role"))
             if person:
                 return person
@@ -966,9 +986,8 @@ class Attributor:
                 role = m.group("role") if with_role else None
                 if role and _CIRCUMSTANCE.match(role):
                     role = None  # when or where, not what the person is
-                if pattern is _SUBJECT and not role:
-                    window = near[-120:]
-                    lead = _LOWER_ROLE.search(window[:m.start("span")])
+                if pattern is _SUBJECT and not role and _agent_before(before := near[-120:][:m.start("span")]):
+                    lead = _LOWER_ROLE.search(before, max(0, len(before) - 60))
                     if lead and lead.group("last").lower() not in NOT_NAMES:
                         role = lead.group("role").strip()  # "Chiefs wide receiver Jane Roe said"
                 person = self._person(m.group("hon"), m.group("span"), role)
