@@ -115,9 +115,11 @@ def quote_records(p: Paragraph, spans: tuple[tuple[int, int], ...], how: str | N
     open where it starts."""
     text = p.text
     speaker, role = p.speaker, p.speaker_role
-    out: list[Quote] = []
     if not spans:
         spans = tuple(single_quote_spans(text))
+        if not spans and speaker is None:
+            return []  # narration: most paragraphs
+    out: list[Quote] = []
     for a, b in spans:
         s, e = _trim(text, a, b)
         if e <= s:
@@ -138,7 +140,8 @@ def quote_records(p: Paragraph, spans: tuple[tuple[int, int], ...], how: str | N
         s, e = _trim(text, 0, len(text))
         kind = "continuation" if how == CARRIED else "direct" if how == STATEMENT else "reported"
         out.append(Quote(s, e, text[s:e], speaker, role, kind))
-    out.sort(key=lambda q: q.start)
+    if len(out) > 1:
+        out.sort(key=lambda q: q.start)
     return out
 
 
