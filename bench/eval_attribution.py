@@ -1,8 +1,22 @@
 """Measure speaker attribution: paragraph-level accuracy on hand-annotated releases, and PolNeAR gold.
 
-    python bench/eval_attribution.py                 # seed + annotated releases + PolNeAR train/dev
-    python bench/eval_attribution.py --only seed     # or: annotated, polnear
+    python bench/eval_attribution.py                 # seed, annotated, diverse-dev, lang-dev, PolNeAR
+    python bench/eval_attribution.py --only seed     # or: annotated, diverse-dev, lang-dev, polnear
     python bench/eval_attribution.py --show-errors
+    python bench/eval_attribution.py --split test    # the held-out halves, measured once at the end
+
+Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
+dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
+``bench/eval_split.json``), and PolNeAR train and dev. The test halves ("diverse-test", "lang-test") are read
+only with ``--split test``: they are for the one final measurement, never for tuning, and the files of the
+test publishers are not even opened otherwise (the publisher is the file name's prefix).
+
+Per set: speaker accuracy on body paragraphs; accuracy on the paragraphs that have a gold speaker; false
+speakers (a speaker given where the gold has none, or an organisation given for a person) as a share of the
+paragraphs; has-speaker precision and recall; and, where the annotation gives quote spans, the recall of
+direct quotes (a gold direct quote is found when the paragraph holding it has a predicted quote of kind
+``direct`` that overlaps it: one holds the other's opening words). A release the loader rejects counts its
+annotated paragraphs as missing (no speaker, no quote), not as a crash.
 
 Annotated releases: one JSON file per release in ``tests/annotations/`` giving, for every body paragraph, a
 snippet it starts with and its speaker (or null). The text itself is read from ``seeds/`` or from the shared
@@ -31,6 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from searchidx.attribution.lexicons import is_organisation, is_place  # noqa: E402
 from searchidx.attribution.rules import ORG_WORDS, TITLE_WORDS, speaker_key  # noqa: E402
 from searchidx.errors import SearchidxError  # noqa: E402
 from searchidx.load.core import load_release, load_text  # noqa: E402
@@ -86,6 +101,12 @@ class Score:
     missing: int = 0  # annotated paragraphs not found in the loaded release
     shared: int = 0  # annotated paragraphs found inside a paragraph another entry already scored
     unannotated: int = 0  # body paragraphs of annotated releases that no entry scores
+    gold_speakers: int = 0  # paragraphs whose gold names a speaker
+    gold_correct: int = 0
+    false: int = 0  # a speaker where the gold has none, or an organisation where it has a person
+    quotes: int = 0  # gold direct quotes
+    quotes_found: int = 0
+    load_errors: int = 0  # releases the loader rejected
     errors: list[str] = field(default_factory=list)
 
     def add(self, gold: str | None, got: str | None, where: str) -> bool:
@@ -95,6 +116,11 @@ class Score:
         self.tp += gold is not None and got is not None
         self.fp += gold is None and got is not None
         self.fn += gold is not None and got is None
+        if gold is not None:
+            self.gold_speakers += 1
+            self.gold_correct += ok
+        if got is not None and not ok and (gold is None or organisation_like(got)):
+            self.false += 1
         if not ok:
             self.errors.append(f"{where}: expected {gold!r}, got {got!r}")
         return ok
@@ -102,6 +128,19 @@ class Score:
     @property
     def accuracy(self) -> float:
         return self.correct / self.total if self.total else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        """Accuracy on the paragraphs that have a gold speaker."""
+        return self.gold_correct / self.gold_speakers if self.gold_speakers else 0.0
+
+    @property
+    def false_rate(self) -> float:
+        return self.false / self.total if self.total else 0.0
+
+    @property
+    def quote_recall(self) -> float:
+        return self.quotes_found / self.quotes if self.quotes else 0.0
 
     @property
     def precision(self) -> float:
@@ -117,20 +156,59 @@ class Score:
         # Both mean the loader's paragraphs have drifted from the annotation: fix one or the other.
         miss += f", {self.shared} snippets in an already scored paragraph" if self.shared else ""
         miss += f", {self.unannotated} body paragraphs unannotated" if self.unannotated else ""
-        return (f"{self.name}: accuracy {self.accuracy:.1%} ({self.correct}/{self.total}), has-speaker precision "
-                f"{self.precision:.1%} recall {self.recall:.1%}{role}{miss}")
+        miss += f", {self.load_errors} releases not loaded" if self.load_errors else ""
+        quotes = (f", direct quotes found {self.quote_recall:.1%} ({self.quotes_found}/{self.quotes})"
+                  if self.quotes else "")
+        return (f"{self.name}: accuracy {self.accuracy:.1%} ({self.correct}/{self.total}), with a speaker "
+                f"{self.speaker_accuracy:.1%} ({self.gold_correct}/{self.gold_speakers}), false speakers "
+                f"{self.false_rate:.1%} ({self.false}), has-speaker precision {self.precision:.1%} recall "
+                f"{self.recall:.1%}{quotes}{role}{miss}")
 
     def to_dict(self) -> dict[str, object]:
         return {"paragraphs": self.total, "correct": self.correct, "accuracy": round(self.accuracy, 4),
+                "speaker_paragraphs": self.gold_speakers, "speaker_accuracy": round(self.speaker_accuracy, 4),
+                "false": self.false, "false_rate": round(self.false_rate, 4),
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "direct_quotes": self.quotes, "direct_quote_recall": round(self.quote_recall, 4),
                 "roles": self.role_total, "roles_correct": self.role_correct, "missing": self.missing,
-                "shared": self.shared, "unannotated": self.unannotated}
+                "shared": self.shared, "unannotated": self.unannotated, "load_errors": self.load_errors}
+
+
+# Words that make a name an organisation, a place or a group, for counting false speakers.
+_ORG_LIKE = frozenset("""office department police court parliament council committee ministry government agency inc
+    corp corporation company association university commission bureau board union party group organisation
+    organization institute foundation team service authority assembly senate congress administration coalition
+    alliance bank fund trust federation network communities community league society club school college
+    republic kingdom states korea china india japan zealand australia europe america""".split())
+
+
+def organisation_like(name: str) -> bool:
+    """Whether a predicted speaker reads as an organisation, a place or a group rather than a person."""
+    words = [w.strip(".,'’").lower() for w in name.split()]
+    return any(w in _ORG_LIKE or w in ORG_WORDS for w in words) or (len(words) == 1 and name.isupper())
 
 
 # --- annotated releases ---------------------------------------------------------------------------------
 
+SPLIT = json.loads((REPO / "bench" / "eval_split.json").read_text(encoding="utf-8"))
+
+
 def annotation_files(folder: Path = ANNOTATIONS, include_seed: bool = False) -> list[Path]:
     return sorted(p for p in folder.glob("*.json") if include_seed or p.name != SEED_ANNOTATION.name)
+
+
+def split_files(group: str, split: str) -> list[Path]:
+    """The annotation files of one half of ``diverse`` or ``lang``, chosen by the publisher in the file name,
+    so that the other half's files are never opened."""
+    folder = ANNOTATIONS / group
+    publishers = set(SPLIT["diverse_releases" if group == "diverse" else group][split])
+    out = []
+    for p in sorted(folder.glob("*.json")):
+        parts = p.name.split("__")
+        publisher = parts[1] if group == "lang" else parts[0]
+        if publisher in publishers:
+            out.append(p)
+    return out
 
 
 def source_path(source: str) -> Path:
@@ -155,15 +233,43 @@ def find_paragraph(paragraphs: list[Paragraph], snippet: str, start: int) -> int
     return None
 
 
+def _quote_found(gold: dict, predicted: list[dict]) -> bool:
+    """A gold direct quote is found when a predicted direct quote overlaps it: the one's opening words are
+    inside the other."""
+    key = norm(gold["starts"])[:30]
+    for q in predicted:
+        if q.get("kind") != "direct":
+            continue
+        text = norm(q.get("text", ""))
+        if key and (key in text or (text and text[:30] in norm(gold["starts"]) + " " + norm(gold.get("ends", "")))):
+            return True
+    return False
+
+
+def _quotes_of(p: Paragraph) -> list[dict]:
+    return [q if isinstance(q, dict) else q.to_dict() for q in getattr(p, "quotes", None) or []]
+
+
 def score_release(annotation: dict, score: Score, label: str) -> None:
     path = source_path(annotation["source"])
-    release = load_release(path)
+    try:
+        release = load_release(path)
+    except SearchidxError as e:
+        score.load_errors += 1
+        score.errors.append(f"{label}: not loaded ({e})")
+        for k, item in enumerate(annotation["paragraphs"]):
+            score.missing += 1
+            score.add(item.get("speaker"), None, f"{label} #{k + 1} (release not loaded)")
+            score.quotes += sum(q.get("kind") == "direct" for q in item.get("quotes", []))
+        return
     paragraphs = release.paragraphs
     cursor = 0
     scored: set[int] = set()
     for k, item in enumerate(annotation["paragraphs"]):
         where = f"{label} #{k + 1} {item['starts'][:40]!r}"
         idx = find_paragraph(paragraphs, item["starts"], cursor)
+        direct = [q for q in item.get("quotes", []) if q.get("kind") == "direct"]
+        score.quotes += len(direct)
         if idx is None:
             score.missing += 1
             score.add(item.get("speaker"), None, where + " (not found)")
@@ -172,6 +278,12 @@ def score_release(annotation: dict, score: Score, label: str) -> None:
         score.shared += idx in scored
         scored.add(idx)
         p = paragraphs[idx]
+        predicted = _quotes_of(p)
+        for q in direct:
+            if _quote_found(q, predicted):
+                score.quotes_found += 1
+            else:
+                score.errors.append(f"{where}: direct quote {q['starts'][:40]!r} not found")
         ok = score.add(item.get("speaker"), p.speaker, where)
         if ok and item.get("speaker") and item.get("role"):
             score.role_total += 1
@@ -239,6 +351,9 @@ def person_name(source: str, text: str = "") -> str | None:
         return None  # an acronym: an organisation
     if any(t.lower() in _MEDIA for t in tokens):
         return None
+    surname_too = len(tokens) == 1 and is_place(tokens[0]) and re.search(rf"\b[A-Z][a-z]+\s+{tokens[0]}\b", text)
+    if (is_organisation(" ".join(tokens)) and not surname_too) or re.fullmatch(r"[A-Z][a-z]{3,}[A-Z]\w*", tokens[-1]):
+        return None  # "American Federation …", "PolitiFact", "China": a speaker is a person ("Steve Israel" is)
     if len(tokens) == 1 and text and not re.search(rf"\b[A-Z][\w’'.-]*\s+{re.escape(tokens[0])}\b", text):
         return None  # a lone word never given with a first name ("Reuters", "Republicans") is no person
     return " ".join(tokens)
@@ -316,13 +431,24 @@ def evaluate_polnear(split: str) -> Score:
 
 # --- main -----------------------------------------------------------------------------------------------
 
+SETS = ["seed", "annotated", "diverse-dev", "lang-dev", "polnear"]
+TEST_SETS = ["diverse-test", "lang-test"]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--only", choices=["seed", "annotated", "polnear"], action="append")
+    ap.add_argument("--only", choices=SETS + TEST_SETS, action="append")
+    ap.add_argument("--split", choices=["dev", "test"], default="dev",
+                    help="test: measure the held-out halves (diverse-test, lang-test) only; never for tuning")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
-    parts = args.only or ["seed", "annotated", "polnear"]
+    if args.split == "test":
+        parts = [p for p in args.only or TEST_SETS if p in TEST_SETS]
+    else:
+        parts = [p for p in args.only or SETS if p not in TEST_SETS]
+        if args.only and any(p in TEST_SETS for p in args.only):
+            ap.error("the test halves are read only with --split test")
     scores: list[Score] = []
     if "seed" in parts:
         scores.append(evaluate_annotations([SEED_ANNOTATION], "seed"))
@@ -332,6 +458,13 @@ def main(argv: list[str] | None = None) -> int:
             scores.append(evaluate_annotations(annotation_files(), "annotated releases"))
         else:
             print(f"annotated releases: skipped, no corpora at {corpora_root()}", file=sys.stderr)
+    for name in ("diverse-dev", "lang-dev", "diverse-test", "lang-test"):
+        if name in parts:
+            group, split = name.split("-")
+            if have_corpora:
+                scores.append(evaluate_annotations(split_files(group, split), name))
+            else:
+                print(f"{name}: skipped, no corpora at {corpora_root()}", file=sys.stderr)
     if "polnear" in parts:
         if (corpora_root() / "polnear").is_dir():
             scores.extend(evaluate_polnear(s) for s in ("train", "dev"))

@@ -21,6 +21,33 @@ class Contact:
         return asdict(self)
 
 
+#: Quote kinds: words inside quotation marks attributed in their paragraph, speech reported without them
+#: ("X said that …", "X announced …"), and a quote carried over from an earlier paragraph.
+QUOTE_KINDS = ("direct", "reported", "continuation")
+
+
+@dataclass
+class Quote:
+    """Words a person said, as a span of its paragraph's text: ``text == paragraph.text[start:end]``
+    (inside the quotation marks, for a direct quote)."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_role: str | None = None
+    kind: str = "direct"
+
+    @property
+    def quoted(self) -> bool:
+        """Whether the words stand inside quotation marks (a direct quote or its continuation)."""
+        return self.kind != "reported"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "speaker": self.speaker,
+                "speaker_role": self.speaker_role, "kind": self.kind}
+
+
 @dataclass
 class Paragraph:
     n: int
@@ -28,6 +55,17 @@ class Paragraph:
     text: str
     speaker: str | None = None
     speaker_role: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+
+    def quoted_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of the words inside quotation marks (direct quotes and their continuations), in
+        order: what matching "only inside quotes" matches."""
+        return [(q.start, q.end) for q in self.quotes if q.quoted]
+
+    @property
+    def has_direct_quote(self) -> bool:
+        """Whether the paragraph quotes someone's own words in quotation marks, not only reports them."""
+        return any(q.quoted and q.speaker for q in self.quotes)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +74,7 @@ class Paragraph:
             "speaker": self.speaker,
             "speaker_role": self.speaker_role,
             "text": self.text,
+            "quotes": [q.to_dict() for q in self.quotes],
         }
 
 

@@ -17,12 +17,44 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from searchidx.attribution import lexicons
+from searchidx.attribution.quotes import CARRIED, EXPLICIT, STATEMENT, quote_records
 from searchidx.model import Paragraph
 
-HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Hon|Sr|Sra|Srta|Lic|Judge)\.?"
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation factored by prefix: Python's regex engine tries alternatives one by one, so a flat
+    list of two hundred verbs at every position is what made attribution slow."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+# Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
+_HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
+                    "Alhaji Hajia Cllr").split()
+# A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
+_ONE_HONORIFIC = (r"(?=[A-Z])(?:(?:The\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|(?:Tan|Puan)\s+Sri|"
+                  rf"(?:{_trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
+HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC})?"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
-_FEMALE_HON = {"mrs", "ms", "miss", "dame", "sra", "srta", "madam"}
-_MALE_HON = {"mr", "sir", "sr"}
+# The first two letters an honorific can start with: most spans start otherwise and skip the regex.
+_HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu"])
+_FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam"}
+_MALE_HON = set(lexicons.MALE_HONORIFICS)
 
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-Z][a-z]+)?(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+)*"
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
@@ -48,27 +80,12 @@ SPEECH_VERBS = (
     # Spanish, for the releases that come in it (accents are often lost in PDF exports).
     " dijo afirmó afirmo señaló señalo declaró declaro explicó explico indicó indico agregó agrego añadió "
     "anadio aseguró aseguro destacó destaco expresó expreso manifestó manifesto comentó comento reafirmó "
-    "reafirmo subrayó subrayo enfatizó enfatizo sostuvo habló hablo anunció anuncio"
+    "reafirmo subrayó subrayo enfatizó enfatizo sostuvo habló hablo anunció anuncio admitió admitio reconoció "
+    "reconocio"
+    # German and French.
+    " sagte sagt betont betonte erklärt erklärte ergänzt ergänzte meint meinte unterstreicht unterstrich "
+    "kommentiert kommentierte fordert forderte warnt warnte déclare affirme ajoute souligne estime explique"
 ).split()
-def _trie_pattern(words: list[str]) -> str:
-    """An alternation factored by prefix: Python's regex engine tries alternatives one by one, so a flat
-    list of two hundred verbs at every position is what made attribution slow."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
 
 
 # Phrasal verbs of speech: "Trump shot back", "Clinton chimed in on Twitter".
@@ -113,7 +130,7 @@ def _verb_spans(text: str) -> list[tuple[int, int]]:
 
 def _has_quote(text: str) -> bool:
     """Whether ``text`` holds a double quote mark: most paragraphs do not, and skip the quote scans."""
-    return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text
+    return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text or "„" in text
 
 # A first-character lookahead lets the regex engine skip positions fast (these patterns are searched
 # once per speech verb).
@@ -139,9 +156,46 @@ _APPOSITIVE = re.compile(
 _DASHED = re.compile(
     rf"{_CAP_AHEAD}(?<![\w’'])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[-–—]\s+[^-–—\"“”]{{2,160}}\s+[-–—]\s+{_ADVERBS}$"
 )
+# Degrees and generations written after a name in mixed case ("Jane Roe PhD", "John Doe Jr."): capitals
+# alone ("AO", "MP") are part of a capitalised run already.
+_POST_NOMINAL = r"(?:,?\s+(?:PhD|DPhil|Jr|Sr|Esq)\.?)?"
+# "…," said ROLE NAME.' with the role in any case, ending in the name: "said Example Board member Jane Roe",
+# "dijo el superintendente del Distrito Escolar, Jerry Almendarez".
+_PERSON_NAME = r"(?:[A-ZÀ-ÝĀ-Ž]\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?:de|del|van|von|da|di|le|la)\s+" + _NAME_WORD + "|" + _NAME_WORD + r")){1,3}"
+_AFTER_VERB_TAIL = re.compile(
+    rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
+    rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
+_NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
+# What a person is, in lower case before the name ("Chiefs wide receiver Jane Roe said"): words that end in a
+# noun of agency or a known role noun.
+_AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ary))"
+_LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
+_ROLE_NOUNS = frozenset(ROLE_NOUNS_LIST)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ary")
+
+
+def _agent_before(near: str) -> bool:
+    """A cheap test before _DESCRIBED: the word before the verb (or before an adverb there) is a role noun."""
+    words = near[-40:].split()
+    if len(words) > 1 and (words[-1] in _ADVERB_WORDS or words[-1].endswith("ly")):
+        words.pop()
+    w = words[-1] if words else ""
+    return w.islower() and (w in _ROLE_NOUNS or w.endswith(_AGENT_SUFFIXES))
+
+
+# "the wide receiver said", "the prosecutor added": a role in lower case for someone the release named with it.
+_DESCRIBED = re.compile(rf"(?:^|[.!?,;]\s+|\band\s+)[Tt]he\s+(?P<role>(?:[a-z][\w’'-]+\s+){{0,2}}{_AGENT})\s+{_ADVERBS}$")
+# What the words between a verb and a name say when they are a circumstance, not a role: "said on Monday
+# with Jane Roe".
+_NOT_ROLE = re.compile(r"^(?:in|on|at|during|after|before|to|with|while|when|that|as|about|for|from|today|yesterday|"
+                       r"this|last|later|also|earlier|again|then|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|"
+                       r"\b(?:with|told|during|when|that|while|after|before|who|which)\b", re.IGNORECASE)
+# '…, says NAME[, ROLE].': a name that ends the sentence after an inverted verb.
+_INVERTED_END = re.compile(
+    rf"\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{_PERSON_NAME}){_POST_NOMINAL}(?:,\s+(?P<role>[^.;:\"“”]{{2,120}}))?\s*(?:[.!?]|$)")
 # "TITLE NAME said", "NAME said", "The District Attorney said".
 _SUBJECT = re.compile(
-    rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN})(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
+    rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN}){_POST_NOMINAL}(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
 )
 # "NAME, said" as page exports break it; tried after the appositive, whose role may end in capitals.
 _SUBJECT_COMMA = re.compile(
@@ -183,7 +237,7 @@ _SIGNED_END = re.compile(r"[”\"]\s*[―—–]\s*[^”\"“]{2,80}$")
 # "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
 # person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
 # trial" names no source.
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
 # introducing a quote with a colon, or ending a line that a quote follows.
 # Searched backwards from each colon that opens a quote of a few words at least: "Gang Moniker: “Lil Rob”" is
@@ -211,8 +265,11 @@ _CALLING_AT = re.compile(r"\b(?:called|calling|calls|dubbed|labeled|labelled|bra
 _CALLER = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)\s+{_ADVERBS}$")
 # '…, explained Rosenberg, “with this thing …”', 'But, said Solovey, "I don't want …"': verb, name, quote.
 _INVERTED = re.compile(rf"\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s*[,:]\s*[“\"]")
-# "Statement from State Attorney Katherine Fernandez Rundle Regarding …" heads a statement by that person.
-_STATEMENT = re.compile(rf"\b[Ss]tatement (?:[Ff]rom|[Oo]f|[Bb]y)\s+(?P<span>{CAP_SPAN})")
+# "Statement from State Attorney Katherine Fernandez Rundle Regarding …" heads a statement by that person; so
+# do "Declaración del Fiscal …", "Erklärung von …", "Déclaration de …".
+_STATEMENT_WORDS = (r"[Ss]tatement\s+(?:[Ff]rom|[Oo]f|[Bb]y)|[Dd]eclaraci[óo]n\s+(?:del|de\s+la|de)|"
+                    r"[Ee]rklärung\s+(?:von|des|der)|[Dd][ée]claration\s+(?:du|de\s+la|de)")
+_STATEMENT = re.compile(rf"\b(?:{_STATEMENT_WORDS})\s+(?P<span>{CAP_SPAN})")
 _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concerning|In|For|To|Announcing)\b.*$")
 # A person named in passing, for pronouns and short forms: "Mrs Maguire", "LaQuita Long", "Carl Ray Flores".
 _MENTION = re.compile(
@@ -252,7 +309,7 @@ _POSSESSIVE = ("’s", "'s", "s’", "s'")
 _CAP_BEFORE = re.compile(r"[A-Z][\w’'.\-]+\s+$")
 _CAPITAL = re.compile(r"[A-ZÀ-ÝĀ-Ž]|\b[Hh]e\b|\b[Ss]he\b")
 _NICKNAME = re.compile(r"\s+[“\"][^”\"]*[”\"]")
-_QUOTE_CHAR = re.compile(r"[\"“”«»]")
+_QUOTE_CHAR = re.compile(r"[\"“”«»„]")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 
 TITLE_WORDS = frozenset(
@@ -289,15 +346,20 @@ NOT_NAMES = frozenset(
     three first last new mr mrs ms dr prof also however meanwhile additionally furthermore earlier later
     he she his hers god asked still even then now so yet though although because thus indeed clearly
     el la los las en de del por para con un una is was does did will can would should could has have had
-    were are be being been asked""".split()
+    were are be being been asked
+    varios varias algunos algunas todos todas muchos muchas otros otras este esta estos estas su sus""".split()
 )
+# The first person in the other languages releases come in (a statement's own words).
+_FIRST_PERSON_OTHER = re.compile(r"\b(?:[Yy]o|[Nn]osotros|[Nn]uestr[oa]s?|[Tt]engo|[Ee]stoy|[Ii]ch|[Ww]ir|[Uu]nser[emnrs]?|"
+                                 r"[Mm]ein[emnrs]?|[Jj]e|[Nn]ous|[Nn]otre|[Nn]os)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
 _OPENING_QUOTE = "\"“«„"
 
 _KEY_HONORIFIC = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|hon|judge|sr|sra|srta|lic|don|dona)\.?\s+)+"
+    r"^(?:(?:the\s+)?(?:rt\s+|right\s+)?(?:hon|honourable|honorable)\s+|(?:tan|puan)\s+sri\s+|(?:his|her)\s+excellency\s+|"
+    r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|rev|revd|reverend|judge|sr|sra|srta|lic|don|dona|shri|"
+    r"sri|smt|shrimati|kumari|datuk|datin|dato|tun|alhaji|alhaja|hajia|haji|hajah|cllr|mme|mlle|herr|frau)\s+)+"
 )
-_KEY_SUFFIX = re.compile(r"[\s,]+(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$")
 _KEY_JUNK = re.compile(r"[^\w\s-]+")
 # Letters that carry no combining accent to strip, so NFKD leaves them alone.
 _KEY_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th"})
@@ -312,8 +374,13 @@ def speaker_key(name: str) -> str:
     text = _KEY_JUNK.sub(" ", text)
     text = " ".join(text.replace("_", " ").split())
     text = _KEY_HONORIFIC.sub("", text)
-    text = _KEY_SUFFIX.sub("", text)
-    return text.strip(" -")
+    tokens = text.split()
+    # Post-nominals ("ao", "mp", "qc", "phd", "jr"): never part of the name; an ambiguous one ("am", "ms")
+    # only after two name words.
+    while len(tokens) > 1 and tokens[-1] in lexicons.POST_NOMINALS and (
+            len(tokens) > 2 or tokens[-1] not in ("am", "ms", "ch", "ba", "md")):
+        tokens.pop()
+    return " ".join(tokens).strip(" -")
 
 
 @dataclass
@@ -341,7 +408,7 @@ class Registry:
         self.recent: list[Person] = []
 
     def find(self, name: str) -> Person | None:
-        key = name.lower()
+        key = name.lower().replace("’", "'")
         tokens = key.split()
         for p in self.people:
             if key in p.forms:
@@ -352,12 +419,23 @@ class Registry:
             first = p.name.lower().split(None, 1)[0]
             if len(tokens) == 1 or tokens[0] == first or tokens[0].rstrip(".") == first[:1]:
                 return p
+        for p in reversed(self.people) if len(tokens) > 1 else ():
+            # A surname of two words ("Fernandez Rundle" for "Katherine Fernandez Rundle").
+            full = p.name.lower().replace("’", "'").split()
+            if len(tokens) < len(full) and full[-len(tokens):] == tokens:
+                return p
+        if len(tokens) == 1 and lexicons.is_given_name(key):
+            # A person called by the given name alone ("says Ian"), when one person has it.
+            named = [p for p in self.people if len(p.name.split()) > 1 and p.name.lower().split()[0] == key]
+            if len(named) == 1:
+                return named[0]
         return None
 
     def resolve(self, name: str, role: str | None, gender: str | None) -> Person:
         person = self.find(name)
         if person is None:
-            person = Person(name=name, role=role, gender=gender)
+            first = name.split()[0] if len(name.split()) > 1 else ""
+            person = Person(name=name, role=role, gender=gender or lexicons.given_name_gender(first))
             self.people.append(person)
         else:
             # "Name as first given", unless the first mention was the short form.
@@ -365,8 +443,24 @@ class Registry:
                 person.name = name
             person.role = person.role or role
             person.gender = person.gender or gender
-        person.forms.add(name.lower())
+        person.forms.add(name.lower().replace("’", "'"))
         return person
+
+    def merge_short_forms(self) -> dict[int, Person]:
+        """Once the whole release is read: a person known only by a short form ("Miller", "Fernandez
+        Rundle") that fits exactly one person named in full later is that person. Returns id(short) → full."""
+        merged: dict[int, Person] = {}
+        for p in self.people:
+            short = p.name.lower().replace("’", "'").split()
+            fits = [q for q in self.people if q is not p and len(q.name.split()) > len(short)
+                    and q.name.lower().replace("’", "'").split()[-len(short):] == short]
+            if len(fits) == 1:
+                full = fits[0]
+                full.role = full.role or p.role
+                full.gender = full.gender or p.gender
+                full.forms |= p.forms
+                merged[id(p)] = full
+        return merged
 
     def by_role(self, role: str) -> Person | None:
         key = role.lower()
@@ -376,7 +470,10 @@ class Registry:
         for p in reversed(self.people):
             if p.role and key in p.role.lower():
                 return p
-        return None
+        # "the Green Co-leader" for "Green Party Co-leader": every word of the description in one role.
+        words = set(key.replace(",", " ").split())
+        fits = [p for p in self.people if p.role and words <= set(p.role.lower().replace(",", " ").split())]
+        return fits[-1] if len({id(p) for p in fits}) == 1 else None
 
     def recent_of(self, gender: str) -> Person | None:
         for p in reversed(self.recent):
@@ -402,8 +499,12 @@ def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
     for qm in _QUOTE_CHAR.finditer(text):
         i = qm.start()
         ch = text[i]
-        if ch in "“«":
+        if ch in "«„":
             opener = True
+        elif ch == "“":
+            # German closes „ with “, right after a word: an opener follows a space.
+            before = text[i - 1] if i else " "
+            opener = before.isspace() or before in "([—–-:" or start is None
         elif ch in "”»":
             opener = False
         elif start is not None:
@@ -436,7 +537,7 @@ def quote_depth(text: str, depth: int) -> int:
         ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        opener = ch in "“«" or (ch == '"' and (before.isspace() or before in "([—–-:") and not after.isspace())
+        opener = ch in "«„" or (ch in '"“' and (before.isspace() or before in "([—–-:" or i == 0) and not after.isspace())
         if opener:
             # A continued quote reopens each paragraph with a mark of its own, and texts that ran paragraphs
             # together keep that mark after a sentence end: neither nests.
@@ -456,19 +557,51 @@ def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
 def _split_span(span: str) -> tuple[str | None, str]:
     """"DEA Special Agent in Charge James Hunt" → ("DEA Special Agent in Charge", "James Hunt")."""
     tokens = span.split()
+    # A full stop that ends a sentence inside the run ("… in Mali. Mr. Sullivan"): the name is after it.
+    for k in range(len(tokens) - 2, -1, -1):
+        t = tokens[k]
+        # Only before an honorific or a title: a name that opens the next sentence bare ("… in Benghazi. Bob
+        # said") is cut from the place by full_name's checks or not at all.
+        if t.endswith(".") and len(t) > 3 and t[:-1].isalpha() and t.lower().rstrip(".") not in _ABBREVIATIONS \
+                and (_HONORIFIC_RE.match(" ".join(tokens[k + 1:]) + " ") or tokens[k + 1].lower().strip(".,") in _TITLES):
+            tokens = tokens[k + 1:]
+            span = " ".join(tokens)
+            break
     last_title = -1
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(",.")
-        if low in TITLE_WORDS or (tok.isupper() and len(tok) > 1 and not tok.endswith(".")):
+        if low in _TITLES or (tok.isupper() and len(tok) > 1 and not tok.endswith(".")) \
+                or (low in _ORGANISATION and k < len(tokens) - 1):
             last_title = k
-    if last_title < 0:
-        return None, span
-    role = " ".join(tokens[: last_title + 1])
-    rest = tokens[last_title + 1:]
-    # "Fiscal del Condado de Dallas John Creuzot": a place after a joiner belongs to the title.
-    while len(rest) > 2 and re.fullmatch(_JOINER, rest[0]):
-        role = f"{role} {rest[0]} {rest[1]}"
-        rest = rest[2:]
+    role: str | None = None
+    rest = tokens
+    if last_title >= 0:
+        role = " ".join(tokens[: last_title + 1])
+        rest = tokens[last_title + 1:]
+        # "Fiscal del Condado de Dallas John Creuzot": a place after a joiner belongs to the title.
+        while len(rest) > 2 and re.fullmatch(_JOINER, rest[0]):
+            role = f"{role} {rest[0]} {rest[1]}"
+            rest = rest[2:]
+    # Words glued before a name ("Cities and Urban Infrastructure Jane Roe", "Hearing Jane Roe"): where a
+    # known given name starts the last two or three words and nothing before it is a given name or an
+    # initial, the name starts there.
+    if len(rest) > 2 or (len(rest) == 2 and role is None and not lexicons.is_given_name(rest[0])):
+        for k in range(1, len(rest) - 1):
+            if lexicons.is_given_name(rest[k]) and rest[k][:1].isupper() and not any(
+                    lexicons.is_given_name(t) or re.fullmatch(r"[A-Z]\.", t) for t in rest[:k]) \
+                    and len(rest) - k <= 3:
+                head = rest[:k]
+                if len(head) == 1 and head[0].lower().endswith(("ing", "ed")) and role is None:
+                    head = []  # a sentence's participle, not a title: "Hearing Jane Roe describe it"
+                if head:
+                    role = " ".join(([role] if role else []) + head)
+                rest = rest[k:]
+                break
+    if len(rest) > 2 and rest[0] in ("Lady", "Lord") and lexicons.is_given_name(rest[1]):
+        role = " ".join(([role] if role else []) + rest[:1])  # "First Lady Melania Trump"
+        rest = rest[1:]
+    if role is None:
+        return None, " ".join(rest)
     return role, " ".join(rest)
 
 
@@ -494,6 +627,30 @@ def _place_head(tokens: list[str]) -> bool:
         and nxt not in NOT_NAMES
 
 
+_PLACE_WORDS = lexicons.PLACES | {"south", "north", "east", "west", "new", "united", "states", "kingdom", "republic",
+                                   "arab", "emirates", "saudi", "hong", "kong", "puerto", "rico", "costa", "rica",
+                                   "el", "salvador", "papua", "guinea", "of", "the", "island", "islands", "cook"}
+
+
+def _organisation_word(token: str) -> bool:
+    """"Universities", "Holdings", "Federation's": a word that makes a run an organisation, in any number."""
+    w = token.lower().strip(".,’'")
+    w = w[:-2] if w.endswith(("'s", "’s")) else w
+    return w in _ORGANISATION or (w.endswith("ies") and w[:-3] + "y" in _ORGANISATION) \
+        or (w.endswith("s") and w[:-1] in _ORGANISATION)
+
+
+def _whole_place(tokens: list[str]) -> bool:
+    """"South Korea", "New Zealand", "United States": every word is a place's."""
+    words = [t.lower().strip(".,’'") for t in tokens]
+    return words[-1] in lexicons.PLACES and all(w in _PLACE_WORDS for w in words)
+
+
+# Words that never stand inside a name, though a headline capitalises them.
+_HEADLINE_WORDS = frozenset("on in at to for with about from by as into over after before against and or the a an "
+                            "is was are has have had says said calls call urges warns vows".split())
+
+
 @lru_cache(maxsize=4096)
 def _valid_name(name: str) -> bool:
     tokens = name.split()
@@ -503,7 +660,11 @@ def _valid_name(name: str) -> bool:
         return False  # a sentence boundary runs through it: not a name
     if tokens[0].lower().strip(".,") in NOT_NAMES:
         return False
-    if any(t.lower().strip(".,") in ORG_WORDS for t in tokens):
+    if any(t.lower() in _HEADLINE_WORDS for t in tokens[1:]):
+        return False  # a headline in title case: "Trump Calls On Obama", "What Trump Has Said About …"
+    if any(_organisation_word(t) for t in tokens):
+        return False
+    if _whole_place(tokens):
         return False
     if any(t.lower().strip(".,") in TITLE_WORDS and not t.endswith(".") for t in tokens):
         return False
@@ -511,13 +672,37 @@ def _valid_name(name: str) -> bool:
 
 
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
+# Abbreviations written with a full stop that do not end a sentence inside a name and title.
+_ABBREVIATIONS = frozenset("prof gen sgt capt col det atty supt cmdr pres sec amb adm maj cpl ofc dep asst insp hon rev "
+                           "mrs messrs rep sen gov lieut corp inc".split())
+# What is said before a name to say what the person is: a title ("Constable"), a role in lower case written
+# with a capital ("Spokesperson", "Husband").
+_TITLES = TITLE_WORDS | lexicons.ROLE_TITLES | frozenset(ROLE_NOUNS_LIST) | {"co-leader", "constable"}
+_ORGANISATION = ORG_WORDS | lexicons.ORGANISATION_WORDS
+
+
+def _given_before(text: str, pos: int) -> bool:
+    """Whether a given name, an initial or an honorific stands right before ``pos`` ("Jane Roe", "J. Roe",
+    "Ms Roe"): what makes a lone capitalised word a surname rather than a company's or a place's name."""
+    m = _CAP_BEFORE.search(text, max(0, pos - 40), pos)
+    if not m:
+        return False
+    word = m.group().strip()
+    low = word.rstrip(".").lower()
+    return lexicons.is_given_name(word) or bool(re.fullmatch(r"[A-Z]\.", word)) \
+        or low in _FEMALE_HON | _MALE_HON | {"dr", "prof", "hon"} or low in lexicons.ROLE_TITLES \
+        or (word.endswith(".") and low in TITLE_WORDS) or low in _PARTICLES
 
 
 def _gender(hon: str | None) -> str | None:
     if not hon:
         return None
-    h = hon.strip().rstrip(".").lower()
-    return "f" if h in _FEMALE_HON else "m" if h in _MALE_HON else None
+    for word in hon.lower().replace(".", " ").split():
+        if word in _FEMALE_HON:
+            return "f"
+        if word in _MALE_HON:
+            return "m"
+    return None
 
 
 class Attributor:
@@ -525,6 +710,7 @@ class Attributor:
         self.registry = Registry()
         self.text = text_of_release
         self.context = ""  # the paragraph before the one being read, for pronouns with nobody nearer
+        self.cue: tuple[int, int] | None = None  # the speech verb of the last explicit attribution found
         self._full: dict[str, str | None] = {}
         self._gender: dict[str, str | None] = {}
         # Most releases use no gendered honorific at all; then no surname needs looking up ("Mrs" holds "Mr",
@@ -587,8 +773,10 @@ class Attributor:
             span = span[4:]
             described = True
         span = _strip_lead(span)
-        if hon is None and (h := _HONORIFIC_RE.match(span)):
+        if hon is None and span[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(span)):
             hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
+        # Letters after the name ("John Doe AO", "Jane Roe MP") are no part of it.
+        span = lexicons.strip_post_nominals(span)
         first, _, rest = span.partition(" ")
         if rest and first.endswith(("’s", "'s")):
             span = rest  # "Florida’s Rick Wilson"
@@ -603,6 +791,12 @@ class Attributor:
             role = title
         if not name:
             return self.registry.by_role(title) if title else None
+        if " " not in name and _whole_place([name]):
+            # "Israel" for Steve Israel: a place's name is a surname where the release gives it with a given name.
+            known = self.registry.find(name)
+            full = known.name if known else self.full_name(name)
+            if full and " " in full:
+                return self.registry.resolve(full, role, _gender(hon))
         if not _valid_name(name):
             # "Larry O’Connor on Hot Air": the words after a joiner are a place or an outlet.
             tokens = name.split()
@@ -610,6 +804,9 @@ class Attributor:
             name = " ".join(tokens[:cut])
             if not cut or not _valid_name(name):
                 return None
+        if title and " " not in name and self.registry.find(name) is None \
+                and not any(w.lower().strip(",.") in _TITLES for w in title.split()):
+            return None  # "Air Example", "Example Holdings": an organisation's name, not a title and a surname
         if described and not title:
             # "the Wisconsin Republican said": a description, good only for someone already named so.
             return self.registry.by_role(name)
@@ -618,8 +815,8 @@ class Attributor:
             full = self.full_name(name)
             if full:
                 name = full
-            elif not hon and not title and not any(_CAP_BEFORE.search(self.text, max(0, pos - 40), pos)
-                                                   for pos in self._occurrences(name)):
+            elif not hon and not (title and title.split()[-1].lower().strip(",.") in _TITLES) \
+                    and not any(_given_before(self.text, pos) for pos in self._occurrences(name)):
                 # A lone capitalised word is a person only if the release names someone so elsewhere.
                 return None
         return self.registry.resolve(name, role, gender)
@@ -664,6 +861,7 @@ class Attributor:
     def explicit(self, text: str, verb_spans: list[tuple[int, int]] | None = None) -> Person | None:
         """The person an attribution inside ``text`` names, if any. ``verb_spans``: its speech verbs, when
         already found."""
+        self.cue = None
         spans = quote_mask(text)
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  and text[max(0, a - 4): a].rstrip() != " se"
@@ -678,6 +876,7 @@ class Attributor:
         for a, b in close + [v for v in near if v not in close] + [v for v in verbs if v not in near]:
             person = self._before_verb(text[:a], text, a) or self._after_verb(text, a, b)
             if person:
+                self.cue = (a, b)
                 return person
         m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text) else None
         if m and not m.group("span").endswith(_POSSESSIVE):
@@ -727,6 +926,11 @@ class Attributor:
                     return person
         return None
 
+    def names_someone(self, text: str) -> bool:
+        """Whether ``text`` reports what a named person said or did ("Jane Roe said …"): narration, not the
+        words of a statement's author."""
+        return bool(re.search(r"\b(?:said|says|announced|told|according|dijo|sagte|a déclaré)\b", text))
+
     def quote_subject(self, text: str) -> Person | None:
         """The subject of the sentence holding a quote, when it is a person ('Trump has hailed … as “…”')."""
         m = _QUOTE_SUBJECT.search(text)
@@ -742,6 +946,10 @@ class Attributor:
         # Each pattern is anchored at the verb but searched forwards, so the text it sees is kept short:
         # a subject sits within a few words of its verb, an appositive role within a long sentence.
         near = prefix[-160:]
+        if self.registry.people and _agent_before(near) and (m := _DESCRIBED.search(near[-60:])):
+            person = self.registry.by_role(m.group("role"))
+            if person:
+                return person
         if not _CAPITAL.search(near):
             return None
         m = _PRONOUN.search(near[-12:])
@@ -778,6 +986,10 @@ class Attributor:
                 role = m.group("role") if with_role else None
                 if role and _CIRCUMSTANCE.match(role):
                     role = None  # when or where, not what the person is
+                if pattern is _SUBJECT and not role and _agent_before(before := near[-120:][:m.start("span")]):
+                    lead = _LOWER_ROLE.search(before, max(0, len(before) - 60))
+                    if lead and lead.group("last").lower() not in NOT_NAMES:
+                        role = lead.group("role").strip()  # "Chiefs wide receiver Jane Roe said"
                 person = self._person(m.group("hon"), m.group("span"), role)
                 if person:
                     return person
@@ -787,14 +999,27 @@ class Attributor:
         head = text[:start].rstrip()
         # Only right after a quote ('…," said NAME', '…", dijo'), or opening a paragraph ("said X.") that
         # a page export split from its quote.
-        if head and not head.endswith((",\"", ",”", "”", "\"", ".\"", ".”", "?\"", "?”", "!\"", "!”", "\",", "”,")):
+        if head and not head.endswith((",\"", ",”", "”", "\"", ".\"", ".”", "?\"", "?”", "!\"", "!”", "\",", "”,", "“,", "“")):
             if head.endswith(",") and (m := _INVERTED.match(text, end)):
                 return self._person(m.group("hon"), m.group("span"), None)
+            if head.endswith(",") and (m := _INVERTED_END.match(text, end)):
+                # "The bill is flawed, says Jane Roe, the party's spokesperson.": the words before are hers.
+                return self._person(m.group("hon"), m.group("span"), m.group("role"))
             return None
         rest = text[end:]
         m = _AFTER_VERB_PRONOUN.match(rest)
         if m:
             return self._pronoun(m.group("pron"), text, start)
+        m = _AFTER_VERB_TAIL.match(rest)
+        if m and (first := _NAME_THEN_ROLE.match(m.group("role"))) and _valid_name(first.group(1)) \
+                and _split_span(first.group(1))[0] is None:
+            m = None  # 'said Jane Roe, Pastor of Example Church': the name comes first, the role after it
+        if m and not _NOT_ROLE.search(m.group("role")) and (
+                m.group("art") or any(w[:1].islower() for w in m.group("role").split()) or "," in rest[:m.start("span")]
+                or any(w.lower().strip(",.") in _TITLES for w in m.group("role").split())):
+            person = self._person(m.group("hon"), m.group("span"), m.group("role").strip(" ,"))
+            if person:
+                return person
         m = _AFTER_VERB_NOUN.match(rest)
         if m:
             person = self._person(m.group("hon"), m.group("span"), m.group("role"))
@@ -853,7 +1078,7 @@ def _near_quote(text: str, spans: tuple[tuple[int, int], ...], start: int, end: 
 
 
 def _statement_speaker(attributor: Attributor, text: str | None) -> Person | None:
-    if not text or "tatement" not in text:
+    if not text or not ("tatement" in text or "eclaraci" in text or "rklärung" in text or "claration" in text):
         return None
     m = _STATEMENT.search(text)
     if not m:
@@ -862,9 +1087,15 @@ def _statement_speaker(attributor: Attributor, text: str | None) -> Person | Non
     return attributor._person(None, span, None)
 
 
+# A title that is a statement and nothing else: "Statement by President Jane Roe on …", "Statement from …".
+_STATEMENT_TITLE = re.compile(rf"^\s*(?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{_STATEMENT_WORDS})\s")
+
+
 def _quote_led(text: str) -> bool:
     # ". “With these charges…" — page exports leave the attribution's full stop on the next line.
-    return text.lstrip(" .,;:")[:1] in _OPENING_QUOTE
+    t = text.lstrip(" .,;:")
+    # British releases quote with single marks: "'Simon's father believes …" opens a quote, "'Tis" does not.
+    return t[:1] in _OPENING_QUOTE or (t[:1] in "'‘" and t[1:2].isupper())
 
 
 _VERB_SET = frozenset(SPEECH_VERBS)
@@ -932,12 +1163,17 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     attributor = Attributor("\n".join([title or ""] + [p.text for p in paragraphs]))
     registry = attributor.registry
     statement = _statement_speaker(attributor, title)
+    statement_title = statement is not None and bool(_STATEMENT_TITLE.match(title or ""))
     verbs = _ReleaseVerbs(paragraphs)
     carried: Person | None = None  # the speaker whose quote is still open
     previous: Person | None = None  # the speaker of the previous body paragraph
     previous_text = ""
     assigned: list[tuple[Paragraph, Person | None]] = []
     explicit_of: dict[int, Person | None] = {}
+    # For the quote records: how each paragraph's speaker was found, its speech verb, an open quote before it.
+    how: dict[int, str] = {}
+    cue_of: dict[int, tuple[int, int] | None] = {}
+    carried_in: dict[int, bool] = {}
     for p in paragraphs:
         hint = p.speaker
         p.speaker = p.speaker_role = None
@@ -951,6 +1187,10 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
                 person = registry.resolve(name, None, _gender(hon.group(0) if hon else None))
         explicit = attributor.explicit(p.text, verbs.of(p)) if person is None else None
         explicit_of[id(p)] = explicit
+        cue_of[id(p)] = attributor.cue if explicit is not None else None
+        carried_in[id(p)] = carried is not None and explicit is None
+        if person is not None:
+            how[id(p)] = EXPLICIT
         person = person or explicit
         if p.kind != "body":
             # Floats repeat what the body says; they take a speaker but do not move the story on.
@@ -964,16 +1204,23 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
                 continue
         if person is None and carried is not None:
             person = carried
+            how[id(p)] = CARRIED
         elif person is None and previous is not None:
             if _quote_led(p.text) or previous_text.rstrip().endswith(":") or attribution_fragment(previous_text):
                 person = previous
+                # After "X said:" the quote is X's own, not a carried one.
+                how[id(p)] = EXPLICIT if previous_text.rstrip().endswith(":") or attribution_fragment(
+                    previous_text) else CARRIED
             elif _first_person_quote(p.text):
                 # A first-person quote carries the previous speaker on, unless its own sentence has a person
                 # for subject ('Donald Trump quickly took to Twitter, writing: "… When will we learn?"').
-                person = attributor.quote_subject(p.text) or previous
+                subject = attributor.quote_subject(p.text)
+                person = subject or previous
+                how[id(p)] = EXPLICIT if subject else CARRIED
             elif len(previous_text) > 60 and not _SENTENCE_END.search(previous_text.rstrip()) \
                     and not p.text[:1].isdigit() and not _SIGNED_END.search(previous_text):
                 person = previous  # a page export broke the paragraph mid-sentence
+                how[id(p)] = CARRIED
         if person is None and quote_mask(p.text):
             person = attributor.quote_subject(p.text)
         if person is None and previous is None and previous_text and _whole_quote(p.text):
@@ -983,8 +1230,16 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             # often a place, a heading or a statute ("Texas Code", "South Bay").
             subjects = [q for subject, q in attributor._mentions(previous_text) if subject]
             person = subjects[-1] if subjects and subjects[-1] in registry.recent else None
-        if person is None and statement is not None and _quote_led(p.text):
+        if person is None and statement is not None and (_quote_led(p.text) or (
+                statement_title and (not quote_mask(p.text) or previous is statement)
+                and not attributor.names_someone(p.text)
+                # The statement's own words: in the first person, or carrying on its earlier paragraphs (a
+                # short line after them is a contact or a sign-off, not more of it).
+                and (_FIRST_PERSON.search(p.text) or _FIRST_PERSON_OTHER.search(p.text)
+                     or (previous is statement and len(p.text) > 80)))):
+            # In a release headed "Statement by X", X's words run without quotation marks, in the first person.
             person = statement
+            how[id(p)] = CARRIED if previous is statement else STATEMENT
         assigned.append((p, person))
         attributor.context = p.text
         if person is not None:
@@ -995,9 +1250,13 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         previous = person
         previous_text = p.text
     _look_ahead(assigned, explicit_of)
-    # Names and roles are final only once the whole release has been read.
+    # Names and roles are final only once the whole release has been read: one person, one name.
+    merged = registry.merge_short_forms()
     for p, person in assigned:
+        person = merged.get(id(person), person) if person is not None else None
         _set(p, person)
+        found = how.get(id(p), EXPLICIT) if person is not None else None
+        p.quotes = quote_records(p, quote_mask(p.text), found, cue_of.get(id(p)), carried_in.get(id(p), False))
 
 
 def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: dict[int, Person | None]) -> None:

@@ -1,0 +1,163 @@
+"""Word lists attribution reasons with: given names, honorifics, post-nominals, words that make a name an
+organisation, and places. A speaker is a person; these lists tell a person's name from what is glued to it.
+
+Given names: ``data/given_names.tsv``, from the US Census Bureau's 1990 frequency lists of first names
+(public domain; see ``data/README.md``), with the gender the census counts most (``m``, ``f`` or ``u`` when
+neither has four times the other's share). Used as evidence, never as a requirement: a name the list lacks
+is still a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Lower-case given name → ``m``, ``f`` or ``u``."""
+    text = resources.files("searchidx.attribution").joinpath("data/given_names.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        name, _, gender = line.partition("\t")
+        if name:
+            out[name] = gender or "u"
+    return out
+
+
+def is_given_name(word: str) -> bool:
+    return word.strip(".,’'").lower() in given_names()
+
+
+def given_name_gender(word: str) -> str | None:
+    """``m`` or ``f`` when the name is mostly given to one, else None."""
+    g = given_names().get(word.strip(".,’'").lower())
+    return g if g in ("m", "f") else None
+
+
+#: Honorifics that stand before a name and are no part of it, across the English-speaking world. Role-like
+#: titles (Chief, Constable, Sergeant, Inspector, Sen., Rep., Gov.) are roles: see ``ROLE_TITLES``.
+HONORIFICS = (
+    "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
+    "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
+    "Cllr Mme Mlle Herr Frau"
+).split()
+#: Honorifics of more than one word.
+MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "The Hon", "The Honourable", "The Honorable", "Rt Hon", "Rt. Hon",
+                    "The Rt Hon", "The Rt. Hon", "Right Honourable", "The Right Honourable", "Her Excellency",
+                    "His Excellency")
+FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan alhaja hajia hajah "
+                              "mme mlle frau".split())
+MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr".split())
+
+#: Titles that name a role and stand before a name: they go to the role, not the name.
+ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent detective sen senator rep representative
+    gov governor cmdr commander commissioner minister premier mayor councillor judge justice magistrate
+    coroner sheriff officer captain lieutenant colonel general corporal admiral
+    ambassador president chairman chairwoman chair director secretary treasurer spokesperson spokesman
+    spokeswoman co-leader leader deputy mp mla msp mep""".split())
+
+#: Letters after a name: honours, degrees, offices, generations. Stripped from a name; never a name's part.
+POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm
+    gnzm obe cbe mbe kbe dbe gbe ch cb frs frse fba freng phd dphil md mba ba bsc msc llb llm esq jr sr ii iii iv
+    rn""".split())
+#: Post-nominals that are also common words or honorifics in other positions: only after a full name.
+_AMBIGUOUS_POST_NOMINALS = frozenset("am ms ch ba md sr".split())
+
+#: Words that make a capitalised run an organisation or a group, not a person.
+ORGANISATION_WORDS = frozenset("""office department police court parliament council committee ministry government
+    agency inc corp corporation company association university commission bureau board union party group
+    organization organisation institute foundation team unit service services news times post press network
+    center centre authority assembly senate house congress administration coalition alliance jury prosecutors
+    officials investigators deputies detectives officers authorities witnesses records members residents
+    students parents families victims staff employees ltd llc plc bank fund trust program programme project
+    campaign report study survey data statement release website school market festival museum hospital church
+    club products holdings limited industries systems solutions partners capital energy airlines airways air
+    motors media labs laboratories technologies communications pharmaceuticals communities community
+    federation society league council's college academy schools hospitals nations network's cabinet
+    secretariat tribunal commission's taskforce forum chamber exchange federal reserve treasury force forces
+    army navy brigade regiment division unit agencies centres centers greens labour republicans democrats
+    conservatives liberals village tribe
+    iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno junta empresa ministerio
+    ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband gewerkschaft
+    ministère gouvernement entreprise syndicat""".split())
+
+#: Countries and regions that speak in releases as states do ("South Korea said").
+PLACES = frozenset("""afghanistan albania algeria argentina armenia australia austria bangladesh belgium belize bhutan
+    bolivia brazil britain bulgaria cambodia canada chile china colombia croatia cuba cyprus czechia denmark
+    ecuador egypt england estonia ethiopia europe fiji finland france germany ghana greece grenada guatemala
+    guyana haiti hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan
+    kenya korea kosovo kuwait laos latvia lebanon libya lithuania luxembourg malaysia maldives malta mexico
+    moldova mongolia montenegro morocco myanmar nepal netherlands zealand nigeria norway oman pakistan palestine
+    panama peru philippines poland portugal qatar romania russia rwanda samoa scotland senegal serbia singapore
+    slovakia slovenia somalia spain sri lanka sudan sweden switzerland syria taiwan tanzania thailand tonga
+    trinidad tunisia turkey uganda ukraine uruguay venezuela vietnam wales yemen zambia zimbabwe america
+    americas africa asia pacific caribbean beijing washington london moscow tokyo brussels canberra wellington
+    delhi kremlin whitehall""".split())
+
+_PUNCT = ".,’'"
+
+
+@lru_cache(maxsize=4096)
+def strip_post_nominals(name: str) -> str:
+    """"John Doe AO" → "John Doe", "Jane Roe, PhD" → "Jane Roe"; a name is never cut below two words by it
+    unless the word is unambiguous ("Doe QC" → "Doe")."""
+    tokens = name.replace(",", " , ").split()
+    while tokens:
+        last = tokens[-1].strip(_PUNCT).lower()
+        if tokens[-1] == ",":
+            tokens.pop()
+            continue
+        if last in POST_NOMINALS and (tokens[-1].isupper() or last in ("phd", "dphil", "jr", "esq", "sr")
+                                      or tokens[-1][:1].isupper() and len(last) > 2):
+            if last in _AMBIGUOUS_POST_NOMINALS and len([t for t in tokens if t != ","]) <= 2:
+                break
+            tokens.pop()
+            continue
+        break
+    return " ".join(tokens).replace(" ,", ",")
+
+
+_MULTI_HON = re.compile(r"^(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in
+                                             sorted(MULTI_HONORIFICS, key=len, reverse=True)) + r")\.?\s+")
+_ONE_HON = frozenset(h.lower().rstrip(".") for h in HONORIFICS)
+
+
+def strip_honorifics(name: str) -> tuple[str, str | None]:
+    """The name without the honorifics before it, and the gender they give, if any ("Shri Jane Roe" → "Jane
+    Roe"; "Tan Sri Dato' John Doe" → "John Doe")."""
+    gender = None
+    text = name.strip()
+    while True:
+        m = _MULTI_HON.match(text)
+        if m:
+            text = text[m.end():]
+            continue
+        first, _, rest = text.partition(" ")
+        low = first.lower().rstrip(".")
+        if rest and low in _ONE_HON:
+            gender = gender or ("f" if low in FEMALE_HONORIFICS else "m" if low in MALE_HONORIFICS else None)
+            text = rest.strip()
+            continue
+        return text, gender
+
+
+def is_place(name: str) -> bool:
+    """A country, a region or a capital standing for its government ("South Korea", "New Zealand")."""
+    words = [w.strip(_PUNCT).lower() for w in name.split()]
+    return bool(words) and words[-1] in PLACES
+
+
+def is_organisation(name: str) -> bool:
+    """A capitalised run that names an organisation or a group ("National Rural Communities", "Air New
+    Zealand", "ExampleCorp Holdings"), or a place: not a person."""
+    words = [w.strip(_PUNCT).lower() for w in name.split()]
+    if not words:
+        return False
+    if any(w in ORGANISATION_WORDS for w in words):
+        return True
+    if is_place(name):
+        return True
+    # An acronym alone ("IRD", "NZEI") names an organisation.
+    return len(words) == 1 and name.strip(_PUNCT).isupper() and len(name.strip(_PUNCT)) > 1

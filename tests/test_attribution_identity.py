@@ -1,0 +1,61 @@
+"""One identity per person: within a release every form of a name is one speaker with its variants listed;
+across releases the same full name is one key, and a surname alone joins a full name only in its release."""
+
+from __future__ import annotations
+
+from searchidx.attribution.identity import group_variants, release_speakers
+from searchidx.attribution.rules import speaker_key
+from searchidx.load.core import load_text
+
+RELEASE = """Bridge opens
+
+Federal Minister for Transport Jane Mary Roe MP said the bridge would carry 40,000 cars a day.
+
+"We built it on time," Ms Roe said.
+
+"It is a good day for the region," said Roe.
+
+"Every driver will save ten minutes," she added.
+
+The Minister said tolls would not be charged.
+"""
+
+
+def test_every_form_of_a_name_in_a_release_is_one_speaker():
+    body = load_text(RELEASE, "bridge.txt").body
+    assert {p.speaker for p in body} == {"Jane Mary Roe"}
+
+
+def test_release_speakers_lists_each_person_once_with_variants_and_roles():
+    people = release_speakers(load_text(RELEASE, "bridge.txt"))
+    assert len(people) == 1
+    roe = people[0]
+    assert roe.key == "jane mary roe" and roe.name == "Jane Mary Roe"
+    assert roe.aliases[0] == "Jane Mary Roe"
+    assert {"Ms Roe", "Roe"} <= set(roe.aliases)
+    assert roe.roles and "Minister for Transport" in roe.roles[0]
+
+
+def test_a_surname_joins_the_full_name_found_later_in_the_release():
+    body = load_text('Fund launched\n\n"The fund opens today," said Rundle.\n\n'
+                     "State Attorney Katherine Fernandez Rundle said the fund would help 300 families.\n\n"
+                     '"We will not stop," said Fernandez Rundle.\n', "fund.txt").body
+    assert {p.speaker for p in body} == {"Katherine Fernandez Rundle"}
+
+
+def test_group_variants_joins_short_forms_that_fit_one_person():
+    people = group_variants(["Jane Roe", "Roe", "Ms Roe", "Jane M. Roe", "Shri Jane Roe", "J. Roe", "John Doe"])
+    assert [(p.key, sorted(p.aliases)) for p in people] == [
+        ("jane m roe", sorted(["Jane M. Roe", "Jane Roe", "Roe", "Ms Roe", "Shri Jane Roe", "J. Roe"])),
+        ("john doe", ["John Doe"]),
+    ]
+
+
+def test_a_surname_two_people_share_joins_neither():
+    people = group_variants(["Jane Roe", "John Roe", "Roe"])
+    assert sorted(p.key for p in people) == ["jane roe", "john roe", "roe"]
+
+
+def test_across_releases_the_same_full_name_is_one_key_and_a_surname_is_not():
+    assert speaker_key("Jane Roe") == speaker_key("JANE ROE") == speaker_key("Ms. Jane Roe")
+    assert speaker_key("Roe") != speaker_key("Jane Roe")

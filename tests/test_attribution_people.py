@@ -1,0 +1,233 @@
+"""A speaker is a person: each failure class of issue 17 on invented releases, loaded by the real loader."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchidx.attribution import lexicons
+from searchidx.attribution.rules import speaker_key
+from searchidx.load.core import load_text
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    release = load_text("Test release headline\n\n" + "\n\n".join(paragraphs) + "\n")
+    return [(p.speaker, p.speaker_role) for p in release.body]
+
+
+def names(*paragraphs: str) -> list[str | None]:
+    return [s for s, _ in speakers(*paragraphs)]
+
+
+# --- title words glued to the name ------------------------------------------------------------------------
+
+def test_title_words_glued_to_the_name_go_to_the_role():
+    got = speakers(
+        "Federal Minister for Cities and Urban Infrastructure Jane Roe said the funding would build 40 km of "
+        "new bus lanes.",
+        "Ms Roe said the first lanes would open next year.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
+    assert "Urban Infrastructure" in (got[0][1] or "")
+
+
+def test_a_sentence_opening_word_is_no_first_name():
+    got = names(
+        'Hearing Jane Roe describe it, the committee agreed. "We cannot wait another year," Roe said.',
+    )
+    assert got == ["Jane Roe"]
+
+
+def test_party_role_before_the_name():
+    got = speakers('"Rivers are polluted after every storm," Green Party Co-leader John Doe said.')
+    assert got[0][0] == "John Doe"
+    assert got[0][1] and "Co-leader" in got[0][1]
+
+
+def test_role_then_name_after_the_verb():
+    got = speakers('"Results were strong," said ExampleCorp President and Chief Executive Officer, John Doe.',
+                   '"Sales rose everywhere," said Example Board member Jane Roe.')
+    assert [name for name, _ in got] == ["John Doe", "Jane Roe"]
+
+
+# --- honorifics and post-nominals ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("hon", ["Shri", "Smt.", "Hon.", "The Hon", "Rt Hon", "Dato'", "Datuk", "Tan Sri",
+                                 "Alhaji", "Dr."])
+def test_honorifics_of_the_english_speaking_world(hon):
+    assert names(f'{hon} Jane Roe said, "We will build the bridge."') == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("title", ["Constable", "Sergeant", "Inspector", "Chief", "Sen.", "Rep.", "Gov."])
+def test_role_titles_before_the_name_are_the_role(title):
+    got = speakers(f'{title} Jane Roe said, "We will build the bridge."')
+    assert got[0][0] == "Jane Roe"
+    assert got[0][1] and got[0][1].rstrip(".") == title.rstrip(".")
+
+
+@pytest.mark.parametrize("post", ["AO", "AM", "MP", "MLA", "MSP", "QC", "KC", "OBE", "CBE", "PhD", "Jr."])
+def test_post_nominals_are_not_part_of_the_name(post):
+    assert names(f'Jane Roe {post} said, "We will build the bridge."') == ["Jane Roe"]
+
+
+def test_honorific_and_plain_forms_are_one_identity():
+    assert speaker_key("Shri Jane Roe") == speaker_key("Jane Roe") == speaker_key("The Hon Jane Roe MP")
+    assert speaker_key("Tan Sri Dato' John Doe") == speaker_key("John Doe")
+    assert speaker_key("Prof. John Doe AO") == speaker_key("John Doe")
+    assert speaker_key("Jane Roe") != speaker_key("John Roe")
+
+
+def test_person_not_organisation_in_a_name_role_line():
+    got = speakers('Ms Jane Roe, Chief Executive, Example Universities said: "Students deserve better."')
+    assert got[0][0] == "Jane Roe"
+
+
+def test_name_line_then_quote_in_the_next_paragraph():
+    got = names("Prof. John Doe AO, Vice-Chancellor, Example University said:",
+                '"This is a great day for the university and for the region."',
+                "The university has 20,000 students.")
+    assert got[1] == "John Doe"
+    assert got[2] is None
+
+
+# --- organisations, places and groups never speak ------------------------------------------------------------
+
+@pytest.mark.parametrize("subject", [
+    "The National Growers' Federation", "ExampleCorp", "MEPs", "South Korea", "New Zealand",
+    "National Rural Communities", "Example Holdings Limited", "Air Example",
+])
+def test_organisations_places_and_groups_are_not_speakers(subject):
+    got = names(f"{subject} said the agreement would be signed in March.",
+                f"{subject} today announced that prices would rise.")
+    assert got == [None, None]
+
+
+def test_spokesperson_of_a_named_body_is_the_speaker():
+    got = names('"The numbers do not add up," says National Rural Communities spokesperson Jane Roe.')
+    assert got == ["Jane Roe"]
+
+
+# --- role references and pronouns ---------------------------------------------------------------------------
+
+def test_role_reference_resolves_to_the_person_named_with_it():
+    got = names("Prime Minister Jane Roe said the budget would balance in two years.",
+                "The Prime Minister said the cuts would not touch schools.")
+    assert got == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_pronoun_goes_to_a_person_of_its_gender():
+    got = names('"We have made progress," said Lesley Boal.',
+                "Later this month, Detective Inspector Gary Doe will launch a campaign against robbery.",
+                'He said: "This crime has a devastating impact on its victims."')
+    assert got == ["Lesley Boal", None, "Gary Doe"]
+
+
+def test_a_given_name_alone_is_the_person_named_in_full():
+    got = names('"It will help thousands," said Ian Bradford.',
+                '"My vision is that others will give too," says Ian.')
+    assert got == ["Ian Bradford", "Ian Bradford"]
+
+
+# --- the lexicons ---------------------------------------------------------------------------------------
+
+def test_given_names_ship_with_the_package_and_carry_a_gender():
+    assert lexicons.is_given_name("Jane") and lexicons.is_given_name("John")
+    assert not lexicons.is_given_name("Hearing") and not lexicons.is_given_name("Urban")
+    assert lexicons.given_name_gender("Jane") == "f" and lexicons.given_name_gender("Gary") == "m"
+
+
+def test_organisation_and_place_tests():
+    assert lexicons.is_organisation("National Rural Communities")
+    assert lexicons.is_organisation("South Korea")
+    assert not lexicons.is_organisation("Jane Roe")
+
+
+# --- statements, British quotes, inverted verbs --------------------------------------------------------------
+
+def test_a_statement_release_is_its_authors_words_without_quotation_marks():
+    release = load_text("Statement by Governor Jane Roe on the Flood\n\n"
+                        "Today our state mourns the families who lost their homes this week.\n\n"
+                        "I have asked every agency to help them rebuild, and we will not stop until they do.\n\n"
+                        "For information, call the press office.\n")
+    assert [p.speaker for p in release.body] == ["Jane Roe", "Jane Roe", None]
+    # The author's own words: the first paragraph a direct quote, the next its continuation.
+    assert [q.kind for p in release.body for q in p.quotes] == ["direct", "continuation"]
+    assert release.body[0].has_direct_quote
+
+
+def test_british_single_quotes_carry_the_speaker_on():
+    got = names("Jane Roe, the family's solicitor, said: 'The family lost faith in the inquiry long ago.",
+                "'They now ask the Lord Advocate to order a new inquiry into the case.'")
+    assert got == ["Jane Roe", "Jane Roe"]
+
+
+def test_inverted_verb_with_the_name_ending_the_sentence():
+    got = speakers("The bill still has serious deficiencies, says John Doe, the party's environment spokesman.")
+    assert got == [("John Doe", "the party's environment spokesman")]
+
+
+def test_a_place_name_is_a_surname_when_the_release_gives_it_a_given_name():
+    got = names("Researcher John Israel of Example University led the study of 1,000 adults.",
+                "Credit scores track health closely, Israel said.")
+    assert got[1] == "John Israel"
+
+
+# --- other languages the releases come in ------------------------------------------------------------------
+
+def test_german_quotation_marks_and_verbs():
+    release = load_text("Neuer Trainer\n\n„Wir haben ihn lange beobachtet und freuen uns sehr auf die Arbeit“, "
+                        "sagt der Geschäftsführer Jan Muster.\n")
+    p = release.body[0]
+    assert p.speaker == "Jan Muster"
+    assert [q.text for q in p.quotes if q.kind == "direct"] == [
+        "Wir haben ihn lange beobachtet und freuen uns sehr auf die Arbeit"]
+
+
+def test_spanish_role_comma_name_after_the_verb():
+    got = names("“Seguiremos investigando cada caso”, dijo el Jefe de Policía de Ejemplo, Juan Pérez. "
+                "“No vamos a parar”.",
+                "“Estamos muy agradecidos”, dijo Ana Gómez, Pastora de la Iglesia Ejemplo.")
+    assert got == ["Juan Pérez", "Ana Gómez"]
+
+
+def test_a_spanish_statement_release_is_its_authors_words():
+    release = load_text("Declaración del Fiscal del Condado de Ejemplo Juan Pérez\n\n"
+                        "Gracias por venir. Tengo aquí conmigo a los investigadores que hicieron este caso posible.\n\n"
+                        "Ayer, un equipo de investigadores arrestó a un hombre y su esposa dentro de su casa en la "
+                        "ciudad, por un fraude de seguros de varios millones de dólares.\n")
+    assert [p.speaker for p in release.body] == ["Juan Pérez", "Juan Pérez"]
+
+
+def test_a_lower_case_role_reference_resolves_to_the_person_named_with_it():
+    got = speakers('"We played as a team," Chiefs wide receiver Jane Roe said after the game on Sunday.',
+                   "The coach praised the defence for most of the second half of the game.",
+                   "The team will need a better start next week, the wide receiver said.")
+    assert [name for name, _ in got] == ["Jane Roe", None, "Jane Roe"]
+    assert got[0][1] and got[0][1].endswith("wide receiver")
+
+
+def test_a_description_matches_the_words_of_a_role():
+    got = names('"Rivers are polluted after every storm," Green Party Co-leader John Doe said.',
+                "Councils needed clear rules on effluent storage, the Green Co-leader said.")
+    assert got == ["John Doe", "John Doe"]
+
+
+def test_a_sentence_end_inside_a_capitalised_run_starts_the_name_after_it():
+    got = names("The leaders discussed trade with Mali. Mr. Sullivan said the talks would go on in June.")
+    assert got == ["Sullivan"]
+
+
+def test_the_lady_of_first_lady_is_a_role():
+    got = speakers('"Children deserve a safe internet," First Lady Melania Trump said.')
+    assert got[0][0] == "Melania Trump"
+
+
+def test_a_role_with_capitals_after_according_to():
+    got = names("Responsibility for the shortage lies with the Government, according to National Education "
+                "spokesman John Doe.")
+    assert got == ["John Doe"]
+
+
+def test_a_title_that_does_not_stand_before_the_word_makes_no_surname():
+    got = names('Jane Roe, Director of Human Resources for NHS Example said "NHS Example is delighted to work with '
+                'the police."')
+    assert got == ["Jane Roe"]

@@ -1,0 +1,100 @@
+"""Quotes as records: every paragraph carries the spans of someone's words, with speaker and kind, and
+``parse --json`` shows them. Invented releases, loaded through the real loader."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from searchidx.load.core import load_text
+from searchidx.model import Paragraph
+
+RELEASE = """Council adopts plan
+
+FOR IMMEDIATE RELEASE
+
+Mayor Jane Roe said that the plan would cut traffic by a third in the city centre.
+
+"We listened to every resident," Roe said. "This is their plan."
+
+"It will take two years to build and every street will stay open while we work.
+
+"Nobody will be left behind."
+
+The council meets again on Monday to set the budget for the next year.
+"""
+
+
+def _body(text: str) -> list[Paragraph]:
+    return load_text(text, "release.txt").body
+
+
+def test_quote_spans_are_the_words_of_the_paragraph():
+    for p in _body(RELEASE):
+        for q in p.quotes:
+            assert p.text[q.start:q.end] == q.text
+            assert q.text == q.text.strip() and q.text[:1] not in "\"“”"
+
+
+def test_reported_direct_and_continuation_kinds():
+    body = _body(RELEASE)
+    reported, direct, opened, carried, narration = body
+    assert [(q.kind, q.speaker) for q in reported.quotes] == [("reported", "Jane Roe")]
+    assert reported.quotes[0].text.startswith("the plan would cut traffic")  # "that" is not the words
+    assert [q.text for q in direct.quotes] == ["We listened to every resident", "This is their plan."]
+    assert {q.kind for q in direct.quotes} == {"direct"}
+    # A quote left open runs on: the next paragraph continues it, for the same speaker.
+    assert carried.speaker == "Jane Roe"
+    assert [q.kind for q in carried.quotes] == ["continuation"]
+    assert narration.quotes == [] and narration.speaker is None
+
+
+def test_paragraph_speaker_is_the_speaker_of_its_quotes():
+    for p in _body(RELEASE):
+        speakers = {q.speaker for q in p.quotes}
+        assert speakers <= {p.speaker}
+        assert (p.speaker is None) or p.quotes
+
+
+def test_quoted_spans_hold_only_words_inside_quotation_marks():
+    reported, direct, *_ = _body(RELEASE)
+    assert reported.quoted_spans() == []
+    assert not reported.has_direct_quote
+    spans = direct.quoted_spans()
+    assert [direct.text[a:b] for a, b in spans] == ["We listened to every resident", "This is their plan."]
+    assert direct.has_direct_quote
+
+
+def test_narration_about_an_organisation_is_no_ones_quote():
+    body = _body("Firm results\n\nExampleCorp today announced that revenue rose by nine per cent in the year.\n\n"
+                 "\"Our customers came back,\" said chief executive John Doe.\n")
+    assert body[0].speaker is None
+    assert all(q.speaker is None for q in body[0].quotes)
+    assert body[1].speaker == "John Doe" and body[1].quotes[0].kind == "direct"
+
+
+def test_parse_json_shows_quotes(tmp_path):
+    path = tmp_path / "release.txt"
+    path.write_text(RELEASE, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "searchidx", "parse", "--json", str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    release = data[0] if isinstance(data, list) else data
+    quotes = [q for p in release["paragraphs"] for q in p["quotes"]]
+    assert {q["kind"] for q in quotes} == {"reported", "direct", "continuation"}
+    assert set(quotes[0]) == {"start", "end", "text", "speaker", "speaker_role", "kind"}
+
+
+def test_quotes_in_single_marks_are_records_too():
+    body = _body("Inquiry findings\n\n"
+                 "Jane Roe, the family's solicitor, said: 'The family lost faith in the officers' work and "
+                 "in the inquiry.\n\n"
+                 "'They now ask the Lord Advocate to order a new inquiry into the actions of the officers, "
+                 "and they will not stop until it is done.'\n")
+    first, second = body
+    assert [q.kind for q in first.quotes] == ["direct"]
+    assert first.quotes[0].text.startswith("The family lost faith")
+    assert second.speaker == "Jane Roe"
+    assert second.quotes[0].text.startswith("They now ask") and second.quotes[0].text.endswith("done.")
