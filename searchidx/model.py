@@ -28,6 +28,8 @@ class Paragraph:
     text: str
     speaker: str | None = None
     speaker_role: str | None = None
+    #: ISO 639-1 code: the release's language, or the paragraph's own where the release changes language.
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -35,6 +37,7 @@ class Paragraph:
             "kind": self.kind,
             "speaker": self.speaker,
             "speaker_role": self.speaker_role,
+            "language": self.language,
             "text": self.text,
         }
 
