@@ -119,15 +119,22 @@ def detect_languages(paragraphs: list[Paragraph], title: str | None = None, decl
         p.language = lang
     if lang is None:
         return None
-    # Paragraph by paragraph only where the tail's language differs from the head's, or is uncertain: most
-    # releases are in one language and this costs a detection a paragraph. A release whose prose fits in
-    # its head has no tail to check.
-    if more and (tail := _prose(texts, TAIL_CHARS, from_end=True)[0]) and not (lang == "en" and plainly_english(tail)):
+    # Paragraph by paragraph only where the release mixes languages: most are in one, and this costs a
+    # detection a paragraph. It mixes them when a release not in English has plainly English paragraphs
+    # (a list of headlines, each in English and then in Spanish, whose tail shows nothing), or when the
+    # tail's language differs from the head's or is uncertain (a release whose prose fits in its head has
+    # no tail to check).
+    if lang != "en" and any(_is_prose(t) and plainly_english(t) for t in texts):
+        mixed = True
+    elif more and (tail := _prose(texts, TAIL_CHARS, from_end=True)[0]) and not (lang == "en" and plainly_english(tail)):
         last, last_score = detect(tail)
-        if last != lang or last_score < MIN_SCORE:
-            for p in paragraphs:
-                if len(p.text) >= MIN_CHARS:
-                    own, _ = detect(p.text)
-                    if own:
-                        p.language = own
+        mixed = last != lang or last_score < MIN_SCORE
+    else:
+        mixed = False
+    if mixed:
+        for p in paragraphs:
+            if len(p.text) >= MIN_CHARS:
+                own, _ = detect(p.text)
+                if own:
+                    p.language = own
     return lang
