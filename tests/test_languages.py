@@ -267,3 +267,25 @@ def test_cli_lang_and_facet(folder: Path, tmp_path: Path) -> None:
     assert {x["value"] for x in lines if x["type"] == "facet"} == {"es"}
     result = runner.invoke(main, ["search", "acusado", "--index", str(index), "--lang", "klingon"])
     assert result.exit_code != 0 and "unknown language" in result.output and "Traceback" not in result.output
+
+
+def test_a_word_is_as_rare_in_every_language(tmp_path: Path) -> None:
+    """A word ORed across languages scores with its rarity in all of them: a Spanish paragraph with the
+    Spanish form of a word that six English paragraphs hold does not outrank them for being the only
+    Spanish one."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(6):
+        (src / f"en{i}.txt").write_text(
+            f"Owner number {i} charged\n\nProsecutors charged the owner with fraud after a long investigation "
+            f"into the company, number {i} of the year.\n", encoding="utf-8")
+    (src / "es.txt").write_text(
+        "Dueño acusado\n\nLos fiscales acusaron al dueño de fraude tras una larga investigación sobre la "
+        "empresa del puerto.\n", encoding="utf-8")
+    index = Index.open(tmp_path / "ix", create=True)
+    index.sync([src])
+    hits = index.search("fraud").hits
+    scores = {Path(h.path).name: h.score for h in hits}
+    assert len(scores) == 7 and "es.txt" in scores
+    english = max(v for k, v in scores.items() if k != "es.txt")
+    assert scores["es.txt"] < 1.2 * english, scores

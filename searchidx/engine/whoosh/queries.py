@@ -9,6 +9,7 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from math import log
 from typing import TYPE_CHECKING, Any
 
 from whoosh import matching, qparser
@@ -197,7 +198,31 @@ class Parser(qparser.QueryParser):
         alternatives = list(dict.fromkeys(alternatives))
         if len(alternatives) <= 1:
             return alternatives[0] if alternatives else None
-        return Q.Or(alternatives)
+        forms = tuple(q.text for q in alternatives if type(q) is Q.Term)
+        return Q.Or([LanguageTerm(q.fieldname, q.text, boost=q.boost, forms=forms) if type(q) is Q.Term else q
+                     for q in alternatives])
+
+
+class LanguageTerm(Q.Term):
+    """A query word's term in one of the languages searched, scored with the rarity of the word in all of
+    them (``forms``: its terms in each): one word ORed across languages is one word to BM25. Scored by its
+    own rarity, a Spanish paragraph's "fraud@es", rare in an English index, outranked every English
+    paragraph that says fraud, which shared the term "fraud" with it before languages were told apart."""
+
+    def __init__(self, fieldname: str, text: str, boost: float = 1.0, forms: tuple[str, ...] = ()) -> None:
+        super().__init__(fieldname, text, boost=boost)
+        self.forms = forms
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        m = super().matcher(searcher, context)
+        leaf = m.child if type(m) is WrappingMatcher else m
+        scorer = getattr(leaf, "scorer", None)
+        if scorer is not None and hasattr(scorer, "idf") and self.forms:
+            top = searcher.get_parent()
+            df = sum(top.doc_frequency(self.fieldname, form) for form in self.forms)
+            # Whoosh's idf (WeightingModel.idf), of the forms' paragraphs together.
+            scorer.idf = log(top.doc_count_all() / (df + 1)) + 1
+        return m
 
 
 class LanguagePhraseNode(qparser.PhrasePlugin.PhraseNode):
