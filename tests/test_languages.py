@@ -152,6 +152,25 @@ def test_detection_on_the_labelled_sample(corpora: Path) -> None:
     assert right / len(labels) >= 0.98, f"{right} of {len(labels)}"
 
 
+def test_paragraph_languages_on_the_labelled_sample(corpora: Path) -> None:
+    """Paragraphs with 20 letters or more get their labelled language (a mixed release's own per paragraph),
+    where the labels were made against the loader's current paragraphs."""
+    labels = json.loads((ROOT / "tests" / "annotations" / "languages" / "languages.json").read_text())["releases"]
+    right = total = 0
+    for rel, lab in labels.items():
+        release = load_release(corpora / rel)
+        if ("mixed" in lab or "paragraphs" in lab) and lab.get("n_paragraphs") != len(release.paragraphs):
+            continue  # labelled against another split into paragraphs
+        own = {n: lang for lang, ns in lab.get("paragraphs", {}).items() for n in ns}
+        for p in release.paragraphs:
+            want = own.get(p.n, lab["lang"])
+            if sum(map(str.isalpha, p.text)) >= 20 and want != "none":
+                total += 1
+                right += p.language == want
+    assert total >= 2000
+    assert right / total >= 0.98, f"{right} of {total}"
+
+
 # -- analysis and search ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("words", "release"), [
