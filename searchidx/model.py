@@ -56,6 +56,8 @@ class Paragraph:
     speaker: str | None = None
     speaker_role: str | None = None
     quotes: list[Quote] = field(default_factory=list)
+    #: ISO 639-1 code: the release's language, or the paragraph's own where the release changes language.
+    language: str | None = None
 
     def quoted_spans(self) -> list[tuple[int, int]]:
         """(start, end) of the words inside quotation marks (direct quotes and their continuations), in
@@ -73,6 +75,7 @@ class Paragraph:
             "kind": self.kind,
             "speaker": self.speaker,
             "speaker_role": self.speaker_role,
+            "language": self.language,
             "text": self.text,
             "quotes": [q.to_dict() for q in self.quotes],
         }

@@ -108,5 +108,5 @@ def test_paragraph_fields_and_order(release):
     assert len(body) == 38
     assert body[-1].text.startswith("Expressed her commitment to helping the Iranian people")
     d = release.to_dict()
-    assert set(d["paragraphs"][0]) == {"n", "kind", "speaker", "speaker_role", "text", "quotes"}
+    assert set(d["paragraphs"][0]) == {"n", "kind", "speaker", "speaker_role", "language", "text", "quotes"}
     json.dumps(d)  # serialisable as is

@@ -417,13 +417,15 @@ def check(index_dir: str | None, fast: bool) -> None:
 @click.option("--source", help="Only releases from this wire or publisher.")
 @click.option("--path", "paths", multiple=True, metavar="GLOB",
               help="Only files whose path (under its source folder, or whole) matches GLOB (repeatable: any).")
+@click.option("--lang", "languages", multiple=True,
+              help="Only paragraphs in this language, an ISO 639-1 code such as es (repeatable; en,es works too).")
 @click.option("--quotes-only", is_flag=True, help="Only paragraphs attributed to a speaker.")
 @click.option("--all-kinds", is_flag=True, help="Include pull quotes, captions and About sections.")
 @click.option("--sort", type=click.Choice(["score", "date", "oldest"]), default="score", show_default=True,
               help="Relevance, newest first, or oldest first.")
 @click.option("--reverse", is_flag=True, help="Reverse the order of --sort date (oldest first) or oldest.")
 @click.option("--facet", "facets", multiple=True,
-              type=click.Choice(["speaker", "source", "publisher", "year", "location"]),
+              type=click.Choice(["speaker", "source", "publisher", "year", "location", "language"]),
               help="Count matching paragraphs per value (repeatable).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Values shown per facet.")
@@ -439,12 +441,13 @@ def check(index_dir: str | None, fast: bool) -> None:
 @click.option("--also", "also", multiple=True, metavar="QUERY",
               help="With --releases: only releases where a paragraph also matches QUERY (repeatable).")
 def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int, speaker: str | None,
-           since: str | None, until: str | None, source: str | None, paths: tuple[str, ...], quotes_only: bool,
+           since: str | None, until: str | None, source: str | None, paths: tuple[str, ...], languages: tuple[str, ...],
+           quotes_only: bool,
            all_kinds: bool, sort: str,
            reverse: bool, facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int,
            color: str, as_json: bool, as_csv: bool, quiet: bool, releases: bool, also: tuple[str, ...]) -> None:
     """Search paragraphs: words, "phrases", "phrases"~N, AND/OR/NOT, -word, ( ), prefix*, fuzzy~,
-    word^3, field:value (speaker: role: title: source: location: kind: date:2023 date:[2023-01 to 2023-06]
+    word^3, field:value (speaker: role: title: source: location: kind: lang: date:2023 date:[2023-01 to 2023-06]
     year: path:GLOB). Stop words (the, to...) go unindexed: a phrase of them only is read in the text.
 
     The query may start with - and options may come before or after it. Exit code 0 when something
@@ -467,8 +470,9 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
                                 page=page, sort=sort, quiet=quiet, as_json=as_json, as_csv=as_csv, color=color)
     try:
         index = _open(index_dir, auto_build=True)
+        codes = [code for value in languages for code in value.split(",")]
         results = index.search(text, speaker=speaker, since=since, until=until, source=source, path=list(paths),
-                               kinds=None if all_kinds else ("body",), quotes_only=quotes_only,
+                               languages=codes or None, kinds=None if all_kinds else ("body",), quotes_only=quotes_only,
                                limit=0 if quiet else limit, page=page, sort=sort,
                                facets=() if quiet else facets, timeline=timeline and not quiet,
                                context=context, collapse=not no_collapse, facet_limit=top, suggest=not quiet)

@@ -29,6 +29,9 @@ class SearchRequest:
     since: dt.date | str | None = None
     until: dt.date | str | None = None
     source: str | None = None
+    #: Languages searched (ISO 639-1 codes): only paragraphs in these, their words analysed for these
+    #: (None: every language, words analysed for each language indexed).
+    languages: tuple[str, ...] | None = None
     #: Paragraph kinds searched (None: all; a ``kind:`` in the query also lifts the default).
     kinds: tuple[str, ...] | None = ("body",)
     quotes_only: bool = False

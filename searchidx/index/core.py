@@ -485,6 +485,7 @@ class Index:
 
     def search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, source: str | None = None,
+               languages: tuple[str, ...] | list[str] | None = None,
                kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10,
                page: int = 1, sort: str = "score", facets: tuple[str, ...] | list[str] = (),
                timeline: bool = False, context: int = 0, collapse: bool = True, suggest: bool = True,
@@ -494,16 +495,18 @@ class Index:
         the filters. Raises `QueryError` (with a ``hint``) for a query or option it cannot run.
 
         ``speaker``: every word of it in the speaker's name. ``since``/``until``: a date, or YYYY, YYYY-MM or
-        YYYY-MM-DD (inclusive). ``source``: every word of it in the wire or site. ``kinds``: paragraph kinds
+        YYYY-MM-DD (inclusive). ``source``: every word of it in the wire or site. ``languages``: ISO 639-1
+        codes: only paragraphs in these, their words analysed for these (docs/languages.md). ``kinds``: paragraph kinds
         searched (None: all; a ``kind:`` in the query also lifts the default). ``quotes_only``: paragraphs
         attributed to a speaker. ``limit``/``page``: hits per page (0: counts, facets and timeline only) and
         which page. ``sort``: "score", "date" (newest first) or "oldest"; undated last. ``facets``: any of speaker,
-        source, year, location; ``facet_limit`` values each (None: all). ``timeline``: matches per month.
+        source, year, location, language; ``facet_limit`` values each (None: all). ``timeline``: matches per month.
         ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
         ``suggest``: a corrected query when words are unknown. ``exact_total``: ignored (every total is
         counted), kept for callers of earlier versions. ``path``: a glob (or several) the file's path must
         match, relative to its source folder or whole; ``path:GLOB`` in the query does the same."""
-        return search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
+        return search(self, query, speaker=speaker, since=since, until=until, source=source,
+                      languages=languages, kinds=kinds,
                       quotes_only=quotes_only, limit=limit, page=page, sort=sort, facets=facets,
                       timeline=timeline, context=context, collapse=collapse, suggest=suggest,
                       exact_total=exact_total, facet_limit=facet_limit, path=path)

@@ -7,6 +7,7 @@ from searchidx.load import metadata as md
 from searchidx.load.cleaning import ends_sentence
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
+from searchidx.load.language import detect_languages
 from searchidx.load.limits import Deadline, split_long
 from searchidx.load.structure import is_heading, join_broken, mark_about, mark_copies
 from searchidx.model import Paragraph, Release
@@ -34,6 +35,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     paragraphs = _drop_headings(paragraphs, listed)
     paragraphs = mark_about(paragraphs)
     mark_copies(paragraphs)
+    language = detect_languages(paragraphs, draft.title, draft.language)
     check("paragraphs")
     attribute(paragraphs, title=draft.title)
     check("attribution")
@@ -42,7 +44,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     return Release(
         path=draft.path, id=draft.id, title=draft.title, subtitle=draft.subtitle, labels=draft.labels,
         date=draft.date, location=draft.location, source=draft.source, url=draft.url, author=draft.author,
-        language=draft.language, format=draft.format, contacts=draft.contacts, paragraphs=paragraphs,
+        language=language, format=draft.format, contacts=draft.contacts, paragraphs=paragraphs,
     )
 
 

@@ -72,7 +72,7 @@ def stop_word_runs(index: Index, query: str) -> tuple[str, tuple[tuple[str, ...]
 
 def search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
            until: dt.date | str | None = None, source: str | None = None,
-           kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10, page: int = 1,
+           languages: tuple[str, ...] | list[str] | None = None, kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10, page: int = 1,
            sort: str = "score", facets: tuple[str, ...] | list[str] = (), timeline: bool = False,
            context: int = 0, collapse: bool = True, suggest: bool = True,
            exact_total: bool | None = None, facet_limit: int | None = 10,
@@ -89,9 +89,13 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
     for name in facets:
         if name not in FACET_NAMES:
             raise QueryError(f"unknown facet {name!r}", hint="facets are " + ", ".join(FACET_NAMES))
+    langs = tuple(dict.fromkeys(code.strip().lower() for code in languages or () if code.strip())) or None
+    for code in langs or ():
+        if not re.fullmatch(r"[a-z]{2,3}", code):
+            raise QueryError(f"unknown language {code!r}", hint="give an ISO 639-1 code: en, es, fr, de, it, pt, ...")
     tree = parse(query)  # a query that cannot mean what it says fails here, whatever the engine
     request = SearchRequest(query=query, tree=tree, speaker=speaker, since=since, until=until, source=source,
-                            kinds=tuple(kinds) if kinds is not None else None, quotes_only=quotes_only, paths=paths, contains=runs,
+                            languages=langs, kinds=tuple(kinds) if kinds is not None else None, quotes_only=quotes_only, paths=paths, contains=runs,
                             limit=limit, page=page, sort=sort, facets=tuple(facets), facet_limit=facet_limit,
                             timeline=timeline, context=context, collapse=collapse, suggest=suggest)
     return index.engine.search(request)

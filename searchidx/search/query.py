@@ -22,11 +22,11 @@ TITLE_BOOST = 2.0
 #: Field names users may write in a query, and the schema field each stands for.
 FIELD_ALIASES = {"speaker": "speaker", "role": "role", "title": "title", "source": "source", "kind": "kind",
                  "location": "location", "date": "day", "text": "text", "year": "year",
-                 "release": "release", "id": "release"}
+                 "release": "release", "id": "release", "lang": "lang", "language": "lang"}
 
 
 #: Facets users may ask for.
-FACET_NAMES = ("speaker", "source", "publisher", "year", "location")
+FACET_NAMES = ("speaker", "source", "publisher", "year", "location", "language")
 #: Orders of hits: relevance, newest first, oldest first (undated paragraphs last in both).
 SORTS = ("score", "date", "oldest")
 #: Shortest prefix a `word*` query accepts: shorter ones expand to too many words to be quick or useful.
@@ -58,7 +58,7 @@ def check_query(text: str) -> None:
     for m in _FIELD_RE.finditer(unquoted):
         name = m.group(1)
         if name.lower() not in FIELD_ALIASES and name.lower() != "day":
-            known = ", ".join(f"{f}:" for f in ("speaker", "role", "title", "source", "kind", "location", "date"))
+            known = ", ".join(f"{f}:" for f in ("speaker", "role", "title", "source", "kind", "location", "date", "lang"))
             raise QueryError(f"unknown field {name + ':'!r} in {text!r}",
                              hint=f"fields are {known}; to search the word itself, put it in quotes")
     for m in re.finditer(r"\bkind:(\w+)", unquoted):

@@ -42,7 +42,7 @@ def release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Relea
         url=meta.get("url"), language=meta.get("language"), format=meta.get("format"),
         contacts=[Contact(**c) for c in meta.get("contacts", [])],
         paragraphs=[Paragraph(n=d["n"], kind=d["kind"], text=d["text"], speaker=d.get("speaker"),
-                              speaker_role=d.get("role")) for d in paras],
+                              speaker_role=d.get("role"), language=d.get("lang")) for d in paras],
     )
 
 

@@ -3,7 +3,7 @@ imports Whoosh)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from whoosh.analysis import STOP_WORDS, Filter
@@ -79,3 +79,45 @@ def _stem(word: str) -> str:
 def _stop_words() -> frozenset[str]:
 
     return frozenset(STOP_WORDS)
+
+
+#: Languages analysed with their own stemming and stop words (Whoosh's Snowball stemmers); text in any
+#: other language is analysed as English, as all text was before languages were told apart.
+ANALYSED_LANGUAGES = ("en", "es", "fr", "de", "it", "pt")
+#: Joins a stem to its language in the text field ("acus@es"): the stems of each language are terms of
+#: their own, so an English word finds exactly the English paragraphs it found before, and a Spanish stem
+#: never matches an English word that stems alike. The tokenizer never yields "@", so no word clashes.
+LANGUAGE_MARK = "@"
+
+
+def analysis_language(language: str | None) -> str:
+    """The language a paragraph or query in ``language`` is analysed as."""
+    return language if language in ANALYSED_LANGUAGES else "en"
+
+
+@cache
+def language_stop_words(language: str) -> frozenset[str]:
+    """A language's stop words, folded as its words are when they are looked up."""
+    if language == "en":
+        return _stop_words()
+    from whoosh.lang import stopwords_for_language
+    from whoosh.support.charset import accent_map
+
+    words = stopwords_for_language(language)
+    return frozenset(words) | frozenset(w.translate(accent_map) for w in words)
+
+
+@cache
+def _snowball(language: str) -> Any:
+    from whoosh.lang import stemmer_for_language
+
+    return stemmer_for_language(language)
+
+
+@lru_cache(maxsize=200_000)
+def language_term(language: str, word: str) -> str:
+    """The text field's term for ``word`` (lower case, accents kept) in a language other than English:
+    stemmed with its accents, which the Snowball stemmers read, then folded (`LANGUAGE_MARK`)."""
+    from whoosh.support.charset import accent_map
+
+    return _snowball(language)(word).translate(accent_map) + LANGUAGE_MARK + language

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from whoosh.lang.porter import stem
 
+from searchidx.engine.whoosh.fields import LANGUAGE_MARK, language_term
 from searchidx.engine.whoosh.schema import word_folding
 
 
@@ -26,10 +27,15 @@ def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -
     pattern = word_folding()[0]
     exact = exact or set()
     fold = _folded_and_stemmed
+    # Stems of other languages are marked with theirs (fields.LANGUAGE_MARK): a word matches one when that
+    # language stems it so.
+    languages = {t.rpartition(LANGUAGE_MARK)[2] for t in terms if LANGUAGE_MARK in t}
     spans = []
     for m in pattern.finditer(text):
         word, stem = fold(m.group())
-        if stem in terms or word in exact:
+        if stem in terms or word in exact or \
+                any(language_term(lang, m.group().lower()) in terms or language_term(lang, word) in terms
+                    for lang in languages):
             spans.append(m.span())
     return spans
 

@@ -9,6 +9,7 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from math import log
 from typing import TYPE_CHECKING, Any
 
 from whoosh import matching, qparser
@@ -23,9 +24,9 @@ from whoosh.query.nested import NestedChildren
 from whoosh.query.wrappers import WrappingQuery
 
 from searchidx.engine.whoosh.collecting import SKIP_RATIO, _walked, read_postings, skip_to, term_scorer
-from searchidx.engine.whoosh.fields import PairFilter
+from searchidx.engine.whoosh.fields import PairFilter, analysis_language, language_stop_words, language_term
 from searchidx.engine.whoosh.readers import _per_reader, _searcher
-from searchidx.engine.whoosh.schema import name_analyzer
+from searchidx.engine.whoosh.schema import name_analyzer, word_folding
 from searchidx.errors import QueryError
 from searchidx.search import query as query_tree
 from searchidx.search.query import (
@@ -44,7 +45,8 @@ if TYPE_CHECKING:
 #: Stemmed fields and their unstemmed copies, where prefix and fuzzy queries are looked up.
 EXACT_FIELDS = {"text": "text_exact", "title": "title_exact"}
 #: Facets users may ask for, and the (sortable) field each counts.
-FACETS = {"speaker": "speaker_key", "source": "source_key", "year": "day", "location": "location_key"}
+FACETS = {"speaker": "speaker_key", "source": "source_key", "year": "day", "location": "location_key",
+          "language": "lang"}
 
 
 def parse_query(index: Index, text: str, *, schema: Any = None) -> Any:
@@ -113,37 +115,146 @@ def _unions_as_trees(q: Any) -> Any:
         q.matcher_type = Q.Or.DEFAULT_MATCHER
     return q
 
-#: Query parsers by schema (id → (schema, parser)); a schema is not hashable.
-_PARSERS: dict[int, tuple[Any, Any]] = {}
+#: Query parsers by schema and languages ((id, languages) → (schema, parser)); a schema is not hashable.
+_PARSERS: dict[tuple[int, tuple[str, ...]], tuple[Any, Any]] = {}
+
+#: What a query is analysed as when nothing says otherwise: English, as the index's own analyzers do.
+ENGLISH = ("en",)
 
 
-def _parser(schema: Any) -> Any:
-    """The query parser for an index's schema, made once per schema (making one is a third of parsing)."""
+def _parser(schema: Any, languages: tuple[str, ...] = ENGLISH) -> Any:
+    """The query parser for an index's schema and the languages its text words are analysed for, made once
+    for each (making one is a third of parsing)."""
 
-    held = _PARSERS.get(id(schema))
+    key = (id(schema), languages)
+    held = _PARSERS.get(key)
     if held is not None and held[0] is schema:
         return held[1]
     parser = Parser(None, schema, phraseclass=PairPhrase)
+    parser.languages = languages
+    parser.remove_plugin_class(qparser.PhrasePlugin)
+    parser.add_plugin(LanguagePhrasePlugin())
     parser.add_plugin(qparser.MultifieldPlugin(list(DEFAULT_FIELDS), fieldboosts=FIELD_BOOSTS, group=FieldsGroup))
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FuzzyTermPlugin())
-    parser.add_plugin(qparser.FieldAliasPlugin({"release": ["id"]}))
+    parser.add_plugin(qparser.FieldAliasPlugin({"release": ["id"], "lang": ["language"]}))
     if len(_PARSERS) >= 8:  # schemas of indexes opened and dropped
         _PARSERS.clear()
-    _PARSERS[id(schema)] = (schema, parser)
+    _PARSERS[key] = (schema, parser)
     return parser
 
 
+def query_languages(reader: Any, wanted: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The languages a query's text words are analysed for: those of ``wanted`` (--lang), else of every
+    paragraph in the index, as fields.analysis_language maps them; English first."""
+    if wanted is None:
+        def make() -> tuple[str, ...]:
+            if "lang" not in reader.schema:
+                return ENGLISH
+            return tuple(_as_str(t) for t in reader.lexicon("lang"))
+        wanted = _per_reader(reader, "languages", make)
+    found = {analysis_language(lang) for lang in wanted} or set(ENGLISH)
+    return tuple(sorted(found, key=lambda lang: (lang != "en", lang)))
+
+
+def _as_str(term: Any) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+
+
+def _language_words(language: str, text: str) -> list[str]:
+    """The text field's terms for ``text`` in a language other than English, stop words out."""
+    pattern, charmap = word_folding()
+    stops = language_stop_words(language)
+    return [language_term(language, w.lower()) for w in pattern.findall(text)
+            if w.lower().translate(charmap) not in stops and w.lower().translate(charmap)]
+
+
 class Parser(qparser.QueryParser):
+    #: The languages text words are analysed for (`query_languages`); their terms are ORed.
+    languages: tuple[str, ...] = ENGLISH
+
     def term_query(self, fieldname: str, text: str, termclass: Any, boost: float = 1.0, tokenize: bool = True,
                    removestops: bool = True) -> Any:
         """Prefixes, wildcards and fuzzy words on a stemmed field with an unstemmed copy as written,
         folded like a name: the field's own analyser stemmed them (``tras*`` became ``tra*`` and found
-        traffic; they are looked up in the copy, see `_route_expanding`)."""
+        traffic; they are looked up in the copy, see `_route_expanding`). A word of the text: its term in
+        each language searched, ORed."""
         if fieldname in EXACT_FIELDS and issubclass(termclass, (Q.Prefix, Q.Wildcard, Q.FuzzyTerm)):
             texts = [t.text for t in name_analyzer()(text, mode="query", tokenize=False, removestops=False)]
             return termclass(fieldname, texts[0], boost=boost) if texts else None
-        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        english = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if fieldname != "text" or termclass is not Q.Term or self.languages == ENGLISH:
+            return english
+        alternatives = [english] if english is not None and "en" in self.languages else []
+        for language in self.languages:
+            if language == "en":
+                continue
+            words = _language_words(language, text)
+            if len(words) == 1:
+                alternatives.append(Q.Term(fieldname, words[0], boost=boost))
+            elif words:
+                alternatives.append(self.multitoken_query(self.schema[fieldname].multitoken_query, words, fieldname,
+                                                          Q.Term, boost))
+        alternatives = list(dict.fromkeys(alternatives))
+        if len(alternatives) <= 1:
+            return alternatives[0] if alternatives else None
+        forms = tuple(q.text for q in alternatives if type(q) is Q.Term)
+        return Q.Or([LanguageTerm(q.fieldname, q.text, boost=q.boost, forms=forms) if type(q) is Q.Term else q
+                     for q in alternatives])
+
+
+class LanguageTerm(Q.Term):
+    """A query word's term in one of the languages searched, scored with the rarity of the word in all of
+    them (``forms``: its terms in each): one word ORed across languages is one word to BM25. Scored by its
+    own rarity, a Spanish paragraph's "fraud@es", rare in an English index, outranked every English
+    paragraph that says fraud, which shared the term "fraud" with it before languages were told apart."""
+
+    def __init__(self, fieldname: str, text: str, boost: float = 1.0, forms: tuple[str, ...] = ()) -> None:
+        super().__init__(fieldname, text, boost=boost)
+        self.forms = forms
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        m = super().matcher(searcher, context)
+        leaf = m.child if type(m) is WrappingMatcher else m
+        scorer = getattr(leaf, "scorer", None)
+        if scorer is not None and hasattr(scorer, "idf") and self.forms:
+            top = searcher.get_parent()
+            df = sum(top.doc_frequency(self.fieldname, form) for form in self.forms)
+            # Whoosh's idf (WeightingModel.idf), of the forms' paragraphs together.
+            scorer.idf = log(top.doc_count_all() / (df + 1)) + 1
+        return m
+
+
+class LanguagePhraseNode(qparser.PhrasePlugin.PhraseNode):
+    """A phrase in the text: the phrase in each language searched (each analysed as that language's
+    paragraphs are), ORed."""
+
+    def query(self, parser: Any) -> Any:
+        fieldname = self.fieldname or parser.fieldname
+        languages = getattr(parser, "languages", ENGLISH)
+        if fieldname != "text" or languages == ENGLISH:
+            return super().query(parser)
+        alternatives = [super().query(parser)] if "en" in languages else []
+        for language in languages:
+            if language == "en":
+                continue
+            words = _language_words(language, self.text)
+            if len(words) == 1:
+                alternatives.append(Q.Term(fieldname, words[0], boost=self.boost))
+            elif words:
+                alternatives.append(parser.phraseclass(fieldname, words, slop=self.slop, boost=self.boost))
+        if len(alternatives) <= 1:
+            return syntax.attach(alternatives[0], self) if alternatives else Q.NullQuery
+        return syntax.attach(Q.Or(alternatives), self)
+
+
+class LanguagePhrasePlugin(qparser.PhrasePlugin):
+    class PhraseTagger(qparser.PhrasePlugin.PhraseTagger):
+        def create(self, parser: Any, match: Any) -> Any:
+            slop = int(match.group("slop")) if match.group("slop") else 1
+            node = LanguagePhraseNode(match.group("text"), match.start("text"), slop)
+            node.degrade = self.degrade
+            return node
 
 
 class FieldsGroup(syntax.GroupNode):
@@ -750,17 +861,18 @@ def _name_tokens(text: str) -> list[str]:
 
 # -- the query tree, compiled -------------------------------------------------------------------------
 
-def compile_query(tree: query_tree.Node, schema: Any) -> Any:
+def compile_query(tree: query_tree.Node, schema: Any, languages: tuple[str, ...] = ENGLISH) -> Any:
     """The Whoosh query for a query tree: the tree written back in the query language, each leaf as the
-    user wrote it and every group explicit, read by Whoosh's parser with searchidx's plugins."""
+    user wrote it and every group explicit, read by Whoosh's parser with searchidx's plugins; text words
+    analysed for ``languages`` (`query_languages`)."""
     if type(tree) is query_tree.Every and tree.boost == 1.0:
         return Q.Every()
-    return _rewritten(_parsed(syntax_of(tree), schema))
+    return _rewritten(_parsed(syntax_of(tree), schema, languages))
 
 
-def _parsed(text: str, schema: Any) -> Any:
+def _parsed(text: str, schema: Any, languages: tuple[str, ...] = ENGLISH) -> Any:
     try:
-        return _parser(schema).parse(text)
+        return _parser(schema, languages).parse(text)
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
         raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
 

@@ -11,16 +11,25 @@ from typing import Any
 
 from whoosh import columns, formats
 from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
 from searchidx.engine.whoosh.commonwords import COMMON_WORDS
-from searchidx.engine.whoosh.fields import Analysed, AnalysedText, PairFilter, StemChanged, _stem
+from searchidx.engine.whoosh.fields import (
+    Analysed,
+    AnalysedText,
+    PairFilter,
+    StemChanged,
+    _stem,
+    analysis_language,
+    language_stop_words,
+    language_term,
+)
 from searchidx.model import Release
 
 #: Bumped when the schema changes in a way an old index cannot serve.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Split on anything that is not a letter or digit: "example.com" → "example", "com";
 # "pthread_create" → "pthread", "create"; "Ashraf-3" → "ashraf", "3"; "O’Neill" → "o", "neill".
@@ -81,6 +90,9 @@ def schema():
         path=STORED(),  # file records only (found by ``doc``, which is indexed)
         n=STORED(),
         kind=ID(stored=True),
+        # The paragraph's language (ISO 639-1), which chose its text's stemming and stop words (schema 5):
+        # for `lang:`, --lang and the language facet.
+        lang=KEYWORD(stored=True, sortable=True, lowercase=True),
         text=AnalysedText(analyzer=text, stored=True, phrase=True),
         speaker=TEXT(analyzer=names, stored=True, field_boost=2.0),
         speaker_key=ID(sortable=True),
@@ -143,12 +155,15 @@ def _text_tools() -> tuple[Any, ...]:
             pack_uint, boosts)
 
 
-def analyse_text(text: str) -> tuple[list[tuple[bytes, int, float, bytes]], ...]:
+def analyse_text(text: str, language: str | None = None) -> tuple[list[tuple[bytes, int, float, bytes]], ...]:
     """The postings of a paragraph's `TEXT_FIELDS`, exactly as their analyzers and formats make them
     (tests compare the two), from one pass of the tokenizer instead of one per field: the text analyzer
     (stop words out, positions renumbered as Whoosh's StopFilter does, stemmed), the unstemmed copy (the
     words stemming changes, and stop words) and the pairs of running common stems. About a tenth of a
-    build's time."""
+    build's time. ``language``: the paragraph's, which chooses the stemming and stop words (`_analyse_in`
+    for any but English)."""
+    if analysis_language(language) != "en":
+        return _analyse_in(analysis_language(language), text)
     pattern, charmap, stops, stem, common, encode_positions, pack_uint, boosts = _text_tools()
     positions: dict[str, list[int]] = {}
     exact: set[str] = set()
@@ -177,9 +192,42 @@ def analyse_text(text: str) -> tuple[list[tuple[bytes, int, float, bytes]], ...]
             [(w.encode("utf-8"), n, float(n) * pair_boost, pack_uint(n)) for w, n in pairs.items()])
 
 
+def _analyse_in(language: str, text: str) -> tuple[list[tuple[bytes, int, float, bytes]], ...]:
+    """`analyse_text` for a language other than English: its stop words out, its stems marked with it
+    (fields.language_term), of the word and of the word without its accents; every word in the unstemmed copy (the stemmed field's terms are marked, so it
+    cannot answer prefix, fuzzy and "did you mean" for any); no pairs (their common words are English)."""
+    pattern, charmap, _stops, _stem, _common, encode_positions, _pack_uint, boosts = _text_tools()
+    stops = language_stop_words(language)
+    positions: dict[str, list[int]] = {}
+    exact: set[str] = set()
+    pos = None
+    for i, word in enumerate(pattern.findall(text)):
+        lower = word.lower()
+        folded = lower.translate(charmap)
+        if not folded:
+            continue
+        exact.add(folded)
+        if folded in stops:
+            continue
+        pos = i if pos is None else pos + 1
+        # Stemmed with its accents (which the Snowball stemmers read: "condamnée" is "condamn"), and, when
+        # it has some, stemmed as written without them too ("policía" is "polic", "policia" is "polici"): a
+        # query word is stemmed as the user wrote it, with or without its accents.
+        for term in {language_term(language, lower), language_term(language, folded)}:
+            if term in positions:
+                positions[term].append(pos)
+            else:
+                positions[term] = [pos]
+    text_boost, exact_boost, _pair_boost = boosts
+    return ([(w.encode("utf-8"), len(p), float(len(p)) * text_boost, encode_positions(p))
+             for w, p in positions.items()],
+            [(w.encode("utf-8"), 1, exact_boost, b"") for w in exact],
+            [])
+
+
 def analyse_paragraphs(release: Release) -> list[tuple[list[Any], ...]]:
-    """The postings of each paragraph's `TEXT_FIELDS` (`analyse_text`)."""
-    return [analyse_text(p.text) if p.text else ([], [], []) for p in release.paragraphs]
+    """The postings of each paragraph's `TEXT_FIELDS` (`analyse_text`), in the paragraph's language."""
+    return [analyse_text(p.text, p.language) if p.text else ([], [], []) for p in release.paragraphs]
 
 
 def analyses_as_built(index_schema: Any) -> bool:
@@ -209,10 +257,12 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] 
         common["source_key"] = release.source.lower()
     for i, p in enumerate(release.paragraphs):
         doc = dict(common, n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
+        if p.language:
+            doc["lang"] = p.language
         if p.text:
             doc["fingerprint"] = bytes.fromhex(fingerprint(p.text))  # 8 bytes
             if analyse:
-                doc.update(zip(TEXT_FIELDS, map(Analysed, analysed[i] if analysed else analyse_text(p.text))))
+                doc.update(zip(TEXT_FIELDS, map(Analysed, analysed[i] if analysed else analyse_text(p.text, p.language))))
                 doc["_stored_text"] = p.text
             else:
                 doc.update(dict.fromkeys(TEXT_FIELDS, p.text))

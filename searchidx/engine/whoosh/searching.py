@@ -20,6 +20,7 @@ from searchidx.engine.whoosh.queries import (
     _file_record_list,
     _numeric_column,
     compile_query,
+    query_languages,
 )
 from searchidx.engine.whoosh.readers import _per_reader, _searcher
 from searchidx.engine.whoosh.schema import word_folding
@@ -56,7 +57,8 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
 
         full, mask = _query_and_mask(s, index, request.tree or query, speaker=request.speaker, since=request.since,
                                      until=request.until, source=request.source, kinds=request.kinds,
-                                     quotes_only=request.quotes_only, paths=request.paths)
+                                     quotes_only=request.quotes_only, paths=request.paths,
+                                     languages=request.languages)
         want = page * limit
         # A few spares for copies folded into one hit; more only when copies fill them (the loop below).
         fetch = want + 5 if collapse else want
@@ -204,7 +206,8 @@ def _holding(s: Any, scores: dict[int, float], runs: tuple[tuple[str, ...], ...]
 def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speaker: str | None,
                     since: dt.date | str | None,
                     until: dt.date | str | None, source: str | None, kinds: tuple[str, ...] | None,
-                    quotes_only: bool, paths: tuple[str, ...] = ()) -> tuple[Any, Any]:
+                    quotes_only: bool, paths: tuple[str, ...] = (),
+                    languages: tuple[str, ...] | None = None) -> tuple[Any, Any]:
     """The Whoosh query a search runs and the document numbers it leaves out. Narrow filters (speaker,
     source, dates) join the query unscored: ranking is the query's alone. Broad exclusions (file records,
     other kinds, narration) are a set of document numbers, computed once per index generation: cheaper
@@ -213,13 +216,15 @@ def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speak
     an Or of terms.)"""
 
     tree = query_tree.parse(query) if isinstance(query, str) else query
-    q = compile_query(tree, s.schema)
+    q = compile_query(tree, s.schema, query_languages(s.reader(), languages))
     exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not query_tree.names_field(tree, "kind"))
     require: list[Any] = []
     if speaker:
         require.append(_all_words("speaker", speaker))
     if source:
         require.append(_all_words("source", source))
+    if languages:
+        require.append(Q.Or([Q.Term("lang", lang) for lang in languages]))
     if since or until:
         lo = _as_day(since, "since")[0] if since else None
         hi = _as_day(until, "until")[1] if until else None
@@ -492,7 +497,7 @@ def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: li
 
 def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
     """How a facet value reads: a speaker's name as first given, a wire or place as written."""
-    if name == "year":
+    if name in ("year", "language"):
         return str(value)
     doc = s.document(**{fieldname: value}) or {}
     if name == "speaker":
