@@ -9,12 +9,19 @@ page cache's. (Worker processes that merge read through `readahead` instead: a w
 
 from __future__ import annotations
 
+import io
 import mmap
 import os
+import pickle
 from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
+
+from searchidx.engine.whoosh import safepickle
+
+#: Bytes copied ahead to read a pickle from (a posting block's header is well under this).
+_PICKLE_AHEAD = 1024
 
 
 class ViewReader:
@@ -74,6 +81,26 @@ class ViewFile(BufferFile):
 
     def subset(self, position: int, length: int, name: str | None = None) -> ViewFile:
         return ViewFile(self._buf[position:position + length], name=name or self._name)
+
+    def read_pickle(self) -> Any:
+        """The pickle at the position (a posting block's header, a segment list), through the restricted
+        unpickler, read from a copy of the bytes ahead: the unpickler asks its file for every opcode, and a
+        ``BytesIO`` answers much quicker than `ViewReader`."""
+        reader = self.file
+        start, size = reader.pos, _PICKLE_AHEAD
+        while True:
+            ahead = io.BytesIO(reader.view[start:start + size])
+            try:
+                value = safepickle.load(ahead)
+            except safepickle.UnsafePickleError:
+                raise
+            except (EOFError, pickle.UnpicklingError):
+                if start + size >= len(reader.view):
+                    raise
+                size *= 16  # longer than the bytes copied (a column block's lengths): copy more
+                continue
+            reader.pos = start + ahead.tell()
+            return value
 
 
 class MappedFile(ViewFile):
