@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from searchidx import __version__
+from searchidx.budget import QUERY_SECONDS
 from searchidx.engine.whoosh.engine import WhooshEngine
 from searchidx.engine.whoosh.schema import SCHEMA_VERSION
 from searchidx.engine.whoosh.store import clean_orphans, create_whoosh, open_whoosh, orphans
@@ -489,7 +490,8 @@ class Index:
                page: int = 1, sort: str = "score", facets: tuple[str, ...] | list[str] = (),
                timeline: bool = False, context: int = 0, collapse: bool = True, suggest: bool = True,
                exact_total: bool | None = None, facet_limit: int | None = 10,
-               path: str | list[str] | None = None) -> SearchResults:
+               path: str | list[str] | None = None,
+               max_seconds: float | None = QUERY_SECONDS) -> SearchResults:
         """Ranked paragraphs matching ``query`` (see docs/searching.md for the query language), narrowed by
         the filters. Raises `QueryError` (with a ``hint``) for a query or option it cannot run.
 
@@ -502,11 +504,12 @@ class Index:
         ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
         ``suggest``: a corrected query when words are unknown. ``exact_total``: ignored (every total is
         counted), kept for callers of earlier versions. ``path``: a glob (or several) the file's path must
-        match, relative to its source folder or whole; ``path:GLOB`` in the query does the same."""
+        match, relative to its source folder or whole; ``path:GLOB`` in the query does the same.
+        ``max_seconds``: the search's time budget; past it, `QueryError` (None: no limit)."""
         return search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
                       quotes_only=quotes_only, limit=limit, page=page, sort=sort, facets=facets,
                       timeline=timeline, context=context, collapse=collapse, suggest=suggest,
-                      exact_total=exact_total, facet_limit=facet_limit, path=path)
+                      exact_total=exact_total, facet_limit=facet_limit, path=path, max_seconds=max_seconds)
 
     def search_releases(self, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
                         since: dt.date | str | None = None, until: dt.date | str | None = None,
