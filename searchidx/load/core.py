@@ -23,7 +23,7 @@ from searchidx.load.formats.sec import unwrap_sec
 from searchidx.load.formats.text import parse_text
 from searchidx.load.formats.xmldoc import is_xml_document, parse_xml_document
 from searchidx.load.frontmatter import apply_front_matter, front_title, split_front_matter
-from searchidx.load.limits import MAX_SECONDS, Deadline
+from searchidx.load.limits import MAX_SECONDS, Deadline, Stopped, stop_at
 from searchidx.load.metadata import bot_check
 from searchidx.load.pipeline import finish
 from searchidx.load.problems import LoadWarning, release_warnings  # noqa: F401 - part of this module's API
@@ -150,7 +150,8 @@ def load_bytes(data: bytes, path: str = "<bytes>", *, max_seconds: float | None 
 def load_text(text: str, path: str = "<text>", *, max_seconds: float | None = MAX_SECONDS) -> Release:
     """Load a release from text already in memory (for tools that have it)."""
     data = text.encode("utf-8", errors="replace")
-    return _guarded(path, lambda: _load_decoded(text, data, path, Deadline(path, max_seconds), True))[0]
+    deadline = Deadline(path, max_seconds)
+    return _guarded(path, lambda: _load_decoded(text, data, path, deadline, True), deadline)[0]
 
 
 def _load_data(data: bytes, path: str, deadline: Deadline, first_only: bool) -> list[Release]:
@@ -161,13 +162,17 @@ def _load_data(data: bytes, path: str, deadline: Deadline, first_only: bool) -> 
             raise LoadError(path, f"not a release: {what}")
     if _binary(data):
         raise LoadError(path, "not a release: binary data")
-    return _guarded(path, lambda: _load_decoded(decode(data), data, path, deadline, first_only))
+    return _guarded(path, lambda: _load_decoded(decode(data), data, path, deadline, first_only), deadline)
 
 
-def _guarded(path: str, load):
-    """Run a load; any failure becomes a one-line `LoadError` (a batch must never stop on one file)."""
+def _guarded(path: str, load, deadline: Deadline):
+    """Run a load, stopped at the deadline even inside a stage where it can be (`stop_at`); any failure
+    becomes a one-line `LoadError` (a batch must never stop on one file)."""
     try:
-        return load()
+        with stop_at(deadline):
+            return load()
+    except Stopped:
+        raise LoadError(path, f"took too long (stopped at the limit of {deadline.max_seconds:g} s)") from None
     except LoadError:
         raise
     except RecursionError:
