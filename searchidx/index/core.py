@@ -16,14 +16,16 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from searchidx import __version__
+from searchidx import __version__, safefiles
 from searchidx.budget import QUERY_SECONDS
+from searchidx.engine.whoosh.checksums import after_commit, check_files, tighten
 from searchidx.engine.whoosh.engine import WhooshEngine
 from searchidx.engine.whoosh.schema import SCHEMA_VERSION
 from searchidx.engine.whoosh.store import clean_orphans, create_whoosh, open_whoosh, orphans
@@ -43,6 +45,7 @@ from searchidx.index.ids import StableIds, read_history
 from searchidx.index.store import (
     LEGACY_GENERATION,
     LOCK_TIMEOUT,
+    MANIFEST,
     FolderLock,
     clean_generations,
     fsync_tree,
@@ -57,6 +60,7 @@ from searchidx.index.store import (
 from searchidx.load.parallel import MIN_PARALLEL
 from searchidx.load.problems import LoadWarning
 from searchidx.model import Release
+from searchidx.safefiles import DamagedIndexError
 from searchidx.search.core import iter_search, search, search_releases, speakers, stats
 from searchidx.search.results import Hit, ReleaseResults, SearchResults, SpeakerSummary, Stats
 
@@ -184,8 +188,10 @@ class Index:
              writer_options: dict[str, Any] | None = None) -> Index:
         """Open the index at ``path`` (create an empty one there if ``create``).
 
-        An index written by an incompatible searchidx raises `IndexVersionError`, unless ``strict`` is
-        false: then it opens for `rebuild` and `check` only (the rest raise `IndexVersionError`).
+        An index written by an incompatible searchidx raises `IndexVersionError`, and a damaged one
+        `SearchidxError`, unless ``strict`` is false: then it opens for `rebuild` and `check` only (the rest
+        raise `IndexVersionError`). A folder that holds an index but no manifest is never taken for an empty
+        one: only a rebuild (``create`` and not ``strict``) starts it afresh.
 
         How it writes: ``processes`` worker processes (None: every core; 0: all in this process), each
         writing segments of at most ``segment_files`` files; under ``min_parallel`` files a write stays in
@@ -195,11 +201,26 @@ class Index:
                                commit_every=commit_every,
                                writer_options=dict(writer_options) if writer_options else {"limitmb": 256})
         folder = Path(path)
-        info = read_manifest(folder)
+        try:
+            info = read_manifest(folder)
+        except DamagedIndexError as exc:
+            if strict:
+                raise
+            return cls(folder, None, LEGACY_GENERATION, problem=str(exc), options=options)
+        if info is None and (strict or not create) and (leftover := safefiles.has_index_data(folder)):
+            raise DamagedIndexError(
+                f"{folder / MANIFEST} is missing, but {folder} holds an index ({leftover}); rebuild it from its "
+                f"sources with: searchidx build --rebuild PATH... --index {folder}")
+        if info is not None and info.get("generation") and strict and not generation_committed(folder, info):
+            raise DamagedIndexError(
+                f"{folder / info['generation']} (the manifest's generation) has no table of contents; rebuild "
+                f"the index from its sources with: searchidx build --rebuild PATH... --index {folder}")
         if info is None or not generation_committed(folder, info):
             if not create:
                 raise IndexNotFoundError(f"no index at {folder} (build one with: searchidx build PATH --index {folder})")
-            folder.mkdir(parents=True, exist_ok=True)
+            if not folder.is_dir():
+                folder.mkdir(parents=True, exist_ok=True, mode=safefiles.FOLDER_MODE)
+                tighten(folder)  # mkdir's mode goes through the umask, which may be looser
             with FolderLock(folder, LOCK_TIMEOUT):
                 info = read_manifest(folder)  # another process may have created it meanwhile
                 if info is None or not generation_committed(folder, info):
@@ -220,17 +241,23 @@ class Index:
         try:
             ix = open_whoosh(folder / generation)
         except Exception as exc:  # whoosh raises assorted errors for damaged files
-            if problem:
-                ix = None
-            else:
-                raise SearchidxError(f"the index at {folder} cannot be opened ({type(exc).__name__}: {exc}); "
-                                     f"rebuild it with: searchidx build --rebuild --index {folder}") from None
+            ix = None
+            if not problem:
+                # A SearchidxError is already one line that names the file.
+                problem = str(exc) if isinstance(exc, SearchidxError) else (
+                    f"the index at {folder} cannot be opened ({type(exc).__name__}: {exc}); rebuild it from "
+                    f"its sources with: searchidx build --rebuild PATH... --index {folder}")
+                if strict:
+                    raise (exc if isinstance(exc, SearchidxError) else SearchidxError(problem)) from None
         return cls(folder, ix, generation, problem=problem, options=options)
 
     @property
     def sources(self) -> list[str]:
         """The files and folders a sync without paths looks at."""
-        return list((read_manifest(self.path) or {}).get("sources", []))
+        try:
+            return list((read_manifest(self.path) or {}).get("sources", []))
+        except DamagedIndexError:
+            return []
 
     @property
     def excludes(self) -> list[str]:
@@ -363,7 +390,10 @@ class Index:
         rebuild without it would drop its releases."""
         report = SyncReport()
         with FolderLock(self.path, lock_timeout) as lock:
-            info = read_manifest(self.path) or {}
+            try:
+                info = read_manifest(self.path) or {}
+            except DamagedIndexError:  # a rebuild starts afresh from the sources it is given
+                info = {}
             old = info.get("generation", LEGACY_GENERATION)
             roots = [str(Path(p).resolve()) for p in paths] if paths is not None else list(info.get("sources", []))
             if not roots:
@@ -563,7 +593,7 @@ class Index:
         report = CheckReport(generation=self.generation)
         rebuild = f"rebuild: searchidx build --rebuild --index {self.path}"
         if self._problem:
-            report.problem(self._problem.split(": rebuild")[0], rebuild)
+            report.problem(re.split(r"[:;] rebuild", self._problem)[0], rebuild)
             return report
         info = read_manifest(self.path) or {}
         known = check_documents(self, report)
@@ -571,11 +601,12 @@ class Index:
             return report
         report.files = len(known)
         try:
-            with FolderLock(self.path, 0):
+            with FolderLock(self.path, 0, readonly=True):
                 debris = orphans(self._fresh())
+                self._check_checksums(report, info, everything=contents)
         except IndexLockedError:
             debris = []
-            report.notes.append("a writer is at work: orphan segment files not checked")
+            report.notes.append("a writer is at work: orphan segment files and checksums not checked")
         if debris:
             report.problem(f"{len(debris)} orphan segment file(s) left by a writer that died "
                            f"(e.g. {debris[0]})", "any write removes them: searchidx build")
@@ -590,6 +621,21 @@ class Index:
         else:
             report.failed = self.failed()
         return report
+
+    def _check_checksums(self, report: CheckReport, info: dict[str, Any], *, everything: bool) -> None:
+        """The manifest's checksum, and the recorded checksums of the table of contents (``everything``:
+        and of every segment file)."""
+        rebuild = f"rebuild it from its sources: searchidx build --rebuild PATH... --index {self.path}"
+        if "checksum" in info and info["checksum"] != safefiles.manifest_checksum(info):
+            report.problem(f"{self.path / MANIFEST} was changed after searchidx wrote it (its checksum differs)",
+                           rebuild)
+        damaged, unrecorded = check_files(self._fresh(), everything=everything)
+        if damaged:
+            report.problem(f"{len(damaged)} index file(s) are damaged: their checksum differs from the one "
+                           f"written at commit (e.g. {damaged[0]})", rebuild)
+        if unrecorded:
+            report.notes.append(f"{len(unrecorded)} index file(s) have no checksum (written by an earlier "
+                                f"searchidx; a rebuild records them)")
 
     def _check_contents(self, report: CheckReport, known: dict[str, dict[str, Any]], sources: list[str],
                         excludes: list[str]) -> None:
@@ -644,7 +690,7 @@ def _create(folder: Path, sources: list[str]) -> dict[str, Any]:
     """A new empty index in ``folder`` (the caller holds the folder lock)."""
     clean_generations(folder, keep=set())
     name = new_generation(folder)
-    create_whoosh(folder / name)
+    after_commit(create_whoosh(folder / name))
     info = {"generation": name, "sources": sources}
     write_manifest(folder, info)  # last: until the manifest names it, the generation does not exist
     return read_manifest(folder) or info

@@ -132,3 +132,59 @@ class MappedStorage(FileStorage):
                 return super().open_file(name, **kwargs)
             mapping = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         return MappedFile(mapping, name=name)
+
+    def create_file(self, name: str, **kwargs: Any) -> Any:
+        return create_nofollow(self, name, **kwargs)
+
+    def lock(self, name: str) -> Any:
+        return NoFollowLock(self._fpath(name))
+
+
+#: Mode of the files Whoosh writes: the owner's only (the umask may take more away).
+FILE_MODE = 0o600
+
+
+def create_nofollow(storage: FileStorage, name: str, *, excl: bool = False, mode: str = "wb", **kwargs: Any) -> Any:
+    """Whoosh's ``create_file``, without following a link planted at the name (it would write elsewhere)."""
+    from whoosh.filedb.structfile import StructFile
+
+    if storage.readonly:
+        from whoosh.filedb.filestore import ReadOnlyError
+
+        raise ReadOnlyError
+    flags = os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | (os.O_EXCL if excl else os.O_TRUNC)
+    flags |= os.O_RDWR if excl or "+" in mode else os.O_WRONLY
+    fd = os.open(storage._fpath(name), flags, FILE_MODE)
+    return StructFile(os.fdopen(fd, mode), name=name, **kwargs)
+
+
+class NoFollowLock:
+    """Whoosh's fcntl lock on a file, opened without following a link."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.fd: int | None = None
+        self.locked = False
+
+    def acquire(self, blocking: bool = False) -> bool:
+        import fcntl
+
+        self.fd = os.open(self.filename, os.O_CREAT | os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except BlockingIOError:
+            os.close(self.fd)
+            self.fd = None
+            return False
+        self.locked = True
+        return True
+
+    def release(self) -> None:
+        import fcntl
+
+        if self.fd is None:
+            raise RuntimeError("Lock was not acquired")
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)
+        self.fd = None
+        self.locked = False

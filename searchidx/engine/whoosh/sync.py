@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from whoosh import query as Q
 from whoosh.index import LockError
 
+from searchidx.engine.whoosh import checksums
 from searchidx.engine.whoosh.documents import release_from, write_release
 from searchidx.engine.whoosh.schema import analyse_paragraphs
 from searchidx.engine.whoosh.store import INDEXNAME, SessionWriter, clean_orphans, grouped, merge_tail
@@ -98,6 +99,7 @@ class WhooshSession:
     def commit(self, *, optimize: bool = False, merge: bool = True, mergetype: Any = None) -> None:
         if self.attached and self._writer is None:
             self.writer()
+        committed = False
         if self._writer is not None:
             writer, self._writer = self._writer, None
             writer.attached, self.attached = self.attached, []
@@ -110,8 +112,11 @@ class WhooshSession:
             # commits without merging (a merge can take seconds) and merges when nothing is arriving.
             writer.commit(optimize=optimize, merge=merge, mergetype=mergetype)
             self.written.clear()
+            committed = True
         self._pending = 0
         self.index._ix = self.index._ix.refresh()
+        if committed:
+            checksums.after_commit(self.index._ix)
 
     def cancel(self) -> None:
         self.attached = []  # orphans now: the next writer removes their files
