@@ -41,8 +41,11 @@ def one_line(text: str) -> str:
 
 
 def error_line(message: str) -> None:
-    """Write ``searchidx: error: message`` to stderr, on one line."""
-    click.echo(f"searchidx: error: {one_line(message)}", err=True)
+    """Write ``searchidx: error: message`` to stderr, on one line, without a file name's or a release's
+    control characters."""
+    from searchidx.cli.output import printable_name
+
+    click.echo(f"searchidx: error: {printable_name(one_line(message))}", err=True)
 
 
 def color_wanted(choice: str | None, stream: IO[Any] | None = None) -> bool:
