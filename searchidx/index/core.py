@@ -82,6 +82,8 @@ class IndexOptions:
     writer_options: dict[str, Any] = field(default_factory=lambda: {"limitmb": 256})
     #: Options for the workers' Whoosh writers: their postings pool is bounded by limitmb, per worker.
     worker_writer_options: dict[str, Any] = field(default_factory=lambda: dict(SEGMENT_WRITER_OPTIONS))
+    #: Follow links in a source folder that lead out of it (not followed by default).
+    follow_links: bool = False
 
 
 Progress = Callable[[int, int, str], None]
@@ -185,7 +187,7 @@ class Index:
     def open(cls, path: str | os.PathLike[str], *, create: bool = False, strict: bool = True,
              processes: int | None = None, segment_files: int = DEFAULT_SEGMENT_FILES,
              min_parallel: int = MIN_PARALLEL, commit_every: int = 1000,
-             writer_options: dict[str, Any] | None = None) -> Index:
+             writer_options: dict[str, Any] | None = None, follow_links: bool = False) -> Index:
         """Open the index at ``path`` (create an empty one there if ``create``).
 
         An index written by an incompatible searchidx raises `IndexVersionError`, and a damaged one
@@ -196,10 +198,12 @@ class Index:
         How it writes: ``processes`` worker processes (None: every core; 0: all in this process), each
         writing segments of at most ``segment_files`` files; under ``min_parallel`` files a write stays in
         this process, committing every ``commit_every`` changed files; ``writer_options`` for Whoosh's writer
-        in this process (e.g. ``{"limitmb": 256}``)."""
+        in this process (e.g. ``{"limitmb": 256}``). ``follow_links``: follow links in a source folder that
+        lead out of it (by default they are reported and skipped)."""
         options = IndexOptions(processes=processes, segment_files=segment_files, min_parallel=min_parallel,
                                commit_every=commit_every,
-                               writer_options=dict(writer_options) if writer_options else {"limitmb": 256})
+                               writer_options=dict(writer_options) if writer_options else {"limitmb": 256},
+                               follow_links=follow_links)
         folder = Path(path)
         try:
             info = read_manifest(folder)
@@ -461,7 +465,8 @@ class Index:
         # The loader is imported by writers only: a search never needs it (a quicker start).
         from searchidx.load.core import discover
 
-        files, problems = discover(paths, exclude=session.info.get("excludes", []))
+        files, problems = discover(paths, exclude=session.info.get("excludes", []),
+                                   follow_links=self.options.follow_links)
         report.skipped.extend(problems)
         gone: list[str] = []
         if delete:
@@ -651,7 +656,7 @@ class Index:
                 continue
             if hashlib.sha256(data).hexdigest() != rec["hash"]:
                 changed.append(path)
-        files, _ = discover(sources, exclude=excludes)
+        files, _ = discover(sources, exclude=excludes, follow_links=self.options.follow_links)
         new, unloadable = [], []
         failed = failed_files.read(self.path)
         for path in files:

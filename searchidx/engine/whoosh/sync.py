@@ -16,7 +16,7 @@ from whoosh import query as Q
 from whoosh.index import LockError
 
 from searchidx.engine.whoosh import checksums
-from searchidx.engine.whoosh.documents import release_from, write_release
+from searchidx.engine.whoosh.documents import file_term, release_from, write_release
 from searchidx.engine.whoosh.schema import analyse_paragraphs
 from searchidx.engine.whoosh.store import INDEXNAME, SessionWriter, clean_orphans, grouped, merge_tail
 from searchidx.engine.whoosh.workers import (
@@ -272,7 +272,7 @@ class WhooshSession:
     def delete_file(self, path: str) -> None:
         record = self.drop_file(path)
         writer = self.writer()
-        writer.delete_by_term("doc", f"file:{path}")
+        writer.delete_by_term("doc", file_term(path))
         if not record:
             return
         for rid in record["releases"]:
