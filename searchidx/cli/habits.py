@@ -101,6 +101,12 @@ class Group(click.Group):
             raise _PipeClosed() from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SearchidxError):
             raise
+        except OSError as exc:  # a full disk, a folder gone under a long-running command
+            if os.environ.get("SEARCHIDX_DEBUG"):
+                raise
+            where = f" {exc.filename}" if exc.filename else ""
+            raise CommandError(f"cannot read or write{where}: {exc.strerror or exc}",
+                               "the index keeps its last commit; searchidx check says what it holds") from None
         except Exception as exc:
             if os.environ.get("SEARCHIDX_DEBUG"):
                 raise

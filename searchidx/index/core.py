@@ -439,6 +439,8 @@ class Index:
     # -- the parts of writing ----------------------------------------------------------------------
     @contextlib.contextmanager
     def _session(self, timeout: float) -> Iterator[WhooshSession]:
+        if not self.path.is_dir():  # deleted, or unmounted, under a long-running writer (watch)
+            raise IndexNotFoundError(f"the index at {self.path} is gone (its folder no longer exists)")
         with FolderLock(self.path, timeout) as lock:
             info = read_manifest(self.path)
             if info is None:
