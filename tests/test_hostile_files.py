@@ -147,3 +147,28 @@ def test_non_utf8_and_control_characters_in_names_never_stop_a_build(tmp_path, s
     assert "\x1b" not in proc.stdout and proc.returncode == 0
     os.unlink(odd)
     assert len(ix.sync().removed) == 1 and ix.search("budgets").total == 0
+
+
+def test_an_emptied_file_takes_its_old_paragraphs_with_it(tmp_path, seed_copy):
+    ix = Index.open(tmp_path / "index", create=True)
+    extra = seed_copy / "extra.txt"
+    extra.write_text('Extra\n\nMayor Jane Smith said, "Lighthouses are back."\n')
+    ix.sync([seed_copy])
+    assert ix.search("lighthouses").total == 1
+    extra.write_text("  \n")
+    report = ix.sync()
+    assert [Path(e.path).name for e in report.skipped] == ["extra.txt"] and "empty" in report.skipped[0].reason
+    assert [Path(p).name for p in report.removed] == ["extra.txt"]
+    assert ix.search("lighthouses").total == 0
+    assert ix.check().ok  # noted as unloadable, not a problem for ever
+    extra.write_text('Extra\n\nMayor Jane Smith said, "Lighthouses are back again."\n')
+    assert [Path(p).name for p in ix.sync().added] == ["extra.txt"] and ix.search("lighthouses").total == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_an_odd_trailing_byte_keeps_its_last_paragraph(encoding):
+    text = 'Title line\n\nFirst paragraph here, with words.\n\nMayor Jane Smith said, "The last one stays."\n'
+    whole = load_bytes(text.encode(encoding), "x.txt")
+    odd = load_bytes(text.encode(encoding) + b"\n", "x.txt")
+    assert [p.text for p in odd.paragraphs] == [p.text for p in whole.paragraphs]
+    assert odd.paragraphs[-1].text.endswith('"The last one stays."')

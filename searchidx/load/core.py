@@ -24,7 +24,7 @@ from searchidx.load.formats.sec import unwrap_sec
 from searchidx.load.formats.text import parse_text
 from searchidx.load.formats.xmldoc import is_xml_document, parse_xml_document
 from searchidx.load.frontmatter import apply_front_matter, front_title, split_front_matter
-from searchidx.load.limits import MAX_SECONDS, Deadline, Stopped, stop_at
+from searchidx.load.limits import EMPTY, MAX_SECONDS, Deadline, Stopped, stop_at
 from searchidx.load.metadata import bot_check
 from searchidx.load.pipeline import finish
 from searchidx.load.problems import LoadWarning, release_warnings  # noqa: F401 - part of this module's API
@@ -168,7 +168,7 @@ def load_text(text: str, path: str = "<text>", *, max_seconds: float | None = MA
 
 def _load_data(data: bytes, path: str, deadline: Deadline, first_only: bool) -> list[Release]:
     if not data.strip():
-        raise LoadError(path, "empty file")
+        raise LoadError(path, EMPTY)
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise LoadError(path, f"not a release: {what}")

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from searchidx.errors import LoadError
 
+#: The reason a file with nothing in it (or only spaces) is not a release.
+EMPTY = "empty file"
 #: Longest time one file may take to load, by default (a release takes milliseconds; a big page < 1 s).
 MAX_SECONDS = 10.0
 #: Longest block handed to the text stages (regexes, attribution); longer runs are split at spaces so
