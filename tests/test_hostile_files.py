@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from searchidx import Index, LoadError
+from searchidx.cli.habits import EXIT_ERROR
 from searchidx.load.core import load_bytes
 from tests.conftest import SEED
 
@@ -78,12 +79,12 @@ def test_fifos_are_skipped_by_parse_add_and_build(tmp_path, seed_copy):
     fifo = seed_copy / "pipe.txt"
     os.mkfifo(fifo)
     proc = _cli("parse", str(fifo), cwd=tmp_path, timeout=30)
-    assert proc.returncode == 1 and "FIFO" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert proc.returncode == EXIT_ERROR and "FIFO" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
     index = str(tmp_path / "index")
     proc = _cli("add", str(fifo), str(seed_copy / SEED_NAME), "--index", index, cwd=tmp_path, timeout=30)
-    assert proc.returncode == 1 and "FIFO" in proc.stderr and "1 added" in proc.stderr
+    assert proc.returncode == EXIT_ERROR and "FIFO" in proc.stderr and "1 added" in proc.stderr
     proc = _cli("build", str(seed_copy), "--index", index, cwd=tmp_path, timeout=30)
-    assert proc.returncode == 1 and "pipe.txt: not a regular file (a FIFO)" in proc.stderr
+    assert proc.returncode == EXIT_ERROR and "pipe.txt: not a regular file (a FIFO)" in proc.stderr
     assert Index.open(index).search("accountability").total > 0
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from searchidx import Index
+from searchidx.cli.habits import EXIT_ERROR
 from searchidx.errors import SearchidxError
 
 
@@ -32,7 +33,7 @@ def test_check_fast_does_not_truncate_a_linked_lock(index, tmp_path):
     assert outside.read_text() == "keep me\n"
     # A writer refuses the link with one line, and writes nothing through it.
     proc = _cli("build", str(tmp_path / "releases"), "--index", str(index.path), cwd=tmp_path)
-    assert proc.returncode == 1 and "symbolic link" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert proc.returncode == EXIT_ERROR and "symbolic link" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
     assert outside.read_text() == "keep me\n"
 
 
@@ -71,7 +72,7 @@ def test_manifest_generation_must_be_a_plain_name(index, tmp_path, generation):
     with pytest.raises(SearchidxError, match="not a generation folder name"):
         Index.open(index.path)
     proc = _cli("add", str(tmp_path / "releases"), "--index", str(index.path), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.returncode == EXIT_ERROR and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert victim.exists() and (elsewhere / "notes.tmp").exists()
 

@@ -10,6 +10,7 @@ import pytest
 
 from searchidx import QueryError
 from searchidx.budget import MAX_WORD_CHARS
+from searchidx.cli.habits import EXIT_ERROR
 
 
 def test_fuzzy_distance_is_capped_at_two(index):
@@ -42,5 +43,5 @@ def test_time_budget_ends_a_search_with_a_clear_error(index):
 def test_cli_reports_a_refused_query_in_one_line(index, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "searchidx", "search", "a" * 100_000, "--index", str(index.path)],
                           capture_output=True, text=True, cwd=tmp_path, timeout=60)
-    assert proc.returncode == 1
+    assert proc.returncode == EXIT_ERROR
     assert len(proc.stderr.strip().splitlines()) == 1 and "too long" in proc.stderr

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from searchidx import Index
+from searchidx.cli.habits import EXIT_ERROR, EXIT_NOTHING
 from tests.test_hostile_index import _cli
 
 
@@ -40,7 +41,7 @@ def test_check_fast_finds_a_changed_manifest(index, tmp_path):
     info["sources"] = [*info["sources"], str(tmp_path)]
     manifest.write_text(json.dumps(info))
     proc = _cli("check", "--fast", "--index", str(index.path), cwd=tmp_path)
-    assert proc.returncode == 1 and "searchidx.json was changed" in proc.stdout
+    assert proc.returncode == EXIT_NOTHING and "searchidx.json was changed" in proc.stdout
 
 
 def _rebuilds(index, sources: Path, tmp_path: Path) -> None:
@@ -57,16 +58,16 @@ def test_rebuild_works_with_a_damaged_table_of_contents(index, tmp_path, seed_co
     data[40:300] = b"\x00" * 260
     toc.write_bytes(bytes(data))
     proc = _cli("build", "--index", str(index.path), cwd=tmp_path)
-    assert proc.returncode == 1 and "--rebuild" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert proc.returncode == EXIT_ERROR and "--rebuild" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
     proc = _cli("check", "--index", str(index.path), cwd=tmp_path)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.returncode == EXIT_NOTHING and "Traceback" not in proc.stderr
     _rebuilds(index, seed_copy, tmp_path)
 
 
 def test_rebuild_works_with_a_damaged_manifest(index, tmp_path, seed_copy):
     (index.path / "searchidx.json").write_text("{ not json")
     proc = _cli("build", "--index", str(index.path), cwd=tmp_path)
-    assert proc.returncode == 1 and "damaged" in proc.stderr
+    assert proc.returncode == EXIT_ERROR and "damaged" in proc.stderr
     _rebuilds(index, seed_copy, tmp_path)
 
 
@@ -74,6 +75,6 @@ def test_a_missing_manifest_is_reported_not_replaced(index, tmp_path, seed_copy)
     (index.path / "searchidx.json").unlink()
     for command in (["build", str(seed_copy)], ["add", str(seed_copy)], ["check"], ["search", "accountability"]):
         proc = _cli(*command, "--index", str(index.path), cwd=tmp_path)
-        assert proc.returncode == 1 and "searchidx.json is missing" in proc.stderr, (command, proc.stderr)
+        assert proc.returncode == EXIT_ERROR and "searchidx.json is missing" in proc.stderr, (command, proc.stderr)
     assert (index.path / index.generation).is_dir()  # the data is still there
     _rebuilds(index, seed_copy, tmp_path)
