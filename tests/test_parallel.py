@@ -287,8 +287,8 @@ def test_a_big_sync_updates_skips_bad_files_and_leaves_unchanged_ones_alone(tmp_
     monkeypatch.setattr(loader, "load_bytes", logged)
     for i in range(1, 6):  # updated
         paths[i].write_text(release_text(i).replace("good", f"fine {word(100 + i)}"), encoding="utf-8")
-    for i in (10, 11):  # bad now: what was indexed from them stays
-        paths[i].write_bytes(b"")
+    for i in (10, 11):  # bad now: what was indexed from them stays (an emptied file's goes: test_hostile_files)
+        paths[i].write_bytes(b"%PDF-1.4 not a release any more")
     (src / "broken.txt").write_bytes(b"%PDF-1.4 binary")
     new = make_releases(src, 3, start=40)
     report = ix.sync()

@@ -41,8 +41,11 @@ def one_line(text: str) -> str:
 
 
 def error_line(message: str) -> None:
-    """Write ``searchidx: error: message`` to stderr, on one line."""
-    click.echo(f"searchidx: error: {one_line(message)}", err=True)
+    """Write ``searchidx: error: message`` to stderr, on one line, without a file name's or a release's
+    control characters."""
+    from searchidx.cli.output import printable_name
+
+    click.echo(f"searchidx: error: {printable_name(one_line(message))}", err=True)
 
 
 def color_wanted(choice: str | None, stream: IO[Any] | None = None) -> bool:
@@ -98,6 +101,12 @@ class Group(click.Group):
             raise _PipeClosed() from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SearchidxError):
             raise
+        except OSError as exc:  # a full disk, a folder gone under a long-running command
+            if os.environ.get("SEARCHIDX_DEBUG"):
+                raise
+            where = f" {exc.filename}" if exc.filename else ""
+            raise CommandError(f"cannot read or write{where}: {exc.strerror or exc}",
+                               "the index keeps its last commit; searchidx check says what it holds") from None
         except Exception as exc:
             if os.environ.get("SEARCHIDX_DEBUG"):
                 raise

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from searchidx.cli import habits
+from searchidx.cli import habits, output
 from searchidx.cli.habits import EXIT_ERROR, EXIT_NOTHING, CommandError
 from searchidx.cli.output import plural
 from searchidx.errors import IndexNotFoundError, LoadError, QueryError, ReleaseNotFoundError, SearchidxError
@@ -58,11 +58,11 @@ def _open(index_dir: str | None, *, auto_build: bool = False):
         return Index.open(folder)
     except IndexNotFoundError:
         if auto_build and index_dir is None and Path(DEFAULT_SOURCES).is_dir():
-            click.echo(f"searchidx: no index yet: building {folder}/ from {DEFAULT_SOURCES}/ first", err=True)
+            echo(f"searchidx: no index yet: building {folder}/ from {DEFAULT_SOURCES}/ first", err=True)
             index = Index.open(folder, create=True)
             report = index.sync([DEFAULT_SOURCES])
             for problem in report.skipped:
-                click.echo(f"searchidx: skipped {problem}", err=True)
+                echo(f"searchidx: skipped {output.printable_name(problem.path)}: {problem.reason}", err=True)
             return index
         raise
     except SearchidxError as exc:
@@ -71,6 +71,20 @@ def _open(index_dir: str | None, *, auto_build: bool = False):
 
 color_choice = click.Choice(["auto", "always", "never"])
 
+
+
+def echo(message: Any = None, *, err: bool = False, nl: bool = True, color: bool | None = None,
+         styled: bool | None = None) -> None:
+    """`click.echo` without the control characters a release or a file name may carry (escape sequences
+    that retitle the window, clear the screen or rewrite a line), on a terminal and through a pipe alike;
+    searchidx's own colour sequences stay when it coloured the text (``styled``, else ``color``)."""
+    if message is not None:
+        message = output.terminal_safe(str(message), keep_style=bool(color if styled is None else styled))
+    click.echo(message, err=err, nl=nl, color=color)
+
+
+def secho(message: str, **styles: Any) -> None:
+    echo(click.style(output.terminal_safe(message), **styles), styled=True)
 
 @click.group(cls=habits.Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="searchidx")
@@ -107,19 +121,19 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
         else:
             paths, problems = discover([given])
             for problem in problems:
-                click.echo(f"searchidx: {problem}", err=True)
+                echo(f"searchidx: {problem}", err=True)
                 failed += 1
         for path in paths:
             try:
                 release = load_release(path)
             except LoadError as exc:
-                click.echo(f"searchidx: {exc}", err=True)
+                echo(f"searchidx: {output.printable_name(exc.path)}: {exc.reason}", err=True)
                 failed += 1
                 continue
             for warning in release_warnings(release):
-                click.echo(f"searchidx: warning: {warning}", err=True)
+                echo(f"searchidx: warning: {warning}", err=True)
             if as_json:
-                click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
+                echo(json.dumps(release.to_dict(), ensure_ascii=False))
             else:
                 _print_release(release)
     if failed:
@@ -127,27 +141,30 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
 
 
 def _print_release(release: Any) -> None:
-    click.secho(release.title or "(untitled)", bold=True)
+    secho(release.title or "(untitled)", bold=True)
     meta = [x for x in (release.date and release.date.isoformat(), release.location, release.source) if x]
     if meta:
-        click.echo(" · ".join(meta))
+        echo(" · ".join(meta))
     if release.url:
-        click.echo(release.url)
-    click.echo()
+        echo(release.url)
+    echo()
     for p in release.paragraphs:
         who = f"{p.speaker}" + (f", {p.speaker_role}" if p.speaker_role else "") if p.speaker else ""
         tag = f"[{p.n} {p.kind}]" + (f" {who}:" if who else "")
-        click.secho(tag, fg="cyan" if p.kind == "body" else "yellow")
-        click.echo(p.text)
-        click.echo()
+        secho(tag, fg="cyan" if p.kind == "body" else "yellow")
+        echo(p.text)
+        echo()
     for c in release.contacts:
-        click.echo("Contact: " + ", ".join(x for x in (c.name, c.organisation, c.phone, c.email) if x))
+        echo("Contact: " + ", ".join(x for x in (c.name, c.organisation, c.phone, c.email) if x))
 
 
 lock_timeout_option = click.option(
     "--lock-timeout", type=click.FloatRange(min=0), default=60, show_default=True,
     help="Seconds to wait for another process writing to the index.",
 )
+follow_links_option = click.option(
+    "--follow-links", is_flag=True,
+    help="Follow links in a source folder that lead out of it (by default they are reported and skipped).")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress and no summary: only errors.")
 exclude_option = click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
                               help="Leave out files and folders matching GLOB under the folders (repeatable; "
@@ -189,9 +206,9 @@ def _progress(quiet: bool) -> _Progress:
 
 def _report_skipped(report: Any) -> None:
     for problem in report.skipped:
-        click.echo(f"searchidx: skipped {problem}", err=True)
+        echo(f"searchidx: skipped {output.printable_name(problem.path)}: {problem.reason}", err=True)
     for warning in getattr(report, "warnings", ()):
-        click.echo(f"searchidx: warning: {warning}", err=True)
+        echo(f"searchidx: warning: {warning}", err=True)
 
 
 @main.command()
@@ -205,8 +222,9 @@ def _report_skipped(report: Any) -> None:
 @exclude_option
 @quiet_option
 @lock_timeout_option
+@follow_links_option
 def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize: bool, excludes: tuple[str, ...],
-          quiet: bool, lock_timeout: float) -> None:
+          quiet: bool, lock_timeout: float, follow_links: bool) -> None:
     """Sync the index with files and folders (default: the sources of the last build, or ./seeds)."""
     from searchidx.index.core import Index
 
@@ -214,7 +232,7 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
     progress = _progress(quiet)
     try:
         # An index from an incompatible version opens for a rebuild; a sync of it says to rebuild.
-        index = Index.open(folder, create=True, strict=not rebuild)
+        index = Index.open(folder, create=True, strict=not rebuild, follow_links=follow_links)
         sources: list[str] | None = list(paths) if paths else None
         if sources is None and not index.sources:
             if not Path(DEFAULT_SOURCES).is_dir():
@@ -236,7 +254,7 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
     _report_skipped(report)
     if not quiet:
         seconds = time.monotonic() - progress.start
-        click.echo(f"{folder}: {report.summary()} ({plural(report.paragraphs, 'paragraph')} indexed, {seconds:.1f} s)"
+        echo(f"{folder}: {report.summary()} ({plural(report.paragraphs, 'paragraph')} indexed, {seconds:.1f} s)"
                    f"{f'; now {index.generation}' if rebuild else ''}", err=True)
     if report.skipped:
         sys.exit(EXIT_ERROR)
@@ -248,8 +266,9 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
 @exclude_option
 @quiet_option
 @lock_timeout_option
+@follow_links_option
 def add(paths: tuple[str, ...], index_dir: str | None, excludes: tuple[str, ...], quiet: bool,
-        lock_timeout: float) -> None:
+        lock_timeout: float, follow_links: bool) -> None:
     """Index single releases (files or folders), or re-index them if they changed; - reads the paths
     from standard input, one a line (find ... | searchidx add -)."""
     from searchidx.index.core import Index
@@ -259,13 +278,14 @@ def add(paths: tuple[str, ...], index_dir: str | None, excludes: tuple[str, ...]
         paths = tuple(p for given in paths for p in (stdin if given == "-" else [given]) if p)
     folder = index_dir or _default_index()
     try:
-        report = Index.open(folder, create=True).add(paths, lock_timeout=lock_timeout, exclude=excludes)
+        report = Index.open(folder, create=True, follow_links=follow_links).add(paths, lock_timeout=lock_timeout,
+                                                                               exclude=excludes)
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     _report_skipped(report)
     if not quiet:
         _print_changes(report)
-        click.echo(f"{folder}: {report.summary()}", err=True)
+        echo(f"{folder}: {report.summary()}", err=True)
     if report.skipped:
         sys.exit(EXIT_ERROR)
 
@@ -295,11 +315,11 @@ def remove(targets: tuple[str, ...], index_dir: str | None, quiet: bool, lock_ti
         raise _fail(str(exc)) from None
     if not quiet:
         for path in removed:
-            click.echo(f"removed {path}")
+            echo(f"removed {output.printable_name(path)}")
         for source in removed.sources:
-            click.echo(f"no longer a source: {source}")
+            echo(f"no longer a source: {source}")
     for target in removed.missing:
-        click.echo(f"searchidx: not in the index: {target}", err=True)
+        echo(f"searchidx: not in the index: {target}", err=True)
     if removed.missing:
         sys.exit(EXIT_NOTHING)
 
@@ -307,7 +327,7 @@ def remove(targets: tuple[str, ...], index_dir: str | None, quiet: bool, lock_ti
 def _print_changes(report: Any, err: bool = False) -> None:
     for kind in ("added", "updated", "removed"):
         for path in getattr(report, kind):
-            click.echo(f"{kind} {path}", err=err)
+            echo(f"{kind} {output.printable_name(path)}", err=err)
 
 
 @main.command()
@@ -322,8 +342,9 @@ def _print_changes(report: Any, err: bool = False) -> None:
 @json_option
 @color_option
 @lock_timeout_option
+@follow_links_option
 def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes: tuple[str, ...],
-          queries: tuple[str, ...], as_json: bool, color: str, lock_timeout: float) -> None:
+          queries: tuple[str, ...], as_json: bool, color: str, lock_timeout: float, follow_links: bool) -> None:
     """Watch folders (default: the sources of the last build) and index releases as they arrive, change
     or disappear, one line per change, until Ctrl-C."""
     from searchidx.index.core import Index
@@ -331,7 +352,7 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes
 
     folder = index_dir or _default_index()
     try:
-        index = Index.open(folder, create=True)
+        index = Index.open(folder, create=True, follow_links=follow_links)
         if excludes:
             index.set_sources(exclude=excludes, lock_timeout=lock_timeout)
         sources = list(paths) or index.sources or [DEFAULT_SOURCES]
@@ -339,12 +360,12 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes
             index.search(query, limit=0, suggest=False)
         for batch in watch_paths(index, sources, settle=settle, lock_timeout=lock_timeout):
             if batch.error is not None:
-                click.echo(f"searchidx: {batch.error} (will retry)", err=True)
+                echo(f"searchidx: {batch.error} (will retry)", err=True)
                 continue
             report = batch.report
             _report_skipped(report)
             if batch.initial:
-                click.echo(f"{folder}: {report.summary()}; watching {', '.join(batch.roots)} (Ctrl-C to stop)",
+                echo(f"{folder}: {report.summary()}; watching {', '.join(batch.roots)} (Ctrl-C to stop)",
                            err=True)
             elif queries:
                 _print_changes(report, err=True)
@@ -352,11 +373,11 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes
             elif as_json:
                 for kind in ("added", "updated", "removed"):
                     for path in getattr(report, kind):
-                        click.echo(json.dumps({"type": kind, "path": path}, ensure_ascii=False))
+                        echo(json.dumps({"type": kind, "path": path}, ensure_ascii=False))
             else:
                 _print_changes(report)
     except KeyboardInterrupt:
-        click.echo("searchidx: stopped watching", err=True)
+        echo("searchidx: stopped watching", err=True)
     except QueryError as exc:
         raise _fail(str(exc), exc.hint) from None
     except SearchidxError as exc:
@@ -375,9 +396,9 @@ def _alerts(index: Any, queries: tuple[str, ...], paths: list[str], as_json: boo
     for query in queries:
         for hit in index.iter_search(query, path=only):
             if as_json:
-                click.echo(json.dumps({"type": "alert", "query": query, **hit.to_dict()}, ensure_ascii=False))
+                echo(json.dumps({"type": "alert", "query": query, **hit.to_dict()}, ensure_ascii=False))
             else:
-                click.echo(output.alert_text(query, hit, color), color=color)
+                echo(output.alert_text(query, hit, color), color=color)
 
 
 @main.command()
@@ -392,17 +413,17 @@ def check(index_dir: str | None, fast: bool) -> None:
         report = Index.open(folder, strict=False).check(contents=not fast)
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
-    click.echo(f"{folder}: {plural(report.files, 'file')}, {plural(report.releases, 'release')}, "
+    echo(f"{folder}: {plural(report.files, 'file')}, {plural(report.releases, 'release')}, "
                f"{plural(report.paragraphs, 'paragraph')}, {plural(report.segments, 'segment')} ({report.generation})")
     for note in report.notes:
-        click.echo(f"note: {note}")
+        echo(f"note: {note}")
     for path, reason in report.failed.items():
-        click.echo(f"  known bad: {path}: {reason}")
+        echo(f"  known bad: {path}: {reason}")
     for problem in report.problems:
-        click.echo(f"problem: {problem.message}\n  fix: {problem.advice}")
+        echo(f"problem: {problem.message}\n  fix: {problem.advice}")
     if not report.ok:
         sys.exit(EXIT_NOTHING)
-    click.echo("ok")
+    echo("ok")
 
 
 @main.command(cls=habits.QueryCommand)
@@ -483,25 +504,25 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
     if quiet:
         sys.exit(0 if results.total else EXIT_NOTHING)
     if results.suggestion:
-        click.echo(f"did you mean: {results.suggestion}", err=True)
+        echo(f"did you mean: {results.suggestion}", err=True)
     if as_json:
         for hit in results.hits:
-            click.echo(output.hit_json(hit))
+            echo(output.hit_json(hit))
         for line in output.facets_json(results.facets) + output.timeline_json(results.timeline):
-            click.echo(line)
+            echo(line)
     elif as_csv:
-        click.echo(output.csv_header())
+        echo(output.csv_header())
         for hit in results.hits:
-            click.echo(output.hit_csv(hit))
+            echo(output.hit_csv(hit))
     else:
         use_color = _color(color)
         for hit in results.hits:
-            click.echo(output.hit_text(hit, use_color), color=use_color)
+            echo(output.hit_text(hit, use_color), color=use_color)
         if results.facets:
-            click.echo(output.facets_text(results.facets, top, use_color), color=use_color)
+            echo(output.facets_text(results.facets, top, use_color), color=use_color)
         if results.timeline:
-            click.echo(output.timeline_chart(results.timeline), nl=False)
-        click.echo(output.count_line(results), err=True)
+            echo(output.timeline_chart(results.timeline), nl=False)
+        echo(output.count_line(results), err=True)
     if not results.total:
         sys.exit(EXIT_NOTHING)
 
@@ -520,21 +541,21 @@ def _search_releases(text: str, index_dir: str | None, *, also: tuple[str, ...],
         sys.exit(0 if found.total else EXIT_NOTHING)
     if as_json:
         for match in found:
-            click.echo(json.dumps({"type": "release", **match.to_dict()}, ensure_ascii=False))
+            echo(json.dumps({"type": "release", **match.to_dict()}, ensure_ascii=False))
     elif as_csv:
-        click.echo(output.release_csv_header())
+        echo(output.release_csv_header())
         for match in found:
-            click.echo(output.release_csv(match))
+            echo(output.release_csv(match))
     else:
         use_color = _color(color)
         for match in found:
-            click.echo(output.release_text(match, use_color), color=use_color)
+            echo(output.release_text(match, use_color), color=use_color)
         if found.releases:
             first = (found.page - 1) * found.limit + 1
-            click.echo(f"{first}-{first + len(found.releases) - 1} of {plural(found.total, 'matching release')}",
+            echo(f"{first}-{first + len(found.releases) - 1} of {plural(found.total, 'matching release')}",
                        err=True)
         else:
-            click.echo(plural(found.total, "matching release") if found.total else "no matches", err=True)
+            echo(plural(found.total, "matching release") if found.total else "no matches", err=True)
     if not found.total:
         sys.exit(EXIT_NOTHING)
 
@@ -550,10 +571,10 @@ def speakers(index_dir: str | None, as_json: bool) -> None:
         raise _fail(str(exc)) from None
     for sp in table:
         if as_json:
-            click.echo(json.dumps(sp.to_dict(), ensure_ascii=False))
+            echo(json.dumps(sp.to_dict(), ensure_ascii=False))
         else:
             roles = "; ".join(sp.roles)
-            click.echo(f"{sp.paragraphs:5d} ¶ {sp.releases:4d} rel  {sp.name}" + (f" ({roles})" if roles else ""))
+            echo(f"{sp.paragraphs:5d} ¶ {sp.releases:4d} rel  {sp.name}" + (f" ({roles})" if roles else ""))
 
 
 @main.command()
@@ -580,7 +601,7 @@ def show(target: str, index_dir: str | None, context: int, as_json: bool) -> Non
                         code=EXIT_NOTHING)
         release.paragraphs = [p for p in release.paragraphs if abs(p.n - wanted) <= context]
     if as_json:
-        click.echo(json.dumps(release.to_dict(), ensure_ascii=False))
+        echo(json.dumps(release.to_dict(), ensure_ascii=False))
     else:
         _print_release(release)
 
@@ -597,10 +618,10 @@ def stats(index_dir: str | None, as_json: bool) -> None:
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     if as_json:
-        click.echo(json.dumps(st.to_dict()))
+        echo(json.dumps(st.to_dict()))
         return
-    click.echo(output.stats_text(st), nl=False)
-    click.echo(f"known bad   {output.plural(len(st.known_bad), 'file')}"
+    echo(output.stats_text(st), nl=False)
+    echo(f"known bad   {output.plural(len(st.known_bad), 'file')}"
                + "".join(f"\n  {b['path']}: {b['reason']}" for b in st.known_bad))
 
 
@@ -628,7 +649,7 @@ def export(index_dir: str | None, fmt: str, output: str | None, quiet: bool) -> 
     finally:
         progress.close()
     if not quiet:
-        click.echo(f"{plural(count, 'paragraph')} exported" + (f" to {output}" if output else ""), err=True)
+        echo(f"{plural(count, 'paragraph')} exported" + (f" to {output}" if output else ""), err=True)
 
 
 @main.command()
@@ -660,7 +681,7 @@ def sources(action: str, values: tuple[str, ...], index_dir: str | None, as_json
             if unknown:
                 raise _fail(f"not a source: {unknown[0]}", "see: searchidx sources", code=EXIT_NOTHING)
             removed = index.remove(values, lock_timeout=lock_timeout)
-            click.echo(f"{folder}: {output.plural(len(removed), 'file')} removed", err=True)
+            echo(f"{folder}: {output.plural(len(removed), 'file')} removed", err=True)
         elif action in ("exclude", "include"):
             unknown = [v for v in values if v not in index.excludes] if action == "include" else []
             if unknown:
@@ -670,12 +691,12 @@ def sources(action: str, values: tuple[str, ...], index_dir: str | None, as_json
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     if as_json:
-        click.echo(json.dumps({"sources": current, "excludes": globs}))
+        echo(json.dumps({"sources": current, "excludes": globs}))
         return
     for source in current:
-        click.echo(source if os.path.exists(source) else f"{source}  (missing)")
+        echo(source if os.path.exists(source) else f"{source}  (missing)")
     for glob in globs:
-        click.echo(f"exclude {glob}")
+        echo(f"exclude {glob}")
 
 
 @main.command()
@@ -700,12 +721,12 @@ def serve(index_dir: str | None, engine: str | None, host: str, port: int) -> No
     try:
         index = _open(index_dir)
         run(index, host=host, port=port,
-            ready=lambda url: click.echo(f"searchidx: serving {folder} at {url} (Ctrl-C to stop)", err=True))
+            ready=lambda url: echo(f"searchidx: serving {folder} at {url} (Ctrl-C to stop)", err=True))
     except KeyboardInterrupt:
         pass
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
-    click.echo("searchidx: stopped serving", err=True)
+    echo("searchidx: stopped serving", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 import click
@@ -96,7 +97,7 @@ def hit_csv(hit: Any) -> str:
 
 def _csv_row(values: Any) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(["" if v is None else v for v in values])
+    csv.writer(buf, lineterminator="\n").writerow(["" if v is None else csv_safe(v) for v in values])
     return buf.getvalue().rstrip("\n")
 
 
@@ -197,3 +198,48 @@ def release_csv(match: Any) -> str:
 def alert_text(query: str, hit: Any, color: bool) -> str:
     """A `watch --query` alert: which query matched, then the hit as `search` shows it."""
     return _style(f"[{query}]", color, fg="cyan", bold=True) + " " + hit_text(hit, color)
+
+
+# -- safe output ------------------------------------------------------------------------------------
+
+#: Control characters (C0 but tab and newline, DEL, C1): a release's text, metadata or a file name may hold
+#: escape sequences that retitle a window, clear the screen or rewrite what was printed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Colour and bold (SGR): the only sequences searchidx prints itself.
+_SGR = re.compile(r"(\x1b\[[0-9;]*m)")
+#: A byte of a file name that is not UTF-8 (Python carries it as a lone surrogate).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def terminal_safe(text: str, *, keep_style: bool = False) -> str:
+    """``text`` without control characters (tab and newline stay); with ``keep_style``, colour and bold
+    sequences stay too. A name's undecodable byte is shown as ``\\xNN``."""
+    if keep_style and "\x1b" in text:
+        parts = _SGR.split(text)
+        return "".join(p if i % 2 else _plain(p) for i, p in enumerate(parts))
+    return _plain(text)
+
+
+def _plain(text: str) -> str:
+    text = _CONTROL.sub("", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if ord(m.group()) >= 0xDC80
+                              else "\ufffd", text)
+    return text
+
+
+def printable_name(path: str) -> str:
+    """A file name on one line: control characters (a newline in a name) and undecodable bytes escaped."""
+    def escape(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\x{code:02x}" if code < 0x100 \
+            else "\ufffd"
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]", escape, path)
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet reads as text: one that starts with = + - @ (a formula) gets a leading
+    apostrophe, as spreadsheets themselves write it."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

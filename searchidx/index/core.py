@@ -16,13 +16,16 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from searchidx import __version__
+from searchidx import __version__, safefiles
+from searchidx.budget import QUERY_SECONDS
+from searchidx.engine.whoosh.checksums import after_commit, check_files, tighten
 from searchidx.engine.whoosh.engine import WhooshEngine
 from searchidx.engine.whoosh.schema import SCHEMA_VERSION
 from searchidx.engine.whoosh.store import clean_orphans, create_whoosh, open_whoosh, orphans
@@ -42,6 +45,7 @@ from searchidx.index.ids import StableIds, read_history
 from searchidx.index.store import (
     LEGACY_GENERATION,
     LOCK_TIMEOUT,
+    MANIFEST,
     FolderLock,
     clean_generations,
     fsync_tree,
@@ -56,6 +60,7 @@ from searchidx.index.store import (
 from searchidx.load.parallel import MIN_PARALLEL
 from searchidx.load.problems import LoadWarning
 from searchidx.model import Release
+from searchidx.safefiles import DamagedIndexError
 from searchidx.search.core import iter_search, search, search_releases, speakers, stats
 from searchidx.search.results import Hit, ReleaseResults, SearchResults, SpeakerSummary, Stats
 
@@ -77,6 +82,8 @@ class IndexOptions:
     writer_options: dict[str, Any] = field(default_factory=lambda: {"limitmb": 256})
     #: Options for the workers' Whoosh writers: their postings pool is bounded by limitmb, per worker.
     worker_writer_options: dict[str, Any] = field(default_factory=lambda: dict(SEGMENT_WRITER_OPTIONS))
+    #: Follow links in a source folder that lead out of it (not followed by default).
+    follow_links: bool = False
 
 
 Progress = Callable[[int, int, str], None]
@@ -180,25 +187,44 @@ class Index:
     def open(cls, path: str | os.PathLike[str], *, create: bool = False, strict: bool = True,
              processes: int | None = None, segment_files: int = DEFAULT_SEGMENT_FILES,
              min_parallel: int = MIN_PARALLEL, commit_every: int = 1000,
-             writer_options: dict[str, Any] | None = None) -> Index:
+             writer_options: dict[str, Any] | None = None, follow_links: bool = False) -> Index:
         """Open the index at ``path`` (create an empty one there if ``create``).
 
-        An index written by an incompatible searchidx raises `IndexVersionError`, unless ``strict`` is
-        false: then it opens for `rebuild` and `check` only (the rest raise `IndexVersionError`).
+        An index written by an incompatible searchidx raises `IndexVersionError`, and a damaged one
+        `SearchidxError`, unless ``strict`` is false: then it opens for `rebuild` and `check` only (the rest
+        raise `IndexVersionError`). A folder that holds an index but no manifest is never taken for an empty
+        one: only a rebuild (``create`` and not ``strict``) starts it afresh.
 
         How it writes: ``processes`` worker processes (None: every core; 0: all in this process), each
         writing segments of at most ``segment_files`` files; under ``min_parallel`` files a write stays in
         this process, committing every ``commit_every`` changed files; ``writer_options`` for Whoosh's writer
-        in this process (e.g. ``{"limitmb": 256}``)."""
+        in this process (e.g. ``{"limitmb": 256}``). ``follow_links``: follow links in a source folder that
+        lead out of it (by default they are reported and skipped)."""
         options = IndexOptions(processes=processes, segment_files=segment_files, min_parallel=min_parallel,
                                commit_every=commit_every,
-                               writer_options=dict(writer_options) if writer_options else {"limitmb": 256})
+                               writer_options=dict(writer_options) if writer_options else {"limitmb": 256},
+                               follow_links=follow_links)
         folder = Path(path)
-        info = read_manifest(folder)
+        try:
+            info = read_manifest(folder)
+        except DamagedIndexError as exc:
+            if strict:
+                raise
+            return cls(folder, None, LEGACY_GENERATION, problem=str(exc), options=options)
+        if info is None and (strict or not create) and (leftover := safefiles.has_index_data(folder)):
+            raise DamagedIndexError(
+                f"{folder / MANIFEST} is missing, but {folder} holds an index ({leftover}); rebuild it from its "
+                f"sources with: searchidx build --rebuild PATH... --index {folder}")
+        if info is not None and info.get("generation") and strict and not generation_committed(folder, info):
+            raise DamagedIndexError(
+                f"{folder / info['generation']} (the manifest's generation) has no table of contents; rebuild "
+                f"the index from its sources with: searchidx build --rebuild PATH... --index {folder}")
         if info is None or not generation_committed(folder, info):
             if not create:
                 raise IndexNotFoundError(f"no index at {folder} (build one with: searchidx build PATH --index {folder})")
-            folder.mkdir(parents=True, exist_ok=True)
+            if not folder.is_dir():
+                folder.mkdir(parents=True, exist_ok=True, mode=safefiles.FOLDER_MODE)
+                tighten(folder)  # mkdir's mode goes through the umask, which may be looser
             with FolderLock(folder, LOCK_TIMEOUT):
                 info = read_manifest(folder)  # another process may have created it meanwhile
                 if info is None or not generation_committed(folder, info):
@@ -219,17 +245,23 @@ class Index:
         try:
             ix = open_whoosh(folder / generation)
         except Exception as exc:  # whoosh raises assorted errors for damaged files
-            if problem:
-                ix = None
-            else:
-                raise SearchidxError(f"the index at {folder} cannot be opened ({type(exc).__name__}: {exc}); "
-                                     f"rebuild it with: searchidx build --rebuild --index {folder}") from None
+            ix = None
+            if not problem:
+                # A SearchidxError is already one line that names the file.
+                problem = str(exc) if isinstance(exc, SearchidxError) else (
+                    f"the index at {folder} cannot be opened ({type(exc).__name__}: {exc}); rebuild it from "
+                    f"its sources with: searchidx build --rebuild PATH... --index {folder}")
+                if strict:
+                    raise (exc if isinstance(exc, SearchidxError) else SearchidxError(problem)) from None
         return cls(folder, ix, generation, problem=problem, options=options)
 
     @property
     def sources(self) -> list[str]:
         """The files and folders a sync without paths looks at."""
-        return list((read_manifest(self.path) or {}).get("sources", []))
+        try:
+            return list((read_manifest(self.path) or {}).get("sources", []))
+        except DamagedIndexError:
+            return []
 
     @property
     def excludes(self) -> list[str]:
@@ -362,7 +394,10 @@ class Index:
         rebuild without it would drop its releases."""
         report = SyncReport()
         with FolderLock(self.path, lock_timeout) as lock:
-            info = read_manifest(self.path) or {}
+            try:
+                info = read_manifest(self.path) or {}
+            except DamagedIndexError:  # a rebuild starts afresh from the sources it is given
+                info = {}
             old = info.get("generation", LEGACY_GENERATION)
             roots = [str(Path(p).resolve()) for p in paths] if paths is not None else list(info.get("sources", []))
             if not roots:
@@ -404,6 +439,8 @@ class Index:
     # -- the parts of writing ----------------------------------------------------------------------
     @contextlib.contextmanager
     def _session(self, timeout: float) -> Iterator[WhooshSession]:
+        if not self.path.is_dir():  # deleted, or unmounted, under a long-running writer (watch)
+            raise IndexNotFoundError(f"the index at {self.path} is gone (its folder no longer exists)")
         with FolderLock(self.path, timeout) as lock:
             info = read_manifest(self.path)
             if info is None:
@@ -430,7 +467,8 @@ class Index:
         # The loader is imported by writers only: a search never needs it (a quicker start).
         from searchidx.load.core import discover
 
-        files, problems = discover(paths, exclude=session.info.get("excludes", []))
+        files, problems = discover(paths, exclude=session.info.get("excludes", []),
+                                   follow_links=self.options.follow_links)
         report.skipped.extend(problems)
         gone: list[str] = []
         if delete:
@@ -490,7 +528,8 @@ class Index:
                page: int = 1, sort: str = "score", facets: tuple[str, ...] | list[str] = (),
                timeline: bool = False, context: int = 0, collapse: bool = True, suggest: bool = True,
                exact_total: bool | None = None, facet_limit: int | None = 10,
-               path: str | list[str] | None = None) -> SearchResults:
+               path: str | list[str] | None = None,
+               max_seconds: float | None = QUERY_SECONDS) -> SearchResults:
         """Ranked paragraphs matching ``query`` (see docs/searching.md for the query language), narrowed by
         the filters. Raises `QueryError` (with a ``hint``) for a query or option it cannot run.
 
@@ -504,12 +543,13 @@ class Index:
         ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
         ``suggest``: a corrected query when words are unknown. ``exact_total``: ignored (every total is
         counted), kept for callers of earlier versions. ``path``: a glob (or several) the file's path must
-        match, relative to its source folder or whole; ``path:GLOB`` in the query does the same."""
+        match, relative to its source folder or whole; ``path:GLOB`` in the query does the same.
+        ``max_seconds``: the search's time budget; past it, `QueryError` (None: no limit)."""
         return search(self, query, speaker=speaker, since=since, until=until, source=source,
                       languages=languages, kinds=kinds,
                       quotes_only=quotes_only, limit=limit, page=page, sort=sort, facets=facets,
                       timeline=timeline, context=context, collapse=collapse, suggest=suggest,
-                      exact_total=exact_total, facet_limit=facet_limit, path=path)
+                      exact_total=exact_total, facet_limit=facet_limit, path=path, max_seconds=max_seconds)
 
     def search_releases(self, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
                         since: dt.date | str | None = None, until: dt.date | str | None = None,
@@ -563,7 +603,7 @@ class Index:
         report = CheckReport(generation=self.generation)
         rebuild = f"rebuild: searchidx build --rebuild --index {self.path}"
         if self._problem:
-            report.problem(self._problem.split(": rebuild")[0], rebuild)
+            report.problem(re.split(r"[:;] rebuild", self._problem)[0], rebuild)
             return report
         info = read_manifest(self.path) or {}
         known = check_documents(self, report)
@@ -571,11 +611,12 @@ class Index:
             return report
         report.files = len(known)
         try:
-            with FolderLock(self.path, 0):
+            with FolderLock(self.path, 0, readonly=True):
                 debris = orphans(self._fresh())
+                self._check_checksums(report, info, everything=contents)
         except IndexLockedError:
             debris = []
-            report.notes.append("a writer is at work: orphan segment files not checked")
+            report.notes.append("a writer is at work: orphan segment files and checksums not checked")
         if debris:
             report.problem(f"{len(debris)} orphan segment file(s) left by a writer that died "
                            f"(e.g. {debris[0]})", "any write removes them: searchidx build")
@@ -591,6 +632,21 @@ class Index:
             report.failed = self.failed()
         return report
 
+    def _check_checksums(self, report: CheckReport, info: dict[str, Any], *, everything: bool) -> None:
+        """The manifest's checksum, and the recorded checksums of the table of contents (``everything``:
+        and of every segment file)."""
+        rebuild = f"rebuild it from its sources: searchidx build --rebuild PATH... --index {self.path}"
+        if "checksum" in info and info["checksum"] != safefiles.manifest_checksum(info):
+            report.problem(f"{self.path / MANIFEST} was changed after searchidx wrote it (its checksum differs)",
+                           rebuild)
+        damaged, unrecorded = check_files(self._fresh(), everything=everything)
+        if damaged:
+            report.problem(f"{len(damaged)} index file(s) are damaged: their checksum differs from the one "
+                           f"written at commit (e.g. {damaged[0]})", rebuild)
+        if unrecorded:
+            report.notes.append(f"{len(unrecorded)} index file(s) have no checksum (written by an earlier "
+                                f"searchidx; a rebuild records them)")
+
     def _check_contents(self, report: CheckReport, known: dict[str, dict[str, Any]], sources: list[str],
                         excludes: list[str]) -> None:
         from searchidx.load.core import discover, load_bytes, read_bytes
@@ -605,7 +661,7 @@ class Index:
                 continue
             if hashlib.sha256(data).hexdigest() != rec["hash"]:
                 changed.append(path)
-        files, _ = discover(sources, exclude=excludes)
+        files, _ = discover(sources, exclude=excludes, follow_links=self.options.follow_links)
         new, unloadable = [], []
         failed = failed_files.read(self.path)
         for path in files:
@@ -644,7 +700,7 @@ def _create(folder: Path, sources: list[str]) -> dict[str, Any]:
     """A new empty index in ``folder`` (the caller holds the folder lock)."""
     clean_generations(folder, keep=set())
     name = new_generation(folder)
-    create_whoosh(folder / name)
+    after_commit(create_whoosh(folder / name))
     info = {"generation": name, "sources": sources}
     write_manifest(folder, info)  # last: until the manifest names it, the generation does not exist
     return read_manifest(folder) or info

@@ -46,7 +46,8 @@ def stable_id(path: str, sources: Iterable[str]) -> str:
     is the file itself), else from the absolute path."""
     rel = relative_path(path, sources)
     key = f"rel:{rel}" if rel is not None else f"abs:{Path(path).as_posix()}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    # surrogateescape: a name that is not UTF-8 hashes as its bytes (no error, and no other name's id)
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 class StableIds:

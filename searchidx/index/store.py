@@ -27,11 +27,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from searchidx import __version__
+from searchidx import __version__, safefiles
 from searchidx.engine.whoosh.schema import SCHEMA_VERSION
 from searchidx.engine.whoosh.store import generation_exists, remove_legacy_files
 from searchidx.errors import IndexLockedError, SearchidxError
 from searchidx.processes import HELD_LOCKS
+from searchidx.safefiles import DamagedIndexError
 
 #: The index's own record of what it is, what it indexes and which generation is current.
 MANIFEST = "searchidx.json"
@@ -50,14 +51,21 @@ class FolderLock:
     when its holder dies, however it dies, so a killed writer never leaves a stale lock behind. The file
     names the holder (pid, host, since) for the message of whoever waits for it."""
 
-    def __init__(self, folder: Path, timeout: float) -> None:
+    def __init__(self, folder: Path, timeout: float, *, readonly: bool = False) -> None:
         self.folder = folder
         self.timeout = timeout
+        #: Only make sure no writer is at work: the lock file is neither created nor written.
+        self.readonly = readonly
         self.fd: int | None = None
 
     def __enter__(self) -> FolderLock:
         path = self.folder / LOCK
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        if self.readonly:
+            fd = safefiles.open_lock_readonly(path)
+            if fd is None:  # no writer ever worked here
+                return self
+        else:
+            fd = safefiles.open_lock(path)
         deadline = time.monotonic() + self.timeout
         while True:
             try:
@@ -76,6 +84,9 @@ class FolderLock:
                 os.close(fd)
                 raise SearchidxError(f"cannot lock {path} ({exc.strerror or exc}): the index needs a file "
                                      f"system with file locks") from None
+        if self.readonly:
+            self.fd = fd
+            return self
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} since "
                       f"{dt.datetime.now().isoformat(timespec='seconds')}".encode(), 0)
@@ -85,8 +96,9 @@ class FolderLock:
 
     def __exit__(self, *exc: object) -> None:
         if self.fd is not None:
-            with contextlib.suppress(OSError):
-                os.ftruncate(self.fd, 0)
+            if not self.readonly:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self.fd, 0)
             fcntl.flock(self.fd, fcntl.LOCK_UN)
             os.close(self.fd)
             HELD_LOCKS.discard(self.fd)
@@ -108,27 +120,25 @@ def stamp(folder: Path) -> tuple[int, int] | None:
 def read_manifest(folder: Path) -> dict[str, Any] | None:
     """The manifest, or None when there is none. It is only ever replaced whole, so it is never half-written."""
     try:
-        text = (folder / MANIFEST).read_text(encoding="utf-8")
+        text = safefiles.read_text_nofollow(folder / MANIFEST)
     except FileNotFoundError:
         return None
+    except UnicodeDecodeError:
+        text = ""
     except OSError as exc:
-        raise SearchidxError(f"cannot read {folder / MANIFEST}: {exc.strerror or exc}") from None
+        raise SearchidxError(f"cannot read {folder / MANIFEST}: {safefiles.why(exc)}") from None
     try:
         data = json.loads(text)
     except ValueError:
-        raise SearchidxError(f"{folder / MANIFEST} is damaged (not JSON); rebuild the index with: "
-                             f"searchidx build --rebuild PATH... --index {folder}") from None
-    return data if isinstance(data, dict) else {}
+        raise DamagedIndexError(f"{folder / MANIFEST} is damaged (not JSON); rebuild the index from its "
+                                f"sources with: searchidx build --rebuild PATH... --index {folder}") from None
+    return safefiles.validate_manifest(folder, data)
 
 
 def write_manifest(folder: Path, data: dict[str, Any]) -> None:
     data = {"schema_version": SCHEMA_VERSION, "searchidx_version": __version__, **data}
-    tmp = folder / f".{MANIFEST}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(json.dumps(data, indent=1))
-        fh.flush()
-        os.fsync(fh.fileno())  # the data is on disk before the name points at it
-    os.replace(tmp, folder / MANIFEST)
+    data["checksum"] = safefiles.manifest_checksum(data)  # `check` finds a manifest changed by hand or damage
+    safefiles.write_atomically(folder / MANIFEST, json.dumps(data, indent=1))
 
 
 def update_manifest(folder: Path, **changes: Any) -> None:
@@ -144,7 +154,7 @@ def generation_committed(folder: Path, info: dict[str, Any]) -> bool:
 def new_generation(folder: Path) -> str:
     numbers = [int(m.group(1)) for e in os.listdir(folder) if (m := re.fullmatch(rf"{GEN_PREFIX}(\d+)", e))]
     name = f"{GEN_PREFIX}{max(numbers, default=0) + 1}"
-    (folder / name).mkdir()
+    (folder / name).mkdir(mode=safefiles.FOLDER_MODE)
     return name
 
 

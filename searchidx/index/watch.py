@@ -8,6 +8,7 @@ not indexed half-written), and everything that settled together goes into one co
 from __future__ import annotations
 
 import os
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -58,6 +59,12 @@ def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, se
     def wanted(change: object, path: str) -> bool:
         name = os.path.basename(path)
         if name.startswith(".") or name in _SKIP_NAMES or _under(path, [own]):
+            return False
+        try:  # FIFOs, devices and sockets are never releases (reading a FIFO waits for a writer)
+            mode = os.lstat(path).st_mode
+        except OSError:
+            mode = None  # gone: its release goes too
+        if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
             return False
         root = next((r for r in roots if _under(path, [r])), None)
         return root is None or not excluded(Path(path), Path(root), globs, is_dir=os.path.isdir(path))

@@ -8,6 +8,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from searchidx.load.formats.sec import unwrap_sec
 from searchidx.load.formats.text import parse_text
 from searchidx.load.formats.xmldoc import is_xml_document, parse_xml_document
 from searchidx.load.frontmatter import apply_front_matter, front_title, split_front_matter
-from searchidx.load.limits import MAX_SECONDS, Deadline
+from searchidx.load.limits import EMPTY, MAX_SECONDS, Deadline, Stopped, stop_at
 from searchidx.load.metadata import bot_check
 from searchidx.load.pipeline import finish
 from searchidx.load.problems import LoadWarning, release_warnings  # noqa: F401 - part of this module's API
@@ -53,6 +54,12 @@ def release_id(data: bytes) -> str:
 STDIN = "-"
 
 
+def _not_regular(mode: int) -> str:
+    what = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+    return f"not a regular file ({what}): skipped"
+
+
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
     """A file's bytes (``-``: standard input's), gzip undone, refused when over ``max_bytes``."""
     if str(path) == STDIN:
@@ -61,10 +68,15 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
     try:
         if p.is_dir():
             raise LoadError(p, "is a folder, not a file")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise LoadError(p, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
-        with p.open("rb") as fh:
+        # Opened without blocking and checked before reading: a FIFO would wait for a writer for ever, a
+        # device give endless data.
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise LoadError(p, _not_regular(st.st_mode))
+            if st.st_size > max_bytes:
+                raise LoadError(p, f"too large ({st.st_size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
             data = fh.read(max_bytes + 1)
     except LoadError:
         raise
@@ -150,24 +162,29 @@ def load_bytes(data: bytes, path: str = "<bytes>", *, max_seconds: float | None 
 def load_text(text: str, path: str = "<text>", *, max_seconds: float | None = MAX_SECONDS) -> Release:
     """Load a release from text already in memory (for tools that have it)."""
     data = text.encode("utf-8", errors="replace")
-    return _guarded(path, lambda: _load_decoded(text, data, path, Deadline(path, max_seconds), True))[0]
+    deadline = Deadline(path, max_seconds)
+    return _guarded(path, lambda: _load_decoded(text, data, path, deadline, True), deadline)[0]
 
 
 def _load_data(data: bytes, path: str, deadline: Deadline, first_only: bool) -> list[Release]:
     if not data.strip():
-        raise LoadError(path, "empty file")
+        raise LoadError(path, EMPTY)
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise LoadError(path, f"not a release: {what}")
     if _binary(data):
         raise LoadError(path, "not a release: binary data")
-    return _guarded(path, lambda: _load_decoded(decode(data), data, path, deadline, first_only))
+    return _guarded(path, lambda: _load_decoded(decode(data), data, path, deadline, first_only), deadline)
 
 
-def _guarded(path: str, load):
-    """Run a load; any failure becomes a one-line `LoadError` (a batch must never stop on one file)."""
+def _guarded(path: str, load, deadline: Deadline):
+    """Run a load, stopped at the deadline even inside a stage where it can be (`stop_at`); any failure
+    becomes a one-line `LoadError` (a batch must never stop on one file)."""
     try:
-        return load()
+        with stop_at(deadline):
+            return load()
+    except Stopped:
+        raise LoadError(path, f"took too long (stopped at the limit of {deadline.max_seconds:g} s)") from None
     except LoadError:
         raise
     except RecursionError:
@@ -281,13 +298,16 @@ _SKIP_NAMES = {"README.md", "PROVENANCE.md", "LICENSE", ".DS_Store"}
 
 
 def discover(paths: list[str | os.PathLike[str]], *,
-             exclude: Iterable[str] = ()) -> tuple[list[Path], list[LoadError]]:
+             exclude: Iterable[str] = (), follow_links: bool = False) -> tuple[list[Path], list[LoadError]]:
     """The release files under ``paths`` (files and folders, walked recursively, sorted), and the
-    problems met on the way (a path that does not exist, a folder that cannot be read, a link loop).
+    problems met on the way (a path that does not exist, a folder that cannot be read, a link loop, a
+    FIFO, device or socket).
 
     In a folder, files and folders that ``exclude`` globs or a ``.searchidxignore`` file match are left
     out, and so are files whose type says they are no release (`searchidx.load.selection`), silently.
-    A file named in ``paths`` is taken as it is."""
+    A link in a folder that leads out of the folder named in ``paths`` is not followed (a
+    ``passwd.txt -> /etc/passwd`` would index that file) unless ``follow_links``. A file named in
+    ``paths`` is taken as it is."""
     found: list[Path] = []
     problems: list[LoadError] = []
     seen_dirs: set[tuple[int, int]] = set()
@@ -298,14 +318,14 @@ def discover(paths: list[str | os.PathLike[str]], *,
             problems.append(LoadError(p, "no such file or folder"))
         elif p.is_dir():
             rules = [Exclusions(p, exclude)] if exclude else []
-            _walk(p, found, problems, seen_dirs, [r for r in rules if r])
+            _walk(p, found, problems, seen_dirs, [r for r in rules if r], None if follow_links else p.resolve())
         else:
             found.append(p)
     return sorted(set(found)), problems
 
 
 def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[tuple[int, int]],
-          rules: list[Exclusions]) -> None:
+          rules: list[Exclusions], root: Path | None = None) -> None:
     try:
         st = folder.stat()
         key = (st.st_dev, st.st_ino)
@@ -328,12 +348,18 @@ def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[
             is_dir = entry.is_dir()
             if any(rule.excludes(path, is_dir) for rule in rules):
                 continue
-            if is_dir:
-                _walk(path, found, problems, seen, rules)
+            if root is not None and entry.is_symlink() and (is_dir or entry.is_file()) \
+                    and not path.resolve().is_relative_to(root):
+                problems.append(LoadError(path, f"a link to {path.resolve()}, outside {root}: not followed "
+                                                f"(--follow-links follows it)"))
+            elif is_dir:
+                _walk(path, found, problems, seen, rules, root)
             elif entry.is_file():
                 if not not_a_release(entry.name):
                     found.append(path)
             elif entry.is_symlink():
                 problems.append(LoadError(path, "broken link"))
+            else:
+                problems.append(LoadError(path, _not_regular(entry.stat(follow_symlinks=False).st_mode)))
         except OSError as exc:
             problems.append(LoadError(path, exc.strerror or str(exc)))

@@ -13,9 +13,9 @@ def decode(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return fix_mojibake(data[3:].decode("utf-8", errors="replace"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
+        return _even(data).decode("utf-16", errors="replace")
     if looks_utf16(data):
-        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+        return _even(data).decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
     try:
         return fix_mojibake(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -24,6 +24,12 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _even(data: bytes) -> bytes:
+    """UTF-16 without an odd last byte (half a character, from a cut copy or an added newline): decoded,
+    it became a replacement character that took the last paragraph down with it."""
+    return data[:-1] if len(data) % 2 else data
 
 
 def looks_utf16(data: bytes) -> bool:

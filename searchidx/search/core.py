@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from searchidx import budget
 from searchidx.engine.base import SearchRequest
 from searchidx.errors import QueryError
 from searchidx.search.query import FACET_NAMES, SORTS, parse
@@ -76,7 +77,8 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
            sort: str = "score", facets: tuple[str, ...] | list[str] = (), timeline: bool = False,
            context: int = 0, collapse: bool = True, suggest: bool = True,
            exact_total: bool | None = None, facet_limit: int | None = 10,
-           path: str | list[str] | None = None) -> SearchResults:
+           path: str | list[str] | None = None,
+           max_seconds: float | None = budget.QUERY_SECONDS) -> SearchResults:
     """Ranked paragraphs matching ``query``, narrowed by the filters (see `Index.search`)."""
     query, paths = paths_of(query, path)
     query, runs = stop_word_runs(index, query)
@@ -98,7 +100,8 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
                             languages=langs, kinds=tuple(kinds) if kinds is not None else None, quotes_only=quotes_only, paths=paths, contains=runs,
                             limit=limit, page=page, sort=sort, facets=tuple(facets), facet_limit=facet_limit,
                             timeline=timeline, context=context, collapse=collapse, suggest=suggest)
-    return index.engine.search(request)
+    with budget.query_budget(max_seconds):
+        return index.engine.search(request)
 
 
 def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,

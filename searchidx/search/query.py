@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from searchidx import budget
 from searchidx.errors import QueryError
 
 #: Fields a bare word is looked up in, and how much a match in each counts (BM25F).
@@ -40,7 +41,8 @@ _DATE_RE = re.compile(r"\b(?:date|day|year):(\[[^\]]*\]|\{[^}]*\}|[<>]=?\S+|\S+)
 
 
 def check_query(text: str) -> None:
-    """Raise `QueryError` for what Whoosh's lenient parser would silently misread."""
+    """Raise `QueryError` for what Whoosh's lenient parser would silently misread, or take long to read."""
+    budget.check_query_size(text)
     if text.count('"') % 2:
         raise QueryError(f"unbalanced quote in {text!r}", hint='close the phrase with a second " (or remove it)')
     depth = 0

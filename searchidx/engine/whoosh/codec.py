@@ -17,6 +17,8 @@ from typing import Any
 from whoosh import columns
 from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PerDocWriter
 
+from searchidx.engine.whoosh.safepickle import UnsafePickleError
+
 sys.modules.setdefault("searchidx.codec", sys.modules[__name__])
 
 #: Uncompressed bytes of stored fields per block (about 20 paragraphs).
@@ -58,7 +60,11 @@ class _PerDocWriter(W3PerDocWriter):
 class _PerDocReader(W3PerDocReader):
     def stored_fields(self, docnum: int) -> dict[str, Any]:
         reader = self._cached_reader("_stored", STORED_BLOCKS)
-        return (reader[docnum] if reader is not None else None) or {}
+        try:
+            return (reader[docnum] if reader is not None else None) or {}
+        except UnsafePickleError as exc:
+            raise UnsafePickleError(f"{self._segment.make_filename('.seg')}: stored fields of document "
+                                    f"{docnum}: {exc}") from None
 
 
 class SearchidxCodec(W3Codec):

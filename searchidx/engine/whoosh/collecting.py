@@ -27,6 +27,7 @@ from whoosh.scoring import BM25FScorer
 from whoosh.searching import Results
 from whoosh.util.numeric import byte_to_length
 
+from searchidx import budget
 from searchidx.engine.whoosh.readers import _per_reader
 
 __all__ = ["ranked", "read_postings", "score_all", "skip_to", "term_scorer", "top_scored"]
@@ -89,6 +90,7 @@ def _rank(item: tuple[int, float]) -> tuple[float, int]:
 
 def _scores(m: Any, reader: Any) -> dict[int, float]:
     """Document number → score for every match of the matcher ``m`` (consumed)."""
+    budget.check("scoring")
     from whoosh.matching import (
         AndNotMatcher,
         IntersectionMatcher,

@@ -14,6 +14,17 @@ from searchidx.engine.whoosh.schema import analyses_as_built, paragraph_document
 from searchidx.model import Contact, Paragraph, Release
 
 
+def file_term(path: str) -> str:
+    """The indexed ``doc`` term of a file's record. Whoosh's terms are UTF-8, which a name with bytes that
+    are not UTF-8 (carried as surrogates) is not: it gets a term of its own kind, the bytes as escapes.
+    The stored ``path`` keeps the name as it is."""
+    try:
+        path.encode("utf-8")
+        return f"file:{path}"
+    except UnicodeEncodeError:
+        return "file\\x:" + path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def write_release(writer: Any, path: str, digest: str, release: Release, *, paragraphs: bool = True,
                   analysed: list | None = None) -> None:
     """Write a release's file record, then its paragraphs (unless ``paragraphs`` is false: a copy)."""
@@ -22,7 +33,7 @@ def write_release(writer: Any, path: str, digest: str, release: Release, *, para
     meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
     # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
     meta["paragraph_count"] = len(release.paragraphs)
-    record: dict[str, Any] = {"doc": f"file:{path}", "doctype": "file", "path": path, "release": release.id,
+    record: dict[str, Any] = {"doc": file_term(path), "doctype": "file", "path": path, "release": release.id,
                               "hash": digest, "meta": meta}
     if release.title:
         record["title"] = record["title_exact"] = release.title

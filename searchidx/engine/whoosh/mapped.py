@@ -9,12 +9,19 @@ page cache's. (Worker processes that merge read through `readahead` instead: a w
 
 from __future__ import annotations
 
+import io
 import mmap
 import os
+import pickle
 from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
+
+from searchidx.engine.whoosh import safepickle
+
+#: Bytes copied ahead to read a pickle from (a posting block's header is well under this).
+_PICKLE_AHEAD = 1024
 
 
 class ViewReader:
@@ -75,6 +82,26 @@ class ViewFile(BufferFile):
     def subset(self, position: int, length: int, name: str | None = None) -> ViewFile:
         return ViewFile(self._buf[position:position + length], name=name or self._name)
 
+    def read_pickle(self) -> Any:
+        """The pickle at the position (a posting block's header, a segment list), through the restricted
+        unpickler, read from a copy of the bytes ahead: the unpickler asks its file for every opcode, and a
+        ``BytesIO`` answers much quicker than `ViewReader`."""
+        reader = self.file
+        start, size = reader.pos, _PICKLE_AHEAD
+        while True:
+            ahead = io.BytesIO(reader.view[start:start + size])
+            try:
+                value = safepickle.load(ahead)
+            except safepickle.UnsafePickleError:
+                raise
+            except (EOFError, pickle.UnpicklingError):
+                if start + size >= len(reader.view):
+                    raise
+                size *= 16  # longer than the bytes copied (a column block's lengths): copy more
+                continue
+            reader.pos = start + ahead.tell()
+            return value
+
 
 class MappedFile(ViewFile):
     """A whole file, mapped; closing it unmaps it once no member's view is left (else when they go)."""
@@ -105,3 +132,59 @@ class MappedStorage(FileStorage):
                 return super().open_file(name, **kwargs)
             mapping = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         return MappedFile(mapping, name=name)
+
+    def create_file(self, name: str, **kwargs: Any) -> Any:
+        return create_nofollow(self, name, **kwargs)
+
+    def lock(self, name: str) -> Any:
+        return NoFollowLock(self._fpath(name))
+
+
+#: Mode of the files Whoosh writes: the owner's only (the umask may take more away).
+FILE_MODE = 0o600
+
+
+def create_nofollow(storage: FileStorage, name: str, *, excl: bool = False, mode: str = "wb", **kwargs: Any) -> Any:
+    """Whoosh's ``create_file``, without following a link planted at the name (it would write elsewhere)."""
+    from whoosh.filedb.structfile import StructFile
+
+    if storage.readonly:
+        from whoosh.filedb.filestore import ReadOnlyError
+
+        raise ReadOnlyError
+    flags = os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | (os.O_EXCL if excl else os.O_TRUNC)
+    flags |= os.O_RDWR if excl or "+" in mode else os.O_WRONLY
+    fd = os.open(storage._fpath(name), flags, FILE_MODE)
+    return StructFile(os.fdopen(fd, mode), name=name, **kwargs)
+
+
+class NoFollowLock:
+    """Whoosh's fcntl lock on a file, opened without following a link."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.fd: int | None = None
+        self.locked = False
+
+    def acquire(self, blocking: bool = False) -> bool:
+        import fcntl
+
+        self.fd = os.open(self.filename, os.O_CREAT | os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except BlockingIOError:
+            os.close(self.fd)
+            self.fd = None
+            return False
+        self.locked = True
+        return True
+
+    def release(self) -> None:
+        import fcntl
+
+        if self.fd is None:
+            raise RuntimeError("Lock was not acquired")
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)
+        self.fd = None
+        self.locked = False

@@ -23,6 +23,7 @@ from whoosh.qparser import syntax
 from whoosh.query.nested import NestedChildren
 from whoosh.query.wrappers import WrappingQuery
 
+from searchidx import budget
 from searchidx.engine.whoosh.collecting import SKIP_RATIO, _walked, read_postings, skip_to, term_scorer
 from searchidx.engine.whoosh.fields import PairFilter, analysis_language, language_stop_words, language_term
 from searchidx.engine.whoosh.readers import _per_reader, _searcher
@@ -752,7 +753,8 @@ def _route_expanding(q: Any) -> Any:
         if len(q.text) < MIN_PREFIX:
             raise QueryError(f"fuzzy word {q.text!r} is too short", hint=f"give at least {MIN_PREFIX} letters before ~")
         return _in_copies(q.fieldname, lambda field: EXPANDING["fuzzy"](
-            field, q.text, boost=q.boost, maxdist=q.maxdist, prefixlength=q.prefixlength))
+            field, q.text, boost=q.boost, maxdist=min(q.maxdist, budget.MAX_FUZZY),
+            prefixlength=q.prefixlength))
     if hasattr(q, "children") and q.children():
         return q.apply(_route_expanding)
     return q
@@ -783,7 +785,7 @@ class Expanding:
                 words = self._expand(ixreader)
             else:  # the whole index: what its segments expanded to (each walked once)
                 words = (w for leaf in leaves for w in self._btexts(leaf))
-            hit = cache[id(ixreader)] = (ixreader, list(dict.fromkeys(words)))
+            hit = cache[id(ixreader)] = (ixreader, list(dict.fromkeys(budget.checked(words, "expanding"))))
         return hit[1]
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
@@ -792,7 +794,7 @@ class Expanding:
         # Whoosh union matchers, most of a prefix query's time.
         reader = searcher.reader()
         ids: set[int] = set()
-        for word in self._btexts(reader):
+        for word in budget.checked(self._btexts(reader), "reading expanded words", 64):
             if reader.doc_frequency(self.fieldname, word):
                 ids.update(reader.postings(self.fieldname, word).all_ids())
         return _scoring_boost(sorted(ids), self.boost)
@@ -816,7 +818,7 @@ def _terms_within(reader: Any, fieldname: str, dfa: Any) -> Iterator[str]:
     """Words of ``fieldname`` that the Levenshtein automaton ``dfa`` accepts (a word may come twice)."""
 
     for leaf, _base in reader.leaf_readers():
-        yield from Automata.find_matches(dfa, leaf.cursor(fieldname))
+        yield from budget.checked(Automata.find_matches(dfa, leaf.cursor(fieldname)), "finding close words")
 
 
 class ZeroScore(WrappingMatcher):

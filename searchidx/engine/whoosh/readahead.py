@@ -112,3 +112,13 @@ class WindowedStorage(FileStorage):
             raw.close()
             raise
         return WindowedFile(raw, 0, size, name=name, owner=True, **kwargs)
+
+    def create_file(self, name: str, **kwargs: Any) -> Any:
+        from searchidx.engine.whoosh.mapped import create_nofollow
+
+        return create_nofollow(self, name, **kwargs)
+
+    def lock(self, name: str) -> Any:
+        from searchidx.engine.whoosh.mapped import NoFollowLock
+
+        return NoFollowLock(self._fpath(name))

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from whoosh.index import TOC, FileIndex, clean_files
 from whoosh.reading import SegmentReader
 
 from searchidx.engine.whoosh.mapped import MappedStorage
+from searchidx.engine.whoosh.safepickle import UnsafePickleError
 from searchidx.engine.whoosh.schema import schema
 from searchidx.engine.whoosh.segments import LengthsInMemoryWriter
 
@@ -29,22 +31,35 @@ class RetryingFileIndex(FileIndex):
     deletes it. Only Whoosh's reader() retried this; opening an index or asking its schema did not."""
 
     def _read_toc(self) -> Any:
+        gen_dir = Path(self.storage.folder)
         for _ in range(50):
             try:
-                return super()._read_toc()
+                return naming_toc(gen_dir, super()._read_toc)
             except FileNotFoundError:
                 time.sleep(0.02)
-        return super()._read_toc()
+        return naming_toc(gen_dir, super()._read_toc)
 
 
 def open_whoosh(gen_dir: Path) -> Any:
     """The Whoosh index in a generation folder, read through mapped files (`mapped.MappedStorage`)."""
     for _ in range(50):
         try:
-            return RetryingFileIndex(MappedStorage(str(gen_dir)), indexname=INDEXNAME)
+            return naming_toc(gen_dir, lambda: RetryingFileIndex(MappedStorage(str(gen_dir)), indexname=INDEXNAME))
         except FileNotFoundError:
             time.sleep(0.02)
-    return RetryingFileIndex(MappedStorage(str(gen_dir)), indexname=INDEXNAME)
+    return naming_toc(gen_dir, lambda: RetryingFileIndex(MappedStorage(str(gen_dir)), indexname=INDEXNAME))
+
+
+def naming_toc(gen_dir: Path, read: Callable[[], Any]) -> Any:
+    """``read()``; a pickle the table of contents may not hold is reported with the file's name."""
+    try:
+        return read()
+    except UnsafePickleError as exc:
+        tocs = sorted(gen_dir.glob(f"_{INDEXNAME}_*.toc"), key=lambda p: p.stat().st_mtime)
+        where = tocs[-1] if tocs else gen_dir
+        raise UnsafePickleError(f"{where}: {exc}; an index folder from elsewhere may be crafted: rebuild it "
+                                f"from the sources with: searchidx build --rebuild PATH... --index "
+                                f"{gen_dir.parent}") from None
 
 
 def create_whoosh(gen_dir: Path) -> Any:

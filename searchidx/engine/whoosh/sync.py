@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from whoosh import query as Q
 from whoosh.index import LockError
 
-from searchidx.engine.whoosh.documents import release_from, write_release
+from searchidx.engine.whoosh import checksums
+from searchidx.engine.whoosh.documents import file_term, release_from, write_release
 from searchidx.engine.whoosh.schema import analyse_paragraphs
 from searchidx.engine.whoosh.store import INDEXNAME, SessionWriter, clean_orphans, grouped, merge_tail
 from searchidx.engine.whoosh.workers import (
@@ -26,8 +27,12 @@ from searchidx.engine.whoosh.workers import (
     segment_processes,
     write_segments,
 )
-from searchidx.errors import IndexLockedError, SearchidxError
+from searchidx.errors import IndexLockedError, LoadError, SearchidxError
 from searchidx.index.failed import FileMemory
+
+# Not the loader itself (load.core): a search never needs it, and its libraries make every process that
+# imports it bigger and slower to collect.
+from searchidx.load.limits import EMPTY
 from searchidx.load.parallel import Loaded, load_files, load_one
 from searchidx.load.problems import LoadWarning, release_warnings
 
@@ -98,6 +103,7 @@ class WhooshSession:
     def commit(self, *, optimize: bool = False, merge: bool = True, mergetype: Any = None) -> None:
         if self.attached and self._writer is None:
             self.writer()
+        committed = False
         if self._writer is not None:
             writer, self._writer = self._writer, None
             writer.attached, self.attached = self.attached, []
@@ -110,8 +116,11 @@ class WhooshSession:
             # commits without merging (a merge can take seconds) and merges when nothing is arriving.
             writer.commit(optimize=optimize, merge=merge, mergetype=mergetype)
             self.written.clear()
+            committed = True
         self._pending = 0
         self.index._ix = self.index._ix.refresh()
+        if committed:
+            checksums.after_commit(self.index._ix)
 
     def cancel(self) -> None:
         self.attached = []  # orphans now: the next writer removes their files
@@ -191,6 +200,8 @@ class WhooshSession:
         for w in items:
             old = self.known.get(w.path)
             if self.memory.settle(w.path, w.digest, w.release, report):
+                if isinstance(w.release, LoadError):
+                    self._forget_emptied(w.path, w.release, report)
                 continue
             if w.release is None or (old and old["hash"] == w.digest):
                 if segment is not None and w.span:  # parsed after all: its documents are not needed
@@ -242,7 +253,10 @@ class WhooshSession:
         path, digest, release = loaded.path, loaded.digest, loaded.release
         old = self.known.get(path)
         if self.memory.settle(path, digest, release, report):
-            # The file is bad now; what was indexed from it before stays until it is mended or deleted.
+            # The file is bad now; what was indexed from it before stays until it is mended or deleted,
+            # unless it was emptied.
+            if isinstance(release, LoadError):
+                self._forget_emptied(path, release, report)
             return
         if old and old["hash"] == digest:
             report.unchanged.append(path)
@@ -264,10 +278,18 @@ class WhooshSession:
         report.warnings.extend(release_warnings(release))
         self.changed()
 
+    def _forget_emptied(self, path: str, error: LoadError, report: SyncReport) -> None:
+        """An indexed file that is now empty says nothing any more: its release goes (else its old text
+        would stay searchable, and `check` would call it changed for ever)."""
+        if error.reason == EMPTY and path in self.known:
+            self.delete_file(path)
+            report.removed.append(path)
+            self.changed()
+
     def delete_file(self, path: str) -> None:
         record = self.drop_file(path)
         writer = self.writer()
-        writer.delete_by_term("doc", f"file:{path}")
+        writer.delete_by_term("doc", file_term(path))
         if not record:
             return
         for rid in record["releases"]:

@@ -139,7 +139,7 @@ def parse_item(item: dict[str, Any], path: str, release_id: str) -> Draft:
     body = _as_text(_field(item, BODY_KEYS)) or _other_body(item)
     if _HTML_TAG.search(body):
         draft = Draft(path=path, id=release_id, format="json", paragraphs_whole=True)
-        draft.blocks = blocks_from_fragment(body)
+        draft.blocks = blocks_from_fragment(body, path)
     else:
         draft = parse_text(body, path, release_id)
         draft.format = "json"

@@ -70,7 +70,7 @@ def parse_xml_document(data: bytes, path: str, release_id: str) -> Draft:
         return draft
     raw = "".join(body.itertext())
     if _HTML_IN_TEXT.search(raw):
-        draft.blocks = blocks_from_fragment(raw)  # escaped HTML in a CDATA section or as entities
+        draft.blocks = blocks_from_fragment(raw, path)  # escaped HTML in a CDATA section or as entities
     else:
         draft.blocks = [Block(normalize_space(t)) for t in re.split(r"\n\s*\n", raw) if normalize_space(t)]
     return draft
