@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -16,10 +17,10 @@ from searchidx.load.cleaning import normalize_space
 from searchidx.load.dates import parse_date
 from searchidx.load.draft import Draft
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ImportError:  # Python 3.10: TOML front matter is rare; it is then read as text
-    tomllib = None  # type: ignore[assignment]
+else:  # the same parser, published apart for Python 3.10
+    import tomli as tomllib
 
 _YAML = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _TOML = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(?P<body>.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
@@ -49,10 +50,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     try:
         if m.re is _YAML:
             data = yaml.safe_load(body)
-        elif tomllib is not None:
-            data = tomllib.loads(body)
         else:
-            return {}, text
+            data = tomllib.loads(body)
     except Exception:  # noqa: BLE001 - a block that is not YAML or TOML is text after all
         return {}, text
     if not isinstance(data, dict) or not data:
