@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable
 from multiprocessing.pool import TERMINATE
 from typing import Any
@@ -43,11 +45,22 @@ def count_file() -> None:
             _files_written.value += 1
 
 
+def _quiet_full_disk(unraisable: Any) -> None:
+    """In a worker: a file that cannot be flushed as it is closed, on a full disk (or past a size limit),
+    is the error the failed task already carries back to the parent, which reports it in one line; said
+    again by Python on the worker's stderr, it would be a traceback beside that line."""
+    exc = unraisable.exc_value
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def _worker_init(parent: int, files_written: Any = None) -> None:
     """A worker dies with the process that started it (Linux): a writer killed with kill -9 must not
     leave workers writing segment files into the folder after the next writer cleaned it."""
     global _files_written
     _files_written = files_written
+    sys.unraisablehook = _quiet_full_disk
 
     with contextlib.suppress(Exception):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
