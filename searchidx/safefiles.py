@@ -16,11 +16,14 @@ generation would make a writer clean up (delete) files there. Here:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import signal
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +78,26 @@ def why(exc: OSError) -> str:
 
 def write_atomically(path: Path, text: str, *, durable: bool = True) -> None:
     """Replace ``path`` with ``text``: written to a fresh temporary file beside it, synced (unless not
-    ``durable``), renamed."""
+    ``durable``), renamed. Ctrl-C waits for it: interrupted, it would leave the temporary file behind."""
+    with _signals_held():
+        _write_atomically(path, text, durable=durable)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, OSError, ValueError):  # no POSIX signal masks here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _write_atomically(path: Path, text: str, *, durable: bool) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
