@@ -181,6 +181,7 @@ class Index:
         #: finds the index as it left it (watch mode) need not read every file record again.
         self._known: tuple[str, int, dict[str, dict[str, Any]]] | None = None
         self._engine: WhooshEngine | None = None
+        self._sources: tuple[Any, list[str]] | None = None
 
     # -- opening -----------------------------------------------------------------------------
     @classmethod
@@ -258,10 +259,14 @@ class Index:
     @property
     def sources(self) -> list[str]:
         """The files and folders a sync without paths looks at."""
-        try:
-            return list((read_manifest(self.path) or {}).get("sources", []))
-        except DamagedIndexError:
-            return []
+        # Every search asks (stable ids, paths): the manifest is read again only when it was replaced.
+        now = stamp(self.path)
+        if self._sources is None or self._sources[0] != now or now is None:
+            try:
+                self._sources = (now, list((read_manifest(self.path) or {}).get("sources", [])))
+            except DamagedIndexError:
+                return []
+        return list(self._sources[1])
 
     @property
     def excludes(self) -> list[str]:

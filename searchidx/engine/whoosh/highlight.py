@@ -13,7 +13,6 @@ from searchidx.engine.whoosh.schema import word_folding
 
 @lru_cache(maxsize=50000)
 def _stem(word: str) -> str:
-
     return stem(word)
 
 
@@ -29,15 +28,22 @@ def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -
     fold = _folded_and_stemmed
     # Stems of other languages are marked with theirs (fields.LANGUAGE_MARK): a word matches one when that
     # language stems it so.
-    languages = {t.rpartition(LANGUAGE_MARK)[2] for t in terms if LANGUAGE_MARK in t}
+    languages = tuple(sorted({t.rpartition(LANGUAGE_MARK)[2] for t in terms if LANGUAGE_MARK in t}))
     spans = []
     for m in pattern.finditer(text):
         word, stem = fold(m.group())
-        if stem in terms or word in exact or \
-                any(language_term(lang, m.group().lower()) in terms or language_term(lang, word) in terms
-                    for lang in languages):
+        if stem in terms or word in exact or (
+                languages and not _language_forms(m.group(), languages).isdisjoint(terms)):
             spans.append(m.span())
     return spans
+
+
+@lru_cache(maxsize=100_000)
+def _language_forms(word: str, languages: tuple[str, ...]) -> frozenset[str]:
+    """The terms ``word`` stands for in each of ``languages`` (as written and folded): one cached lookup a
+    word of a hit's text."""
+    lower, folded = word.lower(), _folded_and_stemmed(word)[0]
+    return frozenset(language_term(lang, w) for lang in languages for w in (lower, folded))
 
 
 @lru_cache(maxsize=100_000)
