@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -40,21 +39,14 @@ from searchidx.load.core import discover, load_release  # noqa: E402
 from searchidx.load.metadata import strip_dateline_lead, strip_wire_lead  # noqa: E402
 from searchidx.model import Paragraph  # noqa: E402
 
+sys.path.insert(0, str(REPO / "bench"))
+from eval_attribution import corpora_root  # noqa: E402  (where the shared corpora are: one rule for both)
+
 ANNOTATIONS = REPO / "tests" / "annotations"
 SPLIT_FILE = REPO / "bench" / "eval_split.json"
 SETS = {"diverse": ("diverse_releases", ANNOTATIONS / "diverse"), "lang": ("lang", ANNOTATIONS / "lang")}
 #: A title longer than this has page furniture or front matter glued to it.
 LONG_TITLE = 200
-
-
-def shared_root() -> Path:
-    env = os.environ.get("SEARCHIDX_SHARED")
-    return Path(env) if env else REPO.parent / "shared"
-
-
-def corpora_root() -> Path:
-    root = shared_root()
-    return root / "corpora" if (root / "corpora").is_dir() else root
 
 
 _WS = re.compile(r"\s+")

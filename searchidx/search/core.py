@@ -71,9 +71,17 @@ def stop_word_runs(index: Index, query: str) -> tuple[str, tuple[tuple[str, ...]
     return " ".join(p.strip() for p in kept if p.strip()), tuple(runs)
 
 
+def _check_page(limit: int, page: int, sort: str, zero: str) -> None:
+    if limit < 0 or page < 1:
+        raise QueryError(f"limit must be 0 or more (0: {zero}) and page at least 1")
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}", hint="use " + ", ".join(SORTS))
+
+
 def search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
            until: dt.date | str | None = None, source: str | None = None,
-           languages: tuple[str, ...] | list[str] | None = None, kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10, page: int = 1,
+           languages: tuple[str, ...] | list[str] | None = None, kinds: tuple[str, ...] | None = ("body",),
+           quotes_only: bool = False, limit: int = 10, page: int = 1,
            sort: str = "score", facets: tuple[str, ...] | list[str] = (), timeline: bool = False,
            context: int = 0, collapse: bool = True, suggest: bool = True,
            exact_total: bool | None = None, facet_limit: int | None = 10,
@@ -82,10 +90,7 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
     """Ranked paragraphs matching ``query``, narrowed by the filters (see `Index.search`)."""
     query, paths = paths_of(query, path)
     query, runs = stop_word_runs(index, query)
-    if limit < 0 or page < 1:
-        raise QueryError("limit must be 0 or more (0: counts and facets only) and page at least 1")
-    if sort not in SORTS:
-        raise QueryError(f"unknown sort {sort!r}", hint="use " + ", ".join(SORTS))
+    _check_page(limit, page, sort, "counts and facets only")
     if context < 0:
         raise QueryError("context must be 0 or more")
     for name in facets:
@@ -97,7 +102,8 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
             raise QueryError(f"unknown language {code!r}", hint="give an ISO 639-1 code: en, es, fr, de, it, pt, ...")
     tree = parse(query)  # a query that cannot mean what it says fails here, whatever the engine
     request = SearchRequest(query=query, tree=tree, speaker=speaker, since=since, until=until, source=source,
-                            languages=langs, kinds=tuple(kinds) if kinds is not None else None, quotes_only=quotes_only, paths=paths, contains=runs,
+                            languages=langs, kinds=tuple(kinds) if kinds is not None else None,
+                            quotes_only=quotes_only, paths=paths, contains=runs,
                             limit=limit, page=page, sort=sort, facets=tuple(facets), facet_limit=facet_limit,
                             timeline=timeline, context=context, collapse=collapse, suggest=suggest)
     with budget.query_budget(max_seconds):
@@ -111,16 +117,13 @@ def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[st
     """Releases with matching paragraphs (see `Index.search_releases`)."""
     query, paths = paths_of(query, path)
     query, runs = stop_word_runs(index, query)
-    if limit < 0 or page < 1:
-        raise QueryError("limit must be 0 or more (0: the count only) and page at least 1")
-    if sort not in SORTS:
-        raise QueryError(f"unknown sort {sort!r}", hint="use " + ", ".join(SORTS))
+    _check_page(limit, page, sort, "the count only")
     for other in also:
         parse(other)  # each query's mistakes are said before the engine is asked
     request = SearchRequest(query=query, tree=parse(query), speaker=speaker, since=since, until=until,
                             source=source, kinds=tuple(kinds) if kinds is not None else None,
-                            quotes_only=quotes_only, paths=paths, contains=runs, limit=limit, page=page, sort=sort, collapse=False,
-                            suggest=False)
+                            quotes_only=quotes_only, paths=paths, contains=runs, limit=limit, page=page,
+                            sort=sort, collapse=False, suggest=False)
     return index.engine.search_releases(request, tuple(also))
 
 

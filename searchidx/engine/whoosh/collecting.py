@@ -275,7 +275,6 @@ def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
     once per reader."""
 
     def make() -> bytes | None:
-
         perdoc = getattr(reader, "_perdoc", None)
         column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if perdoc is not None else None
         if column is None or getattr(column, "_typecode", None) != "B":
@@ -286,7 +285,6 @@ def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
 
 
 def _byte_lengths() -> list[float]:
-
     return [0.0] + [byte_to_length(b) for b in range(1, 256)]
 
 

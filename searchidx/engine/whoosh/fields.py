@@ -71,13 +71,11 @@ class PairFilter(Filter):
 
 @lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
-
     return stem(word)
 
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-
     return frozenset(STOP_WORDS)
 
 

@@ -406,7 +406,6 @@ class InOrder(matching.Matcher):
         self._settle()
 
     def skip_to(self, target: int) -> None:
-
         if self._active and self.id() < target:
             for m in self.drivers:
                 if m.is_active() and m.id() < target:
@@ -433,7 +432,6 @@ class InOrder(matching.Matcher):
 
 
 def _walk(m: Any) -> dict[int, float]:
-
     return _walked(m)
 
 
@@ -568,7 +566,6 @@ class ParagraphsOf(NestedChildren):
         return ParagraphsOf(child, boost=self.boost)
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
-
         m = self.child.matcher(searcher, context)
         if not m.is_active():
             return matching.NullMatcher()
@@ -849,7 +846,6 @@ class Unscored(WrappingQuery):
 
 
 def _all_words(fieldname: str, text: str):
-
     words = _name_tokens(text)
     if not words:
         return Q.NullQuery
@@ -857,7 +853,6 @@ def _all_words(fieldname: str, text: str):
 
 
 def _name_tokens(text: str) -> list[str]:
-
     return [t.text for t in name_analyzer()(text)]
 
 

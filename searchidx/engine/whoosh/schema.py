@@ -63,7 +63,6 @@ def pair_analyzer():
 @cache
 def schema():
 
-
     text = text_analyzer()
     names = name_analyzer()
     # Unstemmed copies serve prefix, fuzzy and "did you mean" (queries.py and suggest.py look in both fields): those
@@ -147,7 +146,6 @@ def word_folding() -> tuple[Any, Any]:
 
 @cache
 def _text_tools() -> tuple[Any, ...]:
-
 
     fields = schema()
     boosts = tuple(fields[name].format.field_boost for name in TEXT_FIELDS)

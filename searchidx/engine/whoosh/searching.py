@@ -380,7 +380,6 @@ def _text(value: Any) -> str:
 
 
 def _add_context(s: Any, hit: Hit, n: int) -> None:
-
     for docnum in s.docs_for_query(Q.And([Q.Term("release", hit.content_id), Q.Term("doctype", "para")])):
         d = s.stored_fields(docnum)
         if abs(d["n"] - hit.n) > n:
@@ -507,7 +506,6 @@ def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
 
 
 def _timeline(s: Any, docnums: list[int]) -> list[tuple[str, int]]:
-
     column = _column(s, "day")
     # A paragraph without a date reads as the column's default (0 or a sentinel): keep real days only.
     months = Counter(v // 100 for v in (column[d] for d in docnums) if v and 10000101 <= v <= 99991231)

@@ -75,7 +75,6 @@ class _LengthsInMemory:
         self.perdoc = perdoc
 
     def doc_field_length_reader(self, fieldname: str, default: int = 0) -> Callable[[int], int | None]:
-
         perdoc = self.perdoc
         column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         if column is None:
@@ -140,7 +139,6 @@ class _TermPool:
         return None
 
     def _hand_over(self) -> None:
-
         pool = PostingPool(self.writer._tempstorage, self.writer.newsegment, limitmb=self.limitmb)
         for fieldname, terms in self.fields.items():
             for btext, (ids, weights, values) in terms.items():
