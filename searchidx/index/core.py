@@ -588,22 +588,30 @@ class Index:
                         since: dt.date | str | None = None, until: dt.date | str | None = None,
                         source: str | None = None, kinds: tuple[str, ...] | None = ("body",),
                         quotes_only: bool = False, limit: int = 10, page: int = 1,
-                        sort: str = "score", path: str | list[str] | None = None) -> ReleaseResults:
+                        sort: str = "score", path: str | list[str] | None = None,
+                        max_seconds: float | None = QUERY_SECONDS) -> ReleaseResults:
         """Releases with a paragraph matching ``query`` and, for each query in ``also``, a paragraph matching
         it too (another paragraph or the same: ``also=["speaker:harris"]`` with ``"speaker:biden"`` finds
         releases quoting both), with the filters of `search`. Each `ReleaseMatch` counts its matching
-        paragraphs and names their speakers; ``total`` counts every release."""
+        paragraphs and names their speakers; ``total`` counts every release. ``max_seconds``: the time budget
+        of the whole search, ``also`` included; past it, `QueryError` (None: no limit)."""
         return search_releases(self, query, also=also, speaker=speaker, since=since, until=until, source=source,
-                               kinds=kinds, quotes_only=quotes_only, limit=limit, page=page, sort=sort, path=path)
+                               kinds=kinds, quotes_only=quotes_only, limit=limit, page=page, sort=sort, path=path,
+                               max_seconds=max_seconds)
 
     def iter_search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                     until: dt.date | str | None = None, source: str | None = None,
                     kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
-                    context: int = 0, path: str | list[str] | None = None) -> Iterator[Hit]:
+                    context: int = 0, path: str | list[str] | None = None,
+                    max_seconds: float | None = QUERY_SECONDS) -> Iterator[Hit]:
         """Every hit of ``query`` in order, without pages: the filters of `search`, made one at a time as
-        they are asked for, from one state of the index. Syndicated copies are hits of their own."""
+        they are asked for, from one state of the index. Syndicated copies are hits of their own.
+        ``max_seconds``: the time budget of each step (the first: matching and ranking every hit; then each
+        hit made), not of the whole iteration, which lasts as long as the caller takes hits; past it,
+        `QueryError` (None: no limit)."""
         return iter_search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
-                           quotes_only=quotes_only, sort=sort, context=context, path=path)
+                           quotes_only=quotes_only, sort=sort, context=context, path=path,
+                           max_seconds=max_seconds)
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""

@@ -32,6 +32,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from searchidx.budget import QUERY_SECONDS
 from searchidx.errors import QueryError, SearchidxError
 from searchidx.index.core import Index
 
@@ -235,9 +236,11 @@ def _version(index: Index) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starlette:
+def create_app(index: Index, *, allowed_hosts: list[str] | None = None,
+               query_seconds: float | None = QUERY_SECONDS) -> Starlette:
     """The application over ``index``; with ``allowed_hosts``, requests for other host names are refused
-    (a page bound to localhost cannot be read through another name pointing there)."""
+    (a page bound to localhost cannot be read through another name pointing there). ``query_seconds``: the
+    time budget of each search (the page's and the API's, facets and timeline included)."""
     env = Environment(loader=PackageLoader("searchidx.serve", "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["path"] = path_part
@@ -267,7 +270,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
         else:
             try:
                 results = index.search(form.query(), **form.options(), limit=PAGE_SIZE, facets=FACETS,
-                                       timeline=True)
+                                       timeline=True, max_seconds=query_seconds)
             except QueryError as exc:
                 error, hint = str(exc), exc.hint
         status = 400 if error else 200
@@ -313,7 +316,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
             results = index.search(form.query(), **form.options(), limit=limit, facets=facets, facet_limit=top,
                                    timeline=_flag(params.get("timeline")), context=context,
                                    kinds=None if _flag(params.get("all_kinds")) else ("body",),
-                                   collapse=not _flag(params.get("no_collapse")))
+                                   collapse=not _flag(params.get("no_collapse")), max_seconds=query_seconds)
         except QueryError as exc:
             return _error(400, str(exc), exc.hint)
         body = results.to_dict()
