@@ -103,3 +103,20 @@ def test_serve_page_and_api_end_a_long_query_with_the_error(index):
     assert status == 400 and b"took too long" in body
     status, body = _asgi_get(create_app(index), "/api/search?q=acc*")
     assert status == 200 and json.loads(body)["total"] > 0
+
+
+def test_a_phrase_of_stop_words_reads_texts_within_the_budget():
+    # Such a phrase has no term in the index: every candidate's stored text is read (7 s for a phrase of
+    # 400 "the" on the corpora index before this check), so the reading checks the budget.
+    from searchidx.budget import query_budget
+    from searchidx.engine.whoosh.searching import _holding
+
+    class SlowTexts:
+        def stored_fields(self, docnum: int) -> dict[str, str]:
+            time.sleep(0.002)
+            return {"text": "nothing to see"}
+
+    start = time.monotonic()
+    with query_budget(0.1), pytest.raises(QueryError, match="took too long"):
+        _holding(SlowTexts(), {n: 1.0 for n in range(5000)}, (("the", "the"),))
+    assert time.monotonic() - start < 2

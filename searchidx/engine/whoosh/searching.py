@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from searchidx import budget
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh.collecting import ranked, score_all
 from searchidx.engine.whoosh.highlight import highlight_spans
@@ -196,7 +197,7 @@ def _holding(s: Any, scores: dict[int, float], runs: tuple[tuple[str, ...], ...]
     # else between): one regular expression over the folded text, not a list of its words.
     patterns = [re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, run)) + r"(?![^\W_])") for run in runs]
     out = {}
-    for docnum in sorted(scores):
+    for docnum in budget.checked(sorted(scores), "reading texts for a phrase of stop words", 256):
         text = (s.stored_fields(docnum).get("text") or "").lower().translate(accents)
         if all(p.search(text) for p in patterns):
             out[docnum] = scores[docnum]
