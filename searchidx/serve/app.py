@@ -50,6 +50,9 @@ FACET_TITLES = {"speaker": "Speaker", "source": "Publisher", "year": "Year", "lo
 PAGE_SIZE = 10
 MAX_LIMIT = 100
 SPEAKER_PAGE_SIZE = 50
+#: Speakers per answer of /api/speakers, by default and at most.
+SPEAKERS_LIMIT = 100
+MAX_SPEAKERS_LIMIT = 1000
 #: Threads answering requests at once.
 THREADS = 8
 _WORD = re.compile(r"[^\W_]+")
@@ -327,8 +330,17 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None,
         return JSONResponse(_release(index, request.path_params["id"]).to_dict())
 
     def api_speakers(request: Request) -> Response:
+        problems: list[str] = []
+        limit = _int(request.query_params.get("limit"), SPEAKERS_LIMIT, "limit", problems,
+                     maximum=MAX_SPEAKERS_LIMIT)
+        offset = _int(request.query_params.get("offset"), 0, "offset", problems)
+        if problems:
+            return _error(400, "; ".join(problems))
         table = cache.get("speakers", _version(index), index.speakers)
-        return JSONResponse({"speakers": [sp.to_dict() for sp in table]})
+        end = offset + limit
+        following = f"/api/speakers?{urlencode({'limit': limit, 'offset': end})}" if end < len(table) else None
+        return JSONResponse({"total": len(table), "limit": limit, "offset": offset, "next": following,
+                             "speakers": [sp.to_dict() for sp in table[offset:end]]})
 
     def api_speaker(request: Request) -> Response:
         from searchidx.search.speaker import speaker_profile
