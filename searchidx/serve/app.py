@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -93,13 +93,13 @@ class SearchForm:
         page's goes back to page 1."""
         if "page" not in changes:
             changes["page"] = 1
-        form = replace(self, **changes)
+        # A page makes a link per facet value: no dataclass copy per link.
         out: dict[str, str] = {}
-        for f in fields(self):
-            value = getattr(form, f.name)
-            if f.name == "problems" or value in ("", False, None) or value == f.default:
+        for name, default in _URL_FIELDS:
+            value = changes[name] if name in changes else getattr(self, name)
+            if value in ("", False, None) or value == default:
                 continue
-            out[f.name] = "1" if value is True else str(value)
+            out[name] = "1" if value is True else str(value)
         return out
 
     def url(self, **changes: Any) -> str:
@@ -121,6 +121,10 @@ class SearchForm:
     @property
     def filtered(self) -> bool:
         return any((self.speaker, self.source, self.since, self.until, self.place, self.quotes))
+
+
+#: The fields a search's URL holds, in order, with their defaults.
+_URL_FIELDS = tuple((f.name, f.default) for f in fields(SearchForm) if f.name != "problems")
 
 
 def _flag(value: str | None) -> bool:
@@ -178,6 +182,8 @@ def timeline_svg(timeline: list[tuple[str, int]], link: Any = None, width: int =
     top = max(c for _, c in timeline) or 1
     step = width / len(timeline)
     bar_width = f"{max(step * 0.8, 0.5):.1f}"
+    # A month is YYYY-MM (checked above): its link needs escaping in the prefix only, done once.
+    href = link.escaped if isinstance(link, MonthLink) else (lambda m: html.escape(link(m))) if link else None
     bars = []
     for i, (month, count) in enumerate(timeline):
         if not count:
@@ -185,7 +191,7 @@ def timeline_svg(timeline: list[tuple[str, int]], link: Any = None, width: int =
         h = max(1.0, (height - 14) * count / top)
         rect = (f'<rect x="{i * step + step * 0.1:.1f}" y="{height - 12 - h:.1f}" width="{bar_width}" '
                 f'height="{h:.1f}"><title>{month}: {count}</title></rect>')
-        bars.append(f'<a href="{html.escape(link(month))}">{rect}</a>' if link else rect)
+        bars.append(f'<a href="{href(month)}">{rect}</a>' if href else rect)
     first, last = timeline[0][0], timeline[-1][0]
     labels = (f'<text x="0" y="{height - 1}" class="axis">{first}</text>'
               + (f'<text x="{width}" y="{height - 1}" class="axis end">{last}</text>' if last != first else ""))
@@ -409,11 +415,24 @@ async def _lifespan(app: Any) -> AsyncIterator[None]:
     yield
 
 
-def _month_link(form: SearchForm) -> Any:
+class MonthLink:
     """The search narrowed to one month; the rest of the URL made once (a timeline has hundreds)."""
-    rest = urlencode(form.params(since="", until=""))
-    prefix = f"/?{rest}&" if rest else "/?"
-    return lambda month: f"{prefix}since={quote(month)}&until={quote(month)}"
+
+    def __init__(self, form: SearchForm) -> None:
+        rest = urlencode(form.params(since="", until=""))
+        self.prefix = f"/?{rest}&" if rest else "/?"
+        self._escaped = html.escape(self.prefix)
+
+    def __call__(self, month: str) -> str:
+        return f"{self.prefix}since={quote(month)}&until={quote(month)}"
+
+    def escaped(self, month: str) -> str:
+        """The link, escaped for an attribute, of a month known to read YYYY-MM (nothing to quote)."""
+        return f"{self._escaped}since={month}&amp;until={month}"
+
+
+def _month_link(form: SearchForm) -> MonthLink:
+    return MonthLink(form)
 
 
 def _facet_link(form: SearchForm) -> Any:

@@ -479,11 +479,9 @@ def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: li
     if name == "publisher":
         return _publisher_facet(s, docnums, limit, sources or [])
     fieldname = FACETS[name]
-    column = _column(s, fieldname)
-    if name == "year":  # from the day (20230825 → 2023); an undated paragraph reads as 0 or a sentinel
-        counts = Counter(v // 10000 if v and 10000101 <= v <= 99991231 else None for v in (column[d] for d in docnums))
-    else:
-        counts = Counter(column[d] for d in docnums)
+    column = _years(s) if name == "year" else _column(s, fieldname)
+    counts = Counter(map(column.__getitem__, docnums))  # a lookup per match, in C: no Python frame per match
+    labels = _per_reader(s.reader(), ("facet labels", name), dict)
     out: list[FacetValue] = []
     for value, count in counts.most_common():
         if value in (None, "", b""):
@@ -491,8 +489,28 @@ def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: li
         if limit is not None and len(out) >= limit:
             break
         value = value.decode("utf-8") if isinstance(value, bytes) else value
-        out.append(FacetValue(value=value, label=_facet_label(s, name, fieldname, value), count=count))
+        label = labels.get(value)
+        if label is None:  # a stored-fields read: once per value and reader
+            label = labels[value] = _facet_label(s, name, fieldname, value)
+        out.append(FacetValue(value=value, label=label, count=count))
     return out
+
+
+def _real_day(v: Any) -> bool:
+    # A paragraph without a date reads as the column's default (0 or a sentinel).
+    return bool(v) and 10000101 <= v <= 99991231
+
+
+def _years(s: Any) -> list[int | None]:
+    """The day column as years (20230825 → 2023; undated: None), once per reader."""
+    return _per_reader(s.reader(), ("years",), lambda: [v // 10000 if _real_day(v) else None
+                                                        for v in _column(s, "day")])
+
+
+def _months(s: Any) -> list[int | None]:
+    """The day column as months (20230825 → 202308; undated: None), once per reader."""
+    return _per_reader(s.reader(), ("months",), lambda: [v // 100 if _real_day(v) else None
+                                                         for v in _column(s, "day")])
 
 
 def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
@@ -507,9 +525,8 @@ def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
 
 
 def _timeline(s: Any, docnums: list[int]) -> list[tuple[str, int]]:
-    column = _column(s, "day")
-    # A paragraph without a date reads as the column's default (0 or a sentinel): keep real days only.
-    months = Counter(v // 100 for v in (column[d] for d in docnums) if v and 10000101 <= v <= 99991231)
+    months = Counter(map(_months(s).__getitem__, docnums))
+    months.pop(None, None)  # undated
     if not months:
         return []
     first, last = min(months), max(months)
