@@ -89,10 +89,12 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
         out = SearchResults(query=query, total=total, page=page, limit=limit, hits=hits)
         if facets or timeline:
             docnums = list(scores)
+            # Matches per month, counted once: the timeline and the year facet (summed by year) share them.
+            months = _month_counts(s, docnums) if timeline or "year" in facets else None
             for name in facets:
-                out.facets[name] = _facet(s, name, docnums, request.facet_limit, index.sources)
+                out.facets[name] = _facet(s, name, docnums, request.facet_limit, index.sources, months)
             if timeline:
-                out.timeline = _timeline(s, docnums)
+                out.timeline = _timeline(s, docnums, months)
         if request.suggest and query.strip():
             out.suggestion = _suggest(s, query, total)
     return out
@@ -475,12 +477,19 @@ def _path_mask(s: Any, globs: tuple[str, ...], sources: list[str]) -> set[int]:
     return _per_reader(s.reader(), ("paths", globs, tuple(sources)), make)
 
 
-def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: list[str] | None = None) -> list[FacetValue]:
+def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: list[str] | None = None,
+           months: Counter[int] | None = None) -> list[FacetValue]:
     if name == "publisher":
         return _publisher_facet(s, docnums, limit, sources or [])
     fieldname = FACETS[name]
-    column = _years(s) if name == "year" else _column(s, fieldname)
-    counts = Counter(map(column.__getitem__, docnums))  # a lookup per match, in C: no Python frame per match
+    if name == "year":
+        # Summed from the months (`_month_counts`), in their order: years come out in the order of their
+        # first match, as counting each match's year would put them (ties keep that order).
+        counts: Counter[Any] = Counter()
+        for month, n in (months if months is not None else _month_counts(s, docnums)).items():
+            counts[month // 100] += n
+    else:  # a lookup per match, in C: no Python frame per match
+        counts = Counter(map(_column(s, fieldname).__getitem__, docnums))
     labels = _per_reader(s.reader(), ("facet labels", name), dict)
     out: list[FacetValue] = []
     for value, count in counts.most_common():
@@ -501,12 +510,6 @@ def _real_day(v: Any) -> bool:
     return bool(v) and 10000101 <= v <= 99991231
 
 
-def _years(s: Any) -> list[int | None]:
-    """The day column as years (20230825 → 2023; undated: None), once per reader."""
-    return _per_reader(s.reader(), ("years",), lambda: [v // 10000 if _real_day(v) else None
-                                                        for v in _column(s, "day")])
-
-
 def _months(s: Any) -> list[int | None]:
     """The day column as months (20230825 → 202308; undated: None), once per reader."""
     return _per_reader(s.reader(), ("months",), lambda: [v // 100 if _real_day(v) else None
@@ -524,9 +527,16 @@ def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
     return info.get(name) or str(value)
 
 
-def _timeline(s: Any, docnums: list[int]) -> list[tuple[str, int]]:
+def _month_counts(s: Any, docnums: list[int]) -> Counter[int]:
+    """Matches per month (202308), undated ones left out."""
     months = Counter(map(_months(s).__getitem__, docnums))
-    months.pop(None, None)  # undated
+    months.pop(None, None)  # type: ignore[call-overload]
+    return months
+
+
+def _timeline(s: Any, docnums: list[int], months: Counter[int] | None = None) -> list[tuple[str, int]]:
+    if months is None:
+        months = _month_counts(s, docnums)
     if not months:
         return []
     first, last = min(months), max(months)
