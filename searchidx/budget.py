@@ -3,6 +3,8 @@
 A budget is per thread (a context variable): the search that sets it and the engine code it calls check it
 at the places where a short query can make long work (expanding prefixes and fuzzy words, scoring every
 posting list), and `QueryError` ends the search there. Checks are cheap (a clock read) and spaced out.
+Every search a query string drives sets one: `Index.search` (facets and timeline included),
+`Index.search_releases`, and each step of `Index.iter_search` (`budgeted`).
 """
 
 from __future__ import annotations
@@ -51,6 +53,25 @@ def checked(items: Iterable[T], stage: str, every: int = 512) -> Iterator[T]:
         if not i % every:
             check(stage)
         yield item
+
+
+def budgeted(items: Iterator[T], seconds: float | None = QUERY_SECONDS) -> Iterator[T]:
+    """``items`` with a budget of ``seconds`` per step: the first step (matching, scoring and ranking
+    everything) and then each item made. Per step, not over the whole iteration: a caller that takes a
+    million hits one at a time (an export) may take as long as it likes, but no query makes one step long.
+    The budget is set only while ``items`` works, never while the caller holds an item."""
+    try:
+        while True:
+            with query_budget(seconds):
+                try:
+                    item = next(items)
+                except StopIteration:
+                    return
+            yield item
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
 
 
 def check_query_size(text: str) -> None:

@@ -10,8 +10,9 @@ generation would make a writer clean up (delete) files there. Here:
 - the manifest is written to a fresh temporary name (`tempfile.mkstemp`: ``O_EXCL``, unpredictable) and
   renamed over the old one;
 - the manifest's fields are checked: a generation is a plain ``gen-N`` name inside the folder;
-- what searchidx writes is readable by its owner only (`FILE_MODE`, `FOLDER_MODE`;
-  `searchidx.engine.whoosh.checksums.tighten` for the engine's files).
+- what searchidx writes is readable by its owner only (`FILE_MODE`, `FOLDER_MODE`), or as the index's
+  own mode says (`check_mode`, stored in the manifest; `searchidx.engine.whoosh.checksums.apply_mode`
+  sets it on the engine's files at every commit).
 """
 
 from __future__ import annotations
@@ -35,6 +36,36 @@ from searchidx.errors import SearchidxError
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 _GENERATION = re.compile(r"gen-[0-9]{1,9}")
+
+
+def check_mode(mode: int | str) -> int:
+    """The file mode an index may be given (an int, or an octal string such as ``"0640"``), checked: the
+    owner reads and writes, nothing executes or is special, nobody else writes unless the group does;
+    never world-writable. Raises `SearchidxError` saying why."""
+    if isinstance(mode, str):
+        try:
+            value = int(mode, 8)
+        except ValueError:
+            raise SearchidxError(f"mode {mode!r} is not an octal file mode such as 0600 or 0640") from None
+    elif isinstance(mode, int) and not isinstance(mode, bool):
+        value = mode
+    else:
+        raise SearchidxError(f"mode {mode!r} is not a file mode such as 0o600 or 0o640")
+    shown = f"{value:04o}" if 0 <= value <= 0o7777 else str(mode)
+    if not 0 <= value <= 0o777:
+        raise SearchidxError(f"mode {shown} is not a file mode (setuid, setgid and sticky bits are not allowed)")
+    if value & 0o600 != 0o600:
+        raise SearchidxError(f"mode {shown} does not let the owner read and write the index (it needs 0600)")
+    if value & 0o111:
+        raise SearchidxError(f"mode {shown} makes the index's files executable; give the files' mode (e.g. 0640)")
+    if value & 0o002:
+        raise SearchidxError(f"mode {shown} makes the index world-writable: anyone could plant data in it")
+    return value
+
+
+def folder_mode(mode: int) -> int:
+    """The folders' mode for a files' mode: searchable by whoever may read (0640 -> 0750)."""
+    return mode | (mode & 0o444) >> 2
 
 
 class DamagedIndexError(SearchidxError):
@@ -76,11 +107,12 @@ def why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_atomically(path: Path, text: str, *, durable: bool = True) -> None:
-    """Replace ``path`` with ``text``: written to a fresh temporary file beside it, synced (unless not
-    ``durable``), renamed. Ctrl-C waits for it: interrupted, it would leave the temporary file behind."""
+def write_atomically(path: Path, text: str, *, durable: bool = True, mode: int = FILE_MODE) -> None:
+    """Replace ``path`` with ``text``: written to a fresh temporary file beside it with ``mode`` (whatever
+    the umask), synced (unless not ``durable``), renamed. Ctrl-C waits for it: interrupted, it would leave
+    the temporary file behind."""
     with _signals_held():
-        _write_atomically(path, text, durable=durable)
+        _write_atomically(path, text, durable=durable, mode=mode)
 
 
 @contextlib.contextmanager
@@ -97,9 +129,11 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-def _write_atomically(path: Path, text: str, *, durable: bool) -> None:
+def _write_atomically(path: Path, text: str, *, durable: bool, mode: int) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if mode != FILE_MODE:  # mkstemp's files are 0600; readers the mode admits can read it once renamed
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -136,6 +170,13 @@ def validate_manifest(folder: Path, data: Any) -> dict[str, Any]:
         if not isinstance(value, str) or not (_GENERATION.fullmatch(value) or value == "."):
             raise DamagedIndexError(f"{name} is damaged: its {key} {value!r} is not a generation folder "
                                     f"name (gen-N); {rebuild}")
+    if "mode" in data:
+        try:
+            if not isinstance(data["mode"], str):
+                raise SearchidxError(f"mode {data['mode']!r} is not an octal string")
+            check_mode(data["mode"])
+        except SearchidxError as exc:
+            raise DamagedIndexError(f"{name} is damaged: its {exc}; {rebuild}") from None
     sources = data.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, str) and os.path.isabs(s) for s in sources):
         raise DamagedIndexError(f"{name} is damaged: its sources are not a list of absolute paths; {rebuild}")

@@ -88,3 +88,77 @@ def test_index_files_are_the_owners_only(tmp_path, seed_copy):
     for path in [ix.path, *ix.path.rglob("*")]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode & 0o077 == 0, f"{path} is {oct(mode)}"
+
+
+def _modes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder.parent)): stat.S_IMODE(p.lstat().st_mode) for p in [folder, *folder.rglob("*")]}
+
+
+def _assert_modes(folder: Path, mode: int) -> None:
+    for name, found in _modes(folder).items():
+        want = mode | (mode & 0o444) >> 2 if (folder.parent / name).is_dir() else mode
+        assert found == want, f"{name} is {found:04o}, not {want:04o}"
+
+
+def test_a_shared_mode_is_kept_by_every_write_whatever_the_umask(tmp_path, seed_copy):
+    (seed_copy / "bad.html").write_text("<html><body>" + "<div>" * 2000 + "x</body></html>")  # searchidx's records
+    old = os.umask(0o077)  # the strictest umask: the mode is applied, not left to it
+    try:
+        ix = Index.open(tmp_path / "index", create=True, mode=0o640, processes=2, min_parallel=1)
+        ix.sync([seed_copy])
+        assert json.loads((ix.path / "searchidx.json").read_text())["mode"] == "0640"
+        _assert_modes(ix.path, 0o640)
+        # Opened again without the option: the stored mode holds for new segments, a rebuild and a merge.
+        again = Index.open(ix.path, processes=0)
+        (seed_copy / "second.txt").write_text("Second release\n\nThe mayor said, \"A new quote about budgets.\"\n")
+        again.add([seed_copy / "second.txt"])
+        _assert_modes(ix.path, 0o640)
+        again.rebuild([seed_copy])
+        _assert_modes(ix.path, 0o640)
+        again.merge(optimize=True)
+        _assert_modes(ix.path, 0o640)
+        assert (ix.path / "searchidx.failed.json").exists()
+    finally:
+        os.umask(old)
+    assert Index.open(ix.path).search("budgets").total == 1
+
+
+def test_a_mode_asked_again_replaces_the_stored_one(tmp_path, seed_copy):
+    old = os.umask(0o022)
+    try:
+        ix = Index.open(tmp_path / "index", create=True, mode="0660")
+        ix.sync([seed_copy])
+        _assert_modes(ix.path, 0o660)
+        Index.open(ix.path, mode=0o600).sync([seed_copy])  # nothing changed: the mode still goes everywhere
+        _assert_modes(ix.path, 0o600)
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.parametrize("mode,why", [
+    (0o666, "world-writable"), ("0646", "world-writable"), (0o440, "owner read and write"),
+    (0o750, "executable"), (0o4600, "setuid"), ("rw-r-----", "octal"), (True, "file mode"),
+])
+def test_a_mode_wider_than_sensible_is_refused(tmp_path, mode, why):
+    with pytest.raises(SearchidxError, match=why):
+        Index.open(tmp_path / "index", create=True, mode=mode)
+    assert not (tmp_path / "index").exists()
+
+
+def test_a_manifest_with_a_world_writable_mode_is_damaged(index):
+    manifest = index.path / "searchidx.json"
+    info = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**info, "mode": "0666"}))
+    with pytest.raises(SearchidxError, match="damaged.*world-writable"):
+        Index.open(index.path)
+
+
+def test_cli_mode_option(tmp_path, seed_copy):
+    folder = tmp_path / "index"
+    proc = _cli("build", str(seed_copy), "--index", str(folder), "--mode", "0640", "-q", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    _assert_modes(folder, 0o640)
+    proc = _cli("add", str(seed_copy), "--index", str(folder), "--mode", "0666", cwd=tmp_path)
+    assert proc.returncode == EXIT_ERROR and "world-writable" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    _assert_modes(folder, 0o640)

@@ -203,6 +203,33 @@ def test_release_speaker_and_stats_api(server, index_dir):
     assert stats["releases"] == RELEASES + 2
 
 
+def test_speakers_api_pages(server):
+    _, whole = server.json("/api/speakers")
+    assert whole["total"] == len(whole["speakers"]) >= 3 and whole["next"] is None
+    assert whole["limit"] == 100 and whole["offset"] == 0
+    # Two at a time, following "next": the same speakers, in the same order, each once.
+    pages, address = [], "/api/speakers?limit=2"
+    while address:
+        status, body = server.json(address)
+        assert status == 200, body
+        check(body, response_schema("/api/speakers", 200))
+        assert body["total"] == whole["total"] and len(body["speakers"]) <= 2
+        pages.append(body)
+        address = body["next"]
+    assert [sp for page in pages for sp in page["speakers"]] == whole["speakers"]
+    assert len(pages) == -(-whole["total"] // 2)
+    _, tail = server.json(f"/api/speakers?offset={whole['total'] - 1}")
+    assert tail["speakers"] == whole["speakers"][-1:] and tail["next"] is None
+    _, counted = server.json("/api/speakers?limit=0")
+    assert counted["speakers"] == [] and counted["total"] == whole["total"]
+    _, beyond = server.json(f"/api/speakers?offset={whole['total'] + 5}")
+    assert beyond["speakers"] == [] and beyond["next"] is None
+    for bad, fragment in (("limit=1001", "limit must be"), ("limit=x", "whole number"), ("offset=-1", "offset")):
+        status, body = server.json(f"/api/speakers?{bad}")
+        assert status == 400 and fragment in body["error"], body
+        check(body, response_schema("/api/speakers", 400))
+
+
 def test_openapi_is_served_and_names_every_api_route(server):
     status, served = server.json("/api/openapi.json")
     assert status == 200 and served == OPENAPI and served["openapi"].startswith("3.")

@@ -166,6 +166,10 @@ lock_timeout_option = click.option(
 follow_links_option = click.option(
     "--follow-links", is_flag=True,
     help="Follow links in a source folder that lead out of it (by default they are reported and skipped).")
+mode_option = click.option(
+    "--mode", metavar="MODE",
+    help="Mode of the index's files, e.g. 0640 to let your group read it (folders get 0750); kept by later "
+         "writes. Default: the index's own, or 0600 (yours only). Never world-writable.")
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress and no summary: only errors.")
 exclude_option = click.option("--exclude", "excludes", multiple=True, metavar="GLOB",
                               help="Leave out files and folders matching GLOB under the folders (repeatable; "
@@ -224,8 +228,9 @@ def _report_skipped(report: Any) -> None:
 @quiet_option
 @lock_timeout_option
 @follow_links_option
+@mode_option
 def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize: bool, excludes: tuple[str, ...],
-          quiet: bool, lock_timeout: float, follow_links: bool) -> None:
+          quiet: bool, lock_timeout: float, follow_links: bool, mode: str | None) -> None:
     """Sync the index with files and folders (default: the sources of the last build, or ./seeds)."""
     from searchidx.index.core import Index
 
@@ -233,7 +238,7 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
     progress = _progress(quiet)
     try:
         # An index from an incompatible version opens for a rebuild; a sync of it says to rebuild.
-        index = Index.open(folder, create=True, strict=not rebuild, follow_links=follow_links)
+        index = Index.open(folder, create=True, strict=not rebuild, follow_links=follow_links, mode=mode)
         sources: list[str] | None = list(paths) if paths else None
         if sources is None and not index.sources:
             if not Path(DEFAULT_SOURCES).is_dir():
@@ -268,8 +273,9 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
 @quiet_option
 @lock_timeout_option
 @follow_links_option
+@mode_option
 def add(paths: tuple[str, ...], index_dir: str | None, excludes: tuple[str, ...], quiet: bool,
-        lock_timeout: float, follow_links: bool) -> None:
+        lock_timeout: float, follow_links: bool, mode: str | None) -> None:
     """Index single releases (files or folders), or re-index them if they changed; - reads the paths
     from standard input, one a line (find ... | searchidx add -)."""
     from searchidx.index.core import Index
@@ -279,8 +285,8 @@ def add(paths: tuple[str, ...], index_dir: str | None, excludes: tuple[str, ...]
         paths = tuple(p for given in paths for p in (stdin if given == "-" else [given]) if p)
     folder = index_dir or _default_index()
     try:
-        report = Index.open(folder, create=True, follow_links=follow_links).add(paths, lock_timeout=lock_timeout,
-                                                                               exclude=excludes)
+        report = Index.open(folder, create=True, follow_links=follow_links, mode=mode).add(
+            paths, lock_timeout=lock_timeout, exclude=excludes)
     except SearchidxError as exc:
         raise _fail(str(exc)) from None
     _report_skipped(report)
@@ -344,8 +350,10 @@ def _print_changes(report: Any, err: bool = False) -> None:
 @color_option
 @lock_timeout_option
 @follow_links_option
+@mode_option
 def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes: tuple[str, ...],
-          queries: tuple[str, ...], as_json: bool, color: str, lock_timeout: float, follow_links: bool) -> None:
+          queries: tuple[str, ...], as_json: bool, color: str, lock_timeout: float, follow_links: bool,
+          mode: str | None) -> None:
     """Watch folders (default: the sources of the last build) and index releases as they arrive, change
     or disappear, one line per change, until Ctrl-C."""
     from searchidx.index.core import Index
@@ -353,7 +361,7 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes
 
     folder = index_dir or _default_index()
     try:
-        index = Index.open(folder, create=True, follow_links=follow_links)
+        index = Index.open(folder, create=True, follow_links=follow_links, mode=mode)
         if excludes:
             index.set_sources(exclude=excludes, lock_timeout=lock_timeout)
         sources = list(paths) or index.sources or [DEFAULT_SOURCES]

@@ -25,7 +25,7 @@ from typing import Any
 
 from searchidx import __version__, safefiles
 from searchidx.budget import QUERY_SECONDS
-from searchidx.engine.whoosh.checksums import after_commit, check_files, tighten
+from searchidx.engine.whoosh.checksums import after_commit, apply_mode, check_files
 from searchidx.engine.whoosh.engine import WhooshEngine
 from searchidx.engine.whoosh.schema import SCHEMA_VERSION
 from searchidx.engine.whoosh.store import clean_orphans, create_whoosh, open_whoosh, orphans
@@ -50,6 +50,7 @@ from searchidx.index.store import (
     clean_generations,
     fsync_tree,
     generation_committed,
+    manifest_mode,
     new_generation,
     read_manifest,
     stamp,
@@ -84,6 +85,9 @@ class IndexOptions:
     worker_writer_options: dict[str, Any] = field(default_factory=lambda: dict(SEGMENT_WRITER_OPTIONS))
     #: Follow links in a source folder that lead out of it (not followed by default).
     follow_links: bool = False
+    #: The mode of the index's files (folders: the same, searchable), stored in the manifest by the next
+    #: write and kept by later ones (None: keep the stored one; an index without one: 0o600).
+    mode: int | None = None
 
 
 Progress = Callable[[int, int, str], None]
@@ -188,7 +192,8 @@ class Index:
     def open(cls, path: str | os.PathLike[str], *, create: bool = False, strict: bool = True,
              processes: int | None = None, segment_files: int = DEFAULT_SEGMENT_FILES,
              min_parallel: int = MIN_PARALLEL, commit_every: int = 1000,
-             writer_options: dict[str, Any] | None = None, follow_links: bool = False) -> Index:
+             writer_options: dict[str, Any] | None = None, follow_links: bool = False,
+             mode: int | str | None = None) -> Index:
         """Open the index at ``path`` (create an empty one there if ``create``).
 
         An index written by an incompatible searchidx raises `IndexVersionError`, and a damaged one
@@ -200,11 +205,18 @@ class Index:
         writing segments of at most ``segment_files`` files; under ``min_parallel`` files a write stays in
         this process, committing every ``commit_every`` changed files; ``writer_options`` for Whoosh's writer
         in this process (e.g. ``{"limitmb": 256}``). ``follow_links``: follow links in a source folder that
-        lead out of it (by default they are reported and skipped)."""
+        lead out of it (by default they are reported and skipped).
+
+        ``mode``: who may read the index, as the mode of its files (``0o640`` or ``"0640"``: the owner's
+        group reads; folders get the matching search bits, ``0o750``). The owner must read and write; no
+        execute, setuid or world-write bits (`SearchidxError` says why). Stored in the manifest by this
+        object's next write (or at creation) and applied to every file and folder of the index, whatever
+        the umask; later writes keep it. None: the stored mode, or ``0o600`` (the owner's only)."""
         options = IndexOptions(processes=processes, segment_files=segment_files, min_parallel=min_parallel,
                                commit_every=commit_every,
                                writer_options=dict(writer_options) if writer_options else {"limitmb": 256},
-                               follow_links=follow_links)
+                               follow_links=follow_links,
+                               mode=None if mode is None else safefiles.check_mode(mode))
         folder = Path(path)
         try:
             info = read_manifest(folder)
@@ -223,13 +235,14 @@ class Index:
         if info is None or not generation_committed(folder, info):
             if not create:
                 raise IndexNotFoundError(f"no index at {folder} (build one with: searchidx build PATH --index {folder})")
+            new_mode = options.mode if options.mode is not None else safefiles.FILE_MODE
             if not folder.is_dir():
                 folder.mkdir(parents=True, exist_ok=True, mode=safefiles.FOLDER_MODE)
-                tighten(folder)  # mkdir's mode goes through the umask, which may be looser
+                os.chmod(folder, safefiles.folder_mode(new_mode))  # mkdir's mode goes through the umask
             with FolderLock(folder, LOCK_TIMEOUT):
                 info = read_manifest(folder)  # another process may have created it meanwhile
                 if info is None or not generation_committed(folder, info):
-                    info = _create(folder, (info or {}).get("sources", []))
+                    info = _create(folder, (info or {}).get("sources", []), new_mode)
         return cls._from_info(folder, info, strict, options)
 
     @classmethod
@@ -285,7 +298,13 @@ class Index:
             sources = list(dict.fromkeys(sources + [str(Path(p).resolve()) for p in add]))
             dropped = set(include)
             excludes = [g for g in dict.fromkeys([*info.get("excludes", []), *exclude]) if g not in dropped]
-            update_manifest(self.path, sources=sources, excludes=excludes)
+            mode = self._write_mode(info)
+            update_manifest(self.path, sources=sources, excludes=excludes, mode=f"{mode:04o}")
+            apply_mode(self.path, mode)
+
+    def _write_mode(self, info: dict[str, Any]) -> int:
+        """The file mode a write gives the index: the one asked for (`Index.open`), else the stored one."""
+        return self.options.mode if self.options.mode is not None else manifest_mode(info)
 
     def failed(self) -> dict[str, str]:
         """Files that could not be loaded and have not changed since: path → reason."""
@@ -412,11 +431,13 @@ class Index:
                 raise SearchidxError(f"cannot rebuild: source {missing[0]} is missing and its releases would be "
                                      f"lost; restore it, or name the sources to keep")
             clean_generations(self.path, keep={old, info.get("previous")})
+            mode = self._write_mode(info)
             name = new_generation(self.path)
             ix = create_whoosh(self.path / name)
             building = Index(self.path, ix, name, options=self.options)
-            session = WhooshSession(building, info, lock)
-            session.memory = FileMemory(self.path, fresh=True)  # from scratch: every file is tried again
+            session = WhooshSession(building, info, lock, mode=mode)
+            # From scratch: every file is tried again.
+            session.memory = FileMemory(self.path, fresh=True, mode=mode)
             try:
                 building._apply(session, roots, report, progress, delete=False)
                 session.commit()
@@ -427,7 +448,8 @@ class Index:
             fsync_tree(self.path / name)  # on disk before the manifest names it (a power cut, not just a kill)
             # The switch: one atomic replace of the manifest, naming the new generation.
             write_manifest(self.path, {"generation": name, "previous": old, "sources": roots,
-                                       "excludes": info.get("excludes", [])})
+                                       "excludes": info.get("excludes", []), "mode": f"{mode:04o}"})
+            apply_mode(self.path, mode)
             # Readers that opened the old generation before the switch may still be reading it: it stays
             # (as "previous") until the next rebuild. Older ones go now.
             clean_generations(self.path, keep={name, old})
@@ -456,13 +478,19 @@ class Index:
             # of a writer that died (Whoosh only cleans up at its next commit).
             clean_orphans(self._ix)
             clean_generations(self.path, keep={info.get("generation", LEGACY_GENERATION), info.get("previous")})
-            session = WhooshSession(self, info, lock)
+            mode = self._write_mode(info)
+            if info.get("mode") != f"{mode:04o}":  # stored before anything is written with it
+                update_manifest(self.path, mode=f"{mode:04o}")
+                info["mode"] = f"{mode:04o}"
+            session = WhooshSession(self, info, lock, mode=mode)
             try:
                 yield session
             except BaseException:
                 session.cancel()
                 self._known = None
                 raise
+            finally:
+                apply_mode(self.path, mode)  # the lock and manifest too, and a changed mode everywhere
             self._known = (self.generation, self._ix.latest_generation(), session.known)
 
     def _apply(self, session: WhooshSession, paths: list[Any], report: SyncReport, progress: Progress | None, *,
@@ -560,22 +588,30 @@ class Index:
                         since: dt.date | str | None = None, until: dt.date | str | None = None,
                         source: str | None = None, kinds: tuple[str, ...] | None = ("body",),
                         quotes_only: bool = False, limit: int = 10, page: int = 1,
-                        sort: str = "score", path: str | list[str] | None = None) -> ReleaseResults:
+                        sort: str = "score", path: str | list[str] | None = None,
+                        max_seconds: float | None = QUERY_SECONDS) -> ReleaseResults:
         """Releases with a paragraph matching ``query`` and, for each query in ``also``, a paragraph matching
         it too (another paragraph or the same: ``also=["speaker:harris"]`` with ``"speaker:biden"`` finds
         releases quoting both), with the filters of `search`. Each `ReleaseMatch` counts its matching
-        paragraphs and names their speakers; ``total`` counts every release."""
+        paragraphs and names their speakers; ``total`` counts every release. ``max_seconds``: the time budget
+        of the whole search, ``also`` included; past it, `QueryError` (None: no limit)."""
         return search_releases(self, query, also=also, speaker=speaker, since=since, until=until, source=source,
-                               kinds=kinds, quotes_only=quotes_only, limit=limit, page=page, sort=sort, path=path)
+                               kinds=kinds, quotes_only=quotes_only, limit=limit, page=page, sort=sort, path=path,
+                               max_seconds=max_seconds)
 
     def iter_search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                     until: dt.date | str | None = None, source: str | None = None,
                     kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
-                    context: int = 0, path: str | list[str] | None = None) -> Iterator[Hit]:
+                    context: int = 0, path: str | list[str] | None = None,
+                    max_seconds: float | None = QUERY_SECONDS) -> Iterator[Hit]:
         """Every hit of ``query`` in order, without pages: the filters of `search`, made one at a time as
-        they are asked for, from one state of the index. Syndicated copies are hits of their own."""
+        they are asked for, from one state of the index. Syndicated copies are hits of their own.
+        ``max_seconds``: the time budget of each step (the first: matching and ranking every hit; then each
+        hit made), not of the whole iteration, which lasts as long as the caller takes hits; past it,
+        `QueryError` (None: no limit)."""
         return iter_search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
-                           quotes_only=quotes_only, sort=sort, context=context, path=path)
+                           quotes_only=quotes_only, sort=sort, context=context, path=path,
+                           max_seconds=max_seconds)
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker: name as first given, roles, paragraphs and releases, most paragraphs first."""
@@ -701,11 +737,12 @@ class Index:
 
 
 
-def _create(folder: Path, sources: list[str]) -> dict[str, Any]:
-    """A new empty index in ``folder`` (the caller holds the folder lock)."""
+def _create(folder: Path, sources: list[str], mode: int) -> dict[str, Any]:
+    """A new empty index in ``folder`` with file mode ``mode`` (the caller holds the folder lock)."""
     clean_generations(folder, keep=set())
     name = new_generation(folder)
-    after_commit(create_whoosh(folder / name))
-    info = {"generation": name, "sources": sources}
+    after_commit(create_whoosh(folder / name), mode)
+    info = {"generation": name, "sources": sources, "mode": f"{mode:04o}"}
     write_manifest(folder, info)  # last: until the manifest names it, the generation does not exist
+    apply_mode(folder, mode)  # the lock too
     return read_manifest(folder) or info

@@ -8,11 +8,10 @@ version of searchidx reads it (its loader may read those files now). Written who
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-from searchidx import __version__
+from searchidx import __version__, safefiles
 from searchidx.errors import LoadError
 from searchidx.index.ids import read_history, write_history
 
@@ -32,17 +31,16 @@ def read(folder: Path) -> dict[str, dict[str, Any]]:
     return {p: r for p, r in files.items() if isinstance(r, dict) and "hash" in r} if isinstance(files, dict) else {}
 
 
-def write(folder: Path, files: dict[str, dict[str, Any]]) -> None:
+def write(folder: Path, files: dict[str, dict[str, Any]], *, mode: int = safefiles.FILE_MODE) -> None:
     if not files:
         try:
             (folder / FAILED).unlink()
         except FileNotFoundError:
             pass
         return
-    tmp = folder / f".{FAILED}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps({"searchidx_version": __version__, "files": dict(sorted(files.items()))}, indent=1),
-                   encoding="utf-8")
-    os.replace(tmp, folder / FAILED)
+    safefiles.write_atomically(folder / FAILED, json.dumps({"searchidx_version": __version__,
+                                                            "files": dict(sorted(files.items()))}, indent=1),
+                               durable=False, mode=mode)
 
 
 class FileMemory:
@@ -50,8 +48,10 @@ class FileMemory:
     their hash) and the content ids that changes replaced (`searchidx.index.ids`). Read when a session
     starts, saved (`save`) when its files are written."""
 
-    def __init__(self, folder: Path, *, fresh: bool = False) -> None:
+    def __init__(self, folder: Path, *, fresh: bool = False, mode: int = safefiles.FILE_MODE) -> None:
         self.folder = folder
+        #: The index's file mode (`searchidx.safefiles.check_mode`), given to what this writes.
+        self.mode = mode
         #: path → {"hash", "reason"}; a rebuild (``fresh``) starts from nothing: every file is tried again.
         self.failed: dict[str, dict[str, Any]] = {} if fresh else read(folder)
         self.failed_changed = fresh
@@ -91,8 +91,8 @@ class FileMemory:
 
     def save(self) -> None:
         if self.failed_changed:
-            write(self.folder, self.failed)
+            write(self.folder, self.failed, mode=self.mode)
             self.failed_changed = False
         if self.history:
-            write_history(self.folder, {**read_history(self.folder), **self.history})
+            write_history(self.folder, {**read_history(self.folder), **self.history}, mode=self.mode)
             self.history = {}

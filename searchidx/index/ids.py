@@ -18,6 +18,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from searchidx import safefiles
+
 #: Replaced content ids and the file that held them, beside the manifest.
 HISTORY = "searchidx.history.json"
 #: The most replaced content ids remembered (the oldest are forgotten first).
@@ -75,9 +77,7 @@ def read_history(folder: Path) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
 
 
-def write_history(folder: Path, history: dict[str, str]) -> None:
+def write_history(folder: Path, history: dict[str, str], *, mode: int = safefiles.FILE_MODE) -> None:
     if len(history) > HISTORY_LIMIT:
         history = dict(list(history.items())[-HISTORY_LIMIT:])
-    tmp = folder / f".{HISTORY}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(history, indent=0), encoding="utf-8")
-    os.replace(tmp, folder / HISTORY)
+    safefiles.write_atomically(folder / HISTORY, json.dumps(history, indent=0), durable=False, mode=mode)

@@ -138,7 +138,12 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
 def write_manifest(folder: Path, data: dict[str, Any]) -> None:
     data = {"schema_version": SCHEMA_VERSION, "searchidx_version": __version__, **data}
     data["checksum"] = safefiles.manifest_checksum(data)  # `check` finds a manifest changed by hand or damage
-    safefiles.write_atomically(folder / MANIFEST, json.dumps(data, indent=1))
+    safefiles.write_atomically(folder / MANIFEST, json.dumps(data, indent=1), mode=manifest_mode(data))
+
+
+def manifest_mode(info: dict[str, Any]) -> int:
+    """The index's file mode, as its manifest records it (an index without one: the owner's only)."""
+    return int(info.get("mode", "0600"), 8)  # checked when the manifest was read (validate_manifest)
 
 
 def update_manifest(folder: Path, **changes: Any) -> None:
@@ -152,6 +157,7 @@ def generation_committed(folder: Path, info: dict[str, Any]) -> bool:
 
 
 def new_generation(folder: Path) -> str:
+    """A new, empty generation folder, the owner's only until its first commit gives it the index's mode."""
     numbers = [int(m.group(1)) for e in os.listdir(folder) if (m := re.fullmatch(rf"{GEN_PREFIX}(\d+)", e))]
     name = f"{GEN_PREFIX}{max(numbers, default=0) + 1}"
     (folder / name).mkdir(mode=safefiles.FOLDER_MODE)

@@ -113,7 +113,8 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
 def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
                     since: dt.date | str | None = None, until: dt.date | str | None = None, source: str | None = None,
                     kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10,
-                    page: int = 1, sort: str = "score", path: str | list[str] | None = None) -> ReleaseResults:
+                    page: int = 1, sort: str = "score", path: str | list[str] | None = None,
+                    max_seconds: float | None = budget.QUERY_SECONDS) -> ReleaseResults:
     """Releases with matching paragraphs (see `Index.search_releases`)."""
     query, paths = paths_of(query, path)
     query, runs = stop_word_runs(index, query)
@@ -124,14 +125,17 @@ def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[st
                             source=source, kinds=tuple(kinds) if kinds is not None else None,
                             quotes_only=quotes_only, paths=paths, contains=runs, limit=limit, page=page,
                             sort=sort, collapse=False, suggest=False)
-    return index.engine.search_releases(request, tuple(also))
+    with budget.query_budget(max_seconds):  # the whole search: every query of ``also`` included
+        return index.engine.search_releases(request, tuple(also))
 
 
 def iter_search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                 until: dt.date | str | None = None, source: str | None = None,
                 kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
-                context: int = 0, path: str | list[str] | None = None) -> Iterator[Hit]:
-    """Every hit of ``query`` in order, made one at a time (see `Index.iter_search`)."""
+                context: int = 0, path: str | list[str] | None = None,
+                max_seconds: float | None = budget.QUERY_SECONDS) -> Iterator[Hit]:
+    """Every hit of ``query`` in order, made one at a time (see `Index.iter_search`); ``max_seconds`` per
+    step (`searchidx.budget.budgeted`)."""
     query, paths = paths_of(query, path)
     query, runs = stop_word_runs(index, query)
     if sort not in SORTS:
@@ -142,7 +146,7 @@ def iter_search(index: Index, query: str, *, speaker: str | None = None, since: 
                             source=source, kinds=tuple(kinds) if kinds is not None else None,
                             quotes_only=quotes_only, paths=paths, contains=runs, limit=0, sort=sort, context=context, collapse=False,
                             suggest=False)
-    return index.engine.iter_hits(request)
+    return budget.budgeted(iter(index.engine.iter_hits(request)), max_seconds)
 
 
 def speakers(index: Index) -> list[SpeakerSummary]:

@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -32,6 +32,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from searchidx.budget import QUERY_SECONDS
 from searchidx.errors import QueryError, SearchidxError
 from searchidx.index.core import Index
 from searchidx.search.speaker import speaker_profile
@@ -50,6 +51,9 @@ FACET_TITLES = {"speaker": "Speaker", "source": "Publisher", "year": "Year", "lo
 PAGE_SIZE = 10
 MAX_LIMIT = 100
 SPEAKER_PAGE_SIZE = 50
+#: Speakers per answer of /api/speakers, by default and at most.
+SPEAKERS_LIMIT = 100
+MAX_SPEAKERS_LIMIT = 1000
 #: Threads answering requests at once.
 THREADS = 8
 _WORD = re.compile(r"[^\W_]+")
@@ -90,13 +94,13 @@ class SearchForm:
         page's goes back to page 1."""
         if "page" not in changes:
             changes["page"] = 1
-        form = replace(self, **changes)
+        # A page makes a link per facet value: no dataclass copy per link.
         out: dict[str, str] = {}
-        for f in fields(self):
-            value = getattr(form, f.name)
-            if f.name == "problems" or value in ("", False, None) or value == f.default:
+        for name, default in _URL_FIELDS:
+            value = changes[name] if name in changes else getattr(self, name)
+            if value in ("", False, None) or value == default:
                 continue
-            out[f.name] = "1" if value is True else str(value)
+            out[name] = "1" if value is True else str(value)
         return out
 
     def url(self, **changes: Any) -> str:
@@ -118,6 +122,10 @@ class SearchForm:
     @property
     def filtered(self) -> bool:
         return any((self.speaker, self.source, self.since, self.until, self.place, self.quotes))
+
+
+#: The fields a search's URL holds, in order, with their defaults.
+_URL_FIELDS = tuple((f.name, f.default) for f in fields(SearchForm) if f.name != "problems")
 
 
 def _flag(value: str | None) -> bool:
@@ -175,6 +183,8 @@ def timeline_svg(timeline: list[tuple[str, int]], link: Any = None, width: int =
     top = max(c for _, c in timeline) or 1
     step = width / len(timeline)
     bar_width = f"{max(step * 0.8, 0.5):.1f}"
+    # A month is YYYY-MM (checked above): its link needs escaping in the prefix only, done once.
+    href = link.escaped if isinstance(link, MonthLink) else (lambda m: html.escape(link(m))) if link else None
     bars = []
     for i, (month, count) in enumerate(timeline):
         if not count:
@@ -182,7 +192,7 @@ def timeline_svg(timeline: list[tuple[str, int]], link: Any = None, width: int =
         h = max(1.0, (height - 14) * count / top)
         rect = (f'<rect x="{i * step + step * 0.1:.1f}" y="{height - 12 - h:.1f}" width="{bar_width}" '
                 f'height="{h:.1f}"><title>{month}: {count}</title></rect>')
-        bars.append(f'<a href="{html.escape(link(month))}">{rect}</a>' if link else rect)
+        bars.append(f'<a href="{href(month)}">{rect}</a>' if href else rect)
     first, last = timeline[0][0], timeline[-1][0]
     labels = (f'<text x="0" y="{height - 1}" class="axis">{first}</text>'
               + (f'<text x="{width}" y="{height - 1}" class="axis end">{last}</text>' if last != first else ""))
@@ -236,9 +246,11 @@ def _version(index: Index) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starlette:
+def create_app(index: Index, *, allowed_hosts: list[str] | None = None,
+               query_seconds: float | None = QUERY_SECONDS) -> Starlette:
     """The application over ``index``; with ``allowed_hosts``, requests for other host names are refused
-    (a page bound to localhost cannot be read through another name pointing there)."""
+    (a page bound to localhost cannot be read through another name pointing there). ``query_seconds``: the
+    time budget of each search (the page's and the API's, facets and timeline included)."""
     env = Environment(loader=PackageLoader("searchidx.serve", "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["path"] = path_part
@@ -269,7 +281,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
         else:
             try:
                 results = index.search(form.query(), **form.options(), limit=PAGE_SIZE, facets=FACETS,
-                                       timeline=True)
+                                       timeline=True, max_seconds=query_seconds)
             except QueryError as exc:
                 error, hint = str(exc), exc.hint
         status = 400 if error else 200
@@ -313,7 +325,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
             results = index.search(form.query(), **form.options(), limit=limit, facets=facets, facet_limit=top,
                                    timeline=_flag(params.get("timeline")), context=context,
                                    kinds=None if _flag(params.get("all_kinds")) else ("body",),
-                                   collapse=not _flag(params.get("no_collapse")))
+                                   collapse=not _flag(params.get("no_collapse")), max_seconds=query_seconds)
         except QueryError as exc:
             return _error(400, str(exc), exc.hint)
         body = results.to_dict()
@@ -324,8 +336,17 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
         return JSONResponse(_release(index, request.path_params["id"]).to_dict())
 
     def api_speakers(request: Request) -> Response:
+        problems: list[str] = []
+        limit = _int(request.query_params.get("limit"), SPEAKERS_LIMIT, "limit", problems,
+                     maximum=MAX_SPEAKERS_LIMIT)
+        offset = _int(request.query_params.get("offset"), 0, "offset", problems)
+        if problems:
+            return _error(400, "; ".join(problems))
         table = cache.get("speakers", _version(index), index.speakers)
-        return JSONResponse({"speakers": [sp.to_dict() for sp in table]})
+        end = offset + limit
+        following = f"/api/speakers?{urlencode({'limit': limit, 'offset': end})}" if end < len(table) else None
+        return JSONResponse({"total": len(table), "limit": limit, "offset": offset, "next": following,
+                             "speakers": [sp.to_dict() for sp in table[offset:end]]})
 
     def api_speaker(request: Request) -> Response:
         key = request.path_params["key"]
@@ -392,11 +413,24 @@ async def _lifespan(app: Any) -> AsyncIterator[None]:
     yield
 
 
-def _month_link(form: SearchForm) -> Any:
+class MonthLink:
     """The search narrowed to one month; the rest of the URL made once (a timeline has hundreds)."""
-    rest = urlencode(form.params(since="", until=""))
-    prefix = f"/?{rest}&" if rest else "/?"
-    return lambda month: f"{prefix}since={quote(month)}&until={quote(month)}"
+
+    def __init__(self, form: SearchForm) -> None:
+        rest = urlencode(form.params(since="", until=""))
+        self.prefix = f"/?{rest}&" if rest else "/?"
+        self._escaped = html.escape(self.prefix)
+
+    def __call__(self, month: str) -> str:
+        return f"{self.prefix}since={quote(month)}&until={quote(month)}"
+
+    def escaped(self, month: str) -> str:
+        """The link, escaped for an attribute, of a month known to read YYYY-MM (nothing to quote)."""
+        return f"{self._escaped}since={month}&amp;until={month}"
+
+
+def _month_link(form: SearchForm) -> MonthLink:
+    return MonthLink(form)
 
 
 def _facet_link(form: SearchForm) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 
 from whoosh.index import TOC
 
-from searchidx.safefiles import FILE_MODE, FOLDER_MODE, read_text_nofollow, write_atomically
+from searchidx.safefiles import FILE_MODE, folder_mode, read_text_nofollow, write_atomically
 
 #: The checksums of a generation's files, beside them: name → [size, mtime_ns, sha256].
 CHECKSUMS = "searchidx-checksums.json"
@@ -40,7 +40,7 @@ def _read_checksums(gen_dir: Path) -> dict[str, list[Any]] | None:
     return data if isinstance(data, dict) else {}
 
 
-def record_checksums(gen_dir: Path, names: list[str]) -> None:
+def record_checksums(gen_dir: Path, names: list[str], *, mode: int = FILE_MODE) -> None:
     """Write the checksums of ``names`` (the files a commit's table of contents uses). Segment files never
     change once written, so a file with the size and time already recorded keeps its checksum: a commit
     hashes what it wrote."""
@@ -58,7 +58,8 @@ def record_checksums(gen_dir: Path, names: list[str]) -> None:
             new[name] = [st.st_size, st.st_mtime_ns, _sha256(gen_dir / name)]
     # Not synced: an fsync at every commit stalls searchers under a stream of small writes, and after a
     # power cut a lost or empty checksums file reads as checksums not recorded (a note), never as damage.
-    write_atomically(gen_dir / CHECKSUMS, json.dumps(new, indent=0, sort_keys=True), durable=False)
+    write_atomically(gen_dir / CHECKSUMS, json.dumps(new, indent=0, sort_keys=True), durable=False,
+                     mode=mode)
 
 
 def verify_checksums(gen_dir: Path, names: list[str]) -> tuple[list[str], list[str]]:
@@ -82,22 +83,24 @@ def verify_checksums(gen_dir: Path, names: list[str]) -> tuple[list[str], list[s
 
 
 
-def tighten(folder: Path) -> None:
-    """Make the index folder and everything searchidx wrote in it readable by the owner only."""
-    _chmod(folder, FOLDER_MODE)
+def apply_mode(folder: Path, mode: int = FILE_MODE) -> None:
+    """Give a folder and everything in it the index's modes: ``mode`` to files, its searchable form to
+    folders (`searchidx.safefiles.folder_mode`), exactly, whatever the umask made of them."""
+    dmode = folder_mode(mode)
+    _chmod(folder, dmode)
     for root, dirs, files in os.walk(folder):
         for d in dirs:
-            _chmod(Path(root) / d, FOLDER_MODE)
+            _chmod(Path(root) / d, dmode)
         for f in files:
-            _chmod(Path(root) / f, FILE_MODE)
+            _chmod(Path(root) / f, mode)
 
 
 def _chmod(path: Path, mode: int) -> None:
     try:
         st = os.lstat(path)
-        if stat.S_ISLNK(st.st_mode) or stat.S_IMODE(st.st_mode) & ~mode == 0:
+        if stat.S_ISLNK(st.st_mode) or stat.S_IMODE(st.st_mode) == mode:
             return
-        os.chmod(path, stat.S_IMODE(st.st_mode) & mode)
+        os.chmod(path, mode)
     except OSError:
         pass  # a file a writer removed meanwhile, or a file system without modes
 
@@ -113,12 +116,13 @@ def committed_files(ix: Any) -> list[str]:
         name for name in ix.storage.list() if (m := segpattern.match(name)) and m.group(1) in current)
 
 
-def after_commit(ix: Any) -> None:
-    """What every commit does last: the generation's files made the owner's only (Whoosh assembles
-    segments with the umask's mode) and the checksums of what the commit uses recorded."""
+def after_commit(ix: Any, mode: int = FILE_MODE) -> None:
+    """What every commit does last: the generation's files given the index's mode (Whoosh assembles
+    segments with the umask's mode, worker processes with the owner's only) and the checksums of what the
+    commit uses recorded."""
     gen_dir = Path(ix.storage.folder)
-    tighten(gen_dir)
-    record_checksums(gen_dir, committed_files(ix))
+    apply_mode(gen_dir, mode)
+    record_checksums(gen_dir, committed_files(ix), mode=mode)
 
 
 def check_files(ix: Any, *, everything: bool) -> tuple[list[str], list[str]]:

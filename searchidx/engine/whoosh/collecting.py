@@ -218,7 +218,13 @@ def _term_scores(m: Any, reader: Any) -> dict[int, float]:
     if score is None:
         return _walked(m)
     ids, weights, _values = read_postings(m)
-    return {d: score(d, tf) for d, tf in zip(ids, weights)}
+    idf, k1_1, norms, lengths = score.table
+    try:
+        # The posting's score without a call per posting: `norms` holds the length part of each length
+        # byte, computed as `score` computes it (the same floats).
+        return {d: idf * ((tf * k1_1) / (tf + norms[lengths[d]])) for d, tf in zip(ids, weights)}
+    except (TypeError, IndexError):  # a document without a length byte (norms[0] is None): as Whoosh does
+        return {d: score(d, tf) for d, tf in zip(ids, weights)}
 
 
 def read_postings(m: Any, values: bool = False) -> tuple[list[int], list[float], list[Any]]:
@@ -265,6 +271,11 @@ def term_scorer(m: Any, reader: Any) -> Any:
             return scorer._score(tf, scorer.dfl(d))
         return idf * ((tf * k1_1) / (tf + K1 * (b_1 + B * fl[byte] / avgfl)))
 
+    # For scoring a whole posting list at once (`_term_scores`): the length part of each byte, once per
+    # reader, field and field average (a prefix expands to hundreds of terms of one field).
+    norms = _per_reader(reader, ("bm25 norms", m.term()[0], avgfl, B, K1),
+                        lambda: [None] + [K1 * (b_1 + B * fl[byte] / avgfl) for byte in range(1, 256)])
+    score.table = (idf, k1_1, norms, lengths)  # type: ignore[attr-defined]
     return score
 
 

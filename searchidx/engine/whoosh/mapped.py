@@ -151,7 +151,10 @@ def create_nofollow(storage: FileStorage, name: str, *, excl: bool = False, mode
         raise ReadOnlyError
     flags = os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | (os.O_EXCL if excl else os.O_TRUNC)
     flags |= os.O_RDWR if excl or "+" in mode else os.O_WRONLY
-    fd = os.open(storage._fpath(name), flags, FILE_MODE)
+    file_mode = getattr(storage, "file_mode", FILE_MODE)  # the index's mode, set by the writer's session
+    fd = os.open(storage._fpath(name), flags, file_mode)
+    if file_mode != FILE_MODE:
+        os.fchmod(fd, file_mode)  # whatever the umask: readers the mode admits read the new table of contents
     return StructFile(os.fdopen(fd, mode), name=name, **kwargs)
 
 

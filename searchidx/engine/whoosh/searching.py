@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import query as Q
 
+from searchidx import budget
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh.collecting import ranked, score_all
 from searchidx.engine.whoosh.highlight import highlight_spans
@@ -90,10 +91,12 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
         out = SearchResults(query=query, total=total, page=page, limit=limit, hits=hits)
         if facets or timeline:
             docnums = list(scores)
+            # Matches per month, counted once: the timeline and the year facet (summed by year) share them.
+            months = _month_counts(s, docnums) if timeline or "year" in facets else None
             for name in facets:
-                out.facets[name] = _facet(s, name, docnums, request.facet_limit, index.sources)
+                out.facets[name] = _facet(s, name, docnums, request.facet_limit, index.sources, months)
             if timeline:
-                out.timeline = _timeline(s, docnums)
+                out.timeline = _timeline(s, docnums, months)
         if request.suggest and query.strip():
             out.suggestion = _suggest(s, query, total)
     return out
@@ -194,7 +197,7 @@ def _holding(s: Any, scores: dict[int, float], runs: tuple[tuple[str, ...], ...]
     # else between): one regular expression over the folded text, not a list of its words.
     patterns = [re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, run)) + r"(?![^\W_])") for run in runs]
     out = {}
-    for docnum in sorted(scores):
+    for docnum in budget.checked(sorted(scores), "reading texts for a phrase of stop words", 256):
         text = (s.stored_fields(docnum).get("text") or "").lower().translate(accents)
         if all(p.search(text) for p in patterns):
             out[docnum] = scores[docnum]
@@ -468,15 +471,20 @@ def _path_mask(s: Any, globs: tuple[str, ...], sources: list[str]) -> set[int]:
     return _per_reader(s.reader(), ("paths", globs, tuple(sources)), make)
 
 
-def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: list[str] | None = None) -> list[FacetValue]:
+def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: list[str] | None = None,
+           months: Counter[int] | None = None) -> list[FacetValue]:
     if name == "publisher":
         return _publisher_facet(s, docnums, limit, sources or [])
     fieldname = FACETS[name]
-    column = _column(s, fieldname)
-    if name == "year":  # from the day (20230825 → 2023); an undated paragraph reads as 0 or a sentinel
-        counts = Counter(v // 10000 if v and 10000101 <= v <= 99991231 else None for v in (column[d] for d in docnums))
-    else:
-        counts = Counter(column[d] for d in docnums)
+    if name == "year":
+        # Summed from the months (`_month_counts`), in their order: years come out in the order of their
+        # first match, as counting each match's year would put them (ties keep that order).
+        counts: Counter[Any] = Counter()
+        for month, n in (months if months is not None else _month_counts(s, docnums)).items():
+            counts[month // 100] += n
+    else:  # a lookup per match, in C: no Python frame per match
+        counts = Counter(map(_column(s, fieldname).__getitem__, docnums))
+    labels = _per_reader(s.reader(), ("facet labels", name), dict)
     out: list[FacetValue] = []
     for value, count in counts.most_common():
         if value in (None, "", b""):
@@ -484,8 +492,22 @@ def _facet(s: Any, name: str, docnums: list[int], limit: int | None, sources: li
         if limit is not None and len(out) >= limit:
             break
         value = value.decode("utf-8") if isinstance(value, bytes) else value
-        out.append(FacetValue(value=value, label=_facet_label(s, name, fieldname, value), count=count))
+        label = labels.get(value)
+        if label is None:  # a stored-fields read: once per value and reader
+            label = labels[value] = _facet_label(s, name, fieldname, value)
+        out.append(FacetValue(value=value, label=label, count=count))
     return out
+
+
+def _real_day(v: Any) -> bool:
+    # A paragraph without a date reads as the column's default (0 or a sentinel).
+    return bool(v) and 10000101 <= v <= 99991231
+
+
+def _months(s: Any) -> list[int | None]:
+    """The day column as months (20230825 → 202308; undated: None), once per reader."""
+    return _per_reader(s.reader(), ("months",), lambda: [v // 100 if _real_day(v) else None
+                                                         for v in _column(s, "day")])
 
 
 def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
@@ -499,10 +521,16 @@ def _facet_label(s: Any, name: str, fieldname: str, value: Any) -> str:
     return info.get(name) or str(value)
 
 
-def _timeline(s: Any, docnums: list[int]) -> list[tuple[str, int]]:
-    column = _column(s, "day")
-    # A paragraph without a date reads as the column's default (0 or a sentinel): keep real days only.
-    months = Counter(v // 100 for v in (column[d] for d in docnums) if v and 10000101 <= v <= 99991231)
+def _month_counts(s: Any, docnums: list[int]) -> Counter[int]:
+    """Matches per month (202308), undated ones left out."""
+    months = Counter(map(_months(s).__getitem__, docnums))
+    months.pop(None, None)  # type: ignore[call-overload]
+    return months
+
+
+def _timeline(s: Any, docnums: list[int], months: Counter[int] | None = None) -> list[tuple[str, int]]:
+    if months is None:
+        months = _month_counts(s, docnums)
     if not months:
         return []
     first, last = min(months), max(months)

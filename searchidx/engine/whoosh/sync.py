@@ -35,6 +35,7 @@ from searchidx.index.failed import FileMemory
 from searchidx.load.limits import EMPTY
 from searchidx.load.parallel import Loaded, load_files, load_one
 from searchidx.load.problems import LoadWarning, release_warnings
+from searchidx.safefiles import FILE_MODE
 
 if TYPE_CHECKING:
     from searchidx.index.core import Index, Progress, SyncReport
@@ -45,8 +46,10 @@ class WhooshSession:
     """One writer's turn, under the folder lock: what is indexed, and a Whoosh writer opened on demand
     (a sync that changes nothing commits nothing), committed every ``commit_every`` changes (`IndexOptions`)."""
 
-    def __init__(self, index: Index, info: dict[str, Any], lock: FolderLock) -> None:
+    def __init__(self, index: Index, info: dict[str, Any], lock: FolderLock, *, mode: int = FILE_MODE) -> None:
         self.index = index
+        #: The index's file mode (`searchidx.safefiles.check_mode`): every file this session writes gets it.
+        self.mode = mode
         self.options = index.options
         self.info = info
         self.lock = lock
@@ -57,7 +60,7 @@ class WhooshSession:
             self.known = index._files()
         index._known = None  # until this session ends well
         #: Files that failed to load, content ids replaced (searchidx's records, not Whoosh's: kept beside).
-        self.memory = FileMemory(index.path)
+        self.memory = FileMemory(index.path, mode=mode)
         #: Releases written since the last commit.
         self.written: set[str] = set()
         #: release id → how many indexed files hold it (copies share one set of paragraphs).
@@ -88,6 +91,7 @@ class WhooshSession:
                 # opened lazily, and a searcher open across a merge then meets deleted files.
                 # We hold the folder lock, so Whoosh's own is free unless a searchidx from before the
                 # folder lock is writing: wait for it as long as we would have for the folder lock.
+                self.index._ix.storage.file_mode = self.mode  # `mapped.create_nofollow` creates with it
                 self._writer = SessionWriter(self.index._ix, timeout=max(self.lock.timeout, 1.0), delay=0.05,
                                              **self.options.writer_options)
             except LockError:
@@ -120,7 +124,7 @@ class WhooshSession:
         self._pending = 0
         self.index._ix = self.index._ix.refresh()
         if committed:
-            checksums.after_commit(self.index._ix)
+            checksums.after_commit(self.index._ix, self.mode)
 
     def cancel(self) -> None:
         self.attached = []  # orphans now: the next writer removes their files
