@@ -59,3 +59,40 @@ def test_a_surname_two_people_share_joins_neither():
 def test_across_releases_the_same_full_name_is_one_key_and_a_surname_is_not():
     assert speaker_key("Jane Roe") == speaker_key("JANE ROE") == speaker_key("Ms. Jane Roe")
     assert speaker_key("Roe") != speaker_key("Jane Roe")
+
+
+def test_speakers_lists_each_person_once_with_aliases_across_releases(tmp_path):
+    """`speakers` (library, CLI text and --json, serve's API schema): one entry per identity. The same
+    full name in two releases is one person; a surname alone in a third release stays its own."""
+    import json
+
+    from click.testing import CliRunner
+
+    from searchidx import Index
+    from searchidx.cli.main import main
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "bridge.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "tunnel.txt").write_text('Tunnel opens\n\n"The tunnel is finished," said Jane Mary Roe, the Minister.\n\n'
+                                       '"Dr. Roe is proud of it," the spokesman added.\n', encoding="utf-8")
+    (folder / "ferry.txt").write_text('Ferry sails\n\n"We sail at dawn," said Ms Roe.\n', encoding="utf-8")
+    index = Index.open(tmp_path / "ix", create=True)
+    index.sync([folder])
+    table = {sp.key: sp for sp in index.speakers()}
+    roe = table["jane mary roe"]
+    assert roe.name == "Jane Mary Roe" and roe.releases == 2
+    assert {"Ms Roe", "Roe"} <= set(roe.aliases) and "Jane Mary Roe" not in roe.aliases
+    assert table["roe"].releases == 1  # a surname alone joins a full name only within its release
+    assert [k for k in table if "roe" in k] == ["jane mary roe", "roe"]
+
+    runner = CliRunner()
+    res = runner.invoke(main, ["speakers", "--json", "--index", str(tmp_path / "ix")])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert {line["key"]: sorted(line["aliases"]) for line in lines}["jane mary roe"] == sorted(roe.aliases)
+    res = runner.invoke(main, ["speakers", "--index", str(tmp_path / "ix")])
+    assert "Jane Mary Roe" in res.stdout and "also: " in res.stdout and "Ms Roe" in res.stdout
+    # --speaker and the speaker facet go by the identity: both of her releases, under one name.
+    facet = index.search("", speaker="jane roe", facets=["speaker"]).facets["speaker"]
+    assert [(v.value, v.count) for v in facet] == [("jane mary roe", roe.paragraphs)]

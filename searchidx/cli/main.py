@@ -564,7 +564,7 @@ def _search_releases(text: str, index_dir: str | None, *, also: tuple[str, ...],
 @index_option
 @json_option
 def speakers(index_dir: str | None, as_json: bool) -> None:
-    """List every speaker with role(s), paragraph count and release count."""
+    """List every speaker once, with role(s), paragraph and release counts, and other forms of the name."""
     try:
         table = _open(index_dir, auto_build=True).speakers()
     except SearchidxError as exc:
@@ -574,7 +574,9 @@ def speakers(index_dir: str | None, as_json: bool) -> None:
             echo(json.dumps(sp.to_dict(), ensure_ascii=False))
         else:
             roles = "; ".join(sp.roles)
-            echo(f"{sp.paragraphs:5d} ¶ {sp.releases:4d} rel  {sp.name}" + (f" ({roles})" if roles else ""))
+            also = ", ".join(sp.aliases)
+            echo(f"{sp.paragraphs:5d} ¶ {sp.releases:4d} rel  {sp.name}" + (f" ({roles})" if roles else "")
+                 + (f"  also: {also}" if also else ""))
 
 
 @main.command()

@@ -33,6 +33,9 @@ def write_release(writer: Any, path: str, digest: str, release: Release, *, para
     meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
     # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
     meta["paragraph_count"] = len(release.paragraphs)
+    speakers = _speakers(release)
+    if speakers:
+        meta["speakers"] = speakers
     record: dict[str, Any] = {"doc": file_term(path), "doctype": "file", "path": path, "release": release.id,
                               "hash": digest, "meta": meta}
     if release.title:
@@ -41,6 +44,19 @@ def write_release(writer: Any, path: str, digest: str, release: Release, *, para
     if paragraphs:
         for doc in paragraph_documents(release, analysed, analyse=analyses_as_built(writer.schema)):
             writer.add_document(**doc)
+
+
+def _speakers(release: Release) -> list[dict[str, Any]]:
+    """The release's people, each once, with the forms of the name it writes (`release_speakers`): what
+    `speakers` lists as ``aliases``. Keyed as the paragraphs' speakers are (`speaker_key` of the name)."""
+    if not any(p.speaker for p in release.paragraphs):
+        return []
+    # Imported here: attribution's patterns take a third of a second to load, and only writers need it.
+    from searchidx.attribution.identity import release_speakers
+    from searchidx.attribution.rules import speaker_key
+
+    return [{"key": speaker_key(ident.aliases[0] if ident.aliases else ident.name), "name": ident.name,
+             "aliases": ident.aliases, "roles": ident.roles} for ident in release_speakers(release)]
 
 
 def release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Release:

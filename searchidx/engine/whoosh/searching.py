@@ -537,8 +537,20 @@ def speakers(index: Index) -> list[SpeakerSummary]:
             role = fields.get("role")
             if role and role not in entry["roles"]:
                 entry["roles"].append(role)
+        # The forms of each name the releases write, kept in their file records (one per release).
+        aliases: dict[str, dict[str, None]] = {}
+        seen: set[str] = set()
+        for record in _file_record_list(s):
+            fields = s.stored_fields(record)
+            if fields.get("release") in seen:
+                continue  # a copy of a release at another path
+            seen.add(fields.get("release"))
+            for person in (fields.get("meta") or {}).get("speakers") or ():
+                if person.get("key") in table:
+                    aliases.setdefault(person["key"], {}).update(dict.fromkeys(person.get("aliases") or ()))
     out = [SpeakerSummary(name=e["name"], key=k, roles=e["roles"], paragraphs=e["paragraphs"],
-                          releases=len(e["releases"])) for k, e in table.items()]
+                          releases=len(e["releases"]),
+                          aliases=[a for a in aliases.get(k, ()) if a != e["name"]]) for k, e in table.items()]
     out.sort(key=lambda sp: (-sp.paragraphs, sp.name))
     return out
 
