@@ -440,7 +440,9 @@ def check(index_dir: str | None, fast: bool) -> None:
               help="Only files whose path (under its source folder, or whole) matches GLOB (repeatable: any).")
 @click.option("--lang", "languages", multiple=True,
               help="Only paragraphs in this language, an ISO 639-1 code such as es (repeatable; en,es works too).")
-@click.option("--quotes-only", is_flag=True, help="Only paragraphs attributed to a speaker.")
+@click.option("--quotes-only", is_flag=True, help="Only paragraphs with a speaker's words in quotation marks.")
+@click.option("--in-quotes", is_flag=True,
+              help="Match the query's words only inside a speaker's quotation marks (with --speaker: what they said).")
 @click.option("--all-kinds", is_flag=True, help="Include pull quotes, captions and About sections.")
 @click.option("--sort", type=click.Choice(["score", "date", "oldest"]), default="score", show_default=True,
               help="Relevance, newest first, or oldest first.")
@@ -463,7 +465,7 @@ def check(index_dir: str | None, fast: bool) -> None:
               help="With --releases: only releases where a paragraph also matches QUERY (repeatable).")
 def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int, speaker: str | None,
            since: str | None, until: str | None, source: str | None, paths: tuple[str, ...], languages: tuple[str, ...],
-           quotes_only: bool,
+           quotes_only: bool, in_quotes: bool,
            all_kinds: bool, sort: str,
            reverse: bool, facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int,
            color: str, as_json: bool, as_csv: bool, quiet: bool, releases: bool, also: tuple[str, ...]) -> None:
@@ -487,14 +489,14 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
     if releases:
         return _search_releases(text, index_dir, also=also, speaker=speaker, since=since, until=until, source=source,
                                 path=list(paths),
-                                kinds=None if all_kinds else ("body",), quotes_only=quotes_only, limit=limit,
-                                page=page, sort=sort, quiet=quiet, as_json=as_json, as_csv=as_csv, color=color)
+                                kinds=None if all_kinds else ("body",), quotes_only=quotes_only,
+                                in_quotes=in_quotes, limit=limit, page=page, sort=sort, quiet=quiet, as_json=as_json, as_csv=as_csv, color=color)
     try:
         index = _open(index_dir, auto_build=True)
         codes = [code for value in languages for code in value.split(",")]
         results = index.search(text, speaker=speaker, since=since, until=until, source=source, path=list(paths),
                                languages=codes or None, kinds=None if all_kinds else ("body",), quotes_only=quotes_only,
-                               limit=0 if quiet else limit, page=page, sort=sort,
+                               in_quotes=in_quotes, limit=0 if quiet else limit, page=page, sort=sort,
                                facets=() if quiet else facets, timeline=timeline and not quiet,
                                context=context, collapse=not no_collapse, facet_limit=top, suggest=not quiet)
     except QueryError as exc:

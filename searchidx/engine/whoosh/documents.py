@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from searchidx.engine.whoosh.schema import analyses_as_built, paragraph_documents
-from searchidx.model import Contact, Paragraph, Release
+from searchidx.model import Contact, Paragraph, Quote, Release
 
 
 def file_term(path: str) -> str:
@@ -68,9 +68,18 @@ def release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Relea
         labels=meta.get("labels", []), date=date, location=meta.get("location"), source=meta.get("source"),
         url=meta.get("url"), language=meta.get("language"), format=meta.get("format"),
         contacts=[Contact(**c) for c in meta.get("contacts", [])],
-        paragraphs=[Paragraph(n=d["n"], kind=d["kind"], text=d["text"], speaker=d.get("speaker"),
-                              speaker_role=d.get("role"), language=d.get("lang")) for d in paras],
+        paragraphs=[_paragraph(d) for d in paras],
     )
+
+
+def _paragraph(d: dict[str, Any]) -> Paragraph:
+    """A paragraph from its stored fields, its quote records with it (a quote's speaker is the paragraph's,
+    or nobody: schema.py)."""
+    text, speaker, role = d["text"], d.get("speaker"), d.get("role")
+    quotes = [Quote(start, end, text[start:end], speaker if spoken else None, role if spoken else None, kind)
+              for start, end, kind, spoken in d.get("quotes") or ()]
+    return Paragraph(n=d["n"], kind=d["kind"], text=text, speaker=speaker, speaker_role=role, quotes=quotes,
+                     language=d.get("lang"))
 
 
 def iter_paragraphs(searcher: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:

@@ -74,11 +74,11 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
         except ValueError as exc:
             raise QueryError(str(exc)) from None
         total = len(scores)
-        exact_terms, stemmed_terms = _query_terms(full, s)
+        exact_terms, stemmed_terms, quoted_terms = _query_terms(full, s)
         ids = StableIds(index.sources)
         hits = []
         for group in groups[(page - 1) * limit: want]:
-            hit = _hit(group[0], exact_terms, stemmed_terms, ids)
+            hit = _hit(group[0], exact_terms, stemmed_terms, ids, quoted_terms)
             hit.duplicate_releases = [_release_ref(r, ids) for r in group[1:]]
             hit.duplicates = [f"{ref['id']}#{r.fields()['n']}" for ref, r in zip(hit.duplicate_releases, group[1:])]
             hits.append(hit)
@@ -113,10 +113,10 @@ def iter_hits(index: Index, request: SearchRequest) -> Iterator[Hit]:
         order = _newest_first(s) if request.sort == "date" else _oldest_first(s) if request.sort == "oldest" else None
         results = ranked(s, full, scores, None, first=order)
         del scores
-        exact, stemmed = _query_terms(full, s)
+        exact, stemmed, quoted = _query_terms(full, s)
         ids = StableIds(index.sources)
         for r in results:
-            hit = _hit(r, exact, stemmed, ids)
+            hit = _hit(r, exact, stemmed, ids, quoted)
             if request.context:
                 _add_context(s, hit, request.context)
             yield hit
@@ -337,8 +337,9 @@ def _release_info(s: Any, rid: str, docnum: int | None = None) -> dict[str, Any]
     return _per_reader(s.reader(), ("release", rid), make)
 
 
-def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
-    """The words the query matches in the text: unstemmed (from prefix/fuzzy) and stemmed."""
+def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str], set[str]]:
+    """The words the query matches in the text: unstemmed (from prefix/fuzzy) and stemmed; and the stems
+    it matches inside quotes (the ``quote`` field), highlighted only there."""
     # Not q.existing_terms(): in whoosh3 3.54 its loop variable shadows its ``fieldname`` argument, so
     # after the first leaf it only looks in that leaf's field.
     reader = searcher.reader()
@@ -351,16 +352,31 @@ def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
         pairs.extend(terms)
     exact: set[str] = set()
     stemmed: set[str] = set()
+    quoted: set[str] = set()
     for fieldname, term in pairs:
         word = term.decode("utf-8") if isinstance(term, bytes) else str(term)
         if fieldname == "text":
             stemmed.add(word)
         elif fieldname == "text_exact":
             exact.add(word)
-    return exact, stemmed
+        elif fieldname == "quote":
+            quoted.add(word)
+    return exact, stemmed, quoted
 
 
-def _hit(r: Any, exact: set[str], stemmed: set[str], ids: StableIds) -> Hit:
+def _highlights(text: str, fields: dict[str, Any], exact: set[str], stemmed: set[str],
+                quoted: set[str]) -> list[tuple[int, int]]:
+    """The matched words of a hit's text; those matched inside quotes only where its quotes are."""
+    spans = highlight_spans(text, stemmed, exact)
+    if quoted and fields.get("quotes"):
+        # The quote field's quotes (`Paragraph.spoken_quotes`): in quotation marks, with a speaker.
+        quotes = [(start, end) for start, end, kind, spoken in fields["quotes"] if spoken and kind != "reported"]
+        inside = [(a, b) for a, b in highlight_spans(text, quoted) if any(s <= a and b <= e for s, e in quotes)]
+        spans = sorted(set(spans) | set(inside))
+    return spans
+
+
+def _hit(r: Any, exact: set[str], stemmed: set[str], ids: StableIds, quoted: set[str] = frozenset()) -> Hit:
     fields = r.fields()
     info = _release_info(r.searcher, fields["release"], r.docnum)
     text = fields.get("text", "")
@@ -370,7 +386,8 @@ def _hit(r: Any, exact: set[str], stemmed: set[str], ids: StableIds) -> Hit:
         path=info.get("path"), n=fields["n"], kind=fields["kind"], speaker=speaker,
         speaker_role=fields.get("role"), title=info.get("title"), date=info.get("date"),
         source=info.get("source"), location=info.get("location"), url=info.get("url"),
-        score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, stemmed, exact),
+        score=round(float(r.score or 0.0), 4), text=text,
+        highlights=_highlights(text, fields, exact, stemmed, quoted),
         speaker_key=_text(_column_value(r.searcher, "speaker_key", r.docnum)) or None,
     )
 
