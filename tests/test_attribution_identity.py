@@ -96,3 +96,8 @@ def test_speakers_lists_each_person_once_with_aliases_across_releases(tmp_path):
     # --speaker and the speaker facet go by the identity: both of her releases, under one name.
     facet = index.search("", speaker="jane roe", facets=["speaker"]).facets["speaker"]
     assert [(v.value, v.count) for v in facet] == [("jane mary roe", roe.paragraphs)]
+    # --speaker takes any form of the name her release writes: "Ms Roe" is her in the bridge release
+    # (and the "Ms Roe" of the ferry release, a person of her own).
+    ms = index.search("", speaker="Ms Roe", limit=50, facets=["speaker"]).facets["speaker"]
+    assert {(v.value, v.count) for v in ms} == {("jane mary roe", 5), ("roe", 1)}  # all of the bridge release
+    assert index.search("", speaker="Ms Roe", limit=50).total == 6

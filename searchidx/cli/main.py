@@ -432,7 +432,7 @@ def check(index_dir: str | None, fast: bool) -> None:
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
               help="Hits per page (0: only the count, facets and timeline).")
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True, help="Page of hits.")
-@click.option("--speaker", help="Only paragraphs of this speaker (any part of the name).")
+@click.option("--speaker", help="Only paragraphs of this speaker (any part of the name, or of a form of it: Ms Roe).")
 @click.option("--since", help="Only releases dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Only releases dated on or before this day.")
 @click.option("--source", help="Only releases from this wire or publisher.")

@@ -538,8 +538,8 @@ class Index:
         """Ranked paragraphs matching ``query`` (see docs/searching.md for the query language), narrowed by
         the filters. Raises `QueryError` (with a ``hint``) for a query or option it cannot run.
 
-        ``speaker``: every word of it in the speaker's name. ``since``/``until``: a date, or YYYY, YYYY-MM or
-        YYYY-MM-DD (inclusive). ``source``: every word of it in the wire or site. ``languages``: ISO 639-1
+        ``speaker``: every word of it in the speaker's name (or a form of it their release writes).
+        ``since``/``until``: a date, or YYYY, YYYY-MM or YYYY-MM-DD (inclusive). ``source``: every word of it in the wire or site. ``languages``: ISO 639-1
         codes: only paragraphs in these, their words analysed for these (docs/languages.md). ``kinds``: paragraph kinds
         searched (None: all; a ``kind:`` in the query also lifts the default). ``quotes_only``: paragraphs
         with a speaker's words in quotation marks (`Paragraph.has_direct_quote`). ``in_quotes``: the

@@ -42,7 +42,8 @@ def write_release(writer: Any, path: str, digest: str, release: Release, *, para
         record["title"] = record["title_exact"] = release.title
     writer.add_document(**record)
     if paragraphs:
-        for doc in paragraph_documents(release, analysed, analyse=analyses_as_built(writer.schema)):
+        names = {person["key"]: " ".join(person["aliases"]) for person in speakers}
+        for doc in paragraph_documents(release, analysed, analyse=analyses_as_built(writer.schema), names=names):
             writer.add_document(**doc)
 
 

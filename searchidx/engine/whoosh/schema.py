@@ -94,6 +94,9 @@ def schema():
         lang=KEYWORD(stored=True, sortable=True, lowercase=True),
         text=AnalysedText(analyzer=text, stored=True, phrase=True),
         speaker=TEXT(analyzer=names, stored=True, field_boost=2.0),
+        # Every form of the speaker's name its release writes ("Jane Roe", "Ms Roe", "Shri Jane Roe";
+        # `release_speakers`), for --speaker (schema 6): the person, however the user names them.
+        speaker_names=TEXT(analyzer=names, phrase=False),
         speaker_key=ID(sortable=True),
         role=TEXT(analyzer=text, stored=True),
         # File records only: a paragraph has its release's title through the file record written right
@@ -259,10 +262,11 @@ def analyses_as_built(index_schema: Any) -> bool:
 
 
 def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] | None = None, *,
-                        analyse: bool = True) -> Iterator[dict[str, Any]]:
+                        analyse: bool = True, names: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
     """The Whoosh documents of a release's paragraphs (file records are documents.py's); ``analysed``: their
     text's postings made by `analyse_paragraphs` (in another process), else they are made here; without
-    ``analyse`` (an index whose analyzers differ: `analyses_as_built`) the writer analyses the text."""
+    ``analyse`` (an index whose analyzers differ: `analyses_as_built`) the writer analyses the text.
+    ``names``: speaker_key → the forms of that person's name in the release, space-separated."""
     # Imported here: attribution's patterns take a third of a second to load, and only writers need it.
     from searchidx.attribution.rules import speaker_key
 
@@ -297,7 +301,8 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] 
             doc["quotes"] = [[q.start, q.end, q.kind, 1 if q.speaker else 0] for q in p.quotes]
         if p.speaker:
             doc["speaker"] = p.speaker
-            doc["speaker_key"] = speaker_key(p.speaker)
+            doc["speaker_key"] = key = speaker_key(p.speaker)
+            doc["speaker_names"] = (names or {}).get(key) or p.speaker
         if p.speaker_role:
             doc["role"] = p.speaker_role
         yield doc

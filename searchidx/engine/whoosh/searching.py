@@ -220,7 +220,8 @@ def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speak
     exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not query_tree.names_field(tree, "kind"))
     require: list[Any] = []
     if speaker:
-        require.append(_all_words("speaker", speaker))
+        # Any form of the name the paragraph's release writes ("Ms Roe", "Shri Jane Roe").
+        require.append(_all_words("speaker_names" if "speaker_names" in s.schema else "speaker", speaker))
     if source:
         require.append(_all_words("source", source))
     if languages:
