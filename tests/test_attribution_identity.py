@@ -101,3 +101,8 @@ def test_speakers_lists_each_person_once_with_aliases_across_releases(tmp_path):
     ms = index.search("", speaker="Ms Roe", limit=50, facets=["speaker"]).facets["speaker"]
     assert {(v.value, v.count) for v in ms} == {("jane mary roe", 5), ("roe", 1)}  # all of the bridge release
     assert index.search("", speaker="Ms Roe", limit=50).total == 6
+    # Her page in serve (/speaker/KEY, /api/speakers/KEY) lists the same forms.
+    from searchidx.search.speaker import speaker_profile
+
+    profile = speaker_profile(index, "jane mary roe")
+    assert profile.name == "Jane Mary Roe" and {"Ms Roe", "Roe"} <= set(profile.aliases)
