@@ -81,6 +81,9 @@ def test_quote_field_in_the_query_language(ix):
     assert ix.search("quote:fentanyl speaker:doe").total == 1
     assert ix.search("quote:fentan*").total == 2  # prefixes expand over the text's words
     assert ix.search("quote:fentanil~").total == 2
+    # An expanded word is highlighted inside the quote only, not in the narration beside it.
+    assert quoted_words(ix.search("quote:fentan*", speaker="Roe").hits[0]) == ["Fentanyl"]
+    assert ix.search("quote:dealer*").total == 0  # only in narration
     assert ix.search("quote:posters").total == 0
     hit = ix.search("quote:children").hits[0]
     assert quoted_words(hit) == ["children"]
