@@ -106,3 +106,25 @@ def test_speakers_lists_each_person_once_with_aliases_across_releases(tmp_path):
 
     profile = speaker_profile(index, "jane mary roe")
     assert profile.name == "Jane Mary Roe" and {"Ms Roe", "Roe"} <= set(profile.aliases)
+
+
+def test_speakers_roles_most_given_first_and_three_in_the_listing(tmp_path):
+    from click.testing import CliRunner
+
+    from searchidx import Index
+    from searchidx.cli.main import main
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    # One role in two releases, four others in one release each (the first one written among them).
+    for i, role in enumerate(("Ports", "Transport", "Roads", "Transport", "Rail", "Canals")):
+        (folder / f"{i}.txt").write_text(f'{role} news {i}\n\n"We acted," said Jane Roe, Minister for {role}.\n',
+                                         encoding="utf-8")
+    index = Index.open(tmp_path / "ix", create=True)
+    index.sync([folder])
+    (roe,) = index.speakers()
+    assert roe.roles[0] == "Minister for Transport"  # twice; the others once each
+    assert roe.paragraphs == 6 and roe.releases == 6
+    assert sorted(roe.roles) == sorted(f"Minister for {r}" for r in ("Ports", "Transport", "Roads", "Rail", "Canals"))
+    listing = CliRunner().invoke(main, ["speakers", "--index", str(tmp_path / "ix")]).stdout
+    assert "(Minister for Transport; " in listing and "; +2 more)" in listing

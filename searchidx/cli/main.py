@@ -575,7 +575,8 @@ def speakers(index_dir: str | None, as_json: bool) -> None:
         if as_json:
             echo(json.dumps(sp.to_dict(), ensure_ascii=False))
         else:
-            roles = "; ".join(sp.roles)
+            # The three roles most given: a prosecutor's office gives hundreds of one-off ones.
+            roles = "; ".join(sp.roles[:3]) + (f"; +{len(sp.roles) - 3} more" if len(sp.roles) > 3 else "")
             also = ", ".join(sp.aliases)
             echo(f"{sp.paragraphs:5d} ¶ {sp.releases:4d} rel  {sp.name}" + (f" ({roles})" if roles else "")
                  + (f"  also: {also}" if also else ""))

@@ -112,7 +112,8 @@ class SearchResults:
 @dataclass
 class SpeakerSummary:
     """A person who speaks in the index, once: ``key`` is the folded full name (`speaker_key`), ``name`` as
-    first given, ``aliases`` the other forms of the name the releases write ("Ms Roe", "Roe")."""
+    first given, ``roles`` most given first, ``aliases`` the other forms of the name the releases write
+    ("Ms Roe", "Roe")."""
 
     name: str
     key: str

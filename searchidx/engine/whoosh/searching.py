@@ -549,12 +549,13 @@ def speakers(index: Index) -> list[SpeakerSummary]:
             if not key:
                 continue
             fields = s.stored_fields(docnum)
-            entry = table.setdefault(key, {"name": fields["speaker"], "roles": [], "paragraphs": 0, "releases": set()})
+            entry = table.setdefault(key, {"name": fields["speaker"], "roles": Counter(), "paragraphs": 0,
+                                           "releases": set()})
             entry["paragraphs"] += 1
             entry["releases"].add(fields["release"])
             role = fields.get("role")
-            if role and role not in entry["roles"]:
-                entry["roles"].append(role)
+            if role:
+                entry["roles"][role] += 1
         # The forms of each name the releases write, kept in their file records (one per release).
         aliases: dict[str, dict[str, None]] = {}
         seen: set[str] = set()
@@ -566,7 +567,9 @@ def speakers(index: Index) -> list[SpeakerSummary]:
             for person in (fields.get("meta") or {}).get("speakers") or ():
                 if person.get("key") in table:
                     aliases.setdefault(person["key"], {}).update(dict.fromkeys(person.get("aliases") or ()))
-    out = [SpeakerSummary(name=e["name"], key=k, roles=e["roles"], paragraphs=e["paragraphs"],
+    # Roles most given first (a district attorney's title, before the sentences a press office glued to it
+    # once), then as first seen.
+    out = [SpeakerSummary(name=e["name"], key=k, roles=[r for r, _ in e["roles"].most_common()], paragraphs=e["paragraphs"],
                           releases=len(e["releases"]),
                           aliases=[a for a in aliases.get(k, ()) if a != e["name"]]) for k, e in table.items()]
     out.sort(key=lambda sp: (-sp.paragraphs, sp.name))
