@@ -69,6 +69,11 @@ class Paragraph:
         """Whether the paragraph quotes someone's own words in quotation marks, not only reports them."""
         return any(q.quoted and q.speaker for q in self.quotes)
 
+    def spoken_quotes(self) -> list[Quote]:
+        """The quotes in quotation marks that have a speaker: what the index's ``quote`` field holds, each
+        with its speaker (a scare quote nobody is named for is left out)."""
+        return [q for q in self.quotes if q.quoted and q.speaker]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "n": self.n,

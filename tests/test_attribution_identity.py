@@ -59,3 +59,72 @@ def test_a_surname_two_people_share_joins_neither():
 def test_across_releases_the_same_full_name_is_one_key_and_a_surname_is_not():
     assert speaker_key("Jane Roe") == speaker_key("JANE ROE") == speaker_key("Ms. Jane Roe")
     assert speaker_key("Roe") != speaker_key("Jane Roe")
+
+
+def test_speakers_lists_each_person_once_with_aliases_across_releases(tmp_path):
+    """`speakers` (library, CLI text and --json, serve's API schema): one entry per identity. The same
+    full name in two releases is one person; a surname alone in a third release stays its own."""
+    import json
+
+    from click.testing import CliRunner
+
+    from searchidx import Index
+    from searchidx.cli.main import main
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "bridge.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "tunnel.txt").write_text('Tunnel opens\n\n"The tunnel is finished," said Jane Mary Roe, the Minister.\n\n'
+                                       '"Dr. Roe is proud of it," the spokesman added.\n', encoding="utf-8")
+    (folder / "ferry.txt").write_text('Ferry sails\n\n"We sail at dawn," said Ms Roe.\n', encoding="utf-8")
+    index = Index.open(tmp_path / "ix", create=True)
+    index.sync([folder])
+    table = {sp.key: sp for sp in index.speakers()}
+    roe = table["jane mary roe"]
+    assert roe.name == "Jane Mary Roe" and roe.releases == 2
+    assert {"Ms Roe", "Roe"} <= set(roe.aliases) and "Jane Mary Roe" not in roe.aliases
+    assert table["roe"].releases == 1  # a surname alone joins a full name only within its release
+    assert [k for k in table if "roe" in k] == ["jane mary roe", "roe"]
+
+    runner = CliRunner()
+    res = runner.invoke(main, ["speakers", "--json", "--index", str(tmp_path / "ix")])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert {line["key"]: sorted(line["aliases"]) for line in lines}["jane mary roe"] == sorted(roe.aliases)
+    res = runner.invoke(main, ["speakers", "--index", str(tmp_path / "ix")])
+    assert "Jane Mary Roe" in res.stdout and "also: " in res.stdout and "Ms Roe" in res.stdout
+    # --speaker and the speaker facet go by the identity: both of her releases, under one name.
+    facet = index.search("", speaker="jane roe", facets=["speaker"]).facets["speaker"]
+    assert [(v.value, v.count) for v in facet] == [("jane mary roe", roe.paragraphs)]
+    # --speaker takes any form of the name her release writes: "Ms Roe" is her in the bridge release
+    # (and the "Ms Roe" of the ferry release, a person of her own).
+    ms = index.search("", speaker="Ms Roe", limit=50, facets=["speaker"]).facets["speaker"]
+    assert {(v.value, v.count) for v in ms} == {("jane mary roe", 5), ("roe", 1)}  # all of the bridge release
+    assert index.search("", speaker="Ms Roe", limit=50).total == 6
+    # Her page in serve (/speaker/KEY, /api/speakers/KEY) lists the same forms.
+    from searchidx.search.speaker import speaker_profile
+
+    profile = speaker_profile(index, "jane mary roe")
+    assert profile.name == "Jane Mary Roe" and {"Ms Roe", "Roe"} <= set(profile.aliases)
+
+
+def test_speakers_roles_most_given_first_and_three_in_the_listing(tmp_path):
+    from click.testing import CliRunner
+
+    from searchidx import Index
+    from searchidx.cli.main import main
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    # One role in two releases, four others in one release each (the first one written among them).
+    for i, role in enumerate(("Ports", "Transport", "Roads", "Transport", "Rail", "Canals")):
+        (folder / f"{i}.txt").write_text(f'{role} news {i}\n\n"We acted," said Jane Roe, Minister for {role}.\n',
+                                         encoding="utf-8")
+    index = Index.open(tmp_path / "ix", create=True)
+    index.sync([folder])
+    (roe,) = index.speakers()
+    assert roe.roles[0] == "Minister for Transport"  # twice; the others once each
+    assert roe.paragraphs == 6 and roe.releases == 6
+    assert sorted(roe.roles) == sorted(f"Minister for {r}" for r in ("Ports", "Transport", "Roads", "Rail", "Canals"))
+    listing = CliRunner().invoke(main, ["speakers", "--index", str(tmp_path / "ix")]).stdout
+    assert "(Minister for Transport; " in listing and "; +2 more)" in listing

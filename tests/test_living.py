@@ -98,9 +98,11 @@ def test_copies_share_paragraphs_and_survive_deleting_either(tmp_path):
     Path(owner).unlink()
     ix.sync()
     assert paragraph_paths(ix, 0) == [str(other.resolve())]  # the paragraphs now name the other copy
-    # ... and are still found by what is indexed but not stored: unstemmed copy, title, day, place.
-    for query in (word(0)[:-1] + "*", "title:adopts", "date:2024-03-03", "location:brussels"):
+    # ... and are still found by what is indexed but not stored: unstemmed copy, title, day, place, the
+    # words inside quotes (from the quote records read back) and the forms of the speaker's name.
+    for query in (word(0)[:-1] + "*", "title:adopts", "date:2024-03-03", "location:brussels", "quote:everyone"):
         assert hits(ix, query) >= 1, query
+    assert ix.search("", quotes_only=True).total == 1 and ix.search("", speaker="Doe").total == 1
     assert ix.check().ok
     other.unlink()
     ix.sync()

@@ -106,3 +106,16 @@ def test_the_tree_compiles_to_what_whoosh_parses_from_the_text(index):
     differ = [q for q in queries
               if outcome(lambda q=q: parse_query_text(q, schema)) != outcome(lambda q=q: compile_query(parse(q), schema))]
     assert not differ, differ[:5]
+
+
+def test_in_quotes_moves_the_text_words_to_the_quote_field():
+    from searchidx.search.query import in_quotes
+
+    tree = in_quotes(parse('fentanyl "our children" schoo* dealr~ -trial text:kills speaker:roe date:2023'))
+    assert isinstance(tree, And)
+    fields = [(type(c).__name__, c.field) for c in tree.children if isinstance(c, (Term, Phrase, Prefix, Fuzzy))]
+    assert fields == [("Term", "quote"), ("Phrase", "quote"), ("Prefix", "quote"), ("Fuzzy", "quote"),
+                      ("Term", "quote"), ("Term", "speaker")]
+    negated = next(c for c in tree.children if isinstance(c, Not))
+    assert negated.child.field == "quote"
+    assert parse("quote:fentanyl") == Term(text="fentanyl", field="quote", raw="fentanyl")

@@ -145,3 +145,30 @@ def test_syndicated_copies_collapse_with_either_fingerprint_column(tmp_path, mon
     assert len(hits) == 1 and len(hits[0].duplicates) == 2
     assert len(ix.search("good day accountability", collapse=False).hits) == 3
     assert len(ix.search("vote OR accountability").hits) == 2  # other text, its own hit
+
+
+def test_the_quote_field_holds_its_quotes_words_as_whoosh_analyses_them() -> None:
+    """`analyse_quote` (what a loader process makes) equals the quote field's own analysis of the spoken
+    quotes' words (English; other languages as their text is), on every quoted paragraph of the seed and
+    fixtures; narration and scare quotes add none."""
+    from searchidx.engine.whoosh.schema import analyse_quote, quote_text
+
+    quoted = narration = 0
+    for f in discover([SEEDS, FIXTURES])[0]:
+        try:
+            release = load_release(f)
+        except LoadError:
+            continue
+        for p in release.paragraphs:
+            words = quote_text(p)
+            if not words:
+                narration += 1
+                assert analyse_quote(p) == []
+                continue
+            quoted += 1
+            assert all(q.text in p.text and q.speaker for q in p.spoken_quotes())
+            if p.language in (None, "en"):
+                assert sorted(analyse_quote(p)) == sorted(TEXT.index(schema()["quote"], words)), words[:80]
+            else:  # analysed in its own language, as its text is (fields.language_term)
+                assert analyse_quote(p) == analyse_text(words, p.language)[0]
+    assert quoted > 30 and narration > 30

@@ -190,7 +190,7 @@ def test_options_speaker_source_quotes(ix):
     assert ix.search("accountability", source="EIN Presswire").total > 0
     assert all(h.source == "EIN Presswire" for h in ix.search("accountability", source="ein").hits)
     quoted = ix.search("council", quotes_only=True, limit=20)
-    assert quoted.total and all(h.speaker for h in quoted.hits)
+    assert quoted.total and all(h.speaker and h.text.count('"') >= 2 for h in quoted.hits)
     assert ix.search("council", limit=20).total > quoted.total
     assert ix.search('"closed nexus"', kinds=None).total == 2
 
@@ -303,7 +303,8 @@ def test_filters_agree_with_a_scan(ix, kw):
     def keep(d, meta):
         day = meta.get("date") or ""
         return ((kw.get("kinds", ("body",)) is None or d["kind"] == "body")
-                and (not kw.get("quotes_only") or d.get("speaker"))
+                # --quotes-only: a speaker's words in quotation marks (stored: [start, end, kind, spoken])
+                and (not kw.get("quotes_only") or any(q[2] != "reported" and q[3] for q in d.get("quotes") or ()))
                 and ("jane" in (d.get("speaker") or "").lower() if "speaker" in kw else True)
                 and ("ein" in (meta.get("source") or "").lower() if "source" in kw else True)
                 and (not kw.get("since") or "2024-01-01" <= day <= "2024-03-31"))

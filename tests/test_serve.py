@@ -143,6 +143,22 @@ def test_search_api_filters_and_pages(server):
     assert len(ids) == len(set(ids)) == RELEASES + 1  # every paragraph once; the copies as one hit
 
 
+def test_search_in_quotes_in_the_api_and_the_page(server):
+    # "harbour" stands in narration and inside Ana Costa's quote; "pier" only in narration.
+    _, inside = server.json("/api/search?q=harbour&in_quotes=1&no_collapse=1&limit=100")
+    assert inside["total"] == RELEASES and {h["speaker"] for h in inside["hits"]} == {"Ana Costa"}
+    for hit in inside["hits"]:
+        quote_end = hit["text"].index(",\"")
+        assert hit["highlights"] and all(b <= quote_end for a, b in hit["highlights"])  # on the quote only
+    _, pier = server.json("/api/search?q=pier&in_quotes=1")
+    assert pier["total"] == 0
+    _, said = server.json("/api/search?q=season&speaker=costa&in_quotes=1&no_collapse=1&limit=100")
+    assert said["total"] == RELEASES
+    status, _, body = server.get("/?q=season&in_quotes=1")
+    page = body.decode("utf-8")
+    assert status == 200 and 'name="in_quotes" value="1" checked' in page and "words in quotes ×" in page
+
+
 @pytest.mark.parametrize("query, fragment", [
     ("/api/search?q=%22unclosed", "unbalanced quote"),
     ("/api/search?q=foo:bar", "unknown field"),

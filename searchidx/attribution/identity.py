@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from searchidx.attribution.lexicons import strip_honorifics, strip_post_nominals
 from searchidx.attribution.rules import HONORIFIC, speaker_key
@@ -32,11 +33,13 @@ class Identity:
         return {"key": self.key, "name": self.name, "aliases": list(self.aliases), "roles": list(self.roles)}
 
 
-def _tokens(name: str) -> list[str]:
-    return speaker_key(strip_post_nominals(strip_honorifics(name)[0])).split()
+@lru_cache(maxsize=8192)
+def _tokens(name: str) -> tuple[str, ...]:
+    # Cached: the same forms come back in release after release ("Ogg", "Kim Ogg").
+    return tuple(speaker_key(strip_post_nominals(strip_honorifics(name)[0])).split())
 
 
-def _same_person(short: list[str], full: list[str]) -> bool:
+def _same_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether a shorter form names the person of a fuller one: the same surname, and every other word of
     the short form in the full one, or the initial of one ("Roe", "Jane Roe", "J Roe", "Jane Mary Roe")."""
     if not short or not full or short[-1] != full[-1]:
@@ -60,7 +63,7 @@ def group_variants(names: Iterable[str], roles: dict[str, str | None] | None = N
         if n and n.strip():
             seen.setdefault(n.strip(), None)
     ordered = sorted(seen, key=lambda n: (-len(_tokens(n)), -len(n)))
-    people: list[tuple[list[str], Identity]] = []
+    people: list[tuple[tuple[str, ...], Identity]] = []
     for name in ordered:
         tokens = _tokens(name)
         if not tokens:
@@ -80,14 +83,37 @@ def group_variants(names: Iterable[str], roles: dict[str, str | None] | None = N
     return [ident for _, ident in people]
 
 
+#: How far before a surname its honorific and given names may start (`_variants_in`): a longer run is
+#: read again from the start of the text.
+_WINDOW = 160
+
+
+#: What may stand before a surname in a form of the name: an honorific and up to three capitalised words,
+#: up to the end of the span searched (where the surname starts). One pattern for every name: compiling
+#: one per name (its honorifics are a long alternation) cost more than the search.
+_BEFORE_SURNAME = re.compile(rf"(?:\b{HONORIFIC}\s+)?(?:\b[A-Z][\w’'.-]*\s+){{0,3}}\Z")
+
+
 def _variants_in(text: str, name: str) -> list[str]:
     """The forms ``text`` writes a speaker's name in: with or without honorifics, given names, initials."""
     surname = name.split()[-1]
-    pattern = re.compile(rf"(?:\b{HONORIFIC}\s+)?(?:\b[A-Z][\w’'.-]*\s+){{0,3}}\b{re.escape(surname)}\b")
+    # Each place the surname stands, then the words before it in a window that ends there: a scan of the
+    # whole text for the name's leading words cost a fifth of loading a release.
+    word = re.compile(rf"\b{re.escape(surname)}\b")
     full = _tokens(name)
     out = []
-    for m in pattern.finditer(text):
-        form = m.group().strip()
+    end = 0  # where the last form found ends: forms do not overlap
+    for hit in word.finditer(text):
+        if hit.start() < end:
+            continue
+        start = max(end, hit.start() - _WINDOW)
+        m = _BEFORE_SURNAME.search(text, start, hit.start())
+        if m is not None and m.start() == start and start > end:  # may start further back
+            m = _BEFORE_SURNAME.search(text, end, hit.start())
+        if m is None:
+            continue
+        end = hit.end()
+        form = text[m.start():end].strip()
         # Words before the name that are not part of it ("Minister Jane Roe"): drop from the left until it fits.
         words = form.split()
         while words and not _same_person(_tokens(" ".join(words)), full):

@@ -437,7 +437,7 @@ def check(index_dir: str | None, fast: bool) -> None:
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
               help="Hits per page (0: only the count, facets and timeline).")
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True, help="Page of hits.")
-@click.option("--speaker", help="Only paragraphs of this speaker (any part of the name).")
+@click.option("--speaker", help="Only paragraphs of this speaker (any part of the name, or of a form of it: Ms Roe).")
 @click.option("--since", help="Only releases dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Only releases dated on or before this day.")
 @click.option("--source", help="Only releases from this wire or publisher.")
@@ -445,7 +445,9 @@ def check(index_dir: str | None, fast: bool) -> None:
               help="Only files whose path (under its source folder, or whole) matches GLOB (repeatable: any).")
 @click.option("--lang", "languages", multiple=True,
               help="Only paragraphs in this language, an ISO 639-1 code such as es (repeatable; en,es works too).")
-@click.option("--quotes-only", is_flag=True, help="Only paragraphs attributed to a speaker.")
+@click.option("--quotes-only", is_flag=True, help="Only paragraphs with a speaker's words in quotation marks.")
+@click.option("--in-quotes", is_flag=True,
+              help="Match the query's words only inside a speaker's quotation marks (with --speaker: what they said).")
 @click.option("--all-kinds", is_flag=True, help="Include pull quotes, captions and About sections.")
 @click.option("--sort", type=click.Choice(["score", "date", "oldest"]), default="score", show_default=True,
               help="Relevance, newest first, or oldest first.")
@@ -468,7 +470,7 @@ def check(index_dir: str | None, fast: bool) -> None:
               help="With --releases: only releases where a paragraph also matches QUERY (repeatable).")
 def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int, speaker: str | None,
            since: str | None, until: str | None, source: str | None, paths: tuple[str, ...], languages: tuple[str, ...],
-           quotes_only: bool,
+           quotes_only: bool, in_quotes: bool,
            all_kinds: bool, sort: str,
            reverse: bool, facets: tuple[str, ...], top: int, timeline: bool, no_collapse: bool, context: int,
            color: str, as_json: bool, as_csv: bool, quiet: bool, releases: bool, also: tuple[str, ...]) -> None:
@@ -490,14 +492,14 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
     if releases:
         return _search_releases(text, index_dir, also=also, speaker=speaker, since=since, until=until, source=source,
                                 path=list(paths),
-                                kinds=None if all_kinds else ("body",), quotes_only=quotes_only, limit=limit,
-                                page=page, sort=sort, quiet=quiet, as_json=as_json, as_csv=as_csv, color=color)
+                                kinds=None if all_kinds else ("body",), quotes_only=quotes_only,
+                                in_quotes=in_quotes, limit=limit, page=page, sort=sort, quiet=quiet, as_json=as_json, as_csv=as_csv, color=color)
     try:
         index = _open(index_dir, auto_build=True)
         codes = [code for value in languages for code in value.split(",")]
         results = index.search(text, speaker=speaker, since=since, until=until, source=source, path=list(paths),
                                languages=codes or None, kinds=None if all_kinds else ("body",), quotes_only=quotes_only,
-                               limit=0 if quiet else limit, page=page, sort=sort,
+                               in_quotes=in_quotes, limit=0 if quiet else limit, page=page, sort=sort,
                                facets=() if quiet else facets, timeline=timeline and not quiet,
                                context=context, collapse=not no_collapse, facet_limit=top, suggest=not quiet)
     except QueryError as exc:
@@ -565,7 +567,7 @@ def _search_releases(text: str, index_dir: str | None, *, also: tuple[str, ...],
 @index_option
 @json_option
 def speakers(index_dir: str | None, as_json: bool) -> None:
-    """List every speaker with role(s), paragraph count and release count."""
+    """List every speaker once, with role(s), paragraph and release counts, and other forms of the name."""
     try:
         table = _open(index_dir, auto_build=True).speakers()
     except SearchidxError as exc:
@@ -574,8 +576,11 @@ def speakers(index_dir: str | None, as_json: bool) -> None:
         if as_json:
             echo(json.dumps(sp.to_dict(), ensure_ascii=False))
         else:
-            roles = "; ".join(sp.roles)
-            echo(f"{sp.paragraphs:5d} ¶ {sp.releases:4d} rel  {sp.name}" + (f" ({roles})" if roles else ""))
+            # The three roles most given: a prosecutor's office gives hundreds of one-off ones.
+            roles = "; ".join(sp.roles[:3]) + (f"; +{len(sp.roles) - 3} more" if len(sp.roles) > 3 else "")
+            also = ", ".join(sp.aliases)
+            echo(f"{sp.paragraphs:5d} ¶ {sp.releases:4d} rel  {sp.name}" + (f" ({roles})" if roles else "")
+                 + (f"  also: {also}" if also else ""))
 
 
 @main.command()

@@ -34,7 +34,11 @@ class SearchRequest:
     languages: tuple[str, ...] | None = None
     #: Paragraph kinds searched (None: all; a ``kind:`` in the query also lifts the default).
     kinds: tuple[str, ...] | None = ("body",)
+    #: Only paragraphs with a speaker's words in quotation marks (`Paragraph.has_direct_quote`).
     quotes_only: bool = False
+    #: The query's text words match only inside those quotation marks (``tree`` already has them in the
+    #: ``quote`` field, `searchidx.search.query.in_quotes`; implies ``quotes_only``): highlights too.
+    in_quotes: bool = False
     #: Globs one of which the file's path (relative to its source, or whole) must match.
     paths: tuple[str, ...] = ()
     #: Runs of folded words the paragraph's text must hold, in order (phrases of stop words only, which

@@ -557,8 +557,8 @@ class Index:
     def search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, source: str | None = None,
                languages: tuple[str, ...] | list[str] | None = None,
-               kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10,
-               page: int = 1, sort: str = "score", facets: tuple[str, ...] | list[str] = (),
+               kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, in_quotes: bool = False,
+               limit: int = 10, page: int = 1, sort: str = "score", facets: tuple[str, ...] | list[str] = (),
                timeline: bool = False, context: int = 0, collapse: bool = True, suggest: bool = True,
                exact_total: bool | None = None, facet_limit: int | None = 10,
                path: str | list[str] | None = None,
@@ -566,11 +566,13 @@ class Index:
         """Ranked paragraphs matching ``query`` (see docs/searching.md for the query language), narrowed by
         the filters. Raises `QueryError` (with a ``hint``) for a query or option it cannot run.
 
-        ``speaker``: every word of it in the speaker's name. ``since``/``until``: a date, or YYYY, YYYY-MM or
-        YYYY-MM-DD (inclusive). ``source``: every word of it in the wire or site. ``languages``: ISO 639-1
+        ``speaker``: every word of it in the speaker's name (or a form of it their release writes).
+        ``since``/``until``: a date, or YYYY, YYYY-MM or YYYY-MM-DD (inclusive). ``source``: every word of it in the wire or site. ``languages``: ISO 639-1
         codes: only paragraphs in these, their words analysed for these (docs/languages.md). ``kinds``: paragraph kinds
         searched (None: all; a ``kind:`` in the query also lifts the default). ``quotes_only``: paragraphs
-        attributed to a speaker. ``limit``/``page``: hits per page (0: counts, facets and timeline only) and
+        with a speaker's words in quotation marks (`Paragraph.has_direct_quote`). ``in_quotes``: the
+        query's text words match only inside those quotation marks, and are highlighted there (with
+        ``speaker``: what that speaker said about them); implies ``quotes_only``. ``limit``/``page``: hits per page (0: counts, facets and timeline only) and
         which page. ``sort``: "score", "date" (newest first) or "oldest"; undated last. ``facets``: any of speaker,
         source, year, location, language; ``facet_limit`` values each (None: all). ``timeline``: matches per month.
         ``context``: paragraphs before and after each hit. ``collapse``: fold syndicated copies into one hit.
@@ -580,14 +582,14 @@ class Index:
         ``max_seconds``: the search's time budget; past it, `QueryError` (None: no limit)."""
         return search(self, query, speaker=speaker, since=since, until=until, source=source,
                       languages=languages, kinds=kinds,
-                      quotes_only=quotes_only, limit=limit, page=page, sort=sort, facets=facets,
+                      quotes_only=quotes_only, in_quotes=in_quotes, limit=limit, page=page, sort=sort, facets=facets,
                       timeline=timeline, context=context, collapse=collapse, suggest=suggest,
                       exact_total=exact_total, facet_limit=facet_limit, path=path, max_seconds=max_seconds)
 
     def search_releases(self, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
                         since: dt.date | str | None = None, until: dt.date | str | None = None,
                         source: str | None = None, kinds: tuple[str, ...] | None = ("body",),
-                        quotes_only: bool = False, limit: int = 10, page: int = 1,
+                        quotes_only: bool = False, in_quotes: bool = False, limit: int = 10, page: int = 1,
                         sort: str = "score", path: str | list[str] | None = None,
                         max_seconds: float | None = QUERY_SECONDS) -> ReleaseResults:
         """Releases with a paragraph matching ``query`` and, for each query in ``also``, a paragraph matching
@@ -596,13 +598,13 @@ class Index:
         paragraphs and names their speakers; ``total`` counts every release. ``max_seconds``: the time budget
         of the whole search, ``also`` included; past it, `QueryError` (None: no limit)."""
         return search_releases(self, query, also=also, speaker=speaker, since=since, until=until, source=source,
-                               kinds=kinds, quotes_only=quotes_only, limit=limit, page=page, sort=sort, path=path,
-                               max_seconds=max_seconds)
+                               kinds=kinds, quotes_only=quotes_only, in_quotes=in_quotes, limit=limit, page=page,
+                               sort=sort, path=path, max_seconds=max_seconds)
 
     def iter_search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                     until: dt.date | str | None = None, source: str | None = None,
-                    kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
-                    context: int = 0, path: str | list[str] | None = None,
+                    kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, in_quotes: bool = False,
+                    sort: str = "score", context: int = 0, path: str | list[str] | None = None,
                     max_seconds: float | None = QUERY_SECONDS) -> Iterator[Hit]:
         """Every hit of ``query`` in order, without pages: the filters of `search`, made one at a time as
         they are asked for, from one state of the index. Syndicated copies are hits of their own.
@@ -610,7 +612,7 @@ class Index:
         hit made), not of the whole iteration, which lasts as long as the caller takes hits; past it,
         `QueryError` (None: no limit)."""
         return iter_search(self, query, speaker=speaker, since=since, until=until, source=source, kinds=kinds,
-                           quotes_only=quotes_only, sort=sort, context=context, path=path,
+                           quotes_only=quotes_only, in_quotes=in_quotes, sort=sort, context=context, path=path,
                            max_seconds=max_seconds)
 
     def speakers(self) -> list[SpeakerSummary]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from searchidx import budget
 from searchidx.engine.base import SearchRequest
 from searchidx.errors import QueryError
-from searchidx.search.query import FACET_NAMES, SORTS, parse
+from searchidx.search.query import FACET_NAMES, SORTS, Node, in_quotes, parse
 from searchidx.search.results import Hit, ReleaseResults, SearchResults, SpeakerSummary, Stats
 
 if TYPE_CHECKING:
@@ -71,6 +71,12 @@ def stop_word_runs(index: Index, query: str) -> tuple[str, tuple[tuple[str, ...]
     return " ".join(p.strip() for p in kept if p.strip()), tuple(runs)
 
 
+def _tree(query: str, quoted: bool) -> Node:
+    """The query's tree; with ``quoted`` (--in-quotes) its text words moved to the ``quote`` field."""
+    tree = parse(query)
+    return in_quotes(tree) if quoted else tree
+
+
 def _check_page(limit: int, page: int, sort: str, zero: str) -> None:
     if limit < 0 or page < 1:
         raise QueryError(f"limit must be 0 or more (0: {zero}) and page at least 1")
@@ -81,7 +87,7 @@ def _check_page(limit: int, page: int, sort: str, zero: str) -> None:
 def search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
            until: dt.date | str | None = None, source: str | None = None,
            languages: tuple[str, ...] | list[str] | None = None, kinds: tuple[str, ...] | None = ("body",),
-           quotes_only: bool = False, limit: int = 10, page: int = 1,
+           quotes_only: bool = False, in_quotes: bool = False, limit: int = 10, page: int = 1,
            sort: str = "score", facets: tuple[str, ...] | list[str] = (), timeline: bool = False,
            context: int = 0, collapse: bool = True, suggest: bool = True,
            exact_total: bool | None = None, facet_limit: int | None = 10,
@@ -100,10 +106,10 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
     for code in langs or ():
         if not re.fullmatch(r"[a-z]{2,3}", code):
             raise QueryError(f"unknown language {code!r}", hint="give an ISO 639-1 code: en, es, fr, de, it, pt, ...")
-    tree = parse(query)  # a query that cannot mean what it says fails here, whatever the engine
+    tree = _tree(query, in_quotes)  # a query that cannot mean what it says fails here, whatever the engine
     request = SearchRequest(query=query, tree=tree, speaker=speaker, since=since, until=until, source=source,
                             languages=langs, kinds=tuple(kinds) if kinds is not None else None,
-                            quotes_only=quotes_only, paths=paths, contains=runs,
+                            quotes_only=quotes_only or in_quotes, in_quotes=in_quotes, paths=paths, contains=runs,
                             limit=limit, page=page, sort=sort, facets=tuple(facets), facet_limit=facet_limit,
                             timeline=timeline, context=context, collapse=collapse, suggest=suggest)
     with budget.query_budget(max_seconds):
@@ -112,8 +118,8 @@ def search(index: Index, query: str, *, speaker: str | None = None, since: dt.da
 
 def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[str] = (), speaker: str | None = None,
                     since: dt.date | str | None = None, until: dt.date | str | None = None, source: str | None = None,
-                    kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, limit: int = 10,
-                    page: int = 1, sort: str = "score", path: str | list[str] | None = None,
+                    kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, in_quotes: bool = False,
+                    limit: int = 10, page: int = 1, sort: str = "score", path: str | list[str] | None = None,
                     max_seconds: float | None = budget.QUERY_SECONDS) -> ReleaseResults:
     """Releases with matching paragraphs (see `Index.search_releases`)."""
     query, paths = paths_of(query, path)
@@ -121,9 +127,9 @@ def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[st
     _check_page(limit, page, sort, "the count only")
     for other in also:
         parse(other)  # each query's mistakes are said before the engine is asked
-    request = SearchRequest(query=query, tree=parse(query), speaker=speaker, since=since, until=until,
+    request = SearchRequest(query=query, tree=_tree(query, in_quotes), speaker=speaker, since=since, until=until,
                             source=source, kinds=tuple(kinds) if kinds is not None else None,
-                            quotes_only=quotes_only, paths=paths, contains=runs, limit=limit, page=page,
+                            quotes_only=quotes_only or in_quotes, in_quotes=in_quotes, paths=paths, contains=runs, limit=limit, page=page,
                             sort=sort, collapse=False, suggest=False)
     with budget.query_budget(max_seconds):  # the whole search: every query of ``also`` included
         return index.engine.search_releases(request, tuple(also))
@@ -131,8 +137,8 @@ def search_releases(index: Index, query: str, *, also: tuple[str, ...] | list[st
 
 def iter_search(index: Index, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                 until: dt.date | str | None = None, source: str | None = None,
-                kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, sort: str = "score",
-                context: int = 0, path: str | list[str] | None = None,
+                kinds: tuple[str, ...] | None = ("body",), quotes_only: bool = False, in_quotes: bool = False,
+                sort: str = "score", context: int = 0, path: str | list[str] | None = None,
                 max_seconds: float | None = budget.QUERY_SECONDS) -> Iterator[Hit]:
     """Every hit of ``query`` in order, made one at a time (see `Index.iter_search`); ``max_seconds`` per
     step (`searchidx.budget.budgeted`)."""
@@ -142,9 +148,9 @@ def iter_search(index: Index, query: str, *, speaker: str | None = None, since: 
         raise QueryError(f"unknown sort {sort!r}", hint="use " + ", ".join(SORTS))
     if context < 0:
         raise QueryError("context must be 0 or more")
-    request = SearchRequest(query=query, tree=parse(query), speaker=speaker, since=since, until=until,
+    request = SearchRequest(query=query, tree=_tree(query, in_quotes), speaker=speaker, since=since, until=until,
                             source=source, kinds=tuple(kinds) if kinds is not None else None,
-                            quotes_only=quotes_only, paths=paths, contains=runs, limit=0, sort=sort, context=context, collapse=False,
+                            quotes_only=quotes_only or in_quotes, in_quotes=in_quotes, paths=paths, contains=runs, limit=0, sort=sort, context=context, collapse=False,
                             suggest=False)
     return budget.budgeted(iter(index.engine.iter_hits(request)), max_seconds)
 

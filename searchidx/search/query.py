@@ -23,7 +23,10 @@ TITLE_BOOST = 2.0
 #: Field names users may write in a query, and the schema field each stands for.
 FIELD_ALIASES = {"speaker": "speaker", "role": "role", "title": "title", "source": "source", "kind": "kind",
                  "location": "location", "date": "day", "text": "text", "year": "year",
-                 "release": "release", "id": "release", "lang": "lang", "language": "lang"}
+                 "release": "release", "id": "release", "lang": "lang", "language": "lang", "quote": "quote"}
+
+#: The field of the words inside a speaker's quotation marks (``quote:``, --in-quotes).
+QUOTE_FIELD = "quote"
 
 
 #: Facets users may ask for.
@@ -60,7 +63,8 @@ def check_query(text: str) -> None:
     for m in _FIELD_RE.finditer(unquoted):
         name = m.group(1)
         if name.lower() not in FIELD_ALIASES and name.lower() != "day":
-            known = ", ".join(f"{f}:" for f in ("speaker", "role", "title", "source", "kind", "location", "date", "lang"))
+            known = ", ".join(f"{f}:" for f in ("speaker", "role", "title", "source", "kind", "location", "date", "lang",
+                                                "quote"))
             raise QueryError(f"unknown field {name + ':'!r} in {text!r}",
                              hint=f"fields are {known}; to search the word itself, put it in quotes")
     for m in re.finditer(r"\bkind:(\w+)", unquoted):
@@ -474,3 +478,22 @@ def names_field(node: Node, name: str) -> bool:
     if getattr(node, "field", None) == name:
         return True
     return any(names_field(k, name) for k in _children(node))
+
+
+def in_quotes(node: Node) -> Node:
+    """``node`` matched only inside direct quotes (--in-quotes): each word, phrase, prefix, wildcard and
+    fuzzy word of the text (no field, or ``text:``) moves to the ``quote`` field, so a bare word no longer
+    matches the speaker's name either. Other fields (``speaker:``, ``title:``, dates) stay as they are."""
+    if isinstance(node, (Term, Phrase, Prefix, Wildcard, Fuzzy)):
+        return replace(node, field=QUOTE_FIELD) if node.field in (None, "text") else node
+    if isinstance(node, (And, Or)):
+        return replace(node, children=tuple(in_quotes(c) for c in node.children))
+    if isinstance(node, Not):
+        return replace(node, child=in_quotes(node.child))
+    if isinstance(node, AndNot):
+        return replace(node, positive=in_quotes(node.positive), negative=in_quotes(node.negative))
+    if isinstance(node, AndMaybe):
+        return replace(node, required=in_quotes(node.required), optional=in_quotes(node.optional))
+    if isinstance(node, Require):
+        return replace(node, scored=in_quotes(node.scored), required=in_quotes(node.required))
+    return node

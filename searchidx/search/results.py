@@ -111,11 +111,16 @@ class SearchResults:
 
 @dataclass
 class SpeakerSummary:
+    """A person who speaks in the index, once: ``key`` is the folded full name (`speaker_key`), ``name`` as
+    first given, ``roles`` most given first, ``aliases`` the other forms of the name the releases write
+    ("Ms Roe", "Roe")."""
+
     name: str
     key: str
     roles: list[str]
     paragraphs: int
     releases: int
+    aliases: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

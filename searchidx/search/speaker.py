@@ -24,6 +24,8 @@ class SpeakerParagraph:
     source: str | None
     location: str | None
     url: str | None = None
+    #: The forms of the speaker's name this paragraph's release writes ("Ms Roe", "Roe").
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def release(self) -> str:
@@ -82,7 +84,10 @@ def speaker_profile(index: Index, key: str) -> SpeakerProfile | None:
             releases[p.release] = SpeakerRelease(id=p.release, title=p.title, date=p.date, source=p.source, url=p.url,
                                                  paragraphs=0)
         releases[p.release].paragraphs += 1
-    return SpeakerProfile(key=key, name=name, aliases=[n for n, _ in names.most_common() if n != name], roles=roles,
+    aliases = dict.fromkeys(n for n, _ in names.most_common())
+    for p in paragraphs:
+        aliases.update(dict.fromkeys(p.aliases))
+    return SpeakerProfile(key=key, name=name, aliases=[n for n in aliases if n != name], roles=roles,
                           paragraphs=paragraphs, releases=list(releases.values()),
                           timeline=_months([p.date for p in paragraphs]))
 

@@ -71,7 +71,10 @@ class SearchForm:
     until: str = ""
     #: Words of a place name (a place facet's value): only releases datelined there.
     place: str = ""
+    #: Only paragraphs with a speaker's words in quotation marks.
     quotes: bool = False
+    #: The query's words only inside those quotation marks (with a speaker: what they said about it).
+    in_quotes: bool = False
     sort: str = "score"
     page: int = 1
     #: Errors in the parameters themselves (not in the query), shown as a query error is.
@@ -82,6 +85,7 @@ class SearchForm:
         form = cls(**{name: (params.get(name) or "").strip() for name in ("q", "speaker", "source", "since",
                                                                            "until", "place")})
         form.quotes = _flag(params.get("quotes") or params.get("quotes_only"))
+        form.in_quotes = _flag(params.get("in_quotes"))
         form.sort = params.get("sort") or "score"
         if form.sort not in ("score", "date"):
             form.problems.append(f"unknown sort {form.sort!r} (use score or date)")
@@ -117,11 +121,12 @@ class SearchForm:
 
     def options(self) -> dict[str, Any]:
         return {"speaker": self.speaker or None, "source": self.source or None, "since": self.since or None,
-                "until": self.until or None, "quotes_only": self.quotes, "sort": self.sort, "page": self.page}
+                "until": self.until or None, "quotes_only": self.quotes, "in_quotes": self.in_quotes, "sort": self.sort,
+                "page": self.page}
 
     @property
     def filtered(self) -> bool:
-        return any((self.speaker, self.source, self.since, self.until, self.place, self.quotes))
+        return any((self.speaker, self.source, self.since, self.until, self.place, self.quotes, self.in_quotes))
 
 
 #: The fields a search's URL holds, in order, with their defaults.

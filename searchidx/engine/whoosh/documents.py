@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from searchidx.engine.whoosh.schema import analyses_as_built, paragraph_documents
-from searchidx.model import Contact, Paragraph, Release
+from searchidx.model import Contact, Paragraph, Quote, Release
 
 
 def file_term(path: str) -> str:
@@ -33,14 +33,31 @@ def write_release(writer: Any, path: str, digest: str, release: Release, *, para
     meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
     # A release may have no paragraphs at all (a title only): `check` must know that from a loss.
     meta["paragraph_count"] = len(release.paragraphs)
+    speakers = _speakers(release)
+    if speakers:
+        meta["speakers"] = speakers
     record: dict[str, Any] = {"doc": file_term(path), "doctype": "file", "path": path, "release": release.id,
                               "hash": digest, "meta": meta}
     if release.title:
         record["title"] = record["title_exact"] = release.title
     writer.add_document(**record)
     if paragraphs:
-        for doc in paragraph_documents(release, analysed, analyse=analyses_as_built(writer.schema)):
+        names = {person["key"]: " ".join(person["aliases"]) for person in speakers}
+        for doc in paragraph_documents(release, analysed, analyse=analyses_as_built(writer.schema), names=names):
             writer.add_document(**doc)
+
+
+def _speakers(release: Release) -> list[dict[str, Any]]:
+    """The release's people, each once, with the forms of the name it writes (`release_speakers`): what
+    `speakers` lists as ``aliases``. Keyed as the paragraphs' speakers are (`speaker_key` of the name)."""
+    if not any(p.speaker for p in release.paragraphs):
+        return []
+    # Imported here: attribution's patterns take a third of a second to load, and only writers need it.
+    from searchidx.attribution.identity import release_speakers
+    from searchidx.attribution.rules import speaker_key
+
+    return [{"key": speaker_key(ident.aliases[0] if ident.aliases else ident.name), "name": ident.name,
+             "aliases": ident.aliases, "roles": ident.roles} for ident in release_speakers(release)]
 
 
 def release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Release:
@@ -52,9 +69,18 @@ def release_from(file_doc: dict[str, Any], paras: list[dict[str, Any]]) -> Relea
         labels=meta.get("labels", []), date=date, location=meta.get("location"), source=meta.get("source"),
         url=meta.get("url"), language=meta.get("language"), format=meta.get("format"),
         contacts=[Contact(**c) for c in meta.get("contacts", [])],
-        paragraphs=[Paragraph(n=d["n"], kind=d["kind"], text=d["text"], speaker=d.get("speaker"),
-                              speaker_role=d.get("role"), language=d.get("lang")) for d in paras],
+        paragraphs=[_paragraph(d) for d in paras],
     )
+
+
+def _paragraph(d: dict[str, Any]) -> Paragraph:
+    """A paragraph from its stored fields, its quote records with it (a quote's speaker is the paragraph's,
+    or nobody: schema.py)."""
+    text, speaker, role = d["text"], d.get("speaker"), d.get("role")
+    quotes = [Quote(start, end, text[start:end], speaker if spoken else None, role if spoken else None, kind)
+              for start, end, kind, spoken in d.get("quotes") or ()]
+    return Paragraph(n=d["n"], kind=d["kind"], text=text, speaker=speaker, speaker_role=role, quotes=quotes,
+                     language=d.get("lang"))
 
 
 def iter_paragraphs(searcher: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:

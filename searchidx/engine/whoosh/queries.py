@@ -25,7 +25,7 @@ from whoosh.query.wrappers import WrappingQuery
 
 from searchidx import budget
 from searchidx.engine.whoosh.collecting import SKIP_RATIO, _walked, read_postings, skip_to, term_scorer
-from searchidx.engine.whoosh.fields import PairFilter, analysis_language, language_stop_words, language_term
+from searchidx.engine.whoosh.fields import PairFilter, _stem, analysis_language, language_stop_words, language_term
 from searchidx.engine.whoosh.readers import _per_reader, _searcher
 from searchidx.engine.whoosh.schema import name_analyzer, word_folding
 from searchidx.errors import QueryError
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 #: Stemmed fields and their unstemmed copies, where prefix and fuzzy queries are looked up.
 EXACT_FIELDS = {"text": "text_exact", "title": "title_exact"}
+#: Fields of running text in the paragraph's language: a word's terms in each language searched.
+LANGUAGE_FIELDS = ("text", "quote")
 #: Facets users may ask for, and the (sortable) field each counts.
 FACETS = {"speaker": "speaker_key", "source": "source_key", "year": "day", "location": "location_key",
           "language": "lang"}
@@ -180,11 +182,12 @@ class Parser(qparser.QueryParser):
         folded like a name: the field's own analyser stemmed them (``tras*`` became ``tra*`` and found
         traffic; they are looked up in the copy, see `_route_expanding`). A word of the text: its term in
         each language searched, ORed."""
-        if fieldname in EXACT_FIELDS and issubclass(termclass, (Q.Prefix, Q.Wildcard, Q.FuzzyTerm)):
+        if (fieldname in EXACT_FIELDS or fieldname == "quote") and issubclass(termclass, (Q.Prefix, Q.Wildcard,
+                                                                                            Q.FuzzyTerm)):
             texts = [t.text for t in name_analyzer()(text, mode="query", tokenize=False, removestops=False)]
             return termclass(fieldname, texts[0], boost=boost) if texts else None
         english = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
-        if fieldname != "text" or termclass is not Q.Term or self.languages == ENGLISH:
+        if fieldname not in LANGUAGE_FIELDS or termclass is not Q.Term or self.languages == ENGLISH:
             return english
         alternatives = [english] if english is not None and "en" in self.languages else []
         for language in self.languages:
@@ -233,7 +236,7 @@ class LanguagePhraseNode(qparser.PhrasePlugin.PhraseNode):
     def query(self, parser: Any) -> Any:
         fieldname = self.fieldname or parser.fieldname
         languages = getattr(parser, "languages", ENGLISH)
-        if fieldname != "text" or languages == ENGLISH:
+        if fieldname not in LANGUAGE_FIELDS or languages == ENGLISH:
             return super().query(parser)
         alternatives = [super().query(parser)] if "en" in languages else []
         for language in languages:
@@ -599,9 +602,9 @@ def _with_title_bonus(q: Any) -> Any:
     def walk(node: Any) -> None:
         if isinstance(node, Q.Not) or not getattr(node, "boost", 1.0):  # word^0 adds nothing, nor its title bonus
             return
-        if isinstance(node, Q.Term) and node.fieldname == "text":
+        if isinstance(node, Q.Term) and node.fieldname in LANGUAGE_FIELDS:
             words[node.text] = None
-        elif isinstance(node, Q.Phrase) and node.fieldname == "text":
+        elif isinstance(node, Q.Phrase) and node.fieldname in LANGUAGE_FIELDS:
             words.update(dict.fromkeys(node.words))
         for child in node.children() if hasattr(node, "children") else ():
             walk(child)
@@ -763,7 +766,45 @@ def _in_copies(fieldname: str, make: Any) -> Any:
 
     if fieldname == "text":
         return Q.Or([make(EXACT_FIELDS["text"]), make("text")])
+    if fieldname == "quote":
+        return InQuotes(Q.Or([make(EXACT_FIELDS["text"]), make("text")]))
     return make(EXACT_FIELDS.get(fieldname, fieldname))
+
+
+class InQuotes(WrappingQuery):
+    """A prefix, wildcard or fuzzy word inside quotes: ``child`` expands it over the text's words (the
+    ``quote`` field, stemmed, has no unstemmed copy), and each word found is looked up in ``quote`` as
+    the text analyzer stems it. A leaf: its terms (highlights) are the ``quote`` field's."""
+
+    def _rewrap(self, child: Any) -> Any:
+        return InQuotes(child)
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def _words(self, reader: Any) -> list[str]:
+        words: dict[str, None] = {}
+        for leaf in self.child.subqueries:
+            for word in leaf._btexts(reader):
+                word = _as_str(word)
+                # The copy holds words as written (folded); the stemmed field, stems.
+                words[_stem(word) if leaf.fieldname == EXACT_FIELDS["text"] else word] = None
+        return list(words)
+
+    def expanded_terms(self, ixreader: Any, phrases: bool = True) -> Iterator[Any]:
+        for word in self._words(ixreader):
+            yield ("quote", word)
+
+    def terms(self, phrases: bool = False) -> Iterator[Any]:
+        return iter(())
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        ids: set[int] = set()
+        for word in budget.checked(self._words(reader), "reading expanded words", 64):
+            if reader.doc_frequency("quote", word):
+                ids.update(reader.postings("quote", word).all_ids())
+        return _scoring_boost(sorted(ids), self.child.subqueries[0].boost)
 
 
 """Prefix, wildcard and fuzzy queries that expand to the index's words once per reader (Whoosh expands

@@ -26,10 +26,10 @@ from searchidx.engine.whoosh.fields import (
     language_stop_words,
     language_term,
 )
-from searchidx.model import Release
+from searchidx.model import Paragraph, Release
 
 #: Bumped when the schema changes in a way an old index cannot serve.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Split on anything that is not a letter or digit: "example.com" → "example", "com";
 # "pthread_create" → "pthread", "create"; "Ashraf-3" → "ashraf", "3"; "O’Neill" → "o", "neill".
@@ -94,6 +94,9 @@ def schema():
         lang=KEYWORD(stored=True, sortable=True, lowercase=True),
         text=AnalysedText(analyzer=text, stored=True, phrase=True),
         speaker=TEXT(analyzer=names, stored=True, field_boost=2.0),
+        # Every form of the speaker's name its release writes ("Jane Roe", "Ms Roe", "Shri Jane Roe";
+        # `release_speakers`), for --speaker (schema 6): the person, however the user names them.
+        speaker_names=TEXT(analyzer=names, phrase=False),
         speaker_key=ID(sortable=True),
         role=TEXT(analyzer=text, stored=True),
         # File records only: a paragraph has its release's title through the file record written right
@@ -113,7 +116,15 @@ def schema():
         # (searching.py reads both); a file record reads as eight zero bytes.
         fingerprint=COLUMN(columns.FixedBytesColumn(8)),
         location_key=ID(sortable=True),
+        # "yes" for a paragraph with a speaker's words in quotation marks (`Paragraph.has_direct_quote`,
+        # schema 6; before, any paragraph with a speaker): --quotes-only.
         quoted=ID(),
+        # The words of those quotes, analysed as the text is (schema 6): `quote:`, --in-quotes. They are
+        # the words of the paragraph's speaker (`Paragraph.spoken_quotes`), so --speaker with them means
+        # that speaker's quotes. ``quotes`` keeps every quote record as [start, end, kind, 1 if it has
+        # the paragraph's speaker else 0]: highlights inside quotes, and the release read back whole.
+        quote=AnalysedText(analyzer=text, phrase=True),
+        quotes=STORED(),
         # File records: the content hash and the release's metadata.
         hash=STORED(),
         meta=STORED(),
@@ -223,9 +234,23 @@ def _analyse_in(language: str, text: str) -> tuple[list[tuple[bytes, int, float,
             [])
 
 
+def quote_text(p: Paragraph) -> str:
+    """The words of a paragraph's spoken quotes (`Paragraph.spoken_quotes`), one after the other: the
+    ``quote`` field's text."""
+    return " … ".join(q.text for q in p.spoken_quotes())
+
+
+def analyse_quote(p: Paragraph) -> list[tuple[bytes, int, float, bytes]]:
+    """The postings of a paragraph's ``quote`` field: its quotes' words analysed as the text field's are."""
+    words = quote_text(p)
+    return analyse_text(words, p.language)[0] if words else []
+
+
 def analyse_paragraphs(release: Release) -> list[tuple[list[Any], ...]]:
-    """The postings of each paragraph's `TEXT_FIELDS` (`analyse_text`), in the paragraph's language."""
-    return [analyse_text(p.text, p.language) if p.text else ([], [], []) for p in release.paragraphs]
+    """The postings of each paragraph's `TEXT_FIELDS` (`analyse_text`), in the paragraph's language, then
+    of its ``quote`` field (`analyse_quote`)."""
+    return [(*analyse_text(p.text, p.language), analyse_quote(p)) if p.text else ([], [], [], [])
+            for p in release.paragraphs]
 
 
 def analyses_as_built(index_schema: Any) -> bool:
@@ -237,10 +262,11 @@ def analyses_as_built(index_schema: Any) -> bool:
 
 
 def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] | None = None, *,
-                        analyse: bool = True) -> Iterator[dict[str, Any]]:
+                        analyse: bool = True, names: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
     """The Whoosh documents of a release's paragraphs (file records are documents.py's); ``analysed``: their
     text's postings made by `analyse_paragraphs` (in another process), else they are made here; without
-    ``analyse`` (an index whose analyzers differ: `analyses_as_built`) the writer analyses the text."""
+    ``analyse`` (an index whose analyzers differ: `analyses_as_built`) the writer analyses the text.
+    ``names``: speaker_key → the forms of that person's name in the release, space-separated."""
     # Imported here: attribution's patterns take a third of a second to load, and only writers need it.
     from searchidx.attribution.rules import speaker_key
 
@@ -254,19 +280,29 @@ def paragraph_documents(release: Release, analysed: list[tuple[list[Any], ...]] 
         common["source"] = release.source
         common["source_key"] = release.source.lower()
     for i, p in enumerate(release.paragraphs):
-        doc = dict(common, n=p.n, kind=p.kind, quoted="yes" if p.speaker else "no")
+        spoken = p.spoken_quotes()
+        doc = dict(common, n=p.n, kind=p.kind, quoted="yes" if spoken else "no")
         if p.language:
             doc["lang"] = p.language
         if p.text:
             doc["fingerprint"] = bytes.fromhex(fingerprint(p.text))  # 8 bytes
             if analyse:
-                doc.update(zip(TEXT_FIELDS, map(Analysed, analysed[i] if analysed else analyse_text(p.text, p.language))))
+                postings = analysed[i] if analysed else (*analyse_text(p.text, p.language), None)
+                doc.update(zip(TEXT_FIELDS, map(Analysed, postings)))
                 doc["_stored_text"] = p.text
+                if spoken:
+                    doc["quote"] = Analysed(postings[3] if len(postings) > 3 and postings[3] is not None
+                                            else analyse_quote(p))
             else:
                 doc.update(dict.fromkeys(TEXT_FIELDS, p.text))
+                if spoken:
+                    doc["quote"] = quote_text(p)
+        if p.quotes:
+            doc["quotes"] = [[q.start, q.end, q.kind, 1 if q.speaker else 0] for q in p.quotes]
         if p.speaker:
             doc["speaker"] = p.speaker
-            doc["speaker_key"] = speaker_key(p.speaker)
+            doc["speaker_key"] = key = speaker_key(p.speaker)
+            doc["speaker_names"] = (names or {}).get(key) or p.speaker
         if p.speaker_role:
             doc["role"] = p.speaker_role
         yield doc

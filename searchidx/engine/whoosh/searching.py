@@ -77,11 +77,11 @@ def search(index: Index, request: SearchRequest) -> SearchResults:
         except ValueError as exc:
             raise QueryError(str(exc)) from None
         total = len(scores)
-        exact_terms, stemmed_terms = _query_terms(full, s)
+        exact_terms, stemmed_terms, quoted_terms = _query_terms(full, s)
         ids = StableIds(index.sources)
         hits = []
         for group in groups[(page - 1) * limit: want]:
-            hit = _hit(group[0], exact_terms, stemmed_terms, ids)
+            hit = _hit(group[0], exact_terms, stemmed_terms, ids, quoted_terms)
             hit.duplicate_releases = [_release_ref(r, ids) for r in group[1:]]
             hit.duplicates = [f"{ref['id']}#{r.fields()['n']}" for ref, r in zip(hit.duplicate_releases, group[1:])]
             hits.append(hit)
@@ -118,10 +118,10 @@ def iter_hits(index: Index, request: SearchRequest) -> Iterator[Hit]:
         order = _newest_first(s) if request.sort == "date" else _oldest_first(s) if request.sort == "oldest" else None
         results = ranked(s, full, scores, None, first=order)
         del scores
-        exact, stemmed = _query_terms(full, s)
+        exact, stemmed, quoted = _query_terms(full, s)
         ids = StableIds(index.sources)
         for r in results:
-            hit = _hit(r, exact, stemmed, ids)
+            hit = _hit(r, exact, stemmed, ids, quoted)
             if request.context:
                 _add_context(s, hit, request.context)
             yield hit
@@ -221,7 +221,8 @@ def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speak
     exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not query_tree.names_field(tree, "kind"))
     require: list[Any] = []
     if speaker:
-        require.append(_all_words("speaker", speaker))
+        # Any form of the name the paragraph's release writes ("Ms Roe", "Shri Jane Roe").
+        require.append(_all_words("speaker_names" if "speaker_names" in s.schema else "speaker", speaker))
     if source:
         require.append(_all_words("source", source))
     if languages:
@@ -338,8 +339,9 @@ def _release_info(s: Any, rid: str, docnum: int | None = None) -> dict[str, Any]
     return _per_reader(s.reader(), ("release", rid), make)
 
 
-def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
-    """The words the query matches in the text: unstemmed (from prefix/fuzzy) and stemmed."""
+def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str], set[str]]:
+    """The words the query matches in the text: unstemmed (from prefix/fuzzy) and stemmed; and the stems
+    it matches inside quotes (the ``quote`` field), highlighted only there."""
     # Not q.existing_terms(): in whoosh3 3.54 its loop variable shadows its ``fieldname`` argument, so
     # after the first leaf it only looks in that leaf's field.
     reader = searcher.reader()
@@ -352,16 +354,31 @@ def _query_terms(q: Any, searcher: Any) -> tuple[set[str], set[str]]:
         pairs.extend(terms)
     exact: set[str] = set()
     stemmed: set[str] = set()
+    quoted: set[str] = set()
     for fieldname, term in pairs:
         word = term.decode("utf-8") if isinstance(term, bytes) else str(term)
         if fieldname == "text":
             stemmed.add(word)
         elif fieldname == "text_exact":
             exact.add(word)
-    return exact, stemmed
+        elif fieldname == "quote":
+            quoted.add(word)
+    return exact, stemmed, quoted
 
 
-def _hit(r: Any, exact: set[str], stemmed: set[str], ids: StableIds) -> Hit:
+def _highlights(text: str, fields: dict[str, Any], exact: set[str], stemmed: set[str],
+                quoted: set[str]) -> list[tuple[int, int]]:
+    """The matched words of a hit's text; those matched inside quotes only where its quotes are."""
+    spans = highlight_spans(text, stemmed, exact)
+    if quoted and fields.get("quotes"):
+        # The quote field's quotes (`Paragraph.spoken_quotes`): in quotation marks, with a speaker.
+        quotes = [(start, end) for start, end, kind, spoken in fields["quotes"] if spoken and kind != "reported"]
+        inside = [(a, b) for a, b in highlight_spans(text, quoted) if any(s <= a and b <= e for s, e in quotes)]
+        spans = sorted(set(spans) | set(inside))
+    return spans
+
+
+def _hit(r: Any, exact: set[str], stemmed: set[str], ids: StableIds, quoted: set[str] = frozenset()) -> Hit:
     fields = r.fields()
     info = _release_info(r.searcher, fields["release"], r.docnum)
     text = fields.get("text", "")
@@ -371,7 +388,8 @@ def _hit(r: Any, exact: set[str], stemmed: set[str], ids: StableIds) -> Hit:
         path=info.get("path"), n=fields["n"], kind=fields["kind"], speaker=speaker,
         speaker_role=fields.get("role"), title=info.get("title"), date=info.get("date"),
         source=info.get("source"), location=info.get("location"), url=info.get("url"),
-        score=round(float(r.score or 0.0), 4), text=text, highlights=highlight_spans(text, stemmed, exact),
+        score=round(float(r.score or 0.0), 4), text=text,
+        highlights=_highlights(text, fields, exact, stemmed, quoted),
         speaker_key=_text(_column_value(r.searcher, "speaker_key", r.docnum)) or None,
     )
 
@@ -553,14 +571,29 @@ def speakers(index: Index) -> list[SpeakerSummary]:
             if not key:
                 continue
             fields = s.stored_fields(docnum)
-            entry = table.setdefault(key, {"name": fields["speaker"], "roles": [], "paragraphs": 0, "releases": set()})
+            entry = table.setdefault(key, {"name": fields["speaker"], "roles": Counter(), "paragraphs": 0,
+                                           "releases": set()})
             entry["paragraphs"] += 1
             entry["releases"].add(fields["release"])
             role = fields.get("role")
-            if role and role not in entry["roles"]:
-                entry["roles"].append(role)
-    out = [SpeakerSummary(name=e["name"], key=k, roles=e["roles"], paragraphs=e["paragraphs"],
-                          releases=len(e["releases"])) for k, e in table.items()]
+            if role:
+                entry["roles"][role] += 1
+        # The forms of each name the releases write, kept in their file records (one per release).
+        aliases: dict[str, dict[str, None]] = {}
+        seen: set[str] = set()
+        for record in _file_record_list(s):
+            fields = s.stored_fields(record)
+            if fields.get("release") in seen:
+                continue  # a copy of a release at another path
+            seen.add(fields.get("release"))
+            for person in (fields.get("meta") or {}).get("speakers") or ():
+                if person.get("key") in table:
+                    aliases.setdefault(person["key"], {}).update(dict.fromkeys(person.get("aliases") or ()))
+    # Roles most given first (a district attorney's title, before the sentences a press office glued to it
+    # once), then as first seen.
+    out = [SpeakerSummary(name=e["name"], key=k, roles=[r for r, _ in e["roles"].most_common()], paragraphs=e["paragraphs"],
+                          releases=len(e["releases"]),
+                          aliases=[a for a in aliases.get(k, ()) if a != e["name"]]) for k, e in table.items()]
     out.sort(key=lambda sp: (-sp.paragraphs, sp.name))
     return out
 

@@ -20,8 +20,11 @@ def speaker_paragraphs(searcher: Any, key: str) -> list[SpeakerParagraph]:
         fields = searcher.stored_fields(docnum)
         rid = fields["release"]
         meta: dict[str, Any] = _release_info(searcher, rid, docnum)
+        aliases = next((person.get("aliases") or [] for person in meta.get("speakers") or ()
+                        if person.get("key") == key), [])
         out.append(SpeakerParagraph(id=f"{rid}#{fields['n']}", n=fields["n"], kind=fields["kind"],
                                     speaker=fields["speaker"], speaker_role=fields.get("role"),
                                     text=fields.get("text") or "", title=meta.get("title"), date=meta.get("date"),
-                                    source=meta.get("source"), location=meta.get("location"), url=meta.get("url")))
+                                    source=meta.get("source"), location=meta.get("location"), url=meta.get("url"),
+                                    aliases=list(aliases)))
     return out
