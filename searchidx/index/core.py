@@ -205,6 +205,8 @@ class Index:
                                commit_every=commit_every,
                                writer_options=dict(writer_options) if writer_options else {"limitmb": 256},
                                follow_links=follow_links)
+        if is_engine_url(path):
+            return EngineIndex.open_url(str(path), create=create, options=options)
         folder = Path(path)
         try:
             info = read_manifest(folder)
@@ -291,6 +293,14 @@ class Index:
         """Files that could not be loaded and have not changed since: path → reason."""
         return {p: rec.get("reason", "") for p, rec in failed_files.read(self.path).items()}
 
+    @property
+    def location(self) -> str:
+        """Where the index is: its folder, or its engine URL."""
+        return str(self.path)
+
+    def _remember_sources(self, sources: list[str], excludes: list[str]) -> None:
+        update_manifest(self.path, sources=sources, excludes=excludes)
+
     def _fresh(self) -> Any:
         """The Whoosh index of the current generation: reopened if a rebuild switched generations."""
         now = stamp(self.path)
@@ -328,7 +338,7 @@ class Index:
             if merged != known_sources or excludes != known_excludes:
                 # Written before any document: after a crash the manifest may name a source too many (the
                 # next sync looks at it again), never one too few (whose files no sync would look at again).
-                update_manifest(self.path, sources=merged, excludes=excludes)
+                self._remember_sources(merged, excludes)
                 session.info["excludes"] = excludes
             self._apply(session, roots, report, progress, delete=True)
             session.commit()
@@ -699,6 +709,152 @@ class Index:
 
 
 
+
+
+def is_engine_url(location: object) -> bool:
+    """Whether ``location`` names an index on a search cluster (``opensearch://...``), not a folder."""
+    return isinstance(location, str) and location.split("://", 1)[0] in ENGINE_SCHEMES and "://" in location
+
+
+ENGINE_SCHEMES = ("opensearch", "opensearch+http", "opensearch+https")
+
+
+class EngineIndex(Index):
+    """An index on an OpenSearch cluster (`Index.open("opensearch://HOST:PORT/NAME")`): the same writes and
+    reads as a folder's, the sync state (manifest, file records, writers' lock) kept in the cluster itself so
+    that any machine can sync it (`searchidx.engine.opensearch`). Shards and replicas: ``?shards=N&replicas=N``
+    in the URL (default 1 shard, 1 replica where a second node can hold it)."""
+
+    def __init__(self, store: Any, info: dict[str, Any], options: IndexOptions) -> None:
+        from searchidx.engine.opensearch.engine import OpenSearchEngine
+
+        self.path = None  # type: ignore[assignment]
+        self.store = store
+        self.options = options
+        self.generation = str(info.get("generation", ""))
+        self._problem = None
+        self._known = None
+        self._engine = OpenSearchEngine(store)  # type: ignore[assignment]
+
+    @classmethod
+    def open_url(cls, url: str, *, create: bool = False, options: IndexOptions | None = None) -> EngineIndex:
+        from urllib.parse import parse_qs, urlsplit
+
+        from searchidx.engine.opensearch.store import Store, parse_url
+
+        query = parse_qs(urlsplit(url).query)
+        try:
+            shards = int(query.get("shards", ["1"])[0])
+            replicas = int(query["replicas"][0]) if "replicas" in query else None
+        except ValueError:
+            raise SearchidxError(f"{url}: shards and replicas are numbers (?shards=2&replicas=1)") from None
+        store = Store(parse_url(url.split("?", 1)[0]), shards=shards, replicas=replicas)
+        info = store.manifest()
+        if info is None:
+            if not create:
+                raise IndexNotFoundError(f"no index at {store.url} (build one with: searchidx build PATH "
+                                         f"--engine {store.url})")
+            info = store.create()
+        return cls(store, info, options or IndexOptions())
+
+    @property
+    def location(self) -> str:
+        return self.store.url
+
+    @property
+    def sources(self) -> list[str]:
+        return list((self.store.manifest() or {}).get("sources", []))
+
+    def _remember_sources(self, sources: list[str]) -> None:
+        self.store.write_manifest(sources=sources)
+
+    def _fresh(self) -> Any:
+        return None
+
+    @contextlib.contextmanager
+    def _session(self, timeout: float) -> Iterator[Any]:
+        from searchidx.engine.opensearch.session import OpenSearchSession
+
+        with self.store.lock(timeout) as lock:
+            info = self.store.manifest()
+            if info is None:
+                raise IndexNotFoundError(f"the index at {self.store.url} is gone")
+            self.generation = str(info.get("generation", ""))
+            session = OpenSearchSession(self.store, self.generation, info, lock, processes=self.options.processes,
+                                        min_parallel=self.options.min_parallel,
+                                        commit_every=self.options.commit_every, known=self.engine.files())
+            try:
+                yield session
+            except BaseException:
+                session.cancel()
+                raise
+
+    def rebuild(self, paths: Iterable[str | os.PathLike[str]] | None = None, *, progress: Progress | None = None,
+                lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
+        """Index ``paths`` into a new generation (a new OpenSearch index), then point the alias at it in one
+        step; searches meanwhile use the old one, which goes at the next rebuild."""
+        from searchidx.engine.opensearch.session import OpenSearchSession
+
+        report = SyncReport()
+        store = self.store
+        with store.lock(lock_timeout) as lock:
+            info = store.manifest() or {}
+            old = info.get("generation")
+            roots = [str(Path(p).resolve()) for p in paths] if paths is not None else list(info.get("sources", []))
+            if not roots:
+                raise SearchidxError(f"nothing to rebuild the index at {store.url} from: name the files and folders")
+            missing = [r for r in roots if not os.path.exists(r)]
+            if missing:
+                raise SearchidxError(f"cannot rebuild: source {missing[0]} is missing and its releases would be "
+                                     f"lost; restore it, or name the sources to keep")
+            previous = info.get("previous")
+            if previous and previous != old:
+                store.drop_generation(previous)
+            name = store.new_generation()
+            session = OpenSearchSession(store, name, info, lock, processes=self.options.processes,
+                                        min_parallel=self.options.min_parallel,
+                                        commit_every=self.options.commit_every, known={})
+            try:
+                self._apply(session, roots, report, progress, delete=False)
+                session.commit()
+            except BaseException:
+                session.cancel()
+                store.drop_generation(name)
+                raise
+            store.switch(old, name)
+            store.write_manifest(generation=name, previous=old, sources=roots)
+        self.generation = name
+        return report
+
+    def check(self, *, contents: bool = True) -> CheckReport:
+        """The cluster answers; every file record has all its release's paragraphs and every paragraph a
+        file record; sources exist; (with ``contents``) the files are as indexed."""
+        report = CheckReport(generation=self.generation)
+        rebuild = f"rebuild: searchidx build --rebuild --engine {self.store.url}"
+        known = self.engine.files()
+        report.files = len(known)
+        expected = {rid: len(rec.get("ns") or []) for rec in known.values() for rid in rec["releases"]}
+        counts = self.engine.paragraph_counts()
+        report.releases = len(set(expected) | set(counts))
+        report.paragraphs = sum(counts.values())
+        report.segments = self._engine.segments()  # type: ignore[union-attr]
+        short = [rid for rid, n in expected.items() if counts.get(rid, 0) < n]
+        orphans = [rid for rid in counts if rid not in expected]
+        if short:
+            report.problem(f"{len(short)} release(s) miss paragraphs their file record lists (e.g. {short[0]})",
+                           rebuild)
+        if orphans:
+            report.problem(f"{len(orphans)} release(s) have paragraphs but no file record (e.g. {orphans[0]})",
+                           "sync: searchidx build")
+        sources = self.sources
+        for src in sources:
+            if not os.path.exists(src):
+                held = sum(under(p, [src]) for p in known)
+                report.problem(f"source {src} is missing ({held} indexed files are under it)",
+                               "restore it, or remove its releases: searchidx remove PATH...")
+        if contents:
+            self._check_contents(report, known, [s for s in sources if os.path.exists(s)])
+        return report
 
 
 def _create(folder: Path, sources: list[str]) -> dict[str, Any]:
