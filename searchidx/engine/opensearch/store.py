@@ -9,6 +9,7 @@ File records (path, content hash, release) live beside the paragraphs, in the ge
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import socket
 import time
@@ -93,6 +94,11 @@ class Store:
             # Another node takes over when one stops: retry there (searches go on).
             max_retries=3, retry_on_timeout=True, http_compress=False)
         self.meta_index = f"{address.name}-searchidx"
+        client_log = logging.getLogger("opensearch")
+        if client_log.level == logging.NOTSET:
+            # The client logs each failed request and retry as a warning; searchidx says what failed in one
+            # line of its own (an embedder who sets a level sees them).
+            client_log.setLevel(logging.CRITICAL)
 
     @property
     def url(self) -> str:

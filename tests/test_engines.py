@@ -1,0 +1,222 @@
+"""Conformance of the two engines: the same releases indexed in a Whoosh folder and on a real OpenSearch
+cluster give the same totals for boolean, phrase, field, date and filter queries, the same facet counts and
+timelines, the same releases, speakers and stats, and top-10 lists that overlap at least 80 % for ranked
+queries (scores differ: docs/opensearch.md). The releases: the seed, generated fixtures and, when the shared
+corpora are there, a slice of two real corpora."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from searchidx import Index
+from tests.conftest import SEED, shared_corpora
+from tests.opensearch_cluster import Cluster, opensearch  # noqa: F401 - the session's cluster fixture
+from tests.releases import make_releases
+
+#: Files of each real corpus folder indexed (sorted by name), when the corpora are there.
+CORPUS_FILES = 150
+
+
+@pytest.fixture(scope="module")
+def pair(opensearch: Cluster, tmp_path_factory: pytest.TempPathFactory):  # noqa: F811
+    folder = tmp_path_factory.mktemp("conformance")
+    releases = folder / "releases"
+    make_releases(releases, 30)
+    shutil.copy(SEED, releases / SEED.name)
+    # A copy of a release at another path: one set of paragraphs, two file records.
+    shutil.copy(releases / "rel_0001.txt", releases / "copy_of_0001.txt")
+    corpora = shared_corpora()
+    for name in ("bbc_news", "prosecutor_press_releases_txt"):
+        files = sorted((corpora / name).rglob("*.txt"))[:CORPUS_FILES] if (corpora / name).is_dir() else []
+        for i, f in enumerate(files):
+            (releases / name).mkdir(parents=True, exist_ok=True)
+            shutil.copy(f, releases / name / f"{i:04d}_{f.name}")
+    whoosh = Index.open(folder / "index", create=True)
+    whoosh.sync([releases])
+    url = opensearch.url()
+    remote = Index.open(url, create=True)
+    report = remote.sync([releases])
+    assert report.ok
+    yield whoosh, remote, releases
+    opensearch.drop(url)
+
+
+TOTALS = [
+    # boolean
+    ("council AND plan", {}), ("council OR debate", {}), ("council NOT plan", {}), ("council -debate", {}),
+    ("(justice OR court) AND NOT massacre", {}), ("council ANDNOT everyone", {}), ("plan ANDMAYBE debate", {}),
+    ("court REQUIRE sentenced", {}), ("said", {}), ("the", {}), ("mayor the police", {}), ("*:*", {}),
+    # phrases, with slop and stop words
+    ('"good day"', {}), ('"district attorney"', {}), ('"secretary of state"', {}), ('"adopted plan"~3', {}),
+    ('"prime minister"', {}), ('"for everyone"', {}),
+    # fields
+    ("speaker:doe", {}), ('speaker:"jane doe"', {}), ("title:council", {}), ("title:adopts", {}),
+    ("source:presswire", {}), ("location:brussels", {}), ("role:spokesperson", {}), ("kind:about", {}),
+    ("text:council", {}), ("release:8c11a9366d6e4f0e", {}), ("speaker:rajavi massacre", {}),
+    # expanding words
+    ("counc*", {}), ("harbou*", {}), ("massacr~", {}), ("justise~", {}), ("sent?nced", {}), ("speaker:raj*", {}),
+    # dates
+    ("date:2024", {}), ("date:[2023-01 to 2023-12]", {}), ("year:2023", {}), ("date:>=2024-03", {}),
+    ("council date:2024-03-03", {}), ("date:<2005", {}),
+    # filters
+    ("council", {"speaker": "Jane Doe"}), ("said", {"since": "2023-01-01"}), ("said", {"until": "2023"}),
+    ("justice", {"source": "EIN Presswire"}), ("said", {"quotes_only": True}), ("council", {"kinds": None}),
+    ("plan^3 OR debate", {}), ("court", {"since": "2004", "until": "2005-06"}),
+]
+
+
+@pytest.mark.parametrize("query,options", TOTALS, ids=[q + (f" {o}" if o else "") for q, o in TOTALS])
+def test_same_totals(pair, query, options):
+    whoosh, remote, _ = pair
+    w = whoosh.search(query, limit=0, suggest=False, **options)
+    o = remote.search(query, limit=0, suggest=False, **options)
+    assert o.total == w.total
+
+
+FACETED = ["council", "said", "court OR police", "*:*"]
+
+
+@pytest.mark.parametrize("query", FACETED)
+def test_same_facets_and_timeline(pair, query):
+    whoosh, remote, _ = pair
+    facets = ("speaker", "source", "year", "location")
+    w = whoosh.search(query, limit=0, facets=facets, facet_limit=None, timeline=True, suggest=False)
+    o = remote.search(query, limit=0, facets=facets, facet_limit=None, timeline=True, suggest=False)
+    for name in facets:
+        assert {v.value: v.count for v in o.facets[name]} == {v.value: v.count for v in w.facets[name]}, name
+    assert o.timeline == w.timeline
+
+
+RANKED = ["council plan", "justice victims", "police said", "court sentenced prison", "government economy growth",
+          "international human rights", "market shares", "attorney charged murder"]
+
+
+@pytest.mark.parametrize("query", RANKED)
+def test_top_ten_overlap(pair, query):
+    whoosh, remote, _ = pair
+    w = whoosh.search(query, limit=50, collapse=False, suggest=False)
+    o = remote.search(query, limit=10, collapse=False, suggest=False)
+    assert o.total == w.total
+    if not w.hits:
+        return
+    # Paragraphs that tie with Whoosh's tenth are as good as it: either engine may list them.
+    tenth = w.hits[min(9, len(w.hits) - 1)].score
+    acceptable = {h.id for h in w.hits if h.score >= tenth - 1e-6}
+    top = [h.id for h in o.hits]
+    assert len(set(top) & acceptable) >= 0.8 * min(10, len(w.hits)), (top, [h.id for h in w.hits[:10]])
+
+
+def test_hits_read_the_same(pair):
+    """A hit's fields, highlights, copies folded in and context are the same on both engines."""
+    whoosh, remote, _ = pair
+    w = whoosh.search('"good day" OR massacre', limit=50, context=1, suggest=False)
+    o = remote.search('"good day" OR massacre', limit=50, context=1, suggest=False)
+    by_id = {h.id: h for h in w.hits}
+    assert {h.id for h in o.hits} | {d for h in o.hits for d in h.duplicates} == \
+        {h.id for h in w.hits} | {d for h in w.hits for d in h.duplicates}
+    for hit in o.hits:
+        mine = by_id.get(hit.id)
+        if mine is None:  # another copy leads the group here
+            continue
+        for name in ("path", "n", "kind", "speaker", "speaker_role", "title", "date", "source", "location", "url",
+                     "text", "highlights", "speaker_key"):
+            assert getattr(hit, name) == getattr(mine, name), name
+        assert sorted(hit.duplicates) == sorted(mine.duplicates)
+        assert [c.n for c in hit.context_before] == [c.n for c in mine.context_before]
+        assert [c.text for c in hit.context_after] == [c.text for c in mine.context_after]
+
+
+def test_prefix_and_fuzzy_highlights(pair):
+    whoosh, remote, _ = pair
+    for query in ("harbou*", "massacr~", "justise~"):
+        w = {h.id: h.highlights for h in whoosh.search(query, limit=100, collapse=False, suggest=False).hits}
+        o = {h.id: h.highlights for h in remote.search(query, limit=100, collapse=False, suggest=False).hits}
+        assert o == w, query
+
+
+def test_did_you_mean(pair):
+    whoosh, remote, _ = pair
+    for query in ("massacer", "councl plan", "justice"):
+        assert remote.search(query, limit=1).suggestion == whoosh.search(query, limit=1).suggestion, query
+
+
+def test_sorted_by_date(pair):
+    whoosh, remote, _ = pair
+    w = whoosh.search("said OR court", limit=30, sort="date", collapse=False, suggest=False)
+    o = remote.search("said OR court", limit=30, sort="date", collapse=False, suggest=False)
+    assert [h.date for h in o.hits] == [h.date for h in w.hits]
+
+
+def test_releases_speakers_stats_files(pair):
+    whoosh, remote, _ = pair
+    assert remote.files() == whoosh.files()
+    rid = next(iter(whoosh.files().values()))
+    assert remote.release(rid).to_dict() == whoosh.release(rid).to_dict()
+    w = {s.key: (s.paragraphs, s.releases, sorted(s.roles)) for s in whoosh.speakers()}
+    o = {s.key: (s.paragraphs, s.releases, sorted(s.roles)) for s in remote.speakers()}
+    assert o == w
+    ws, os_ = whoosh.stats(), remote.stats()
+    for name in ("releases", "paragraphs", "speakers", "first_date", "last_date"):
+        assert getattr(os_, name) == getattr(ws, name), name
+    assert remote.check().ok
+
+
+def test_sync_follows_the_files(opensearch: Cluster, tmp_path: Path):  # noqa: F811
+    """Changed, copied, renamed and deleted files: the cluster index follows as the folder's does, and a
+    second machine (another Index on the same URL) sees the same sync state."""
+    releases = tmp_path / "releases"
+    paths = make_releases(releases, 5)
+    url = opensearch.url()
+    try:
+        remote = Index.open(url, create=True)
+        whoosh = Index.open(tmp_path / "index", create=True)
+        for ix in (remote, whoosh):
+            assert len(ix.sync([releases]).added) == 5
+        paths[0].write_text(paths[0].read_text() + "\nA new closing line about zeppelins.\n", encoding="utf-8")
+        shutil.copy(paths[1], releases / "copy.txt")
+        paths[2].rename(releases / "renamed.txt")
+        paths[3].unlink()
+        reports = [ix.sync() for ix in (remote, whoosh)]
+        assert [r.summary() for r in reports][0] == reports[1].summary()
+        other = Index.open(url)  # another machine: the sources and the file records are in the cluster
+        assert other.sources == whoosh.sources
+        assert other.files() == whoosh.files()
+        assert other.sync().summary() == "0 added, 0 updated, 0 removed, 5 unchanged, 0 skipped"
+        for query in ("zeppelins", "council", '"good day"'):
+            assert remote.search(query, limit=0).total == whoosh.search(query, limit=0).total, query
+        removed = remote.remove([str(releases / "copy.txt")])
+        whoosh.remove([str(releases / "copy.txt")])
+        assert list(removed) == [str((releases / "copy.txt").resolve())]
+        (releases / "copy.txt").unlink()
+        assert remote.files() == whoosh.files()
+        assert remote.search("council", limit=0).total == whoosh.search("council", limit=0).total
+        assert remote.check().ok
+        rebuilt = remote.rebuild()
+        assert len(rebuilt.added) == 4 and remote.generation.endswith("-g2")
+        assert remote.files() == whoosh.files()
+    finally:
+        opensearch.drop(url)
+
+
+def test_lock_is_held_in_the_cluster(opensearch: Cluster, tmp_path: Path):  # noqa: F811
+    from searchidx.errors import IndexLockedError
+
+    url = opensearch.url()
+    try:
+        ix = Index.open(url, create=True)
+        with ix._session(1):
+            with pytest.raises(IndexLockedError):
+                Index.open(url).add([str(make_releases(tmp_path / "r", 1)[0])], lock_timeout=0.5)
+        assert len(Index.open(url).add([str(tmp_path / "r")], lock_timeout=0.5).added) == 1
+    finally:
+        opensearch.drop(url)
+
+
+def test_cluster_down_is_one_clear_line():
+    from searchidx.errors import SearchidxError
+
+    with pytest.raises(SearchidxError, match=r"not reachable .*is it running\?$"):
+        Index.open("opensearch://127.0.0.1:9/nothing_here")
