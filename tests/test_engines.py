@@ -6,7 +6,14 @@ corpora are there, a slice of two real corpora."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -220,3 +227,67 @@ def test_cluster_down_is_one_clear_line():
 
     with pytest.raises(SearchidxError, match=r"not reachable .*is it running\?$"):
         Index.open("opensearch://127.0.0.1:9/nothing_here")
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("SEARCHIDX_INDEX", "SEARCHIDX_ENGINE")}
+    return subprocess.run([sys.executable, "-m", "searchidx.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          env=env, timeout=300)
+
+
+def _same(command: list[str], out: str) -> object:
+    """What must be the same: everything but the scores of hits, the order of hits (ties on Whoosh's side
+    may come in another order), the order of the copies folded into a hit; `check`'s segments and generation."""
+    if command[0] == "check":  # segments and generations are each engine's own
+        return re.sub(r"\d+ segments \([^)]*\)", "", out)
+    if command[0] != "search":
+        return out
+    if "--csv" in command:
+        rows = list(csv.reader(io.StringIO(out)))
+        at = rows[0].index("score") if rows else 0
+        return sorted(str([*r[:at], " ".join(sorted(r[at + 1].split())), *r[at + 2:]]) for r in rows[1:])
+    if "--json" in command:
+        lines = [json.loads(line) for line in out.splitlines()]
+        for line in lines:
+            line.pop("score", None)
+            line["duplicates"] = sorted(line.get("duplicates") or [])
+            line["duplicate_releases"] = sorted(map(str, line.get("duplicate_releases") or []))
+        return sorted(json.dumps(line, sort_keys=True) for line in lines)
+    return sorted(out.splitlines())
+
+
+def test_every_command_prints_the_same_on_both_engines(opensearch: Cluster, tmp_path: Path):  # noqa: F811
+    """The CLI through --engine URL (and $SEARCHIDX_ENGINE) prints what it prints on a folder."""
+    releases = tmp_path / "releases"
+    make_releases(releases, 6)
+    shutil.copy(SEED, releases / SEED.name)
+    url = opensearch.url()
+    where = {"whoosh": ["--index", str(tmp_path / "index")], "opensearch": ["--engine", url]}
+    try:
+        for args in where.values():
+            out = _cli("build", str(releases), *args, cwd=tmp_path)
+            assert out.returncode == 0, out.stderr
+            assert "7 added, 0 updated, 0 removed, 0 unchanged, 0 skipped" in out.stderr
+        rid = json.loads(_cli("search", "massacre", "--json", "-n", "1", *where["whoosh"], cwd=tmp_path)
+                         .stdout.splitlines()[0])["id"].split("#")[0]
+        commands = [
+            ["search", "massacre", "--facet", "speaker", "--timeline", "-C", "1", "--color", "always"],
+            ["search", "council", "--json", "--all-kinds"], ["search", '"good day"', "--csv"],
+            ["search", "councl plan", "-n", "3"], ["search", "nothingatall"], ["speakers"], ["speakers", "--json"],
+            ["show", rid], ["show", f"{rid}#3", "-C", "1", "--json"], ["show", "nosuchrelease"],
+            ["remove", str(releases / "rel_0002.txt")], ["add", str(releases / "rel_0002.txt")],
+            ["search", "council", "-n", "0"], ["check", "--fast"], ["search", "date:>2030"],
+        ]
+        for command in commands:
+            w = _cli(*command, *where["whoosh"], cwd=tmp_path)
+            o = _cli(*command, *where["opensearch"], cwd=tmp_path)
+            assert (o.returncode, _same(command, o.stdout.replace(url, "X"))) == \
+                (w.returncode, _same(command, w.stdout.replace(str(tmp_path / "index"), "X"))), command
+            assert o.stderr.replace(url, "X").replace(" (opensearch-g1)", "") == \
+                w.stderr.replace(str(tmp_path / "index"), "X"), command
+        env_run = subprocess.run([sys.executable, "-m", "searchidx.cli", "stats", "--json"], cwd=tmp_path,
+                                 capture_output=True, text=True, timeout=120,
+                                 env={**os.environ, "SEARCHIDX_ENGINE": url})
+        assert json.loads(env_run.stdout)["paragraphs"] == Index.open(url).stats().paragraphs
+    finally:
+        opensearch.drop(url)

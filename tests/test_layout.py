@@ -106,3 +106,14 @@ def test_the_public_api_is_what_all_names():
     for name in searchidx.__all__:
         assert getattr(searchidx, name) is not None, name
     assert (PACKAGE / "py.typed").exists()
+
+
+def test_only_the_opensearch_engine_imports_its_client():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if (PACKAGE / "engine" / "opensearch") in path.parents:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(m == "opensearchpy" or m.startswith("opensearchpy.") for m in _imports(tree, anywhere=True)):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert not offenders

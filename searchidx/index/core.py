@@ -740,8 +740,11 @@ class EngineIndex(Index):
     def open_url(cls, url: str, *, create: bool = False, options: IndexOptions | None = None) -> EngineIndex:
         from urllib.parse import parse_qs, urlsplit
 
-        from searchidx.engine.opensearch.store import Store, parse_url
-
+        try:
+            from searchidx.engine.opensearch.store import Store, parse_url
+        except ImportError:
+            raise SearchidxError(f"{url}: the OpenSearch engine needs its client: pip install "
+                                 f"'searchidx[opensearch]'") from None
         query = parse_qs(urlsplit(url).query)
         try:
             shards = int(query.get("shards", ["1"])[0])
