@@ -1,7 +1,7 @@
 """Whoosh's accent folding (``whoosh.support.charset.accent_map``, applied after lower case) and stop
 words, as data: the OpenSearch analyzers fold and drop exactly what the Whoosh engine does, and query words
-are folded here the same way. Generated from whoosh3 3.54; ``python -m searchidx.engine.opensearch.folding``
-checks the data against the installed Whoosh."""
+are folded here the same way. Generated from whoosh3 3.54; tests/test_opensearch_analysis.py checks the data
+against the installed Whoosh."""
 
 from __future__ import annotations
 
@@ -106,15 +106,3 @@ def fold(word: str) -> str:
     """``word`` in lower case with its accents folded, as the Whoosh name analyzer makes it."""
     return word.translate(_TABLE).lower()
 
-
-if __name__ == "__main__":  # the data still matches the installed Whoosh
-    import re
-
-    from whoosh.analysis import STOP_WORDS as whoosh_stops  # noqa: I001 - a check run by hand
-    from whoosh.support.charset import accent_map
-
-    letter = re.compile(r"[^\W_]")
-    made = {chr(c): chr(c).lower().translate(accent_map) for c in range(0x110000) if letter.match(chr(c))}
-    assert {k: v for k, v in made.items() if v != k.lower()} == FOLD
-    assert set(STOP_WORDS) == set(whoosh_stops)
-    print("ok")
