@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,9 +44,34 @@ class Cluster:
         client = OpenSearch([f"http://{h}" for h in self.hosts])
         client.indices.delete(index=f"{name}-*", ignore_unavailable=True, expand_wildcards="all")
 
-    def script(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    def client(self):
+        from opensearchpy import OpenSearch
+
+        return OpenSearch([f"http://{h}" for h in self.hosts], max_retries=3, retry_on_timeout=True)
+
+    def stop_node(self, i: int) -> None:
+        """Stop node ``i`` the way an operator would: out of the voting configuration first (with two
+        manager-eligible nodes the survivor is then the cluster manager), then TERM to its process."""
         assert self.folder is not None
-        return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, timeout=timeout, check=False)
+        self.client().transport.perform_request(
+            "POST", "/_cluster/voting_config_exclusions", params={"node_names": f"node-{i}", "timeout": "60s", "request_timeout": 70})
+        pid = int((self.folder / f"node{i}" / "pid").read_text())
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 60
+        while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+            state = Path(f"/proc/{pid}/status").read_text() if Path(f"/proc/{pid}/status").exists() else ""
+            if "State:\tZ" in state:
+                break
+            time.sleep(0.1)
+
+    def start_nodes(self) -> None:
+        """Start whichever nodes are stopped, wait for a healthy cluster, let every node vote again."""
+        assert self.folder is not None
+        out = subprocess.run([str(SCRIPT), "start", str(self.folder), str(len(self.hosts))], capture_output=True,
+                             text=True, timeout=600, check=False)
+        assert out.returncode == 0, out.stdout + out.stderr
+        self.client().transport.perform_request("DELETE", "/_cluster/voting_config_exclusions",
+                                                params={"wait_for_removal": "false"})
 
 
 def _hosts(urls: str) -> list[str]:
