@@ -791,6 +791,8 @@ class EngineIndex(Index):
             except BaseException:
                 session.cancel()
                 raise
+            finally:
+                session.close()
 
     def rebuild(self, paths: Iterable[str | os.PathLike[str]] | None = None, *, progress: Progress | None = None,
                 lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
@@ -824,6 +826,8 @@ class EngineIndex(Index):
                 session.cancel()
                 store.drop_generation(name)
                 raise
+            finally:
+                session.close()
             store.switch(old, name)
             store.write_manifest(generation=name, previous=old, sources=roots)
         self.generation = name

@@ -10,6 +10,7 @@ written after its paragraphs, so a sync cut short writes the release again next 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -17,6 +18,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from opensearchpy import exceptions as os_errors
@@ -97,13 +99,16 @@ def file_record(path: str, digest: str, release: Release) -> dict[str, Any]:
 
 
 class Bulk:
-    """Bulk actions waiting to be sent, sent with retries."""
+    """Bulk actions waiting to be sent, sent with retries. One request is in flight while the next one is
+    made (the cluster indexes while this process builds documents); at most one: that is the back-pressure
+    on the loader."""
 
     def __init__(self, store: Store, index: str) -> None:
         self.store, self.index = store, index
-        self.lines: list[str] = []
-        self.actions: list[tuple[str, str, str | None]] = []  # (op, id, source line) per action
+        self.actions: list[tuple[str, str, str | None]] = []  # (action line, id, source line) per action
         self.size = 0
+        self._sender: ThreadPoolExecutor | None = None
+        self._in_flight: Future | None = None
 
     def add(self, op: str, doc_id: str, routing: str, source: dict[str, Any] | None = None) -> None:
         head = json.dumps({op: {"_index": self.index, "_id": doc_id, "routing": routing}})
@@ -111,10 +116,43 @@ class Bulk:
         self.actions.append((head, doc_id, body))
         self.size += len(head) + (len(body) if body else 0) + 2
         if self.size >= BULK_BYTES or len(self.actions) >= BULK_ACTIONS:
-            self.flush()
+            self.send()
+
+    def send(self) -> None:
+        """Hand what waits to the sender (once the request before it is done)."""
+        self.wait()
+        pending, self.actions, self.size = self.actions, [], 0
+        if not pending:
+            return
+        if self._sender is None:
+            self._sender = ThreadPoolExecutor(1, thread_name_prefix="searchidx-bulk")
+        self._in_flight = self._sender.submit(self._send, pending)
+
+    def wait(self) -> None:
+        """Until the request in flight is done (its error raised here)."""
+        future, self._in_flight = self._in_flight, None
+        if future is not None:
+            future.result()
 
     def flush(self) -> None:
-        pending, self.actions, self.size = self.actions, [], 0
+        """Send everything and wait for it."""
+        self.send()
+        self.wait()
+
+    def drop(self) -> None:
+        """Forget what waits; let the request in flight end (its error is of no interest now)."""
+        self.actions, self.size = [], 0
+        future, self._in_flight = self._in_flight, None
+        if future is not None:
+            with contextlib.suppress(Exception):
+                future.result()
+
+    def close(self) -> None:
+        if self._sender is not None:
+            self._sender.shutdown(wait=True)
+            self._sender = None
+
+    def _send(self, pending: list[tuple[str, str, str | None]]) -> None:
         deadline = time.monotonic() + RETRY_FOR
         delay = 0.25
         while pending:
@@ -244,19 +282,25 @@ class OpenSearchSession:
         self._pending = 0
         self.lock.renew()
 
+    def close(self) -> None:
+        self.bulk.close()
+
     def cancel(self) -> None:
         """Take back what was sent since the last commit (best effort: unrefreshed, nobody saw it)."""
-        self.bulk.actions, self.bulk.size = [], 0
+        self.bulk.drop()
+        self.bulk.close()
         sent, self.sent = self.sent, []
         if not sent:
             return
+        back = Bulk(self.store, self.index)
         try:
-            back = Bulk(self.store, self.index)
             for doc_id, routing in sent:
                 back.add("delete", doc_id, routing)
             back.flush()
         except SearchidxError:
             pass  # the next sync writes those releases again: they have no file record
+        finally:
+            back.close()
 
     def merge(self, *, optimize: bool = False) -> int:
         """Merge into one segment per shard with ``optimize``; the segments left."""
