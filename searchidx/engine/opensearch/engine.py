@@ -20,10 +20,8 @@ from searchidx.search.results import Context, FacetValue, Hit, SearchResults, Sp
 #: Facets and the field each counts (the label: the first document's ``label`` field).
 FACETS = {"speaker": ("speaker_key", "speaker"), "source": ("source_key", "source"), "year": ("year", None),
           "location": ("location_key", "location")}
-#: Matching copies of a paragraph listed with a hit, at most.
-COPIES = 100
 _PARA_SOURCE = ["release", "n", "kind", "text", "speaker", "role", "title", "date", "source", "location", "url",
-                "speaker_key"]
+                "speaker_key", "path", "fingerprint"]
 
 
 class OpenSearchEngine:
@@ -65,15 +63,15 @@ class OpenSearchEngine:
         if bonus:
             query["bool"]["should"] = bonus
         limit, page = request.limit, request.page
-        body: dict[str, Any] = {"query": query, "track_total_hits": True, "size": limit,
-                                "from": (page - 1) * limit, "_source": _PARA_SOURCE}
+        want = page * limit
+        # As on Whoosh: copies fold into the first of them among the ranked matches fetched, a few spares
+        # more than the page; more only when copies fill them.
+        fetch = want + 5 if request.collapse and limit else want
+        body: dict[str, Any] = {"query": query, "track_total_hits": True, "size": fetch,
+                                "_source": _PARA_SOURCE}
         if request.sort == "date":
             body["sort"] = [{"day": {"order": "desc", "missing": "_last"}}, {"_score": "desc"}]
             body["track_scores"] = True
-        if request.collapse and limit:
-            body["collapse"] = {"field": "fingerprint", "inner_hits": {
-                "name": "copies", "size": COPIES, "_source": ["release", "n", "title", "date", "source"],
-                "sort": body.get("sort", [{"_score": "desc"}])}}
         aggs: dict[str, Any] = {}
         size = request.facet_limit if request.facet_limit is not None else 65_536
         for name in request.facets:
@@ -85,23 +83,33 @@ class OpenSearchEngine:
         if request.timeline:
             aggs["timeline"] = {"date_histogram": {"field": "date", "calendar_interval": "month",
                                                    "format": "yyyy-MM", "min_doc_count": 0}}
-        if aggs:
-            body["aggs"] = aggs
         words = _suggestable(request.query) if request.suggest and request.query.strip() else []
-        if words:
-            body["suggest"] = {f"{f}_{i}": {"text": w, "term": {
-                "field": f, "suggest_mode": "always", "max_edits": 2 if len(w) >= 6 else 1, "prefix_length": 1,
-                "min_word_length": 4, "size": 5, "sort": "frequency", "string_distance": "levenshtein"}}
-                for i, w in enumerate(words) for f in ("words", "speaker", "title_words")}
-            body.setdefault("aggs", {})["known"] = {"global": {}, "aggs": {
+        if words:  # how often each word is found anywhere: a suggestion is looked for only when rare
+            aggs["known"] = {"global": {}, "aggs": {
                 f"w{i}": {"filter": {"bool": {"should": [
                     {"term": {"stems": w}}, {"term": {"words": w}}, {"term": {"speaker": w}},
                     {"term": {"title_words": w}}]}}} for i, w in enumerate(words)}}
+        if aggs:
+            body["aggs"] = aggs
         raw = self._search(body)
         total = raw["hits"]["total"]["value"]
+        while True:
+            groups = _grouped(raw["hits"]["hits"], request.collapse)
+            if len(groups) >= want or len(raw["hits"]["hits"]) < fetch:
+                break
+            fetch *= 4
+            raw = {**self._search({**body, "size": fetch, "track_total_hits": False, "aggs": {}}),
+                   "aggregations": raw.get("aggregations")}
         matches = highlight_matcher(compiled)
-        hits = [self._hit(h, matches) for h in raw["hits"]["hits"]]
-        self._paths(hits)
+        hits = []
+        for group in groups[(page - 1) * limit: want]:
+            hit = self._hit(group[0], matches)
+            for c in group[1:]:
+                cs = c["_source"]
+                hit.duplicates.append(c["_id"])
+                hit.duplicate_releases.append({"id": cs["release"], "title": cs.get("title"),
+                                               "date": cs.get("date"), "source": cs.get("source")})
+            hits.append(hit)
         if request.context:
             self._context(hits, request.context)
         out = SearchResults(query=request.query, total=total, page=page, limit=limit, hits=hits)
@@ -112,41 +120,32 @@ class OpenSearchEngine:
         if request.timeline:
             out.timeline = [(b["key_as_string"], b["doc_count"]) for b in raw["aggregations"]["timeline"]["buckets"]]
         if words:
-            out.suggestion = _suggestion(request.query, words, raw, total)
+            freqs = [raw["aggregations"]["known"][f"w{i}"]["doc_count"] for i in range(len(words))]
+            out.suggestion = self._suggestion(request.query, words, freqs, total)
         return out
+
+    def _suggestion(self, query: str, words: list[str], freqs: list[int], total: int) -> str | None:
+        """The term suggester asked about the words the index knows too little (one request more, rarely)."""
+        rare = [i for i, freq in enumerate(freqs) if not (freq and (total > 3 or freq > 3))]
+        if not rare:
+            return None
+        suggest = {f"{f}_{i}": {"text": words[i], "term": {
+            "field": f, "suggest_mode": "always", "max_edits": 2 if len(words[i]) >= 6 else 1, "prefix_length": 1,
+            "min_word_length": 4, "size": 5, "sort": "frequency", "string_distance": "levenshtein"}}
+            for i in rare for f in ("words", "speaker", "title_words")}
+        raw = self._search({"size": 0, "query": {"match_none": {}}, "suggest": suggest})
+        return _suggestion(query, words, freqs, rare, raw)
 
     def _hit(self, h: dict[str, Any], matches: Any) -> Hit:
         src = h["_source"]
         text = src.get("text") or ""
         spans = [m.span() for m in WORD.finditer(text) if matches(*_folded_and_stemmed(m.group()))]
-        hit = Hit(id=h["_id"], path=None, n=src["n"], kind=src["kind"], speaker=src.get("speaker"),
+        hit = Hit(id=h["_id"], path=src.get("path"), n=src["n"], kind=src["kind"], speaker=src.get("speaker"),
                   speaker_role=src.get("role"), title=src.get("title"), date=src.get("date"),
                   source=src.get("source"), location=src.get("location"), url=src.get("url"),
                   score=round(float(h.get("_score") or 0.0), 4), text=text, highlights=spans,
                   speaker_key=src.get("speaker_key") or None)
-        copies = h.get("inner_hits", {}).get("copies", {}).get("hits", {}).get("hits", [])
-        for c in copies:
-            if c["_id"] == h["_id"]:
-                continue
-            cs = c["_source"]
-            hit.duplicates.append(c["_id"])
-            hit.duplicate_releases.append({"id": cs["release"], "title": cs.get("title"), "date": cs.get("date"),
-                                           "source": cs.get("source")})
         return hit
-
-    def _paths(self, hits: list[Hit]) -> None:
-        """Each hit's file: the first path (in order) of its release's file records."""
-        if not hits:
-            return
-        releases = sorted({h.release for h in hits})
-        raw = self._search({"query": {"bool": {"filter": [{"term": {"doctype": "file"}},
-                                                          {"terms": {"release": releases}}]}},
-                            "size": 10 * len(releases), "_source": ["path", "release"], "sort": [{"path": "asc"}]})
-        first: dict[str, str] = {}
-        for d in raw["hits"]["hits"]:
-            first.setdefault(d["_source"]["release"], d["_source"]["path"])
-        for h in hits:
-            h.path = first.get(h.release)
 
     def _context(self, hits: list[Hit], n: int) -> None:
         if not hits:
@@ -305,13 +304,26 @@ def _suggestable(query: str) -> list[str]:
     return words
 
 
-def _suggestion(query: str, words: list[str], raw: dict[str, Any], total: int) -> str | None:
+def _grouped(hits: list[dict[str, Any]], collapse: bool) -> list[list[dict[str, Any]]]:
+    """Hits in rank order, those with the same text fingerprint folded into the first one's group."""
+    groups: list[list[dict[str, Any]]] = []
+    by_print: dict[str, list[dict[str, Any]]] = {}
+    for h in hits:
+        fp = h["_source"].get("fingerprint") if collapse else None
+        if fp and fp in by_print:
+            by_print[fp].append(h)
+            continue
+        groups.append([h])
+        if fp:
+            by_print[fp] = groups[-1]
+    return groups
+
+
+def _suggestion(query: str, words: list[str], freqs: list[int], rare: list[int], raw: dict[str, Any]) -> str | None:
     """The query with each word the index does not know (or knows far less than a close one) replaced."""
     better: dict[str, str] = {}
-    for i, w in enumerate(words):
-        freq = raw["aggregations"]["known"][f"w{i}"]["doc_count"]
-        if freq and (total > 3 or freq > 3):
-            continue
+    for i in rare:
+        w, freq = words[i], freqs[i]
         best: tuple[int, int, str] | None = None
         for f in ("words", "speaker", "title_words"):
             for entry in raw.get("suggest", {}).get(f"{f}_{i}", []):

@@ -47,11 +47,13 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(WORD.findall(folded)).encode("utf-8")).hexdigest()[:16]
 
 
-def paragraph_documents(release: Release, analysed: Any = None) -> list[tuple[str, dict[str, Any]]]:
-    """(id, document) for each paragraph of a release, with the release's metadata."""
+def paragraph_documents(release: Release, analysed: Any = None, path: str | None = None
+                        ) -> list[tuple[str, dict[str, Any]]]:
+    """(id, document) for each paragraph of a release, with the release's metadata and the path of the file
+    that holds it (the first of its files, when copies share the release)."""
     from searchidx.attribution.rules import speaker_key  # writers only: its patterns take a while to load
 
-    common: dict[str, Any] = {"doctype": "para", "release": release.id}
+    common: dict[str, Any] = {"doctype": "para", "release": release.id, "path": path or release.path}
     if release.title:
         common["title"] = release.title
         common["title_stems"], common["title_words"] = analyse_text(release.title)
@@ -244,7 +246,7 @@ class OpenSearchSession:
         if old:
             self.delete_file(path)
         if self.holders[release.id] == 0:
-            for pid, doc in paragraph_documents(release, loaded.analysed):
+            for pid, doc in paragraph_documents(release, loaded.analysed, path):
                 self.bulk.add("index", pid, release.id, doc)
                 self.sent.append((pid, release.id))
         record = file_record(path, digest, release)
@@ -263,9 +265,15 @@ class OpenSearchSession:
         for rid in record["releases"]:
             self.bulk.add("delete", f"file:{path}", rid)
             self.holders[rid] -= 1
+            ns = record.get("ns") or []
             if self.holders[rid] <= 0:
-                for n in record.get("ns") or []:
+                for n in ns:
                     self.bulk.add("delete", f"{rid}#{n}", rid)
+                continue
+            # Copies keep the paragraphs: they show the first remaining file's path (Whoosh's regroup).
+            other = next(p for p, rec in self.known.items() if rid in rec["releases"])
+            for n in ns:
+                self.bulk.add("update", f"{rid}#{n}", rid, {"doc": {"path": other}})
 
     def changed(self) -> None:
         self._pending += 1
