@@ -291,3 +291,25 @@ def test_every_command_prints_the_same_on_both_engines(opensearch: Cluster, tmp_
         assert json.loads(env_run.stdout)["paragraphs"] == Index.open(url).stats().paragraphs
     finally:
         opensearch.drop(url)
+
+
+def test_read_only_index_is_one_clear_line(opensearch: Cluster, tmp_path: Path):  # noqa: F811
+    """A write to an index the cluster made read-only (a full disk's block) fails with one line, the index
+    as it was."""
+    from searchidx.errors import SearchidxError
+
+    url = opensearch.url()
+    paths = make_releases(tmp_path / "r", 3)
+    try:
+        index = Index.open(url, create=True)
+        index.add([str(paths[0])])
+        client = opensearch.client()
+        client.indices.put_settings(index=index.generation, body={"index.blocks.read_only_allow_delete": True})
+        with pytest.raises(SearchidxError) as caught:
+            index.add([str(p) for p in paths[1:]])
+        assert "read-only" in str(caught.value) and "\n" not in str(caught.value)
+        client.indices.put_settings(index=index.generation, body={"index.blocks.read_only_allow_delete": None})
+        assert list(index.files()) == [str(paths[0].resolve())]
+        assert len(index.add([str(p) for p in paths[1:]]).added) == 2
+    finally:
+        opensearch.drop(url)

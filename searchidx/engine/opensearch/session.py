@@ -168,7 +168,8 @@ class Bulk:
                 delay = min(delay * 2, 5.0)
                 continue
             except os_errors.TransportError as exc:
-                if exc.status_code in _RETRY_STATUS and time.monotonic() < deadline:
+                if exc.status_code in _RETRY_STATUS and "cluster_block" not in str(exc.info) \
+                        and time.monotonic() < deadline:
                     time.sleep(delay)
                     delay = min(delay * 2, 5.0)
                     continue
@@ -181,11 +182,14 @@ class Bulk:
                 status = result.get("status", 200)
                 if status < 300 or (op == "delete" and status == 404):
                     continue
-                if status in _RETRY_STATUS and time.monotonic() < deadline:
+                error = result.get("error") or {}
+                reason = error.get("reason") or str(error)
+                blocked = "cluster_block" in str(error.get("type")) or "read-only" in reason or "read_only" in reason
+                # A read-only block answers 429 too (a full disk's flood stage): no retry undoes it.
+                if status in _RETRY_STATUS and not blocked and time.monotonic() < deadline:
                     retry.append(action)
                     continue
-                reason = (result.get("error") or {}).get("reason") or str(result.get("error"))
-                if status == 403 or "read_only" in reason or "cluster_block" in reason:
+                if status == 403 or blocked:
                     raise SearchidxError(f"{self.store.url}: the OpenSearch index is read-only ({reason}); free "
                                          f"disk space or lift the block, then run the command again")
                 raise SearchidxError(f"{self.store.url}: OpenSearch refused {action[1]} ({status}: {reason})")
