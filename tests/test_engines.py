@@ -313,3 +313,28 @@ def test_read_only_index_is_one_clear_line(opensearch: Cluster, tmp_path: Path):
         assert len(index.add([str(p) for p in paths[1:]]).added) == 2
     finally:
         opensearch.drop(url)
+
+
+def test_serve_answers_the_same_on_both_engines(pair, opensearch: Cluster, tmp_path: Path):  # noqa: F811
+    """`searchidx serve --engine URL`: the JSON API over the cluster's index answers as over the folder's."""
+    pytest.importorskip("starlette")
+    from tests.serve_helpers import start_server
+
+    whoosh, remote, _ = pair
+    servers = [start_server(whoosh.path), start_server(tmp_path / "unused", "--engine", remote.location)]
+    try:
+        answers = []
+        for srv in servers:
+            status, found = srv.json("/api/search?q=massacre&limit=50&facet=speaker")
+            assert status == 200
+            for hit in found["hits"]:
+                hit.pop("score")
+            found["hits"].sort(key=lambda h: h["id"])
+            # A speaker's roles: the order differs (docs/opensearch.md).
+            speakers = [(s["key"], s["paragraphs"], s["releases"], sorted(s["roles"]))
+                        for s in srv.json("/api/speakers")[1]["speakers"]]
+            answers.append((found, speakers, srv.json("/api/stats")[1]["paragraphs"]))
+        assert answers[1] == answers[0]
+    finally:
+        for srv in servers:
+            srv.stop()

@@ -733,23 +733,18 @@ def sources(action: str, values: tuple[str, ...], index_dir: str | None, as_json
 
 @main.command()
 @index_option
-@click.option("--engine", metavar="URL", default=None,
-              help="A search engine to serve instead of an index folder (not available yet: use --index).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default answers this machine only).")
 @click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
               help="Port to listen on (0: any free port, printed on start).")
-def serve(index_dir: str | None, engine: str | None, host: str, port: int) -> None:
+def serve(index_dir: str | None, host: str, port: int) -> None:
     """Serve a read-only web page and JSON API over the index, until Ctrl-C."""
-    if engine:
-        # Serving a remote engine comes with its backend (issue 19); until then only an index folder.
-        raise _fail("--engine is not supported yet", "serve an index folder with --index DIR")
     try:
         from searchidx.serve import serve as run
     except ImportError as exc:
         raise _fail(f"the web server's libraries are missing ({exc.name})",
                     "install them with: pip install 'searchidx[serve]'") from None
-    folder = index_dir or _default_index()
+    folder = _location(index_dir)
     try:
         index = _open(index_dir)
         run(index, host=host, port=port,

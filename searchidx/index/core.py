@@ -771,6 +771,11 @@ class EngineIndex(Index):
     def _remember_sources(self, sources: list[str]) -> None:
         self.store.write_manifest(sources=sources)
 
+    def version(self) -> tuple[Any, ...]:
+        """Changes whenever the index does (a commit, a rebuild's switch): for caches of its answers."""
+        info = self.store.manifest() or {}
+        return (info.get("generation"), info.get("updated"))
+
     def _fresh(self) -> Any:
         return None
 
