@@ -142,6 +142,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each query")
     ap.add_argument("--shards", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the OpenSearch index")
+    ap.add_argument("--no-whoosh", action="store_true", help="OpenSearch only (a scale run's per-shard figures)")
     ap.add_argument("--out", type=Path, default=None)
     a = ap.parse_args()
     name = f"bench-{uuid.uuid4().hex[:8]}"
@@ -161,17 +162,19 @@ def main() -> None:
         res["loader"] = loader
         print(f"loader alone: {loader['releases']} releases, {loader['paragraphs']} paragraphs in "
               f"{loader['wall_s']:.1f} s", file=sys.stderr)
-        res["whoosh_build"] = build(str(work / "index"), corpus)
-        print(f"whoosh build: {res['whoosh_build']['wall_s']:.1f} s", file=sys.stderr)
+        if not a.no_whoosh:
+            res["whoosh_build"] = build(str(work / "index"), corpus)
+            print(f"whoosh build: {res['whoosh_build']['wall_s']:.1f} s", file=sys.stderr)
         res["opensearch_build"] = build(url, corpus)
         print(f"opensearch build: {res['opensearch_build']['wall_s']:.1f} s", file=sys.stderr)
         res["opensearch_build"]["share_of_loader"] = (res["opensearch_build"]["paragraphs_per_s"]
                                                       / loader["paragraphs_per_s"])
         queries = make_queries(sample, a.queries)
-        res["queries"] = {"whoosh": latencies(str(work / "index"), queries, a.repeat),
-                          "opensearch": latencies(url, queries, a.repeat)}
-        res["queries"]["same_totals"] = {k: res["queries"]["whoosh"][k]["totals"] == res["queries"]["opensearch"][k]["totals"]
-                                         for k in KINDS}
+        res["queries"] = {"opensearch": latencies(url, queries, a.repeat)}
+        if not a.no_whoosh:
+            res["queries"]["whoosh"] = latencies(str(work / "index"), queries, a.repeat)
+            res["queries"]["same_totals"] = {k: res["queries"]["whoosh"][k]["totals"]
+                                             == res["queries"]["opensearch"][k]["totals"] for k in KINDS}
         if not a.keep:
             from searchidx import Index
 
@@ -185,7 +188,9 @@ def main() -> None:
 
 
 def table(res: dict) -> str:
-    L, W, S = res["loader"], res["whoosh_build"], res["opensearch_build"]
+    nan = float("nan")
+    none = {"wall_s": nan, "releases_per_s": nan, "paragraphs_per_s": nan, "size_bytes": nan}
+    L, W, S = res["loader"], res.get("whoosh_build", none), res["opensearch_build"]
     lines = [f"corpus: {res['corpus']['files']} files x{res['corpus']['scale']}: {L['releases']} releases, "
              f"{L['paragraphs']} paragraphs",
              f"{'':22}{'wall s':>9}{'releases/s':>12}{'paras/s':>10}{'size MB':>9}",
@@ -196,9 +201,10 @@ def table(res: dict) -> str:
              f"{S['size_bytes'] / 1e6:9.1f}   ({100 * S['share_of_loader']:.0f} % of the loader's rate)",
              "", f"{'warm query, ms':22}{'whoosh p50':>11}{'p95':>8}{'opensearch p50':>16}{'p95':>8}  same totals"]
     for kind in KINDS:
-        w, o = res["queries"]["whoosh"][kind], res["queries"]["opensearch"][kind]
+        w = res["queries"].get("whoosh", {}).get(kind, {"p50_ms": nan, "p95_ms": nan})
+        o = res["queries"]["opensearch"][kind]
         lines.append(f"{kind:22}{w['p50_ms']:11.1f}{w['p95_ms']:8.1f}{o['p50_ms']:16.1f}{o['p95_ms']:8.1f}  "
-                     f"{res['queries']['same_totals'][kind]}")
+                     f"{res['queries'].get('same_totals', {}).get(kind, '-')}")
     return "\n".join(lines)
 
 

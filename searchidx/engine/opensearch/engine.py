@@ -77,8 +77,8 @@ class OpenSearchEngine:
         for name in request.facets:
             field, label = FACETS[name]
             agg: dict[str, Any] = {"terms": {"field": field, "size": size, "shard_size": max(size * 10, 1000)}}
-            if label:
-                agg["aggs"] = {"label": {"top_hits": {"size": 1, "_source": [label], "sort": [{"_doc": "asc"}]}}}
+            if label:  # how the value reads: its commonest spelling (a sub-aggregation on doc values)
+                agg["aggs"] = {"label": {"terms": {"field": f"{label}.raw", "size": 1}}}
             aggs[f"facet_{name}"] = agg
         if request.timeline:
             aggs["timeline"] = {"date_histogram": {"field": "date", "calendar_interval": "month",
@@ -284,9 +284,8 @@ def release_from(record: dict[str, Any], paras: list[dict[str, Any]]) -> Release
 def _label(name: str, bucket: dict[str, Any]) -> str:
     if name == "year":
         return str(bucket["key"])
-    hits = bucket.get("label", {}).get("hits", {}).get("hits", [])
-    label_field = FACETS[name][1]
-    return (hits[0]["_source"].get(label_field) if hits else None) or str(bucket["key"])
+    labels = bucket.get("label", {}).get("buckets", [])
+    return labels[0]["key"] if labels else str(bucket["key"])
 
 
 _WORD_RE = re.compile(r'(?<![\w:])([^\W\d_][^\W_]*)(?![\w:*~(])')
