@@ -338,3 +338,27 @@ def test_serve_answers_the_same_on_both_engines(pair, opensearch: Cluster, tmp_p
     finally:
         for srv in servers:
             srv.stop()
+
+
+def test_update_and_merge_as_watch_uses_them(opensearch: Cluster, tmp_path: Path):  # noqa: F811
+    """`watch` writes through `Index.update` (files that exist indexed, vanished ones removed) and merges when
+    idle: the cluster's index follows as the folder's does."""
+    releases = tmp_path / "releases"
+    paths = make_releases(releases, 4)
+    url = opensearch.url()
+    try:
+        remote, whoosh = Index.open(url, create=True), Index.open(tmp_path / "index", create=True)
+        for ix in (remote, whoosh):
+            ix.sync([releases])
+        shutil.copy(paths[0], releases / "new.txt")
+        paths[1].write_text(paths[1].read_text() + "\nA closing line about zeppelins.\n", encoding="utf-8")
+        paths[2].unlink()
+        changed = [str(releases / "new.txt"), str(paths[1]), str(paths[2])]
+        reports = [ix.update(changed, merge=False).summary() for ix in (remote, whoosh)]
+        assert reports[0] == reports[1] == "1 added, 1 updated, 1 removed, 0 unchanged, 0 skipped"
+        assert remote.merge() >= 1
+        assert remote.files() == whoosh.files()
+        assert remote.search("zeppelins", limit=0).total == whoosh.search("zeppelins", limit=0).total == 1
+        assert remote.check(contents=True).ok
+    finally:
+        opensearch.drop(url)
