@@ -189,7 +189,8 @@ class Index:
              processes: int | None = None, segment_files: int = DEFAULT_SEGMENT_FILES,
              min_parallel: int = MIN_PARALLEL, commit_every: int = 1000,
              writer_options: dict[str, Any] | None = None, follow_links: bool = False) -> Index:
-        """Open the index at ``path`` (create an empty one there if ``create``).
+        """Open the index at ``path`` (create an empty one there if ``create``): a folder, or
+        ``opensearch://HOST:PORT/NAME`` for an index on an OpenSearch cluster (`EngineIndex`, docs/opensearch.md).
 
         An index written by an incompatible searchidx raises `IndexVersionError`, and a damaged one
         `SearchidxError`, unless ``strict`` is false: then it opens for `rebuild` and `check` only (the rest
@@ -206,7 +207,7 @@ class Index:
                                writer_options=dict(writer_options) if writer_options else {"limitmb": 256},
                                follow_links=follow_links)
         if is_engine_url(path):
-            return EngineIndex.open_url(str(path), create=create, options=options)
+            return EngineIndex.open_url(str(path), create=create, strict=strict, options=options)
         folder = Path(path)
         try:
             info = read_manifest(folder)
@@ -737,10 +738,12 @@ class EngineIndex(Index):
         self._engine = OpenSearchEngine(store)  # type: ignore[assignment]
 
     @classmethod
-    def open_url(cls, url: str, *, create: bool = False, options: IndexOptions | None = None) -> EngineIndex:
+    def open_url(cls, url: str, *, create: bool = False, strict: bool = True,
+                 options: IndexOptions | None = None) -> EngineIndex:
         from urllib.parse import parse_qs, urlsplit
 
         try:
+            from searchidx.engine.opensearch.mapping import MAPPING_VERSION
             from searchidx.engine.opensearch.store import Store, parse_url
         except ImportError:
             raise SearchidxError(f"{url}: the OpenSearch engine needs its client: pip install "
@@ -758,6 +761,10 @@ class EngineIndex(Index):
                 raise IndexNotFoundError(f"no index at {store.url} (build one with: searchidx build PATH "
                                          f"--engine {store.url})")
             info = store.create()
+        if strict and info.get("mapping_version") != MAPPING_VERSION:
+            raise IndexVersionError(f"the index at {store.url} was written with mapping {info.get('mapping_version')}; "
+                                    f"this searchidx writes mapping {MAPPING_VERSION}: rebuild it with: searchidx "
+                                    f"build --rebuild --engine {store.url}")
         return cls(store, info, options or IndexOptions())
 
     @property
@@ -803,6 +810,7 @@ class EngineIndex(Index):
                 lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
         """Index ``paths`` into a new generation (a new OpenSearch index), then point the alias at it in one
         step; searches meanwhile use the old one, which goes at the next rebuild."""
+        from searchidx.engine.opensearch.mapping import MAPPING_VERSION
         from searchidx.engine.opensearch.session import OpenSearchSession
 
         report = SyncReport()
@@ -834,7 +842,7 @@ class EngineIndex(Index):
             finally:
                 session.close()
             store.switch(old, name)
-            store.write_manifest(generation=name, previous=old, sources=roots)
+            store.write_manifest(generation=name, previous=old, sources=roots, mapping_version=MAPPING_VERSION)
         self.generation = name
         return report
 
