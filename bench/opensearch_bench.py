@@ -6,7 +6,8 @@
 Measures the loader alone (read, parse, attribute and analyse in its worker processes, nothing written),
 then a full build on each engine (releases/s, paragraphs/s; the OpenSearch build as a share of the loader's
 own rate), the index size, then warm query latency (p50/p95 over every query of a kind, each run
-``--repeat`` times after one warm-up run) on both engines with the same queries. ``--scale N`` indexes N
+``--repeat`` times after one warm-up run) on both engines with the same queries, and for OpenSearch the
+cluster's own time ("took", summed over a search's requests: the rest is the round trips). ``--scale N`` indexes N
 distinct copies of each file (bench/run.py's staging). Prints a table and writes JSON to bench/results/.
 """
 
@@ -116,19 +117,35 @@ def latencies(location: str, queries: dict[str, list[dict]], repeat: int) -> dic
     from searchidx import Index
 
     index = Index.open(location)
+    took: list[float] = []  # the cluster's own time of each request of a search ("took"), summed
+    store = getattr(index, "store", None)
+    if store is not None:
+        search = store.client.search
+
+        def timed(*args, **kwargs):
+            raw = search(*args, **kwargs)
+            took[-1] += raw.get("took", 0)
+            return raw
+
+        store.client.search = timed
     out = {}
     for kind, items in queries.items():
         times: list[float] = []
+        server: list[float] = []
         totals = []
         for item in items:
             opts = {k: v for k, v in item.items() if k != "q"}
+            took.append(0.0)
             totals.append(index.search(item["q"], **opts).total)  # warm-up
             for _ in range(repeat):
+                took.append(0.0)
                 t = time.perf_counter()
                 index.search(item["q"], **opts)
                 times.append((time.perf_counter() - t) * 1000)
-        out[kind] = {"n": len(times), "p50_ms": pct(times, 0.5),
-                     "p95_ms": pct(times, 0.95), "totals": totals}
+                server.append(took[-1])
+        out[kind] = {"n": len(times), "p50_ms": pct(times, 0.5), "p95_ms": pct(times, 0.95), "totals": totals}
+        if store is not None:
+            out[kind].update(server_p50_ms=pct(server, 0.5), server_p95_ms=pct(server, 0.95))
     return out
 
 
@@ -199,12 +216,14 @@ def table(res: dict) -> str:
              f"{W['size_bytes'] / 1e6:9.1f}",
              f"{'opensearch build':22}{S['wall_s']:9.1f}{S['releases_per_s']:12.0f}{S['paragraphs_per_s']:10.0f}"
              f"{S['size_bytes'] / 1e6:9.1f}   ({100 * S['share_of_loader']:.0f} % of the loader's rate)",
-             "", f"{'warm query, ms':22}{'whoosh p50':>11}{'p95':>8}{'opensearch p50':>16}{'p95':>8}  same totals"]
+             "", f"{'warm query, ms':22}{'whoosh p50':>11}{'p95':>8}{'opensearch p50':>16}{'p95':>8}  same totals"
+             f"  took p50 p95 (the cluster's own time)"]
     for kind in KINDS:
         w = res["queries"].get("whoosh", {}).get(kind, {"p50_ms": nan, "p95_ms": nan})
         o = res["queries"]["opensearch"][kind]
         lines.append(f"{kind:22}{w['p50_ms']:11.1f}{w['p95_ms']:8.1f}{o['p50_ms']:16.1f}{o['p95_ms']:8.1f}  "
-                     f"{res['queries'].get('same_totals', {}).get(kind, '-')}")
+                     f"{res['queries'].get('same_totals', {}).get(kind, '-')!s:11}"
+                     f"{o.get('server_p50_ms', nan):8.0f}{o.get('server_p95_ms', nan):8.0f}")
     return "\n".join(lines)
 
 
