@@ -127,7 +127,14 @@ def latencies(location: str, queries: dict[str, list[dict]], repeat: int) -> dic
             took[-1] += raw.get("took", 0)
             return raw
 
-        store.client.search = timed
+        msearch = store.client.msearch
+
+        def mtimed(*args, **kwargs):
+            raw = msearch(*args, **kwargs)
+            took[-1] += sum(r.get("took", 0) for r in raw["responses"])
+            return raw
+
+        store.client.search, store.client.msearch = timed, mtimed
     out = {}
     for kind, items in queries.items():
         times: list[float] = []

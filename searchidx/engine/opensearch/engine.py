@@ -76,7 +76,9 @@ class OpenSearchEngine:
         size = request.facet_limit if request.facet_limit is not None else 65_536
         for name in request.facets:
             field, label = FACETS[name]
-            agg: dict[str, Any] = {"terms": {"field": field, "size": size, "shard_size": max(size * 10, 1000)}}
+            # breadth_first: the label sub-aggregation runs for the values kept, not for every value collected.
+            agg: dict[str, Any] = {"terms": {"field": field, "size": size, "shard_size": max(size * 10, 1000),
+                                             "collect_mode": "breadth_first"}}
             if label:  # how the value reads: its commonest spelling (a sub-aggregation on doc values)
                 agg["aggs"] = {"label": {"terms": {"field": f"{label}.raw", "size": 1}}}
             aggs[f"facet_{name}"] = agg
@@ -84,14 +86,24 @@ class OpenSearchEngine:
             aggs["timeline"] = {"date_histogram": {"field": "date", "calendar_interval": "month",
                                                    "format": "yyyy-MM", "min_doc_count": 0}}
         words = _suggestable(request.query) if request.suggest and request.query.strip() else []
-        if words:  # how often each word is found anywhere: a suggestion is looked for only when rare
-            aggs["known"] = {"global": {}, "aggs": {
-                f"w{i}": {"filter": {"bool": {"should": [
-                    {"term": {"stems": w}}, {"term": {"words": w}}, {"term": {"speaker": w}},
-                    {"term": {"title_words": w}}]}}} for i, w in enumerate(words)}}
         if aggs:
             body["aggs"] = aggs
-        raw = self._search(body)
+        if words:
+            # How often each word is found anywhere (a suggestion is looked for only when rare): counts read
+            # from postings, in the same round trip (a global filter aggregation would test every document).
+            lines: list[dict[str, Any]] = [{"index": self.index}, body]
+            for w in words:
+                lines += [{"index": self.index}, {"size": 0, "track_total_hits": True, "query": {"bool": {"should": [
+                    {"term": {"stems": w}}, {"term": {"words": w}}, {"term": {"speaker": w}},
+                    {"term": {"title_words": w}}]}}}]
+            answers = self.store.call(self.store.client.msearch, body=lines)["responses"]
+            for answer in answers:
+                if "error" in answer:
+                    raise SearchidxError(f"{self.store.url}: {answer['error'].get('reason', answer['error'])}")
+            raw = answers[0]
+            freqs = [a["hits"]["total"]["value"] for a in answers[1:]]
+        else:
+            raw = self._search(body)
         total = raw["hits"]["total"]["value"]
         while True:
             groups = _grouped(raw["hits"]["hits"], request.collapse)
@@ -120,7 +132,6 @@ class OpenSearchEngine:
         if request.timeline:
             out.timeline = [(b["key_as_string"], b["doc_count"]) for b in raw["aggregations"]["timeline"]["buckets"]]
         if words:
-            freqs = [raw["aggregations"]["known"][f"w{i}"]["doc_count"] for i in range(len(words))]
             out.suggestion = self._suggestion(request.query, words, freqs, total)
         return out
 
