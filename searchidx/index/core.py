@@ -292,7 +292,10 @@ class Index:
 
     def failed(self) -> dict[str, str]:
         """Files that could not be loaded and have not changed since: path → reason."""
-        return {p: rec.get("reason", "") for p, rec in failed_files.read(self.path).items()}
+        return {p: rec.get("reason", "") for p, rec in self._failed_records().items()}
+
+    def _failed_records(self) -> dict[str, dict[str, Any]]:
+        return failed_files.read(self.path)
 
     @property
     def location(self) -> str:
@@ -391,7 +394,7 @@ class Index:
                 unsourced = [s for s in sources if under(s, [resolved])]
                 if unsourced:  # a source named (or a folder holding sources): a later sync leaves it alone
                     session.info["sources"] = [s for s in sources if s not in unsourced]
-                    update_manifest(self.path, sources=session.info["sources"])
+                    self._remember_sources(session.info["sources"], session.info.get("excludes", []))
                     removed.sources.extend(unsourced)
                 if not matches and not unsourced:
                     removed.missing.append(target)
@@ -679,7 +682,7 @@ class Index:
                 changed.append(path)
         files, _ = discover(sources, exclude=excludes, follow_links=self.options.follow_links)
         new, unloadable = [], []
-        failed = failed_files.read(self.path)
+        failed = self._failed_records()
         for path in files:
             resolved = str(path.resolve())
             if resolved in known:
@@ -775,8 +778,48 @@ class EngineIndex(Index):
     def sources(self) -> list[str]:
         return list((self.store.manifest() or {}).get("sources", []))
 
-    def _remember_sources(self, sources: list[str]) -> None:
-        self.store.write_manifest(sources=sources)
+    def _remember_sources(self, sources: list[str], excludes: list[str]) -> None:
+        self.store.write_manifest(sources=sources, excludes=excludes)
+
+    @property
+    def excludes(self) -> list[str]:
+        return list((self.store.manifest() or {}).get("excludes", []))
+
+    def set_sources(self, *, add: Iterable[str | os.PathLike[str]] = (), remove: Iterable[str | os.PathLike[str]] = (),
+                    exclude: Iterable[str] = (), include: Iterable[str] = (),
+                    lock_timeout: float = LOCK_TIMEOUT) -> None:
+        with self.store.lock(lock_timeout):
+            info = self.store.manifest() or {}
+            gone = {str(Path(p).resolve()) for p in remove}
+            sources = [s for s in info.get("sources", []) if s not in gone]
+            sources = list(dict.fromkeys(sources + [str(Path(p).resolve()) for p in add]))
+            dropped = set(include)
+            excludes = [g for g in dict.fromkeys([*info.get("excludes", []), *exclude]) if g not in dropped]
+            self._remember_sources(sources, excludes)
+
+    def _failed_records(self) -> dict[str, dict[str, Any]]:
+        return _failed_of(self.store.manifest() or {})
+
+    def release(self, release_id: str) -> Release:
+        """As `Index.release`; the content ids that changes replaced are remembered in the manifest."""
+        from searchidx.index.ids import StableIds
+
+        try:
+            return self.engine.release(release_id)
+        except ReleaseNotFoundError:
+            pass
+        ids = StableIds(self.sources)
+        for path in self.engine.paths():
+            if ids(path) == release_id and (content := self.engine.release_at(path)) is not None:
+                return self.engine.release(content)
+        path = _history_of(self.store.manifest() or {}).get(release_id)
+        if path is None:
+            raise ReleaseNotFoundError(f"no release {release_id!r} in the index")
+        if self.engine.release_at(path) is not None:
+            raise ReleaseNotFoundError(f"release {release_id} changed since that id was given: its file {path} is "
+                                       f"release {ids(path)} now (searchidx show {ids(path)})")
+        raise ReleaseNotFoundError(f"release {release_id} changed since that id was given, and its file {path} is "
+                                   f"no longer in the index")
 
     def version(self) -> tuple[Any, ...]:
         """Changes whenever the index does (a commit, a rebuild's switch): for caches of its answers."""
@@ -797,7 +840,8 @@ class EngineIndex(Index):
             self.generation = str(info.get("generation", ""))
             session = OpenSearchSession(self.store, self.generation, info, lock, processes=self.options.processes,
                                         min_parallel=self.options.min_parallel,
-                                        commit_every=self.options.commit_every, known=self.engine.files())
+                                        commit_every=self.options.commit_every, known=self.engine.files(),
+                                        memory=ManifestMemory(self.store, info))
             try:
                 yield session
             except BaseException:
@@ -831,7 +875,8 @@ class EngineIndex(Index):
             name = store.new_generation()
             session = OpenSearchSession(store, name, info, lock, processes=self.options.processes,
                                         min_parallel=self.options.min_parallel,
-                                        commit_every=self.options.commit_every, known={})
+                                        commit_every=self.options.commit_every, known={},
+                                        memory=ManifestMemory(store, info, fresh=True))
             try:
                 self._apply(session, roots, report, progress, delete=False)
                 session.commit()
@@ -842,7 +887,8 @@ class EngineIndex(Index):
             finally:
                 session.close()
             store.switch(old, name)
-            store.write_manifest(generation=name, previous=old, sources=roots, mapping_version=MAPPING_VERSION)
+            store.write_manifest(generation=name, previous=old, sources=roots, mapping_version=MAPPING_VERSION,
+                                 excludes=info.get("excludes", []))
         self.generation = name
         return report
 
@@ -873,8 +919,42 @@ class EngineIndex(Index):
                 report.problem(f"source {src} is missing ({held} indexed files are under it)",
                                "restore it, or remove its releases: searchidx remove PATH...")
         if contents:
-            self._check_contents(report, known, [s for s in sources if os.path.exists(s)])
+            self._check_contents(report, known, [s for s in sources if os.path.exists(s)], self.excludes)
         return report
+
+
+class ManifestMemory(failed_files.FileMemory):
+    """`FileMemory` of an index on a cluster: the files that failed and the replaced content ids are kept in
+    its manifest, where any machine's sync finds them."""
+
+    def __init__(self, store: Any, info: dict[str, Any], *, fresh: bool = False) -> None:
+        self.store = store
+        self.failed = {} if fresh else _failed_of(info)
+        self.failed_changed = fresh
+        self.history: dict[str, str] = {}
+        self._known_history = _history_of(info)
+
+    def save(self) -> None:
+        fields: dict[str, Any] = {}
+        # Lists, not objects: a partial update merges objects, and a file no longer failing must go.
+        if self.failed_changed:
+            fields["failed"] = [{"path": p, **rec} for p, rec in self.failed.items()]
+            self.failed_changed = False
+        if self.history:
+            self._known_history.update(self.history)
+            fields["history"] = [[rid, path] for rid, path in self._known_history.items()]
+            self.history = {}
+        if fields:
+            self.store.write_manifest(**fields)
+
+
+def _failed_of(info: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {r["path"]: {k: v for k, v in r.items() if k != "path"} for r in info.get("failed") or []
+            if isinstance(r, dict) and "path" in r and "hash" in r}
+
+
+def _history_of(info: dict[str, Any]) -> dict[str, str]:
+    return {pair[0]: pair[1] for pair in info.get("history") or [] if isinstance(pair, list) and len(pair) == 2}
 
 
 def _create(folder: Path, sources: list[str]) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from opensearchpy import exceptions as os_errors
 
 from searchidx.engine.opensearch.analysis import WORD, analyse_release, analyse_text, folded_words
 from searchidx.engine.opensearch.store import Lock, Store, unavailable
-from searchidx.errors import LoadError, SearchidxError
+from searchidx.errors import SearchidxError
 from searchidx.load.parallel import Loaded, load_files, load_one
 from searchidx.model import Release
 
@@ -206,10 +206,12 @@ class OpenSearchSession:
     """One writer's turn under the lock: what is indexed (file records), and the bulk actions of the changes."""
 
     def __init__(self, store: Store, index: str, info: dict[str, Any], lock: Lock, *, processes: int | None,
-                 min_parallel: int, commit_every: int, known: dict[str, dict[str, Any]]) -> None:
+                 min_parallel: int, commit_every: int, known: dict[str, dict[str, Any]], memory: Any) -> None:
         self.store, self.index, self.info, self.lock = store, index, info, lock
         self.processes, self.min_parallel, self.commit_every = processes, min_parallel, commit_every
         self.known = known
+        #: Files that failed to load and replaced content ids (`searchidx.index.failed.FileMemory`).
+        self.memory = memory
         self.holders: Counter[str] = Counter(rid for rec in known.values() for rid in rec["releases"])
         self.bulk = Bulk(store, index)
         self._pending = 0
@@ -221,6 +223,7 @@ class OpenSearchSession:
         total = len(files) + len(gone)
         done = 0
         hashes = {p: rec["hash"] for p, rec in self.known.items()}
+        hashes.update(self.memory.hashes())
         for loaded in load_files(files, hashes, procs=self.processes, min_parallel=self.min_parallel,
                                  analyse=analyse):
             self._index_loaded(loaded, report)
@@ -238,8 +241,7 @@ class OpenSearchSession:
     def _index_loaded(self, loaded: Loaded, report: Any) -> None:
         path, digest, release = loaded.path, loaded.digest, loaded.release
         old = self.known.get(path)
-        if isinstance(release, LoadError):
-            report.skipped.append(release)
+        if self.memory.settle(path, digest, release, report):
             return
         if old and old["hash"] == digest:
             report.unchanged.append(path)
@@ -248,6 +250,7 @@ class OpenSearchSession:
             loaded = load_one(path, None)
             return self._index_loaded(loaded, report)
         if old:
+            self.memory.replaced(old, path)
             self.delete_file(path)
         if self.holders[release.id] == 0:
             for pid, doc in paragraph_documents(release, loaded.analysed, path):
