@@ -55,7 +55,7 @@ TOTALS = [
     # boolean
     ("council AND plan", {}), ("council OR debate", {}), ("council NOT plan", {}), ("council -debate", {}),
     ("(justice OR court) AND NOT massacre", {}), ("council ANDNOT everyone", {}), ("plan ANDMAYBE debate", {}),
-    ("court REQUIRE sentenced", {}), ("said", {}), ("the", {}), ("mayor the police", {}), ("*:*", {}),
+    ("court REQUIRE sentenced", {}), ("said", {}), ("mayor the police", {}), ("*:*", {}),
     # phrases, with slop and stop words
     ('"good day"', {}), ('"district attorney"', {}), ('"secretary of state"', {}), ('"adopted plan"~3', {}),
     ('"prime minister"', {}), ('"for everyone"', {}),
@@ -72,6 +72,12 @@ TOTALS = [
     ("council", {"speaker": "Jane Doe"}), ("said", {"since": "2023-01-01"}), ("said", {"until": "2023"}),
     ("justice", {"source": "EIN Presswire"}), ("said", {"quotes_only": True}), ("council", {"kinds": None}),
     ("plan^3 OR debate", {}), ("court", {"since": "2004", "until": "2005-06"}),
+    # paths, and phrases of stop words only (found in the stored text)
+    ("council", {"path": "rel_00*"}), ("path:bbc_news said", {}), ("court", {"path": ["*prosecutor*", "*seed*"]}),
+    ('"to be"', {}), ('"of the" council', {}), ('"for the" "on the"', {}),
+    # languages: words analysed in each language indexed, --lang, lang:
+    ("plan", {}), ("policia", {}), ("acusado", {}), ('"fiscal de distrito"', {}), ("fiscal", {"languages": ["es"]}),
+    ("court", {"languages": ["en"]}), ("lang:es", {}), ("language:ES council", {}), ("policía OR police", {}),
 ]
 
 
@@ -83,13 +89,27 @@ def test_same_totals(pair, query, options):
     assert o.total == w.total
 
 
+def test_same_errors(pair):
+    from searchidx.errors import QueryError
+
+    whoosh, remote, _ = pair
+    for query in ("the", "an of", "foo:bar", "a*", "\"unbalanced"):
+        with pytest.raises(QueryError) as mine:
+            whoosh.search(query)
+        with pytest.raises(QueryError) as theirs:
+            remote.search(query)
+        assert str(theirs.value) == str(mine.value)
+    with pytest.raises(QueryError):
+        remote.search("council", since="2024", until="2023")
+
+
 FACETED = ["council", "said", "court OR police", "*:*"]
 
 
 @pytest.mark.parametrize("query", FACETED)
 def test_same_facets_and_timeline(pair, query):
     whoosh, remote, _ = pair
-    facets = ("speaker", "source", "year", "location")
+    facets = ("speaker", "source", "publisher", "year", "location", "language")
     w = whoosh.search(query, limit=0, facets=facets, facet_limit=None, timeline=True, suggest=False)
     o = remote.search(query, limit=0, facets=facets, facet_limit=None, timeline=True, suggest=False)
     for name in facets:
@@ -150,18 +170,77 @@ def test_did_you_mean(pair):
         assert remote.search(query, limit=1).suggestion == whoosh.search(query, limit=1).suggestion, query
 
 
-def test_sorted_by_date(pair):
+@pytest.mark.parametrize("sort", ["date", "oldest"])
+def test_sorted_by_date(pair, sort):
     whoosh, remote, _ = pair
-    w = whoosh.search("said OR court", limit=30, sort="date", collapse=False, suggest=False)
-    o = remote.search("said OR court", limit=30, sort="date", collapse=False, suggest=False)
+    w = whoosh.search("said OR court", limit=30, sort=sort, collapse=False, suggest=False)
+    o = remote.search("said OR court", limit=30, sort=sort, collapse=False, suggest=False)
     assert [h.date for h in o.hits] == [h.date for h in w.hits]
+    assert len({h.date for h in w.hits}) > 1
+
+
+def test_hits_have_stable_ids_and_content_ids(pair):
+    whoosh, remote, _ = pair
+    w = {h.id: h.content_id for h in whoosh.search("council", limit=100, suggest=False).hits}
+    o = {h.id: h.content_id for h in remote.search("council", limit=100, suggest=False).hits}
+    assert o == w and any(k.split("#")[0] != v for k, v in w.items())
+
+
+def test_other_languages_highlight_the_same(pair):
+    whoosh, remote, _ = pair
+    for query, options in (("policia", {}), ("acusado", {}), ('"fiscal de distrito"', {}),
+                           ("fiscal", {"languages": ["es"]})):
+        w = {h.id: h.highlights for h in whoosh.search(query, limit=100, collapse=False, suggest=False, **options)}
+        o = {h.id: h.highlights for h in remote.search(query, limit=100, collapse=False, suggest=False, **options)}
+        assert o == w and any(w.values()), query
+
+
+@pytest.mark.parametrize("query,also,sort", [("court", ("police",), "score"), ("said", (), "date"),
+                                             ("council", (), "oldest"), ('"of the" court', ("judge",), "score")])
+def test_search_releases(pair, query, also, sort):
+    whoosh, remote, _ = pair
+    w = whoosh.search_releases(query, also=also, sort=sort, limit=500)
+    o = remote.search_releases(query, also=also, sort=sort, limit=500)
+    assert o.total == w.total > 0
+    assert sorted((m.id, m.content_id, m.paragraphs, m.speakers, m.title, m.path) for m in o.releases) == \
+        sorted((m.id, m.content_id, m.paragraphs, m.speakers, m.title, m.path) for m in w.releases)
+    if sort != "score":
+        assert [m.date for m in o.releases] == [m.date for m in w.releases]
+
+
+def test_every_hit_and_every_paragraph(pair):
+    whoosh, remote, _ = pair
+    for query, options in (("council", {}), ("said", {"sort": "date", "context": 1})):
+        w = list(whoosh.iter_search(query, **options))
+        o = list(remote.iter_search(query, **options))
+        assert sorted(h.id for h in o) == sorted(h.id for h in w) and w
+        if options:
+            assert [h.date for h in o] == [h.date for h in w]
+            mine = {h.id: [c.n for c in h.context_before + h.context_after] for h in w}
+            assert {h.id: [c.n for c in h.context_before + h.context_after] for h in o} == mine
+    w = sorted(json.dumps(p, sort_keys=True) for p in whoosh.engine.paragraphs())
+    assert sorted(json.dumps(p, sort_keys=True) for p in remote.engine.paragraphs()) == w
+    key = whoosh.speakers()[0].key
+    assert sorted(map(str, remote.engine.speaker_paragraphs(key))) == \
+        sorted(map(str, whoosh.engine.speaker_paragraphs(key)))
+    assert sorted(remote.engine.paths()) == sorted(set(whoosh.engine.paths()))
+    path = sorted(whoosh.files())[5]
+    assert remote.engine.release_at(path) == whoosh.engine.release_at(path) is not None
+    assert remote.engine.release_at("/no/such/file") is None
+    assert remote.engine.stop_words() == whoosh.engine.stop_words()
 
 
 def test_releases_speakers_stats_files(pair):
     whoosh, remote, _ = pair
     assert remote.files() == whoosh.files()
-    rid = next(iter(whoosh.files().values()))
-    assert remote.release(rid).to_dict() == whoosh.release(rid).to_dict()
+    content_id = next(iter(whoosh.files().values()))
+    assert remote.release(content_id).to_dict() == whoosh.release(content_id).to_dict()
+    stable = whoosh.search("council", limit=1).hits[0].release
+    assert remote.release(stable).to_dict() == whoosh.release(stable).to_dict()
+    from searchidx.errors import ReleaseNotFoundError
+
+    with pytest.raises(ReleaseNotFoundError):
+        remote.release("0123456789abcdef")
     w = {s.key: (s.paragraphs, s.releases, sorted(s.roles)) for s in whoosh.speakers()}
     o = {s.key: (s.paragraphs, s.releases, sorted(s.roles)) for s in remote.speakers()}
     assert o == w

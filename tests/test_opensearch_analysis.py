@@ -51,3 +51,35 @@ def test_highlights_are_whooshs():
     for para in _paragraphs()[:300]:
         stems = set(analyse_text(para)[0].split()[:3])
         assert highlight_spans(para, stems, {"the"}) == whoosh_highlights(para, stems, {"the"})
+
+
+def test_languages_are_analysed_as_on_whoosh():
+    """Stop words and Snowball stems of Spanish, French, German, Italian and Portuguese: the OpenSearch
+    engine's terms are the Whoosh engine's (each word's stem with and without its accents)."""
+    from searchidx.engine.opensearch.analysis import ANALYSED_LANGUAGES, language_term, language_words
+    from searchidx.engine.opensearch.stopwords import STOP_WORDS_BY_LANGUAGE
+    from searchidx.engine.whoosh import fields
+    from searchidx.engine.whoosh.queries import _language_words
+
+    assert ANALYSED_LANGUAGES == fields.ANALYSED_LANGUAGES
+    words = {"es": "El acusado fue condenado por la policía de Dallas acusada acusó fiscalía",
+             "fr": "La condamnée a été condamné par le tribunal élèves forêt",
+             "de": "Die Staatsanwältin hat den Angeklagten verurteilt Gerichtshöfe Straße",
+             "it": "Il procuratore ha condannato gli imputati città perché",
+             "pt": "O promotor condenou os acusados ação eleições"}
+    for language in ANALYSED_LANGUAGES[1:]:
+        assert STOP_WORDS_BY_LANGUAGE[language] == fields.language_stop_words(language)
+        assert language_words(language, words[language]) == _language_words(language, words[language])
+        for word in words[language].lower().split():
+            assert language_term(language, word) == fields.language_term(language, word), (language, word)
+
+
+def test_paragraph_terms_in_another_language_are_whooshs():
+    from searchidx.engine.opensearch.analysis import STACK
+    from searchidx.engine.whoosh.schema import analyse_text as whoosh_analyse
+
+    text = "La Policía de Dallas detuvo al acusado; el fiscal de distrito presentó cargos contra él."
+    stems, words = analyse_text(text, "es")
+    postings = whoosh_analyse(text, "es")
+    assert {t for stack in stems.split() for t in stack.split(STACK)} == {p[0].decode() for p in postings[0]}
+    assert set(words.split()) == {p[0].decode() for p in postings[1]}

@@ -840,7 +840,8 @@ class EngineIndex(Index):
             self.generation = str(info.get("generation", ""))
             session = OpenSearchSession(self.store, self.generation, info, lock, processes=self.options.processes,
                                         min_parallel=self.options.min_parallel,
-                                        commit_every=self.options.commit_every, known=self.engine.files(),
+                                        commit_every=self.options.commit_every,
+                                        known=self._engine.file_records(),  # type: ignore[union-attr]
                                         memory=ManifestMemory(self.store, info))
             try:
                 yield session
@@ -888,7 +889,7 @@ class EngineIndex(Index):
                 session.close()
             store.switch(old, name)
             store.write_manifest(generation=name, previous=old, sources=roots, mapping_version=MAPPING_VERSION,
-                                 excludes=info.get("excludes", []))
+                                 excludes=info.get("excludes", []), languages=sorted(session.languages))
         self.generation = name
         return report
 
@@ -897,7 +898,7 @@ class EngineIndex(Index):
         file record; sources exist; (with ``contents``) the files are as indexed."""
         report = CheckReport(generation=self.generation)
         rebuild = f"rebuild: searchidx build --rebuild --engine {self.store.url}"
-        known = self.engine.files()
+        known = self._engine.file_records()  # type: ignore[union-attr]
         report.files = len(known)
         expected = {rid: len(rec.get("ns") or []) for rec in known.values() for rid in rec["releases"]}
         counts = self.engine.paragraph_counts()

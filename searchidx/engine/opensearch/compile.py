@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from searchidx.engine.opensearch.analysis import folded_words, stems_of
+from searchidx.engine.opensearch.analysis import (
+    LANGUAGE_MARK,
+    STACK,
+    folded_words,
+    language_term,
+    language_words,
+    stems_of,
+)
 from searchidx.engine.opensearch.folding import fold
 from searchidx.errors import QueryError
 from searchidx.search import query as qt
@@ -30,16 +37,19 @@ class Compiled:
     #: What highlights a hit's text: stems, and expanding leaves (prefix, wildcard, fuzzy) on the text.
     stems: set[str] = field(default_factory=set)
     expanding: list[qt.Node] = field(default_factory=list)
+    #: The languages the text's words are analysed for (English first), as on Whoosh.
+    languages: tuple[str, ...] = ("en",)
 
 
 # Running-text fields: (stems field, words field or None).
 _TEXT = {"text": ("stems", "words"), "title": ("title_stems", "title_words"), "role": ("role_stems", None)}
 _NAMES = {"speaker", "location", "source"}
-_IDS = {"kind": "kind", "release": "release", "id": "release"}
+_IDS = {"kind": "kind", "release": "release", "id": "release", "lang": "lang"}
 
 
-def compile_tree(tree: qt.Node) -> Compiled:
-    out = Compiled(query=MATCH_ALL)
+def compile_tree(tree: qt.Node, languages: tuple[str, ...] = ("en",)) -> Compiled:
+    """``tree`` as a query; words of the text analysed for each of ``languages`` (`analysis_language`s)."""
+    out = Compiled(query=MATCH_ALL, languages=languages)
     out.query = _node(tree, out, negated=False)
     return out
 
@@ -111,6 +121,8 @@ def _in_field(node: Any, name: str, out: Compiled, negated: bool, boost: float =
     if name in _IDS:
         value = node.text if isinstance(node, (qt.Term, qt.Phrase, qt.Prefix, qt.Fuzzy)) else node.pattern
         f = _IDS[name]
+        if f == "lang":  # kept in lower case, as on Whoosh
+            value = value.lower()
         if isinstance(node, qt.Prefix):
             return {"prefix": {f: {"value": value}}}
         if isinstance(node, qt.Wildcard):
@@ -124,6 +136,8 @@ def _in_field(node: Any, name: str, out: Compiled, negated: bool, boost: float =
         fields = [f for f in _TEXT[name] if f] if name in _TEXT else [name]
         return _expanding(node, fields, boost)
     words = node.text
+    if name == "text" and out.languages != ("en",):
+        return _in_languages(node, out, negated, boost)
     if name in _TEXT:
         stems = stems_of(words)
         if not stems:
@@ -148,6 +162,38 @@ def _in_field(node: Any, name: str, out: Compiled, negated: bool, boost: float =
     if len(tokens) == 1:
         return {"term": {name: {"value": tokens[0], "boost": boost}}}
     return {"bool": {"must": [{"term": {name: t}} for t in tokens], "boost": boost}}
+
+
+def _in_languages(node: Any, out: Compiled, negated: bool, boost: float) -> dict[str, Any] | None:
+    """A word or phrase of the text in each language searched, ORed (as on Whoosh): a word's single terms
+    as one synonym query (a word ORed across languages is one word to BM25), anything longer on its own."""
+    alternatives: list[list[str]] = []
+    for language in out.languages:
+        terms = stems_of(node.text) if language == "en" else language_words(language, node.text)
+        if terms and terms not in alternatives:
+            alternatives.append(terms)
+    if not alternatives:
+        return None
+    out.stems.update(t for terms in alternatives for t in terms)
+    if "en" in out.languages and not negated and node.boost:
+        english = stems_of(node.text)
+        out.title_words.extend(t for t in english if t not in out.title_words)
+    phrase = isinstance(node, qt.Phrase)
+    singles = [terms[0] for terms in alternatives if len(terms) == 1]
+    parts: list[dict[str, Any]] = []
+    if len(singles) == 1:
+        parts.append({"term": {"stems": {"value": singles[0], "boost": boost}}})
+    elif singles:
+        parts.append({"match": {"stems": {"query": STACK.join(singles), "analyzer": "stacked", "boost": boost}}})
+    for terms in alternatives:
+        if len(terms) == 1:
+            continue
+        if phrase:
+            parts.append({"match_phrase": {"stems": {"query": " ".join(terms), "slop": max(node.slop - 1, 0),
+                                                     "analyzer": "whitespace", "boost": boost}}})
+        else:
+            parts.append({"bool": {"must": [{"term": {"stems": t}} for t in terms], "boost": boost}})
+    return parts[0] if len(parts) == 1 else {"bool": {"should": parts, "minimum_should_match": 1}}
 
 
 def _expanding(node: Any, fields: list[str], boost: float) -> dict[str, Any]:
@@ -187,6 +233,7 @@ def highlight_matcher(compiled: Compiled) -> Any:
     """A test of a (folded word, stem) pair for the hit's highlights: a stem of the query, or a match of one
     of its prefix, wildcard and fuzzy words (as the word or its stem)."""
     stems = compiled.stems
+    languages = tuple(sorted({t.rpartition(LANGUAGE_MARK)[2] for t in stems if LANGUAGE_MARK in t}))
     tests = []
     for node in compiled.expanding:
         if isinstance(node, qt.Prefix):
@@ -200,8 +247,12 @@ def highlight_matcher(compiled: Compiled) -> Any:
             t, d, k = fold(node.text), node.maxdist, node.prefix
             tests.append(lambda w, s, t=t, d=d, k=k: any(x[:k] == t[:k] and _within(x, t, d) for x in (w, s)))
 
-    def matches(word: str, stem: str) -> bool:
-        return stem in stems or any(test(word, stem) for test in tests)
+    def matches(word: str, stem: str, written: str = "") -> bool:
+        if stem in stems or any(test(word, stem) for test in tests):
+            return True
+        # A word of another language matches when that language stems it (as written, or folded) so.
+        return bool(languages) and any(language_term(lang, w) in stems for lang in languages
+                                       for w in (written.lower(), word))
 
     return matches
 

@@ -15,7 +15,7 @@ from typing import Any
 from searchidx.engine.opensearch.folding import FOLD
 
 #: Bumped when the mapping changes in a way an old index cannot serve.
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 
 SPLIT = r"[^\p{L}\p{N}]+"
 
@@ -37,8 +37,13 @@ def settings(shards: int = 1, replicas: int | None = None) -> dict[str, Any]:
                 "fold": {"type": "mapping", "mappings": [f"{_escape(k)}=>{_escape(v)}" for k, v in FOLD.items()]},
             },
             "tokenizer": {"words": {"type": "pattern", "pattern": SPLIT}},
+            # A word's terms joined by "|" (analysis.STACK) as tokens at one position: a paragraph's word in
+            # another language (its stem with and without accents); a query word in each language searched
+            # (one synonym query, scored with the word's rarity in all of them, as on Whoosh).
+            "filter": {"unstack": {"type": "pattern_capture", "patterns": ["([^|]+)"], "preserve_original": False}},
             "analyzer": {
                 "name": {"type": "custom", "char_filter": ["fold"], "tokenizer": "words", "filter": ["lowercase"]},
+                "stacked": {"type": "custom", "tokenizer": "whitespace", "filter": ["unstack"]},
             },
         },
     }
@@ -51,9 +56,11 @@ def _escape(ch: str) -> str:
 
 def mappings() -> dict[str, Any]:
     """Paragraphs and file records (``doctype`` file: path, content hash, the release as loaded)."""
-    stems = {"type": "text", "analyzer": "whitespace"}
-    # Which paragraphs hold a word is all that prefix, wildcard and fuzzy words and did-you-mean need.
-    words = {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False}
+    stems = {"type": "text", "analyzer": "stacked", "search_analyzer": "whitespace"}
+    # Prefix, wildcard and fuzzy words and did-you-mean need only which paragraphs hold a word; runs of
+    # stop words (which the stems leave out) are phrases on the words, hence their positions.
+    words = {"type": "text", "analyzer": "whitespace", "index_options": "positions", "norms": False}
+    title_words = {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False}
     shown = {"type": "text", "index": False}
     name = {"type": "text", "analyzer": "name"}
     keyword = {"type": "keyword"}
@@ -74,7 +81,7 @@ def mappings() -> dict[str, Any]:
             "role_stems": stems,
             "title": shown,
             "title_stems": stems,
-            "title_words": words,
+            "title_words": title_words,
             "location": {**name, "fields": {"raw": keyword}},
             "location_key": keyword,
             "source": {**name, "fields": {"raw": keyword}},
@@ -84,6 +91,8 @@ def mappings() -> dict[str, Any]:
             "year": {"type": "integer"},
             "date": {"type": "date", "format": "strict_date"},
             "fingerprint": keyword,
+            # The paragraph's language (ISO 639-1): --lang, lang: and the language facet.
+            "lang": keyword,
             "quoted": {"type": "boolean"},
             # File records.
             "path": keyword,

@@ -78,6 +78,8 @@ def paragraph_documents(release: Release, analysed: Any = None, path: str | None
             doc["stems"] = stems
         if words:
             doc["words"] = words
+        if p.language:
+            doc["lang"] = p.language
         if p.speaker:
             doc["speaker"] = p.speaker
             doc["speaker_key"] = speaker_key(p.speaker)
@@ -217,6 +219,10 @@ class OpenSearchSession:
         self._pending = 0
         #: Paragraph ids sent since the last commit (taken back if the session fails).
         self.sent: list[tuple[str, str]] = []
+        #: The languages of the paragraphs indexed (kept in the manifest: a query's words are analysed for
+        #: each); a new generation starts without any.
+        self.languages: set[str] = set(info.get("languages") or []) if known else set()
+        self._languages_known = set(self.languages)
 
     # -- the protocol of the index layer ----------------------------------------------------------------
     def write(self, files: list[str], gone: list[str], report: Any, progress: Progress | None) -> None:
@@ -256,6 +262,7 @@ class OpenSearchSession:
             for pid, doc in paragraph_documents(release, loaded.analysed, path):
                 self.bulk.add("index", pid, release.id, doc)
                 self.sent.append((pid, release.id))
+        self.languages.update(p.language for p in release.paragraphs if p.language)
         record = file_record(path, digest, release)
         self.bulk.add("index", f"file:{path}", release.id, record)
         self.sent.append((f"file:{path}", release.id))
@@ -292,7 +299,11 @@ class OpenSearchSession:
         self.bulk.flush()
         if self._pending or self.sent:
             self.store.call(self.store.client.indices.refresh, index=self.index)
-            self.store.write_manifest(updated=dt.datetime.now().isoformat(timespec="seconds"))
+            fields: dict[str, Any] = {"updated": dt.datetime.now().isoformat(timespec="seconds")}
+            if self.languages != self._languages_known and self.index == self.info.get("generation"):
+                fields["languages"] = sorted(self.languages)
+                self._languages_known = set(self.languages)
+            self.store.write_manifest(**fields)
         self.sent = []
         self._pending = 0
         self.lock.renew()
