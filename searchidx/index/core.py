@@ -25,12 +25,21 @@ from typing import Any
 
 from searchidx import __version__, safefiles
 from searchidx.budget import QUERY_SECONDS
-from searchidx.engine.whoosh.checksums import after_commit, check_files, tighten
-from searchidx.engine.whoosh.engine import WhooshEngine
-from searchidx.engine.whoosh.schema import SCHEMA_VERSION
-from searchidx.engine.whoosh.store import clean_orphans, create_whoosh, open_whoosh, orphans
-from searchidx.engine.whoosh.sync import WhooshSession, check_documents
-from searchidx.engine.whoosh.workers import DEFAULT_SEGMENT_FILES, SEGMENT_WRITER_OPTIONS
+from searchidx.engine.whoosh import (
+    DEFAULT_SEGMENT_FILES,
+    SCHEMA_VERSION,
+    SEGMENT_WRITER_OPTIONS,
+    WhooshEngine,
+    WhooshSession,
+    after_commit,
+    check_documents,
+    check_files,
+    clean_orphans,
+    create_whoosh,
+    open_whoosh,
+    orphans,
+    tighten,
+)
 from searchidx.errors import (
     IndexLockedError,
     IndexNotFoundError,
@@ -730,7 +739,7 @@ class EngineIndex(Index):
     in the URL (default 1 shard, 1 replica where a second node can hold it)."""
 
     def __init__(self, store: Any, info: dict[str, Any], options: IndexOptions) -> None:
-        from searchidx.engine.opensearch.engine import OpenSearchEngine
+        from searchidx.engine.opensearch import OpenSearchEngine
 
         self.path = None  # type: ignore[assignment]
         self.store = store
@@ -746,8 +755,7 @@ class EngineIndex(Index):
         from urllib.parse import parse_qs, urlsplit
 
         try:
-            from searchidx.engine.opensearch.mapping import MAPPING_VERSION
-            from searchidx.engine.opensearch.store import Store, parse_url
+            from searchidx.engine.opensearch import MAPPING_VERSION, Store, parse_url
         except ImportError:
             raise SearchidxError(f"{url}: the OpenSearch engine needs its client: pip install "
                                  f"'searchidx[opensearch]'") from None
@@ -831,7 +839,7 @@ class EngineIndex(Index):
 
     @contextlib.contextmanager
     def _session(self, timeout: float) -> Iterator[Any]:
-        from searchidx.engine.opensearch.session import OpenSearchSession
+        from searchidx.engine.opensearch import OpenSearchSession
 
         with self.store.lock(timeout) as lock:
             info = self.store.manifest()
@@ -855,8 +863,7 @@ class EngineIndex(Index):
                 lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
         """Index ``paths`` into a new generation (a new OpenSearch index), then point the alias at it in one
         step; searches meanwhile use the old one, which goes at the next rebuild."""
-        from searchidx.engine.opensearch.mapping import MAPPING_VERSION
-        from searchidx.engine.opensearch.session import OpenSearchSession
+        from searchidx.engine.opensearch import MAPPING_VERSION, OpenSearchSession
 
         report = SyncReport()
         store = self.store
