@@ -373,12 +373,13 @@ class OpenSearchEngine:
             if after:
                 comp["after"] = after
             agg = self._search({"size": 0, "query": query, "aggs": {"r": {"composite": comp, "aggs": {
-                "best": {"max": {"script": {"source": "_score", "lang": "painless"}}},
+                # The best paragraph's score (top_hits: no script, so no scripting module needed).
+                "best": {"top_hits": {"size": 1, "_source": False}},
                 "day": {"max": {"field": "day"}},
                 "path": {"terms": {"field": "path", "size": 1}}}}}})["aggregations"]["r"]
             for b in agg["buckets"]:
                 paths = b["path"]["buckets"]
-                out[b["key"]["r"]] = (float(b["best"]["value"] or 0.0), int(b["day"]["value"] or 0),
+                out[b["key"]["r"]] = (float(b["best"]["hits"]["max_score"] or 0.0), int(b["day"]["value"] or 0),
                                       paths[0]["key"] if paths else "")
             after = agg.get("after_key")
             if not agg["buckets"] or not after:
