@@ -64,13 +64,14 @@ def build(location: str, corpus: Path) -> dict:
     from searchidx import Index
 
     t = time.perf_counter()
-    index = Index.open(location, create=True)
+    # The staged corpus links to the corpora's files, outside it: follow them.
+    index = Index.open(location, create=True, follow_links=True)
     report = index.sync([str(corpus)])
     wall = time.perf_counter() - t
     stats = index.stats()
     return {"wall_s": wall, "releases": len(report.added), "paragraphs": report.paragraphs,
             "releases_per_s": len(report.added) / wall, "paragraphs_per_s": report.paragraphs / wall,
-            "size_bytes": stats.size_bytes, "skipped": len(report.skipped)}
+            "size_bytes": stats.size_bytes, "skipped": len(report.skipped), "indexed": stats.paragraphs}
 
 
 def make_queries(sample: list[tuple[str, str | None, int | None]], n: int, seed: int = 7) -> dict[str, list[dict]]:
