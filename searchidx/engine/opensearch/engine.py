@@ -51,10 +51,6 @@ class OpenSearchEngine:
         self.store = store
         self.index = store.address.name
 
-    def _sources(self) -> list[str]:
-        """The index's sources (in its manifest): the stable ids of releases are paths relative to them."""
-        return list((self.store.manifest() or {}).get("sources") or [])
-
     @staticmethod
     def _languages(request: SearchRequest, info: dict[str, Any]) -> tuple[str, ...]:
         """The languages a query's text words are analysed for: those of the request, else of every paragraph
@@ -139,9 +135,7 @@ class OpenSearchEngine:
         aggs: dict[str, Any] = {}
         size = request.facet_limit if request.facet_limit is not None else 65_536
         for name in request.facets:
-            if name == "publisher":  # a name made from each file's wire and path: counted here, by path
-                aggs["facet_publisher"] = {"terms": {"field": "path", "size": 1_000_000}, "aggs": {
-                    "label": {"terms": {"field": "source.raw", "size": 1}}}}
+            if name == "publisher":  # a name made from each file's wire and path: counted by path, below
                 continue
             field, label = FACETS[name]
             # breadth_first: the label sub-aggregation runs for the values kept, not for every value collected.
@@ -196,8 +190,7 @@ class OpenSearchEngine:
         out = SearchResults(query=request.query, total=total, page=page, limit=limit, hits=hits)
         for name in request.facets:
             if name == "publisher":
-                out.facets[name] = _publishers(raw["aggregations"]["facet_publisher"]["buckets"], sources,
-                                               request.facet_limit)
+                out.facets[name] = _publishers(self._per_path(query), sources, request.facet_limit)
                 continue
             buckets = raw["aggregations"][f"facet_{name}"]["buckets"]
             out.facets[name] = [FacetValue(value=b["key"], label=_label(name, b), count=b["doc_count"])
@@ -364,6 +357,22 @@ class OpenSearchEngine:
         return ReleaseResults(query=request.query, total=len(wanted), page=request.page, limit=request.limit,
                               releases=out)
 
+    def _per_path(self, query: dict[str, Any]) -> list[dict[str, Any]]:
+        """Matches of ``query`` per file path, each with its wire (a composite aggregation, page by page:
+        an index may hold more files than one aggregation may answer buckets)."""
+        buckets: list[dict[str, Any]] = []
+        after = None
+        while True:
+            comp: dict[str, Any] = {"size": 10_000, "sources": [{"path": {"terms": {"field": "path"}}}]}
+            if after:
+                comp["after"] = after
+            agg = self._search({"size": 0, "query": query, "aggs": {"p": {"composite": comp, "aggs": {
+                "label": {"terms": {"field": "source.raw", "size": 1}}}}}})["aggregations"]["p"]
+            buckets.extend({**b, "key": b["key"]["path"]} for b in agg["buckets"])
+            after = agg.get("after_key")
+            if not agg["buckets"] or not after:
+                return buckets
+
     def _releases_of(self, query: dict[str, Any]) -> dict[str, tuple[float, int, str]]:
         """Every release with a paragraph matching ``query``: content id → (best score, day, path)."""
         out: dict[str, tuple[float, int, str]] = {}
@@ -418,7 +427,7 @@ class OpenSearchEngine:
                     pass
 
     def paragraphs(self) -> Iterator[dict[str, Any]]:
-        ids = StableIds(self._sources())
+        ids = StableIds((self.store.manifest() or {}).get("sources") or [])
         body = {"query": {"term": {"doctype": "para"}}, "sort": [{"path": "asc"}, {"n": "asc"}]}
         for h in self._scroll(body):
             src = h["_source"]
