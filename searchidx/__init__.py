@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 __version__ = "0.1.0"
 
 from typing import Any  # noqa: E402
@@ -37,8 +39,6 @@ _LAZY = {"load_release": "searchidx.load.core", "load_releases": "searchidx.load
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        import importlib
-
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

@@ -4,6 +4,11 @@ loss of a worker is an error instead of a wait for ever.
 A writer holds the index folder's lock (an fcntl lock lasts while any descriptor of it is open): a forked
 worker closes its copies of the descriptors in `HELD_LOCKS`, so that the lock goes the moment its holder
 dies, not when its workers do.
+
+Why `multiprocessing.Pool` (and a few of its private fields) rather than
+`concurrent.futures.ProcessPoolExecutor`: a file past its time limit, or a build stopped by Ctrl-C or a
+full disk, must end its workers at once, and the executor can only wait for them before Python 3.14
+(`terminate_workers`/`kill_workers`).
 """
 
 from __future__ import annotations

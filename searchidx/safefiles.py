@@ -17,6 +17,8 @@ generation would make a writer clean up (delete) files there. Here:
 from __future__ import annotations
 
 import contextlib
+import errno
+import hashlib
 import json
 import os
 import re
@@ -69,8 +71,6 @@ def _regular_or_close(fd: int, path: Path) -> None:
 
 
 def why(exc: OSError) -> str:
-    import errno
-
     if exc.errno == errno.ELOOP:
         return "it is a symbolic link (an index's own files are never links: remove it)"
     return exc.strerror or str(exc)
@@ -148,8 +148,6 @@ def is_generation_name(name: str) -> bool:
 
 def manifest_checksum(data: dict[str, Any]) -> str:
     """The checksum of a manifest's fields (all but ``checksum``), as the manifest records it."""
-    import hashlib
-
     body = {k: v for k, v in data.items() if k != "checksum"}
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
 

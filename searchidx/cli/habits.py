@@ -16,6 +16,7 @@ from typing import IO, Any
 
 import click
 
+from searchidx.cli.output import printable_name
 from searchidx.errors import SearchidxError
 
 #: Something matched (or the command did what it was asked).
@@ -43,8 +44,6 @@ def one_line(text: str) -> str:
 def error_line(message: str) -> None:
     """Write ``searchidx: error: message`` to stderr, on one line, without a file name's or a release's
     control characters."""
-    from searchidx.cli.output import printable_name
-
     click.echo(f"searchidx: error: {printable_name(one_line(message))}", err=True)
 
 

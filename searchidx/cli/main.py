@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import sys
@@ -418,10 +419,6 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes
 
 def _alerts(index: Any, queries: tuple[str, ...], paths: list[str], as_json: bool, color: bool) -> None:
     """The paragraphs of just-indexed files that match each query, as they would show in a search."""
-    import glob
-
-    from searchidx.cli import output
-
     if not paths:
         return
     only = [glob.escape(p) for p in paths]  # these files exactly, whatever characters their names hold
@@ -505,8 +502,6 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
 
     The query may start with - and options may come before or after it. Exit code 0 when something
     matched, 1 when nothing did, 2 on an error."""
-    from searchidx.cli import output
-
     text = " ".join(query)
     if as_json and as_csv:
         raise _fail("--json and --csv exclude each other")
@@ -561,8 +556,6 @@ def search(query: tuple[str, ...], index_dir: str | None, limit: int, page: int,
 
 def _search_releases(text: str, index_dir: str | None, *, also: tuple[str, ...], quiet: bool, as_json: bool,
                      as_csv: bool, color: str, **options: Any) -> None:
-    from searchidx.cli import output
-
     try:
         found = _open(index_dir, auto_build=True).search_releases(text, also=also, **options)
     except QueryError as exc:
@@ -643,8 +636,6 @@ def show(target: str, index_dir: str | None, context: int, as_json: bool) -> Non
 @json_option
 def stats(index_dir: str | None, as_json: bool) -> None:
     """Releases, paragraphs, speakers, date span, size on disk and last update of the index."""
-    from searchidx.cli import output
-
     try:
         st = _open(index_dir).stats()
     except SearchidxError as exc:
@@ -694,7 +685,6 @@ def sources(action: str, values: tuple[str, ...], index_dir: str | None, as_json
     """List, add or remove the folders a bare build syncs, and the globs left out under them:
     sources [list], sources add PATH..., sources remove PATH... (its releases too), sources exclude GLOB...,
     sources include GLOB... (stop excluding it)."""
-    from searchidx.cli import output
     from searchidx.index.core import Index
 
     folder = _location(index_dir)
@@ -727,8 +717,8 @@ def sources(action: str, values: tuple[str, ...], index_dir: str | None, as_json
         return
     for source in current:
         echo(source if os.path.exists(source) else f"{source}  (missing)")
-    for glob in globs:
-        echo(f"exclude {glob}")
+    for pattern in globs:
+        echo(f"exclude {pattern}")
 
 
 @main.command()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from typing import Any
 
@@ -65,8 +66,6 @@ def hit_text(hit: Any, color: bool) -> str:
 
 def shown_path(path: str) -> str:
     """A path as a terminal user wants it: relative to the current folder when under it (as grep shows)."""
-    import os
-
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive

@@ -677,7 +677,7 @@ class Index:
 
     def _check_contents(self, report: CheckReport, known: dict[str, dict[str, Any]], sources: list[str],
                         excludes: list[str]) -> None:
-        from searchidx.load.core import discover, load_bytes, read_bytes
+        from searchidx.load.core import discover, load_bytes, read_bytes  # writers' and check's only
 
         changed, vanished = [], []
         for path, rec in known.items():

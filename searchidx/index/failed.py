@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from searchidx import __version__
+from searchidx.errors import LoadError
+from searchidx.index.ids import read_history, write_history
 
 #: The file beside the manifest.
 FAILED = "searchidx.failed.json"
@@ -64,8 +66,6 @@ class FileMemory:
         """Whether a loaded file is done with: bad (reported in ``skipped`` and remembered with its hash)
         or known bad (the same content as when it failed: counted in ``known_bad``, not reported). A file
         that loads, or changed, is forgotten as bad."""
-        from searchidx.errors import LoadError
-
         if isinstance(release, LoadError):
             report.skipped.append(release)
             if digest is not None:  # unreadable files have no hash to remember: they are tried every time
@@ -90,8 +90,6 @@ class FileMemory:
             self.history[rid] = path
 
     def save(self) -> None:
-        from searchidx.index.ids import read_history, write_history
-
         if self.failed_changed:
             write(self.folder, self.failed)
             self.failed_changed = False

@@ -20,6 +20,7 @@ from searchidx.index.core import Index, SyncReport
 from searchidx.index.store import LOCK_TIMEOUT
 from searchidx.index.store import under as _under
 from searchidx.load.core import _SKIP_NAMES
+from searchidx.load.selection import excluded
 
 
 @dataclass
@@ -51,8 +52,6 @@ def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, se
     if missing:
         raise SearchidxError(f"cannot watch {missing[0]}: not a folder")
     own = [str(index.path.resolve())] if index.path is not None else []  # an index on a cluster: no folder
-
-    from searchidx.load.selection import excluded
 
     globs = index.excludes
 

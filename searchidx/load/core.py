@@ -9,6 +9,7 @@ import io
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -98,8 +99,6 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
 
 
 def _read_stdin(max_bytes: int) -> bytes:
-    import sys
-
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise LoadError(STDIN, "no standard input to read")

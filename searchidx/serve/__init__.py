@@ -21,6 +21,7 @@ class ServeError(SearchidxError):
 
 def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Any:
     """The ASGI application over ``index`` (Starlette)."""
+    # Starlette, Jinja2 and uvicorn load with `serve` only, not with every import of searchidx.serve.
     from searchidx.serve.app import create_app as make
 
     return make(index, allowed_hosts=allowed_hosts)
@@ -57,7 +58,7 @@ def serve(index: Index, *, host: str = "127.0.0.1", port: int = 8000,
           ready: Callable[[str], None] | None = None) -> None:
     """Serve ``index`` on ``host``:``port`` until interrupted (Ctrl-C, SIGTERM). The socket is bound
     before ``ready`` is called with the address to open (port 0: a free port, named there)."""
-    import uvicorn
+    import uvicorn  # as create_app's imports: loaded by `serve` only
 
     sock = _listen(host, port)
     bound_port = sock.getsockname()[1]

@@ -34,6 +34,7 @@ from starlette.staticfiles import StaticFiles
 
 from searchidx.errors import QueryError, SearchidxError
 from searchidx.index.core import Index
+from searchidx.search.speaker import speaker_profile
 
 #: Sent with every response. No inline script or style anywhere: the page's own files only.
 SECURITY_HEADERS = {
@@ -248,6 +249,7 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
     cache = _Cache()
 
     def speaker_key(name: str | None) -> str | None:
+        # Attribution's patterns take a third of a second to load: only a speaker's filter needs them.
         from searchidx.attribution.rules import speaker_key as key
 
         return key(name) if name else None
@@ -283,8 +285,6 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
         return page("release.html", release=release, hit=hit)
 
     def speaker_page(request: Request) -> Response:
-        from searchidx.search.speaker import speaker_profile
-
         key = request.path_params["key"]
         profile = cache.get(("speaker", key), _version(index), lambda: speaker_profile(index, key))
         if profile is None:
@@ -330,8 +330,6 @@ def create_app(index: Index, *, allowed_hosts: list[str] | None = None) -> Starl
         return JSONResponse({"speakers": [sp.to_dict() for sp in table]})
 
     def api_speaker(request: Request) -> Response:
-        from searchidx.search.speaker import speaker_profile
-
         key = request.path_params["key"]
         profile = cache.get(("speaker", key), _version(index), lambda: speaker_profile(index, key))
         if profile is None:

@@ -7,11 +7,14 @@ uses; a segment file never changes once written, so a commit hashes only the fil
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
 from pathlib import Path
 from typing import Any
+
+from whoosh.index import TOC
 
 from searchidx.safefiles import FILE_MODE, FOLDER_MODE, read_text_nofollow, write_atomically
 
@@ -20,8 +23,6 @@ CHECKSUMS = "searchidx-checksums.json"
 
 
 def _sha256(path: Path) -> str:
-    import hashlib
-
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -105,8 +106,6 @@ def _chmod(path: Path, mode: int) -> None:
 
 def committed_files(ix: Any) -> list[str]:
     """The files the last commit's table of contents uses: itself and its segments' files."""
-    from whoosh.index import TOC
-
     toc = ix._read_toc()
     current = {s.segment_id() for s in toc.segments}
     segpattern = TOC._segment_pattern(ix.indexname)

@@ -21,7 +21,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.matching import IntersectionMatcher, ListMatcher, UnionMatcher, WrappingMatcher
+from whoosh.matching import (
+    AndNotMatcher,
+    IntersectionMatcher,
+    ListMatcher,
+    NullMatcherClass,
+    UnionMatcher,
+    WrappingMatcher,
+)
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import Results
@@ -91,15 +98,6 @@ def _rank(item: tuple[int, float]) -> tuple[float, int]:
 def _scores(m: Any, reader: Any) -> dict[int, float]:
     """Document number → score for every match of the matcher ``m`` (consumed)."""
     budget.check("scoring")
-    from whoosh.matching import (
-        AndNotMatcher,
-        IntersectionMatcher,
-        ListMatcher,
-        NullMatcherClass,
-        UnionMatcher,
-        WrappingMatcher,
-    )
-
     kind = type(m)
     if kind is NullMatcherClass or not m.is_active():
         return {}

@@ -10,7 +10,8 @@ from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh import searching
 from searchidx.engine.whoosh.documents import iter_paragraphs, release_from
 from searchidx.engine.whoosh.fields import _stop_words
-from searchidx.engine.whoosh.readers import close_searchers
+from searchidx.engine.whoosh.readers import _searcher, close_searchers
+from searchidx.engine.whoosh.speakers import speaker_paragraphs
 from searchidx.errors import IndexDamagedError, ReleaseNotFoundError, SearchidxError
 from searchidx.index.ids import StableIds
 from searchidx.model import Release
@@ -118,9 +119,6 @@ class WhooshEngine:
 
     @_reading
     def speaker_paragraphs(self, key: str) -> list[SpeakerParagraph]:
-        from searchidx.engine.whoosh.readers import _searcher
-        from searchidx.engine.whoosh.speakers import speaker_paragraphs
-
         with _searcher(self._index) as s:  # the kept searcher, and the per-reader caches searches fill
             return speaker_paragraphs(s, key)
 

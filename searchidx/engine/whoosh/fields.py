@@ -9,6 +9,7 @@ from typing import Any
 from whoosh.analysis import STOP_WORDS, Filter
 from whoosh.fields import TEXT
 from whoosh.lang.porter import stem
+from whoosh.support.charset import accent_map
 
 
 class Analysed:
@@ -98,9 +99,8 @@ def language_stop_words(language: str) -> frozenset[str]:
     """A language's stop words, folded as its words are when they are looked up."""
     if language == "en":
         return _stop_words()
+    # Imported on first use: an English index never loads the other languages' lists and stemmers.
     from whoosh.lang import stopwords_for_language
-    from whoosh.support.charset import accent_map
-
     words = stopwords_for_language(language)
     return frozenset(words) | frozenset(w.translate(accent_map) for w in words)
 
@@ -116,6 +116,4 @@ def _snowball(language: str) -> Any:
 def language_term(language: str, word: str) -> str:
     """The text field's term for ``word`` (lower case, accents kept) in a language other than English:
     stemmed with its accents, which the Snowball stemmers read, then folded (`LANGUAGE_MARK`)."""
-    from whoosh.support.charset import accent_map
-
     return _snowball(language)(word).translate(accent_map) + LANGUAGE_MARK + language

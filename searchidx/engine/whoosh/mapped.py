@@ -9,14 +9,15 @@ page cache's. (Worker processes that merge read through `readahead` instead: a w
 
 from __future__ import annotations
 
+import fcntl
 import io
 import mmap
 import os
 import pickle
 from typing import Any
 
-from whoosh.filedb.filestore import FileStorage
-from whoosh.filedb.structfile import BufferFile
+from whoosh.filedb.filestore import FileStorage, ReadOnlyError
+from whoosh.filedb.structfile import BufferFile, StructFile
 
 from searchidx.engine.whoosh import safepickle
 
@@ -146,11 +147,7 @@ FILE_MODE = 0o600
 
 def create_nofollow(storage: FileStorage, name: str, *, excl: bool = False, mode: str = "wb", **kwargs: Any) -> Any:
     """Whoosh's ``create_file``, without following a link planted at the name (it would write elsewhere)."""
-    from whoosh.filedb.structfile import StructFile
-
     if storage.readonly:
-        from whoosh.filedb.filestore import ReadOnlyError
-
         raise ReadOnlyError
     flags = os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC | (os.O_EXCL if excl else os.O_TRUNC)
     flags |= os.O_RDWR if excl or "+" in mode else os.O_WRONLY
@@ -167,8 +164,6 @@ class NoFollowLock:
         self.locked = False
 
     def acquire(self, blocking: bool = False) -> bool:
-        import fcntl
-
         self.fd = os.open(self.filename, os.O_CREAT | os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
         try:
             fcntl.flock(self.fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
@@ -180,8 +175,6 @@ class NoFollowLock:
         return True
 
     def release(self) -> None:
-        import fcntl
-
         if self.fd is None:
             raise RuntimeError("Lock was not acquired")
         fcntl.flock(self.fd, fcntl.LOCK_UN)

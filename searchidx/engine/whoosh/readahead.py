@@ -15,6 +15,8 @@ from typing import Any, BinaryIO
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 
+from searchidx.engine.whoosh.mapped import NoFollowLock, create_nofollow
+
 #: Bytes read at a time (more when one piece is bigger).
 WINDOW = 64 * 1024
 
@@ -114,11 +116,7 @@ class WindowedStorage(FileStorage):
         return WindowedFile(raw, 0, size, name=name, owner=True, **kwargs)
 
     def create_file(self, name: str, **kwargs: Any) -> Any:
-        from searchidx.engine.whoosh.mapped import create_nofollow
-
         return create_nofollow(self, name, **kwargs)
 
     def lock(self, name: str) -> Any:
-        from searchidx.engine.whoosh.mapped import NoFollowLock
-
         return NoFollowLock(self._fpath(name))

@@ -14,11 +14,18 @@ imported, before any index is opened.
 from __future__ import annotations
 
 import _compat_pickle
+import importlib
 import io
 import pickle
 import re
 import types
 from typing import Any
+
+import whoosh.codec.whoosh3
+import whoosh.columns
+import whoosh.filedb.structfile
+import whoosh.formats
+import whoosh.index
 
 from searchidx.errors import SearchidxError
 
@@ -55,8 +62,6 @@ DATA_MODULES = frozenset({
 
 
 def _resolve(module: str, name: str) -> Any:
-    import importlib
-
     if "." in name or name.startswith("_") and (module, name) not in ALLOWED:
         raise UnsafePickleError(f"refused {module}.{name} in a pickle")
     if (module, name) == ("searchidx.codec", "SearchidxCodec"):
@@ -127,12 +132,6 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    import whoosh.codec.whoosh3
-    import whoosh.columns
-    import whoosh.filedb.structfile
-    import whoosh.formats
-    import whoosh.index
-
     whoosh.codec.whoosh3.loads = loads  # posting blocks, inline postings
     whoosh.columns.loads = loads  # stored fields and pickled columns
     whoosh.formats.loads = loads  # positions and characters in posting values

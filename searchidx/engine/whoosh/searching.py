@@ -4,10 +4,16 @@ context, facets and a timeline from columns; speakers and stats.
 
 from __future__ import annotations
 
+import datetime as dt
+import fnmatch
+import os
+import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+
+from whoosh import query as Q
 
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh.collecting import ranked, score_all
@@ -26,7 +32,7 @@ from searchidx.engine.whoosh.readers import _per_reader, _searcher
 from searchidx.engine.whoosh.schema import word_folding
 from searchidx.engine.whoosh.suggest import _suggest
 from searchidx.errors import QueryError
-from searchidx.index.ids import StableIds
+from searchidx.index.ids import StableIds, relative_path
 from searchidx.search import query as query_tree
 from searchidx.search.publishers import publisher
 from searchidx.search.query import KINDS, _as_day
@@ -43,10 +49,6 @@ from searchidx.search.results import (
 
 if TYPE_CHECKING:
     from searchidx.index.core import Index
-import datetime as dt
-import os
-
-from whoosh import query as Q
 
 
 def search(index: Index, request: SearchRequest) -> SearchResults:
@@ -125,8 +127,6 @@ def iter_hits(index: Index, request: SearchRequest) -> Iterator[Hit]:
 def search_releases(index: Index, request: SearchRequest, also: tuple[str, ...] = ()) -> ReleaseResults:
     """Releases with a paragraph matching the request's query and, for each query of ``also``, a paragraph
     matching that one (the same paragraph or another): best first, or by date."""
-    from collections import defaultdict
-
     with _searcher(index) as s:
         per_query: list[dict[int, float]] = []
         for text in (request.tree or request.query, *also):
@@ -189,8 +189,6 @@ def _holding(s: Any, scores: dict[int, float], runs: tuple[tuple[str, ...], ...]
     index has no term to find them by, so each candidate's text is read)."""
     if not runs:
         return scores
-    import re
-
     _pattern, accents = word_folding()
     # The words of a run one after the other, as the tokenizer splits them (letters and digits, anything
     # else between): one regular expression over the folded text, not a list of its words.
@@ -456,10 +454,6 @@ def _publisher_facet(s: Any, docnums: list[int], limit: int | None, sources: lis
 
 def _path_mask(s: Any, globs: tuple[str, ...], sources: list[str]) -> set[int]:
     """Documents of files whose path no glob matches (relative to its source, or whole): left out."""
-    import fnmatch
-
-    from searchidx.index.ids import relative_path
-
     def make() -> set[int]:
         records = _file_record_list(s)
         ends = [*records[1:], s.reader().doc_count_all()]

@@ -122,6 +122,7 @@ def _soup(text: str) -> BeautifulSoup:
 
 def _parse_tree(text: str):
     """The page as an lxml tree, parsed the way trafilatura parses it (so its extraction is unchanged)."""
+    # trafilatura and lxml load with the first HTML page: text and feeds never pay for them.
     try:
         from trafilatura.utils import load_html
     except ImportError:
