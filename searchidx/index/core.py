@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from searchidx import __version__, safefiles
 from searchidx.budget import QUERY_SECONDS
@@ -739,6 +740,7 @@ class EngineIndex(Index):
     in the URL (default 1 shard, 1 replica where a second node can hold it)."""
 
     def __init__(self, store: Any, info: dict[str, Any], options: IndexOptions) -> None:
+        # The OpenSearch engine (and its client) is imported by an index on a cluster only.
         from searchidx.engine.opensearch import OpenSearchEngine
 
         self.path = None  # type: ignore[assignment]
@@ -752,9 +754,9 @@ class EngineIndex(Index):
     @classmethod
     def open_url(cls, url: str, *, create: bool = False, strict: bool = True,
                  options: IndexOptions | None = None) -> EngineIndex:
-        from urllib.parse import parse_qs, urlsplit
 
         try:
+            # Imported for a cluster only: a folder's index never loads the OpenSearch client.
             from searchidx.engine.opensearch import MAPPING_VERSION, Store, parse_url
         except ImportError:
             raise SearchidxError(f"{url}: the OpenSearch engine needs its client: pip install "
@@ -810,8 +812,6 @@ class EngineIndex(Index):
 
     def release(self, release_id: str) -> Release:
         """As `Index.release`; the content ids that changes replaced are remembered in the manifest."""
-        from searchidx.index.ids import StableIds
-
         try:
             return self.engine.release(release_id)
         except ReleaseNotFoundError:
@@ -839,7 +839,7 @@ class EngineIndex(Index):
 
     @contextlib.contextmanager
     def _session(self, timeout: float) -> Iterator[Any]:
-        from searchidx.engine.opensearch import OpenSearchSession
+        from searchidx.engine.opensearch import OpenSearchSession  # a cluster's writers only
 
         with self.store.lock(timeout) as lock:
             info = self.store.manifest()
@@ -863,7 +863,7 @@ class EngineIndex(Index):
                 lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
         """Index ``paths`` into a new generation (a new OpenSearch index), then point the alias at it in one
         step; searches meanwhile use the old one, which goes at the next rebuild."""
-        from searchidx.engine.opensearch import MAPPING_VERSION, OpenSearchSession
+        from searchidx.engine.opensearch import MAPPING_VERSION, OpenSearchSession  # a cluster's writers only
 
         report = SyncReport()
         store = self.store

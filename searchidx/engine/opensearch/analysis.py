@@ -42,6 +42,7 @@ def analysis_language(language: str | None) -> str:
 
 @cache
 def _snowball(language: str) -> Any:
+    # Imported on use: only paragraphs and queries in another language than English need the stemmers.
     from searchidx.engine.opensearch.snowball import classes
 
     return classes[language]().stem

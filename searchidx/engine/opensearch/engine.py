@@ -7,6 +7,7 @@ import fnmatch
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from searchidx.engine.base import SearchRequest
@@ -522,8 +523,6 @@ def _date_sort(sort: str) -> list[dict[str, Any]]:
 
 
 def _without_contains(request: SearchRequest) -> SearchRequest:
-    from dataclasses import replace
-
     return replace(request, contains=())
 
 
