@@ -133,10 +133,12 @@ def test_index_at_the_top_level(tmp_path):
     assert proc("--index", ix, "stats").returncode == 0
 
 
-def test_engine_at_the_top_level_is_known_and_says_it_is_not_available_yet(ixdir):
+def test_engine_at_the_top_level_that_is_no_engine_url_is_one_line(ixdir):
+    # Engines themselves: tests/test_engines.py.
     for args in (["--engine", "http://localhost:9200", "search", "x"], ["--engine", "http://localhost:9200", "stats"]):
         result = proc(*args)
-        assert result.returncode == 2 and result.stderr.startswith("searchidx: error: --engine is not supported yet")
+        assert result.returncode == 2
+        assert result.stderr.startswith("searchidx: error: --engine http://localhost:9200: not an engine URL")
         assert result.stderr.count("\n") == 1
 
 

@@ -106,3 +106,43 @@ def test_the_public_api_is_what_all_names():
     for name in searchidx.__all__:
         assert getattr(searchidx, name) is not None, name
     assert (PACKAGE / "py.typed").exists()
+
+
+def test_only_the_opensearch_engine_imports_its_client():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if (PACKAGE / "engine" / "opensearch") in path.parents:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if any(m == "opensearchpy" or m.startswith("opensearchpy.") for m in _imports(tree, anywhere=True)):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert not offenders
+
+
+def test_nothing_outside_the_engines_imports_their_modules():
+    """Above the engine boundary an engine is its package (what its ``__init__`` names) and
+    `searchidx.engine.base`: the modules inside an engine are its own business."""
+    engines = [p for p in (PACKAGE / "engine").iterdir() if (p / "__init__.py").exists()]
+    assert {p.name for p in engines} >= {"whoosh", "opensearch"}
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if (PACKAGE / "engine") in path.parents:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for name in _imports(tree, anywhere=True):
+            parts = name.split(".")
+            if len(parts) < 4 or parts[:2] != ["searchidx", "engine"]:
+                continue
+            inside = PACKAGE / "engine" / parts[2] / parts[3]
+            if inside.with_suffix(".py").exists() or inside.is_dir():
+                offenders.append(f"{path.relative_to(ROOT)}: {name}")
+    assert not offenders
+
+
+def test_an_engine_s_package_names_what_it_exports():
+    import importlib
+
+    for name in ("whoosh", "opensearch"):
+        package = importlib.import_module(f"searchidx.engine.{name}")
+        for export in package.__all__:
+            assert getattr(package, export) is not None, (name, export)

@@ -37,10 +37,42 @@ def _given_index(index_dir: str | None) -> str | None:
     return index_dir or _root_option("index_dir")
 
 
-index_option = click.option(
+def _location(index_dir: str | None) -> str:
+    """Where the command's index is: --engine URL, else --index, else $SEARCHIDX_ENGINE, else
+    $SEARCHIDX_INDEX or ./index. An engine of "whoosh" (or empty) is the local folder."""
+    from searchidx.index.core import is_engine_url
+
+    index_dir = _given_index(index_dir)
+    engine = click.get_current_context().meta.get("searchidx_engine")
+    if not engine and not index_dir:
+        engine = os.environ.get("SEARCHIDX_ENGINE")
+    if not engine or engine == "whoosh":
+        return index_dir or _default_index()
+    if not is_engine_url(engine):
+        raise _fail(f"--engine {engine}: not an engine URL", "write opensearch://HOST:PORT/NAME, or whoosh for the "
+                    "index folder")
+    return engine
+
+
+def _remember_engine(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta["searchidx_engine"] = value
+
+
+_index_folder_option = click.option(
     "--index", "index_dir", type=click.Path(file_okay=False), default=None,
     help="Index folder (default: $SEARCHIDX_INDEX or ./index).",
 )
+_engine_option = click.option(
+    "--engine", metavar="URL", expose_value=False, callback=_remember_engine,
+    help="Search engine holding the index: opensearch://HOST:PORT/NAME for an OpenSearch cluster, or whoosh "
+         "for the local folder (default: $SEARCHIDX_ENGINE, else whoosh).",
+)
+
+
+def index_option(fn: Any) -> Any:
+    return _index_folder_option(_engine_option(fn))
+
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one object per line.")
 
 
@@ -53,12 +85,12 @@ def _open(index_dir: str | None, *, auto_build: bool = False):
     # needs the engine, `search` never needs the loader (a third of a second of start-up), `--help` neither.
     from searchidx.index.core import Index
 
+    folder = _location(index_dir)
     index_dir = _given_index(index_dir)
-    folder = index_dir or _default_index()
     try:
         return Index.open(folder)
     except IndexNotFoundError:
-        if auto_build and index_dir is None and Path(DEFAULT_SOURCES).is_dir():
+        if auto_build and folder == _default_index() and index_dir is None and Path(DEFAULT_SOURCES).is_dir():
             echo(f"searchidx: no index yet: building {folder}/ from {DEFAULT_SOURCES}/ first", err=True)
             index = Index.open(folder, create=True)
             report = index.sync([DEFAULT_SOURCES])
@@ -92,7 +124,8 @@ def secho(message: str, **styles: Any) -> None:
 @click.option("--index", "index_dir", type=click.Path(file_okay=False), default=None,
               help="Index folder for every command (default: $SEARCHIDX_INDEX or ./index).")
 @click.option("--engine", metavar="URL", default=None,
-              help="A search engine instead of an index folder, for every command (not available yet: use --index).")
+              help="Search engine holding the index, for every command: opensearch://HOST:PORT/NAME, or whoosh for "
+                   "the index folder (default: $SEARCHIDX_ENGINE, else whoosh).")
 @click.option("--color", type=color_choice, default=None,
               help="Colour: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it), always, never.")
 @click.pass_context
@@ -102,9 +135,8 @@ def main(ctx: click.Context, index_dir: str | None, engine: str | None, color: s
     Exit codes: 0 something found, 1 nothing found, 2 an error."""
     ctx.obj = {"index_dir": index_dir, "color": color, "engine": engine}
     ctx.color = habits.color_wanted(color)
-    if engine and ctx.invoked_subcommand:
-        # A remote engine comes with its backend (issue 19); until then the option is known, and says so.
-        raise _fail("--engine is not supported yet", "use an index folder: --index DIR")
+    if engine:
+        ctx.meta["searchidx_engine"] = engine  # a command's own --engine, given after it, wins
 
 
 @main.command()
@@ -234,7 +266,7 @@ def build(paths: tuple[str, ...], index_dir: str | None, rebuild: bool, optimize
     """Sync the index with files and folders (default: the sources of the last build, or ./seeds)."""
     from searchidx.index.core import Index
 
-    folder = index_dir or _default_index()
+    folder = _location(index_dir)
     progress = _progress(quiet)
     try:
         # An index from an incompatible version opens for a rebuild; a sync of it says to rebuild.
@@ -283,7 +315,7 @@ def add(paths: tuple[str, ...], index_dir: str | None, excludes: tuple[str, ...]
     if "-" in paths:
         stdin = [line.rstrip("\r\n") for line in sys.stdin]
         paths = tuple(p for given in paths for p in (stdin if given == "-" else [given]) if p)
-    folder = index_dir or _default_index()
+    folder = _location(index_dir)
     try:
         report = Index.open(folder, create=True, follow_links=follow_links, mode=mode).add(
             paths, lock_timeout=lock_timeout, exclude=excludes)
@@ -359,7 +391,7 @@ def watch(paths: tuple[str, ...], index_dir: str | None, settle: float, excludes
     from searchidx.index.core import Index
     from searchidx.index.watch import watch as watch_paths
 
-    folder = index_dir or _default_index()
+    folder = _location(index_dir)
     try:
         index = Index.open(folder, create=True, follow_links=follow_links, mode=mode)
         if excludes:
@@ -413,7 +445,7 @@ def check(index_dir: str | None, fast: bool) -> None:
     """Check the index against its sources and its own consistency; exit code 1 if anything is wrong."""
     from searchidx.index.core import Index
 
-    folder = index_dir or _default_index()
+    folder = _location(index_dir)
     try:
         report = Index.open(folder, strict=False).check(contents=not fast)
     except SearchidxError as exc:
@@ -668,7 +700,7 @@ def sources(action: str, values: tuple[str, ...], index_dir: str | None, as_json
     sources include GLOB... (stop excluding it)."""
     from searchidx.index.core import Index
 
-    folder = index_dir or _default_index()
+    folder = _location(index_dir)
     if action != "list" and not values:
         raise _fail(f"sources {action} needs {'GLOB' if action in ('exclude', 'include') else 'PATH'}...")
     try:
@@ -704,23 +736,18 @@ def sources(action: str, values: tuple[str, ...], index_dir: str | None, as_json
 
 @main.command()
 @index_option
-@click.option("--engine", metavar="URL", default=None,
-              help="A search engine to serve instead of an index folder (not available yet: use --index).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default answers this machine only).")
 @click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
               help="Port to listen on (0: any free port, printed on start).")
-def serve(index_dir: str | None, engine: str | None, host: str, port: int) -> None:
+def serve(index_dir: str | None, host: str, port: int) -> None:
     """Serve a read-only web page and JSON API over the index, until Ctrl-C."""
-    if engine:
-        # Serving a remote engine comes with its backend (issue 19); until then only an index folder.
-        raise _fail("--engine is not supported yet", "serve an index folder with --index DIR")
     try:
         from searchidx.serve import serve as run
     except ImportError as exc:
         raise _fail(f"the web server's libraries are missing ({exc.name})",
                     "install them with: pip install 'searchidx[serve]'") from None
-    folder = index_dir or _default_index()
+    folder = _location(index_dir)
     try:
         index = _open(index_dir)
         run(index, host=host, port=port,

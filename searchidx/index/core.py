@@ -22,15 +22,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from searchidx import __version__, safefiles
 from searchidx.budget import QUERY_SECONDS
-from searchidx.engine.whoosh.checksums import after_commit, apply_mode, check_files
-from searchidx.engine.whoosh.engine import WhooshEngine
-from searchidx.engine.whoosh.schema import SCHEMA_VERSION
-from searchidx.engine.whoosh.store import clean_orphans, create_whoosh, open_whoosh, orphans
-from searchidx.engine.whoosh.sync import WhooshSession, check_documents
-from searchidx.engine.whoosh.workers import DEFAULT_SEGMENT_FILES, SEGMENT_WRITER_OPTIONS
+from searchidx.engine.whoosh import (
+    DEFAULT_SEGMENT_FILES,
+    SCHEMA_VERSION,
+    SEGMENT_WRITER_OPTIONS,
+    WhooshEngine,
+    WhooshSession,
+    after_commit,
+    apply_mode,
+    check_documents,
+    check_files,
+    clean_orphans,
+    create_whoosh,
+    open_whoosh,
+    orphans,
+)
 from searchidx.errors import (
     IndexLockedError,
     IndexNotFoundError,
@@ -194,7 +204,8 @@ class Index:
              min_parallel: int = MIN_PARALLEL, commit_every: int = 1000,
              writer_options: dict[str, Any] | None = None, follow_links: bool = False,
              mode: int | str | None = None) -> Index:
-        """Open the index at ``path`` (create an empty one there if ``create``).
+        """Open the index at ``path`` (create an empty one there if ``create``): a folder, or
+        ``opensearch://HOST:PORT/NAME`` for an index on an OpenSearch cluster (`EngineIndex`, docs/opensearch.md).
 
         An index written by an incompatible searchidx raises `IndexVersionError`, and a damaged one
         `SearchidxError`, unless ``strict`` is false: then it opens for `rebuild` and `check` only (the rest
@@ -217,6 +228,10 @@ class Index:
                                writer_options=dict(writer_options) if writer_options else {"limitmb": 256},
                                follow_links=follow_links,
                                mode=None if mode is None else safefiles.check_mode(mode))
+        if is_engine_url(path):
+            if mode is not None:
+                raise SearchidxError(f"{path}: a file mode applies to an index folder, not to an index on a cluster")
+            return EngineIndex.open_url(str(path), create=create, strict=strict, options=options)
         folder = Path(path)
         try:
             info = read_manifest(folder)
@@ -308,7 +323,18 @@ class Index:
 
     def failed(self) -> dict[str, str]:
         """Files that could not be loaded and have not changed since: path → reason."""
-        return {p: rec.get("reason", "") for p, rec in failed_files.read(self.path).items()}
+        return {p: rec.get("reason", "") for p, rec in self._failed_records().items()}
+
+    def _failed_records(self) -> dict[str, dict[str, Any]]:
+        return failed_files.read(self.path)
+
+    @property
+    def location(self) -> str:
+        """Where the index is: its folder, or its engine URL."""
+        return str(self.path)
+
+    def _remember_sources(self, sources: list[str], excludes: list[str]) -> None:
+        update_manifest(self.path, sources=sources, excludes=excludes)
 
     def _fresh(self) -> Any:
         """The Whoosh index of the current generation: reopened if a rebuild switched generations."""
@@ -347,7 +373,7 @@ class Index:
             if merged != known_sources or excludes != known_excludes:
                 # Written before any document: after a crash the manifest may name a source too many (the
                 # next sync looks at it again), never one too few (whose files no sync would look at again).
-                update_manifest(self.path, sources=merged, excludes=excludes)
+                self._remember_sources(merged, excludes)
                 session.info["excludes"] = excludes
             self._apply(session, roots, report, progress, delete=True)
             session.commit()
@@ -399,7 +425,7 @@ class Index:
                 unsourced = [s for s in sources if under(s, [resolved])]
                 if unsourced:  # a source named (or a folder holding sources): a later sync leaves it alone
                     session.info["sources"] = [s for s in sources if s not in unsourced]
-                    update_manifest(self.path, sources=session.info["sources"])
+                    self._remember_sources(session.info["sources"], session.info.get("excludes", []))
                     removed.sources.extend(unsourced)
                 if not matches and not unsourced:
                     removed.missing.append(target)
@@ -706,7 +732,7 @@ class Index:
                 changed.append(path)
         files, _ = discover(sources, exclude=excludes, follow_links=self.options.follow_links)
         new, unloadable = [], []
-        failed = failed_files.read(self.path)
+        failed = self._failed_records()
         for path in files:
             resolved = str(path.resolve())
             if resolved in known:
@@ -737,6 +763,246 @@ class Index:
 
 
 
+
+
+def is_engine_url(location: object) -> bool:
+    """Whether ``location`` names an index on a search cluster (``opensearch://...``), not a folder."""
+    return isinstance(location, str) and location.split("://", 1)[0] in ENGINE_SCHEMES and "://" in location
+
+
+ENGINE_SCHEMES = ("opensearch", "opensearch+http", "opensearch+https")
+
+
+class EngineIndex(Index):
+    """An index on an OpenSearch cluster (`Index.open("opensearch://HOST:PORT/NAME")`): the same writes and
+    reads as a folder's, the sync state (manifest, file records, writers' lock) kept in the cluster itself so
+    that any machine can sync it (`searchidx.engine.opensearch`). Shards and replicas: ``?shards=N&replicas=N``
+    in the URL (default 1 shard, 1 replica where a second node can hold it)."""
+
+    def __init__(self, store: Any, info: dict[str, Any], options: IndexOptions) -> None:
+        # The OpenSearch engine (and its client) is imported by an index on a cluster only.
+        from searchidx.engine.opensearch import OpenSearchEngine
+
+        self.path = None  # type: ignore[assignment]
+        self.store = store
+        self.options = options
+        self.generation = str(info.get("generation", ""))
+        self._problem = None
+        self._known = None
+        self._engine = OpenSearchEngine(store)  # type: ignore[assignment]
+
+    @classmethod
+    def open_url(cls, url: str, *, create: bool = False, strict: bool = True,
+                 options: IndexOptions | None = None) -> EngineIndex:
+
+        try:
+            # Imported for a cluster only: a folder's index never loads the OpenSearch client.
+            from searchidx.engine.opensearch import MAPPING_VERSION, Store, parse_url
+        except ImportError:
+            raise SearchidxError(f"{url}: the OpenSearch engine needs its client: pip install "
+                                 f"'searchidx[opensearch]'") from None
+        query = parse_qs(urlsplit(url).query)
+        try:
+            shards = int(query.get("shards", ["1"])[0])
+            replicas = int(query["replicas"][0]) if "replicas" in query else None
+        except ValueError:
+            raise SearchidxError(f"{url}: shards and replicas are numbers (?shards=2&replicas=1)") from None
+        store = Store(parse_url(url.split("?", 1)[0]), shards=shards, replicas=replicas)
+        info = store.manifest()
+        if info is None:
+            if not create:
+                raise IndexNotFoundError(f"no index at {store.url} (build one with: searchidx build PATH "
+                                         f"--engine {store.url})")
+            info = store.create()
+        if strict and info.get("mapping_version") != MAPPING_VERSION:
+            raise IndexVersionError(f"the index at {store.url} was written with mapping {info.get('mapping_version')}; "
+                                    f"this searchidx writes mapping {MAPPING_VERSION}: rebuild it with: searchidx "
+                                    f"build --rebuild --engine {store.url}")
+        return cls(store, info, options or IndexOptions())
+
+    @property
+    def location(self) -> str:
+        return self.store.url
+
+    @property
+    def sources(self) -> list[str]:
+        return list((self.store.manifest() or {}).get("sources", []))
+
+    def _remember_sources(self, sources: list[str], excludes: list[str]) -> None:
+        self.store.write_manifest(sources=sources, excludes=excludes)
+
+    @property
+    def excludes(self) -> list[str]:
+        return list((self.store.manifest() or {}).get("excludes", []))
+
+    def set_sources(self, *, add: Iterable[str | os.PathLike[str]] = (), remove: Iterable[str | os.PathLike[str]] = (),
+                    exclude: Iterable[str] = (), include: Iterable[str] = (),
+                    lock_timeout: float = LOCK_TIMEOUT) -> None:
+        with self.store.lock(lock_timeout):
+            info = self.store.manifest() or {}
+            gone = {str(Path(p).resolve()) for p in remove}
+            sources = [s for s in info.get("sources", []) if s not in gone]
+            sources = list(dict.fromkeys(sources + [str(Path(p).resolve()) for p in add]))
+            dropped = set(include)
+            excludes = [g for g in dict.fromkeys([*info.get("excludes", []), *exclude]) if g not in dropped]
+            self._remember_sources(sources, excludes)
+
+    def _failed_records(self) -> dict[str, dict[str, Any]]:
+        return _failed_of(self.store.manifest() or {})
+
+    def release(self, release_id: str) -> Release:
+        """As `Index.release`; the content ids that changes replaced are remembered in the manifest."""
+        try:
+            return self.engine.release(release_id)
+        except ReleaseNotFoundError:
+            pass
+        ids = StableIds(self.sources)
+        for path in self.engine.paths():
+            if ids(path) == release_id and (content := self.engine.release_at(path)) is not None:
+                return self.engine.release(content)
+        path = _history_of(self.store.manifest() or {}).get(release_id)
+        if path is None:
+            raise ReleaseNotFoundError(f"no release {release_id!r} in the index")
+        if self.engine.release_at(path) is not None:
+            raise ReleaseNotFoundError(f"release {release_id} changed since that id was given: its file {path} is "
+                                       f"release {ids(path)} now (searchidx show {ids(path)})")
+        raise ReleaseNotFoundError(f"release {release_id} changed since that id was given, and its file {path} is "
+                                   f"no longer in the index")
+
+    def version(self) -> tuple[Any, ...]:
+        """Changes whenever the index does (a commit, a rebuild's switch): for caches of its answers."""
+        info = self.store.manifest() or {}
+        return (info.get("generation"), info.get("updated"))
+
+    def _fresh(self) -> Any:
+        return None
+
+    @contextlib.contextmanager
+    def _session(self, timeout: float) -> Iterator[Any]:
+        from searchidx.engine.opensearch import OpenSearchSession  # a cluster's writers only
+
+        with self.store.lock(timeout) as lock:
+            info = self.store.manifest()
+            if info is None:
+                raise IndexNotFoundError(f"the index at {self.store.url} is gone")
+            self.generation = str(info.get("generation", ""))
+            session = OpenSearchSession(self.store, self.generation, info, lock, processes=self.options.processes,
+                                        min_parallel=self.options.min_parallel,
+                                        commit_every=self.options.commit_every,
+                                        known=self._engine.file_records(),  # type: ignore[union-attr]
+                                        memory=ManifestMemory(self.store, info))
+            try:
+                yield session
+            except BaseException:
+                session.cancel()
+                raise
+            finally:
+                session.close()
+
+    def rebuild(self, paths: Iterable[str | os.PathLike[str]] | None = None, *, progress: Progress | None = None,
+                lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
+        """Index ``paths`` into a new generation (a new OpenSearch index), then point the alias at it in one
+        step; searches meanwhile use the old one, which goes at the next rebuild."""
+        from searchidx.engine.opensearch import MAPPING_VERSION, OpenSearchSession  # a cluster's writers only
+
+        report = SyncReport()
+        store = self.store
+        with store.lock(lock_timeout) as lock:
+            info = store.manifest() or {}
+            old = info.get("generation")
+            roots = [str(Path(p).resolve()) for p in paths] if paths is not None else list(info.get("sources", []))
+            if not roots:
+                raise SearchidxError(f"nothing to rebuild the index at {store.url} from: name the files and folders")
+            missing = [r for r in roots if not os.path.exists(r)]
+            if missing:
+                raise SearchidxError(f"cannot rebuild: source {missing[0]} is missing and its releases would be "
+                                     f"lost; restore it, or name the sources to keep")
+            previous = info.get("previous")
+            if previous and previous != old:
+                store.drop_generation(previous)
+            name = store.new_generation()
+            session = OpenSearchSession(store, name, info, lock, processes=self.options.processes,
+                                        min_parallel=self.options.min_parallel,
+                                        commit_every=self.options.commit_every, known={},
+                                        memory=ManifestMemory(store, info, fresh=True))
+            try:
+                self._apply(session, roots, report, progress, delete=False)
+                session.commit()
+            except BaseException:
+                session.cancel()
+                store.drop_generation(name)
+                raise
+            finally:
+                session.close()
+            store.switch(old, name)
+            store.write_manifest(generation=name, previous=old, sources=roots, mapping_version=MAPPING_VERSION,
+                                 excludes=info.get("excludes", []), languages=sorted(session.languages))
+        self.generation = name
+        return report
+
+    def check(self, *, contents: bool = True) -> CheckReport:
+        """The cluster answers; every file record has all its release's paragraphs and every paragraph a
+        file record; sources exist; (with ``contents``) the files are as indexed."""
+        report = CheckReport(generation=self.generation)
+        rebuild = f"rebuild: searchidx build --rebuild --engine {self.store.url}"
+        known = self._engine.file_records()  # type: ignore[union-attr]
+        report.files = len(known)
+        expected = {rid: len(rec.get("ns") or []) for rec in known.values() for rid in rec["releases"]}
+        counts = self.engine.paragraph_counts()
+        report.releases = len(set(expected) | set(counts))
+        report.paragraphs = sum(counts.values())
+        report.segments = self._engine.segments()  # type: ignore[union-attr]
+        short = [rid for rid, n in expected.items() if counts.get(rid, 0) < n]
+        orphans = [rid for rid in counts if rid not in expected]
+        if short:
+            report.problem(f"{len(short)} release(s) miss paragraphs their file record lists (e.g. {short[0]})",
+                           rebuild)
+        if orphans:
+            report.problem(f"{len(orphans)} release(s) have paragraphs but no file record (e.g. {orphans[0]})",
+                           "sync: searchidx build")
+        sources = self.sources
+        for src in sources:
+            if not os.path.exists(src):
+                held = sum(under(p, [src]) for p in known)
+                report.problem(f"source {src} is missing ({held} indexed files are under it)",
+                               "restore it, or remove its releases: searchidx remove PATH...")
+        if contents:
+            self._check_contents(report, known, [s for s in sources if os.path.exists(s)], self.excludes)
+        return report
+
+
+class ManifestMemory(failed_files.FileMemory):
+    """`FileMemory` of an index on a cluster: the files that failed and the replaced content ids are kept in
+    its manifest, where any machine's sync finds them."""
+
+    def __init__(self, store: Any, info: dict[str, Any], *, fresh: bool = False) -> None:
+        self.store = store
+        self.failed = {} if fresh else _failed_of(info)
+        self.failed_changed = fresh
+        self.history: dict[str, str] = {}
+        self._known_history = _history_of(info)
+
+    def save(self) -> None:
+        fields: dict[str, Any] = {}
+        # Lists, not objects: a partial update merges objects, and a file no longer failing must go.
+        if self.failed_changed:
+            fields["failed"] = [{"path": p, **rec} for p, rec in self.failed.items()]
+            self.failed_changed = False
+        if self.history:
+            self._known_history.update(self.history)
+            fields["history"] = [[rid, path] for rid, path in self._known_history.items()]
+            self.history = {}
+        if fields:
+            self.store.write_manifest(**fields)
+
+
+def _failed_of(info: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {r["path"]: {k: v for k, v in r.items() if k != "path"} for r in info.get("failed") or []
+            if isinstance(r, dict) and "path" in r and "hash" in r}
+
+
+def _history_of(info: dict[str, Any]) -> dict[str, str]:
+    return {pair[0]: pair[1] for pair in info.get("history") or [] if isinstance(pair, list) and len(pair) == 2}
 
 
 def _create(folder: Path, sources: list[str], mode: int) -> dict[str, Any]:

@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from searchidx import __version__, safefiles
-from searchidx.engine.whoosh.schema import SCHEMA_VERSION
-from searchidx.engine.whoosh.store import generation_exists, remove_legacy_files
+from searchidx.engine.whoosh import SCHEMA_VERSION, generation_exists, remove_legacy_files
 from searchidx.errors import IndexLockedError, SearchidxError
 from searchidx.processes import HELD_LOCKS
 from searchidx.safefiles import DamagedIndexError

@@ -51,13 +51,13 @@ def watch(index: Index, paths: list[str | os.PathLike[str]] | None = None, *, se
     missing = [r for r in roots if not os.path.isdir(r)]
     if missing:
         raise SearchidxError(f"cannot watch {missing[0]}: not a folder")
-    own = str(index.path.resolve())
+    own = [str(index.path.resolve())] if index.path is not None else []  # an index on a cluster: no folder
 
     globs = index.excludes
 
     def wanted(change: object, path: str) -> bool:
         name = os.path.basename(path)
-        if name.startswith(".") or name in _SKIP_NAMES or _under(path, [own]):
+        if name.startswith(".") or name in _SKIP_NAMES or _under(path, own):
             return False
         try:  # FIFOs, devices and sockets are never releases (reading a FIFO waits for a writer)
             mode = os.lstat(path).st_mode

@@ -241,6 +241,8 @@ class _Cache:
 def _version(index: Index) -> tuple[Any, ...]:
     """Changes whenever the index does: the manifest (a rebuild's switch) and the current generation's
     folder (every commit writes a new table of contents there)."""
+    if index.path is None:  # an index on a search cluster: its manifest says when it last changed
+        return (index.generation, index.version())
     out: list[Any] = [index.generation]
     for path in (index.path / "searchidx.json", index.path / index.generation):
         try:
