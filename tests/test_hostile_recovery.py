@@ -35,6 +35,18 @@ def test_check_finds_any_overwritten_piece_of_a_segment(index, tmp_path):
     assert Index.open(index.path).check().ok
 
 
+def test_check_names_the_damaged_file_of_an_index_it_cannot_read(index):
+    # Damage that stops the index from being read at all still gets the file named from its checksum.
+    seg = _segment_file(index)
+    original = seg.read_bytes()
+    seg.write_bytes(bytes(len(original)))
+    messages = [p.message for p in Index.open(index.path, strict=False).check().problems]
+    assert any("cannot be read" in m for m in messages), messages
+    assert any("damaged" in m and seg.name in m for m in messages), messages
+    seg.write_bytes(original)
+    assert Index.open(index.path).check().ok
+
+
 def test_check_fast_finds_a_changed_manifest(index, tmp_path):
     manifest = index.path / "searchidx.json"
     info = json.loads(manifest.read_text())

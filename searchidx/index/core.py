@@ -677,6 +677,11 @@ class Index:
         info = read_manifest(self.path) or {}
         known = check_documents(self, report)
         if known is None:
+            # Unreadable: the recorded checksums can still name the damaged file, when the table of
+            # contents reads. Best effort: whatever else is broken was reported just now.
+            with contextlib.suppress(Exception):
+                with FolderLock(self.path, 0, readonly=True):
+                    self._check_checksums(report, info, everything=True)
             return report
         report.files = len(known)
         try:
