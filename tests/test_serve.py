@@ -207,6 +207,14 @@ def test_release_speaker_and_stats_api(server, index_dir):
     dates = [p["date"] for p in profile["paragraphs"]]
     assert dates == sorted(dates)
     assert sum(c for _, c in profile["timeline"]) == ana["paragraphs"]
+    # The speaker's own words, in quotation marks, are marked on the page as in the API.
+    quoted = [(p["text"], p["quotes"]) for p in profile["paragraphs"] if p["quotes"]]
+    assert quoted, profile["paragraphs"]
+    text, spans = quoted[0]
+    assert all(text[s - 1] in "\"“'‘" and text[e] in "\"”'’,." for s, e in spans), (text, spans)
+    status, _, body = server.get("/speaker/" + quote(ana["key"], safe=""))
+    said = re.findall(r'<q class="said">(.*?)</q>', body.decode())
+    assert status == 200 and len(said) == sum(len(s) for _, s in quoted)
     status, nobody = server.json("/api/speakers/nobody%20at%20all")
     assert status == 404 and "no speaker" in nobody["error"]
 

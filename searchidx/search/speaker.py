@@ -26,6 +26,9 @@ class SpeakerParagraph:
     url: str | None = None
     #: The forms of the speaker's name this paragraph's release writes ("Ms Roe", "Roe").
     aliases: list[str] = field(default_factory=list)
+    #: Character spans ``[start, end]`` of the text that are the speaker's words in quotation marks (direct
+    #: quotes and their continuations; `Paragraph.quotes`).
+    quotes: list[list[int]] = field(default_factory=list)
 
     @property
     def release(self) -> str:

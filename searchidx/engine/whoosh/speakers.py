@@ -10,6 +10,12 @@ from searchidx.engine.whoosh.searching import _release_info
 from searchidx.search.speaker import SpeakerParagraph
 
 
+def quoted_spans(fields: dict[str, Any]) -> list[list[int]]:
+    """The spans of a paragraph's stored quote records that are its speaker's words in quotation marks."""
+    return [[start, end] for start, end, kind, spoken in fields.get("quotes") or ()
+            if spoken and kind in ("direct", "continuation")]
+
+
 def speaker_paragraphs(searcher: Any, key: str) -> list[SpeakerParagraph]:
     """The body paragraphs whose speaker has this key, in index order, each with its release's title,
     date, publisher, place and address: from the file record right before the paragraph, as hits get
@@ -26,5 +32,5 @@ def speaker_paragraphs(searcher: Any, key: str) -> list[SpeakerParagraph]:
                                     speaker=fields["speaker"], speaker_role=fields.get("role"),
                                     text=fields.get("text") or "", title=meta.get("title"), date=meta.get("date"),
                                     source=meta.get("source"), location=meta.get("location"), url=meta.get("url"),
-                                    aliases=list(aliases)))
+                                    aliases=list(aliases), quotes=quoted_spans(fields)))
     return out
