@@ -116,6 +116,22 @@ def analyse_release(release: Any) -> list[tuple[str, str]]:
     return [analyse_text(p.text, p.language) if p.text else ("", "") for p in release.paragraphs]
 
 
+def quote_text(paragraph: Any) -> str:
+    """The words of a paragraph's spoken quotes (`Paragraph.spoken_quotes`), one after the other, as the
+    Whoosh engine joins them for its ``quote`` field."""
+    return " … ".join(q.text for q in paragraph.spoken_quotes())
+
+
+def analyse_quotes(release: Any) -> list[tuple[str, str] | None]:
+    """Each paragraph's quotes analysed as its text is (`analyse_text`); None for one without (run in a
+    loader worker)."""
+    out: list[tuple[str, str] | None] = []
+    for p in release.paragraphs:
+        words = quote_text(p) if p.text else ""
+        out.append(analyse_text(words, p.language) if words else None)
+    return out
+
+
 def highlight_spans(text: str, stems: set[str], exact: set[str]) -> list[tuple[int, int]]:
     """Character spans of the words of ``text`` whose stem is in ``stems`` or folded form in ``exact``."""
     if not stems and not exact:
