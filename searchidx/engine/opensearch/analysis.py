@@ -124,11 +124,17 @@ def quote_text(paragraph: Any) -> str:
 
 def analyse_quotes(release: Any) -> list[tuple[str, str] | None]:
     """Each paragraph's quotes analysed as its text is (`analyse_text`); None for one without (run in a
-    loader worker)."""
+    loader worker). The folded words only in English: the Whoosh engine finds a prefix, wildcard or fuzzy
+    word inside quotes through the English stems of the words it reaches, so a quote in another language
+    is reached only through its own stems."""
     out: list[tuple[str, str] | None] = []
     for p in release.paragraphs:
         words = quote_text(p) if p.text else ""
-        out.append(analyse_text(words, p.language) if words else None)
+        if not words:
+            out.append(None)
+            continue
+        stems, folded = analyse_text(words, p.language)
+        out.append((stems, folded if analysis_language(p.language) == "en" else ""))
     return out
 
 

@@ -83,7 +83,9 @@ def paragraph_documents(release: Release, analysed: Any = None, path: str | None
         if words:
             doc["words"] = words
         if in_quotes and in_quotes[0]:
-            doc["quote"], doc["quote_words"] = in_quotes
+            doc["quote"] = in_quotes[0]
+            if in_quotes[1]:
+                doc["quote_words"] = in_quotes[1]
         if p.quotes:
             # As the Whoosh engine keeps them: whether a quote is the paragraph's speaker's, not whose.
             doc["quotes"] = [{"start": q.start, "end": q.end, "kind": q.kind, "spoken": bool(q.speaker)}
