@@ -22,6 +22,7 @@ from searchidx import Index
 from tests.conftest import SEED, shared_corpora
 from tests.opensearch_cluster import Cluster, opensearch  # noqa: F401 - the session's cluster fixture
 from tests.releases import make_releases
+from tests.test_search_quotes import RELEASES as QUOTED
 
 #: Files of each real corpus folder indexed (sorted by name), when the corpora are there.
 CORPUS_FILES = 150
@@ -35,6 +36,10 @@ def pair(opensearch: Cluster, tmp_path_factory: pytest.TempPathFactory):  # noqa
     shutil.copy(SEED, releases / SEED.name)
     # A copy of a release at another path: one set of paragraphs, two file records.
     shutil.copy(releases / "rel_0001.txt", releases / "copy_of_0001.txt")
+    # Quotes, reported speech and a scare quote nobody is named for (test_search_quotes.py).
+    (releases / "quoted").mkdir()
+    for name, text in QUOTED.items():
+        (releases / "quoted" / name).write_text(text, encoding="utf-8")
     corpora = shared_corpora()
     for name in ("bbc_news", "prosecutor_press_releases_txt"):
         files = sorted((corpora / name).rglob("*.txt"))[:CORPUS_FILES] if (corpora / name).is_dir() else []
@@ -78,6 +83,17 @@ TOTALS = [
     # languages: words analysed in each language indexed, --lang, lang:
     ("plan", {}), ("policia", {}), ("acusado", {}), ('"fiscal de distrito"', {}), ("fiscal", {"languages": ["es"]}),
     ("court", {"languages": ["en"]}), ("lang:es", {}), ("language:ES council", {}), ("policía OR police", {}),
+    # inside quotes: quote:, --in-quotes, --quotes-only (a direct quote), --speaker by a form of the name
+    ("quote:fentanyl", {}), ('quote:"kills our children"', {}), ("quote:fentan*", {}), ("quote:fentanil~", {}),
+    ("quote:dealer*", {}), ("quote:posters", {}), ("quote:fentanyl speaker:doe", {}), ("quote:good -council", {}),
+    ('quote:"good day"', {}), ("quote:massacre", {}), ("quote:polic*", {"languages": ["en", "es"]}),
+    ("fentanyl", {"in_quotes": True}), ("fentanyl", {"in_quotes": True, "speaker": "Roe"}),
+    ("trial", {"in_quotes": True, "speaker": "Roe"}), ("", {"in_quotes": True, "speaker": "Roe"}),
+    ("speaker:roe fentanyl", {"in_quotes": True}), ("dealers", {"in_quotes": True}),
+    ('"good day" OR court', {"in_quotes": True}), ("justice OR victims", {"in_quotes": True}),
+    ("*:*", {"quotes_only": True}), ("fentanyl", {"quotes_only": True}), ("court", {"quotes_only": True}),
+    ("dealers OR accountability OR fentanyl", {"speaker": "Roe", "quotes_only": True}),
+    ("fentanyl", {"speaker": "District Attorney Roe"}), ("dealers", {"speaker": "Jane Roe"}),
 ]
 
 
@@ -154,6 +170,24 @@ def test_hits_read_the_same(pair):
         assert sorted(hit.duplicates) == sorted(mine.duplicates)
         assert [c.n for c in hit.context_before] == [c.n for c in mine.context_before]
         assert [c.text for c in hit.context_after] == [c.text for c in mine.context_after]
+
+
+def test_in_quotes_highlights(pair):
+    """Words matched inside quotes are highlighted there only, the same on both engines."""
+    whoosh, remote, _ = pair
+    for query, options in (("fentanyl", {"in_quotes": True}), ("quote:fentan*", {}), ("quote:fentanil~", {}),
+                           ("quote:children OR dealers", {}), ('"good day" OR massacre', {"in_quotes": True}),
+                           ("justice OR court", {"in_quotes": True})):
+        w = {h.id: h.highlights for h in whoosh.search(query, limit=100, collapse=False, suggest=False, **options)}
+        o = {h.id: h.highlights for h in remote.search(query, limit=100, collapse=False, suggest=False, **options)}
+        assert o == w and any(w.values()), query
+    hits = list(remote.iter_search("fentanyl", in_quotes=True))
+    assert sorted((h.id, tuple(h.highlights)) for h in hits) == \
+        sorted((h.id, tuple(h.highlights)) for h in whoosh.iter_search("fentanyl", in_quotes=True))
+    mine = whoosh.search_releases("fentanyl", in_quotes=True, limit=100)
+    theirs = remote.search_releases("fentanyl", in_quotes=True, limit=100)
+    assert sorted((m.id, m.paragraphs) for m in theirs.releases) == sorted((m.id, m.paragraphs) for m in mine.releases)
+    assert 2 <= mine.total < whoosh.search_releases("fentanyl", limit=0).total
 
 
 def test_prefix_and_fuzzy_highlights(pair):
@@ -241,9 +275,17 @@ def test_releases_speakers_stats_files(pair):
 
     with pytest.raises(ReleaseNotFoundError):
         remote.release("0123456789abcdef")
-    w = {s.key: (s.paragraphs, s.releases, sorted(s.roles)) for s in whoosh.speakers()}
-    o = {s.key: (s.paragraphs, s.releases, sorted(s.roles)) for s in remote.speakers()}
-    assert o == w
+    w = {s.key: (s.name, s.paragraphs, s.releases, s.roles, s.aliases) for s in whoosh.speakers()}
+    o = {s.key: (s.name, s.paragraphs, s.releases, s.roles, s.aliases) for s in remote.speakers()}
+    assert o == w and any(aliases for *_, aliases in w.values())
+    # Quote records come back as parse made them, whoever's they are.
+    quoted = whoosh.search("fentanyl", in_quotes=True, limit=5).hits
+    for rid in {h.release for h in quoted}:
+        mine = whoosh.release(rid).to_dict()
+        assert remote.release(rid).to_dict() == mine and any(p["quotes"] for p in mine["paragraphs"])
+    for key in {h.speaker_key for h in quoted}:
+        assert sorted(map(str, remote.engine.speaker_paragraphs(key))) == \
+            sorted(map(str, whoosh.engine.speaker_paragraphs(key)))
     ws, os_ = whoosh.stats(), remote.stats()
     for name in ("releases", "paragraphs", "speakers", "first_date", "last_date"):
         assert getattr(os_, name) == getattr(ws, name), name
@@ -359,13 +401,15 @@ def test_every_command_prints_the_same_on_both_engines(opensearch: Cluster, tmp_
     releases = tmp_path / "releases"
     make_releases(releases, 6)
     shutil.copy(SEED, releases / SEED.name)
+    for name, text in QUOTED.items():
+        (releases / name).write_text(text, encoding="utf-8")
     url = opensearch.url()
     where = {"whoosh": ["--index", str(tmp_path / "index")], "opensearch": ["--engine", url]}
     try:
         for args in where.values():
             out = _cli("build", str(releases), *args, cwd=tmp_path)
             assert out.returncode == 0, out.stderr
-            assert "7 added, 0 updated, 0 removed, 0 unchanged, 0 skipped" in out.stderr
+            assert "9 added, 0 updated, 0 removed, 0 unchanged, 0 skipped" in out.stderr
         rid = json.loads(_cli("search", "massacre", "--json", "-n", "1", *where["whoosh"], cwd=tmp_path)
                          .stdout.splitlines()[0])["id"].split("#")[0]
         commands = [
@@ -379,6 +423,10 @@ def test_every_command_prints_the_same_on_both_engines(opensearch: Cluster, tmp_
             ["search", "council", "--lang", "en", "--facet", "language", "--facet", "publisher", "-n", "2"],
             ["search", '"of the"', "--sort", "oldest", "-n", "3"], ["export"], ["export", "--format", "csv"],
             ["sources"], ["stats", "--json"],
+            ["search", "fentanyl", "--speaker", "Roe", "--in-quotes", "--json"],
+            ["search", "good OR fentanyl", "--in-quotes", "--color", "always"],
+            ["search", "quote:fentan*", "--quotes-only", "--csv"], ["search", "said", "--quotes-only"],
+            ["search", "dealers", "--speaker", "District Attorney Roe"],
         ]
         for command in commands:
             w = _cli(*command, *where["whoosh"], cwd=tmp_path)

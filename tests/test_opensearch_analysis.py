@@ -83,3 +83,34 @@ def test_paragraph_terms_in_another_language_are_whooshs():
     postings = whoosh_analyse(text, "es")
     assert {t for stack in stems.split() for t in stack.split(STACK)} == {p[0].decode() for p in postings[0]}
     assert set(words.split()) == {p[0].decode() for p in postings[1]}
+
+
+def test_paragraph_documents_hold_quotes_as_whooshs(tmp_path):
+    """A paragraph's quote terms, quote records, --quotes-only flag and speaker name forms are the Whoosh
+    engine's."""
+    from searchidx import load_release
+    from searchidx.engine.opensearch.analysis import STACK
+    from searchidx.engine.opensearch.session import paragraph_documents, release_people
+    from searchidx.engine.whoosh.schema import analyse_quote
+    from tests.test_search_quotes import RELEASES
+
+    seen = {"quote": 0, "scare": 0, "names": 0}
+    for name, text in RELEASES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        release = load_release(tmp_path / name)
+        people = release_people(release)
+        docs = dict(paragraph_documents(release, None, str(tmp_path / name), people))
+        for p in release.paragraphs:
+            doc = docs[f"{release.id}#{p.n}"]
+            terms = {t for stack in doc.get("quote", "").split() for t in stack.split(STACK)}
+            assert terms == {t[0].decode() for t in analyse_quote(p)}
+            assert doc["quoted"] == p.has_direct_quote
+            assert [(q["start"], q["end"], q["kind"], q["spoken"]) for q in doc.get("quotes", [])] == \
+                [(q.start, q.end, q.kind, bool(q.speaker)) for q in p.quotes]
+            seen["quote"] += bool(terms)
+            seen["scare"] += bool(p.quotes) and not terms
+            if p.speaker:
+                forms = next(" ".join(x["aliases"]) for x in people if x["key"] == doc["speaker_key"])
+                assert doc["speaker_names"] == forms
+                seen["names"] += len(forms.split()) > len(p.speaker.split())
+    assert seen["quote"] == 2 and seen["scare"] >= 1 and seen["names"] >= 1, seen

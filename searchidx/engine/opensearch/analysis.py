@@ -116,6 +116,28 @@ def analyse_release(release: Any) -> list[tuple[str, str]]:
     return [analyse_text(p.text, p.language) if p.text else ("", "") for p in release.paragraphs]
 
 
+def quote_text(paragraph: Any) -> str:
+    """The words of a paragraph's spoken quotes (`Paragraph.spoken_quotes`), one after the other, as the
+    Whoosh engine joins them for its ``quote`` field."""
+    return " … ".join(q.text for q in paragraph.spoken_quotes())
+
+
+def analyse_quotes(release: Any) -> list[tuple[str, str] | None]:
+    """Each paragraph's quotes analysed as its text is (`analyse_text`); None for one without (run in a
+    loader worker). The folded words only in English: the Whoosh engine finds a prefix, wildcard or fuzzy
+    word inside quotes through the English stems of the words it reaches, so a quote in another language
+    is reached only through its own stems."""
+    out: list[tuple[str, str] | None] = []
+    for p in release.paragraphs:
+        words = quote_text(p) if p.text else ""
+        if not words:
+            out.append(None)
+            continue
+        stems, folded = analyse_text(words, p.language)
+        out.append((stems, folded if analysis_language(p.language) == "en" else ""))
+    return out
+
+
 def highlight_spans(text: str, stems: set[str], exact: set[str]) -> list[tuple[int, int]]:
     """Character spans of the words of ``text`` whose stem is in ``stems`` or folded form in ``exact``."""
     if not stems and not exact:

@@ -37,12 +37,16 @@ class Compiled:
     #: What highlights a hit's text: stems, and expanding leaves (prefix, wildcard, fuzzy) on the text.
     stems: set[str] = field(default_factory=set)
     expanding: list[qt.Node] = field(default_factory=list)
+    #: The same for the words matched inside quotes (the ``quote`` field): highlighted only there.
+    quote_stems: set[str] = field(default_factory=set)
+    quote_expanding: list[qt.Node] = field(default_factory=list)
     #: The languages the text's words are analysed for (English first), as on Whoosh.
     languages: tuple[str, ...] = ("en",)
 
 
 # Running-text fields: (stems field, words field or None).
-_TEXT = {"text": ("stems", "words"), "title": ("title_stems", "title_words"), "role": ("role_stems", None)}
+_TEXT = {"text": ("stems", "words"), "title": ("title_stems", "title_words"), "role": ("role_stems", None),
+         "quote": ("quote", "quote_words")}
 _NAMES = {"speaker", "location", "source"}
 _IDS = {"kind": "kind", "release": "release", "id": "release", "lang": "lang"}
 
@@ -114,6 +118,7 @@ def _leaf(node: Any, out: Compiled, negated: bool) -> dict[str, Any]:
 def _in_field(node: Any, name: str, out: Compiled, negated: bool, boost: float = 1.0) -> dict[str, Any] | None:
     """``node`` in one field; None when it has no word there (a stop word in the text)."""
     bare_text = name == "text"
+    in_quote = name == qt.QUOTE_FIELD
     if isinstance(node, qt.Range):
         return _range(node, name)
     if name == "day":
@@ -133,18 +138,20 @@ def _in_field(node: Any, name: str, out: Compiled, negated: bool, boost: float =
     if isinstance(node, (qt.Prefix, qt.Wildcard, qt.Fuzzy)):
         if bare_text:
             out.expanding.append(node)
+        elif in_quote:
+            out.quote_expanding.append(node)
         fields = [f for f in _TEXT[name] if f] if name in _TEXT else [name]
         return _expanding(node, fields, boost)
     words = node.text
-    if name == "text" and out.languages != ("en",):
-        return _in_languages(node, out, negated, boost)
+    if (bare_text or in_quote) and out.languages != ("en",):
+        return _in_languages(node, out, negated, boost, in_quote)
     if name in _TEXT:
         stems = stems_of(words)
         if not stems:
             return None
         stems_field = _TEXT[name][0]
-        if bare_text:
-            out.stems.update(stems)
+        if bare_text or in_quote:  # as on Whoosh, words in quotes add their title bonus too
+            (out.quote_stems if in_quote else out.stems).update(stems)
             if not negated and node.boost:
                 out.title_words.extend(s for s in stems if s not in out.title_words)
         if isinstance(node, qt.Phrase) and len(stems) > 1:
@@ -164,9 +171,12 @@ def _in_field(node: Any, name: str, out: Compiled, negated: bool, boost: float =
     return {"bool": {"must": [{"term": {name: t}} for t in tokens], "boost": boost}}
 
 
-def _in_languages(node: Any, out: Compiled, negated: bool, boost: float) -> dict[str, Any] | None:
-    """A word or phrase of the text in each language searched, ORed (as on Whoosh): a word's single terms
-    as one synonym query (a word ORed across languages is one word to BM25), anything longer on its own."""
+def _in_languages(node: Any, out: Compiled, negated: bool, boost: float, in_quote: bool = False
+                  ) -> dict[str, Any] | None:
+    """A word or phrase of the text (``in_quote``: inside quotes) in each language searched, ORed (as on
+    Whoosh): a word's single terms as one synonym query (a word ORed across languages is one word to BM25),
+    anything longer on its own."""
+    stems_field = "quote" if in_quote else "stems"
     alternatives: list[list[str]] = []
     for language in out.languages:
         terms = stems_of(node.text) if language == "en" else language_words(language, node.text)
@@ -174,7 +184,7 @@ def _in_languages(node: Any, out: Compiled, negated: bool, boost: float) -> dict
             alternatives.append(terms)
     if not alternatives:
         return None
-    out.stems.update(t for terms in alternatives for t in terms)
+    (out.quote_stems if in_quote else out.stems).update(t for terms in alternatives for t in terms)
     if "en" in out.languages and not negated and node.boost:
         english = stems_of(node.text)
         out.title_words.extend(t for t in english if t not in out.title_words)
@@ -182,17 +192,18 @@ def _in_languages(node: Any, out: Compiled, negated: bool, boost: float) -> dict
     singles = [terms[0] for terms in alternatives if len(terms) == 1]
     parts: list[dict[str, Any]] = []
     if len(singles) == 1:
-        parts.append({"term": {"stems": {"value": singles[0], "boost": boost}}})
+        parts.append({"term": {stems_field: {"value": singles[0], "boost": boost}}})
     elif singles:
-        parts.append({"match": {"stems": {"query": STACK.join(singles), "analyzer": "stacked", "boost": boost}}})
+        parts.append({"match": {stems_field: {"query": STACK.join(singles), "analyzer": "stacked",
+                                              "boost": boost}}})
     for terms in alternatives:
         if len(terms) == 1:
             continue
         if phrase:
-            parts.append({"match_phrase": {"stems": {"query": " ".join(terms), "slop": max(node.slop - 1, 0),
-                                                     "analyzer": "whitespace", "boost": boost}}})
+            parts.append({"match_phrase": {stems_field: {"query": " ".join(terms), "slop": max(node.slop - 1, 0),
+                                                         "analyzer": "whitespace", "boost": boost}}})
         else:
-            parts.append({"bool": {"must": [{"term": {"stems": t}} for t in terms], "boost": boost}})
+            parts.append({"bool": {"must": [{"term": {stems_field: t}} for t in terms], "boost": boost}})
     return parts[0] if len(parts) == 1 else {"bool": {"should": parts, "minimum_should_match": 1}}
 
 
@@ -232,10 +243,20 @@ def _range(node: qt.Range, name: str) -> dict[str, Any]:
 def highlight_matcher(compiled: Compiled) -> Any:
     """A test of a (folded word, stem) pair for the hit's highlights: a stem of the query, or a match of one
     of its prefix, wildcard and fuzzy words (as the word or its stem)."""
-    stems = compiled.stems
+    return _matcher(compiled.stems, compiled.expanding)
+
+
+def quote_matcher(compiled: Compiled) -> Any:
+    """`highlight_matcher` for the words the query matches inside quotes; None when it has none."""
+    if not compiled.quote_stems and not compiled.quote_expanding:
+        return None
+    return _matcher(compiled.quote_stems, compiled.quote_expanding)
+
+
+def _matcher(stems: set[str], expanding: list[qt.Node]) -> Any:
     languages = tuple(sorted({t.rpartition(LANGUAGE_MARK)[2] for t in stems if LANGUAGE_MARK in t}))
     tests = []
-    for node in compiled.expanding:
+    for node in expanding:
         if isinstance(node, qt.Prefix):
             p = fold(node.text)
             tests.append(lambda w, s, p=p: w.startswith(p) or s.startswith(p))

@@ -12,12 +12,12 @@ from typing import Any
 
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.opensearch.analysis import WORD, _folded_and_stemmed, analysis_language, folded_words
-from searchidx.engine.opensearch.compile import compile_tree, highlight_matcher
+from searchidx.engine.opensearch.compile import compile_tree, highlight_matcher, quote_matcher
 from searchidx.engine.opensearch.folding import STOP_WORDS, fold
 from searchidx.engine.opensearch.store import Store
 from searchidx.errors import QueryError, ReleaseNotFoundError, SearchidxError
 from searchidx.index.ids import StableIds, relative_path
-from searchidx.model import Contact, Paragraph, Release
+from searchidx.model import Contact, Paragraph, Quote, Release
 from searchidx.search import query as qt
 from searchidx.search.publishers import publisher
 from searchidx.search.query import KINDS, TITLE_BOOST, _as_day
@@ -37,7 +37,7 @@ from searchidx.search.speaker import SpeakerParagraph
 FACETS = {"speaker": ("speaker_key", "speaker"), "source": ("source_key", "source"), "year": ("year", None),
           "location": ("location_key", "location"), "language": ("lang", None)}
 _PARA_SOURCE = ["release", "n", "kind", "text", "speaker", "role", "title", "date", "source", "location", "url",
-                "speaker_key", "path", "fingerprint"]
+                "speaker_key", "path", "fingerprint", "quotes"]
 #: Hits fetched a page at a time by `iter_hits` and `paragraphs` (a scroll).
 SCROLL_SIZE = 1000
 _STOPS = frozenset(STOP_WORDS)
@@ -84,7 +84,8 @@ class OpenSearchEngine:
             filters.append({"terms": {"kind": [k for k in KINDS if k in kinds]}})
         if request.quotes_only:
             filters.append({"term": {"quoted": True}})
-        for fname, value in (("speaker", request.speaker), ("source", request.source)):
+        # --speaker: any form of the name the paragraph's release writes ("Ms Roe", "Shri Jane Roe").
+        for fname, value in (("speaker_names", request.speaker), ("source", request.source)):
             if value:
                 words = folded_words(value)
                 filters.extend([{"term": {fname: w}} for w in words] or [{"match_none": {}}])
@@ -175,7 +176,7 @@ class OpenSearchEngine:
             fetch *= 4
             raw = {**self._search({**body, "size": fetch, "track_total_hits": False, "aggs": {}}),
                    "aggregations": raw.get("aggregations")}
-        matches = highlight_matcher(compiled)
+        matches = _matchers(compiled)
         hits = []
         for group in groups[(page - 1) * limit: want]:
             hit = self._hit(group[0], matches, ids)
@@ -214,10 +215,18 @@ class OpenSearchEngine:
         raw = self._search({"size": 0, "query": {"match_none": {}}, "suggest": suggest})
         return _suggestion(query, words, freqs, rare, raw)
 
-    def _hit(self, h: dict[str, Any], matches: Any, ids: StableIds) -> Hit:
+    def _hit(self, h: dict[str, Any], matchers: tuple[Any, Any], ids: StableIds) -> Hit:
         src = h["_source"]
         text = src.get("text") or ""
+        matches, in_quotes = matchers
         spans = [m.span() for m in WORD.finditer(text) if matches(*_folded_and_stemmed(m.group()), m.group())]
+        if in_quotes is not None and src.get("quotes"):
+            # Words matched inside quotes: only where the paragraph's speaker's quotation marks are.
+            quotes = [(q["start"], q["end"]) for q in src["quotes"] if q["spoken"] and q["kind"] != "reported"]
+            inside = [m.span() for m in WORD.finditer(text)
+                      if any(a <= m.start() and m.end() <= b for a, b in quotes)
+                      and in_quotes(*_folded_and_stemmed(m.group()), m.group())]
+            spans = sorted(set(spans) | set(inside))
         hit = Hit(id=f"{ids(src.get('path')) or src['release']}#{src['n']}", content_id=src["release"],
                   path=src.get("path"), n=src["n"], kind=src["kind"], speaker=src.get("speaker"),
                   speaker_role=src.get("role"), title=src.get("title"), date=src.get("date"),
@@ -259,7 +268,11 @@ class OpenSearchEngine:
                                                                          {"term": {"kind": "body"}}]}},
                                 "aggs": {"s": {"composite": comp, "aggs": {
                                     "releases": {"cardinality": {"field": "release", "precision_threshold": 40000}},
-                                    "roles": {"terms": {"field": "role", "size": 100}},
+                                    # Each role's first paragraph: ties of most given roles keep
+                                    # the order first given, as on Whoosh.
+                                    "roles": {"terms": {"field": "role", "size": 100}, "aggs": {
+                                        "first": {"top_hits": {"size": 1, "_source": False,
+                                                               "sort": [{"_doc": "asc"}]}}}},
                                     "name": {"top_hits": {"size": 1, "_source": ["speaker"],
                                                           "sort": [{"_doc": "asc"}]}}}}}})
             agg = raw["aggregations"]["s"]
@@ -268,14 +281,51 @@ class OpenSearchEngine:
                 if not key:
                     continue
                 docs = [d["_source"] for d in b["name"]["hits"]["hits"]]
-                roles = [r["key"] for r in b["roles"]["buckets"] if r["key"]]
-                table.append(SpeakerSummary(name=docs[0].get("speaker") if docs else key, key=key, roles=roles,
-                                            paragraphs=b["doc_count"], releases=b["releases"]["value"]))
+                roles = sorted((r for r in b["roles"]["buckets"] if r["key"]),
+                               key=lambda r: (-r["doc_count"], _first_doc(r["first"])))
+                table.append(SpeakerSummary(name=docs[0].get("speaker") if docs else key, key=key,
+                                            roles=[r["key"] for r in roles], paragraphs=b["doc_count"],
+                                            releases=b["releases"]["value"]))
             after = agg.get("after_key")
             if not agg["buckets"] or not after:
                 break
+        aliases = self._aliases()
+        for sp in table:
+            sp.aliases = [a for a in aliases.get(sp.key, ()) if a != sp.name]
         table.sort(key=lambda sp: (-sp.paragraphs, sp.name))
         return table
+
+    def _aliases(self) -> dict[str, dict[str, None]]:
+        """speaker_key → the forms of the name the releases write, in their file records' order (as on
+        Whoosh), each release once."""
+        out: dict[str, dict[str, None]] = {}
+        seen: set[str] = set()
+        body = {"query": {"term": {"doctype": "file"}}, "sort": [{"_doc": "asc"}],
+                "_source": ["release", "meta.speakers"]}
+        for h in self._scroll(body):
+            src = h["_source"]
+            if src.get("release") in seen:  # a copy of a release at another path
+                continue
+            seen.add(src.get("release"))
+            for person in (src.get("meta") or {}).get("speakers") or ():
+                out.setdefault(person["key"], {}).update(dict.fromkeys(person.get("aliases") or ()))
+        return out
+
+    def _release_aliases(self, releases: list[str], key: str) -> dict[str, list[str]]:
+        """Release → the forms of the speaker ``key``'s name it writes."""
+        out: dict[str, list[str]] = {}
+        for i in range(0, len(releases), 1000):
+            body = {"query": {"bool": {"filter": [{"term": {"doctype": "file"}},
+                                                  {"terms": {"release": releases[i:i + 1000]}}]}},
+                    "sort": [{"_doc": "asc"}], "_source": ["release", "meta.speakers"]}
+            for h in self._scroll(body):
+                src = h["_source"]
+                if src["release"] in out:
+                    continue
+                out[src["release"]] = next((list(person.get("aliases") or []) for person in
+                                            (src.get("meta") or {}).get("speakers") or ()
+                                            if person.get("key") == key), [])
+        return out
 
     def stats(self) -> Stats:
         raw = self._search({"size": 0, "track_total_hits": True, "query": {"match_all": {}}, "aggs": {
@@ -399,7 +449,7 @@ class OpenSearchEngine:
         info = self.store.manifest() or {}
         ids = StableIds(info.get("sources") or [])
         query, compiled = self._query(request, None, info)
-        matches = highlight_matcher(compiled)
+        matches = _matchers(compiled)
         body: dict[str, Any] = {"query": query, "_source": _PARA_SOURCE,
                                 "sort": [*(_date_sort(request.sort) if request.sort in ("date", "oldest") else []),
                                          {"_score": "desc"}, {"release": "asc"}, {"n": "asc"}],
@@ -452,6 +502,9 @@ class OpenSearchEngine:
                                         text=src.get("text") or "", title=src.get("title"), date=src.get("date"),
                                         source=src.get("source"), location=src.get("location"),
                                         url=src.get("url")))
+        aliases = self._release_aliases(sorted({p.release for p in out}), key)
+        for p in out:
+            p.aliases = list(aliases.get(p.release, ()))
         return out
 
     def paths(self) -> list[str]:
@@ -512,9 +565,29 @@ def release_from(record: dict[str, Any], paras: list[dict[str, Any]]) -> Release
         labels=meta.get("labels", []), date=date, location=meta.get("location"), source=meta.get("source"),
         url=meta.get("url"), language=meta.get("language"), format=meta.get("format"),
         contacts=[Contact(**c) for c in meta.get("contacts", [])],
-        paragraphs=[Paragraph(n=d["n"], kind=d["kind"], text=d.get("text") or "", speaker=d.get("speaker"),
-                              speaker_role=d.get("role"), language=d.get("lang")) for d in paras],
+        paragraphs=[_paragraph(d) for d in paras],
     )
+
+
+def _paragraph(d: dict[str, Any]) -> Paragraph:
+    """A paragraph from its document, its quote records with it (a quote's speaker is the paragraph's, or
+    nobody: session.py keeps no more, as the Whoosh engine)."""
+    text, speaker, role = d.get("text") or "", d.get("speaker"), d.get("role")
+    quotes = [Quote(q["start"], q["end"], text[q["start"]:q["end"]], speaker if q["spoken"] else None,
+                    role if q["spoken"] else None, q["kind"]) for q in d.get("quotes") or ()]
+    return Paragraph(n=d["n"], kind=d["kind"], text=text, speaker=speaker, speaker_role=role, quotes=quotes,
+                     language=d.get("lang"))
+
+
+def _matchers(compiled: Any) -> tuple[Any, Any]:
+    """The tests of a hit's words for its highlights: in the text, and inside its quotes (or None)."""
+    return highlight_matcher(compiled), quote_matcher(compiled)
+
+
+def _first_doc(top: dict[str, Any]) -> float:
+    """Where a bucket's first document stands in the index (its ``_doc`` sort value)."""
+    hits = top["hits"]["hits"]
+    return float(hits[0]["sort"][0]) if hits and hits[0].get("sort") else float("inf")
 
 
 def _date_sort(sort: str) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from typing import Any
 from searchidx.engine.opensearch.folding import FOLD
 
 #: Bumped when the mapping changes in a way an old index cannot serve.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 
 SPLIT = r"[^\p{L}\p{N}]+"
 
@@ -76,6 +76,8 @@ def mappings() -> dict[str, Any]:
             "stems": stems,
             "words": words,
             "speaker": {**name, "fields": {"raw": keyword}},
+            # Every form of the speaker's name the release writes (`release_speakers`): --speaker.
+            "speaker_names": {**name, "index_options": "docs", "norms": False},
             "speaker_key": keyword,
             "role": {"type": "keyword", "index": False},
             "role_stems": stems,
@@ -93,7 +95,15 @@ def mappings() -> dict[str, Any]:
             "fingerprint": keyword,
             # The paragraph's language (ISO 639-1): --lang, lang: and the language facet.
             "lang": keyword,
+            # A speaker's words in quotation marks (`Paragraph.has_direct_quote`): --quotes-only.
             "quoted": {"type": "boolean"},
+            # Those words (`Paragraph.spoken_quotes`): their stems (`quote:`, --in-quotes), and their folded
+            # words, where a prefix, wildcard or fuzzy word inside quotes is also looked up.
+            "quote": stems,
+            "quote_words": {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False},
+            # Every quote record of the paragraph (start, end, kind, whether it has the paragraph's speaker):
+            # highlights inside quotes, and the release read back whole.
+            "quotes": {"type": "object", "enabled": False},
             # File records.
             "path": keyword,
             "hash": {"type": "keyword", "index": False},

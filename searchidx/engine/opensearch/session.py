@@ -23,7 +23,7 @@ from typing import Any
 
 from opensearchpy import exceptions as os_errors
 
-from searchidx.engine.opensearch.analysis import WORD, analyse_release, analyse_text, folded_words
+from searchidx.engine.opensearch.analysis import WORD, analyse_quotes, analyse_release, analyse_text, folded_words
 from searchidx.engine.opensearch.store import Lock, Store, unavailable
 from searchidx.errors import SearchidxError
 from searchidx.load.parallel import Loaded, load_files, load_one
@@ -47,10 +47,10 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(" ".join(WORD.findall(folded)).encode("utf-8")).hexdigest()[:16]
 
 
-def paragraph_documents(release: Release, analysed: Any = None, path: str | None = None
-                        ) -> list[tuple[str, dict[str, Any]]]:
+def paragraph_documents(release: Release, analysed: Any = None, path: str | None = None,
+                        people: list[dict[str, Any]] | None = None) -> list[tuple[str, dict[str, Any]]]:
     """(id, document) for each paragraph of a release, with the release's metadata and the path of the file
-    that holds it (the first of its files, when copies share the release)."""
+    that holds it (the first of its files, when copies share the release). ``people``: `release_people`."""
     from searchidx.attribution.rules import speaker_key  # writers only: its patterns take a while to load
 
     common: dict[str, Any] = {"doctype": "para", "release": release.id, "path": path or release.path}
@@ -69,20 +69,33 @@ def paragraph_documents(release: Release, analysed: Any = None, path: str | None
     if release.url:
         common["url"] = release.url
     texts = analysed["paras"] if analysed else analyse_release(release)
+    quoted = analysed.get("quotes") if analysed else None
+    if quoted is None:
+        quoted = analyse_quotes(release)
+    names = {person["key"]: " ".join(person["aliases"]) for person in people or ()}
     out = []
-    for p, (stems, words) in zip(release.paragraphs, texts):
+    for p, (stems, words), in_quotes in zip(release.paragraphs, texts, quoted):
         pid = f"{release.id}#{p.n}"
-        doc = dict(common, n=p.n, kind=p.kind, quoted=bool(p.speaker), text=p.text or "",
+        doc = dict(common, n=p.n, kind=p.kind, quoted=bool(p.spoken_quotes()), text=p.text or "",
                    fingerprint=fingerprint(p.text) if p.text else pid)
         if stems:
             doc["stems"] = stems
         if words:
             doc["words"] = words
+        if in_quotes and in_quotes[0]:
+            doc["quote"] = in_quotes[0]
+            if in_quotes[1]:
+                doc["quote_words"] = in_quotes[1]
+        if p.quotes:
+            # As the Whoosh engine keeps them: whether a quote is the paragraph's speaker's, not whose.
+            doc["quotes"] = [{"start": q.start, "end": q.end, "kind": q.kind, "spoken": bool(q.speaker)}
+                             for q in p.quotes]
         if p.language:
             doc["lang"] = p.language
         if p.speaker:
             doc["speaker"] = p.speaker
-            doc["speaker_key"] = speaker_key(p.speaker)
+            doc["speaker_key"] = key = speaker_key(p.speaker)
+            doc["speaker_names"] = names.get(key) or p.speaker
         if p.speaker_role:
             doc["role"] = p.speaker_role
             doc["role_stems"] = analyse_text(p.speaker_role)[0]
@@ -91,13 +104,30 @@ def paragraph_documents(release: Release, analysed: Any = None, path: str | None
 
 
 def analyse(release: Release) -> dict[str, Any]:
-    """What a loader worker computes for the writer: each paragraph's stems and words."""
-    return {"paras": analyse_release(release)}
+    """What a loader worker computes for the writer: each paragraph's stems and words, and its quotes'."""
+    return {"paras": analyse_release(release), "quotes": analyse_quotes(release)}
 
 
-def file_record(path: str, digest: str, release: Release) -> dict[str, Any]:
+def release_people(release: Release) -> list[dict[str, Any]]:
+    """The release's people, each once, with the forms of the name it writes (`release_speakers`), keyed
+    as the paragraphs' speakers are: the file record keeps them (`speakers`' aliases), the paragraphs
+    their names (--speaker). As the Whoosh engine's file records."""
+    if not any(p.speaker for p in release.paragraphs):
+        return []
+    # Imported here: attribution's patterns take a while to load, and only writers need it.
+    from searchidx.attribution.identity import release_speakers
+    from searchidx.attribution.rules import speaker_key
+
+    return [{"key": speaker_key(ident.aliases[0] if ident.aliases else ident.name), "name": ident.name,
+             "aliases": ident.aliases, "roles": ident.roles} for ident in release_speakers(release)]
+
+
+def file_record(path: str, digest: str, release: Release, people: list[dict[str, Any]] | None = None
+                ) -> dict[str, Any]:
     meta = {k: v for k, v in release.to_dict().items() if k != "paragraphs"}
     meta["paragraph_count"] = len(release.paragraphs)
+    if people:
+        meta["speakers"] = people
     return {"doctype": "file", "path": path, "release": release.id, "hash": digest, "meta": meta,
             "ns": [p.n for p in release.paragraphs]}
 
@@ -258,12 +288,13 @@ class OpenSearchSession:
         if old:
             self.memory.replaced(old, path)
             self.delete_file(path)
+        people = release_people(release)
         if self.holders[release.id] == 0:
-            for pid, doc in paragraph_documents(release, loaded.analysed, path):
+            for pid, doc in paragraph_documents(release, loaded.analysed, path, people):
                 self.bulk.add("index", pid, release.id, doc)
                 self.sent.append((pid, release.id))
         self.languages.update(p.language for p in release.paragraphs if p.language)
-        record = file_record(path, digest, release)
+        record = file_record(path, digest, release, people)
         self.bulk.add("index", f"file:{path}", release.id, record)
         self.sent.append((f"file:{path}", release.id))
         self.known[path] = {"hash": digest, "releases": [release.id], "ns": record["ns"]}
