@@ -501,7 +501,9 @@ class OpenSearchEngine:
                                         speaker=src.get("speaker") or "", speaker_role=src.get("role"),
                                         text=src.get("text") or "", title=src.get("title"), date=src.get("date"),
                                         source=src.get("source"), location=src.get("location"),
-                                        url=src.get("url")))
+                                        url=src.get("url"),
+                                        quotes=[[q["start"], q["end"]] for q in src.get("quotes") or ()
+                                                if q["spoken"] and q["kind"] in ("direct", "continuation")]))
         aliases = self._release_aliases(sorted({p.release for p in out}), key)
         for p in out:
             p.aliases = list(aliases.get(p.release, ()))
