@@ -28,6 +28,23 @@ from tests.test_search_quotes import RELEASES as QUOTED
 CORPUS_FILES = 150
 
 
+LOCAL = {
+    "court_police.txt": (
+        "Court Hears Fentanyl Trafficking Case\n\nMarch 5, 2025\n\n"
+        "SPRINGFIELD - The court heard the fentanyl trafficking case on Monday, police said. Officers of the "
+        "city police seized the drugs in January after a long investigation.\n\n"
+        "The court will sentence the two defendants in May. The judge said the hearing would be public.\n"),
+    "fiscal_es.txt": (
+        "La fiscal de distrito acusa a dos hombres de robo\n\n12 de abril de 2022\n\n"
+        "HOUSTON - La fiscal de distrito presentó cargos contra dos hombres acusados de robo a mano armada en "
+        "una tienda del centro de la ciudad. Los acusados fueron detenidos por la policía el martes por la "
+        "noche.\n\n"
+        "\u201cLa policía actuó con rapidez y protegió a los vecinos\u201d, dijo la fiscal de distrito María "
+        "López. \u201cNuestra oficina pedirá las penas más severas que permite la ley.\u201d\n\n"
+        "El acusado mayor tiene antecedentes por delitos similares, según los documentos del tribunal.\n"),
+}
+
+
 @pytest.fixture(scope="module")
 def pair(opensearch: Cluster, tmp_path_factory: pytest.TempPathFactory):  # noqa: F811
     folder = tmp_path_factory.mktemp("conformance")
@@ -40,6 +57,10 @@ def pair(opensearch: Cluster, tmp_path_factory: pytest.TempPathFactory):  # noqa
     (releases / "quoted").mkdir()
     for name, text in QUOTED.items():
         (releases / "quoted" / name).write_text(text, encoding="utf-8")
+    # What the queries below need, whether or not the real corpora are here: another date, court and police
+    # outside quotes, a release in Spanish.
+    for name, text in LOCAL.items():
+        (releases / name).write_text(text, encoding="utf-8")
     corpora = shared_corpora()
     for name in ("bbc_news", "prosecutor_press_releases_txt"):
         files = sorted((corpora / name).rglob("*.txt"))[:CORPUS_FILES] if (corpora / name).is_dir() else []
