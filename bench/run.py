@@ -1,6 +1,7 @@
 """searchidx at archive scale, next to raw Whoosh and SQLite FTS5, in one run on one machine.
 
     PYTHONPATH=. python bench/run.py [CORPUS...] [--limit N] [--scale N] [--queries N] [--out FILE]
+    PYTHONPATH=. python bench/run.py --engine opensearch://127.0.0.1:9200 [CORPUS...] [--limit N] [--scale N]
 
 Measures parse rate (and attribution's share), full build (wall, paragraphs/s, peak RSS, size on disk)
 for searchidx and for a minimal raw Whoosh script and SQLite FTS5 over the same paragraphs, warm (API)
@@ -554,7 +555,18 @@ def main() -> None:
                     help="only the searchidx build (wall, rate, peak RSS, size): for --scale runs")
     ap.add_argument("--out", type=Path, help="JSON file (default: bench/results/<time>.json)")
     ap.add_argument("--keep", type=Path, help="keep the indexes in this folder")
+    ap.add_argument("--engine", metavar="URL",
+                    help="opensearch://HOST:PORT: the OpenSearch engine beside the Whoosh engine instead, "
+                         "ingestion and warm queries by kind (bench/opensearch_bench.py, with the same "
+                         "corpus, --limit, --scale, --queries, --repeat and --out)")
     a = ap.parse_args()
+    if a.engine:
+        # One measurement of both engines lives in opensearch_bench.py: run it with this run's settings.
+        args = [sys.executable, str(ROOT / "bench" / "opensearch_bench.py"), "--url", a.engine,
+                *map(str, a.corpus), "--scale", str(a.scale), "--queries", str(a.queries), "--repeat", str(a.repeat)]
+        args += ["--limit", str(a.limit)] if a.limit else []
+        args += ["--out", str(a.out)] if a.out else []
+        raise SystemExit(subprocess.call(args))
     roots = a.corpus or DEFAULT_CORPORA
     files = corpus_files(roots, a.limit)
     if not files:
