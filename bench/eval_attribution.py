@@ -4,12 +4,15 @@
     python bench/eval_attribution.py --only seed     # or: annotated, diverse-dev, lang-dev, polnear
     python bench/eval_attribution.py --show-errors
     python bench/eval_attribution.py --split test    # the held-out halves, measured once at the end
+    python bench/eval_attribution.py --split test2   # round 2's held-out sets, measured once at its end
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
 ``bench/eval_split.json``), and PolNeAR train and dev. The test halves ("diverse-test", "lang-test") are read
 only with ``--split test``: they are for the one final measurement, never for tuning, and the files of the
-test publishers are not even opened otherwise (the publisher is the file name's prefix).
+test publishers are not even opened otherwise (the publisher is the file name's prefix). Round 2's held-out
+sets ("diverse-test2", "lang-test2") have folders of their own, ``tests/annotations/diverse2/`` and
+``lang2/``, read only with ``--split test2``; a set whose folder is absent or empty is skipped.
 
 Per set: speaker accuracy on body paragraphs; accuracy on the paragraphs that have a gold speaker; false
 speakers (a speaker given where the gold has none, or an organisation given for a person) as a share of the
@@ -199,7 +202,9 @@ def annotation_files(folder: Path = ANNOTATIONS, include_seed: bool = False) -> 
 
 def split_files(group: str, split: str) -> list[Path]:
     """The annotation files of one half of ``diverse`` or ``lang``, chosen by the publisher in the file name,
-    so that the other half's files are never opened."""
+    so that the other half's files are never opened. ``test2`` is round 2's folder (``diverse2``, ``lang2``)."""
+    if split == "test2":
+        return sorted((ANNOTATIONS / f"{group}2").glob("*.json"))
     folder = ANNOTATIONS / group
     publishers = set(SPLIT["diverse_releases" if group == "diverse" else group][split])
     out = []
@@ -433,22 +438,26 @@ def evaluate_polnear(split: str) -> Score:
 
 SETS = ["seed", "annotated", "diverse-dev", "lang-dev", "polnear"]
 TEST_SETS = ["diverse-test", "lang-test"]
+TEST2_SETS = ["diverse-test2", "lang-test2"]
+HELD_OUT = {"test": TEST_SETS, "test2": TEST2_SETS}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--only", choices=SETS + TEST_SETS, action="append")
-    ap.add_argument("--split", choices=["dev", "test"], default="dev",
-                    help="test: measure the held-out halves (diverse-test, lang-test) only; never for tuning")
+    ap.add_argument("--only", choices=SETS + TEST_SETS + TEST2_SETS, action="append")
+    ap.add_argument("--split", choices=["dev", "test", "test2"], default="dev",
+                    help="test: measure the held-out halves (diverse-test, lang-test) only; test2: round 2's "
+                         "held-out sets (diverse-test2, lang-test2) only; never for tuning")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
-    if args.split == "test":
-        parts = [p for p in args.only or TEST_SETS if p in TEST_SETS]
+    if args.split in HELD_OUT:
+        held_out = HELD_OUT[args.split]
+        parts = [p for p in args.only or held_out if p in held_out]
     else:
-        parts = [p for p in args.only or SETS if p not in TEST_SETS]
-        if args.only and any(p in TEST_SETS for p in args.only):
-            ap.error("the test halves are read only with --split test")
+        parts = [p for p in args.only or SETS if p in SETS]
+        if args.only and any(p not in SETS for p in args.only):
+            ap.error("the held-out sets are read only with --split test or --split test2")
     scores: list[Score] = []
     if "seed" in parts:
         scores.append(evaluate_annotations([SEED_ANNOTATION], "seed"))
@@ -458,13 +467,16 @@ def main(argv: list[str] | None = None) -> int:
             scores.append(evaluate_annotations(annotation_files(), "annotated releases"))
         else:
             print(f"annotated releases: skipped, no corpora at {corpora_root()}", file=sys.stderr)
-    for name in ("diverse-dev", "lang-dev", "diverse-test", "lang-test"):
+    for name in ("diverse-dev", "lang-dev", *TEST_SETS, *TEST2_SETS):
         if name in parts:
             group, split = name.split("-")
-            if have_corpora:
-                scores.append(evaluate_annotations(split_files(group, split), name))
-            else:
+            files = split_files(group, split)
+            if not have_corpora:
                 print(f"{name}: skipped, no corpora at {corpora_root()}", file=sys.stderr)
+            elif not files and split == "test2":
+                print(f"{name}: skipped, no annotations in {ANNOTATIONS / (group + '2')}", file=sys.stderr)
+            else:
+                scores.append(evaluate_annotations(files, name))
     if "polnear" in parts:
         if (corpora_root() / "polnear").is_dir():
             scores.extend(evaluate_polnear(s) for s in ("train", "dev"))

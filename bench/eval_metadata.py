@@ -5,6 +5,7 @@
     python bench/eval_metadata.py --set lang         # the Spanish, French and German annotations
     python bench/eval_metadata.py --corpus           # also the whole of diverse_releases, unannotated
     python bench/eval_metadata.py --split test       # once, at the end: the held-out publishers
+    python bench/eval_metadata.py --split test2      # once, at round 2's end: tests/annotations/diverse2
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
@@ -15,7 +16,7 @@ Per annotated release (``title``, ``date``, ``place`` and each body paragraph's 
 
 ``--corpus`` loads every file of ``diverse_releases`` (no annotations needed) and counts titles over 200
 characters, releases with no date and releases with no body paragraph. Files of the test split's publishers
-are counted but never named, so that tuning never looks at them.
+are counted but never named, so that tuning never looks at them; nor are round 2's held-out files.
 
 The split is bench/eval_split.json, fixed by publisher before any tuning. The text is read from the shared
 corpora (``$SEARCHIDX_SHARED``, or ``../shared`` beside the repository); it never enters the repository.
@@ -75,7 +76,9 @@ def split_publishers(set_name: str, split: str) -> set[str]:
 
 def annotation_files(set_name: str, split: str) -> list[Path]:
     """The annotation files of one split, chosen by the publisher in the file name: a file of the other
-    split is never opened."""
+    split is never opened. ``test2`` is round 2's folder of its own (``diverse2``, ``lang2``)."""
+    if split == "test2":
+        return sorted(SETS[set_name][1].with_name(f"{set_name}2").glob("*.json"))
     publishers = split_publishers(set_name, split)
     folder = SETS[set_name][1]
     return sorted(p for p in folder.glob("*.json") if publisher_of(p) in publishers)
@@ -259,7 +262,7 @@ def corpus_counts(hidden: set[str]) -> CorpusCounts:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "test"], default="dev")
+    ap.add_argument("--split", choices=["dev", "test", "test2"], default="dev")
     ap.add_argument("--set", choices=sorted(SETS), default="diverse")
     ap.add_argument("--corpus", action="store_true", help="also count over all of diverse_releases")
     ap.add_argument("--show-errors", action="store_true")
@@ -268,11 +271,16 @@ def main(argv: list[str] | None = None) -> int:
     if not corpora_root().is_dir():
         print(f"skipped: no corpora at {corpora_root()}", file=sys.stderr)
         return 0
+    if args.split == "test2" and not annotation_files(args.set, "test2"):
+        print(f"skipped: no {args.set} test2 annotations in {ANNOTATIONS / (args.set + '2')}", file=sys.stderr)
+        return 0
     scores = evaluate(args.set, args.split)
     out: dict[str, object] = {f"{args.set} {args.split}": scores.to_dict()}
     counts = None
     if args.corpus:
+        round2 = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))["round2"]["diverse_test"]
         hidden = split_publishers("diverse", "test") | split_publishers("lang", "test")
+        hidden |= {source.split("/")[1] for source in round2}
         counts = corpus_counts(hidden)
         out["diverse_releases"] = {"files": counts.files, "failed": counts.failed,
                                    "long_titles": counts.long_titles, "no_date": counts.no_date,

@@ -7,8 +7,10 @@ test halves are never measured here: they are for the one final measurement."""
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -53,6 +55,73 @@ def test_annotations_are_well_formed():
             assert len(item["starts"]) <= 80, (f.name, "snippets locate paragraphs; they do not copy them")
 
 
+# Round 2's held-out English set: its own folder, one file per release of eval_split.json's round2 list. The
+# checks below read the annotations and the releases' raw text only; attribution is never run on them.
+DIVERSE2 = REPO / "tests" / "annotations" / "diverse2"
+ROUND2 = ev.SPLIT["round2"]["diverse_test"]
+_QUOTE_KINDS = {"direct", "reported", "continuation"}
+
+
+def _diverse2() -> list[tuple[Path, dict]]:
+    return [(f, json.loads(f.read_text(encoding="utf-8"))) for f in sorted(DIVERSE2.glob("*.json"))]
+
+
+def test_round2_annotations_are_well_formed():
+    files = _diverse2()
+    assert sorted(data["source"] for _, data in files) == sorted(ROUND2)
+    for f, data in files:
+        assert {"source", "publisher", "split", "title", "date", "paragraphs"} <= set(data), f.name
+        assert set(data) <= {"source", "publisher", "split", "title", "date", "place", "paragraphs"}, f.name
+        assert data["split"] == "test2" and data["source"].split("/")[1] == data["publisher"], f.name
+        assert f.name == f"{data['publisher']}__{Path(data['source']).stem}.json"
+        assert data["title"] is None or isinstance(data["title"], str), f.name
+        assert data["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"]), f.name
+        assert isinstance(data.get("place", ""), str) and data["paragraphs"], f.name
+        for item in data["paragraphs"]:
+            assert set(item) <= {"starts", "speaker", "role", "quotes"}, (f.name, item)
+            assert isinstance(item["starts"], str) and 0 < len(item["starts"].strip()) <= 60, (f.name, item)
+            assert item["speaker"] is None or isinstance(item["speaker"], str), (f.name, item)
+            assert isinstance(item.get("role", ""), str), (f.name, item)
+            for q in item.get("quotes", []):
+                assert set(q) == {"starts", "ends", "kind", "speaker"} and q["kind"] in _QUOTE_KINDS, (f.name, q)
+                assert all(isinstance(q[k], str) and 0 < len(q[k]) <= 60 for k in ("starts", "ends")), (f.name, q)
+                assert q["speaker"] is None or isinstance(q["speaker"], str), (f.name, q)
+
+
+def _raw_text(path: Path) -> str:
+    """A release's text as a reader sees it, without running the loader: JSON strings, markdown emphasis and
+    escapes, HTML tags and entities dropped; whitespace and quote styles as ``ev.norm`` has them."""
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        strings: list[str] = []
+
+        def walk(x):
+            if isinstance(x, str):
+                strings.append(x)
+            elif isinstance(x, (dict, list)):
+                for v in x.values() if isinstance(x, dict) else x:
+                    walk(v)
+
+        walk(json.loads(raw))
+        raw = "\n\n".join(strings)
+    raw = re.sub(r"<[^>]+>", " ", html.unescape(raw)).replace("**", "").replace("\\", "")
+    return ev.norm(raw.replace("\u00a0", " "))
+
+
+def test_round2_snippets_are_in_the_release_text():
+    if not all(ev.source_path(s).exists() for s in ROUND2):
+        pytest.skip(f"round 2's releases not found under {ev.corpora_root()}")
+    for f, data in _diverse2():
+        text = _raw_text(ev.source_path(data["source"]))
+        at = 0
+        for item in data["paragraphs"]:
+            found = text.find(ev.norm(item["starts"]), at)
+            assert found >= 0, (f.name, "not found after the previous paragraph", item["starts"])
+            at = found + 1
+            for q in item.get("quotes", []):
+                assert ev.norm(q["starts"]) in text and ev.norm(q["ends"]) in text, (f.name, q)
+
+
 @pytest.fixture(scope="module")
 def corpora() -> Path:
     root = ev.corpora_root()
@@ -95,6 +164,9 @@ def test_test_halves_are_never_read_by_default():
         parts = f.name.split("__")
         assert (parts[1] if f.parent.name == "lang" else parts[0]) not in test_publishers, f.name
     assert "diverse-test" not in ev.SETS and "lang-test" not in ev.SETS
+    # Round 2's sets have folders of their own, read only with --split test2.
+    assert not set(ev.SETS) & set(ev.TEST2_SETS)
+    assert not any(f.parent.name in ("diverse2", "lang2") for f in dev_files + ev.annotation_files())
 
 
 @pytest.mark.parametrize("split", ["train", "dev"])
