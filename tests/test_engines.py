@@ -104,6 +104,9 @@ TOTALS = [
     # languages: words analysed in each language indexed, --lang, lang:
     ("plan", {}), ("policia", {}), ("acusado", {}), ('"fiscal de distrito"', {}), ("fiscal", {"languages": ["es"]}),
     ("court", {"languages": ["en"]}), ("lang:es", {}), ("language:ES council", {}), ("policía OR police", {}),
+    # a word is searched in the languages whose paragraphs write it, or in all when no English one has it
+    ("police", {}), ("police", {"languages": ["es"]}), ("acusadas", {}), ('"la policía"', {}), ("quote:policía", {}),
+    ("police acusados", {}), ("robbery OR robo", {}),
     # inside quotes: quote:, --in-quotes, --quotes-only (a direct quote), --speaker by a form of the name
     ("quote:fentanyl", {}), ('quote:"kills our children"', {}), ("quote:fentan*", {}), ("quote:fentanil~", {}),
     ("quote:dealer*", {}), ("quote:posters", {}), ("quote:fentanyl speaker:doe", {}), ("quote:good -council", {}),

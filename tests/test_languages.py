@@ -289,9 +289,8 @@ def test_cli_lang_and_facet(folder: Path, tmp_path: Path) -> None:
 
 
 def test_a_word_is_as_rare_in_every_language(tmp_path: Path) -> None:
-    """A word ORed across languages scores with its rarity in all of them: a Spanish paragraph with the
-    Spanish form of a word that six English paragraphs hold does not outrank them for being the only
-    Spanish one."""
+    """A word ORed across languages scores with its rarity in all of them: a Spanish paragraph with a word
+    whose English stem six English paragraphs hold does not outrank them for being the only Spanish one."""
     src = tmp_path / "src"
     src.mkdir()
     for i in range(6):
@@ -303,8 +302,40 @@ def test_a_word_is_as_rare_in_every_language(tmp_path: Path) -> None:
         "empresa del puerto.\n", encoding="utf-8")
     index = Index.open(tmp_path / "ix", create=True)
     index.sync([src])
-    hits = index.search("fraud").hits
+    hits = index.search("fraude").hits  # English stems it "fraud"; Spanish paragraphs write it
     scores = {Path(h.path).name: h.score for h in hits}
     assert len(scores) == 7 and "es.txt" in scores
     english = max(v for k, v in scores.items() if k != "es.txt")
     assert scores["es.txt"] < 1.2 * english, scores
+
+
+def test_a_word_is_searched_in_the_languages_that_write_it(tmp_path: Path) -> None:
+    """An English word no Spanish paragraph writes does not find the Spanish paragraphs whose Spanish stem
+    it shares (`police`/`policía`, `fraud`/`fraude`); a word Spanish paragraphs write, or one no English
+    paragraph has, is searched in Spanish too; --lang es keeps only the Spanish alternatives."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "en.txt").write_text("Police charge owner\n\nThe police charged the owner with fraud after a "
+                                "long investigation into the company.\n", encoding="utf-8")
+    (src / "es.txt").write_text("Dueño acusado\n\nLa policía acusó al dueño de fraude tras una larga "
+                                "investigación sobre la empresa del puerto; el dueño fue acusado ayer.\n",
+                                encoding="utf-8")
+    index = Index.open(tmp_path / "ix", create=True)
+    index.sync([src])
+
+    def found(query: str, **kw: object) -> set[str]:
+        return {Path(h.path).name for h in index.search(query, **kw).hits}
+
+    assert found("police") == {"en.txt"}
+    assert found("fraud") == {"en.txt"}
+    assert found("fraude") == {"en.txt", "es.txt"}  # Spanish writes it; English stems it "fraud"
+    assert found("policía") == {"es.txt"}
+    assert found("acusadas") == {"es.txt"}  # nobody writes it: every language, its Spanish stem finds acusado
+    assert found('"la policía"') == {"es.txt"}
+    assert found("police", languages=["es"]) == set()
+    assert found("acusada", languages=["es"]) == {"es.txt"}
+    # A Spanish paragraph that writes the English word makes it a word of Spanish text too.
+    (src / "es2.txt").write_text("Unidad de fraude\n\nLa Unidad de Fraude (Insurance Fraud Team) presentó "
+                                 "cargos por fraude contra el dueño del taller.\n", encoding="utf-8")
+    index.sync([src])
+    assert found("fraud") == {"en.txt", "es.txt", "es2.txt"}

@@ -13,6 +13,7 @@ from typing import Any
 from searchidx.engine.opensearch.analysis import (
     LANGUAGE_MARK,
     STACK,
+    WORD,
     folded_words,
     language_term,
     language_words,
@@ -42,6 +43,11 @@ class Compiled:
     quote_expanding: list[qt.Node] = field(default_factory=list)
     #: The languages the text's words are analysed for (English first), as on Whoosh.
     languages: tuple[str, ...] = ("en",)
+    #: Whether a (language, folded word) of the text is searched in that language other than English (as
+    #: Whoosh's language_gate answers it); None: every word in every language. Pairs it does not hold are
+    #: searched, and noted in ``asked``.
+    gate: dict[tuple[str, str], bool] | None = None
+    asked: set[tuple[str, str]] = field(default_factory=set)
 
 
 # Running-text fields: (stems field, words field or None).
@@ -51,9 +57,11 @@ _NAMES = {"speaker", "location", "source"}
 _IDS = {"kind": "kind", "release": "release", "id": "release", "lang": "lang"}
 
 
-def compile_tree(tree: qt.Node, languages: tuple[str, ...] = ("en",)) -> Compiled:
-    """``tree`` as a query; words of the text analysed for each of ``languages`` (`analysis_language`s)."""
-    out = Compiled(query=MATCH_ALL, languages=languages)
+def compile_tree(tree: qt.Node, languages: tuple[str, ...] = ("en",),
+                 gate: dict[tuple[str, str], bool] | None = None) -> Compiled:
+    """``tree`` as a query; words of the text analysed for each of ``languages`` (`analysis_language`s),
+    in those other than English where ``gate`` lets them (`Compiled.gate`)."""
+    out = Compiled(query=MATCH_ALL, languages=languages, gate=gate)
     out.query = _node(tree, out, negated=False)
     return out
 
@@ -179,6 +187,8 @@ def _in_languages(node: Any, out: Compiled, negated: bool, boost: float, in_quot
     stems_field = "quote" if in_quote else "stems"
     alternatives: list[list[str]] = []
     for language in out.languages:
+        if language != "en" and out.gate is not None and not _passes(out, language, node.text):
+            continue
         terms = stems_of(node.text) if language == "en" else language_words(language, node.text)
         if terms and terms not in alternatives:
             alternatives.append(terms)
@@ -205,6 +215,22 @@ def _in_languages(node: Any, out: Compiled, negated: bool, boost: float, in_quot
         else:
             parts.append({"bool": {"must": [{"term": {stems_field: t}} for t in terms], "boost": boost}})
     return parts[0] if len(parts) == 1 else {"bool": {"should": parts, "minimum_should_match": 1}}
+
+
+def query_words(text: str) -> list[str]:
+    """The folded words of a query's ``text``, as the language gate asks about them."""
+    return [w for w in (fold(m.group().lower()) for m in WORD.finditer(text)) if w]
+
+
+def _passes(out: Compiled, language: str, text: str) -> bool:
+    ok = True
+    for w in query_words(text):
+        known = out.gate.get((language, w)) if out.gate is not None else True
+        if known is None:
+            out.asked.add((language, w))
+        elif not known:
+            ok = False
+    return ok
 
 
 def _expanding(node: Any, fields: list[str], boost: float) -> dict[str, Any]:

@@ -11,7 +11,13 @@ from dataclasses import replace
 from typing import Any
 
 from searchidx.engine.base import SearchRequest
-from searchidx.engine.opensearch.analysis import WORD, _folded_and_stemmed, analysis_language, folded_words
+from searchidx.engine.opensearch.analysis import (
+    WORD,
+    _folded_and_stemmed,
+    analysis_language,
+    folded_words,
+    stems_of,
+)
 from searchidx.engine.opensearch.compile import compile_tree, highlight_matcher, quote_matcher
 from searchidx.engine.opensearch.folding import STOP_WORDS, fold
 from searchidx.engine.opensearch.store import Store
@@ -51,6 +57,8 @@ class OpenSearchEngine:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.index = store.address.name
+        self._gate_memo: dict[tuple[str, ...], bool] = {}
+        self._gate_stamp: Any = None
 
     @staticmethod
     def _languages(request: SearchRequest, info: dict[str, Any]) -> tuple[str, ...]:
@@ -59,6 +67,46 @@ class OpenSearchEngine:
         wanted = request.languages if request.languages is not None else info.get("languages") or ()
         found = {analysis_language(lang) for lang in wanted} or {"en"}
         return tuple(sorted(found, key=lambda lang: (lang != "en", lang)))
+
+    def _gate(self, pairs: set[tuple[str, str]], info: dict[str, Any]) -> dict[tuple[str, str], bool]:
+        """The language gate of Whoosh's searching.language_gate for ``pairs`` of (language, folded word): a
+        word is searched in a language other than English when paragraphs in that language write it, or
+        when no English paragraph has a word of its English stem. Answers are kept until the index changes."""
+        stamp = (info.get("generation"), info.get("updated"))
+        if self._gate_stamp != stamp:
+            self._gate_memo, self._gate_stamp = {}, stamp
+        memo = self._gate_memo
+        codes: dict[str, list[str]] = {}
+        for code in info.get("languages") or ():
+            codes.setdefault(analysis_language(code), []).append(code)
+        writes = sorted({p for p in pairs if ("writes", *p) not in memo})
+        english = sorted({w for _lang, w in pairs if ("en", w) not in memo})
+        lines: list[dict[str, Any]] = []
+        asks: list[tuple[str, ...]] = []
+        for language, w in writes:
+            if not codes.get(language):
+                memo[("writes", language, w)] = False
+                continue
+            lines += [{"index": self.index}, {"size": 0, "terminate_after": 1, "track_total_hits": True, "query": {
+                "bool": {"filter": [{"term": {"words": w}}, {"terms": {"lang": codes[language]}}]}}}]
+            asks.append(("writes", language, w))
+        for w in english:
+            stems = stems_of(w)
+            if not stems:
+                memo[("en", w)] = False
+                continue
+            lines += [{"index": self.index}, {"size": 0, "terminate_after": 1, "track_total_hits": True,
+                                              "query": {"term": {"stems": stems[0]}}}]
+            asks.append(("en", w))
+        if lines:
+            answers = self.store.call(self.store.client.msearch, body=lines)["responses"]
+            for key, answer in zip(asks, answers):
+                if "error" in answer:
+                    raise SearchidxError(f"{self.store.url}: {answer['error'].get('reason', answer['error'])}")
+                memo[key] = answer["hits"]["total"]["value"] > 0
+        if len(memo) > 100_000:
+            self._gate_memo = {}
+        return {(lang, w): memo[("writes", lang, w)] or not memo[("en", w)] for lang, w in pairs}
 
     def _search(self, body: dict[str, Any], **kw: Any) -> dict[str, Any]:
         return self.store.call(self.store.client.search, index=self.index, body=body, **kw)
@@ -76,7 +124,10 @@ class OpenSearchEngine:
         ``info``: the manifest."""
         if tree is None:
             tree = request.tree if request.tree is not None else qt.parse(request.query)
-        compiled = compile_tree(tree, self._languages(request, info))
+        languages = self._languages(request, info)
+        compiled = compile_tree(tree, languages, {} if languages != ("en",) else None)
+        if compiled.asked:  # which words each other language writes: one more round trip, then remembered
+            compiled = compile_tree(tree, languages, self._gate(compiled.asked, info))
         sources = list(info.get("sources") or [])
         filters: list[dict[str, Any]] = [{"term": {"doctype": "para"}}]
         kinds = request.kinds

@@ -5,6 +5,7 @@ title bonuses, prefixes expanded once per reader, filters that do not score).
 
 from __future__ import annotations
 
+import copy
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
@@ -172,9 +173,20 @@ def _language_words(language: str, text: str) -> list[str]:
             if w.lower().translate(charmap) not in stops and w.lower().translate(charmap)]
 
 
+def _passes(gate: Any, language: str, text: str) -> bool:
+    """Whether ``text``'s words are searched in ``language`` (every one of them passes ``gate``)."""
+    if gate is None:
+        return True
+    pattern, charmap = word_folding()
+    return all(gate(language, w) for w in (w.lower().translate(charmap) for w in pattern.findall(text)) if w)
+
+
 class Parser(qparser.QueryParser):
     #: The languages text words are analysed for (`query_languages`); their terms are ORed.
     languages: tuple[str, ...] = ENGLISH
+    #: ``gate(language, folded word)``: whether a word of the text is searched in a language other than
+    #: English (searching.language_gate); None: in every language searched.
+    gate: Any = None
 
     def term_query(self, fieldname: str, text: str, termclass: Any, boost: float = 1.0, tokenize: bool = True,
                    removestops: bool = True) -> Any:
@@ -191,7 +203,7 @@ class Parser(qparser.QueryParser):
             return english
         alternatives = [english] if english is not None and "en" in self.languages else []
         for language in self.languages:
-            if language == "en":
+            if language == "en" or not _passes(self.gate, language, text):
                 continue
             words = _language_words(language, text)
             if len(words) == 1:
@@ -240,7 +252,7 @@ class LanguagePhraseNode(qparser.PhrasePlugin.PhraseNode):
             return super().query(parser)
         alternatives = [super().query(parser)] if "en" in languages else []
         for language in languages:
-            if language == "en":
+            if language == "en" or not _passes(getattr(parser, "gate", None), language, self.text):
                 continue
             words = _language_words(language, self.text)
             if len(words) == 1:
@@ -899,18 +911,25 @@ def _name_tokens(text: str) -> list[str]:
 
 # -- the query tree, compiled -------------------------------------------------------------------------
 
-def compile_query(tree: query_tree.Node, schema: Any, languages: tuple[str, ...] = ENGLISH) -> Any:
+def compile_query(tree: query_tree.Node, schema: Any, languages: tuple[str, ...] = ENGLISH,
+                  gate: Any = None) -> Any:
     """The Whoosh query for a query tree: the tree written back in the query language, each leaf as the
     user wrote it and every group explicit, read by Whoosh's parser with searchidx's plugins; text words
-    analysed for ``languages`` (`query_languages`)."""
+    analysed for ``languages`` (`query_languages`), in those other than English only where ``gate``
+    lets them (`Parser.gate`)."""
     if type(tree) is query_tree.Every and tree.boost == 1.0:
         return Q.Every()
-    return _rewritten(_parsed(syntax_of(tree), schema, languages))
+    return _rewritten(_parsed(syntax_of(tree), schema, languages, gate))
 
 
-def _parsed(text: str, schema: Any, languages: tuple[str, ...] = ENGLISH) -> Any:
+def _parsed(text: str, schema: Any, languages: tuple[str, ...] = ENGLISH, gate: Any = None) -> Any:
+    parser = _parser(schema, languages)
+    if gate is not None and languages != ENGLISH:
+        # The cached parser is shared by every search of this schema: the gate goes on a copy of it.
+        parser = copy.copy(parser)
+        parser.gate = gate
     try:
-        return _parser(schema, languages).parse(text)
+        return parser.parse(text)
     except Exception as exc:  # noqa: BLE001 - whoosh raises assorted errors for odd input
         raise QueryError(f"cannot parse query {text!r}: {exc}", hint="check quotes and parentheses") from None
 

@@ -18,6 +18,7 @@ from whoosh import query as Q
 from searchidx import budget
 from searchidx.engine.base import SearchRequest
 from searchidx.engine.whoosh.collecting import ranked, score_all
+from searchidx.engine.whoosh.fields import _stem, analysis_language
 from searchidx.engine.whoosh.highlight import highlight_spans
 from searchidx.engine.whoosh.queries import (
     FACETS,
@@ -217,7 +218,7 @@ def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speak
     an Or of terms.)"""
 
     tree = query_tree.parse(query) if isinstance(query, str) else query
-    q = compile_query(tree, s.schema, query_languages(s.reader(), languages))
+    q = compile_query(tree, s.schema, query_languages(s.reader(), languages), language_gate(s))
     exclude_kinds = tuple(k for k in KINDS if kinds and k not in kinds and not query_tree.names_field(tree, "kind"))
     require: list[Any] = []
     if speaker:
@@ -236,6 +237,46 @@ def _query_and_mask(s: Any, index: Index, query: str | query_tree.Node, *, speak
     if paths:
         mask = mask | _path_mask(s, paths, index.sources)
     return full, mask
+
+
+def language_gate(s: Any) -> Any:
+    """``gate(language, word)`` for `compile_query`: a word of the text (folded) is searched in a language
+    other than English when paragraphs in that language write it, or when no English paragraph has a word
+    of its English stem. So `acusado` (and `acusadas`, which no paragraph writes) find the Spanish forms,
+    while `fraud` and `police`, English words no Spanish paragraph writes, do not find `fraude` and
+    `policía`, whose Spanish stems they share. Answers are kept per index generation."""
+    reader = s.reader()
+    memo: dict[tuple[str, str], bool] = _per_reader(reader, "language gate", dict)
+
+    def codes() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        if "lang" in reader.schema:
+            for term in reader.lexicon("lang"):
+                code = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                out[analysis_language(code)].append(code)
+        return dict(out)
+
+    by_language = _per_reader(reader, "language codes", codes)
+
+    def gate(language: str, word: str) -> bool:
+        key = (language, word)
+        known = memo.get(key)
+        if known is None:
+            if len(memo) >= 100_000:
+                memo.clear()
+            known = memo[key] = _writes(s, by_language.get(language, ()), word) or ("text", _stem(word)) not in reader
+        return known
+
+    return gate
+
+
+def _writes(s: Any, codes: Any, word: str) -> bool:
+    """Whether a paragraph in one of the language ``codes`` has ``word`` (folded) in its text: the unstemmed
+    copy holds every word of a paragraph not in English."""
+    if not codes or ("text_exact", word) not in s.reader():
+        return False
+    q = Q.And([Q.Term("text_exact", word), Q.Or([Q.Term("lang", c) for c in codes])])
+    return q.matcher(s).is_active()
 
 
 def _scores(s: Any, q: Any, mask: Any) -> dict[int, float]:
