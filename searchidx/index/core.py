@@ -571,7 +571,7 @@ class Index:
         for path in self.engine.paths():
             if ids(path) == release_id and (content := self.engine.release_at(path)) is not None:
                 return self.engine.release(content)
-        path = read_history(self.path).get(release_id)
+        path = self._history().get(release_id)
         if path is None:
             raise ReleaseNotFoundError(f"no release {release_id!r} in the index")
         if self.engine.release_at(path) is not None:
@@ -579,6 +579,10 @@ class Index:
                                        f"release {ids(path)} now (searchidx show {ids(path)})")
         raise ReleaseNotFoundError(f"release {release_id} changed since that id was given, and its file {path} is "
                                    f"no longer in the index")
+
+    def _history(self) -> dict[str, str]:
+        """The content ids that changes replaced: old id → the file it came from."""
+        return read_history(self.path)
 
     def search(self, query: str, *, speaker: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, source: str | None = None,
@@ -855,24 +859,9 @@ class EngineIndex(Index):
     def _failed_records(self) -> dict[str, dict[str, Any]]:
         return _failed_of(self.store.manifest() or {})
 
-    def release(self, release_id: str) -> Release:
-        """As `Index.release`; the content ids that changes replaced are remembered in the manifest."""
-        try:
-            return self.engine.release(release_id)
-        except ReleaseNotFoundError:
-            pass
-        ids = StableIds(self.sources)
-        for path in self.engine.paths():
-            if ids(path) == release_id and (content := self.engine.release_at(path)) is not None:
-                return self.engine.release(content)
-        path = _history_of(self.store.manifest() or {}).get(release_id)
-        if path is None:
-            raise ReleaseNotFoundError(f"no release {release_id!r} in the index")
-        if self.engine.release_at(path) is not None:
-            raise ReleaseNotFoundError(f"release {release_id} changed since that id was given: its file {path} is "
-                                       f"release {ids(path)} now (searchidx show {ids(path)})")
-        raise ReleaseNotFoundError(f"release {release_id} changed since that id was given, and its file {path} is "
-                                   f"no longer in the index")
+    def _history(self) -> dict[str, str]:
+        """As `Index._history`, remembered in the manifest."""
+        return _history_of(self.store.manifest() or {})
 
     def version(self) -> tuple[Any, ...]:
         """Changes whenever the index does (a commit, a rebuild's switch): for caches of its answers."""
