@@ -81,6 +81,28 @@ def test_exclusions_seen_one_path_at_a_time_as_a_walk_sees_them(corpus):
     assert excluded(corpus / ".hidden" / "x.txt", corpus)
 
 
+def test_an_index_inside_its_source_folder_is_not_read_as_releases(corpus):
+    """`build . --index ix`, the first thing many people type: the index's own manifest and files are
+    neither indexed nor reported, at the first build or any later one, nor seen by a watcher."""
+    ix = corpus / "ix"
+    first = invoke("build", corpus, "--index", ix)
+    assert indexed(ix) == {"a.txt", "b.txt", "c.txt", "list.txt", "draft.txt"}
+    assert "ix" not in first.stderr.replace(str(ix) + ":", "")  # no warning naming a file of the index
+    again = invoke("build", corpus, "--index", ix)
+    assert "0 added, 0 updated" in again.stderr
+    assert indexed(ix) == {"a.txt", "b.txt", "c.txt", "list.txt", "draft.txt"}
+    assert excluded(ix / "searchidx.json", corpus)
+    assert excluded(ix / "gen-1", corpus, is_dir=True)
+    assert not excluded(corpus / "a.txt", corpus)
+
+
+def test_index_markers_are_the_index_store_files():
+    from searchidx.index import store
+    from searchidx.load.selection import INDEX_MARKERS
+
+    assert INDEX_MARKERS == (store.MANIFEST, store.LOCK)
+
+
 @pytest.mark.parametrize("workers", [0, 2])
 def test_a_bad_file_is_reported_once_until_it_changes(corpus, tmp_path, workers):
     (corpus / "empty.txt").write_bytes(b"")

@@ -29,7 +29,7 @@ from searchidx.load.limits import EMPTY, MAX_SECONDS, Deadline, Stopped, stop_at
 from searchidx.load.metadata import bot_check
 from searchidx.load.pipeline import finish
 from searchidx.load.problems import LoadWarning, release_warnings  # noqa: F401 - part of this module's API
-from searchidx.load.selection import Exclusions, not_a_release
+from searchidx.load.selection import INDEX_MARKERS, Exclusions, not_a_release
 from searchidx.model import Release
 
 #: Largest file read as one release, by default (releases are kilobytes, saved pages a few hundred).
@@ -335,6 +335,9 @@ def _walk(folder: Path, found: list[Path], problems: list[LoadError], seen: set[
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         problems.append(LoadError(folder, f"cannot read folder ({exc.strerror or exc})"))
+        return
+    names = {e.name for e in entries}
+    if all(m in names for m in INDEX_MARKERS):
         return
     own = Exclusions.from_file(folder)
     if own:

@@ -29,6 +29,16 @@ NOT_RELEASES = frozenset("""
 """.split())
 
 
+#: Files that together mark a folder as a searchidx index (searchidx.index.store's manifest and lock): a
+#: walk never goes into one, so `build . --index ix` does not read its own index as releases.
+INDEX_MARKERS = ("searchidx.json", "searchidx.lock")
+
+
+def is_index_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a searchidx index (`INDEX_MARKERS`)."""
+    return all((folder / name).exists() for name in INDEX_MARKERS)
+
+
 def not_a_release(name: str) -> bool:
     """Whether a file's name says it is no release (``counties.csv``, ``logo.png``, ``archive.tar.gz``)."""
     lower = name.lower()
@@ -80,7 +90,8 @@ class Exclusions:
 
 def excluded(path: Path, root: Path, globs: Iterable[str] = (), *, is_dir: bool = False) -> bool:
     """Whether a walk of ``root`` leaves ``path`` out: by ``globs``, a ``.searchidxignore`` on the way, a
-    hidden name or a type that is no release (for those who see one path at a time: `watch`)."""
+    hidden name, a searchidx index on the way (`is_index_folder`) or a type that is no release (for those
+    who see one path at a time: `watch`)."""
     try:
         parts = path.relative_to(root).parts
     except ValueError:
@@ -95,6 +106,8 @@ def excluded(path: Path, root: Path, globs: Iterable[str] = (), *, is_dir: bool 
         child = folder / part
         child_is_dir = is_dir if i == len(parts) - 1 else True
         if part.startswith(".") or any(rule.excludes(child, child_is_dir) for rule in rules):
+            return True
+        if child_is_dir and is_index_folder(child):
             return True
         folder = child
     return not is_dir and not_a_release(path.name)
