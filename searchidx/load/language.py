@@ -39,11 +39,29 @@ _NOT_ENGLISH = frozenset(
     "mit den dem ein eine zu auf il di che della per sono não com um uma os ao het een van zijn niet ook".split())
 _WORD = re.compile(r"[^\W\d_]+")
 _NOT_LETTER = re.compile(r"[\W\d_]")
+# The same for ASCII text (most of it) with bytes.translate, several times faster than the expressions:
+# every byte that is no letter, and a table that turns each of them into a space.
+_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_ASCII_SPACED = bytes.maketrans(_ASCII_NOT_LETTERS, b" " * len(_ASCII_NOT_LETTERS))
+
+
+def _words(text: str) -> list[str]:
+    """``text``'s words (runs of letters), in lower case."""
+    if text.isascii():
+        return text.lower().encode("ascii").translate(_ASCII_SPACED).decode("ascii").split()
+    return _WORD.findall(text.lower())
+
+
+def _not_letters(text: str) -> int:
+    """How many characters of ``text`` are no letter."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
+    return len(_NOT_LETTER.findall(text))
 
 
 def plainly_english(text: str) -> bool:
     """Whether ``text`` is English by its function words alone (see above); False: ask the model."""
-    words = _WORD.findall(text.lower())
+    words = _words(text)
     if len(words) < 8:
         return False
     english = sum(map(_ENGLISH.__contains__, words))
@@ -79,7 +97,7 @@ def _is_prose(text: str) -> bool:
     """Sentences, not a table, a list of figures, a contact line or a link."""
     # The start of a paragraph shows what it is; counting the letters of a long one costs more than that.
     start = text[:200]
-    return len(text) >= MIN_CHARS and len(_NOT_LETTER.findall(start)) <= 0.4 * len(start)
+    return len(text) >= MIN_CHARS and _not_letters(start) <= 0.4 * len(start)
 
 
 def _prose(texts: Sequence[str], size: int, from_end: bool = False) -> tuple[str, bool]:
