@@ -87,6 +87,37 @@ def test_single_newline_text_typed_in_an_editor():
     assert body[2].startswith("Construction starts")
 
 
+def test_a_headline_typed_over_its_date_line_is_the_title():
+    """Title and date typed on two lines without a blank line between them, then blank-line paragraphs (and
+    Windows line ends): the headline is the title, not the place of a dateline over the first paragraph."""
+    body_text = ("\n\nThe council voted 7-2 on Tuesday to approve the budget.\n\n"
+                 "\u201cIt protects our libraries,\u201d said Mayor Jane Roe.\n")
+    for head, place in (("Council Passes Budget\nMay 2, 2026", None),
+                        ("Council Passes Budget\r\nMay 2, 2026", None),
+                        ("Council Passes Budget\nSPRINGFIELD, Ill.\nMay 2, 2026", "SPRINGFIELD, Ill.")):
+        r = load_text(head + body_text, "budget.txt")
+        assert (r.title, r.date, r.location) == ("Council Passes Budget", dt.date(2026, 5, 2), place), head
+        assert body_texts(r)[0].startswith("The council voted")
+    # Letterhead over a date, then the headline: the headline stays the title.
+    r = load_text("Springfield City Council\nMay 2, 2026\n\nCouncil Passes Budget" + body_text, "budget.txt")
+    assert (r.title, r.date) == ("Council Passes Budget", dt.date(2026, 5, 2))
+    # A first paragraph that wraps onto a date is no headline.
+    r = load_text("Budget news\n\nThe council will vote on\nMay 2, 2026\n\nMore follows here today.\n", "b.txt")
+    assert r.title == "Budget news"
+
+
+def test_multimarkdown_metadata_lines_are_front_matter():
+    r = load_text("Title: Port expansion approved\r\nDate: 2026-04-01\r\nAuthor: Port of Example\r\n\r\n"
+                  "The port board approved the expansion on Tuesday.\r\n", "port.md")
+    assert (r.title, r.date) == ("Port expansion approved", dt.date(2026, 4, 1))
+    assert body_texts(r) == ["The port board approved the expansion on Tuesday."]
+    # Without a title, or with a key no page metadata uses, the lines are the release's own text.
+    for head in ("Date: May 2, 2026\nTime: 10 a.m.\nLocation: City Hall",
+                 "Title: Port expansion approved\nContact: Jane Roe"):
+        r = load_text(head + "\n\nThe port board approved the expansion on Tuesday.\n", "port.txt")
+        assert r.title.startswith(head.split("\n")[0])
+
+
 def test_markdown_emphasis_entities_blockquotes_and_inline_html_are_not_text():
     text = ("Council opens new library\n\n"
             "> *&ldquo;Every child deserves a library within walking distance,&rdquo;* said Mayor Ana Ruiz.\n\n"

@@ -22,6 +22,9 @@ class Block:
     #: Blank lines before the block in a text export: floats often stand after a wider gap.
     gap: int = 1
     speaker: str | None = None
+    #: The lines a text export's block was joined from, when there were several (a headline over its date
+    #: line reads as a place before a date once joined).
+    lines: tuple[str, ...] = ()
 
 
 @dataclass

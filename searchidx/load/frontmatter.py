@@ -1,4 +1,5 @@
-"""Front matter: the YAML (``---``) or TOML (``+++``) block that static-site generators put above a page.
+"""Front matter: the YAML (``---``) or TOML (``+++``) block that static-site generators put above a page, or
+MultiMarkdown's "Key: value" lines.
 
 Its fields are the page's own metadata, so they win over anything guessed from the text below: the
 title, the date, the author, the address and the language.
@@ -37,11 +38,39 @@ PLACE_KEYS = ("location", "place", "dateline")
 SOURCE_KEYS = ("publisher", "source", "organisation", "organization")
 
 
+#: Keys a block of "Key: value" lines may hold to be metadata (MultiMarkdown's, Pelican's), beside a title.
+_HEADER_KEYS = frozenset((*TITLE_KEYS, *DATE_KEYS, *URL_KEYS, *AUTHOR_KEYS, *LANG_KEYS, *PLACE_KEYS, *SOURCE_KEYS,
+                          "slug", "tags", "category", "categories", "summary", "subtitle", "description", "status",
+                          "modified", "keywords", "source_url", "id"))
+_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z _-]{0,24}):[ \t]+(?P<value>\S.*?)[ \t]*$")
+
+
+def _metadata_lines(text: str) -> tuple[dict[str, Any], str]:
+    """MultiMarkdown's (and Pelican's) metadata: a first block of "Key: value" lines with a title among
+    them, every key one a page's metadata uses ("Title: …", "Date: …", "Author: …"), over a blank line."""
+    block, sep, rest = text.lstrip("\ufeff").partition("\n\n")
+    lines = block.replace("\r", "").split("\n")
+    if not sep or len(lines) < 2 or len(block) > MAX_CHARS:
+        return {}, text
+    fields: dict[str, Any] = {}
+    for line in lines:
+        m = _HEADER_LINE.match(line)
+        key = m.group("key").strip().lower().replace(" ", "_") if m else None
+        if key not in _HEADER_KEYS:
+            return {}, text
+        fields[key] = m.group("value")  # type: ignore[union-attr]
+    if not any(k in fields for k in TITLE_KEYS):
+        return {}, text
+    return fields, rest
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     """(fields, the text below) when ``text`` opens with front matter; ({}, text) otherwise, and when the
-    block does not parse as a mapping (a Markdown rule, ``---``, may open a page too)."""
+    block does not parse as a mapping (a Markdown rule, ``---``, may open a page too). Front matter is YAML
+    (``---``), TOML (``+++``) or a block of "Key: value" lines with a title (`_metadata_lines`)."""
     if not text.startswith(("---", "+++", "\ufeff---", "\ufeff+++")):
-        return {}, text
+        return _metadata_lines(text.replace("\r\n", "\n")) if text[:1].isalpha() or text[:1] == "\ufeff" \
+            else ({}, text)
     head = text[: MAX_CHARS + 200]
     m = _YAML.match(head) or _TOML.match(head)
     if not m:

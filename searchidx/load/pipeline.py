@@ -21,7 +21,8 @@ CONTACT_WINDOW = 8
 def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     """The release ``draft`` describes; ``deadline`` is checked between stages (a time limit in any thread)."""
     check = deadline.check if deadline else (lambda stage: None)
-    blocks = [Block(piece, b.hint, b.gap, b.speaker) for b in draft.blocks if b.text or b.hint == "quote-mark"
+    blocks = [Block(piece, b.hint, b.gap, b.speaker, b.lines if piece == b.text else ())
+              for b in draft.blocks if b.text or b.hint == "quote-mark"
               for piece in (split_long(b.text) if b.text else [b.text])]
     blocks = _cut_footer(draft, blocks)
     blocks = _take_header(draft, blocks)
@@ -92,6 +93,7 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
         return blocks
     i = 0
     if draft.title is None:
+        blocks = _split_dated_headline(blocks)
         i = _skip_letterhead(draft, blocks)
         draft.title = blocks[i].text
         i += 1
@@ -116,6 +118,31 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     if between and draft.subtitle is None:
         draft.subtitle = " ".join(between)
     return blocks[header_end:]
+
+
+def _split_dated_headline(blocks: list[Block]) -> list[Block]:
+    """A first block of a headline over its date line ("Council Passes Budget" / "May 2, 2026", perhaps
+    with a place line between), typed without a blank line between them, when prose follows: two blocks,
+    the title and the dateline. Joined, the headline read as the place of a dateline and the first
+    paragraph became the title. Where a title line follows instead, the block is letterhead over a date
+    ("Orange County District Attorney" / "May 2, 2026" / "Man Sentenced …") and stays as it is."""
+    first = blocks[0]
+    if len(first.lines) < 2 or len(blocks) < 2:
+        return blocks
+    following = blocks[1].text
+    if not (ends_sentence(following) or len(following) > 120):
+        return blocks
+    lines = list(first.lines)
+    dateline = lines.pop()
+    if not md.date_only_line(dateline):
+        return blocks
+    if len(lines) >= 2 and md.parse_dateline(f"{lines[-1]} {dateline}"):
+        dateline = f"{lines.pop()} {dateline}"  # "SPRINGFIELD, Ill." / "May 2, 2026"
+    head = " ".join(lines)
+    last = head.split()[-1]
+    if md.date_only_line(head) or md.is_letterhead(head) or ends_sentence(head) or (last.islower() and len(last) <= 4):
+        return blocks  # the lines are a sentence that wraps onto a date, or a date and letterhead
+    return [Block(head, hint=first.hint, gap=first.gap), Block(dateline, gap=0), *blocks[1:]]
 
 
 #: Blocks above a title that may be letterhead, labels, contacts and a date line.

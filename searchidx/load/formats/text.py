@@ -200,7 +200,7 @@ def _block_from_lines(lines: list[str], gap: int):
         else:
             run.append(line)
     if run:
-        yield Block(" ".join(run), gap=gap)
+        yield Block(" ".join(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
 
 
 def _list_items(lines: list[str]) -> list[list[str]]:
