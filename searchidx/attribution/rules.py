@@ -230,10 +230,19 @@ _QUOTE_THEN_NAME = re.compile(
 )
 # '“This is fantastic!” beamed Donald Hartley of Madison': any -ed verb between a quote and a name.
 _QUOTE_VERB_NAME = re.compile(rf"[,?!]\s*[\"”]\s+[a-z]{{3,}}ed\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
-# '“He represents our greatest shame.” ― Sonya Herridge': a quote signed with a dash, as under an epigraph.
-_DASH_SIGNED = re.compile(rf"[”\"]\s*[―—–]\s*(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
+# '“He represents our greatest shame.” ― Sonya Herridge': a quote signed with a dash, as under an epigraph;
+# also '“…” -- Jane Roe, Provost, Example University' and Markdown's '“…”* — Spokesman John Doe' (emphasis
+# marks and a blockquote's ">" between). The role after the name counts only where the signature ends the
+# paragraph.
+_SIGN_DASH = r"(?:[―—–]|-{1,2}(?=\s))"
+_DASH_SIGNED = re.compile(
+    rf"[”\"][*_]*\s*(?:>\s*)*{_SIGN_DASH}\s*[*_]*(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
+    rf"(?:(?:,\s+(?P<role>[^”\"“]{{2,120}}?))?[\s*_]*$)?")
 # A paragraph that ends with such a signature is complete, though no full stop ends it.
-_SIGNED_END = re.compile(r"[”\"]\s*[―—–]\s*[^”\"“]{2,80}$")
+_SIGNED_END = re.compile(r"[”\"][*_]*\s*(?:>\s*)*(?:[―—–]|-{1,2}\s)\s*[^”\"“]{2,80}$")
+# The signature on a line of its own under the quote: "— Jane Roe, Mayor of Example".
+_SIGNATURE_LINE = re.compile(
+    rf"^[>\s*_]*{_SIGN_DASH}\s*[*_]*(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^”\"“.!?]{{2,120}}?))?[\s*_]*$")
 # "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
 # person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
 # trial" names no source.
@@ -878,9 +887,9 @@ class Attributor:
             if person:
                 self.cue = (a, b)
                 return person
-        m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text) else None
+        m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text or "-" in text) else None
         if m and not m.group("span").endswith(_POSSESSIVE):
-            person = self._person(m.group("hon"), m.group("span"), None)
+            person = self._person(m.group("hon"), m.group("span"), m.group("role"))
             if person:
                 return person
         m = _QUOTE_VERB_NAME.search(text) if spans else None
@@ -1119,6 +1128,19 @@ def name_line(text: str) -> str | None:
     return name if _valid_name(name) and len(name.split()) >= 2 else None
 
 
+def signature_line(text: str) -> tuple[str, str | None] | None:
+    """The person and role a line that only signs the quote above it gives ("— Jane Roe, Mayor of Example",
+    "> -- Spokesman John Doe"), else None."""
+    text = text.strip()
+    if len(text) > 160 or text[:1] not in ">*_ ―—–-" or not (m := _SIGNATURE_LINE.match(text)):
+        return None
+    title, name = _split_span(lexicons.strip_post_nominals(m.group("span")))
+    if not _valid_name(name) or len(name.split()) < 2:
+        return None
+    role = ", ".join(r for r in (title, (m.group("role") or "").strip(" ,*_")) if r) or None
+    return name, role
+
+
 def _ends_open(text: str) -> bool:
     """A quote cut before its attribution: '“…,”', or a quote still open where the paragraph stops."""
     t = text.rstrip()
@@ -1175,7 +1197,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     cue_of: dict[int, tuple[int, int] | None] = {}
     carried_in: dict[int, bool] = {}
     for p in paragraphs:
-        hint = p.speaker
+        hint, hint_role = p.speaker, p.speaker_role
         p.speaker = p.speaker_role = None
         if p.kind == "about":
             continue
@@ -1184,7 +1206,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             hon = _HONORIFIC_RE.match(hint)
             name = _HONORIFIC_RE.sub("", hint).strip()
             if _valid_name(name):
-                person = registry.resolve(name, None, _gender(hon.group(0) if hon else None))
+                person = registry.resolve(name, hint_role, _gender(hon.group(0) if hon else None))
         explicit = attributor.explicit(p.text, verbs.of(p)) if person is None else None
         explicit_of[id(p)] = explicit
         cue_of[id(p)] = attributor.cue if explicit is not None else None
@@ -1195,6 +1217,22 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         if p.kind != "body":
             # Floats repeat what the body says; they take a speaker but do not move the story on.
             assigned.append((p, person))
+            continue
+        if person is None and (signed := signature_line(p.text)):
+            # A signature on its own line speaks the quote above it (and the quote paragraphs before that
+            # one which nobody attributed); the line itself holds no words of theirs.
+            signer = registry.resolve(signed[0], signed[1], None)
+            for k in range(len(assigned) - 1, -1, -1):
+                q, had = assigned[k]
+                if q.kind != "body":
+                    continue
+                if explicit_of.get(id(q)) is not None or not quote_mask(q.text) or (
+                        k < len(assigned) - 1 and not _quote_led(q.text)):
+                    break
+                assigned[k] = (q, signer)
+                how[id(q)] = EXPLICIT
+            assigned.append((p, None))
+            previous, previous_text, carried = signer, p.text, None
             continue
         if statement is None:
             statement = _statement_speaker(attributor, p.text if len(p.text) < 300 else None)

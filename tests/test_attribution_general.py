@@ -1,0 +1,68 @@
+"""General attribution mechanisms (issue 17's dev error classes) on invented releases, loaded by the real
+loader: each mechanism with variants that must fire and variants that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchidx.attribution.rules import signature_line
+from searchidx.load.core import load_text
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    release = load_text("Test release headline\n\n" + "\n\n".join(paragraphs) + "\n")
+    return [(p.speaker, p.speaker_role) for p in release.body]
+
+
+def names(*paragraphs: str) -> list[str | None]:
+    return [s for s, _ in speakers(*paragraphs)]
+
+
+# --- a quote signed with a dash ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("signature", [
+    "-- Jane Roe, Provost, Example University",
+    "— Council Spokesman Jane Roe",
+    "– Jane Roe",
+    "- Jane Roe, Mayor of Example",
+])
+def test_a_quote_signed_with_a_dash_in_its_paragraph(signature):
+    got = names(f"“Our research depends on this partnership and on the people who keep it going.” {signature}")
+    assert got == ["Jane Roe"]
+
+
+def test_a_signature_after_emphasis_and_blockquote_marks():
+    got = speakers("> *“The jobs report blew out every expectation this quarter.”*\n> — Council Spokesman John Doe")
+    assert got[0][0] == "John Doe"
+    assert got[0][1] and "Spokesman" in got[0][1]
+
+
+def test_the_role_after_a_signature_is_kept():
+    got = speakers("“We are grateful for the partnership in this critical work.” -- Jane Roe, Provost, Example "
+                   "University")
+    assert got[0] == ("Jane Roe", "Provost, Example University")
+
+
+def test_a_signature_on_the_next_line_signs_the_quote_above():
+    got = names("The council met on Monday to discuss the roads.",
+                "“We will fix every road in the district before the winter comes.”",
+                "— Jane Roe, Mayor of Example",
+                "The works start in May.")
+    assert got == [None, "Jane Roe", None]  # the signature line is furniture: dropped, its name kept
+
+
+@pytest.mark.parametrize("text", [
+    # A dash inside narration, a range, an organisation after the dash: no signature.
+    "“Fix the roads” – the slogan of the campaign – was printed on every leaflet in the district.",
+    "The “Safe Roads” programme runs 2024 - 2026 across the district and the region.",
+    "“We will fix the roads.” — Example Holdings",
+])
+def test_no_signature_without_a_person_after_the_dash(text):
+    assert names(text) == [None]
+
+
+def test_signature_line_reads_name_and_role():
+    assert signature_line("— Jane Roe, Mayor of Example") == ("Jane Roe", "Mayor of Example")
+    assert signature_line("> -- Council Spokesman John Doe") == ("John Doe", "Council Spokesman")
+    assert signature_line("— The End") is None
+    assert signature_line("Jane Roe, Mayor") is None  # no dash: a name line, not a signature
