@@ -66,3 +66,31 @@ def test_signature_line_reads_name_and_role():
     assert signature_line("> -- Council Spokesman John Doe") == ("John Doe", "Council Spokesman")
     assert signature_line("— The End") is None
     assert signature_line("Jane Roe, Mayor") is None  # no dash: a name line, not a signature
+
+
+# --- apposition: the part that looks like a person's name is the person ---------------------------------
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Take It Down Act Advocate, Francesca Mani, said: “A strong law is crucial for the victims.”",
+     "Francesca Mani", "Take It Down Act Advocate"),
+    # A given name the list lacks: the title phrase before it still tells which part is the person.
+    ("Example Board Chair, Jorvik Tamsin, said the board would meet again in June.",
+     "Jorvik Tamsin", "Example Board Chair"),
+    ("Chief Executive Officer (Acting) of the Example Zone Authority, Gary Scott, added that two events "
+     "will take place.", "Gary Scott", "Chief Executive Officer (Acting) of the Example Zone Authority"),
+])
+def test_title_phrase_then_name_in_apposition(text, name, role):
+    assert speakers(text) == [(name, role)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # The name comes first: the appositive is the role, however capitalised.
+    ("Jane Roe, Chief Executive, Example Universities, said the cuts were deep.", "Jane Roe"),
+    ("Gary Scott, Chief Executive Officer, said the zone would open in June.", "Gary Scott"),
+    # A place before the name is no role.
+    ("In Wellington, Jane Roe said the plan was sound.", "Jane Roe"),
+])
+def test_name_first_apposition_is_left_alone(text, name):
+    got = speakers(text)
+    assert got[0][0] == name
+    assert got[0][1] is None or name not in got[0][1]

@@ -145,7 +145,7 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     professor economist expert attorney lawyer prosecutor investigator detective officer chief sheriff mayor
     governor leader founder member executive activist author pollster consultant operative delegate historian
     researcher nephew niece son daughter wife husband mother father friend brother sister coach judge
-    fiscal jefe jefa juez abogado abogada""".split()
+    advocate campaigner volunteer survivor fiscal jefe jefa juez abogado abogada""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 _ROLE_PREFIX = rf"(?:(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS_LIST)})\s+(?:of\s+[a-z]+\s+)?)?"
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb.
@@ -703,6 +703,31 @@ def _given_before(text: str, pos: int) -> bool:
         or (word.endswith(".") and low in TITLE_WORDS) or low in _PARTICLES
 
 
+@lru_cache(maxsize=4096)
+def _person_like(text: str, shape_only: bool = False) -> bool:
+    """Whether ``text`` reads as a person's name: two to four capitalised words, honorifics and post-nominals
+    aside, with no title or organisation word in them, opening with a known given name or an initial ("Jane
+    Roe", "Hon. J. Doe"); with ``shape_only``, two or three such words will do (a given name the list lacks)."""
+    name = lexicons.strip_post_nominals(_HONORIFIC_RE.sub("", text.strip() + " ").strip())
+    tokens = name.split()
+    if not 2 <= len(tokens) <= (3 if shape_only else 4) or not _valid_name(name) \
+            or any(t.lower().strip(",.") in _TITLES for t in tokens):
+        return False
+    return shape_only or lexicons.is_given_name(tokens[0]) or bool(re.fullmatch(r"[A-Z]\.", tokens[0]))
+
+
+def _title_like(span: str) -> bool:
+    """A capitalised run that ends in what a person is ("Take It Down Act Advocate", "Example Board Chair")."""
+    last = span.split()[-1].lower().strip(",.") if span.split() else ""
+    return last in _TITLES
+
+
+def _role_of(text: str) -> str:
+    """A title phrase as a role: without the honorifics it ends in ("Minister of X, Senator the Hon." →
+    "Minister of X, Senator")."""
+    return re.sub(rf"(?:,?\s+(?:the\s+)?{HONORIFIC})+\s*$", "", text).strip(" ,")
+
+
 def _gender(hon: str | None) -> str | None:
     if not hon:
         return None
@@ -993,13 +1018,28 @@ class Attributor:
                 continue
             if m:
                 role = m.group("role") if with_role else None
+                hon, span = m.group("hon"), m.group("span")
                 if role and _CIRCUMSTANCE.match(role):
                     role = None  # when or where, not what the person is
+                if role and not _person_like(((hon or "") + " " + span).strip()) and (
+                        _person_like(role) or (_title_like(span) and _person_like(role, shape_only=True))):
+                    # "Take It Down Act Advocate, Jane Roe, said", "Minister of X, Hon. John Doe, said": of a
+                    # title phrase and a name in apposition, the person is the part that looks like a name.
+                    hon, span, role = None, role.strip(" ,"), _role_of(((hon or "") + " " + span).strip())
                 if pattern is _SUBJECT and not role and _agent_before(before := near[-120:][:m.start("span")]):
                     lead = _LOWER_ROLE.search(before, max(0, len(before) - 60))
                     if lead and lead.group("last").lower() not in NOT_NAMES:
                         role = lead.group("role").strip()  # "Chiefs wide receiver Jane Roe said"
-                person = self._person(m.group("hon"), m.group("span"), role)
+                if pattern is _SUBJECT_COMMA and not role:
+                    # "Chief Executive Officer (Acting) of Example Authority, Jane Roe, added": the title
+                    # phrase that opens the sentence before the name is the role.
+                    seg = near[-120:][:m.start("span")].rstrip()
+                    if seg.endswith(","):
+                        head = _BREAK.split(seg[:-1])[-1].strip()
+                        if head and not _ROLE_VERB.search(head) and not _QUOTE_CHAR.search(head) \
+                                and head[:1].isupper() and any(w.lower().strip(",.()") in _TITLES for w in head.split()):
+                            role = head
+                person = self._person(hon, span, role)
                 if person:
                     return person
         return None
