@@ -94,3 +94,41 @@ def test_name_first_apposition_is_left_alone(text, name):
     got = speakers(text)
     assert got[0][0] == name
     assert got[0][1] is None or name not in got[0][1]
+
+
+# --- role-only references: the person the release named with that role ----------------------------------
+
+def test_the_first_lady_is_the_person_named_so_before_she_speaks():
+    got = speakers("Today, First Lady Jane Roe and Senator John Doe hosted a roundtable on online safety.",
+                   "The First Lady delivered opening remarks thanking the Senate for passing the bill.",
+                   "The First Lady thanked the volunteers who organised the event.")
+    assert [n for n, _ in got] == [None, "Jane Roe", "Jane Roe"]
+    assert got[1][1] == "First Lady"
+
+
+@pytest.mark.parametrize("introduction", [
+    "Jane Roe, the Minister of Transport, opened the new bridge on Monday.",
+    "Minister of Transport Jane Roe opened the new bridge on Monday.",
+    "The Minister of Transport, Hon. Jane Roe, opened the new bridge on Monday.",
+])
+def test_the_minister_said_resolves_within_the_release(introduction):
+    got = names(introduction, "The bridge cost $40 million and took three years to build.",
+                "The Minister said the second bridge would open next year.")
+    assert got == [None, None, "Jane Roe"]
+
+
+def test_the_chief_constable_named_after_the_role():
+    got = names("Chief Constable Jane Roe attended the ceremony at the police college.",
+                "The Chief Constable said the new officers would start on Monday.")
+    assert got == [None, "Jane Roe"]
+
+
+@pytest.mark.parametrize("introduction", [
+    # Two people hold the role: the reference is ambiguous.
+    "Minister of Transport Jane Roe and Minister of Finance John Doe opened the new bridge.",
+    # Nobody is named with the role.
+    "The new bridge opened on Monday after three years of work.",
+])
+def test_a_role_reference_without_one_holder_stays_unattributed(introduction):
+    got = names(introduction, "The Minister said the second bridge would open next year.")
+    assert got == [None, None]

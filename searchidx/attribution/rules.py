@@ -92,6 +92,10 @@ SPEECH_VERBS = (
 # Phrasal verbs of speech ("Trump shot back", "Clinton chimed in on Twitter") go in the same trie.
 _PHRASAL = ["pointed out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
             "wrote back", "chimed in"]
+# Giving a speech is speaking: "The First Lady delivered opening remarks thanking …".
+_PHRASAL += [f"{v} {a}{n}" for v in ("delivered", "delivers", "gave", "gives", "made", "makes")
+             for a in ("", "opening ", "closing ", "keynote ", "welcoming ", "brief ")
+             for n in ("remarks", "a speech", "an address")]
 _VERB = r"(?:" + _trie_pattern(sorted(set(SPEECH_VERBS) | set(_PHRASAL))) + r")"
 _ADVERBS = (
     r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|"
@@ -165,6 +169,11 @@ _PERSON_NAME = r"(?:[A-ZÀ-ÝĀ-Ž]\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?
 _AFTER_VERB_TAIL = re.compile(
     rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
+# Where a release names the holder of a role: "First Lady Melania Trump", "Minister of Finance, Hon. Jane
+# Roe" (after the role), and "Jane Roe, the Minister of Finance" (before it).
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:\s+(?:{_JOINER}|[A-Z][\w’'.-]*)){{0,8}}?,?\s+(?:(?:the\s+)?(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME})")
+_NAME_BEFORE_ROLE = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME}),\s+(?:the\s+)?$")
 _NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
 # What a person is, in lower case before the name ("Chiefs wide receiver Jane Roe said"): words that end in a
 # noun of agency or a known role noun.
@@ -607,8 +616,13 @@ def _split_span(span: str) -> tuple[str | None, str]:
                 rest = rest[k:]
                 break
     if len(rest) > 2 and rest[0] in ("Lady", "Lord") and lexicons.is_given_name(rest[1]):
-        role = " ".join(([role] if role else []) + rest[:1])  # "First Lady Melania Trump"
+        role = " ".join(([role] if role else []) + rest[:1])  # "Lady Melania Trump"
         rest = rest[1:]
+    if len(rest) > 3 and rest[0] == "First" and rest[1] in ("Lady", "Gentleman"):
+        role = " ".join(([role] if role else []) + rest[:2])  # "First Lady Melania Trump": a title of two words
+        rest = rest[2:]
+    elif rest == ["First", "Lady"] or rest == ["First", "Gentleman"]:
+        return " ".join(([role] if role else []) + rest), ""
     if role is None:
         return None, " ".join(rest)
     return role, " ".join(rest)
@@ -619,9 +633,14 @@ def _strip_lead(span: str) -> str:
     """Sentence openers a capitalised run may start with: "In Dallas County…", "But Trump"."""
     tokens = span.split()
     while len(tokens) > 1 and (tokens[0].lower().strip(",.") in NOT_NAMES or tokens[0].lower() in _VERB_SET) \
-            and tokens[0].lower() != "the" and not _place_head(tokens):
+            and tokens[0].lower() != "the" and not _place_head(tokens) and not _ordinal_title(tokens):
         tokens = tokens[1:]
     return " ".join(tokens)
+
+
+def _ordinal_title(tokens: list[str]) -> bool:
+    """"First Lady", "First Minister", "First Deputy Premier": an ordinal that opens a title of several words."""
+    return tokens[0].lower() == "first" and tokens[1].lower().strip(",.") in _TITLES | {"lady", "gentleman"}
 
 
 # Words that open place names as well as sentences: "Los Angeles County District Attorney", "New York".
@@ -747,6 +766,7 @@ class Attributor:
         self.cue: tuple[int, int] | None = None  # the speech verb of the last explicit attribution found
         self._full: dict[str, str | None] = {}
         self._gender: dict[str, str | None] = {}
+        self._role_holder: dict[str, str | None] = {}
         # Most releases use no gendered honorific at all; then no surname needs looking up ("Mrs" holds "Mr",
         # "Sra" and "Srta" hold "Sr").
         self._honorifics = any(h in text_of_release for h in ("Mr", "Ms", "Miss", "Sir", "Dame", "Sr"))
@@ -776,6 +796,40 @@ class Attributor:
                 break
         self._full[key] = best
         return best
+
+    def role_holder(self, role: str) -> Person | None:
+        """The one person the release names with ``role`` anywhere, as "First Lady Melania Trump", "Minister
+        of Finance Jane Roe" or "Jane Roe, the Minister of Finance": "the First Lady thanked …" is hers though
+        she never spoke before. None when the release gives the role to nobody or to two people."""
+        key = role.lower().strip(" ,")
+        if key in self._role_holder:
+            return self.registry.find(self._role_holder[key]) if self._role_holder[key] else None
+        found: set[str] = set()
+        low = self.text.lower()
+        pos = low.find(key) if len(key) > 2 else -1
+        while pos >= 0 and len(found) < 6:
+            end = pos + len(key)
+            if (pos == 0 or not low[pos - 1].isalnum()) and (end >= len(low) or not low[end].isalnum()):
+                for m in (_ROLE_THEN_NAME.match(self.text, end),
+                          _NAME_BEFORE_ROLE.search(self.text, max(0, pos - 80), pos)):
+                    name = _split_span(lexicons.strip_post_nominals(m.group("span")))[1] if m else ""
+                    poss = [k for k, t in enumerate(name.split()) if t.endswith(_POSSESSIVE)]
+                    if poss:  # "First Lady Jane Roe’s Roundtable": the name ends at its possessive
+                        name = " ".join(name.split()[: poss[0] + 1])[:-2]
+                    if 2 <= len(name.split()) <= 4 and _valid_name(name):
+                        found.add(speaker_key(name) + "\t" + name)
+                        break
+            pos = low.find(key, end)
+        # A headline's next word may cling to the name ("First Lady Jane Roe Applauds …"): the shortest name
+        # found is the person when every other one starts with it.
+        names = sorted({f.split("\t")[1] for f in found}, key=len)
+        base = speaker_key(names[0]).split() if names else []
+        if not names or any(speaker_key(n).split()[:len(base)] != base for n in names):
+            self._role_holder[key] = None
+            return None
+        name = names[0]
+        self._role_holder[key] = name
+        return self.registry.resolve(name, role.strip(" ,"), None)
 
     def gender_of(self, surname: str) -> str | None:
         """A gender the release gives a surname with an honorific ("Mrs Maguire")."""
@@ -824,7 +878,7 @@ class Attributor:
         elif title:
             role = title
         if not name:
-            return self.registry.by_role(title) if title else None
+            return (self.registry.by_role(title) or self.role_holder(title)) if title else None
         if " " not in name and _whole_place([name]):
             # "Israel" for Steve Israel: a place's name is a surname where the release gives it with a given name.
             known = self.registry.find(name)
@@ -843,7 +897,7 @@ class Attributor:
             return None  # "Air Example", "Example Holdings": an organisation's name, not a title and a surname
         if described and not title:
             # "the Wisconsin Republican said": a description, good only for someone already named so.
-            return self.registry.by_role(name)
+            return self.registry.by_role(name) or self.role_holder(name)
         gender = _gender(hon) or self.gender_of(name.split()[-1].strip(",."))
         if len(name.split()) == 1 and self.registry.find(name) is None:
             full = self.full_name(name)
@@ -981,7 +1035,7 @@ class Attributor:
         # a subject sits within a few words of its verb, an appositive role within a long sentence.
         near = prefix[-160:]
         if self.registry.people and _agent_before(near) and (m := _DESCRIBED.search(near[-60:])):
-            person = self.registry.by_role(m.group("role"))
+            person = self.registry.by_role(m.group("role")) or self.role_holder(m.group("role"))
             if person:
                 return person
         if not _CAPITAL.search(near):
