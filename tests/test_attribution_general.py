@@ -132,3 +132,33 @@ def test_the_chief_constable_named_after_the_role():
 def test_a_role_reference_without_one_holder_stays_unattributed(introduction):
     got = names(introduction, "The Minister said the second bridge would open next year.")
     assert got == [None, None]
+
+
+# --- coordinated subjects: the first person speaks --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe and John Doe say the scheme will cost more than forecast.",
+    "Education spokeswoman Jane Roe and finance spokesman John Doe said the scheme was flawed.",
+])
+def test_coordinated_subjects_give_the_first_person(text):
+    assert names(text) == ["Jane Roe"]
+
+
+def test_coordinated_short_forms_resolve_to_the_first_person_named():
+    got = names('"Loans are rising," says finance spokesman Jane Roe.',
+                '"Fees will rise too," says education spokesman John Doe.',
+                "Ms Roe and Mr Doe say this is a terrible omen for the scheme.")
+    assert got == ["Jane Roe", "John Doe", "Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents and businesses say the new road is too noisy at night.",
+    "Example Holdings and Example Bank say the merger will close in June.",
+    "The Greens and Labour say the bill should be withdrawn.",
+])
+def test_coordinated_groups_are_no_speakers(text):
+    assert names(text) == [None]
+
+
+def test_a_person_and_a_thing_are_no_coordinated_subject():
+    assert names("On Saturday, Jane Roe and her Outrageous remarks loomed large at the debate.") == [None]

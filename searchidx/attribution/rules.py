@@ -77,6 +77,8 @@ SPEECH_VERBS = (
     "apologised apologized conceded concedes complained fumed shouted joked quipped boasted bragged "
     "countered retorted recounted described exclaimed reacted asked answered wondered interjected "
     "interjects opined beamed snapped mused scoffed sniped gushed marveled marvelled chided teased"
+    # The plural present, for coordinated subjects ("Jane Roe and John Doe say …").
+    " say add note warn urge stress explain argue agree insist claim"
     # Spanish, for the releases that come in it (accents are often lost in PDF exports).
     " dijo afirmó afirmo señaló señalo declaró declaro explicó explico indicó indico agregó agrego añadió "
     "anadio aseguró aseguro destacó destaco expresó expreso manifestó manifesto comentó comento reafirmó "
@@ -206,6 +208,13 @@ _INVERTED_END = re.compile(
 _SUBJECT = re.compile(
     rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN}){_POST_NOMINAL}(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
 )
+# "Jane Roe and John Doe say", "Mr Roe and finance spokesman Mr Doe said": coordinated subjects.
+_COORDINATED = re.compile(
+    rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+and\s+"
+    # A title in lower case may stand before the second name; a determiner makes it a thing ("Roe and her
+    # Islamophobic remarks").
+    rf"(?:(?!(?:his|her|their|its|the|a|an|our|my|other|others)\b)[a-z][\w’'-]*\s+){{0,3}}"
+    rf"(?:{HONORIFIC}\s+)?(?P<other>{CAP_SPAN}){_POST_NOMINAL}\s+{_ADVERBS}$")
 # "NAME, said" as page exports break it; tried after the appositive, whose role may end in capitals.
 _SUBJECT_COMMA = re.compile(
     rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+{_ADVERBS}$")
@@ -1050,6 +1059,13 @@ class Attributor:
         last = near.rsplit(None, 1)[-1] if near.strip() else ""
         adverb = last in _ADVERB_WORDS or last.endswith(("ly", "day"))
         # Each pattern only where its punctuation is: cheap tests that spare most regex scans.
+        if " and " in near[-120:] and (m := _COORDINATED.search(near[-120:])) \
+                and not m.group("span").endswith(_POSSESSIVE) and _valid_name(_split_span(m.group("other"))[1] or "-"):
+            # "Jane Roe and John Doe say …": one speaker per paragraph, so the first person named, whom the
+            # sentence puts first; "Example Holdings and Jane Roe" is nobody's.
+            person = self._person(m.group("hon"), m.group("span"), None)
+            if person:
+                return person
         for pattern, with_role, needed in (
                 (_SUBJECT, False, end not in ",;:" and (adverb or last[:1].isupper() or last.endswith(")"))),
                 # The role runs from a comma to the verb with no quote mark or semicolon in it.
