@@ -162,3 +162,21 @@ def test_coordinated_groups_are_no_speakers(text):
 
 def test_a_person_and_a_thing_are_no_coordinated_subject():
     assert names("On Saturday, Jane Roe and her Outrageous remarks loomed large at the debate.") == [None]
+
+
+# --- the speech verb lexicon covers classes of communication verbs ----------------------------------------
+
+@pytest.mark.parametrize("verb", ["hopes", "expresses", "congratulated", "cautions", "reiterates", "promised",
+                                  "retorts", "regrets", "advises", "recounts"])
+def test_communication_verbs_attribute(verb):
+    assert names(f"Jane Roe {verb} that the new bridge will open before the winter.") == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "The hopes of the town rest on the new bridge opening before the winter.",
+    "Example Holdings welcomes the decision to open the bridge before the winter.",
+    "Jane Roe was congratulated by the council for finishing the bridge early.",
+    "Jane Roe appealed the sentence to the Court of Appeal in March.",
+])
+def test_no_speaker_from_nouns_passives_or_organisations(text):
+    assert names(text) == [None]

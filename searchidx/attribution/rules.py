@@ -77,6 +77,16 @@ SPEECH_VERBS = (
     "apologised apologized conceded concedes complained fumed shouted joked quipped boasted bragged "
     "countered retorted recounted described exclaimed reacted asked answered wondered interjected "
     "interjects opined beamed snapped mused scoffed sniped gushed marveled marvelled chided teased"
+    # Each speech verb in its third person and past, by class: telling (describes, observes, recounts),
+    # stance (contends, maintains, hopes), feeling and appraisal (expresses, welcomes, commends,
+    # congratulates, regrets), urging (encourages, cautions, advises, reminds), committing (promises,
+    # pledges), informing (reveals, discloses, clarifies, reiterates) and answering (responds, replies,
+    # retorts). Left out as they are legal or common nouns as often: appeal(ed), question(ed), den(ied).
+    " describes observes recounts contends maintains hopes hoped expresses welcomes applauds commends commended"
+    " congratulates congratulated criticises criticizes condemns laments encourages cautions recommends advises"
+    " advised reminds promises promised pledges vows reveals discloses disclosed clarifies underlines underscores"
+    " reiterates responds replies retorts affirms proposes indicates agrees complains apologises apologizes"
+    " assures conveys reassures reassured regrets regretted"
     # The plural present, for coordinated subjects ("Jane Roe and John Doe say …").
     " say add note warn urge stress explain argue agree insist claim"
     # Spanish, for the releases that come in it (accents are often lost in PDF exports).
