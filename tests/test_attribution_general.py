@@ -180,3 +180,26 @@ def test_communication_verbs_attribute(verb):
 ])
 def test_no_speaker_from_nouns_passives_or_organisations(text):
     assert names(text) == [None]
+
+
+# --- a line introducing the next paragraphs ------------------------------------------------------------
+
+@pytest.mark.parametrize("intro", ["Jane Roe, Mayor of Example, stated:", "Mayor Jane Roe said:-",
+                                   "Mayor Jane Roe said the following:", "Mayor Jane Roe stated as follows:"])
+def test_an_introducing_line_attributes_the_paragraphs_that_follow(intro):
+    got = names(intro, "We will fix every road in the district this year.",
+                "Our crews start in May and we will finish by winter.",
+                "The council meets again in June.")
+    assert got == ["Jane Roe", "Jane Roe", "Jane Roe", None]
+
+
+def test_an_introduced_run_stops_at_someone_else():
+    got = names("Mayor Jane Roe said:", "We will fix every road in the district this year.",
+                "Councillor John Doe said the work should wait a year.", "We cannot afford it now.")
+    assert got[:3] == ["Jane Roe", "Jane Roe", "John Doe"]
+    assert got[3] != "Jane Roe"
+
+
+def test_a_heading_with_a_colon_introduces_nobody():
+    assert names("The council published these figures:",
+                 "We counted 400 potholes in the district this year.") == [None, None]

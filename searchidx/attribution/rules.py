@@ -1232,10 +1232,20 @@ _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 
 
 def attribution_fragment(text: str) -> bool:
-    """A short line that only attributes ("State’s Attorney Burke said"): page exports cut it from its
-    quote. The heading filter must keep it."""
-    words = text.rstrip(" :,").rsplit(None, 1)
+    """A short line that only attributes ("State’s Attorney Burke said", "Jane Roe said:-", "Jane Roe said
+    the following:"): page exports cut it from its quote. The heading filter must keep it."""
+    words = _FOLLOWING.sub("", text.rstrip(" :,-–—")).rstrip(" :,-–—").rsplit(None, 1)
     return len(text) <= 120 and len(words) == 2 and words[1] in _VERB_SET
+
+
+# "said the following:", "stated as follows:-": what introduces words to come.
+_FOLLOWING = re.compile(r"\s+(?:the\s+following|as\s+follows)$")
+_INTRO_END = re.compile(r"(?::[\s\-–—]*|\b(?:the\s+following|as\s+follows)[\s.:\-–—]*)$")
+
+
+def _introduces(text: str) -> bool:
+    """A paragraph that ends by introducing what follows: "X said:", "X said:-", "X said the following"."""
+    return bool(_INTRO_END.search(text.rstrip()))
 
 
 def name_line(text: str) -> str | None:
@@ -1308,6 +1318,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     statement_title = statement is not None and bool(_STATEMENT_TITLE.match(title or ""))
     verbs = _ReleaseVerbs(paragraphs)
     carried: Person | None = None  # the speaker whose quote is still open
+    introduced: Person | None = None  # the speaker of a line introducing the next paragraphs ("X stated:")
     previous: Person | None = None  # the speaker of the previous body paragraph
     previous_text = ""
     assigned: list[tuple[Paragraph, Person | None]] = []
@@ -1364,11 +1375,17 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             person = carried
             how[id(p)] = CARRIED
         elif person is None and previous is not None:
-            if _quote_led(p.text) or previous_text.rstrip().endswith(":") or attribution_fragment(previous_text):
+            if _quote_led(p.text) or _introduces(previous_text) or attribution_fragment(previous_text):
                 person = previous
                 # After "X said:" the quote is X's own, not a carried one.
-                how[id(p)] = EXPLICIT if previous_text.rstrip().endswith(":") or attribution_fragment(
+                how[id(p)] = EXPLICIT if _introduces(previous_text) or attribution_fragment(
                     previous_text) else CARRIED
+            elif introduced is previous and not quote_mask(p.text) and _FIRST_PERSON.search(p.text) \
+                    and not attributor.names_someone(p.text):
+                # "X stated:" then paragraphs of X's words without quotation marks: they run on while they
+                # stay in the first person and report nobody else.
+                person = previous
+                how[id(p)] = CARRIED
             elif _first_person_quote(p.text):
                 # A first-person quote carries the previous speaker on, unless its own sentence has a person
                 # for subject ('Donald Trump quickly took to Twitter, writing: "… When will we learn?"').
@@ -1399,6 +1416,10 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             person = statement
             how[id(p)] = CARRIED if previous is statement else STATEMENT
         assigned.append((p, person))
+        if person is not None and len(p.text) < 300 and _introduces(p.text):
+            introduced = person
+        elif person is None or person is not introduced:
+            introduced = None
         attributor.context = p.text
         if person is not None:
             registry.spoke(person)
