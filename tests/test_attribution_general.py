@@ -203,3 +203,38 @@ def test_an_introduced_run_stops_at_someone_else():
 def test_a_heading_with_a_colon_introduces_nobody():
     assert names("The council published these figures:",
                  "We counted 400 potholes in the district this year.") == [None, None]
+
+
+# --- quotes in single curly marks and doubled apostrophes ------------------------------------------------
+
+def quotes_of(text: str) -> list[tuple[str, str | None, str]]:
+    release = load_text("Test release headline\n\n" + text + "\n")
+    return [(q.text, q.speaker, q.kind) for p in release.body for q in p.quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "‘We don’t want the officers’ cars parked here at night,’ Jane Roe said.",
+    "''We don't want the cars parked here at night,'' Jane Roe said.",
+])
+def test_single_curly_and_doubled_apostrophe_quotes_are_direct(text):
+    got = quotes_of(text)
+    assert got[0][1:] == ("Jane Roe", "direct")
+    assert got[0][0].startswith("We don") and got[0][0].endswith("at night")
+
+
+def test_a_name_inside_single_marks_is_quoted_not_the_speaker():
+    got = names("‘John Doe said we should wait a year, but we will not wait,’ Jane Roe said.")
+    assert got == ["Jane Roe"]
+
+
+def test_a_long_lower_case_quote_in_single_marks_is_found():
+    got = quotes_of("The report says ‘there are currently 62,133 borrowers with overdue repayments (up 6%)’.")
+    assert any(q[0].startswith("there are currently") and q[2] == "direct" for q in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Her ‘Be Best’ initiative is centred on child well-being.",  # a term in marks, not a quote
+    "It’s the Smiths’ house and Jane’s car, the neighbours’ report says.",  # apostrophes only
+])
+def test_short_terms_and_apostrophes_are_no_quotes(text):
+    assert [q for q in quotes_of(text) if q[2] == "direct"] == []

@@ -528,9 +528,10 @@ class Registry:
 def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of text inside double quotes (straight or typographic). A straight quote opens after a space
     and closes after a word; an unclosed span runs to the end, and a closer with nothing open ends a quote
-    carried over from the previous paragraph."""
+    carried over from the previous paragraph. A paragraph without double marks may quote in single curly
+    marks or doubled apostrophes (`paired_single_spans`)."""
     if not _has_quote(text):
-        return ()
+        return paired_single_spans(text) if ("‘" in text or "''" in text) else ()
     spans: list[tuple[int, int]] = []
     start = None
     for qm in _QUOTE_CHAR.finditer(text):
@@ -563,6 +564,35 @@ def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((start, len(text)))
     # Cached (each paragraph is asked several times): an immutable answer.
     return tuple(spans)
+
+
+# Quotes in single curly marks or doubled apostrophes open after a space, a colon, a bracket or a dash.
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s:(—–-]))(?:‘|'')(?=\S)")
+# A closing curly mark is one no letter follows ("don’t" stays inside).
+_CURLY_CLOSER = re.compile(r"(?<=\S)’(?![\w’])")
+_DOUBLED_CLOSER = re.compile(r"(?<=\S)''(?![\w'])")
+
+
+def paired_single_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans (opening mark, closing mark) of quotes in ‘single curly marks’ or ''doubled apostrophes'' of four
+    words or more (fewer are a term in marks: "the ‘Be Best’ initiative"), each opened and closed as a pair.
+    Of the closing marks before the next opening one, the first next to punctuation wins ('…,’ she said',
+    '…’.'), else the first one: "the officers’ cars" is a plural's apostrophe inside the quote."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _SINGLE_OPENER.search(text, pos)) is not None:
+        doubled = text.startswith("''", m.start())
+        body = m.end()
+        nxt = _SINGLE_OPENER.search(text, body)
+        limit = nxt.start() if nxt else len(text)
+        closers = [c.start() for c in (_DOUBLED_CLOSER if doubled else _CURLY_CLOSER).finditer(text, body, limit)]
+        marked = [c for c in closers if text[c - 1] in ",.;:!?" or text[c + (2 if doubled else 1):][:1] in
+                  (",", ".", ";", ":", "!", "?", ")", "")]
+        close = marked[0] if marked else closers[0] if closers else None
+        if close is not None and len(text[body:close].split()) >= 4:
+            out.append((m.start(), close))
+        pos = close + 1 if close is not None else body
+    return tuple(out)
 
 
 def quote_depth(text: str, depth: int) -> int:
