@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from searchidx.attribution.rules import signature_line
+from searchidx.attribution.rules import clean_role, signature_line
 from searchidx.load.core import load_text
 
 
@@ -238,3 +238,33 @@ def test_a_long_lower_case_quote_in_single_marks_is_found():
 ])
 def test_short_terms_and_apostrophes_are_no_quotes(text):
     assert [q for q in quotes_of(text) if q[2] == "direct"] == []
+
+
+# --- role cleaning -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, clean", [
+    ("General Secretary of Example Union which represents two-thirds of the workers",
+     "General Secretary of Example Union"),
+    ("who undertook the research as part of her studies", None),
+    ("the Example family solicitor", "Example family solicitor"),
+    ("co-author Professor", "co-author"),
+    ("Example Study Director Professor, FRSNZ", "Example Study Director"),
+    ("Minister of Industry, Senator the Hon.", "Minister of Industry, Senator"),
+    ("First Lady", "First Lady"),
+    ("U.S. Senator", "U.S. Senator"),
+    ("Chief Executive, Example Universities", "Chief Executive, Example Universities"),
+    ("Director, NASA", "Director, NASA"),
+])
+def test_clean_role(raw, clean):
+    assert clean_role(raw) == clean
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Study co-investigator Dr Jane Roe says the reports disagreed with the hospital records.",
+     "Study co-investigator"),
+    ("University of Example economist Dr Jane Roe says the study matters.", "University of Example economist"),
+    ("Jane Roe, the Example family solicitor, said the family welcomed the findings.", "Example family solicitor"),
+    ("Jane Roe, who led the study at Example University, said the findings were clear.", None),
+])
+def test_roles_as_the_person_holds_them(text, role):
+    assert speakers(text) == [("Jane Roe", role)]

@@ -189,8 +189,10 @@ _NAME_BEFORE_ROLE = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_
 _NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
 # What a person is, in lower case before the name ("Chiefs wide receiver Jane Roe said"): words that end in a
 # noun of agency or a known role noun.
-_AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ary))"
-_LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
+_AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z](?:[a-z]|-(?=[a-z]))*(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ary))"
+# The capitalised words before it may name a body, whole ("University of Otago economist").
+_LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and)\s+)?){{0,3}}"
+                         rf"(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
 _ROLE_NOUNS = frozenset(ROLE_NOUNS_LIST)
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ary")
 
@@ -771,6 +773,32 @@ def _given_before(text: str, pos: int) -> bool:
         or (word.endswith(".") and low in TITLE_WORDS) or low in _PARTICLES
 
 
+# A relative clause ends a role: "General Secretary of Example Union which represents …".
+_RELATIVE = re.compile(r",?\s*\b(?:who|which|that|whose|whom)\b.*$", re.DOTALL)
+_ROLE_HONORIFIC_END = re.compile(rf"(?:,?\s+(?:the\s+)?(?:{HONORIFIC}))+\s*$")
+_ROLE_HONORIFIC_START = re.compile(rf"^(?:the\s+)?{HONORIFIC}\s+(?=[A-Z])")
+# Fellowships and honours written after a name, as a part of their own: ", FRSNZ", ", OBE".
+_POST_NOMINAL_PART = re.compile(r"^(?:F[A-Z]{2,6}|[A-Z]{2,5})$")
+
+
+@lru_cache(maxsize=4096)
+def clean_role(role: str | None) -> str | None:
+    """A role as a person holds it: cut at a relative pronoun ("…, who undertook the study"), without a
+    leading article ("the San family solicitor"), honorifics ("co-author Professor", "Senator the Hon.")
+    or post-nominals (", FRSNZ"); titles of several words stay whole ("First Lady", "U.S. Senator")."""
+    if not role:
+        return None
+    text = _RELATIVE.sub("", role.strip(" ,"))
+    parts = [p.strip() for p in text.split(",")]
+    parts = [p for p in parts if p and not (_POST_NOMINAL_PART.match(p) and (
+        p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))]
+    text = ", ".join(parts)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    text = _ROLE_HONORIFIC_END.sub("", text)
+    text = _ROLE_HONORIFIC_START.sub("", text)
+    return text.strip(" ,") or None
+
+
 @lru_cache(maxsize=4096)
 def _person_like(text: str, shape_only: bool = False) -> bool:
     """Whether ``text`` reads as a person's name: two to four capitalised words, honorifics and post-nominals
@@ -921,11 +949,11 @@ class Attributor:
         if name.endswith(("’s", "'s")):
             name = name[:-2]  # "Hillary Clinton’s campaign slogan is …"
         name = name.rstrip("’")  # "Sanders’ comments"
-        role = (role or "").strip(" ,") or None
+        role = clean_role(role)
         if title and role:
             role = f"{title}, {role}"
         elif title:
-            role = title
+            role = clean_role(title)
         if not name:
             return (self.registry.by_role(title) or self.role_holder(title)) if title else None
         if " " not in name and _whole_place([name]):
@@ -1136,10 +1164,12 @@ class Attributor:
                     # "Take It Down Act Advocate, Jane Roe, said", "Minister of X, Hon. John Doe, said": of a
                     # title phrase and a name in apposition, the person is the part that looks like a name.
                     hon, span, role = None, role.strip(" ,"), _role_of(((hon or "") + " " + span).strip())
-                if pattern is _SUBJECT and not role and _agent_before(before := near[-120:][:m.start("span")]):
+                if pattern is _SUBJECT and not role and _agent_before(
+                        before := near[-120:][:m.start("hon") if m.group("hon") else m.start("span")]):
                     lead = _LOWER_ROLE.search(before, max(0, len(before) - 60))
                     if lead and lead.group("last").lower() not in NOT_NAMES:
-                        role = lead.group("role").strip()  # "Chiefs wide receiver Jane Roe said"
+                        # "Chiefs wide receiver Jane Roe said"; a sentence opener before it is no part of it.
+                        role = _strip_lead(lead.group("role").strip())
                 if pattern is _SUBJECT_COMMA and not role:
                     # "Chief Executive Officer (Acting) of Example Authority, Jane Roe, added": the title
                     # phrase that opens the sentence before the name is the role.
