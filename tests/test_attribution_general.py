@@ -268,3 +268,23 @@ def test_clean_role(raw, clean):
 ])
 def test_roles_as_the_person_holds_them(text, role):
     assert speakers(text) == [("Jane Roe", role)]
+
+
+# --- an attitude to speaking ("is quick to point out") -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "This does not mean that debt hurts your health, paper co-author Jane Roe of Example University is quick "
+    "to point out.",
+    "Jane Roe was keen to stress that the plan is sound.",
+    "Jane Roe points out that the plan is sound.",
+])
+def test_an_attitude_to_speaking_is_speaking(text):
+    assert names(text) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe was quick to leave the meeting after the vote.",
+    "Example Holdings was quick to point out that the plan is sound.",
+])
+def test_an_attitude_without_speech_or_person_is_nobody(text):
+    assert names(text) == [None]

@@ -102,7 +102,7 @@ SPEECH_VERBS = (
 
 # Phrasal verbs of speech: "Trump shot back", "Clinton chimed in on Twitter".
 # Phrasal verbs of speech ("Trump shot back", "Clinton chimed in on Twitter") go in the same trie.
-_PHRASAL = ["pointed out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
+_PHRASAL = ["pointed out", "point out", "points out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
             "wrote back", "chimed in"]
 # Giving a speech is speaking: "The First Lady delivered opening remarks thanking …".
 _PHRASAL += [f"{v} {a}{n}" for v in ("delivered", "delivers", "gave", "gives", "made", "makes")
@@ -115,14 +115,16 @@ _ADVERBS = (
     r"ha|había|tambien|también|le|[a-z]{3,}ly|"
     # When and where, as news puts them between subject and verb: "Trump on Saturday tweeted".
     r"(?:on|late|early|earlier|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at\s+the\s+time|in\s+an?\s+(?:statement|interview|email|tweet))\s+)*"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at\s+the\s+time|in\s+an?\s+(?:statement|interview|email|tweet)|"
+    # An attitude to speaking is still speaking: "Jane Roe is quick to point out", "was keen to stress".
+    r"(?:is|was|are|were)\s+(?:quick|keen|eager|careful|happy|pleased|proud|anxious)\s+to)\s+)*"
 )
 # The last words _ADVERBS can end in ("in an interview", "at the time", "on Monday night"), besides "-ly" and
 # "-day" words; kept in step with it, as _before_verb skips patterns by them.
 _ADVERB_WORDS = frozenset("also further then later again has had have today yesterday recently previously once "
                           "additionally similarly strongly firmly clearly publicly repeatedly personally earlier "
                           "however since ha había tambien también le night time statement interview email "
-                          "tweet".split())
+                          "tweet to".split())
 # The lookahead on first letters lets the regex engine skip most positions before trying any verb.
 _VERB_FIRST = "".join(sorted({w[0] for w in SPEECH_VERBS + _PHRASAL}))
 _VERB_RE = re.compile(rf"\b(?=[{_VERB_FIRST}]){_VERB}\b")
