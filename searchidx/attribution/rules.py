@@ -78,14 +78,15 @@ SPEECH_VERBS = (
     "countered retorted recounted described exclaimed reacted asked answered wondered interjected "
     "interjects opined beamed snapped mused scoffed sniped gushed marveled marvelled chided teased"
     # Each speech verb in its third person and past, by class: telling (describes, observes, recounts),
-    # stance (contends, maintains, hopes), feeling and appraisal (expresses, welcomes, commends,
-    # congratulates, regrets), urging (encourages, cautions, advises, reminds), committing (promises,
-    # pledges), informing (reveals, discloses, clarifies, reiterates) and answering (responds, replies,
-    # retorts). Left out as they are legal or common nouns as often: appeal(ed), question(ed), den(ied).
-    " describes observes recounts contends maintains hopes hoped expresses welcomes applauds commends commended"
+    # stance (contends, hopes), feeling and appraisal (expresses, welcomes, commends,
+    # congratulates, regrets), urging (encourages, cautions, advises, reminds), informing (reveals,
+    # discloses, clarifies, reiterates) and answering (responds, replies, retorts). Left out, as they are legal terms, nouns or other acts as often: appeal(ed), question(ed),
+    # den(ied), promise(s/d) ("promised investors returns"), maintains ("maintains the database"), proposes
+    # and indicates (a bill proposes, data indicate).
+    " describes observes recounts contends hopes hoped expresses welcomes applauds commends commended"
     " congratulates congratulated criticises criticizes condemns laments encourages cautions recommends advises"
-    " advised reminds promises promised pledges vows reveals discloses disclosed clarifies underlines underscores"
-    " reiterates responds replies retorts affirms proposes indicates agrees complains apologises apologizes"
+    " advised reminds reveals discloses disclosed clarifies underlines underscores"
+    " reiterates responds replies retorts affirms agrees complains apologises apologizes"
     " assures conveys reassures reassured regrets regretted"
     # The plural present, for coordinated subjects ("Jane Roe and John Doe say …").
     " say add note warn urge stress explain argue agree insist claim"
@@ -183,6 +184,9 @@ _PERSON_NAME = r"(?:[A-ZÀ-ÝĀ-Ž]\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?
 _AFTER_VERB_TAIL = re.compile(
     rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
+# "Deputy Prime Minister", "Vice-President", "former Minister": another role than the one looked for.
+_ROLE_MODIFIER_BEFORE = re.compile(r"(?:\b(?:deputy|vice|former|acting|assistant|associate|shadow|interim|ex|junior|"
+                                   r"under|co)[\s-]+|-)$")
 # Where a release names the holder of a role: "First Lady Melania Trump", "Minister of Finance, Hon. Jane
 # Roe" (after the role), and "Jane Roe, the Minister of Finance" (before it).
 _ROLE_THEN_NAME = re.compile(
@@ -881,6 +885,8 @@ class Attributor:
         of Finance Jane Roe" or "Jane Roe, the Minister of Finance": "the First Lady thanked …" is hers though
         she never spoke before. None when the release gives the role to nobody or to two people."""
         key = role.lower().strip(" ,")
+        if not any(w.strip(",.()") in _TITLES or w in ("lady", "gentleman") for w in key.split()):
+            return None  # "the OECD", "LAPD": an organisation, not a person's role
         if key in self._role_holder:
             return self.registry.find(self._role_holder[key]) if self._role_holder[key] else None
         found: set[str] = set()
@@ -888,14 +894,16 @@ class Attributor:
         pos = low.find(key) if len(key) > 2 else -1
         while pos >= 0 and len(found) < 6:
             end = pos + len(key)
-            if (pos == 0 or not low[pos - 1].isalnum()) and (end >= len(low) or not low[end].isalnum()):
+            if (pos == 0 or not low[pos - 1].isalnum()) and (end >= len(low) or not low[end].isalnum()) \
+                    and not _ROLE_MODIFIER_BEFORE.search(low, max(0, pos - 12), pos):
                 for m in (_ROLE_THEN_NAME.match(self.text, end),
                           _NAME_BEFORE_ROLE.search(self.text, max(0, pos - 80), pos)):
                     name = _split_span(lexicons.strip_post_nominals(m.group("span")))[1] if m else ""
                     poss = [k for k, t in enumerate(name.split()) if t.endswith(_POSSESSIVE)]
                     if poss:  # "First Lady Jane Roe’s Roundtable": the name ends at its possessive
                         name = " ".join(name.split()[: poss[0] + 1])[:-2]
-                    if 2 <= len(name.split()) <= 4 and _valid_name(name):
+                    if 2 <= len(name.split()) <= 4 and _valid_name(name) and (
+                            _person_like(name) or self.registry.find(name) is not None):
                         found.add(speaker_key(name) + "\t" + name)
                         break
             pos = low.find(key, end)
@@ -1033,7 +1041,9 @@ class Attributor:
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  and text[max(0, a - 4): a].rstrip() != " se"
                  and text[max(0, a - 3): a] != "se "  # Spanish "se declaró culpable" pleads
-                 and not (text.startswith("continue", a) and _NOT_SPEECH_AFTER.match(text, b))]
+                 and not (text.startswith("continue", a) and _NOT_SPEECH_AFTER.match(text, b))
+                 and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
+                 and not _not_a_verb_here(text, a, b)]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
         # someone else in passing ("EgyptAir also confirmed …; “…,” Mariam Emara told CNN").
         near = [v for v in verbs if _near_quote(text, spans, *v)] if spans else []
@@ -1233,7 +1243,28 @@ _BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt)\.)(?<!\b(?:
 
 
 # "Trump continues his adulation of Putin", "she continued to work": an object, not words, follows.
-_NOT_SPEECH_AFTER = re.compile(r"\s+(?:his|her|their|its|the|a|an|to|on|with|working)\b")
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:his|her|their|its|the|a|an|to|on|with|working|[a-z]{3,}ing)\b")
+# "Jane Roe hopes to win": a wish, not words; "hopes that …", "hopes his gift will …" report a stance.
+_NOT_HOPE_AFTER = re.compile(r"\s+(?:to|for)\b")
+# What makes a verb form a noun ("his hopes", "Tory comments", "the defendant's claims") or an infinitive
+# or a modal's complement ("to warn drivers", "would argue"): not speech a person gave.
+_NOUN_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my|your|the|a|an|any|no|all|these|those|whose|of|and|"
+                          r"to|will|would|could|should|may|might|can|must|not)|['’]s|s['’])\s+$", re.IGNORECASE)
+_BASE_FORMS = frozenset("say add note warn urge stress explain argue agree insist claim".split())
+_PLURAL_NOUNS = frozenset("hopes remarks comments claims regrets vows pledges notes adds answers thanks".split())
+
+
+def _not_a_verb_here(text: str, a: int, b: int) -> bool:
+    """A speech verb's form used as a noun or an infinitive in this place (see _NOUN_BEFORE); only for the
+    forms that are plural nouns or bare infinitives as well ("hopes", "claims", "warn")."""
+    word = text[a:b].split()[0]
+    if word not in _PLURAL_NOUNS and word not in _BASE_FORMS:
+        return False
+    return bool(_NOUN_BEFORE.search(text, max(0, a - 12), a)) and not _ATTITUDE_TO.search(text, max(0, a - 40), a)
+
+
+# "was quick to add": the attitude _ADVERBS lets stand between a subject and its verb.
+_ATTITUDE_TO = re.compile(r"\b(?:is|was|are|were)\s+(?:quick|keen|eager|careful|happy|pleased|proud|anxious)\s+to\s+$")
 _ADDRESSEE = re.compile(r"\b(?:told|tells|asked|asks|to|with|by|from|of|for)\s+$")
 _ADDRESSEE_NARROW = re.compile(r"\b(?:told|tells|asked|asks|to)\s+$")
 
