@@ -304,3 +304,16 @@ def test_a_role_reference_needs_a_persons_role_and_the_same_role():
                 "Deputy Prime Minister John Doe opened the session on Monday.",
                 "The prime minister insisted on Wednesday that the plan was his own.")
     assert got == [None, None, None, None]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Jane Roe declared a state of emergency in the county on 4 March.",
+    "El gobernador Juan Pérez declaró el estado de emergencia en el condado el 4 de marzo.",
+    "Mayor Jane Roe declared a local emergency after the floods.",
+])
+def test_declaring_an_emergency_is_an_act_not_words(text):
+    assert names(text) == [None]
+
+
+def test_declaring_that_is_still_speech():
+    assert names("Governor Jane Roe declared that the county would rebuild every bridge.") == ["Jane Roe"]

@@ -1043,6 +1043,7 @@ class Attributor:
                  and text[max(0, a - 3): a] != "se "  # Spanish "se declaró culpable" pleads
                  and not (text.startswith("continue", a) and _NOT_SPEECH_AFTER.match(text, b))
                  and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
+                 and not (text.startswith(("declar", "décla"), a) and _DECLARED_THING.match(text, b))
                  and not _not_a_verb_here(text, a, b)]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
         # someone else in passing ("EgyptAir also confirmed …; “…,” Mariam Emara told CNN").
@@ -1244,6 +1245,11 @@ _BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt)\.)(?<!\b(?:
 
 # "Trump continues his adulation of Putin", "she continued to work": an object, not words, follows.
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:his|her|their|its|the|a|an|to|on|with|working|[a-z]{3,}ing)\b")
+# "declared a state of emergency", "declaró el estado de emergencia": an act of office, not words.
+_DECLARED_THING = re.compile(
+    r"\s+(?:(?:a|an|the|el|la|un|una|le|l['’]|den|die|der|das|einen|eine)\s*)?(?:local\s+|national\s+|public\s+)?"
+    r"(?:state|estado|état|emergency|emergencia|urgence|notstand|war|guerra|guerre|disaster|desastre|holiday|"
+    r"bankruptcy|quiebra|winner|ganador|independence|martial)\b", re.IGNORECASE)
 # "Jane Roe hopes to win": a wish, not words; "hopes that …", "hopes his gift will …" report a stance.
 _NOT_HOPE_AFTER = re.compile(r"\s+(?:to|for)\b")
 # What makes a verb form a noun ("his hopes", "Tory comments", "the defendant's claims") or an infinitive
