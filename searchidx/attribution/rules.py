@@ -1140,7 +1140,9 @@ class Attributor:
         last = near.rsplit(None, 1)[-1] if near.strip() else ""
         adverb = last in _ADVERB_WORDS or last.endswith(("ly", "day"))
         # Each pattern only where its punctuation is: cheap tests that spare most regex scans.
-        if " and " in near[-120:] and (m := _COORDINATED.search(near[-120:])) \
+        # The second name stands right before the verb, as a subject does (the same cheap test as _SUBJECT's).
+        if " and " in near[-120:] and end not in ",;:" and (adverb or last[:1].isupper()) \
+                and (m := _COORDINATED.search(near[-120:])) \
                 and not m.group("span").endswith(_POSSESSIVE) and _valid_name(_split_span(m.group("other"))[1] or "-"):
             # "Jane Roe and John Doe say …": one speaker per paragraph, so the first person named, whom the
             # sentence puts first; "Example Holdings and Jane Roe" is nobody's.
@@ -1333,8 +1335,13 @@ _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 def attribution_fragment(text: str) -> bool:
     """A short line that only attributes ("State’s Attorney Burke said", "Jane Roe said:-", "Jane Roe said
     the following:"): page exports cut it from its quote. The heading filter must keep it."""
-    words = _FOLLOWING.sub("", text.rstrip(" :,-–—")).rstrip(" :,-–—").rsplit(None, 1)
-    return len(text) <= 120 and len(words) == 2 and words[1] in _VERB_SET
+    if len(text) > 120:
+        return False
+    head = text.rstrip(" :,-–—")
+    if head.endswith(("following", "follows")):
+        head = _FOLLOWING.sub("", head).rstrip(" :,-–—")
+    words = head.rsplit(None, 1)
+    return len(words) == 2 and words[1] in _VERB_SET
 
 
 # "said the following:", "stated as follows:-": what introduces words to come.
