@@ -850,6 +850,7 @@ class Attributor:
         self._full: dict[str, str | None] = {}
         self._gender: dict[str, str | None] = {}
         self._role_holder: dict[str, str | None] = {}
+        self._lower: str | None = None  # the release in lower case, for role lookups
         # Most releases use no gendered honorific at all; then no surname needs looking up ("Mrs" holds "Mr",
         # "Sra" and "Srta" hold "Sr").
         self._honorifics = any(h in text_of_release for h in ("Mr", "Ms", "Miss", "Sir", "Dame", "Sr"))
@@ -890,7 +891,9 @@ class Attributor:
         if key in self._role_holder:
             return self.registry.find(self._role_holder[key]) if self._role_holder[key] else None
         found: set[str] = set()
-        low = self.text.lower()
+        if self._lower is None:
+            self._lower = self.text.lower()
+        low = self._lower
         pos = low.find(key) if len(key) > 2 else -1
         while pos >= 0 and len(found) < 6:
             end = pos + len(key)
@@ -1351,7 +1354,11 @@ _INTRO_END = re.compile(r"(?::[\s\-–—]*|\b(?:the\s+following|as\s+follows)[\
 
 def _introduces(text: str) -> bool:
     """A paragraph that ends by introducing what follows: "X said:", "X said:-", "X said the following"."""
-    return bool(_INTRO_END.search(text.rstrip()))
+    t = text.rstrip(" \n\t-–—.:")
+    if len(t) < len(text.rstrip()) and ":" in text[len(t):]:
+        return True
+    # Asked of every paragraph: the regex (a search anchored at the end) only where the words are.
+    return t.endswith(("following", "follows")) and bool(_INTRO_END.search(text.rstrip()))
 
 
 def name_line(text: str) -> str | None:
