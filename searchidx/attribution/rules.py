@@ -1374,8 +1374,7 @@ def name_line(text: str) -> str | None:
 def signature_line(text: str) -> tuple[str, str | None] | None:
     """The person and role a line that only signs the quote above it gives ("— Jane Roe, Mayor of Example",
     "> -- Spokesman John Doe"), else None."""
-    text = text.strip()
-    if len(text) > 160 or text[:1] not in ">*_ ―—–-" or not (m := _SIGNATURE_LINE.match(text)):
+    if len(text) > 170 or text.lstrip()[:1] not in ">*_―—–-" or not (m := _SIGNATURE_LINE.match(text.strip())):
         return None
     title, name = _split_span(lexicons.strip_post_nominals(m.group("span")))
     if not _valid_name(name) or len(name.split()) < 2:
