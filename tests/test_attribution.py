@@ -488,14 +488,21 @@ def test_quote_only_paragraph_after_narration_about_a_speaker():
                 "about his border wall.",
                 "“By the way it is negotiable. Things are negotiable,” Trump said. “I’ll make the wall 2 feet "
                 "shorter or something.”",
-                "Trump was quick to add that the negotiation does not include nixing the idea altogether.",
+                "Trump was quick to rule out nixing the idea altogether.",
                 "“Building it? Not negotiable.”")
     assert got == ["Donald Trump", "Donald Trump", None, "Donald Trump"]
 
 
+def test_quick_to_add_is_reported_speech():
+    # "was quick to add that …" reports what the subject said (it was narration before the attitude rule).
+    got = names("Donald Trump says parts of his immigration proposals are “negotiable.”",
+                "Trump was quick to add that the negotiation does not include nixing the idea altogether.")
+    assert got == ["Donald Trump", "Donald Trump"]
+
+
 def test_quote_only_paragraph_after_narration_about_someone_silent_stays_unattributed():
     # A sentence subject who has not spoken is not enough: too often a place or a heading opens a sentence.
-    got = names("Donald Trump was quick to add that the negotiation does not include nixing the idea altogether.",
+    got = names("Donald Trump was quick to rule out nixing the idea altogether.",
                 "“Building it? Not negotiable.”")
     assert got == [None, None]
 

@@ -77,6 +77,19 @@ SPEECH_VERBS = (
     "apologised apologized conceded concedes complained fumed shouted joked quipped boasted bragged "
     "countered retorted recounted described exclaimed reacted asked answered wondered interjected "
     "interjects opined beamed snapped mused scoffed sniped gushed marveled marvelled chided teased"
+    # Each speech verb in its third person and past, by class: telling (describes, observes, recounts),
+    # stance (contends, hopes), feeling and appraisal (expresses, welcomes, commends,
+    # congratulates, regrets), urging (encourages, cautions, advises, reminds), informing (reveals,
+    # discloses, clarifies, reiterates) and answering (responds, replies, retorts). Left out, as they are legal terms, nouns or other acts as often: appeal(ed), question(ed),
+    # den(ied), promise(s/d) ("promised investors returns"), maintains ("maintains the database"), proposes
+    # and indicates (a bill proposes, data indicate).
+    " describes observes recounts contends hopes hoped expresses welcomes applauds commends commended"
+    " congratulates congratulated criticises criticizes condemns laments encourages cautions recommends advises"
+    " advised reminds reveals discloses disclosed clarifies underlines underscores"
+    " reiterates responds replies retorts affirms agrees complains apologises apologizes"
+    " assures conveys reassures reassured regrets regretted"
+    # The plural present, for coordinated subjects ("Jane Roe and John Doe say …").
+    " say add note warn urge stress explain argue agree insist claim"
     # Spanish, for the releases that come in it (accents are often lost in PDF exports).
     " dijo afirmó afirmo señaló señalo declaró declaro explicó explico indicó indico agregó agrego añadió "
     "anadio aseguró aseguro destacó destaco expresó expreso manifestó manifesto comentó comento reafirmó "
@@ -90,8 +103,12 @@ SPEECH_VERBS = (
 
 # Phrasal verbs of speech: "Trump shot back", "Clinton chimed in on Twitter".
 # Phrasal verbs of speech ("Trump shot back", "Clinton chimed in on Twitter") go in the same trie.
-_PHRASAL = ["pointed out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
+_PHRASAL = ["pointed out", "point out", "points out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
             "wrote back", "chimed in"]
+# Giving a speech is speaking: "The First Lady delivered opening remarks thanking …".
+_PHRASAL += [f"{v} {a}{n}" for v in ("delivered", "delivers", "gave", "gives", "made", "makes")
+             for a in ("", "opening ", "closing ", "keynote ", "welcoming ", "brief ")
+             for n in ("remarks", "a speech", "an address")]
 _VERB = r"(?:" + _trie_pattern(sorted(set(SPEECH_VERBS) | set(_PHRASAL))) + r")"
 _ADVERBS = (
     r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|"
@@ -99,14 +116,16 @@ _ADVERBS = (
     r"ha|había|tambien|también|le|[a-z]{3,}ly|"
     # When and where, as news puts them between subject and verb: "Trump on Saturday tweeted".
     r"(?:on|late|early|earlier|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at\s+the\s+time|in\s+an?\s+(?:statement|interview|email|tweet))\s+)*"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at\s+the\s+time|in\s+an?\s+(?:statement|interview|email|tweet)|"
+    # An attitude to speaking is still speaking: "Jane Roe is quick to point out", "was keen to stress".
+    r"(?:is|was|are|were)\s+(?:quick|keen|eager|careful|happy|pleased|proud|anxious)\s+to)\s+)*"
 )
 # The last words _ADVERBS can end in ("in an interview", "at the time", "on Monday night"), besides "-ly" and
 # "-day" words; kept in step with it, as _before_verb skips patterns by them.
 _ADVERB_WORDS = frozenset("also further then later again has had have today yesterday recently previously once "
                           "additionally similarly strongly firmly clearly publicly repeatedly personally earlier "
                           "however since ha había tambien también le night time statement interview email "
-                          "tweet".split())
+                          "tweet to".split())
 # The lookahead on first letters lets the regex engine skip most positions before trying any verb.
 _VERB_FIRST = "".join(sorted({w[0] for w in SPEECH_VERBS + _PHRASAL}))
 _VERB_RE = re.compile(rf"\b(?=[{_VERB_FIRST}]){_VERB}\b")
@@ -145,7 +164,7 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     professor economist expert attorney lawyer prosecutor investigator detective officer chief sheriff mayor
     governor leader founder member executive activist author pollster consultant operative delegate historian
     researcher nephew niece son daughter wife husband mother father friend brother sister coach judge
-    fiscal jefe jefa juez abogado abogada""".split()
+    advocate campaigner volunteer survivor fiscal jefe jefa juez abogado abogada""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 _ROLE_PREFIX = rf"(?:(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS_LIST)})\s+(?:of\s+[a-z]+\s+)?)?"
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb.
@@ -165,11 +184,21 @@ _PERSON_NAME = r"(?:[A-ZÀ-ÝĀ-Ž]\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?
 _AFTER_VERB_TAIL = re.compile(
     rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
+# "Deputy Prime Minister", "Vice-President", "former Minister": another role than the one looked for.
+_ROLE_MODIFIER_BEFORE = re.compile(r"(?:\b(?:deputy|vice|former|acting|assistant|associate|shadow|interim|ex|junior|"
+                                   r"under|co)[\s-]+|-)$")
+# Where a release names the holder of a role: "First Lady Melania Trump", "Minister of Finance, Hon. Jane
+# Roe" (after the role), and "Jane Roe, the Minister of Finance" (before it).
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:\s+(?:{_JOINER}|[A-Z][\w’'.-]*)){{0,8}}?,?\s+(?:(?:the\s+)?(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME})")
+_NAME_BEFORE_ROLE = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME}),\s+(?:the\s+)?$")
 _NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
 # What a person is, in lower case before the name ("Chiefs wide receiver Jane Roe said"): words that end in a
 # noun of agency or a known role noun.
-_AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ary))"
-_LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
+_AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z](?:[a-z]|-(?=[a-z]))*(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ary))"
+# The capitalised words before it may name a body, whole ("University of Otago economist").
+_LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and)\s+)?){{0,3}}"
+                         rf"(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
 _ROLE_NOUNS = frozenset(ROLE_NOUNS_LIST)
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ary")
 
@@ -197,6 +226,13 @@ _INVERTED_END = re.compile(
 _SUBJECT = re.compile(
     rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN}){_POST_NOMINAL}(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
 )
+# "Jane Roe and John Doe say", "Mr Roe and finance spokesman Mr Doe said": coordinated subjects.
+_COORDINATED = re.compile(
+    rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+and\s+"
+    # A title in lower case may stand before the second name; a determiner makes it a thing ("Roe and her
+    # Islamophobic remarks").
+    rf"(?:(?!(?:his|her|their|its|the|a|an|our|my|other|others)\b)[a-z][\w’'-]*\s+){{0,3}}"
+    rf"(?:{HONORIFIC}\s+)?(?P<other>{CAP_SPAN}){_POST_NOMINAL}\s+{_ADVERBS}$")
 # "NAME, said" as page exports break it; tried after the appositive, whose role may end in capitals.
 _SUBJECT_COMMA = re.compile(
     rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+{_ADVERBS}$")
@@ -230,10 +266,19 @@ _QUOTE_THEN_NAME = re.compile(
 )
 # '“This is fantastic!” beamed Donald Hartley of Madison': any -ed verb between a quote and a name.
 _QUOTE_VERB_NAME = re.compile(rf"[,?!]\s*[\"”]\s+[a-z]{{3,}}ed\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
-# '“He represents our greatest shame.” ― Sonya Herridge': a quote signed with a dash, as under an epigraph.
-_DASH_SIGNED = re.compile(rf"[”\"]\s*[―—–]\s*(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
+# '“He represents our greatest shame.” ― Sonya Herridge': a quote signed with a dash, as under an epigraph;
+# also '“…” -- Jane Roe, Provost, Example University' and Markdown's '“…”* — Spokesman John Doe' (emphasis
+# marks and a blockquote's ">" between). The role after the name counts only where the signature ends the
+# paragraph.
+_SIGN_DASH = r"(?:[―—–]|-{1,2}(?=\s))"
+_DASH_SIGNED = re.compile(
+    rf"[”\"][*_]*\s*(?:>\s*)*{_SIGN_DASH}\s*[*_]*(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})"
+    rf"(?:(?:,\s+(?P<role>[^”\"“]{{2,120}}?))?[\s*_]*$)?")
 # A paragraph that ends with such a signature is complete, though no full stop ends it.
-_SIGNED_END = re.compile(r"[”\"]\s*[―—–]\s*[^”\"“]{2,80}$")
+_SIGNED_END = re.compile(r"[”\"][*_]*\s*(?:>\s*)*(?:[―—–]|-{1,2}\s)\s*[^”\"“]{2,80}$")
+# The signature on a line of its own under the quote: "— Jane Roe, Mayor of Example".
+_SIGNATURE_LINE = re.compile(
+    rf"^[>\s*_]*{_SIGN_DASH}\s*[*_]*(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^”\"“.!?]{{2,120}}?))?[\s*_]*$")
 # "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
 # person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
 # trial" names no source.
@@ -491,9 +536,10 @@ class Registry:
 def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of text inside double quotes (straight or typographic). A straight quote opens after a space
     and closes after a word; an unclosed span runs to the end, and a closer with nothing open ends a quote
-    carried over from the previous paragraph."""
+    carried over from the previous paragraph. A paragraph without double marks may quote in single curly
+    marks or doubled apostrophes (`paired_single_spans`)."""
     if not _has_quote(text):
-        return ()
+        return paired_single_spans(text) if ("‘" in text or "''" in text) else ()
     spans: list[tuple[int, int]] = []
     start = None
     for qm in _QUOTE_CHAR.finditer(text):
@@ -526,6 +572,35 @@ def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((start, len(text)))
     # Cached (each paragraph is asked several times): an immutable answer.
     return tuple(spans)
+
+
+# Quotes in single curly marks or doubled apostrophes open after a space, a colon, a bracket or a dash.
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s:(—–-]))(?:‘|'')(?=\S)")
+# A closing curly mark is one no letter follows ("don’t" stays inside).
+_CURLY_CLOSER = re.compile(r"(?<=\S)’(?![\w’])")
+_DOUBLED_CLOSER = re.compile(r"(?<=\S)''(?![\w'])")
+
+
+def paired_single_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans (opening mark, closing mark) of quotes in ‘single curly marks’ or ''doubled apostrophes'' of four
+    words or more (fewer are a term in marks: "the ‘Be Best’ initiative"), each opened and closed as a pair.
+    Of the closing marks before the next opening one, the first next to punctuation wins ('…,’ she said',
+    '…’.'), else the first one: "the officers’ cars" is a plural's apostrophe inside the quote."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _SINGLE_OPENER.search(text, pos)) is not None:
+        doubled = text.startswith("''", m.start())
+        body = m.end()
+        nxt = _SINGLE_OPENER.search(text, body)
+        limit = nxt.start() if nxt else len(text)
+        closers = [c.start() for c in (_DOUBLED_CLOSER if doubled else _CURLY_CLOSER).finditer(text, body, limit)]
+        marked = [c for c in closers if text[c - 1] in ",.;:!?" or text[c + (2 if doubled else 1):][:1] in
+                  (",", ".", ";", ":", "!", "?", ")", "")]
+        close = marked[0] if marked else closers[0] if closers else None
+        if close is not None and len(text[body:close].split()) >= 4:
+            out.append((m.start(), close))
+        pos = close + 1 if close is not None else body
+    return tuple(out)
 
 
 def quote_depth(text: str, depth: int) -> int:
@@ -598,8 +673,13 @@ def _split_span(span: str) -> tuple[str | None, str]:
                 rest = rest[k:]
                 break
     if len(rest) > 2 and rest[0] in ("Lady", "Lord") and lexicons.is_given_name(rest[1]):
-        role = " ".join(([role] if role else []) + rest[:1])  # "First Lady Melania Trump"
+        role = " ".join(([role] if role else []) + rest[:1])  # "Lady Melania Trump"
         rest = rest[1:]
+    if len(rest) > 3 and rest[0] == "First" and rest[1] in ("Lady", "Gentleman"):
+        role = " ".join(([role] if role else []) + rest[:2])  # "First Lady Melania Trump": a title of two words
+        rest = rest[2:]
+    elif rest == ["First", "Lady"] or rest == ["First", "Gentleman"]:
+        return " ".join(([role] if role else []) + rest), ""
     if role is None:
         return None, " ".join(rest)
     return role, " ".join(rest)
@@ -610,9 +690,14 @@ def _strip_lead(span: str) -> str:
     """Sentence openers a capitalised run may start with: "In Dallas County…", "But Trump"."""
     tokens = span.split()
     while len(tokens) > 1 and (tokens[0].lower().strip(",.") in NOT_NAMES or tokens[0].lower() in _VERB_SET) \
-            and tokens[0].lower() != "the" and not _place_head(tokens):
+            and tokens[0].lower() != "the" and not _place_head(tokens) and not _ordinal_title(tokens):
         tokens = tokens[1:]
     return " ".join(tokens)
+
+
+def _ordinal_title(tokens: list[str]) -> bool:
+    """"First Lady", "First Minister", "First Deputy Premier": an ordinal that opens a title of several words."""
+    return tokens[0].lower() == "first" and tokens[1].lower().strip(",.") in _TITLES | {"lady", "gentleman"}
 
 
 # Words that open place names as well as sentences: "Los Angeles County District Attorney", "New York".
@@ -694,6 +779,57 @@ def _given_before(text: str, pos: int) -> bool:
         or (word.endswith(".") and low in TITLE_WORDS) or low in _PARTICLES
 
 
+# A relative clause ends a role: "General Secretary of Example Union which represents …".
+_RELATIVE = re.compile(r",?\s*\b(?:who|which|that|whose|whom)\b.*$", re.DOTALL)
+_ROLE_HONORIFIC_END = re.compile(rf"(?:,?\s+(?:the\s+)?(?:{HONORIFIC}))+\s*$")
+_ROLE_HONORIFIC_START = re.compile(rf"^(?:the\s+)?{HONORIFIC}\s+(?=[A-Z])")
+# Fellowships and honours written after a name, as a part of their own: ", FRSNZ", ", OBE".
+_POST_NOMINAL_PART = re.compile(r"^(?:F[A-Z]{2,6}|[A-Z]{2,5})$")
+
+
+@lru_cache(maxsize=4096)
+def clean_role(role: str | None) -> str | None:
+    """A role as a person holds it: cut at a relative pronoun ("…, who undertook the study"), without a
+    leading article ("the San family solicitor"), honorifics ("co-author Professor", "Senator the Hon.")
+    or post-nominals (", FRSNZ"); titles of several words stay whole ("First Lady", "U.S. Senator")."""
+    if not role:
+        return None
+    text = _RELATIVE.sub("", role.strip(" ,"))
+    parts = [p.strip() for p in text.split(",")]
+    parts = [p for p in parts if p and not (_POST_NOMINAL_PART.match(p) and (
+        p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))]
+    text = ", ".join(parts)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    text = _ROLE_HONORIFIC_END.sub("", text)
+    text = _ROLE_HONORIFIC_START.sub("", text)
+    return text.strip(" ,") or None
+
+
+@lru_cache(maxsize=4096)
+def _person_like(text: str, shape_only: bool = False) -> bool:
+    """Whether ``text`` reads as a person's name: two to four capitalised words, honorifics and post-nominals
+    aside, with no title or organisation word in them, opening with a known given name or an initial ("Jane
+    Roe", "Hon. J. Doe"); with ``shape_only``, two or three such words will do (a given name the list lacks)."""
+    name = lexicons.strip_post_nominals(_HONORIFIC_RE.sub("", text.strip() + " ").strip())
+    tokens = name.split()
+    if not 2 <= len(tokens) <= (3 if shape_only else 4) or not _valid_name(name) \
+            or any(t.lower().strip(",.") in _TITLES for t in tokens):
+        return False
+    return shape_only or lexicons.is_given_name(tokens[0]) or bool(re.fullmatch(r"[A-Z]\.", tokens[0]))
+
+
+def _title_like(span: str) -> bool:
+    """A capitalised run that ends in what a person is ("Take It Down Act Advocate", "Example Board Chair")."""
+    last = span.split()[-1].lower().strip(",.") if span.split() else ""
+    return last in _TITLES
+
+
+def _role_of(text: str) -> str:
+    """A title phrase as a role: without the honorifics it ends in ("Minister of X, Senator the Hon." →
+    "Minister of X, Senator")."""
+    return re.sub(rf"(?:,?\s+(?:the\s+)?{HONORIFIC})+\s*$", "", text).strip(" ,")
+
+
 def _gender(hon: str | None) -> str | None:
     if not hon:
         return None
@@ -713,6 +849,8 @@ class Attributor:
         self.cue: tuple[int, int] | None = None  # the speech verb of the last explicit attribution found
         self._full: dict[str, str | None] = {}
         self._gender: dict[str, str | None] = {}
+        self._role_holder: dict[str, str | None] = {}
+        self._lower: str | None = None  # the release in lower case, for role lookups
         # Most releases use no gendered honorific at all; then no surname needs looking up ("Mrs" holds "Mr",
         # "Sra" and "Srta" hold "Sr").
         self._honorifics = any(h in text_of_release for h in ("Mr", "Ms", "Miss", "Sir", "Dame", "Sr"))
@@ -742,6 +880,46 @@ class Attributor:
                 break
         self._full[key] = best
         return best
+
+    def role_holder(self, role: str) -> Person | None:
+        """The one person the release names with ``role`` anywhere, as "First Lady Melania Trump", "Minister
+        of Finance Jane Roe" or "Jane Roe, the Minister of Finance": "the First Lady thanked …" is hers though
+        she never spoke before. None when the release gives the role to nobody or to two people."""
+        key = role.lower().strip(" ,")
+        if not any(w.strip(",.()") in _TITLES or w in ("lady", "gentleman") for w in key.split()):
+            return None  # "the OECD", "LAPD": an organisation, not a person's role
+        if key in self._role_holder:
+            return self.registry.find(self._role_holder[key]) if self._role_holder[key] else None
+        found: set[str] = set()
+        if self._lower is None:
+            self._lower = self.text.lower()
+        low = self._lower
+        pos = low.find(key) if len(key) > 2 else -1
+        while pos >= 0 and len(found) < 6:
+            end = pos + len(key)
+            if (pos == 0 or not low[pos - 1].isalnum()) and (end >= len(low) or not low[end].isalnum()) \
+                    and not _ROLE_MODIFIER_BEFORE.search(low, max(0, pos - 12), pos):
+                for m in (_ROLE_THEN_NAME.match(self.text, end),
+                          _NAME_BEFORE_ROLE.search(self.text, max(0, pos - 80), pos)):
+                    name = _split_span(lexicons.strip_post_nominals(m.group("span")))[1] if m else ""
+                    poss = [k for k, t in enumerate(name.split()) if t.endswith(_POSSESSIVE)]
+                    if poss:  # "First Lady Jane Roe’s Roundtable": the name ends at its possessive
+                        name = " ".join(name.split()[: poss[0] + 1])[:-2]
+                    if 2 <= len(name.split()) <= 4 and _valid_name(name) and (
+                            _person_like(name) or self.registry.find(name) is not None):
+                        found.add(speaker_key(name) + "\t" + name)
+                        break
+            pos = low.find(key, end)
+        # A headline's next word may cling to the name ("First Lady Jane Roe Applauds …"): the shortest name
+        # found is the person when every other one starts with it.
+        names = sorted({f.split("\t")[1] for f in found}, key=len)
+        base = speaker_key(names[0]).split() if names else []
+        if not names or any(speaker_key(n).split()[:len(base)] != base for n in names):
+            self._role_holder[key] = None
+            return None
+        name = names[0]
+        self._role_holder[key] = name
+        return self.registry.resolve(name, role.strip(" ,"), None)
 
     def gender_of(self, surname: str) -> str | None:
         """A gender the release gives a surname with an honorific ("Mrs Maguire")."""
@@ -784,13 +962,13 @@ class Attributor:
         if name.endswith(("’s", "'s")):
             name = name[:-2]  # "Hillary Clinton’s campaign slogan is …"
         name = name.rstrip("’")  # "Sanders’ comments"
-        role = (role or "").strip(" ,") or None
+        role = clean_role(role)
         if title and role:
             role = f"{title}, {role}"
         elif title:
-            role = title
+            role = clean_role(title)
         if not name:
-            return self.registry.by_role(title) if title else None
+            return (self.registry.by_role(title) or self.role_holder(title)) if title else None
         if " " not in name and _whole_place([name]):
             # "Israel" for Steve Israel: a place's name is a surname where the release gives it with a given name.
             known = self.registry.find(name)
@@ -809,7 +987,7 @@ class Attributor:
             return None  # "Air Example", "Example Holdings": an organisation's name, not a title and a surname
         if described and not title:
             # "the Wisconsin Republican said": a description, good only for someone already named so.
-            return self.registry.by_role(name)
+            return self.registry.by_role(name) or self.role_holder(name)
         gender = _gender(hon) or self.gender_of(name.split()[-1].strip(",."))
         if len(name.split()) == 1 and self.registry.find(name) is None:
             full = self.full_name(name)
@@ -866,7 +1044,10 @@ class Attributor:
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  and text[max(0, a - 4): a].rstrip() != " se"
                  and text[max(0, a - 3): a] != "se "  # Spanish "se declaró culpable" pleads
-                 and not (text.startswith("continue", a) and _NOT_SPEECH_AFTER.match(text, b))]
+                 and not (text.startswith("continue", a) and _NOT_SPEECH_AFTER.match(text, b))
+                 and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
+                 and not (text.startswith(("declar", "décla"), a) and _DECLARED_THING.match(text, b))
+                 and not _not_a_verb_here(text, a, b)]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
         # someone else in passing ("EgyptAir also confirmed …; “…,” Mariam Emara told CNN").
         near = [v for v in verbs if _near_quote(text, spans, *v)] if spans else []
@@ -878,9 +1059,9 @@ class Attributor:
             if person:
                 self.cue = (a, b)
                 return person
-        m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text) else None
+        m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text or "-" in text) else None
         if m and not m.group("span").endswith(_POSSESSIVE):
-            person = self._person(m.group("hon"), m.group("span"), None)
+            person = self._person(m.group("hon"), m.group("span"), m.group("role"))
             if person:
                 return person
         m = _QUOTE_VERB_NAME.search(text) if spans else None
@@ -947,7 +1128,7 @@ class Attributor:
         # a subject sits within a few words of its verb, an appositive role within a long sentence.
         near = prefix[-160:]
         if self.registry.people and _agent_before(near) and (m := _DESCRIBED.search(near[-60:])):
-            person = self.registry.by_role(m.group("role"))
+            person = self.registry.by_role(m.group("role")) or self.role_holder(m.group("role"))
             if person:
                 return person
         if not _CAPITAL.search(near):
@@ -962,6 +1143,15 @@ class Attributor:
         last = near.rsplit(None, 1)[-1] if near.strip() else ""
         adverb = last in _ADVERB_WORDS or last.endswith(("ly", "day"))
         # Each pattern only where its punctuation is: cheap tests that spare most regex scans.
+        # The second name stands right before the verb, as a subject does (the same cheap test as _SUBJECT's).
+        if " and " in near[-120:] and end not in ",;:" and (adverb or last[:1].isupper()) \
+                and (m := _COORDINATED.search(near[-120:])) \
+                and not m.group("span").endswith(_POSSESSIVE) and _valid_name(_split_span(m.group("other"))[1] or "-"):
+            # "Jane Roe and John Doe say …": one speaker per paragraph, so the first person named, whom the
+            # sentence puts first; "Example Holdings and Jane Roe" is nobody's.
+            person = self._person(m.group("hon"), m.group("span"), None)
+            if person:
+                return person
         for pattern, with_role, needed in (
                 (_SUBJECT, False, end not in ",;:" and (adverb or last[:1].isupper() or last.endswith(")"))),
                 # The role runs from a comma to the verb with no quote mark or semicolon in it.
@@ -984,13 +1174,30 @@ class Attributor:
                 continue
             if m:
                 role = m.group("role") if with_role else None
+                hon, span = m.group("hon"), m.group("span")
                 if role and _CIRCUMSTANCE.match(role):
                     role = None  # when or where, not what the person is
-                if pattern is _SUBJECT and not role and _agent_before(before := near[-120:][:m.start("span")]):
+                if role and not _person_like(((hon or "") + " " + span).strip()) and (
+                        _person_like(role) or (_title_like(span) and _person_like(role, shape_only=True))):
+                    # "Take It Down Act Advocate, Jane Roe, said", "Minister of X, Hon. John Doe, said": of a
+                    # title phrase and a name in apposition, the person is the part that looks like a name.
+                    hon, span, role = None, role.strip(" ,"), _role_of(((hon or "") + " " + span).strip())
+                if pattern is _SUBJECT and not role and _agent_before(
+                        before := near[-120:][:m.start("hon") if m.group("hon") else m.start("span")]):
                     lead = _LOWER_ROLE.search(before, max(0, len(before) - 60))
                     if lead and lead.group("last").lower() not in NOT_NAMES:
-                        role = lead.group("role").strip()  # "Chiefs wide receiver Jane Roe said"
-                person = self._person(m.group("hon"), m.group("span"), role)
+                        # "Chiefs wide receiver Jane Roe said"; a sentence opener before it is no part of it.
+                        role = _strip_lead(lead.group("role").strip())
+                if pattern is _SUBJECT_COMMA and not role:
+                    # "Chief Executive Officer (Acting) of Example Authority, Jane Roe, added": the title
+                    # phrase that opens the sentence before the name is the role.
+                    seg = near[-120:][:m.start("span")].rstrip()
+                    if seg.endswith(","):
+                        head = _BREAK.split(seg[:-1])[-1].strip()
+                        if head and not _ROLE_VERB.search(head) and not _QUOTE_CHAR.search(head) \
+                                and head[:1].isupper() and any(w.lower().strip(",.()") in _TITLES for w in head.split()):
+                            role = head
+                person = self._person(hon, span, role)
                 if person:
                     return person
         return None
@@ -1042,7 +1249,33 @@ _BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt)\.)(?<!\b(?:
 
 
 # "Trump continues his adulation of Putin", "she continued to work": an object, not words, follows.
-_NOT_SPEECH_AFTER = re.compile(r"\s+(?:his|her|their|its|the|a|an|to|on|with|working)\b")
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:his|her|their|its|the|a|an|to|on|with|working|[a-z]{3,}ing)\b")
+# "declared a state of emergency", "declaró el estado de emergencia": an act of office, not words.
+_DECLARED_THING = re.compile(
+    r"\s+(?:(?:a|an|the|el|la|un|una|le|l['’]|den|die|der|das|einen|eine)\s*)?(?:local\s+|national\s+|public\s+)?"
+    r"(?:state|estado|état|emergency|emergencia|urgence|notstand|war|guerra|guerre|disaster|desastre|holiday|"
+    r"bankruptcy|quiebra|winner|ganador|independence|martial)\b", re.IGNORECASE)
+# "Jane Roe hopes to win": a wish, not words; "hopes that …", "hopes his gift will …" report a stance.
+_NOT_HOPE_AFTER = re.compile(r"\s+(?:to|for)\b")
+# What makes a verb form a noun ("his hopes", "Tory comments", "the defendant's claims") or an infinitive
+# or a modal's complement ("to warn drivers", "would argue"): not speech a person gave.
+_NOUN_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my|your|the|a|an|any|no|all|these|those|whose|of|and|"
+                          r"to|will|would|could|should|may|might|can|must|not)|['’]s|s['’])\s+$", re.IGNORECASE)
+_BASE_FORMS = frozenset("say add note warn urge stress explain argue agree insist claim".split())
+_PLURAL_NOUNS = frozenset("hopes remarks comments claims regrets vows pledges notes adds answers thanks".split())
+
+
+def _not_a_verb_here(text: str, a: int, b: int) -> bool:
+    """A speech verb's form used as a noun or an infinitive in this place (see _NOUN_BEFORE); only for the
+    forms that are plural nouns or bare infinitives as well ("hopes", "claims", "warn")."""
+    word = text[a:b].split()[0]
+    if word not in _PLURAL_NOUNS and word not in _BASE_FORMS:
+        return False
+    return bool(_NOUN_BEFORE.search(text, max(0, a - 12), a)) and not _ATTITUDE_TO.search(text, max(0, a - 40), a)
+
+
+# "was quick to add": the attitude _ADVERBS lets stand between a subject and its verb.
+_ATTITUDE_TO = re.compile(r"\b(?:is|was|are|were)\s+(?:quick|keen|eager|careful|happy|pleased|proud|anxious)\s+to\s+$")
 _ADDRESSEE = re.compile(r"\b(?:told|tells|asked|asks|to|with|by|from|of|for)\s+$")
 _ADDRESSEE_NARROW = re.compile(r"\b(?:told|tells|asked|asks|to)\s+$")
 
@@ -1103,10 +1336,29 @@ _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 
 
 def attribution_fragment(text: str) -> bool:
-    """A short line that only attributes ("State’s Attorney Burke said"): page exports cut it from its
-    quote. The heading filter must keep it."""
-    words = text.rstrip(" :,").rsplit(None, 1)
-    return len(text) <= 120 and len(words) == 2 and words[1] in _VERB_SET
+    """A short line that only attributes ("State’s Attorney Burke said", "Jane Roe said:-", "Jane Roe said
+    the following:"): page exports cut it from its quote. The heading filter must keep it."""
+    if len(text) > 120:
+        return False
+    head = text.rstrip(" :,-–—")
+    if head.endswith(("following", "follows")):
+        head = _FOLLOWING.sub("", head).rstrip(" :,-–—")
+    words = head.rsplit(None, 1)
+    return len(words) == 2 and words[1] in _VERB_SET
+
+
+# "said the following:", "stated as follows:-": what introduces words to come.
+_FOLLOWING = re.compile(r"\s+(?:the\s+following|as\s+follows)$")
+_INTRO_END = re.compile(r"(?::[\s\-–—]*|\b(?:the\s+following|as\s+follows)[\s.:\-–—]*)$")
+
+
+def _introduces(text: str) -> bool:
+    """A paragraph that ends by introducing what follows: "X said:", "X said:-", "X said the following"."""
+    t = text.rstrip(" \n\t-–—.:")
+    if len(t) < len(text.rstrip()) and ":" in text[len(t):]:
+        return True
+    # Asked of every paragraph: the regex (a search anchored at the end) only where the words are.
+    return t.endswith(("following", "follows")) and bool(_INTRO_END.search(text.rstrip()))
 
 
 def name_line(text: str) -> str | None:
@@ -1117,6 +1369,18 @@ def name_line(text: str) -> str | None:
         return None
     title, name = _split_span(_HONORIFIC_RE.sub("", text))
     return name if _valid_name(name) and len(name.split()) >= 2 else None
+
+
+def signature_line(text: str) -> tuple[str, str | None] | None:
+    """The person and role a line that only signs the quote above it gives ("— Jane Roe, Mayor of Example",
+    "> -- Spokesman John Doe"), else None."""
+    if len(text) > 170 or text.lstrip()[:1] not in ">*_―—–-" or not (m := _SIGNATURE_LINE.match(text.strip())):
+        return None
+    title, name = _split_span(lexicons.strip_post_nominals(m.group("span")))
+    if not _valid_name(name) or len(name.split()) < 2:
+        return None
+    role = ", ".join(r for r in (title, (m.group("role") or "").strip(" ,*_")) if r) or None
+    return name, role
 
 
 def _ends_open(text: str) -> bool:
@@ -1166,6 +1430,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     statement_title = statement is not None and bool(_STATEMENT_TITLE.match(title or ""))
     verbs = _ReleaseVerbs(paragraphs)
     carried: Person | None = None  # the speaker whose quote is still open
+    introduced: Person | None = None  # the speaker of a line introducing the next paragraphs ("X stated:")
     previous: Person | None = None  # the speaker of the previous body paragraph
     previous_text = ""
     assigned: list[tuple[Paragraph, Person | None]] = []
@@ -1175,7 +1440,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     cue_of: dict[int, tuple[int, int] | None] = {}
     carried_in: dict[int, bool] = {}
     for p in paragraphs:
-        hint = p.speaker
+        hint, hint_role = p.speaker, p.speaker_role
         p.speaker = p.speaker_role = None
         if p.kind == "about":
             continue
@@ -1184,7 +1449,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             hon = _HONORIFIC_RE.match(hint)
             name = _HONORIFIC_RE.sub("", hint).strip()
             if _valid_name(name):
-                person = registry.resolve(name, None, _gender(hon.group(0) if hon else None))
+                person = registry.resolve(name, hint_role, _gender(hon.group(0) if hon else None))
         explicit = attributor.explicit(p.text, verbs.of(p)) if person is None else None
         explicit_of[id(p)] = explicit
         cue_of[id(p)] = attributor.cue if explicit is not None else None
@@ -1196,6 +1461,22 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             # Floats repeat what the body says; they take a speaker but do not move the story on.
             assigned.append((p, person))
             continue
+        if person is None and (signed := signature_line(p.text)):
+            # A signature on its own line speaks the quote above it (and the quote paragraphs before that
+            # one which nobody attributed); the line itself holds no words of theirs.
+            signer = registry.resolve(signed[0], signed[1], None)
+            for k in range(len(assigned) - 1, -1, -1):
+                q, had = assigned[k]
+                if q.kind != "body":
+                    continue
+                if explicit_of.get(id(q)) is not None or not quote_mask(q.text) or (
+                        k < len(assigned) - 1 and not _quote_led(q.text)):
+                    break
+                assigned[k] = (q, signer)
+                how[id(q)] = EXPLICIT
+            assigned.append((p, None))
+            previous, previous_text, carried = signer, p.text, None
+            continue
         if statement is None:
             statement = _statement_speaker(attributor, p.text if len(p.text) < 300 else None)
             if statement is not None:
@@ -1206,11 +1487,17 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             person = carried
             how[id(p)] = CARRIED
         elif person is None and previous is not None:
-            if _quote_led(p.text) or previous_text.rstrip().endswith(":") or attribution_fragment(previous_text):
+            if _quote_led(p.text) or _introduces(previous_text) or attribution_fragment(previous_text):
                 person = previous
                 # After "X said:" the quote is X's own, not a carried one.
-                how[id(p)] = EXPLICIT if previous_text.rstrip().endswith(":") or attribution_fragment(
+                how[id(p)] = EXPLICIT if _introduces(previous_text) or attribution_fragment(
                     previous_text) else CARRIED
+            elif introduced is previous and not quote_mask(p.text) and _FIRST_PERSON.search(p.text) \
+                    and not attributor.names_someone(p.text):
+                # "X stated:" then paragraphs of X's words without quotation marks: they run on while they
+                # stay in the first person and report nobody else.
+                person = previous
+                how[id(p)] = CARRIED
             elif _first_person_quote(p.text):
                 # A first-person quote carries the previous speaker on, unless its own sentence has a person
                 # for subject ('Donald Trump quickly took to Twitter, writing: "… When will we learn?"').
@@ -1241,6 +1528,10 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             person = statement
             how[id(p)] = CARRIED if previous is statement else STATEMENT
         assigned.append((p, person))
+        if person is not None and len(p.text) < 300 and _introduces(p.text):
+            introduced = person
+        elif person is None or person is not introduced:
+            introduced = None
         attributor.context = p.text
         if person is not None:
             registry.spoke(person)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from searchidx.attribution.rules import attribute, attribution_fragment, name_line
+from searchidx.attribution.rules import attribute, attribution_fragment, name_line, signature_line
 from searchidx.load import metadata as md
 from searchidx.load.cleaning import ends_sentence
 from searchidx.load.dates import find_date
@@ -62,6 +62,10 @@ def _drop_headings(paragraphs: list[Paragraph], listed: set[int] | None = None) 
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
             if nxt is not None and nxt.speaker is None and nxt.text[:1] in "\"“«„":
                 nxt.speaker = name_line(p.text)
+            prev = kept[-1] if kept else None
+            if prev is not None and prev.kind == "body" and prev.speaker is None and any(
+                    c in prev.text for c in "\"“”«»„") and (signed := signature_line(p.text)):
+                prev.speaker, prev.speaker_role = signed  # "— Jane Roe, Mayor" under the quote it signs
             continue
         kept.append(p)
     return kept

@@ -1,0 +1,319 @@
+"""General attribution mechanisms (issue 17's dev error classes) on invented releases, loaded by the real
+loader: each mechanism with variants that must fire and variants that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchidx.attribution.rules import clean_role, signature_line
+from searchidx.load.core import load_text
+
+
+def speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    release = load_text("Test release headline\n\n" + "\n\n".join(paragraphs) + "\n")
+    return [(p.speaker, p.speaker_role) for p in release.body]
+
+
+def names(*paragraphs: str) -> list[str | None]:
+    return [s for s, _ in speakers(*paragraphs)]
+
+
+# --- a quote signed with a dash ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("signature", [
+    "-- Jane Roe, Provost, Example University",
+    "— Council Spokesman Jane Roe",
+    "– Jane Roe",
+    "- Jane Roe, Mayor of Example",
+])
+def test_a_quote_signed_with_a_dash_in_its_paragraph(signature):
+    got = names(f"“Our research depends on this partnership and on the people who keep it going.” {signature}")
+    assert got == ["Jane Roe"]
+
+
+def test_a_signature_after_emphasis_and_blockquote_marks():
+    got = speakers("> *“The jobs report blew out every expectation this quarter.”*\n> — Council Spokesman John Doe")
+    assert got[0][0] == "John Doe"
+    assert got[0][1] and "Spokesman" in got[0][1]
+
+
+def test_the_role_after_a_signature_is_kept():
+    got = speakers("“We are grateful for the partnership in this critical work.” -- Jane Roe, Provost, Example "
+                   "University")
+    assert got[0] == ("Jane Roe", "Provost, Example University")
+
+
+def test_a_signature_on_the_next_line_signs_the_quote_above():
+    got = names("The council met on Monday to discuss the roads.",
+                "“We will fix every road in the district before the winter comes.”",
+                "— Jane Roe, Mayor of Example",
+                "The works start in May.")
+    assert got == [None, "Jane Roe", None]  # the signature line is furniture: dropped, its name kept
+
+
+@pytest.mark.parametrize("text", [
+    # A dash inside narration, a range, an organisation after the dash: no signature.
+    "“Fix the roads” – the slogan of the campaign – was printed on every leaflet in the district.",
+    "The “Safe Roads” programme runs 2024 - 2026 across the district and the region.",
+    "“We will fix the roads.” — Example Holdings",
+])
+def test_no_signature_without_a_person_after_the_dash(text):
+    assert names(text) == [None]
+
+
+def test_signature_line_reads_name_and_role():
+    assert signature_line("— Jane Roe, Mayor of Example") == ("Jane Roe", "Mayor of Example")
+    assert signature_line("> -- Council Spokesman John Doe") == ("John Doe", "Council Spokesman")
+    assert signature_line("— The End") is None
+    assert signature_line("Jane Roe, Mayor") is None  # no dash: a name line, not a signature
+
+
+# --- apposition: the part that looks like a person's name is the person ---------------------------------
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Take It Down Act Advocate, Francesca Mani, said: “A strong law is crucial for the victims.”",
+     "Francesca Mani", "Take It Down Act Advocate"),
+    # A given name the list lacks: the title phrase before it still tells which part is the person.
+    ("Example Board Chair, Jorvik Tamsin, said the board would meet again in June.",
+     "Jorvik Tamsin", "Example Board Chair"),
+    ("Chief Executive Officer (Acting) of the Example Zone Authority, Gary Scott, added that two events "
+     "will take place.", "Gary Scott", "Chief Executive Officer (Acting) of the Example Zone Authority"),
+])
+def test_title_phrase_then_name_in_apposition(text, name, role):
+    assert speakers(text) == [(name, role)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # The name comes first: the appositive is the role, however capitalised.
+    ("Jane Roe, Chief Executive, Example Universities, said the cuts were deep.", "Jane Roe"),
+    ("Gary Scott, Chief Executive Officer, said the zone would open in June.", "Gary Scott"),
+    # A place before the name is no role.
+    ("In Wellington, Jane Roe said the plan was sound.", "Jane Roe"),
+])
+def test_name_first_apposition_is_left_alone(text, name):
+    got = speakers(text)
+    assert got[0][0] == name
+    assert got[0][1] is None or name not in got[0][1]
+
+
+# --- role-only references: the person the release named with that role ----------------------------------
+
+def test_the_first_lady_is_the_person_named_so_before_she_speaks():
+    got = speakers("Today, First Lady Jane Roe and Senator John Doe hosted a roundtable on online safety.",
+                   "The First Lady delivered opening remarks thanking the Senate for passing the bill.",
+                   "The First Lady thanked the volunteers who organised the event.")
+    assert [n for n, _ in got] == [None, "Jane Roe", "Jane Roe"]
+    assert got[1][1] == "First Lady"
+
+
+@pytest.mark.parametrize("introduction", [
+    "Jane Roe, the Minister of Transport, opened the new bridge on Monday.",
+    "Minister of Transport Jane Roe opened the new bridge on Monday.",
+    "The Minister of Transport, Hon. Jane Roe, opened the new bridge on Monday.",
+])
+def test_the_minister_said_resolves_within_the_release(introduction):
+    got = names(introduction, "The bridge cost $40 million and took three years to build.",
+                "The Minister said the second bridge would open next year.")
+    assert got == [None, None, "Jane Roe"]
+
+
+def test_the_chief_constable_named_after_the_role():
+    got = names("Chief Constable Jane Roe attended the ceremony at the police college.",
+                "The Chief Constable said the new officers would start on Monday.")
+    assert got == [None, "Jane Roe"]
+
+
+@pytest.mark.parametrize("introduction", [
+    # Two people hold the role: the reference is ambiguous.
+    "Minister of Transport Jane Roe and Minister of Finance John Doe opened the new bridge.",
+    # Nobody is named with the role.
+    "The new bridge opened on Monday after three years of work.",
+])
+def test_a_role_reference_without_one_holder_stays_unattributed(introduction):
+    got = names(introduction, "The Minister said the second bridge would open next year.")
+    assert got == [None, None]
+
+
+# --- coordinated subjects: the first person speaks --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe and John Doe say the scheme will cost more than forecast.",
+    "Education spokeswoman Jane Roe and finance spokesman John Doe said the scheme was flawed.",
+])
+def test_coordinated_subjects_give_the_first_person(text):
+    assert names(text) == ["Jane Roe"]
+
+
+def test_coordinated_short_forms_resolve_to_the_first_person_named():
+    got = names('"Loans are rising," says finance spokesman Jane Roe.',
+                '"Fees will rise too," says education spokesman John Doe.',
+                "Ms Roe and Mr Doe say this is a terrible omen for the scheme.")
+    assert got == ["Jane Roe", "John Doe", "Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents and businesses say the new road is too noisy at night.",
+    "Example Holdings and Example Bank say the merger will close in June.",
+    "The Greens and Labour say the bill should be withdrawn.",
+])
+def test_coordinated_groups_are_no_speakers(text):
+    assert names(text) == [None]
+
+
+def test_a_person_and_a_thing_are_no_coordinated_subject():
+    assert names("On Saturday, Jane Roe and her Outrageous remarks loomed large at the debate.") == [None]
+
+
+# --- the speech verb lexicon covers classes of communication verbs ----------------------------------------
+
+@pytest.mark.parametrize("verb", ["hopes", "expresses", "congratulated", "cautions", "reiterates", "laments",
+                                  "retorts", "regrets", "advises", "recounts"])
+def test_communication_verbs_attribute(verb):
+    assert names(f"Jane Roe {verb} that the new bridge will open before the winter.") == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "The hopes of the town rest on the new bridge opening before the winter.",
+    "Example Holdings welcomes the decision to open the bridge before the winter.",
+    "Jane Roe was congratulated by the council for finishing the bridge early.",
+    "Jane Roe appealed the sentence to the Court of Appeal in March.",
+    # A verb's form as a noun, an infinitive, a wish, or an act that is not speech.
+    "Jane Roe hopes to win the cup again next season.",
+    "The court rejected Jane Roe’s claims about the contract in March.",
+    "Mayor Jane Roe launched a campaign featuring two actors to warn drivers of street racing.",
+    "Jane Roe promised investors a monthly return of 8 per cent.",
+    "The defendant continued driving at speed through two red lights.",
+    "The cross was headed clear by Jane Roe. Any hopes of a recovery ended on the hour.",
+])
+def test_no_speaker_from_nouns_passives_or_organisations(text):
+    assert names(text) == [None]
+
+
+# --- a line introducing the next paragraphs ------------------------------------------------------------
+
+@pytest.mark.parametrize("intro", ["Jane Roe, Mayor of Example, stated:", "Mayor Jane Roe said:-",
+                                   "Mayor Jane Roe said the following:", "Mayor Jane Roe stated as follows:"])
+def test_an_introducing_line_attributes_the_paragraphs_that_follow(intro):
+    got = names(intro, "We will fix every road in the district this year.",
+                "Our crews start in May and we will finish by winter.",
+                "The council meets again in June.")
+    assert got == ["Jane Roe", "Jane Roe", "Jane Roe", None]
+
+
+def test_an_introduced_run_stops_at_someone_else():
+    got = names("Mayor Jane Roe said:", "We will fix every road in the district this year.",
+                "Councillor John Doe said the work should wait a year.", "We cannot afford it now.")
+    assert got[:3] == ["Jane Roe", "Jane Roe", "John Doe"]
+    assert got[3] != "Jane Roe"
+
+
+def test_a_heading_with_a_colon_introduces_nobody():
+    assert names("The council published these figures:",
+                 "We counted 400 potholes in the district this year.") == [None, None]
+
+
+# --- quotes in single curly marks and doubled apostrophes ------------------------------------------------
+
+def quotes_of(text: str) -> list[tuple[str, str | None, str]]:
+    release = load_text("Test release headline\n\n" + text + "\n")
+    return [(q.text, q.speaker, q.kind) for p in release.body for q in p.quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "‘We don’t want the officers’ cars parked here at night,’ Jane Roe said.",
+    "''We don't want the cars parked here at night,'' Jane Roe said.",
+])
+def test_single_curly_and_doubled_apostrophe_quotes_are_direct(text):
+    got = quotes_of(text)
+    assert got[0][1:] == ("Jane Roe", "direct")
+    assert got[0][0].startswith("We don") and got[0][0].endswith("at night")
+
+
+def test_a_name_inside_single_marks_is_quoted_not_the_speaker():
+    got = names("‘John Doe said we should wait a year, but we will not wait,’ Jane Roe said.")
+    assert got == ["Jane Roe"]
+
+
+def test_a_long_lower_case_quote_in_single_marks_is_found():
+    got = quotes_of("The report says ‘there are currently 62,133 borrowers with overdue repayments (up 6%)’.")
+    assert any(q[0].startswith("there are currently") and q[2] == "direct" for q in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Her ‘Be Best’ initiative is centred on child well-being.",  # a term in marks, not a quote
+    "It’s the Smiths’ house and Jane’s car, the neighbours’ report says.",  # apostrophes only
+])
+def test_short_terms_and_apostrophes_are_no_quotes(text):
+    assert [q for q in quotes_of(text) if q[2] == "direct"] == []
+
+
+# --- role cleaning -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, clean", [
+    ("General Secretary of Example Union which represents two-thirds of the workers",
+     "General Secretary of Example Union"),
+    ("who undertook the research as part of her studies", None),
+    ("the Example family solicitor", "Example family solicitor"),
+    ("co-author Professor", "co-author"),
+    ("Example Study Director Professor, FRSNZ", "Example Study Director"),
+    ("Minister of Industry, Senator the Hon.", "Minister of Industry, Senator"),
+    ("First Lady", "First Lady"),
+    ("U.S. Senator", "U.S. Senator"),
+    ("Chief Executive, Example Universities", "Chief Executive, Example Universities"),
+    ("Director, NASA", "Director, NASA"),
+])
+def test_clean_role(raw, clean):
+    assert clean_role(raw) == clean
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Study co-investigator Dr Jane Roe says the reports disagreed with the hospital records.",
+     "Study co-investigator"),
+    ("University of Example economist Dr Jane Roe says the study matters.", "University of Example economist"),
+    ("Jane Roe, the Example family solicitor, said the family welcomed the findings.", "Example family solicitor"),
+    ("Jane Roe, who led the study at Example University, said the findings were clear.", None),
+])
+def test_roles_as_the_person_holds_them(text, role):
+    assert speakers(text) == [("Jane Roe", role)]
+
+
+# --- an attitude to speaking ("is quick to point out") -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "This does not mean that debt hurts your health, paper co-author Jane Roe of Example University is quick "
+    "to point out.",
+    "Jane Roe was keen to stress that the plan is sound.",
+    "Jane Roe points out that the plan is sound.",
+])
+def test_an_attitude_to_speaking_is_speaking(text):
+    assert names(text) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe was quick to leave the meeting after the vote.",
+    "Example Holdings was quick to point out that the plan is sound.",
+])
+def test_an_attitude_without_speech_or_person_is_nobody(text):
+    assert names(text) == [None]
+
+
+def test_a_role_reference_needs_a_persons_role_and_the_same_role():
+    # "the OECD" is an organisation; "Deputy Prime Minister Jane Roe" holds another role than "prime minister".
+    got = names("Economist Jane Roe of the OECD presented the outlook in Paris on Monday.",
+                "Growth will slow next year, according to the OECD.",
+                "Deputy Prime Minister John Doe opened the session on Monday.",
+                "The prime minister insisted on Wednesday that the plan was his own.")
+    assert got == [None, None, None, None]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Jane Roe declared a state of emergency in the county on 4 March.",
+    "El gobernador Juan Pérez declaró el estado de emergencia en el condado el 4 de marzo.",
+    "Mayor Jane Roe declared a local emergency after the floods.",
+])
+def test_declaring_an_emergency_is_an_act_not_words(text):
+    assert names(text) == [None]
+
+
+def test_declaring_that_is_still_speech():
+    assert names("Governor Jane Roe declared that the county would rebuild every bridge.") == ["Jane Roe"]
