@@ -339,3 +339,21 @@ def test_a_word_is_searched_in_the_languages_that_write_it(tmp_path: Path) -> No
                                  "cargos por fraude contra el dueño del taller.\n", encoding="utf-8")
     index.sync([src])
     assert found("fraud") == {"en.txt", "es.txt", "es2.txt"}
+
+
+def test_a_snowball_stem_keeps_its_words_first_letter():
+    """highlight_spans looks a word up in the other languages only when a stem of theirs starts with its
+    first letter: true of every stem, accents and odd letters included."""
+    from searchidx.engine.whoosh.fields import ANALYSED_LANGUAGES, LANGUAGE_MARK, language_term
+    from searchidx.engine.whoosh.schema import word_folding
+
+    _pattern, charmap = word_folding()
+    words = ("acusados acusó policía Ärzte Straße œuvre été ÉTÉ ão ñandú İstanbul ﬁnanzas ns es MS à y "
+             "condamnée Staatsanwältin déclaré afirmó sagte erklärte órgão ações è perché über").split()
+    for language in set(ANALYSED_LANGUAGES) - {"en"}:
+        for word in words:
+            lower = word.lower()
+            folded = lower.translate(charmap)
+            for form in {lower, folded}:
+                stem = language_term(language, form).rpartition(LANGUAGE_MARK)[0]
+                assert stem[:1] == folded[:1], (language, word, stem)

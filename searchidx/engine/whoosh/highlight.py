@@ -28,12 +28,19 @@ def highlight_spans(text: str, terms: set[str], exact: set[str] | None = None) -
     fold = _folded_and_stemmed
     # Stems of other languages are marked with theirs (fields.LANGUAGE_MARK): a word matches one when that
     # language stems it so.
-    languages = tuple(sorted({t.rpartition(LANGUAGE_MARK)[2] for t in terms if LANGUAGE_MARK in t}))
+    marked = [t.rpartition(LANGUAGE_MARK) for t in terms if LANGUAGE_MARK in t]
+    languages = tuple(sorted({lang for _stem, _mark, lang in marked}))
+    # A Snowball stem keeps its word's first letter (folded): words that start otherwise are not looked
+    # up in the other languages, most of a hit's words in a search that has such stems at all.
+    firsts = frozenset(s[:1] for s, _mark, _lang in marked)
+    if "" in firsts:
+        firsts = None
     spans = []
     for m in pattern.finditer(text):
         word, stem = fold(m.group())
         if stem in terms or word in exact or (
-                languages and not _language_forms(m.group(), languages).isdisjoint(terms)):
+                languages and (firsts is None or word[:1] in firsts)
+                and not _language_forms(m.group(), languages).isdisjoint(terms)):
             spans.append(m.span())
     return spans
 
