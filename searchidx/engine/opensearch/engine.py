@@ -51,6 +51,7 @@ class OpenSearchEngine:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.index = store.address.name
+        self._shard_counts: dict[str, int] = {}
 
     @staticmethod
     def _languages(request: SearchRequest, info: dict[str, Any]) -> tuple[str, ...]:
@@ -110,6 +111,16 @@ class OpenSearchEngine:
             query["bool"]["should"] = bonus
         return query, compiled
 
+    def _shards(self, info: dict[str, Any]) -> int:
+        """The number of shards of the generation searched (``info``: the manifest), asked once per generation."""
+        generation = info.get("generation") or self.index
+        if generation not in self._shard_counts:
+            found = self.store.call(self.store.client.indices.get_settings, index=generation,
+                                    name="index.number_of_shards")
+            self._shard_counts[generation] = max(
+                int(s["settings"]["index"]["number_of_shards"]) for s in found.values())
+        return self._shard_counts[generation]
+
     def _paths_matching(self, globs: tuple[str, ...], sources: list[str]) -> list[str]:
         """The indexed paths one of ``globs`` matches, relative to their source or whole (as on Whoosh)."""
         out = []
@@ -136,19 +147,23 @@ class OpenSearchEngine:
             body["track_scores"] = True
         aggs: dict[str, Any] = {}
         size = request.facet_limit if request.facet_limit is not None else 65_536
+        # One shard counts every value exactly: it keeps only the values asked for, which the label
+        # sub-aggregation then runs for. Several shards each keep more, so that the sums stay exact.
+        shard_size = size if not request.facets or self._shards(info) == 1 else max(size * 10, 1000)
         for name in request.facets:
             if name == "publisher":  # a name made from each file's wire and path: counted by path, below
                 continue
             field, label = FACETS[name]
             # breadth_first: the label sub-aggregation runs for the values kept, not for every value collected.
-            agg: dict[str, Any] = {"terms": {"field": field, "size": size, "shard_size": max(size * 10, 1000),
+            agg: dict[str, Any] = {"terms": {"field": field, "size": size, "shard_size": shard_size,
                                              "collect_mode": "breadth_first"}}
             if label:  # how the value reads: its commonest spelling (a sub-aggregation on doc values)
                 agg["aggs"] = {"label": {"terms": {"field": f"{label}.raw", "size": 1}}}
             aggs[f"facet_{name}"] = agg
         if request.timeline:
-            aggs["timeline"] = {"date_histogram": {"field": "date", "calendar_interval": "month",
-                                                   "format": "yyyy-MM", "min_doc_count": 0}}
+            # Months as a histogram of the day number (20230825 falls in 20230800): plain arithmetic, where a
+            # date histogram rounds every date through the calendar. The empty months between are added below.
+            aggs["timeline"] = {"histogram": {"field": "day", "interval": 100, "min_doc_count": 1}}
         words = _suggestable(request.query) if request.suggest and request.query.strip() else []
         if aggs:
             body["aggs"] = aggs
@@ -198,7 +213,7 @@ class OpenSearchEngine:
             out.facets[name] = [FacetValue(value=b["key"], label=_label(name, b), count=b["doc_count"])
                                 for b in buckets if b["key"] not in ("", None)]
         if request.timeline:
-            out.timeline = [(b["key_as_string"], b["doc_count"]) for b in raw["aggregations"]["timeline"]["buckets"]]
+            out.timeline = _months(raw["aggregations"]["timeline"]["buckets"])
         if words:
             out.suggestion = self._suggestion(request.query, words, freqs, total)
         return out
@@ -610,6 +625,20 @@ def _publishers(buckets: list[dict[str, Any]], sources: list[str], limit: int | 
         if name:
             counts[name] += b["doc_count"]
     return [FacetValue(value=name, label=name, count=count) for name, count in counts.most_common(limit)]
+
+
+def _months(buckets: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Matches per month ("2023-08") from the first month with any to the last, empty months as 0."""
+    counts = {int(b["key"]) // 100: b["doc_count"] for b in buckets}
+    if not counts:
+        return []
+    out = []
+    y, m = divmod(min(counts), 100)
+    last = max(counts)
+    while y * 100 + m <= last:
+        out.append((f"{y:04d}-{m:02d}", counts.get(y * 100 + m, 0)))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def _label(name: str, bucket: dict[str, Any]) -> str:
