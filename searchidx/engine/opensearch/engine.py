@@ -38,6 +38,8 @@ FACETS = {"speaker": ("speaker_key", "speaker"), "source": ("source_key", "sourc
           "location": ("location_key", "location"), "language": ("lang", None)}
 _PARA_SOURCE = ["release", "n", "kind", "text", "speaker", "role", "title", "date", "source", "location", "url",
                 "speaker_key", "path", "fingerprint", "quotes"]
+#: A facet's values when all are asked for (a terms aggregation's largest size).
+_ALL_VALUES = 65_536
 #: Hits fetched a page at a time by `iter_hits` and `paragraphs` (a scroll).
 SCROLL_SIZE = 1000
 _STOPS = frozenset(STOP_WORDS)
@@ -52,6 +54,8 @@ class OpenSearchEngine:
         self.store = store
         self.index = store.address.name
         self._shard_counts: dict[str, int] = {}
+        self._label_state: tuple[Any, Any] | None = None  # the manifest's generation and last commit
+        self._label_cache: dict[str, dict[Any, str]] = {}
 
     @staticmethod
     def _languages(request: SearchRequest, info: dict[str, Any]) -> tuple[str, ...]:
@@ -79,10 +83,15 @@ class OpenSearchEngine:
             tree = request.tree if request.tree is not None else qt.parse(request.query)
         compiled = compile_tree(tree, self._languages(request, info))
         sources = list(info.get("sources") or [])
-        filters: list[dict[str, Any]] = [{"term": {"doctype": "para"}}]
         kinds = request.kinds
         if kinds and not qt.names_field(tree, "kind"):
-            filters.append({"terms": {"kind": [k for k in KINDS if k in kinds]}})
+            # Only paragraphs have a kind: this filter leaves out the file records too (one filter tested
+            # against each match, not two).
+            wanted = [k for k in KINDS if k in kinds]
+            filters: list[dict[str, Any]] = [{"terms": {"kind": wanted}} if len(wanted) != 1
+                                             else {"term": {"kind": wanted[0]}}]
+        else:
+            filters = [{"term": {"doctype": "para"}}]
         if request.quotes_only:
             filters.append({"term": {"quoted": True}})
         # --speaker: any form of the name the paragraph's release writes ("Ms Roe", "Shri Jane Roe").
@@ -110,6 +119,33 @@ class OpenSearchEngine:
         if bonus:
             query["bool"]["should"] = bonus
         return query, compiled
+
+    def _labels(self, info: dict[str, Any], name: str, keys: list[Any]) -> dict[Any, str]:
+        """How facet values read: a value's commonest spelling in the index (``info``: the manifest). Kept
+        until the index changes, as the Whoosh engine keeps its labels per reader: a label looked up among
+        each search's matches cost more than the facet's counting."""
+        field, label = FACETS[name]
+        if label is None:
+            return {k: str(k) for k in keys}
+        state = (info.get("generation"), info.get("commit"))
+        if self._label_state != state:
+            self._label_state, self._label_cache = state, {}
+        known = self._label_cache.setdefault(name, {})
+        missing = [k for k in keys if k not in known]
+        if missing:
+            agg = {"terms": {"field": field, "size": _ALL_VALUES},
+                   "aggs": {"label": {"terms": {"field": f"{label}.raw", "size": 1}}}}
+            if len(missing) <= 1000:  # else every value's, once
+                query: dict[str, Any] = {"terms": {field: missing}}
+                agg["terms"].update(size=len(missing), include=missing)
+            else:
+                query = {"match_all": {}}
+            raw = self._search({"size": 0, "query": query, "aggs": {"v": agg}})
+            for b in raw["aggregations"]["v"]["buckets"]:
+                known[b["key"]] = _label(name, b)
+            for k in missing:
+                known.setdefault(k, str(k))
+        return known
 
     def _shards(self, info: dict[str, Any]) -> int:
         """The number of shards of the generation searched (``info``: the manifest), asked once per generation."""
@@ -146,20 +182,14 @@ class OpenSearchEngine:
             body["sort"] = _date_sort(request.sort)
             body["track_scores"] = True
         aggs: dict[str, Any] = {}
-        size = request.facet_limit if request.facet_limit is not None else 65_536
-        # One shard counts every value exactly: it keeps only the values asked for, which the label
-        # sub-aggregation then runs for. Several shards each keep more, so that the sums stay exact.
+        size = request.facet_limit if request.facet_limit is not None else _ALL_VALUES
+        # One shard counts every value exactly: it keeps only the values asked for. Several shards each keep
+        # more, so that the sums stay exact.
         shard_size = size if not request.facets or self._shards(info) == 1 else max(size * 10, 1000)
         for name in request.facets:
             if name == "publisher":  # a name made from each file's wire and path: counted by path, below
                 continue
-            field, label = FACETS[name]
-            # breadth_first: the label sub-aggregation runs for the values kept, not for every value collected.
-            agg: dict[str, Any] = {"terms": {"field": field, "size": size, "shard_size": shard_size,
-                                             "collect_mode": "breadth_first"}}
-            if label:  # how the value reads: its commonest spelling (a sub-aggregation on doc values)
-                agg["aggs"] = {"label": {"terms": {"field": f"{label}.raw", "size": 1}}}
-            aggs[f"facet_{name}"] = agg
+            aggs[f"facet_{name}"] = {"terms": {"field": FACETS[name][0], "size": size, "shard_size": shard_size}}
         if request.timeline:
             # Months as a histogram of the day number (20230825 falls in 20230800): plain arithmetic, where a
             # date histogram rounds every date through the calendar. The empty months between are added below.
@@ -209,9 +239,10 @@ class OpenSearchEngine:
             if name == "publisher":
                 out.facets[name] = _publishers(self._per_path(query), sources, request.facet_limit)
                 continue
-            buckets = raw["aggregations"][f"facet_{name}"]["buckets"]
-            out.facets[name] = [FacetValue(value=b["key"], label=_label(name, b), count=b["doc_count"])
-                                for b in buckets if b["key"] not in ("", None)]
+            buckets = [b for b in raw["aggregations"][f"facet_{name}"]["buckets"] if b["key"] not in ("", None)]
+            labels = self._labels(info, name, [b["key"] for b in buckets])
+            out.facets[name] = [FacetValue(value=b["key"], label=labels.get(b["key"]) or str(b["key"]),
+                                           count=b["doc_count"]) for b in buckets]
         if request.timeline:
             out.timeline = _months(raw["aggregations"]["timeline"]["buckets"])
         if words:
