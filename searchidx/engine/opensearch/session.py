@@ -367,5 +367,8 @@ class OpenSearchSession:
         if optimize:
             self.store.call(self.store.client.indices.forcemerge, index=self.index, max_num_segments=1,
                             request_timeout=3600)
+            # The index refreshes only when told: without this, searches would keep reading (and the disk
+            # keep) the segments merged away until the next write.
+            self.store.call(self.store.client.indices.refresh, index=self.index)
         stats = self.store.call(self.store.client.indices.stats, index=self.index, metric="segments")
         return int(stats["_all"]["primaries"]["segments"]["count"])
