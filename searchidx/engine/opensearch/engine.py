@@ -38,6 +38,8 @@ FACETS = {"speaker": ("speaker_key", "speaker"), "source": ("source_key", "sourc
           "location": ("location_key", "location"), "language": ("lang", None)}
 _PARA_SOURCE = ["release", "n", "kind", "text", "speaker", "role", "title", "date", "source", "location", "url",
                 "speaker_key", "path", "fingerprint", "quotes"]
+#: A query word found this often or less (and the query matching as little) is looked up in the suggester.
+RARE = 3
 #: A facet's values when all are asked for (a terms aggregation's largest size).
 _ALL_VALUES = 65_536
 #: Hits fetched a page at a time by `iter_hits` and `paragraphs` (a scroll).
@@ -200,9 +202,10 @@ class OpenSearchEngine:
         if words:
             # How often each word is found anywhere (a suggestion is looked for only when rare): counts read
             # from postings, in the same round trip (a global filter aggregation would test every document).
+            # Counted up to RARE + 1 only: a word found more often is not rare, and its count is not used.
             lines: list[dict[str, Any]] = [{"index": self.index}, body]
             for w in words:
-                lines += [{"index": self.index}, {"size": 0, "track_total_hits": True, "query": {"bool": {"should": [
+                lines += [{"index": self.index}, {"size": 0, "track_total_hits": RARE + 1, "query": {"bool": {"should": [
                     {"term": {"stems": w}}, {"term": {"words": w}}, {"term": {"speaker": w}},
                     {"term": {"title_words": w}}]}}}]
             answers = self.store.call(self.store.client.msearch, body=lines)["responses"]
@@ -251,7 +254,7 @@ class OpenSearchEngine:
 
     def _suggestion(self, query: str, words: list[str], freqs: list[int], total: int) -> str | None:
         """The term suggester asked about the words the index knows too little (one request more, rarely)."""
-        rare = [i for i, freq in enumerate(freqs) if not (freq and (total > 3 or freq > 3))]
+        rare = [i for i, freq in enumerate(freqs) if not (freq and (total > RARE or freq > RARE))]
         if not rare:
             return None
         suggest = {f"{f}_{i}": {"text": words[i], "term": {
