@@ -1,14 +1,16 @@
 """The OpenSearch engine beside the Whoosh engine, in one run: ingestion and warm query latency by kind.
 
     PYTHONPATH=. python bench/opensearch_bench.py --url opensearch://127.0.0.1:9200 [CORPUS...] [--limit N]
-        [--scale N] [--queries N] [--repeat N] [--shards N] [--out FILE]
+        [--scale N] [--queries N] [--repeat N] [--shards N] [--keep] [--name NAME [--reuse]] [--no-whoosh]
+        [--out FILE]
 
 Measures the loader alone (read, parse, attribute and analyse in its worker processes, nothing written),
 then a full build on each engine (releases/s, paragraphs/s; the OpenSearch build as a share of the loader's
 own rate), the index size, then warm query latency (p50/p95 over every query of a kind, each run
 ``--repeat`` times after one warm-up run) on both engines with the same queries, and for OpenSearch the
 cluster's own time ("took", summed over a search's requests: the rest is the round trips). ``--scale N`` indexes N
-distinct copies of each file (bench/run.py's staging). Prints a table and writes JSON to bench/results/.
+distinct copies of each file (bench/run.py's staging). ``--keep --name NAME`` keeps the OpenSearch index;
+``--name NAME --reuse`` later measures only the queries on it (made from the same first paragraphs). Prints a table and writes JSON to bench/results/.
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ KINDS = ["term", "common word", "two terms", "phrase", "prefix", "fuzzy", "speak
 STOP = {"the", "and", "that", "this", "with", "from", "have", "will", "said", "were", "which", "their", "been"}
 
 
-def loader_only(paths: list[str]) -> dict:
+def loader_only(paths: list[str], sample_only: bool = False) -> dict:
+    """The loader's own rate over ``paths``, and the paragraphs the queries are made from (the first ones);
+    ``sample_only``: stop once those are loaded (a run that reuses an index built before)."""
     from searchidx.engine.opensearch.session import analyse
     from searchidx.load.parallel import load_files
     from searchidx.model import Release
@@ -55,6 +59,8 @@ def loader_only(paths: list[str]) -> dict:
             if len(sample) < 20000:
                 year = loaded.release.date.year if loaded.release.date else None
                 sample.extend((p.text, p.speaker, year) for p in loaded.release.paragraphs if p.kind == "body")
+            elif sample_only:
+                break
     wall = time.perf_counter() - t
     return {"wall_s": wall, "releases": releases, "paragraphs": paragraphs, "releases_per_s": releases / wall,
             "paragraphs_per_s": paragraphs / wall, "sample": sample}
@@ -167,10 +173,15 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each query")
     ap.add_argument("--shards", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="keep the OpenSearch index")
+    ap.add_argument("--name", default=None, help="the OpenSearch index's name (default: made up per run)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="query the index --name that a --keep run of the same corpora and --scale built: no builds")
     ap.add_argument("--no-whoosh", action="store_true", help="OpenSearch only (a scale run's per-shard figures)")
     ap.add_argument("--out", type=Path, default=None)
     a = ap.parse_args()
-    name = f"bench-{uuid.uuid4().hex[:8]}"
+    if a.reuse and not a.name:
+        ap.error("--reuse needs --name")
+    name = a.name or f"bench-{uuid.uuid4().hex[:8]}"
     url = f"{a.url.rstrip('/')}/{name}?shards={a.shards}&replicas=0"
     res: dict = {"machine": {"platform": platform.platform(), "python": platform.python_version()},
                  "url": url}
@@ -182,25 +193,31 @@ def main() -> None:
         corpus = stage_corpus(files, a.scale, work)
         paths = sorted(str(p) for p in corpus.rglob("*") if p.is_file() or p.is_symlink())
         res["corpus"] = {"files": len(files), "scale": a.scale}
-        loader = loader_only(paths)
+        loader = loader_only(paths, sample_only=a.reuse)
         sample = loader.pop("sample")
-        res["loader"] = loader
-        print(f"loader alone: {loader['releases']} releases, {loader['paragraphs']} paragraphs in "
-              f"{loader['wall_s']:.1f} s", file=sys.stderr)
-        if not a.no_whoosh:
-            res["whoosh_build"] = build(str(work / "index"), corpus)
-            print(f"whoosh build: {res['whoosh_build']['wall_s']:.1f} s", file=sys.stderr)
-        res["opensearch_build"] = build(url, corpus)
-        print(f"opensearch build: {res['opensearch_build']['wall_s']:.1f} s", file=sys.stderr)
-        res["opensearch_build"]["share_of_loader"] = (res["opensearch_build"]["paragraphs_per_s"]
-                                                      / loader["paragraphs_per_s"])
+        if a.reuse:
+            from searchidx import Index
+
+            stats = Index.open(url).stats()
+            res["opensearch_index"] = {"paragraphs": stats.paragraphs, "size_bytes": stats.size_bytes}
+        else:
+            res["loader"] = loader
+            print(f"loader alone: {loader['releases']} releases, {loader['paragraphs']} paragraphs in "
+                  f"{loader['wall_s']:.1f} s", file=sys.stderr)
+            if not a.no_whoosh:
+                res["whoosh_build"] = build(str(work / "index"), corpus)
+                print(f"whoosh build: {res['whoosh_build']['wall_s']:.1f} s", file=sys.stderr)
+            res["opensearch_build"] = build(url, corpus)
+            print(f"opensearch build: {res['opensearch_build']['wall_s']:.1f} s", file=sys.stderr)
+            res["opensearch_build"]["share_of_loader"] = (res["opensearch_build"]["paragraphs_per_s"]
+                                                          / loader["paragraphs_per_s"])
         queries = make_queries(sample, a.queries)
         res["queries"] = {"opensearch": latencies(url, queries, a.repeat)}
-        if not a.no_whoosh:
+        if not a.no_whoosh and not a.reuse:
             res["queries"]["whoosh"] = latencies(str(work / "index"), queries, a.repeat)
             res["queries"]["same_totals"] = {k: res["queries"]["whoosh"][k]["totals"]
                                              == res["queries"]["opensearch"][k]["totals"] for k in KINDS}
-        if not a.keep:
+        if not a.keep and not a.reuse:
             from searchidx import Index
 
             index = Index.open(url)
@@ -215,6 +232,11 @@ def main() -> None:
 def table(res: dict) -> str:
     nan = float("nan")
     none = {"wall_s": nan, "releases_per_s": nan, "paragraphs_per_s": nan, "size_bytes": nan}
+    if "opensearch_index" in res:  # --reuse: queries only
+        built = res["opensearch_index"]
+        return "\n".join([f"corpus: {res['corpus']['files']} files x{res['corpus']['scale']}: the index built "
+                          f"before, {built['paragraphs']} paragraphs, {built['size_bytes'] / 1e6:.1f} MB"]
+                         + _query_lines(res))
     L, W, S = res["loader"], res.get("whoosh_build", none), res["opensearch_build"]
     lines = [f"corpus: {res['corpus']['files']} files x{res['corpus']['scale']}: {L['releases']} releases, "
              f"{L['paragraphs']} paragraphs",
@@ -223,8 +245,13 @@ def table(res: dict) -> str:
              f"{'whoosh build':22}{W['wall_s']:9.1f}{W['releases_per_s']:12.0f}{W['paragraphs_per_s']:10.0f}"
              f"{W['size_bytes'] / 1e6:9.1f}",
              f"{'opensearch build':22}{S['wall_s']:9.1f}{S['releases_per_s']:12.0f}{S['paragraphs_per_s']:10.0f}"
-             f"{S['size_bytes'] / 1e6:9.1f}   ({100 * S['share_of_loader']:.0f} % of the loader's rate)",
-             "", f"{'warm query, ms':22}{'whoosh p50':>11}{'p95':>8}{'opensearch p50':>16}{'p95':>8}  same totals"
+             f"{S['size_bytes'] / 1e6:9.1f}   ({100 * S['share_of_loader']:.0f} % of the loader's rate)"]
+    return "\n".join(lines + _query_lines(res))
+
+
+def _query_lines(res: dict) -> list[str]:
+    nan = float("nan")
+    lines = ["", f"{'warm query, ms':22}{'whoosh p50':>11}{'p95':>8}{'opensearch p50':>16}{'p95':>8}  same totals"
              f"  took p50 p95 (the cluster's own time)"]
     for kind in KINDS:
         w = res["queries"].get("whoosh", {}).get(kind, {"p50_ms": nan, "p95_ms": nan})
@@ -232,7 +259,7 @@ def table(res: dict) -> str:
         lines.append(f"{kind:22}{w['p50_ms']:11.1f}{w['p95_ms']:8.1f}{o['p50_ms']:16.1f}{o['p95_ms']:8.1f}  "
                      f"{res['queries'].get('same_totals', {}).get(kind, '-')!s:11}"
                      f"{o.get('server_p50_ms', nan):8.0f}{o.get('server_p95_ms', nan):8.0f}")
-    return "\n".join(lines)
+    return lines
 
 
 if __name__ == "__main__":

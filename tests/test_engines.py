@@ -536,3 +536,26 @@ def test_update_and_merge_as_watch_uses_them(opensearch: Cluster, tmp_path: Path
         assert remote.check(contents=True).ok
     finally:
         opensearch.drop(url)
+
+
+def test_facet_labels_follow_the_index(opensearch: Cluster, tmp_path: Path):  # noqa: F811
+    """A facet value reads as its commonest spelling in the index, looked up again once the index changes."""
+    from tests.releases import release_text
+
+    folder = tmp_path / "r"
+    paths = make_releases(folder, 2)
+    url = opensearch.url()
+    try:
+        index = Index.open(url, create=True)
+        index.add([str(p) for p in paths])
+        labels = {v.value: v.label for v in index.search("council", facets=["location"]).facets["location"]}
+        assert labels == {"brussels": "BRUSSELS"}
+        more = []
+        for i in range(2, 5):
+            more.append(folder / f"rel_{i:04d}.txt")
+            more[-1].write_text(release_text(i).replace("BRUSSELS", "Brussels"), encoding="utf-8")
+        index.add([str(p) for p in more])
+        found = index.search("council", facets=["location"]).facets["location"]
+        assert [(v.value, v.label, v.count) for v in found] == [("brussels", "Brussels", 10)]
+    finally:
+        opensearch.drop(url)

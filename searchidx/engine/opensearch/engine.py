@@ -44,6 +44,10 @@ FACETS = {"speaker": ("speaker_key", "speaker"), "source": ("source_key", "sourc
           "location": ("location_key", "location"), "language": ("lang", None)}
 _PARA_SOURCE = ["release", "n", "kind", "text", "speaker", "role", "title", "date", "source", "location", "url",
                 "speaker_key", "path", "fingerprint", "quotes"]
+#: A query word found this often or less (and the query matching as little) is looked up in the suggester.
+RARE = 3
+#: A facet's values when all are asked for (a terms aggregation's largest size).
+_ALL_VALUES = 65_536
 #: Hits fetched a page at a time by `iter_hits` and `paragraphs` (a scroll).
 SCROLL_SIZE = 1000
 _STOPS = frozenset(STOP_WORDS)
@@ -59,6 +63,9 @@ class OpenSearchEngine:
         self.index = store.address.name
         self._gate_memo: dict[tuple[str, ...], bool] = {}
         self._gate_stamp: Any = None
+        self._shard_counts: dict[str, int] = {}
+        self._label_state: tuple[Any, Any] | None = None  # the manifest's generation and last commit
+        self._label_cache: dict[str, dict[Any, str]] = {}
 
     @staticmethod
     def _languages(request: SearchRequest, info: dict[str, Any]) -> tuple[str, ...]:
@@ -72,7 +79,7 @@ class OpenSearchEngine:
         """The language gate of Whoosh's searching.language_gate for ``pairs`` of (language, folded word): a
         word is searched in a language other than English when paragraphs in that language write it, or
         when no English paragraph has a word of its English stem. Answers are kept until the index changes."""
-        stamp = (info.get("generation"), info.get("updated"))
+        stamp = (info.get("generation"), info.get("updated"), info.get("commit"))
         if self._gate_stamp != stamp:
             self._gate_memo, self._gate_stamp = {}, stamp
         memo = self._gate_memo
@@ -129,10 +136,15 @@ class OpenSearchEngine:
         if compiled.asked:  # which words each other language writes: one more round trip, then remembered
             compiled = compile_tree(tree, languages, self._gate(compiled.asked, info))
         sources = list(info.get("sources") or [])
-        filters: list[dict[str, Any]] = [{"term": {"doctype": "para"}}]
         kinds = request.kinds
         if kinds and not qt.names_field(tree, "kind"):
-            filters.append({"terms": {"kind": [k for k in KINDS if k in kinds]}})
+            # Only paragraphs have a kind: this filter leaves out the file records too (one filter tested
+            # against each match, not two).
+            wanted = [k for k in KINDS if k in kinds]
+            filters: list[dict[str, Any]] = [{"terms": {"kind": wanted}} if len(wanted) != 1
+                                             else {"term": {"kind": wanted[0]}}]
+        else:
+            filters = [{"term": {"doctype": "para"}}]
         if request.quotes_only:
             filters.append({"term": {"quoted": True}})
         # --speaker: any form of the name the paragraph's release writes ("Ms Roe", "Shri Jane Roe").
@@ -161,6 +173,43 @@ class OpenSearchEngine:
             query["bool"]["should"] = bonus
         return query, compiled
 
+    def _labels(self, info: dict[str, Any], name: str, keys: list[Any]) -> dict[Any, str]:
+        """How facet values read: a value's commonest spelling in the index (``info``: the manifest). Kept
+        until the index changes, as the Whoosh engine keeps its labels per reader: a label looked up among
+        each search's matches cost more than the facet's counting."""
+        field, label = FACETS[name]
+        if label is None:
+            return {k: str(k) for k in keys}
+        state = (info.get("generation"), info.get("commit"))
+        if self._label_state != state:
+            self._label_state, self._label_cache = state, {}
+        known = self._label_cache.setdefault(name, {})
+        missing = [k for k in keys if k not in known]
+        if missing:
+            agg = {"terms": {"field": field, "size": _ALL_VALUES},
+                   "aggs": {"label": {"terms": {"field": f"{label}.raw", "size": 1}}}}
+            if len(missing) <= 1000:  # else every value's, once
+                query: dict[str, Any] = {"terms": {field: missing}}
+                agg["terms"].update(size=len(missing), include=missing)
+            else:
+                query = {"match_all": {}}
+            raw = self._search({"size": 0, "query": query, "aggs": {"v": agg}})
+            for b in raw["aggregations"]["v"]["buckets"]:
+                known[b["key"]] = _label(name, b)
+            for k in missing:
+                known.setdefault(k, str(k))
+        return known
+
+    def _shards(self, info: dict[str, Any]) -> int:
+        """The number of shards of the generation searched (``info``: the manifest), asked once per generation."""
+        generation = info.get("generation") or self.index
+        if generation not in self._shard_counts:
+            found = self.store.call(self.store.client.indices.get_settings, index=generation,
+                                    name="index.number_of_shards")
+            self._shard_counts[generation] = max(
+                int(s["settings"]["index"]["number_of_shards"]) for s in found.values())
+        return self._shard_counts[generation]
+
     def _paths_matching(self, globs: tuple[str, ...], sources: list[str]) -> list[str]:
         """The indexed paths one of ``globs`` matches, relative to their source or whole (as on Whoosh)."""
         out = []
@@ -186,29 +235,28 @@ class OpenSearchEngine:
             body["sort"] = _date_sort(request.sort)
             body["track_scores"] = True
         aggs: dict[str, Any] = {}
-        size = request.facet_limit if request.facet_limit is not None else 65_536
+        size = request.facet_limit if request.facet_limit is not None else _ALL_VALUES
+        # One shard counts every value exactly: it keeps only the values asked for. Several shards each keep
+        # more, so that the sums stay exact.
+        shard_size = size if not request.facets or self._shards(info) == 1 else max(size * 10, 1000)
         for name in request.facets:
             if name == "publisher":  # a name made from each file's wire and path: counted by path, below
                 continue
-            field, label = FACETS[name]
-            # breadth_first: the label sub-aggregation runs for the values kept, not for every value collected.
-            agg: dict[str, Any] = {"terms": {"field": field, "size": size, "shard_size": max(size * 10, 1000),
-                                             "collect_mode": "breadth_first"}}
-            if label:  # how the value reads: its commonest spelling (a sub-aggregation on doc values)
-                agg["aggs"] = {"label": {"terms": {"field": f"{label}.raw", "size": 1}}}
-            aggs[f"facet_{name}"] = agg
+            aggs[f"facet_{name}"] = {"terms": {"field": FACETS[name][0], "size": size, "shard_size": shard_size}}
         if request.timeline:
-            aggs["timeline"] = {"date_histogram": {"field": "date", "calendar_interval": "month",
-                                                   "format": "yyyy-MM", "min_doc_count": 0}}
+            # Months as a histogram of the day number (20230825 falls in 20230800): plain arithmetic, where a
+            # date histogram rounds every date through the calendar. The empty months between are added below.
+            aggs["timeline"] = {"histogram": {"field": "day", "interval": 100, "min_doc_count": 1}}
         words = _suggestable(request.query) if request.suggest and request.query.strip() else []
         if aggs:
             body["aggs"] = aggs
         if words:
             # How often each word is found anywhere (a suggestion is looked for only when rare): counts read
             # from postings, in the same round trip (a global filter aggregation would test every document).
+            # Counted up to RARE + 1 only: a word found more often is not rare, and its count is not used.
             lines: list[dict[str, Any]] = [{"index": self.index}, body]
             for w in words:
-                lines += [{"index": self.index}, {"size": 0, "track_total_hits": True, "query": {"bool": {"should": [
+                lines += [{"index": self.index}, {"size": 0, "track_total_hits": RARE + 1, "query": {"bool": {"should": [
                     {"term": {"stems": w}}, {"term": {"words": w}}, {"term": {"speaker": w}},
                     {"term": {"title_words": w}}]}}}]
             answers = self.store.call(self.store.client.msearch, body=lines)["responses"]
@@ -245,18 +293,19 @@ class OpenSearchEngine:
             if name == "publisher":
                 out.facets[name] = _publishers(self._per_path(query), sources, request.facet_limit)
                 continue
-            buckets = raw["aggregations"][f"facet_{name}"]["buckets"]
-            out.facets[name] = [FacetValue(value=b["key"], label=_label(name, b), count=b["doc_count"])
-                                for b in buckets if b["key"] not in ("", None)]
+            buckets = [b for b in raw["aggregations"][f"facet_{name}"]["buckets"] if b["key"] not in ("", None)]
+            labels = self._labels(info, name, [b["key"] for b in buckets])
+            out.facets[name] = [FacetValue(value=b["key"], label=labels.get(b["key"]) or str(b["key"]),
+                                           count=b["doc_count"]) for b in buckets]
         if request.timeline:
-            out.timeline = [(b["key_as_string"], b["doc_count"]) for b in raw["aggregations"]["timeline"]["buckets"]]
+            out.timeline = _months(raw["aggregations"]["timeline"]["buckets"])
         if words:
             out.suggestion = self._suggestion(request.query, words, freqs, total)
         return out
 
     def _suggestion(self, query: str, words: list[str], freqs: list[int], total: int) -> str | None:
         """The term suggester asked about the words the index knows too little (one request more, rarely)."""
-        rare = [i for i, freq in enumerate(freqs) if not (freq and (total > 3 or freq > 3))]
+        rare = [i for i, freq in enumerate(freqs) if not (freq and (total > RARE or freq > RARE))]
         if not rare:
             return None
         suggest = {f"{f}_{i}": {"text": words[i], "term": {
@@ -661,6 +710,20 @@ def _publishers(buckets: list[dict[str, Any]], sources: list[str], limit: int | 
         if name:
             counts[name] += b["doc_count"]
     return [FacetValue(value=name, label=name, count=count) for name, count in counts.most_common(limit)]
+
+
+def _months(buckets: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Matches per month ("2023-08") from the first month with any to the last, empty months as 0."""
+    counts = {int(b["key"]) // 100: b["doc_count"] for b in buckets}
+    if not counts:
+        return []
+    out = []
+    y, m = divmod(min(counts), 100)
+    last = max(counts)
+    while y * 100 + m <= last:
+        out.append((f"{y:04d}-{m:02d}", counts.get(y * 100 + m, 0)))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def _label(name: str, bucket: dict[str, Any]) -> str:

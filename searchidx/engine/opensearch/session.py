@@ -16,6 +16,7 @@ import hashlib
 import json
 import time
 import unicodedata
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -330,7 +331,9 @@ class OpenSearchSession:
         self.bulk.flush()
         if self._pending or self.sent:
             self.store.call(self.store.client.indices.refresh, index=self.index)
-            fields: dict[str, Any] = {"updated": dt.datetime.now().isoformat(timespec="seconds")}
+            # "commit" tells readers that kept something of the index (facet labels) that it changed.
+            fields: dict[str, Any] = {"updated": dt.datetime.now().isoformat(timespec="seconds"),
+                                      "commit": uuid.uuid4().hex}
             if self.languages != self._languages_known and self.index == self.info.get("generation"):
                 fields["languages"] = sorted(self.languages)
                 self._languages_known = set(self.languages)
@@ -364,5 +367,8 @@ class OpenSearchSession:
         if optimize:
             self.store.call(self.store.client.indices.forcemerge, index=self.index, max_num_segments=1,
                             request_timeout=3600)
+            # The index refreshes only when told: without this, searches would keep reading (and the disk
+            # keep) the segments merged away until the next write.
+            self.store.call(self.store.client.indices.refresh, index=self.index)
         stats = self.store.call(self.store.client.indices.stats, index=self.index, metric="segments")
         return int(stats["_all"]["primaries"]["segments"]["count"])
