@@ -263,4 +263,10 @@ def _query_lines(res: dict) -> list[str]:
 
 
 if __name__ == "__main__":
-    main()
+    from searchidx.errors import SearchidxError
+
+    try:
+        main()
+    except SearchidxError as exc:  # the cluster down or refusing: one line, not a traceback
+        print(f"opensearch_bench: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
