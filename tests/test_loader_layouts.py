@@ -118,6 +118,16 @@ def test_multimarkdown_metadata_lines_are_front_matter():
         assert r.title.startswith(head.split("\n")[0])
 
 
+def test_a_file_name_that_opens_with_a_date_dates_a_release_whose_text_does_not():
+    text = "Officer charged\n\nA former officer was charged with corruption on Tuesday.\n"
+    assert load_text(text, "archive/2013-09-18-officer-charged.md").date == dt.date(2013, 9, 18)
+    assert load_text(text, "2019_08_02_officer-charged.txt").date == dt.date(2019, 8, 2)
+    dated = text.replace("\n\n", "\n\nMarch 3, 2021\n\n", 1)
+    assert load_text(dated, "2013-09-18-officer-charged.md").date == dt.date(2021, 3, 3)  # the text's wins
+    for name in ("2013-13-45-officer.md", "officer-2013-09-18.md", "20130918-officer.md", "1800-01-01-x.md"):
+        assert load_text(text, name).date is None, name
+
+
 def test_markdown_emphasis_entities_blockquotes_and_inline_html_are_not_text():
     text = ("Council opens new library\n\n"
             "> *&ldquo;Every child deserves a library within walking distance,&rdquo;* said Mayor Ana Ruiz.\n\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 
 from searchidx.load.dates import find_date
@@ -315,3 +317,19 @@ def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, o
     if re.match(rf"^{_PLACE}$", before) and len(before.split()) <= 4:
         return before, date
     return None
+
+
+# A file name that opens with the release's date, as archives name them: "2013-09-18-…", "2019_08_02_…".
+_NAME_DATE = re.compile(r"^((?:19|20)\d\d)[-_](\d\d)[-_](\d\d)(?!\d)")
+
+
+def date_in_name(path: str) -> dt.date | None:
+    """The date a file's name opens with (``2013-09-18-officer-charged.md``), or None: the release's date
+    when its text gives none."""
+    m = _NAME_DATE.match(os.path.basename(path))
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None

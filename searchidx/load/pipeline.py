@@ -37,6 +37,8 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     paragraphs = mark_about(paragraphs)
     mark_copies(paragraphs)
     language = detect_languages(paragraphs, draft.title, draft.language)
+    if draft.date is None:
+        draft.date = md.date_in_name(draft.path)  # the text gives none: the archive's file name may
     check("paragraphs")
     attribute(paragraphs, title=draft.title)
     check("attribution")
