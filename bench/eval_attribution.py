@@ -5,6 +5,7 @@
     python bench/eval_attribution.py --show-errors
     python bench/eval_attribution.py --split test    # the held-out halves, measured once at the end
     python bench/eval_attribution.py --split test2   # round 2's held-out sets, measured once at its end
+    python bench/eval_attribution.py --split test3   # round 3's held-out news pages, measured once at its end
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
@@ -12,7 +13,9 @@ dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, spli
 only with ``--split test``: they are for the one final measurement, never for tuning, and the files of the
 test publishers are not even opened otherwise (the publisher is the file name's prefix). Round 2's held-out
 sets ("diverse-test2", "lang-test2") have folders of their own, ``tests/annotations/diverse2/`` and
-``lang2/``, read only with ``--split test2``; a set whose folder is absent or empty is skipped.
+``lang2/``, read only with ``--split test2``; they were measured once, on f8bf679, and are tuning data since.
+Round 3 ("diverse-test3", news pages of sites no round used) is ``tests/annotations/diverse3/``, read only
+with ``--split test3``. A set whose folder is absent or empty is skipped.
 
 Per set: speaker accuracy on body paragraphs; accuracy on the paragraphs that have a gold speaker; false
 speakers (a speaker given where the gold has none, or an organisation given for a person) as a share of the
@@ -203,8 +206,8 @@ def annotation_files(folder: Path = ANNOTATIONS, include_seed: bool = False) -> 
 def split_files(group: str, split: str) -> list[Path]:
     """The annotation files of one half of ``diverse`` or ``lang``, chosen by the publisher in the file name,
     so that the other half's files are never opened. ``test2`` is round 2's folder (``diverse2``, ``lang2``)."""
-    if split == "test2":
-        return sorted((ANNOTATIONS / f"{group}2").glob("*.json"))
+    if split in ("test2", "test3"):
+        return sorted((ANNOTATIONS / f"{group}{split[-1]}").glob("*.json"))
     folder = ANNOTATIONS / group
     publishers = set(SPLIT["diverse_releases" if group == "diverse" else group][split])
     out = []
@@ -439,15 +442,17 @@ def evaluate_polnear(split: str) -> Score:
 SETS = ["seed", "annotated", "diverse-dev", "lang-dev", "polnear"]
 TEST_SETS = ["diverse-test", "lang-test"]
 TEST2_SETS = ["diverse-test2", "lang-test2"]
-HELD_OUT = {"test": TEST_SETS, "test2": TEST2_SETS}
+TEST3_SETS = ["diverse-test3"]
+HELD_OUT = {"test": TEST_SETS, "test2": TEST2_SETS, "test3": TEST3_SETS}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--only", choices=SETS + TEST_SETS + TEST2_SETS, action="append")
-    ap.add_argument("--split", choices=["dev", "test", "test2"], default="dev",
+    ap.add_argument("--only", choices=SETS + TEST_SETS + TEST2_SETS + TEST3_SETS, action="append")
+    ap.add_argument("--split", choices=["dev", "test", "test2", "test3"], default="dev",
                     help="test: measure the held-out halves (diverse-test, lang-test) only; test2: round 2's "
-                         "held-out sets (diverse-test2, lang-test2) only; never for tuning")
+                         "held-out sets (diverse-test2, lang-test2) only; test3: round 3's news pages "
+                         "(diverse-test3); test and test3 never for tuning")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
@@ -457,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         parts = [p for p in args.only or SETS if p in SETS]
         if args.only and any(p not in SETS for p in args.only):
-            ap.error("the held-out sets are read only with --split test or --split test2")
+            ap.error("the held-out sets are read only with --split test, test2 or test3")
     scores: list[Score] = []
     if "seed" in parts:
         scores.append(evaluate_annotations([SEED_ANNOTATION], "seed"))
@@ -467,14 +472,14 @@ def main(argv: list[str] | None = None) -> int:
             scores.append(evaluate_annotations(annotation_files(), "annotated releases"))
         else:
             print(f"annotated releases: skipped, no corpora at {corpora_root()}", file=sys.stderr)
-    for name in ("diverse-dev", "lang-dev", *TEST_SETS, *TEST2_SETS):
+    for name in ("diverse-dev", "lang-dev", *TEST_SETS, *TEST2_SETS, *TEST3_SETS):
         if name in parts:
             group, split = name.split("-")
             files = split_files(group, split)
             if not have_corpora:
                 print(f"{name}: skipped, no corpora at {corpora_root()}", file=sys.stderr)
-            elif not files and split == "test2":
-                print(f"{name}: skipped, no annotations in {ANNOTATIONS / (group + '2')}", file=sys.stderr)
+            elif not files and split in ("test2", "test3"):
+                print(f"{name}: skipped, no annotations in {ANNOTATIONS / (group + split[-1])}", file=sys.stderr)
             else:
                 scores.append(evaluate_annotations(files, name))
     if "polnear" in parts:
