@@ -7,6 +7,7 @@ test halves are never measured here: they are for the one final measurement."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import importlib.util
 import json
@@ -55,25 +56,36 @@ def test_annotations_are_well_formed():
             assert len(item["starts"]) <= 80, (f.name, "snippets locate paragraphs; they do not copy them")
 
 
-# Round 2's held-out English set: its own folder, one file per release of eval_split.json's round2 list. The
-# checks below read the annotations and the releases' raw text only; attribution is never run on them.
-DIVERSE2 = REPO / "tests" / "annotations" / "diverse2"
-ROUND2 = ev.SPLIT["round2"]["diverse_test"]
+# The later held-out rounds: a folder each, one file per entry of eval_split.json's list. Round 2 is releases
+# of diverse_releases, round 3 news pages of news_html_benchmark. The checks below read the annotations and
+# the pages' raw text only; attribution is never run on them.
+ROUNDS = {
+    "test2": (REPO / "tests" / "annotations" / "diverse2", ev.SPLIT["round2"]["diverse_test"]),
+    "test3": (REPO / "tests" / "annotations" / "diverse3", ev.SPLIT["round3"]["news_test"]),
+}
 _QUOTE_KINDS = {"direct", "reported", "continuation"}
 
 
-def _diverse2() -> list[tuple[Path, dict]]:
-    return [(f, json.loads(f.read_text(encoding="utf-8"))) for f in sorted(DIVERSE2.glob("*.json"))]
+def _round(split: str) -> list[tuple[Path, dict]]:
+    return [(f, json.loads(f.read_text(encoding="utf-8"))) for f in sorted(ROUNDS[split][0].glob("*.json"))]
 
 
-def test_round2_annotations_are_well_formed():
-    files = _diverse2()
-    assert sorted(data["source"] for _, data in files) == sorted(ROUND2)
+def _file_name(data: dict) -> str:
+    """``<publisher>__<file stem>`` for a release, ``<site>__<12 hex of the page's hash>`` for a news page."""
+    name = Path(data["source"]).name
+    return f"{data['publisher']}__{name[:12] if name.endswith('.html.gz') else Path(name).stem}.json"
+
+
+@pytest.mark.parametrize("split", sorted(ROUNDS))
+def test_later_round_annotations_are_well_formed(split):
+    files = _round(split)
+    assert sorted(data["source"] for _, data in files) == sorted(ROUNDS[split][1])
     for f, data in files:
         assert {"source", "publisher", "split", "title", "date", "paragraphs"} <= set(data), f.name
         assert set(data) <= {"source", "publisher", "split", "title", "date", "place", "paragraphs"}, f.name
-        assert data["split"] == "test2" and data["source"].split("/")[1] == data["publisher"], f.name
-        assert f.name == f"{data['publisher']}__{Path(data['source']).stem}.json"
+        assert data["split"] == split and f.name == _file_name(data), f.name
+        if split == "test2":
+            assert data["source"].split("/")[1] == data["publisher"], f.name
         assert data["title"] is None or isinstance(data["title"], str), f.name
         assert data["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"]), f.name
         assert isinstance(data.get("place", ""), str) and data["paragraphs"], f.name
@@ -91,6 +103,12 @@ def test_round2_annotations_are_well_formed():
 def _raw_text(path: Path) -> str:
     """A release's text as a reader sees it, without running the loader: JSON strings, markdown emphasis and
     escapes, HTML tags and entities dropped; whitespace and quote styles as ``ev.norm`` has them."""
+    if path.name.endswith(".gz"):
+        page = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        page = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", page)
+        # Block tags part words; inline ones (links, emphasis) sit inside a sentence.
+        page = re.sub(r"(?i)</?(?:p|div|h\d|li|br|td|section|article|figure|figcaption)\b[^>]*>", " \n ", page)
+        return ev.norm(html.unescape(re.sub(r"<[^>]+>", "", page)).replace("\u00a0", " "))
     raw = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
         strings: list[str] = []
@@ -108,10 +126,11 @@ def _raw_text(path: Path) -> str:
     return ev.norm(raw.replace("\u00a0", " "))
 
 
-def test_round2_snippets_are_in_the_release_text():
-    if not all(ev.source_path(s).exists() for s in ROUND2):
-        pytest.skip(f"round 2's releases not found under {ev.corpora_root()}")
-    for f, data in _diverse2():
+@pytest.mark.parametrize("split", sorted(ROUNDS))
+def test_later_round_snippets_are_in_the_release_text(split):
+    if not all(ev.source_path(s).exists() for s in ROUNDS[split][1]):
+        pytest.skip(f"the {split} releases not found under {ev.corpora_root()}")
+    for f, data in _round(split):
         text = _raw_text(ev.source_path(data["source"]))
         at = 0
         for item in data["paragraphs"]:
@@ -164,9 +183,9 @@ def test_test_halves_are_never_read_by_default():
         parts = f.name.split("__")
         assert (parts[1] if f.parent.name == "lang" else parts[0]) not in test_publishers, f.name
     assert "diverse-test" not in ev.SETS and "lang-test" not in ev.SETS
-    # Round 2's sets have folders of their own, read only with --split test2.
-    assert not set(ev.SETS) & set(ev.TEST2_SETS)
-    assert not any(f.parent.name in ("diverse2", "lang2") for f in dev_files + ev.annotation_files())
+    # The later rounds have folders of their own, read only with --split test2 or test3.
+    assert not set(ev.SETS) & (set(ev.TEST2_SETS) | set(ev.TEST3_SETS))
+    assert not any(f.parent.name in ("diverse2", "lang2", "diverse3") for f in dev_files + ev.annotation_files())
 
 
 @pytest.mark.parametrize("split", ["train", "dev"])
