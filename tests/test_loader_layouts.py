@@ -466,3 +466,18 @@ def test_dateline_under_a_case_number_and_a_name():
     assert r.location == "SANTA ANA, Calif."
     assert body_texts(r)[0].startswith("A man was charged today")
     assert any(t.startswith("OCDA ISSUES REPORT –") for t in body_texts(r))  # a headline is no dateline
+
+
+def test_an_about_section_where_someone_speaks_is_body_and_the_issuers_is_not():
+    release = load_text(
+        "Museum to show a 600-year-old scroll\n\n"
+        "The museum will put its medieval scroll online this month, curator Dr Ana Reyes says.\n\n"
+        "About the Scroll\n\n"
+        "The scroll is the only one of its kind in the country, Dr Reyes says.\n\n"
+        "“It is visually striking, and nobody has studied it properly,” Dr Reyes says.\n\n"
+        "About the Example Museum\n\n"
+        "The Example Museum is a public museum founded in 1901 that holds 40,000 objects.\n")
+    kinds = [(p.kind, p.text[:20]) for p in release.paragraphs]
+    assert kinds == [("body", "The museum will put "), ("body", "The scroll is the on"),
+                     ("body", "“It is visually stri"), ("about", "The Example Museum i")]
+    assert [p.speaker for p in release.paragraphs[1:3]] == ["Ana Reyes", "Ana Reyes"]

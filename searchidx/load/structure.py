@@ -27,6 +27,9 @@ _QUOTED_SPEECH = re.compile(r'^\s*["“«]|\b(?:said|says|stated|added|noted|tol
 _NAME = (r"(?=[A-Z0-9])(?:[^.:!?()]|\b(?:Inc|Corp|Ltd|Co|LLC|L\.P|N\.V|S\.A|S\.p\.A|plc|Pty|Cie|Bros|Intl|St|U\.S)\."
          r"|\b[A-Z]\.|\([^()]{1,30}\)){1,100}?")
 _ABOUT = re.compile(rf"^(?:About|ABOUT|Acerca de|À propos de|Sobre)\s+(?:the\s+)?{_NAME}\s*:?$")
+# A quotation closed and attributed ("…,” Dr Jones says", "…,” said Ms Roe"): someone speaking.
+_ATTRIBUTED_QUOTE = re.compile(r'[,.!?]["”»’]\s+(?:(?:[A-Z][\w.’\'-]*\s+){1,4}(?:says|said|adds|added|explains|explained)'
+                               r'|(?:he|she)\s+(?:says|said|adds|added)\b|(?:says|said|adds|added)\s+[A-Z])')
 _ABOUT_INLINE = re.compile(rf"^About\s+{_NAME}:\s+\S")
 # Headings of the other boilerplate sections a release ends with: they start the About part as "About X" does.
 _BOILERPLATE_HEADING = re.compile(
@@ -129,19 +132,39 @@ def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     in_about = False
     seen_body = False
+    section: list[Paragraph] = []  # the paragraphs under the current "About X" heading
     for p in paragraphs:
-        if p.kind == "body" and (is_about_heading(p.text) or (len(p.text) <= 80 and _BOILERPLATE_HEADING.match(p.text))):
+        about_heading = p.kind == "body" and is_about_heading(p.text)
+        if about_heading or (p.kind == "body" and len(p.text) <= 80 and _BOILERPLATE_HEADING.match(p.text)):
+            _keep_quoted_section(section)
+            section = []
             # Above the first body paragraph it is a menu entry ("About LADA"), not the issuer's section.
             in_about = seen_body
+            if in_about and about_heading:
+                section = [p]  # a marker: the section's paragraphs follow
             continue
         if p.kind == "body" and (_ABOUT_INLINE.match(p.text) or (seen_body and _BOILERPLATE_INLINE.match(p.text))):
+            _keep_quoted_section(section)
+            section = []
             in_about = True
         if in_about and p.kind == "body":
             p.kind = "about"
+            if section:
+                section.append(p)
         seen_body = seen_body or p.kind == "body"
         out.append(p)
+    _keep_quoted_section(section)
     _mark_issuer_tail(out)
     return out
+
+
+def _keep_quoted_section(section: list[Paragraph]) -> None:
+    """An "About X" section in which a person speaks ("… ,” Dr Jones says.") is the story's background,
+    not the issuer's boilerplate, which describes and never quotes: its paragraphs stay body."""
+    paragraphs = section[1:]
+    if any(_ATTRIBUTED_QUOTE.search(p.text) for p in paragraphs):
+        for p in paragraphs:
+            p.kind = "body"
 
 
 def _mark_issuer_tail(paragraphs: list[Paragraph]) -> None:
