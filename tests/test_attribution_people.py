@@ -231,3 +231,16 @@ def test_a_title_that_does_not_stand_before_the_word_makes_no_surname():
     got = names('Jane Roe, Director of Human Resources for NHS Example said "NHS Example is delighted to work with '
                 'the police."')
     assert got == ["Jane Roe"]
+
+
+def test_a_heading_glued_to_its_text_or_a_sentence_end_makes_no_person():
+    # "About Example" over its text, joined by the layout, and "… non-GAAP. Management believes …".
+    release = load_text(
+        "Example Reports Results\n\n"
+        "Example (NYSE: EXM), the data company, today announced results for its second quarter.\n\n"
+        "“We delivered a record quarter,” said Marc Roe, Chair and CEO of Example.\n\n"
+        "The primary purpose of using non-GAAP measures is to provide supplemental information to GAAP. "
+        "Management believes that supplementing GAAP disclosure with non-GAAP disclosure gives investors a "
+        "more complete view.\n\n"
+        "About Example Example empowers companies of every size to connect with their customers.\n")
+    assert [p.speaker for p in release.paragraphs] == [None, "Marc Roe", None, None]

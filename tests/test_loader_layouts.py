@@ -481,3 +481,50 @@ def test_an_about_section_where_someone_speaks_is_body_and_the_issuers_is_not():
     assert kinds == [("body", "The museum will put "), ("body", "The scroll is the on"),
                      ("body", "“It is visually stri"), ("about", "The Example Museum i")]
     assert [p.speaker for p in release.paragraphs[1:3]] == ["Ana Reyes", "Ana Reyes"]
+
+
+def test_json_page_record_with_title_and_date_beside_the_content():
+    import json
+
+    record = {"layout": "article",
+              "content": [{"type": "paragraph", "content": [{"type": "text", "text": (
+                  "Minister Ana Ruiz opened the new harbour terminal on Sunday, the first of three terminals "
+                  "the port will build by 2030, and said trade through it would double.")}]}],
+              "page": {"header": {"summary": "A new terminal."}, "title": "Harbour terminal opens",
+                       "date": "3 Mar 2024", "category": "Press Releases"}}
+    r = load_text(json.dumps(record), "3-mar-2024.json")
+    assert (r.title, r.date) == ("Harbour terminal opens", dt.date(2024, 3, 3))
+    assert body_texts(r)[0].startswith("Minister Ana Ruiz opened")
+
+
+def test_date_lines_with_a_label_or_a_raised_ordinal():
+    r = load_text("Press Release – March 6[th], 2024\n\n**Special Committee Meeting**\n\n"
+                  "The committee met today and decided to keep its rates unchanged for the quarter.\n")
+    assert (r.title, r.date, r.location) == ("Special Committee Meeting", dt.date(2024, 3, 6), None)
+    r = load_text("Published Date: 30 March 2020\nHarbour Statement - April 2020\n30 March 2020\nINTRODUCTION\n"
+                  "1. The harbour board kept its fees unchanged this quarter after a review of costs.\n"
+                  "2. The board expects traffic to recover through the year as new routes open.\n"
+                  "3. The next statement will be published in October, the board said in a note.\n"
+                  "4. Fees for small craft are unchanged, and the mooring list is open again.\n"
+                  "5. A review of the fee schedule will be published with the next statement.\n")
+    assert (r.title, r.date) == ("Harbour Statement - April 2020", dt.date(2020, 3, 30))
+
+
+def test_results_release_opening_with_bullets_and_a_dateline_with_a_date():
+    r = load_text("FOR IMMEDIATE RELEASE\n\n"
+                  "\uf0b7 First-quarter sales growth of 5.6% to $24.7 billion with operational growth of 9.0% and\n\n"
+                  "adjusted operational growth of 7.6%\n\n"
+                  "\uf0b7 Company is raising its full-year guidance for adjusted operational sales\n\n"
+                  "New Brunswick, N.J. (April 18, 2023) – Example Health (NYSE: EXH) today announced results for "
+                  "first-quarter\n\n"
+                  "2023. “Our first quarter results demonstrate strong performance,” said Jane Roe, Chief "
+                  "Executive Officer.\n")
+    assert (r.title, r.date, r.location) == (None, dt.date(2023, 4, 18), "New Brunswick, N.J.")
+    lead = [p for p in r.paragraphs if p.text.startswith("Example Health")]
+    assert lead and lead[0].text.endswith("said Jane Roe, Chief Executive Officer.")
+    assert lead[0].speaker == "Jane Roe"
+    r = load_text("Example Announces Strong Second Quarter Results\n\n"
+                  "SAN FRANCISCO, Calif. - August 30, 2023 - Example (NYSE: EXM) today announced results for its "
+                  "second quarter ended July 31, 2023.\n")
+    assert (r.date, r.location) == (dt.date(2023, 8, 30), "SAN FRANCISCO, Calif.")
+    assert r.paragraphs[0].text.startswith("Example (NYSE: EXM) today") and r.paragraphs[0].speaker is None

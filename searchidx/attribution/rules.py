@@ -743,7 +743,11 @@ def _valid_name(name: str) -> bool:
         return False
     if any(t[-1] in "?!”:;\"" or ".’" in t or ".'" in t for t in tokens):
         return False  # a sentence boundary runs through it: not a name
-    if tokens[0].lower().strip(".,") in NOT_NAMES:
+    if any(_sentence_end(t) and not lexicons.is_given_name(u) for t, u in zip(tokens, tokens[1:])):
+        # "… non-GAAP. Management believes": a full stop that is no abbreviation's, and no name after it
+        # ("… in Benghazi. Bob said" is cut to its name later).
+        return False
+    if tokens[0].lower().strip(".,") in NOT_NAMES or tokens[0].lower() in _PREPOSITIONS:
         return False
     if any(t.lower() in _HEADLINE_WORDS for t in tokens[1:]):
         return False  # a headline in title case: "Trump Calls On Obama", "What Trump Has Said About …"
@@ -757,6 +761,14 @@ def _valid_name(name: str) -> bool:
 
 
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
+# Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
+_PREPOSITIONS = frozenset("about from into over after before against for with by".split())
+
+
+def _sentence_end(token: str) -> bool:
+    """A word of four letters or more with a full stop that is no abbreviation's ("GAAP.", "Mali.")."""
+    word = token[:-1]
+    return token.endswith(".") and len(word) > 3 and word.isalpha() and word.lower() not in _ABBREVIATIONS
 # Abbreviations written with a full stop that do not end a sentence inside a name and title.
 _ABBREVIATIONS = frozenset("prof gen sgt capt col det atty supt cmdr pres sec amb adm maj cpl ofc dep asst insp hon rev "
                            "mrs messrs rep sen gov lieut corp inc".split())

@@ -21,9 +21,11 @@ MONTHS = {
     "dezember": 12,
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I)
+# An ordinal may be written raised, as exports mark a superscript: "March 6[th]", "6^th^".
+_ORDINAL = r"(?:st|nd|rd|th|\[(?:st|nd|rd|th)\]|\^(?:st|nd|rd|th)\^?)"
+_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORDINAL + r"?,?\s+(?P<year>\d{4})", re.I)
 # "2 de marzo del 2009", "1º de marzo de 2009", "1er mars 2009".
-_DMY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|ro|º|°|\.)?\s+(?:de\s+)?" + _MONTH
+_DMY = re.compile(r"(?P<day>\d{1,2})(?:" + _ORDINAL + r"|er|ro|º|°|\.)?\s+(?:de\s+)?" + _MONTH
                   + r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})", re.I)
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 _US_NUMERIC = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b")

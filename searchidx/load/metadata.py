@@ -40,7 +40,11 @@ _DATELINE_LEAD = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*(?:[A-Z][A-Za-z.'’]+(?:-[A-Za-z.'’]+)*\.?\s?){1,3})?)"
     r"(?:,?\s*\(?(?P<date>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)?"
     # "CUPERTINO, California--January 19, 2000--Apple …": the date between two dashes.
-    r"|\s*(?:--|[–—])\s*(?P<dashed>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}))?\s*[-–—]{1,2}\s*"
+    r"|\s*(?:--|[–—]|-)\s*(?P<dashed>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}))?\s*[-–—]{1,2}\s*"
+    # "New Brunswick, N.J. (April 18, 2023) – …": a place in capitals and small letters, but only before a
+    # date in brackets, where nothing else stands.
+    r"|^(?P<place2>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},\s*(?:[A-Z][A-Za-z.'’]+\.?\s?){1,3})"
+    r"\s*\((?P<date2>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)\s*[-–—]{1,2}\s*"
 )
 
 _URL_LINE = re.compile(
@@ -164,13 +168,13 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     m = _DATELINE_LEAD.match(text)
     if not m:
         return text, None, None
-    written = m.group("date") or m.group("dashed")
+    written = m.group("date") or m.group("dashed") or m.group("date2")
     found = find_date(written) if written else None
-    if m.group("dashed") and not found:
+    if (m.group("dashed") or m.group("date2")) and not found:
         return text, None, None
     if not m.group("dashed") and not text[m.end() - 1:m.end()].isspace():
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
-    return text[m.end():], m.group("place").strip(" ,"), found[0] if found else None
+    return text[m.end():], (m.group("place") or m.group("place2")).strip(" ,"), found[0] if found else None
 
 
 def url_line(line: str) -> tuple[bool, str | None]:
@@ -293,7 +297,9 @@ _LAYOUT = re.compile(r"^[\s\-–—_=*•·▪|~#.\uf0b7]+$")
 
 
 # What may stand before and after the date on a date line: "Posted On:", "Tuesday,", a time, a byline.
-_BEFORE_DATE = re.compile(r"^(?:(?:posted|published|released?|issued|updated|last updated|dated?)(?: on)?\s*[:,]?\s*)?"
+_BEFORE_DATE = re.compile(r"^(?:(?:(?:posted|published|released?|issued|updated|last updated|dated?)(?: on| date)?"
+                          # A document label over the date: "Press Release – March 6th, 2024".
+                          r"|(?:press|news|media) (?:release|statement)|statement)\s*[:,\-–—|]?\s*)?"
                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\s*[:,]?$", re.I)
 _AFTER_DATE = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*"
                          r"(?:[|,]?\s*by\s+[^\d].{0,60})?", re.I)

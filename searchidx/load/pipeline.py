@@ -26,13 +26,14 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
               for piece in (split_long(b.text) if b.text else [b.text])]
     blocks = _cut_footer(draft, blocks)
     blocks = _take_header(draft, blocks)
-    lead = _strip_lead(draft, blocks)
+    lead_block = _strip_lead(draft, blocks)
     blocks = _take_contacts(draft, blocks)
     check("structure")
     listed: set[int] = set()
     paragraphs = _assemble(blocks, draft.title, listed)
     if not draft.paragraphs_whole:
-        paragraphs = join_broken(paragraphs, first_is_lead=lead)
+        lead = next((k for k, p in enumerate(paragraphs) if lead_block and p.text == lead_block.text), None)
+        paragraphs = join_broken(paragraphs, lead=lead)
     paragraphs = _drop_headings(paragraphs, listed)
     paragraphs = mark_about(paragraphs)
     mark_copies(paragraphs)
@@ -101,8 +102,11 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     if draft.title is None:
         blocks = _split_dated_headline(blocks)
         i = _skip_letterhead(draft, blocks)
-        draft.title = blocks[i].text
-        i += 1
+        if blocks[i].hint != "list" and blocks[i].text[:1] not in _BULLET_MARKS:
+            draft.title = blocks[i].text
+            i += 1
+        # else a results release opening with its summary's bullets: it has no headline, and a list item
+        # is none
     if draft.title:
         title, labels = md.split_labels(draft.title)
         draft.title = title
@@ -124,6 +128,9 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     if between and draft.subtitle is None:
         draft.subtitle = " ".join(between)
     return blocks[header_end:]
+
+
+_BULLET_MARKS = "•\uf0b7▪·"
 
 
 def _split_dated_headline(blocks: list[Block]) -> list[Block]:
@@ -179,7 +186,7 @@ def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
     return k
 
 
-def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
+def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
     """Remove the wire marker or dateline that opens the first paragraph. True if one was removed.
 
     A page may give its subtitle as a paragraph above the wire marker: it is taken as the subtitle.
@@ -206,9 +213,9 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
                 draft.location = draft.location or place
                 draft.date = draft.date or date
                 b.text = rest
-                return False  # not the first paragraph: what stands above it is no lead to join
+                return b  # the lead, under a summary's bullets
             if passed >= LEAD_SEARCH or len(b.text) > LEAD_SEARCH_CHARS:
-                return False
+                return None
             passed += 1
             only_short = only_short and len(b.text) <= SHORT_LINE_CHARS and not ends_sentence(b.text)
             continue
@@ -227,16 +234,16 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> bool:
                 else:
                     draft.location = draft.location or dateline
             b.text = rest
-            return True
+            return b
         rest, place, date = md.strip_dateline_lead(b.text)
         if place:
             draft.location = draft.location or place
             draft.date = draft.date or date
             b.text = rest
-            return True
+            return b
         passed = 1
         only_short = len(b.text) <= SHORT_LINE_CHARS and not ends_sentence(b.text)
-    return False
+    return None
 
 
 def _city_like(place: str) -> bool:

@@ -58,14 +58,16 @@ def bigrams(text: str) -> set[tuple[str, str]]:
     return set(zip(tokens, tokens[1:]))
 
 
-def join_broken(paragraphs: list[Paragraph], first_is_lead: bool = False) -> list[Paragraph]:
+def join_broken(paragraphs: list[Paragraph], lead: int | None = None) -> list[Paragraph]:
     """Join a paragraph that stops mid-sentence to the block that finishes it.
 
     The continuation is the next body block (within `JOIN_WINDOW`) that starts in lower case; the
-    blocks it skips over stay where they are (they are the floats that broke the paragraph). The first
-    paragraph after a wire marker ("The National Council … (NCRI)") joins the next block whatever its case.
+    blocks it skips over stay where they are (they are the floats that broke the paragraph). The lead, the
+    paragraph a dateline or wire marker opened (index ``lead``), joins the next block whatever its case
+    ("The National Council … (NCRI)", "… results for first-quarter" / "2023. “Our …").
     """
     out = list(paragraphs)
+    lead_p = out[lead] if lead is not None else None
     i = 0
     while i < len(out):
         p = out[i]
@@ -80,8 +82,7 @@ def join_broken(paragraphs: list[Paragraph], first_is_lead: bool = False) -> lis
                 break
             if not _could_be_float(q):
                 break
-        if target is None and first_is_lead and i == _first_body(out) and i + 1 < len(out) \
-                and out[i + 1].kind == "body":
+        if target is None and p is lead_p and i + 1 < len(out) and out[i + 1].kind == "body":
             target = i + 1
         if target is None:
             i += 1
@@ -97,13 +98,6 @@ def join_broken(paragraphs: list[Paragraph], first_is_lead: bool = False) -> lis
 def _could_be_float(p: Paragraph) -> bool:
     """What may stand between two halves of a paragraph: short, finished text (a caption, a quote)."""
     return p.kind != "body" or (ends_sentence(p.text) and len(p.text.split()) <= FLOAT_MAX_WORDS)
-
-
-def _first_body(paragraphs: list[Paragraph]) -> int:
-    for i, p in enumerate(paragraphs):
-        if p.kind == "body":
-            return i
-    return -1
 
 
 def mark_copies(paragraphs: list[Paragraph]) -> None:

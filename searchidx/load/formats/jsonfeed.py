@@ -73,6 +73,22 @@ def _field(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
+def _field_below(item: dict[str, Any], keys: tuple[str, ...], depth: int = 2) -> Any:
+    """A field of the record or, when it has none, of the objects it holds, nearest first: a page API puts
+    the title and date in a ``page`` or ``meta`` object beside the content ({"content": …, "page": {"title":
+    …, "date": …}})."""
+    level = [item]
+    for _ in range(depth + 1):
+        for obj in level:
+            value = _field(obj, keys)
+            if value is not None and not isinstance(value, (dict, list)):
+                return value
+        level = [v for obj in level for v in obj.values() if isinstance(v, dict)]
+        if not level:
+            break
+    return None
+
+
 def _as_text(value: Any) -> str | None:
     if isinstance(value, str):
         return value
@@ -143,11 +159,11 @@ def parse_item(item: dict[str, Any], path: str, release_id: str) -> Draft:
     else:
         draft = parse_text(body, path, release_id)
         draft.format = "json"
-    title = _as_text(_field(item, TITLE_KEYS))
+    title = _as_text(_field(item, TITLE_KEYS) or _field_below(item, TITLE_KEYS))
     draft.title = normalize_space(title) if title else None
     if draft.title is None and not draft.blocks:
         raise LoadError(path, "JSON object with neither a title nor a body")
-    date = _as_text(_field(item, DATE_KEYS))
+    date = _as_text(_field(item, DATE_KEYS) or _field_below(item, DATE_KEYS))
     draft.date = (parse_date(date) if date else None) or _other_date(item)
     url = _as_text(_field(item, URL_KEYS)) or _as_text(_field(item, ("source_url", "sourceUrl", "permalink")))
     if url and url.startswith("/") and "base_path" in item and "content_id" in item:
