@@ -244,3 +244,16 @@ def test_a_heading_glued_to_its_text_or_a_sentence_end_makes_no_person():
         "more complete view.\n\n"
         "About Example Example empowers companies of every size to connect with their customers.\n")
     assert [p.speaker for p in release.paragraphs] == [None, "Marc Roe", None, None]
+
+
+def test_a_list_introduced_by_a_speaker_is_their_words():
+    release = load_text(
+        "Party promises finance inquiry\n\n"
+        "The party is promising an inquiry into the collapse of the finance company.\n\n"
+        "Commerce spokesperson Jane Roe said the inquiry needs to cover:\n\n"
+        "· the causes of the failure;\n\n"
+        "· why the roll-over of the guarantee scheme was approved by the Government;\n\n"
+        "· all aspects of the receivership; and\n\n"
+        "· whether the assets were sold at a fair price.\n\n"
+        "The company went into receivership in August.\n")
+    assert [p.speaker for p in release.paragraphs] == [None] + ["Jane Roe"] * 5 + [None]

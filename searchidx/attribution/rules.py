@@ -1364,6 +1364,11 @@ _FOLLOWING = re.compile(r"\s+(?:the\s+following|as\s+follows)$")
 _INTRO_END = re.compile(r"(?::[\s\-–—]*|\b(?:the\s+following|as\s+follows)[\s.:\-–—]*)$")
 
 
+# A list item: a bullet the text kept ("· the causes of the failure;"), or an item in lower case or ending
+# in a semicolon ("the causes of the failure;", "all aspects of the receivership; and").
+_LIST_ITEM = re.compile(r"^(?:[·•▪‣◦\uf0b7]\s*\S|[a-z]|.{0,400}?;(?:\s+(?:and|or))?$)", re.S)
+
+
 def _introduces(text: str) -> bool:
     """A paragraph that ends by introducing what follows: "X said:", "X said:-", "X said the following"."""
     t = text.rstrip(" \n\t-–—.:")
@@ -1504,6 +1509,11 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
                 # After "X said:" the quote is X's own, not a carried one.
                 how[id(p)] = EXPLICIT if _introduces(previous_text) or attribution_fragment(
                     previous_text) else CARRIED
+            elif introduced is previous and _LIST_ITEM.match(p.text) and not quote_mask(p.text) \
+                    and not attributor.names_someone(p.text):
+                # "X said the inquiry needs to cover:" then its list: each item is the introducer's words.
+                person = previous
+                how[id(p)] = CARRIED
             elif introduced is previous and not quote_mask(p.text) and _FIRST_PERSON.search(p.text) \
                     and not attributor.names_someone(p.text):
                 # "X stated:" then paragraphs of X's words without quotation marks: they run on while they
