@@ -253,7 +253,7 @@ def test_a_list_introduced_by_a_speaker_is_their_words():
         "Commerce spokesperson Jane Roe said the inquiry needs to cover:\n\n"
         "· the causes of the failure;\n\n"
         "· why the roll-over of the guarantee scheme was approved by the Government;\n\n"
-        "· all aspects of the receivership; and\n\n"
+        "· all aspects of the receivership;\n\n"
         "· whether the assets were sold at a fair price.\n\n"
         "The company went into receivership in August.\n")
     assert [p.speaker for p in release.paragraphs] == [None] + ["Jane Roe"] * 5 + [None]
