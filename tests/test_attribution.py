@@ -517,3 +517,11 @@ def test_verb_scan_finds_what_a_word_boundary_scan_finds():
     paragraphs = [Paragraph(n=k, text=t, kind="body") for k, t in enumerate(texts)]
     verbs = _ReleaseVerbs(paragraphs)
     assert [verbs.of(p) for p in paragraphs] == [_verb_spans(t) for t in texts]
+
+
+def test_spanish_present_tense_and_closing_verbs():
+    got = names("El Fiscal de Distrito John Creuzot anunció hoy la creación de una nueva unidad.",
+                "Creuzot señala que la oficina cuenta con una división de víctimas desde 2019.",
+                '"Es la mayor recompensa de todas", concluyó George Johnson.',
+                "Tras su testimonio, Wade continuó en su cargo durante diez años.")
+    assert got == ["John Creuzot", "John Creuzot", "George Johnson", None]

@@ -95,6 +95,11 @@ SPEECH_VERBS = (
     "anadio aseguró aseguro destacó destaco expresó expreso manifestó manifesto comentó comento reafirmó "
     "reafirmo subrayó subrayo enfatizó enfatizo sostuvo habló hablo anunció anuncio admitió admitio reconoció "
     "reconocio"
+    # The Spanish present, as releases narrate ("Creuzot señala que …"), and closing a quote ("concluyó").
+    # Left out: "declara" ("se declara culpable"), "sostiene" (holds), "dice" ("dice ser": claims to be),
+    # "continuó" ("continuó en su cargo").
+    " señala senala afirma explica agrega añade anade destaca expresa manifiesta comenta subraya enfatiza"
+    " concluyó concluyo concluye"
     # German and French.
     " sagte sagt betont betonte erklärt erklärte ergänzt ergänzte meint meinte unterstreicht unterstrich "
     "kommentiert kommentierte fordert forderte warnt warnte déclare affirme ajoute souligne estime explique"
