@@ -6,6 +6,7 @@
     python bench/eval_attribution.py --split test    # the held-out halves, measured once at the end
     python bench/eval_attribution.py --split test2   # round 2's held-out sets, measured once at its end
     python bench/eval_attribution.py --split test3   # round 3's held-out news pages, measured once at its end
+    python bench/eval_attribution.py --split test4   # round 4's held-out news pages, measured once at its end
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
@@ -15,7 +16,9 @@ test publishers are not even opened otherwise (the publisher is the file name's 
 sets ("diverse-test2", "lang-test2") have folders of their own, ``tests/annotations/diverse2/`` and
 ``lang2/``, read only with ``--split test2``; they were measured once, on f8bf679, and are tuning data since.
 Round 3 ("diverse-test3", news pages of sites no round used) is ``tests/annotations/diverse3/``, read only
-with ``--split test3``. A set whose folder is absent or empty is skipped.
+with ``--split test3``, measured once on a18c960 and tuning data since; round 4 ("diverse-test4", news pages
+of further sites) is ``diverse4/``, read only with ``--split test4``. A set whose folder is absent or empty
+is skipped.
 
 Per set: speaker accuracy on body paragraphs; accuracy on the paragraphs that have a gold speaker; false
 speakers (a speaker given where the gold has none, or an organisation given for a person) as a share of the
@@ -206,7 +209,7 @@ def annotation_files(folder: Path = ANNOTATIONS, include_seed: bool = False) -> 
 def split_files(group: str, split: str) -> list[Path]:
     """The annotation files of one half of ``diverse`` or ``lang``, chosen by the publisher in the file name,
     so that the other half's files are never opened. ``test2`` is round 2's folder (``diverse2``, ``lang2``)."""
-    if split in ("test2", "test3"):
+    if split in ("test2", "test3", "test4"):
         return sorted((ANNOTATIONS / f"{group}{split[-1]}").glob("*.json"))
     folder = ANNOTATIONS / group
     publishers = set(SPLIT["diverse_releases" if group == "diverse" else group][split])
@@ -443,16 +446,17 @@ SETS = ["seed", "annotated", "diverse-dev", "lang-dev", "polnear"]
 TEST_SETS = ["diverse-test", "lang-test"]
 TEST2_SETS = ["diverse-test2", "lang-test2"]
 TEST3_SETS = ["diverse-test3"]
-HELD_OUT = {"test": TEST_SETS, "test2": TEST2_SETS, "test3": TEST3_SETS}
+TEST4_SETS = ["diverse-test4"]
+HELD_OUT = {"test": TEST_SETS, "test2": TEST2_SETS, "test3": TEST3_SETS, "test4": TEST4_SETS}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--only", choices=SETS + TEST_SETS + TEST2_SETS + TEST3_SETS, action="append")
-    ap.add_argument("--split", choices=["dev", "test", "test2", "test3"], default="dev",
+    ap.add_argument("--only", choices=SETS + TEST_SETS + TEST2_SETS + TEST3_SETS + TEST4_SETS, action="append")
+    ap.add_argument("--split", choices=["dev", "test", "test2", "test3", "test4"], default="dev",
                     help="test: measure the held-out halves (diverse-test, lang-test) only; test2: round 2's "
-                         "held-out sets (diverse-test2, lang-test2) only; test3: round 3's news pages "
-                         "(diverse-test3); test and test3 never for tuning")
+                         "held-out sets (diverse-test2, lang-test2) only; test3, test4: rounds 3 and 4's news "
+                         "pages (diverse-test3, diverse-test4); a held-out set is for its one measurement")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
@@ -462,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         parts = [p for p in args.only or SETS if p in SETS]
         if args.only and any(p not in SETS for p in args.only):
-            ap.error("the held-out sets are read only with --split test, test2 or test3")
+            ap.error("the held-out sets are read only with --split test, test2, test3 or test4")
     scores: list[Score] = []
     if "seed" in parts:
         scores.append(evaluate_annotations([SEED_ANNOTATION], "seed"))
@@ -472,13 +476,13 @@ def main(argv: list[str] | None = None) -> int:
             scores.append(evaluate_annotations(annotation_files(), "annotated releases"))
         else:
             print(f"annotated releases: skipped, no corpora at {corpora_root()}", file=sys.stderr)
-    for name in ("diverse-dev", "lang-dev", *TEST_SETS, *TEST2_SETS, *TEST3_SETS):
+    for name in ("diverse-dev", "lang-dev", *TEST_SETS, *TEST2_SETS, *TEST3_SETS, *TEST4_SETS):
         if name in parts:
             group, split = name.split("-")
             files = split_files(group, split)
             if not have_corpora:
                 print(f"{name}: skipped, no corpora at {corpora_root()}", file=sys.stderr)
-            elif not files and split in ("test2", "test3"):
+            elif not files and split in ("test2", "test3", "test4"):
                 print(f"{name}: skipped, no annotations in {ANNOTATIONS / (group + split[-1])}", file=sys.stderr)
             else:
                 scores.append(evaluate_annotations(files, name))
