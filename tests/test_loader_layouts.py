@@ -528,3 +528,27 @@ def test_results_release_opening_with_bullets_and_a_dateline_with_a_date():
                   "second quarter ended July 31, 2023.\n")
     assert (r.date, r.location) == (dt.date(2023, 8, 30), "SAN FRANCISCO, Calif.")
     assert r.paragraphs[0].text.startswith("Example (NYSE: EXM) today") and r.paragraphs[0].speaker is None
+
+
+def _news_page(head: str, byline: str, aside: str = "") -> str:
+    return (f"<html><head><title>Harbour vote delayed</title>{head}</head><body>{aside}<article><h1>Harbour vote "
+            f"delayed</h1>{byline}<p>The council delayed its vote on the harbour levy after a long evening "
+            "meeting, the mayor said.</p><p>A new vote is expected next month, once the report is in.</p>"
+            "</article></body></html>")
+
+
+def test_a_page_is_dated_as_its_readers_see_it_not_by_a_utc_timestamp():
+    stamp = '<meta property="article:published_time" content="2019-11-20T02:59:46+00:00">'
+    # The date the page shows, a day before its UTC timestamp: an evening story in America.
+    r = load_text(_news_page(stamp, '<time datetime="2019-11-19 20:59:46">November 19, 2019 at 8:59 pm</time>'),
+                  "a.html")
+    assert r.date == dt.date(2019, 11, 19)
+    # No date shown: the one in the page's address.
+    url = '<link rel="canonical" href="https://news.example.com/2019/11/19/harbour-vote-delayed/">'
+    assert load_text(_news_page(stamp + url, ""), "b.html").date == dt.date(2019, 11, 19)
+    # A date far from the timestamp is another post's (a side list): the timestamp stays.
+    aside = '<aside><span class="post-date">March 2, 2018</span></aside>'
+    assert load_text(_news_page(stamp, "", aside), "c.html").date == dt.date(2019, 11, 20)
+    # Only a shown date: taken.
+    assert load_text(_news_page("", '<span class="date">18 Nov 2019</span>'), "d.html").date \
+        == dt.date(2019, 11, 18)

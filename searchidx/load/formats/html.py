@@ -559,6 +559,25 @@ def _dated_element(tree) -> Any:
     return found[0] if found else None
 
 
+# A date in a page's address, as news sites write the day they published: "/2019/11/19/…", "/story/2019-11-19/".
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?=[/-]|\.html?|$)")
+
+
+def _date_in_url(url: str) -> Any:
+    m = _URL_DATE.search(url)
+    return parse_date("-".join(m.groups())) if m else None
+
+
+def _page_date(stamped: Any, shown: Any, in_url: Any) -> Any:
+    """The page's date as its readers see it. A timestamp in the metadata is often in UTC, a day after the
+    local date the page shows (an evening story in America): the date shown, or else the one in the page's
+    address, wins when it is a day or two from the timestamp, as the same publication seen from another
+    time zone. A date shown far from the timestamp may be another post's, and the timestamp stays."""
+    local = next((d for d in (shown, in_url) if d is not None and (stamped is None or abs((stamped - d).days) <= 1)),
+                 None)
+    return local or stamped or shown or in_url
+
+
 # Words of a site's or an office's name, as a page title's suffix gives it.
 _SITE_WORDS = re.compile(r"\b(?:news(?:room)?|press|media|ministry|government|gov|department|office|agency|police|"
                          r"council|university|college|party|foundation|association|institute|commission|court|"
@@ -646,21 +665,22 @@ def _read_metadata(tree, draft: Draft) -> None:
     draft.title = title or None
     draft.url = (_name_of(ld.get("url")) if isinstance(ld.get("url"), str) else None) or canonical \
         or meta.get("og:url")
+    stamped = None  # the date of the page's publication timestamp, often in UTC
     if ld.get("datePublished"):
-        draft.date = parse_date(str(ld["datePublished"]))
-    if draft.date is None:
-        for key in ("article:published_time", "og:published_time", "date", "pubdate", "dc.date", "dc.date.issued",
-                    "dcterms.created", "publish-date", "sailthru.date", "parsely-pub-date", "article.published"):
+        stamped = parse_date(str(ld["datePublished"]))
+    if stamped is None:
+        for key in ("article:published_time", "og:published_time", "article:published", "date", "pubdate", "dc.date",
+                    "dc.date.issued", "dcterms.created", "publish-date", "sailthru.date", "parsely-pub-date",
+                    "article.published"):
             if meta.get(key):
-                draft.date = parse_date(meta[key])
-                if draft.date:
+                stamped = parse_date(meta[key])
+                if stamped:
                     break
-    if draft.date is None:
+    if stamped is None:
         t = next((t for t in tree.iter("time") if t.get("datetime")), None)
         if t is not None:
-            draft.date = parse_date(t.get("datetime"))
-    if draft.date is None:
-        draft.date = _dated_element(tree)
+            stamped = parse_date(t.get("datetime"))
+    draft.date = _page_date(stamped, _dated_element(tree), _date_in_url(draft.url or canonical or ""))
     draft.source = _name_of(ld.get("publisher")) or meta.get("og:site_name") or meta.get("application-name")
     draft.author = _name_of(ld.get("author")) or meta.get("author") or meta.get("article:author")
     if draft.author and draft.author.startswith("http"):
