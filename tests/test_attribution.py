@@ -525,3 +525,13 @@ def test_spanish_present_tense_and_closing_verbs():
                 '"Es la mayor recompensa de todas", concluyó George Johnson.',
                 "Tras su testimonio, Wade continuó en su cargo durante diez años.")
     assert got == ["John Creuzot", "John Creuzot", "George Johnson", None]
+
+
+def test_a_surname_ending_in_se_speaks_and_please_is_no_one():
+    # "se" before a verb is Spanish "se declaró" (pleads) only as a word of its own.
+    got = names("Zach Parise scored twice as the Wild beat the Sabres on Tuesday night.",
+                "“You can go either way,” Parise said. “I was going the other way for a while.”",
+                "Congressman Max Rose said the donation would protect the office's staff.",
+                "Please note: no information will be released before the hearing.",
+                "El acusado se declaró culpable del robo el martes.")
+    assert got == [None, "Zach Parise", "Max Rose", None, None]

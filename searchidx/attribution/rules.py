@@ -396,7 +396,7 @@ NOT_NAMES = frozenset(
     three first last new mr mrs ms dr prof also however meanwhile additionally furthermore earlier later
     he she his hers god asked still even then now so yet though although because thus indeed clearly
     el la los las en de del por para con un una is was does did will can would should could has have had
-    were are be being been asked
+    were are be being been asked please
     varios varias algunos algunas todos todas muchos muchas otros otras este esta estos estas su sus""".split()
 )
 # The first person in the other languages releases come in (a statement's own words).
@@ -1059,8 +1059,8 @@ class Attributor:
         self.cue = None
         spans = quote_mask(text)
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
-                 and text[max(0, a - 4): a].rstrip() != " se"
-                 and text[max(0, a - 3): a] != "se "  # Spanish "se declaró culpable" pleads
+                 # Spanish "se declaró culpable" pleads; "Parise said", "Rose said" speak.
+                 and text[max(0, a - 4): a].rstrip() != " se" and text[:a].rstrip() != "se"
                  and not (text.startswith("continue", a) and _NOT_SPEECH_AFTER.match(text, b))
                  and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
                  and not (text.startswith(("declar", "décla"), a) and _DECLARED_THING.match(text, b))
