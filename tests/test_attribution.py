@@ -535,3 +535,10 @@ def test_a_surname_ending_in_se_speaks_and_please_is_no_one():
                 "Please note: no information will be released before the hearing.",
                 "El acusado se declaró culpable del robo el martes.")
     assert got == [None, "Zach Parise", "Max Rose", None, None]
+
+
+def test_an_appositive_role_never_runs_over_a_sentence_end():
+    got = names("Zach Parise scored twice as the Wild beat the Sabres on Tuesday night.",
+                "Barely a week ago, Parise, 35, had scored just once in a 10-game stretch. Wild defenseman Ryan "
+                "Suter, who joked about Parise’s penchant for changing sticks, could see the frustration.")
+    assert got == [None, None]

@@ -1184,6 +1184,8 @@ class Attributor:
             if m and with_role and _ROLE_VERB.search(m.group("role")) \
                     and not m.group("role").startswith(("who ", "which ")):
                 continue  # a clause with its own verb is no appositive, unless it is a relative one
+            if m and with_role and any(_sentence_end(t) for t in m.group("role").split()):
+                continue  # "Parise, 35, had scored … stretch. Wild defenseman Suter …": two sentences, no role
             if m and not with_role and m.group("span").endswith(_POSSESSIVE) \
                     and not (pattern is _SUBJECT and text[pos:pos + 12].split()[0].endswith("ed")):
                 # "Donald J. Trump's remarks", "Hudson’s family … said": the possessive is not the speaker
