@@ -542,3 +542,20 @@ def test_an_appositive_role_never_runs_over_a_sentence_end():
                 "Barely a week ago, Parise, 35, had scored just once in a 10-game stretch. Wild defenseman Ryan "
                 "Suter, who joked about Parise’s penchant for changing sticks, could see the frustration.")
     assert got == [None, None]
+
+
+def test_spanish_announcements_with_an_infinitive_and_a_continued_quote():
+    got = speakers("(Dallas) – El Fiscal Penal del Condado de Dallas, John Creuzot, se enorgullece en anunciar la "
+                   "creación de una unidad dedicada a la trata de personas.",
+                   "Creuzot continuó: “El crimen violento en esta comunidad debe ser atendido.”",
+                   "El programa Achieve Inspire Motivate se complace en anunciar su exposición anual.",
+                   "Tras su testimonio, Wade continuó en su cargo durante diez años.")
+    assert got == [("John Creuzot", "Fiscal Penal del Condado de Dallas"),
+                   ("John Creuzot", "Fiscal Penal del Condado de Dallas"), (None, None), (None, None)]
+
+
+def test_a_preposition_never_opens_a_name():
+    from searchidx.attribution.rules import _valid_name
+
+    assert not any(_valid_name(n) for n in ("Within Delhi", "Through Example", "About Salesforce Salesforce"))
+    assert all(_valid_name(n) for n in ("Anil Prakash", "Will Smith", "Max Rose"))

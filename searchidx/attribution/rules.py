@@ -97,9 +97,9 @@ SPEECH_VERBS = (
     "reconocio"
     # The Spanish present, as releases narrate ("Creuzot señala que …"), and closing a quote ("concluyó").
     # Left out: "declara" ("se declara culpable"), "sostiene" (holds), "dice" ("dice ser": claims to be),
-    # "continuó" ("continuó en su cargo").
+    # "continuó" only before a quote or a colon, as "continued" ("continuó en su cargo").
     " señala senala afirma explica agrega añade anade destaca expresa manifiesta comenta subraya enfatiza"
-    " concluyó concluyo concluye"
+    " concluyó concluyo concluye continuó"
     # German and French.
     " sagte sagt betont betonte erklärt erklärte ergänzt ergänzte meint meinte unterstreicht unterstrich "
     "kommentiert kommentierte fordert forderte warnt warnte déclare affirme ajoute souligne estime explique"
@@ -108,7 +108,13 @@ SPEECH_VERBS = (
 
 # Phrasal verbs of speech: "Trump shot back", "Clinton chimed in on Twitter".
 # Phrasal verbs of speech ("Trump shot back", "Clinton chimed in on Twitter") go in the same trie.
-_PHRASAL = ["pointed out", "point out", "points out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
+# Spanish releases announce with an infinitive after a feeling: "John Creuzot, está satisfecho de anunciar …",
+# "se complace en anunciar", "se enorgullece en anunciar".
+_PHRASAL_ES = [f"{lead} {verb}" for lead in ("está satisfecho de", "está satisfecha de", "esta satisfecho de",
+                                            "está orgulloso de", "está orgullosa de", "se complace en",
+                                            "se enorgullece en", "se enorgullece de")
+               for verb in ("anunciar", "informar", "compartir")]
+_PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
             "wrote back", "chimed in"]
 # Giving a speech is speaking: "The First Lady delivered opening remarks thanking …".
 _PHRASAL += [f"{v} {a}{n}" for v in ("delivered", "delivers", "gave", "gives", "made", "makes")
@@ -767,7 +773,8 @@ def _valid_name(name: str) -> bool:
 
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
-_PREPOSITIONS = frozenset("about from into over after before against for with by".split())
+_PREPOSITIONS = frozenset("about from into over after before against for with by within across among amid through "
+                          "under beyond despite inside outside toward towards throughout upon".split())
 
 
 def _sentence_end(token: str) -> bool:
@@ -796,6 +803,12 @@ def _given_before(text: str, pos: int) -> bool:
         or (word.endswith(".") and low in TITLE_WORDS) or low in _PARTICLES
 
 
+# A common noun for an organisation or an undertaking right before a capitalised run makes the run its name.
+_ORG_NOUN_BEFORE = re.compile(
+    r"\b(?:the|el|la|los|las|le|la|les|die|der|das)\s+(?:program|programme|programa|organi[sz]ation|organización|"
+    r"organizacion|foundation|fundación|fundacion|company|empresa|firm|group|grupo|initiative|iniciativa|campaign|"
+    r"campaña|campana|project|proyecto|band|banda|show|series|app|platform|plataforma|agency|agencia|unit|unidad|"
+    r"programm|organisation|stiftung|firma|gruppe|initiative|kampagne|projekt)\s+$", re.I)
 # A relative clause ends a role: "General Secretary of Example Union which represents …".
 _RELATIVE = re.compile(r",?\s*\b(?:who|which|that|whose|whom)\b.*$", re.DOTALL)
 _ROLE_HONORIFIC_END = re.compile(rf"(?:,?\s+(?:the\s+)?(?:{HONORIFIC}))+\s*$")
@@ -817,6 +830,9 @@ def clean_role(role: str | None) -> str | None:
         p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))]
     text = ", ".join(parts)
     text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    m = re.match(r"(?:el|la|los|las|le|les|l['’]|der|die|das)\s*(?<=\s|['’])(\S+)", text, re.I)
+    if m and (m.group(1)[:1].islower() or m.group(1).lower().strip(",.") in _TITLES):
+        text = text[m.start(1):]  # "El Fiscal de Distrito", not "Los Angeles County District Attorney"
     text = _ROLE_HONORIFIC_END.sub("", text)
     text = _ROLE_HONORIFIC_START.sub("", text)
     return text.strip(" ,") or None
@@ -1061,7 +1077,7 @@ class Attributor:
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  # Spanish "se declaró culpable" pleads; "Parise said", "Rose said" speak.
                  and text[max(0, a - 4): a].rstrip() != " se" and text[:a].rstrip() != "se"
-                 and not (text.startswith("continue", a) and _NOT_SPEECH_AFTER.match(text, b))
+                 and not (text.startswith("continu", a) and _NOT_SPEECH_AFTER.match(text, b))
                  and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
                  and not (text.startswith(("declar", "décla"), a) and _DECLARED_THING.match(text, b))
                  and not _not_a_verb_here(text, a, b)]
@@ -1191,6 +1207,9 @@ class Attributor:
                 # "Donald J. Trump's remarks", "Hudson’s family … said": the possessive is not the speaker
                 # ("Burke’s concluded", a slip for "Burke concluded", still is).
                 continue
+            if m and not m.group("hon") and _ORG_NOUN_BEFORE.search(
+                    (tail if with_role or pattern is _DASHED else near[-120:])[:m.start("span")]):
+                continue  # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name
             if m:
                 role = m.group("role") if with_role else None
                 hon, span = m.group("hon"), m.group("span")
@@ -1268,7 +1287,8 @@ _BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt)\.)(?<!\b(?:
 
 
 # "Trump continues his adulation of Putin", "she continued to work": an object, not words, follows.
-_NOT_SPEECH_AFTER = re.compile(r"\s+(?:his|her|their|its|the|a|an|to|on|with|working|[a-z]{3,}ing)\b")
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:his|her|their|its|the|a|an|to|on|with|working|[a-z]{3,}ing"
+                               r"|en|con|su|sus|el|la|los|las|siendo|[a-z]{3,}ndo)\b")
 # "declared a state of emergency", "declaró el estado de emergencia": an act of office, not words.
 _DECLARED_THING = re.compile(
     r"\s+(?:(?:a|an|the|el|la|un|una|le|l['’]|den|die|der|das|einen|eine)\s*)?(?:local\s+|national\s+|public\s+)?"
