@@ -552,3 +552,18 @@ def test_a_page_is_dated_as_its_readers_see_it_not_by_a_utc_timestamp():
     # Only a shown date: taken.
     assert load_text(_news_page("", '<span class="date">18 Nov 2019</span>'), "d.html").date \
         == dt.date(2019, 11, 18)
+
+
+def test_a_page_takes_the_headline_it_shows_over_its_social_title():
+    head = ('<meta property="og:title" content="Delhi air pollution: The law that’s helping fuel the city’s poor '
+            'air quality">')
+    page = _news_page(head, "").replace("<h1>Harbour vote delayed</h1>",
+                                        "<h1>The law that’s helping fuel Delhi’s deadly air pollution</h1>")
+    assert load_text(page, "a.html").title == "The law that’s helping fuel Delhi’s deadly air pollution"
+    # A heading that only adds the page's date to the title, or a site's heading, leaves the title alone.
+    page = _news_page('<meta property="og:title" content="Appeal for information">', "").replace(
+        "<h1>Harbour vote delayed</h1>", "<h1><span>31 March 2011 08:34</span><br>Appeal for information</h1>")
+    assert load_text(page, "b.html").title == "Appeal for information"
+    page = _news_page('<meta property="og:title" content="Council delays harbour levy vote">', "").replace(
+        "<h1>Harbour vote delayed</h1>", "<h1>The Example Gazette</h1>")
+    assert load_text(page, "c.html").title == "Council delays harbour levy vote"

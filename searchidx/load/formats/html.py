@@ -641,6 +641,29 @@ def _page_title(page_title: str, tree, site_name: str | None) -> str:
     return page_title
 
 
+_WORD = re.compile(r"[^\W\d_]{4,}")
+#: Share of the shown headline's longer words that the metadata's title must share for the two to be one story's.
+HEADLINE_OVERLAP = 0.3
+
+
+def _shown_headline(tree, title: str | None) -> str | None:
+    """The headline the page shows (its article's h1, else its first), when the metadata gives the same story
+    another title (a headline written for search and social cards: "Delhi air pollution: The law that's …")."""
+    if not title:
+        return None
+    h1 = next((h for h in tree.iter("h1") if any(a.tag in ("article", "main") for a in h.iterancestors())), None)
+    if h1 is None:
+        h1 = next(tree.iter("h1"), None)
+    # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
+    parts = [" ".join(t.split()) for t in (h1.itertext() if h1 is not None else ())]
+    shown = " ".join(t for t in parts if t and not (len(t) <= 40 and parse_date(t)))
+    if not 10 <= len(shown) <= 300 or title.casefold() in shown.casefold():
+        return None  # the same title, or it with the page's date or section glued on ("11 November 2011 08:37 …")
+    words = {w.casefold() for w in _WORD.findall(shown)}
+    shared = words & {w.casefold() for w in _WORD.findall(title)}
+    return shown if len(words) >= 3 and len(shared) >= max(2, HEADLINE_OVERLAP * len(words)) else None
+
+
 def _read_metadata(tree, draft: Draft) -> None:
     """Title, URL, date, publisher, author and language from an lxml tree of the page."""
     meta = _meta(tree)
@@ -662,7 +685,7 @@ def _read_metadata(tree, draft: Draft) -> None:
     if title and " | " in title:
         # "Release title | News | European Parliament": the site's name parts are the short ones.
         title = max(title.split(" | "), key=len)
-    draft.title = title or None
+    draft.title = _shown_headline(tree, title) or title or None
     draft.url = (_name_of(ld.get("url")) if isinstance(ld.get("url"), str) else None) or canonical \
         or meta.get("og:url")
     stamped = None  # the date of the page's publication timestamp, often in UTC
