@@ -559,3 +559,14 @@ def test_a_preposition_never_opens_a_name():
 
     assert not any(_valid_name(n) for n in ("Within Delhi", "Through Example", "About Salesforce Salesforce"))
     assert all(_valid_name(n) for n in ("Anil Prakash", "Jane Roe", "Max Rose"))
+
+
+def test_a_thing_added_and_a_title_in_single_marks_are_no_speech():
+    got = names("Speech therapist Alicia Posthuma works with residents at Aria Gardens.",
+                "To create the memory book, Ms Posthuma collected photos. She has added images of naval warships "
+                "in the hope these will trigger memories.",
+                "Dr Rand Hazou said: “When Margot told me she had written a play, I thought, ‘Great, this is "
+                "exactly what I’m interested in.’”",
+                "‘In the Red Corner’ is set in the fictional Blackrock General Hospital.",
+                "“We’re going to start chipping away at the lead,” added his campaign manager Jeff Weaver.")
+    assert got == [None, None, "Rand Hazou", None, "Jeff Weaver"]

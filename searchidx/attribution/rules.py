@@ -592,6 +592,17 @@ _CURLY_CLOSER = re.compile(r"(?<=\S)’(?![\w’])")
 _DOUBLED_CLOSER = re.compile(r"(?<=\S)''(?![\w'])")
 
 
+_TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from as".split())
+
+
+def _title_cased(words: str) -> bool:
+    """A name in marks, every word capitalised but the small ones ("‘In the Red Corner’", "‘Take It Down’"):
+    the title of a play, a law or a campaign, not someone's words."""
+    tokens = words.strip(" ,.;:!?").split()
+    content = [t for t in tokens if t.lower() not in _TITLE_SMALL_WORDS]
+    return bool(content) and len(tokens) <= 8 and all(t[:1].isupper() or t[:1].isdigit() for t in content)
+
+
 def paired_single_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans (opening mark, closing mark) of quotes in ‘single curly marks’ or ''doubled apostrophes'' of four
     words or more (fewer are a term in marks: "the ‘Be Best’ initiative"), each opened and closed as a pair.
@@ -608,7 +619,7 @@ def paired_single_spans(text: str) -> tuple[tuple[int, int], ...]:
         marked = [c for c in closers if text[c - 1] in ",.;:!?" or text[c + (2 if doubled else 1):][:1] in
                   (",", ".", ";", ":", "!", "?", ")", "")]
         close = marked[0] if marked else closers[0] if closers else None
-        if close is not None and len(text[body:close].split()) >= 4:
+        if close is not None and len(text[body:close].split()) >= 4 and not _title_cased(text[body:close]):
             out.append((m.start(), close))
         pos = close + 1 if close is not None else body
     return tuple(out)
@@ -1079,6 +1090,8 @@ class Attributor:
                  and text[max(0, a - 4): a].rstrip() != " se" and text[:a].rstrip() != "se"
                  and not (text.startswith("continu", a) and _NOT_SPEECH_AFTER.match(text, b))
                  and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
+                 and not (text.startswith("add", a) and _ADDED_THING.match(text, b)
+                          and text[:a].rstrip()[-1:] not in "\"”’',")  # '…,” added his campaign manager'
                  and not (text.startswith(("declar", "décla"), a) and _DECLARED_THING.match(text, b))
                  and not _not_a_verb_here(text, a, b)]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
@@ -1296,6 +1309,9 @@ _DECLARED_THING = re.compile(
     r"bankruptcy|quiebra|winner|ganador|independence|martial)\b", re.IGNORECASE)
 # "Jane Roe hopes to win": a wish, not words; "hopes that …", "hopes his gift will …" report a stance.
 _NOT_HOPE_AFTER = re.compile(r"\s+(?:to|for)\b")
+# "She has added images of warships", "added a new route": a thing added, not words.
+_ADDED_THING = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|some|more|new|extra|another|to|images|photos|"
+                          r"pictures|features|[a-z]{3,}s\s+(?:of|to|and|for))\b")
 # What makes a verb form a noun ("his hopes", "Tory comments", "the defendant's claims") or an infinitive
 # or a modal's complement ("to warn drivers", "would argue"): not speech a person gave.
 _NOUN_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my|your|the|a|an|any|no|all|these|those|whose|of|and|"
@@ -1367,7 +1383,11 @@ def _quote_led(text: str) -> bool:
     # ". “With these charges…" — page exports leave the attribution's full stop on the next line.
     t = text.lstrip(" .,;:")
     # British releases quote with single marks: "'Simon's father believes …" opens a quote, "'Tis" does not.
-    return t[:1] in _OPENING_QUOTE or (t[:1] in "'‘" and t[1:2].isupper())
+    if t[:1] in "'‘" and t[1:2].isupper():
+        # Unless the marks hold a title the sentence goes on about ("‘In the Red Corner’ is set in …").
+        close = t.find("’" if t[0] == "‘" else "'", 1)
+        return close < 0 or not (_title_cased(t[1:close]) and t[close + 1:close + 2] == " ")
+    return t[:1] in _OPENING_QUOTE
 
 
 _VERB_SET = frozenset(SPEECH_VERBS)
