@@ -657,8 +657,8 @@ def _shown_headline(tree, title: str | None) -> str | None:
     # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
     parts = [" ".join(t.split()) for t in (h1.itertext() if h1 is not None else ())]
     shown = " ".join(t for t in parts if t and not (len(t) <= 40 and parse_date(t)))
-    if not 10 <= len(shown) <= 300 or title.casefold() in shown.casefold():
-        return None  # the same title, or it with the page's date or section glued on ("11 November 2011 08:37 …")
+    if not 10 <= len(shown) <= 300 or title.casefold() == shown.casefold():
+        return None
     words = {w.casefold() for w in _WORD.findall(shown)}
     shared = words & {w.casefold() for w in _WORD.findall(title)}
     return shown if len(words) >= 3 and len(shared) >= max(2, HEADLINE_OVERLAP * len(words)) else None
