@@ -567,3 +567,15 @@ def test_a_page_takes_the_headline_it_shows_over_its_social_title():
     page = _news_page('<meta property="og:title" content="Council delays harbour levy vote">', "").replace(
         "<h1>Harbour vote delayed</h1>", "<h1>The Example Gazette</h1>")
     assert load_text(page, "c.html").title == "Council delays harbour levy vote"
+
+
+def test_a_labelled_date_line_is_the_releases_own_date():
+    text = ("Two men charged with posing as immigration agents\nScroll to top\nPublished\nJune 27, 2024\nHome\n"
+            "Two men charged with posing as immigration agents\nFOR IMMEDIATE RELEASE\nDate: June 26, 2024\n"
+            "Case # 24CF1234\n"
+            "SANTA ANA, Calif. – Two men were charged today with robbing people while posing as agents.\n"
+            "The men are accused of demanding identification and cash from their victims in Tustin.\n"
+            "They are scheduled to appear in court on July 2, 2024, in Santa Ana.\n")
+    r = load_text(text, "posing.txt")
+    assert r.date == dt.date(2024, 6, 26)
+    assert r.location == "SANTA ANA, Calif."

@@ -18,6 +18,8 @@ from searchidx.load.metadata import date_only_line
 from searchidx.model import Contact
 
 _BLANK_RUN = re.compile(r"\n[ \t]*\n")
+# A date line that says it is one: "Date: June 26, 2024", "Fecha: 26 de junio de 2024".
+_DATE_LABEL = re.compile(r"^(?:date|dated|fecha|datum|release date)\s*:\s*", re.I)
 # Page chrome that page-to-text exports keep as lines of their own (menus, labels, share links).
 _CHROME_LINE = re.compile(
     r"^(?:home|get help|report a crime|contact us|seal your conviction|skip to (?:main )?content|scroll to top|"
@@ -244,6 +246,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     skip = 0
     in_sidebar = seen_prose = False
     title_lines = 0  # lines the title read after a release label has taken so far
+    dated_by_label = False
     side_list: list[tuple[object, str]] = []  # (date, title) of the other posts a side list gives
     release_start = 0  # where the release's own lines start in ``body`` (after a side list)
     for n, line in enumerate(lines[start:], start=start):
@@ -283,6 +286,10 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         if after_label:
             after_label = "author"
             continue
+        if not dated_by_label and len(line) < 70 and (m := _DATE_LABEL.match(line)) \
+                and (found := find_date(line[m.end():])):
+            # "Date: June 26, 2024" is the release's own date, over the page's ("June 27, 2024" by its title).
+            draft.date, dated_by_label = found[0], True
         if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
             continue
         if "http" in line and _IMAGE_URL_LINE.match(line):
