@@ -570,3 +570,15 @@ def test_a_thing_added_and_a_title_in_single_marks_are_no_speech():
                 "‘In the Red Corner’ is set in the fictional Blackrock General Hospital.",
                 "“We’re going to start chipping away at the lead,” added his campaign manager Jeff Weaver.")
     assert got == [None, None, "Rand Hazou", None, "Jeff Weaver"]
+
+
+def test_saying_that_speaks_for_the_subject_of_the_sentence():
+    got = speakers("Browns DL Sheldon Richardson, however, decided to weigh in on the fight on Monday, saying that "
+                   "Rudolph should be disciplined by the league.",
+                   "While Jane Doe was away from her home that night, Joshua Chong is accused of sending more "
+                   "messages, claiming that he would show up at her work.")
+    assert got == [("Sheldon Richardson", "Browns DL"), ("Joshua Chong", None)]
+    got = names("Prince Andrew has told friends that the interview was a “great success”.",
+                "During the visit, he was photographed with Epstein in Central Park.",
+                "He instead told the BBC interviewer: “I took the judgement call that I had to go and see him.”")
+    assert got == ["Prince Andrew", None, "Prince Andrew"]

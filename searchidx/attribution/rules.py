@@ -123,7 +123,7 @@ _PHRASAL += [f"{v} {a}{n}" for v in ("delivered", "delivers", "gave", "gives", "
 _VERB = r"(?:" + _trie_pattern(sorted(set(SPEECH_VERBS) | set(_PHRASAL))) + r")"
 _ADVERBS = (
     r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|"
-    r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|earlier|however|since|"
+    r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|earlier|however|since|instead|"
     r"ha|había|tambien|también|le|[a-z]{3,}ly|"
     # When and where, as news puts them between subject and verb: "Trump on Saturday tweeted".
     r"(?:on|late|early|earlier|last)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?|"
@@ -135,7 +135,7 @@ _ADVERBS = (
 # "-day" words; kept in step with it, as _before_verb skips patterns by them.
 _ADVERB_WORDS = frozenset("also further then later again has had have today yesterday recently previously once "
                           "additionally similarly strongly firmly clearly publicly repeatedly personally earlier "
-                          "however since ha había tambien también le night time statement interview email "
+                          "however since instead ha había tambien también le night time statement interview email "
                           "tweet to".split())
 # The lookahead on first letters lets the regex engine skip most positions before trying any verb.
 _VERB_FIRST = "".join(sorted({w[0] for w in SPEECH_VERBS + _PHRASAL}))
@@ -317,6 +317,22 @@ _PARTICIPLE = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP
 # thing with a quote says it.
 # With nothing between verb and quote it is a call ('Jane Doe called “A White & Yellow Cab”'), unless a
 # relative "what" names the thing.
+# A participle of speech with its clause: ", saying that …", ", adding that …".
+_SAYING_THAT = re.compile(r",\s+(?:saying|adding|arguing|insisting|claiming|noting|warning|stressing)\s+that\b")
+# The subject that opens a sentence: a capitalised run, perhaps with an honorific, then a comma or a verb.
+_SENTENCE_SUBJECT = re.compile(rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)(?=,|\s+[a-z])")
+
+
+# A subordinate clause that opens a sentence before its subject.
+_SUBORDINATE = re.compile(r"(?:While|When|After|Although|Though|As|Because|If|Since|Before|Unless|Until|Once|Whereas)\b")
+
+
+def _sentence_start_at(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts: after the last ". ", "! " or "? " before it."""
+    k = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
+    return 0 if k < 0 else k + 2
+
+
 _CALLING_AT = re.compile(r"\b(?:called|calling|calls|dubbed|labeled|labelled|branded)\b(?P<obj>[^.!?“”\"]{0,50})$")
 _CALLER = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)\s+{_ADVERBS}$")
 # '…, explained Rosenberg, “with this thing …”', 'But, said Solovey, "I don't want …"': verb, name, quote.
@@ -785,7 +801,7 @@ def _valid_name(name: str) -> bool:
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within across among amid through "
-                          "under beyond despite inside outside toward towards throughout upon".split())
+                          "under beyond despite inside outside toward towards throughout upon like unlike".split())
 
 
 def _sentence_end(token: str) -> bool:
@@ -1144,6 +1160,19 @@ class Attributor:
                         or m.group("span").split()[0].lower() in NOT_NAMES:
                     continue  # "On Local Law Enforcement (LLE): “…”" heads a topic
                 person = self._person(m.group("hon"), m.group("span"), None)
+                if person:
+                    return person
+        for m in _SAYING_THAT.finditer(text) if "ing that" in text else ():
+            # "Browns DL Sheldon Richardson, however, decided to weigh in …, saying that Rudolph should …": the
+            # participle's subject is the sentence's, named where the sentence opens.
+            if _inside(spans, m.start()):
+                continue
+            start = _sentence_start_at(text, m.start())
+            if _SUBORDINATE.match(text, start) and 0 <= (comma := text.find(", ", start, m.start())):
+                start = comma + 2  # "While Jane Doe was away, Chong is accused of …, claiming that …"
+            head = _SENTENCE_SUBJECT.match(text, start)
+            if head and head.start("span") < m.start():
+                person = self._person(head.group("hon"), head.group("span"), None)
                 if person:
                     return person
         for m in _ACCORDING.finditer(text) if "ccording" in text else ():
