@@ -582,3 +582,19 @@ def test_saying_that_speaks_for_the_subject_of_the_sentence():
                 "During the visit, he was photographed with Epstein in Central Park.",
                 "He instead told the BBC interviewer: “I took the judgement call that I had to go and see him.”")
     assert got == ["Prince Andrew", None, "Prince Andrew"]
+
+
+def test_review_cases_of_the_new_rules_keep_ordinary_attributions():
+    # "added" before a clause reports; an abbreviation is no sentence end; a title after a common noun is a
+    # person's; "continuó" after a quote speaks; a passive subject does not note; a plural's apostrophe
+    # opens no title.
+    assert names("Jane Roe added the council would review the decision in May.") == ["Jane Roe"]
+    assert names("Jane Roe, director of the Calif. Department of Public Health, said the clinics would open.") \
+        == ["Jane Roe"]
+    assert names("“We are proud,” the company President John Smith said.") == ["John Smith"]
+    assert names("“Estamos comprometidos con la comunidad”, continuó el Fiscal de Distrito John Creuzot.") \
+        == ["John Creuzot"]
+    assert names("Jane Roe was sentenced to five years by Judge John Doe, noting that she had shown no remorse.") \
+        == [None]
+    assert names("Union leader John Doe said the cuts were wrong.",
+                 "‘Ministers’ plans will hurt families across the country,’ he said.") == ["John Doe", "John Doe"]

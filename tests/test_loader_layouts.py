@@ -579,3 +579,29 @@ def test_a_labelled_date_line_is_the_releases_own_date():
     r = load_text(text, "posing.txt")
     assert r.date == dt.date(2024, 6, 26)
     assert r.location == "SANTA ANA, Calif."
+
+
+def test_review_cases_of_the_new_loader_rules():
+    import json
+
+    # An event's "Date:" below the lead is no release date.
+    r = load_text("Council to hold open day\nJune 3, 2024\nThe council will open its chamber to visitors this "
+                  "summer, the mayor said today.\nEvent details:\nDate: July 13, 2024\nPlace: City Hall\n"
+                  "Visitors can book a tour at the front desk of the building.\n", "advisory.txt")
+    assert r.date == dt.date(2024, 6, 3)
+    # An author's object is not where a record keeps its title or date.
+    record = {"body": "The council has approved the harbour plan after a long debate about its cost and the "
+                      "dredging it needs, the mayor said on Tuesday evening at the town hall.",
+              "author": {"name": "Jane Roe", "title": "Press Officer", "created": "2010-01-01"}}
+    r = load_text(json.dumps(record), "record.json")
+    assert r.title != "Press Officer" and r.date != dt.date(2010, 1, 1)
+    # A site's heading in the page header is not the story's headline.
+    page = ('<html><head><title>City Council approves new budget</title><meta property="og:title" '
+            'content="City Council approves new budget"></head><body><header><h1>Example City Council News and '
+            'Updates</h1></header><div><p>The council approved the new budget on Tuesday after a long debate '
+            'about the harbour.</p><p>The budget takes effect in July, the mayor said after the vote.</p></div>'
+            '</body></html>')
+    assert load_text(page, "budget.html").title == "City Council approves new budget"
+    # A long run of capitals after a place loads (the dateline pattern is bounded).
+    r = load_text("Title\n\nAaaa Bbbb, " + "A" * 800 + "\n\nA second paragraph that is plain text.\n", "caps.txt")
+    assert r.paragraphs

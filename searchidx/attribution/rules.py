@@ -110,9 +110,10 @@ SPEECH_VERBS = (
 # Phrasal verbs of speech ("Trump shot back", "Clinton chimed in on Twitter") go in the same trie.
 # Spanish releases announce with an infinitive after a feeling: "John Creuzot, está satisfecho de anunciar …",
 # "se complace en anunciar", "se enorgullece en anunciar".
-_PHRASAL_ES = [f"{lead} {verb}" for lead in ("está satisfecho de", "está satisfecha de", "esta satisfecho de",
-                                            "está orgulloso de", "está orgullosa de", "se complace en",
-                                            "se enorgullece en", "se enorgullece de")
+_PHRASAL_ES = [f"{be} {feeling} de {verb}" for be in ("está", "esta")
+               for feeling in ("satisfecho", "satisfecha", "orgulloso", "orgullosa")
+               for verb in ("anunciar", "informar", "compartir")]
+_PHRASAL_ES += [f"{lead} {verb}" for lead in ("se complace en", "se enorgullece en", "se enorgullece de")
                for verb in ("anunciar", "informar", "compartir")]
 _PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
             "wrote back", "chimed in"]
@@ -323,6 +324,8 @@ _SAYING_THAT = re.compile(r",\s+(?:saying|adding|arguing|insisting|claiming|noti
 _SENTENCE_SUBJECT = re.compile(rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)(?=,|\s+[a-z])")
 
 
+# A passive verb: its subject does not act ("was sentenced", "were charged").
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b")
 # A subordinate clause that opens a sentence before its subject.
 _SUBORDINATE = re.compile(r"(?:While|When|After|Although|Though|As|Because|If|Since|Before|Unless|Until|Once|Whereas)\b")
 
@@ -810,7 +813,11 @@ def _sentence_end(token: str) -> bool:
     return token.endswith(".") and len(word) > 3 and word.isalpha() and word.lower() not in _ABBREVIATIONS
 # Abbreviations written with a full stop that do not end a sentence inside a name and title.
 _ABBREVIATIONS = frozenset("prof gen sgt capt col det atty supt cmdr pres sec amb adm maj cpl ofc dep asst insp hon rev "
-                           "mrs messrs rep sen gov lieut corp inc".split())
+                           "mrs messrs rep sen gov lieut corp inc "
+                           # Departments, bodies and the states as AP style writes them ("the Calif. Department").
+                           "dept univ assoc assn bros govt natl intl inst dist cnty mgr "
+                           "ala ariz ark calif colo conn del fla ill ind kan mass mich minn miss mont neb nev okla "
+                           "ore penn tenn wash wis wyo".split())
 # What is said before a name to say what the person is: a title ("Constable"), a role in lower case written
 # with a capital ("Spokesperson", "Husband").
 _TITLES = TITLE_WORDS | lexicons.ROLE_TITLES | frozenset(ROLE_NOUNS_LIST) | {"co-leader", "constable"}
@@ -832,10 +839,16 @@ def _given_before(text: str, pos: int) -> bool:
 
 # A common noun for an organisation or an undertaking right before a capitalised run makes the run its name.
 _ORG_NOUN_BEFORE = re.compile(
-    r"\b(?:the|el|la|los|las|le|la|les|die|der|das)\s+(?:program|programme|programa|organi[sz]ation|organización|"
+    r"\b(?:the|el|la|los|las|le|les|die|der|das)\s+(?:program|programme|programa|organi[sz]ation|organización|"
     r"organizacion|foundation|fundación|fundacion|company|empresa|firm|group|grupo|initiative|iniciativa|campaign|"
     r"campaña|campana|project|proyecto|band|banda|show|series|app|platform|plataforma|agency|agencia|unit|unidad|"
-    r"programm|organisation|stiftung|firma|gruppe|initiative|kampagne|projekt)\s+$", re.I)
+    r"programm|stiftung|firma|gruppe|kampagne|projekt)\s+$", re.I)
+
+
+def _titled_or_given(span: str) -> bool:
+    """Whether a capitalised run opens with a title word or a known given name ("President John Smith")."""
+    first = span.split()[0].strip(",.") if span.split() else ""
+    return first.lower() in _TITLES or lexicons.is_given_name(first)
 # A relative clause ends a role: "General Secretary of Example Union which represents …".
 _RELATIVE = re.compile(r",?\s*\b(?:who|which|that|whose|whom)\b.*$", re.DOTALL)
 _ROLE_HONORIFIC_END = re.compile(rf"(?:,?\s+(?:the\s+)?(?:{HONORIFIC}))+\s*$")
@@ -1104,10 +1117,11 @@ class Attributor:
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  # Spanish "se declaró culpable" pleads; "Parise said", "Rose said" speak.
                  and text[max(0, a - 4): a].rstrip() != " se" and text[:a].rstrip() != "se"
-                 and not (text.startswith("continu", a) and _NOT_SPEECH_AFTER.match(text, b))
+                 and not (text.startswith("continu", a) and _NOT_SPEECH_AFTER.match(text, b)
+                          and not _AFTER_QUOTE.search(text, max(0, a - 4), a))
                  and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
                  and not (text.startswith("add", a) and _ADDED_THING.match(text, b)
-                          and text[:a].rstrip()[-1:] not in "\"”’',")  # '…,” added his campaign manager'
+                          and not _AFTER_QUOTE.search(text, max(0, a - 4), a))
                  and not (text.startswith(("declar", "décla"), a) and _DECLARED_THING.match(text, b))
                  and not _not_a_verb_here(text, a, b)]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
@@ -1171,6 +1185,8 @@ class Attributor:
             if _SUBORDINATE.match(text, start) and 0 <= (comma := text.find(", ", start, m.start())):
                 start = comma + 2  # "While Jane Doe was away, Chong is accused of …, claiming that …"
             head = _SENTENCE_SUBJECT.match(text, start)
+            if _PASSIVE.search(text, start, m.start()):
+                continue  # "Jane Roe was sentenced … by Judge John Doe, noting that …": not the subject's words
             if head and head.start("span") < m.start():
                 person = self._person(head.group("hon"), head.group("span"), None)
                 if person:
@@ -1242,7 +1258,8 @@ class Attributor:
             if m and with_role and _ROLE_VERB.search(m.group("role")) \
                     and not m.group("role").startswith(("who ", "which ")):
                 continue  # a clause with its own verb is no appositive, unless it is a relative one
-            if m and with_role and any(_sentence_end(t) for t in m.group("role").split()):
+            if m and with_role and any(_sentence_end(t) and u[:1].isupper()
+                                       for t, u in zip(m.group("role").split(), m.group("role").split()[1:])):
                 continue  # "Parise, 35, had scored … stretch. Wild defenseman Suter …": two sentences, no role
             if m and not with_role and m.group("span").endswith(_POSSESSIVE) \
                     and not (pattern is _SUBJECT and text[pos:pos + 12].split()[0].endswith("ed")):
@@ -1250,8 +1267,11 @@ class Attributor:
                 # ("Burke’s concluded", a slip for "Burke concluded", still is).
                 continue
             if m and not m.group("hon") and _ORG_NOUN_BEFORE.search(
-                    (tail if with_role or pattern is _DASHED else near[-120:])[:m.start("span")]):
-                continue  # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name
+                    (tail if with_role or pattern is _DASHED else near[-120:])[:m.start("span")]) \
+                    and not _titled_or_given(m.group("span")):
+                # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name; "the company
+                # President John Smith said" is a person's.
+                continue
             if m:
                 role = m.group("role") if with_role else None
                 hon, span = m.group("hon"), m.group("span")
@@ -1339,8 +1359,12 @@ _DECLARED_THING = re.compile(
 # "Jane Roe hopes to win": a wish, not words; "hopes that …", "hopes his gift will …" report a stance.
 _NOT_HOPE_AFTER = re.compile(r"\s+(?:to|for)\b")
 # "She has added images of warships", "added a new route": a thing added, not words.
-_ADDED_THING = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|some|more|new|extra|another|to|images|photos|"
-                          r"pictures|features|[a-z]{3,}s\s+(?:of|to|and|for))\b")
+_ADDED_THING = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|some|more|new|extra|another|[a-z]{3,}s\s+(?:of|and|for))\b"
+                          # … unless a clause follows: "added the government would review it" reports.
+                          r"(?!(?:\s+[\w’'-]+){0,4}?\s+(?:would|will|was|is|had|has|could|should|must|were|are|can|"
+                          r"may|might|did|does)\b)")
+# A verb right after a quote, inverted: '“…,” added his campaign manager', '“…”, continuó el Fiscal'.
+_AFTER_QUOTE = re.compile(r"[\"”’»],?\s*$|,\s*[\"”’»]\s*$")
 # What makes a verb form a noun ("his hopes", "Tory comments", "the defendant's claims") or an infinitive
 # or a modal's complement ("to warn drivers", "would argue"): not speech a person gave.
 _NOUN_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my|your|the|a|an|any|no|all|these|those|whose|of|and|"
@@ -1415,7 +1439,10 @@ def _quote_led(text: str) -> bool:
     if t[:1] in "'‘" and t[1:2].isupper():
         # Unless the marks hold a title the sentence goes on about ("‘In the Red Corner’ is set in …").
         close = t.find("’" if t[0] == "‘" else "'", 1)
-        return close < 0 or not (_title_cased(t[1:close]) and t[close + 1:close + 2] == " ")
+        title = t[1:close]
+        # Two capitalised words at least: "‘Ministers’ plans will …" opens a quote at a plural's apostrophe.
+        return close < 0 or not (_title_cased(title) and t[close + 1:close + 2] == " "
+                                 and sum(w[:1].isupper() for w in title.split()) >= 2)
     return t[:1] in _OPENING_QUOTE
 
 

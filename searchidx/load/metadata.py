@@ -35,15 +35,18 @@ _WIRE_LEAD = re.compile(
 _PLACE = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’\- ]{1,40}"
 # A dateline on a line of its own: "PARIS, FRANCE, August 25, 2023".
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}),?\s+(?P<rest>.*\d{{4}})\s*$")
+# A capitalised word of a place, perhaps hyphenated ("Calif.", "Winston-Salem"); bounded, so that a long run
+# of capitals cannot make the pattern backtrack without end.
+_WORD = r"[A-Z][A-Za-z.'’]{0,20}(?:-[A-Za-z.'’]{1,20})?"
 # A dateline opening the first paragraph: "SANTA ANA – The …", "WASHINGTON, D.C. (March 3, 2020) — …".
 _DATELINE_LEAD = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*(?:[A-Z][A-Za-z.'’]+(?:-[A-Za-z.'’]+)*\.?\s?){1,3})?)"
+    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{2,40}}(?:,\s*{_WORD}(?: {_WORD}){{0,2}})?)"
     r"(?:,?\s*\(?(?P<date>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)?"
     # "CUPERTINO, California--January 19, 2000--Apple …": the date between two dashes.
     r"|\s*(?:--|[–—]|-)\s*(?P<dashed>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}))?\s*[-–—]{1,2}\s*"
     # "New Brunswick, N.J. (April 18, 2023) – …": a place in capitals and small letters, but only before a
     # date in brackets, where nothing else stands.
-    r"|^(?P<place2>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},\s*(?:[A-Z][A-Za-z.'’]+\.?\s?){1,3})"
+    r"|^(?P<place2>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2})"
     r"\s*\((?P<date2>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)\s*[-–—]{1,2}\s*"
 )
 

@@ -32,7 +32,8 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     listed: set[int] = set()
     paragraphs = _assemble(blocks, draft.title, listed)
     if not draft.paragraphs_whole:
-        lead = next((k for k, p in enumerate(paragraphs) if lead_block and p.text == lead_block.text), None)
+        # The paragraph made from the lead's block holds the very same string (a repeat of its text may not).
+        lead = next((k for k, p in enumerate(paragraphs) if lead_block and p.text is lead_block.text), None)
         paragraphs = join_broken(paragraphs, lead=lead)
     paragraphs = _drop_headings(paragraphs, listed)
     paragraphs = mark_about(paragraphs)
@@ -102,7 +103,7 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     if draft.title is None:
         blocks = _split_dated_headline(blocks)
         i = _skip_letterhead(draft, blocks)
-        if blocks[i].hint != "list" and blocks[i].text[:1] not in _BULLET_MARKS:
+        if blocks[i].hint != "list" and not (blocks[i].text[:1] and blocks[i].text[0] in _BULLET_MARKS):
             draft.title = blocks[i].text
             i += 1
         # else a results release opening with its summary's bullets: it has no headline, and a list item

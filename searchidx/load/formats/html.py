@@ -571,7 +571,7 @@ def _date_in_url(url: str) -> Any:
 def _page_date(stamped: Any, shown: Any, in_url: Any) -> Any:
     """The page's date as its readers see it. A timestamp in the metadata is often in UTC, a day after the
     local date the page shows (an evening story in America): the date shown, or else the one in the page's
-    address, wins when it is a day or two from the timestamp, as the same publication seen from another
+    address, wins when it is within a day of the timestamp, as the same publication seen from another
     time zone. A date shown far from the timestamp may be another post's, and the timestamp stays."""
     local = next((d for d in (shown, in_url) if d is not None and (stamped is None or abs((stamped - d).days) <= 1)),
                  None)
@@ -642,7 +642,7 @@ def _page_title(page_title: str, tree, site_name: str | None) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
-#: Share of the shown headline's longer words that the metadata's title must share for the two to be one story's.
+#: Share of each headline's longer words that the other must hold for the two to be one story's.
 HEADLINE_OVERLAP = 0.3
 
 
@@ -651,17 +651,22 @@ def _shown_headline(tree, title: str | None) -> str | None:
     another title (a headline written for search and social cards: "Delhi air pollution: The law that's …")."""
     if not title:
         return None
-    h1 = next((h for h in tree.iter("h1") if any(a.tag in ("article", "main") for a in h.iterancestors())), None)
-    if h1 is None:
-        h1 = next(tree.iter("h1"), None)
+    h1s = [h for h in tree.iter("h1") if not any(a.tag in ("header", "nav") or a.get("role") == "banner"
+                                                  for a in h.iterancestors())]
+    h1 = next((h for h in h1s if any(a.tag in ("article", "main") for a in h.iterancestors())), None)
+    if h1 is None and len(h1s) == 1 and not any(True for _ in h1s[0].iter("a")):
+        h1 = h1s[0]  # the page's one heading of that rank, and not a link home (a logo)
     # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
     parts = [" ".join(t.split()) for t in (h1.itertext() if h1 is not None else ())]
     shown = " ".join(t for t in parts if t and not (len(t) <= 40 and parse_date(t)))
     if not 10 <= len(shown) <= 300 or title.casefold() == shown.casefold():
         return None
     words = {w.casefold() for w in _WORD.findall(shown)}
-    shared = words & {w.casefold() for w in _WORD.findall(title)}
-    return shown if len(words) >= 3 and len(shared) >= max(2, HEADLINE_OVERLAP * len(words)) else None
+    titled = {w.casefold() for w in _WORD.findall(title)}
+    shared = words & titled
+    # Enough of each one's words in the other: one story's two headlines, not a site's name and a story.
+    return shown if len(words) >= 3 and len(shared) >= max(2, HEADLINE_OVERLAP * len(words),
+                                                           HEADLINE_OVERLAP * len(titled)) else None
 
 
 def _read_metadata(tree, draft: Draft) -> None:

@@ -73,17 +73,23 @@ def _field(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
+#: Objects a record keeps its own metadata in; an author's, a publisher's or an image's object is not one.
+CONTAINER_KEYS = ("page", "meta", "metadata", "attributes", "fields", "data", "post", "article", "document",
+                  "item", "entry", "record", "properties")
+
+
 def _field_below(item: dict[str, Any], keys: tuple[str, ...], depth: int = 2) -> Any:
-    """A field of the record or, when it has none, of the objects it holds, nearest first: a page API puts
-    the title and date in a ``page`` or ``meta`` object beside the content ({"content": …, "page": {"title":
-    …, "date": …}})."""
+    """A field of the objects the record keeps its metadata in, nearest first: a page API puts the title and
+    date in a ``page`` or ``meta`` object beside the content ({"content": …, "page": {"title": …, "date":
+    …}}). ``name`` is no title down there (an author's or a publisher's)."""
+    keys = tuple(k for k in keys if k != "name")
     level = [item]
-    for _ in range(depth + 1):
+    for _ in range(depth):
+        level = [obj[k] for obj in level for k in CONTAINER_KEYS if isinstance(obj.get(k), dict)]
         for obj in level:
             value = _field(obj, keys)
             if value is not None and not isinstance(value, (dict, list)):
                 return value
-        level = [v for obj in level for v in obj.values() if isinstance(v, dict)]
         if not level:
             break
     return None

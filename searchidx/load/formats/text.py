@@ -286,9 +286,10 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         if after_label:
             after_label = "author"
             continue
-        if not dated_by_label and len(line) < 70 and (m := _DATE_LABEL.match(line)) \
+        if not dated_by_label and not seen_prose and len(line) < 70 and (m := _DATE_LABEL.match(line)) \
                 and (found := find_date(line[m.end():])):
-            # "Date: June 26, 2024" is the release's own date, over the page's ("June 27, 2024" by its title).
+            # "Date: June 26, 2024" in the header is the release's own date, over the page's ("June 27, 2024" by
+            # its title); below the lead a "Date:" is an event's (a media advisory's).
             draft.date, dated_by_label = found[0], True
         if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
             continue
