@@ -575,8 +575,8 @@ def test_a_thing_added_and_a_title_in_single_marks_are_no_speech():
 def test_saying_that_speaks_for_the_subject_of_the_sentence():
     got = speakers("Browns DL Sheldon Richardson, however, decided to weigh in on the fight on Monday, saying that "
                    "Rudolph should be disciplined by the league.",
-                   "While Jane Doe was away from her home that night, Joshua Chong is accused of sending more "
-                   "messages, claiming that he would show up at her work.")
+                   "While Jane Doe was away from her home that night, Joshua Chong sent more messages, claiming "
+                   "that he would show up at her work.")
     assert got == [("Sheldon Richardson", "Browns DL"), ("Joshua Chong", None)]
     got = names("Prince Andrew has told friends that the interview was a “great success”.",
                 "During the visit, he was photographed with Epstein in Central Park.",
