@@ -605,3 +605,21 @@ def test_review_cases_of_the_new_loader_rules():
     # A long run of capitals after a place loads (the dateline pattern is bounded).
     r = load_text("Title\n\nAaaa Bbbb, " + "A" * 800 + "\n\nA second paragraph that is plain text.\n", "caps.txt")
     assert r.paragraphs
+
+
+def test_an_article_body_split_by_an_advertisement_is_read_whole():
+    first = "".join(f"<p>The council met on Tuesday to discuss the harbour levy, point {k}, and the long list of "
+                    f"objections residents had sent in over the summer months.</p>" for k in range(1, 9))
+    second = "".join(f"<p>After the break the councillors turned to the dredging contract, item {k}, which "
+                     f"has been delayed twice this year by the weather.</p>" for k in range(1, 6))
+    comments = ("<section id='comments'><div class='grid--item body__container article__body'><p>Great article, I really "
+                "enjoyed reading it and will share it with everyone I know in the town.</p><p>I disagree with "
+                "the council on this one and will be writing to my representative about it soon.</p></div>"
+                "</section>")
+    page = ("<html><head><title>Council delays harbour vote</title></head><body><article><h1>Council delays "
+            f"harbour vote</h1><div class='grid--item body__container article__body'>{first}</div>"
+            "<div class='ad ad--mid-content'><span class='ad-label'>Advertisement</span></div>"
+            f"<div class='grid--item body__container article__body'>{second}</div></article>{comments}</body></html>")
+    texts = [p.text for p in load_text(page, "split.html").paragraphs]
+    assert sum("point" in t for t in texts) == 8 and sum("item" in t for t in texts) == 5
+    assert not any("Great article" in t or "disagree" in t for t in texts)

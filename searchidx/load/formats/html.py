@@ -103,6 +103,7 @@ def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draf
         if sum(len(b.text) for b in fallback) > sum(len(b.text) for b in blocks):
             blocks = fallback
     elif tree is not None:
+        blocks = _with_split_body(tree, blocks)
         cards = contact_cards(tree)
         if cards:
             draft.contacts = [contact for contact, _ in cards]
@@ -201,6 +202,56 @@ def trafilatura_blocks(text) -> list[Block]:
             continue
         for line in _split_lines(_BR.join(_xml_lines(el))):
             out.append(Block(line, hint="heading" if el.tag == "head" else None))
+    return out
+
+
+# Boxes whose paragraphs are not the article's, whatever class they share with it.
+_NOT_BODY_BOX = re.compile(r"comment|repl(?:y|ies)|respond|related|sidebar|footer|recommend|promo|newsletter", re.I)
+#: Shortest paragraph of a further body container taken, and how many such a container needs.
+SPLIT_BODY_MIN_CHARS = 80
+SPLIT_BODY_MIN_PARAGRAPHS = 2
+
+
+def _with_split_body(tree, blocks: list[Block]) -> list[Block]:
+    """The paragraphs of an article body that the page splits into several containers of one class (an
+    advertisement or a sign-up box between them), which the extraction read only the first of. A further
+    container of the same tag and class counts when it holds two paragraphs of prose at least; its
+    paragraphs come after the blocks of the container before it, in page order."""
+    texts = {b.text for b in blocks if b.hint is None}
+    if not texts:
+        return blocks
+    parents = []
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        if parent is not None and parent.get("class") and " ".join(_text_of(p).split()) in texts \
+                and parent not in parents:
+            parents.append(parent)
+    if len(parents) != 1:
+        return blocks  # the body is not one classed container: nothing to follow
+    body = parents[0]
+    siblings = [el for el in tree.iter(body.tag) if el.get("class") == body.get("class")]
+    if len(siblings) < 2:
+        return blocks
+    out = list(blocks)
+    last = max(k for k, b in enumerate(out) if b.text in {" ".join(_text_of(p).split()) for p in body.iter("p")})
+    seen = set(texts)
+    after = False
+    for el in siblings:
+        if el is body:
+            after = True
+            continue
+        if not after or any(a is body for a in el.iterancestors()) or any(d is body for d in el.iter()) \
+                or any(_NOT_BODY_BOX.search(f"{a.get('id') or ''} {a.get('class') or ''}")
+                       for a in (el, *el.iterancestors())):
+            continue  # readers' comments and side boxes reuse the article's classes
+        paragraphs = [" ".join(_text_of(p).split()) for p in el.iter("p")]
+        paragraphs = [t for t in paragraphs if len(t) >= SPLIT_BODY_MIN_CHARS and t not in seen]
+        if len(paragraphs) < SPLIT_BODY_MIN_PARAGRAPHS:
+            continue
+        new = [Block(t) for t in paragraphs]
+        out[last + 1:last + 1] = new
+        last += len(new)
+        seen.update(paragraphs)
     return out
 
 
