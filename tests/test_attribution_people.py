@@ -257,3 +257,23 @@ def test_a_list_introduced_by_a_speaker_is_their_words():
         "· whether the assets were sold at a fair price.\n\n"
         "The company went into receivership in August.\n")
     assert [p.speaker for p in release.paragraphs] == [None] + ["Jane Roe"] * 5 + [None]
+
+
+def test_an_interviews_answers_are_its_subjects_and_an_faqs_are_nobodys():
+    interview = load_text(
+        "Introducing Jane Roe, New CEO at Example\n\n"
+        "Example is thrilled to have Jane Roe, a long-time colleague, as our new President and CEO.\n\n"
+        "We’ve asked her to share some insights into the business and what is next for the company.\n\n"
+        "A: Inspired and humbled! To be in this role, at this particular time, is tremendous.\n\n"
+        "A: I think empathetic listening is the biggest lesson of my career so far.\n\n"
+        "Q: What is next for the company?\n\n"
+        "A: We are moving subscription access to the next level with a direct offering.\n")
+    assert [p.speaker for p in interview.paragraphs] == [None, None, "Jane Roe", "Jane Roe", None, "Jane Roe"]
+    faq = load_text(
+        "Expunction Expo: questions and answers\n\n"
+        "The Expunction Expo, with the law firm Winston Strawn, helps residents clear their records.\n\n"
+        "Question: Do I fill out one form for each case?\n\n"
+        "Answer: No, only fill out one form for all your cases.\n\n"
+        "Question: Where can I find my case number?\n\n"
+        "Answer: Your case number is on the court's website.\n")
+    assert [p.speaker for p in faq.paragraphs] == [None] * 5

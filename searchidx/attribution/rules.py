@@ -784,6 +784,8 @@ def _valid_name(name: str) -> bool:
         return False
     if any(t[-1] in "?!”:;\"" or ".’" in t or ".'" in t for t in tokens):
         return False  # a sentence boundary runs through it: not a name
+    if any(_CONTRACTION.search(t) for t in tokens):
+        return False  # "We’ve asked him …", "They’re": a pronoun and a verb
     if any(_sentence_end(t) and not lexicons.is_given_name(u) for t, u in zip(tokens, tokens[1:])):
         # "… non-GAAP. Management believes": a full stop that is no abbreviation's, and no name after it
         # ("… in Benghazi. Bob said" is cut to its name later).
@@ -805,6 +807,9 @@ _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le 
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within across among amid through "
                           "under beyond despite inside outside toward towards throughout upon like unlike".split())
+
+
+_CONTRACTION = re.compile(r"[’'](?:ve|re|ll|d|m)$|n[’']t$", re.I)
 
 
 def _sentence_end(token: str) -> bool:
@@ -1549,6 +1554,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     statement = _statement_speaker(attributor, title)
     statement_title = statement is not None and bool(_STATEMENT_TITLE.match(title or ""))
     verbs = _ReleaseVerbs(paragraphs)
+    interviewee = _interviewee(attributor, paragraphs, title)
     carried: Person | None = None  # the speaker whose quote is still open
     introduced: Person | None = None  # the speaker of a line introducing the next paragraphs ("X stated:")
     previous: Person | None = None  # the speaker of the previous body paragraph
@@ -1603,7 +1609,12 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
                 assigned.append((p, None))
                 previous_text = p.text
                 continue
-        if person is None and carried is not None:
+        if person is None and interviewee is not None and _ANSWER.match(p.text):
+            person = interviewee  # "A: Inspired and humbled! …": the interview's answers are its subject's
+            how[id(p)] = STATEMENT
+        elif person is None and interviewee is not None and _QUESTION.match(p.text):
+            pass  # the interviewer's question
+        elif person is None and carried is not None:
             person = carried
             how[id(p)] = CARRIED
         elif person is None and previous is not None:
@@ -1673,6 +1684,29 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         _set(p, person)
         found = how.get(id(p), EXPLICIT) if person is not None else None
         p.quotes = quote_records(p, quote_mask(p.text), found, cue_of.get(id(p)), carried_in.get(id(p), False))
+
+
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|me)\b")
+# An interview's answer and question marks: "A: …", "Q: …" (and "A." "Q.", "Answer:", "Question:").
+_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.]\s+\S")
+_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s+\S")
+#: Fewest answer paragraphs that make a release an interview.
+MIN_ANSWERS = 2
+
+
+def _interviewee(attributor: Attributor, paragraphs: list[Paragraph], title: str | None) -> Person | None:
+    """The person a Q&A interview questions: named in its title ("Introducing Jane Roe, New CEO …") or else
+    last in the paragraphs before its first answer. None unless two paragraphs at least open with "A:"."""
+    answers = [k for k, p in enumerate(paragraphs) if p.kind == "body" and _ANSWER.match(p.text)]
+    if len(answers) < MIN_ANSWERS or not any(_FIRST_PERSON_SINGULAR.search(paragraphs[k].text) for k in answers):
+        return None  # an FAQ answers as an office ("Go to …", "Your case …"), an interviewee as "I"
+    intro = [p.text for p in paragraphs[:answers[0]] if p.kind == "body" and not _QUESTION.match(p.text)]
+    for text in [title or ""] + intro[::-1]:
+        # A person (a given name or an initial first): an FAQ names an event or an office, no one to answer.
+        named = [person for _, person in attributor._mentions(text) if _person_like(person.name)]
+        if named:
+            return named[0] if text == (title or "") else named[-1]
+    return None
 
 
 def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: dict[int, Person | None]) -> None:
