@@ -57,12 +57,13 @@ def test_annotations_are_well_formed():
 
 
 # The later held-out rounds: a folder each, one file per entry of eval_split.json's list. Round 2 is releases
-# of diverse_releases, rounds 3 and 4 news pages of news_html_benchmark. The checks below read the annotations and
+# of diverse_releases, rounds 3 to 5 news pages of news_html_benchmark. The checks below read the annotations and
 # the pages' raw text only; attribution is never run on them.
 ROUNDS = {
     "test2": (REPO / "tests" / "annotations" / "diverse2", ev.SPLIT["round2"]["diverse_test"]),
     "test3": (REPO / "tests" / "annotations" / "diverse3", ev.SPLIT["round3"]["news_test"]),
     "test4": (REPO / "tests" / "annotations" / "diverse4", ev.SPLIT["round4"]["news_test"]),
+    "test5": (REPO / "tests" / "annotations" / "diverse5", ev.SPLIT["round5"]["news_test"]),
 }
 _QUOTE_KINDS = {"direct", "reported", "continuation"}
 
@@ -185,8 +186,8 @@ def test_test_halves_are_never_read_by_default():
         assert (parts[1] if f.parent.name == "lang" else parts[0]) not in test_publishers, f.name
     assert "diverse-test" not in ev.SETS and "lang-test" not in ev.SETS
     # The later rounds have folders of their own, read only with --split test2 or test3.
-    assert not set(ev.SETS) & (set(ev.TEST2_SETS) | set(ev.TEST3_SETS) | set(ev.TEST4_SETS))
-    assert not any(f.parent.name in ("diverse2", "lang2", "diverse3", "diverse4")
+    assert not set(ev.SETS) & (set(ev.TEST2_SETS) | set(ev.TEST3_SETS) | set(ev.TEST4_SETS) | set(ev.TEST5_SETS))
+    assert not any(f.parent.name in ("diverse2", "lang2", "diverse3", "diverse4", "diverse5")
                    for f in dev_files + ev.annotation_files())
 
 
