@@ -277,3 +277,11 @@ def test_an_interviews_answers_are_its_subjects_and_an_faqs_are_nobodys():
         "Question: Where can I find my case number?\n\n"
         "Answer: Your case number is on the court's website.\n")
     assert [p.speaker for p in faq.paragraphs] == [None] * 5
+
+
+def test_states_and_cities_that_speak_are_places():
+    got = [p.speaker for p in load_text(
+        "Meth campaign draws attention\n\n"
+        "So many people were talking about South Dakota that the state said the campaign had worked.\n\n"
+        "Small investors in Hong Kong have welcomed the listing, Hong Kong said in a statement.\n").paragraphs]
+    assert got == [None, None]

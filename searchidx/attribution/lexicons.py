@@ -94,7 +94,11 @@ PLACES = frozenset("""afghanistan albania algeria argentina armenia australia au
     slovakia slovenia somalia spain sri lanka sudan sweden switzerland syria taiwan tanzania thailand tonga
     trinidad tunisia turkey uganda ukraine uruguay venezuela vietnam wales yemen zambia zimbabwe america
     americas africa asia pacific caribbean beijing washington london moscow tokyo brussels canberra wellington
-    delhi kremlin whitehall""".split())
+    delhi kremlin whitehall kong macau
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+    indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+    montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin
+    wyoming dakota carolina hampshire jersey york ontario quebec alberta manitoba saskatchewan""".split())
 
 _PUNCT = ".,’'"
 

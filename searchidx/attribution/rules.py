@@ -755,7 +755,8 @@ def _place_head(tokens: list[str]) -> bool:
 
 _PLACE_WORDS = lexicons.PLACES | {"south", "north", "east", "west", "new", "united", "states", "kingdom", "republic",
                                    "arab", "emirates", "saudi", "hong", "kong", "puerto", "rico", "costa", "rica",
-                                   "el", "salvador", "papua", "guinea", "of", "the", "island", "islands", "cook"}
+                                   "el", "salvador", "papua", "guinea", "of", "the", "island", "islands", "cook",
+                                   "rhode", "british", "columbia", "nova", "scotia"}
 
 
 def _organisation_word(token: str) -> bool:
