@@ -598,3 +598,12 @@ def test_review_cases_of_the_new_rules_keep_ordinary_attributions():
         == [None]
     assert names("Union leader John Doe said the cuts were wrong.",
                  "‘Ministers’ plans will hurt families across the country,’ he said.") == ["John Doe", "John Doe"]
+
+
+def test_dotted_titles_acronym_organisations_and_points_added():
+    got = names("“We believe that justice has been served in this case,” said U.S. Attorney Nealy Cox.",
+                "NASA's Steve Clarke said the agency wanted to reach the moon as soon as possible.",
+                "A year ago, NASA announced that nine US companies were eligible to bid for contracts.",
+                "Trinity Academy junior Ben Patton added to his collection of state titles on Saturday.",
+                "Forward Jane Roe added 12 points in the second half.")
+    assert got == ["Nealy Cox", "Steve Clarke", None, None, None]

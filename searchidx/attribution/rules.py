@@ -59,7 +59,8 @@ _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-Z][a-z]+)?(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+)*"
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
 _TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St)\."
-_CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|[A-Z]\.|[A-Z]{{2,}}['’]?s?|[A-Z][a-z]*['’]s)"
+# A dotted abbreviation is one word of a title ("U.S. Attorney", "U.K. Ambassador").
+_CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|[A-Z]{{2,}}['’]?s?|[A-Z][a-z]*['’]s)"
 _JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|al|el|ibn|on)"
 # A run of capitalised words, as names and titles are written: "DEA Special Agent in Charge James Hunt".
 CAP_SPAN = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+[A-Z]))){{0,10}}"
@@ -1047,7 +1048,10 @@ class Attributor:
         elif title:
             role = clean_role(title)
         if not name:
-            return (self.registry.by_role(title) or self.role_holder(title)) if title else None
+            if not title or not any(w.lower().strip(",.()") in _TITLES | {"lady", "gentleman"}
+                                    for w in title.split()):
+                return None  # "NASA announced": an organisation, not a role someone holds
+            return self.registry.by_role(title) or self.role_holder(title)
         if " " not in name and _whole_place([name]):
             # "Israel" for Steve Israel: a place's name is a surname where the release gives it with a given name.
             known = self.registry.find(name)
@@ -1365,7 +1369,8 @@ _DECLARED_THING = re.compile(
 # "Jane Roe hopes to win": a wish, not words; "hopes that …", "hopes his gift will …" report a stance.
 _NOT_HOPE_AFTER = re.compile(r"\s+(?:to|for)\b")
 # "She has added images of warships", "added a new route": a thing added, not words.
-_ADDED_THING = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|some|more|new|extra|another|[a-z]{3,}s\s+(?:of|and|for))\b"
+_ADDED_THING = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|some|more|new|extra|another|\d[\d,.]*|"
+                          r"to\s+(?:his|her|their|its|the|a|an)|[a-z]{3,}s\s+(?:of|and|for))\b"
                           # … unless a clause follows: "added the government would review it" reports.
                           r"(?!(?:\s+[\w’'-]+){0,4}?\s+(?:would|will|was|is|had|has|could|should|must|were|are|can|"
                           r"may|might|did|does)\b)")
