@@ -607,3 +607,10 @@ def test_dotted_titles_acronym_organisations_and_points_added():
                 "Trinity Academy junior Ben Patton added to his collection of state titles on Saturday.",
                 "Forward Jane Roe added 12 points in the second half.")
     assert got == ["Nealy Cox", "Steve Clarke", None, None, None]
+
+
+def test_a_subject_after_a_short_opening_phrase_is_who_she_is():
+    got = names("The title song is the work of Mary Steenburgen and two Nashville songwriters.",
+                "As it turned out, Steenburgen had spent years writing in Nashville, more nervous than Rose-Lynn "
+                "Harlan has ever been about anything. “It was terrifying,” she said.")
+    assert got == [None, "Mary Steenburgen"]

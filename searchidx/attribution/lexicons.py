@@ -78,7 +78,7 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     federation society league council's college academy schools hospitals nations network's cabinet
     secretariat tribunal commission's taskforce forum chamber exchange federal reserve treasury force forces
     army navy brigade regiment division unit agencies centres centers greens labour republicans democrats
-    conservatives liberals village tribe embassy consulate mission delegation regulator watchdog
+    conservatives liberals village tribe embassy consulate mission delegation regulator watchdog research
     iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno junta empresa ministerio
     ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband gewerkschaft
     ministère gouvernement entreprise syndicat""".split())

@@ -331,6 +331,20 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed
 _SUBORDINATE = re.compile(r"(?:While|When|After|Although|Though|As|Because|If|Since|Before|Unless|Until|Once|Whereas)\b")
 
 
+# A short opening phrase and its comma before a sentence's subject: "As it turned out, Steenburgen had …".
+_OPENER_BEFORE = re.compile(r"(?:^|[.!?:;]\s+)(?P<first>[\w’'-]+)(?:\s+[\w’'-]+){0,4},$")
+
+
+def _opener_before(before: str) -> bool:
+    """Whether ``before`` ends with a sentence's short opening phrase, one that starts as adverbials do ("As it
+    turned out,", "Last year,", "However,"), not a list of names or places ("Stops in Shrewsbury,")."""
+    m = _OPENER_BEFORE.search(before)
+    if not m:
+        return False
+    first = m.group("first").lower()
+    return first in NOT_NAMES or first in _PREPOSITIONS or first in _ADVERB_WORDS or first.endswith("ly")
+
+
 def _sentence_start_at(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts: after the last ". ", "! " or "? " before it."""
     k = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
@@ -1113,7 +1127,7 @@ class Attributor:
             if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name)):
                 continue
             before = text[: m.start()].rstrip()
-            subject = not before or before[-1] in ".!?:;"
+            subject = not before or before[-1] in ".!?:;" or _opener_before(before)
             person = self._person(m.group("hon"), name, None)
             if person is not None:
                 out.append((subject, person))
