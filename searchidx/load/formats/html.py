@@ -702,9 +702,13 @@ def _shown_headline(tree, title: str | None) -> str | None:
     another title (a headline written for search and social cards: "Delhi air pollution: The law that's …")."""
     if not title:
         return None
-    h1s = [h for h in tree.iter("h1") if not any(a.tag in ("header", "nav") or a.get("role") == "banner"
-                                                  for a in h.iterancestors())]
-    h1 = next((h for h in h1s if any(a.tag in ("article", "main") for a in h.iterancestors())), None)
+    def in_article(h) -> bool:
+        return any(a.tag in ("article", "main") for a in h.iterancestors())
+
+    # The site's header and navigation hold its name; an article's own <header> holds its headline.
+    h1s = [h for h in tree.iter("h1") if in_article(h) or not any(
+        a.tag in ("header", "nav") or a.get("role") == "banner" for a in h.iterancestors())]
+    h1 = next((h for h in h1s if in_article(h)), None)
     if h1 is None and len(h1s) == 1 and not any(True for _ in h1s[0].iter("a")):
         h1 = h1s[0]  # the page's one heading of that rank, and not a link home (a logo)
     # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
