@@ -614,3 +614,7 @@ def test_a_subject_after_a_short_opening_phrase_is_who_she_is():
                 "As it turned out, Steenburgen had spent years writing in Nashville, more nervous than Rose-Lynn "
                 "Harlan has ever been about anything. “It was terrifying,” she said.")
     assert got == [None, "Mary Steenburgen"]
+
+
+def test_whatever_opens_no_name():
+    assert names("Whatever Apple says, the new keyboard has the same keys as the old one.") == [None]

@@ -623,3 +623,13 @@ def test_an_article_body_split_by_an_advertisement_is_read_whole():
     texts = [p.text for p in load_text(page, "split.html").paragraphs]
     assert sum("point" in t for t in texts) == 8 and sum("item" in t for t in texts) == 5
     assert not any("Great article" in t or "disagree" in t for t in texts)
+
+
+def test_news_datelines_with_an_agency_or_an_ap_state():
+    r = load_text("Stocks fall on trade doubts\n\nNEW YORK (Reuters) - U.S. stocks fell on Tuesday as doubts grew "
+                  "about a trade deal.\n\nThe Dow lost 102 points, or 0.4 %.\n", "stocks.txt")
+    assert (r.location, r.source) == ("NEW YORK", "Reuters")
+    assert r.paragraphs[0].text.startswith("U.S. stocks fell")
+    r = load_text("Gophers win again\n\nDekalb, Ill. — Coach P.J. Fleck said the team had played its best game of "
+                  "the season.\n\nThe Gophers are now 10-0.\n", "gophers.txt")
+    assert r.location == "Dekalb, Ill." and r.paragraphs[0].text.startswith("Coach P.J. Fleck said")

@@ -23,12 +23,23 @@ WIRES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"/\s*CNW\s*/", re.I), "CNW"),
     (re.compile(r"\(\s*PRWEB\s*\)", re.I), "PRWeb"),
     (re.compile(r"\(\s*Newsfile Corp\.[^)]*\)", re.I), "Newsfile"),
+    # News agencies, as their stories open: "NEW YORK (Reuters) - …", "BERLIN (AP) — …".
+    (re.compile(r"\(\s*Reuters\s*\)"), "Reuters"),
+    (re.compile(r"\(\s*AP\s*\)"), "AP"),
+    (re.compile(r"\(\s*AFP\s*\)"), "AFP"),
+    (re.compile(r"\(\s*UPI\s*\)"), "UPI"),
+    (re.compile(r"\(\s*PTI\s*\)"), "PTI"),
+    (re.compile(r"\(\s*IANS\s*\)"), "IANS"),
+    (re.compile(r"\(\s*dpa\s*\)"), "dpa"),
+    (re.compile(r"\(\s*Xinhua\s*\)"), "Xinhua"),
+    (re.compile(r"\(\s*Bloomberg\s*\)"), "Bloomberg"),
 ]
 # The marker with the dashes around it, at the start of a paragraph (after an optional dateline).
 _WIRE_LEAD = re.compile(
     r"^(?P<dateline>[^\n]{0,120}?)\s*(?P<wire>/?\s*EIN\s*Presswire(?:\.com)?\s*/|/\s*PRNewswire(?:-[A-Za-z]+)*\s*/"
     r"|\(\s*BUSINESS WIRE\s*\)|\(\s*GLOBE NEWSWIRE\s*\)|\(\s*Marketwired\b[^)]*\)|\(\s*ACCESSWIRE\s*\)"
-    r"|/\s*CNW\s*/|\(\s*PRWEB\s*\)|\(\s*Newsfile Corp\.[^)]*\))\s*(?:-{1,2}|–|—)?\s*",
+    r"|/\s*CNW\s*/|\(\s*PRWEB\s*\)|\(\s*Newsfile Corp\.[^)]*\)"
+    r"|\((?:Reuters|AP|AFP|UPI|PTI|IANS|dpa|Xinhua|Bloomberg)\)(?=\s*(?:-{1,2}|–|—)))\s*(?:-{1,2}|–|—)?\s*",
     re.I,
 )
 
@@ -48,6 +59,10 @@ _DATELINE_LEAD = re.compile(
     # date in brackets, where nothing else stands.
     r"|^(?P<place2>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2})"
     r"\s*\((?P<date2>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)\s*[-–—]{1,2}\s*"
+    # "Dekalb, Ill. — …": a place in capitals and small letters with its state as AP style abbreviates it.
+    r"|^(?P<place3>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|"
+    r"Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|"
+    r"Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)\.)\s+[-–—]{1,2}\s+"
 )
 
 _URL_LINE = re.compile(
@@ -177,7 +192,8 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         return text, None, None
     if not m.group("dashed") and not text[m.end() - 1:m.end()].isspace():
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
-    return text[m.end():], (m.group("place") or m.group("place2")).strip(" ,"), found[0] if found else None
+    place = m.group("place") or m.group("place2") or m.group("place3")
+    return text[m.end():], place.strip(" ,"), found[0] if found else None
 
 
 def url_line(line: str) -> tuple[bool, str | None]:
