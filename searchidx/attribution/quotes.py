@@ -51,7 +51,7 @@ def _sentence_end(text: str, start: int) -> int:
         pos = m.end()
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts: after the last sentence end before it."""
     k = pos
     while True:
@@ -76,7 +76,7 @@ def _reported(text: str, cue: tuple[int, int]) -> tuple[int, int] | None:
     if len(words) >= 3 and (lead and lead.group().strip(" ,:;") or words[0].lower() not in _CIRCUMSTANCE):
         return s, e
     # The verb closes its sentence: the reported words come before the subject.
-    begin = _sentence_start(text, a)
+    begin = sentence_start(text, a)
     comma = text.rfind(",", begin, a)
     if comma > begin:
         s, e = _trim(text, begin, comma)

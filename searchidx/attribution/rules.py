@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from searchidx.attribution import lexicons
-from searchidx.attribution.quotes import CARRIED, EXPLICIT, STATEMENT, quote_records
+from searchidx.attribution.quotes import CARRIED, EXPLICIT, STATEMENT, quote_records, sentence_start
 from searchidx.model import Paragraph
 
 
@@ -343,12 +343,6 @@ def _opener_before(before: str) -> bool:
         return False
     first = m.group("first").lower()
     return first in NOT_NAMES or first in _PREPOSITIONS or first in _ADVERB_WORDS or first.endswith("ly")
-
-
-def _sentence_start_at(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts: after the last ". ", "! " or "? " before it."""
-    k = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
-    return 0 if k < 0 else k + 2
 
 
 _CALLING_AT = re.compile(r"\b(?:called|calling|calls|dubbed|labeled|labelled|branded)\b(?P<obj>[^.!?“”\"]{0,50})$")
@@ -1205,12 +1199,13 @@ class Attributor:
             # participle's subject is the sentence's, named where the sentence opens.
             if _inside(spans, m.start()):
                 continue
-            start = _sentence_start_at(text, m.start())
+            start = sentence_start(text, m.start())
+            start += len(text[start:m.start()]) - len(text[start:m.start()].lstrip())
             if _SUBORDINATE.match(text, start) and 0 <= (comma := text.find(", ", start, m.start())):
                 start = comma + 2  # "While Jane Doe was away, Chong is accused of …, claiming that …"
-            head = _SENTENCE_SUBJECT.match(text, start)
             if _PASSIVE.search(text, start, m.start()):
                 continue  # "Jane Roe was sentenced … by Judge John Doe, noting that …": not the subject's words
+            head = _SENTENCE_SUBJECT.match(text, start)
             if head and head.start("span") < m.start():
                 person = self._person(head.group("hon"), head.group("span"), None)
                 if person:

@@ -233,7 +233,8 @@ def _with_split_body(tree, blocks: list[Block]) -> list[Block]:
     if len(siblings) < 2:
         return blocks
     out = list(blocks)
-    last = max(k for k, b in enumerate(out) if b.text in {" ".join(_text_of(p).split()) for p in body.iter("p")})
+    in_body = {" ".join(_text_of(p).split()) for p in body.iter("p")}
+    last = max(k for k, b in enumerate(out) if b.text in in_body)
     seen = set(texts)
     after = False
     for el in siblings:
