@@ -400,6 +400,27 @@ def test_sigterm_stops_it_too(index_dir):
     assert code == 0 and "Traceback" not in err, err
 
 
+def test_the_address_is_named_once_a_signal_stops_it_cleanly(index_dir):
+    """A signal sent on reading the address goes to the running server, which shuts down and hands the
+    caller a KeyboardInterrupt, never to an event loop still being built."""
+    import os
+
+    from searchidx import Index
+    from searchidx.serve import serve
+
+    seen: dict[str, Any] = {}
+
+    def ready(url: str) -> None:
+        seen["handler"] = signal.getsignal(signal.SIGTERM)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(KeyboardInterrupt):
+        serve(Index.open(index_dir), port=0, ready=ready)
+    assert getattr(seen["handler"], "__self__", None).__class__.__module__ == "searchidx.serve"
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
 def test_start_errors_are_one_line(index_dir, tmp_path):
     srv = start_server(index_dir)
     try:

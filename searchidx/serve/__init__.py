@@ -56,8 +56,8 @@ def _listen(host: str, port: int) -> socket.socket:
 
 def serve(index: Index, *, host: str = "127.0.0.1", port: int = 8000,
           ready: Callable[[str], None] | None = None) -> None:
-    """Serve ``index`` on ``host``:``port`` until interrupted (Ctrl-C, SIGTERM). The socket is bound
-    before ``ready`` is called with the address to open (port 0: a free port, named there)."""
+    """Serve ``index`` on ``host``:``port`` until interrupted (Ctrl-C, SIGTERM). ``ready`` is called
+    with the address to open (port 0: a free port, named there) once the server answers there."""
     import uvicorn  # as create_app's imports: loaded by `serve` only
 
     sock = _listen(host, port)
@@ -68,13 +68,21 @@ def serve(index: Index, *, host: str = "127.0.0.1", port: int = 8000,
     allowed = ["127.0.0.1", "localhost"] if _is_loopback(host) and ":" not in host else None
     app = create_app(index, allowed_hosts=allowed)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", server_header=False)
-    server = uvicorn.Server(config)
+    url = f"http://{shown}:{bound_port}/"
+
+    class Server(uvicorn.Server):
+        # Announced once uvicorn has started and holds SIGINT and SIGTERM: a signal sent on reading the
+        # address stops the server cleanly, never the event loop while asyncio is still building it.
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            if ready and self.started:
+                ready(url)
+
+    server = Server(config)
     # uvicorn shuts down on SIGINT or SIGTERM, then raises the signal again with the handler found before
     # it started: SIGTERM then ends as Ctrl-C does (KeyboardInterrupt, for the caller), not as a kill.
     main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler) if main_thread else None
-    if ready:
-        ready(f"http://{shown}:{bound_port}/")
     try:
         server.run(sockets=[sock])
     finally:
