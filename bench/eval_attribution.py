@@ -8,6 +8,7 @@
     python bench/eval_attribution.py --split test3   # round 3's held-out news pages, measured once at its end
     python bench/eval_attribution.py --split test4   # round 4's held-out news pages, measured once at its end
     python bench/eval_attribution.py --split test5   # round 5's held-out news pages, measured once at its end
+    python bench/eval_attribution.py --split test6   # round 6's held-out news pages, measured once at its end
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
@@ -19,7 +20,8 @@ sets ("diverse-test2", "lang-test2") have folders of their own, ``tests/annotati
 Round 3 ("diverse-test3", news pages of sites no round used) is ``tests/annotations/diverse3/``, read only
 with ``--split test3``, measured once on a18c960 and tuning data since; round 4 ("diverse-test4", news pages
 of further sites) is ``diverse4/``, read only with ``--split test4``, measured once on 23b7ed4; round 5
-(``diverse5/``) only with ``--split test5``. A set whose folder is absent or empty
+(``diverse5/``) only with ``--split test5``, measured once on 9948fa3; round 6 (``diverse6/``) only with
+``--split test6``. A set whose folder is absent or empty
 is skipped.
 
 Per set: speaker accuracy on body paragraphs; accuracy on the paragraphs that have a gold speaker; false
@@ -202,6 +204,8 @@ def organisation_like(name: str) -> bool:
 # --- annotated releases ---------------------------------------------------------------------------------
 
 SPLIT = json.loads((REPO / "bench" / "eval_split.json").read_text(encoding="utf-8"))
+#: The later held-out rounds, a folder each (``diverse2`` …): round 2 releases, rounds 3 on news pages.
+ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6")
 
 
 def annotation_files(folder: Path = ANNOTATIONS, include_seed: bool = False) -> list[Path]:
@@ -211,7 +215,7 @@ def annotation_files(folder: Path = ANNOTATIONS, include_seed: bool = False) -> 
 def split_files(group: str, split: str) -> list[Path]:
     """The annotation files of one half of ``diverse`` or ``lang``, chosen by the publisher in the file name,
     so that the other half's files are never opened. ``test2`` is round 2's folder (``diverse2``, ``lang2``)."""
-    if split in ("test2", "test3", "test4", "test5"):
+    if split in ROUND_SPLITS:
         return sorted((ANNOTATIONS / f"{group}{split[-1]}").glob("*.json"))
     folder = ANNOTATIONS / group
     publishers = set(SPLIT["diverse_releases" if group == "diverse" else group][split])
@@ -450,15 +454,17 @@ TEST2_SETS = ["diverse-test2", "lang-test2"]
 TEST3_SETS = ["diverse-test3"]
 TEST4_SETS = ["diverse-test4"]
 TEST5_SETS = ["diverse-test5"]
-HELD_OUT = {"test": TEST_SETS, "test2": TEST2_SETS, "test3": TEST3_SETS, "test4": TEST4_SETS, "test5": TEST5_SETS}
+TEST6_SETS = ["diverse-test6"]
+HELD_OUT = {"test": TEST_SETS, "test2": TEST2_SETS, "test3": TEST3_SETS, "test4": TEST4_SETS, "test5": TEST5_SETS,
+            "test6": TEST6_SETS}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--only", choices=SETS + TEST_SETS + TEST2_SETS + TEST3_SETS + TEST4_SETS + TEST5_SETS, action="append")
-    ap.add_argument("--split", choices=["dev", "test", "test2", "test3", "test4", "test5"], default="dev",
+    ap.add_argument("--only", choices=SETS + [n for sets in HELD_OUT.values() for n in sets], action="append")
+    ap.add_argument("--split", choices=["dev", "test", *ROUND_SPLITS], default="dev",
                     help="test: measure the held-out halves (diverse-test, lang-test) only; test2: round 2's "
-                         "held-out sets (diverse-test2, lang-test2) only; test3 to test5: rounds 3 to 5's news "
+                         "held-out sets (diverse-test2, lang-test2) only; test3 to test6: rounds 3 to 6's news "
                          "pages (diverse-test3 …); a held-out set is for its one measurement")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -469,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         parts = [p for p in args.only or SETS if p in SETS]
         if args.only and any(p not in SETS for p in args.only):
-            ap.error("the held-out sets are read only with --split test, test2, test3, test4 or test5")
+            ap.error("the held-out sets are read only with --split test or test2 to test6")
     scores: list[Score] = []
     if "seed" in parts:
         scores.append(evaluate_annotations([SEED_ANNOTATION], "seed"))
@@ -479,13 +485,13 @@ def main(argv: list[str] | None = None) -> int:
             scores.append(evaluate_annotations(annotation_files(), "annotated releases"))
         else:
             print(f"annotated releases: skipped, no corpora at {corpora_root()}", file=sys.stderr)
-    for name in ("diverse-dev", "lang-dev", *TEST_SETS, *TEST2_SETS, *TEST3_SETS, *TEST4_SETS, *TEST5_SETS):
+    for name in ("diverse-dev", "lang-dev", *(n for sets in HELD_OUT.values() for n in sets)):
         if name in parts:
             group, split = name.split("-")
             files = split_files(group, split)
             if not have_corpora:
                 print(f"{name}: skipped, no corpora at {corpora_root()}", file=sys.stderr)
-            elif not files and split in ("test2", "test3", "test4", "test5"):
+            elif not files and split in ROUND_SPLITS:
                 print(f"{name}: skipped, no annotations in {ANNOTATIONS / (group + split[-1])}", file=sys.stderr)
             else:
                 scores.append(evaluate_annotations(files, name))

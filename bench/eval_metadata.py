@@ -9,6 +9,7 @@
     python bench/eval_metadata.py --split test3      # once, at round 3's end: tests/annotations/diverse3
     python bench/eval_metadata.py --split test4      # once, at round 4's end: tests/annotations/diverse4
     python bench/eval_metadata.py --split test5      # once, at round 5's end: tests/annotations/diverse5
+    python bench/eval_metadata.py --split test6      # once, at round 6's end: tests/annotations/diverse6
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
@@ -44,7 +45,7 @@ from searchidx.load.metadata import strip_dateline_lead, strip_wire_lead  # noqa
 from searchidx.model import Paragraph  # noqa: E402
 
 sys.path.insert(0, str(REPO / "bench"))
-from eval_attribution import corpora_root  # noqa: E402  (where the shared corpora are: one rule for both)
+from eval_attribution import ROUND_SPLITS, corpora_root  # noqa: E402  (where the corpora are, the rounds: one rule for both)
 
 ANNOTATIONS = REPO / "tests" / "annotations"
 SPLIT_FILE = REPO / "bench" / "eval_split.json"
@@ -80,7 +81,7 @@ def split_publishers(set_name: str, split: str) -> set[str]:
 def annotation_files(set_name: str, split: str) -> list[Path]:
     """The annotation files of one split, chosen by the publisher in the file name: a file of the other
     split is never opened. ``test2`` is round 2's folder of its own (``diverse2``, ``lang2``)."""
-    if split in ("test2", "test3", "test4", "test5"):
+    if split in ROUND_SPLITS:
         return sorted(SETS[set_name][1].with_name(f"{set_name}{split[-1]}").glob("*.json"))
     publishers = split_publishers(set_name, split)
     folder = SETS[set_name][1]
@@ -265,7 +266,7 @@ def corpus_counts(hidden: set[str]) -> CorpusCounts:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "test", "test2", "test3", "test4", "test5"], default="dev")
+    ap.add_argument("--split", choices=["dev", "test", *ROUND_SPLITS], default="dev")
     ap.add_argument("--set", choices=sorted(SETS), default="diverse")
     ap.add_argument("--corpus", action="store_true", help="also count over all of diverse_releases")
     ap.add_argument("--show-errors", action="store_true")
@@ -274,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     if not corpora_root().is_dir():
         print(f"skipped: no corpora at {corpora_root()}", file=sys.stderr)
         return 0
-    if args.split in ("test2", "test3", "test4", "test5") and not annotation_files(args.set, args.split):
+    if args.split in ROUND_SPLITS and not annotation_files(args.set, args.split):
         folder = ANNOTATIONS / (args.set + args.split[-1])
         print(f"skipped: no {args.set} {args.split} annotations in {folder}", file=sys.stderr)
         return 0
