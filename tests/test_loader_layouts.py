@@ -568,6 +568,19 @@ def test_a_page_takes_the_headline_it_shows_over_its_social_title():
     assert load_text(page, "c.html").title == "Council delays harbour levy vote"
 
 
+def test_a_headline_the_browser_title_repeats_wins_over_a_different_social_title():
+    def page(title: str) -> str:
+        return (f"<html><head><title>{title}</title><meta property=\"og:title\" content=\"The levy row seems to be "
+                "over\"></head><body><article><h1>Council may vote on the harbour levy after all</h1><p>The council "
+                "delayed its vote on the harbour levy after a long evening meeting, the mayor said.</p><p>A new vote "
+                "is expected next month, once the report is in.</p></article></body></html>")
+
+    shown = "Council may vote on the harbour levy after all"
+    assert load_text(page(shown + " - Example News"), "a.html").title == shown
+    # Without the browser's title to agree, so few shared words leave the social title.
+    assert load_text(page("Example News"), "b.html").title == "The levy row seems to be over"
+
+
 def test_a_labelled_date_line_is_the_releases_own_date():
     text = ("Two men charged with posing as immigration agents\nScroll to top\nPublished\nJune 27, 2024\nHome\n"
             "Two men charged with posing as immigration agents\nFOR IMMEDIATE RELEASE\nDate: June 26, 2024\n"

@@ -698,9 +698,10 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 HEADLINE_OVERLAP = 0.3
 
 
-def _shown_headline(tree, title: str | None) -> str | None:
+def _shown_headline(tree, title: str | None, page_title: str = "") -> str | None:
     """The headline the page shows (its article's h1, else its first), when the metadata gives the same story
-    another title (a headline written for search and social cards: "Delhi air pollution: The law that's …")."""
+    another title (a headline written for search and social cards: "Delhi air pollution: The law that's …"),
+    or when the page's own <title> opens with it."""
     if not title:
         return None
     def in_article(h) -> bool:
@@ -717,6 +718,8 @@ def _shown_headline(tree, title: str | None) -> str | None:
     shown = " ".join(t for t in parts if t and not (len(t) <= 40 and parse_date(t)))
     if not 10 <= len(shown) <= 300 or title.casefold() == shown.casefold():
         return None
+    if len(shown.split()) >= 4 and " ".join(page_title.split()).casefold().startswith(shown.casefold()):
+        return shown  # "Headline - BBC News": the browser's title and the page agree, the social card differs
     words = {w.casefold() for w in _WORD.findall(shown)}
     titled = {w.casefold() for w in _WORD.findall(title)}
     shared = words & titled
@@ -746,7 +749,7 @@ def _read_metadata(tree, draft: Draft) -> None:
     if title and " | " in title:
         # "Release title | News | European Parliament": the site's name parts are the short ones.
         title = max(title.split(" | "), key=len)
-    draft.title = _shown_headline(tree, title) or title or None
+    draft.title = _shown_headline(tree, title, page_title) or title or None
     draft.url = (_name_of(ld.get("url")) if isinstance(ld.get("url"), str) else None) or canonical \
         or meta.get("og:url")
     stamped = None  # the date of the page's publication timestamp, often in UTC
