@@ -82,13 +82,16 @@ SPEECH_VERBS = (
     # stance (contends, hopes), feeling and appraisal (expresses, welcomes, commends,
     # congratulates, regrets), urging (encourages, cautions, advises, reminds), informing (reveals,
     # discloses, clarifies, reiterates) and answering (responds, replies, retorts). Left out, as they are legal terms, nouns or other acts as often: appeal(ed), question(ed),
-    # den(ied), promise(s/d) ("promised investors returns"), maintains ("maintains the database"), proposes
+    # promise(s/d) ("promised investors returns"), maintains ("maintains the database"), proposes
     # and indicates (a bill proposes, data indicate).
     " describes observes recounts contends hopes hoped expresses welcomes applauds commends commended"
     " congratulates congratulated criticises criticizes condemns laments encourages cautions recommends advises"
     " advised reminds reveals discloses disclosed clarifies underlines underscores"
     " reiterates responds replies retorts affirms agrees complains apologises apologizes"
     " assures conveys reassures reassured regrets regretted"
+    # Denying and accusing are said, but "was denied bail", "the accused", "accused of murder" are legal
+    # terms: only where the words after make them speech (see _NOT_DENIAL, _NOT_ACCUSING).
+    " denied denies accused accuses"
     # The plural present, for coordinated subjects ("Jane Roe and John Doe say …").
     " say add note warn urge stress explain argue agree insist claim"
     # Spanish, for the releases that come in it (accents are often lost in PDF exports).
@@ -255,6 +258,27 @@ _COMPOUND = re.compile(
     rf"{{0,100}}?\band\s+{_ADVERBS}$"
 )
 _PRONOUN = re.compile(rf"{_ANCHOR}(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
+# "In a post at the time she described …": he or she after a fronted time or place phrase, no comma between.
+_HE_SHE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)\s")
+_BARE_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
+_FRONTED = re.compile(r"(?:In|At|On|During|Later|Earlier|Last|Speaking|Back|Afterwards?)\s")
+_FINITE = frozenset("is are was were be been has have had will would can could did does do said says told".split())
+
+
+_GENDERED = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
+
+
+def _fronted_adverbial(text: str, pos: int) -> bool:
+    """Whether the sentence holding ``pos`` opens with a preposition or a time word and runs to ``pos`` as one
+    phrase (no comma, quote or finite verb): what stands before a bare pronoun subject."""
+    start = sentence_start(text, pos)
+    head = text[start:pos]
+    if not _FRONTED.match(head.lstrip()) or any(c in head for c in ",;:\"“”"):
+        return False
+    words = head.split()
+    return len(words) <= 12 and not any(w.lower() in _FINITE for w in words)
+
+
 # '…," said NAME, ROLE.' and '…," dijo el Fiscal NAME'.
 _AFTER_VERB = re.compile(
     rf"^\s+(?:(?:el|la)\s+(?:(?:fiscal|jefe|jefa|juez|jueza|abogado|abogada|investigador|investigadora|"
@@ -329,6 +353,7 @@ _SENTENCE_SUBJECT = re.compile(rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b")
 # A subordinate clause that opens a sentence before its subject.
 _SUBORDINATE = re.compile(r"(?:While|When|After|Although|Though|As|Because|If|Since|Before|Unless|Until|Once|Whereas)\b")
+_SUBORDINATE_AT = re.compile(r"\s*" + _SUBORDINATE.pattern)
 
 
 # A short opening phrase and its comma before a sentence's subject: "As it turned out, Steenburgen had …".
@@ -508,9 +533,16 @@ class Registry:
             full = p.name.lower().replace("’", "'").split()
             if len(tokens) < len(full) and full[-len(tokens):] == tokens:
                 return p
+        if len(tokens) == 1 and not lexicons.is_given_name(key):
+            # A surname written first ("Liu Xiaming", then "Liu said"): someone who has spoken, named in two
+            # words neither of which is a known given name, when one person has it.
+            named = [p for p in self.recent if len(p.name.split()) == 2 and p.name.lower().split()[0] == key
+                     and not any(lexicons.is_given_name(t) for t in p.name.split())]
+            if len(named) == 1:
+                return named[0]
         if len(tokens) == 1 and lexicons.is_given_name(key):
-            # A person called by the given name alone ("says Ian"), when one person has it.
-            named = [p for p in self.people if len(p.name.split()) > 1 and p.name.lower().split()[0] == key]
+            # A person called by the given name alone ("says Ian"), when one person who has spoken has it.
+            named = [p for p in self.recent if len(p.name.split()) > 1 and p.name.lower().split()[0] == key]
             if len(named) == 1:
                 return named[0]
         return None
@@ -722,6 +754,11 @@ def _split_span(span: str) -> tuple[str | None, str]:
                     role = " ".join(([role] if role else []) + head)
                 rest = rest[k:]
                 break
+    if len(rest) > 2 and lexicons.is_place(rest[0]) and not lexicons.is_given_name(rest[0]) \
+            and all(t[:1].isupper() for t in rest[1:]):
+        # "China’s ambassador to Britain Liu Xiaming": a place that ends a title in lower case is not the
+        # name's first word (a place that is a given name too, "Jordan Smith", stays).
+        rest = rest[1:]
     if len(rest) > 2 and rest[0] in ("Lady", "Lord") and lexicons.is_given_name(rest[1]):
         role = " ".join(([role] if role else []) + rest[:1])  # "Lady Melania Trump"
         rest = rest[1:]
@@ -782,6 +819,8 @@ def _whole_place(tokens: list[str]) -> bool:
     return words[-1] in lexicons.PLACES and all(w in _PLACE_WORDS for w in words)
 
 
+# "Wall Street", "Downing Street", "Pennsylvania Avenue": a place (and what it stands for), never a person.
+_THOROUGHFARES = frozenset("street streets avenue avenues road roads square boulevard plaza".split())
 # Words that never stand inside a name, though a headline capitalises them.
 _HEADLINE_WORDS = frozenset("on in at to for with about from by as into over after before against and or the a an "
                             "is was are has have had says said calls call urges warns vows".split())
@@ -806,7 +845,7 @@ def _valid_name(name: str) -> bool:
         return False  # a headline in title case: "Trump Calls On Obama", "What Trump Has Said About …"
     if any(_organisation_word(t) for t in tokens):
         return False
-    if _whole_place(tokens):
+    if _whole_place(tokens) or tokens[-1].lower().strip(".,’'") in _THOROUGHFARES:
         return False
     if any(t.lower().strip(".,") in TITLE_WORDS and not t.endswith(".") for t in tokens):
         return False
@@ -858,6 +897,14 @@ _ORG_NOUN_BEFORE = re.compile(
     r"organizacion|foundation|fundación|fundacion|company|empresa|firm|group|grupo|initiative|iniciativa|campaign|"
     r"campaña|campana|project|proyecto|band|banda|show|series|app|platform|plataforma|agency|agencia|unit|unidad|"
     r"programm|stiftung|firma|gruppe|kampagne|projekt)\s+$", re.I)
+
+
+# "The group that owns her music, Big Machine, says": a run set off by commas after a subject headed by one of
+# those nouns names it.
+_ORG_SUBJECT = re.compile(
+    r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}?(?:organi[sz]ation|foundation|company|firm|group|"
+    r"label|initiative|campaign|project|band|agency|unit|publisher|studio|network|charity|union|outlet|startup)"
+    r"(?![\w’'])(?!\s*[’']s)[^,;:\"“”]{0,80},\s+$")
 
 
 def _titled_or_given(span: str) -> bool:
@@ -955,9 +1002,20 @@ class Attributor:
             m = _BEFORE_SURNAME.search(self.text, max(0, pos - 120), pos)
             if not m:
                 continue
-            title, name = _split_span(_strip_lead(_NICKNAME.sub("", " " + m.group(1)).strip() + " " + surname))
+            words = _NICKNAME.sub("", " " + m.group(1)).split()
+            for k in range(len(words) - 1, -1, -1):
+                w = words[k]
+                if w.endswith(".") and len(w) > 2 and w[:-1].isalpha() and w[:-1].lower() not in _ABBREVIATIONS \
+                        and w[:-1].lower() not in _FEMALE_HON | _MALE_HON:
+                    words = words[k + 1:]  # "… in Santa Ana. Aguilera left": a sentence ends before the surname
+                    break
+            if not words:
+                continue
+            title, name = _split_span(_strip_lead(" ".join(words) + " " + surname))
             if not name or len(name.split()) < 2 or not _valid_name(name):
                 continue
+            if lexicons.is_place(name.split()[0]) and not lexicons.is_given_name(name.split()[0]):
+                continue  # "… ambassador to Britain Liu Xiaming": a place before a surname written first
             if best is None or len(name) > len(best):
                 if best is not None and not set(speaker_key(best).split()) <= set(speaker_key(name).split()):
                     best = None  # two people share the surname: never expand it
@@ -1019,6 +1077,35 @@ class Attributor:
                 if m:
                     self._gender[key] = _gender(m.group(1))
                     break
+        return self._gender[key]
+
+    def _guess_gender(self, person: Person) -> None:
+        """A gender from the pronouns the release uses of someone whose name and honorifics give none."""
+        words = person.name.split()
+        if person.gender is None and (len(words) == 1 or (lexicons.is_given_name(words[0])
+                                                          and lexicons.given_name_gender(words[0]) is None)):
+            person.gender = self.pronoun_gender(words[-1].strip(",."))
+
+    def pronoun_gender(self, surname: str) -> str | None:
+        """The gender of the first pronoun in the sentences ``surname`` opens as their subject ("Swift got
+        support …, after they tried to stop her …"), when all agree: for names the census gives no gender."""
+        key = "\0" + surname.lower()
+        if key not in self._gender:
+            votes = {"f": 0, "m": 0}
+            for pos in self._occurrences(surname)[:8]:
+                start = max(sentence_start(self.text, pos), self.text.rfind("\n", 0, pos) + 1)
+                head = self.text[start:pos].split()
+                if len(head) > 1 or (head and not lexicons.is_given_name(head[0])) \
+                        or self.text.startswith(_POSSESSIVE, pos + len(surname)):
+                    continue  # not the sentence's subject ("Pham’s father … his daughter")
+                m = _BREAK.search(self.text, pos, pos + 300)
+                rest = self.text[pos + len(surname): m.start() if m else pos]
+                if "\n" in rest or _QUOTE_CHAR.search(rest):
+                    continue  # a headline (no full stop), or words of someone else's
+                word = _GENDERED.search(rest)  # the first pronoun after a subject is most often its own
+                if word:
+                    votes["f" if word.group().lower() in ("she", "her", "hers", "herself") else "m"] += 1
+            self._gender[key] = "f" if votes["f"] and not votes["m"] else "m" if votes["m"] and not votes["f"] else None
         return self._gender[key]
 
     def _occurrences(self, word: str) -> list[int]:
@@ -1085,8 +1172,11 @@ class Attributor:
             if full:
                 name = full
             elif not hon and not (title and title.split()[-1].lower().strip(",.") in _TITLES) \
-                    and not any(_given_before(self.text, pos) for pos in self._occurrences(name)):
-                # A lone capitalised word is a person only if the release names someone so elsewhere.
+                    and not any(_given_before(self.text, pos) for pos in self._occurrences(name)) \
+                    and not (lexicons.given_name_gender(name) and not lexicons.is_place(name)
+                             and self.pronoun_gender(name) == lexicons.given_name_gender(name)):
+                # A lone capitalised word is a person only if the release names someone so elsewhere, or it
+                # is a given name the pronouns after it agree with ("Bob said he …"; "Dell said it …" is not).
                 return None
         return self.registry.resolve(name, role, gender)
 
@@ -1096,12 +1186,21 @@ class Attributor:
         of that gender named in the previous paragraph."""
         gender = "f" if pronoun.lower() == "she" else "m"
         mentions = self._mentions(text[:pos])
+        for person in [p for _, p in mentions] + self.registry.recent + [p for _, p in self._mentions(self.context)]:
+            self._guess_gender(person)
         candidates = [p for subject, p in reversed(mentions) if subject] + [p for _, p in reversed(mentions)]
         person = next((p for p in candidates if p.gender in (None, gender)), None)
         if person is None:
             person = self.registry.recent_of(gender)
         if person is None:
-            person = next((p for _, p in reversed(self._mentions(self.context)) if p.gender in (None, gender)), None)
+            # In the paragraph before: a sentence's subject before others, and among each, someone known to be
+            # of that gender before someone of no known gender.
+            before = list(reversed(self._mentions(self.context)))
+            for group in ([p for subject, p in before if subject], [p for subject, p in before if not subject]):
+                person = next((p for p in group if p.gender == gender), None) \
+                    or next((p for p in group if p.gender is None), None)
+                if person:
+                    break
         if person is not None:
             person.gender = person.gender or gender
         return person
@@ -1121,7 +1220,9 @@ class Attributor:
             if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name)):
                 continue
             before = text[: m.start()].rstrip()
-            subject = not before or before[-1] in ".!?:;" or _opener_before(before)
+            subject = not before or before[-1] in ".!?:;" or _opener_before(before) or (
+                # "Though she called it “outrageous”, Clinton restricted …": the main clause's subject
+                before[-1] == "," and bool(_SUBORDINATE_AT.match(text, sentence_start(text, m.start()))))
             person = self._person(m.group("hon"), name, None)
             if person is not None:
                 out.append((subject, person))
@@ -1141,6 +1242,8 @@ class Attributor:
                  and not (text.startswith("add", a) and _ADDED_THING.match(text, b)
                           and not _AFTER_QUOTE.search(text, max(0, a - 4), a))
                  and not (text.startswith(("declar", "décla"), a) and _DECLARED_THING.match(text, b))
+                 and not (text.startswith("den", a) and _not_denial(text, a, b))
+                 and not (text.startswith("accuse", a) and _not_accusing(text, a, b))
                  and not _not_a_verb_here(text, a, b)]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
         # someone else in passing ("EgyptAir also confirmed …; “…,” Mariam Emara told CNN").
@@ -1172,7 +1275,7 @@ class Attributor:
             if person:
                 return person
         if text.endswith(":") and len(text) < 80 and (m := _VERB_COLON_LINE.match(text)) \
-                and m.group("verb").lower() in _VERB_SET:
+                and m.group("verb").lower() in _VERB_ALONE:
             person = self._person(m.group("hon"), m.group("span"), None)
             if person:
                 return person
@@ -1212,7 +1315,10 @@ class Attributor:
                     return person
         for m in _ACCORDING.finditer(text) if "ccording" in text else ():
             if not _inside(spans, m.start()):
-                person = self._person(m.group("hon"), m.group("span"), m.group("role"))
+                role = m.group("role")
+                if role and role.split(None, 1)[0] in ("his", "her", "their", "its"):
+                    role = None  # "According to Swift, her former label Big Machine, …": the clause's subject
+                person = self._person(m.group("hon"), m.group("span"), role)
                 if person:
                     return person
         return None
@@ -1246,6 +1352,13 @@ class Attributor:
         m = _PRONOUN.search(near[-12:])
         if m:
             return self._pronoun(m.group("pron"), text, pos)
+        if _HE_SHE.search(near, len(near) - 40) and (m := _BARE_PRONOUN.search(near[-40:])):
+            # He or she with adverbs before the verb ("He has consistently denied"), opening a clause, or
+            # after a fronted time or place phrase ("In a post at the time she described …").
+            at = len(near) - len(near[-40:]) + m.start("pron")
+            before = prefix[: len(prefix) - len(near) + at].rstrip()
+            if not before or before[-1] in ",;:(.!?\"”“—–" or _fronted_adverbial(near, at):
+                return self._pronoun(m.group("pron"), text, pos)
         tail = prefix[-300:]
         end = near.rstrip()[-1:]
         # The word before the verb: a subject ends in a capitalised word, a bracket or an adverb, a compound
@@ -1285,9 +1398,10 @@ class Attributor:
                 # "Donald J. Trump's remarks", "Hudson’s family … said": the possessive is not the speaker
                 # ("Burke’s concluded", a slip for "Burke concluded", still is).
                 continue
-            if m and not m.group("hon") and _ORG_NOUN_BEFORE.search(
-                    (tail if with_role or pattern is _DASHED else near[-120:])[:m.start("span")]) \
-                    and not _titled_or_given(m.group("span")):
+            seen = (tail if with_role or pattern is _DASHED else near[-120:])[:m.start("span")] if m else ""
+            if m and not m.group("hon") and (
+                    (_ORG_NOUN_BEFORE.search(seen) and not _titled_or_given(m.group("span")))
+                    or (seen.endswith(", ") and _ORG_SUBJECT.match(seen, sentence_start(seen, len(seen) - 1)))):
                 # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name; "the company
                 # President John Smith said" is a person's.
                 continue
@@ -1340,6 +1454,9 @@ class Attributor:
         if m and (first := _NAME_THEN_ROLE.match(m.group("role"))) and _valid_name(first.group(1)) \
                 and _split_span(first.group(1))[0] is None:
             m = None  # 'said Jane Roe, Pastor of Example Church': the name comes first, the role after it
+        elif m and len(words := m.group("role").split()) >= 3 and lexicons.is_given_name(words[0]) \
+                and words[1][:1].isupper() and words[-1] in ("for", "at", "of", "with", "from") and not m.group("art"):
+            m = None  # 'wrote Cameron Easley for Example Consult': a name, then where the person works
         if m and not _NOT_ROLE.search(m.group("role")) and (
                 m.group("art") or any(w[:1].islower() for w in m.group("role").split()) or "," in rest[:m.start("span")]
                 or any(w.lower().strip(",.") in _TITLES for w in m.group("role").split())):
@@ -1391,6 +1508,25 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my|your|the|a|an|any|n
                           r"to|will|would|could|should|may|might|can|must|not)|['’]s|s['’])\s+$", re.IGNORECASE)
 _BASE_FORMS = frozenset("say add note warn urge stress explain argue agree insist claim".split())
 _PLURAL_NOUNS = frozenset("hopes remarks comments claims regrets vows pledges notes adds answers thanks".split())
+
+
+# "He denied being unfair", "denies that …", "denied the allegations": a denial someone voiced.
+_DENIAL_OBJECT = re.compile(r"\s+(?:that|being|having|any|all|it|ever|wrongdoing|involvement|knowledge|responsibility|"
+                            r"(?:the|these|those|such|his|her|their)\s+(?:[a-z]+\s+)?(?:allegations?|claims?|"
+                            r"accusations?|charges?|reports?|rumou?rs?|suggestions?))\b")
+# "She accused Big Machine of …": an object, then "of".
+_ACCUSING_OBJECT = re.compile(r"\s+(?!of\b)(?:[\w’'.-]+\s+){1,6}?of\b")
+# "was denied bail", "is accused of", "the accused": not the subject's words.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|the|an?)\s+(?:\w+ly\s+)?$")
+
+
+def _not_denial(text: str, a: int, b: int) -> bool:
+    return not _DENIAL_OBJECT.match(text, b) or bool(_PASSIVE_BEFORE.search(text, max(0, a - 24), a))
+
+
+def _not_accusing(text: str, a: int, b: int) -> bool:
+    before = text[max(0, a - 24):a]
+    return not _ACCUSING_OBJECT.match(text, b) or before.rstrip().endswith(",") or bool(_PASSIVE_BEFORE.search(before))
 
 
 def _not_a_verb_here(text: str, a: int, b: int) -> bool:
@@ -1467,6 +1603,8 @@ def _quote_led(text: str) -> bool:
 
 
 _VERB_SET = frozenset(SPEECH_VERBS)
+# Verbs of speech only with the words after them (see _not_denial): never alone before a name or a colon.
+_VERB_ALONE = _VERB_SET - {"denied", "denies", "accused", "accuses"}
 _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 
 
@@ -1479,7 +1617,7 @@ def attribution_fragment(text: str) -> bool:
     if head.endswith(("following", "follows")):
         head = _FOLLOWING.sub("", head).rstrip(" :,-–—")
     words = head.rsplit(None, 1)
-    return len(words) == 2 and words[1] in _VERB_SET
+    return len(words) == 2 and words[1] in _VERB_ALONE
 
 
 # "said the following:", "stated as follows:-": what introduces words to come.
@@ -1664,10 +1802,13 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         if person is None and previous is None and previous_text and _whole_quote(p.text):
             # A paragraph that is one quote, after narration about a person ("Clinton … called it “outrageous” …"
             # then "“If any bank can’t be managed …”"): the person the narration's sentences are about.
-            # Only someone who has spoken before: a sentence-opening capitalised run in narration is too
-            # often a place, a heading or a statute ("Texas Code", "South Bay").
+            # Only someone who has spoken before, or whose name opens with a known given name in a paragraph
+            # longer than a name and role line (a signature): a sentence-opening capitalised run in narration
+            # is too often a place, a heading or a statute ("Texas Code").
             subjects = [q for subject, q in attributor._mentions(previous_text) if subject]
-            person = subjects[-1] if subjects and subjects[-1] in registry.recent else None
+            person = subjects[-1] if subjects and (subjects[-1] in registry.recent or (
+                len(subjects[-1].name.split()) > 1 and lexicons.is_given_name(subjects[-1].name.split()[0])
+                and len(previous_text.split()) >= 15)) else None
         if person is None and statement is not None and (_quote_led(p.text) or (
                 statement_title and (not quote_mask(p.text) or previous is statement)
                 and not attributor.names_someone(p.text)
