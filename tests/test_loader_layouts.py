@@ -581,6 +581,31 @@ def test_a_headline_the_browser_title_repeats_wins_over_a_different_social_title
     assert load_text(page("Example News"), "b.html").title == "The levy row seems to be over"
 
 
+def test_the_heading_of_the_articles_own_header_names_the_story():
+    def page(h1: str, article: str = "") -> str:
+        return ("<html><head><title>Janet Rowland’s novels are back in print, but how were they forgotten?</title>"
+                "<meta property=\"og:title\" content=\"The Return of the Best Writer Nobody Reads\"></head><body>"
+                f"<article {article}><header><h1>{h1}</h1></header><p>The council delayed its vote on the harbour "
+                "levy after a long evening meeting, the mayor said.</p><p>A new vote is expected next month, once "
+                "the report is in.</p></article></body></html>")
+
+    assert load_text(page("The Disappearance of Janet Rowland"), "a.html").title == "The Disappearance of Janet Rowland"
+    # A featured story's heading shares nothing with the page's titles: the page keeps its own.
+    got = load_text(page("Why Not Go And Fight For The Reindeer?", 'class="featured-story"'), "b.html").title
+    assert got == "The Return of the Best Writer Nobody Reads"
+
+
+def test_a_date_in_the_articles_meta_line():
+    page = ("<html><head><title>What is the value of drugs at the border?</title></head><body><article><header>"
+            "<h1>What is the value of drugs at the border?</h1><p class=\"article__meta\">By Jane Roe <span "
+            "class=\"article__meta\">on Monday, November 18th, 2019 at 11:08 a.m.</span></p></header><p>The "
+            "council delayed its vote on the harbour levy after a long evening meeting, the mayor said.</p><p>A "
+            "new vote is expected next month, once the report is in.</p></article></body></html>")
+    assert load_text(page, "a.html").date == dt.date(2019, 11, 18)
+    # A class that only starts with "meta" ("metadata") names no date.
+    assert load_text(page.replace("article__meta", "metadata"), "b.html").date is None
+
+
 def test_a_labelled_date_line_is_the_releases_own_date():
     text = ("Two men charged with posing as immigration agents\nScroll to top\nPublished\nJune 27, 2024\nHome\n"
             "Two men charged with posing as immigration agents\nFOR IMMEDIATE RELEASE\nDate: June 26, 2024\n"

@@ -455,7 +455,7 @@ NOT_NAMES = frozenset(
     three first last new mr mrs ms dr prof also however meanwhile additionally furthermore earlier later
     he she his hers god asked still even then now so yet though although because thus indeed clearly
     el la los las en de del por para con un una is was does did will can would should could has have had
-    were are be being been asked please whatever whichever
+    were are be being been asked please whatever whichever maybe perhaps
     varios varias algunos algunas todos todas muchos muchas otros otras este esta estos estas su sus""".split()
 )
 # The first person in the other languages releases come in (a statement's own words).

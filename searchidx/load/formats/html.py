@@ -584,7 +584,7 @@ def _text_of(el) -> str:
 
 
 # An element a CMS names for the date it shows ("Template_NewsDate1_lblDate", "post-date", "published").
-_DATE_NAME = re.compile(r"date|posted|published|publication|pubtime|timestamp|datum|fecha", re.I)
+_DATE_NAME = re.compile(r"date|posted|published|publication|pubtime|timestamp|datum|fecha|meta\b|byline", re.I)
 #: Longest text of such an element read for a date (a date, perhaps a time and a label).
 DATE_ELEMENT_CHARS = 60
 
@@ -698,6 +698,10 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 HEADLINE_OVERLAP = 0.3
 
 
+# Words of four letters or more that say nothing of a story.
+_SMALL_WORDS = frozenset("that this what with from were have their your will they them about into more".split())
+
+
 def _shown_headline(tree, title: str | None, page_title: str = "") -> str | None:
     """The headline the page shows (its article's h1, else its first), when the metadata gives the same story
     another title (a headline written for search and social cards: "Delhi air pollution: The law that's …"),
@@ -720,6 +724,15 @@ def _shown_headline(tree, title: str | None, page_title: str = "") -> str | None
         return None
     if len(shown.split()) >= 4 and " ".join(page_title.split()).casefold().startswith(shown.casefold()):
         return shown  # "Headline - BBC News": the browser's title and the page agree, the social card differs
+    headed = [h for h in h1s if in_article(h) and any(a.tag == "header" for a in h.iterancestors())
+              and not any(a.tag in ("aside", "nav", "footer") for a in h.iterancestors())]
+    if headed == [h1] and len(shown.split()) >= 4:
+        # The heading of the one article's own <header> (a page of several stories has several), when it
+        # names what the page's titles name ("The Disappearance of John M. Ford" under "John M. Ford’s books
+        # …"), not a featured story's.
+        named = {w.casefold() for w in _WORD.findall(f"{title} {page_title}")} - _SMALL_WORDS
+        if len({w.casefold() for w in _WORD.findall(shown)} & named) >= 2:
+            return shown
     words = {w.casefold() for w in _WORD.findall(shown)}
     titled = {w.casefold() for w in _WORD.findall(title)}
     shared = words & titled
