@@ -435,3 +435,19 @@ def test_a_company_with_a_given_names_word_is_no_person():
                 "Sun Grid costs users $1 for an hour of processing on systems maintained by Sun.",
                 "Some customers want to book more than 5,000 processors each, Sun said. It expects more.")
     assert got[-1] is None
+
+
+def test_a_middle_initial_written_out_is_the_same_person_at_the_fullest():
+    got = names("“The book was never finished,” John M. Ford said in 2005.",
+                "“I outlined all of it,” said the writer John Milo Ford, who died a year later.")
+    assert got == ["John Milo Ford", "John Milo Ford"]
+
+
+def test_the_united_nations_high_commissioner_for_human_rights_is_no_person():
+    assert names("The United Nations High Commissioner for Human Rights said the settlements were illegal.") == [None]
+
+
+def test_a_place_ending_a_role_after_the_verb_stays_in_the_role():
+    got = speakers("“La trata de personas es uno de los crímenes más graves”, dijo el Fiscal del Condado de Dallas "
+                   "John Creuzot.")
+    assert got[0][0] == "John Creuzot"

@@ -509,6 +509,13 @@ def _surname(name: str) -> str:
     return (tokens[-1] if tokens else name).strip(",.").lower()
 
 
+def _spells_out(full: str, short: str) -> bool:
+    """Whether ``full`` is ``short`` with its middle initials written out ("John Milo Ford", "John M. Ford")."""
+    a, b = full.split(), short.split()
+    return len(a) == len(b) > 2 and a != b and a[0] == b[0] and a[-1] == b[-1] and all(
+        x == y or (len(y.rstrip(".")) == 1 and x[:1] == y[:1] and len(x) > 2) for x, y in zip(a[1:-1], b[1:-1]))
+
+
 class Registry:
     """The people a release has named so far, so that later mentions resolve to the same one."""
 
@@ -557,6 +564,8 @@ class Registry:
             # "Name as first given", unless the first mention was the short form.
             if len(name.split()) > len(person.name.split()) and len(person.name.split()) == 1:
                 person.name = name
+            elif _spells_out(name, person.name):
+                person.name = name  # "John Milo Ford" after "John M. Ford": the fullest form
             person.role = person.role or role
             person.gender = person.gender or gender
         person.forms.add(name.lower().replace("’", "'"))
@@ -1460,7 +1469,13 @@ class Attributor:
         if m and not _NOT_ROLE.search(m.group("role")) and (
                 m.group("art") or any(w[:1].islower() for w in m.group("role").split()) or "," in rest[:m.start("span")]
                 or any(w.lower().strip(",.") in _TITLES for w in m.group("role").split())):
-            person = self._person(m.group("hon"), m.group("span"), m.group("role").strip(" ,"))
+            role, span = m.group("role").strip(" ,"), m.group("span")
+            *head, last = role.split()
+            if head and not m.group("hon") and lexicons.is_given_name(last) and last[:1].isupper() \
+                    and len(span.split()) < 4 and last.lower() not in _TITLES and not lexicons.is_place(last) \
+                    and not re.fullmatch(_JOINER, head[-1]):  # "Fiscal del Condado de Dallas John Creuzot"
+                role, span = " ".join(head), f"{last} {span}"  # "said the writer John Milo Ford": his first name
+            person = self._person(m.group("hon"), span, role)
             if person:
                 return person
         m = _AFTER_VERB_NOUN.match(rest)
