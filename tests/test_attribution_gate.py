@@ -57,7 +57,7 @@ def test_annotations_are_well_formed():
 
 
 # The later held-out rounds: a folder each, one file per entry of eval_split.json's list. Round 2 is releases
-# of diverse_releases, rounds 3 to 6 news pages of news_html_benchmark. The checks below read the annotations and
+# of diverse_releases, rounds 3 to 7 news pages of news_html_benchmark. The checks below read the annotations and
 # the pages' raw text only; attribution is never run on them.
 ROUNDS = {
     "test2": (REPO / "tests" / "annotations" / "diverse2", ev.SPLIT["round2"]["diverse_test"]),
@@ -65,6 +65,7 @@ ROUNDS = {
     "test4": (REPO / "tests" / "annotations" / "diverse4", ev.SPLIT["round4"]["news_test"]),
     "test5": (REPO / "tests" / "annotations" / "diverse5", ev.SPLIT["round5"]["news_test"]),
     "test6": (REPO / "tests" / "annotations" / "diverse6", ev.SPLIT["round6"]["news_test"]),
+    "test7": (REPO / "tests" / "annotations" / "diverse7", ev.SPLIT["round7"]["news_test"]),
 }
 _QUOTE_KINDS = {"direct", "reported", "continuation"}
 
