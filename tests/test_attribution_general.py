@@ -451,3 +451,48 @@ def test_a_place_ending_a_role_after_the_verb_stays_in_the_role():
     got = speakers("“La trata de personas es uno de los crímenes más graves”, dijo el Fiscal del Condado de Dallas "
                    "John Creuzot.")
     assert got[0][0] == "John Creuzot"
+
+
+# --- round 6's classes ----------------------------------------------------------------------------------------
+
+def test_a_pronoun_after_a_conjunction_opening_the_sentence():
+    got = names("Ian Hamilton has studied the effects of the drug for a decade.",
+                "But he said the results also don't mean the drug is safe for everyone.")
+    assert got == [None, "Ian Hamilton"]
+
+
+def test_a_portfolio_joined_by_and_is_no_person():
+    got = names("Social Development and Employment Minister Steve Maharey this week welcomed the report as "
+                "evidence of progress. But he warned that further investment was needed.")
+    assert got == ["Steve Maharey"]
+
+
+def test_a_pronoun_opening_a_paragraph_is_the_previous_paragraphs_subject_before_the_last_speaker():
+    got = names("“We are proud of this agreement,” Mike Pompeo said on Monday.",
+                "Benjamin Netanyahu visited the settlement bloc south of Jerusalem on Tuesday.",
+                "“Here we are on a historic day,” he told settler leaders.")
+    assert got == ["Mike Pompeo", None, "Benjamin Netanyahu"]
+
+
+def test_a_name_after_the_verb_speaks_over_one_before_the_comma():
+    got = speakers("Officers later arrested Jane Doe, 32, of Eighth Street, after finding drugs in her car, said "
+                   "Lt. John Roe, police department spokesman.")
+    assert got[0][0] == "John Roe"
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe has agreed a deal to replace John Doe as head coach of the club.",
+    "Jane Roe agreed to pay the fine on Monday.",
+])
+def test_agreeing_a_deal_is_an_act(text):
+    assert names(text) == [None]
+
+
+def test_agreeing_that_is_said():
+    assert names("Jane Roe agreed that the fine was fair.") == ["Jane Roe"]
+
+
+def test_the_n_year_old_is_the_person_the_story_is_about():
+    got = names("Jane Roe has been appointed head coach of the club.",
+                "The 56-year-old said after her appointment: “I am excited to join such a club.”")
+    assert got == [None, "Jane Roe"]

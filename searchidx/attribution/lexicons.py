@@ -74,8 +74,9 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     students parents families victims staff employees ltd llc plc bank fund trust program programme project
     campaign report study survey data statement release website school market festival museum hospital church
     club products holdings limited industries systems solutions partners capital energy airlines airways air
-    patrol code rights motors media productions entertainment studios pictures ventures labs laboratories technologies
-    communications pharmaceuticals communities community
+    patrol code rights protection united rovers athletic wanderers lib dem dems motors media productions
+    entertainment studios pictures ventures labs laboratories technologies communications pharmaceuticals
+    communities community
     federation society league council's college academy schools hospitals nations network's cabinet
     secretariat tribunal commission's taskforce forum chamber exchange federal reserve treasury force forces
     army navy brigade regiment division unit agencies centres centers greens labour republicans democrats

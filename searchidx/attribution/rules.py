@@ -237,7 +237,8 @@ _NOT_ROLE = re.compile(r"^(?:in|on|at|during|after|before|to|with|while|when|tha
                        r"\b(?:with|told|during|when|that|while|after|before|who|which)\b", re.IGNORECASE)
 # '…, says NAME[, ROLE].': a name that ends the sentence after an inverted verb.
 _INVERTED_END = re.compile(
-    rf"\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{_PERSON_NAME}){_POST_NOMINAL}(?:,\s+(?P<role>[^.;:\"“”]{{2,120}}))?\s*(?:[.!?]|$)")
+    rf"\s+(?P<hon>(?:{HONORIFIC}|{_TITLE_ABBR})\s+)?(?P<span>{_PERSON_NAME}){_POST_NOMINAL}(?:,\s+(?P<role>[^.;:\"“”]{{2,120}}))?"
+    rf"\s*(?:[.!?]|$)")
 # "TITLE NAME said", "NAME said", "The District Attorney said".
 _SUBJECT = re.compile(
     rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN}){_POST_NOMINAL}(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
@@ -262,6 +263,10 @@ _PRONOUN = re.compile(rf"{_ANCHOR}(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 _HE_SHE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)\s")
 _BARE_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 _FRONTED = re.compile(r"(?:In|At|On|During|Later|Earlier|Last|Speaking|Back|Afterwards?)\s")
+_AND_TITLE = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
+_AGED = re.compile(rf"(?:^|[.!?]\s+|,\s+)[Tt]he\s+\d{{1,3}}-year-old\s+(?:[a-z]+\s+)?{_ADVERBS}$")
+# "But he said …", "And she added": a conjunction that opens the sentence before its subject.
+_CONJUNCTION_OPENS = re.compile(r"(?:^|[.!?:;][\"”’)]*\s+)(?:But|And|Yet|So|Still|Now|Then|Later|Meanwhile|However,?)$")
 _FINITE = frozenset("is are was were be been has have had will would can could did does do said says told".split())
 
 
@@ -850,7 +855,7 @@ def _valid_name(name: str) -> bool:
         return False
     if tokens[0].lower().strip(".,") in NOT_NAMES or tokens[0].lower() in _PREPOSITIONS:
         return False
-    if any(t.lower() in _HEADLINE_WORDS for t in tokens[1:]):
+    if any(t.lower() in _HEADLINE_WORDS or t.lower() in _PREPOSITIONS for t in tokens[1:]):
         return False  # a headline in title case: "Trump Calls On Obama", "What Trump Has Said About …"
     if any(_organisation_word(t) for t in tokens):
         return False
@@ -863,7 +868,7 @@ def _valid_name(name: str) -> bool:
 
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
-_PREPOSITIONS = frozenset("about from into over after before against for with by within across among amid through "
+_PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
                           "under beyond despite inside outside toward towards throughout upon like unlike".split())
 
 
@@ -1191,28 +1196,39 @@ class Attributor:
 
     def _pronoun(self, pronoun: str, text: str, pos: int) -> Person | None:
         """He/she: the person standing as a sentence subject earlier in the paragraph, else the last one
-        named before it there (outside quotes), else the last speaker of that gender, else the last person
-        of that gender named in the previous paragraph."""
+        named before it there (outside quotes), else a sentence subject of the previous paragraph, else the
+        last speaker of that gender, else the last person of that gender named in the previous paragraph.
+        In the previous paragraph, someone known to be of that gender comes before someone of no known one."""
         gender = "f" if pronoun.lower() == "she" else "m"
         mentions = self._mentions(text[:pos])
-        for person in [p for _, p in mentions] + self.registry.recent + [p for _, p in self._mentions(self.context)]:
+        before = list(reversed(self._mentions(self.context)))
+        for person in [p for _, p in mentions] + self.registry.recent + [p for _, p in before]:
             self._guess_gender(person)
         candidates = [p for subject, p in reversed(mentions) if subject] + [p for _, p in reversed(mentions)]
         person = next((p for p in candidates if p.gender in (None, gender)), None)
+
+        def of_gender(group: list[Person]) -> Person | None:
+            return next((p for p in group if p.gender == gender), None) \
+                or next((p for p in group if p.gender is None), None)
+
+        if person is None:
+            person = of_gender([p for subject, p in before if subject])
         if person is None:
             person = self.registry.recent_of(gender)
         if person is None:
-            # In the paragraph before: a sentence's subject before others, and among each, someone known to be
-            # of that gender before someone of no known gender.
-            before = list(reversed(self._mentions(self.context)))
-            for group in ([p for subject, p in before if subject], [p for subject, p in before if not subject]):
-                person = next((p for p in group if p.gender == gender), None) \
-                    or next((p for p in group if p.gender is None), None)
-                if person:
-                    break
+            person = of_gender([p for subject, p in before if not subject])
         if person is not None:
             person.gender = person.gender or gender
         return person
+
+    def _referent(self, text: str, pos: int) -> Person | None:
+        """Who "the 56-year-old" is: the last sentence subject before it in the paragraph, else the last
+        person named there, else the previous paragraph's last sentence subject."""
+        mentions = self._mentions(text[:pos])
+        candidates = [p for subject, p in reversed(mentions) if subject] + [p for _, p in reversed(mentions)]
+        if candidates:
+            return candidates[0]
+        return next((p for subject, p in reversed(self._mentions(self.context)) if subject), None)
 
     def _mentions(self, text: str) -> list[tuple[bool, Person]]:
         """People named in ``text`` outside quotes, in order, with whether each opens a sentence."""
@@ -1228,6 +1244,9 @@ class Attributor:
                 continue  # "the Bangkok Film Market" is a thing, not a person
             if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name)):
                 continue
+            if (after := _AND_TITLE.match(text, m.end())) and any(
+                    w.lower() in _TITLES for w in after.group(1).split()):
+                continue  # "Social Development and Employment Minister Steve Maharey": a portfolio's words
             before = text[: m.start()].rstrip()
             subject = not before or before[-1] in ".!?:;" or _opener_before(before) or (
                 # "Though she called it “outrageous”, Clinton restricted …": the main clause's subject
@@ -1248,6 +1267,7 @@ class Attributor:
                  and not (text.startswith("continu", a) and _NOT_SPEECH_AFTER.match(text, b)
                           and not _AFTER_QUOTE.search(text, max(0, a - 4), a))
                  and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
+                 and not (text.startswith("agree", a) and _AGREED_THING.match(text, b))
                  and not (text.startswith("add", a) and _ADDED_THING.match(text, b)
                           and not _AFTER_QUOTE.search(text, max(0, a - 4), a))
                  and not (text.startswith(("declar", "décla"), a) and _DECLARED_THING.match(text, b))
@@ -1261,7 +1281,12 @@ class Attributor:
         # it, before a verb earlier in the sentence that reports someone else ('After Beck asked …, D’Souza …').
         close = [v for v in near if _against_quote(text, spans, *v)]
         for a, b in close + [v for v in near if v not in close] + [v for v in verbs if v not in near]:
-            person = self._before_verb(text[:a], text, a) or self._after_verb(text, a, b)
+            if text[:a].rstrip().endswith(",") and _INVERTED_END.match(text, b):
+                # "… arrested Jane Doe, 32, of Main St., said Lt. John Roe, police spokesman.": the name after
+                # the verb speaks, not the last name before the comma.
+                person = self._after_verb(text, a, b) or self._before_verb(text[:a], text, a)
+            else:
+                person = self._before_verb(text[:a], text, a) or self._after_verb(text, a, b)
             if person:
                 self.cue = (a, b)
                 return person
@@ -1361,12 +1386,15 @@ class Attributor:
         m = _PRONOUN.search(near[-12:])
         if m:
             return self._pronoun(m.group("pron"), text, pos)
+        if "-year-old" in near[-50:] and _AGED.search(near[-50:]):
+            return self._referent(text, pos)  # "The 56-year-old said": the person the story is about
         if _HE_SHE.search(near, len(near) - 40) and (m := _BARE_PRONOUN.search(near[-40:])):
             # He or she with adverbs before the verb ("He has consistently denied"), opening a clause, or
             # after a fronted time or place phrase ("In a post at the time she described …").
             at = len(near) - len(near[-40:]) + m.start("pron")
             before = prefix[: len(prefix) - len(near) + at].rstrip()
-            if not before or before[-1] in ",;:(.!?\"”“—–" or _fronted_adverbial(near, at):
+            if not before or before[-1] in ",;:(.!?\"”“—–" or _fronted_adverbial(near, at) \
+                    or _CONJUNCTION_OPENS.search(before):
                 return self._pronoun(m.group("pron"), text, pos)
         tail = prefix[-300:]
         end = near.rstrip()[-1:]
@@ -1509,6 +1537,8 @@ _DECLARED_THING = re.compile(
     r"bankruptcy|quiebra|winner|ganador|independence|martial)\b", re.IGNORECASE)
 # "Jane Roe hopes to win": a wish, not words; "hopes that …", "hopes his gift will …" report a stance.
 _NOT_HOPE_AFTER = re.compile(r"\s+(?:to|for)\b")
+# "agreed a deal", "agreed to pay", "agreed terms": an act, not words ("agreed that …" is said).
+_AGREED_THING = re.compile(r"\s+(?:a|an|to|terms|on\s+a|in\s+principle)\b")
 # "She has added images of warships", "added a new route": a thing added, not words.
 _ADDED_THING = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|some|more|new|extra|another|\d[\d,.]*|"
                           r"to\s+(?:his|her|their|its|the|a|an)|[a-z]{3,}s\s+(?:of|and|for))\b"
