@@ -5,6 +5,9 @@ letterheads and date lines. Every release here is invented for the test."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+
+import pytest
 
 from searchidx.load.core import load_text
 from searchidx.load.frontmatter import split_front_matter
@@ -593,6 +596,14 @@ def test_the_heading_of_the_articles_own_header_names_the_story():
     # A featured story's heading shares nothing with the page's titles: the page keeps its own.
     got = load_text(page("Why Not Go And Fight For The Reindeer?", 'class="featured-story"'), "b.html").title
     assert got == "The Return of the Best Writer Nobody Reads"
+
+
+@pytest.mark.parametrize("kind", ["MedicalWebPage", "TechArticle", "LiveBlogPosting"])
+def test_json_ld_of_other_article_types_gives_the_date(kind):
+    ld = json.dumps({"@context": "https://schema.org", "@type": kind, "headline": "Harbour vote delayed",
+                     "datePublished": "2019-11-14T08:00:00.000Z"})
+    page = _news_page(f'<script type="application/ld+json">{ld}</script>', "")
+    assert load_text(page, "a.html").date == dt.date(2019, 11, 14)
 
 
 def test_a_date_in_the_articles_meta_line():

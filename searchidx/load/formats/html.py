@@ -70,8 +70,9 @@ _VOID_OR_IMPLIED = frozenset(("br", "img", "meta", "link", "input", "hr", "sourc
 #: Deepest nesting walked; deeper markup is flattened to its text (parsers cap depth around 256 anyway).
 MAX_DEPTH = 400
 
+# Besides these, schema.org's other article and posting types (TechArticle, OpinionNewsArticle, LiveBlogPosting).
 _JSONLD_TYPES = {"newsarticle", "pressrelease", "article", "reportagenewsarticle", "blogposting",
-                 "analysisnewsarticle", "webpage", "report"}
+                 "analysisnewsarticle", "webpage", "medicalwebpage", "itempage", "report"}
 #: Stands for a ``<br>`` while text is gathered (source newlines are only spaces).
 _BR = "\x1e"
 # A web or e-mail address: never the lower-case continuation of the line above it.
@@ -561,7 +562,8 @@ def _jsonld(tree) -> dict[str, Any]:
             elif isinstance(item, dict):
                 types = item.get("@type")
                 types = types if isinstance(types, list) else [types]
-                if any(isinstance(t, str) and t.lower() in _JSONLD_TYPES for t in types) and item.get("headline"):
+                if any(isinstance(t, str) and (t.lower() in _JSONLD_TYPES or t.lower().endswith(("article", "posting")))
+                       for t in types) and item.get("headline"):
                     return item
                 if "@graph" in item:
                     stack.extend(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]])
