@@ -720,7 +720,14 @@ def quote_depth(text: str, depth: int) -> int:
 
 
 def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` falls in one of ``spans``, which are in text order and do not overlap (as
+    ``quote_mask`` gives them): a loop that stops at the first span past ``pos``."""
+    for a, b in spans:
+        if pos < a:
+            return False
+        if pos < b:
+            return True
+    return False
 
 
 # Pure, and asked again for the same names across a county's releases: cached.
