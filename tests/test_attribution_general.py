@@ -496,3 +496,10 @@ def test_the_n_year_old_is_the_person_the_story_is_about():
     got = names("Jane Roe has been appointed head coach of the club.",
                 "The 56-year-old said after her appointment: “I am excited to join such a club.”")
     assert got == [None, "Jane Roe"]
+
+
+def test_a_compound_role_noun_opening_the_sentence_is_no_part_of_the_name():
+    got = speakers("Singer-guitarist Tom Johnston said the band would tour again next year.")
+    assert got[0][0] == "Tom Johnston"
+    assert names("Jean-Pierre Dupont said the band would tour again next year.") == ["Jean-Pierre Dupont"]
+    assert names("Jean-Christopher Dupont said the band would tour again next year.") == ["Jean-Christopher Dupont"]

@@ -775,6 +775,12 @@ def _split_span(span: str) -> tuple[str | None, str]:
                     role = " ".join(([role] if role else []) + head)
                 rest = rest[k:]
                 break
+    if len(rest) > 2 and "-" in rest[0] and not lexicons.is_given_name(rest[0]) \
+            and not lexicons.is_given_name(tail := rest[0].rsplit("-", 1)[1]) \
+            and tail.lower().rstrip("s").endswith(("er", "or", "ist", "man", "woman")):
+        # "Singer-guitarists Tom Johnston and …": a compound role noun that opens the sentence.
+        role = " ".join(([role] if role else []) + rest[:1])
+        rest = rest[1:]
     if len(rest) > 2 and lexicons.is_place(rest[0]) and not lexicons.is_given_name(rest[0]) \
             and all(t[:1].isupper() for t in rest[1:]):
         # "China’s ambassador to Britain Liu Xiaming": a place that ends a title in lower case is not the
