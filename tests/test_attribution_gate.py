@@ -59,14 +59,9 @@ def test_annotations_are_well_formed():
 # The later held-out rounds: a folder each, one file per entry of eval_split.json's list. Round 2 is releases
 # of diverse_releases, rounds 3 to 7 news pages of news_html_benchmark. The checks below read the annotations and
 # the pages' raw text only; attribution is never run on them.
-ROUNDS = {
-    "test2": (REPO / "tests" / "annotations" / "diverse2", ev.SPLIT["round2"]["diverse_test"]),
-    "test3": (REPO / "tests" / "annotations" / "diverse3", ev.SPLIT["round3"]["news_test"]),
-    "test4": (REPO / "tests" / "annotations" / "diverse4", ev.SPLIT["round4"]["news_test"]),
-    "test5": (REPO / "tests" / "annotations" / "diverse5", ev.SPLIT["round5"]["news_test"]),
-    "test6": (REPO / "tests" / "annotations" / "diverse6", ev.SPLIT["round6"]["news_test"]),
-    "test7": (REPO / "tests" / "annotations" / "diverse7", ev.SPLIT["round7"]["news_test"]),
-}
+ROUNDS = {split: (REPO / "tests" / "annotations" / f"diverse{split[-1]}",
+                  ev.SPLIT[f"round{split[-1]}"]["diverse_test" if split == "test2" else "news_test"])
+          for split in ev.ROUND_SPLITS}
 _QUOTE_KINDS = {"direct", "reported", "continuation"}
 
 
@@ -186,11 +181,11 @@ def test_test_halves_are_never_read_by_default():
     for f in dev_files:
         parts = f.name.split("__")
         assert (parts[1] if f.parent.name == "lang" else parts[0]) not in test_publishers, f.name
-    assert "diverse-test" not in ev.SETS and "lang-test" not in ev.SETS
-    # The later rounds have folders of their own, read only with --split test2 or test3.
-    assert not set(ev.SETS) & (set(ev.TEST2_SETS) | set(ev.TEST3_SETS) | set(ev.TEST4_SETS) | set(ev.TEST5_SETS))
-    assert not any(f.parent.name in ("diverse2", "lang2", "diverse3", "diverse4", "diverse5")
-                   for f in dev_files + ev.annotation_files())
+    # Every held-out set, the later rounds' folders included, is read only with its --split.
+    assert not set(ev.SETS) & {name for sets in ev.HELD_OUT.values() for name in sets}
+    assert set(ev.HELD_OUT) == {"test", *ev.ROUND_SPLITS}
+    round_folders = {"lang2"} | {f"diverse{split[-1]}" for split in ev.ROUND_SPLITS}
+    assert not any(f.parent.name in round_folders for f in dev_files + ev.annotation_files())
 
 
 @pytest.mark.parametrize("split", ["train", "dev"])
