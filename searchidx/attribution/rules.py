@@ -55,6 +55,7 @@ _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
 _HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu"])
 _FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam"}
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
+_GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-Z][a-z]+)?(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+)*"
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
@@ -268,8 +269,6 @@ _AGED = re.compile(rf"(?:^|[.!?]\s+|,\s+)[Tt]he\s+\d{{1,3}}-year-old\s+(?:[a-z]+
 # "But he said …", "And she added": a conjunction that opens the sentence before its subject.
 _CONJUNCTION_OPENS = re.compile(r"(?:^|[.!?:;][\"”’)]*\s+)(?:But|And|Yet|So|Still|Now|Then|Later|Meanwhile|However,?)$")
 _FINITE = frozenset("is are was were be been has have had will would can could did does do said says told".split())
-
-
 _GENDERED = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself|[Hh]e|[Hh]im|[Hh]is|[Hh]imself)\b")
 
 
@@ -914,7 +913,7 @@ def _given_before(text: str, pos: int) -> bool:
     word = m.group().strip()
     low = word.rstrip(".").lower()
     return lexicons.is_given_name(word) or bool(re.fullmatch(r"[A-Z]\.", word)) \
-        or low in _FEMALE_HON | _MALE_HON | {"dr", "prof", "hon"} or low in lexicons.ROLE_TITLES \
+        or low in _GENDERED_HON or low in ("dr", "prof", "hon") or low in lexicons.ROLE_TITLES \
         or (word.endswith(".") and low in TITLE_WORDS) or low in _PARTICLES
 
 
@@ -1011,6 +1010,7 @@ class Attributor:
         self.cue: tuple[int, int] | None = None  # the speech verb of the last explicit attribution found
         self._full: dict[str, str | None] = {}
         self._gender: dict[str, str | None] = {}
+        self._pronoun_gender: dict[str, str | None] = {}
         self._role_holder: dict[str, str | None] = {}
         self._lower: str | None = None  # the release in lower case, for role lookups
         # Most releases use no gendered honorific at all; then no surname needs looking up ("Mrs" holds "Mr",
@@ -1033,7 +1033,7 @@ class Attributor:
             for k in range(len(words) - 1, -1, -1):
                 w = words[k]
                 if w.endswith(".") and len(w) > 2 and w[:-1].isalpha() and w[:-1].lower() not in _ABBREVIATIONS \
-                        and w[:-1].lower() not in _FEMALE_HON | _MALE_HON:
+                        and w[:-1].lower() not in _GENDERED_HON:
                     words = words[k + 1:]  # "… in Santa Ana. Aguilera left": a sentence ends before the surname
                     break
             if not words:
@@ -1116,8 +1116,8 @@ class Attributor:
     def pronoun_gender(self, surname: str) -> str | None:
         """The gender of the first pronoun in the sentences ``surname`` opens as their subject ("Swift got
         support …, after they tried to stop her …"), when all agree: for names the census gives no gender."""
-        key = "\0" + surname.lower()
-        if key not in self._gender:
+        key = surname.lower()
+        if key not in self._pronoun_gender:
             votes = {"f": 0, "m": 0}
             for pos in self._occurrences(surname)[:8]:
                 start = max(sentence_start(self.text, pos), self.text.rfind("\n", 0, pos) + 1)
@@ -1132,8 +1132,9 @@ class Attributor:
                 word = _GENDERED.search(rest)  # the first pronoun after a subject is most often its own
                 if word:
                     votes["f" if word.group().lower() in ("she", "her", "hers", "herself") else "m"] += 1
-            self._gender[key] = "f" if votes["f"] and not votes["m"] else "m" if votes["m"] and not votes["f"] else None
-        return self._gender[key]
+            self._pronoun_gender[key] = ("f" if votes["f"] and not votes["m"] else
+                                         "m" if votes["m"] and not votes["f"] else None)
+        return self._pronoun_gender[key]
 
     def _occurrences(self, word: str) -> list[int]:
         """Where ``word`` stands as a whole word in the release (str.find: far cheaper than a regex scan)."""
@@ -1211,13 +1212,14 @@ class Attributor:
         """He/she: the person standing as a sentence subject earlier in the paragraph, else the last one
         named before it there (outside quotes), else a sentence subject of the previous paragraph, else the
         last speaker of that gender, else the last person of that gender named in the previous paragraph.
-        In the previous paragraph, someone known to be of that gender comes before someone of no known one."""
+        In the previous paragraph, someone known to be of that gender comes before someone of no known one.
+        The previous paragraph's people are read (and so registered) whether or not they are needed: a name
+        met there is what a later surname alone resolves to."""
         gender = "f" if pronoun.lower() == "she" else "m"
-        mentions = self._mentions(text[:pos])
+        candidates = self._named_before(text, pos)
         before = list(reversed(self._mentions(self.context)))
-        for person in [p for _, p in mentions] + self.registry.recent + [p for _, p in before]:
+        for person in candidates + self.registry.recent + [p for _, p in before]:
             self._guess_gender(person)
-        candidates = [p for subject, p in reversed(mentions) if subject] + [p for _, p in reversed(mentions)]
         person = next((p for p in candidates if p.gender in (None, gender)), None)
 
         def of_gender(group: list[Person]) -> Person | None:
@@ -1225,20 +1227,21 @@ class Attributor:
                 or next((p for p in group if p.gender is None), None)
 
         if person is None:
-            person = of_gender([p for subject, p in before if subject])
-        if person is None:
-            person = self.registry.recent_of(gender)
-        if person is None:
-            person = of_gender([p for subject, p in before if not subject])
+            person = of_gender([p for subject, p in before if subject]) or self.registry.recent_of(gender) \
+                or of_gender([p for subject, p in before if not subject])
         if person is not None:
             person.gender = person.gender or gender
         return person
 
+    def _named_before(self, text: str, pos: int) -> list[Person]:
+        """The people named in ``text`` before ``pos``, latest first: sentence subjects, then everyone."""
+        mentions = self._mentions(text[:pos])
+        return [p for subject, p in reversed(mentions) if subject] + [p for _, p in reversed(mentions)]
+
     def _referent(self, text: str, pos: int) -> Person | None:
         """Who "the 56-year-old" is: the last sentence subject before it in the paragraph, else the last
         person named there, else the previous paragraph's last sentence subject."""
-        mentions = self._mentions(text[:pos])
-        candidates = [p for subject, p in reversed(mentions) if subject] + [p for _, p in reversed(mentions)]
+        candidates = self._named_before(text, pos)
         if candidates:
             return candidates[0]
         return next((p for subject, p in reversed(self._mentions(self.context)) if subject), None)
@@ -1294,7 +1297,7 @@ class Attributor:
         # it, before a verb earlier in the sentence that reports someone else ('After Beck asked …, D’Souza …').
         close = [v for v in near if _against_quote(text, spans, *v)]
         for a, b in close + [v for v in near if v not in close] + [v for v in verbs if v not in near]:
-            if text[:a].rstrip().endswith(",") and _INVERTED_END.match(text, b):
+            if text[max(0, a - 3):a].rstrip().endswith(",") and _INVERTED_END.match(text, b):
                 # "… arrested Jane Doe, 32, of Main St., said Lt. John Roe, police spokesman.": the name after
                 # the verb speaks, not the last name before the comma.
                 person = self._after_verb(text, a, b) or self._before_verb(text[:a], text, a)
