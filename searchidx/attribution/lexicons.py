@@ -102,6 +102,11 @@ PLACES = frozenset("""afghanistan albania algeria argentina armenia australia au
     montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin
     wyoming dakota carolina hampshire jersey york ontario quebec alberta manitoba saskatchewan""".split())
 
+# US states as AP style abbreviates them in datelines and titles ("Dekalb, Ill. —", "the Calif. Department"),
+# without their final full stop.
+AP_STATES = ("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
+             "N.H N.J N.M N.Y N.C N.D Okla Ore Pa Penn R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C").split()
+
 _PUNCT = ".,’'"
 
 

@@ -894,10 +894,9 @@ def _sentence_end(token: str) -> bool:
 # Abbreviations written with a full stop that do not end a sentence inside a name and title.
 _ABBREVIATIONS = frozenset("prof gen sgt capt col det atty supt cmdr pres sec amb adm maj cpl ofc dep asst insp hon rev "
                            "mrs messrs rep sen gov lieut corp inc "
-                           # Departments, bodies and the states as AP style writes them ("the Calif. Department").
-                           "dept univ assoc assn bros govt natl intl inst dist cnty mgr "
-                           "ala ariz ark calif colo conn del fla ill ind kan mass mich minn miss mont neb nev okla "
-                           "ore penn tenn wash wis wyo".split())
+                           # Departments and bodies as AP style writes them ("the Dept. of Justice").
+                           "dept univ assoc assn bros govt natl intl inst dist cnty mgr".split()) \
+    | {state.lower() for state in lexicons.AP_STATES if "." not in state}
 # What is said before a name to say what the person is: a title ("Constable"), a role in lower case written
 # with a capital ("Spokesperson", "Husband").
 _TITLES = TITLE_WORDS | lexicons.ROLE_TITLES | frozenset(ROLE_NOUNS_LIST) | {"co-leader", "constable"}

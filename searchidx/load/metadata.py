@@ -6,12 +6,15 @@ import datetime as dt
 import os
 import re
 
+from searchidx.attribution.lexicons import AP_STATES
 from searchidx.load.dates import find_date
 from searchidx.model import Contact
 
 # Leading labels in a title: "(Video) Paris Conference …", "[PHOTO] …", "VIDEO: …".
 _LABEL = re.compile(r"^\s*(?:\((?P<a>[A-Za-z ]{2,20})\)|\[(?P<b>[A-Za-z ]{2,20})\]|(?P<c>VIDEO|PHOTOS?|AUDIO|UPDATE|UPDATED|CORRECTION|CORRECTING and REPLACING)\s*[:\-–—])\s*")
 
+# News agencies, as their stories open: "NEW YORK (Reuters) - …", "BERLIN (AP) — …".
+NEWS_AGENCIES = ("Reuters", "AP", "AFP", "UPI", "PTI", "IANS", "dpa", "Xinhua", "Bloomberg")
 # Wire markers as they open a release's first paragraph, and the wire's name.
 WIRES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"/?\s*EIN\s*Presswire(?:\.com)?\s*/?", re.I), "EIN Presswire"),
@@ -23,23 +26,14 @@ WIRES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"/\s*CNW\s*/", re.I), "CNW"),
     (re.compile(r"\(\s*PRWEB\s*\)", re.I), "PRWeb"),
     (re.compile(r"\(\s*Newsfile Corp\.[^)]*\)", re.I), "Newsfile"),
-    # News agencies, as their stories open: "NEW YORK (Reuters) - …", "BERLIN (AP) — …".
-    (re.compile(r"\(\s*Reuters\s*\)"), "Reuters"),
-    (re.compile(r"\(\s*AP\s*\)"), "AP"),
-    (re.compile(r"\(\s*AFP\s*\)"), "AFP"),
-    (re.compile(r"\(\s*UPI\s*\)"), "UPI"),
-    (re.compile(r"\(\s*PTI\s*\)"), "PTI"),
-    (re.compile(r"\(\s*IANS\s*\)"), "IANS"),
-    (re.compile(r"\(\s*dpa\s*\)"), "dpa"),
-    (re.compile(r"\(\s*Xinhua\s*\)"), "Xinhua"),
-    (re.compile(r"\(\s*Bloomberg\s*\)"), "Bloomberg"),
+    *((re.compile(rf"\(\s*{agency}\s*\)"), agency) for agency in NEWS_AGENCIES),
 ]
 # The marker with the dashes around it, at the start of a paragraph (after an optional dateline).
 _WIRE_LEAD = re.compile(
     r"^(?P<dateline>[^\n]{0,120}?)\s*(?P<wire>/?\s*EIN\s*Presswire(?:\.com)?\s*/|/\s*PRNewswire(?:-[A-Za-z]+)*\s*/"
     r"|\(\s*BUSINESS WIRE\s*\)|\(\s*GLOBE NEWSWIRE\s*\)|\(\s*Marketwired\b[^)]*\)|\(\s*ACCESSWIRE\s*\)"
     r"|/\s*CNW\s*/|\(\s*PRWEB\s*\)|\(\s*Newsfile Corp\.[^)]*\)"
-    r"|\((?:Reuters|AP|AFP|UPI|PTI|IANS|dpa|Xinhua|Bloomberg)\)(?=\s*(?:-{1,2}|–|—)))\s*(?:-{1,2}|–|—)?\s*",
+    rf"|\((?:{'|'.join(NEWS_AGENCIES)})\)(?=\s*(?:-{{1,2}}|–|—)))\s*(?:-{{1,2}}|–|—)?\s*",
     re.I,
 )
 
@@ -60,9 +54,8 @@ _DATELINE_LEAD = re.compile(
     r"|^(?P<place2>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2})"
     r"\s*\((?P<date2>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)\s*[-–—]{1,2}\s*"
     # "Dekalb, Ill. — …": a place in capitals and small letters with its state as AP style abbreviates it.
-    r"|^(?P<place3>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|"
-    r"Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|"
-    r"Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)\.)\s+[-–—]{1,2}\s+"
+    r"|^(?P<place3>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*"
+    rf"(?:{'|'.join(re.escape(state) for state in AP_STATES)})\.)\s+[-–—]{{1,2}}\s+"
 )
 
 _URL_LINE = re.compile(
