@@ -11,6 +11,7 @@
     python bench/eval_metadata.py --split test5      # once, at round 5's end: tests/annotations/diverse5
     python bench/eval_metadata.py --split test6      # once, at round 6's end: tests/annotations/diverse6
     python bench/eval_metadata.py --split test7      # once, at round 7's end: tests/annotations/diverse7
+    python bench/eval_metadata.py --split test8      # once, at round 8's end: tests/annotations/diverse8
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;

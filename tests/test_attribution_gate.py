@@ -57,7 +57,7 @@ def test_annotations_are_well_formed():
 
 
 # The later held-out rounds: a folder each, one file per entry of eval_split.json's list. Round 2 is releases
-# of diverse_releases, rounds 3 to 7 news pages of news_html_benchmark. The checks below read the annotations and
+# of diverse_releases, rounds 3 on news pages of news_html_benchmark. The checks below read the annotations and
 # the pages' raw text only; attribution is never run on them.
 ROUNDS = {split: (REPO / "tests" / "annotations" / f"diverse{split[-1]}",
                   ev.SPLIT[f"round{split[-1]}"]["diverse_test" if split == "test2" else "news_test"])
