@@ -20,35 +20,14 @@ from functools import lru_cache
 from searchidx.attribution import lexicons
 from searchidx.attribution.quotes import CARRIED, EXPLICIT, STATEMENT, quote_records, sentence_start
 from searchidx.model import Paragraph
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """An alternation factored by prefix: Python's regex engine tries alternatives one by one, so a flat
-    list of two hundred verbs at every position is what made attribution slow."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
-
+from searchidx.regexes import trie_pattern
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
                     "Alhaji Hajia Cllr").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
 _ONE_HONORIFIC = (r"(?=[A-Z])(?:(?:The\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|(?:Tan|Puan)\s+Sri|"
-                  rf"(?:{_trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
+                  rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
 HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC})?"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
 # The first two letters an honorific can start with: most spans start otherwise and skip the regex.
@@ -126,7 +105,7 @@ _PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to 
 _PHRASAL += [f"{v} {a}{n}" for v in ("delivered", "delivers", "gave", "gives", "made", "makes")
              for a in ("", "opening ", "closing ", "keynote ", "welcoming ", "brief ")
              for n in ("remarks", "a speech", "an address")]
-_VERB = r"(?:" + _trie_pattern(sorted(set(SPEECH_VERBS) | set(_PHRASAL))) + r")"
+_VERB = r"(?:" + trie_pattern(sorted(set(SPEECH_VERBS) | set(_PHRASAL))) + r")"
 _ADVERBS = (
     r"(?:(?:also|further|then|later|again|has|had|have|today|yesterday|recently|previously|"
     r"once|additionally|similarly|strongly|firmly|clearly|publicly|repeatedly|personally|earlier|however|since|instead|"

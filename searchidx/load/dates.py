@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from searchidx.regexes import trie_pattern
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "sept": 9, "october": 10, "november": 11, "december": 12,
@@ -20,7 +22,9 @@ MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10,
     "dezember": 12,
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Factored by prefix, with a lookahead on first letters: the month patterns are searched across whole lines.
+_MONTH = (r"(?=[" + "".join(sorted({m[0] for m in MONTHS})) + r"])(?P<month>" + trie_pattern(list(MONTHS))
+          + r")\.?")
 # An ordinal may be written raised, as exports mark a superscript: "March 6[th]", "6^th^".
 _ORDINAL = r"(?:st|nd|rd|th|\[(?:st|nd|rd|th)\]|\^(?:st|nd|rd|th)\^?)"
 _MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORDINAL + r"?,?\s+(?P<year>\d{4})", re.I)

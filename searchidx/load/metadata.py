@@ -78,6 +78,11 @@ BOILERPLATE_LINES = re.compile(
     r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60})\s*\.?$",
     re.I,
 )
+# The first two letters (lower case, after the leading dashes) of each of BOILERPLATE_LINES' alternatives, kept
+# in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
+_BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do "
+                                "gi su si".split())
+_LEADING_DASHES = re.compile(r"[-–\s]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
 _CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
 # A line from which everything after is the wire's footer.
@@ -87,9 +92,20 @@ FOOTER_START = re.compile(
     r"Disclaimer: .*EIN Presswire|SOURCE\s+[A-Z].{0,80}$|View original content(?: to download multimedia)?:)",
     re.I,
 )
+# The letters FOOTER_START's and _URL_LINE's alternatives start with, kept in step with them: most lines
+# start otherwise and skip the patterns.
+_FOOTER_FIRST = frozenset("ufedsvUFEDSV")
+_URL_FIRST = frozenset("tvosTVOS")
 
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,4}){1,5}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+def find_email(text: str) -> re.Match[str] | None:
+    """The first e-mail address in ``text``. Checked for its "@" first: the pattern, tried at every
+    position of a line, costs much more than that."""
+    return _EMAIL.search(text) if "@" in text else None
+
 _CONTACT_HEAD = re.compile(r"^(?:media|press)?\s*(?:contacts?(?: information| info| data)?|inquiries|enquiries)\s*:?\s*", re.I)
 _NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÀ-Ý][\w’'\-.]+(?:\s+[A-ZÀ-Ý][\w’'\-.]*){1,3}$")
 
@@ -150,6 +166,10 @@ def wire_of(text: str) -> str | None:
 
 def strip_wire_lead(text: str) -> tuple[str, str | None, str | None]:
     """Remove "PLACE, DATE /Wire/ --" from the start of a paragraph: (rest, wire, dateline)."""
+    head = text[:200]
+    if "/" not in head and "(" not in head and "  " not in head and "\n" not in head:
+        # Every marker holds a slash or a bracket, and one with single spaces before it ends by then.
+        return text, None, None
     m = _WIRE_LEAD.match(text)
     if not m or len(m.group("dateline")) > 120:
         return text, None, None
@@ -190,6 +210,8 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
 
 
 def url_line(line: str) -> tuple[bool, str | None]:
+    if line[:1] not in _URL_FIRST:
+        return False, None
     m = _URL_LINE.match(line)
     if not m:
         return False, None
@@ -205,20 +227,24 @@ def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if "{" in line and _CSS_RULE.match(line):
         return True
-    if len(line) > BOILERPLATE_MAX_CHARS and not line.lower().startswith(_LONG_BOILERPLATE):
+    if len(line) > BOILERPLATE_MAX_CHARS and not line[:24].lower().startswith(_LONG_BOILERPLATE):
         return False
+    rest = line[_LEADING_DASHES.match(line).end():] if line[:1] in "-–" else line  # type: ignore[union-attr]
+    if rest[:2].lower() not in _BOILERPLATE_STARTS and rest[:1].lower() not in ("©", "x"):
+        return False  # most lines: no alternative of the pattern can start there
     return bool(BOILERPLATE_LINES.match(line))
 
 
 def is_footer_start(line: str) -> bool:
-    return bool(FOOTER_START.match(line.strip()))
+    line = line.strip()
+    return line[:1] in _FOOTER_FIRST and bool(FOOTER_START.match(line))
 
 
 def looks_like_contact_line(line: str) -> bool:
     line = line.strip()
-    if not line or len(line) > 80 or line.endswith(".") and not _EMAIL.search(line):
+    if not line or len(line) > 80 or line.endswith(".") and not find_email(line):
         return False
-    return bool(_PHONE.search(line) or _EMAIL.search(line) or _CONTACT_HEAD.match(line)
+    return bool(_PHONE.search(line) or find_email(line) or _CONTACT_HEAD.match(line)
                 or line.lower() == "email us here" or _NAME_LINE.match(line) or len(line.split()) <= 5)
 
 
@@ -237,7 +263,7 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
         line = _CONTACT_HEAD.sub("", raw.strip())
         if not line or line.lower() == "email us here":
             continue
-        email = _EMAIL.search(line)
+        email = find_email(line)
         phone = _PHONE.search(line)
         if email:
             if current.email:
@@ -293,7 +319,7 @@ def is_letterhead(text: str) -> bool:
         return False
     if _LAYOUT.match(text) or _HEAD_LABEL.match(text) or _TELEPHONE.match(text):
         return True
-    if _EMAIL.search(text) and len(text.split()) <= 12:
+    if find_email(text) and len(text.split()) <= 12:
         return True
     return bool(_ADDRESS.search(text)) and not text.endswith((".", "!", "?")) or text.endswith("Blvd.")
 
@@ -302,7 +328,7 @@ def is_address(text: str) -> bool:
     """A postal address, a telephone number or an e-mail address: what follows an office's name."""
     text = text.strip()
     return len(text) <= HEAD_LINE_CHARS and (bool(_ADDRESS.search(text) or _TELEPHONE.match(text))
-                                            or (bool(_EMAIL.search(text)) and len(text.split()) <= 12))
+                                            or (bool(find_email(text)) and len(text.split()) <= 12))
 
 
 _LAYOUT = re.compile(r"^[\s\-–—_=*•·▪|~#.\uf0b7]+$")

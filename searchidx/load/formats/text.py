@@ -14,7 +14,7 @@ from searchidx.load.cleaning import (
 )
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.metadata import date_only_line
+from searchidx.load.metadata import date_only_line, find_email
 from searchidx.model import Contact
 
 _BLANK_RUN = re.compile(r"\n[ \t]*\n")
@@ -50,7 +50,6 @@ _PHONE_LINE = re.compile(rf"^(?:(?:{_PHONE_LABELS})\s*:?\s*)?\(?\+?\d[\d\s().\-]
 _CONTACT_LABEL_LINE = re.compile(r"^(?:media )?contact(?:s|o|os)?\s*:$", re.I)
 # "Office:" or "Celular:" alone, its number on the next line.
 _PHONE_LABEL_LINE = re.compile(rf"^(?:{_PHONE_LABELS})\s*:$", re.I)
-_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _EMAIL_LABEL_LINE = re.compile(r"^(?:e-?mail|correo(?: electr[oó]nico)?)\s*:$", re.I)
 # "Harris County - District Attorney's Office > Newsroom > News Releases": a breadcrumb trail.
 _BREADCRUMB = re.compile(r"^[^>»›]{1,80}(?:\s[>»›]\s[^>»›]{1,80}){2,}$")
@@ -370,7 +369,7 @@ def _is_letterhead(line: str) -> bool:
     """An office's address line with its ZIP code and phone number (or parts set apart by bullets), no
     sentence: a letterhead or page footer."""
     return len(line) < 160 and bool(_ZIP.search(line)) and not ends_sentence(line) \
-        and (sum(map(line.count, _BULLETS)) >= 2 or bool(_LETTERHEAD_PHONE.search(line))) and not _EMAIL.search(line)
+        and (sum(map(line.count, _BULLETS)) >= 2 or bool(_LETTERHEAD_PHONE.search(line))) and not find_email(line)
 
 
 #: Lines a PDF export's title may wrap onto below its "For Immediate Release:" line.
@@ -493,7 +492,7 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
 
 
 def _contactish_label(line: str) -> bool:
-    return bool(_CONTACT_START.match(line) or _PHONE_LINE.match(line) or _EMAIL.search(line))
+    return bool(_CONTACT_START.match(line) or _PHONE_LINE.match(line) or find_email(line))
 
 
 #: Share of a side-list title's words that the release's lead must repeat for the entry to be the release.
@@ -615,7 +614,7 @@ def _broken_before(text: str, line: str) -> bool:
 
 
 def _contactish(line: str) -> bool:
-    return bool(_PHONE_LINE.match(line) or _PHONE_LABEL_LINE.match(line) or _CONTACT_LABEL_LINE.match(line) or (_EMAIL.search(line) and len(line) < 80)
+    return bool(_PHONE_LINE.match(line) or _PHONE_LABEL_LINE.match(line) or _CONTACT_LABEL_LINE.match(line) or (find_email(line) and len(line) < 80)
                 or (len(line) < 50 and not ends_sentence(line) and len(line.split()) <= 7))
 
 
@@ -625,7 +624,7 @@ def _take_header_contacts(lines: list[str]) -> tuple[list[str], list[str]]:
     window = lines[:HEADER_LINES]
     anchors = [i for i, ln in enumerate(window) if len(ln) < 120 and (
         _PHONE_LINE.match(ln) or (("ontact" in ln or "ONTACT" in ln) and _CONTACT_START.match(ln))
-        or ("@" in ln and _EMAIL.search(ln)) or _PHONE_LABEL_LINE.match(ln))]
+        or find_email(ln) or _PHONE_LABEL_LINE.match(ln))]
     if not anchors:
         return lines, []
     first = anchors[0]
@@ -639,7 +638,7 @@ def _take_header_contacts(lines: list[str]) -> tuple[list[str], list[str]]:
     while end < len(window) and (_contactish(window[end]) or end <= anchors[-1] and end - anchors[-1] < 0) \
             and not window[end].lower().startswith("for immediate release"):
         line = window[end]
-        if not (_PHONE_LINE.match(line) or _EMAIL.search(line) or _PHONE_LABEL_LINE.match(line)
+        if not (_PHONE_LINE.match(line) or find_email(line) or _PHONE_LABEL_LINE.match(line)
                 or _CONTACT_LABEL_LINE.match(line)) \
                 and not any(a > end and a - end <= CONTACT_LOOKAHEAD for a in anchors):
             break
@@ -659,7 +658,7 @@ def _group_contacts(lines: list[str]) -> list[Contact]:
     contacts: list[Contact] = []
     current = Contact()
     for line in lines:
-        email = _EMAIL.search(line)
+        email = find_email(line)
         if email:
             current.email = current.email or email.group(0)
             line = line.replace(email.group(0), "").strip(" ,;:|")
