@@ -174,6 +174,7 @@ _DASHED = re.compile(
 # Degrees and generations written after a name in mixed case ("Jane Roe PhD", "John Doe Jr."): capitals
 # alone ("AO", "MP") are part of a capitalised run already.
 _POST_NOMINAL = r"(?:,?\s+(?:PhD|DPhil|Jr|Sr|Esq)\.?)?"
+_POST_NOMINAL_AT = re.compile(r",?\s+(?:PhD|DPhil|Jr|Sr|Esq)")
 # "…," said ROLE NAME.' with the role in any case, ending in the name: "said Example Board member Jane Roe",
 # "dijo el superintendente del Distrito Escolar, Jerry Almendarez".
 _PERSON_NAME = r"(?:[A-ZÀ-ÝĀ-Ž]\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?:de|del|van|von|da|di|le|la)\s+" + _NAME_WORD + "|" + _NAME_WORD + r")){1,3}"
@@ -197,6 +198,19 @@ _LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'.-]*\s+(?:(?:of
                          rf"(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
 _ROLE_NOUNS = frozenset(ROLE_NOUNS_LIST)
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ary")
+
+
+def _subject_start(window: str) -> int:
+    """The first place a _SUBJECT match in ``window`` can start: past the last comma, colon, semicolon or
+    double quote mark, none of which a name, its honorific or its adverbs hold. A bracketed aside may hold
+    them, and ", PhD" follows a name: then the whole window."""
+    if "(" in window or ")" in window:
+        return 0
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind('"'), window.rfind("“"),
+              window.rfind("”"))
+    if cut >= 0 and window[cut] == "," and _POST_NOMINAL_AT.match(window, cut):
+        return 0
+    return cut + 1
 
 
 def _agent_before(near: str) -> bool:
@@ -1417,7 +1431,8 @@ class Attributor:
             if not needed:
                 continue
             # A subject is a name and title of at most a dozen words: 120 characters hold it.
-            m = pattern.search(tail if with_role or pattern is _DASHED else near[-120:])
+            window = tail if with_role or pattern is _DASHED else near[-120:]
+            m = pattern.search(window, _subject_start(window) if pattern is _SUBJECT else 0)
             if m and with_role and _ROLE_VERB.search(m.group("role")) \
                     and not m.group("role").startswith(("who ", "which ")):
                 continue  # a clause with its own verb is no appositive, unless it is a relative one
