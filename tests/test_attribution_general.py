@@ -184,6 +184,11 @@ def test_communication_verbs_attribute(verb):
     "Jane Roe promised investors a monthly return of 8 per cent.",
     "The defendant continued driving at speed through two red lights.",
     "The cross was headed clear by Jane Roe. Any hopes of a recovery ended on the hour.",
+    # Newspapers, broadcasters, brokers and retailers speak as organisations.
+    "The Example Chronicle says police arrested a man at the station on Monday night.",
+    "\"We remain sceptical of a quick recovery,\" Example Institutional Equities said in a note.",
+    "Example Securities said the figures were weaker than the market had expected.",
+    "Radio Example reported that the match would go ahead despite the weather.",
 ])
 def test_no_speaker_from_nouns_passives_or_organisations(text):
     assert names(text) == [None]

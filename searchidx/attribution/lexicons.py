@@ -83,7 +83,10 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     conservatives liberals village tribe embassy consulate mission delegation regulator watchdog research
     iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno junta empresa ministerio
     ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband gewerkschaft
-    ministère gouvernement entreprise syndicat""".split())
+    ministère gouvernement entreprise syndicat
+    chronicle gazette tribune herald journal courier inquirer telegraph magazine radio television broadcasting
+    channel equity security investment investments advisors advisers bancorp financial insurance brokerage
+    depot analytics""".split())
 
 #: Countries and regions that speak in releases as states do ("South Korea said").
 PLACES = frozenset("""afghanistan albania algeria argentina armenia australia austria bangladesh belgium belize bhutan
