@@ -617,6 +617,21 @@ def test_a_date_in_the_articles_meta_line():
     assert load_text(page.replace("article__meta", "metadata"), "b.html").date is None
 
 
+def test_a_microdata_publication_date_dates_the_page():
+    page = _news_page('<meta itemprop="datePublished" content="2019-11-20T10:43Z">', "")
+    assert load_text(page, "a.html").date == dt.date(2019, 11, 20)
+
+
+def test_a_shown_date_line_with_its_update_after_it():
+    stamp = '<meta property="article:published_time" content="2019-11-19T00:26:12.864Z">'
+    shown = ('<span class="timestamp"> November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM '
+             '</span>')
+    assert load_text(_news_page(stamp, shown), "a.html").date == dt.date(2019, 11, 18)
+    # A line about another date (the claim a fact-check weighs) is no date of the page's.
+    claim = '<p class="statement__meta">— Jane Roe on Sunday, October 13th, 2019 in an article in a newspaper</p>'
+    assert load_text(_news_page(stamp, claim), "b.html").date == dt.date(2019, 11, 19)
+
+
 def test_a_labelled_date_line_is_the_releases_own_date():
     text = ("Two men charged with posing as immigration agents\nScroll to top\nPublished\nJune 27, 2024\nHome\n"
             "Two men charged with posing as immigration agents\nFOR IMMEDIATE RELEASE\nDate: June 26, 2024\n"

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 
 from searchidx.errors import LoadError
 from searchidx.load.cleaning import ends_sentence, normalize_space, starts_lowercase
-from searchidx.load.dates import parse_date
+from searchidx.load.dates import find_date, parse_date
 from searchidx.load.draft import Block, Draft
 from searchidx.load.metadata import is_name_line
 from searchidx.model import Contact
@@ -589,6 +589,10 @@ def _text_of(el) -> str:
 _DATE_NAME = re.compile(r"date|posted|published|publication|pubtime|timestamp|datum|fecha|meta\b|byline", re.I)
 #: Longest text of such an element read for a date (a date, perhaps a time and a label).
 DATE_ELEMENT_CHARS = 60
+#: Longest text read when it opens with the date, as "November 18, 2019 at 2:26 PM HST - Updated November 18
+#: at 4:46 PM" does; a longer line with a date inside is a sentence about something else ("— Jane Roe on
+#: Sunday, October 13th, 2019 in an article").
+DATE_OPENING_CHARS = 100
 
 
 def _dated_element(tree) -> Any:
@@ -604,8 +608,10 @@ def _dated_element(tree) -> Any:
         if el.tag == "a" or any(a.tag == "a" for a in el.iterancestors()):
             continue  # a link to another post, with that post's date
         text = _text_of(el)
-        if text and len(text) <= DATE_ELEMENT_CHARS:
-            date = parse_date(text)
+        if text and len(text) <= DATE_OPENING_CHARS:
+            dated = find_date(text)
+            # At most a label ("Published", "Posted on") before the date of a line longer than a date's.
+            date = dated[0] if dated and (len(text) <= DATE_ELEMENT_CHARS or dated[1].start() <= 12) else None
             if date:
                 if any(a.tag in ("article", "main") for a in el.iterancestors()):
                     return date
@@ -772,7 +778,7 @@ def _read_metadata(tree, draft: Draft) -> None:
         stamped = parse_date(str(ld["datePublished"]))
     if stamped is None:
         for key in ("article:published_time", "og:published_time", "article:published", "date", "pubdate", "dc.date",
-                    "dc.date.issued", "dcterms.created", "publish-date", "sailthru.date", "parsely-pub-date",
+                    "dc.date.issued", "dcterms.created", "publish-date", "sailthru.date", "parsely-pub-date", "datepublished",
                     "article.published"):
             if meta.get(key):
                 stamped = parse_date(meta[key])
