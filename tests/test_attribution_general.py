@@ -508,3 +508,30 @@ def test_a_compound_role_noun_opening_the_sentence_is_no_part_of_the_name():
     assert got[0][0] == "Tom Johnston"
     assert names("Jean-Pierre Dupont said the band would tour again next year.") == ["Jean-Pierre Dupont"]
     assert names("Jean-Christopher Dupont said the band would tour again next year.") == ["Jean-Christopher Dupont"]
+
+
+# --- relative clauses in an appositive; quotes of people the text does not name ---------------------------
+
+def test_a_relative_clause_inside_an_appositive_role():
+    got = speakers("Li Jifeng, a doctor at the hospital where the patients were treated, wrote in a blog post "
+                   "that the couple had been moved.", "Li explained that the cases must be verified first.")
+    assert [s for s, _ in got] == ["Li Jifeng", "Li Jifeng"]
+    assert got[0][1] == "doctor at the hospital"
+    # Past a comma the relative clause ends a longer clause with verbs of its own: no appositive.
+    assert names("Jane Roe, 34, agreed to waive the hearing after the office presented three evaluators who "
+                 "determined that Roe is a risk.") == [None]
+
+
+@pytest.mark.parametrize("cue", ["a spokesman said", "police said", "one resident told reporters",
+                                 "said a spokeswoman for the council", "one Example commenter said"])
+def test_a_quote_given_to_someone_unnamed_is_not_the_last_speakers(cue):
+    got = names("Mayor Jane Roe said the new bridge would open in May.",
+                f"“We are looking into the delays,” {cue}. “Nobody wants the bridge to open late.”")
+    assert got == ["Jane Roe", None]
+
+
+@pytest.mark.parametrize("cue", ["she said", "she later told reporters", "the mayor told the audience"])
+def test_a_pronoun_or_a_description_after_a_quote_may_be_the_last_speaker(cue):
+    got = names("Mayor Jane Roe said the new bridge would open in May.",
+                f"“We are looking into the delays,” {cue}. “Nobody wants the bridge to open late.”")
+    assert got == ["Jane Roe", "Jane Roe"]

@@ -154,6 +154,19 @@ _CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s)"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
 _ROLE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|se)\b")
+# Where a relative clause opens inside an appositive role.
+_RELATIVE_IN_ROLE = re.compile(r"(?:^|\s)(?:who|which|where|whose|whom)\s")
+
+
+def _role_head(role: str) -> str:
+    """The part of an appositive that must hold no verb of its own: none of a relative clause ("who was at the
+    meeting"), the noun phrase before one ("a doctor at the hospital where the patients were treated"), else
+    all of it. A noun phrase is short and has no comma: past that, the relative clause ends a longer clause."""
+    m = _RELATIVE_IN_ROLE.search(role)
+    if not m:
+        return role
+    head = role[:m.start()]
+    return head if "," not in head and len(head.split()) <= 8 else role
 # Nouns for what a person is, as written in lower case before a name ("spokesman John Kirby").
 ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor strategist candidate nominee senator
     congressman congresswoman official manager director chairman chairwoman president secretary host analyst
@@ -930,7 +943,7 @@ def _titled_or_given(span: str) -> bool:
     first = span.split()[0].strip(",.") if span.split() else ""
     return first.lower() in _TITLES or lexicons.is_given_name(first)
 # A relative clause ends a role: "General Secretary of Example Union which represents …".
-_RELATIVE = re.compile(r",?\s*\b(?:who|which|that|whose|whom)\b.*$", re.DOTALL)
+_RELATIVE = re.compile(r",?\s*\b(?:who|which|that|whose|whom|where)\b.*$", re.DOTALL)
 _ROLE_HONORIFIC_END = re.compile(rf"(?:,?\s+(?:the\s+)?(?:{HONORIFIC}))+\s*$")
 _ROLE_HONORIFIC_START = re.compile(rf"^(?:the\s+)?{HONORIFIC}\s+(?=[A-Z])")
 # Fellowships and honours written after a name, as a part of their own: ", FRSNZ", ", OBE".
@@ -1433,9 +1446,8 @@ class Attributor:
             # A subject is a name and title of at most a dozen words: 120 characters hold it.
             window = tail if with_role or pattern is _DASHED else near[-120:]
             m = pattern.search(window, _subject_start(window) if pattern is _SUBJECT else 0)
-            if m and with_role and _ROLE_VERB.search(m.group("role")) \
-                    and not m.group("role").startswith(("who ", "which ")):
-                continue  # a clause with its own verb is no appositive, unless it is a relative one
+            if m and with_role and _ROLE_VERB.search(_role_head(m.group("role"))):
+                continue  # a clause with its own verb is no appositive
             if m and with_role and any(_sentence_end(t) and u[:1].isupper()
                                        for t, u in zip(m.group("role").split(), m.group("role").split()[1:])):
                 continue  # "Parise, 35, had scored … stretch. Wild defenseman Suter …": two sentences, no role
@@ -1642,6 +1654,18 @@ def _statement_speaker(attributor: Attributor, text: str | None) -> Person | Non
 _STATEMENT_TITLE = re.compile(rf"^\s*(?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{_STATEMENT_WORDS})\s")
 
 
+# A quote attributed, right where it closes, to someone the text does not name: '“…,” a spokesman said',
+# '“…,” police said', '“…,” said one resident'. A pronoun or a definite description ("the singer told the
+# audience") may stand for the last speaker: neither is such.
+_UNNAMED_CUE = re.compile(
+    rf"[,?!—–][”\"]\s+(?:(?!(?:he|she|I|we|the|this|that|his|her)\s)[a-z][\w’'-]*\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_VERB})\b|(?:{_VERB})\s+"
+    rf"(?:a|an|one|another|some|several|many|two|three)\s+[a-z])")
+
+
+def _unnamed_cue(text: str) -> bool:
+    return ("”" in text or '"' in text) and bool(_UNNAMED_CUE.search(text))
+
+
 def _quote_led(text: str) -> bool:
     # ". “With these charges…" — page exports leave the attribution's full stop on the next line.
     t = text.lstrip(" .,;:")
@@ -1824,7 +1848,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         elif person is None and carried is not None:
             person = carried
             how[id(p)] = CARRIED
-        elif person is None and previous is not None:
+        elif person is None and previous is not None and not _unnamed_cue(p.text):
             if _quote_led(p.text) or _introduces(previous_text) or attribution_fragment(previous_text):
                 person = previous
                 # After "X said:" the quote is X's own, not a carried one.
