@@ -535,3 +535,20 @@ def test_a_pronoun_or_a_description_after_a_quote_may_be_the_last_speaker(cue):
     got = names("Mayor Jane Roe said the new bridge would open in May.",
                 f"“We are looking into the delays,” {cue}. “Nobody wants the bridge to open late.”")
     assert got == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "Scientists using a telescope atop Mauna Kea have confirmed the presence of water vapor.",
+    "Sources close to Jane Roe said the plan would be dropped.",
+    "A detainee held in Example Prison said the conditions were poor.",
+])
+def test_the_object_of_a_preposition_is_no_subject(text):
+    assert names(text) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Executive director of the Example Marine Association Jane Roe said the dollar was biting exporters.",
+    "In a statement District Attorney Jane Roe said the plan would be dropped.",
+])
+def test_a_title_joined_by_of_still_names_its_holder(text):
+    assert names(text) == ["Jane Roe"]

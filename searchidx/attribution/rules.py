@@ -154,6 +154,12 @@ _CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s)"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
 _ROLE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|se)\b")
+# A preposition of place, time or company right before a capitalised run makes it the preposition's object,
+# not the sentence's subject. Not "of", "for", "to" or "from", which join a title to the body it is held in
+# ("Executive director of the Example Association Jane Roe said", "ambassador to Britain Liu Xiaming").
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w’'])(?:at|atop|in|on|with|by|near|inside|outside|into|onto|over|under|"
+                                 r"about|against|among|between|behind|beyond|toward|towards|via|across|around|"
+                                 r"through|within|without|close to)\s+$")
 # Where a relative clause opens inside an appositive role.
 _RELATIVE_IN_ROLE = re.compile(r"(?:^|\s)(?:who|which|where|whose|whom)\s")
 
@@ -1463,6 +1469,8 @@ class Attributor:
                 # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name; "the company
                 # President John Smith said" is a person's.
                 continue
+            if m and pattern is _SUBJECT and _PREPOSITION_BEFORE.search(window, max(0, m.start() - 12), m.start()):
+                continue  # "scientists using a telescope atop Mauna Kea have confirmed": the object of a preposition
             if m:
                 role = m.group("role") if with_role else None
                 hon, span = m.group("hon"), m.group("span")
