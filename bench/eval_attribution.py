@@ -24,8 +24,8 @@ with ``--split test3``, measured once on a18c960 and tuning data since; round 4 
 of further sites) is ``diverse4/``, read only with ``--split test4``, measured once on 23b7ed4; round 5
 (``diverse5/``) only with ``--split test5``, measured once on 9948fa3; round 6 (``diverse6/``) only with
 ``--split test6``, measured once on 217f362; round 7 (``diverse7/``) only with ``--split test7``, measured
-once on e4eace3; round 8 (``diverse8/``, the last sites of the news folder) only with ``--split test8``. A
-set whose folder is absent or empty is skipped.
+once on e4eace3; round 8 (``diverse8/``, the last sites of the news folder) only with ``--split test8``,
+measured once on 34d7d60. A set whose folder is absent or empty is skipped.
 
 Per set: speaker accuracy on body paragraphs; accuracy on the paragraphs that have a gold speaker; false
 speakers (a speaker given where the gold has none, or an organisation given for a person) as a share of the
