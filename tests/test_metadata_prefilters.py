@@ -81,6 +81,7 @@ def test_footer_and_url_lines_pass_their_prefilters():
         assert md.is_footer_start(line), line
     for line in URL_LINES:
         assert md.url_line(line)[0] and md.url_line(line)[1].startswith("https://"), line
+    assert md.url_line("Originally published at https://example.com/c") == (True, "https://example.com/c")
     assert not md.is_footer_start("Sources said the case is closed.")
     assert md.url_line("The office said so.") == (False, None)
 
@@ -96,4 +97,6 @@ _FOOTER_WORDS = st.sampled_from(["using", "Using", "for", "work?", "find", "more
 def test_the_footer_and_url_prefilters_never_change_the_answer(line):
     assert md.is_footer_start(line) == bool(md.FOOTER_START.match(line.strip()))
     m = md._URL_LINE.match(line)
-    assert md.url_line(line) == ((True, m.group("url")) if m else (False, None))
+    assert md.url_line(line)[0] == bool(m)
+    if m and m.group("url"):
+        assert md.url_line(line)[1] == m.group("url")

@@ -58,6 +58,7 @@ _DATELINE_LEAD = re.compile(
     rf"(?:{'|'.join(re.escape(state) for state in AP_STATES)})\.)\s+[-–—]{{1,2}}\s+"
 )
 
+_WEB_ADDRESS = re.compile(r"https?://\S+")
 _URL_LINE = re.compile(
     r"^(?:This (?:press )?release (?:can be|is) (?:viewed|available) online at|View (?:source|original) "
     r"(?:version|content)[^:]*(?:at|on)[^:]*|Original(?:ly)? (?:source|published)[^:]*|Source URL)\s*:?\s*"
@@ -215,7 +216,9 @@ def url_line(line: str) -> tuple[bool, str | None]:
     m = _URL_LINE.match(line)
     if not m:
         return False, None
-    return True, m.group("url")
+    # "Originally published at https://…": with no colon after the label, the label's words run into the
+    # address, which the pattern then leaves out.
+    return True, m.group("url") or (u.group(0) if (u := _WEB_ADDRESS.search(line)) else None)
 
 
 # The boilerplate lines that may run long; any other line that long is text (checked first: most are).
