@@ -12,6 +12,7 @@
     python bench/eval_metadata.py --split test6      # once, at round 6's end: tests/annotations/diverse6
     python bench/eval_metadata.py --split test7      # once, at round 7's end: tests/annotations/diverse7
     python bench/eval_metadata.py --split test8      # once, at round 8's end: tests/annotations/diverse8
+    python bench/eval_metadata.py --split test9      # once, at round 9's end: tests/annotations/diverse9
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;

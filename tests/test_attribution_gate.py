@@ -57,10 +57,11 @@ def test_annotations_are_well_formed():
 
 
 # The later held-out rounds: a folder each, one file per entry of eval_split.json's list. Round 2 is releases
-# of diverse_releases, rounds 3 on news pages of news_html_benchmark. The checks below read the annotations and
+# of diverse_releases, rounds 3 to 8 news pages of news_html_benchmark, round 9 releases of the press-release
+# folders (the publisher is the file's folder). The checks below read the annotations and
 # the pages' raw text only; attribution is never run on them.
 ROUNDS = {split: (REPO / "tests" / "annotations" / f"diverse{split[-1]}",
-                  ev.SPLIT[f"round{split[-1]}"]["diverse_test" if split == "test2" else "news_test"])
+                  next(v for k, v in ev.SPLIT[f"round{split[-1]}"].items() if k != "_comment"))
           for split in ev.ROUND_SPLITS}
 _QUOTE_KINDS = {"direct", "reported", "continuation"}
 
@@ -77,6 +78,8 @@ def _file_name(data: dict) -> str:
 
 @pytest.mark.parametrize("split", sorted(ROUNDS))
 def test_later_round_annotations_are_well_formed(split):
+    if not ROUNDS[split][0].is_dir():
+        pytest.skip(f"{split} is fixed in eval_split.json but not annotated yet")
     files = _round(split)
     assert sorted(data["source"] for _, data in files) == sorted(ROUNDS[split][1])
     for f, data in files:
@@ -85,6 +88,8 @@ def test_later_round_annotations_are_well_formed(split):
         assert data["split"] == split and f.name == _file_name(data), f.name
         if split == "test2":
             assert data["source"].split("/")[1] == data["publisher"], f.name
+        if split == "test9":
+            assert data["source"].split("/")[-2] == data["publisher"], f.name
         assert data["title"] is None or isinstance(data["title"], str), f.name
         assert data["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"]), f.name
         assert isinstance(data.get("place", ""), str) and data["paragraphs"], f.name
