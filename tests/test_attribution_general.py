@@ -552,3 +552,24 @@ def test_the_object_of_a_preposition_is_no_subject(text):
 ])
 def test_a_title_joined_by_of_still_names_its_holder(text):
     assert names(text) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("place", ["San Francisco", "Los Angeles", "Fort Worth", "Port Elizabeth"])
+def test_a_place_after_an_organisation_is_no_pronouns_referent(place):
+    got = names(f"This system, says Richard Locksley, an immunologist at the University of Example, {place}, "
+                "helps direct a response. The work is \"exciting,\" he said, \"but we are early.\"")
+    assert got == ["Richard Locksley"]
+
+
+@pytest.mark.parametrize("name", ["Santa Ono", "Rio Ferdinand", "Porter Lane"])
+def test_given_names_that_open_places_still_name_people(name):
+    assert names(f"\"We will build it together,\" said {name}, the chair of the example board.") == [name]
+
+
+@pytest.mark.parametrize("rest", ["will change everything", "said on Monday", "has been clear"])
+def test_a_role_ends_where_the_sentence_goes_on_after_a_comma(rest):
+    assert clean_role(f"a lawyer at the University of Example, Austin, {rest}") == "lawyer at the University of Example, Austin"
+
+
+def test_a_role_of_several_parts_stays_whole():
+    assert clean_role("Chief Executive, Example Universities, Sydney") == "Chief Executive, Example Universities, Sydney"

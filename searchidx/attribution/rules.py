@@ -857,6 +857,8 @@ def _whole_place(tokens: list[str]) -> bool:
     return words[-1] in lexicons.PLACES and all(w in _PLACE_WORDS for w in words)
 
 
+# Words that open place names and no one's given name (Santa and Rio are given names: Santa Ono, Rio Ferdinand).
+_PLACE_NAME_HEADS = frozenset("san são sao los las fort ft. port mount mt. puerto porto".split())
 # "Wall Street", "Downing Street", "Pennsylvania Avenue": a place (and what it stands for), never a person.
 _THOROUGHFARES = frozenset("street streets avenue avenues road roads square boulevard plaza".split())
 # Words that never stand inside a name, though a headline capitalises them.
@@ -885,6 +887,8 @@ def _valid_name(name: str) -> bool:
         return False
     if _whole_place(tokens) or tokens[-1].lower().strip(".,’'") in _THOROUGHFARES:
         return False
+    if len(tokens) > 1 and tokens[0].lower() in _PLACE_NAME_HEADS:
+        return False  # "San Francisco", "Fort Worth", "Los Angeles": a place however the sentence reads
     if any(t.lower().strip(".,") in TITLE_WORDS and not t.endswith(".") for t in tokens):
         return False
     return all(t[:1].isupper() or t in _PARTICLES for t in tokens) and tokens[-1][:1].isupper()
@@ -956,6 +960,10 @@ _ROLE_HONORIFIC_START = re.compile(rf"^(?:the\s+)?{HONORIFIC}\s+(?=[A-Z])")
 _POST_NOMINAL_PART = re.compile(r"^(?:F[A-Z]{2,6}|[A-Z]{2,5})$")
 
 
+_CLAUSE_VERBS = frozenset("will would can could may might must should shall is are was were has have had does did "
+                          "said says told tells added adds noted notes".split())
+
+
 @lru_cache(maxsize=4096)
 def clean_role(role: str | None) -> str | None:
     """A role as a person holds it: cut at a relative pronoun ("…, who undertook the study"), without a
@@ -965,6 +973,10 @@ def clean_role(role: str | None) -> str | None:
         return None
     text = _RELATIVE.sub("", role.strip(" ,"))
     parts = [p.strip() for p in text.split(",")]
+    # "…, Austin, will change everything": an auxiliary or a speech verb after a comma is the sentence going
+    # on past the apposition.
+    cut = next((k for k, p in enumerate(parts) if k and p.split(" ", 1)[0] in _CLAUSE_VERBS), len(parts))
+    parts = parts[:cut]
     parts = [p for p in parts if p and not (_POST_NOMINAL_PART.match(p) and (
         p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))]
     text = ", ".join(parts)
