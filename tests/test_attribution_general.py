@@ -573,3 +573,15 @@ def test_a_role_ends_where_the_sentence_goes_on_after_a_comma(rest):
 
 def test_a_role_of_several_parts_stays_whole():
     assert clean_role("Chief Executive, Example Universities, Sydney") == "Chief Executive, Example Universities, Sydney"
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe, the office manager of the company, believed that her brother was stealing from the business.",
+    "Because some studies had hinted at a link, John Doe wondered whether the cells might respond to it.",
+])
+def test_what_someone_believed_or_wondered_is_narration(text):
+    assert names(text) == [None]
+
+
+def test_what_someone_believes_now_is_reported():
+    assert names("Coach Jane Roe believes her side can win the title this season.") == ["Jane Roe"]

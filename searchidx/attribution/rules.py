@@ -54,9 +54,9 @@ SPEECH_VERBS = (
     "confirmed confirms underlined underscored reiterated responded replied cautioned suggested suggests "
     "welcomed thanked thanks condemned criticized criticised applauded lamented vowed pledged predicted "
     "predicts claimed claims maintained indicated revealed shared echoed agreed admitted admits proposed "
-    "recommended reminded encouraged contended identified clarified believes believed tweeted posted "
+    "recommended reminded encouraged contended identified clarified believes tweeted posted "
     "apologised apologized conceded concedes complained fumed shouted joked quipped boasted bragged "
-    "countered retorted recounted described exclaimed reacted asked answered wondered interjected "
+    "countered retorted recounted described exclaimed reacted asked answered interjected "
     "interjects opined beamed snapped mused scoffed sniped gushed marveled marvelled chided teased"
     # Each speech verb in its third person and past, by class: telling (describes, observes, recounts),
     # stance (contends, hopes), feeling and appraisal (expresses, welcomes, commends,
