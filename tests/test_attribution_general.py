@@ -555,7 +555,7 @@ def test_a_title_joined_by_of_still_names_its_holder(text):
 
 
 @pytest.mark.parametrize("place", ["San Francisco", "Los Angeles", "Fort Worth", "Port Elizabeth"])
-def test_a_place_after_an_organisation_is_no_pronouns_referent(place):
+def test_a_place_is_no_pronouns_referent(place):
     got = names(f"This system, says Richard Locksley, an immunologist at the University of Example, {place}, "
                 "helps direct a response. The work is \"exciting,\" he said, \"but we are early.\"")
     assert got == ["Richard Locksley"]

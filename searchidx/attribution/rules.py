@@ -960,8 +960,8 @@ _ROLE_HONORIFIC_START = re.compile(rf"^(?:the\s+)?{HONORIFIC}\s+(?=[A-Z])")
 _POST_NOMINAL_PART = re.compile(r"^(?:F[A-Z]{2,6}|[A-Z]{2,5})$")
 
 
-_CLAUSE_VERBS = frozenset("will would can could may might must should shall is are was were has have had does did "
-                          "said says told tells added adds noted notes".split())
+# The finite verbs that show a sentence going on, and the other modals and speech verbs a clause opens with.
+_CLAUSE_VERBS = _FINITE | frozenset("may might must should shall tells added adds noted notes".split())
 
 
 @lru_cache(maxsize=4096)
