@@ -202,13 +202,13 @@ def test_an_introducing_line_attributes_the_paragraphs_that_follow(intro):
     got = names(intro, "We will fix every road in the district this year.",
                 "Our crews start in May and we will finish by winter.",
                 "The council meets again in June.")
-    assert got == ["Jane Roe", "Jane Roe", "Jane Roe", None]
+    assert got == [None, "Jane Roe", "Jane Roe", None]  # the line itself holds none of her words
 
 
 def test_an_introduced_run_stops_at_someone_else():
     got = names("Mayor Jane Roe said:", "We will fix every road in the district this year.",
                 "Councillor John Doe said the work should wait a year.", "We cannot afford it now.")
-    assert got[:3] == ["Jane Roe", "Jane Roe", "John Doe"]
+    assert got[:3] == [None, "Jane Roe", "John Doe"]
     assert got[3] != "Jane Roe"
 
 
@@ -585,3 +585,94 @@ def test_what_someone_believed_or_wondered_is_narration(text):
 
 def test_what_someone_believes_now_is_reported():
     assert names("Coach Jane Roe believes her side can win the title this season.") == ["Jane Roe"]
+
+
+# --- a line that introduces quoted words ("X said:") -------------------------------------------------------
+
+@pytest.mark.parametrize("lead_in", [
+    "Prime Minister Jane Roe said:",
+    "Jane Roe, Chief Executive, Example Universities, said:",
+    "Commenting on the results, Jane Roe said:",
+])
+def test_a_lead_in_line_holds_none_of_the_speakers_words(lead_in):
+    got = names("The council published its figures on Monday.", lead_in,
+                "“This year the district has much to celebrate, and we will build on it.”")
+    assert got == [None, None, "Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe said the inquiry needs to cover the whole district:",  # what she said is in the line
+    "Jane Roe said: “We will build on it.”",  # the quote is in the same paragraph
+])
+def test_a_line_with_words_of_its_own_keeps_its_speaker(text):
+    assert names(text)[0] == "Jane Roe"
+
+
+def test_a_quote_before_a_continued_line_is_the_continuers():
+    got = names("The debate turned on the moderators in its second hour.",
+                "“The questions asked tonight illustrate why people do not trust the media.”",
+                "Jane Roe continued:",
+                "“Everyone at home knows that the moderators have no intention of voting.”")
+    assert got == [None, "Jane Roe", None, "Jane Roe"]
+
+
+def _html(body: str, tmp_path) -> list[str | None]:
+    page = tmp_path / "release.html"
+    page.write_text(f"<html><head><title>Example release</title></head><body><article><h1>Example release</h1>"
+                    f"{body}</article></body></html>", encoding="utf-8")
+    from searchidx.load.core import load_release
+
+    return [p.speaker for p in load_release(page).body]
+
+
+def test_a_quotation_set_off_under_a_lead_in_is_the_speakers_throughout(tmp_path):
+    got = _html("<p>The new limits for sixteen drugs were approved by both houses of the parliament today.</p>"
+                "<p>Road Safety Minister Jane Roe said:</p>"
+                "<blockquote><p>The results send the strongest possible message about driving after taking "
+                "drugs.</p><p>The next step is to take these limits to the parliament this year.</p></blockquote>"
+                "<p>The department took expert advice from a medical panel in March of last year.</p>", tmp_path)
+    assert got == [None, None, "Jane Roe", "Jane Roe", None]
+
+
+def test_words_after_a_lead_in_that_are_not_set_off_stop_at_narration(tmp_path):
+    got = _html("<p>The new limits for sixteen drugs were approved by both houses of the parliament today.</p>"
+                "<p>Road Safety Minister Jane Roe said:</p>"
+                "<p>The results send the strongest possible message about driving after taking drugs.</p>"
+                "<p>The department took expert advice from a medical panel in March of last year.</p>", tmp_path)
+    assert got == [None, None, "Jane Roe", None]
+
+
+def test_a_quotation_set_off_with_nobody_introducing_it_gets_no_speaker(tmp_path):
+    got = _html("<p>The new limits for sixteen drugs were approved by both houses of the parliament today.</p>"
+                "<blockquote><p>The limits apply from March to every driver on every road.</p></blockquote>",
+                tmp_path)
+    assert got == [None, None]
+
+
+# --- the function a title heads, a company's short name -------------------------------------------------------
+
+@pytest.mark.parametrize(("span", "role"), [
+    ("Example VP Exploration", "Example VP Exploration"),
+    ("Director Investor Relations", "Director Investor Relations"),
+])
+def test_the_function_after_a_title_is_the_roles(span, role):
+    assert speakers(f"{span} Yvan Crepeau said the drilling results strengthen the company's view.") \
+        == [("Yvan Crepeau", role)]
+
+
+def test_a_name_after_a_title_alone_is_whole():
+    assert speakers("CEO Grace Hope said the results strengthen the company's view.") == [("Grace Hope", "CEO")]
+
+
+@pytest.mark.parametrize("text", [
+    "Example Renewable Partners L.P. (TSX: EXR.UN; NYSE: EXR) (“Example Renewable”) today announced that it "
+    "will renew its bid. Example Renewable said the units will be bought on the exchange.",
+    "Example Mining Resources Inc. (“Example Mining” or “the Company”) is pleased to announce results. Example "
+    "Mining said the drilling is close to the centre of the porphyry.",
+])
+def test_a_companys_short_name_is_no_speaker(text):
+    assert names(text) == [None]
+
+
+def test_a_short_name_defined_for_a_person_still_names_her():
+    assert names("Jane Roe (“Roe”) said the drilling results strengthen the company's view.") == ["Jane Roe"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -771,6 +772,10 @@ def _split_span(span: str) -> tuple[str | None, str]:
         while len(rest) > 2 and re.fullmatch(_JOINER, rest[0]):
             role = f"{role} {rest[0]} {rest[1]}"
             rest = rest[2:]
+        # "VP Exploration Yvan Crepeau", "Director Investor Relations Jane Roe": the function a title heads.
+        while len(rest) > 2 and rest[0].lower().strip(",") in _FUNCTIONS:
+            role = f"{role} {rest[0]}"
+            rest = rest[1:]
     # Words glued before a name ("Cities and Urban Infrastructure Jane Roe", "Hearing Jane Roe"): where a
     # known given name starts the last two or three words and nothing before it is a given name or an
     # initial, the name starts there.
@@ -917,6 +922,18 @@ _ABBREVIATIONS = frozenset("prof gen sgt capt col det atty supt cmdr pres sec am
 # with a capital ("Spokesperson", "Husband").
 _TITLES = TITLE_WORDS | lexicons.ROLE_TITLES | frozenset(ROLE_NOUNS_LIST) | {"co-leader", "constable"}
 _ORGANISATION = ORG_WORDS | lexicons.ORGANISATION_WORDS
+# A parenthesis that defines short names: "(“Brookfield Renewable”)", "(“Cornerstone” or “the Company”)".
+_ALIAS = re.compile(r"[“\"](?:the\s+)?([A-Z][^“”\"()]{1,60}?)[”\"]")
+_ALIAS_DEFINITION = re.compile(r"\(((?:(?:the\s+|or\s+|and\s+|,\s*)*[“\"][^“”\"()]{2,60}[”\"]\s*)+)\)")
+# Listing parentheses between a company's name and its short name: "(TSX: BEP.UN; NYSE: BEP)".
+_TICKERS = re.compile(r"\s*\((?:[A-Z][A-Za-z .-]{1,15}:\s*[A-Z0-9.\-]+[;,]?\s*)+\)")
+_OWNER_RUN = re.compile(r"(?:[A-Z][\w&.’'-]*(?:\s+(?:of|and|&|de|du|the|for))?\s+)*[A-Z][\w&.’'-]*\.?$")
+_CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|S\.A|SA|AG|GmbH|N\.V|NV|SE|AB|ASA|Oyj|Pty)\.?$")
+# The functions of a business that follow a title without a joiner ("VP Exploration", "Head Sales").
+_FUNCTIONS = frozenset("""exploration operations marketing sales finance engineering communications development
+    research technology strategy product products legal compliance investor relations procurement logistics
+    manufacturing production design innovation growth partnerships business corporate commercial clinical
+    medical regulatory science sciences quality safety policy programs programmes talent hr ir pr""".split())
 
 
 def _given_before(text: str, pos: int) -> bool:
@@ -1039,6 +1056,22 @@ class Attributor:
         # Most releases use no gendered honorific at all; then no surname needs looking up ("Mrs" holds "Mr",
         # "Sra" and "Srta" hold "Sr").
         self._honorifics = any(h in text_of_release for h in ("Mr", "Ms", "Miss", "Sir", "Dame", "Sr"))
+        self._org_aliases: frozenset[str] | None = None
+
+    def org_aliases(self) -> frozenset[str]:
+        """The short names the release defines for organisations, folded: "Brookfield Renewable Partners L.P.
+        (NYSE: BEP) (“Brookfield Renewable”)", "Example Resources Inc. (“Example” or “the Company”)"."""
+        if self._org_aliases is None:
+            aliases: set[str] = set()
+            if "(“" in self.text or '("' in self.text:
+                for m in _ALIAS_DEFINITION.finditer(self.text):
+                    before = _TICKERS.sub("", self.text[max(0, m.start() - 160):m.start()]).rstrip(" ,")
+                    owner = _OWNER_RUN.search(before)
+                    if owner and (lexicons.is_organisation(owner.group(0)) or _CORPORATE_END.search(owner.group(0))
+                                  or len(before) < len(self.text[max(0, m.start() - 160):m.start()].rstrip(" ,"))):
+                        aliases.update(a.lower() for a in _ALIAS.findall(m.group(1)))
+            self._org_aliases = frozenset(aliases)
+        return self._org_aliases
 
     def full_name(self, surname: str) -> str | None:
         """The fullest form the release gives a surname ("Guyger" → "Amber Guyger"), None when it gives
@@ -1211,6 +1244,8 @@ class Attributor:
             name = " ".join(tokens[:cut])
             if not cut or not _valid_name(name):
                 return None
+        if name.lower() in self.org_aliases():
+            return None  # the short name the release gave a company
         if title and " " not in name and self.registry.find(name) is None \
                 and not any(w.lower().strip(",.") in _TITLES for w in title.split()):
             return None  # "Air Example", "Example Holdings": an organisation's name, not a title and a surname
@@ -1797,9 +1832,11 @@ class _ReleaseVerbs:
         return out
 
 
-def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
+def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Collection[int] = ()) -> None:
     """Set ``speaker`` and ``speaker_role`` on every paragraph (None for narration). ``title``, when
-    given, may name the author of a statement ("Statement from …")."""
+    given, may name the author of a statement ("Statement from …"). ``set_off`` holds the ids of the
+    paragraphs the layout sets off as a quotation (a ``<blockquote>``): after a line that introduces a
+    speaker ("X said:"), such paragraphs are that speaker's words for as long as they run."""
     attributor = Attributor("\n".join([title or ""] + [p.text for p in paragraphs]))
     registry = attributor.registry
     statement = _statement_speaker(attributor, title)
@@ -1810,8 +1847,10 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
     introduced: Person | None = None  # the speaker of a line introducing the next paragraphs ("X stated:")
     previous: Person | None = None  # the speaker of the previous body paragraph
     previous_text = ""
+    previous_set_off = False  # the previous body paragraph is set off as a quotation, or introduces one
     assigned: list[tuple[Paragraph, Person | None]] = []
     explicit_of: dict[int, Person | None] = {}
+    lead_ins: dict[int, Person] = {}  # "X said:" lines: no words of X's, but X speaks around them
     # For the quote records: how each paragraph's speaker was found, its speech verb, an open quote before it.
     how: dict[int, str] = {}
     cue_of: dict[int, tuple[int, int] | None] = {}
@@ -1879,6 +1918,10 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
                 # "X said the inquiry needs to cover:" then its list: each item is the introducer's words.
                 person = previous
                 how[id(p)] = CARRIED
+            elif introduced is previous and id(p) in set_off and previous_set_off:
+                # "X said:" then the quotation set off below it: each of its paragraphs is X's.
+                person = previous
+                how[id(p)] = CARRIED
             elif introduced is previous and not quote_mask(p.text) and _FIRST_PERSON.search(p.text) \
                     and not attributor.names_someone(p.text):
                 # "X stated:" then paragraphs of X's words without quotation marks: they run on while they
@@ -1917,7 +1960,12 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
             # In a release headed "Statement by X", X's words run without quotation marks, in the first person.
             person = statement
             how[id(p)] = CARRIED if previous is statement else STATEMENT
-        assigned.append((p, person))
+        lead_in = person is not None and person is explicit and _introduces(p.text) \
+            and attribution_fragment(p.text) and not quote_mask(p.text)
+        # "Prime Minister Theresa May said:" holds none of her words: the paragraphs it introduces do.
+        assigned.append((p, None if lead_in else person))
+        if lead_in:
+            lead_ins[id(p)] = person
         if person is not None and len(p.text) < 300 and _introduces(p.text):
             introduced = person
         elif person is None or person is not introduced:
@@ -1930,7 +1978,8 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None) -> None:
         carried = person if (person is not None and depth > 0) else None
         previous = person
         previous_text = p.text
-    _look_ahead(assigned, explicit_of)
+        previous_set_off = id(p) in set_off or lead_in
+    _look_ahead(assigned, explicit_of, lead_ins)
     # Names and roles are final only once the whole release has been read: one person, one name.
     merged = registry.merge_short_forms()
     for p, person in assigned:
@@ -1963,13 +2012,16 @@ def _interviewee(attributor: Attributor, paragraphs: list[Paragraph], title: str
     return None
 
 
-def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: dict[int, Person | None]) -> None:
+def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: dict[int, Person | None],
+                lead_ins: dict[int, Person]) -> None:
     """A quote whose attribution the next paragraph gives ('“…,”' then 'said X.') is X's, and so are the
-    quote-only paragraphs before it; walked backwards so that a run of them takes the one speaker."""
+    quote-only paragraphs before it; walked backwards so that a run of them takes the one speaker. A line
+    that only introduces more ("X continued:", in ``lead_ins``) gives its speaker too."""
     body = [k for k, (p, _) in enumerate(assigned) if p.kind == "body"]
     for a, b in zip(reversed(body[:-1]), reversed(body[1:])):
         p, person = assigned[a]
         nxt, nxt_person = assigned[b]
+        nxt_person = nxt_person or lead_ins.get(id(nxt))
         if nxt_person is None or not quote_mask(p.text):
             continue
         nxt_explicit = explicit_of.get(id(nxt))

@@ -25,6 +25,8 @@ class Block:
     #: The lines a text export's block was joined from, when there were several (a headline over its date
     #: line reads as a place before a date once joined).
     lines: tuple[str, ...] = ()
+    #: The format sets the block off as a quotation (HTML ``<blockquote>``): quoted words need no marks there.
+    set_off: bool = False
 
 
 @dataclass

@@ -21,7 +21,7 @@ CONTACT_WINDOW = 8
 def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     """The release ``draft`` describes; ``deadline`` is checked between stages (a time limit in any thread)."""
     check = deadline.check if deadline else (lambda stage: None)
-    blocks = [Block(piece, b.hint, b.gap, b.speaker, b.lines if piece == b.text else ())
+    blocks = [Block(piece, b.hint, b.gap, b.speaker, b.lines if piece == b.text else (), b.set_off)
               for b in draft.blocks if b.text or b.hint == "quote-mark"
               for piece in (split_long(b.text) if b.text else [b.text])]
     blocks = _cut_footer(draft, blocks)
@@ -30,7 +30,8 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     blocks = _take_contacts(draft, blocks)
     check("structure")
     listed: set[int] = set()
-    paragraphs = _assemble(blocks, draft.title, listed)
+    set_off: set[int] = set()
+    paragraphs = _assemble(blocks, draft.title, listed, set_off)
     if not draft.paragraphs_whole:
         # The paragraph made from the lead's block holds the very same string (a repeat of its text may not).
         lead = next((k for k, p in enumerate(paragraphs) if lead_block and p.text is lead_block.text), None)
@@ -42,7 +43,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     if draft.date is None:
         draft.date = md.date_in_name(draft.path)  # the text gives none: the archive's file name may
     check("paragraphs")
-    attribute(paragraphs, title=draft.title)
+    attribute(paragraphs, title=draft.title, set_off=set_off)
     check("attribution")
     for n, p in enumerate(paragraphs, start=1):
         p.n = n
@@ -279,8 +280,10 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     return blocks[:k]
 
 
-def _assemble(blocks: list[Block], title: str | None = None, listed: set[int] | None = None) -> list[Paragraph]:
-    """Blocks to paragraphs; a boxed pull quote (quote mark, name line, quote, credit) becomes one.
+def _assemble(blocks: list[Block], title: str | None = None, listed: set[int] | None = None,
+              set_off: set[int] | None = None) -> list[Paragraph]:
+    """Blocks to paragraphs; a boxed pull quote (quote mark, name line, quote, credit) becomes one. The ids
+    of list items go into ``listed``, those of paragraphs set off as quotations into ``set_off``.
 
     Headings the format marked are not body (an "About X" heading stays: it opens the About section),
     nor is the title repeated in the page.
@@ -314,5 +317,7 @@ def _assemble(blocks: list[Block], title: str | None = None, listed: set[int] | 
         out.append(Paragraph(0, kind, b.text, speaker=b.speaker))
         if b.hint == "list" and listed is not None:
             listed.add(id(out[-1]))
+        if b.set_off and set_off is not None:
+            set_off.add(id(out[-1]))
         i += 1
     return out

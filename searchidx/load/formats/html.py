@@ -201,8 +201,9 @@ def trafilatura_blocks(text) -> list[Block]:
             continue  # its <p>s come one by one
         if el.tag == "item" and el.find("list") is not None:
             continue
+        set_off = el.tag == "quote" or any(a.tag == "quote" for a in el.iterancestors())
         for line in _split_lines(_BR.join(_xml_lines(el))):
-            out.append(Block(line, hint="heading" if el.tag == "head" else None))
+            out.append(Block(line, hint="heading" if el.tag == "head" else None, set_off=set_off))
     return out
 
 
@@ -451,13 +452,15 @@ def _with_siblings(best: Tag) -> list[Tag]:
     return boxes
 
 
-def _emit(el: Tag, out: list[Block], depth: int) -> None:
-    """Blocks of ``el`` in document order: block tags give one block each, loose inline text one per run."""
+def _emit(el: Tag, out: list[Block], depth: int, set_off: bool = False) -> None:
+    """Blocks of ``el`` in document order: block tags give one block each, loose inline text one per run.
+    ``set_off``: ``el`` is inside a ``<blockquote>``."""
+    set_off = set_off or el.name == "blockquote"
     if depth > MAX_DEPTH:
-        out.append(Block(normalize_space(el.get_text(" "))))
+        out.append(Block(normalize_space(el.get_text(" ")), set_off=set_off))
         return
     if el.name in BLOCK_TAGS and not el.find(BLOCK_TAGS):
-        _emit_leaf(el, out)
+        _emit_leaf(el, out, set_off)
         return
     run: list[str] = []
     for child in el.children:
@@ -468,17 +471,17 @@ def _emit(el: Tag, out: list[Block], depth: int) -> None:
             if child.name == "br":
                 run.append(_BR)
             elif child.name in BLOCK_TAGS or child.name in CONTAINER_TAGS or child.find(BLOCK_TAGS):
-                _flush_run(run, out)
-                _emit(child, out, depth + 1)
+                _flush_run(run, out, set_off)
+                _emit(child, out, depth + 1, set_off)
             else:
                 run.append(child.get_text())
-    _flush_run(run, out)
+    _flush_run(run, out, set_off)
 
 
-def _flush_run(run: list[str], out: list[Block]) -> None:
+def _flush_run(run: list[str], out: list[Block], set_off: bool = False) -> None:
     if run:
         for part in _split_lines("".join(run)):
-            out.append(Block(part))
+            out.append(Block(part, set_off=set_off))
         run.clear()
 
 
@@ -501,7 +504,7 @@ def _split_lines(text: str) -> list[str]:
     return out
 
 
-def _emit_leaf(el: Tag, out: list[Block]) -> None:
+def _emit_leaf(el: Tag, out: list[Block], set_off: bool = False) -> None:
     for br in el.find_all("br"):
         br.replace_with(_BR)
     parts = _split_lines(el.get_text())
@@ -518,7 +521,7 @@ def _emit_leaf(el: Tag, out: list[Block]) -> None:
         hint = "heading"  # a bold crosshead
     elif el.name == "li":
         hint = "list"  # a list item is text however short (a list of charges)
-    out.extend(Block(p, hint=hint) for p in parts)
+    out.extend(Block(p, hint=hint, set_off=set_off) for p in parts)
 
 
 def _all_bold(el: Tag) -> bool:
