@@ -61,10 +61,18 @@ def test_newsml_item():
     assert r.language == "fr"
     assert r.date == dt.date(2024, 6, 11)
     assert r.source == "Example Newswire"
-    assert r.location == "Montréal, QC, Canada"
+    assert r.location == "MONTRÉAL"  # the dateline the release prints, not the feed's <located>
     body = body_texts(r)
     assert body[0].startswith("La Coopérative Érable a inauguré aujourd'hui")  # "(GLOBE NEWSWIRE) --" removed
     assert len(body) == 3
+
+
+def test_newsml_item_without_a_dateline_takes_the_feeds_place():
+    xml = (FIXTURES / "item.newsml.xml").read_text(encoding="utf-8")
+    xml = xml.replace("MONTRÉAL, 11 juin 2024 (GLOBE NEWSWIRE) -- ", "")
+    r = load_text(xml, "item.newsml.xml")
+    assert r.location == "Montréal, QC, Canada"
+    assert body_texts(r)[0].startswith("La Coopérative Érable a inauguré aujourd'hui")
 
 
 def test_json_lines_give_one_release_per_item_with_distinct_ids():

@@ -405,6 +405,37 @@ def test_forward_looking_statements_are_not_body():
     assert body_texts(r) == ["Example Corp today reported revenue of $1.2 billion for the quarter, up 4% from a year ago."]
 
 
+@pytest.mark.parametrize("heading", ["Contact information:", "Media contacts:", "Investors:", "Media enquiries:"])
+def test_the_contacts_heading_ends_the_body(heading):
+    text = ("Example Corp Renews Its Unit Buyback\n\n"
+            "Example Corp today announced that it will renew its buyback of preferred units for a year.\n\n"
+            "Purchases will be made through the exchange at the market price at the time of purchase.\n\n"
+            f"{heading}\n\nJordan Pike\n\npress@example.com\n\n"
+            "Example Corp will not update the figures in this notice unless the law requires it.\n")
+    assert body_texts(load_text(text, "buyback.md")) == [
+        "Example Corp today announced that it will renew its buyback of preferred units for a year.",
+        "Purchases will be made through the exchange at the market price at the time of purchase."]
+
+
+@pytest.mark.parametrize("disclaimer", [
+    "This news release contains forward-looking statements within the meaning of the securities laws.",
+    "This release may contain ‘Forward-Looking Statements’ that involve risks and uncertainties.",
+])
+def test_a_forward_looking_disclaimer_without_a_heading_is_not_body(disclaimer):
+    text = ("Example Corp Reports Results\n\n"
+            "Example Corp today reported revenue of $1.2 billion for the quarter, up 4% from a year ago.\n\n"
+            f"{disclaimer}\n\nExcept as required by law, Example Corp does not undertake to update them.\n")
+    assert body_texts(load_text(text, "results.md")) == [
+        "Example Corp today reported revenue of $1.2 billion for the quarter, up 4% from a year ago."]
+
+
+def test_words_about_the_release_that_are_no_disclaimer_stay_body():
+    text = ("Example Corp Reports Results\n\n"
+            "Example Corp today reported revenue of $1.2 billion for the quarter, up 4% from a year ago.\n\n"
+            "The release contains the full tables of the quarter and a letter from the board to shareholders.\n")
+    assert len(body_texts(load_text(text, "results.md"))) == 2
+
+
 def test_other_xml_with_its_own_element_names():
     xml = """<?xml version="1.0" encoding="utf-8"?>
 <release xmlns:dc="http://purl.org/dc/elements/1.1/">

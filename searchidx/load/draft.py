@@ -40,6 +40,9 @@ class Draft:
     labels: list[str] = field(default_factory=list)
     date: dt.date | None = None
     location: str | None = None
+    #: A place the format's metadata gives (a wire item's ``<located>``): the release's place only when its
+    #: text prints no dateline, which is what the release itself says.
+    place_hint: str | None = None
     source: str | None = None
     url: str | None = None
     author: str | None = None

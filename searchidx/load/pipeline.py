@@ -27,6 +27,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     blocks = _cut_footer(draft, blocks)
     blocks = _take_header(draft, blocks)
     lead_block = _strip_lead(draft, blocks)
+    draft.location = draft.location or draft.place_hint
     blocks = _take_contacts(draft, blocks)
     check("structure")
     listed: set[int] = set()

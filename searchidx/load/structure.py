@@ -35,11 +35,15 @@ _ABOUT_INLINE = re.compile(rf"^About\s+{_NAME}:\s+\S")
 _BOILERPLATE_HEADING = re.compile(
     r"^(?:notes? (?:to|for) editors?|editors?['’]? notes?|for editors|(?:cautionary (?:note|statement) "
     r"(?:regarding|concerning|about) )?forward[- ]looking (?:statements?|information)|safe harbou?r(?: statement)?|"
-    r"cautionary (?:note|statement)s?)\s*:?$",
+    r"cautionary (?:note|statement)s?|(?:media |press |investor |analyst )?(?:contacts?|contact information|"
+    r"inquiries|enquiries)|media|investors|investor relations)\s*:?$",
     re.I,
 )
 _BOILERPLATE_INLINE = re.compile(r"^(?:(?i:notes? (?:to|for) editors?|editors?['’]? notes?)\s*:\s*\S|"
-                                 r"(?:Forward[- ]Looking Statements|Safe Harbou?r Statement)\s*[:.\-–—]?\s+\S)")
+                                 r"(?:Forward[- ]Looking Statements|Safe Harbou?r Statement)\s*[:.\-–—]?\s+\S|"
+                                 # The disclaimer with no heading: "This news release contains forward-looking …"
+                                 r"(?:This|The) (?:news |press )?release (?:contains|includes|may contain) (?:certain )?"
+                                 r"[‘“\"']?[Ff]orward[- ][Ll]ooking)")
 # The issuer described at the end with no heading: "The Example Foundation is a 501(c)3 nonprofit …",
 # "Example Group (EXG) is the parent organization of …". The subject is a name (capitalised words, perhaps
 # its abbreviation in brackets) that says it is an organisation.

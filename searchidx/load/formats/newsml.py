@@ -68,7 +68,7 @@ def parse_newsml(data: bytes, path: str, release_id: str) -> Draft:
     draft = Draft(path=path, id=release_id, format="newsml", paragraphs_whole=True)
     draft.title = _text(_first(root, "headline")) or _text(_first(root, "HeadLine"))
     located = _first(root, "located")
-    draft.location = (located.get("literal") if located is not None else None) \
+    draft.place_hint = (located.get("literal") if located is not None else None) \
         or _text(_first(root, "dateline")) or _text(_first(root, "DateLine"))
     lang = _first(root, "language")
     lang_value = lang.get("tag") if lang is not None else None
