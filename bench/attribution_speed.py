@@ -108,16 +108,16 @@ def main(argv: list[str] | None = None) -> int:
     parsed = 0
     inside = [0.0, 0.0]  # wall, CPU
 
-    def timed(paragraphs, title=None):
+    def timed(paragraphs, title=None, **layout):
         start, cpu = time.perf_counter(), time.process_time()
         try:
-            return real(paragraphs, title=title)
+            return real(paragraphs, title=title, **layout)
         finally:
             inside[0] += time.perf_counter() - start
             inside[1] += time.process_time() - cpu
 
     for _ in range(args.rounds):
-        pipeline.attribute = lambda paragraphs, title=None: None
+        pipeline.attribute = lambda paragraphs, title=None, **layout: None
         off, off_cpu, parsed = _parse_all(blobs)
         pipeline.attribute = timed
         inside[:] = [0.0, 0.0]
@@ -135,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         best_share = min(best_share, inside[0] / (on - inside[0]))
         best_share_cpu = min(best_share_cpu, inside[1] / (on_cpu - inside[1]))
     pipeline.attribute = real
+    if not parsed:
+        # Every file failing (a stub out of step with the pipeline) would time nothing and look fast.
+        print(f"none of the {len(blobs)} files parsed: nothing was timed", file=sys.stderr)
+        return 1
     added = (best_on - best_off) / best_off if best_off else 0.0
     added_cpu = (best_on_cpu - best_off_cpu) / best_off_cpu if best_off_cpu else 0.0
     print(f"{parsed} releases ({len(blobs)} files, {sum(len(b) for b, _ in blobs) / 1e6:.1f} MB), "

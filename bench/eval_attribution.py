@@ -12,6 +12,7 @@
     python bench/eval_attribution.py --split test7   # round 7's held-out news pages, measured once at its end
     python bench/eval_attribution.py --split test8   # round 8's held-out news pages, measured once at its end
     python bench/eval_attribution.py --split test9   # round 9's held-out press releases, measured once at its end
+    python bench/eval_attribution.py --split test10  # round 10's held-out press releases, measured once at its end
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
@@ -27,7 +28,8 @@ of further sites) is ``diverse4/``, read only with ``--split test4``, measured o
 ``--split test6``, measured once on 217f362; round 7 (``diverse7/``) only with ``--split test7``, measured
 once on e4eace3; round 8 (``diverse8/``, the last sites of the news folder) only with ``--split test8``,
 measured once on 34d7d60; round 9 (``diverse9/``, the press-release folders no annotation used) only with
-``--split test9``. A set whose folder is absent or empty is skipped.
+``--split test9``, measured once on c5e9813; round 10 (``diverse10/``, the 8 releases round 9 could not
+annotate) only with ``--split test10``. A set whose folder is absent or empty is skipped.
 
 Per set: speaker accuracy on body paragraphs; accuracy on the paragraphs that have a gold speaker; false
 speakers (a speaker given where the gold has none, or an organisation given for a person) as a share of the
@@ -211,7 +213,12 @@ def organisation_like(name: str) -> bool:
 SPLIT = json.loads((REPO / "bench" / "eval_split.json").read_text(encoding="utf-8"))
 #: The later held-out rounds, a folder each (``diverse2`` …): round 2 releases, rounds 3 to 8 news pages,
 #: round 9 releases again.
-ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9")
+ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10")
+
+
+def round_number(split: str) -> str:
+    """``test10`` → ``10``: the suffix of the round's folder (``diverse10``) and its key (``round10``)."""
+    return split.removeprefix("test")
 
 
 def annotation_files(folder: Path = ANNOTATIONS, include_seed: bool = False) -> list[Path]:
@@ -222,7 +229,7 @@ def split_files(group: str, split: str) -> list[Path]:
     """The annotation files of one half of ``diverse`` or ``lang``, chosen by the publisher in the file name,
     so that the other half's files are never opened. ``test2`` is round 2's folder (``diverse2``, ``lang2``)."""
     if split in ROUND_SPLITS:
-        return sorted((ANNOTATIONS / f"{group}{split[-1]}").glob("*.json"))
+        return sorted((ANNOTATIONS / f"{group}{round_number(split)}").glob("*.json"))
     folder = ANNOTATIONS / group
     publishers = set(SPLIT["diverse_releases" if group == "diverse" else group][split])
     out = []
@@ -465,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", choices=SETS + [n for sets in HELD_OUT.values() for n in sets], action="append")
     ap.add_argument("--split", choices=["dev", "test", *ROUND_SPLITS], default="dev",
                     help="test: measure the held-out halves (diverse-test, lang-test) only; test2: round 2's "
-                         "held-out sets (diverse-test2, lang-test2) only; test3 to test9: rounds 3 to 9's pages "
+                         "held-out sets (diverse-test2, lang-test2) only; test3 to test10: rounds 3 to 10's pages "
                          "and releases (diverse-test3 …); a held-out set is for its one measurement")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -476,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         parts = [p for p in args.only or SETS if p in SETS]
         if args.only and any(p not in SETS for p in args.only):
-            ap.error("the held-out sets are read only with --split test or test2 to test9")
+            ap.error("the held-out sets are read only with --split test or test2 to test10")
     scores: list[Score] = []
     if "seed" in parts:
         scores.append(evaluate_annotations([SEED_ANNOTATION], "seed"))
@@ -493,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
             if not have_corpora:
                 print(f"{name}: skipped, no corpora at {corpora_root()}", file=sys.stderr)
             elif not files and split in ROUND_SPLITS:
-                print(f"{name}: skipped, no annotations in {ANNOTATIONS / (group + split[-1])}", file=sys.stderr)
+                print(f"{name}: skipped, no annotations in {ANNOTATIONS / (group + round_number(split))}", file=sys.stderr)
             else:
                 scores.append(evaluate_annotations(files, name))
     if "polnear" in parts:

@@ -13,6 +13,7 @@
     python bench/eval_metadata.py --split test7      # once, at round 7's end: tests/annotations/diverse7
     python bench/eval_metadata.py --split test8      # once, at round 8's end: tests/annotations/diverse8
     python bench/eval_metadata.py --split test9      # once, at round 9's end: tests/annotations/diverse9
+    python bench/eval_metadata.py --split test10     # once, at round 10's end: tests/annotations/diverse10
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
@@ -48,7 +49,7 @@ from searchidx.load.metadata import strip_dateline_lead, strip_wire_lead  # noqa
 from searchidx.model import Paragraph  # noqa: E402
 
 sys.path.insert(0, str(REPO / "bench"))
-from eval_attribution import ROUND_SPLITS, corpora_root  # noqa: E402  (where the corpora are, the rounds: one rule for both)
+from eval_attribution import ROUND_SPLITS, corpora_root, round_number  # noqa: E402  (where the corpora are, the rounds: one rule for both)
 
 ANNOTATIONS = REPO / "tests" / "annotations"
 SPLIT_FILE = REPO / "bench" / "eval_split.json"
@@ -85,7 +86,7 @@ def annotation_files(set_name: str, split: str) -> list[Path]:
     """The annotation files of one split, chosen by the publisher in the file name: a file of the other
     split is never opened. ``test2`` is round 2's folder of its own (``diverse2``, ``lang2``)."""
     if split in ROUND_SPLITS:
-        return sorted(SETS[set_name][1].with_name(f"{set_name}{split[-1]}").glob("*.json"))
+        return sorted(SETS[set_name][1].with_name(f"{set_name}{round_number(split)}").glob("*.json"))
     publishers = split_publishers(set_name, split)
     folder = SETS[set_name][1]
     return sorted(p for p in folder.glob("*.json") if publisher_of(p) in publishers)
@@ -279,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no corpora at {corpora_root()}", file=sys.stderr)
         return 0
     if args.split in ROUND_SPLITS and not annotation_files(args.set, args.split):
-        folder = ANNOTATIONS / (args.set + args.split[-1])
+        folder = ANNOTATIONS / (args.set + round_number(args.split))
         print(f"skipped: no {args.set} {args.split} annotations in {folder}", file=sys.stderr)
         return 0
     scores = evaluate(args.set, args.split)

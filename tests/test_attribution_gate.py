@@ -57,12 +57,12 @@ def test_annotations_are_well_formed():
 
 
 # The later held-out rounds: a folder each, one file per entry of eval_split.json's list. Round 2 is releases
-# of diverse_releases, rounds 3 to 8 news pages of news_html_benchmark, round 9 releases of the press-release
+# of diverse_releases, rounds 3 to 8 news pages of news_html_benchmark, rounds 9 and 10 releases of the press-release
 # folders (the publisher is the file's folder). The checks below read the annotations and
 # the pages' raw text only; attribution is never run on them.
-ROUNDS = {split: (REPO / "tests" / "annotations" / f"diverse{split[-1]}",
-                  next(ev.SPLIT[f"round{split[-1]}"][k] for k in ("diverse_test", "news_test", "release_test")
-                       if k in ev.SPLIT[f"round{split[-1]}"]))
+ROUNDS = {split: (REPO / "tests" / "annotations" / f"diverse{ev.round_number(split)}",
+                  next(ev.SPLIT[f"round{ev.round_number(split)}"][k] for k in ("diverse_test", "news_test", "release_test")
+                       if k in ev.SPLIT[f"round{ev.round_number(split)}"]))
           for split in ev.ROUND_SPLITS}
 _QUOTE_KINDS = {"direct", "reported", "continuation"}
 
@@ -87,7 +87,7 @@ def test_later_round_annotations_are_well_formed(split):
         assert data["split"] == split and f.name == _file_name(data), f.name
         if split == "test2":
             assert data["source"].split("/")[1] == data["publisher"], f.name
-        if split == "test9":
+        if split in ("test9", "test10"):
             assert data["source"].split("/")[-2] == data["publisher"], f.name
         assert data["title"] is None or isinstance(data["title"], str), f.name
         assert data["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["date"]), f.name
@@ -188,7 +188,7 @@ def test_test_halves_are_never_read_by_default():
     # Every held-out set, the later rounds' folders included, is read only with its --split.
     assert not set(ev.SETS) & {name for sets in ev.HELD_OUT.values() for name in sets}
     assert set(ev.HELD_OUT) == {"test", *ev.ROUND_SPLITS}
-    round_folders = {"lang2"} | {f"diverse{split[-1]}" for split in ev.ROUND_SPLITS}
+    round_folders = {"lang2"} | {f"diverse{ev.round_number(split)}" for split in ev.ROUND_SPLITS}
     assert not any(f.parent.name in round_folders for f in dev_files + ev.annotation_files())
 
 
