@@ -676,3 +676,25 @@ def test_a_companys_short_name_is_no_speaker(text):
 
 def test_a_short_name_defined_for_a_person_still_names_her():
     assert names("Jane Roe (“Roe”) said the drilling results strengthen the company's view.") == ["Jane Roe"]
+
+
+# --- surnames printed in capitals ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Andrzej BUŁA (EPP, PL), co-rapporteur for the regulation, said: “This law is very important.”",
+     "Andrzej Buła"),
+    ("Veronika VRECIONOVÁ, rapporteur, said: “Several countries have been affected by the floods.”",
+     "Veronika Vrecionová"),
+])
+def test_a_surname_in_capitals_after_a_given_name_is_the_name(text, name):
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will open the new terminal in May,” said Example NASA in a statement on Monday.",
+    "“The limits apply from March to every driver,” said the CCSAO in a statement on Monday.",
+    "“We will open the new terminal in May,” said Chivas USA in a statement on Monday.",
+    "Example County Health CARES encourages healthcare staff to screen every patient for abuse.",
+])
+def test_an_acronym_after_a_capitalised_word_is_no_surname(text):
+    assert names(text) == [None]

@@ -436,6 +436,22 @@ def test_words_about_the_release_that_are_no_disclaimer_stay_body():
     assert len(body_texts(load_text(text, "results.md"))) == 2
 
 
+def test_a_dateline_in_brackets_and_a_site_name_after_a_bullet():
+    # A page exported as text, one block per line.
+    text = ("Retail Thief Sentenced to 19 Years in Prison • Example County Attorney's Office, AZ\n"
+            "Skip to Main Content\nHome\nNews Flash\nPosted on June 01, 2026\n"
+            "(PHOENIX) – Example County Attorney Jane Roe has announced that a man was sentenced to 19 years.\n"
+            "The man entered a retail store armed with a knife and demanded money from an employee.\n")
+    r = load_text(text, "sentenced.txt")
+    assert (r.title, r.location) == ("Retail Thief Sentenced to 19 Years in Prison", "PHOENIX")
+    assert body_texts(r)[0].startswith("Example County Attorney Jane Roe has announced")
+
+
+def test_a_label_in_brackets_is_no_dateline():
+    text = ("Council Opens Library\n\n(UPDATED) – The council opened the new library on Monday morning.\n")
+    assert load_text(text, "library.txt").location is None
+
+
 def test_other_xml_with_its_own_element_names():
     xml = """<?xml version="1.0" encoding="utf-8"?>
 <release xmlns:dc="http://purl.org/dc/elements/1.1/">

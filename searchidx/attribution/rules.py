@@ -41,7 +41,7 @@ _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
 _TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St)\."
 # A dotted abbreviation is one word of a title ("U.S. Attorney", "U.K. Ambassador").
-_CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|[A-Z]{{2,}}['’]?s?|[A-Z][a-z]*['’]s)"
+_CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|[A-Z][A-ZÀ-ÖØ-ÞĀ-Ž]+['’]?s?|[A-Z][a-z]*['’]s)"
 _JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|al|el|ibn|on)"
 # A run of capitalised words, as names and titles are written: "DEA Special Agent in Charge James Hunt".
 CAP_SPAN = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+[A-Z]))){{0,10}}"
@@ -742,6 +742,32 @@ def _inside(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
     return False
 
 
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}(?:[-'’][^\W\d_]{2,})*")
+_VOWELS = frozenset("AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝĄĘĮŲ")
+_NOT_GIVEN = frozenset("the a an his her their our its my your if while or and but all el la las los le les die der das".split())
+
+
+def _capital_surname(tokens: list[str]) -> list[str]:
+    """"Andrzej BUŁA", "Marine LE PEN": a surname printed in capitals after a given name, as European
+    institutions print it, is the name's end, not an acronym: written in title case."""
+    k = len(tokens)
+    while k > 1 and tokens[k - 1].isupper() and _CAPS_WORD.fullmatch(tokens[k - 1]) \
+            and tokens[k - 1].lower() not in _TITLES and tokens[k - 1].lower() not in _ORGANISATION:
+        k -= 1
+    # Acronyms are short or have one vowel at most ("NASA", "NYPD", "OCDA" after "The").
+    if k == len(tokens) or len(tokens[-1]) < 4 or len(_VOWELS.intersection(tokens[-1])) < 2:
+        return tokens
+    first, last = tokens[k - 1], tokens[-1]
+    if not (first[:1].isupper() and first[1:].islower() and first.isalpha()) or first.lower() in _TITLES \
+            or first.lower() in _ORGANISATION or first.lower() in _NOT_GIVEN or lexicons.is_place(first):
+        return tokens
+    # After a word not known as a given name ("Health CARES"), only a surname no acronym or word could be:
+    # a long one, or one with letters beyond ASCII ("Andrzej BUŁA", "Younous OMARJEE").
+    if not lexicons.is_given_name(first) and len(last) < 6 and last.isascii():
+        return tokens
+    return tokens[:k] + [t.title() for t in tokens[k:]]
+
+
 # Pure, and asked again for the same names across a county's releases: cached.
 @lru_cache(maxsize=4096)
 def _split_span(span: str) -> tuple[str | None, str]:
@@ -757,6 +783,7 @@ def _split_span(span: str) -> tuple[str | None, str]:
             tokens = tokens[k + 1:]
             span = " ".join(tokens)
             break
+    tokens = _capital_surname(tokens)
     last_title = -1
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(",.")

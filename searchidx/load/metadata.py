@@ -56,6 +56,8 @@ _DATELINE_LEAD = re.compile(
     # "Dekalb, Ill. — …": a place in capitals and small letters with its state as AP style abbreviates it.
     r"|^(?P<place3>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*"
     rf"(?:{'|'.join(re.escape(state) for state in AP_STATES)})\.)\s+[-–—]{{1,2}}\s+"
+    # "(PHOENIX) – …": the place in capitals, in brackets ("(UPDATED) –" is a label).
+    r"|^\((?!(?:UPDATED?|CORRECT(?:ION|ED)|REVISED|VIDEO|PHOTOS?|AUDIO|BREAKING|EMBARGOED|ADVISORY|SEE)\b)(?P<place4>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?)\)\s*[-–—]{1,2}\s+"
 )
 
 _WEB_ADDRESS = re.compile(r"https?://\S+")
@@ -206,7 +208,7 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         return text, None, None
     if not m.group("dashed") and not text[m.end() - 1:m.end()].isspace():
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
-    place = m.group("place") or m.group("place2") or m.group("place3")
+    place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
     return text[m.end():], place.strip(" ,"), found[0] if found else None
 
 

@@ -82,7 +82,7 @@ CONTACT_LINE_CHARS = 120
 #: A line this long that ends a sentence is prose, not a contact or label line.
 PROSE_CHARS = 80
 _EMAIL_IN = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·]{2,60}$")
+_TITLE_SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
 
 
 def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draft:

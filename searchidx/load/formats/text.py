@@ -38,8 +38,8 @@ _CHROME_LINE = re.compile(
 _FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|latest news|recent posts|related news|more news|recent news|"
                           r"you may also like|other news|links|quick links|view all)\s*:?$", re.I)
 # "Title | Cook County State's Attorney", "Title - Orange County District Attorney": the site's name.
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+(?:The\s+|Office of\s+)?[^|–—]*?(?:Attorney|Prosecutor|Office|County|"
-                          r"Department|Government|District|NewsCenter|Newsroom)\b[^|–—]*$")
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—•·]\s+(?:The\s+|Office of\s+)?[^|–—•·]*?(?:Attorney|Prosecutor|Office|County|"
+                          r"Department|Government|District|NewsCenter|Newsroom)\b[^|–—•·]*$")
 _TIMESTAMP_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+\-]\d{2}:?\d{2})?$")
 # A line that is only the address of an image: the page's pictures and logos, exported as text.
 _IMAGE_URL_LINE = re.compile(r"^(?:\[[^\]]{1,20}\]\s*)?https?://\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)(?:\?\S*)?$", re.I)
