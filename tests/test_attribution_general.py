@@ -698,3 +698,24 @@ def test_a_surname_in_capitals_after_a_given_name_is_the_name(text, name):
 ])
 def test_an_acronym_after_a_capitalised_word_is_no_surname(text):
     assert names(text) == [None]
+
+
+# --- a party and country in brackets before the role -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Younous Omarjee (the Left, FR) co-rapporteur for the regulation stated: “We adopted the law to help.”",
+     "Younous Omarjee"),
+    ("Jane Roe (D-Calif.) chair of the committee, said the bill would pass this year.", "Jane Roe"),
+])
+def test_a_role_after_a_party_in_brackets_needs_no_comma(text, name):
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The European Regions Airline Association (ERAA) claims that nobody was consulted, Andy Clarke said.",
+     "Andy Clarke"),
+    ("Chief Executive Officer (Acting) of the Example Zone Authority, Gary Scott, added that the plan works.",
+     "Gary Scott"),
+])
+def test_an_abbreviation_or_a_note_in_brackets_is_no_party(text, name):
+    assert names(text) == [name]

@@ -183,9 +183,11 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     advocate campaigner volunteer survivor fiscal jefe jefa juez abogado abogada""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 _ROLE_PREFIX = rf"(?:(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS_LIST)})\s+(?:of\s+[a-z]+\s+)?)?"
-# "NAME, ROLE[,] said" — the appositive role between a name and its verb.
+# "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
+# in brackets the comma may be left out ("Younous OMARJEE (the Left, FR) co-rapporteur for … stated"), not
+# after an abbreviation or a note ("(ERAA) claims", "(Acting) of the Authority").
 _APPOSITIVE = re.compile(
-    rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<role>[^\"“”;]{{2,220}}?),?\s+{_ADVERBS}$"
+    rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\),|\s+\([^(),-]{{1,30}}[,-][^()]{{1,30}}\)(?=\s+[a-z])|,)\s+(?P<role>[^\"“”;]{{2,220}}?),?\s+{_ADVERBS}$"
 )
 # "NAME - who … - said": a parenthetical between dashes.
 _DASHED = re.compile(
