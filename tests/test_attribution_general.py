@@ -719,3 +719,33 @@ def test_a_role_after_a_party_in_brackets_needs_no_comma(text, name):
 ])
 def test_an_abbreviation_or_a_note_in_brackets_is_no_party(text, name):
     assert names(text) == [name]
+
+
+# --- review: inputs that must stay fast and rules that must not over-reach ---------------------------------
+
+def test_words_in_capitals_and_small_letters_beyond_ascii_load():
+    # "Ał" once read both as a name word and as a word in capitals: each doubled the ways a run matched.
+    unit = "x, " + "Ał " * 12 + "and " + "Ał " * 12 + "said "
+    release = load_text("Title\n\nPARIS – The city opened the new library.\n\n" + (unit * 5)[:300] + "\n", "x.md")
+    assert len(release.body) == 2
+
+
+def test_a_long_run_of_ticker_like_words_before_a_short_name_loads():
+    text = ("Title\n\nAcme Inc. (" + "AB: CDEF. " * 14 + "(“Acme”) announced a deal today with the city.\n\n"
+            "\"We are pleased,\" said Jane Roe, CEO of Acme.\n")
+    assert names(text.split("\n\n", 1)[1]) == [None, "Jane Roe"]
+
+
+def test_a_release_reposted_inside_a_blockquote_is_no_quotation(tmp_path):
+    got = _html("<blockquote><p>The city approved its budget for the year on Thursday evening.</p>"
+                "<p>Mayor Jane Roe said:</p>"
+                "<p>\"We are investing in every neighbourhood of the city this year.\"</p>"
+                "<p>The budget totals $2 billion and covers roads, parks and schools across the city.</p>"
+                "<p>The council meets again in June to discuss the plan.</p></blockquote>", tmp_path)
+    assert got == [None, None, "Jane Roe", None, None]
+
+
+def test_a_companys_short_name_does_not_hide_a_person_named_so_before():
+    got = names("Roe Holdings LLC (\"Roe\") signed a deal with the city today.",
+                "\"We are delighted,\" Jane Roe said.", "Roe said the deal closes in May.")
+    assert got == [None, "Jane Roe", "Jane Roe"]

@@ -452,6 +452,21 @@ def test_a_label_in_brackets_is_no_dateline():
     assert load_text(text, "library.txt").location is None
 
 
+def test_quotes_after_a_disclaimer_or_a_label_line_stay_body():
+    text = ("Library Opens\n\nThe city opened a library on Monday.\n\n"
+            "This press release contains forward-looking statements; see the cautionary note at the end.\n\n"
+            "\"We are delighted,\" said Jane Roe, the mayor.\n\nInvestors:\n\n"
+            "\"It is a good day,\" said John Doe, the treasurer.\n")
+    r = load_text(text, "library.md")
+    assert [p.speaker for p in r.body][-2:] == ["Jane Roe", "John Doe"]
+
+
+@pytest.mark.parametrize("label", ["(WATCH)", "(CNN)", "(UPDATES)", "(FOR IMMEDIATE RELEASE)"])
+def test_a_label_or_an_agency_in_brackets_is_no_place(label):
+    text = f"Council Opens Library\n\n{label} – The council opened the new library on Monday morning.\n"
+    assert load_text(text, "library.txt").location is None
+
+
 def test_other_xml_with_its_own_element_names():
     xml = """<?xml version="1.0" encoding="utf-8"?>
 <release xmlns:dc="http://purl.org/dc/elements/1.1/">

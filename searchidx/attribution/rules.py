@@ -40,8 +40,11 @@ _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-Z][a-z]+)?(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+)*"
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
 _TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St)\."
+# A word in capitals, also beyond ASCII ("BUŁA"): only capitals after the first letter and one of them
+# ASCII or Latin-1, so that no word in capitals and small letters ("Ał") also reads as a name word.
+_CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]+['’]?s?"
 # A dotted abbreviation is one word of a title ("U.S. Attorney", "U.K. Ambassador").
-_CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|[A-Z][A-ZÀ-ÖØ-ÞĀ-Ž]+['’]?s?|[A-Z][a-z]*['’]s)"
+_CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
 _JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|al|el|ibn|on)"
 # A run of capitalised words, as names and titles are written: "DEA Special Agent in Charge James Hunt".
 CAP_SPAN = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+[A-Z]))){{0,10}}"
@@ -955,7 +958,7 @@ _ORGANISATION = ORG_WORDS | lexicons.ORGANISATION_WORDS
 _ALIAS = re.compile(r"[“\"](?:the\s+)?([A-Z][^“”\"()]{1,60}?)[”\"]")
 _ALIAS_DEFINITION = re.compile(r"\(((?:(?:the\s+|or\s+|and\s+|,\s*)*[“\"][^“”\"()]{2,60}[”\"]\s*)+)\)")
 # Listing parentheses between a company's name and its short name: "(TSX: BEP.UN; NYSE: BEP)".
-_TICKERS = re.compile(r"\s*\((?:[A-Z][A-Za-z .-]{1,15}:\s*[A-Z0-9.\-]+[;,]?\s*)+\)")
+_TICKERS = re.compile(r"\s*\((?:[A-Z][A-Za-z .-]{1,15}:\s*[A-Z0-9.\-]+(?![A-Z0-9.\-])[;,]?\s*)+\)")
 _OWNER_RUN = re.compile(r"(?:[A-Z][\w&.’'-]*(?:\s+(?:of|and|&|de|du|the|for))?\s+)*[A-Z][\w&.’'-]*\.?$")
 _CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|S\.A|SA|AG|GmbH|N\.V|NV|SE|AB|ASA|Oyj|Pty)\.?$")
 # The functions of a business that follow a title without a joiner ("VP Exploration", "Head Sales").
@@ -1273,8 +1276,8 @@ class Attributor:
             name = " ".join(tokens[:cut])
             if not cut or not _valid_name(name):
                 return None
-        if name.lower() in self.org_aliases():
-            return None  # the short name the release gave a company
+        if name.lower() in self.org_aliases() and not hon and self.registry.find(name) is None:
+            return None  # the short name the release gave a company, not a person named so before
         if title and " " not in name and self.registry.find(name) is None \
                 and not any(w.lower().strip(",.") in _TITLES for w in title.split()):
             return None  # "Air Example", "Example Holdings": an organisation's name, not a title and a surname
@@ -1876,7 +1879,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Co
     introduced: Person | None = None  # the speaker of a line introducing the next paragraphs ("X stated:")
     previous: Person | None = None  # the speaker of the previous body paragraph
     previous_text = ""
-    previous_set_off = False  # the previous body paragraph is set off as a quotation, or introduces one
+    previous_set_off = False  # the previous body paragraph is in, or introduces, a quotation set off below it
     assigned: list[tuple[Paragraph, Person | None]] = []
     explicit_of: dict[int, Person | None] = {}
     lead_ins: dict[int, Person] = {}  # "X said:" lines: no words of X's, but X speaks around them
@@ -2007,7 +2010,10 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Co
         carried = person if (person is not None and depth > 0) else None
         previous = person
         previous_text = p.text
-        previous_set_off = id(p) in set_off or lead_in
+        # A run set off under a line that introduces it, the line itself not set off: a release reposted
+        # whole inside a blockquote is no quotation of whoever speaks in it.
+        in_quote = id(p) in set_off
+        previous_set_off = (in_quote and previous_set_off) or (lead_in and not in_quote)
     _look_ahead(assigned, explicit_of, lead_ins)
     # Names and roles are final only once the whole release has been read: one person, one name.
     merged = registry.merge_short_forms()

@@ -56,8 +56,10 @@ _DATELINE_LEAD = re.compile(
     # "Dekalb, Ill. — …": a place in capitals and small letters with its state as AP style abbreviates it.
     r"|^(?P<place3>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*"
     rf"(?:{'|'.join(re.escape(state) for state in AP_STATES)})\.)\s+[-–—]{{1,2}}\s+"
-    # "(PHOENIX) – …": the place in capitals, in brackets ("(UPDATED) –" is a label).
-    r"|^\((?!(?:UPDATED?|CORRECT(?:ION|ED)|REVISED|VIDEO|PHOTOS?|AUDIO|BREAKING|EMBARGOED|ADVISORY|SEE)\b)(?P<place4>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?)\)\s*[-–—]{1,2}\s+"
+    # "(PHOENIX) – …": the place in capitals, in brackets ("(UPDATED) –", "(WATCH) –" are labels, "(CNN) —" an
+    # agency).
+    r"|^\((?!(?:UPDATE[DS]?|CORRECT(?:ION|ED)|REVISED|VIDEOS?|PHOTOS?|AUDIO|BREAKING|EMBARGOED|ADVISORY|SEE|WATCH|"
+    r"LISTEN|EDITORS?|NOTE|FOR|CNN|AP|AFP|UPI|REUTERS|BLOOMBERG)\b)(?P<place4>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?)\)\s*[-–—]{1,2}\s+"
 )
 
 _WEB_ADDRESS = re.compile(r"https?://\S+")

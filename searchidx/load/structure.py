@@ -35,15 +35,18 @@ _ABOUT_INLINE = re.compile(rf"^About\s+{_NAME}:\s+\S")
 _BOILERPLATE_HEADING = re.compile(
     r"^(?:notes? (?:to|for) editors?|editors?['’]? notes?|for editors|(?:cautionary (?:note|statement) "
     r"(?:regarding|concerning|about) )?forward[- ]looking (?:statements?|information)|safe harbou?r(?: statement)?|"
-    r"cautionary (?:note|statement)s?|(?:media |press |investor |analyst )?(?:contacts?|contact information|"
-    r"inquiries|enquiries)|media|investors|investor relations)\s*:?$",
+    r"cautionary (?:note|statement)s?)\s*:?$",
     re.I,
 )
+# A contacts heading after the body starts the closing part too, but a section under it that quotes someone
+# (a label line in the story) stays body, as under "About X".
+_CONTACT_HEADING = re.compile(r"^(?:(?:media |press |investor |analyst )?(?:contacts?|contact information|inquiries|"
+                              r"enquiries)|media|investors|investor relations)\s*:?$", re.I)
 _BOILERPLATE_INLINE = re.compile(r"^(?:(?i:notes? (?:to|for) editors?|editors?['’]? notes?)\s*:\s*\S|"
-                                 r"(?:Forward[- ]Looking Statements|Safe Harbou?r Statement)\s*[:.\-–—]?\s+\S|"
-                                 # The disclaimer with no heading: "This news release contains forward-looking …"
-                                 r"(?:This|The) (?:news |press )?release (?:contains|includes|may contain) (?:certain )?"
-                                 r"[‘“\"']?[Ff]orward[- ][Ll]ooking)")
+                                 r"(?:Forward[- ]Looking Statements|Safe Harbou?r Statement)\s*[:.\-–—]?\s+\S)")
+# The disclaimer with no heading: "This news release contains forward-looking …" (a section, as above).
+_DISCLAIMER = re.compile(r"^(?:This|The) (?:news |press )?release (?:contains|includes|may contain) (?:certain )?"
+                         r"[‘“\"']?[Ff]orward[- ][Ll]ooking")
 # The issuer described at the end with no heading: "The Example Foundation is a 501(c)3 nonprofit …",
 # "Example Group (EXG) is the parent organization of …". The subject is a name (capitalised words, perhaps
 # its abbreviation in brackets) that says it is an organisation.
@@ -132,7 +135,8 @@ def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
     seen_body = False
     section: list[Paragraph] = []  # the paragraphs under the current "About X" heading
     for p in paragraphs:
-        about_heading = p.kind == "body" and is_about_heading(p.text)
+        about_heading = p.kind == "body" and (is_about_heading(p.text) or (
+            len(p.text) <= 40 and bool(_CONTACT_HEADING.match(p.text))))
         if about_heading or (p.kind == "body" and len(p.text) <= 80 and _BOILERPLATE_HEADING.match(p.text)):
             _keep_quoted_section(section)
             section = []
@@ -141,9 +145,11 @@ def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
             if in_about and about_heading:
                 section = [p]  # a marker: the section's paragraphs follow
             continue
-        if p.kind == "body" and (_ABOUT_INLINE.match(p.text) or (seen_body and _BOILERPLATE_INLINE.match(p.text))):
+        disclaimer = p.kind == "body" and seen_body and bool(_DISCLAIMER.match(p.text))
+        if p.kind == "body" and (_ABOUT_INLINE.match(p.text) or disclaimer
+                                 or (seen_body and _BOILERPLATE_INLINE.match(p.text))):
             _keep_quoted_section(section)
-            section = []
+            section = [p] if disclaimer else []
             in_about = True
         if in_about and p.kind == "body":
             p.kind = "about"
