@@ -1097,10 +1097,11 @@ class Attributor:
             aliases: set[str] = set()
             if "(“" in self.text or '("' in self.text:
                 for m in _ALIAS_DEFINITION.finditer(self.text):
-                    before = _TICKERS.sub("", self.text[max(0, m.start() - 160):m.start()]).rstrip(" ,")
+                    window = self.text[max(0, m.start() - 160):m.start()].rstrip(" ,")
+                    before = _TICKERS.sub("", window).rstrip(" ,")
                     owner = _OWNER_RUN.search(before)
-                    if owner and (lexicons.is_organisation(owner.group(0)) or _CORPORATE_END.search(owner.group(0))
-                                  or len(before) < len(self.text[max(0, m.start() - 160):m.start()].rstrip(" ,"))):
+                    if owner and (before != window or lexicons.is_organisation(owner.group(0))
+                                  or _CORPORATE_END.search(owner.group(0))):  # a ticker, or a company's name
                         aliases.update(a.lower() for a in _ALIAS.findall(m.group(1)))
             self._org_aliases = frozenset(aliases)
         return self._org_aliases
@@ -1882,7 +1883,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Co
     previous_set_off = False  # the previous body paragraph is in, or introduces, a quotation set off below it
     assigned: list[tuple[Paragraph, Person | None]] = []
     explicit_of: dict[int, Person | None] = {}
-    lead_ins: dict[int, Person] = {}  # "X said:" lines: no words of X's, but X speaks around them
+    lead_ins: set[int] = set()  # "X said:" lines: no words of X's (their speaker is explicit_of's)
     # For the quote records: how each paragraph's speaker was found, its speech verb, an open quote before it.
     how: dict[int, str] = {}
     cue_of: dict[int, tuple[int, int] | None] = {}
@@ -1997,7 +1998,7 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Co
         # "Prime Minister Theresa May said:" holds none of her words: the paragraphs it introduces do.
         assigned.append((p, None if lead_in else person))
         if lead_in:
-            lead_ins[id(p)] = person
+            lead_ins.add(id(p))
         if person is not None and len(p.text) < 300 and _introduces(p.text):
             introduced = person
         elif person is None or person is not introduced:
@@ -2048,7 +2049,7 @@ def _interviewee(attributor: Attributor, paragraphs: list[Paragraph], title: str
 
 
 def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: dict[int, Person | None],
-                lead_ins: dict[int, Person]) -> None:
+                lead_ins: set[int]) -> None:
     """A quote whose attribution the next paragraph gives ('“…,”' then 'said X.') is X's, and so are the
     quote-only paragraphs before it; walked backwards so that a run of them takes the one speaker. A line
     that only introduces more ("X continued:", in ``lead_ins``) gives its speaker too."""
@@ -2056,7 +2057,8 @@ def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: di
     for a, b in zip(reversed(body[:-1]), reversed(body[1:])):
         p, person = assigned[a]
         nxt, nxt_person = assigned[b]
-        nxt_person = nxt_person or lead_ins.get(id(nxt))
+        if id(nxt) in lead_ins:
+            nxt_person = explicit_of.get(id(nxt))
         if nxt_person is None or not quote_mask(p.text):
             continue
         nxt_explicit = explicit_of.get(id(nxt))

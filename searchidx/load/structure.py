@@ -135,14 +135,15 @@ def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
     seen_body = False
     section: list[Paragraph] = []  # the paragraphs under the current "About X" heading
     for p in paragraphs:
-        about_heading = p.kind == "body" and (is_about_heading(p.text) or (
+        # "About X" and a contacts heading open a section that a quote in it keeps as body.
+        opens_section = p.kind == "body" and (is_about_heading(p.text) or (
             len(p.text) <= 40 and bool(_CONTACT_HEADING.match(p.text))))
-        if about_heading or (p.kind == "body" and len(p.text) <= 80 and _BOILERPLATE_HEADING.match(p.text)):
+        if opens_section or (p.kind == "body" and len(p.text) <= 80 and _BOILERPLATE_HEADING.match(p.text)):
             _keep_quoted_section(section)
             section = []
             # Above the first body paragraph it is a menu entry ("About LADA"), not the issuer's section.
             in_about = seen_body
-            if in_about and about_heading:
+            if in_about and opens_section:
                 section = [p]  # a marker: the section's paragraphs follow
             continue
         disclaimer = p.kind == "body" and seen_body and bool(_DISCLAIMER.match(p.text))
