@@ -749,3 +749,52 @@ def test_a_companys_short_name_does_not_hide_a_person_named_so_before():
     got = names("Roe Holdings LLC (\"Roe\") signed a deal with the city today.",
                 "\"We are delighted,\" Jane Roe said.", "Roe said the deal closes in May.")
     assert got == [None, "Jane Roe", "Jane Roe"]
+
+
+# --- everyday words are nobody's name -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Political parties cannot take older voters for granted in the coming election, says Age Concern.",
+    "\"There are of course a few glitches, but nowhere near the problems of last year,\" said Sports Interactive.",
+    "Legal Support Assistants said the new system would save every office two hours a week.",
+    # A preposition before a month or a title-case name opens the sentence; it is no first name.
+    "Between June 29, 2005, and July 28, 2008, Winter forged 130 checks. She said the money was a loan.",
+    "Regarding Manhattan Summons Initiative, the office said: \"We applaud this effort to focus resources.\"",
+])
+def test_a_run_of_everyday_words_is_no_speaker(text):
+    assert names(text) == [None]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Neither given name is on the census list: the name stands on its own words.
+    ("\"The deficit target will be met,\" said Palaniappan Chidambaram, the finance minister.",
+     "Palaniappan Chidambaram"),
+    ("Romelo Grey said the tenants had been told to leave the house by Friday.", "Romelo Grey"),
+    # A surname that is also an everyday word, after a given name or a title.
+    ("\"We will keep every branch open,\" said Jane Price, chief executive of the bank.", "Jane Price"),
+    ("\"We will keep every branch open,\" said Councillor Black, who chairs the committee.", "Black"),
+])
+def test_a_name_of_unlisted_or_everyday_words_still_speaks(text, name):
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Actor Keanu Reeves thanked his mother and said the award belonged to her.", ("Keanu Reeves", "Actor")),
+    ("Wing Christophe Dominici says France can claim another Grand Slam this year.",
+     ("Christophe Dominici", "Wing")),
+    # Words of the sentence itself, not a role: "allegedly", "stabbing".
+    ("Allegedly Stabbing Oshae Sibley, the defendant said in substance: \"You don't know us.\"",
+     ("Oshae Sibley", "defendant")),
+])
+def test_everyday_words_before_an_unlisted_name_are_its_role(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_an_unlisted_name_of_three_words_stays_whole():
+    assert names("\"The deficit target will be met,\" said Mani Shankar Aiyar on Monday.") == ["Mani Shankar Aiyar"]
+
+
+def test_a_preposition_before_a_companys_name_is_no_role():
+    got = names("Exampleforce (NYSE: EXF), the #1 AI CRM, today announced results for its second quarter.",
+                "About Exampleforce Exampleforce empowers companies of every size to connect with customers.")
+    assert got == [None, None]

@@ -30,6 +30,19 @@ def is_given_name(word: str) -> bool:
     return word.strip(".,’'").lower() in given_names()
 
 
+@cache
+def lowercase_words() -> frozenset[str]:
+    """English words running text writes in lower case (``data/lowercase_words.txt``): not given names."""
+    text = resources.files("searchidx.attribution").joinpath("data/lowercase_words.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+def is_lowercase_word(word: str) -> bool:
+    """Whether a word (each part of a hyphenated one) is an everyday word: "Crime", "Year-Old", "Support"."""
+    parts = word.strip(".,’'").lower().split("-")
+    return all(p in lowercase_words() for p in parts)
+
+
 def given_name_gender(word: str) -> str | None:
     """``m`` or ``f`` when the name is mostly given to one, else None."""
     g = given_names().get(word.strip(".,’'").lower())

@@ -823,6 +823,18 @@ def _split_span(span: str) -> tuple[str | None, str]:
                     role = " ".join(([role] if role else []) + head)
                 rest = rest[k:]
                 break
+    if len(rest) > 2 and not any(lexicons.is_given_name(t) or re.fullmatch(r"[A-Z]\.", t) for t in rest):
+        # "Actor Keanu Reeves", "Allegedly Stabbing Jo Sibley": with no given name the list knows, everyday
+        # words before the last two are a role noun or the sentence's own words, when the name's are not.
+        k = 0
+        while len(rest) - k > 2 and lexicons.is_lowercase_word(rest[k]):
+            k += 1
+        if k and not any(lexicons.is_lowercase_word(t) for t in rest[k:]) and not any(
+                t.lower() in _PREPOSITIONS or t.lower() in NOT_NAMES for t in rest[:k]):
+            head = [t for t in rest[:k] if len(t) < 6 or not t.lower().endswith(("ing", "ly", "ed"))]
+            if head:
+                role = " ".join(([role] if role else []) + head)
+            rest = rest[k:]
     if len(rest) > 2 and "-" in rest[0] and not lexicons.is_given_name(rest[0]) \
             and not lexicons.is_given_name(tail := rest[0].rsplit("-", 1)[1]) \
             and tail.lower().rstrip("s").endswith(("er", "or", "ist", "man", "woman")):
@@ -934,7 +946,8 @@ def _valid_name(name: str) -> bool:
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
-                          "under beyond despite inside outside toward towards throughout upon like unlike".split())
+                          "under beyond despite inside outside toward towards throughout upon like unlike between "
+                          "during since until regarding concerning".split())
 
 
 _CONTRACTION = re.compile(r"[’'](?:ve|re|ll|d|m)$|n[’']t$", re.I)
@@ -1282,6 +1295,11 @@ class Attributor:
         if title and " " not in name and self.registry.find(name) is None \
                 and not any(w.lower().strip(",.") in _TITLES for w in title.split()):
             return None  # "Air Example", "Example Holdings": an organisation's name, not a title and a surname
+        tokens = name.split()
+        if not hon and not title and len(tokens) > 1 and self.registry.find(name) is None \
+                and not any(lexicons.is_given_name(t) for t in tokens) \
+                and all(lexicons.is_lowercase_word(t) for t in tokens):
+            return None  # "Age Concern", "Legal Support Assistants": everyday words, nobody's name
         if described and not title:
             # "the Wisconsin Republican said": a description, good only for someone already named so.
             return self.registry.by_role(name) or self.role_holder(name)
