@@ -49,7 +49,7 @@ from searchidx.load.metadata import strip_dateline_lead, strip_wire_lead  # noqa
 from searchidx.model import Paragraph  # noqa: E402
 
 sys.path.insert(0, str(REPO / "bench"))
-from eval_attribution import ROUND_SPLITS, corpora_root, round_number  # noqa: E402  (where the corpora are, the rounds: one rule for both)
+from eval_attribution import ROUND_SPLITS, corpora_root, round_number, source_path  # noqa: E402  (where the corpora are, the rounds: one rule for both)
 
 ANNOTATIONS = REPO / "tests" / "annotations"
 SPLIT_FILE = REPO / "bench" / "eval_split.json"
@@ -162,7 +162,7 @@ class Scores:
 
 def score_release(annotation: dict, scores: Scores, label: str) -> None:
     scores.releases += 1
-    path = corpora_root() / annotation["source"]
+    path = source_path(annotation["source"])
     try:
         release = load_release(path)
     except SearchidxError as exc:

@@ -126,6 +126,8 @@ def _raw_text(path: Path) -> str:
         walk(json.loads(raw))
         raw = "\n\n".join(strings)
     raw = re.sub(r"<[^>]+>", " ", html.unescape(raw)).replace("**", "").replace("\\", "")
+    if path.suffix == ".md":
+        raw = re.sub(r"(?<!\w)_(\S[^_\n]*?\S|\S)_(?!\w)", r"\1", raw)  # _emphasis_
     return ev.norm(raw.replace("\u00a0", " "))
 
 
