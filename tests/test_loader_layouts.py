@@ -752,3 +752,152 @@ def test_news_datelines_with_an_agency_or_an_ap_state():
     r = load_text("Gophers win again\n\nDekalb, Ill. — Coach P.J. Fleck said the team had played its best game of "
                   "the season.\n\nThe Gophers are now 10-0.\n", "gophers.txt")
     assert r.location == "Dekalb, Ill." and r.paragraphs[0].text.startswith("Coach P.J. Fleck said")
+
+
+# --- a release typed by hand: datelines, letterheads and labels of every English-speaking style --------------
+
+LEAD = "Example Works today opened a new plant in the town, creating 180 jobs over the next two years."
+
+
+@pytest.mark.parametrize(("dateline", "place", "date"), [
+    ("WAKEFIELD, England, 3 March 2026 –", "WAKEFIELD, England", dt.date(2026, 3, 3)),
+    ("KUALA LUMPUR, 4 March 2026 --", "KUALA LUMPUR", dt.date(2026, 3, 4)),
+    ("Hyderabad, 4th March 2026:", "Hyderabad", dt.date(2026, 3, 4)),
+    ("Auckland, NZ – 3/3/2026 –", "Auckland, NZ", dt.date(2026, 3, 3)),
+    ("LONDON, Friday 6 March 2026 –", "LONDON", dt.date(2026, 3, 6)),
+    ("KUANTAN, March 12 —", "KUANTAN", None),
+    ("Singapore --", "Singapore", None),
+])
+def test_a_typed_dateline_gives_place_and_date(dateline, place, date):
+    r = load_text(f"Example Works opens plant\n\n{dateline} {LEAD}\n", "x.txt")
+    assert (r.location, r.date) == (place, date)
+    assert body_texts(r)[0] == LEAD
+
+
+@pytest.mark.parametrize("opening", [
+    "Tuesday, March 3, 2026 –",  # a date, no place
+    "Meanwhile -- the",  # a word before a dash, no place
+    "Meanwhile, on 3 March 2026 –",  # words around the date
+])
+def test_words_before_a_dash_are_no_dateline_unless_a_place_and_date(opening):
+    r = load_text(f"Example Works opens plant\n\n{opening} {LEAD}\n", "x.txt")
+    assert r.location is None
+    assert body_texts(r)[0].startswith(opening.split()[0])
+
+
+@pytest.mark.parametrize("line", [
+    "For immediate release – Friday 6 March 2026",
+    "Embargoed until 6:00 a.m. ET, Tuesday, March 6, 2026",
+    "By Club Media | 6th March 2026",
+])
+def test_a_date_after_a_label_or_byline_dates_the_release(line):
+    r = load_text(f"Example Works opens plant\n\n{line}\n\n{LEAD}\n", "x.txt")
+    assert r.date == dt.date(2026, 3, 6) and r.title == "Example Works opens plant"
+    assert body_texts(r) == [LEAD]
+
+
+@pytest.mark.parametrize("head", [
+    # A body's name over a label and a date.
+    "St Example's University Hospital, Galway\nPRESS RELEASE\n\nTuesday 3 March 2026",
+    "EXAMPLE CORRIDOR POLICE COMMAND\nPUBLIC RELATIONS DEPARTMENT\n\nPRESS RELEASE\n\n03.03.2026",
+    "OFFICE OF THE DISTRICT ATTORNEY\nEXAMPLE COUNTY, PENNSYLVANIA\n\nNEWS RELEASE\nFor Immediate Release\nMarch 3, 2026",
+    # A label naming the kind of document with other words, and a body's name over its place.
+    "MEDIA RELEASE - POLICE MEDIA UNIT",
+    "KENYATAAN MEDIA / MEDIA STATEMENT\n\nMINISTRY OF EXAMPLE SMALLHOLDERS",
+    "PRESS RELEASE\nCity Information Office\nCity of Example del Norte",
+])
+def test_letterhead_over_a_typed_title_is_no_title(head):
+    r = load_text(f"{head}\n\nExample Works opens £40m plant in the town\n\n{LEAD}\n", "x.txt")
+    assert r.title == "Example Works opens £40m plant in the town"
+    assert body_texts(r) == [LEAD]
+
+
+def test_a_title_case_headline_over_a_label_and_date_stays_the_title():
+    r = load_text(f"City of Example Approves New Water Plan\n\nFOR IMMEDIATE RELEASE\n\nMarch 3rd, 2026\n\n{LEAD}\n",
+                  "x.txt")
+    assert r.title == "City of Example Approves New Water Plan" and r.date == dt.date(2026, 3, 3)
+
+
+def test_a_label_on_the_first_line_of_a_release_typed_one_line_a_paragraph():
+    text = f"FOR IMMEDIATE RELEASE\nExample Works opens plant in the town\nSINGAPORE, 5 March 2026 – {LEAD}\n" \
+           "The company said it would double its team by the end of the year.\n"
+    r = load_text(text, "x.txt")
+    assert (r.title, r.location, r.date) == ("Example Works opens plant in the town", "SINGAPORE", dt.date(2026, 3, 5))
+    assert body_texts(r)[0] == LEAD
+
+
+def test_a_page_title_that_is_only_a_label_gives_way_to_the_heading(tmp_path):
+    page = ("<html><head><title>Press Release | Example Trust</title></head><body>"
+            "<h1>Example Trust to drill 150 boreholes</h1>"
+            f"<p>NAIROBI, Kenya (March 3, 2026) — {LEAD}</p></body></html>")
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    from searchidx.load.core import load_release
+    r = load_release(tmp_path / "x.html")
+    assert r.title == "Example Trust to drill 150 boreholes" and r.location == "NAIROBI, Kenya"
+
+
+# --- a typed release's back matter: end marks, notes, one-line contacts, captions, social links -------------
+
+def kinds(release):
+    return [(p.kind, p.text[:30]) for p in release.paragraphs]
+
+
+def test_what_follows_the_end_mark_is_back_matter_not_body():
+    text = (f"Example Works opens plant\n\n{LEAD}\n\nProduction begins in April.\n\nENDS\n\n"
+            "Notes to editors\nExample Works was founded in Halifax in 1962 and employs 1,400 people.\n\n"
+            "The company supplies brakes to 19 countries.\n\n"
+            "Media contact: Jane Roe, Head of Communications, press@example.org, 01422 555 0192\n")
+    r = load_text(text, "x.txt")
+    assert body_texts(r) == [LEAD, "Production begins in April."]
+    assert [p.kind for p in r.paragraphs][2:] == ["about", "about"]
+    assert [(c.name, c.email, c.phone) for c in r.contacts] == [("Jane Roe", "press@example.org", "01422 555 0192")]
+
+
+def test_an_end_mark_in_a_release_typed_one_line_a_paragraph():
+    text = (f"Example Works opens plant\n{LEAD}\nProduction begins in April.\n###\n"
+            "Example Works was founded in Halifax in 1962 and employs 1,400 people.\n")
+    assert body_texts(load_text(text, "x.txt")) == [LEAD, "Production begins in April."]
+
+
+def test_a_second_language_version_after_the_end_mark_stays_text():
+    text = (f"MEDIA ADVISORY\nExample Office to hold a press conference\n{LEAD}\n###\nAVISO DE PRENSA\n"
+            "La Oficina de Ejemplo abrirá una nueva planta en la ciudad, con 180 empleos en dos años.\n")
+    assert body_texts(load_text(text, "x.txt"))[-1].startswith("La Oficina de Ejemplo")
+
+
+@pytest.mark.parametrize("line", [
+    "Photo: Jane Roe and Cllr John Doe cut the ribbon at the new plant",
+    "Follow Example Lakeside FC on X @ExampleFC and Instagram @examplefc",
+    "For media queries, please contact: Ms Jane Roe | Corporate Communications | +65 6555 0123 | jane@example.sg",
+])
+def test_captions_social_links_and_one_line_contacts_are_no_body(line):
+    r = load_text(f"Example Works opens plant\n\n{LEAD}\n\nProduction begins in April.\n\n{line}\n", "x.txt")
+    assert body_texts(r) == [LEAD, "Production begins in April."]
+
+
+def test_a_bold_heading_typed_over_its_text_opens_the_about_section():
+    text = (f"# Example Works opens plant\n\n{LEAD}\n\n**About Example Works**\n"
+            "Example Works is a 296-bed hospital serving families across the upper Midwest.\n")
+    r = load_text(text, "x.md")
+    assert body_texts(r) == [LEAD] and r.paragraphs[-1].kind == "about"
+
+
+def test_a_paragraph_typed_in_bold_line_by_line_stays_one_paragraph():
+    text = (f"# Example bank raises rates\n\n{LEAD}\n\n**In line with its tightening**\n"
+            "**stance, the committee decided to raise the overnight deposit rate.**\n")
+    assert body_texts(load_text(text, "x.md"))[-1].startswith("In line with its tightening stance, the committee")
+
+
+def test_a_section_heading_the_extraction_drops_still_opens_the_about_section(tmp_path):
+    page = ("<html><head><title>Example Robotics opens headquarters</title></head><body>"
+            "<h1>Example Robotics opens headquarters</h1>"
+            f"<p>DES MOINES, Iowa (March 3, 2026) — {LEAD}</p>"
+            "<p>Hiring for production, field service and engineering roles begins this month.</p>"
+            "<h2>About Example Robotics</h2>"
+            "<p>Example Robotics builds autonomous weeding machines for corn and soybean growers.</p>"
+            "<p>Media contact: Jane Roe, press@example.com, (515) 555-0199<br>Follow us on X @example</p>"
+            "</body></html>")
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    from searchidx.load.core import load_release
+    r = load_release(tmp_path / "x.html")
+    assert [p.kind for p in r.paragraphs] == ["body", "body", "about"]

@@ -6,8 +6,8 @@ import datetime as dt
 import os
 import re
 
-from searchidx.attribution.lexicons import AP_STATES
-from searchidx.load.dates import find_date
+from searchidx.attribution.lexicons import AP_STATES, is_place
+from searchidx.load.dates import MONTHS, find_date
 from searchidx.model import Contact
 
 # Leading labels in a title: "(Video) Paris Conference …", "[PHOTO] …", "VIDEO: …".
@@ -60,7 +60,18 @@ _DATELINE_LEAD = re.compile(
     # agency).
     r"|^\((?!(?:UPDATE[DS]?|CORRECT(?:ION|ED)|REVISED|VIDEOS?|PHOTOS?|AUDIO|BREAKING|EMBARGOED|ADVISORY|SEE|WATCH|"
     r"LISTEN|EDITORS?|NOTE|FOR|CNN|AP|AFP|UPI|REUTERS|BLOOMBERG)\b)(?P<place4>[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?)\)\s*[-–—]{1,2}\s+"
+    # "WAKEFIELD, England, 3 March 2026 –", "Hyderabad, 4th March 2026:", "Auckland, NZ – 3/3/2026 –", "KUANTAN,
+    # March 12 —": a place in capitals (or, before a date with its year, in capitals and small letters) and a
+    # date written any way the date reader knows, up to a dash or a colon. The date is checked after the match.
+    # "Singapore -- …": a country or capital in capitals and small letters before a dash (checked after).
+    r"|^(?P<place6>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})\s+(?:--|[–—])\s+(?=[A-Z])"
+    r"|^(?P<place5>(?:[A-Z][A-Z.'’\-]{1,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,3}|[A-Z][a-zà-ÿ'’\-]{1,20}(?: [A-Z][a-zà-ÿ'’\-]{1,20}){0,2})"
+    r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2})"
+    r"\s*(?:,|\(|\s[-–—]{1,2})\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
 )
+_WEEKDAY = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?),?\s*$")
+# A date without its year after a place in capitals: "KUANTAN, March 12 —".
+_MONTH_DAY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?)$")
 
 _WEB_ADDRESS = re.compile(r"https?://\S+")
 _URL_LINE = re.compile(
@@ -79,7 +90,8 @@ BOILERPLATE_LINES = re.compile(
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
     # Page furniture between paragraphs: advertisement markers, and appeals with no heading of their own.
     r"advertisement(?:\s*[-–—:]\s*(?:scroll|continue) .{0,40})?|(?:story )?continues? (?:below|after advertisement)|"
-    r"follow us on .{1,60}|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
+    r"follow (?:us|[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:.{1,60}|(?:x|twitter|facebook|instagram|linkedin|"
+    r"youtube|tiktok|threads|bluesky)\b.{0,100})|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
     r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60})\s*\.?$",
     re.I,
 )
@@ -102,7 +114,8 @@ FOOTER_START = re.compile(
 _FOOTER_FIRST = frozenset("ufedsvUFEDSV")
 _URL_FIRST = frozenset("tvosTVOS")
 
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,4}(?:[\s.\-]\d{1,4}){1,5}")
+# A telephone number; a trunk code may have five digits ("01422 555 0192").
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,4}){1,5}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
@@ -204,6 +217,10 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     m = _DATELINE_LEAD.match(text)
     if not m:
         return text, None, None
+    if m.group("place5"):
+        return _dated_lead(text, m)
+    if m.group("place6"):
+        return (text[m.end():], m.group("place6"), None) if is_place(m.group("place6")) else (text, None, None)
     written = m.group("date") or m.group("dashed") or m.group("date2")
     found = find_date(written) if written else None
     if (m.group("dashed") or m.group("date2")) and not found:
@@ -212,6 +229,20 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
     place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
     return text[m.end():], place.strip(" ,"), found[0] if found else None
+
+
+def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | None]:
+    """A dateline whose date is any written date (``place5``): the date must be all that stands between the
+    place and the dash, a weekday aside; a place in capitals may give the day without the year."""
+    place, written = m.group("place5").strip(" ,"), m.group("date5").strip(" ,")
+    if _WEEKDAY.match(place.split(",")[0]) or place.split(",")[0].lower() in MONTHS:
+        return text, None, None  # "Tuesday, March 3, 2026 –": a date, no place
+    found = find_date(written)
+    if found and not written[found[1].end():].strip(" ,.") and _WEEKDAY.match(written[: found[1].start()] or "Monday"):
+        return text[m.end():], place, found[0]
+    if place.isupper() and _MONTH_DAY.match(written):
+        return text[m.end():], place, None
+    return text, None, None
 
 
 def url_line(line: str) -> tuple[bool, str | None]:
@@ -242,9 +273,54 @@ def is_boilerplate(line: str) -> bool:
     return bool(BOILERPLATE_LINES.match(line))
 
 
+_END_MARK = re.compile(r"^\s*(?:#\s?#\s?#|-+\s*30\s*-+|-*\s*ends?\s*-*)\s*$", re.I)
+
+
+# A photo's caption or credit line: "Photo: Jane Roe at the launch", "(Pictured: …)", "Image credit: …".
+_CAPTION_LINE = re.compile(r"^\(?(?:photo(?:graph)?|image|picture|pictured|pic|caption|photo caption|(?:photo |image )?credit)"
+                           r"\s*(?:\d{1,2}\s*)?[:\-–—]\s*\S", re.I)
+#: Longest line read as a caption.
+CAPTION_CHARS = 300
+
+
+def is_caption_line(line: str) -> bool:
+    return len(line) <= CAPTION_CHARS and line[:1] in "PpIiCc(" and bool(_CAPTION_LINE.match(line))
+
+
+def is_end_mark(line: str) -> bool:
+    """The line that ends a release's text: "ENDS", "- ends -", "###", "-30-"."""
+    return bool(_END_MARK.match(line))
+
+
 def is_footer_start(line: str) -> bool:
     line = line.strip()
     return line[:1] in _FOOTER_FIRST and bool(FOOTER_START.match(line))
+
+
+# The label a contact given on one line opens with: "Media contact:", "For further information:", "For media
+# queries, please contact:", "Issued by:".
+_CONTACT_LABEL = re.compile(
+    r"^(?:for (?:further|more) information|for (?:media )?(?:inquiries|enquiries|queries)|(?:media|press) "
+    r"(?:contacts?|enquiries|inquiries|queries)|contacts?|media|issued by)(?:,? (?:please )?contact)?\s*:\s*", re.I)
+_FIELD_SPLIT = re.compile(r"\s*[|;,]\s*|\s+[–—]\s+")
+#: Longest line read as a contact given on one line, and longest field in it.
+CONTACT_RECORD_CHARS = 220
+CONTACT_FIELD_CHARS = 70
+
+
+def contact_fields(line: str) -> list[str] | None:
+    """A contact given on one line, as the lines it would take ("Media contact: Jane Roe, Head of
+    Communications, press@example.org, 01422 555 0192" → name, job, e-mail, phone); None for anything else:
+    the line needs an e-mail address or a phone number, and fields, not a sentence."""
+    line = line.strip()
+    if len(line) > CONTACT_RECORD_CHARS or not (find_email(line) or _PHONE.search(line)):
+        return None
+    rest = _CONTACT_LABEL.sub("", line, count=1)
+    fields = [f.strip() for f in _FIELD_SPLIT.split(rest) if f.strip()]
+    if len(fields) < 2 or any(len(f) > CONTACT_FIELD_CHARS or (f.endswith(".") and " " in f and not find_email(f))
+                              for f in fields):
+        return None
+    return fields
 
 
 def looks_like_contact_line(line: str) -> bool:
@@ -303,6 +379,8 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
 _HEAD_LABEL = re.compile(
     r"^(?:exhibit\s+\d+(?:\.\d+)?|ex-\d+(?:\.\d+)?|(?:joint |media |news |press )?(?:release|statement|"
     r"advisory|summary)|for immediate release|immediate release|news|communications|media relations|"
+    # The same labels in the other languages the corpora hold.
+    r"(?:aviso|comunicado|nota) de prensa|para publicaci[oó]n inmediata|communiqu[ée] de presse|pressemitteilung|"
     r"embargoed\b.{0,60}|for (?:more|further) information,? contact\s*:?.*|(?:investors?|media|analysts?)\s*:.*|"
     r"page \d+(?: of \d+)?)\s*:?$",
     re.I,
@@ -318,13 +396,46 @@ _TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]
 HEAD_LINE_CHARS = 160
 
 
+# A short line that names the kind of document with other words: "MEDIA RELEASE - POLICE MEDIA UNIT",
+# "KENYATAAN MEDIA / MEDIA STATEMENT", "Press Release | Example Trust".
+_KIND_IN_LINE = re.compile(r"\b(?:media|press|news) (?:release|statement|advisory)\b", re.I)
+#: Words a line naming the kind of document may hold at most.
+KIND_LINE_WORDS = 8
+
+
+def is_label(text: str, alone: bool = False) -> bool:
+    """A line that labels the document rather than telling anything: "FOR IMMEDIATE RELEASE", "News
+    Release", "Embargoed until …", "MEDIA RELEASE - POLICE MEDIA UNIT"; with ``alone``, only a label with
+    nothing else on its line (not "MEDIA ADVISORY - Example Office", a page's title)."""
+    text = text.strip()
+    if not text or len(text) > HEAD_LINE_CHARS:
+        return False
+    if _HEAD_LABEL.match(text):
+        return True
+    return not alone and len(text.split()) <= KIND_LINE_WORDS and text[-1:] not in ".!?" and bool(_KIND_IN_LINE.search(text))
+
+
+_FUNCTION_WORDS = frozenset("of and the for on in at to de del la da van von & - – — / | · •".split())
+
+
+def is_office_line(text: str) -> bool:
+    """A letterhead line naming an office, a body or a place: a few words, each capitalised or a joining
+    word, no sentence ("OFFICE OF THE DISTRICT ATTORNEY", "St Brendan's University Hospital, Galway", "City of
+    Example")."""
+    text = text.strip()
+    words = text.split()
+    if not 1 <= len(words) <= 12 or len(text) > 100 or text[-1:] in ".!?:" or any(c.isdigit() for c in text):
+        return False
+    return all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
+
+
 def is_letterhead(text: str) -> bool:
     """A block that stands above a release's title without being it: a label ("Exhibit 99.1", "News
     Release"), an address, a telephone number or e-mail address, a contact line, a lone bullet."""
     text = text.strip()
     if not text or len(text) > HEAD_LINE_CHARS:
         return False
-    if _LAYOUT.match(text) or _HEAD_LABEL.match(text) or _TELEPHONE.match(text):
+    if _LAYOUT.match(text) or is_label(text) or _TELEPHONE.match(text):
         return True
     if find_email(text) and len(text.split()) <= 12:
         return True
@@ -343,8 +454,12 @@ _LAYOUT = re.compile(r"^[\s\-–—_=*•·▪|~#.\uf0b7]+$")
 
 # What may stand before and after the date on a date line: "Posted On:", "Tuesday,", a time, a byline.
 _BEFORE_DATE = re.compile(r"^(?:(?:(?:posted|published|released?|issued|updated|last updated|dated?)(?: on| date)?"
-                          # A document label over the date: "Press Release – March 6th, 2024".
-                          r"|(?:press|news|media) (?:release|statement)|statement)\s*[:,\-–—|]?\s*)?"
+                          # A document label over the date: "Press Release – March 6th, 2024", "For immediate
+                          # release – Friday 6 March 2026", "Embargoed until 6:00 a.m. ET, Tuesday, …".
+                          r"|(?:press|news|media) (?:release|statement)|statement|for immediate release"
+                          r"|embargoed(?: until| till)?(?: \d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+                          # A byline before it: "By Club Media | 2nd March 2026".
+                          r"|by [^|\d]{1,40}\|)\s*[:,\-–—|]?\s*)?"
                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\s*[:,]?$", re.I)
 _AFTER_DATE = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*"
                          r"(?:[|,]?\s*by\s+[^\d].{0,60})?", re.I)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from searchidx.attribution.lexicons import ORGANISATION_WORDS
 from searchidx.attribution.rules import attribute, attribution_fragment, name_line, signature_line
 from searchidx.load import metadata as md
 from searchidx.load.cleaning import ends_sentence
@@ -9,7 +10,7 @@ from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
 from searchidx.load.language import detect_languages
 from searchidx.load.limits import Deadline, split_long
-from searchidx.load.structure import is_heading, join_broken, mark_about, mark_copies
+from searchidx.load.structure import is_heading, join_broken, mark_about, mark_copies, opens_back_matter
 from searchidx.model import Paragraph, Release
 
 #: How many blocks at the top may hold the subtitle and dateline before the body starts.
@@ -82,8 +83,11 @@ def _about(p: Paragraph) -> bool:
 
 
 def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
-    """Drop the wire's footer and boilerplate lines; keep the URL they give."""
+    """Drop the wire's footer and boilerplate lines; keep the URL they give. What follows the release's end
+    mark ("ENDS", "###", "-30-") once its text has begun is back matter: notes to editors, the issuer's
+    background, contacts, kept as kind ``about``."""
     out: list[Block] = []
+    ended = False
     for b in blocks:
         if md.is_footer_start(b.text):
             break
@@ -92,7 +96,20 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
             draft.url = draft.url or url
             continue
         if md.is_boilerplate(b.text):
+            ended = ended or (md.is_end_mark(b.text) and any(ends_sentence(x.text) for x in out))
             continue
+        if len(b.lines) > 1 and any(md.is_boilerplate(line) for line in b.lines):
+            # A boilerplate line typed over the next one ("Follow us on X @example" / "Media: …"): it goes alone.
+            kept = tuple(line for line in b.lines if not md.is_boilerplate(line))
+            if not kept:
+                continue
+            b = Block(" ".join(kept), b.hint, b.gap, b.speaker, kept if len(kept) > 1 else (), b.set_off)
+        if ended and (md.is_label(b.text) or md.strip_dateline_lead(b.text)[1]):
+            ended = False  # another release after the first's end: its Spanish version ("AVISO DE PRENSA")
+        if ended and b.hint in (None, "list"):
+            b.hint = "about"
+        elif b.hint is None and md.is_caption_line(b.text):
+            b.hint = "caption"
         out.append(b)
     return out
 
@@ -178,8 +195,12 @@ def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
         if dated:
             found_date = found_date or dated
         elif not (md.is_letterhead(text) or (k + 1 < len(blocks) and len(text.split()) <= 5
-                                              and not ends_sentence(text) and md.is_address(blocks[k + 1].text))):
+                                              and not ends_sentence(text) and md.is_address(blocks[k + 1].text))
+                  or _office_above_title(blocks, k)):
             break
+        elif (lines := blocks[k].lines) and len(lines) > 1:
+            for line in lines:
+                found_date = found_date or md.date_only_line(line)
         k += 1
     if k == 0 or (k >= len(blocks) - 1):
         return 0
@@ -187,6 +208,55 @@ def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
         draft.location = draft.location or found_date[0]
         draft.date = draft.date or found_date[1]
     return k
+
+
+def _head_line(line: str) -> str:
+    """What a line above the title is: ``label``, ``date``, ``office`` (a letterhead naming a body) or
+    ``text``."""
+    if md.is_letterhead(line):
+        return "label"
+    if md.date_only_line(line):
+        return "date"
+    return "office" if md.is_office_line(line) else "text"
+
+
+def _is_lead(text: str) -> bool:
+    """The release's first paragraph: a sentence, or a dateline opening text."""
+    return ends_sentence(text) or len(text) > 200 \
+        or md.strip_dateline_lead(text)[1] is not None
+
+
+def _office_above_title(blocks: list[Block], k: int) -> bool:
+    """Whether block ``k`` is letterhead naming the issuing body over the title ("St Example Hospital, Galway" /
+    "PRESS RELEASE" / date / title; "MINISTRY OF EXAMPLE" / title): each of its lines a label, a date or a
+    body's name, and a title still below it before the lead, with a label or date line between the two, or
+    the body's name in capitals over a title that is not."""
+    lines = blocks[k].lines or (blocks[k].text,)
+    kinds = [_head_line(line) for line in lines]
+    if "text" in kinds or "office" not in kinds:
+        return False
+    # A label or date line in the block, or a body's name over its department or place ("City Information
+    # Office" / "City of Example"), is letterhead's own layout.
+    between = "label" in kinds or "date" in kinds or (len(lines) > 1 and _names_body(lines[0]))
+    for j in range(k + 1, min(k + 1 + HEADER_WINDOW, len(blocks))):
+        text = blocks[j].text
+        if _is_lead(text):
+            return False
+        if all(_head_line(line) in ("label", "date") for line in (blocks[j].lines or [text])):
+            between = True
+            continue
+        if between:
+            # The title still to come: running text, not a list item (a results release's summary).
+            return blocks[j].hint is None and text[:1] not in _BULLET_MARKS
+        # No label between: only a body's name in capitals (with an organisation's word) over a title in
+        # small letters.
+        head = blocks[k].text
+        return head.isupper() and not text.isupper() and _names_body(head)
+    return False
+
+
+def _names_body(text: str) -> bool:
+    return any(w.strip(",.'’").lower() in ORGANISATION_WORDS for w in text.split())
 
 
 def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
@@ -271,9 +341,11 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     """Trailing short blocks with a name, organisation, phone or e-mail are the media contacts."""
     k = len(blocks)
     while k > 0 and len(blocks) - k < CONTACT_WINDOW and blocks[k - 1].hint != "quote-mark" \
-            and md.looks_like_contact_line(blocks[k - 1].text):
+            and (md.looks_like_contact_line(blocks[k - 1].text) or md.contact_fields(blocks[k - 1].text)):
         k -= 1
-    tail = [b.text for b in blocks[k:]]
+    # A contact given on one line ("Media contact: Jane Roe, Head of Communications, press@…") counts as
+    # the lines it would take.
+    tail = [line for b in blocks[k:] for line in (md.contact_fields(b.text) or [b.text])]
     contacts = md.parse_contacts(tail) if tail else []
     if not contacts or not any(c.phone or c.email for c in contacts):
         return blocks
@@ -293,7 +365,7 @@ def _assemble(blocks: list[Block], title: str | None = None, listed: set[int] | 
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if (b.hint == "heading" and not b.text.startswith(("About ", "ABOUT "))) or (title and b.text == title):
+        if (b.hint == "heading" and not opens_back_matter(b.text)) or (title and b.text == title):
             i += 1
             continue
         if b.hint == "quote-mark":

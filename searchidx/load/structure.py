@@ -186,6 +186,12 @@ def _mark_issuer_tail(paragraphs: list[Paragraph]) -> None:
         p.kind = "about"
 
 
+def opens_back_matter(text: str) -> bool:
+    """A heading that opens the back matter: "About X", "Notes to editors", "Media contacts"."""
+    return is_about_heading(text) or (len(text) <= 80 and bool(
+        _BOILERPLATE_HEADING.match(text) or _CONTACT_HEADING.match(text)))
+
+
 def is_about_heading(text: str) -> bool:
     """"About X", "About X, Inc.:", "About LYF Food Technologies Inc.": the heading of an About section."""
     return len(text) <= 140 and bool(_ABOUT.match(text))

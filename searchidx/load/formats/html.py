@@ -21,7 +21,7 @@ from searchidx.errors import LoadError
 from searchidx.load.cleaning import ends_sentence, normalize_space, starts_lowercase
 from searchidx.load.dates import find_date, parse_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.metadata import is_name_line
+from searchidx.load.metadata import is_label, is_name_line
 from searchidx.model import Contact
 
 #: Tags whose content is never text of the release.
@@ -105,6 +105,7 @@ def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draf
             blocks = fallback
     elif tree is not None:
         blocks = _with_split_body(tree, blocks)
+        blocks = _with_section_headings(tree, blocks)
         cards = contact_cards(tree)
         if cards:
             draft.contacts = [contact for contact, _ in cards]
@@ -204,6 +205,31 @@ def trafilatura_blocks(text) -> list[Block]:
         set_off = el.tag == "quote" or any(a.tag == "quote" for a in el.iterancestors())
         for line in _split_lines(_BR.join(_xml_lines(el))):
             out.append(Block(line, hint="heading" if el.tag == "head" else None, set_off=set_off))
+    return out
+
+
+_SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+#: Longest section heading put back.
+SECTION_HEADING_CHARS = 80
+
+
+def _with_section_headings(tree, blocks: list[Block]) -> list[Block]:
+    """The section headings the extraction dropped, put back over the paragraph they head ("About Example
+    Robotics" over the issuer's background, "Notes to editors"): they say what the section is."""
+    heads: dict[str, str] = {}
+    for el in tree.iter(*_SECTION_HEADINGS):
+        heading = " ".join(_text_of(el).split())
+        nxt = el.getnext()
+        if heading and len(heading) <= SECTION_HEADING_CHARS and nxt is not None and nxt.tag == "p":
+            heads.setdefault(" ".join(_text_of(nxt).split()), heading)
+    if not heads:
+        return blocks
+    out: list[Block] = []
+    for b in blocks:
+        heading = heads.get(b.text) if b.hint is None else None
+        if heading and not (out and out[-1].text == heading):
+            out.append(Block(heading, hint="heading"))
+        out.append(b)
     return out
 
 
@@ -765,6 +791,8 @@ def _read_metadata(tree, draft: Draft) -> None:
         title = _heading_part(page_title, tree)
         if title == page_title:
             title = _page_title(page_title, tree, meta.get("og:site_name") or meta.get("application-name"))
+    if title and is_label(title):
+        title = None  # "Press Release | Example Trust": the kind of document and the site, no headline
     if not title:
         h1 = next(tree.iter("h1"), None)
         title = _text_of(h1) if h1 is not None else None

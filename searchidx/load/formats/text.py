@@ -14,7 +14,8 @@ from searchidx.load.cleaning import (
 )
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.metadata import date_only_line, find_email
+from searchidx.load.metadata import date_only_line, find_email, is_end_mark, is_label
+from searchidx.load.structure import opens_back_matter
 from searchidx.model import Contact
 
 _BLANK_RUN = re.compile(r"\n[ \t]*\n")
@@ -169,6 +170,16 @@ def _block_from_lines(lines: list[str], gap: int):
                 yield Block(text, hint=None if link_only else "list", gap=gap)
                 gap = 0
         return
+    if len(lines) == 1 and is_end_mark(lines[0]):
+        yield Block(lines[0].strip(), gap=gap)  # "###", "-30-": the release's end, which layout would drop
+        return
+    # A wholly emphasised first line over more lines is the heading of what follows ("**About Example**"), as
+    # is a back matter heading typed over its text ("Notes to editors" / "Example Ltd was founded …").
+    if len(lines) > 1 and (((m := _EMPHASISED_LINE.match(lines[0].strip())) and not ends_sentence(m.group(1))
+                            and not _EMPHASISED_LINE.match(lines[1].strip()))  # not a bold paragraph's lines
+                           or opens_back_matter(clean_line(lines[0]))):
+        yield Block(clean_line(lines[0]), hint="heading", gap=gap)
+        lines, gap = lines[1:], 0
     cleaned = [clean_line(ln) for ln in lines]
     cleaned = [c for c in cleaned if c]
     if not cleaned:
@@ -204,6 +215,9 @@ def _block_from_lines(lines: list[str], gap: int):
         yield Block(" ".join(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
 
 
+_EMPHASISED_LINE = re.compile(r"^(?:\*\*|__)([^*_]{2,100})(?:\*\*|__)$")
+
+
 def _list_items(lines: list[str]) -> list[list[str]]:
     """A Markdown list as one block, an item a line or wrapped over indented lines: the items (see `_unmark`);
     [] when the block is not a list (its first line has no marker)."""
@@ -223,15 +237,16 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     """Text exported one block per line: title, date and contacts read, chrome dropped, lines joined."""
     lines = [clean_line(ln) for ln in raw_lines]
     lines = _join_advisory_facts([ln for ln in lines if ln])  # before the "###" rules that end a list go
-    lines = _mend_split_words([ln for ln in lines if not is_layout_only(ln)])
+    lines = _mend_split_words([ln for ln in lines if not is_layout_only(ln) or is_end_mark(ln)])
     if not lines:
         return []
     first = lines[0]
     crumbs = bool(_BREADCRUMB.match(first))
     if draft.title:
         title, start = draft.title, 0
-    elif (find_date(first) and len(first) < 90) or _CONTACT_START.match(first):
-        # PDF exports open with the date and contact; the title comes later ("For Immediate Release: …").
+    elif (find_date(first) and len(first) < 90) or _CONTACT_START.match(first) or is_label(first, alone=True):
+        # PDF exports open with the date and contact, a release typed in an editor with "FOR IMMEDIATE
+        # RELEASE"; the title comes later ("For Immediate Release: …", or the next line).
         title, start = "", 0
     elif crumbs:
         # "Harris County - District Attorney's Office > Newsroom > News Releases": the page's place in
@@ -715,6 +730,8 @@ def _join_lines(lines: list[str]) -> list[str]:
         if _is_fact(line) or (_is_fact(prev) and not _broken_before(prev, line)
                                        and line[0] not in ".,;:!?)]"):
             out.append(line)  # an advisory's fact lines stand apart, however the page wrapped them
+        elif is_end_mark(line) or is_end_mark(prev):
+            out.append(line)  # "###": the release's end, a line of its own
         elif is_signed_quote(line) or is_signed_quote(prev):
             out.append(line)  # '“…” ― Name': one speaker's quote, a paragraph of its own
         elif line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
