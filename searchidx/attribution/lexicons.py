@@ -57,7 +57,8 @@ HONORIFICS = (
     "Cllr Mme Mlle Herr Frau"
 ).split()
 #: Honorifics of more than one word.
-MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "The Hon", "The Honourable", "The Honorable", "Rt Hon", "Rt. Hon",
+MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
+                    "Dato’ Seri", "The Hon", "The Honourable", "The Honorable", "Rt Hon", "Rt. Hon",
                     "The Rt Hon", "The Rt. Hon", "Right Honourable", "The Right Honourable", "Her Excellency",
                     "His Excellency")
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan alhaja hajia hajah "

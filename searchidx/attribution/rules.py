@@ -25,15 +25,19 @@ from searchidx.regexes import trie_pattern
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
-                    "Alhaji Hajia Cllr").split()
+                    "Alhaji Hajia Haji Hajah Cllr").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
-_ONE_HONORIFIC = (r"(?=[A-Z])(?:(?:The\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|(?:Tan|Puan)\s+Sri|"
+_ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|(?:Tan|Puan)\s+Sri|"
+                  r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|"
                   rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
-HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC})?"
+HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC}){{0,2}}"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
+# An honorific inside a capitalised run, after its role's words, before a name of at most four words.
+_INNER_HONORIFIC = re.compile(rf"\s(?P<hon>{HONORIFIC})\s+(?=[A-Z][^\s]*(?:\s+\S+){{0,3}}$)")
 # The first two letters an honorific can start with: most spans start otherwise and skip the regex.
 _HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu"])
 _FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam"}
+_LOWER_HONORIFICS = frozenset(h.lower().strip(".'’") for h in lexicons.HONORIFICS)
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
@@ -45,9 +49,9 @@ _TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|S
 _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]+['’]?s?"
 # A dotted abbreviation is one word of a title ("U.S. Attorney", "U.K. Ambassador").
 _CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
-_JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|al|el|ibn|on)"
+_JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|binti|binte|al|el|ibn|on)"
 # A run of capitalised words, as names and titles are written: "DEA Special Agent in Charge James Hunt".
-CAP_SPAN = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+[A-Z]))){{0,10}}"
+CAP_SPAN = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+(?:(?:der|den|la|le|de|del)\s+)?[A-Z]))){{0,10}}"
 
 SPEECH_VERBS = (
     "said says stated states added adds noted notes explained explains stressed stresses emphasized "
@@ -183,7 +187,11 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     professor economist expert attorney lawyer prosecutor investigator detective officer chief sheriff mayor
     governor leader founder member executive activist author pollster consultant operative delegate historian
     researcher nephew niece son daughter wife husband mother father friend brother sister coach judge
-    advocate campaigner volunteer survivor fiscal jefe jefa juez abogado abogada""".split()
+    advocate campaigner volunteer survivor fiscal jefe jefa juez abogado abogada
+    councillor councilor co-author coauthor coordinator co-ordinator partner co-founder cofounder chair
+    chairperson captain commissioner minister superintendent chancellor vice-chancellor curator editor scientist
+    surgeon physician lecturer teacher organiser organizer treasurer trustee ambassador envoy inspector sergeant
+    representative solicitor barrister playwright novelist midfielder striker defender goalkeeper""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 _ROLE_PREFIX = rf"(?:(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS_LIST)})\s+(?:of\s+[a-z]+\s+)?)?"
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
@@ -341,7 +349,7 @@ _SIGNATURE_LINE = re.compile(
 # "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
 # person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
 # trial" names no source.
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?)(?:[,.;]|$))?")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?),)?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
 # introducing a quote with a colon, or ending a line that a quote follows.
 # Searched backwards from each colon that opens a quote of a few words at least: "Gang Moniker: “Lil Rob”" is
@@ -817,6 +825,8 @@ def _split_span(span: str) -> tuple[str | None, str]:
                     lexicons.is_given_name(t) or re.fullmatch(r"[A-Z]\.", t) for t in rest[:k]) \
                     and len(rest) - k <= 3:
                 head = rest[:k]
+                if len(head) == 1 and role is None and _family_name_first(head[0]):
+                    break  # "Tan Wei Ming", "Huy Ngoc Nguyen": the name's own first word
                 if len(head) == 1 and head[0].lower().endswith(("ing", "ed")) and role is None:
                     head = []  # a sentence's participle, not a title: "Hearing Jane Roe describe it"
                 if head:
@@ -827,7 +837,7 @@ def _split_span(span: str) -> tuple[str | None, str]:
         # "Actor Keanu Reeves", "Allegedly Stabbing Jo Sibley": with no given name the list knows, everyday
         # words before the last two are a role noun or the sentence's own words, when the name's are not.
         k = 0
-        while len(rest) - k > 2 and lexicons.is_lowercase_word(rest[k]):
+        while len(rest) - k > 2 and lexicons.is_lowercase_word(rest[k]) and _role_or_clause_word(rest[k]):
             k += 1
         if k and not any(lexicons.is_lowercase_word(t) for t in rest[k:]) and not any(
                 t.lower() in _PREPOSITIONS or t.lower() in NOT_NAMES for t in rest[:k]):
@@ -943,7 +953,7 @@ def _valid_name(name: str) -> bool:
     return all(t[:1].isupper() or t in _PARTICLES for t in tokens) and tokens[-1][:1].isupper()
 
 
-_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin ibn".split())
+_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin binti binte ibn".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
                           "under beyond despite inside outside toward towards throughout upon like unlike between "
@@ -1008,6 +1018,42 @@ _ORG_SUBJECT = re.compile(
     r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}?(?:organi[sz]ation|foundation|company|firm|group|"
     r"label|initiative|campaign|project|band|agency|unit|publisher|studio|network|charity|union|outlet|startup)"
     r"(?![\w’'])(?!\s*[’']s)[^,;:\"“”]{0,80},\s+$")
+
+
+def _family_name_first(word: str) -> bool:
+    """Whether a capitalised word before a given name belongs to the name: not a title, a role, a sentence's
+    own word, an honorific, a possessive ("Britain's"), a compound or a plural, nor an everyday word of five
+    letters or more ("Victim", "Conservative"); a short one ("Tan") is often a family name written first."""
+    low = word.lower().strip(",.")
+    if low in _TITLES or _role_or_clause_word(word) or low.endswith(("'s", "’s", "s")) or "-" in low \
+            or low in _LOWER_HONORIFICS:
+        return False
+    return not (lexicons.is_lowercase_word(word) and len(low) >= 5)
+
+
+def _role_or_clause_word(word: str) -> bool:
+    """A word before a name that is a role noun ("Actor", "Solicitor") or the sentence's own ("Allegedly",
+    "Stabbing"), not a surname that is also a word ("Tan Wei Ming", "Long Wei")."""
+    low = word.lower()
+    return low in _ROLE_NOUNS or low.endswith(_AGENT_SUFFIXES) or (len(low) >= 6 and low.endswith(("ing", "ly", "ed")))
+
+
+# What an appositive's head noun names when the capitalised words before it are an organisation's: "Example
+# Ledger, a Singapore-based startup that …".
+_ORG_HEADS = lexicons.ORGANISATION_WORDS | frozenset(
+    "startup start-up firm business maker manufacturer provider supplier retailer operator charity nonprofit "
+    "non-profit platform brand chain lender insurer publisher broadcaster carrier utility cooperative co-op "
+    "consultancy fintech subsidiary conglomerate".split())
+_HEAD_ENDS = re.compile(r"\s+(?:of|in|at|for|with|from|on|that|which|who|whose|to)\b.*$", re.S)
+
+
+def _organisation_role(role: str | None) -> bool:
+    """Whether an appositive describes an organisation by its head noun ("a Singapore-based startup that …",
+    "the city's largest charity"), not a person ("a member of the board", "the bank's chief economist")."""
+    if not role or not re.match(r"(?:an?|the)\s", role.strip(), re.I):
+        return False  # "Jane Roe, Example Hotel Association, said": the body she speaks for
+    head = _HEAD_ENDS.sub("", role.strip()).split()
+    return bool(head) and head[-1].lower().strip(",.") in _ORG_HEADS
 
 
 def _titled_or_given(span: str) -> bool:
@@ -1258,15 +1304,27 @@ class Attributor:
         span = _strip_lead(span)
         if hon is None and span[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(span)):
             hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
+        inner_title = None
+        if hon is None and " " in span and (h := _INNER_HONORIFIC.search(span)):
+            # "Executive Mayor Cllr Jane Roe", "Union Minister for Example Works Shri Jane Roe": the honorific
+            # opens the name; the words before it are the role (with the honorific when it is a title too).
+            hon = h.group("hon")
+            word = hon.strip(" .").lower()
+            inner_title = span[: h.start()].strip(" ,") + (f" {hon.strip()}" if word in _TITLES else "")
+            span = span[h.end():]
         # Letters after the name ("John Doe AO", "Jane Roe MP") are no part of it.
         span = lexicons.strip_post_nominals(span)
         first, _, rest = span.partition(" ")
         if rest and first.endswith(("’s", "'s")):
             span = rest  # "Florida’s Rick Wilson"
         title, name = _split_span(span)
+        if inner_title:
+            title = f"{inner_title} {title}" if title else inner_title
         if name.endswith(("’s", "'s")):
             name = name[:-2]  # "Hillary Clinton’s campaign slogan is …"
         name = name.rstrip("’")  # "Sanders’ comments"
+        if role and not hon and not title and _organisation_role(role) and self.registry.find(name) is None:
+            return None  # "Example Ledger, a Singapore-based startup, announced": a company
         role = clean_role(role)
         if title and role:
             role = f"{title}, {role}"
@@ -1531,7 +1589,8 @@ class Attributor:
         # The second name stands right before the verb, as a subject does (the same cheap test as _SUBJECT's).
         if " and " in near[-120:] and end not in ",;:" and (adverb or last[:1].isupper()) \
                 and (m := _COORDINATED.search(near[-120:])) \
-                and not m.group("span").endswith(_POSSESSIVE) and _valid_name(_split_span(m.group("other"))[1] or "-"):
+                and not m.group("span").endswith(_POSSESSIVE) and _valid_name(_split_span(m.group("other"))[1] or "-") \
+                and (m.group("hon") or _split_span(m.group("span"))[1]):  # "Co-founder and chief officer Jane Roe": one
             # "Jane Roe and John Doe say …": one speaker per paragraph, so the first person named, whom the
             # sentence puts first; "Example Holdings and Jane Roe" is nobody's.
             person = self._person(m.group("hon"), m.group("span"), None)
@@ -1597,6 +1656,10 @@ class Attributor:
                 person = self._person(hon, span, role)
                 if person:
                     return person
+        if (m := _TRAILING_PP.search(near)) and m.group("head").lower().strip(".,") not in _TITLES:
+            # "Detective Sergeant Amy Chow of the Property Crimes Unit said": the phrase that places the person
+            # stands between her name and the verb; without it the subject is found.
+            return self._before_verb(prefix[: len(prefix) - len(near) + m.start("pp")].rstrip() + " ", text, pos)
         return None
 
     def _after_verb(self, text: str, start: int, end: int) -> Person | None:
@@ -1616,7 +1679,7 @@ class Attributor:
             return self._pronoun(m.group("pron"), text, start)
         m = _AFTER_VERB_TAIL.match(rest)
         if m and (first := _NAME_THEN_ROLE.match(m.group("role"))) and _valid_name(first.group(1)) \
-                and _split_span(first.group(1))[0] is None:
+                and not any(w.lower().strip(",.") in _TITLES for w in (_split_span(first.group(1))[0] or "").split()):
             m = None  # 'said Jane Roe, Pastor of Example Church': the name comes first, the role after it
         elif m and len(words := m.group("role").split()) >= 3 and lexicons.is_given_name(words[0]) \
                 and words[1][:1].isupper() and words[-1] in ("for", "at", "of", "with", "from") and not m.group("art"):
@@ -1690,6 +1753,12 @@ _DENIAL_OBJECT = re.compile(r"\s+(?:that|being|having|any|all|it|ever|wrongdoing
 _ACCUSING_OBJECT = re.compile(r"\s+(?!of\b)(?:[\w’'.-]+\s+){1,6}?of\b")
 # "was denied bail", "is accused of", "the accused": not the subject's words.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|the|an?)\s+(?:\w+ly\s+)?$")
+
+
+# A phrase placing the person before the verb: "… Amy Chow of the Property Crimes Unit", "… Jane Roe from the
+# University of Example" (after a capitalised word, a name's last).
+_TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
+                          r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?)\s*$")
 
 
 def _not_denial(text: str, a: int, b: int) -> bool:
