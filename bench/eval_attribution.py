@@ -257,6 +257,8 @@ def find_paragraph(paragraphs: list[Paragraph], snippet: str, start: int) -> int
     key = norm(snippet)
     texts = [norm(p.text) for p in paragraphs]
     order = list(range(start, len(paragraphs))) + list(range(0, start))
+    # The annotations list body paragraphs: a pull quote or caption that repeats one's opening words is not it.
+    order = [k for k in order if paragraphs[k].kind == "body"] + [k for k in order if paragraphs[k].kind != "body"]
     for k in order:
         if texts[k].startswith(key):
             return k

@@ -854,3 +854,39 @@ def test_a_phrase_of_place_ends_at_a_full_stop():
     # "from April. May said": the phrase of place before "said" is not "from April. May"; Roger Doe is no subject.
     assert names("Guitarist Jane Roe has said she expects to tour with drummer Roger Doe from April. May said: "
                  "\"The band is rising again.\"") == ["Jane Roe"]
+
+
+# --- typed releases (round 11): quotes in British style, role references, names written family name first --
+
+def quote_kinds(*paragraphs: str) -> list[tuple[str | None, list[str]]]:
+    release = load_text("Test release headline\n\n" + "\n\n".join(paragraphs) + "\n")
+    return [(p.speaker, [q.kind for q in p.quotes]) for p in release.body]
+
+
+def test_a_quote_in_single_marks_attributed_by_a_pronoun_is_direct():
+    got = quote_kinds("The hospital's general manager, Mr Colm Roe, said waiting times had fallen by a quarter.",
+                      "'The staff have made this work with very little fuss and a great deal of goodwill,' he added.")
+    assert got[1] == ("Colm Roe", ["direct"])
+
+
+def test_a_quote_attributed_by_a_role_after_it_is_direct():
+    got = quote_kinds("Mayor Jane Roe said the ban would start in June.",
+                      "“We are not here to punish our vendors. We will help them make the shift,” the mayor added.")
+    assert got[1] == ("Jane Roe", ["direct"])
+
+
+@pytest.mark.parametrize(("first", "later", "name"), [
+    ("The project is led by Dr. Wong Kah Yee and four postgraduate students.",
+     "Dr. Wong explained that the team had tested the containers for three months.", "Wong Kah Yee"),
+    ("The project is led by Prof. Dr. Norazlina binti Che Mat of the Faculty of Engineering.",
+     "According to Prof. Norazlina, the containers break down within 90 days.", "Norazlina binti Che Mat"),
+    ("Minister Datuk Seri Ahmad Faizal bin Hashim announced today that the grant would rise.",
+     "Ahmad Faizal said the increase reflected the higher cost of seedlings.", "Ahmad Faizal bin Hashim"),
+])
+def test_a_name_called_by_its_first_words_is_the_full_name(first, later, name):
+    assert names(first, later)[-1] == name
+
+
+def test_a_capitalised_word_after_a_surname_that_names_a_body_is_no_part_of_the_name():
+    assert names("Mr. Brown Street Partners won the bid for the new depot.",
+                 "Mr. Brown said the team had worked with the council for a year.")[-1] == "Brown"

@@ -157,7 +157,7 @@ def _has_quote(text: str) -> bool:
 
 # A first-character lookahead lets the regex engine skip positions fast (these patterns are searched
 # once per speech verb).
-_ANCHOR = r"(?=[,;:(.!?\"”“—–]|^)(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|—\s*|–\s*)"
+_ANCHOR = r"(?=[,;:(.!?\"”“—–]|^)(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|[,.!?][’']\s+|—\s*|–\s*)"
 _CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s)"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
@@ -256,7 +256,7 @@ def _agent_before(near: str) -> bool:
 
 
 # "the wide receiver said", "the prosecutor added": a role in lower case for someone the release named with it.
-_DESCRIBED = re.compile(rf"(?:^|[.!?,;]\s+|\band\s+)[Tt]he\s+(?P<role>(?:[a-z][\w’'-]+\s+){{0,2}}{_AGENT})\s+{_ADVERBS}$")
+_DESCRIBED = re.compile(rf"(?:^|[.!?,;]\s+|[.!?,;]?[\"”’']\s+|\band\s+)[Tt]he\s+(?P<role>(?:[a-z][\w’'-]+\s+){{0,2}}{_AGENT})\s+{_ADVERBS}$")
 # What the words between a verb and a name say when they are a circumstance, not a role: "said on Monday
 # with Jane Roe".
 _NOT_ROLE = re.compile(r"^(?:in|on|at|during|after|before|to|with|while|when|that|as|about|for|from|today|yesterday|"
@@ -576,6 +576,15 @@ class Registry:
             named = [p for p in self.recent if len(p.name.split()) == 2 and p.name.lower().split()[0] == key
                      and not any(lexicons.is_given_name(t) for t in p.name.split())]
             if len(named) == 1:
+                return named[0]
+        if not (len(tokens) == 1 and lexicons.is_given_name(key)):
+            # The first words of one person's fuller name: a name without its patronymic ("Ahmad Faizal" for
+            # "Ahmad Faizal bin Hashim", "Norazlina" for "Norazlina binti Che Mat"), or a family name written
+            # first ("Lim" for "Lim Chee Keong"), when nobody else's name starts so.
+            named = [p for p in self.people if len(p.name.split()) > len(tokens)
+                     and p.name.lower().replace("’", "'").split()[:len(tokens)] == tokens]
+            if len(named) == 1 and (len(tokens) > 1 or _PATRONYMIC.search(named[0].name)
+                                    or not any(lexicons.is_given_name(t) for t in named[0].name.split())):
                 return named[0]
         if len(tokens) == 1 and lexicons.is_given_name(key):
             # A person called by the given name alone ("says Ian"), when one person who has spoken has it.
@@ -953,6 +962,12 @@ def _valid_name(name: str) -> bool:
     return all(t[:1].isupper() or t in _PARTICLES for t in tokens) and tokens[-1][:1].isupper()
 
 
+# An honorific right before a word ("Dr. ", "Prof. Ir. Dr. "), and the rest of a name after its first word:
+# one to three capitalised words or a patronymic, up to a word that is not the name's.
+_HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
+_NAME_AFTER_FIRST = re.compile(r"(?:\s+(?:bin|binti|binte|bint|ibn))?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}(?=[\s,.;:)]|$)")
+# The word that opens a patronymic in Malay and Arabic names: what follows it is the father's name.
+_PATRONYMIC = re.compile(r"\s(?:bin|binti|binte|bint|ibn|a/l|a/p)\s")
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin binti binte ibn".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
@@ -1202,6 +1217,20 @@ class Attributor:
         self._full[key] = best
         return best
 
+    def name_written_first(self, word: str) -> str | None:
+        """The full name a release gives, after an honorific, to a person it then calls by the name's first
+        word: a family name written first ("Dr. Wong Kah Yee" … "Dr. Wong explained") or a name with a
+        patronymic ("Dr. Norazlina binti Che Mat" … "Prof. Norazlina said"). None when it gives none, or two."""
+        found: set[str] = set()
+        for pos in self._occurrences(word):
+            if not _HONORIFIC_END.search(self.text, max(0, pos - 12), pos):
+                continue
+            m = _NAME_AFTER_FIRST.match(self.text, pos + len(word))
+            if m and not any(_organisation_word(w) or w.lower() in _TITLES or w.lower() in _THOROUGHFARES
+                             for w in m.group(0).split()):
+                found.add(f"{word}{m.group(0)}".strip())
+        return found.pop() if len(found) == 1 else None
+
     def role_holder(self, role: str) -> Person | None:
         """The one person the release names with ``role`` anywhere, as "First Lady Melania Trump", "Minister
         of Finance Jane Roe" or "Jane Roe, the Minister of Finance": "the First Lady thanked …" is hers though
@@ -1363,7 +1392,7 @@ class Attributor:
             return self.registry.by_role(name) or self.role_holder(name)
         gender = _gender(hon) or self.gender_of(name.split()[-1].strip(",."))
         if len(name.split()) == 1 and self.registry.find(name) is None:
-            full = self.full_name(name)
+            full = self.full_name(name) or self.name_written_first(name)
             if full:
                 name = full
             elif not hon and not (title and title.split()[-1].lower().strip(",.") in _TITLES) \
