@@ -890,3 +890,19 @@ def test_a_name_called_by_its_first_words_is_the_full_name(first, later, name):
 def test_a_capitalised_word_after_a_surname_that_names_a_body_is_no_part_of_the_name():
     assert names("Mr. Brown Street Partners won the bid for the new depot.",
                  "Mr. Brown said the team had worked with the council for a year.")[-1] == "Brown"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Union Minister for Rural Roads and Example Works Shri Jane Roe said the roads would be done in 30 months.",
+     ("Jane Roe", "Union Minister for Rural Roads and Example Works")),
+])
+def test_a_portfolio_joined_by_and_before_an_honorific_is_one_role(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Bristol homelessness charity Example Open Door says it turned away 140 people in a single week.",
+    "The City Environment and Natural Resources Office said it would run information drives in April.",
+])
+def test_a_body_named_after_its_kind_or_in_two_parts_is_no_speaker(text):
+    assert names(text) == [None]

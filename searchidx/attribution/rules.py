@@ -1020,6 +1020,11 @@ def _given_before(text: str, pos: int) -> bool:
 
 
 # A common noun for an organisation or an undertaking right before a capitalised run makes the run its name.
+# The same nouns, and other names of organisations, in lower case without a determiner: "Bristol homelessness
+# charity Example Open Door says".
+_ORG_NOUN_BARE = re.compile(r"(?:^|\s)(?:charity|startup|start-up|nonprofit|non-profit|company|firm|organi[sz]ation|"
+                            r"foundation|group|band|brand|retailer|lender|insurer|airline|carrier|operator|provider|"
+                            r"publisher|broadcaster|agency|club|label|studio|developer|manufacturer|maker)\s+$")
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:the|el|la|los|las|le|les|die|der|das)\s+(?:program|programme|programa|organi[sz]ation|organización|"
     r"organizacion|foundation|fundación|fundacion|company|empresa|firm|group|grupo|initiative|iniciativa|campaign|"
@@ -1374,6 +1379,8 @@ class Attributor:
             # "Larry O’Connor on Hot Air": the words after a joiner are a place or an outlet.
             tokens = name.split()
             cut = next((k for k, t in enumerate(tokens) if t in ("on", "of", "in", "for", "at", "and")), 0)
+            if cut and tokens[cut] == "and" and any(_organisation_word(t) for t in tokens[cut:]):
+                return None  # "City Environment and Natural Resources Office": one body's name
             name = " ".join(tokens[:cut])
             if not cut or not _valid_name(name):
                 return None
@@ -1383,7 +1390,7 @@ class Attributor:
                 and not any(w.lower().strip(",.") in _TITLES for w in title.split()):
             return None  # "Air Example", "Example Holdings": an organisation's name, not a title and a surname
         tokens = name.split()
-        if not hon and not title and len(tokens) > 1 and self.registry.find(name) is None \
+        if not hon and len(tokens) > 1 and self.registry.find(name) is None \
                 and not any(lexicons.is_given_name(t) for t in tokens) \
                 and all(lexicons.is_lowercase_word(t) for t in tokens):
             return None  # "Age Concern", "Legal Support Assistants": everyday words, nobody's name
@@ -1619,9 +1626,11 @@ class Attributor:
         if " and " in near[-120:] and end not in ",;:" and (adverb or last[:1].isupper()) \
                 and (m := _COORDINATED.search(near[-120:])) \
                 and not m.group("span").endswith(_POSSESSIVE) and _valid_name(_split_span(m.group("other"))[1] or "-") \
-                and (m.group("hon") or _split_span(m.group("span"))[1]):  # "Co-founder and chief officer Jane Roe": one
+                and (m.group("hon") or _split_span(m.group("span"))[1]) \
+                and not _INNER_HONORIFIC.search(m.group("other")):
             # "Jane Roe and John Doe say …": one speaker per paragraph, so the first person named, whom the
-            # sentence puts first; "Example Holdings and Jane Roe" is nobody's.
+            # sentence puts first; "Example Holdings and Jane Roe" is nobody's. "Co-founder and chief officer
+            # Jane Roe" and "Minister for Roads and Example Works Shri Jane Roe" name one person.
             person = self._person(m.group("hon"), m.group("span"), None)
             if person:
                 return person
@@ -1650,7 +1659,7 @@ class Attributor:
                 continue
             seen = (tail if with_role or pattern is _DASHED else near[-120:])[:m.start("span")] if m else ""
             if m and not m.group("hon") and (
-                    (_ORG_NOUN_BEFORE.search(seen) and not _titled_or_given(m.group("span")))
+                    ((_ORG_NOUN_BEFORE.search(seen) or _ORG_NOUN_BARE.search(seen)) and not _titled_or_given(m.group("span")))
                     or (seen.endswith(", ") and _ORG_SUBJECT.match(seen, sentence_start(seen, len(seen) - 1)))):
                 # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name; "the company
                 # President John Smith said" is a person's.
