@@ -29,12 +29,22 @@ _MONTH = (r"(?=[" + "".join(sorted({m[0] for m in MONTHS})) + r"])(?P<month>" + 
 _ORDINAL = r"(?:st|nd|rd|th|\[(?:st|nd|rd|th)\]|\^(?:st|nd|rd|th)\^?)"
 _MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORDINAL + r"?,?\s+(?P<year>\d{4})", re.I)
 # "2 de marzo del 2009", "1º de marzo de 2009", "1er mars 2009".
-_DMY = re.compile(r"(?P<day>\d{1,2})(?:" + _ORDINAL + r"|er|ro|º|°|\.)?\s+(?:de\s+)?" + _MONTH
+_DMY = re.compile(r"(?P<day>\d\d?)(?:" + _ORDINAL + r"|er|ro|º|°|\.)?\s+(?:de\s+)?" + _MONTH
                   + r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})", re.I)
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+_ISO = re.compile(r"(?P<year>\d\d\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 _US_NUMERIC = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b")
 # "10.11.2021": day first, as German and most of Europe write it with dots.
 _DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.]\d)")
+
+# What a form needs, looked for first: a pattern that opens with a digit class jumps from digit to digit (so
+# \d\d? and \d\d\d\d are written above for \d{1,2} and \d{4}), where the month patterns try every position.
+# _MDY needs a day (perhaps an ordinal and a comma), spaces and a year; _DOTTED all its digits; _US_NUMERIC a
+# slash.
+_MDY_NEEDS = re.compile(r"\d\S{0,5}\s+\d\d\d\d")
+_DOTTED_NEEDS = re.compile(r"\d\.\d\d?\.\d\d\d\d")
+_FORMS = ((_MDY, _MDY_NEEDS.search), (_DMY, None), (_ISO, None), (_US_NUMERIC, lambda text: "/" in text),
+          (_DOTTED, _DOTTED_NEEDS.search))
+
 
 def _make(year: str, month: int | str, day: str) -> dt.date | None:
     try:
@@ -44,7 +54,8 @@ def _make(year: str, month: int | str, day: str) -> dt.date | None:
         return None
 
 
-_YEAR = re.compile(r"\d{4}")
+# Written out, not as \d{4}: a pattern that opens with a character class is searched with a fast scan for it.
+_YEAR = re.compile(r"\d\d\d\d")
 
 
 def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
@@ -52,8 +63,8 @@ def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
     if not _YEAR.search(text):
         return None  # every form has a four-digit year: skip the slow month patterns
     best: tuple[dt.date, re.Match[str]] | None = None
-    for pattern in (_MDY, _DMY, _ISO, _US_NUMERIC, _DOTTED):
-        m = pattern.search(text)
+    for pattern, could_match in _FORMS:
+        m = pattern.search(text) if could_match is None or could_match(text) else None
         if not m:
             continue
         month = m.group("month")

@@ -45,23 +45,35 @@ _HEADER_KEYS = frozenset((*TITLE_KEYS, *DATE_KEYS, *URL_KEYS, *AUTHOR_KEYS, *LAN
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z _-]{0,24}):[ \t]+(?P<value>\S.*?)[ \t]*$")
 
 
+def _header_key(line: str) -> str | None:
+    """The key of a "Key: value" line, as `_HEADER_KEYS` holds them; None for any other line."""
+    m = _HEADER_LINE.match(line)
+    return m.group("key").strip().lower().replace(" ", "_") if m else None
+
+
 def _metadata_lines(text: str) -> tuple[dict[str, Any], str]:
     """MultiMarkdown's (and Pelican's) metadata: a first block of "Key: value" lines with a title among
     them, every key one a page's metadata uses ("Title: …", "Date: …", "Author: …"), over a blank line."""
-    block, sep, rest = text.lstrip("\ufeff").partition("\n\n")
-    lines = block.replace("\r", "").split("\n")
-    if not sep or len(lines) < 2 or len(block) > MAX_CHARS:
+    stripped = text.lstrip("\ufeff")
+    # The first line is read before the blank line is looked for: most texts open with no "Key: value"
+    # line, and a search for two line breaks went through all of a text without them.
+    first = stripped.find("\n")
+    if first < 0 or _header_key(stripped[:first].replace("\r", "")) not in _HEADER_KEYS:
         return {}, text
+    # The blank line found, not split at: a split copied the whole text below it.
+    cut = stripped.find("\n\n")
+    if cut < 0 or cut > MAX_CHARS or cut == first:  # no block, or one line
+        return {}, text
+    lines = stripped[:cut].replace("\r", "").split("\n")
     fields: dict[str, Any] = {}
     for line in lines:
-        m = _HEADER_LINE.match(line)
-        key = m.group("key").strip().lower().replace(" ", "_") if m else None
+        key = _header_key(line)
         if key not in _HEADER_KEYS:
             return {}, text
-        fields[key] = m.group("value")  # type: ignore[union-attr]
+        fields[key] = _HEADER_LINE.match(line).group("value")  # type: ignore[union-attr]
     if not any(k in fields for k in TITLE_KEYS):
         return {}, text
-    return fields, rest
+    return fields, stripped[cut + 2:]
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -69,8 +81,10 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     block does not parse as a mapping (a Markdown rule, ``---``, may open a page too). Front matter is YAML
     (``---``), TOML (``+++``) or a block of "Key: value" lines with a title (`_metadata_lines`)."""
     if not text.startswith(("---", "+++", "\ufeff---", "\ufeff+++")):
-        return _metadata_lines(text.replace("\r\n", "\n")) if text[:1].isalpha() or text[:1] == "\ufeff" \
-            else ({}, text)
+        if not (text[:1].isalpha() or text[:1] == "\ufeff"):
+            return {}, text
+        # "\r" looked for first: one character is found far faster than two.
+        return _metadata_lines(text.replace("\r\n", "\n") if "\r" in text else text)
     head = text[: MAX_CHARS + 200]
     m = _YAML.match(head) or _TOML.match(head)
     if not m:

@@ -38,6 +38,10 @@ _WIRE_LEAD = re.compile(
 )
 
 _PLACE = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’\- ]{1,40}"
+# Compiled once, not looked up in re's cache on each call.
+_PLACE_LINE = re.compile(rf"^{_PLACE}$")
+_PLACES_LINE = re.compile(rf"^{_PLACE}(?:,\s*{_PLACE}){{0,3}}$")
+_NOT_DIGITS = re.compile(r"\D")
 # A dateline on a line of its own: "PARIS, FRANCE, August 25, 2023".
 _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}),?\s+(?P<rest>.*\d{{4}})\s*$")
 # A capitalised word of a place, perhaps hyphenated ("Calif.", "Winston-Salem"); bounded, so that a long run
@@ -99,6 +103,13 @@ BOILERPLATE_LINES = re.compile(
 # in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
 _BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do "
                                 "gi su si".split())
+# What each of BOILERPLATE_LINES' alternatives starts with, in lower case, after the leading dashes: kept in step
+# with it too.
+_BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "share ", "print", "distribution channel",
+                         "legal disclaimer", "(c)", "©", "copyright", "all right", "###", "30", "end", "facebook",
+                         "twitter", "x", "linkedin", "instagram", "youtube", "back to ", "skip to ", "scroll to top",
+                         "reddit", "whatsapp", "advertisement", "story continue", "continue", "please ", "donate ",
+                         "give ", "support our ", "sign up ", "subscribe to our newsletter")
 _LEADING_DASHES = re.compile(r"[-–\s]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
 _CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
@@ -113,10 +124,32 @@ FOOTER_START = re.compile(
 # start otherwise and skip the patterns.
 _FOOTER_FIRST = frozenset("ufedsvUFEDSV")
 _URL_FIRST = frozenset("tvosTVOS")
+# And the words they start with, in lower case, kept in step too: "The …", "State …", "District …" pass the
+# first letter.
+_FOOTER_PREFIXES = ("using ", "find more from ", "ein presswire", "disclaimer: ", "source", "view original content")
+_URL_PREFIXES = ("this press release", "this release", "view source", "view original", "original", "source url")
+
+
+def _may_start(line: str, prefixes: tuple[str, ...]) -> bool:
+    """Whether a pattern that ignores case and whose alternatives start with ``prefixes`` (none longer than
+    32 characters) may match at the start of ``line``. In ASCII ignoring case is lower(); beyond it the
+    pattern matches more ("ſ" for "s", "K" for "k"), so only the pattern can tell."""
+    head = line[:32]
+    return not head.isascii() or head.lower().startswith(prefixes)
+
 
 # A telephone number; a trunk code may have five digits ("01422 555 0192").
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,4}){1,5}")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def find_phone(text: str) -> re.Match[str] | None:
+    """The first phone number in ``text``. Checked for a digit first: the pattern, which can open three
+    ways, is tried at every position of a line, and most lines hold no digit."""
+    return _PHONE.search(text) if _DIGIT.search(text) else None
 
 
 def find_email(text: str) -> re.Match[str] | None:
@@ -207,14 +240,27 @@ def parse_dateline(line: str) -> tuple[str | None, object | None] | None:
     place = line[: m.start()].strip(" ,-–—/(")
     if line[m.end():].strip(" )"):
         return None
-    if place and not re.match(rf"^{_PLACE}(?:,\s*{_PLACE}){{0,3}}$", place):
+    if place and not _PLACES_LINE.match(place):
         return None
     return (place or None), date
 
 
+def _may_open_dateline(text: str) -> bool:
+    """A cheap test before _DATELINE_LEAD, which most first paragraphs fail ("The …", "District Attorney …"):
+    each of its forms opens with a bracket or a capital, and one in capitals and small letters ("New
+    Brunswick, N.J. (…) –", "Dekalb, Ill. —") has its comma within 66 characters, or a dash within 40."""
+    first = text[:1]
+    if first == "(":
+        return True
+    if not "A" <= first <= "Z":
+        return False
+    # "Singapore -- …": a country's name in capitals and small letters before a dash.
+    return not "a" <= text[1:2] <= "z" or "," in text[:66] or any(d in text[:40] for d in (" --", " –", " —"))
+
+
 def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     """Remove "SANTA ANA – " or "WASHINGTON (March 3, 2020) — " from a first paragraph."""
-    m = _DATELINE_LEAD.match(text)
+    m = _DATELINE_LEAD.match(text) if _may_open_dateline(text) else None
     if not m:
         return text, None, None
     if m.group("place5"):
@@ -246,7 +292,7 @@ def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | 
 
 
 def url_line(line: str) -> tuple[bool, str | None]:
-    if line[:1] not in _URL_FIRST:
+    if line[:1] not in _URL_FIRST or not _may_start(line, _URL_PREFIXES):
         return False, None
     m = _URL_LINE.match(line)
     if not m:
@@ -270,6 +316,8 @@ def is_boilerplate(line: str) -> bool:
     rest = line[_LEADING_DASHES.match(line).end():] if line[:1] in "-–" else line  # type: ignore[union-attr]
     if rest[:2].lower() not in _BOILERPLATE_STARTS and rest[:1].lower() not in ("©", "x"):
         return False  # most lines: no alternative of the pattern can start there
+    if not _may_start(rest, _BOILERPLATE_PREFIXES):
+        return False  # menu lines ("Legal Training", "Resources") pass the two letters
     return bool(BOILERPLATE_LINES.match(line))
 
 
@@ -294,7 +342,7 @@ def is_end_mark(line: str) -> bool:
 
 def is_footer_start(line: str) -> bool:
     line = line.strip()
-    return line[:1] in _FOOTER_FIRST and bool(FOOTER_START.match(line))
+    return line[:1] in _FOOTER_FIRST and _may_start(line, _FOOTER_PREFIXES) and bool(FOOTER_START.match(line))
 
 
 # The label a contact given on one line opens with: "Media contact:", "For further information:", "For media
@@ -327,8 +375,15 @@ def looks_like_contact_line(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > 80 or line.endswith(".") and not find_email(line):
         return False
-    return bool(_PHONE.search(line) or find_email(line) or _CONTACT_HEAD.match(line)
-                or line.lower() == "email us here" or _NAME_LINE.match(line) or len(line.split()) <= 5)
+    # The cheapest test first: a short line of five words or fewer passes whatever else it holds.
+    return bool(len(line.split()) <= 5 or find_phone(line) or find_email(line) or _CONTACT_HEAD.match(line)
+                or line.lower() == "email us here" or _NAME_LINE.match(line))
+
+
+def may_hold_phone_or_email(line: str) -> bool:
+    """Whether `parse_contacts` could take a phone number or an e-mail address from ``line``: it holds an "@"
+    or seven digits."""
+    return "@" in line or (_DIGIT.search(line) is not None and len(_NOT_DIGITS.sub("", line)) >= 7)
 
 
 def parse_contacts(lines: list[str]) -> list[Contact]:
@@ -347,7 +402,7 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
         if not line or line.lower() == "email us here":
             continue
         email = find_email(line)
-        phone = _PHONE.search(line)
+        phone = find_phone(line)
         if email:
             if current.email:
                 flush()
@@ -356,7 +411,7 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
             if rest and not current.name and _NAME_LINE.match(rest):
                 current.name = rest
             continue
-        if phone and len(re.sub(r"\D", "", phone.group(0))) >= 7:
+        if phone and len(_NOT_DIGITS.sub("", phone.group(0))) >= 7:
             if current.phone:
                 flush()
             current.phone = phone.group(0).strip()
@@ -480,7 +535,7 @@ def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, o
         return None
     if not before or _BEFORE_DATE.match(before):
         return None, date
-    if re.match(rf"^{_PLACE}$", before) and len(before.split()) <= 4:
+    if _PLACE_LINE.match(before) and len(before.split()) <= 4:
         return before, date
     return None
 

@@ -346,6 +346,8 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     # A contact given on one line ("Media contact: Jane Roe, Head of Communications, press@…") counts as
     # the lines it would take.
     tail = [line for b in blocks[k:] for line in (md.contact_fields(b.text) or [b.text])]
+    if not any(md.may_hold_phone_or_email(t) for t in tail):
+        return blocks  # a menu of short lines: no contact in it would have a phone or an e-mail
     contacts = md.parse_contacts(tail) if tail else []
     if not contacts or not any(c.phone or c.email for c in contacts):
         return blocks
