@@ -50,6 +50,10 @@ _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪ
 # A dotted abbreviation is one word of a title ("U.S. Attorney", "U.K. Ambassador").
 _CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
 _JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|binti|binte|al|el|ibn|on)"
+# Patterns used inside functions are compiled here, once: ``re.fullmatch(pattern, …)`` looks each up in re's
+# cache on every call.
+_JOINER_RE = re.compile(_JOINER)
+_INITIAL = re.compile(r"[A-Z]\.")
 # A run of capitalised words, as names and titles are written: "DEA Special Agent in Charge James Hunt".
 CAP_SPAN = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+(?:(?:der|den|la|le|de|del)\s+)?[A-Z]))){{0,10}}"
 
@@ -136,7 +140,10 @@ _VERB_RE = re.compile(rf"\b(?=[{_VERB_FIRST}]){_VERB}\b")
 # The same verbs, found faster: a pattern that starts with a literal space lets the regex engine jump from
 # space to space instead of testing a word boundary at every character (a third of attribution's time went
 # to that scan). Verbs after a line break, a quote, a bracket or a dash take a second, rarer pass.
-_VERB_AFTER_SPACE = re.compile(rf" ((?=[{_VERB_FIRST}]){_VERB})\b")
+# Without a lookahead on first letters, and with the branches of the commonest initials of English words
+# first: the word after most spaces is no verb, and fails sooner so.
+_VERB_AFTER_SPACE = re.compile(r" ((?:" + trie_pattern(sorted(set(SPEECH_VERBS) | set(_PHRASAL)), first="taocswipdfhbrmelng")
+                               + r"))\b")
 _VERB_AFTER_MARK = re.compile(rf"[\n\t\r\"“”‘’'«»„(\[{{—–―/\-•*…#@]((?=[{_VERB_FIRST}]){_VERB})\b")
 
 
@@ -246,6 +253,15 @@ def _subject_start(window: str) -> int:
     return cut + 1
 
 
+def _appositive_start(window: str) -> int:
+    """The first place an _APPOSITIVE match in ``window`` can start: at the last double quote mark or
+    semicolon, which only its opening punctuation may be (its name, role and adverbs hold none); the whole
+    window when a bracket may hold one."""
+    if "(" in window:
+        return 0
+    return max(window.rfind('"'), window.rfind("“"), window.rfind("”"), window.rfind(";"), 0)
+
+
 def _agent_before(near: str) -> bool:
     """A cheap test before _DESCRIBED: the word before the verb (or before an adverb there) is a role noun."""
     words = near[-40:].split()
@@ -287,7 +303,9 @@ _COMPOUND = re.compile(
 )
 _PRONOUN = re.compile(rf"{_ANCHOR}(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 # "In a post at the time she described …": he or she after a fronted time or place phrase, no comma between.
-_HE_SHE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)\s")
+# Written to open with a character class, which the regex engine searches for with a fast scan; the
+# lookbehinds come after the first letter ("(?<![\w’'].)" one letter on is "(?<![\w’'])" before it).
+_HE_SHE = re.compile(r"[HhSs](?<![\w’'].)(?:(?<=[Hh])e|(?<=[Ss])he)\s")
 _BARE_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 _FRONTED = re.compile(r"(?:In|At|On|During|Later|Earlier|Last|Speaking|Back|Afterwards?)\s")
 _AND_TITLE = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
@@ -446,9 +464,13 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Sra|Srta|Sr)\.?\s+(?
 _CIRCUMSTANCE = re.compile(r"(?:at|in|on|during|after|before|while|when|speaking|asked|in an?)\b")
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
 _CAP_BEFORE = re.compile(r"[A-Z][\w’'.\-]+\s+$")
-_CAPITAL = re.compile(r"[A-ZÀ-ÝĀ-Ž]|\b[Hh]e\b|\b[Ss]he\b")
+# A capital letter, or "he" or "she": two patterns, as a class alone is searched with a fast scan, and the
+# second is needed only in the rare text without capitals.
+_CAPITAL_LETTER = re.compile(r"[A-ZÀ-ÝĀ-Ž]")
+_HE_SHE_WORD = re.compile(r"\b[Hh]e\b|\b[Ss]he\b")
 _NICKNAME = re.compile(r"\s+[“\"][^”\"]*[”\"]")
-_QUOTE_CHAR = re.compile(r"[\"“”«»„]")
+_QUOTE_MARKS = "\"“”«»„"
+_QUOTE_CHAR = re.compile(f"[{_QUOTE_MARKS}]")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 
 TITLE_WORDS = frozenset(
@@ -651,6 +673,19 @@ class Registry:
         self.recent.append(person)
 
 
+def _quote_marks_at(text: str) -> list[int]:
+    """Where the double quote marks of ``text`` stand (those `_QUOTE_CHAR` finds), in order: each mark
+    looked for with str.find, which skips to it far faster than a pattern tests every character."""
+    out: list[int] = []
+    for ch in _QUOTE_MARKS:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
+
+
 @lru_cache(maxsize=1024)
 def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of text inside double quotes (straight or typographic). A straight quote opens after a space
@@ -658,11 +693,11 @@ def quote_mask(text: str) -> tuple[tuple[int, int], ...]:
     carried over from the previous paragraph. A paragraph without double marks may quote in single curly
     marks or doubled apostrophes (`paired_single_spans`)."""
     if not _has_quote(text):
-        return paired_single_spans(text) if ("‘" in text or "''" in text) else ()
+        # One character found first: searching for two ("''") scans several times slower.
+        return paired_single_spans(text) if ("‘" in text or ("'" in text and "''" in text)) else ()
     spans: list[tuple[int, int]] = []
     start = None
-    for qm in _QUOTE_CHAR.finditer(text):
-        i = qm.start()
+    for i in _quote_marks_at(text):
         ch = text[i]
         if ch in "«„":
             opener = True
@@ -737,8 +772,7 @@ def quote_depth(text: str, depth: int) -> int:
     """Quote nesting after ``text``, given the depth before it. Openers follow a space, closers not."""
     if not _has_quote(text):
         return depth
-    for qm in _QUOTE_CHAR.finditer(text):
-        i = qm.start()
+    for i in _quote_marks_at(text):
         ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -818,7 +852,7 @@ def _split_span(span: str) -> tuple[str | None, str]:
         role = " ".join(tokens[: last_title + 1])
         rest = tokens[last_title + 1:]
         # "Fiscal del Condado de Dallas John Creuzot": a place after a joiner belongs to the title.
-        while len(rest) > 2 and re.fullmatch(_JOINER, rest[0]):
+        while len(rest) > 2 and _JOINER_RE.fullmatch(rest[0]):
             role = f"{role} {rest[0]} {rest[1]}"
             rest = rest[2:]
         # "VP Exploration Yvan Crepeau", "Director Investor Relations Jane Roe": the function a title heads.
@@ -831,7 +865,7 @@ def _split_span(span: str) -> tuple[str | None, str]:
     if len(rest) > 2 or (len(rest) == 2 and role is None and not lexicons.is_given_name(rest[0])):
         for k in range(1, len(rest) - 1):
             if lexicons.is_given_name(rest[k]) and rest[k][:1].isupper() and not any(
-                    lexicons.is_given_name(t) or re.fullmatch(r"[A-Z]\.", t) for t in rest[:k]) \
+                    lexicons.is_given_name(t) or _INITIAL.fullmatch(t) for t in rest[:k]) \
                     and len(rest) - k <= 3:
                 head = rest[:k]
                 if len(head) == 1 and role is None and _family_name_first(head[0]):
@@ -890,7 +924,7 @@ def _strip_lead(span: str) -> str:
 
 def _ordinal_title(tokens: list[str]) -> bool:
     """"First Lady", "First Minister", "First Deputy Premier": an ordinal that opens a title of several words."""
-    return tokens[0].lower() == "first" and tokens[1].lower().strip(",.") in _TITLES | {"lady", "gentleman"}
+    return tokens[0].lower() == "first" and tokens[1].lower().strip(",.") in _TITLES_OR_LADY
 
 
 # Words that open place names as well as sentences: "Los Angeles County District Attorney", "New York".
@@ -991,9 +1025,14 @@ _ABBREVIATIONS = frozenset("prof gen sgt capt col det atty supt cmdr pres sec am
 # What is said before a name to say what the person is: a title ("Constable"), a role in lower case written
 # with a capital ("Spokesperson", "Husband").
 _TITLES = TITLE_WORDS | lexicons.ROLE_TITLES | frozenset(ROLE_NOUNS_LIST) | {"co-leader", "constable"}
+# Titles and "Lady"/"Gentleman" (of "First Lady"): built once, not per word looked up.
+_TITLES_OR_LADY = _TITLES | {"lady", "gentleman"}
 _ORGANISATION = ORG_WORDS | lexicons.ORGANISATION_WORDS
 # A parenthesis that defines short names: "(“Brookfield Renewable”)", "(“Cornerstone” or “the Company”)".
 _ALIAS = re.compile(r"[“\"](?:the\s+)?([A-Z][^“”\"()]{1,60}?)[”\"]")
+# Where such a parenthesis may open: one scan that jumps from bracket to bracket, where a search for each
+# two-character opening went through the whole release twice.
+_ALIAS_OPENS = re.compile(r"\((?:“|\")")
 _ALIAS_DEFINITION = re.compile(r"\(((?:(?:the\s+|or\s+|and\s+|,\s*)*[“\"][^“”\"()]{2,60}[”\"]\s*)+)\)")
 # Listing parentheses between a company's name and its short name: "(TSX: BEP.UN; NYSE: BEP)".
 _TICKERS = re.compile(r"\s*\((?:[A-Z][A-Za-z .-]{1,15}:\s*[A-Z0-9.\-]+(?![A-Z0-9.\-])[;,]?\s*)+\)")
@@ -1014,7 +1053,7 @@ def _given_before(text: str, pos: int) -> bool:
         return False
     word = m.group().strip()
     low = word.rstrip(".").lower()
-    return lexicons.is_given_name(word) or bool(re.fullmatch(r"[A-Z]\.", word)) \
+    return lexicons.is_given_name(word) or bool(_INITIAL.fullmatch(word)) \
         or low in _GENDERED_HON or low in ("dr", "prof", "hon") or low in lexicons.ROLE_TITLES \
         or (word.endswith(".") and low in TITLE_WORDS) or low in _PARTICLES
 
@@ -1092,6 +1131,10 @@ _POST_NOMINAL_PART = re.compile(r"^(?:F[A-Z]{2,6}|[A-Z]{2,5})$")
 _CLAUSE_VERBS = _FINITE | frozenset("may might must should shall tells added adds noted notes".split())
 
 
+_ROLE_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_ROLE_ARTICLE_OTHER = re.compile(r"(?:el|la|los|las|le|les|l['’]|der|die|das)\s*(?<=\s|['’])(\S+)", re.I)
+
+
 @lru_cache(maxsize=4096)
 def clean_role(role: str | None) -> str | None:
     """A role as a person holds it: cut at a relative pronoun ("…, who undertook the study"), without a
@@ -1108,8 +1151,8 @@ def clean_role(role: str | None) -> str | None:
     parts = [p for p in parts if p and not (_POST_NOMINAL_PART.match(p) and (
         p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))]
     text = ", ".join(parts)
-    text = re.sub(r"^(?:the|a|an)\s+", "", text)
-    m = re.match(r"(?:el|la|los|las|le|les|l['’]|der|die|das)\s*(?<=\s|['’])(\S+)", text, re.I)
+    text = _ROLE_ARTICLE.sub("", text)
+    m = _ROLE_ARTICLE_OTHER.match(text)
     if m and (m.group(1)[:1].islower() or m.group(1).lower().strip(",.") in _TITLES):
         text = text[m.start(1):]  # "El Fiscal de Distrito", not "Los Angeles County District Attorney"
     text = _ROLE_HONORIFIC_END.sub("", text)
@@ -1127,7 +1170,7 @@ def _person_like(text: str, shape_only: bool = False) -> bool:
     if not 2 <= len(tokens) <= (3 if shape_only else 4) or not _valid_name(name) \
             or any(t.lower().strip(",.") in _TITLES for t in tokens):
         return False
-    return shape_only or lexicons.is_given_name(tokens[0]) or bool(re.fullmatch(r"[A-Z]\.", tokens[0]))
+    return shape_only or lexicons.is_given_name(tokens[0]) or bool(_INITIAL.fullmatch(tokens[0]))
 
 
 def _title_like(span: str) -> bool:
@@ -1136,10 +1179,13 @@ def _title_like(span: str) -> bool:
     return last in _TITLES
 
 
+_ROLE_OF_HONORIFICS = re.compile(rf"(?:,?\s+(?:the\s+)?{HONORIFIC})+\s*$")
+
+
 def _role_of(text: str) -> str:
     """A title phrase as a role: without the honorifics it ends in ("Minister of X, Senator the Hon." →
     "Minister of X, Senator")."""
-    return re.sub(rf"(?:,?\s+(?:the\s+)?{HONORIFIC})+\s*$", "", text).strip(" ,")
+    return _ROLE_OF_HONORIFICS.sub("", text).strip(" ,")
 
 
 def _gender(hon: str | None) -> str | None:
@@ -1151,6 +1197,55 @@ def _gender(hon: str | None) -> str | None:
         if word in _MALE_HON:
             return "m"
     return None
+
+
+# Whether a release writes "Mr", "Ms", "Miss", "Sir", "Dame" or "Sr" anywhere (in a word too: "Mrs", "Srta"):
+# patterns that open with one letter jump from that letter to the next, where six substring searches of two
+# letters, or one pattern for all, went through the text several times slower.
+_HONORIFIC_M = re.compile(r"M(?:r|s|iss)")
+_HONORIFIC_S = re.compile(r"S(?:ir|r)")
+
+
+def _comma_before(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` ends in a comma, spaces, and perhaps "the" and spaces, as every match of
+    `_NAME_BEFORE_ROLE` does: a cheap test before the pattern, which tries a name at every position."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == pos:
+        return False
+    if text[k - 1] == ",":
+        return True
+    if not text.endswith("the", 0, k):
+        return False
+    j = k - 3
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j < k - 3 and j > 0 and text[j - 1] == ","
+
+
+def _last_words_start(text: str, start: int, end: int, n: int) -> int:
+    """Where the last ``n`` runs of non-space characters in ``text[start:end]`` begin (``start`` if it holds
+    no more). A match of ``_BEFORE_SURNAME`` holds four such runs at most and ends at ``end``: searched from
+    there, it is the same match, found without trying every position of a longer window."""
+    window = text[start:end]
+    parts = window.rsplit(None, n)
+    if len(parts) <= n:
+        return start
+    return start + window.find(parts[1], len(parts[0]))
+
+
+_NAMES_SOMEONE = re.compile(r"\b(?:said|says|announced|told|according|dijo|sagte|a déclaré)\b")
+_THE_END = re.compile(r"\bthe\s+$")
+
+
+def _the_before(text: str, pos: int) -> bool:
+    r"""Whether ``text`` has "the" and spaces right before ``pos``: ``re.search(r"\bthe\s+$", text[:pos])``,
+    tried only where the spaces before ``pos`` start, not at every position of the text before it."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return k < pos and _THE_END.match(text, max(0, k - 3), pos) is not None
 
 
 class Attributor:
@@ -1165,8 +1260,8 @@ class Attributor:
         self._role_holder: dict[str, str | None] = {}
         self._lower: str | None = None  # the release in lower case, for role lookups
         # Most releases use no gendered honorific at all; then no surname needs looking up ("Mrs" holds "Mr",
-        # "Sra" and "Srta" hold "Sr").
-        self._honorifics = any(h in text_of_release for h in ("Mr", "Ms", "Miss", "Sir", "Dame", "Sr"))
+        # "Sra" and "Srta" hold "Sr"). Scanned for on the first lookup (`gender_of`).
+        self._honorifics: bool | None = None
         self._org_aliases: frozenset[str] | None = None
 
     def org_aliases(self) -> frozenset[str]:
@@ -1174,7 +1269,7 @@ class Attributor:
         (NYSE: BEP) (“Brookfield Renewable”)", "Example Resources Inc. (“Example” or “the Company”)"."""
         if self._org_aliases is None:
             aliases: set[str] = set()
-            if "(“" in self.text or '("' in self.text:
+            if _ALIAS_OPENS.search(self.text):
                 for m in _ALIAS_DEFINITION.finditer(self.text):
                     window = self.text[max(0, m.start() - 160):m.start()].rstrip(" ,")
                     before = _TICKERS.sub("", window).rstrip(" ,")
@@ -1194,7 +1289,7 @@ class Attributor:
             return self._full[key]
         best: str | None = None
         for pos in self._occurrences(surname):
-            m = _BEFORE_SURNAME.search(self.text, max(0, pos - 120), pos)
+            m = _BEFORE_SURNAME.search(self.text, _last_words_start(self.text, max(0, pos - 120), pos, 4), pos)
             if not m:
                 continue
             words = _NICKNAME.sub("", " " + m.group(1)).split()
@@ -1254,8 +1349,13 @@ class Attributor:
             end = pos + len(key)
             if (pos == 0 or not low[pos - 1].isalnum()) and (end >= len(low) or not low[end].isalnum()) \
                     and not _ROLE_MODIFIER_BEFORE.search(low, max(0, pos - 12), pos):
-                for m in (_ROLE_THEN_NAME.match(self.text, end),
-                          _NAME_BEFORE_ROLE.search(self.text, max(0, pos - 80), pos)):
+                # The name after the role first; the one before it is searched for only if that gives none.
+                for after in (True, False):
+                    if after:
+                        m = _ROLE_THEN_NAME.match(self.text, end)
+                    else:
+                        m = _NAME_BEFORE_ROLE.search(self.text, max(0, pos - 80), pos) \
+                            if _comma_before(self.text, pos) else None
                     name = _split_span(lexicons.strip_post_nominals(m.group("span")))[1] if m else ""
                     poss = [k for k, t in enumerate(name.split()) if t.endswith(_POSSESSIVE)]
                     if poss:  # "First Lady Jane Roe’s Roundtable": the name ends at its possessive
@@ -1281,6 +1381,9 @@ class Attributor:
         key = surname.lower()
         if key not in self._gender:
             self._gender[key] = None
+            if self._honorifics is None:
+                self._honorifics = "Dame" in self.text or _HONORIFIC_M.search(self.text) is not None \
+                    or _HONORIFIC_S.search(self.text) is not None
             for pos in () if not self._honorifics else self._occurrences(surname):
                 m = _HONORIFIC_BEFORE.search(self.text, max(0, pos - 60), pos)
                 if m:
@@ -1365,7 +1468,7 @@ class Attributor:
         elif title:
             role = clean_role(title)
         if not name:
-            if not title or not any(w.lower().strip(",.()") in _TITLES | {"lady", "gentleman"}
+            if not title or not any(w.lower().strip(",.()") in _TITLES_OR_LADY
                                     for w in title.split()):
                 return None  # "NASA announced": an organisation, not a role someone holds
             return self.registry.by_role(title) or self.role_holder(title)
@@ -1459,7 +1562,7 @@ class Attributor:
             span = m.group("span")
             title, name = _split_span(_strip_lead(span))
             name = _NICKNAME.sub("", name).removesuffix("’s").removesuffix("'s")
-            if not name or not _valid_name(name) or re.search(r"\bthe\s+$", text[: m.start()]):
+            if not name or not _valid_name(name) or _the_before(text, m.start()):
                 continue  # "the Bangkok Film Market" is a thing, not a person
             if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name)):
                 continue
@@ -1482,7 +1585,7 @@ class Attributor:
         spans = quote_mask(text)
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  # Spanish "se declaró culpable" pleads; "Parise said", "Rose said" speak.
-                 and text[max(0, a - 4): a].rstrip() != " se" and text[:a].rstrip() != "se"
+                 and not _after_se(text, a)
                  and not (text.startswith("continu", a) and _NOT_SPEECH_AFTER.match(text, b)
                           and not _AFTER_QUOTE.search(text, max(0, a - 4), a))
                  and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
@@ -1579,11 +1682,13 @@ class Attributor:
     def names_someone(self, text: str) -> bool:
         """Whether ``text`` reports what a named person said or did ("Jane Roe said …"): narration, not the
         words of a statement's author."""
-        return bool(re.search(r"\b(?:said|says|announced|told|according|dijo|sagte|a déclaré)\b", text))
+        return bool(_NAMES_SOMEONE.search(text))
 
     def quote_subject(self, text: str) -> Person | None:
         """The subject of the sentence holding a quote, when it is a person ('Trump has hailed … as “…”')."""
-        m = _QUOTE_SUBJECT.search(text)
+        # Every match ends at an opening quote mark: the text after the last one is left unsearched.
+        end = max(text.rfind("“"), text.rfind('"')) + 1
+        m = _QUOTE_SUBJECT.search(text, 0, end) if end else None
         if m and not _inside(quote_mask(text), m.start("span")):
             return self._person(m.group("hon"), m.group("span"), None)
         if "’s " in text or "'s " in text:
@@ -1600,9 +1705,10 @@ class Attributor:
             person = self.registry.by_role(m.group("role")) or self.role_holder(m.group("role"))
             if person:
                 return person
-        if not _CAPITAL.search(near):
+        if not (_CAPITAL_LETTER.search(near) or _HE_SHE_WORD.search(near)):
             return None
-        m = _PRONOUN.search(near[-12:])
+        last12 = near[-12:]
+        m = _PRONOUN.search(last12) if "he" in last12 or "He" in last12 else None
         if m:
             return self._pronoun(m.group("pron"), text, pos)
         if "-year-old" in near[-50:] and _AGED.search(near[-50:]):
@@ -1646,7 +1752,8 @@ class Attributor:
                 continue
             # A subject is a name and title of at most a dozen words: 120 characters hold it.
             window = tail if with_role or pattern is _DASHED else near[-120:]
-            m = pattern.search(window, _subject_start(window) if pattern is _SUBJECT else 0)
+            m = pattern.search(window, _subject_start(window) if pattern is _SUBJECT
+                               else _appositive_start(window) if pattern is _APPOSITIVE else 0)
             if m and with_role and _ROLE_VERB.search(_role_head(m.group("role"))):
                 continue  # a clause with its own verb is no appositive
             if m and with_role and any(_sentence_end(t) and u[:1].isupper()
@@ -1729,7 +1836,7 @@ class Attributor:
             *head, last = role.split()
             if head and not m.group("hon") and lexicons.is_given_name(last) and last[:1].isupper() \
                     and len(span.split()) < 4 and last.lower() not in _TITLES and not lexicons.is_place(last) \
-                    and not re.fullmatch(_JOINER, head[-1]):  # "Fiscal del Condado de Dallas John Creuzot"
+                    and not _JOINER_RE.fullmatch(head[-1]):  # "Fiscal del Condado de Dallas John Creuzot"
                 role, span = " ".join(head), f"{last} {span}"  # "said the writer John Milo Ford": his first name
             person = self._person(m.group("hon"), span, role)
             if person:
@@ -1806,6 +1913,15 @@ def _not_denial(text: str, a: int, b: int) -> bool:
 def _not_accusing(text: str, a: int, b: int) -> bool:
     before = text[max(0, a - 24):a]
     return not _ACCUSING_OBJECT.match(text, b) or before.rstrip().endswith(",") or bool(_PASSIVE_BEFORE.search(before))
+
+
+def _after_se(text: str, a: int) -> bool:
+    """Whether the verb at ``a`` follows a word "se": the four characters before it are " se" and a space,
+    or all the text before it is "se" and spaces (``text[:a].rstrip() == "se"``, without copying the text
+    before every verb). Most verbs have no "se" before them, found without a copy either."""
+    if text.find("se", max(0, a - 4), a) < 0 and not text.startswith("se"):
+        return False
+    return text[max(0, a - 4): a].rstrip() == " se" or (text.startswith("se") and a >= 2 and not text[2:a].strip())
 
 
 def _not_a_verb_here(text: str, a: int, b: int) -> bool:
@@ -2161,7 +2277,9 @@ MIN_ANSWERS = 2
 def _interviewee(attributor: Attributor, paragraphs: list[Paragraph], title: str | None) -> Person | None:
     """The person a Q&A interview questions: named in its title ("Introducing Jane Roe, New CEO …") or else
     last in the paragraphs before its first answer. None unless two paragraphs at least open with "A:"."""
-    answers = [k for k, p in enumerate(paragraphs) if p.kind == "body" and _ANSWER.match(p.text)]
+    # An answer mark opens the paragraph, after spaces at most: a first-character test spares most the pattern.
+    answers = [k for k, p in enumerate(paragraphs) if p.kind == "body" and (p.text[:1] == "A" or p.text[:1].isspace())
+               and _ANSWER.match(p.text)]
     if len(answers) < MIN_ANSWERS or not any(_FIRST_PERSON_SINGULAR.search(paragraphs[k].text) for k in answers):
         return None  # an FAQ answers as an office ("Go to …", "Your case …"), an interviewee as "I"
     intro = [p.text for p in paragraphs[:answers[0]] if p.kind == "body" and not _QUESTION.match(p.text)]
@@ -2204,8 +2322,11 @@ def _first_person_quote(text: str) -> bool:
     return any(_FIRST_PERSON.search(text[a:b]) for a, b in quote_mask(text))
 
 
+_FIRST_PERSON_OPENS = re.compile(r"\s*(?:I|We|My|Our)\b")
+
+
 def _first_person(text: str) -> bool:
-    return bool(re.match(r"\s*(?:I|We|My|Our)\b", text))
+    return bool(_FIRST_PERSON_OPENS.match(text))
 
 
 def _set(p: Paragraph, person: Person | None) -> None:
