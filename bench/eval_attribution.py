@@ -513,8 +513,8 @@ def main(argv: list[str] | None = None) -> int:
         if name in parts:
             group, split = name.split("-")
             files = split_files(group, split)
-            if not have_corpora:
-                print(f"{name}: skipped, no corpora at {corpora_root()}", file=sys.stderr)
+            if not all(source_path(json.loads(f.read_text(encoding="utf-8"))["source"]).exists() for f in files):
+                print(f"{name}: skipped, its releases are not under {corpora_root()}", file=sys.stderr)
             elif not files and split in ROUND_SPLITS:
                 print(f"{name}: skipped, no annotations in {ANNOTATIONS / (group + round_number(split))}", file=sys.stderr)
             else:

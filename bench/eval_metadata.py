@@ -276,8 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
-    if not corpora_root().is_dir():
-        print(f"skipped: no corpora at {corpora_root()}", file=sys.stderr)
+    files = annotation_files(args.set, args.split)
+    if not all(source_path(json.loads(f.read_text(encoding="utf-8"))["source"]).exists() for f in files):
+        print(f"skipped: the releases are not under {corpora_root()}", file=sys.stderr)
         return 0
     if args.split in ROUND_SPLITS and not annotation_files(args.set, args.split):
         folder = ANNOTATIONS / (args.set + round_number(args.split))
