@@ -906,3 +906,12 @@ def test_a_portfolio_joined_by_and_before_an_honorific_is_one_role(text, speaker
 ])
 def test_a_body_named_after_its_kind_or_in_two_parts_is_no_speaker(text):
     assert names(text) == [None]
+
+
+def test_many_phrases_of_place_before_a_verb_load():
+    text = "Amy Chow" + " of the Unit" * 1500 + " said the plan works."
+    assert len(load_text("Title\n\n" + text + "\n", "x.txt").body) == 1
+
+
+def test_a_run_of_honorifics_after_a_role_is_cut_at_once():
+    assert clean_role("Example Minister" + " Dr" * 60) == "Example Minister"

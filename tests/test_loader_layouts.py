@@ -901,3 +901,41 @@ def test_a_section_heading_the_extraction_drops_still_opens_the_about_section(tm
     from searchidx.load.core import load_release
     r = load_release(tmp_path / "x.html")
     assert [p.kind for p in r.paragraphs] == ["body", "body", "about"]
+
+
+# --- review: the back matter rules never take the release's own text ---------------------------------------
+
+def test_a_sentence_that_says_follow_is_text():
+    text = (f"Example Works opens plant\n\n{LEAD}\n\nFollow the advice on flooding at gov.uk.\n\n"
+            "Residents in low-lying streets are asked to\nfollow the guidance on the council website and\n"
+            "keep away from the river until Friday.\n")
+    got = body_texts(load_text(text, "x.txt"))
+    assert got[1:] == ["Follow the advice on flooding at gov.uk.",
+                       "Residents in low-lying streets are asked to follow the guidance on the council website and "
+                       "keep away from the river until Friday."]
+
+
+def test_a_sentence_that_gives_a_phone_and_an_address_is_text_not_a_contact():
+    line = "Residents who need help can call the helpline on 0800 123 4567, or email help@example.gov.uk."
+    r = load_text(f"Example Works opens plant\n\n{LEAD}\n\n{line}\n", "x.txt")
+    assert body_texts(r) == [LEAD, line] and not r.contacts
+
+
+def test_a_title_case_headline_over_its_date_and_deck_stays_the_title():
+    r = load_text("Council Opens Flood Centre In Example\n\n3 March 2026\n\n"
+                  f"Residents along the river urged to move before Friday\n\n{LEAD}\n", "x.txt")
+    assert r.title == "Council Opens Flood Centre In Example"
+
+
+def test_a_body_name_over_a_label_line_in_one_block_is_letterhead():
+    r = load_text(f"Example City Council\nPRESS RELEASE\n\nCouncil opens flood centre\n\n{LEAD}\n", "x.txt")
+    assert r.title == "Council opens flood centre"
+
+
+@pytest.mark.parametrize(("dateline", "place"), [
+    ("Auckland - 3 March 2026 -", "Auckland"),
+    ("Palmerston North (Tuesday 3 March 2026) –", "Palmerston North"),
+])
+def test_a_dateline_with_a_hyphen_or_a_bracket_after_a_long_place(dateline, place):
+    r = load_text(f"Example Works opens plant\n\n{dateline} {LEAD}\n", "x.txt")
+    assert (r.location, r.date) == (place, dt.date(2026, 3, 3))

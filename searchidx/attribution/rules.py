@@ -1121,7 +1121,7 @@ def _titled_or_given(span: str) -> bool:
     return first.lower() in _TITLES or lexicons.is_given_name(first)
 # A relative clause ends a role: "General Secretary of Example Union which represents …".
 _RELATIVE = re.compile(r",?\s*\b(?:who|which|that|whose|whom|where)\b.*$", re.DOTALL)
-_ROLE_HONORIFIC_END = re.compile(rf"(?:,?\s+(?:the\s+)?(?:{HONORIFIC}))+\s*$")
+_ROLE_HONORIFIC_END = re.compile(rf"(?:,?\s+(?:the\s+)?{_ONE_HONORIFIC})+\s*$")
 _ROLE_HONORIFIC_START = re.compile(rf"^(?:the\s+)?{HONORIFIC}\s+(?=[A-Z])")
 # Fellowships and honours written after a name, as a part of their own: ", FRSNZ", ", OBE".
 _POST_NOMINAL_PART = re.compile(r"^(?:F[A-Z]{2,6}|[A-Z]{2,5})$")
@@ -1179,7 +1179,7 @@ def _title_like(span: str) -> bool:
     return last in _TITLES
 
 
-_ROLE_OF_HONORIFICS = re.compile(rf"(?:,?\s+(?:the\s+)?{HONORIFIC})+\s*$")
+_ROLE_OF_HONORIFICS = re.compile(rf"(?:,?\s+(?:the\s+)?{_ONE_HONORIFIC})+\s*$")
 
 
 def _role_of(text: str) -> str:
@@ -1697,7 +1697,7 @@ class Attributor:
                     return self._person(m.group("hon"), m.group("span"), None)
         return None
 
-    def _before_verb(self, prefix: str, text: str, pos: int) -> Person | None:
+    def _before_verb(self, prefix: str, text: str, pos: int, depth: int = 0) -> Person | None:
         # Each pattern is anchored at the verb but searched forwards, so the text it sees is kept short:
         # a subject sits within a few words of its verb, an appositive role within a long sentence.
         near = prefix[-160:]
@@ -1801,10 +1801,12 @@ class Attributor:
                 person = self._person(hon, span, role)
                 if person:
                     return person
-        if (m := _TRAILING_PP.search(near)) and m.group("head").lower().strip(".,") not in _TITLES:
+        if depth < MAX_PLACE_PHRASES and (m := _TRAILING_PP.search(near)) \
+                and m.group("head").lower().strip(".,") not in _TITLES:
             # "Detective Sergeant Amy Chow of the Property Crimes Unit said": the phrase that places the person
             # stands between her name and the verb; without it the subject is found.
-            return self._before_verb(prefix[: len(prefix) - len(near) + m.start("pp")].rstrip() + " ", text, pos)
+            return self._before_verb(prefix[: len(prefix) - len(near) + m.start("pp")].rstrip() + " ", text, pos,
+                                     depth + 1)
         return None
 
     def _after_verb(self, text: str, start: int, end: int) -> Person | None:
@@ -1900,6 +1902,8 @@ _ACCUSING_OBJECT = re.compile(r"\s+(?!of\b)(?:[\w’'.-]+\s+){1,6}?of\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|the|an?)\s+(?:\w+ly\s+)?$")
 
 
+#: Phrases of place set aside, one after another, before a subject is given up.
+MAX_PLACE_PHRASES = 3
 # A phrase placing the person before the verb: "… Amy Chow of the Property Crimes Unit", "… Jane Roe from the
 # University of Example" (after a capitalised word, a name's last).
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"

@@ -94,8 +94,8 @@ BOILERPLATE_LINES = re.compile(
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
     # Page furniture between paragraphs: advertisement markers, and appeals with no heading of their own.
     r"advertisement(?:\s*[-–—:]\s*(?:scroll|continue) .{0,40})?|(?:story )?continues? (?:below|after advertisement)|"
-    r"follow (?:us|[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:.{1,60}|(?:x|twitter|facebook|instagram|linkedin|"
-    r"youtube|tiktok|threads|bluesky)\b.{0,100})|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
+    r"follow us on .{1,60}|follow (?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:x|twitter|facebook|"
+    r"instagram|linkedin|youtube|tiktok|threads|bluesky)\b.{0,100}|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
     r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60})\s*\.?$",
     re.I,
 )
@@ -248,14 +248,14 @@ def parse_dateline(line: str) -> tuple[str | None, object | None] | None:
 def _may_open_dateline(text: str) -> bool:
     """A cheap test before _DATELINE_LEAD, which most first paragraphs fail ("The …", "District Attorney …"):
     each of its forms opens with a bracket or a capital, and one in capitals and small letters ("New
-    Brunswick, N.J. (…) –", "Dekalb, Ill. —") has its comma within 66 characters, or a dash within 40."""
+    Brunswick, N.J. (…) –", "Dekalb, Ill. —") has its comma within 66 characters, or a dash or bracket within 60."""
     first = text[:1]
     if first == "(":
         return True
     if not "A" <= first <= "Z":
         return False
     # "Singapore -- …": a country's name in capitals and small letters before a dash.
-    return not "a" <= text[1:2] <= "z" or "," in text[:66] or any(d in text[:40] for d in (" --", " –", " —"))
+    return not "a" <= text[1:2] <= "z" or "," in text[:66] or any(d in text[:60] for d in (" -", " –", " —", "("))
 
 
 def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
@@ -354,6 +354,9 @@ _FIELD_SPLIT = re.compile(r"\s*[|;,]\s*|\s+[–—]\s+")
 #: Longest line read as a contact given on one line, and longest field in it.
 CONTACT_RECORD_CHARS = 220
 CONTACT_FIELD_CHARS = 70
+#: Most words in one field of it (a name, a job title, an office's name); a field of several words that opens in
+#: lower case is a clause ("… on 0800 123 4567, or email help@…").
+CONTACT_FIELD_WORDS = 8
 
 
 def contact_fields(line: str) -> list[str] | None:
@@ -365,9 +368,10 @@ def contact_fields(line: str) -> list[str] | None:
         return None
     rest = _CONTACT_LABEL.sub("", line, count=1)
     fields = [f.strip() for f in _FIELD_SPLIT.split(rest) if f.strip()]
-    if len(fields) < 2 or any(len(f) > CONTACT_FIELD_CHARS or (f.endswith(".") and " " in f and not find_email(f))
+    if len(fields) < 2 or any(len(f) > CONTACT_FIELD_CHARS or len(f.split()) > CONTACT_FIELD_WORDS
+                              or (f[:1].islower() and " " in f) or (f.endswith(".") and " " in f and not find_email(f))
                               for f in fields):
-        return None
+        return None  # a sentence that gives a number or an address ("… can call the helpline on 0800 …") is text
     return fields
 
 

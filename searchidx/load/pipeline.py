@@ -5,7 +5,7 @@ from __future__ import annotations
 from searchidx.attribution.lexicons import ORGANISATION_WORDS
 from searchidx.attribution.rules import attribute, attribution_fragment, name_line, signature_line
 from searchidx.load import metadata as md
-from searchidx.load.cleaning import ends_sentence
+from searchidx.load.cleaning import ends_sentence, starts_lowercase
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
 from searchidx.load.language import detect_languages
@@ -98,12 +98,17 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
         if md.is_boilerplate(b.text):
             ended = ended or (md.is_end_mark(b.text) and any(ends_sentence(x.text) for x in out))
             continue
-        if len(b.lines) > 1 and any(md.is_boilerplate(line) for line in b.lines):
-            # A boilerplate line typed over the next one ("Follow us on X @example" / "Media: …"): it goes alone.
-            kept = tuple(line for line in b.lines if not md.is_boilerplate(line))
-            if not kept:
-                continue
-            b = Block(" ".join(kept), b.hint, b.gap, b.speaker, kept if len(kept) > 1 else (), b.set_off)
+        if len(b.lines) > 1 and any(md.is_boilerplate(line) for line in (b.lines[0], b.lines[-1])):
+            # A boilerplate line typed over the next one or under the last ("Follow us on X @example" / "Media:
+            # …"): it goes alone, where no sentence runs across it.
+            kept = b.lines
+            if md.is_boilerplate(kept[0]) and not starts_lowercase(kept[1]):
+                kept = kept[1:]
+            if len(kept) > 1 and md.is_boilerplate(kept[-1]) and (
+                    ends_sentence(kept[-2]) or md.contact_fields(kept[-2]) or md.looks_like_contact_line(kept[-2])):
+                kept = kept[:-1]
+            if kept != b.lines:
+                b = Block(" ".join(kept), b.hint, b.gap, b.speaker, kept if len(kept) > 1 else (), b.set_off)
         if ended and (md.is_label(b.text) or md.strip_dateline_lead(b.text)[1]):
             ended = False  # another release after the first's end: its Spanish version ("AVISO DE PRENSA")
         if ended and b.hint in (None, "list"):
@@ -235,15 +240,17 @@ def _office_above_title(blocks: list[Block], k: int) -> bool:
     kinds = [_head_line(line) for line in lines]
     if "text" in kinds or "office" not in kinds:
         return False
-    # A label or date line in the block, or a body's name over its department or place ("City Information
-    # Office" / "City of Example"), is letterhead's own layout.
-    between = "label" in kinds or "date" in kinds or (len(lines) > 1 and _names_body(lines[0]))
+    # A label line in the block, or a body's name over its department or place ("City Information Office" /
+    # "City of Example"), is letterhead's own layout; a date alone is not ("Council Opens Flood Centre" / "3
+    # March 2026" / a deck: the headline, its date and its deck).
+    between = "label" in kinds or (len(lines) > 1 and _names_body(lines[0]))
     for j in range(k + 1, min(k + 1 + HEADER_WINDOW, len(blocks))):
         text = blocks[j].text
         if _is_lead(text):
             return False
-        if all(_head_line(line) in ("label", "date") for line in (blocks[j].lines or [text])):
-            between = True
+        below = [_head_line(line) for line in (blocks[j].lines or [text])]
+        if all(kind in ("label", "date") for kind in below):
+            between = between or "label" in below
             continue
         if between:
             # The title still to come: running text, not a list item (a results release's summary).

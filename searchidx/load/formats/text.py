@@ -184,6 +184,22 @@ def _block_from_lines(lines: list[str], gap: int):
     cleaned = [c for c in cleaned if c]
     if not cleaned:
         return
+    if len(cleaned) > 1 and any(is_label(c, alone=True) for c in cleaned):
+        # "Example City Council" / "PRESS RELEASE": the label stands apart, telling the body's name over it from
+        # the title under it.
+        run: list[str] = []
+        for c in cleaned:
+            if is_label(c, alone=True):
+                if run:
+                    yield Block(" ".join(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
+                    gap, run = 0, []
+                yield Block(c, gap=gap)
+                gap = 0
+            else:
+                run.append(c)
+        if run:
+            yield Block(" ".join(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
+        return
     if len(cleaned) == 1 and is_lone_quote(lines[0]):
         yield Block("", hint="quote-mark", gap=gap)
         return
