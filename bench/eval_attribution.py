@@ -513,7 +513,12 @@ def main(argv: list[str] | None = None) -> int:
         if name in parts:
             group, split = name.split("-")
             files = split_files(group, split)
-            if not all(source_path(json.loads(f.read_text(encoding="utf-8"))["source"]).exists() for f in files):
+            missing = [f.name for f in files
+                       if not source_path(json.loads(f.read_text(encoding="utf-8"))["source"]).exists()]
+            if missing and len(missing) < len(files):
+                print(f"{name}: releases missing under {corpora_root()}: {', '.join(missing[:5])}", file=sys.stderr)
+                return 1
+            if missing:
                 print(f"{name}: skipped, its releases are not under {corpora_root()}", file=sys.stderr)
             elif not files and split in ROUND_SPLITS:
                 print(f"{name}: skipped, no annotations in {ANNOTATIONS / (group + round_number(split))}", file=sys.stderr)

@@ -277,7 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args(argv)
     files = annotation_files(args.set, args.split)
-    if not all(source_path(json.loads(f.read_text(encoding="utf-8"))["source"]).exists() for f in files):
+    missing = [f.name for f in files if not source_path(json.loads(f.read_text(encoding="utf-8"))["source"]).exists()]
+    if missing and len(missing) < len(files):
+        print(f"releases missing under {corpora_root()}: {', '.join(missing[:5])}", file=sys.stderr)
+        return 1
+    if missing:
         print(f"skipped: the releases are not under {corpora_root()}", file=sys.stderr)
         return 0
     if args.split in ROUND_SPLITS and not annotation_files(args.set, args.split):
