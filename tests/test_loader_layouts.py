@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from searchidx.load.core import load_text
+from searchidx.load.core import load_release, load_text
 from searchidx.load.frontmatter import split_front_matter
 
 
@@ -831,16 +831,11 @@ def test_a_page_title_that_is_only_a_label_gives_way_to_the_heading(tmp_path):
             "<h1>Example Trust to drill 150 boreholes</h1>"
             f"<p>NAIROBI, Kenya (March 3, 2026) — {LEAD}</p></body></html>")
     (tmp_path / "x.html").write_text(page, encoding="utf-8")
-    from searchidx.load.core import load_release
     r = load_release(tmp_path / "x.html")
     assert r.title == "Example Trust to drill 150 boreholes" and r.location == "NAIROBI, Kenya"
 
 
 # --- a typed release's back matter: end marks, notes, one-line contacts, captions, social links -------------
-
-def kinds(release):
-    return [(p.kind, p.text[:30]) for p in release.paragraphs]
-
 
 def test_what_follows_the_end_mark_is_back_matter_not_body():
     text = (f"Example Works opens plant\n\n{LEAD}\n\nProduction begins in April.\n\nENDS\n\n"
@@ -898,7 +893,6 @@ def test_a_section_heading_the_extraction_drops_still_opens_the_about_section(tm
             "<p>Media contact: Jane Roe, press@example.com, (515) 555-0199<br>Follow us on X @example</p>"
             "</body></html>")
     (tmp_path / "x.html").write_text(page, encoding="utf-8")
-    from searchidx.load.core import load_release
     r = load_release(tmp_path / "x.html")
     assert [p.kind for p in r.paragraphs] == ["body", "body", "about"]
 

@@ -876,7 +876,7 @@ def _split_span(span: str) -> tuple[str | None, str]:
                     role = " ".join(([role] if role else []) + head)
                 rest = rest[k:]
                 break
-    if len(rest) > 2 and not any(lexicons.is_given_name(t) or re.fullmatch(r"[A-Z]\.", t) for t in rest):
+    if len(rest) > 2 and not any(lexicons.is_given_name(t) or _INITIAL.fullmatch(t) for t in rest):
         # "Actor Keanu Reeves", "Allegedly Stabbing Jo Sibley": with no given name the list knows, everyday
         # words before the last two are a role noun or the sentence's own words, when the name's are not.
         k = 0
@@ -999,9 +999,10 @@ def _valid_name(name: str) -> bool:
 # An honorific right before a word ("Dr. ", "Prof. Ir. Dr. "), and the rest of a name after its first word:
 # one to three capitalised words or a patronymic, up to a word that is not the name's.
 _HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
-_NAME_AFTER_FIRST = re.compile(r"(?:\s+(?:bin|binti|binte|bint|ibn))?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,3}(?=[\s,.;:)]|$)")
 # The word that opens a patronymic in Malay and Arabic names: what follows it is the father's name.
-_PATRONYMIC = re.compile(r"\s(?:bin|binti|binte|bint|ibn|a/l|a/p)\s")
+_PATRONYMIC_WORD = r"(?:bin|binti|binte|bint|ibn)"
+_PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p)\s")
+_NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_WORD})?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){{1,3}}(?=[\s,.;:)]|$)")
 _PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin binti binte ibn".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
@@ -1059,11 +1060,17 @@ def _given_before(text: str, pos: int) -> bool:
 
 
 # A common noun for an organisation or an undertaking right before a capitalised run makes the run its name.
+# Kinds of business and body, besides the organisation words: as an appositive's head ("Example Ledger, a
+# Singapore-based startup") or before a name in lower case ("homelessness charity Example Open Door").
+_ORG_KINDS = frozenset(
+    "startup start-up firm business maker manufacturer provider supplier retailer operator charity nonprofit "
+    "non-profit platform brand chain lender insurer publisher broadcaster carrier utility cooperative co-op "
+    "consultancy fintech subsidiary conglomerate".split())
 # The same nouns, and other names of organisations, in lower case without a determiner: "Bristol homelessness
 # charity Example Open Door says".
-_ORG_NOUN_BARE = re.compile(r"(?:^|\s)(?:charity|startup|start-up|nonprofit|non-profit|company|firm|organi[sz]ation|"
-                            r"foundation|group|band|brand|retailer|lender|insurer|airline|carrier|operator|provider|"
-                            r"publisher|broadcaster|agency|club|label|studio|developer|manufacturer|maker)\s+$")
+_ORG_NOUN_BARE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(
+    _ORG_KINDS | {"company", "organisation", "organization", "foundation", "group", "agency", "club", "band", "label",
+                  "studio", "airline"}, key=len, reverse=True)) + r")\s+$")
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:the|el|la|los|las|le|les|die|der|das)\s+(?:program|programme|programa|organi[sz]ation|organización|"
     r"organizacion|foundation|fundación|fundacion|company|empresa|firm|group|grupo|initiative|iniciativa|campaign|"
@@ -1099,10 +1106,7 @@ def _role_or_clause_word(word: str) -> bool:
 
 # What an appositive's head noun names when the capitalised words before it are an organisation's: "Example
 # Ledger, a Singapore-based startup that …".
-_ORG_HEADS = lexicons.ORGANISATION_WORDS | frozenset(
-    "startup start-up firm business maker manufacturer provider supplier retailer operator charity nonprofit "
-    "non-profit platform brand chain lender insurer publisher broadcaster carrier utility cooperative co-op "
-    "consultancy fintech subsidiary conglomerate".split())
+_ORG_HEADS = lexicons.ORGANISATION_WORDS | _ORG_KINDS
 _HEAD_ENDS = re.compile(r"\s+(?:of|in|at|for|with|from|on|that|which|who|whose|to)\b.*$", re.S)
 
 
@@ -1179,13 +1183,10 @@ def _title_like(span: str) -> bool:
     return last in _TITLES
 
 
-_ROLE_OF_HONORIFICS = re.compile(rf"(?:,?\s+(?:the\s+)?{_ONE_HONORIFIC})+\s*$")
-
-
 def _role_of(text: str) -> str:
     """A title phrase as a role: without the honorifics it ends in ("Minister of X, Senator the Hon." →
     "Minister of X, Senator")."""
-    return _ROLE_OF_HONORIFICS.sub("", text).strip(" ,")
+    return _ROLE_HONORIFIC_END.sub("", text).strip(" ,")
 
 
 def _gender(hon: str | None) -> str | None:

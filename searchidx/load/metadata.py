@@ -284,8 +284,10 @@ def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | 
     if _WEEKDAY.match(place.split(",")[0]) or place.split(",")[0].lower() in MONTHS:
         return text, None, None  # "Tuesday, March 3, 2026 –": a date, no place
     found = find_date(written)
-    if found and not written[found[1].end():].strip(" ,.") and _WEEKDAY.match(written[: found[1].start()] or "Monday"):
-        return text[m.end():], place, found[0]
+    if found and not written[found[1].end():].strip(" ,."):
+        before = written[: found[1].start()]
+        if not before or _WEEKDAY.match(before):  # "Friday 6 March 2026"
+            return text[m.end():], place, found[0]
     if place.isupper() and _MONTH_DAY.match(written):
         return text[m.end():], place, None
     return text, None, None

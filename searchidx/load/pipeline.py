@@ -234,8 +234,8 @@ def _is_lead(text: str) -> bool:
 def _office_above_title(blocks: list[Block], k: int) -> bool:
     """Whether block ``k`` is letterhead naming the issuing body over the title ("St Example Hospital, Galway" /
     "PRESS RELEASE" / date / title; "MINISTRY OF EXAMPLE" / title): each of its lines a label, a date or a
-    body's name, and a title still below it before the lead, with a label or date line between the two, or
-    the body's name in capitals over a title that is not."""
+    body's name, and a title still below it before the lead, with a label line in the block or between the
+    two, or the body's name in capitals over a title that is not."""
     lines = blocks[k].lines or (blocks[k].text,)
     kinds = [_head_line(line) for line in lines]
     if "text" in kinds or "office" not in kinds:
@@ -347,12 +347,17 @@ def wire_lead(text: str) -> bool:
 def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     """Trailing short blocks with a name, organisation, phone or e-mail are the media contacts."""
     k = len(blocks)
-    while k > 0 and len(blocks) - k < CONTACT_WINDOW and blocks[k - 1].hint != "quote-mark" \
-            and (md.looks_like_contact_line(blocks[k - 1].text) or md.contact_fields(blocks[k - 1].text)):
+    parts: list[list[str]] = []  # from the last block up
+    while k > 0 and len(blocks) - k < CONTACT_WINDOW and blocks[k - 1].hint != "quote-mark":
+        text = blocks[k - 1].text
+        # A contact given on one line ("Media contact: Jane Roe, Head of Communications, press@…") counts as
+        # the lines it would take.
+        fields = md.contact_fields(text)
+        if not (fields or md.looks_like_contact_line(text)):
+            break
+        parts.append(fields or [text])
         k -= 1
-    # A contact given on one line ("Media contact: Jane Roe, Head of Communications, press@…") counts as
-    # the lines it would take.
-    tail = [line for b in blocks[k:] for line in (md.contact_fields(b.text) or [b.text])]
+    tail = [line for part in reversed(parts) for line in part]
     if not any(md.may_hold_phone_or_email(t) for t in tail):
         return blocks  # a menu of short lines: no contact in it would have a phone or an e-mail
     contacts = md.parse_contacts(tail) if tail else []
