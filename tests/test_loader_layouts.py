@@ -933,3 +933,97 @@ def test_a_body_name_over_a_label_line_in_one_block_is_letterhead():
 def test_a_dateline_with_a_hyphen_or_a_bracket_after_a_long_place(dateline, place):
     r = load_text(f"Example Works opens plant\n\n{dateline} {LEAD}\n", "x.txt")
     assert (r.location, r.date) == (place, dt.date(2026, 3, 3))
+
+
+_CYCLE_LANES = """\
+{top}Home
+About us
+News
+Home > News > Media releases
+Council approves new cycle lanes for Riverside
+Published: 14 October 2026
+Share this
+Facebook
+Riverside City Council last night approved plans for 12 kilometres of protected cycle lanes linking the town \
+centre with the university.
+Council leader Cllr Margaret Oyelaran said: "This is the biggest investment in active travel this city has ever seen."
+Work on the first section is expected to begin in March.
+Related news
+Council sets budget for 2027
+"""
+
+
+@pytest.mark.parametrize("top", ["Skip to main content\n", "Riverside City Council\nSkip to content\nMenu\n"])
+def test_a_page_copied_whole_takes_the_heading_the_lead_takes_up(top):
+    release = load_text(_CYCLE_LANES.format(top=top))
+    assert release.title == "Council approves new cycle lanes for Riverside"
+    assert release.date == dt.date(2026, 10, 14)
+    body = [p.text for p in release.paragraphs if p.kind == "body"]
+    assert body[0].startswith("Riverside City Council last night")
+    assert not any(t in ("About us", "News", "Facebook") for t in body)
+    assert [p.speaker for p in release.paragraphs if p.kind == "body"][1] == "Margaret Oyelaran"
+
+
+def test_a_page_title_over_the_menu_stays_the_title():
+    # The browser title first, the site's menu under it: the page's own title (a heading that wraps below).
+    text = ("Man Sentenced for Stabbing Death of Girlfriend in Care Home - The District Attorney's Office\n"
+            "HOME\nGET HELP\nSkip to content\nThursday, May 12, 2016\nMan Sentenced for Stabbing Death of\n"
+            "Girlfriend in Care Home\nThe District Attorney today announced that a 52-year-old man has been sentenced "
+            "to 25 years to life in prison for the stabbing of his girlfriend.\nHe was convicted last month.\n")
+    release = load_text(text)
+    assert release.title == "Man Sentenced for Stabbing Death of Girlfriend in Care Home"
+
+
+def test_a_site_name_over_a_menu_with_no_prose_stays_the_title():
+    release = load_text("Example Water Authority\nHome\nSearch\nWho we are\nServices\nCareers\nContact us\n")
+    assert release.title == "Example Water Authority"
+
+
+_PDF_LETTERHEAD = """\
+                                   Government of Jamaica
+                        Ministry of Health and Wellness
+                  2-4 King Street, Kingston | Tel: 876-633-7400
+
+PRESS RELEASE
+
+For Immediate Release                                      November 18, 2026
+
+        MINISTRY LAUNCHES NATIONAL DIABETES SCREENING DRIVE
+
+KINGSTON, Jamaica – The Ministry of Health and Wellness will begin a free, island-
+wide diabetes screening drive on Monday, targeting 100,000 adults at health centres
+and markets. The test takes less than ten minutes, and screen-
+ing is free.
+
+Chief Medical Officer Dr. Jacqueline Bisasor-
+McKenzie said: "A finger-prick test is all it takes."
+"""
+
+
+def test_a_pdf_letterhead_with_its_parts_on_one_line_and_words_broken_at_hyphens():
+    release = load_text(_PDF_LETTERHEAD)
+    assert release.title == "MINISTRY LAUNCHES NATIONAL DIABETES SCREENING DRIVE"
+    assert release.date == dt.date(2026, 11, 18)
+    assert release.location == "KINGSTON, Jamaica"
+    lead, quote = [p for p in release.paragraphs if p.kind == "body"]
+    # A compound keeps its hyphen; a word the layout broke is whole again.
+    assert "free, island-wide diabetes" in lead.text and "and screening is free" in lead.text
+    assert "Bisasor-McKenzie said" in quote.text
+    assert quote.speaker == "Jacqueline Bisasor-McKenzie"
+
+
+def test_a_suspended_hyphen_at_a_line_end_stays():
+    release = load_text("Example title for a release\n\nThe pre-\nand post-war buildings will be restored by the "
+                        "city, the council said on Monday.\n")
+    assert "The pre- and post-war buildings" in release.paragraphs[0].text
+
+
+@pytest.mark.parametrize("line", ["Posted 27 October 2026", "Published: 27 October 2026", "Updated 27 Oct 2026"])
+def test_a_labelled_date_line_gives_no_place(line):
+    html = (f"<html><body><article><h1>Housing association starts work on 200 homes</h1><p>{line}</p>"
+            "<p>Example Housing Association has started building 200 affordable homes on a former textile works "
+            "site in the city centre, it said on Tuesday.</p><p>The homes are due to be finished in 2028, and forty "
+            "of them are designed for wheelchair users.</p></article></body></html>")
+    release = load_text(html)
+    assert release.date == dt.date(2026, 10, 27)
+    assert release.location is None

@@ -6,6 +6,8 @@ import html
 import re
 import unicodedata
 
+from searchidx.attribution.lexicons import is_lowercase_word
+
 _MD_LINK = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()]*\))?[^()\s]*)\)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
@@ -107,3 +109,32 @@ def starts_lowercase(text: str) -> bool:
         if ch.isdigit():
             return False
     return False
+
+
+# A word broken at a line's end with a hyphen ("island-" / "wide", "screen-" / "ing"), and a suspended
+# hyphen, which is no break ("pre-" / "and post-war").
+_BROKEN_WORD = re.compile(r"([^\W\d_]{2,})-$")
+_WORD_START = re.compile(r"[^\W\d_]+")
+_SUSPENDED = re.compile(r"(?:and|or|nor|to|und|y|et)\b")
+
+
+def join_wrapped(lines: list[str] | tuple[str, ...]) -> str:
+    """The lines of one paragraph as one line. A word hyphenated at a line's end is one word again: without
+    the hyphen when that makes an everyday word ("screen-" / "ing"), with it otherwise ("island-" / "wide",
+    "Bisasor-" / "McKenzie")."""
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+            continue
+        m = _BROKEN_WORD.search(out)
+        tail = _WORD_START.match(line) if m and line[:1].isalpha() and not _SUSPENDED.match(line) else None
+        if tail and line[:1].isupper():
+            out += line  # a double-barrelled name or compound broken at its hyphen ("Bisasor-" / "McKenzie")
+        elif tail:
+            head, rest = m.group(1), tail.group()
+            soft = is_lowercase_word(head + rest) and not (is_lowercase_word(head) and is_lowercase_word(rest))
+            out = (out[:-1] if soft else out) + line
+        else:
+            out = f"{out} {line}"
+    return out

@@ -240,6 +240,8 @@ def parse_dateline(line: str) -> tuple[str | None, object | None] | None:
     place = line[: m.start()].strip(" ,-–—/(")
     if line[m.end():].strip(" )"):
         return None
+    if place and _BEFORE_DATE.match(place):
+        place = ""  # "Posted 27 October 2026": a label, no place
     if place and not _PLACES_LINE.match(place):
         return None
     return (place or None), date
@@ -449,10 +451,13 @@ _HEAD_LABEL = re.compile(
 # An address: a ZIP or postcode with a place, a P.O. Box, a street number and street word.
 _ADDRESS = re.compile(
     r"\b(?:[A-Z]{2}|[A-Z][a-z]+\.?)\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|\bCH-\d{4}\b|"
-    r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|^\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:Blvd|Boulevard|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|^\d{1,5}(?:[-–]\d{1,5})?[A-Za-z]?\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:Blvd|Boulevard|"
     r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Way|Place|Plaza|Parkway|Pkwy|Lane|Square)\b\.?",
 )
 _TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]", re.I)
+# Letterhead parts set apart on one line: "2-4 King Street, Kingston | Tel: 876-633-7400".
+_PART_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+_SITE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}(?:/\S*)?", re.I)
 #: Longest block taken for a letterhead or label line above a title.
 HEAD_LINE_CHARS = 160
 
@@ -499,6 +504,9 @@ def is_letterhead(text: str) -> bool:
     if _LAYOUT.match(text) or is_label(text) or _TELEPHONE.match(text):
         return True
     if find_email(text) and len(text.split()) <= 12:
+        return True
+    parts = _PART_SEPARATOR.split(text)
+    if len(parts) > 1 and all(is_address(p) or _TELEPHONE.match(p) or _SITE_ADDRESS.fullmatch(p) for p in parts):
         return True
     return bool(_ADDRESS.search(text)) and not text.endswith((".", "!", "?")) or text.endswith("Blvd.")
 

@@ -10,11 +10,12 @@ from searchidx.load.cleaning import (
     is_layout_only,
     is_lone_quote,
     is_signed_quote,
+    join_wrapped,
     starts_lowercase,
 )
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.metadata import date_only_line, find_email, is_end_mark, is_label
+from searchidx.load.metadata import date_only_line, find_email, is_end_mark, is_label, is_office_line
 from searchidx.load.structure import opens_back_matter
 from searchidx.model import Contact
 
@@ -35,6 +36,11 @@ _CHROME_LINE = re.compile(
     r"caso ?# ?[\w\-]+(?:\s*(?:y|,)\s*[\w\-]+)*|fecha:?|english)\s*:?$",
     re.I,
 )
+# The lines a site's menu opens with, when a page is copied whole.
+_MENU_LINE = re.compile(r"^(?:skip to (?:the )?(?:main )?content|skip navigation|(?:main |open |close )?menu|"
+                        r"toggle navigation|navigation|search|home)$", re.I)
+# "Title | Site", "Title - Site": a page's own title, not the site's name.
+_TITLE_SEPARATOR = re.compile(r"\s[|\-–—•·]\s")
 # Everything from here down is the site's footer: lists of other posts.
 _FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|latest news|recent posts|related news|more news|recent news|"
                           r"you may also like|other news|links|quick links|view all)\s*:?$", re.I)
@@ -191,14 +197,14 @@ def _block_from_lines(lines: list[str], gap: int):
         for c in cleaned:
             if is_label(c, alone=True):
                 if run:
-                    yield Block(" ".join(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
+                    yield Block(join_wrapped(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
                     gap, run = 0, []
                 yield Block(c, gap=gap)
                 gap = 0
             else:
                 run.append(c)
         if run:
-            yield Block(" ".join(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
+            yield Block(join_wrapped(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
         return
     if len(cleaned) == 1 and is_lone_quote(lines[0]):
         yield Block("", hint="quote-mark", gap=gap)
@@ -213,7 +219,7 @@ def _block_from_lines(lines: list[str], gap: int):
     # "Prof. Wolfgang Schomburg\n"I think …"": a name line over a quote is a pull-quote's header.
     if len(cleaned) >= 2 and len(cleaned[0]) < 60 and cleaned[1][:1] in "\"“«„" and not cleaned[0].endswith((".", ",")):
         yield Block(cleaned[0], hint="quote-name", gap=gap)
-        yield Block(" ".join(cleaned[1:]), gap=0)
+        yield Block(join_wrapped(cleaned[1:]), gap=0)
         return
     # A vox pop packs quotes signed with a dash one a line ('“…” ― Sonya Herridge' / '“…” ― Pamela
     # Padilla'): each is a paragraph of its own, or one paragraph would hold several speakers.
@@ -221,14 +227,14 @@ def _block_from_lines(lines: list[str], gap: int):
     for line in cleaned:
         if is_signed_quote(line):
             if run:
-                yield Block(" ".join(run), gap=gap)
+                yield Block(join_wrapped(run), gap=gap)
                 gap = 0
             yield Block(line, gap=gap)
             gap, run = 0, []
         else:
             run.append(line)
     if run:
-        yield Block(" ".join(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
+        yield Block(join_wrapped(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
 
 
 _EMPHASISED_LINE = re.compile(r"^(?:\*\*|__)([^*_]{2,100})(?:\*\*|__)$")
@@ -258,6 +264,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         return []
     first = lines[0]
     crumbs = bool(_BREADCRUMB.match(first))
+    menu_top = False
     if draft.title:
         title, start = draft.title, 0
     elif (find_date(first) and len(first) < 90) or _CONTACT_START.match(first) or is_label(first, alone=True):
@@ -268,6 +275,13 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         # "Harris County - District Attorney's Office > Newsroom > News Releases": the page's place in
         # the site, no title; the title is looked for once the release is read.
         title, start = "", 1
+    elif _CHROME_LINE.match(first) or (len(first.split()) <= SITE_NAME_WORDS and is_office_line(first)
+                                       and not _TITLE_SEPARATOR.search(first)
+                                       and any(_MENU_LINE.match(x) for x in lines[1:3])):
+        # A page copied whole ("Skip to main content", "Menu", "Home" over the site's menu, maybe under the
+        # site's name, where a page's own title would stand): the title is the heading line above the lead
+        # that the lead takes up, looked for once the release is read.
+        title, start, menu_top = "", 1, True
     else:
         title, start = _SITE_SUFFIX.sub("", first).strip() or first, 1
         draft.title = title
@@ -368,6 +382,10 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
                 break
     if crumbs:
         body = _page_title(draft, body, side_list, lead, _stems(first.split(">")[0]))
+    elif menu_top and lead < len(body):
+        body = _page_title(draft, body, side_list, lead, set(), menu_above=True)
+    if menu_top and not draft.title and not _CHROME_LINE.match(first):
+        draft.title = first  # no heading over any prose: the site's name is all the page has for a title
     body, contact_lines = _take_header_contacts(body)
     contacts = _group_contacts(contact_lines) if contact_lines else []
     if not contacts:
@@ -486,10 +504,11 @@ def _stems(text: str) -> set[str]:
 
 
 def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str]], lead: int,
-                site_words: set[str]) -> list[str]:
-    """The title of a page whose first line was a breadcrumb. The side list of recent posts holds the
-    release itself when it is recent: the entry whose title stands in the page, or whose words the lead
-    repeats, gives the title and the date. Otherwise the first heading line of the release is the title."""
+                site_words: set[str], menu_above: bool = False) -> list[str]:
+    """The title of a page whose first line was a breadcrumb or the site's menu. The side list of recent
+    posts holds the release itself when it is recent: the entry whose title stands in the page, or whose
+    words the lead repeats, gives the title and the date. Otherwise the first heading line of the release
+    is the title; with ``menu_above``, the short lines above it are the site's menu and go."""
     head = body[:lead + 1]
     lines = {ln.casefold() for ln in head}
     best, best_score, second = None, 0.0, 0.0
@@ -513,13 +532,21 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
             if ln:
                 out.append(ln)
         return out
-    for k in range(lead):
-        line = body[k]
-        if 3 <= len(line.split()) <= 25 and not ends_sentence(line) and not starts_lowercase(line) \
-                and not line.startswith("(") and not _contactish_label(line):
-            draft.title = line
-            return body[:k] + body[k + 1:]
-    return body
+    heads = [k for k in range(lead) if 3 <= len(body[k].split()) <= 25 and not ends_sentence(body[k])
+             and not starts_lowercase(body[k]) and not body[k].startswith("(") and not _contactish_label(body[k])
+             and not _BREADCRUMB.match(body[k])]
+    if not heads:
+        return body
+    k = heads[0]
+    if menu_above:
+        # Under a site's menu ("Who we are", "Media centre / Press releases") the title is the heading whose
+        # words the lead takes up; failing that, the last heading above the lead.
+        lead_words = _stems(" ".join(body[lead:lead + 2]))
+        k = next((h for h in heads if (w := _stems(body[h])) and len(w & lead_words) / len(w) >= TITLE_IN_LEAD),
+                 heads[-1])
+    draft.title = body[k]
+    above = [ln for ln in body[:k] if _is_prose(ln)] if menu_above else body[:k]
+    return above + body[k + 1:]
 
 
 def _contactish_label(line: str) -> bool:
@@ -528,6 +555,10 @@ def _contactish_label(line: str) -> bool:
 
 #: Share of a side-list title's words that the release's lead must repeat for the entry to be the release.
 TITLE_MATCH = 0.6
+#: Longest site name ("Mbeya Regional Water Authority") taken for one over a copied page's menu.
+SITE_NAME_WORDS = 6
+#: Share of a heading's words that the lead must repeat for the heading to be the title of a page under a menu.
+TITLE_IN_LEAD = 0.3
 #: How far above the lead a media contact block is looked for when the top lines have none.
 CONTACT_ABOVE_LEAD = 8
 
@@ -753,14 +784,14 @@ def _join_lines(lines: list[str]) -> list[str]:
         elif line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
             out[-1] = prev + line  # punctuation left alone by an inline link
         elif not ends_sentence(prev) and (starts_lowercase(line) or _DANGLING_WORD.search(prev)):
-            out[-1] = f"{prev} {line}"  # "… Three Banks in" / "One Afternoon"
+            out[-1] = join_wrapped((prev, line))  # "… Three Banks in" / "One Afternoon"
         elif prev.endswith((",", ",”", ",\"", "—", "–")):
-            out[-1] = f"{prev} {line}"  # "…,”\nState’s Attorney Burke said"
+            out[-1] = join_wrapped((prev, line))  # "…,”\nState’s Attorney Burke said"
         elif _link_text(prev, line, lines[k + 1] if k + 1 < len(lines) else ""):
-            out[-1] = f"{prev} {line}"  # "… against former" / "County Commissioner Joe Martinez" / ", 6 …"
+            out[-1] = join_wrapped((prev, line))  # "… against former" / "County Commissioner Joe Martinez" / ", 6 …"
         elif wrapped and prev_length >= 0.8 * wrap and (not ends_sentence(prev) or starts_lowercase(line)) \
                 and not prev.endswith(":"):
-            out[-1] = f"{prev} {line}"
+            out[-1] = join_wrapped((prev, line))
         else:
             out.append(line)
     return out
