@@ -57,11 +57,23 @@ def test_honorifics_of_the_english_speaking_world(hon):
     assert names(f'{hon} Jane Roe said, "We will build the bridge."') == ["Jane Roe"]
 
 
-@pytest.mark.parametrize("title", ["Constable", "Sergeant", "Inspector", "Chief", "Sen.", "Rep.", "Gov."])
+@pytest.mark.parametrize("title", ["Constable", "Sergeant", "Inspector", "Chief", "Sen.", "Rep.", "Gov.", "Imam",
+                                   "Sheikh", "Archbishop", "Comrade", "Mallam", "Pastor"])
 def test_role_titles_before_the_name_are_the_role(title):
     got = speakers(f'{title} Jane Roe said, "We will build the bridge."')
     assert got[0][0] == "Jane Roe"
     assert got[0][1] and got[0][1].rstrip(".") == title.rstrip(".")
+
+
+@pytest.mark.parametrize("hon", ["Eng.", "Engr."])
+def test_an_engineers_honorific_is_no_part_of_the_name(hon):
+    assert names(f'"We are ready," said {hon} Rehema Mwakalinga, the managing director.') == ["Rehema Mwakalinga"]
+
+
+def test_words_that_are_titles_and_surnames_stay_surnames():
+    # "Eng" without its full stop is a given name; "Bishop" ends a name as a surname.
+    assert names('"We are ready," said Eng Kiat Tan, the managing director.') == ["Eng Kiat Tan"]
+    assert names("Former foreign minister Julie Bishop said the treaty mattered.") == ["Julie Bishop"]
 
 
 @pytest.mark.parametrize("post", ["AO", "AM", "MP", "MLA", "MSP", "QC", "KC", "OBE", "CBE", "PhD", "Jr."])

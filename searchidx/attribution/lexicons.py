@@ -54,7 +54,7 @@ def given_name_gender(word: str) -> str | None:
 HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
-    "Cllr Mme Mlle Herr Frau"
+    "Cllr Mme Mlle Herr Frau Engr"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
@@ -70,7 +70,8 @@ ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent det
     gov governor cmdr commander commissioner minister premier mayor councillor judge justice magistrate
     coroner sheriff officer captain lieutenant colonel general corporal admiral
     ambassador president chairman chairwoman chair director secretary treasurer spokesperson spokesman
-    spokeswoman co-leader leader deputy mp mla msp mep""".split())
+    spokeswoman co-leader leader deputy mp mla msp mep
+    archbishop pastor rabbi imam sheikh emir mallam comrade""".split())
 
 #: Letters after a name: honours, degrees, offices, generations. Stripped from a name; never a name's part.
 POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm

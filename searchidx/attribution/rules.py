@@ -25,10 +25,10 @@ from searchidx.regexes import trie_pattern
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
-                    "Alhaji Hajia Haji Hajah Cllr").split()
+                    "Alhaji Hajia Haji Hajah Cllr Engr").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
 _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|(?:Tan|Puan)\s+Sri|"
-                  r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|"
+                  r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|"
                   rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
 HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC}){{0,2}}"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
@@ -41,7 +41,9 @@ _LOWER_HONORIFICS = frozenset(h.lower().strip(".'’") for h in lexicons.HONORIF
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
-_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-Z][a-z]+)?(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+)*"
+_NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-Z][a-z]+)?"
+              # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
+              r"(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+(?:[A-Z][a-z]+)?)*")
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
 _TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St)\."
 # A word in capitals, also beyond ASCII ("BUŁA"): only capitals after the first letter and one of them
@@ -1019,7 +1021,7 @@ def _sentence_end(token: str) -> bool:
     return token.endswith(".") and len(word) > 3 and word.isalpha() and word.lower() not in _ABBREVIATIONS
 # Abbreviations written with a full stop that do not end a sentence inside a name and title.
 _ABBREVIATIONS = frozenset("prof gen sgt capt col det atty supt cmdr pres sec amb adm maj cpl ofc dep asst insp hon rev "
-                           "mrs messrs rep sen gov lieut corp inc "
+                           "mrs messrs rep sen gov lieut corp inc eng engr "
                            # Departments and bodies as AP style writes them ("the Dept. of Justice").
                            "dept univ assoc assn bros govt natl intl inst dist cnty mgr".split()) \
     | {state.lower() for state in lexicons.AP_STATES if "." not in state}
