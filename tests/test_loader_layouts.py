@@ -1027,3 +1027,42 @@ def test_a_labelled_date_line_gives_no_place(line):
     release = load_text(html)
     assert release.date == dt.date(2026, 10, 27)
     assert release.location is None
+
+
+def test_a_place_and_date_line_under_a_label_in_a_release_typed_a_paragraph_a_line():
+    text = ("MEDIA STATEMENT\nAccra, 14th November, 2026\nGHANA HEALTH SERVICE CONFIRMS TWO MPOX CASES\n"
+            "The Ghana Health Service has confirmed two cases of mpox in the Ashanti Region.\n"
+            "The public is advised to report any unusual rash to the nearest health facility.\n")
+    release = load_text(text)
+    assert release.title == "GHANA HEALTH SERVICE CONFIRMS TWO MPOX CASES"
+    assert release.date == dt.date(2026, 11, 14)
+    assert release.location == "Accra"
+    # A word that is no place ("Weekday, June 27, 2018", a template's slip) gives the date alone.
+    release = load_text(text.replace("Accra, 14th November, 2026", "Weekday, November 14, 2026"))
+    assert release.date == dt.date(2026, 11, 14) and release.location is None
+
+
+@pytest.mark.parametrize("head", [
+    "GOVERNMENT OF EXAMPLE\nMINISTRY OF PLANNING\n*****\nPRESS RELEASE\nNo. PR-114/2026\nIslamabad, March 12, 2026\n",
+    "PRESS RELEASE\n\nDate: 12 March 2026\nRef: KRC/PR/2026/011\n",
+])
+def test_a_reference_number_over_the_title_is_letterhead(head):
+    release = load_text(head + "\nMinister launches national youth skills portal\n\nThe Minister today launched "
+                        "the National Youth Skills Portal, which will list 50,000 free training places.\n\nThe "
+                        "portal lists courses in every province.\n")
+    assert release.title == "Minister launches national youth skills portal"
+    assert release.date == dt.date(2026, 3, 12)
+
+
+@pytest.mark.parametrize("lead, place", [
+    ("Lodwar – The Kenya Red Cross Society has distributed food to 12,000 families.", "Lodwar"),
+    ("Costa Mesa — On Saturday the office will host its annual fair for families.", "Costa Mesa"),
+    ("Meanwhile – The Kenya Red Cross Society has distributed food to 12,000 families.", None),
+    ("Update – The Kenya Red Cross Society has distributed food to 12,000 families.", None),
+    ("Jane – The Kenya Red Cross Society has distributed food to 12,000 families.", None),
+])
+def test_a_place_before_the_leads_dash(lead, place):
+    release = load_text(f"Red Cross distributes food in Turkana\n\n{lead}\n\nThe appeal continues.\n")
+    assert release.location == place
+    assert release.paragraphs[0].text == (lead.split(" ", 2)[2] if place == "Lodwar" else
+                                          lead.split(" ", 3)[3] if place else lead)

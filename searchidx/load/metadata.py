@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 
-from searchidx.attribution.lexicons import AP_STATES, is_place
+from searchidx.attribution.lexicons import AP_STATES, is_given_name, is_lowercase_word, is_organisation, is_place
 from searchidx.load.dates import MONTHS, find_date
 from searchidx.model import Contact
 
@@ -268,7 +268,7 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     if m.group("place5"):
         return _dated_lead(text, m)
     if m.group("place6"):
-        return (text[m.end():], m.group("place6"), None) if is_place(m.group("place6")) else (text, None, None)
+        return (text[m.end():], m.group("place6"), None) if _may_be_place(m.group("place6")) else (text, None, None)
     written = m.group("date") or m.group("dashed") or m.group("date2")
     found = find_date(written) if written else None
     if (m.group("dashed") or m.group("date2")) and not found:
@@ -277,6 +277,14 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
     place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
     return text[m.end():], place.strip(" ,"), found[0] if found else None
+
+
+def _may_be_place(name: str) -> bool:
+    """A name before a lead's dash that reads as a place: a known country or capital ("Singapore"), or words
+    that are no everyday word, given name or organisation ("Lodwar", not "Meanwhile", "Update" or "Jane")."""
+    if is_place(name):
+        return True
+    return not is_organisation(name) and not any(is_lowercase_word(w) or is_given_name(w) for w in name.split())
 
 
 def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | None]:
@@ -455,6 +463,9 @@ _ADDRESS = re.compile(
     r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Way|Place|Plaza|Parkway|Pkwy|Lane|Square)\b\.?",
 )
 _TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]", re.I)
+# A document's reference number: "No. PR-114/2026", "Ref: KRC/PR/2026/011", "Press Release No. 45/2026".
+_REFERENCE_LINE = re.compile(r"^(?:(?:press |media )?(?:release )?(?:ref(?:erence)?|no|number|pr|pib)\b\.?\s*(?:no\b\.?)?"
+                             r"\s*[:#]?\s*[A-Z0-9][\w/.\-]*\d[\w/.\-]*)$", re.I)
 # Letterhead parts set apart on one line: "2-4 King Street, Kingston | Tel: 876-633-7400".
 _PART_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _SITE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}(?:/\S*)?", re.I)
@@ -501,7 +512,7 @@ def is_letterhead(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > HEAD_LINE_CHARS:
         return False
-    if _LAYOUT.match(text) or is_label(text) or _TELEPHONE.match(text):
+    if _LAYOUT.match(text) or is_label(text) or _TELEPHONE.match(text) or _REFERENCE_LINE.match(text):
         return True
     if find_email(text) and len(text.split()) <= 12:
         return True

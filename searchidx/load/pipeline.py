@@ -201,7 +201,7 @@ def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
             found_date = found_date or dated
         elif not (md.is_letterhead(text) or (k + 1 < len(blocks) and len(text.split()) <= 5
                                               and not ends_sentence(text) and md.is_address(blocks[k + 1].text))
-                  or _office_above_title(blocks, k)):
+                  or _letterhead_lines(blocks[k].lines) or _office_above_title(blocks, k)):
             break
         elif (lines := blocks[k].lines) and len(lines) > 1:
             for line in lines:
@@ -213,6 +213,13 @@ def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
         draft.location = draft.location or found_date[0]
         draft.date = draft.date or found_date[1]
     return k
+
+
+def _letterhead_lines(lines: tuple[str, ...]) -> bool:
+    """Lines typed together above a title, each a letterhead line or a date line ("No. PR-114/2026" /
+    "Islamabad, March 12, 2026"; "Date: 4 March 2026" / "Ref: KRC/PR/2026/011")."""
+    return len(lines) > 1 and all(md.is_letterhead(line) or md.date_only_line(line) for line in lines) \
+        and any(md.is_letterhead(line) for line in lines)
 
 
 def _head_line(line: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from searchidx.attribution.lexicons import is_lowercase_word
 from searchidx.load.cleaning import (
     clean_line,
     ends_sentence,
@@ -361,6 +362,13 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
             continue
         line = labelled
         if n < HEADER_LINES and len(line) < 70 and draft.date is None:
+            placed = date_only_line(line)
+            if placed and placed[0] and not seen_prose \
+                    and not all(is_lowercase_word(w) for w in placed[0].replace(",", " ").split()):
+                # "Accra, 14th November, 2026" on its own line: the dateline's place and date.
+                draft.location = draft.location or placed[0]
+                draft.date = placed[1]
+                continue
             found = _date_line(line)
             if found:
                 draft.date, line = found
