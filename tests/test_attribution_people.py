@@ -297,3 +297,19 @@ def test_states_and_cities_that_speak_are_places():
         "So many people were talking about South Dakota that the state said the campaign had worked.\n\n"
         "Small investors in Hong Kong have welcomed the listing, Hong Kong said in a statement.\n").paragraphs]
     assert got == [None, None]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The county plans two more clinics next year, according to the governor.",
+    "According to the governor, the county plans two more clinics next year.",
+])
+def test_according_to_a_role_is_the_person_named_with_it(sentence):
+    got = names("Governor Jane Achola said the clinic would serve 40,000 women.",
+                "The clinic was built with support from the World Bank.", sentence)
+    assert got == ["Jane Achola", None, "Jane Achola"]
+
+
+def test_according_to_a_thing_is_nobody():
+    got = names("District Attorney Jane Achola of the Investigations Bureau said the case was closed.",
+                "According to the investigation, the landlord kept two sets of books.")
+    assert got == ["Jane Achola", None]

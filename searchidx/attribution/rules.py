@@ -369,6 +369,8 @@ _SIGNATURE_LINE = re.compile(
 # "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
 # person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
 # trial" names no source.
+# "according to the governor": a role alone, in lower case, ending its clause.
+_ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to the\s+(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)(?=\s*[,.;]|$)")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?),)?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
 # introducing a quote with a colon, or ending a line that a quote follows.
@@ -1678,6 +1680,12 @@ class Attributor:
                 if role and role.split(None, 1)[0] in ("his", "her", "their", "its"):
                     role = None  # "According to Swift, her former label Big Machine, …": the clause's subject
                 person = self._person(m.group("hon"), m.group("span"), role)
+                if person:
+                    return person
+        for m in _ACCORDING_ROLE.finditer(text) if "ccording to the" in text else ():
+            # "…, according to the governor.": the person the release names with that role.
+            if not _inside(spans, m.start()) and m.group("role").rsplit(None, 1)[-1] in _TITLES:
+                person = self.registry.by_role(m.group("role")) or self.role_holder(m.group("role"))
                 if person:
                     return person
         return None
