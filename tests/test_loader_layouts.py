@@ -1066,3 +1066,43 @@ def test_a_place_before_the_leads_dash(lead, place):
     assert release.location == place
     assert release.paragraphs[0].text == (lead.split(" ", 2)[2] if place == "Lodwar" else
                                           lead.split(" ", 3)[3] if place else lead)
+
+
+_BAKERY = """\
+Belfast bakery wins national award for sourdough
+
+A small bakery in east Belfast has been named the UK's best artisan bakery at the National Baking Awards.
+
+"We started with one oven and a lot of hope," said owner Niamh Quinn. "This award belongs to our whole team \
+and to the customers who queue outside every Saturday."
+
+“This award belongs to our whole team”
+
+The bakery plans to open a second shop in the city centre later this year.
+
+{tail}
+"""
+
+
+def test_a_short_pull_quote_repeating_a_quote_is_no_body():
+    release = load_text(_BAKERY.format(tail=""))
+    kinds = [(p.kind, p.text[:20]) for p in release.paragraphs]
+    assert ("pullquote", "“This award belongs ") in kinds
+    assert len(release.body) == 3
+    # A short quote said once is body.
+    release = load_text(_BAKERY.format(tail="").replace("This award belongs to our whole team and", "It is"))
+    assert len(release.body) == 4
+
+
+def test_a_sign_off_naming_the_issuer_and_a_contact_a_line_are_back_matter():
+    tail = ("Issued by: Belfast Bake Co, 210 Newtownards Road, Belfast BT4 1AB\n"
+            "Media enquiries: Ciara Doherty – 07700 900123 – ciara@belfastbake.example")
+    release = load_text(_BAKERY.format(tail=tail))
+    assert release.body[-1].text.startswith("The bakery plans")
+    assert [(c.name, c.phone, c.email) for c in release.contacts] == [
+        ("Ciara Doherty", "07700 900123", "ciara@belfastbake.example")]
+    release = load_text(_BAKERY.format(tail="Issued by the Corporate Communications Office, Example City Council"))
+    assert release.body[-1].text.startswith("The bakery plans")
+    # A sentence about who issued something is text.
+    release = load_text(_BAKERY.format(tail="Issued by the council in 2019, the permit allows a second shop."))
+    assert release.body[-1].text.startswith("Issued by the council")

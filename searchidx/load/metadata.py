@@ -138,8 +138,9 @@ def _may_start(line: str, prefixes: tuple[str, ...]) -> bool:
     return not head.isascii() or head.lower().startswith(prefixes)
 
 
-# A telephone number; a trunk code may have five digits ("01422 555 0192").
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,4}){1,5}")
+# A telephone number; a trunk code may have five digits ("01422 555 0192"), a subscriber's number six
+# ("07700 900123") or five ("+91 98765 43210").
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,6}){1,5}(?!\d)")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
@@ -376,7 +377,7 @@ def contact_fields(line: str) -> list[str] | None:
     Communications, press@example.org, 01422 555 0192" → name, job, e-mail, phone); None for anything else:
     the line needs an e-mail address or a phone number, and fields, not a sentence."""
     line = line.strip()
-    if len(line) > CONTACT_RECORD_CHARS or not (find_email(line) or _PHONE.search(line)):
+    if len(line) > CONTACT_RECORD_CHARS or not may_hold_phone_or_email(line) or not (find_email(line) or _PHONE.search(line)):
         return None
     rest = _CONTACT_LABEL.sub("", line, count=1)
     fields = [f.strip() for f in _FIELD_SPLIT.split(rest) if f.strip()]
@@ -387,12 +388,23 @@ def contact_fields(line: str) -> list[str] | None:
     return fields
 
 
+# "Issued by: Example Ltd, 1 High Street", "Authorised by J. Roe, 1 Example Street": who issued the release,
+# with the contacts at its end.
+_ISSUER_LINE = re.compile(r"^(?:issued|released|published|authori[sz]ed|distributed|prepared)(?: and \w+)? by\b", re.I)
+
+
+def is_issuer_line(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= CONTACT_RECORD_CHARS and not line.endswith((".", "!", "?")) and bool(_ISSUER_LINE.match(line))
+
+
 def looks_like_contact_line(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > 80 or line.endswith(".") and not find_email(line):
         return False
     # The cheapest test first: a short line of five words or fewer passes whatever else it holds.
-    return bool(len(line.split()) <= 5 or find_phone(line) or find_email(line) or _CONTACT_HEAD.match(line)
+    return bool(len(line.split()) <= 5 or (find_phone(line) and may_hold_phone_or_email(line)) or find_email(line)
+                or _CONTACT_HEAD.match(line)
                 or line.lower() == "email us here" or _NAME_LINE.match(line))
 
 

@@ -358,13 +358,17 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     while k > 0 and len(blocks) - k < CONTACT_WINDOW and blocks[k - 1].hint != "quote-mark":
         text = blocks[k - 1].text
         # A contact given on one line ("Media contact: Jane Roe, Head of Communications, press@…") counts as
-        # the lines it would take.
-        fields = md.contact_fields(text)
-        if not (fields or md.looks_like_contact_line(text)):
+        # the lines it would take; so do the lines of a block typed a contact a line.
+        lines = blocks[k - 1].lines if len(blocks[k - 1].lines) > 1 else (text,)
+        fields = [md.contact_fields(line) for line in lines]
+        if not all(f or md.looks_like_contact_line(line) or md.is_issuer_line(line) for f, line in zip(fields, lines)):
             break
-        parts.append(fields or [text])
+        parts.append([x for f, line in zip(fields, lines) for x in (f or [line])])
         k -= 1
-    tail = [line for part in reversed(parts) for line in part]
+    # The issuer's line goes with the contacts, but names no one to contact.
+    tail = [line for part in reversed(parts) for line in part if not md.is_issuer_line(line)]
+    if parts and not tail:
+        return blocks[:k]  # a sign-off naming the issuer alone ("Issued by the Communications Office, …")
     if not any(md.may_hold_phone_or_email(t) for t in tail):
         return blocks  # a menu of short lines: no contact in it would have a phone or an e-mail
     contacts = md.parse_contacts(tail) if tail else []

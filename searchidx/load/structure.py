@@ -20,6 +20,17 @@ FLOAT_MAX_WORDS = 90
 #: Share of a short paragraph's word pairs found in a longer one for it to count as its copy
 #: (copies in the seed score 0.77 to 0.97, distinct paragraphs at most 0.62).
 COPY_CONTAINMENT = 0.7
+# A paragraph that is one quotation and nothing else.
+_WHOLE_QUOTE = re.compile(r'^\s*["“«‘\']([^"“”«»]+?)[.,!?]?["”»’\']\s*$')
+#: Fewest word pairs for a short quote to be taken for a pull quote of a longer paragraph.
+SHORT_QUOTE_BIGRAMS = 3
+
+
+def _words(text: str) -> str:
+    """The words of a text in lower case, one space apart, and a space either end: for whole-word containment."""
+    return " " + " ".join(_WORD.findall(text.lower())) + " "
+
+
 # A direct quote: it opens the paragraph, or follows a speech verb ("stated, "…").
 _QUOTED_SPEECH = re.compile(r'^\s*["“«]|\b(?:said|says|stated|added|noted|told|wrote|explained|stressed)[,:]?\s*["“«]')
 # An issuer's name may hold the dots of "Inc.", "Corp.", "S.A." and a ticker in brackets; the heading may
@@ -111,6 +122,14 @@ def mark_copies(paragraphs: list[Paragraph]) -> None:
     """A paragraph whose words mostly stand in a longer one is a pull quote or caption of it."""
     bags = [bigrams(p.text) for p in paragraphs]
     for i, p in enumerate(paragraphs):
+        if p.kind == "body" and SHORT_QUOTE_BIGRAMS <= len(bags[i]) < 8 and (m := _WHOLE_QUOTE.match(p.text)):
+            # A short pull quote ("“This award belongs to our whole team”"): its words, in order, in another
+            # paragraph's quote.
+            words = _words(m.group(1))
+            if any(j != i and q.kind == "body" and len(q.text) > len(p.text) and words in _words(q.text)
+                   for j, q in enumerate(paragraphs)):
+                p.kind = "pullquote"
+            continue
         if p.kind not in ("body", "pullquote") or len(bags[i]) < 8 or _FACT.match(p.text):
             continue  # an advisory's "WHO: …" repeats names from the lead and is no caption for it
         for j, q in enumerate(paragraphs):
