@@ -313,3 +313,28 @@ def test_according_to_a_thing_is_nobody():
     got = names("District Attorney Jane Achola of the Investigations Bureau said the case was closed.",
                 "According to the investigation, the landlord kept two sets of books.")
     assert got == ["Jane Achola", None]
+
+
+_ACRONYMS = """Police arrest three over Ikeja robbery
+
+The Police Public Relations Officer (PPRO), SP Benjamin Hundeyin, said the suspects were arrested in Agege.
+
+According to the PPRO, the suspects confessed to the crime.
+
+"They will be charged to court," the PPRO said.
+
+The Commissioner of Police (CP), Mr. Idowu Owohunwa, urged residents to report suspicious movements.
+
+The CP said the command would not relent.
+"""
+
+
+def test_a_roles_acronym_is_the_person_named_with_the_role():
+    release = load_text(_ACRONYMS)
+    assert [p.speaker for p in release.body] == ["Benjamin Hundeyin"] * 3 + ["Idowu Owohunwa"] * 2
+
+
+def test_a_roles_acronym_with_no_person_named_is_the_office():
+    got = names("The Orange County District Attorney (OCDA) filed a lawsuit against the carmaker.",
+                "The OCDA asserted in its lawsuit that the carmaker hid the defects.")
+    assert got == [None, None]

@@ -369,8 +369,13 @@ _SIGNATURE_LINE = re.compile(
 # "according to conservative talk radio host Rush Limbaugh": lower-case words before the name end in what the
 # person is, or in "by" ("calculations by Amy Glasmeier"); "according to the evidence presented at Paredes’
 # trial" names no source.
+# A role's words and the acronym the release gives it: "Police Public Relations Officer (PPRO)".
+_ROLE_ACRONYM = re.compile(r"(?P<words>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*){1,7})\((?P<acr>[A-Z]{2,6})\)")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
+# The person named after a role's acronym: ", SP Benjamin Hundeyin", ", Mr. Idowu Owohunwa".
+_ACRONYM_HOLDER = re.compile(rf",\s+(?:(?P<hon>{HONORIFIC})\s+|[A-Z][A-Za-z]{{0,4}}\.?\s+)?(?P<span>{_PERSON_NAME})")
 # "according to the governor": a role alone, in lower case, ending its clause.
-_ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to the\s+(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)(?=\s*[,.;]|$)")
+_ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to the\s+(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*|[A-Z]{2,6})(?=\s*[,.;]|$)")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?),)?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
 # introducing a quote with a colon, or ending a line that a quote follows.
@@ -1268,6 +1273,7 @@ class Attributor:
         # "Sra" and "Srta" hold "Sr"). Scanned for on the first lookup (`gender_of`).
         self._honorifics: bool | None = None
         self._org_aliases: frozenset[str] | None = None
+        self._role_acronyms: dict[str, str] | None = None
 
     def org_aliases(self) -> frozenset[str]:
         """The short names the release defines for organisations, folded: "Brookfield Renewable Partners L.P.
@@ -1284,6 +1290,27 @@ class Attributor:
                         aliases.update(a.lower() for a in _ALIAS.findall(m.group(1)))
             self._org_aliases = frozenset(aliases)
         return self._org_aliases
+
+    def role_acronyms(self) -> dict[str, str]:
+        """Short names the release defines for roles, by their initials: "the Police Public Relations Officer
+        (PPRO)" → {"PPRO": "Police Public Relations Officer"}, "Commissioner of Police (CP)"."""
+        if self._role_acronyms is None:
+            found: dict[str, str] = {}
+            if "(" in self.text:
+                for m in _ROLE_ACRONYM.finditer(self.text):
+                    words = m.group("words").split()
+                    for k in range(len(words)):
+                        run = words[k:]
+                        if run[0][:1].isupper() and "".join(w[0] for w in run if w[:1].isupper()) == m.group("acr") \
+                                and any(w.lower() in _TITLES for w in run):
+                            # A person holds it: named right after ("(PPRO), SP Benjamin Hundeyin"). Without
+                            # one, the acronym is often the office's ("the OCDA asserted in its lawsuit").
+                            holder = _ACRONYM_HOLDER.match(self.text, m.end())
+                            if holder and (holder.group("hon") or lexicons.is_given_name(holder.group("span").split()[0])):
+                                found[m.group("acr")] = " ".join(run)
+                            break
+            self._role_acronyms = found
+        return self._role_acronyms
 
     def full_name(self, surname: str) -> str | None:
         """The fullest form the release gives a surname ("Guyger" → "Amber Guyger"), None when it gives
@@ -1357,7 +1384,10 @@ class Attributor:
                 # The name after the role first; the one before it is searched for only if that gives none.
                 for after in (True, False):
                     if after:
-                        m = _ROLE_THEN_NAME.match(self.text, end)
+                        # The acronym the release gives the role may stand between: "Commissioner of Police
+                        # (CP), Mr. Idowu Owohunwa".
+                        acr = _ACRONYM_AFTER.match(self.text, end)
+                        m = _ROLE_THEN_NAME.match(self.text, acr.end() if acr else end)
                     else:
                         m = _NAME_BEFORE_ROLE.search(self.text, max(0, pos - 80), pos) \
                             if _comma_before(self.text, pos) else None
@@ -1443,6 +1473,9 @@ class Attributor:
         if span.lower().startswith("the "):
             span = span[4:]
             described = True
+        if span.isupper() and hon is None and (expanded := self.role_acronyms().get(span)):
+            # "the PPRO said": the person the release named with the role the acronym stands for.
+            return self.registry.by_role(expanded) or self.role_holder(expanded)
         span = _strip_lead(span)
         if hon is None and span[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(span)):
             hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
@@ -1684,8 +1717,9 @@ class Attributor:
                     return person
         for m in _ACCORDING_ROLE.finditer(text) if "ccording to the" in text else ():
             # "…, according to the governor.": the person the release names with that role.
-            if not _inside(spans, m.start()) and m.group("role").rsplit(None, 1)[-1] in _TITLES:
-                person = self.registry.by_role(m.group("role")) or self.role_holder(m.group("role"))
+            role = self.role_acronyms().get(m.group("role"), m.group("role"))
+            if not _inside(spans, m.start()) and role.rsplit(None, 1)[-1].lower() in _TITLES:
+                person = self.registry.by_role(role) or self.role_holder(role)
                 if person:
                     return person
         return None
