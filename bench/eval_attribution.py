@@ -213,7 +213,8 @@ def organisation_like(name: str) -> bool:
 SPLIT = json.loads((REPO / "bench" / "eval_split.json").read_text(encoding="utf-8"))
 #: The later held-out rounds, a folder each (``diverse2`` …): round 2 releases, rounds 3 to 8 news pages,
 #: round 9 releases again.
-ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11")
+ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
+                "test12")
 
 
 def round_number(split: str) -> str:
@@ -242,11 +243,11 @@ def split_files(group: str, split: str) -> list[Path]:
 
 
 def source_path(source: str) -> Path:
-    """``seeds/…`` and ``typed/…`` (round 11's releases, ``tests/typed/``) are in the repository; anything
-    else is relative to the shared corpora."""
+    """``seeds/…``, ``typed/…`` and ``typed12/…`` (round 11's and round 12's releases, ``tests/typed/``,
+    ``tests/typed12/``) are in the repository; anything else is relative to the shared corpora."""
     if source.startswith("seeds/"):
         return REPO / source
-    if source.startswith("typed/"):
+    if source.startswith(("typed/", "typed12/")):
         return REPO / "tests" / source
     return corpora_root() / source
 
