@@ -1106,3 +1106,82 @@ def test_a_sign_off_naming_the_issuer_and_a_contact_a_line_are_back_matter():
     # A sentence about who issued something is text.
     release = load_text(_BAKERY.format(tail="Issued by the council in 2019, the permit allows a second shop."))
     assert release.body[-1].text.startswith("Issued by the council")
+
+
+_HARBOUR = """\
+Harbour dredging to start in June
+
+The Harbour Board of Example will begin dredging the main shipping channel in June, allowing
+larger container ships to dock at the port. Board chair Mereana Walker said the work would take four
+
+{footer}
+
+months. "Our growers are paying more to ship their goods through other ports," she said.
+
+The board's chief executive, Paul Fenwick, said the dredged sand would restore wetlands.
+"""
+
+
+@pytest.mark.parametrize("footer", [
+    "Page 1 of 2",
+    "Harbour Board of Example | 1 Wharf Street, Example 9010 | www.harbourboard.example        Page 1 of 2",
+    "Harbour Board of Example – Media Release – Page 1 of 2",
+])
+def test_a_pdf_page_footer_inside_a_paragraph_goes_and_the_paragraph_is_whole(footer):
+    release = load_text(_HARBOUR.format(footer=footer))
+    texts = [p.text for p in release.body]
+    assert len(texts) == 2
+    assert "would take four months. \"Our growers" in texts[0]
+    assert release.body[0].speaker == "Mereana Walker"
+
+
+@pytest.mark.parametrize("line", ["See page 4 of the report", "at p. 200.) (page 6)"])
+def test_a_page_named_in_the_text_is_no_footer(line):
+    from searchidx.load.cleaning import is_page_furniture
+
+    assert not is_page_furniture(line)
+
+
+def test_a_wordpress_record_gives_its_rendered_title():
+    record = {"id": 5512, "date": "2026-04-08T09:30:00", "link": "https://example.gov.wales/news/solar/",
+              "title": {"rendered": "Council&#8217;s <em>solar</em> panels for 40 schools"},
+              "content": {"rendered": "<p>Example Council has fitted solar panels to 40 primary schools.</p>"
+                                      "<p>&#8220;Every pound we save is a pound for teaching,&#8221; said Cllr "
+                                      "Rhian Morgan.</p>"}}
+    release = load_text(json.dumps(record))
+    assert release.title == "Council’s solar panels for 40 schools"
+    assert [p.text[:20] for p in release.body] == ["Example Council has ", "“Every pound we save"]
+    assert release.body[1].speaker == "Rhian Morgan"
+
+
+_WATER = """\
+Skip to content
+Kaituna District Council
+Home
+Residents
+Have your say
+Water restrictions lifted after heavy rain
+Residents can use sprinklers again from Monday
+Posted on 14 November 2026
+Level 2 restrictions across the district will end on Monday after a week of heavy rainfall refilled the reservoir.
+Residents are still asked to avoid watering gardens in the middle of the day, the council said on Friday.
+Was this page helpful?
+Yes
+No
+Media contact: Tom Baxter 0400 123 456
+"""
+
+
+def test_a_copied_page_takes_the_heading_the_lead_takes_up_most_and_drops_its_feedback_box():
+    release = load_text(_WATER)
+    assert release.title == "Water restrictions lifted after heavy rain"
+    assert [p.text[:20] for p in release.body] == ["Level 2 restrictions", "Residents are still "]
+
+
+def test_a_media_contact_line_with_a_name_and_a_number_in_any_format():
+    release = load_text("Minister welcomes record tourism numbers\n12 March 2026\nAustralia welcomed a record 9.8 "
+                        "million international visitors in 2025, new figures released today show.\nVisitors from "
+                        "India grew by 40 per cent, the fastest of any market.\nMedia contact: Tom Baxter 0400 123 456\n"
+                        "Authorised by the Hon. Jane Whitford MP, Parliament House, Canberra.\n")
+    assert [(c.name, c.phone) for c in release.contacts] == [("Tom Baxter", "0400 123 456")]
+    assert [p.text[:20] for p in release.body] == ["Australia welcomed a", "Visitors from India "]

@@ -64,6 +64,31 @@ def is_layout_only(line: str) -> bool:
     return not line.strip() or bool(_LAYOUT_ONLY.match(line))
 
 
+# A page's number, as a PDF export keeps it in its footer: "Page 1 of 2", "Page 2", "- 2 -", "2/3".
+# It opens or ends the line, and is no reference in brackets ("(page 4)" in a court's brief).
+_PAGE_NUMBER = re.compile(r"^\W{0,3}page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\b|(?<![(\w])page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$|"
+                          r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}\s*(?:of|/)\s*\d{1,3})\s*$", re.I)
+_SENTENCE_INSIDE = re.compile(r"[.!?][)\]”\"]?\s+[A-Z]")
+#: Longest line taken for a page's footer or header.
+PAGE_LINE_CHARS = 200
+
+
+def is_page_furniture(line: str) -> bool:
+    """A PDF page's footer or header line: it gives the page's number and is no sentence ("Harbour Board |
+    1 Wharf Street | www.example.org    Page 1 of 2", "Ministry of Health – Press Release – Page 2")."""
+    line = line.strip()
+    if len(line) > PAGE_LINE_CHARS or line.endswith((".", "!", "?", ":", ")")) or _SENTENCE_INSIDE.search(line):
+        return False
+    m = _PAGE_NUMBER.search(line)
+    if not m:
+        return False
+    # Beside the number: nothing, or the letterhead's parts ("Example Trust | 1 High Street"), not a sentence.
+    rest = (line[: m.start()] + line[m.end():]).strip(" -–—|•·,")
+    words = rest.split()
+    return not words or any(c in rest for c in "|–—•·") or sum(w[:1].isupper() or w[:1].isdigit() for w in words) \
+        >= 0.6 * len(words)
+
+
 # The marks that end a finished block (after any trailing white space).
 _TERMINAL = frozenset(".!?…:;\"”’»")
 # '“…” ― Sonya Herridge', '"…"--Kim Hjelmgaard.': a quote signed with a dash and a name, as under an

@@ -394,8 +394,12 @@ _ISSUER_LINE = re.compile(r"^(?:issued|released|published|authori[sz]ed|distribu
 
 
 def is_issuer_line(line: str) -> bool:
+    """"Issued by: Example Ltd, 1 High Street"; "Authorised by J. Roe MP, Parliament House, Canberra.", as
+    election law has it printed, with its full stop."""
     line = line.strip()
-    return len(line) <= CONTACT_RECORD_CHARS and not line.endswith((".", "!", "?")) and bool(_ISSUER_LINE.match(line))
+    return len(line) <= CONTACT_RECORD_CHARS and bool(_ISSUER_LINE.match(line)) \
+        and (not line.endswith((".", "!", "?")) or line[:6].lower() == "author" and line.count(".") <= 3
+             and not re.search(r"\b(?:is|are|was|were|has|have|will|would|can|may)\b", line))
 
 
 def looks_like_contact_line(line: str) -> bool:

@@ -367,13 +367,17 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
         k -= 1
     # The issuer's line goes with the contacts, but names no one to contact.
     tail = [line for part in reversed(parts) for line in part if not md.is_issuer_line(line)]
+    # A sign-off naming the issuer ends the release whatever stands above it ("Authorised by J. Roe MP, …").
+    signed = len(blocks)
+    while signed > k and md.is_issuer_line(blocks[signed - 1].text):
+        signed -= 1
     if parts and not tail:
-        return blocks[:k]  # a sign-off naming the issuer alone ("Issued by the Communications Office, …")
+        return blocks[:k]
     if not any(md.may_hold_phone_or_email(t) for t in tail):
-        return blocks  # a menu of short lines: no contact in it would have a phone or an e-mail
+        return blocks[:signed]  # a menu of short lines: no contact in it would have a phone or an e-mail
     contacts = md.parse_contacts(tail) if tail else []
     if not contacts or not any(c.phone or c.email for c in contacts):
-        return blocks
+        return blocks[:signed]
     draft.contacts = draft.contacts + contacts
     return blocks[:k]
 

@@ -8,6 +8,7 @@ text reader.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -17,7 +18,7 @@ from searchidx.load.cleaning import normalize_space
 from searchidx.load.dates import parse_date
 from searchidx.load.draft import Draft
 from searchidx.load.formats.html import blocks_from_fragment
-from searchidx.load.formats.text import parse_text
+from searchidx.load.formats.text import parse_text, strip_inline_html
 
 TITLE_KEYS = ("title", "headline", "name", "subject", "heading")
 DATE_KEYS = ("date", "datePublished", "published", "published_at", "pubDate", "first_published_at",
@@ -99,7 +100,9 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        return _as_text(value.get("name") or value.get("html") or value.get("text") or value.get("value"))
+        # "rendered": WordPress's REST API ({"title": {"rendered": "…"}}).
+        return _as_text(value.get("name") or value.get("html") or value.get("text") or value.get("value")
+                        or value.get("rendered"))
     if isinstance(value, list):
         parts = [t for t in (_as_text(v) for v in value) if t]
         return ", ".join(parts) if parts else None
@@ -166,7 +169,8 @@ def parse_item(item: dict[str, Any], path: str, release_id: str) -> Draft:
         draft = parse_text(body, path, release_id)
         draft.format = "json"
     title = _as_text(_field(item, TITLE_KEYS) or _field_below(item, TITLE_KEYS))
-    draft.title = normalize_space(title) if title else None
+    # A CMS's title may keep its HTML entities and tags ("Council&#8217;s <em>new</em> plan").
+    draft.title = normalize_space(strip_inline_html(html.unescape(title))) if title else None
     if draft.title is None and not draft.blocks:
         raise LoadError(path, "JSON object with neither a title nor a body")
     date = _as_text(_field(item, DATE_KEYS) or _field_below(item, DATE_KEYS))

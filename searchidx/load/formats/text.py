@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import re
 
-from searchidx.attribution.lexicons import is_lowercase_word
+from searchidx.attribution.lexicons import ORGANISATION_WORDS, is_lowercase_word
 from searchidx.load.cleaning import (
     clean_line,
     ends_sentence,
     is_layout_only,
     is_lone_quote,
+    is_page_furniture,
     is_signed_quote,
     join_wrapped,
     starts_lowercase,
 )
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.metadata import date_only_line, find_email, is_end_mark, is_label, is_office_line
+from searchidx.load.metadata import date_only_line, find_email, find_phone, is_end_mark, is_label, is_office_line
 from searchidx.load.structure import opens_back_matter
 from searchidx.model import Contact
 
@@ -44,7 +45,8 @@ _MENU_LINE = re.compile(r"^(?:skip to (?:the )?(?:main )?content|skip navigation
 _TITLE_SEPARATOR = re.compile(r"\s[|\-–—•·]\s")
 # Everything from here down is the site's footer: lists of other posts.
 _FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|latest news|recent posts|related news|more news|recent news|"
-                          r"you may also like|other news|links|quick links|view all)\s*:?$", re.I)
+                          r"you may also like|other news|links|quick links|view all|"
+                          r"(?:was|is) this (?:page|article|information) (?:helpful|useful)\??)\s*:?$", re.I)
 # "Title | Cook County State's Attorney", "Title - Orange County District Attorney": the site's name.
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—•·]\s+(?:The\s+|Office of\s+)?[^|–—•·]*?(?:Attorney|Prosecutor|Office|County|"
                           r"Department|Government|District|NewsCenter|Newsroom)\b[^|–—•·]*$")
@@ -62,6 +64,9 @@ _EMAIL_LABEL_LINE = re.compile(r"^(?:e-?mail|correo(?: electr[oó]nico)?)\s*:$",
 # "Harris County - District Attorney's Office > Newsroom > News Releases": a breadcrumb trail.
 _BREADCRUMB = re.compile(r"^[^>»›]{1,80}(?:\s[>»›]\s[^>»›]{1,80}){2,}$")
 _CONTACT_START = re.compile(r"^(?P<before>.*?)\bcontact(?:s|o|os)?\s*:\s*(?P<rest>.*)$", re.I)
+# The words of a contact's label before "contact:" ("Media contact:", "For more information, contact:").
+_CONTACT_LABEL_WORDS = re.compile(r"^(?:media|press|news|for (?:media|press)(?: enquiries| inquiries)?|"
+                                  r"for (?:more|further) information(?:,? please)?|please)$", re.I)
 _PHONE_IN = re.compile(r"\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}")
 _RELEASE_LABEL = re.compile(r"^(?:for immediate release|media advisory|news release|press release|"
                             r"para publicaci[oó]n inmediata|comunicado de prensa)\s*[:\-–—]\s*", re.I)
@@ -214,7 +219,8 @@ def _block_from_lines(lines: list[str], gap: int):
         yield Block("", hint="bullet", gap=gap)
         return
     # Page chrome has lines of its own here too ("Skip to main content" over the title).
-    cleaned = [c for c in cleaned if not is_layout_only(c) and not (len(c) < 40 and _CHROME_LINE.match(c))]
+    cleaned = [c for c in cleaned if not is_layout_only(c) and not (len(c) < 40 and _CHROME_LINE.match(c))
+               and not is_page_furniture(c)]
     if not cleaned:
         return
     # "Prof. Wolfgang Schomburg\n"I think …"": a name line over a quote is a pull-quote's header.
@@ -260,7 +266,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     """Text exported one block per line: title, date and contacts read, chrome dropped, lines joined."""
     lines = [clean_line(ln) for ln in raw_lines]
     lines = _join_advisory_facts([ln for ln in lines if ln])  # before the "###" rules that end a list go
-    lines = _mend_split_words([ln for ln in lines if not is_layout_only(ln) or is_end_mark(ln)])
+    lines = _mend_split_words([ln for ln in lines if (not is_layout_only(ln) or is_end_mark(ln)) and not is_page_furniture(ln)])
     if not lines:
         return []
     first = lines[0]
@@ -548,13 +554,22 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
     k = heads[0]
     if menu_above:
         # Under a site's menu ("Who we are", "Media centre / Press releases") the title is the heading whose
-        # words the lead takes up; failing that, the last heading above the lead.
+        # words the lead takes up; failing that, the last heading above the lead. The site's name ("Kaituna
+        # District Council") is no title, however much the lead speaks of it.
+        heads = [h for h in heads if not _site_name(body[h])] or heads
         lead_words = _stems(" ".join(body[lead:lead + 2]))
-        k = next((h for h in heads if (w := _stems(body[h])) and len(w & lead_words) / len(w) >= TITLE_IN_LEAD),
-                 heads[-1])
+        shares = [(len(w & lead_words) / len(w) if (w := _stems(body[h])) else 0.0, -n) for n, h in enumerate(heads)]
+        best, at = max(shares)
+        k = heads[-at] if best >= TITLE_IN_LEAD else heads[-1]
     draft.title = body[k]
     above = [ln for ln in body[:k] if _is_prose(ln)] if menu_above else body[:k]
     return above + body[k + 1:]
+
+
+def _site_name(line: str) -> bool:
+    """A short line of capitalised words ending in an organisation's word: "Kaituna District Council"."""
+    words = line.split()
+    return len(words) <= SITE_NAME_WORDS and is_office_line(line) and words[-1].lower() in ORGANISATION_WORDS
 
 
 def _contactish_label(line: str) -> bool:
@@ -718,9 +733,16 @@ def _take_header_contacts(lines: list[str]) -> tuple[list[str], list[str]]:
         # "October 15, 2018 Contact: Kimberlee Leach": the words before "Contact:" are not part of it.
         block[first - start] = m.group("rest")
     rest = lines[:start] + lines[end:]
-    if m and m.group("before").strip(" ,|-–—"):
+    if m and m.group("before").strip(" ,|-–—") and not _CONTACT_LABEL_WORDS.match(m.group("before").strip(" ,|-–—")):
         rest.insert(start, m.group("before").strip(" ,|-–—"))
     return rest, [b for b in block if b]
+
+
+def _any_phone(line: str) -> re.Match[str] | None:
+    """A telephone number written in any country's way ("0400 123 456", "+64 21 555 0192"): seven digits at
+    least."""
+    m = find_phone(line)
+    return m if m and len(re.sub(r"\D", "", m.group(0))) >= 7 else None
 
 
 def _group_contacts(lines: list[str]) -> list[Contact]:
@@ -733,7 +755,8 @@ def _group_contacts(lines: list[str]) -> list[Contact]:
             current.email = current.email or email.group(0)
             line = line.replace(email.group(0), "").strip(" ,;:|")
         # Looked for once the e-mail is out: its place is cut from what is left of the line.
-        phone = _PHONE_IN.search(line) or (_PHONE_LINE.match(line) and re.search(r"\d[\d\s().\-]{8,}\d", line))
+        phone = _PHONE_IN.search(line) or (_PHONE_LINE.match(line) and re.search(r"\d[\d\s().\-]{8,}\d", line)) \
+            or _any_phone(line)
         if phone:
             current.phone = current.phone or phone.group(0).strip()
             line = (line[: phone.start()] + line[phone.end():]).strip(" ,;:|()")
