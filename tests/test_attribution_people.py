@@ -338,3 +338,21 @@ def test_a_roles_acronym_with_no_person_named_is_the_office():
     got = names("The Orange County District Attorney (OCDA) filed a lawsuit against the carmaker.",
                 "The OCDA asserted in its lawsuit that the carmaker hid the defects.")
     assert got == [None, None]
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Ruth Okon, MP for Example East, has called on the government to review cuts to rural buses.", "Ruth Okon"),
+    ("Paula Roe has called for all athletes found guilty of doping to be banned for life.", "Paula Roe"),
+    ("Detective Sergeant Amy Lowe appealed for witnesses to come forward.", "Amy Lowe"),
+    # A court appeal and a telephone call are no speech.
+    ("Jane Roe appealed to the Supreme Court, which upheld her conviction in 1990.", None),
+    ("Jane Roe went into a shop to make a phone call on the night of the robbery.", None),
+])
+def test_demands_and_appeals_are_reported_speech(sentence, who):
+    assert names(sentence) == [who]
+
+
+def test_the_mp_is_the_person_named_mp():
+    got = names("Ruth Okon, MP for Example East, has called on the government to review the cuts.",
+                "The MP revealed she had written to the operators twice without a reply.")
+    assert got == ["Ruth Okon", "Ruth Okon"]

@@ -114,7 +114,10 @@ _PHRASAL_ES = [f"{be} {feeling} de {verb}" for be in ("está", "esta")
 _PHRASAL_ES += [f"{lead} {verb}" for lead in ("se complace en", "se enorgullece en", "se enorgullece de")
                for verb in ("anunciar", "informar", "compartir")]
 _PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to say", "went on", "shot back", "fired back", "hit back", "struck back",
-            "wrote back", "chimed in"]
+            "wrote back", "chimed in",
+            # Demands and appeals are said: "Jane Roe MP has called on the government to review …".
+            # ("appealed to" is a court's, "a phone call on" a noun's).
+            "called on", "calls on", "called for", "calls for", "appealed for", "appeals for"]
 # Giving a speech is speaking: "The First Lady delivered opening remarks thanking …".
 _PHRASAL += [f"{v} {a}{n}" for v in ("delivered", "delivers", "gave", "gives", "made", "makes")
              for a in ("", "opening ", "closing ", "keynote ", "welcoming ", "brief ")
@@ -1476,6 +1479,9 @@ class Attributor:
         if span.isupper() and hon is None and (expanded := self.role_acronyms().get(span)):
             # "the PPRO said": the person the release named with the role the acronym stands for.
             return self.registry.by_role(expanded) or self.role_holder(expanded)
+        if described and span.isupper() and span.lower() in lexicons.ROLE_TITLES:
+            # "the MP revealed": a title that is also a post-nominal, which would be stripped as one.
+            return self.registry.by_role(span) or self.role_holder(span)
         span = _strip_lead(span)
         if hon is None and span[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(span)):
             hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
