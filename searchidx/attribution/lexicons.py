@@ -71,7 +71,7 @@ ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent det
     coroner sheriff officer captain lieutenant colonel general corporal admiral
     ambassador president chairman chairwoman chair director secretary treasurer spokesperson spokesman
     spokeswoman co-leader leader deputy mp mla msp mep
-    archbishop pastor rabbi imam sheikh emir mallam comrade""".split())
+    archbishop pastor rabbi imam mallam comrade""".split())
 
 #: Letters after a name: honours, degrees, offices, generations. Stripped from a name; never a name's part.
 POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm
