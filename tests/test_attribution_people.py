@@ -359,3 +359,25 @@ def test_the_mp_is_the_person_named_mp():
     got = names("Ruth Okon, MP for Example East, has called on the government to review the cuts.",
                 "The MP revealed she had written to the operators twice without a reply.")
     assert got == ["Ruth Okon", "Ruth Okon"]
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ('"We wanted to give them another choice," said founder Nusrat Jahan Chowdhury.', "Nusrat Jahan Chowdhury"),
+    ("In a letter, EC President José Manuel Barroso told the parliament the plan would go ahead.",
+     "José Manuel Barroso"),
+    # Words the lists know stay out of the name: a title, an honorific, a country's possessive.
+    ("Federal Minister for Cities and Urban Infrastructure Jane Roe said the plan was ready.", "Jane Roe"),
+    ("Sir Alex Ferguson said his side had been unlucky.", "Alex Ferguson"),
+])
+def test_a_given_name_the_list_lacks_stays_in_the_name(sentence, who):
+    assert names(sentence) == [who]
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Councilor Dave Romero cast the lone no vote, saying the plan would raise water bills.", "Dave Romero"),
+    ("Mr Evans sued the studio in 2001, claiming he came up with the idea.", "Evans"),
+    ("Jane Roe stormed to victory in Glasgow, claiming the women's 800m title.", None),
+    ("Jane Roe cast the lone no vote, adding the plan to her list of worries.", None),
+])
+def test_a_participle_of_speech_without_that(sentence, who):
+    assert names(sentence) == [who]

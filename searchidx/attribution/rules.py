@@ -404,7 +404,12 @@ _PARTICIPLE = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP
 # With nothing between verb and quote it is a call ('Jane Doe called “A White & Yellow Cab”'), unless a
 # relative "what" names the thing.
 # A participle of speech with its clause: ", saying that …", ", adding that …".
-_SAYING_THAT = re.compile(r",\s+(?:saying|adding|arguing|insisting|claiming|noting|warning|stressing)\s+that\b")
+_SAYING_THAT = re.compile(r",\s+(?:(?:saying|adding|arguing|insisting|claiming|noting|warning|stressing)\s+that\b|"
+                          # A clause without "that" after the verbs that take no object: ", saying the plan
+                          # would raise bills" ("adding the final touches" is no speech).
+                          r"(?:saying|arguing|insisting)\s+(?:the|it|he|she|they|we|this|there|his|her|its|their)\s+[a-z]+|"
+                          # "claiming the men's 800m" is winning it: only a clause's pronoun subject.
+                          r"claiming\s+(?:it|he|she|they|we|there)\s+[a-z]+)")
 # The subject that opens a sentence: a capitalised run, perhaps with an honorific, then a comma or a verb.
 _SENTENCE_SUBJECT = re.compile(rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)(?=,|\s+[a-z])")
 
@@ -490,7 +495,7 @@ TITLE_WORDS = frozenset(
     governor president vice director agent special charge ceo cfo coo cto founder co-founder chairman chairwoman
     chair commissioner minister secretary senator representative rep sen gov judge justice officer deputy
     assistant detective sergeant sgt captain capt lieutenant lt inspector spokesperson spokesman spokeswoman
-    prosecutor counsel general executive manager head leader member mp mep councillor councilman
+    prosecutor counsel general executive manager head leader member mp mep councillor councilor councilman
     councilwoman councilmember supervisor ambassador commander colonel col admiral professor
     dr prime premier chancellor speaker dean principal coach fiscal procurador host anchor
     senior lead acting interim former county city us u.s. dea fbi atf hsi ice irs sa ada dda da
@@ -838,6 +843,15 @@ def _capital_surname(tokens: list[str]) -> list[str]:
 
 # Pure, and asked again for the same names across a county's releases: cached.
 @lru_cache(maxsize=4096)
+def _unknown_name_word(word: str) -> bool:
+    """A capitalised word of letters only that no list knows as anything else: no everyday word, title,
+    honorific, organisation's word or place ("Nusrat", "José"; not "Sir", "Urban", "Britain's")."""
+    low = word.lower()
+    return word[:1].isupper() and word.isalpha() and not word.isupper() and not lexicons.is_lowercase_word(word) \
+        and low not in _TITLES and low not in _LOWER_HONORIFICS and low not in _ORGANISATION \
+        and not lexicons.is_place(word)
+
+
 def _split_span(span: str) -> tuple[str | None, str]:
     """"DEA Special Agent in Charge James Hunt" → ("DEA Special Agent in Charge", "James Hunt")."""
     tokens = span.split()
@@ -882,6 +896,8 @@ def _split_span(span: str) -> tuple[str | None, str]:
                 head = rest[:k]
                 if len(head) == 1 and role is None and _family_name_first(head[0]):
                     break  # "Tan Wei Ming", "Huy Ngoc Nguyen": the name's own first word
+                if len(head) == 1 and _unknown_name_word(head[0]):
+                    break  # "founder Nusrat Jahan Chowdhury": a given name the list lacks, not a title's words
                 if len(head) == 1 and head[0].lower().endswith(("ing", "ed")) and role is None:
                     head = []  # a sentence's participle, not a title: "Hearing Jane Roe describe it"
                 if head:
@@ -1697,7 +1713,7 @@ class Attributor:
                 person = self._person(m.group("hon"), m.group("span"), None)
                 if person:
                     return person
-        for m in _SAYING_THAT.finditer(text) if "ing that" in text else ():
+        for m in _SAYING_THAT.finditer(text) if "ing " in text else ():
             # "Browns DL Sheldon Richardson, however, decided to weigh in …, saying that Rudolph should …": the
             # participle's subject is the sentence's, named where the sentence opens.
             if _inside(spans, m.start()):
@@ -1887,9 +1903,11 @@ class Attributor:
                 or any(w.lower().strip(",.") in _TITLES for w in m.group("role").split())):
             role, span = m.group("role").strip(" ,"), m.group("span")
             *head, last = role.split()
-            if head and not m.group("hon") and lexicons.is_given_name(last) and last[:1].isupper() \
-                    and len(span.split()) < 4 and last.lower() not in _TITLES and not lexicons.is_place(last) \
-                    and not _JOINER_RE.fullmatch(head[-1]):  # "Fiscal del Condado de Dallas John Creuzot"
+            if head and not m.group("hon") and (lexicons.is_given_name(last) or _unknown_name_word(last)) \
+                    and last[:1].isupper() and len(span.split()) < 4 and last.lower() not in _TITLES \
+                    and not lexicons.is_place(last) and not _JOINER_RE.fullmatch(head[-1]) \
+                    and (lexicons.is_given_name(last) or head[-1].lower() in _TITLES
+                         or head[-1].islower() and head[-1].endswith(_AGENT_SUFFIXES)):  # "Fiscal del Condado de Dallas John Creuzot"
                 role, span = " ".join(head), f"{last} {span}"  # "said the writer John Milo Ford": his first name
             person = self._person(m.group("hon"), span, role)
             if person:
