@@ -1185,3 +1185,33 @@ def test_a_media_contact_line_with_a_name_and_a_number_in_any_format():
                         "Authorised by the Hon. Jane Whitford MP, Parliament House, Canberra.\n")
     assert [(c.name, c.phone) for c in release.contacts] == [("Tom Baxter", "0400 123 456")]
     assert [p.text[:20] for p in release.body] == ["Australia welcomed a", "Visitors from India "]
+
+
+def test_a_quote_paragraph_closed_by_a_straight_single_quote_is_text():
+    release = load_text("Garda appeal after assault\n\nSuperintendent Siobhán Ní Bhriain said:\n\n'This was a vicious "
+                        "and unprovoked attack on a young man.\n\n'Any information, however small, could be vital.'\n\n"
+                        "The Superintendent added that a man had been arrested.\n")
+    assert [p.text[:12] for p in release.body] == ["Superintende", "'This was a ", "'Any informa", "The Superint"]
+    assert {p.speaker for p in release.body[1:]} == {"Siobhán Ní Bhriain"}
+
+
+
+def test_a_copied_pages_cookie_notice_and_charity_number_are_no_body():
+    text = ("Skip to main content\nUlster Rural Trust\nMenu\nHome\nNews\nGrants for village halls open\n"
+            "Published 2 February 2026\nVillage halls across Northern Ireland can now apply for grants of up to "
+            "£20,000 to improve heating.\nApplications close on 31 March, the trust said on Monday.\nShare this page\n"
+            "We use cookies to make this website work and to understand how you use it. Accept all cookies. Reject "
+            "non-essential cookies.\nUlster Rural Trust is a registered charity in Northern Ireland, NIC100123.\n"
+            "© 2026 Ulster Rural Trust\n")
+    release = load_text(text)
+    assert [p.text[:12] for p in release.body] == ["Village hall", "Applications"]
+    assert [p.kind for p in release.paragraphs][-1] == "about"
+    # A sentence that only starts like a notice stays.
+    release = load_text("Council opens library\n\nWe use the data to plan new bus routes, the council said.\n")
+    assert release.body[0].text.startswith("We use the data")
+
+
+def test_a_question_crosshead_is_no_attribution():
+    release = load_text("# Startup launches bike taxis\n\nShapeRide has launched a bike-taxi service in Dhaka.\n\n"
+                        "## What riders say\n\nRider Sultana Begum said the job had given her a steady income.\n")
+    assert [p.text[:12] for p in release.body] == ["ShapeRide ha", "Rider Sultan"]

@@ -124,7 +124,10 @@ def ends_sentence(text: str) -> bool:
     """True when a block ends the way a finished paragraph does (a dash signature under a quote ends one)."""
     # The last character, not a regex: `re.search(r"[.!?]\s*$")` tries every position of the text, and
     # `_join_lines` asks again as a paragraph grows line by line (quadratic: a fifth of a build's time).
-    return text.rstrip()[-1:] in _TERMINAL or _signature(text) is not None
+    end = text.rstrip()[-2:]
+    # A closing straight single quote ends one after a full stop ("… could be vital.'"); alone it is an
+    # apostrophe ("the Smiths'").
+    return end[-1:] in _TERMINAL or (end[-1:] == "'" and end[:1] in ".!?") or _signature(text) is not None
 
 
 def starts_lowercase(text: str) -> bool:
@@ -152,7 +155,8 @@ def join_wrapped(lines: list[str] | tuple[str, ...]) -> str:
         if not out:
             out = line
             continue
-        m = _BROKEN_WORD.search(out)
+        # Only the end of what is joined so far is looked at: a paragraph grows line by line.
+        m = _BROKEN_WORD.search(out[-64:]) if out.endswith("-") else None
         tail = _WORD_START.match(line) if m and line[:1].isalpha() and not _SUSPENDED.match(line) else None
         if tail and line[:1].isupper():
             out += line  # a double-barrelled name or compound broken at its hyphen ("Bisasor-" / "McKenzie")

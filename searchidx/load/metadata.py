@@ -96,20 +96,24 @@ BOILERPLATE_LINES = re.compile(
     r"advertisement(?:\s*[-–—:]\s*(?:scroll|continue) .{0,40})?|(?:story )?continues? (?:below|after advertisement)|"
     r"follow us on .{1,60}|follow (?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:x|twitter|facebook|"
     r"instagram|linkedin|youtube|tiktok|threads|bluesky)\b.{0,100}|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
-    r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60})\s*\.?$",
+    r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60}|"
+    # A copied page's cookie notice.
+    r"(?:we use|this (?:web)?site uses) cookies\b.{0,300}|(?:accept|reject) (?:all |non-essential )?cookies\b.{0,60}|"
+    r"cookie (?:settings|preferences|policy|notice))\s*\.?$",
     re.I,
 )
 # The first two letters (lower case, after the leading dashes) of each of BOILERPLATE_LINES' alternatives, kept
 # in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
 _BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do "
-                                "gi su si".split())
+                                "gi su si we th ac".split())
 # What each of BOILERPLATE_LINES' alternatives starts with, in lower case, after the leading dashes: kept in step
 # with it too.
 _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "share ", "print", "distribution channel",
                          "legal disclaimer", "(c)", "©", "copyright", "all right", "###", "30", "end", "facebook",
                          "twitter", "x", "linkedin", "instagram", "youtube", "back to ", "skip to ", "scroll to top",
                          "reddit", "whatsapp", "advertisement", "story continue", "continue", "please ", "donate ",
-                         "give ", "support our ", "sign up ", "subscribe to our newsletter")
+                         "give ", "support our ", "sign up ", "subscribe to our newsletter", "we use cookies",
+                         "this website uses cookies", "this site uses cookies", "accept ", "reject ", "cookie ")
 _LEADING_DASHES = re.compile(r"[-–\s]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
 _CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
@@ -316,7 +320,8 @@ def url_line(line: str) -> tuple[bool, str | None]:
 
 
 # The boilerplate lines that may run long; any other line that long is text (checked first: most are).
-_LONG_BOILERPLATE = ("distribution channel", "legal disclaimer", "©", "copyright")
+_LONG_BOILERPLATE = ("distribution channel", "legal disclaimer", "©", "copyright", "we use cookies",
+                     "this website uses c", "this site uses cooki")
 BOILERPLATE_MAX_CHARS = 110
 
 

@@ -63,6 +63,7 @@ _DISCLAIMER = re.compile(r"^(?:This|The) (?:news |press )?release (?:contains|in
 # its abbreviation in brackets) that says it is an organisation.
 _ISSUER_IS = re.compile(r"^(?:The\s+)?(?P<name>(?:[A-Z][\w&.'’-]*\s+){1,8}?)(?:\([A-Z][A-Za-z]{1,9}\)\s+)?"
                         r"is\s+(?:a|an|the|one of)\b")
+_REGISTERED = re.compile(r"\bis\s+a\s+registered\s+(?:charity|company|society|social enterprise|trade\s?mark)\b")
 _ORG_WORD = re.compile(r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|plc|Group|Foundation|Association|Institute|"
                        r"University|Council|Trust|Society|Agency|Bank|Network|Alliance|Technologies|Systems|Labs?|"
                        r"Partners|Holdings|Organi[sz]ation)\b\.?")
@@ -198,8 +199,8 @@ def _mark_issuer_tail(paragraphs: list[Paragraph]) -> None:
     for k in reversed(body[1:]):
         p = paragraphs[k]
         m = _ISSUER_IS.match(p.text)
-        if not m or len(p.text) < ISSUER_MIN_CHARS:
-            break
+        if not m or (len(p.text) < ISSUER_MIN_CHARS and not _REGISTERED.search(p.text, 0, m.end() + 40)):
+            break  # a short line is the issuer's only when it gives its registration ("is a registered charity")
         if not (_ORG_WORD.search(m.group(0)) or "(" in m.group(0)):
             break  # "Smith is a …", "Bnei Sakhnin are the first …": a person or a team, in the text
         p.kind = "about"

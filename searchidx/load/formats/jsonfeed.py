@@ -168,9 +168,13 @@ def parse_item(item: dict[str, Any], path: str, release_id: str) -> Draft:
     else:
         draft = parse_text(body, path, release_id)
         draft.format = "json"
-    title = _as_text(_field(item, TITLE_KEYS) or _field_below(item, TITLE_KEYS))
-    # A CMS's title may keep its HTML entities and tags ("Council&#8217;s <em>new</em> plan").
-    draft.title = normalize_space(strip_inline_html(html.unescape(title))) if title else None
+    raw_title = _field(item, TITLE_KEYS) or _field_below(item, TITLE_KEYS)
+    title = _as_text(raw_title)
+    if title and isinstance(raw_title, dict) and ("rendered" in raw_title or "html" in raw_title):
+        # A CMS's rendered title is HTML: its entities and tags ("Council&#8217;s <em>new</em> plan") are
+        # markup. A plain title is text, whatever characters it holds.
+        title = strip_inline_html(html.unescape(title))
+    draft.title = normalize_space(title) if title else None
     if draft.title is None and not draft.blocks:
         raise LoadError(path, "JSON object with neither a title nor a body")
     date = _as_text(_field(item, DATE_KEYS) or _field_below(item, DATE_KEYS))
