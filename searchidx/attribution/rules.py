@@ -2097,7 +2097,11 @@ def attribution_fragment(text: str) -> bool:
     if head.endswith(("following", "follows")):
         head = _FOLLOWING.sub("", head).rstrip(" :,-–—")
     words = head.rsplit(None, 1)
-    return len(words) == 2 and words[1] in _VERB_ALONE
+    # "What riders say", "How the experts see it": a crosshead's question, not an attribution.
+    return len(words) == 2 and words[1] in _VERB_ALONE and not _QUESTION_HEAD.match(head)
+
+
+_QUESTION_HEAD = re.compile(r"(?:What|How|Why|Who|Where|When)\s")
 
 
 # "said the following:", "stated as follows:-": what introduces words to come.
