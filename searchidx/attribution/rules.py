@@ -404,6 +404,8 @@ _PARTICIPLE = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP
 # With nothing between verb and quote it is a call ('Jane Doe called “A White & Yellow Cab”'), unless a
 # relative "what" names the thing.
 # A participle of speech with its clause: ", saying that …", ", adding that …".
+# The participles _SAYING_THAT looks for, as plain strings: most paragraphs hold none and skip the pattern.
+_SAYING_WORDS = (" saying ", " adding ", " arguing ", " insisting ", " claiming ", " noting ", " warning ", " stressing ")
 _SAYING_THAT = re.compile(r",\s+(?:(?:saying|adding|arguing|insisting|claiming|noting|warning|stressing)\s+that\b|"
                           # A clause without "that" after the verbs that take no object: ", saying the plan
                           # would raise bills" ("adding the final touches" is no speech).
@@ -1713,7 +1715,7 @@ class Attributor:
                 person = self._person(m.group("hon"), m.group("span"), None)
                 if person:
                     return person
-        for m in _SAYING_THAT.finditer(text) if "ing " in text else ():
+        for m in _SAYING_THAT.finditer(text) if any(w in text for w in _SAYING_WORDS) else ():
             # "Browns DL Sheldon Richardson, however, decided to weigh in …, saying that Rudolph should …": the
             # participle's subject is the sentence's, named where the sentence opens.
             if _inside(spans, m.start()):
