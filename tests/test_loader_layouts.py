@@ -1215,3 +1215,19 @@ def test_a_question_crosshead_is_no_attribution():
     release = load_text("# Startup launches bike taxis\n\nShapeRide has launched a bike-taxi service in Dhaka.\n\n"
                         "## What riders say\n\nRider Sultana Begum said the job had given her a steady income.\n")
     assert [p.text[:12] for p in release.body] == ["ShapeRide ha", "Rider Sultan"]
+
+
+def test_a_sign_off_under_the_name_and_an_issuer_with_a_full_stop_are_back_matter():
+    text = ("Police rescue six travellers\n\nThe Eastern Corridor Police Command has rescued six travellers who "
+            "were abducted on Saturday.\n\nThe suspects will be charged to court, police said.\n\n"
+            "SP Adebola Ogunleye\nPolice Public Relations Officer,\nFor: Commissioner of Police,\n"
+            "Eastern Corridor Police Command.\nEmergency lines: 0805 555 0199, 0703 555 0112\n")
+    release = load_text(text)
+    assert [p.text[:12] for p in release.body] == ["The Eastern ", "The suspects"]
+    assert release.contacts[0].name == "SP Adebola Ogunleye" and release.contacts[0].phone == "0805 555 0199"
+    text = ("Packaging made from durian husks\n\nThe university has made packaging from durian husks.\n\n"
+            "*Issued by the Corporate Communications Office, Universiti Teknologi Pantai Timur.*\n"
+            "Media enquiries: Nur Aisyah Kamal, 09-555 2187, media@utpt.example.edu.my\n")
+    release = load_text(text)
+    assert [p.text[:12] for p in release.body] == ["The universi"]
+    assert release.contacts[0].email == "media@utpt.example.edu.my"

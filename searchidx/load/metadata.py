@@ -402,13 +402,23 @@ def is_issuer_line(line: str) -> bool:
     """"Issued by: Example Ltd, 1 High Street"; "Authorised by J. Roe MP, Parliament House, Canberra.", as
     election law has it printed, with its full stop."""
     line = line.strip()
-    return len(line) <= CONTACT_RECORD_CHARS and bool(_ISSUER_LINE.match(line)) \
-        and (not line.endswith((".", "!", "?")) or line[:6].lower() == "author" and line.count(".") <= 3
-             and not re.search(r"\b(?:is|are|was|were|has|have|will|would|can|may)\b", line))
+    m = _ISSUER_LINE.match(line)
+    if not m or len(line) > CONTACT_RECORD_CHARS:
+        return False
+    if not line.endswith((".", "!", "?")):
+        return True
+    # With a full stop: an authorisation statement, or an issuer named in capitalised words alone ("Issued
+    # by the Corporate Communications Office, Universiti Teknologi Pantai Timur."), not a sentence.
+    named = line[m.end():].strip(" :.").removeprefix("the ").replace(",", " ")
+    return (line[:6].lower() == "author" and line.count(".") <= 3
+            and not re.search(r"\b(?:is|are|was|were|has|have|will|would|can|may)\b", line)) \
+        or (bool(named) and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in named.split()))
 
 
 def looks_like_contact_line(line: str) -> bool:
     line = line.strip()
+    if line.endswith(".") and len(line.split()) <= 6 and is_office_line(line[:-1]):
+        return True  # a sign-off's body, as typed under the name: "Eastern Corridor Police Command."
     if not line or len(line) > 80 or line.endswith(".") and not find_email(line):
         return False
     # The cheapest test first: a short line of five words or fewer passes whatever else it holds.
@@ -435,7 +445,9 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
         current = Contact()
 
     for raw in lines:
-        line = _CONTACT_HEAD.sub("", raw.strip())
+        line = _CONTACT_HEAD.sub("", raw.strip()).strip(" ,;")
+        if line.endswith(".") and not find_email(line) and not line.endswith((" Inc.", " Ltd.", " Co.", " Corp.")):
+            line = line[:-1]  # "Eastern Corridor Police Command.": a sign-off's last line
         if not line or line.lower() == "email us here":
             continue
         email = find_email(line)
@@ -457,6 +469,8 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
             current.name = line
         elif current.organisation is None:
             current.organisation = line
+        elif not (current.phone or current.email):
+            continue  # a job title or an office under the name ("For: Commissioner of Police"): no new person
         else:
             flush()
             current.name = line if _NAME_LINE.match(line) else None
