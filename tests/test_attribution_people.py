@@ -381,3 +381,29 @@ def test_a_given_name_the_list_lacks_stays_in_the_name(sentence, who):
 ])
 def test_a_participle_of_speech_without_that(sentence, who):
     assert names(sentence) == [who]
+
+
+def test_an_acronym_never_spelled_out_abbreviates_a_named_persons_role():
+    got = names("The Command's Public Relations Officer, SP Adebola Ogunleye, said in a statement that the "
+                "suspects were traced to a forest camp.",
+                "According to the PPRO, the victims were rescued unhurt.",
+                "The CEO said nothing.")
+    assert got == ["Adebola Ogunleye", "Adebola Ogunleye", None]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Executive Mayor Cllr Nosipho Jacobs of the Gamkaberg District Municipality, who attended the ceremony, "
+    "welcomed the project and said it proved the point.",
+    "Executive Mayor Cllr Nosipho Jacobs of the Gamkaberg District Municipality welcomed the project and said "
+    "it proved the point.",
+    "Nosipho Jacobs of the Gamkaberg District Municipality, who attended the ceremony, said it proved the point.",
+])
+def test_a_body_and_a_relative_clause_between_the_name_and_the_verb(sentence):
+    assert names(sentence) == ["Nosipho Jacobs"]
+
+
+def test_a_body_after_of_is_never_the_speaker_and_titles_keep_their_of():
+    assert names("The council, who attended the ceremony, said it proved the point.") == [None]
+    got = speakers("Chief Executive of Example Trust Jane Roe said the trust would grow.",
+                   "Director of Public Prosecutions Max Hill said the case was strong.")
+    assert got == [("Jane Roe", "Chief Executive of Example Trust"), ("Max Hill", "Director of Public Prosecutions")]

@@ -91,7 +91,7 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     club products holdings limited industries systems solutions partners capital energy airlines airways air
     patrol code rights protection united rovers athletic wanderers lib dem dems motors media productions
     entertainment studios pictures ventures labs laboratories technologies communications pharmaceuticals
-    communities community
+    communities community municipality municipalities directorate institution cooperative co-operative charity
     federation society league council's college academy schools hospitals nations network's cabinet
     secretariat tribunal commission's taskforce forum chamber exchange federal reserve treasury force forces
     army navy brigade regiment division unit agencies centres centers greens labour republicans democrats

@@ -374,6 +374,9 @@ _SIGNATURE_LINE = re.compile(
 # trial" names no source.
 # A role's words and the acronym the release gives it: "Police Public Relations Officer (PPRO)".
 _ROLE_ACRONYM = re.compile(r"(?P<words>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*){1,7})\((?P<acr>[A-Z]{2,6})\)")
+# A name, then the body the person belongs to: "Jane Roe of the Example District Municipality".
+_OF_ORGANISATION = re.compile(r"(?P<head>.+?)\s+(?P<pp>(?:of|at|from)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’&.\-]*\s+"
+                              r"(?:(?:of|for|and)\s+)?){0,6}[A-Z][\w'’&.\-]*))$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
 # The person named after a role's acronym: ", SP Benjamin Hundeyin", ", Mr. Idowu Owohunwa".
 _ACRONYM_HOLDER = re.compile(rf",\s+(?:(?P<hon>{HONORIFIC})\s+|[A-Z][A-Za-z]{{0,4}}\.?\s+)?(?P<span>{_PERSON_NAME})")
@@ -845,6 +848,20 @@ def _capital_surname(tokens: list[str]) -> list[str]:
 
 # Pure, and asked again for the same names across a county's releases: cached.
 @lru_cache(maxsize=4096)
+def _abbreviates(acronym: str, role: str) -> bool:
+    """Whether ``acronym`` is the initials of the role's last capitalised words (three at least), with at most
+    two letters before them: "PPRO" for "… Public Relations Officer", "CMO" for "Chief Medical Officer"."""
+    words = [w for w in re.split(r"[\s,]+", role) if w and w.lower() not in ("of", "for", "and", "the")]
+    run = ""
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        run = w[0] + run
+        if len(run) >= 3 and acronym.endswith(run) and len(acronym) - len(run) <= 2:
+            return True
+    return False
+
+
 def _unknown_name_word(word: str) -> bool:
     """A capitalised word of letters only that no list knows as anything else: no everyday word, title,
     honorific, organisation's word or place ("Nusrat", "José"; not "Sir", "Urban", "Britain's")."""
@@ -1312,6 +1329,15 @@ class Attributor:
             self._org_aliases = frozenset(aliases)
         return self._org_aliases
 
+    def acronym_holder(self, acronym: str) -> Person | None:
+        """An acronym the release never spells out: the one person whose role's last words it abbreviates,
+        a letter or two of the body before them ("the PPRO" for "the Command's Public Relations Officer, SP
+        Adebola Ogunleye")."""
+        if not 3 <= len(acronym) <= 6:
+            return None
+        holders = {id(p): p for p in self.registry.people if p.role and _abbreviates(acronym, p.role)}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
     def role_acronyms(self) -> dict[str, str]:
         """Short names the release defines for roles, by their initials: "the Police Public Relations Officer
         (PPRO)" → {"PPRO": "Police Public Relations Officer"}, "Commissioner of Police (CP)"."""
@@ -1494,9 +1520,17 @@ class Attributor:
         if span.lower().startswith("the "):
             span = span[4:]
             described = True
+        if " of " in span and (org := _OF_ORGANISATION.match(span)) and len(org.group("head").split()) >= 2 \
+                and org.group("org").split()[-1].lower() in lexicons.ORGANISATION_WORDS:
+            # "Executive Mayor Cllr Nosipho Jacobs of the Gamkaberg District Municipality": the body she
+            # belongs to goes with her role.
+            span = org.group("head")
+            role = f"{role}, {org.group('pp')}" if role else org.group("pp")
         if span.isupper() and hon is None and (expanded := self.role_acronyms().get(span)):
             # "the PPRO said": the person the release named with the role the acronym stands for.
             return self.registry.by_role(expanded) or self.role_holder(expanded)
+        if described and span.isupper() and hon is None and (person := self.acronym_holder(span)):
+            return person
         if described and span.isupper() and span.lower() in lexicons.ROLE_TITLES:
             # "the MP revealed": a title that is also a post-nominal, which would be stripped as one.
             return self.registry.by_role(span) or self.role_holder(span)
@@ -1563,6 +1597,8 @@ class Attributor:
             # "the Wisconsin Republican said": a description, good only for someone already named so.
             return self.registry.by_role(name) or self.role_holder(name)
         gender = _gender(hon) or self.gender_of(name.split()[-1].strip(",."))
+        if len(name.split()) == 1 and name.lower() in lexicons.ORGANISATION_WORDS:
+            return None  # "the Gamkaberg District Municipality": an organisation's last word, no surname
         if len(name.split()) == 1 and self.registry.find(name) is None:
             full = self.full_name(name) or self.name_written_first(name)
             if full:
@@ -1742,10 +1778,16 @@ class Attributor:
         for m in _ACCORDING_ROLE.finditer(text) if "ccording to the" in text else ():
             # "…, according to the governor.": the person the release names with that role.
             role = self.role_acronyms().get(m.group("role"), m.group("role"))
-            if not _inside(spans, m.start()) and role.rsplit(None, 1)[-1].lower() in _TITLES:
+            if _inside(spans, m.start()):
+                continue
+            if role.isupper():
+                person = self.acronym_holder(role)
+            elif role.rsplit(None, 1)[-1].lower() in _TITLES:
                 person = self.registry.by_role(role) or self.role_holder(role)
-                if person:
-                    return person
+            else:
+                person = None
+            if person:
+                return person
         return None
 
     def names_someone(self, text: str) -> bool:
@@ -1876,6 +1918,11 @@ class Attributor:
             # stands between her name and the verb; without it the subject is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start("pp")].rstrip() + " ", text, pos,
                                      depth + 1)
+        if depth < MAX_PLACE_PHRASES and "who " in near[-130:] and (m := _TRAILING_RELATIVE.search(near)):
+            # "Jane Roe of the Example Municipality, who attended the ceremony, said": the relative clause
+            # set aside, the phrase that places her is, and then her name is found.
+            return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
+                                     depth + 1)
         return None
 
     def _after_verb(self, text: str, start: int, end: int) -> Person | None:
@@ -1977,6 +2024,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|t
 MAX_PLACE_PHRASES = 3
 # A phrase placing the person before the verb: "… Amy Chow of the Property Crimes Unit", "… Jane Roe from the
 # University of Example" (after a capitalised word, a name's last).
+# A relative clause between commas before the verb: ", who attended the ceremony, ".
+_TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z]),\s+who\s+[^,;:\"“”]{2,120},\s*$")
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?)\s*$")
 
