@@ -1231,3 +1231,19 @@ def test_a_sign_off_under_the_name_and_an_issuer_with_a_full_stop_are_back_matte
     release = load_text(text)
     assert [p.text[:12] for p in release.body] == ["The universi"]
     assert release.contacts[0].email == "media@utpt.example.edu.my"
+
+
+@pytest.mark.parametrize("footer", ["Harbour Board of Example | 1 Wharf Street, Example 9010 | www.harbourboard.example",
+                                    "HARBOUR BOARD OF EXAMPLE – MEDIA RELEASE", "- 2 -"])
+def test_a_running_footer_without_a_page_number_inside_a_paragraph(footer):
+    release = load_text(_HARBOUR.format(footer=footer))
+    assert len(release.body) == 2
+    assert "would take four months. \"Our growers" in release.body[0].text
+
+
+def test_a_heading_between_short_lines_joins_nothing():
+    # Only long prose cut mid-sentence is taken to be cut by a page's footer.
+    release = load_text("Sentencing update\n\nA man was sentenced on Friday to 12 years in prison for the burglary of "
+                        "a home in Irvine, the office said.\n\nMaximum exposure: 12 years, 8 months\n\nCOUNTS\n\n"
+                        "one felony count of first-degree burglary, the complaint said.\n")
+    assert [p.text[:12] for p in release.body][-1] == "one felony c"

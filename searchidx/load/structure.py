@@ -99,7 +99,9 @@ def join_broken(paragraphs: list[Paragraph], lead: int | None = None) -> list[Pa
             if q.kind == "body" and starts_lowercase(q.text):
                 target = j
                 break
-            if not _could_be_float(q):
+            # A page's running footer stands only in long prose cut mid-sentence ("… would take four").
+            if not (_could_be_float(q) or (is_heading(q.text) and len(p.text) >= FOOTER_CUT_CHARS
+                                           and _ENDS_IN_WORD.search(p.text[-30:]))):
                 break
         if target is None and p is lead_p and i + 1 < len(out) and out[i + 1].kind == "body":
             target = i + 1
@@ -114,8 +116,14 @@ def join_broken(paragraphs: list[Paragraph], lead: int | None = None) -> list[Pa
     return out
 
 
+#: Shortest unfinished paragraph a page's footer may be taken to have cut.
+FOOTER_CUT_CHARS = 100
+_ENDS_IN_WORD = re.compile(r"\s[a-z]+$")
+
+
 def _could_be_float(p: Paragraph) -> bool:
-    """What may stand between two halves of a paragraph: short, finished text (a caption, a quote)."""
+    """What may stand between two halves of a paragraph: short, finished text (a caption, a quote), or a
+    short line that is no sentence (a PDF page's running footer, "Example Trust | 1 Wharf Street | www…")."""
     return p.kind != "body" or (ends_sentence(p.text) and len(p.text.split()) <= FLOAT_MAX_WORDS)
 
 

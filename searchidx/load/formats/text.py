@@ -172,6 +172,10 @@ def _blocks(lines: list[str]):
 
 
 def _block_from_lines(lines: list[str], gap: int):
+    # A page's number goes before list items are read: "- 12 -" is no list item "12 -".
+    lines = [ln for ln in lines if not is_page_furniture(ln)]
+    if not lines:
+        return
     items = _list_items(lines)
     if items:
         for item in items:
