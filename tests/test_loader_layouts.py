@@ -1247,3 +1247,23 @@ def test_a_heading_between_short_lines_joins_nothing():
                         "a home in Irvine, the office said.\n\nMaximum exposure: 12 years, 8 months\n\nCOUNTS\n\n"
                         "one felony count of first-degree burglary, the complaint said.\n")
     assert not any("8 months COUNTS" in p.text or "8 months one" in p.text for p in release.paragraphs)
+
+
+_HAND_MADE_PAGE = """<html><head><title>Ferry service to resume | Sagar Island Development Authority</title></head>
+<body><div class="header">Sagar Island Development Authority</div>
+<div class="menu"><a>Home</a> | <a>Notices</a></div>
+<div class="main"><div class="{title_class}">Haldia–Sagar ferry service to resume from 1 December</div>
+<div class="date">{dateline}</div>
+<div class="text">The Haldia–Sagar ferry service, suspended since the cyclone in October, will resume from 1 December,
+the authority announced on Tuesday.<br><br>Fares will remain unchanged, the authority said.</div></div></body></html>
+"""
+
+
+def test_a_hand_made_pages_headline_by_class_and_its_date_elements_place():
+    release = load_text(_HAND_MADE_PAGE.format(title_class="title", dateline="Kolkata, 24 November 2026"))
+    assert release.title == "Haldia–Sagar ferry service to resume from 1 December"
+    assert release.date == dt.date(2026, 11, 24) and release.location == "Kolkata"
+    # The site's title element and a byline in the date element give neither.
+    release = load_text(_HAND_MADE_PAGE.format(title_class="site-title", dateline="Chris Davies, 24 November 2026"))
+    assert release.title == "Ferry service to resume"
+    assert release.date == dt.date(2026, 11, 24) and release.location is None

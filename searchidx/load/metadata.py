@@ -273,7 +273,7 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     if m.group("place5"):
         return _dated_lead(text, m)
     if m.group("place6"):
-        return (text[m.end():], m.group("place6"), None) if _may_be_place(m.group("place6")) else (text, None, None)
+        return (text[m.end():], m.group("place6"), None) if may_be_place(m.group("place6")) else (text, None, None)
     written = m.group("date") or m.group("dashed") or m.group("date2")
     found = find_date(written) if written else None
     if (m.group("dashed") or m.group("date2")) and not found:
@@ -284,7 +284,15 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     return text[m.end():], place.strip(" ,"), found[0] if found else None
 
 
-def _may_be_place(name: str) -> bool:
+def reads_as_person(name: str) -> bool:
+    """Two capitalised words, the first a given name and neither a known place: "Chris Davies" in a byline's
+    date line, where a dateline's place would stand."""
+    words = name.split()
+    return len(words) == 2 and all(w[:1].isupper() for w in words) and is_given_name(words[0]) \
+        and not is_place(name) and not is_place(words[-1])
+
+
+def may_be_place(name: str) -> bool:
     """A name before a lead's dash that reads as a place: a known country or capital ("Singapore"), or words
     that are no everyday word, given name or organisation ("Lodwar", not "Meanwhile", "Update" or "Jane")."""
     if is_place(name):

@@ -142,6 +142,8 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
         dateline = md.parse_dateline(b.text) or md.date_only_line(b.text)
         if dateline:
             place, date = dateline
+            if place and md.reads_as_person(place):
+                place = None  # "Chris Davies, 24 November 2026": a byline, no dateline's place
             draft.location = draft.location or place
             draft.date = draft.date or date
             header_end = k + 1

@@ -19,9 +19,9 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 
 from searchidx.errors import LoadError
 from searchidx.load.cleaning import ends_sentence, normalize_space, starts_lowercase
-from searchidx.load.dates import find_date, parse_date
+from searchidx.load.dates import MONTHS, find_date, parse_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.metadata import is_label, is_name_line
+from searchidx.load.metadata import date_only_line, is_label, is_name_line, may_be_place
 from searchidx.model import Contact
 
 #: Tags whose content is never text of the release.
@@ -624,10 +624,10 @@ DATE_ELEMENT_CHARS = 60
 DATE_OPENING_CHARS = 100
 
 
-def _dated_element(tree) -> Any:
-    """The date shown by a ``<time>`` element or one whose id or class names a date: inside the article
-    (``<article>``, ``<main>``) first, as a side box's list of other posts shows their dates too; then
-    anywhere, in page order."""
+def _dated_element(tree) -> tuple[Any, str]:
+    """The date shown by a ``<time>`` element or one whose id or class names a date, and the element's text:
+    inside the article (``<article>``, ``<main>``) first, as a side box's list of other posts shows their
+    dates too; then anywhere, in page order."""
     found = []
     for el in tree.iter():
         if not isinstance(el.tag, str):
@@ -643,9 +643,9 @@ def _dated_element(tree) -> Any:
             date = dated[0] if dated and (len(text) <= DATE_ELEMENT_CHARS or dated[1].start() <= 12) else None
             if date:
                 if any(a.tag in ("article", "main") for a in el.iterancestors()):
-                    return date
-                found.append(date)
-    return found[0] if found else None
+                    return date, text
+                found.append((date, text))
+    return found[0] if found else (None, "")
 
 
 # A date in a page's address, as news sites write the day they published: "/2019/11/19/…", "/story/2019-11-19/".
@@ -677,6 +677,9 @@ _SITE_WORDS = re.compile(r"\b(?:news(?:room)?|press|media|ministry|government|go
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
 #: Shortest part of a page title taken for the release's title.
 MIN_TITLE_PART = 20
+# An element a hand-made page names for its headline, and names that are the site's or a part's.
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|heading)(?:$|[\s_-])", re.I)
+_NOT_TITLE_CLASS = re.compile(r"site|sub|logo|brand|nav|menu|widget|sidebar|footer|header|section|card|teaser", re.I)
 # An element a CMS names for the release's headline ("blog_teaser_headline", "entry-title").
 _HEADLINE_CLASS = re.compile(r"headline|entry-title|post-title|article-title|news-title", re.I)
 
@@ -754,6 +757,11 @@ def _shown_headline(tree, title: str | None, page_title: str = "") -> str | None
     h1 = next((h for h in h1s if in_article(h)), None)
     if h1 is None and len(h1s) == 1 and not any(True for _ in h1s[0].iter("a")):
         h1 = h1s[0]  # the page's one heading of that rank, and not a link home (a logo)
+    if h1 is None and not h1s:
+        # A hand-made page with no heading element names its headline by class ("<div class="title">").
+        h1 = next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag in ("div", "p", "span", "strong")
+                   and _TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+                   and not _NOT_TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")), None)
     # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
     parts = [" ".join(t.split()) for t in (h1.itertext() if h1 is not None else ())]
     shown = " ".join(t for t in parts if t and not (len(t) <= 40 and parse_date(t)))
@@ -819,7 +827,13 @@ def _read_metadata(tree, draft: Draft) -> None:
         t = next((t for t in tree.iter("time") if t.get("datetime")), None)
         if t is not None:
             stamped = parse_date(t.get("datetime"))
-    draft.date = _page_date(stamped, _dated_element(tree), _date_in_url(draft.url or canonical or ""))
+    shown, shown_text = _dated_element(tree)
+    draft.date = _page_date(stamped, shown, _date_in_url(draft.url or canonical or ""))
+    placed = date_only_line(shown_text) if shown_text else None
+    if placed and placed[0] and "\n" not in placed[0] and may_be_place(placed[0].split(",")[0].strip(" .")) \
+            and not any(w.lower().strip(".") in MONTHS for w in placed[0].split()):
+        # "Kolkata, 24 November 2026": the dateline's place (a byline, "Chris Davies, 12 March", is none).
+        draft.place_hint = draft.place_hint or placed[0]
     draft.source = _name_of(ld.get("publisher")) or meta.get("og:site_name") or meta.get("application-name")
     draft.author = _name_of(ld.get("author")) or meta.get("author") or meta.get("article:author")
     if draft.author and draft.author.startswith("http"):
