@@ -1267,3 +1267,29 @@ def test_a_hand_made_pages_headline_by_class_and_its_date_elements_place():
     release = load_text(_HAND_MADE_PAGE.format(title_class="site-title", dateline="Chris Davies, 24 November 2026"))
     assert release.title == "Ferry service to resume"
     assert release.date == dt.date(2026, 11, 24) and release.location is None
+
+
+_HUB_LEAD = ("The Example Trust has opened a new community hub in the town centre, with a café and a library.\n\n"
+             "The hub will open seven days a week, the trust said.\n")
+
+
+@pytest.mark.parametrize("head, subtitle", [
+    ("MEDIA RELEASE\n\nFor release: Thursday 5 March 2026\n\nTrust opens community hub in Ballymena\n\n", None),
+    ("Trust opens community hub in Ballymena\nNew space includes café and library\n\n5 March 2026\n\n",
+     "New space includes café and library"),
+    ("News release\nTrust opens community hub in Ballymena\nThursday, 5th March 2026\n", None),
+    ("Release date: 5 March 2026\n\nTrust opens community hub in Ballymena\n\n", None),
+])
+def test_typed_heads_give_the_headline_its_deck_and_the_date(head, subtitle):
+    release = load_text(head + _HUB_LEAD)
+    assert release.title == "Trust opens community hub in Ballymena"
+    assert release.subtitle == subtitle
+    assert release.date == dt.date(2026, 3, 5)
+    assert [p.text[:12] for p in release.body] == ["The Example ", "The hub will"]
+
+
+def test_a_headline_wrapped_in_title_case_stays_whole():
+    release = load_text("Brooklyn Man Sentenced for Stabbing Death of\nGirlfriend in Care Home\n\n" + _HUB_LEAD)
+    assert release.title == "Brooklyn Man Sentenced for Stabbing Death of Girlfriend in Care Home"
+    release = load_text("Trust Opens Community Hub In\nBallymena Town Centre\n\n" + _HUB_LEAD)
+    assert release.title == "Trust Opens Community Hub In Ballymena Town Centre"

@@ -580,6 +580,7 @@ _BEFORE_DATE = re.compile(r"^(?:(?:(?:posted|published|released?|issued|updated|
                           # A document label over the date: "Press Release – March 6th, 2024", "For immediate
                           # release – Friday 6 March 2026", "Embargoed until 6:00 a.m. ET, Tuesday, …".
                           r"|(?:press|news|media) (?:release|statement)|statement|for immediate release"
+                          r"|for release(?: on)?|release date|date of (?:issue|release)"
                           r"|embargoed(?: until| till)?(?: \d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)?"
                           # A byline before it: "By Club Media | 2nd March 2026".
                           r"|by [^|\d]{1,40}\|)\s*[:,\-–—|]?\s*)?"

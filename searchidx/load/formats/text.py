@@ -17,7 +17,15 @@ from searchidx.load.cleaning import (
 )
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.metadata import date_only_line, find_email, find_phone, is_end_mark, is_label, is_office_line
+from searchidx.load.metadata import (
+    date_only_line,
+    find_email,
+    find_phone,
+    is_end_mark,
+    is_label,
+    is_office_line,
+    parse_dateline,
+)
 from searchidx.load.structure import opens_back_matter
 from searchidx.model import Contact
 
@@ -112,9 +120,40 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
         if bullets and block.hint is None:
             block.hint = "list"
             bullets -= 1
+        if not seen_prose and len(block.lines) > 1 and block.hint is None:
+            parts = _split_head_block(block, first=not draft.blocks and title is None)
+            draft.blocks.extend(parts)
+            seen_prose = any(_is_prose(b.text) for b in parts)
+            continue
         seen_prose = seen_prose or _is_prose(block.text)
         draft.blocks.append(block)
     return draft
+
+
+def _split_head_block(block: Block, first: bool) -> list[Block]:
+    """A block above the release's first sentence typed without blank lines inside: at a date line with lines
+    under it, the lines above, the date line and the lines below are blocks of their own ("Title" / "Thursday, 5th March
+    2026" / the lead). The file's first block of two lines that are no sentence, the second opening with a
+    capital, is a headline over its deck ("Trust opens community hub" / "New space includes café and
+    library") when the headline is written in sentence case and ends on a word that can end it."""
+    lines = list(block.lines)
+    for k in range(1, len(lines)):
+        # Only with lines below it: a block ending on its date line is the pipeline's to read (a headline over
+        # its date, or letterhead over a date with the headline still to come).
+        if k < len(lines) - 1 and len(lines[k]) < 80 and date_only_line(lines[k]):
+            head, dated, rest = lines[:k], lines[k], lines[k + 1:]
+            if len(head) >= 2 and parse_dateline(f"{head[-1]} {dated}"):
+                dated = f"{head.pop()} {dated}"  # "SPRINGFIELD, Ill." / "May 2, 2026": the dateline's place
+            out = [Block(join_wrapped(head), gap=block.gap, lines=tuple(head) if len(head) > 1 else ()),
+                   Block(dated, gap=0)]
+            if rest:
+                out.append(Block(join_wrapped(rest), gap=0, lines=tuple(rest) if len(rest) > 1 else ()))
+            return out
+    if first and len(lines) == 2 and not any(ends_sentence(x) for x in lines) and lines[1][:1].isupper() \
+            and not _DANGLING_WORD.search(lines[0]) and len(words := lines[0].split()) >= 3 \
+            and sum(w[:1].islower() for w in words[1:]) >= len(words[1:]) / 2:
+        return [Block(lines[0], gap=block.gap), Block(lines[1], gap=0)]
+    return [block]
 
 
 # Markdown keeps the HTML it could not convert: scripts and styles go whole, other tags leave their text.
