@@ -1952,11 +1952,13 @@ class Attributor:
                 or any(w.lower().strip(",.") in _TITLES for w in m.group("role").split())):
             role, span = m.group("role").strip(" ,"), m.group("span")
             *head, last = role.split()
-            if head and not m.group("hon") and (lexicons.is_given_name(last) or _unknown_name_word(last)) \
-                    and last[:1].isupper() and len(span.split()) < 4 and last.lower() not in _TITLES \
-                    and not lexicons.is_place(last) and not _JOINER_RE.fullmatch(head[-1]) \
-                    and (lexicons.is_given_name(last) or head[-1].lower() in _TITLES
-                         or head[-1].islower() and head[-1].endswith(_AGENT_SUFFIXES)):  # "Fiscal del Condado de Dallas John Creuzot"
+            # A given name the list lacks only after a title or an agent noun ("said founder Nusrat …", not
+            # "para los Angels Matt Bennett").
+            unlisted = bool(head) and _unknown_name_word(last) and (
+                head[-1].lower() in _TITLES or (head[-1].islower() and head[-1].endswith(_AGENT_SUFFIXES)))
+            if head and not m.group("hon") and (lexicons.is_given_name(last) or unlisted) and last[:1].isupper() \
+                    and len(span.split()) < 4 and last.lower() not in _TITLES and not lexicons.is_place(last) \
+                    and not _JOINER_RE.fullmatch(head[-1]):  # "Fiscal del Condado de Dallas John Creuzot"
                 role, span = " ".join(head), f"{last} {span}"  # "said the writer John Milo Ford": his first name
             person = self._person(m.group("hon"), span, role)
             if person:

@@ -122,8 +122,8 @@ _ENDS_IN_WORD = re.compile(r"\s[a-z]+$")
 
 
 def _could_be_float(p: Paragraph) -> bool:
-    """What may stand between two halves of a paragraph: short, finished text (a caption, a quote), or a
-    short line that is no sentence (a PDF page's running footer, "Example Trust | 1 Wharf Street | www…")."""
+    """What may stand between two halves of a paragraph: short, finished text (a caption, a quote). A page's
+    running footer may too, where `join_broken` finds long prose cut mid-sentence."""
     return p.kind != "body" or (ends_sentence(p.text) and len(p.text.split()) <= FLOAT_MAX_WORDS)
 
 
