@@ -1293,3 +1293,26 @@ def test_a_headline_wrapped_in_title_case_stays_whole():
     assert release.title == "Brooklyn Man Sentenced for Stabbing Death of Girlfriend in Care Home"
     release = load_text("Trust Opens Community Hub In\nBallymena Town Centre\n\n" + _HUB_LEAD)
     assert release.title == "Trust Opens Community Hub In Ballymena Town Centre"
+
+
+def test_numeric_dates_are_read_in_the_order_the_release_writes_them():
+    """"9/3/2026" is 9 March in a release spelled the Commonwealth way or writing "9 March", and 3
+    September in one that writes "March 9" or "center"; a first number over 12 can only be a day, and a
+    hyphen separates as a slash does."""
+    from searchidx.load.dates import numeric_order
+
+    nz = load_text("Arrest made after robbery in Onehunga\nAuckland, NZ – 9/3/2026 – A man was arrested after the "
+                   "robbery.\nPolice thanked the caller to the Communications Centre.\n")
+    assert nz.date == dt.date(2026, 3, 9)
+    us = load_text("Council opens new recreation center\n9/3/2026\nThe city opened the center on Tuesday.\n"
+                   "It will be open from 7 a.m.\n")
+    assert us.date == dt.date(2026, 9, 3)
+    pk = load_text("MARGALLA INSTITUTE OF SCIENCE\nOffice of Public Relations\n\n11-03-2026\n\nMIST opens flood centre"
+                   "\n\nISLAMABAD: The institute opened the centre on Wednesday.\n")
+    assert pk.date == dt.date(2026, 3, 11) and pk.title == "MIST opens flood centre"
+    assert numeric_order("Filed 15/03/2026; heard 4/5/2026") is True
+    assert numeric_order("Filed 03/15/2026; heard 4/5/2026") is False
+    assert numeric_order("On 9 March the board met; on 2 April it voted.") is True
+    assert numeric_order("On March 9 the board met; on April 2 it voted.") is False
+    assert numeric_order("The board met.") is None
+    assert load_text("Board meets\n\n4/5/2026\n\nThe board met today.\n").date == dt.date(2026, 4, 5)

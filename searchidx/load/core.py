@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from searchidx.errors import LoadError
+from searchidx.load.dates import reading_order
 from searchidx.load.decoding import decode, looks_utf16
 from searchidx.load.draft import Draft
 from searchidx.load.formats.akn import is_akoma_ntoso, parse_akoma_ntoso
@@ -235,6 +236,11 @@ def _release_ids(data: bytes, count: int) -> list[str]:
 
 
 def _load_decoded(text: str, data: bytes, path: str, deadline: Deadline, first_only: bool) -> list[Release]:
+    with reading_order(text):  # "9/3/2026" is read as the release writes its dates
+        return _load_ordered(text, data, path, deadline, first_only)
+
+
+def _load_ordered(text: str, data: bytes, path: str, deadline: Deadline, first_only: bool) -> list[Release]:
     front, text = split_front_matter(text)
     sec = unwrap_sec(text) if text.startswith(("-----BEGIN", "<SEC")) else None
     payload = data  # what the XML readers parse: the exhibit, inside a filing

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from searchidx.regexes import trie_pattern
 
@@ -32,18 +35,25 @@ _MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORDINAL + r"?,?\s+(?P<year>
 _DMY = re.compile(r"(?P<day>\d\d?)(?:" + _ORDINAL + r"|er|ro|º|°|\.)?\s+(?:de\s+)?" + _MONTH
                   + r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})", re.I)
 _ISO = re.compile(r"(?P<year>\d\d\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
-_US_NUMERIC = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b")
+# "10/15/2018", "15-10-2018": which number is the month is the release's convention (`numeric_order`).
+_NUMERIC = re.compile(r"(?<![\d/-])(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
 # "10.11.2021": day first, as German and most of Europe write it with dots.
 _DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.]\d)")
 
 # What a form needs, looked for first: a pattern that opens with a digit class jumps from digit to digit (so
 # \d\d? and \d\d\d\d are written above for \d{1,2} and \d{4}), where the month patterns try every position.
-# _MDY needs a day (perhaps an ordinal and a comma), spaces and a year; _DOTTED all its digits; _US_NUMERIC a
-# slash.
+# _MDY needs a day (perhaps an ordinal and a comma), spaces and a year; _DOTTED all its digits; _NUMERIC a
+# slash or a hyphen between two numbers.
 _MDY_NEEDS = re.compile(r"\d\S{0,5}\s+\d\d\d\d")
 _DOTTED_NEEDS = re.compile(r"\d\.\d\d?\.\d\d\d\d")
-_FORMS = ((_MDY, _MDY_NEEDS.search), (_DMY, None), (_ISO, None), (_US_NUMERIC, lambda text: "/" in text),
+_NUMERIC_NEEDS = re.compile(r"\d[/-]\d\d?[/-]\d\d\d\d")
+_FORMS = ((_MDY, _MDY_NEEDS.search), (_DMY, None), (_ISO, None), (_NUMERIC, _NUMERIC_NEEDS.search),
           (_DOTTED, _DOTTED_NEEDS.search))
+
+#: Whether the release being read writes numeric dates day first ("9/3/2026" is 9 March), month first (3
+#: September, as in the US), or None when it shows neither: then a slash or hyphen date is read month first
+#: unless its first number cannot be a month.
+DAY_FIRST: ContextVar[bool | None] = ContextVar("day_first", default=None)
 
 
 def _make(year: str, month: int | str, day: str) -> dt.date | None:
@@ -67,11 +77,17 @@ def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
         m = pattern.search(text) if could_match is None or could_match(text) else None
         if not m:
             continue
-        month = m.group("month")
-        month_no = MONTHS.get(month.lower().rstrip(".")) if not month.isdigit() else int(month)
+        if pattern is _NUMERIC:
+            first, second = int(m.group("first")), int(m.group("second"))
+            day_first = first > 12 or (second <= 12 and bool(DAY_FIRST.get()))
+            month_no, day = (second, str(first)) if day_first else (first, str(second))
+        else:
+            month = m.group("month")
+            month_no = MONTHS.get(month.lower().rstrip(".")) if not month.isdigit() else int(month)
+            day = m.group("day")
         if month_no is None:
             continue
-        date = _make(m.group("year"), month_no, m.group("day"))
+        date = _make(m.group("year"), month_no, day)
         if date and 1900 <= date.year <= 2100 and (best is None or m.start() < best[1].start()):
             best = (date, m)
     return best
@@ -80,3 +96,53 @@ def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
 def parse_date(text: str) -> dt.date | None:
     found = find_date(text)
     return found[0] if found else None
+
+
+# The spellings that tell Commonwealth English (which writes dates day first) from American English.
+_BRITISH = re.compile(r"\b(?:centre|centres|colour\w*|organis\w+|programme|programmes|labour|neighbour\w*|"
+                      r"favour\w*|honour\w*|defence|licence|metres?|kilometres?|litres?|tonnes|travelled|"
+                      r"catalogue|cheque)\b", re.I)
+_AMERICAN = re.compile(r"\b(?:center|centers|color\w*|organiz\w+|labor|neighbor\w*|favor\w*|honor\w*|"
+                       r"defense|meters?|kilometers?|liters?|traveled|catalog)\b", re.I)
+_WRITTEN_DMY = re.compile(r"\b\d\d?" + _ORDINAL + r"?\s+(?:of\s+)?" + _MONTH + r"\b", re.I)
+_WRITTEN_MDY = re.compile(r"\b" + _MONTH + r"\s+\d\d?(?!\d)", re.I)
+
+
+def numeric_order(text: str) -> bool | None:
+    """Whether ``text`` writes numeric dates day first: True or False from its own evidence, None without any.
+
+    The evidence, strongest first: a numeric date whose first number cannot be a month ("15/03/2026") or
+    whose second cannot ("03/15/2026"); dates written with the month's name ("9 March" against "March 9");
+    the spelling ("centre", "organisation" against "center", "organization"), since the English of the
+    countries that write the day first is spelled the Commonwealth way.
+    """
+    day = month = 0
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group("first")), int(m.group("second"))
+        day += first > 12 >= second
+        month += second > 12 >= first
+    if day != month:
+        return day > month
+    if _MONTH_NAME_HINT.search(text):
+        dmy = sum(1 for _ in _WRITTEN_DMY.finditer(text))
+        mdy = sum(1 for _ in _WRITTEN_MDY.finditer(text))
+        if dmy != mdy:
+            return dmy > mdy
+    british = len(_BRITISH.findall(text))
+    american = len(_AMERICAN.findall(text))
+    if british != american:
+        return british > american
+    return None
+
+
+_MONTH_NAME_HINT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
+@contextmanager
+def reading_order(text: str) -> Iterator[None]:
+    """Read the numeric dates of the release ``text`` in its own order while the block runs."""
+    token = DAY_FIRST.set(numeric_order(text) if _NUMERIC_NEEDS.search(text) else None)
+    try:
+        yield
+    finally:
+        DAY_FIRST.reset(token)
