@@ -1316,3 +1316,57 @@ def test_numeric_dates_are_read_in_the_order_the_release_writes_them():
     assert numeric_order("On March 9 the board met; on April 2 it voted.") is False
     assert numeric_order("The board met.") is None
     assert load_text("Board meets\n\n4/5/2026\n\nThe board met today.\n").date == dt.date(2026, 4, 5)
+
+
+def test_letterhead_no_rule_knew_gives_way_to_the_headline_the_lead_speaks_about():
+    """A first line or block that names the issuer and shares few words with the lead is letterhead when a
+    line below it, above the lead, is one the lead speaks about; a headline the lead barely repeats stays."""
+    typed = load_text("HARBOUR POLICE COMMUNICATIONS BRANCH\nMarch 14th, 2026\nHarbour cops seize 40 kilos of "
+                      "cocaine in dawn raid on Pier Road\nOfficers seized 40 kilos of cocaine in a dawn raid on a "
+                      "warehouse on Pier Road on Thursday.\nThree men were arrested.\n")
+    assert typed.title == "Harbour cops seize 40 kilos of cocaine in dawn raid on Pier Road"
+    assert typed.date == dt.date(2026, 3, 14)
+    assert [p.text[:8] for p in typed.paragraphs] == ["Officers", "Three me"]
+    pdf = load_text("                 Government of Example\n          Ministry of Rivers and Ports\n"
+                    "      Port Bhawan, Harbour Street, New Delhi - 110001\n\n              PRESS RELEASE\n\n"
+                    "   Minister opens Ro-Pax ferry service between Haldia and Sagar Island\n\n"
+                    "New Delhi, 24th February, 2026: The Union Minister for Rivers and Ports today opened the first "
+                    "Ro-Pax ferry service between Haldia and Sagar Island.\n\nThe service runs daily.\n")
+    assert pdf.title == "Minister opens Ro-Pax ferry service between Haldia and Sagar Island"
+    assert pdf.location == "New Delhi" and pdf.date == dt.date(2026, 2, 24)
+    company = load_text("EXAMPLE ENERGY BERHAD\nRegistration No. 199801055512 (471203-K)\nLevel 22, Menara Example, "
+                        "Jalan Tun Razak, 50400 Kuala Lumpur, Malaysia\n\nEXAMPLE ENERGY OPENS FLOATING SOLAR FARM IN "
+                        "PERAK\n\nKUALA LUMPUR, 5 March 2026 – Example Energy Berhad today opened a floating solar "
+                        "farm in Perak.\n\nIt powers 90,000 homes.\n")
+    assert company.title == "EXAMPLE ENERGY OPENS FLOATING SOLAR FARM IN PERAK"
+    # A headline the lead barely repeats, over a deck it repeats whole, stays the title.
+    punned = load_text("A New Dawn For The Harbour\n\nFerry service between Haldia and Sagar Island opens\n\n"
+                       "The ferry service between Haldia and Sagar Island opened today.\n\nIt runs daily.\n")
+    assert punned.title == "A New Dawn For The Harbour"
+    # A label names no issuer; nor does a headline in capitals without a body's word.
+    from searchidx.load.metadata import names_issuer
+
+    assert not names_issuer(["MEDIA ADVISORY"])
+    assert not names_issuer(["DRIVER TO BE ARRAIGNED FOR CRASH"])
+    assert names_issuer(["Government of Example", "Ministry of Rivers and Ports", "PRESS RELEASE"])
+
+
+def test_an_mps_office_over_the_title_is_letterhead():
+    r = load_text("PRESS RELEASE\nFrom the office of the Rt Hon Jane Roe MP\nMember of Parliament for Example and "
+                  "the Isles\n\nMP demands answers over ferry cancellations\n\nLocal MP the Rt Hon Jane Roe has "
+                  "written to the minister about 300 cancelled sailings.\n\nThe figures came from a request.\n")
+    assert r.title == "MP demands answers over ferry cancellations"
+
+
+def test_a_copied_page_that_opens_with_its_cookie_notice():
+    page = ("This website uses cookies\nWe use necessary cookies to make our site work. We'd also like to set "
+            "analytics cookies that help us improve it.\nAccept all cookies\nReject analytics cookies\n"
+            "Cookie settings\nSkip to main content\nRegional Prosecution Service\nMenu\nAbout us\nNews\n"
+            "Home > News\nRogue trader jailed for defrauding elderly homeowners\nDate: 27.02.2026\n"
+            "A builder who defrauded elderly homeowners across two counties, charging them for roof repairs "
+            "they did not need, has been jailed for six years.\n"
+            "He pleaded guilty at Northgate Crown Court to 14 counts of fraud by false representation.\n")
+    r = load_text(page)
+    assert r.title == "Rogue trader jailed for defrauding elderly homeowners"
+    assert r.date == dt.date(2026, 2, 27)
+    assert not any("cookie" in p.text.lower() for p in r.paragraphs)

@@ -6,7 +6,14 @@ import datetime as dt
 import os
 import re
 
-from searchidx.attribution.lexicons import AP_STATES, is_given_name, is_lowercase_word, is_organisation, is_place
+from searchidx.attribution.lexicons import (
+    AP_STATES,
+    ORGANISATION_WORDS,
+    is_given_name,
+    is_lowercase_word,
+    is_organisation,
+    is_place,
+)
 from searchidx.load.dates import MONTHS, find_date
 from searchidx.model import Contact
 
@@ -98,22 +105,23 @@ BOILERPLATE_LINES = re.compile(
     r"instagram|linkedin|youtube|tiktok|threads|bluesky)\b.{0,100}|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
     r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60}|"
     # A copied page's cookie notice.
-    r"(?:we use|this (?:web)?site uses) cookies\b.{0,300}|(?:accept|reject) (?:all |non-essential )?cookies\b.{0,60}|"
+    r"(?:we use|this (?:web)?site uses)(?: \w+){0,3} cookies\b.{0,300}|(?:we'd|we would) (?:also )?like to set .{0,40}cookies\b.{0,300}|(?:accept|reject|allow|decline|manage) (?:[\w-]+ ){0,2}cookies\b.{0,60}|"
     r"cookie (?:settings|preferences|policy|notice))\s*\.?$",
     re.I,
 )
 # The first two letters (lower case, after the leading dashes) of each of BOILERPLATE_LINES' alternatives, kept
 # in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
 _BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do "
-                                "gi su si we th ac".split())
+                                "gi su si we th ac de ma".split())
 # What each of BOILERPLATE_LINES' alternatives starts with, in lower case, after the leading dashes: kept in step
 # with it too.
 _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "share ", "print", "distribution channel",
                          "legal disclaimer", "(c)", "©", "copyright", "all right", "###", "30", "end", "facebook",
                          "twitter", "x", "linkedin", "instagram", "youtube", "back to ", "skip to ", "scroll to top",
                          "reddit", "whatsapp", "advertisement", "story continue", "continue", "please ", "donate ",
-                         "give ", "support our ", "sign up ", "subscribe to our newsletter", "we use cookies",
-                         "this website uses cookies", "this site uses cookies", "accept ", "reject ", "cookie ")
+                         "give ", "support our ", "sign up ", "subscribe to our newsletter", "we use ", "we'd ", "we would ",
+                         "this website uses cookies", "this site uses cookies", "accept ", "reject ", "allow ", "decline ",
+                         "manage ", "cookie ")
 _LEADING_DASHES = re.compile(r"[-–\s]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
 _CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
@@ -328,8 +336,8 @@ def url_line(line: str) -> tuple[bool, str | None]:
 
 
 # The boilerplate lines that may run long; any other line that long is text (checked first: most are).
-_LONG_BOILERPLATE = ("distribution channel", "legal disclaimer", "©", "copyright", "we use cookies",
-                     "this website uses c", "this site uses cooki")
+_LONG_BOILERPLATE = ("distribution channel", "legal disclaimer", "©", "copyright", "we use ", "we'd also like",
+                     "this website uses", "this site uses cooki")
 BOILERPLATE_MAX_CHARS = 110
 
 
@@ -503,12 +511,21 @@ _HEAD_LABEL = re.compile(
 _ADDRESS = re.compile(
     r"\b(?:[A-Z]{2}|[A-Z][a-z]+\.?)\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|\bCH-\d{4}\b|"
     r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|^\d{1,5}(?:[-–]\d{1,5})?[A-Za-z]?\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:Blvd|Boulevard|"
-    r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Way|Place|Plaza|Parkway|Pkwy|Lane|Square)\b\.?",
+    r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Way|Place|Plaza|Parkway|Pkwy|Lane|Square)\b\.?|"
+    # Addresses written outside the US: a postcode before its city after a comma ("Jalan Tun Razak, 50400
+    # Kuala Lumpur"), an Indian PIN after its city ("New Delhi - 110001"), a street named mid-line ("Transport
+    # Bhawan, Parliament Street, New Delhi"), a floor ("Level 22, Menara Permai").
+    r",\s*\d{5,6}\s+[A-Z][a-z]+|,[^,]*[A-Z][a-z]+\s*[-–]\s*\d{6}\b|"
+    r",\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2}\s+(?:Street|Road|Avenue|Lane|Marg|Crescent|Terrace|Highway|Drive)\s*,|"
+    r"^(?:Level|Floor|Suite|Unit)\s+\d+[A-Z]?\s*,",
 )
 _TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]", re.I)
 # A document's reference number: "No. PR-114/2026", "Ref: KRC/PR/2026/011", "Press Release No. 45/2026".
 _REFERENCE_LINE = re.compile(r"^(?:(?:press |media )?(?:release )?(?:ref(?:erence)?|no|number|pr|pib)\b\.?\s*(?:no\b\.?)?"
-                             r"\s*[:#]?\s*[A-Z0-9][\w/.\-]*\d[\w/.\-]*)$", re.I)
+                             r"\s*[:#]?\s*[A-Z0-9][\w/.\-]*\d[\w/.\-]*"
+                             # "Registration No. 199801055512 (471203-K)", "Registered charity number SC012345".
+                             r"|(?:company |charity |registered (?:charity |company )?)?(?:registration |reg\.? )?"
+                             r"(?:no|number)\b\.?\s*:?\s*[A-Z]{0,3}\d[\d ]{3,}\d(?:\s*\([\w\-]+\))?)$", re.I)
 # Letterhead parts set apart on one line: "2-4 King Street, Kingston | Tel: 876-633-7400".
 _PART_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _SITE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}(?:/\S*)?", re.I)
@@ -535,14 +552,79 @@ def is_label(text: str, alone: bool = False) -> bool:
     return not alone and len(text.split()) <= KIND_LINE_WORDS and text[-1:] not in ".!?" and bool(_KIND_IN_LINE.search(text))
 
 
+# "From the office of the Rt Hon Jane Roe MP": the office named by its holder.
+_OFFICE_OF = re.compile(r"^(?:from )?(?:the )?office of (?:the )?(?=[A-Z])", re.I)
 _FUNCTION_WORDS = frozenset("of and the for on in at to de del la da van von & - – — / | · •".split())
+
+
+_STEM_STOP = frozenset("the and for with from that this into over after about against under has have was were".split())
+
+
+def stems(text: str) -> set[str]:
+    """Words as five-letter stems ("announces" and "announced", "case" and "cases" alike), short and
+    common words left out."""
+    return {w.removesuffix("s")[:5] for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STEM_STOP}
+
+
+def taken_up(line: str, opening: str) -> float:
+    """The share of ``line``'s words that ``opening`` repeats (0 for a line of no words)."""
+    words = stems(line)
+    return len(words & stems(opening)) / len(words) if words else 0.0
+
+
+#: A line above the title is letterhead, not the headline, when the release's opening repeats at most this
+#: share of its words and a line below it, still above the lead, has at least HEADLINE_TAKEN_UP of its own.
+LETTERHEAD_TAKEN_UP = 0.35
+HEADLINE_TAKEN_UP = 0.7
+
+
+# Words that name an issuing body in a letterhead besides ORGANISATION_WORDS' ("CITY OF EXAMPLE").
+_ISSUER_WORDS = frozenset("city town county borough district province state branch division bureau cell unit "
+                          "secretariat berhad bhd".split())
+
+
+def names_issuer(lines: list[str] | tuple[str, ...]) -> bool:
+    """Whether ``lines`` are letterhead naming the issuing body: each a body's name, an address, a label, a
+    reference or a date, one of them with a word that names a body ("POLICE PUBLIC INFORMATION BRANCH",
+    "Government of India" / "Ministry of Example" / an address)."""
+    named = False
+    for line in lines:
+        if is_label(line):
+            continue  # "MEDIA ADVISORY" over the advisory's subject names no issuer
+        if is_office_line(line):
+            words = [w.strip(",.'’()").lower() for w in line.split()]
+            named = named or (len(words) >= 2 and any(w in ORGANISATION_WORDS or w in _ISSUER_WORDS for w in words))
+        elif not (is_letterhead(line) or is_address(line) or date_only_line(line)):
+            return False
+    return named
+
+
+def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[int, str], opening: str) -> int | None:
+    """Which of ``candidates`` (lines between the letterhead ``first`` taken for the title, a line or a block's
+    lines, and the lead, by position) is the headline instead, or None. Letterhead names the issuer
+    (`names_issuer`) and shares few words with the lead; a headline says what the lead says: "St Elizabeth
+    cops seize 300 pounds of ganja" under "POLICE PUBLIC INFORMATION BRANCH". The dateline opening the lead
+    is left out: it names the letterhead's city."""
+    lines = [first] if isinstance(first, str) else list(first)
+    if not names_issuer(lines):
+        return None
+    opening = strip_dateline_lead(opening)[0]
+    if taken_up(" ".join(lines), opening) > LETTERHEAD_TAKEN_UP:
+        return None
+    scored = [(taken_up(text, opening), -k) for k, text in candidates.items()
+              if len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and not (date_only_line(text) or is_letterhead(text)
+                                                                    or find_email(text) or find_phone(text))]
+    if not scored:
+        return None
+    share, k = max(scored)
+    return -k if share >= HEADLINE_TAKEN_UP else None
 
 
 def is_office_line(text: str) -> bool:
     """A letterhead line naming an office, a body or a place: a few words, each capitalised or a joining
     word, no sentence ("OFFICE OF THE DISTRICT ATTORNEY", "St Brendan's University Hospital, Galway", "City of
     Example")."""
-    text = text.strip()
+    text = _OFFICE_OF.sub("", text.strip())
     words = text.split()
     if not 1 <= len(words) <= 12 or len(text) > 100 or text[-1:] in ".!?:" or any(c.isdigit() for c in text):
         return False

@@ -127,6 +127,7 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     if draft.title is None:
         blocks = _split_dated_headline(blocks)
         i = _skip_letterhead(draft, blocks)
+        i = _headline_over_lead(draft, blocks, i)
         if blocks[i].hint != "list" and not (blocks[i].text[:1] and blocks[i].text[0] in _BULLET_MARKS):
             draft.title = blocks[i].text
             i += 1
@@ -214,6 +215,25 @@ def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
     if found_date:
         draft.location = draft.location or found_date[0]
         draft.date = draft.date or found_date[1]
+    return k
+
+
+def _headline_over_lead(draft: Draft, blocks: list[Block], i: int) -> int:
+    """Where the headline stands when the block taken for it at ``i`` is one the release's opening does not
+    speak about and a later block above the lead is one it does (`md.headline_below`). ``i`` otherwise."""
+    lead_at = next((k for k in range(i, min(i + LETTERHEAD_WINDOW, len(blocks))) if _is_lead(blocks[k].text)), None)
+    if lead_at is None or lead_at - i < 2:
+        return i
+    opening = blocks[lead_at].text
+    candidates = {k: blocks[k].text for k in range(i + 1, lead_at) if not blocks[k].hint}
+    k = md.headline_below(blocks[i].lines or blocks[i].text, candidates, opening)
+    if k is None:
+        return i
+    for b in blocks[i:k]:
+        dated = md.date_only_line(b.text)
+        if dated and draft.date is None:
+            draft.location = draft.location or dated[0]
+            draft.date = dated[1]
     return k
 
 

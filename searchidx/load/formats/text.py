@@ -21,10 +21,13 @@ from searchidx.load.metadata import (
     date_only_line,
     find_email,
     find_phone,
+    headline_below,
+    is_boilerplate,
     is_end_mark,
     is_label,
     is_office_line,
     parse_dateline,
+    stems,
 )
 from searchidx.load.structure import opens_back_matter
 from searchidx.model import Contact
@@ -310,11 +313,13 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     lines = [clean_line(ln) for ln in raw_lines]
     lines = _join_advisory_facts([ln for ln in lines if ln])  # before the "###" rules that end a list go
     lines = _mend_split_words([ln for ln in lines if (not is_layout_only(ln) or is_end_mark(ln)) and not is_page_furniture(ln)])
+    while len(lines) > 1 and "cookie" in lines[0].lower() and is_boilerplate(lines[0]):
+        lines.pop(0)  # a copied page's cookie notice over its site's name and menu
     if not lines:
         return []
     first = lines[0]
     crumbs = bool(_BREADCRUMB.match(first))
-    menu_top = False
+    menu_top = first_taken = False
     if draft.title:
         title, start = draft.title, 0
     elif (find_date(first) and len(first) < 90) or _CONTACT_START.match(first) or is_label(first, alone=True):
@@ -335,6 +340,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     else:
         title, start = _SITE_SUFFIX.sub("", first).strip() or first, 1
         draft.title = title
+        first_taken = True
     body: list[str] = []
     after_label = None
     skip = 0
@@ -437,8 +443,14 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
                 body[k:k + 1] = [rest] if rest else []
                 lead -= not rest
                 break
+    if first_taken and draft.title == title and lead < len(body):
+        # The first line may be letterhead no rule knew, over the headline: the line the lead speaks about.
+        k = headline_below(title, dict(enumerate(body[:lead])), body[lead])
+        if k is not None:
+            draft.title = body[k]
+            body = body[k + 1:]
     if crumbs:
-        body = _page_title(draft, body, side_list, lead, _stems(first.split(">")[0]))
+        body = _page_title(draft, body, side_list, lead, stems(first.split(">")[0]))
     elif menu_top and lead < len(body):
         body = _page_title(draft, body, side_list, lead, set(), menu_above=True)
     if menu_top and not draft.title and not _CHROME_LINE.match(first):
@@ -551,15 +563,6 @@ def _dated_list(lines: list[str], start: int) -> list[tuple[object, str]]:
     return entries if len(entries) >= 2 else []
 
 
-_STOP = frozenset("the and for with from that this into over after about against under has have was were".split())
-
-
-def _stems(text: str) -> set[str]:
-    """Words as five-letter stems ("announces" and "announced", "case" and "cases" alike), short and
-    common words left out."""
-    return {w.removesuffix("s")[:5] for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STOP}
-
-
 def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str]], lead: int,
                 site_words: set[str], menu_above: bool = False) -> list[str]:
     """The title of a page whose first line was a breadcrumb or the site's menu. The side list of recent
@@ -570,9 +573,9 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
     lines = {ln.casefold() for ln in head}
     best, best_score, second = None, 0.0, 0.0
     # The site's own name ("Harris County … District Attorney's Office") is in every title and every lead.
-    lead_words = _stems(" ".join(head)) - site_words
+    lead_words = stems(" ".join(head)) - site_words
     for date, entry in side_list:
-        words = _stems(entry) - site_words
+        words = stems(entry) - site_words
         score = 1.0 if entry.casefold() in lines else len(words & lead_words) / len(words) if words else 0.0
         if score > best_score:
             best, best_score, second = (date, entry), score, best_score
@@ -600,8 +603,8 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
         # words the lead takes up; failing that, the last heading above the lead. The site's name ("Kaituna
         # District Council") is no title, however much the lead speaks of it.
         heads = [h for h in heads if not _site_name(body[h])] or heads
-        lead_words = _stems(" ".join(body[lead:lead + 2]))
-        shares = [(len(w & lead_words) / len(w) if (w := _stems(body[h])) else 0.0, -n) for n, h in enumerate(heads)]
+        lead_words = stems(" ".join(body[lead:lead + 2]))
+        shares = [(len(w & lead_words) / len(w) if (w := stems(body[h])) else 0.0, -n) for n, h in enumerate(heads)]
         best, at = max(shares)
         k = heads[-at] if best >= TITLE_IN_LEAD else heads[-1]
     draft.title = body[k]
