@@ -1370,3 +1370,23 @@ def test_a_copied_page_that_opens_with_its_cookie_notice():
     assert r.title == "Rogue trader jailed for defrauding elderly homeowners"
     assert r.date == dt.date(2026, 2, 27)
     assert not any("cookie" in p.text.lower() for p in r.paragraphs)
+
+
+def test_a_hand_written_pages_heading_over_its_tab_title():
+    """With no headline in its metadata, a page's one h1 that says more than the <title>'s few words (the
+    site's, club's or event's name) is the title; a <title> that is the headline, over a site-name h1, stays."""
+    page = ("<html><head><title>{tab}</title></head><body><h1>{h1}</h1><p>The festival returns in August with more "
+            "than 120 artists, musicians and performers over three nights.</p><p>Tickets go on sale on Monday.</p>"
+            "</body></html>")
+    event = load_text(page.format(tab="Osu Lights Festival 2026",
+                                  h1="Osu Lights Festival returns with 120 artists and a children's programme"),
+                      "osu.html")
+    assert event.title == "Osu Lights Festival returns with 120 artists and a children's programme"
+    club = load_text(page.format(tab="Example Gaels GAA - News",
+                                 h1="Example Gaels secure &euro;1.1m for new all-weather pitch"), "club.html")
+    assert club.title == "Example Gaels secure €1.1m for new all-weather pitch"
+    site_h1 = load_text(page.format(tab="Festival returns with 120 artists in August", h1="Osu Lights"), "s.html")
+    assert site_h1.title == "Festival returns with 120 artists in August"
+    og = page.replace("</title>", "</title><meta property='og:title' content='Osu Lights Festival 2026'>")
+    assert load_text(og.format(tab="Osu Lights Festival 2026", h1="Doors open at six on each of the nights"),
+                     "og.html").title == "Osu Lights Festival 2026"  # a headline named in the metadata stays

@@ -734,6 +734,8 @@ def _page_title(page_title: str, tree, site_name: str | None) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
+#: Most words of a <title> that names the site, section or event rather than the story.
+TAB_TITLE_WORDS = 6
 #: Share of each headline's longer words that the other must hold for the two to be one story's.
 HEADLINE_OVERLAP = 0.3
 
@@ -742,10 +744,12 @@ HEADLINE_OVERLAP = 0.3
 _SMALL_WORDS = frozenset("that this what with from were have their your will they them about into more".split())
 
 
-def _shown_headline(tree, title: str | None, page_title: str = "") -> str | None:
+def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: bool = False) -> str | None:
     """The headline the page shows (its article's h1, else its first), when the metadata gives the same story
     another title (a headline written for search and social cards: "Delhi air pollution: The law that's …"),
-    or when the page's own <title> opens with it."""
+    or when the page's own <title> opens with it. With ``tab_only`` (no metadata named a headline: ``title``
+    is the <title>'s), a page's one heading that says more than the <title>'s few words is the headline
+    ("Osu Lights Festival returns with 120 artists …" under "Osu Lights Festival 2026", the event's name)."""
     if not title:
         return None
     def in_article(h) -> bool:
@@ -769,6 +773,9 @@ def _shown_headline(tree, title: str | None, page_title: str = "") -> str | None
         return None
     if len(shown.split()) >= 4 and " ".join(page_title.split()).casefold().startswith(shown.casefold()):
         return shown  # "Headline - BBC News": the browser's title and the page agree, the social card differs
+    if tab_only and len(h1s) == 1 and h1 is h1s[0] and len(shown.split()) >= 5 \
+            and len(title.split()) <= TAB_TITLE_WORDS and len(shown) > len(title):
+        return shown
     headed = [h for h in h1s if in_article(h) and any(a.tag == "header" for a in h.iterancestors())
               and not any(a.tag in ("aside", "nav", "footer") for a in h.iterancestors())]
     if headed == [h1] and len(shown.split()) >= 4:
@@ -795,6 +802,7 @@ def _read_metadata(tree, draft: Draft) -> None:
     canonical = next((link.get("href") for link in tree.iter("link")
                       if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), None)
     title = _name_of(ld.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
+    tab_only = not title
     if not title and page_title:
         title = _heading_part(page_title, tree)
         if title == page_title:
@@ -809,7 +817,7 @@ def _read_metadata(tree, draft: Draft) -> None:
     if title and " | " in title:
         # "Release title | News | European Parliament": the site's name parts are the short ones.
         title = max(title.split(" | "), key=len)
-    draft.title = _shown_headline(tree, title, page_title) or title or None
+    draft.title = _shown_headline(tree, title, page_title, tab_only and bool(page_title)) or title or None
     draft.url = (_name_of(ld.get("url")) if isinstance(ld.get("url"), str) else None) or canonical \
         or meta.get("og:url")
     stamped = None  # the date of the page's publication timestamp, often in UTC
