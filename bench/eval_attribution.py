@@ -13,6 +13,9 @@
     python bench/eval_attribution.py --split test8   # round 8's held-out news pages, measured once at its end
     python bench/eval_attribution.py --split test9   # round 9's held-out press releases, measured once at its end
     python bench/eval_attribution.py --split test10  # round 10's held-out press releases, measured once at its end
+    python bench/eval_attribution.py --split test11  # once, at round 11's end: typed releases of tests/typed/
+    python bench/eval_attribution.py --split test12  # once, at round 12's end: typed releases of tests/typed12/
+    python bench/eval_attribution.py --split test13  # once, at round 13's end: typed releases of tests/typed13/
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
@@ -214,7 +217,7 @@ SPLIT = json.loads((REPO / "bench" / "eval_split.json").read_text(encoding="utf-
 #: The later held-out rounds, a folder each (``diverse2`` …): round 2 releases, rounds 3 to 8 news pages,
 #: round 9 releases again.
 ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
-                "test12")
+                "test12", "test13")
 
 
 def round_number(split: str) -> str:
@@ -243,11 +246,11 @@ def split_files(group: str, split: str) -> list[Path]:
 
 
 def source_path(source: str) -> Path:
-    """``seeds/…``, ``typed/…`` and ``typed12/…`` (round 11's and round 12's releases, ``tests/typed/``,
-    ``tests/typed12/``) are in the repository; anything else is relative to the shared corpora."""
+    """``seeds/…``, ``typed/…``, ``typed12/…`` and ``typed13/…`` (rounds 11, 12 and 13's releases, ``tests/typed/``,
+    ``tests/typed12/``, ``tests/typed13/``) are in the repository; anything else is relative to the shared corpora."""
     if source.startswith("seeds/"):
         return REPO / source
-    if source.startswith(("typed/", "typed12/")):
+    if source.startswith(("typed/", "typed12/", "typed13/")):
         return REPO / "tests" / source
     return corpora_root() / source
 

@@ -14,6 +14,9 @@
     python bench/eval_metadata.py --split test8      # once, at round 8's end: tests/annotations/diverse8
     python bench/eval_metadata.py --split test9      # once, at round 9's end: tests/annotations/diverse9
     python bench/eval_metadata.py --split test10     # once, at round 10's end: tests/annotations/diverse10
+    python bench/eval_metadata.py --split test11     # once, at round 11's end: typed releases of tests/typed/
+    python bench/eval_metadata.py --split test12     # once, at round 12's end: typed releases of tests/typed12/
+    python bench/eval_metadata.py --split test13     # once, at round 13's end: typed releases of tests/typed13/
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;

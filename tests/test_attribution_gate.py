@@ -128,6 +128,8 @@ def _raw_text(path: Path, hyphens: bool = True) -> str:
     # Inline tags (links, emphasis) sit inside a sentence; the others part words.
     raw = re.sub(r"(?i)</?(?:a|em|strong|b|i|span|abbr)\b[^>]*>", "", raw)
     raw = re.sub(r"<[^>]+>", " ", html.unescape(raw)).replace("**", "").replace("\\", "")
+    # A PDF export's page footer ("… Page 1 of 2") inside a paragraph is no part of it.
+    raw = re.sub(r"(?m)^.*\bPage \d+ of \d+[ \t]*$", " ", raw)
     # A word a PDF export broke at a line's end reads whole ("dash-" / "cam").
     raw = re.sub(r"(?<=\w)-\n(?=\w)", "-" if hyphens else "", raw)
     if path.suffix == ".md":
