@@ -1390,3 +1390,15 @@ def test_a_hand_written_pages_heading_over_its_tab_title():
     og = page.replace("</title>", "</title><meta property='og:title' content='Osu Lights Festival 2026'>")
     assert load_text(og.format(tab="Osu Lights Festival 2026", h1="Doors open at six on each of the nights"),
                      "og.html").title == "Osu Lights Festival 2026"  # a headline named in the metadata stays
+
+
+def test_a_place_alone_before_the_leads_colon_is_the_dateline():
+    r = load_text("Institute opens flood centre\n\nISLAMABAD: The Example Institute on Wednesday opened a flood "
+                  "warning centre.\n\nIt cost Rs. 320 million.\n")
+    assert r.location == "ISLAMABAD" and r.paragraphs[0].text.startswith("The Example Institute")
+    from searchidx.load.metadata import strip_dateline_lead
+
+    assert strip_dateline_lead("Nairobi: The ministry said")[1] == "Nairobi"
+    for text in ("UPDATE: The road is open.", "NOTE: Editors may call.", "FBI: The agency said.",
+                 "John Smith: I think so.", "Background: The plan began in 2024."):
+        assert strip_dateline_lead(text)[1] is None, text

@@ -79,6 +79,9 @@ _DATELINE_LEAD = re.compile(
     r"|^(?P<place5>(?:[A-Z][A-Z.'’\-]{1,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,3}|[A-Z][a-zà-ÿ'’\-]{1,20}(?: [A-Z][a-zà-ÿ'’\-]{1,20}){0,2})"
     r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2})"
     r"\s*(?:,|\(|\s[-–—]{1,2})\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
+    # "ISLAMABAD: The …", "Nairobi: The …": a place alone before a colon, as South Asian and African releases
+    # write it (checked after: "UPDATE:", "NOTE:" and a name are no place).
+    r"|^(?P<place7>[A-Z][A-Z.'’\-]{2,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,2}|[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2}):\s+(?=[A-Z])"
 )
 _WEEKDAY = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?),?\s*$")
 # A date without its year after a place in capitals: "KUANTAN, March 12 —".
@@ -270,7 +273,8 @@ def _may_open_dateline(text: str) -> bool:
     if not "A" <= first <= "Z":
         return False
     # "Singapore -- …": a country's name in capitals and small letters before a dash.
-    return not "a" <= text[1:2] <= "z" or "," in text[:66] or any(d in text[:60] for d in (" -", " –", " —", "("))
+    return not "a" <= text[1:2] <= "z" or "," in text[:66] or any(d in text[:60] for d in (" -", " –", " —", "(")) \
+        or ":" in text[:64]
 
 
 def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
@@ -282,6 +286,8 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         return _dated_lead(text, m)
     if m.group("place6"):
         return (text[m.end():], m.group("place6"), None) if may_be_place(m.group("place6")) else (text, None, None)
+    if m.group("place7"):
+        return (text[m.end():], m.group("place7"), None) if _colon_place(m.group("place7")) else (text, None, None)
     written = m.group("date") or m.group("dashed") or m.group("date2")
     found = find_date(written) if written else None
     if (m.group("dashed") or m.group("date2")) and not found:
@@ -290,6 +296,15 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
     place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
     return text[m.end():], place.strip(" ,"), found[0] if found else None
+
+
+def _colon_place(name: str) -> bool:
+    """A place before a lead's colon: in capitals, read as its words in small letters ("ISLAMABAD" is a place,
+    "UPDATE" a word), and a single word in capitals is an acronym ("FBI:") unless it is a known place or long."""
+    if name.isupper():
+        titled = name.title()
+        return is_place(titled) or (may_be_place(titled) and (" " in name or len(name) >= 6))
+    return may_be_place(name)
 
 
 def reads_as_person(name: str) -> bool:
