@@ -1402,3 +1402,25 @@ def test_a_place_alone_before_the_leads_colon_is_the_dateline():
     for text in ("UPDATE: The road is open.", "NOTE: Editors may call.", "FBI: The agency said.",
                  "John Smith: I think so.", "Background: The plan began in 2024."):
         assert strip_dateline_lead(text)[1] is None, text
+
+
+def test_a_feed_with_one_item_is_read_from_its_item():
+    """An RSS or Atom feed holding a release: the item's title, date, link and text, not the feed's own."""
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Example Council News</title>'
+           "<link>https://example.gov.uk/news</link><description>Latest news from the council</description><item>"
+           "<title>Council agrees plan to repair school roofs</title><link>https://example.gov.uk/news/roofs</link>"
+           "<pubDate>Thu, 03 Dec 2026 10:30:00 +0000</pubDate><description>&lt;p&gt;Example Council has agreed a "
+           "plan to repair the roofs of 12 schools.&lt;/p&gt;&lt;p&gt;Cllr Jane Roe said: &quot;No child should "
+           "learn under a leaking roof.&quot;&lt;/p&gt;</description></item></channel></rss>")
+    r = load_text(rss, "news.xml")
+    assert (r.title, r.date, r.url) == ("Council agrees plan to repair school roofs", dt.date(2026, 12, 3),
+                                        "https://example.gov.uk/news/roofs")
+    assert [p.speaker for p in r.paragraphs] == [None, "Jane Roe"]
+    atom = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Example Lions Club</title>'
+            '<entry><title>Lions club raises $20,000 for food bank</title><link href="https://example.org/n/1"/>'
+            "<updated>2026-12-04T08:00:00-04:00</updated><published>2026-12-03T08:00:00-04:00</published>"
+            '<content type="html">&lt;p&gt;The club raised $20,000 at its dinner.&lt;/p&gt;</content></entry></feed>')
+    r = load_text(atom, "feed.xml")
+    assert (r.title, r.date, r.url) == ("Lions club raises $20,000 for food bank", dt.date(2026, 12, 3),
+                                        "https://example.org/n/1")
+    assert [p.text for p in r.paragraphs] == ["The club raised $20,000 at its dinner."]

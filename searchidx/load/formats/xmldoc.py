@@ -3,7 +3,8 @@
 ``<release><headline>…</headline><date>…</date><body><p>…</p></body></release>``, an RSS-like ``item``, or
 Dublin Core fields: the title, date, URL and language come from the first element whose local name is one
 of the usual ones, the body from the first body-like element (its ``p`` children, or its text, which may be
-escaped HTML). Namespaces do not matter.
+escaped HTML). Namespaces do not matter. In a feed (RSS's ``channel``, Atom's ``feed``) they are looked for in
+its first ``item`` or ``entry``: the feed's own title and description are the site's, not the release's.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def parse_xml_document(data: bytes, path: str, release_id: str) -> Draft:
         # Not well-formed: the forgiving HTML reader gets what text it can.
         return parse_html(data.decode("utf-8", errors="replace"), path, release_id)
     draft = Draft(path=path, id=release_id, format="xml", paragraphs_whole=True)
+    item = _find(root, ("item", "entry"))
+    if item is not None and _local(root).lower() in ("rss", "feed", "rdf", "channel"):
+        root = item
     title = _find(root, TITLE_NAMES)
     draft.title = (_text(title) or None) if title is not None else None
     date = _find(root, DATE_NAMES)
