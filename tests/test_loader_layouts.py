@@ -1424,3 +1424,40 @@ def test_a_feed_with_one_item_is_read_from_its_item():
     assert (r.title, r.date, r.url) == ("Lions club raises $20,000 for food bank", dt.date(2026, 12, 3),
                                         "https://example.org/n/1")
     assert [p.text for p in r.paragraphs] == ["The club raised $20,000 at its dinner."]
+
+
+def test_letterhead_the_lead_names_whole_and_an_office_holders_name_line():
+    """The issuer's short name that the lead names whole ("MINISTRY OF HEALTH" / "The Ministry of Health
+    today opened …") and a minister's name line ("Hon. Jane Roe MHK") are letterhead over the headline."""
+    ministry = load_text("PRESS STATEMENT\n\nMINISTRY OF HEALTH\n\nIssued: 5th Dec 2026\n\nNEW CHILDREN'S HEART UNIT "
+                         "OPENS IN KANDY\n\nKANDY – The Ministry of Health today opened a 24-bed children's heart unit "
+                         "at Kandy Teaching Hospital.\n\nIt will perform 200 operations a year.\n")
+    assert ministry.title == "NEW CHILDREN'S HEART UNIT OPENS IN KANDY"
+    assert (ministry.date, ministry.location) == (dt.date(2026, 12, 5), "KANDY")
+    minister = load_text('Media Release\nMonday, 30 November 2026\nHon. Jane Roe MHK\nPeel Harbour fees frozen for '
+                         '2027\nHarbour fees in Peel will be frozen for 2027, the Minister for Infrastructure '
+                         'announced today.\n"We want the harbour to stay busy," Mrs Roe said.\n')
+    assert minister.title == "Peel Harbour fees frozen for 2027" and minister.date == dt.date(2026, 11, 30)
+
+
+def test_a_headline_in_capitals_over_its_deck():
+    """A headline in capitals with an organisation's word over a deck in small letters stays the title when
+    the lead repeats it more than the deck; the deck over a dateline-opened lead is the subtitle. A body's
+    name in capitals over a headline the lead repeats as much is still letterhead."""
+    text = ("NEW HEART UNIT OPENS IN KANDY\n\nTwo hundred children a year will no longer travel to Colombo for "
+            "surgery\n\nKANDY – The Ministry of Health today opened a 24-bed heart unit at Kandy Teaching "
+            "Hospital.\n\nIt cost Rs. 2 billion.\n")
+    r = load_text(text)
+    assert r.title == "NEW HEART UNIT OPENS IN KANDY" and r.location == "KANDY"
+    assert r.subtitle == "Two hundred children a year will no longer travel to Colombo for surgery"
+    assert [p.text[:10] for p in r.paragraphs] == ["The Minist", "It cost Rs"]
+    lower = load_text(text.replace("NEW HEART UNIT OPENS IN KANDY", "New heart unit opens in Kandy"))
+    assert lower.subtitle == r.subtitle and len(lower.paragraphs) == 2
+    letterhead = load_text("MINISTRY OF PLANTATION SMALLHOLDERS\n\nReplanting grant for smallholders raised to "
+                           "RM12,000\n\nKUALA LUMPUR, 4 March 2026 -- The replanting grant for smallholders will be "
+                           "raised to RM12,000, the Minister of Plantation Smallholders announced today.\n\nIt "
+                           "starts in April.\n")
+    assert letterhead.title == "Replanting grant for smallholders raised to RM12,000"
+    from searchidx.load.metadata import stems
+
+    assert stems("opens opened opening children's") == {"open", "child"}

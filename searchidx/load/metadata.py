@@ -13,6 +13,8 @@ from searchidx.attribution.lexicons import (
     is_lowercase_word,
     is_organisation,
     is_place,
+    strip_honorifics,
+    strip_post_nominals,
 )
 from searchidx.load.dates import MONTHS, find_date
 from searchidx.model import Contact
@@ -578,7 +580,13 @@ _STEM_STOP = frozenset("the and for with from that this into over after about ag
 def stems(text: str) -> set[str]:
     """Words as five-letter stems ("announces" and "announced", "case" and "cases" alike), short and
     common words left out."""
-    return {w.removesuffix("s")[:5] for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STEM_STOP}
+    return {_FINAL_E.sub("", _SUFFIX.sub("", w))[:5] for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _STEM_STOP}
+
+
+# Endings that a word's forms differ by ("opens", "opened", "opening"; "seize", "seized"; "children's"), taken
+# off a longer word.
+_SUFFIX = re.compile(r"(?<=\w\w\w)(?:['’]s|ing|ed|es|s)$")
+_FINAL_E = re.compile(r"(?<=\w\w\w)e$")
 
 
 def taken_up(line: str, opening: str) -> float:
@@ -609,9 +617,23 @@ def names_issuer(lines: list[str] | tuple[str, ...]) -> bool:
         if is_office_line(line):
             words = [w.strip(",.'’()").lower() for w in line.split()]
             named = named or (len(words) >= 2 and any(w in ORGANISATION_WORDS or w in _ISSUER_WORDS for w in words))
+            # An office holder's letterhead: "Hon. Jane Roe MHK", "Senator John Doe".
+            bare = strip_post_nominals(strip_honorifics(line)[0])
+            named = named or (bare != line and 2 <= len(bare.split()) <= 4 and all(w[:1].isupper() for w in bare.split()))
         elif not (is_letterhead(line) or is_address(line) or date_only_line(line)):
             return False
     return named
+
+
+def reads_as_headline_of(line: str, lead: str, below: str = "") -> bool:
+    """Whether ``line`` says what the lead says, as a headline does, rather than naming the issuer: the lead
+    (its dateline aside) repeats more than half of its words, and more of them than of the line ``below`` it
+    (a deck says more in words of its own; a headline under letterhead is the lead's own summary), without
+    naming it whole."""
+    opening = strip_dateline_lead(lead)[0]
+    named = " ".join(line.split()).casefold() in " ".join(opening.split()).casefold()
+    share = taken_up(line, opening)
+    return not named and share > 0.5 and (not below or share > taken_up(below, opening))
 
 
 def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[int, str], opening: str) -> int | None:
@@ -624,7 +646,11 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     if not names_issuer(lines):
         return None
     opening = strip_dateline_lead(opening)[0]
-    if taken_up(" ".join(lines), opening) > LETTERHEAD_TAKEN_UP:
+    head = " ".join(lines)
+    # The issuer's name, short, may stand in the lead whole ("MINISTRY OF HEALTH" / "The Ministry of Health
+    # today opened …"): a headline seldom does.
+    named_in_lead = len(head.split()) <= 6 and " ".join(head.split()).casefold() in " ".join(opening.split()).casefold()
+    if taken_up(head, opening) > LETTERHEAD_TAKEN_UP and not named_in_lead:
         return None
     scored = [(taken_up(text, opening), -k) for k, text in candidates.items()
               if len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and not (date_only_line(text) or is_letterhead(text)

@@ -285,9 +285,13 @@ def _office_above_title(blocks: list[Block], k: int) -> bool:
             # The title still to come: running text, not a list item (a results release's summary).
             return blocks[j].hint is None and text[:1] not in _BULLET_MARKS
         # No label between: only a body's name in capitals (with an organisation's word) over a title in
-        # small letters.
+        # small letters; not a headline in capitals over its deck, which the lead repeats more than the deck
+        # ("NEW HEART UNIT OPENS IN KANDY" over "The ministry today opened a heart unit in Kandy …").
         head = blocks[k].text
-        return head.isupper() and not text.isupper() and _names_body(head)
+        if not (head.isupper() and not text.isupper() and _names_body(head)):
+            return False
+        lead = next((b.text for b in blocks[j + 1:j + 1 + HEADER_WINDOW] if _is_lead(b.text)), None)
+        return lead is None or not md.reads_as_headline_of(head, lead, below=text)
     return False
 
 
@@ -310,6 +314,7 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
             break
     passed = 0
     only_short = True
+    above: list[Block] = []
     for b in blocks:
         if not b.text or b.hint:
             continue
@@ -322,6 +327,8 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
                 draft.location = draft.location or place
                 draft.date = draft.date or date
                 b.text = rest
+                if len(above) == 1 and draft.subtitle is None and _deck(above[0].text):
+                    draft.subtitle, above[0].text = above[0].text, ""  # the headline's deck, over the dateline
                 return b  # the lead, under a summary's bullets
             if passed >= LEAD_SEARCH or len(b.text) > LEAD_SEARCH_CHARS:
                 return None
@@ -352,7 +359,17 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
             return b
         passed = 1
         only_short = len(b.text) <= SHORT_LINE_CHARS and not ends_sentence(b.text)
+        above.append(b)
     return None
+
+
+def _deck(text: str) -> bool:
+    """A line under the headline that says more of it, in words of its own: six words or more, most of them
+    in small letters, no sentence's full stop, no label, date or name ("Two hundred children a year will no
+    longer travel for surgery")."""
+    words = text.split()
+    return len(words) >= 6 and not ends_sentence(text) and sum(w[:1].islower() for w in words) * 2 >= len(words) \
+        and not md.is_letterhead(text) and not md.date_only_line(text)
 
 
 def _city_like(place: str) -> bool:
