@@ -1438,6 +1438,8 @@ def test_letterhead_the_lead_names_whole_and_an_office_holders_name_line():
                          '2027\nHarbour fees in Peel will be frozen for 2027, the Minister for Infrastructure '
                          'announced today.\n"We want the harbour to stay busy," Mrs Roe said.\n')
     assert minister.title == "Peel Harbour fees frozen for 2027" and minister.date == dt.date(2026, 11, 30)
+    # The name line is no text, but it names the minister the release quotes by her surname.
+    assert [p.speaker for p in minister.paragraphs] == [None, "Jane Roe"]
 
 
 def test_a_headline_in_capitals_over_its_deck():

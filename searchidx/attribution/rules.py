@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -2236,12 +2236,14 @@ class _ReleaseVerbs:
         return out
 
 
-def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Collection[int] = ()) -> None:
+def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Collection[int] = (),
+              context: Sequence[str] = ()) -> None:
     """Set ``speaker`` and ``speaker_role`` on every paragraph (None for narration). ``title``, when
     given, may name the author of a statement ("Statement from …"). ``set_off`` holds the ids of the
     paragraphs the layout sets off as a quotation (a ``<blockquote>``): after a line that introduces a
-    speaker ("X said:"), such paragraphs are that speaker's words for as long as they run."""
-    attributor = Attributor("\n".join([title or ""] + [p.text for p in paragraphs]))
+    speaker ("X said:"), such paragraphs are that speaker's words for as long as they run. ``context`` is
+    text of the release that is no paragraph (letterhead) but may give a surname's full name."""
+    attributor = Attributor("\n".join([title or "", *context] + [p.text for p in paragraphs]))
     registry = attributor.registry
     statement = _statement_speaker(attributor, title)
     statement_title = statement is not None and bool(_STATEMENT_TITLE.match(title or ""))

@@ -50,3 +50,6 @@ class Draft:
     contacts: list[Contact] = field(default_factory=list)
     #: Formats whose blocks are already whole paragraphs (HTML <p>, JSON) skip the text-export repairs.
     paragraphs_whole: bool = False
+    #: Letterhead lines left out above the title: no text, but they may name the people the release quotes
+    #: ("Hon. Jane Roe MHK" over "… Mrs Roe said").
+    letterhead: list[str] = field(default_factory=list)

@@ -45,7 +45,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     if draft.date is None:
         draft.date = md.date_in_name(draft.path)  # the text gives none: the archive's file name may
     check("paragraphs")
-    attribute(paragraphs, title=draft.title, set_off=set_off)
+    attribute(paragraphs, title=draft.title, set_off=set_off, context=draft.letterhead)
     check("attribution")
     for n, p in enumerate(paragraphs, start=1):
         p.n = n
@@ -212,6 +212,7 @@ def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
         k += 1
     if k == 0 or (k >= len(blocks) - 1):
         return 0
+    draft.letterhead += [b.text for b in blocks[:k]]
     if found_date:
         draft.location = draft.location or found_date[0]
         draft.date = draft.date or found_date[1]
@@ -229,6 +230,7 @@ def _headline_over_lead(draft: Draft, blocks: list[Block], i: int) -> int:
     k = md.headline_below(blocks[i].lines or blocks[i].text, candidates, opening)
     if k is None:
         return i
+    draft.letterhead += [b.text for b in blocks[i:k]]
     for b in blocks[i:k]:
         dated = md.date_only_line(b.text)
         if dated and draft.date is None:

@@ -447,6 +447,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         # The first line may be letterhead no rule knew, over the headline: the line the lead speaks about.
         k = headline_below(title, dict(enumerate(body[:lead])), body[lead])
         if k is not None:
+            draft.letterhead += [title, *body[:k]]
             draft.title = body[k]
             body = body[k + 1:]
     if crumbs:
