@@ -1463,3 +1463,39 @@ def test_a_headline_in_capitals_over_its_deck():
     from searchidx.load.metadata import stems
 
     assert stems("opens opened opening children's") == {"open", "child"}
+
+
+def test_a_statement_dated_under_its_signatory():
+    r = load_text("PRESS STATEMENT\n\nCORPS RESCUES 40 FARMERS FROM FLOODED VILLAGES\n\nThe Security Corps has rescued "
+                  "40 farmers trapped by floods in three villages.\n\nThe rescue took two days.\n\nSigned:\nChinedu "
+                  "Okeke\nPublic Relations Officer\n5th December, 2026\n")
+    assert r.date == dt.date(2026, 12, 5)
+    # A date under prose (a correction's, an event's "Date:") does not date the release.
+    assert load_text("Golf courses struggle\n\nFewer people play golf than a decade ago, the survey found.\n\n"
+                     "An article on Nov. 26 misstated the history of a golf club.\n\nFriday, December 4, 2015.\n"
+                     ).date is None
+
+
+def test_a_date_line_with_its_place_after_a_bar():
+    r = load_text("December 5, 2026 | Quezon City\n\nCity raises scholarship allowances for 12,000 students\n\nThe city "
+                  "government will raise monthly allowances for 12,000 scholars from January.\n\nThe mayor said the "
+                  "increase was overdue.\n")
+    assert (r.title, r.date, r.location) == ("City raises scholarship allowances for 12,000 students",
+                                             dt.date(2026, 12, 5), "Quezon City")
+
+
+def test_a_markdown_site_name_over_the_headline():
+    r = load_text("# Example Health Trust\n\n## New kidney unit cuts waiting times by half\n\n*Published 4 December "
+                  "2026*\n\nThe new kidney unit at Example Hospital has cut waiting times for dialysis by half, the "
+                  "trust said.\n\nDr Jane Roe, the unit lead, said patients no longer travelled to the city.\n", "k.md")
+    assert r.title == "New kidney unit cuts waiting times by half" and r.date == dt.date(2026, 12, 4)
+
+
+def test_an_html_headline_in_h2_under_a_section_title():
+    page = ('<html><head><title>Press releases | Example County Council</title></head><body><header><a href="/">'
+            'Example County Council</a></header><main><p class="kicker">Press release</p><h2>Council to fix 400 '
+            'potholes before winter</h2><p class="date">05/12/2026</p><p>Example County Council will fix 400 '
+            "potholes before the winter, the council said today, in a programme costing £2 million.</p>"
+            "<p>Cllr Jane Roe said the roads would be safer.</p></main></body></html>")
+    r = load_text(page, "p.html")
+    assert (r.title, r.date) == ("Council to fix 400 potholes before winter", dt.date(2026, 12, 5))

@@ -650,7 +650,8 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     # The issuer's name, short, may stand in the lead whole ("MINISTRY OF HEALTH" / "The Ministry of Health
     # today opened …"): a headline seldom does.
     named_in_lead = len(head.split()) <= 6 and " ".join(head.split()).casefold() in " ".join(opening.split()).casefold()
-    if taken_up(head, opening) > LETTERHEAD_TAKEN_UP and not named_in_lead:
+    first_share = 0.0 if named_in_lead else taken_up(head, opening)
+    if first_share > LETTERHEAD_TAKEN_UP and not _body_name(head):
         return None
     scored = [(taken_up(text, opening), -k) for k, text in candidates.items()
               if len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and not (date_only_line(text) or is_letterhead(text)
@@ -658,7 +659,15 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     if not scored:
         return None
     share, k = max(scored)
-    return -k if share >= HEADLINE_TAKEN_UP else None
+    return -k if share >= HEADLINE_TAKEN_UP and share > first_share else None
+
+
+def _body_name(line: str) -> bool:
+    """A body's name and nothing else: a few capitalised words ending in an organisation's word ("Example
+    Health Trust", "Kaituna District Council"), which a lead names in part ("the trust said")."""
+    words = line.split()
+    return len(words) <= 6 and is_office_line(line) and (
+        words[-1].strip(",.'’").lower() in ORGANISATION_WORDS or words[-1].strip(",.'’").lower() in _ISSUER_WORDS)
 
 
 def is_office_line(text: str) -> bool:
@@ -712,6 +721,10 @@ _AFTER_DATE = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?
                          r"(?:[|,]?\s*by\s+[^\d].{0,60})?", re.I)
 
 
+# A place after the date, set apart by a bar or a dash: "December 5, 2026 | Quezon City".
+_PLACE_AFTER = re.compile(rf"[|•·–—-]\s*({_PLACE})")
+
+
 def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, object] | None:
     """(place, date) of a line that only gives a date, perhaps after a place ("Zurich, 26 September 2024",
     "7/27/2023", "Tuesday, 18 May 2021, 2:26 pm"); None otherwise."""
@@ -723,6 +736,9 @@ def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, o
     date, m = found
     before = text[: m.start()].strip(" ,-–—/(")
     after = text[m.end():].strip(" ,)")
+    if after and not before and (placed := _PLACE_AFTER.fullmatch(after)) and len(placed.group(1).split()) <= 4 \
+            and may_be_place(placed.group(1).split(",")[0]):
+        return placed.group(1), date  # "December 5, 2026 | Quezon City"
     if after and not _AFTER_DATE.fullmatch(after):
         return None
     if not before or _BEFORE_DATE.match(before):

@@ -25,6 +25,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     blocks = [Block(piece, b.hint, b.gap, b.speaker, b.lines if piece == b.text else (), b.set_off)
               for b in draft.blocks if b.text or b.hint == "quote-mark"
               for piece in (split_long(b.text) if b.text else [b.text])]
+    signed_date = _signed_date(blocks)
     blocks = _cut_footer(draft, blocks)
     blocks = _take_header(draft, blocks)
     lead_block = _strip_lead(draft, blocks)
@@ -43,6 +44,8 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     mark_copies(paragraphs)
     language = detect_languages(paragraphs, draft.title, draft.language)
     if draft.date is None:
+        draft.date = signed_date  # "Signed: … / Public Relations Officer / 5th December, 2026" under the text
+    if draft.date is None:
         draft.date = md.date_in_name(draft.path)  # the text gives none: the archive's file name may
     check("paragraphs")
     attribute(paragraphs, title=draft.title, set_off=set_off, context=draft.letterhead)
@@ -54,6 +57,24 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
         date=draft.date, location=draft.location, source=draft.source, url=draft.url, author=draft.author,
         language=language, format=draft.format, contacts=draft.contacts, paragraphs=paragraphs,
     )
+
+
+#: Blocks at the end where a sign-off may date the release.
+SIGNED_WINDOW = 4
+
+
+def _signed_date(blocks: list[Block]) -> object | None:
+    """The date on a line of its own among the last blocks, under the signatory's name, as statements from
+    much of Africa and South Asia date themselves ("5th December, 2026", "Abuja, 5 December 2026"); no
+    labelled date ("Date: …", an event's) and no date in a sentence."""
+    lines = [line for b in blocks[2:][-SIGNED_WINDOW:] for line in (b.lines or (b.text,))]
+    for k in range(len(lines) - 1, 0, -1):
+        line, above = lines[k], lines[k - 1]
+        # Under a signatory's name or office: a short line, no sentence (a correction's date is under prose).
+        if len(line) <= 48 and ":" not in line and (dated := md.date_only_line(line.strip(" ."))) \
+                and len(above.split()) <= 6 and not ends_sentence(above):
+            return dated[1]
+    return None
 
 
 def _drop_headings(paragraphs: list[Paragraph], listed: set[int] | None = None) -> list[Paragraph]:

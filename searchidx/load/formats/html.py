@@ -734,6 +734,9 @@ def _page_title(page_title: str, tree, site_name: str | None) -> str:
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# A site's section named in a page's <title>: "Press releases", "Newsroom", "Media centre".
+_SECTION_TITLE = re.compile(r"^(?:(?:press|media|news)\s+(?:releases?|statements?|centre|center|room)|newsroom|"
+                            r"latest news|news and (?:events|media)|media)$", re.I)
 #: Most words of a <title> that names the site, section or event rather than the story.
 TAB_TITLE_WORDS = 6
 #: Share of each headline's longer words that the other must hold for the two to be one story's.
@@ -807,10 +810,16 @@ def _read_metadata(tree, draft: Draft) -> None:
         title = _heading_part(page_title, tree)
         if title == page_title:
             title = _page_title(page_title, tree, meta.get("og:site_name") or meta.get("application-name"))
-    if title and is_label(title):
-        title = None  # "Press Release | Example Trust": the kind of document and the site, no headline
+    if title and (is_label(title) or _SECTION_TITLE.match(title)):
+        # "Press Release | Example Trust", "Press releases | Example Council": the kind of document or the
+        # site's section, no headline.
+        title = None
     if not title:
         h1 = next(tree.iter("h1"), None)
+        if h1 is None:
+            # No h1: the article's first heading of the next rank, when it reads as a headline.
+            h1 = next((h for scope in ("article", "main", "body") for el in tree.iter(scope) for h in el.iter("h2")
+                       if len(_text_of(h).split()) >= 4 and not is_label(_text_of(h))), None)
         title = _text_of(h1) if h1 is not None else None
     if title:
         title = _heading_part(title, tree)

@@ -449,7 +449,9 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         if k is not None:
             draft.letterhead += [title, *body[:k]]
             draft.title = body[k]
-            body = body[k + 1:]
+            # Either title repeated under the headline (a page's breadcrumb, its heading) is no text either.
+            repeats = {title.casefold(), draft.title.casefold()}
+            body = [ln for n, ln in enumerate(body[k + 1:], start=k + 1) if n >= lead or ln.casefold() not in repeats]
     if crumbs:
         body = _page_title(draft, body, side_list, lead, stems(first.split(">")[0]))
     elif menu_top and lead < len(body):
