@@ -407,3 +407,26 @@ def test_a_body_after_of_is_never_the_speaker_and_titles_keep_their_of():
     got = speakers("Chief Executive of Example Trust Jane Roe said the trust would grow.",
                    "Director of Public Prosecutions Max Hill said the case was strong.")
     assert got == [("Jane Roe", "Chief Executive of Example Trust"), ("Max Hill", "Director of Public Prosecutions")]
+
+
+@pytest.mark.parametrize("sentence, speaker, role", [
+    ("The State Commandant, Alhaji Musa Bello, said the rescue took two days.", "Musa Bello", "State Commandant"),
+    ("The State Commandant, Musa Bello, said the rescue took two days.", "Musa Bello", "State Commandant"),
+    ("The Zonal Coordinator, Musa Bello, said the rescue took two days.", "Musa Bello", "Zonal Coordinator"),
+    ("Musa Bello, State Commandant, said the rescue took two days.", "Musa Bello", "State Commandant"),
+])
+def test_an_article_takes_a_title_never_a_name(sentence, speaker, role):
+    """Of a title and a name in apposition, the part after "The" is the title, however unknown its words."""
+    r = load_text(f"Corps rescues farmers\n\nThe corps rescued 40 farmers in Kogi State on Monday.\n\n{sentence}\n")
+    assert (r.paragraphs[1].speaker, r.paragraphs[1].speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Rev. Jane Roe, the chaplain, said the service was full.", "Jane Roe"),
+    ("The Very Rev. John Doe, Dean of Example, said the service was full.", "John Doe"),
+    ("The Bishop of Durham, the Rt Rev Dr Tom Wright, said the service was full.", "Tom Wright"),
+    ("Rev. John Doe said the service was full.", "John Doe"),
+])
+def test_a_clerics_style_is_an_honorific(sentence, speaker):
+    r = load_text(f"Cathedral reopens\n\nThe cathedral reopened on Sunday after a year of repairs.\n\n{sentence}\n")
+    assert r.paragraphs[1].speaker == speaker

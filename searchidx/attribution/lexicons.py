@@ -60,7 +60,8 @@ HONORIFICS = (
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
                     "Dato’ Seri", "The Hon", "The Honourable", "The Honorable", "Rt Hon", "Rt. Hon",
                     "The Rt Hon", "The Rt. Hon", "Right Honourable", "The Right Honourable", "Her Excellency",
-                    "His Excellency")
+                    "His Excellency", "The Rev", "The Revd", "The Reverend", "The Very Rev", "The Most Rev",
+                    "The Rt Rev", "The Rt. Rev", "Rt Rev", "Rt. Rev", "Very Rev", "Most Rev")
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan alhaja hajia hajah "
                               "mme mlle frau".split())
 MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr".split())

@@ -27,7 +27,9 @@ from searchidx.regexes import trie_pattern
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
                     "Alhaji Hajia Haji Hajah Cllr Engr").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
-_ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|(?:Tan|Puan)\s+Sri|"
+_ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
+                  # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
+                  r"(?:[Tt]he\s+)?(?:(?:Rt|Right|Very|Most)\.?\s+)?Rev(?:erend|d)?(?=[.\s])|(?:Tan|Puan)\s+Sri|"
                   r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|"
                   rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
 HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC}){{0,2}}"
@@ -242,6 +244,8 @@ _AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z](?:[a-z]|-(?=[a-z]))*(?:er|or|is
 _LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and)\s+)?){{0,3}}"
                          rf"(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
 _ROLE_NOUNS = frozenset(ROLE_NOUNS_LIST)
+_ARTICLE_END = re.compile(r"(?:^|\s)[Tt]he\s+$")
+_ARTICLE_START = re.compile(r"^[Tt]he\s+")
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ary")
 
 
@@ -1890,10 +1894,12 @@ class Attributor:
                 if role and _CIRCUMSTANCE.match(role):
                     role = None  # when or where, not what the person is
                 if role and not _person_like(((hon or "") + " " + span).strip()) and (
-                        _person_like(role) or (_title_like(span) and _person_like(role, shape_only=True))):
+                        _person_like(role) or ((_title_like(span) or _ARTICLE_END.search(seen) or span.startswith(("The ", "the ")))
+                                               and _person_like(role, shape_only=True))):
                     # "Take It Down Act Advocate, Jane Roe, said", "Minister of X, Hon. John Doe, said": of a
-                    # title phrase and a name in apposition, the person is the part that looks like a name.
-                    hon, span, role = None, role.strip(" ,"), _role_of(((hon or "") + " " + span).strip())
+                    # title phrase and a name in apposition, the person is the part that looks like a name. An
+                    # article takes a title, never a name: "The State Commandant, Musa Bello, said".
+                    hon, span, role = None, role.strip(" ,"), _role_of(_ARTICLE_START.sub("", ((hon or "") + " " + span).strip()))
                 if pattern is _SUBJECT and not role and _agent_before(
                         before := near[-120:][:m.start("hon") if m.group("hon") else m.start("span")]):
                     lead = _LOWER_ROLE.search(before, max(0, len(before) - 60))
