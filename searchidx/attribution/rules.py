@@ -244,8 +244,8 @@ _AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z](?:[a-z]|-(?=[a-z]))*(?:er|or|is
 _LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and)\s+)?){{0,3}}"
                          rf"(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
 _ROLE_NOUNS = frozenset(ROLE_NOUNS_LIST)
-_ARTICLE_END = re.compile(r"(?:^|\s)[Tt]he\s+$")
-_ARTICLE_START = re.compile(r"^[Tt]he\s+")
+# "The" opening a span: an article takes a title, never a name.
+_ARTICLE = re.compile(r"[Tt]he\s+")
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ary")
 
 
@@ -1893,13 +1893,14 @@ class Attributor:
                 hon, span = m.group("hon"), m.group("span")
                 if role and _CIRCUMSTANCE.match(role):
                     role = None  # when or where, not what the person is
-                if role and not _person_like(((hon or "") + " " + span).strip()) and (
-                        _person_like(role) or ((_title_like(span) or _ARTICLE_END.search(seen) or span.startswith(("The ", "the ")))
-                                               and _person_like(role, shape_only=True))):
+                titled = ((hon or "") + " " + span).strip()
+                article = _ARTICLE.match(titled)
+                if role and not _person_like(titled) and (
+                        _person_like(role) or ((_title_like(span) or article) and _person_like(role, shape_only=True))):
                     # "Take It Down Act Advocate, Jane Roe, said", "Minister of X, Hon. John Doe, said": of a
                     # title phrase and a name in apposition, the person is the part that looks like a name. An
                     # article takes a title, never a name: "The State Commandant, Musa Bello, said".
-                    hon, span, role = None, role.strip(" ,"), _role_of(_ARTICLE_START.sub("", ((hon or "") + " " + span).strip()))
+                    hon, span, role = None, role.strip(" ,"), _role_of(titled[article.end():] if article else titled)
                 if pattern is _SUBJECT and not role and _agent_before(
                         before := near[-120:][:m.start("hon") if m.group("hon") else m.start("span")]):
                     lead = _LOWER_ROLE.search(before, max(0, len(before) - 60))

@@ -606,6 +606,16 @@ _ISSUER_WORDS = frozenset("city town county borough district province state bran
                           "secretariat berhad bhd".split())
 
 
+def _issuer_word(word: str) -> bool:
+    word = word.strip(",.'’()").lower()
+    return word in ORGANISATION_WORDS or word in _ISSUER_WORDS
+
+
+def _named_whole(line: str, opening: str) -> bool:
+    """Whether ``opening`` names ``line`` whole ("MINISTRY OF HEALTH" in "The Ministry of Health today …")."""
+    return " ".join(line.split()).casefold() in " ".join(opening.split()).casefold()
+
+
 def names_issuer(lines: list[str] | tuple[str, ...]) -> bool:
     """Whether ``lines`` are letterhead naming the issuing body: each a body's name, an address, a label, a
     reference or a date, one of them with a word that names a body ("POLICE PUBLIC INFORMATION BRANCH",
@@ -615,8 +625,8 @@ def names_issuer(lines: list[str] | tuple[str, ...]) -> bool:
         if is_label(line):
             continue  # "MEDIA ADVISORY" over the advisory's subject names no issuer
         if is_office_line(line):
-            words = [w.strip(",.'’()").lower() for w in line.split()]
-            named = named or (len(words) >= 2 and any(w in ORGANISATION_WORDS or w in _ISSUER_WORDS for w in words))
+            words = line.split()
+            named = named or (len(words) >= 2 and any(_issuer_word(w) for w in words))
             # An office holder's letterhead: "Hon. Jane Roe MHK", "Senator John Doe".
             bare = strip_post_nominals(strip_honorifics(line)[0])
             named = named or (bare != line and 2 <= len(bare.split()) <= 4 and all(w[:1].isupper() for w in bare.split()))
@@ -631,9 +641,8 @@ def reads_as_headline_of(line: str, lead: str, below: str = "") -> bool:
     (a deck says more in words of its own; a headline under letterhead is the lead's own summary), without
     naming it whole."""
     opening = strip_dateline_lead(lead)[0]
-    named = " ".join(line.split()).casefold() in " ".join(opening.split()).casefold()
     share = taken_up(line, opening)
-    return not named and share > 0.5 and (not below or share > taken_up(below, opening))
+    return not _named_whole(line, opening) and share > 0.5 and (not below or share > taken_up(below, opening))
 
 
 def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[int, str], opening: str) -> int | None:
@@ -649,7 +658,7 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     head = " ".join(lines)
     # The issuer's name, short, may stand in the lead whole ("MINISTRY OF HEALTH" / "The Ministry of Health
     # today opened …"): a headline seldom does.
-    named_in_lead = len(head.split()) <= 6 and " ".join(head.split()).casefold() in " ".join(opening.split()).casefold()
+    named_in_lead = len(head.split()) <= 6 and _named_whole(head, opening)
     first_share = 0.0 if named_in_lead else taken_up(head, opening)
     if first_share > LETTERHEAD_TAKEN_UP and not _body_name(head):
         return None
@@ -666,8 +675,7 @@ def _body_name(line: str) -> bool:
     """A body's name and nothing else: a few capitalised words ending in an organisation's word ("Example
     Health Trust", "Kaituna District Council"), which a lead names in part ("the trust said")."""
     words = line.split()
-    return len(words) <= 6 and is_office_line(line) and (
-        words[-1].strip(",.'’").lower() in ORGANISATION_WORDS or words[-1].strip(",.'’").lower() in _ISSUER_WORDS)
+    return len(words) <= 6 and is_office_line(line) and _issuer_word(words[-1])
 
 
 def is_office_line(text: str) -> bool:

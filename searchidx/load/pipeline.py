@@ -25,7 +25,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     blocks = [Block(piece, b.hint, b.gap, b.speaker, b.lines if piece == b.text else (), b.set_off)
               for b in draft.blocks if b.text or b.hint == "quote-mark"
               for piece in (split_long(b.text) if b.text else [b.text])]
-    signed_date = _signed_date(blocks)
+    read = blocks  # as read, sign-off included: it may date the release (`_signed_date`)
     blocks = _cut_footer(draft, blocks)
     blocks = _take_header(draft, blocks)
     lead_block = _strip_lead(draft, blocks)
@@ -44,7 +44,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     mark_copies(paragraphs)
     language = detect_languages(paragraphs, draft.title, draft.language)
     if draft.date is None:
-        draft.date = signed_date  # "Signed: … / Public Relations Officer / 5th December, 2026" under the text
+        draft.date = _signed_date(read)  # "Signed: … / Public Relations Officer / 5th December, 2026" under the text
     if draft.date is None:
         draft.date = md.date_in_name(draft.path)  # the text gives none: the archive's file name may
     check("paragraphs")
@@ -337,7 +337,7 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
             break
     passed = 0
     only_short = True
-    above: list[Block] = []
+    first: Block | None = None  # the first block passed over, the lead not found in it
     for b in blocks:
         if not b.text or b.hint:
             continue
@@ -350,8 +350,8 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
                 draft.location = draft.location or place
                 draft.date = draft.date or date
                 b.text = rest
-                if len(above) == 1 and draft.subtitle is None and _deck(above[0].text):
-                    draft.subtitle, above[0].text = above[0].text, ""  # the headline's deck, over the dateline
+                if passed == 1 and first is not None and draft.subtitle is None and _deck(first.text):
+                    draft.subtitle, first.text = first.text, ""  # the headline's deck, just over the dateline
                 return b  # the lead, under a summary's bullets
             if passed >= LEAD_SEARCH or len(b.text) > LEAD_SEARCH_CHARS:
                 return None
@@ -382,7 +382,7 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
             return b
         passed = 1
         only_short = len(b.text) <= SHORT_LINE_CHARS and not ends_sentence(b.text)
-        above.append(b)
+        first = b
     return None
 
 

@@ -805,7 +805,7 @@ def _read_metadata(tree, draft: Draft) -> None:
     canonical = next((link.get("href") for link in tree.iter("link")
                       if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), None)
     title = _name_of(ld.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
-    tab_only = not title
+    tab_only = not title and bool(page_title)  # the title, if any, is the <title>'s
     if not title and page_title:
         title = _heading_part(page_title, tree)
         if title == page_title:
@@ -826,7 +826,7 @@ def _read_metadata(tree, draft: Draft) -> None:
     if title and " | " in title:
         # "Release title | News | European Parliament": the site's name parts are the short ones.
         title = max(title.split(" | "), key=len)
-    draft.title = _shown_headline(tree, title, page_title, tab_only and bool(page_title)) or title or None
+    draft.title = _shown_headline(tree, title, page_title, tab_only) or title or None
     draft.url = (_name_of(ld.get("url")) if isinstance(ld.get("url"), str) else None) or canonical \
         or meta.get("og:url")
     stamped = None  # the date of the page's publication timestamp, often in UTC
