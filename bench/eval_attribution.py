@@ -16,6 +16,7 @@
     python bench/eval_attribution.py --split test11  # once, at round 11's end: typed releases of tests/typed/
     python bench/eval_attribution.py --split test12  # once, at round 12's end: typed releases of tests/typed12/
     python bench/eval_attribution.py --split test13  # once, at round 13's end: typed releases of tests/typed13/
+    python bench/eval_attribution.py --split test14  # once, at round 14's end: typed releases of tests/typed14/
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
@@ -217,7 +218,7 @@ SPLIT = json.loads((REPO / "bench" / "eval_split.json").read_text(encoding="utf-
 #: The later held-out rounds, a folder each (``diverse2`` …): round 2 releases, rounds 3 to 8 news pages,
 #: round 9 releases again.
 ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
-                "test12", "test13")
+                "test12", "test13", "test14")
 
 
 def round_number(split: str) -> str:
@@ -246,11 +247,11 @@ def split_files(group: str, split: str) -> list[Path]:
 
 
 def source_path(source: str) -> Path:
-    """``seeds/…``, ``typed/…``, ``typed12/…`` and ``typed13/…`` (rounds 11, 12 and 13's releases, ``tests/typed/``,
-    ``tests/typed12/``, ``tests/typed13/``) are in the repository; anything else is relative to the shared corpora."""
+    """``seeds/…`` and the typed rounds' releases (``typed/…``, ``typed12/…`` to ``typed14/…``: rounds 11 to 14,
+    ``tests/typed/``, ``tests/typed12/`` …) are in the repository; anything else is relative to the shared corpora."""
     if source.startswith("seeds/"):
         return REPO / source
-    if source.startswith(("typed/", "typed12/", "typed13/")):
+    if source.startswith(("typed/", "typed12/", "typed13/", "typed14/")):
         return REPO / "tests" / source
     return corpora_root() / source
 

@@ -17,6 +17,7 @@
     python bench/eval_metadata.py --split test11     # once, at round 11's end: typed releases of tests/typed/
     python bench/eval_metadata.py --split test12     # once, at round 12's end: typed releases of tests/typed12/
     python bench/eval_metadata.py --split test13     # once, at round 13's end: typed releases of tests/typed13/
+    python bench/eval_metadata.py --split test14     # once, at round 14's end: typed releases of tests/typed14/
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
