@@ -1499,3 +1499,123 @@ def test_an_html_headline_in_h2_under_a_section_title():
             "<p>Cllr Jane Roe said the roads would be safer.</p></main></body></html>")
     r = load_text(page, "p.html")
     assert (r.title, r.date) == ("Council to fix 400 potholes before winter", dt.date(2026, 12, 5))
+
+
+LETTERHEAD_OVER_LABEL = """REPUBLIC OF EXAMPLE
+
+MINISTRY OF WATER AND IRRIGATION
+Example House, Cathedral Road
+P.O. Box 30028-00100, NAIROBI
+
+PRESS STATEMENT
+
+GOVERNMENT TO EXPAND SMALLHOLDER IRRIGATION IN SIX ARID COUNTIES
+
+NAIROBI, Tuesday, 10th November 2026 – The Government has today launched a programme that will bring 42,000 acres \
+under irrigation.
+
+"This programme replaces waiting with planting," the Cabinet Secretary, Hon. Dr. Jane Roe, said.
+
+
+HON. DR. JANE ROE, EGH
+CABINET SECRETARY
+MINISTRY OF WATER AND IRRIGATION
+"""
+
+
+def test_a_label_line_parts_the_letterhead_from_the_headline():
+    """Letterhead (a state, a ministry and its address) over a label ("PRESS STATEMENT") over the headline:
+    the headline is the title whatever share of it the lead repeats; the weekday is no part of the place; the
+    signatory's name and office under the text are no body."""
+    r = load_text(LETTERHEAD_OVER_LABEL)
+    assert r.title == "GOVERNMENT TO EXPAND SMALLHOLDER IRRIGATION IN SIX ARID COUNTIES"
+    assert (r.date, r.location) == (dt.date(2026, 11, 10), "NAIROBI")
+    assert [p.text[:12] for p in r.paragraphs] == ["The Governme", '"This progra']
+    # Typed a line each, with the label and a dated reference between letterhead and headline.
+    lines = load_text("EXAMPLE STATE SECURITY CORPS\nDEPARTMENT OF PUBLIC RELATIONS\nState Headquarters, Oke-Mosan, "
+                      "Abeokuta\nPRESS RELEASE\nRef: ESSC/PR/VOL.3/041\nDate: 06/04/2026\nCORPS RESCUE SEVEN FARMERS, "
+                      "ARREST FOUR SUSPECTS\nThe Corps has rescued seven farmers who were abducted from their settlement at "
+                      "Owode-Ketu on Friday, 3rd April 2026.\n"
+                      "The Commandant said the rescue showed what communities could do.\n")
+    assert lines.title == "CORPS RESCUE SEVEN FARMERS, ARREST FOUR SUSPECTS" and lines.date == dt.date(2026, 4, 6)
+    # The label's own date line ("Issued: 14:20, Wednesday …") dates the release.
+    issued = load_text("EXAMPLE POLICE\nPress Office\nPolice Headquarters, Llanbadarn Road, Aberystwyth SY23 3QZ\n\n"
+                       "Press release\nIssued: 14:20, Wednesday 18 February 2026\n\nAppeal after man injured in town "
+                       "centre assault\n\nPolice are appealing for witnesses after a man was injured.\n\nOfficers "
+                       "were called at around 2.40am.\n")
+    assert issued.title == "Appeal after man injured in town centre assault"
+    assert issued.date == dt.date(2026, 2, 18)
+
+
+def test_a_headline_over_its_label_and_deck_stays_the_title():
+    """No letterhead above the label: the headline over it stays, and an office holder's name line over an
+    address is no headline."""
+    r = load_text("Council opens flood centre\n\nPRESS RELEASE\n\nResidents can shelter there from Monday\n\n"
+                  "The council today opened a flood centre in the town hall.\n\nIt holds 200 people.\n")
+    assert r.title == "Council opens flood centre"
+    office = load_text("Heartdrops ordered off the market\nOrange County District Attorney\nPress Release\nJane "
+                       "Roe, District Attorney\n401 Civic Center Drive West\nSanta Ana, CA 92701\nFor Immediate "
+                       "Release\nMarch 28th, 2002\nSANTA ANA — A District Attorney investigation has removed two "
+                       "products from the market.\nThe products were sold online.\n")
+    assert office.title == "Heartdrops ordered off the market"
+
+
+def test_a_copied_pages_breadcrumb_names_the_headline_under_it():
+    """A page copied whole: its breadcrumb ends in the headline that stands again above the lead; the date
+    line under it dates the release; share buttons over "Related" end the text."""
+    r = load_text("Skip to main content\nExample Courts Information Service\n\nHome\nAbout the Courts\nCourt Lists\n"
+                  "Media Centre\nSearch …\n\nHome / Media Centre / News / Evening court sittings to tackle ticket "
+                  "backlog\n\nEvening court sittings to tackle ticket backlog\nMonday, March 9, 2026\nMedia Centre\n\n"
+                  "The Parish Court will begin holding evening sittings from Monday, March 23, to clear a backlog of "
+                  "unpaid traffic tickets.\n\nThe sittings will be held from 4:30 p.m. to 8:00 p.m.\n\nShare this:\nFacebook\nX\nLike this:\nRelated\nJury "
+                  "summonses now available by SMS\n")
+    assert (r.title, r.date) == ("Evening court sittings to tackle ticket backlog", dt.date(2026, 3, 9))
+    assert [p.text[:12] for p in r.paragraphs] == ["The Parish C", "The sittings"]
+
+
+def test_html_headlines_in_microdata_and_in_a_fragment():
+    """A headline the page marks ``itemprop="headline"`` over a <title> that names the kind of document in
+    another language; a fragment of a page with its headline in an h2 under a label and over its deck."""
+    page = ('<html><head><title>Kenyataan Media | Example Ministry</title></head><body><nav><a href="/">Home</a></nav>'
+            '<div class="page-header"><h2 itemprop="headline">22 new flood retention ponds for three states</h2>'
+            "</div><div><p>PUTRAJAYA, 14 August 2026 – The Government will build 22 new flood retention ponds in "
+            "three states under a RM2.3 billion programme.</p><p>The Minister said the ponds would cut flooding by "
+            "40 per cent.</p></div></body></html>")
+    assert load_text(page, "m.html").title == "22 new flood retention ponds for three states"
+    fragment = ('<div><p class="kicker">PRESS RELEASE</p><h2 class="pr-title">Kidney institute crosses 1,000 '
+                'transplants</h2><p class="pr-subtitle"><em>Chairman urges families to ask why donors are mostly '
+                "women</em></p><p>CHENNAI: The Example Kidney Institute on Saturday marked its 1,000th kidney "
+                "transplant, 14 years after its first.</p><p>Of the 1,000 transplants, 812 were from living "
+                "donors.</p></div>")
+    r = load_text(fragment, "f.html")
+    assert (r.title, r.location) == ("Kidney institute crosses 1,000 transplants", "CHENNAI")
+    assert r.subtitle == "Chairman urges families to ask why donors are mostly women"
+    assert [p.text[:10] for p in r.paragraphs] == ["The Exampl", "Of the 1,0"]
+
+
+def test_a_feed_item_is_read_from_its_whole_text_not_its_summary():
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+           "<channel><title>Example Lions FC</title><item><title>Lions appoint new head coach</title>"
+           "<pubDate>Thu, 05 Nov 2026 18:00:00 +0000</pubDate><description><![CDATA[PORT OF SPAIN, Trinidad – "
+           "Example Lions have appointed Jane Roe as head coach [&#8230;]]]></description><content:encoded><![CDATA["
+           "<p>PORT OF SPAIN, Trinidad – Example Lions have appointed Jane Roe as head coach.</p><p>Club president "
+           "John Doe said the board was unanimous.</p>]]></content:encoded></item></channel></rss>")
+    r = load_text(rss, "feed.xml")
+    assert r.location == "PORT OF SPAIN, Trinidad"
+    assert [p.speaker for p in r.paragraphs] == [None, "John Doe"]
+
+
+def test_markdown_deck_signed_pull_quote_and_notes_to_editors():
+    """An italic line under the headline is its deck; a blockquote repeating a quote with its credit is a
+    pull quote; numbered notes under "## Notes to editors" are back matter."""
+    r = load_text("**MEDIA RELEASE**\n\n# New Gaelic opera to tour 12 island halls\n\n*The story of the herring "
+                  "girls opens in Portree on 2 October*\n\nA new chamber opera will tour village halls this autumn.\n\n"
+                  "Director Jane Roe said:\n\n\"The herring girls were our grandmothers. Their songs were sung in "
+                  "these same halls.\"\n\n> *\"The herring girls were our grandmothers.\"*\n> — Jane Roe, director\n\n"
+                  "Tickets are £12.\n\n## Notes to editors\n\n1. Example Arts is a charity based in Portree.\n"
+                  "2. Photographs are available on request.\n\n**ENDS**\n", "o.md")
+    assert r.title == "New Gaelic opera to tour 12 island halls"
+    assert r.subtitle == "The story of the herring girls opens in Portree on 2 October"
+    assert [p.text[:10] for p in r.paragraphs if p.kind == "body"] == ["A new cham", "Director J", '"The herri',
+                                                                       "Tickets ar"]
+    assert [p.kind for p in r.paragraphs if p.text.startswith(("1.", "2."))] == ["about", "about"]

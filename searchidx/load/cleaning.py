@@ -100,7 +100,9 @@ _OPENING_QUOTES = "\"“”„«"
 _DASHES = "―—–-"
 
 
-def _signature(text: str) -> re.Match[str] | None:
+def signature(text: str) -> re.Match[str] | None:
+    """The closing mark, dash and name signing a quote at the end of ``text`` ('“…” ― Jane Roe, Mayor'), or
+    None; matched on the text's tail (``m.string``)."""
     tail = text[-90:]
     if not any(d in tail for d in _DASHES):
         return None  # most text: no dash near the end
@@ -117,7 +119,7 @@ def _signature(text: str) -> re.Match[str] | None:
 def is_signed_quote(line: str) -> bool:
     """A line that is one quote signed by its speaker: '“…” ― Name'. It is a paragraph of its own, however
     the export packed such lines together."""
-    return line[:1] in _OPENING_QUOTES and _signature(line) is not None
+    return line[:1] in _OPENING_QUOTES and signature(line) is not None
 
 
 def ends_sentence(text: str) -> bool:
@@ -127,7 +129,7 @@ def ends_sentence(text: str) -> bool:
     end = text.rstrip()[-2:]
     # A closing straight single quote ends one after a full stop ("… could be vital.'"); alone it is an
     # apostrophe ("the Smiths'").
-    return end[-1:] in _TERMINAL or (end[-1:] == "'" and end[:1] in ".!?") or _signature(text) is not None
+    return end[-1:] in _TERMINAL or (end[-1:] == "'" and end[:1] in ".!?") or signature(text) is not None
 
 
 def starts_lowercase(text: str) -> bool:

@@ -27,6 +27,8 @@ class Block:
     lines: tuple[str, ...] = ()
     #: The format sets the block off as a quotation (HTML ``<blockquote>``): quoted words need no marks there.
     set_off: bool = False
+    #: The whole block is emphasised (Markdown's ``*…*``): under a headline, its deck.
+    emphasised: bool = False
 
 
 @dataclass

@@ -16,6 +16,7 @@ from searchidx.attribution.lexicons import (
     strip_honorifics,
     strip_post_nominals,
 )
+from searchidx.load.cleaning import ends_sentence
 from searchidx.load.dates import MONTHS, find_date
 from searchidx.model import Contact
 
@@ -111,13 +112,15 @@ BOILERPLATE_LINES = re.compile(
     r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60}|"
     # A copied page's cookie notice.
     r"(?:we use|this (?:web)?site uses)(?: \w+){0,3} cookies\b.{0,300}|(?:we'd|we would) (?:also )?like to set .{0,40}cookies\b.{0,300}|(?:accept|reject|allow|decline|manage) (?:[\w-]+ ){0,2}cookies\b.{0,60}|"
-    r"cookie (?:settings|preferences|policy|notice))\s*\.?$",
+    r"cookie (?:settings|preferences|policy|notice)|"
+    # A sign-off's label over the signatory's name: "Signed:", "SIGNED", "Sgd."
+    r"signed\s*:?|sgd)\s*\.?$",
     re.I,
 )
 # The first two letters (lower case, after the leading dashes) of each of BOILERPLATE_LINES' alternatives, kept
 # in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
 _BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do "
-                                "gi su si we th ac de ma".split())
+                                "gi su si sg we th ac de ma".split())
 # What each of BOILERPLATE_LINES' alternatives starts with, in lower case, after the leading dashes: kept in step
 # with it too.
 _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "share ", "print", "distribution channel",
@@ -126,7 +129,7 @@ _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "
                          "reddit", "whatsapp", "advertisement", "story continue", "continue", "please ", "donate ",
                          "give ", "support our ", "sign up ", "subscribe to our newsletter", "we use ", "we'd ", "we would ",
                          "this website uses cookies", "this site uses cookies", "accept ", "reject ", "allow ", "decline ",
-                         "manage ", "cookie ")
+                         "manage ", "cookie ", "signed", "sgd")
 _LEADING_DASHES = re.compile(r"[-–\s]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
 _CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
@@ -255,7 +258,7 @@ def parse_dateline(line: str) -> tuple[str | None, object | None] | None:
     if not found:
         return None
     date, m = found
-    place = line[: m.start()].strip(" ,-–—/(")
+    place = _without_weekday(line[: m.start()].strip(" ,-–—/("))
     if line[m.end():].strip(" )"):
         return None
     if place and _BEFORE_DATE.match(place):
@@ -263,6 +266,12 @@ def parse_dateline(line: str) -> tuple[str | None, object | None] | None:
     if place and not _PLACES_LINE.match(place):
         return None
     return (place or None), date
+
+
+def _without_weekday(place: str) -> str:
+    """A dateline's place without the weekday written between it and the date ("NAIROBI, Tuesday")."""
+    head, comma, last = place.rpartition(",")
+    return head.strip() if comma and head.strip() and _WEEKDAY.fullmatch(last.strip()) else place
 
 
 def _may_open_dateline(text: str) -> bool:
@@ -328,7 +337,7 @@ def may_be_place(name: str) -> bool:
 def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | None]:
     """A dateline whose date is any written date (``place5``): the date must be all that stands between the
     place and the dash, a weekday aside; a place in capitals may give the day without the year."""
-    place, written = m.group("place5").strip(" ,"), m.group("date5").strip(" ,")
+    place, written = _without_weekday(m.group("place5").strip(" ,")), m.group("date5").strip(" ,")
     if _WEEKDAY.match(place.split(",")[0]) or place.split(",")[0].lower() in MONTHS:
         return text, None, None  # "Tuesday, March 3, 2026 –": a date, no place
     found = find_date(written)
@@ -446,6 +455,18 @@ def is_issuer_line(line: str) -> bool:
     return (line[:6].lower() == "author" and line.count(".") <= 3
             and not re.search(r"\b(?:is|are|was|were|has|have|will|would|can|may)\b", line)) \
         or (bool(named) and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in named.split()))
+
+
+def is_signatory_block(lines: list[str] | tuple[str, ...]) -> bool:
+    """Lines that sign a statement off under its text: the signatory's name, with an honorific or a
+    post-nominal, over their office ("HON. DR. JANE ROE, EGH" / "CABINET SECRETARY" / "MINISTRY OF EXAMPLE"),
+    perhaps a date; no sentence among them."""
+    if not 2 <= len(lines) <= 5:
+        return False
+    name = lines[0].strip()
+    bare = strip_post_nominals(strip_honorifics(name.title() if name.isupper() else name)[0]).strip(" ,")
+    named = bare != name and 2 <= len(bare.split()) <= 5 and all(w[:1].isupper() for w in bare.split())
+    return named and all(is_office_line(line) or date_only_line(line) for line in lines[1:])
 
 
 def looks_like_contact_line(line: str) -> bool:
@@ -671,6 +692,82 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     return -k if share >= HEADLINE_TAKEN_UP and share > first_share else None
 
 
+def headline_under_label(items: list[tuple[str, ...]], lead: str = "") -> int | None:
+    """Which of ``items`` (the blocks above the lead, each as its lines, in order) is the headline when a label
+    line ("PRESS RELEASE", "MEDIA STATEMENT", "Kenyataan Media") parts the issuer's letterhead above it from
+    the headline below it: the first item under the label that is no label, date or reference line. Above the
+    label only letterhead: no prose, and an address, a reference or a body's name among its lines. None when
+    the items are laid out otherwise, or when the lead repeats a line above the label (not naming it whole)
+    more than the line below it: a headline over its label and deck."""
+    for k, lines in enumerate(items):
+        marks = [is_label(line) for line in lines]
+        if not any(marks):
+            continue
+        at = marks.index(True)
+        above = [line for item in items[:k] for line in item] + list(lines[:at])
+        if not above or not all(_label_row(line) for line in lines[at:]) or not reads_as_letterhead(above):
+            return None
+        for j in range(k + 1, len(items)):
+            if all(_label_row(line) for line in items[j]):
+                continue
+            text = " ".join(items[j])
+            if not _headline_like(text):
+                return None
+            # A headline stands right above the lead, its deck, date or place line between them; not over an
+            # office's address and contacts (then it is an office holder's name line).
+            rest = [" ".join(item) for item in items[j + 1:] if not all(_label_row(line) for line in item)]
+            if len(rest) > 1 or (rest and not (_headline_like(rest[0]) or _PLACES_LINE.match(rest[0].rstrip(" ,")))):
+                return None
+            if lead:
+                opening = strip_dateline_lead(lead)[0]
+                share = taken_up(text, opening)
+                if any(taken_up(line, opening) > share for line in above if not _named_whole(line, opening)):
+                    return None
+            return j
+        return None
+    return None
+
+
+# A page's breadcrumb trail: "Home » News » Province releases …", "Home / Media Centre / News / …".
+_CRUMB_SEPARATOR = re.compile(r"\s+[>»›/|]\s+")
+#: Most words a crumb before the last may have ("Media Centre", "Press Statements").
+CRUMB_WORDS = 4
+
+
+def crumb_title(line: str) -> str | None:
+    """The last crumb of a breadcrumb trail that starts at the site's home ("Home » News » Province releases
+    ₱64M …" gives "Province releases ₱64M …"), when it has three words or more and is not cut short; None for
+    any other line."""
+    parts = [p.strip() for p in _CRUMB_SEPARATOR.split(line.strip())]
+    if len(parts) < 3 or parts[0].casefold() not in ("home", "homepage", "home page", "start", "main"):
+        return None
+    if any(not p or len(p.split()) > CRUMB_WORDS for p in parts[:-1]):
+        return None
+    last = parts[-1]
+    return last if len(last.split()) >= 3 and not last.endswith(("...", "…")) else None
+
+
+def _label_row(line: str) -> bool:
+    """A line of the label's kind: a label, a date, a reference number ("Ref: OGNSC/PR/041")."""
+    line = line.strip()
+    return is_label(line) or bool(date_only_line(line)) or bool(_REFERENCE_LINE.match(line))
+
+
+def reads_as_letterhead(lines: list[str] | tuple[str, ...]) -> bool:
+    """Whether ``lines`` can all be an issuer's letterhead: none of them prose, and an address, telephone,
+    reference or e-mail line or a body's name among them."""
+    if any(len(line) > HEAD_LINE_CHARS or (ends_sentence(line) and not is_letterhead(line)) for line in lines):
+        return False
+    return any(is_letterhead(line) or is_address(line) or _REFERENCE_LINE.match(line.strip())
+               or (is_office_line(line) and any(_issuer_word(w) for w in line.split())) for line in lines)
+
+
+def _headline_like(text: str) -> bool:
+    """A headline's words: three or more, no sentence's full stop or lead-in colon, no letterhead."""
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and len(text) <= 300 and not text.rstrip().endswith((".", ":")) \
+        and not (is_letterhead(text) or is_address(text) or find_email(text) or find_phone(text))
+
+
 def _body_name(line: str) -> bool:
     """A body's name and nothing else: a few capitalised words ending in an organisation's word ("Example
     Health Trust", "Kaituna District Council"), which a lead names in part ("the trust said")."""
@@ -724,6 +821,8 @@ _BEFORE_DATE = re.compile(r"^(?:(?:(?:posted|published|released?|issued|updated|
                           r"|embargoed(?: until| till)?(?: \d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)?"
                           # A byline before it: "By Club Media | 2nd March 2026".
                           r"|by [^|\d]{1,40}\|)\s*[:,\-–—|]?\s*)?"
+                          # The time before the day: "Issued: 14:20, Wednesday 18 February 2026".
+                          r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?\s*[,\-–—|]?\s*)?"
                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\s*[:,]?$", re.I)
 _AFTER_DATE = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*"
                          r"(?:[|,]?\s*by\s+[^\d].{0,60})?", re.I)

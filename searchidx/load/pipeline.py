@@ -22,7 +22,7 @@ CONTACT_WINDOW = 8
 def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     """The release ``draft`` describes; ``deadline`` is checked between stages (a time limit in any thread)."""
     check = deadline.check if deadline else (lambda stage: None)
-    blocks = [Block(piece, b.hint, b.gap, b.speaker, b.lines if piece == b.text else (), b.set_off)
+    blocks = [Block(piece, b.hint, b.gap, b.speaker, b.lines if piece == b.text else (), b.set_off, b.emphasised)
               for b in draft.blocks if b.text or b.hint == "quote-mark"
               for piece in (split_long(b.text) if b.text else [b.text])]
     read = blocks  # as read, sign-off included: it may date the release (`_signed_date`)
@@ -86,7 +86,9 @@ def _drop_headings(paragraphs: list[Paragraph], listed: set[int] | None = None) 
         if listed and id(p) in listed:
             kept.append(p)
             continue
-        if p.kind == "body" and is_heading(p.text) and not _about(p) and not attribution_fragment(p.text):
+        # A back matter heading ("Notes to editors") stays: it opens its section (`mark_about`).
+        if p.kind == "body" and is_heading(p.text) and not (_about(p) or opens_back_matter(p.text)) \
+                and not attribution_fragment(p.text):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
             if nxt is not None and nxt.speaker is None and nxt.text[:1] in "\"“«„":
                 nxt.speaker = name_line(p.text)
@@ -149,11 +151,16 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
         blocks = _split_dated_headline(blocks)
         i = _skip_letterhead(draft, blocks)
         i = _headline_over_lead(draft, blocks, i)
+        i = _headline_under_label(draft, blocks, i)
+        blocks, i = _headline_in_crumbs(draft, blocks, i)
         if blocks[i].hint != "list" and not (blocks[i].text[:1] and blocks[i].text[0] in _BULLET_MARKS):
             draft.title = blocks[i].text
             i += 1
         # else a results release opening with its summary's bullets: it has no headline, and a list item
         # is none
+        if i + 1 < len(blocks) and blocks[i].emphasised and draft.subtitle is None and _deck(blocks[i].text):
+            draft.subtitle = blocks[i].text  # a line in italics under the headline: its deck
+            i += 1
     if draft.title:
         title, labels = md.split_labels(draft.title)
         draft.title = title
@@ -260,6 +267,64 @@ def _headline_over_lead(draft: Draft, blocks: list[Block], i: int) -> int:
     return k
 
 
+def _headline_under_label(draft: Draft, blocks: list[Block], i: int) -> int:
+    """Where the headline stands when a label line parts the letterhead from it (`md.headline_under_label`);
+    the label's date line dates the release. ``i`` otherwise."""
+    lead_at = _lead_under_head(blocks, i)
+    if lead_at is None or lead_at - i < 2:
+        return i
+    j = md.headline_under_label([blocks[k].lines or (blocks[k].text,) for k in range(i, lead_at)], blocks[lead_at].text)
+    if not j:
+        return i
+    draft.letterhead += [b.text for b in blocks[i:i + j]]
+    for line in (line for b in blocks[i:i + j] for line in (b.lines or (b.text,))):
+        found = md.date_only_line(line) or (md.is_label(line) and (dated := find_date(line)) and (None, dated[0]))
+        if found and draft.date is None:
+            draft.location = draft.location or found[0]
+            draft.date = found[1]
+    return i + j
+
+
+def _headline_in_crumbs(draft: Draft, blocks: list[Block], i: int) -> tuple[list[Block], int]:
+    """The blocks and where the headline stands when a copied page's breadcrumb trail ends in a line that stands
+    again below it, above the lead ("Home » News » Province releases …" / … / "Province releases …"): the
+    page's own heading, whatever menus and site names stand above it. The heading's block is split after it
+    (a date line typed under it: each line of the rest a block)."""
+    lead_at = _lead_under_head(blocks, i)
+    if lead_at is None:
+        return blocks, i
+    lines = [(k, n, line) for k in range(i, lead_at) for n, line in enumerate(blocks[k].lines or (blocks[k].text,))]
+    for at, (_, _, line) in enumerate(lines):
+        last = md.crumb_title(line)
+        if last is None:
+            continue
+        found = next(((k, n) for k, n, below in lines[at + 1:] if below.casefold() == last.casefold()), None)
+        if found is None:
+            return blocks, i
+        k, n = found
+        b = blocks[k]
+        draft.letterhead += [x.text for x in blocks[i:k]]
+        # The lines typed under the heading are the page's head lines: a date, a section's name, a byline.
+        parts = [Block(last, gap=b.gap), *(Block(line, gap=0) for line in b.lines[n + 1:])]
+        return [*blocks[:k], *parts, *blocks[k + 1:]], k
+    return blocks, i
+
+
+def _lead_under_head(blocks: list[Block], i: int) -> int | None:
+    """The lead's block at or after ``i``, within the letterhead's window. A letterhead or a site's menu typed as
+    one block may be as long as a lead, or end on "…": its lines tell it apart."""
+    for k in range(i, min(i + LETTERHEAD_WINDOW, len(blocks))):
+        lines = blocks[k].lines
+        if _is_lead(blocks[k].text) and not (len(lines) > 1 and (
+                md.reads_as_letterhead(lines) or all(len(line.split()) <= MENU_ENTRY_WORDS for line in lines))):
+            return k
+    return None
+
+
+#: Most words of a site's menu entry ("About the Parish Courts").
+MENU_ENTRY_WORDS = 5
+
+
 def _letterhead_lines(lines: tuple[str, ...]) -> bool:
     """Lines typed together above a title, each a letterhead line or a date line ("No. PR-114/2026" /
     "Islamabad, March 12, 2026"; "Date: 4 March 2026" / "Ref: KRC/PR/2026/011")."""
@@ -339,8 +404,8 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
     only_short = True
     first: Block | None = None  # the first block passed over, the lead not found in it
     for b in blocks:
-        if not b.text or b.hint:
-            continue
+        if not b.text or b.hint or md.is_label(b.text, alone=True):
+            continue  # a label over the headline's deck ("PRESS RELEASE") is neither lead nor deck
         if passed:
             # Past the first paragraph a dateline counts with its date (a summary's bullets and their wrapped
             # halves stand above the lead in results releases): "SANTA CLARA, Calif., April 27, 2023 –"; without
@@ -414,7 +479,15 @@ def wire_lead(text: str) -> bool:
 
 
 def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
-    """Trailing short blocks with a name, organisation, phone or e-mail are the media contacts."""
+    """Trailing short blocks with a name, organisation, phone or e-mail are the media contacts; the signatory's
+    name and office over them sign the statement off, and are no text either."""
+    kept = _take_contact_blocks(draft, blocks)
+    while kept and md.is_signatory_block(kept[-1].lines):
+        kept = kept[:-1]
+    return kept
+
+
+def _take_contact_blocks(draft: Draft, blocks: list[Block]) -> list[Block]:
     k = len(blocks)
     parts: list[list[str]] = []  # from the last block up
     while k > 0 and len(blocks) - k < CONTACT_WINDOW and blocks[k - 1].hint != "quote-mark":

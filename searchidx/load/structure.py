@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from searchidx.load.cleaning import ends_sentence, starts_lowercase
+from searchidx.load.cleaning import ends_sentence, signature, starts_lowercase
 from searchidx.model import Paragraph
 
 _WORD = re.compile(r"[^\W_]+")
@@ -131,7 +131,11 @@ def mark_copies(paragraphs: list[Paragraph]) -> None:
     """A paragraph whose words mostly stand in a longer one is a pull quote or caption of it."""
     bags = [bigrams(p.text) for p in paragraphs]
     for i, p in enumerate(paragraphs):
-        if p.kind == "body" and SHORT_QUOTE_BIGRAMS <= len(bags[i]) < 8 and (m := _WHOLE_QUOTE.match(p.text)):
+        # A signed pull quote is the quote before its credit ('“…” — Jane Roe, director').
+        signed = signature(p.text) if p.kind == "body" else None
+        quoted = p.text[:len(p.text) - len(signed.string) + signed.start() + 1] if signed else p.text
+        if p.kind == "body" and SHORT_QUOTE_BIGRAMS <= len(bags[i]) < 8 + 6 * bool(signed) \
+                and (m := _WHOLE_QUOTE.match(quoted)):
             # A short pull quote ("“This award belongs to our whole team”"): its words, in order, in another
             # paragraph's quote.
             words = _words(m.group(1))

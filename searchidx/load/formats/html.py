@@ -796,6 +796,17 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
                                                            HEADLINE_OVERLAP * len(titled)) else None
 
 
+def _microdata_headline(tree) -> str | None:
+    """The headline a page shows and marks with schema.org microdata (``itemprop="headline"``), as JSON-LD's;
+    not a <meta> one, which is often the <title>'s, the site's name after it."""
+    el = next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag != "meta"
+               and el.get("itemprop") == "headline"), None)
+    if el is None:
+        return None
+    text = _text_of(el)
+    return text if text and len(text) <= 300 else None
+
+
 def _read_metadata(tree, draft: Draft) -> None:
     """Title, URL, date, publisher, author and language from an lxml tree of the page."""
     meta = _meta(tree)
@@ -804,7 +815,7 @@ def _read_metadata(tree, draft: Draft) -> None:
     page_title = _text_of(title_el) if title_el is not None else ""
     canonical = next((link.get("href") for link in tree.iter("link")
                       if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), None)
-    title = _name_of(ld.get("headline")) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
+    title = _name_of(ld.get("headline")) or _microdata_headline(tree) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
     tab_only = not title and bool(page_title)  # the title, if any, is the <title>'s
     if not title and page_title:
         title = _heading_part(page_title, tree)
@@ -818,7 +829,9 @@ def _read_metadata(tree, draft: Draft) -> None:
         h1 = next(tree.iter("h1"), None)
         if h1 is None:
             # No h1: the article's first heading of the next rank, when it reads as a headline.
-            h1 = next((h for scope in ("article", "main", "body") for el in tree.iter(scope) for h in el.iter("h2")
+            # A fragment of a page (no <body>) is its own scope.
+            scopes = [el for scope in ("article", "main", "body") for el in tree.iter(scope)] or [tree]
+            h1 = next((h for el in scopes for h in el.iter("h2")
                        if len(_text_of(h).split()) >= 4 and not is_label(_text_of(h))), None)
         title = _text_of(h1) if h1 is not None else None
     if title:

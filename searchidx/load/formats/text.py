@@ -22,6 +22,7 @@ from searchidx.load.metadata import (
     find_email,
     find_phone,
     headline_below,
+    headline_under_label,
     is_boilerplate,
     is_end_mark,
     is_label,
@@ -55,7 +56,7 @@ _MENU_LINE = re.compile(r"^(?:skip to (?:the )?(?:main )?content|skip navigation
 # "Title | Site", "Title - Site": a page's own title, not the site's name.
 _TITLE_SEPARATOR = re.compile(r"\s[|\-–—•·]\s")
 # Everything from here down is the site's footer: lists of other posts.
-_FOOTER_LINE = re.compile(r"^(?:related posts|latest posts|latest news|recent posts|related news|more news|recent news|"
+_FOOTER_LINE = re.compile(r"^(?:related|related posts|latest posts|latest news|recent posts|related news|more news|recent news|"
                           r"you may also like|other news|links|quick links|view all|"
                           r"(?:was|is) this (?:page|article|information) (?:helpful|useful)\??)\s*:?$", re.I)
 # "Title | Cook County State's Attorney", "Title - Orange County District Attorney": the site's name.
@@ -118,7 +119,7 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
         if block.hint == "bullet":
             bullets += 1
             continue
-        if seen_prose and _FOOTER_LINE.match(block.text):
+        if seen_prose and _footer_block(block):
             break  # "Latest News" under the release: the site's list of other posts
         if bullets and block.hint is None:
             block.hint = "list"
@@ -131,6 +132,17 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
         seen_prose = seen_prose or _is_prose(block.text)
         draft.blocks.append(block)
     return draft
+
+
+def _footer_block(block: Block) -> bool:
+    """A block that opens the site's list of other posts ("Latest News"), perhaps under share buttons typed
+    over it ("Share this:" / "Facebook" / "Like this:" / "Related" / …)."""
+    for line in block.lines or (block.text,):
+        if _FOOTER_LINE.match(line):
+            return True
+        if not (is_boilerplate(line) or len(line.split()) <= 2):
+            return False
+    return False
 
 
 def _split_head_block(block: Block, first: bool) -> list[Block]:
@@ -265,8 +277,9 @@ def _block_from_lines(lines: list[str], gap: int):
         yield Block("", hint="bullet", gap=gap)
         return
     # Page chrome has lines of its own here too ("Skip to main content" over the title).
-    cleaned = [c for c in cleaned if not is_layout_only(c) and not (len(c) < 40 and _CHROME_LINE.match(c))
-               and not is_page_furniture(c)]
+    # A document's label alone in its block ("PRESS RELEASE") is no menu entry: it parts letterhead from title.
+    cleaned = [c for c in cleaned if not is_layout_only(c) and not is_page_furniture(c) and not (
+        len(c) < 40 and _CHROME_LINE.match(c) and not (len(cleaned) == 1 and _DOCUMENT_KIND.match(c)))]
     if not cleaned:
         return
     # "Prof. Wolfgang Schomburg\n"I think …"": a name line over a quote is a pull-quote's header.
@@ -287,9 +300,13 @@ def _block_from_lines(lines: list[str], gap: int):
         else:
             run.append(line)
     if run:
-        yield Block(join_wrapped(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
+        yield Block(join_wrapped(run), gap=gap, lines=tuple(run) if len(run) > 1 else (),
+                    emphasised=len(lines) == 1 and bool(_ITALIC_LINE.match(lines[0].strip())))
 
 
+# A line in italics: "*Seòladh opens in Portree on 2 October*", "_…_" (not bold's "**…**").
+_ITALIC_LINE = re.compile(r"^(?:\*(?!\*)[^*]{2,300}(?<!\*)\*|_(?!_)[^_]{2,300}(?<!_)_)$")
+_DOCUMENT_KIND = re.compile(r"^(?:press|media|news) (?:release|statement)$", re.I)
 _EMPHASISED_LINE = re.compile(r"^(?:\*\*|__)([^*_]{2,100})(?:\*\*|__)$")
 
 
@@ -346,6 +363,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     skip = 0
     in_sidebar = seen_prose = False
     title_lines = 0  # lines the title read after a release label has taken so far
+    labelled_at: list[int] = []  # where in ``body`` a document's label line stood before it
     dated_by_label = False
     side_list: list[tuple[object, str]] = []  # (date, title) of the other posts a side list gives
     release_start = 0  # where the release's own lines start in ``body`` (after a side list)
@@ -392,6 +410,8 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
             # its title); below the lead a "Date:" is an event's (a media advisory's).
             draft.date, dated_by_label = found[0], True
         if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
+            if not seen_prose and _DOCUMENT_KIND.match(line):
+                labelled_at.append(len(body))  # "PRESS RELEASE" under the letterhead, over the headline
             continue
         if "http" in line and _IMAGE_URL_LINE.match(line):
             skip = _image_card(lines, n + 1)
@@ -443,6 +463,8 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
                 body[k:k + 1] = [rest] if rest else []
                 lead -= not rest
                 break
+    if first_taken and draft.title == title and lead < len(body) and labelled_at:
+        body = _headline_under_label(draft, body, lead, labelled_at[0] - release_start)
     if first_taken and draft.title == title and lead < len(body):
         # The first line may be letterhead no rule knew, over the headline: the line the lead speaks about.
         k = headline_below(title, dict(enumerate(body[:lead])), body[lead])
@@ -484,6 +506,27 @@ _ZIP = re.compile(r"\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+\d{5}(?:-\d{4})?\b")
 _LETTERHEAD_PHONE = re.compile(r"\(?\d{3}\)?[\s/.\-]\s?\d{3}[.\-]\s?\d{3,4}")
 # Bullets as PDF exports give them (U+F0B7 is the Symbol font's bullet in the private use area).
 _BULLETS = ("•", "\uf0b7", "·", "▪")
+
+
+def _headline_under_label(draft: Draft, body: list[str], lead: int, label_at: int) -> list[str]:
+    """``body`` after the headline when the label line that stood before ``body[label_at]`` parts the first
+    line's letterhead from it (`headline_under_label`); the title and date set from it. ``body`` otherwise."""
+    if not 0 <= label_at < lead:
+        return body
+    items = [(draft.title or "",), *((ln,) for ln in body[:label_at]), ("PRESS RELEASE",),
+             *((ln,) for ln in body[label_at:lead])]
+    j = headline_under_label(items, body[lead])
+    if not j:
+        return body
+    k = j - 2  # in ``body``: less the title's item and the label's
+    draft.letterhead += [draft.title or "", *body[:k]]
+    for line in body[:k]:
+        found = date_only_line(line)
+        if found and draft.date is None:
+            draft.location = draft.location or found[0]
+            draft.date = found[1]
+    draft.title = body[k]
+    return body[k + 1:]
 
 
 def _is_letterhead(line: str) -> bool:

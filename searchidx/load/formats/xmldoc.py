@@ -65,7 +65,10 @@ def parse_xml_document(data: bytes, path: str, release_id: str) -> Draft:
     lang = _find(root, LANG_NAMES)
     if lang is not None and _text(lang):
         draft.language = _text(lang).replace("_", "-").split("-")[0].lower()[:8]
-    body = _find(root, BODY_NAMES)
+    # A feed's item gives a summary ("description") beside the whole text ("content:encoded"): the fullest.
+    bodies = [el for el in root.iter() if isinstance(el.tag, str) and el is not root
+              and _local(el).lower() in BODY_NAMES]
+    body = max(bodies, key=lambda el: len("".join(el.itertext())), default=None)
     if body is None:
         return draft
     paragraphs = [el for el in body.iter() if isinstance(el.tag, str) and _local(el).lower() in ("p", "para")]
