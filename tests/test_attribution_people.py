@@ -430,3 +430,42 @@ def test_an_article_takes_a_title_never_a_name(sentence, speaker, role):
 def test_a_clerics_style_is_an_honorific(sentence, speaker):
     r = load_text(f"Cathedral reopens\n\nThe cathedral reopened on Sunday after a year of repairs.\n\n{sentence}\n")
     assert r.paragraphs[1].speaker == speaker
+
+
+def test_a_title_phrase_before_the_name_and_the_role_reference_after_it():
+    """"The Commandant of the Corps, Alhaji Jane Roe, who …, said": the person with the title as her role, and
+    "According to the Commandant" later is hers; "the Minister said" is the one the release named Minister
+    with an honorific, whatever words name his ministry; "According to her" is the woman just named."""
+    got = speakers(
+        "The Commandant of the Corps, Alhaji Kazeem Bello, who commended the operatives for their courage, said "
+        "the rescue showed what communities could do.",
+        'According to the Commandant, "No ransom was paid, not one kobo."',
+        "The Minister for Rural and Maritime Development, Hon. Ratu Josaia Niuvaka, today commissioned a centre.",
+        "In his keynote address, the Minister said the islands had suffered the worst damage.",
+        "The ministry's Director-General, Datuk Jane Roe, said the warning system had been expanded.",
+        "According to her, 84 per cent of residents were warned six hours ahead.",
+    )
+    assert [n for n, _ in got] == ["Kazeem Bello", "Kazeem Bello", None, "Josaia Niuvaka", "Jane Roe", "Jane Roe"]
+    assert got[0][1] == "Commandant"
+    # A title phrase with a verb in it is no role: the District Attorney is not the defendant.
+    assert names("The District Attorney said that, between June and September, Gomez falsely claimed to be "
+                 "a police sergeant.") != ["Gomez"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Permanent Secretary for Rural and Maritime Development, Mr. Vimlesh Chand Prasad, said the centres were "
+     "built by local firms.", "Vimlesh Chand Prasad"),
+    ("Meanwhile, the ministry's Director-General, Datuk Ir. Dr. Rajendran a/l Muthusamy, said that the system "
+     "had been expanded.", "Rajendran a/l Muthusamy"),
+    ("Máirtín Ó Flatharta, chairperson of the local group, said the service was welcome.", "Máirtín Ó Flatharta"),
+    ("Artistic director of Example Arts, Mòrag NicLeòid, said the tour would visit 12 halls.", "Mòrag NicLeòid"),
+    ('"Diesel used to eat up a third of my income," said Md. Rafiqul Islam, a farmer.', "Md. Rafiqul Islam"),
+    ("Senior Judge of the Parish Court, Her Honour Mrs. Andrea Thompson-Grant, said the courts would help.",
+     "Andrea Thompson-Grant"),
+    ("Rep. Jose Miguel Reyes Jr., who represents the province, thanked the board and said he would seek "
+     "national funds.", "Jose Miguel Reyes"),
+])
+def test_names_and_styles_of_many_traditions(sentence, speaker):
+    """Irish and Gaelic particles and inner capitals, a Tamil patronymic's a/l, Md. for Mohammad, Fijian,
+    Malaysian, judicial and engineers' styles, Jr. after the name."""
+    assert names(sentence) == [speaker]

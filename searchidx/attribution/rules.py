@@ -25,35 +25,39 @@ from searchidx.regexes import trie_pattern
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
-                    "Alhaji Hajia Haji Hajah Cllr Engr").split()
+                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
 _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
                   r"(?:[Tt]he\s+)?(?:(?:Rt|Right|Very|Most)\.?\s+)?Rev(?:erend|d)?(?=[.\s])|(?:Tan|Puan)\s+Sri|"
                   r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|"
+                  # An engineer's and a barrister's style ("Ir. Dr. …", "Barr. …"); a judge's ("Her Honour").
+                  r"Ir(?=\.)|Barr(?=\.)|(?:[Hh]is|[Hh]er)\s+Honou?r|"
                   rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
 HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC}){{0,2}}"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
 # An honorific inside a capitalised run, after its role's words, before a name of at most four words.
 _INNER_HONORIFIC = re.compile(rf"\s(?P<hon>{HONORIFIC})\s+(?=[A-Z][^\s]*(?:\s+\S+){{0,3}}$)")
 # The first two letters an honorific can start with: most spans start otherwise and skip the regex.
-_HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu"])
+_HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu", "Ir", "Ba", "Hi", "He"])
 _FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam"}
 _LOWER_HONORIFICS = frozenset(h.lower().strip(".'’") for h in lexicons.HONORIFICS)
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
-_NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-Z][a-z]+)?"
+_NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
-              r"(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+(?:[A-Z][a-z]+)?)*")
+              r"(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+(?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?)*")
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
 _TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St)\."
 # A word in capitals, also beyond ASCII ("BUŁA"): only capitals after the first letter and one of them
 # ASCII or Latin-1, so that no word in capitals and small letters ("Ał") also reads as a name word.
 _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]+['’]?s?"
 # A dotted abbreviation is one word of a title ("U.S. Attorney", "U.K. Ambassador").
-_CAP_WORD = rf"(?:{_TITLE_ABBR}|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
-_JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|binti|binte|al|el|ibn|on)"
+# "Md." and "Mohd." (Mohammed, abbreviated as Bangladesh and Malaysia write it) are a name's first word;
+# "Jr." and "Sr." its last.
+_CAP_WORD = rf"(?:{_TITLE_ABBR}|(?:Md|Mohd|Muhd|Jr|Sr)\.|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
+_JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|binti|binte|al|el|ibn|on|a/l|a/p|Ó|Ní|Uí)"
 # Patterns used inside functions are compiled here, once: ``re.fullmatch(pattern, …)`` looks each up in re's
 # cache on every call.
 _JOINER_RE = re.compile(_JOINER)
@@ -224,7 +228,10 @@ _POST_NOMINAL = r"(?:,?\s+(?:PhD|DPhil|Jr|Sr|Esq)\.?)?"
 _POST_NOMINAL_AT = re.compile(r",?\s+(?:PhD|DPhil|Jr|Sr|Esq)")
 # "…," said ROLE NAME.' with the role in any case, ending in the name: "said Example Board member Jane Roe",
 # "dijo el superintendente del Distrito Escolar, Jerry Almendarez".
-_PERSON_NAME = r"(?:[A-ZÀ-ÝĀ-Ž]\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?:de|del|van|von|da|di|le|la)\s+" + _NAME_WORD + "|" + _NAME_WORD + r")){1,3}"
+# A name may open with an initial or the abbreviation of a given name ("Md. Rafiqul Islam"), and hold
+# particles: Romance and Dutch ones, Irish ("Máirtín Ó Flatharta", "Nic"), a Tamil or Malay patronymic's
+# ("Rajendran a/l Muthusamy").
+_PERSON_NAME = r"(?:(?:[A-ZÀ-ÝĀ-Ž]|Md|Mohd|Muhd)\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?:de|del|van|von|da|di|le|la|du|dos|Ó|Ní|Mac|Nic|Uí|bin|binti|a/l|a/p)\s+" + _NAME_WORD + "|" + _NAME_WORD + r")){1,3}"
 _AFTER_VERB_TAIL = re.compile(
     rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
@@ -235,6 +242,10 @@ _ROLE_MODIFIER_BEFORE = re.compile(r"(?:\b(?:deputy|vice|former|acting|assistant
 # Roe" (after the role), and "Jane Roe, the Minister of Finance" (before it).
 _ROLE_THEN_NAME = re.compile(
     rf"(?:\s+(?:{_JOINER}|[A-Z][\w’'.-]*)){{0,8}}?,?\s+(?:(?:the\s+)?(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME})")
+# The same with the comma that sets the name off: "Minister for Rural and Maritime Development, Hon. Jane Roe"
+# (the run of capitalised words up to the comma is the role's, however its last words read).
+_ROLE_COMMA_NAME = re.compile(
+    rf"(?:\s+(?:{_JOINER}|[A-Z][\w’'.-]*)){{0,8}}?,\s+(?:(?:the\s+)?(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME})")
 _NAME_BEFORE_ROLE = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME}),\s+(?:the\s+)?$")
 _NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
 # What a person is, in lower case before the name ("Chiefs wide receiver Jane Roe said"): words that end in a
@@ -384,6 +395,8 @@ _OF_ORGANISATION = re.compile(r"(?P<head>.+?)\s+(?P<pp>(?:of|at|from)\s+(?:the\s
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
 # The person named after a role's acronym: ", SP Benjamin Hundeyin", ", Mr. Idowu Owohunwa".
 _ACRONYM_HOLDER = re.compile(rf",\s+(?:(?P<hon>{HONORIFIC})\s+|[A-Z][A-Za-z]{{0,4}}\.?\s+)?(?P<span>{_PERSON_NAME})")
+# "according to him," "according to her.": a pronoun for a person named before.
+_ACCORDING_PRONOUN = re.compile(r"\b[Aa]ccording to (?P<pron>him|her)(?=\s*[,.;])")
 # "according to the governor": a role alone, in lower case, ending its clause.
 _ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to the\s+(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*|[A-Z]{2,6})(?=\s*[,.;]|$)")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?),)?")
@@ -1054,7 +1067,8 @@ _HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
 _PATRONYMIC_WORD = r"(?:bin|binti|binte|bint|ibn)"
 _PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p)\s")
 _NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_WORD})?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){{1,3}}(?=[\s,.;:)]|$)")
-_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin binti binte ibn".split())
+_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin binti binte ibn a/l a/p ó ní uí "
+                       "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
                           "under beyond despite inside outside toward towards throughout upon like unlike between "
@@ -1230,8 +1244,10 @@ def _person_like(text: str, shape_only: bool = False) -> bool:
 
 def _title_like(span: str) -> bool:
     """A capitalised run that ends in what a person is ("Take It Down Act Advocate", "Example Board Chair")."""
-    last = span.split()[-1].lower().strip(",.") if span.split() else ""
-    return last in _TITLES
+    words = [w.lower().strip(",.") for w in span.split()]
+    # "Permanent Secretary for Rural and Maritime Development": a title and the body it serves.
+    head = words[: words.index("for")] if "for" in words else words[: words.index("of")] if "of" in words else words
+    return bool(words) and (words[-1] in _TITLES or (len(head) < len(words) and bool(head) and head[-1] in _TITLES))
 
 
 def _role_of(text: str) -> str:
@@ -1438,7 +1454,8 @@ class Attributor:
                         # The acronym the release gives the role may stand between: "Commissioner of Police
                         # (CP), Mr. Idowu Owohunwa".
                         acr = _ACRONYM_AFTER.match(self.text, end)
-                        m = _ROLE_THEN_NAME.match(self.text, acr.end() if acr else end)
+                        at = acr.end() if acr else end
+                        m = _ROLE_COMMA_NAME.match(self.text, at) or _ROLE_THEN_NAME.match(self.text, at)
                     else:
                         m = _NAME_BEFORE_ROLE.search(self.text, max(0, pos - 80), pos) \
                             if _comma_before(self.text, pos) else None
@@ -1446,8 +1463,9 @@ class Attributor:
                     poss = [k for k, t in enumerate(name.split()) if t.endswith(_POSSESSIVE)]
                     if poss:  # "First Lady Jane Roe’s Roundtable": the name ends at its possessive
                         name = " ".join(name.split()[: poss[0] + 1])[:-2]
+                    # An honorific before it makes a name of words no list knows ("Hon. Ratu Josaia Niuvaka").
                     if 2 <= len(name.split()) <= 4 and _valid_name(name) and (
-                            _person_like(name) or self.registry.find(name) is not None):
+                            _person_like(name) or self.registry.find(name) is not None or m.group("hon")):
                         found.add(speaker_key(name) + "\t" + name)
                         break
             pos = low.find(key, end)
@@ -1792,6 +1810,10 @@ class Attributor:
                 person = None
             if person:
                 return person
+        for m in _ACCORDING_PRONOUN.finditer(text) if "ccording to h" in text else ():
+            if not _inside(spans, m.start()):
+                # "According to him, 84 per cent …": the man or woman the pronoun stands for.
+                return self._pronoun("she" if m.group("pron") == "her" else "he", text, m.start())
         return None
 
     def names_someone(self, text: str) -> bool:
@@ -1895,8 +1917,19 @@ class Attributor:
                     role = None  # when or where, not what the person is
                 titled = ((hon or "") + " " + span).strip()
                 article = _ARTICLE.match(titled)
+                named = role.strip(" ,") if role else ""
+                if role and not hon and "," in named and _HONORIFIC_RE.match(named.rsplit(",", 1)[1].strip() + " ") \
+                        and _title_phrase_before(named.rsplit(",", 1)[0].strip() + ",") is None \
+                        and span.lower() in NOT_NAMES:
+                    # "Meanwhile, the ministry's Director-General, Datuk Jane Roe, said": an opener, then the
+                    # title and the name set off by commas.
+                    head, _, named = named.rpartition(",")
+                    span, role = named.strip(), _role_of(head.strip())
+                    titled = span
+                    article = None
                 if role and not _person_like(titled) and (
-                        _person_like(role) or ((_title_like(span) or article) and _person_like(role, shape_only=True))):
+                        _person_like(role) or ((_title_like(span) or article) and _person_like(role, shape_only=True))
+                        or (_title_like(span) and _HONORIFIC_RE.match(named + " "))):
                     # "Take It Down Act Advocate, Jane Roe, said", "Minister of X, Hon. John Doe, said": of a
                     # title phrase and a name in apposition, the person is the part that looks like a name. An
                     # article takes a title, never a name: "The State Commandant, Musa Bello, said".
@@ -1907,15 +1940,12 @@ class Attributor:
                     if lead and lead.group("last").lower() not in NOT_NAMES:
                         # "Chiefs wide receiver Jane Roe said"; a sentence opener before it is no part of it.
                         role = _strip_lead(lead.group("role").strip())
-                if pattern is _SUBJECT_COMMA and not role:
-                    # "Chief Executive Officer (Acting) of Example Authority, Jane Roe, added": the title
-                    # phrase that opens the sentence before the name is the role.
-                    seg = near[-120:][:m.start("span")].rstrip()
-                    if seg.endswith(","):
-                        head = _BREAK.split(seg[:-1])[-1].strip()
-                        if head and not _ROLE_VERB.search(head) and not _QUOTE_CHAR.search(head) \
-                                and head[:1].isupper() and any(w.lower().strip(",.()") in _TITLES for w in head.split()):
-                            role = head
+                if pattern in (_SUBJECT_COMMA, _SUBJECT) and not role:
+                    # "Chief Executive Officer (Acting) of Example Authority, Jane Roe, added", "The Commandant
+                    # of the Corps, Alhaji Jane Roe, who …, said": the title phrase that opens the sentence before
+                    # the name is the role.
+                    role = _title_phrase_before(near[-120:][:m.start("hon") if m.group("hon") else m.start("span")],
+                                                capitalised=pattern is _SUBJECT)
                 person = self._person(hon, span, role)
                 if person:
                     return person
@@ -2037,6 +2067,23 @@ MAX_PLACE_PHRASES = 3
 _TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z]),\s+who\s+[^,;:\"“”]{2,120},\s*$")
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?)\s*$")
+
+
+def _title_phrase_before(seg: str, capitalised: bool = False) -> str | None:
+    """The title phrase set off by a comma right before a name, where it opens the sentence or clause
+    ("The Commandant of the Corps, " before "Alhaji Jane Roe"): capitalised, with a title's word, no verb and no
+    quote mark; with ``capitalised``, each word capitalised or a joining word ("The District Attorney said
+    that, …, Gomez claimed" has none). None otherwise."""
+    seg = seg.rstrip()
+    if not seg.endswith(","):
+        return None
+    head = _BREAK.split(seg[:-1])[-1].strip()
+    if capitalised and not all(w[:1].isupper() or w[:1] == "(" or _JOINER_RE.fullmatch(w) for w in head.split()):
+        return None
+    if head and not _ROLE_VERB.search(head) and not _QUOTE_CHAR.search(head) \
+            and head[:1].isupper() and any(w.lower().strip(",.()") in _TITLES for w in head.split()):
+        return head
+    return None
 
 
 def _not_denial(text: str, a: int, b: int) -> bool:
