@@ -1918,15 +1918,12 @@ class Attributor:
                 titled = ((hon or "") + " " + span).strip()
                 article = _ARTICLE.match(titled)
                 named = role.strip(" ,") if role else ""
-                if role and not hon and "," in named and _HONORIFIC_RE.match(named.rsplit(",", 1)[1].strip() + " ") \
-                        and _title_phrase_before(named.rsplit(",", 1)[0].strip() + ",") is None \
-                        and span.lower() in NOT_NAMES:
+                head, _, last = named.rpartition(",")
+                if head and not hon and span.lower() in NOT_NAMES and _HONORIFIC_RE.match(last.strip() + " "):
                     # "Meanwhile, the ministry's Director-General, Datuk Jane Roe, said": an opener, then the
                     # title and the name set off by commas.
-                    head, _, named = named.rpartition(",")
-                    span, role = named.strip(), _role_of(head.strip())
-                    titled = span
-                    article = None
+                    named = titled = span = last.strip()
+                    role, article = _role_of(head.strip()), None
                 if role and not _person_like(titled) and (
                         _person_like(role) or ((_title_like(span) or article) and _person_like(role, shape_only=True))
                         or (_title_like(span) and _HONORIFIC_RE.match(named + " "))):

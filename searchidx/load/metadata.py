@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 
 from searchidx.attribution.lexicons import (
     AP_STATES,
@@ -745,6 +746,18 @@ def crumb_title(line: str) -> str | None:
         return None
     last = parts[-1]
     return last if len(last.split()) >= 3 and not last.endswith(("...", "…")) else None
+
+
+def head_date(lines: Iterable[str]) -> tuple[str | None, object] | None:
+    """(place, date) of the first of the head's ``lines`` that is a date line, or a label with its date
+    ("MEDIA RELEASE 11.03.2026"); None when none is."""
+    for line in lines:
+        found = date_only_line(line)
+        if found:
+            return found
+        if is_label(line) and (dated := find_date(line)):
+            return None, dated[0]
+    return None
 
 
 def _label_row(line: str) -> bool:

@@ -151,8 +151,9 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
         blocks = _split_dated_headline(blocks)
         i = _skip_letterhead(draft, blocks)
         i = _headline_over_lead(draft, blocks, i)
-        i = _headline_under_label(draft, blocks, i)
-        blocks, i = _headline_in_crumbs(draft, blocks, i)
+        lead_at = _lead_under_head(blocks, i)
+        i = _headline_under_label(draft, blocks, i, lead_at)
+        blocks, i = _headline_in_crumbs(draft, blocks, i, lead_at)
         if blocks[i].hint != "list" and not (blocks[i].text[:1] and blocks[i].text[0] in _BULLET_MARKS):
             draft.title = blocks[i].text
             i += 1
@@ -267,30 +268,26 @@ def _headline_over_lead(draft: Draft, blocks: list[Block], i: int) -> int:
     return k
 
 
-def _headline_under_label(draft: Draft, blocks: list[Block], i: int) -> int:
-    """Where the headline stands when a label line parts the letterhead from it (`md.headline_under_label`);
-    the label's date line dates the release. ``i`` otherwise."""
-    lead_at = _lead_under_head(blocks, i)
+def _headline_under_label(draft: Draft, blocks: list[Block], i: int, lead_at: int | None) -> int:
+    """Where the headline stands, above the lead at ``lead_at``, when a label line parts the letterhead from it
+    (`md.headline_under_label`); the label's date line dates the release. ``i`` otherwise."""
     if lead_at is None or lead_at - i < 2:
         return i
     j = md.headline_under_label([blocks[k].lines or (blocks[k].text,) for k in range(i, lead_at)], blocks[lead_at].text)
     if not j:
         return i
     draft.letterhead += [b.text for b in blocks[i:i + j]]
-    for line in (line for b in blocks[i:i + j] for line in (b.lines or (b.text,))):
-        found = md.date_only_line(line) or (md.is_label(line) and (dated := find_date(line)) and (None, dated[0]))
-        if found and draft.date is None:
-            draft.location = draft.location or found[0]
-            draft.date = found[1]
+    if draft.date is None and (found := md.head_date(line for b in blocks[i:i + j] for line in (b.lines or (b.text,)))):
+        draft.location = draft.location or found[0]
+        draft.date = found[1]
     return i + j
 
 
-def _headline_in_crumbs(draft: Draft, blocks: list[Block], i: int) -> tuple[list[Block], int]:
+def _headline_in_crumbs(draft: Draft, blocks: list[Block], i: int, lead_at: int | None) -> tuple[list[Block], int]:
     """The blocks and where the headline stands when a copied page's breadcrumb trail ends in a line that stands
     again below it, above the lead ("Home » News » Province releases …" / … / "Province releases …"): the
     page's own heading, whatever menus and site names stand above it. The heading's block is split after it
     (a date line typed under it: each line of the rest a block)."""
-    lead_at = _lead_under_head(blocks, i)
     if lead_at is None:
         return blocks, i
     lines = [(k, n, line) for k in range(i, lead_at) for n, line in enumerate(blocks[k].lines or (blocks[k].text,))]

@@ -24,6 +24,8 @@ COPY_CONTAINMENT = 0.7
 _WHOLE_QUOTE = re.compile(r'^\s*["“«‘\']([^"“”«»]+?)[.,!?]?["”»’\']\s*$')
 #: Fewest word pairs for a short quote to be taken for a pull quote of a longer paragraph.
 SHORT_QUOTE_BIGRAMS = 3
+#: Word pairs a credit line under a pull quote may add ("— Jane Roe, artistic director").
+SIGNATURE_BIGRAMS = 6
 
 
 def _words(text: str) -> str:
@@ -131,11 +133,12 @@ def mark_copies(paragraphs: list[Paragraph]) -> None:
     """A paragraph whose words mostly stand in a longer one is a pull quote or caption of it."""
     bags = [bigrams(p.text) for p in paragraphs]
     for i, p in enumerate(paragraphs):
-        # A signed pull quote is the quote before its credit ('“…” — Jane Roe, director').
-        signed = signature(p.text) if p.kind == "body" else None
+        # A signed pull quote is the quote before its credit ('“…” — Jane Roe, director'), its name's words
+        # on top of the quote's.
+        short = p.kind == "body" and SHORT_QUOTE_BIGRAMS <= len(bags[i]) < 8 + SIGNATURE_BIGRAMS
+        signed = signature(p.text) if short else None
         quoted = p.text[:len(p.text) - len(signed.string) + signed.start() + 1] if signed else p.text
-        if p.kind == "body" and SHORT_QUOTE_BIGRAMS <= len(bags[i]) < 8 + 6 * bool(signed) \
-                and (m := _WHOLE_QUOTE.match(quoted)):
+        if short and (signed or len(bags[i]) < 8) and (m := _WHOLE_QUOTE.match(quoted)):
             # A short pull quote ("“This award belongs to our whole team”"): its words, in order, in another
             # paragraph's quote.
             words = _words(m.group(1))

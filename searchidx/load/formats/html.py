@@ -799,8 +799,7 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
 def _microdata_headline(tree) -> str | None:
     """The headline a page shows and marks with schema.org microdata (``itemprop="headline"``), as JSON-LD's;
     not a <meta> one, which is often the <title>'s, the site's name after it."""
-    el = next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag != "meta"
-               and el.get("itemprop") == "headline"), None)
+    el = next((el for el in tree.iterfind(".//*[@itemprop='headline']") if el.tag != "meta"), None)
     if el is None:
         return None
     text = _text_of(el)

@@ -21,6 +21,7 @@ from searchidx.load.metadata import (
     date_only_line,
     find_email,
     find_phone,
+    head_date,
     headline_below,
     headline_under_label,
     is_boilerplate,
@@ -363,7 +364,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     skip = 0
     in_sidebar = seen_prose = False
     title_lines = 0  # lines the title read after a release label has taken so far
-    labelled_at: list[int] = []  # where in ``body`` a document's label line stood before it
+    labelled_at: list[tuple[int, str]] = []  # a document's label line, and where in ``body`` it stood before
     dated_by_label = False
     side_list: list[tuple[object, str]] = []  # (date, title) of the other posts a side list gives
     release_start = 0  # where the release's own lines start in ``body`` (after a side list)
@@ -411,7 +412,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
             draft.date, dated_by_label = found[0], True
         if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
             if not seen_prose and _DOCUMENT_KIND.match(line):
-                labelled_at.append(len(body))  # "PRESS RELEASE" under the letterhead, over the headline
+                labelled_at.append((len(body), line))  # "PRESS RELEASE" under the letterhead, over the headline
             continue
         if "http" in line and _IMAGE_URL_LINE.match(line):
             skip = _image_card(lines, n + 1)
@@ -464,7 +465,8 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
                 lead -= not rest
                 break
     if first_taken and draft.title == title and lead < len(body) and labelled_at:
-        body = _headline_under_label(draft, body, lead, labelled_at[0] - release_start)
+        at, label = labelled_at[0]
+        body = _headline_under_label(draft, body, lead, at - release_start, label)
     if first_taken and draft.title == title and lead < len(body):
         # The first line may be letterhead no rule knew, over the headline: the line the lead speaks about.
         k = headline_below(title, dict(enumerate(body[:lead])), body[lead])
@@ -508,23 +510,21 @@ _LETTERHEAD_PHONE = re.compile(r"\(?\d{3}\)?[\s/.\-]\s?\d{3}[.\-]\s?\d{3,4}")
 _BULLETS = ("•", "\uf0b7", "·", "▪")
 
 
-def _headline_under_label(draft: Draft, body: list[str], lead: int, label_at: int) -> list[str]:
-    """``body`` after the headline when the label line that stood before ``body[label_at]`` parts the first
-    line's letterhead from it (`headline_under_label`); the title and date set from it. ``body`` otherwise."""
+def _headline_under_label(draft: Draft, body: list[str], lead: int, label_at: int, label: str) -> list[str]:
+    """``body`` after the headline when the ``label`` line that stood before ``body[label_at]`` parts the
+    first line's letterhead from it (`headline_under_label`); the title and date set from it. ``body``
+    otherwise."""
     if not 0 <= label_at < lead:
         return body
-    items = [(draft.title or "",), *((ln,) for ln in body[:label_at]), ("PRESS RELEASE",),
-             *((ln,) for ln in body[label_at:lead])]
+    items = [(draft.title or "",), *((ln,) for ln in body[:label_at]), (label,), *((ln,) for ln in body[label_at:lead])]
     j = headline_under_label(items, body[lead])
     if not j:
         return body
     k = j - 2  # in ``body``: less the title's item and the label's
     draft.letterhead += [draft.title or "", *body[:k]]
-    for line in body[:k]:
-        found = date_only_line(line)
-        if found and draft.date is None:
-            draft.location = draft.location or found[0]
-            draft.date = found[1]
+    if draft.date is None and (found := head_date(body[:k])):
+        draft.location = draft.location or found[0]
+        draft.date = found[1]
     draft.title = body[k]
     return body[k + 1:]
 
