@@ -1619,3 +1619,154 @@ def test_markdown_deck_signed_pull_quote_and_notes_to_editors():
     assert [p.text[:10] for p in r.paragraphs if p.kind == "body"] == ["A new cham", "Director J", '"The herri',
                                                                        "Tickets ar"]
     assert [p.kind for p in r.paragraphs if p.text.startswith(("1.", "2."))] == ["about", "about"]
+
+
+def test_a_partys_letterhead_over_a_plain_label_line_one_paragraph_a_line():
+    """A party's name with its acronym and an address ending in a full stop, then "PRESS STATEMENT" (no page
+    chrome word) and a date line: the headline is the line under them, and neither label nor letterhead is
+    text."""
+    r = load_text(
+        "PEOPLE'S UNITY CONGRESS (PUC)\n"
+        "National Secretariat: Plot 1142, Cadastral Zone A07, Wuse II, Abuja, FCT.\n"
+        "PRESS STATEMENT\n"
+        "Date: 11/06/2026\n"
+        "PUC REJECTS PROPOSED FUEL LEVY, ASKS NATIONAL ASSEMBLY TO STEP DOWN BILL\n"
+        "The People's Unity Congress (PUC) has rejected the proposed fuel levy bill, which seeks to impose a "
+        "charge on every litre of petrol sold in the country.\n"
+        "The party said it would mobilise its members to resist the levy through all lawful means.\n",
+        "puc.txt")
+    assert r.title == "PUC REJECTS PROPOSED FUEL LEVY, ASKS NATIONAL ASSEMBLY TO STEP DOWN BILL"
+    assert r.date == dt.date(2026, 6, 11)
+    assert body_texts(r)[0].startswith("The People's Unity Congress (PUC) has rejected")
+    assert not any("PRESS STATEMENT" in t or "Plot 1142" in t for t in body_texts(r))
+
+
+def test_an_offices_letterhead_over_a_label_a_date_and_a_contact_line():
+    """The office's name (which the lead repeats in part), its circuit and holder, "FOR IMMEDIATE RELEASE", a
+    US date and a contact line: the headline is the line above the lead, and the lead's dateline is read."""
+    r = load_text(
+        "OFFICE OF THE DISTRICT ATTORNEY\n"
+        "Example Bend Judicial Circuit\n"
+        "District Attorney Rosa Whitaker\n"
+        "FOR IMMEDIATE RELEASE\n"
+        "12/3/2026\n"
+        "Contact: Brandon Smith, Public Information Officer, (706) 555-0143\n"
+        "Former Contractor Sentenced to 12 Years for Defrauding Elderly Homeowners\n"
+        "COLUMBUS, Ga. — A former roofing contractor who took deposits from 58 homeowners was sentenced "
+        "Wednesday to 12 years in prison, District Attorney Rosa Whitaker announced.\n"
+        "The case was prosecuted by Senior Assistant District Attorney Keisha Cole.\n",
+        "da.txt")
+    assert r.title == "Former Contractor Sentenced to 12 Years for Defrauding Elderly Homeowners"
+    assert r.date == dt.date(2026, 12, 3)
+    assert r.location == "COLUMBUS, Ga."
+
+
+@pytest.mark.parametrize("site", ["Ministry of Water Development and Rural Sanitation", "Example Courts Information Service"])
+def test_a_copied_page_whose_cookie_notice_reads_as_a_sentence(site):
+    """Under the site's menu a cookie notice long enough to read as prose is no lead, and the site's name,
+    however much the lead repeats it, is no headline: the heading above the lead is."""
+    r = load_text(
+        f"Skip to content\n{site}\nHome\nAbout Us\nMedia Centre\nContact Us\n"
+        "This website uses cookies to ensure you get the best experience on our website. Got it!\n"
+        "Home » Media Centre » Press Releases\n"
+        "MINISTER COMMISSIONS SOLAR WATER SCHEME IN CHONGWE\n"
+        "Friday, 13 March 2026\n"
+        f"The Minister of Water Development has commissioned the Chongwe Solar Water Supply Scheme of the {site}, "
+        "which will provide clean water to more than 26,000 people.\n"
+        "The scheme comprises six solar-powered boreholes and 64 communal taps.\n"
+        "Issued by:\nMutinta Hamweemba\nPublic Relations Officer\n"
+        "Share this:\nFacebook\nWhatsApp\n",
+        "page.txt")
+    assert r.title == "MINISTER COMMISSIONS SOLAR WATER SCHEME IN CHONGWE"
+    assert r.date == dt.date(2026, 3, 13)
+    assert not any(t in ("Issued by:", "Share this:") for t in body_texts(r))
+
+
+def test_a_copied_page_head_over_paragraphs_set_apart_by_blank_lines():
+    """A page copied whole: its head one entry a line down to the lead (typed on one long line), then
+    paragraphs with blank lines between: the head is read line by line (headline, date line with its
+    byline parts, the lead's dateline), not joined into one title."""
+    head = "\n".join(["Skip to main content", "University of Example – Iloilo", "Home", "About", "Admissions",
+                      "Research", "News & Events", "Alumni", "Contact Us",
+                      "This website uses cookies to ensure you get the best experience. By continuing to use this "
+                      "site, you agree to our Privacy Policy.", "I AGREE",
+                      "Home  /  News & Events  /  University News",
+                      "Engineering students turn over solar-powered water pump to mango farmers",
+                      "December 5, 2026  |  Office of Public Affairs  |  College of Engineering",
+                      "ILOILO CITY – A team of engineering students has turned over a solar-powered irrigation pump to "
+                      "a farmers' association in Jordan, Guimaras, as part of their capstone project."])
+    r = load_text(head + "\n\nThe pump will serve some 40 mango growers who relied on rented diesel pumps.\n\n"
+                  "The students designed the system so that it can be repaired with parts sold locally.\n", "usl.txt")
+    assert r.title == "Engineering students turn over solar-powered water pump to mango farmers"
+    assert r.date == dt.date(2026, 12, 5)
+    assert r.location == "ILOILO CITY"
+    assert len(body_texts(r)) == 3
+
+
+def test_letterhead_blocks_with_a_motto_or_a_companys_suffix_over_a_label():
+    """A charity's name, motto, address and registration lines in one block, or a company's name ending
+    "INC." over its address, then a label block: the headline under the label, though the lead repeats the
+    motto's words more; a label line with its date ("MEDIA RELEASE   Date: 18.11.2026") dates the release."""
+    r = load_text(
+        "CLEARSIGHT NI\nSupporting people with sight loss across Northern Ireland\n"
+        "Unit 6, Riverside Business Park, Strule Road, Omagh, Co. Tyrone BT78 1ZZ\n"
+        "Registered with the Charity Commission for Northern Ireland NIC104872\n\n"
+        "MEDIA RELEASE\n\nEMBARGOED UNTIL 00:01 THURSDAY 10 DECEMBER 2026\n\n"
+        "Mobile sight clinic to bring eye care to remote parts of Fermanagh\n\n"
+        "People with sight loss in rural Fermanagh will be able to get low vision assessments at the end of "
+        "their own street from January.\n\nThe converted bus will visit 30 towns and villages every month.\n",
+        "clinic.txt")
+    assert r.title == "Mobile sight clinic to bring eye care to remote parts of Fermanagh"
+    r = load_text(
+        "HARBOURVIEW ENERGY INC.\n1800 Lower Water Street, Suite 900, Halifax, Nova Scotia B3J 0A0\n\n"
+        "NEWS RELEASE - FOR IMMEDIATE RELEASE\n\n"
+        "   Harbourview Energy and Example Tidal Corporation Sign\n   Partnership Agreement for Tidal Project\n\n"
+        "HALIFAX, NS, May 21, 2026 /CNW/ - Harbourview Energy Inc. today announced that it has signed a\n"
+        "partnership agreement to develop a 60-megawatt tidal stream project.\n\n"
+        "The partners expect to file for environmental assessment in 2027.\n", "tidal.txt")
+    assert r.title == ("Harbourview Energy and Example Tidal Corporation Sign Partnership Agreement for Tidal "
+                       "Project")
+    r = load_text(
+        "      CEYLON EXAMPLE TEA FEDERATION\n  No. 412/B, Galle Road, Colombo 03, Sri Lanka.  Tel: +94 11 2 000 412\n\n"
+        "MEDIA RELEASE                                  Date: 18.11.2026\n\n"
+        "   Federation proposes monthly green leaf price\n\n"
+        "Smallholder growers would receive a guaranteed minimum price for their green leaf every month under a\n"
+        "proposal submitted on Tuesday, said Dr. Chaminda Wickrama-\nsinghe, the federation's chairman.\n\n"
+        "The proposal was sent to the Ministry of Plantation Industries.\n", "tea.txt")
+    assert r.title == "Federation proposes monthly green leaf price"
+    assert r.date == dt.date(2026, 11, 18)
+    assert "Wickramasinghe" in body_texts(r)[0]  # a name broken at a line's end is one word again
+
+
+def test_a_markdown_date_line_with_byline_parts_and_a_long_signed_pull_quote():
+    """"**Published:** Monday, 9 February 2026 | **School of Natural Sciences**" dates the release; a pull
+    quote signed with a long name and titles repeats the body and is no body paragraph."""
+    r = load_text(
+        "# Rewetted bogs lock away carbon faster than expected\n\n"
+        "**Published:** Monday, 9 February 2026 | **School of Natural Sciences**\n\n"
+        "Bogs that were rewetted after decades of peat harvesting are absorbing carbon faster than models "
+        "predicted.\n\n"
+        '"Ten years ago, work of this nature would have gone abroad. Today, more than 90 per cent of the work '
+        'will be done by Malaysians, in Malaysia," he said.\n\n'
+        "> *\"Today, more than 90 per cent of the work will be done by Malaysians, in Malaysia.\"*\n"
+        "> — Tan Sri Dato' Sri Mohd Azlan bin Hashim, Group Chairman\n\n"
+        "The research was funded by the Example Climate Programme.\n", "bogs.md")
+    assert r.date == dt.date(2026, 2, 9)
+    assert len(body_texts(r)) == 3
+    assert not any("Tan Sri" in t for t in body_texts(r))
+
+
+def test_a_pages_title_repeated_under_its_label_keeps_its_deck_out_of_the_title():
+    """The page's title as its first line, its menu, "FOR IMMEDIATE RELEASE", a date, the title again and a
+    deck under it: the title stays, the deck is not taken for it; a heading that wraps onto two lines under
+    the label is no shorter title either."""
+    menu = "Brooklyn Contractor Sentenced for Stealing Wages - The Example District Attorney's Office\nHOME\nGET HELP\n" \
+           "CONTACT US\nSkip to content\nFOR IMMEDIATE RELEASE\nTuesday, June 9, 2015\n"
+    lead = ("Brooklyn District Attorney Jane Roe announced today that the owner of a construction company who stole "
+            "wages from 11 employees was sentenced.\nThe defendant pleaded guilty in April.\n")
+    r = load_text(menu + "Brooklyn Contractor Sentenced for Stealing Wages\n"
+                  "Defendant Agreed to Pay Back $67,220 He Owed to 11 Workers\n"
+                  "Who Performed Construction Work on Townhouses\n" + lead, "wages.txt")
+    assert r.title == "Brooklyn Contractor Sentenced for Stealing Wages"
+    r = load_text(menu + "Brooklyn Contractor Sentenced for\nStealing Wages\n" + lead, "wages2.txt")
+    assert r.title == "Brooklyn Contractor Sentenced for Stealing Wages"

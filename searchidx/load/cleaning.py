@@ -95,9 +95,13 @@ _TERMINAL = frozenset(".!?…:;\"”’»")
 # epigraph or in a vox pop. The signature is a name (capitalised words, initials, particles), perhaps with a
 # short description after a comma ("― Ana Ruiz, 34, Phoenix").
 _SIGNATURE = re.compile(r"[”\"»]\s*(?:[―—–]|--?)\s*(?P<sig>[A-ZÀ-Þ][^”\"“«»]{0,79})$")
-_SIGNATURE_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|[A-Z]\.|de|del|da|van|von|der|la|le|y|bin|al)$")
+_SIGNATURE_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|[A-Z]\.|de|del|da|van|von|der|la|le|y|bin|binti|a/l|a/p|s/o|ap|al)$")
 _OPENING_QUOTES = "\"“”„«"
 _DASHES = "―—–-"
+
+
+#: Most words of a signing name, its titles with it ("Tan Sri Dato' Sri Mohd Azlan bin Hashim").
+SIGNATURE_WORDS = 8
 
 
 def signature(text: str) -> re.Match[str] | None:
@@ -111,7 +115,7 @@ def signature(text: str) -> re.Match[str] | None:
         return None
     name = m.group("sig").split(",", 1)[0].strip().rstrip(".")
     words = name.split()
-    if not 1 <= len(words) <= 6 or not all(_SIGNATURE_WORD.match(w) for w in words):
+    if not 1 <= len(words) <= SIGNATURE_WORDS or not all(_SIGNATURE_WORD.match(w) for w in words):
         return None
     return m
 
@@ -164,7 +168,9 @@ def join_wrapped(lines: list[str] | tuple[str, ...]) -> str:
             out += line  # a double-barrelled name or compound broken at its hyphen ("Bisasor-" / "McKenzie")
         elif tail:
             head, rest = m.group(1), tail.group()
-            soft = is_lowercase_word(head + rest) and not (is_lowercase_word(head) and is_lowercase_word(rest))
+            soft = is_lowercase_word(head + rest) and not (is_lowercase_word(head) and is_lowercase_word(rest)) or (
+                # A name broken inside ("Wickrama-" / "singhe"): neither part a word, the second in lower case.
+                head[:1].isupper() and len(rest) > 3 and not is_lowercase_word(rest) and not is_lowercase_word(head.lower()))
             out = (out[:-1] if soft else out) + line
         else:
             out = f"{out} {line}"

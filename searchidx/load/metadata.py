@@ -102,7 +102,7 @@ _URL_LINE = re.compile(
 # Lines that belong to the wire, not to the release: dropped wherever they stand.
 BOILERPLATE_LINES = re.compile(
     # "-C-" is how EDGAR's text exhibits write ©.
-    r"^[-–\s]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+)|print|"
+    r"^[-–\s]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+):?|print|"
     r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
     r"all rights? reserved\.?|###|-\s*30\s*-|-*\s*ends?\s*-*|facebook|twitter|x|linkedin|instagram|youtube|"
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
@@ -115,13 +115,13 @@ BOILERPLATE_LINES = re.compile(
     r"(?:we use|this (?:web)?site uses)(?: \w+){0,3} cookies\b.{0,300}|(?:we'd|we would) (?:also )?like to set .{0,40}cookies\b.{0,300}|(?:accept|reject|allow|decline|manage) (?:[\w-]+ ){0,2}cookies\b.{0,60}|"
     r"cookie (?:settings|preferences|policy|notice)|"
     # A sign-off's label over the signatory's name: "Signed:", "SIGNED", "Sgd."
-    r"signed\s*:?|sgd)\s*\.?$",
+    r"signed\s*:?|sgd|issued by\s*:)\s*\.?$",
     re.I,
 )
 # The first two letters (lower case, after the leading dashes) of each of BOILERPLATE_LINES' alternatives, kept
 # in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
 _BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do "
-                                "gi su si sg we th ac de ma".split())
+                                "gi su si sg we th ac de ma is".split())
 # What each of BOILERPLATE_LINES' alternatives starts with, in lower case, after the leading dashes: kept in step
 # with it too.
 _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "share ", "print", "distribution channel",
@@ -130,7 +130,7 @@ _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "
                          "reddit", "whatsapp", "advertisement", "story continue", "continue", "please ", "donate ",
                          "give ", "support our ", "sign up ", "subscribe to our newsletter", "we use ", "we'd ", "we would ",
                          "this website uses cookies", "this site uses cookies", "accept ", "reject ", "allow ", "decline ",
-                         "manage ", "cookie ", "signed", "sgd")
+                         "manage ", "cookie ", "signed", "sgd", "issued by")
 _LEADING_DASHES = re.compile(r"[-–\s]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
 _CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
@@ -556,7 +556,9 @@ _ADDRESS = re.compile(
     # Bhawan, Parliament Street, New Delhi"), a floor ("Level 22, Menara Permai").
     r",\s*\d{5,6}\s+[A-Z][a-z]+|,[^,]*[A-Z][a-z]+\s*[-–]\s*\d{6}\b|"
     r",\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2}\s+(?:Street|Road|Avenue|Lane|Marg|Crescent|Terrace|Highway|Drive)\s*,|"
-    r"^(?:Level|Floor|Suite|Unit)\s+\d+[A-Z]?\s*,",
+    r"^(?:Level|Floor|Suite|Unit)\s+\d+[A-Z]?\s*,|"
+    # A plot, stand or private bag, as addresses in Africa give them ("Plot 1142, Cadastral Zone A07, Wuse II").
+    r"\b(?:Plot|Stand|Erf)\s+(?:No\.?\s*)?\d+[A-Z]?\s*,|\bP\.?M\.?B\.?\s+\d+|\bPrivate Bag\b",
 )
 _TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]", re.I)
 # A document's reference number: "No. PR-114/2026", "Ref: KRC/PR/2026/011", "Press Release No. 45/2026".
@@ -706,6 +708,10 @@ def headline_under_label(items: list[tuple[str, ...]], lead: str = "") -> int | 
             continue
         at = marks.index(True)
         above = [line for item in items[:k] for line in item] + list(lines[:at])
+        # Lines typed in one block with an address are letterhead, a motto among them too ("Supporting people
+        # with sight loss across Northern Ireland"): no headline, however much the lead repeats them.
+        loose = [line for item in [*items[:k], lines[:at]] if not (len(item) > 1 and reads_as_letterhead(item))
+                 for line in item]
         if not above or not all(_label_row(line) for line in lines[at:]) or not reads_as_letterhead(above):
             return None
         for j in range(k + 1, len(items)):
@@ -722,7 +728,8 @@ def headline_under_label(items: list[tuple[str, ...]], lead: str = "") -> int | 
             if lead:
                 opening = strip_dateline_lead(lead)[0]
                 share = taken_up(text, opening)
-                if any(taken_up(line, opening) > share for line in above if not _named_whole(line, opening)):
+                if any(taken_up(line, opening) > share for line in loose
+                       if not (_named_whole(line, opening) or names_issuer([line]))):
                     return None
             return j
         return None
@@ -763,13 +770,24 @@ def head_date(lines: Iterable[str]) -> tuple[str | None, object] | None:
 def _label_row(line: str) -> bool:
     """A line of the label's kind: a label, a date, a reference number ("Ref: OGNSC/PR/041")."""
     line = line.strip()
-    return is_label(line) or bool(date_only_line(line)) or bool(_REFERENCE_LINE.match(line))
+    return is_label(line) or bool(date_only_line(line)) or bool(_REFERENCE_LINE.match(line)) \
+        or bool(_CONTACT_ROW.match(line) and (find_email(line) or find_phone(line)))
+
+
+# "Contact: Jane Roe, Public Information Officer, (706) 555-0143" between a label and the headline.
+_CONTACT_ROW = re.compile(r"^(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)\s*:", re.I)
+
+
+# A company's name whose full stop is its suffix's: "HARBOURLINE ENERGY INC.", "Example Holdings Sdn. Bhd."
+_COMPANY_NAME = re.compile(r"^(?:[A-Z&][\w&'’.\-]*\s+){1,6}(?:inc|ltd|corp|co|plc|llc|bhd|pty\.? ltd|s\.a|ag)\.$", re.I)
 
 
 def reads_as_letterhead(lines: list[str] | tuple[str, ...]) -> bool:
     """Whether ``lines`` can all be an issuer's letterhead: none of them prose, and an address, telephone,
     reference or e-mail line or a body's name among them."""
-    if any(len(line) > HEAD_LINE_CHARS or (ends_sentence(line) and not is_letterhead(line)) for line in lines):
+    if any(len(line) > HEAD_LINE_CHARS or (ends_sentence(line) and not (is_letterhead(line) or is_address(line)
+                                                                          or _COMPANY_NAME.match(line)))
+           for line in lines):
         return False
     return any(is_letterhead(line) or is_address(line) or _REFERENCE_LINE.match(line.strip())
                or (is_office_line(line) and any(_issuer_word(w) for w in line.split())) for line in lines)
@@ -848,7 +866,7 @@ _PLACE_AFTER = re.compile(rf"[|•·–—-]\s*({_PLACE})")
 def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, object] | None:
     """(place, date) of a line that only gives a date, perhaps after a place ("Zurich, 26 September 2024",
     "7/27/2023", "Tuesday, 18 May 2021, 2:26 pm"); None otherwise."""
-    if len(text) > 80:
+    if len(text) > 80 and not (len(text) <= HEAD_LINE_CHARS and " | " in text):
         return None
     found = found or find_date(text)
     if not found:
@@ -859,6 +877,11 @@ def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, o
     if after and not before and (placed := _PLACE_AFTER.fullmatch(after)) and len(placed.group(1).split()) <= 4 \
             and may_be_place(placed.group(1).split(",")[0]):
         return placed.group(1), date  # "December 5, 2026 | Quezon City"
+    if after.startswith("|") and not ends_sentence(after) \
+            and all(len(part.split()) <= BYLINE_PART_WORDS for part in after.split(" | ")):
+        after = ""  # "December 5, 2026 | Office of Public Affairs | College of Engineering": a byline's parts
+    elif len(text) > 80:
+        return None
     if after and not _AFTER_DATE.fullmatch(after):
         return None
     if not before or _BEFORE_DATE.match(before):
@@ -866,6 +889,10 @@ def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, o
     if _PLACE_LINE.match(before) and len(before.split()) <= 4:
         return before, date
     return None
+
+
+#: Most words of a part set off by "|" after a date line's date ("Office of Public Affairs").
+BYLINE_PART_WORDS = 8
 
 
 # A file name that opens with the release's date, as archives name them: "2013-09-18-…", "2019_08_02_…".

@@ -235,9 +235,9 @@ def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
                                               and not ends_sentence(text) and md.is_address(blocks[k + 1].text))
                   or _letterhead_lines(blocks[k].lines) or _office_above_title(blocks, k)):
             break
-        elif (lines := blocks[k].lines) and len(lines) > 1:
-            for line in lines:
-                found_date = found_date or md.date_only_line(line)
+        else:
+            # "MEDIA RELEASE   Date: 18.11.2026", a date line among the letterhead's: the release's date.
+            found_date = found_date or md.head_date(blocks[k].lines or (text,))
         k += 1
     if k == 0 or (k >= len(blocks) - 1):
         return 0
@@ -342,7 +342,7 @@ def _head_line(line: str) -> str:
 def _is_lead(text: str) -> bool:
     """The release's first paragraph: a sentence, or a dateline opening text."""
     return ends_sentence(text) or len(text) > 200 \
-        or md.strip_dateline_lead(text)[1] is not None
+        or (md.strip_dateline_lead(text)[1] is not None and not md.is_label(text))
 
 
 def _office_above_title(blocks: list[Block], k: int) -> bool:

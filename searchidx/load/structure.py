@@ -24,8 +24,9 @@ COPY_CONTAINMENT = 0.7
 _WHOLE_QUOTE = re.compile(r'^\s*["“«‘\']([^"“”«»]+?)[.,!?]?["”»’\']\s*$')
 #: Fewest word pairs for a short quote to be taken for a pull quote of a longer paragraph.
 SHORT_QUOTE_BIGRAMS = 3
-#: Word pairs a credit line under a pull quote may add ("— Jane Roe, artistic director").
-SIGNATURE_BIGRAMS = 6
+#: Most word pairs of a signed pull quote, its credit line with it ("… in Malaysia." — Tan Sri Dato' Sri Mohd
+#: Azlan bin Hashim, Group Chairman").
+SIGNED_QUOTE_BIGRAMS = 40
 
 
 def _words(text: str) -> str:
@@ -135,7 +136,7 @@ def mark_copies(paragraphs: list[Paragraph]) -> None:
     for i, p in enumerate(paragraphs):
         # A signed pull quote is the quote before its credit ('“…” — Jane Roe, director'), its name's words
         # on top of the quote's.
-        short = p.kind == "body" and SHORT_QUOTE_BIGRAMS <= len(bags[i]) < 8 + SIGNATURE_BIGRAMS
+        short = p.kind == "body" and SHORT_QUOTE_BIGRAMS <= len(bags[i]) < SIGNED_QUOTE_BIGRAMS
         signed = signature(p.text) if short else None
         quoted = p.text[:len(p.text) - len(signed.string) + signed.start() + 1] if signed else p.text
         if short and (signed or len(bags[i]) < 8) and (m := _WHOLE_QUOTE.match(quoted)):

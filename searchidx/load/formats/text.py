@@ -28,6 +28,7 @@ from searchidx.load.metadata import (
     is_end_mark,
     is_label,
     is_office_line,
+    names_issuer,
     parse_dateline,
     stems,
 )
@@ -107,7 +108,7 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
     # Blank lines between blocks count; the newline that ends the file is none (a short export of ten lines
     # would otherwise read as one paragraph).
     blank = len(text.strip().split("\n")) - nonblank
-    if (nonblank > 8 and blank < nonblank / 10) or (blank == 0 and nonblank >= 3):
+    if (nonblank > 8 and blank < nonblank / 10) or (blank == 0 and nonblank >= 3) or _page_head(lines):
         # One block per line, no blank lines (page and PDF text exports, and a release typed in an editor
         # with one paragraph a line: title, "FOR IMMEDIATE RELEASE", date line, paragraphs).
         draft.format = "text-lines"
@@ -133,6 +134,28 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
         seen_prose = seen_prose or _is_prose(block.text)
         draft.blocks.append(block)
     return draft
+
+
+def _page_head(lines: list[str]) -> bool:
+    """Whether the text opens with a page's head copied one line an entry (site name, menu, cookie notice,
+    breadcrumb, headline, date line) with the lead typed on one long line below it, no blank line between:
+    a page copied whole, whose paragraphs are lines too, not a wrapped block of letterhead."""
+    head: list[str] = []
+    for line in lines:
+        if line.strip():
+            head.append(line.strip())
+        elif head:
+            break
+    return len(head) >= PAGE_HEAD_LINES and any(len(line) >= UNWRAPPED_CHARS and ends_sentence(line) for line in head) \
+        and sum(len(line.split()) <= MENU_WORDS for line in head) >= len(head) / 2
+
+
+#: Lines a copied page's head has at least before its lead (site name, menu entries, headline, date).
+PAGE_HEAD_LINES = 8
+#: A line at least this long was never wrapped: one paragraph a line.
+UNWRAPPED_CHARS = 150
+#: Most words of a menu entry.
+MENU_WORDS = 4
 
 
 def _footer_block(block: Block) -> bool:
@@ -307,6 +330,8 @@ def _block_from_lines(lines: list[str], gap: int):
 
 # A line in italics: "*Seòladh opens in Portree on 2 October*", "_…_" (not bold's "**…**").
 _ITALIC_LINE = re.compile(r"^(?:\*(?!\*)[^*]{2,300}(?<!\*)\*|_(?!_)[^_]{2,300}(?<!_)_)$")
+# A label that names the document ("PRESS STATEMENT"), not a desk ("Media Relations").
+_DOCUMENT_WORD = re.compile(r"\b(?:release|statement|advisory|alert|notice|announcement|communiqu[eé])\b", re.I)
 _DOCUMENT_KIND = re.compile(r"^(?:press|media|news) (?:release|statement)$", re.I)
 _EMPHASISED_LINE = re.compile(r"^(?:\*\*|__)([^*_]{2,100})(?:\*\*|__)$")
 
@@ -366,6 +391,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     title_lines = 0  # lines the title read after a release label has taken so far
     labelled_at: list[tuple[int, str]] = []  # a document's label line, and where in ``body`` it stood before
     dated_by_label = False
+    title_again = False
     side_list: list[tuple[object, str]] = []  # (date, title) of the other posts a side list gives
     release_start = 0  # where the release's own lines start in ``body`` (after a side list)
     for n, line in enumerate(lines[start:], start=start):
@@ -411,9 +437,18 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
             # its title); below the lead a "Date:" is an event's (a media advisory's).
             draft.date, dated_by_label = found[0], True
         if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
-            if not seen_prose and _DOCUMENT_KIND.match(line):
+            if not seen_prose and is_label(line, alone=True):
                 labelled_at.append((len(body), line))  # "PRESS RELEASE" under the letterhead, over the headline
+            elif title and not seen_prose and line.casefold() == title.casefold():
+                title_again = True  # the page's title repeated as its heading: the first line was the headline
             continue
+        if title and not seen_prose and _fold(line) == _fold(title):
+            title_again = True  # the same, typed with other apostrophes
+        if not seen_prose and _DOCUMENT_WORD.search(line) and is_label(line, alone=True) and not find_date(line):
+            labelled_at.append((len(body), line))  # "PRESS STATEMENT", "MEDIA STATEMENT": no text either
+            continue
+        if not seen_prose and is_boilerplate(line):
+            continue  # a copied page's cookie notice under its menu: no lead, no heading
         if "http" in line and _IMAGE_URL_LINE.match(line):
             skip = _image_card(lines, n + 1)
             continue
@@ -466,7 +501,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
                 break
     if first_taken and draft.title == title and lead < len(body) and labelled_at:
         at, label = labelled_at[0]
-        body = _headline_under_label(draft, body, lead, at - release_start, label)
+        body = _headline_under_label(draft, body, lead, at - release_start, label, title_again)
     if first_taken and draft.title == title and lead < len(body):
         # The first line may be letterhead no rule knew, over the headline: the line the lead speaks about.
         k = headline_below(title, dict(enumerate(body[:lead])), body[lead])
@@ -510,10 +545,13 @@ _LETTERHEAD_PHONE = re.compile(r"\(?\d{3}\)?[\s/.\-]\s?\d{3}[.\-]\s?\d{3,4}")
 _BULLETS = ("•", "\uf0b7", "·", "▪")
 
 
-def _headline_under_label(draft: Draft, body: list[str], lead: int, label_at: int, label: str) -> list[str]:
+def _headline_under_label(draft: Draft, body: list[str], lead: int, label_at: int, label: str,
+                          title_again: bool = False) -> list[str]:
     """``body`` after the headline when the ``label`` line that stood before ``body[label_at]`` parts the
     first line's letterhead from it (`headline_under_label`); the title and date set from it. ``body``
-    otherwise."""
+    otherwise, and when the first line stood again as the page's heading (``title_again``): it was the
+    headline, and the line under the label is its deck, unless that says the headline again in most of its
+    words ("MEDIA ADVISORY: Local Entrepreneurs Arrested" / "Press Conference Local Entrepreneurs Arrested")."""
     if not 0 <= label_at < lead:
         return body
     items = [(draft.title or "",), *((ln,) for ln in body[:label_at]), (label,), *((ln,) for ln in body[label_at:lead])]
@@ -521,12 +559,21 @@ def _headline_under_label(draft: Draft, body: list[str], lead: int, label_at: in
     if not j:
         return body
     k = j - 2  # in ``body``: less the title's item and the label's
+    first, line = _fold(draft.title or ""), _fold(body[k])
+    words = stems(line)
+    if (title_again and len(words & stems(first)) < TITLE_MATCH * len(words)) or (first.startswith(line) and first != line):
+        return body  # the page's title whole over its heading wrapped onto two lines: the title already
     draft.letterhead += [draft.title or "", *body[:k]]
     if draft.date is None and (found := head_date(body[:k])):
         draft.location = draft.location or found[0]
         draft.date = found[1]
     draft.title = body[k]
     return body[k + 1:]
+
+
+def _fold(line: str) -> str:
+    """A line as compared with another: case, apostrophes and Markdown's emphasis marks aside."""
+    return line.replace("’", "'").replace("‘", "'").strip(" *_").casefold()
 
 
 def _is_letterhead(line: str) -> bool:
@@ -648,7 +695,7 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
         # Under a site's menu ("Who we are", "Media centre / Press releases") the title is the heading whose
         # words the lead takes up; failing that, the last heading above the lead. The site's name ("Kaituna
         # District Council") is no title, however much the lead speaks of it.
-        heads = [h for h in heads if not _site_name(body[h])] or heads
+        heads = [h for h in heads if not (_site_name(body[h]) or names_issuer([body[h]]))] or heads
         lead_words = stems(" ".join(body[lead:lead + 2]))
         shares = [(len(w & lead_words) / len(w) if (w := stems(body[h])) else 0.0, -n) for n, h in enumerate(heads)]
         best, at = max(shares)
