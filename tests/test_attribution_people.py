@@ -471,3 +471,80 @@ def test_names_and_styles_of_many_traditions(sentence, speaker):
     """Irish and Gaelic particles and inner capitals, a Tamil patronymic's a/l, Md. for Mohammad, Fijian,
     Malaysian, judicial and engineers' styles, Jr. after the name."""
     assert names(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Retiree Mr Arumugam s/o Pillai, 71, said the clinic had saved him two days off work.", "Arumugam s/o Pillai"),
+    ("Inspector Dafydd ap Gwilym, of the Roads Policing Unit, said the road would stay closed.", "Dafydd ap Gwilym"),
+    ("Chief Financial Officer Puan Siti Aminah binti Abdul Karim noted that margins had held.",
+     "Siti Aminah binti Abdul Karim"),
+    ("Also speaking, the Women Leader, Chief (Mrs.) Adaeze Okafor-Nwosu, said traders would bear the cost.",
+     "Adaeze Okafor-Nwosu"),
+    ("Portfolio Minister, the Hon. Everton Campbell-Reid, MP, announced that 20 tanks would be installed.",
+     "Everton Campbell-Reid"),
+    ("The party's Legal Adviser, Barr. Tunde Bakare-Ojo, SAN, said the party would go to court.", "Tunde Bakare-Ojo"),
+    ("Project lead Professor Hui-Min Tan, from the School of Health, says heat is an underestimated risk.",
+     "Hui-Min Tan"),
+    ("Secretary, Department of Water, Smt. Anjali Raghunathan informed that the data would be published.",
+     "Anjali Raghunathan"),
+    ("According to the institute's lead researcher, Prof. Pieter van der Merwe, the gains were largest "
+     "among boys.", "Pieter van der Merwe"),
+    ("Speaking as chief guest, Professor Dr. Farzana Begum Chowdhury of the Department of Economics, Example "
+     "University, said that the loans had changed lives.", "Farzana Begum Chowdhury"),
+])
+def test_particles_bracketed_honorifics_and_letters_set_off_by_commas(sentence, speaker):
+    """Tamil s/o and Welsh ap inside a name; Puan, a Nigerian "(Mrs.)" after a title; post-nominals set off by
+    commas between the name and its verb; a role noun in lower case ("Project lead") before an honorific;
+    "informed that"; a possessive role before a name in "According to"; the body a person speaks for set off
+    by commas after the phrase that places her."""
+    assert names(sentence) == [speaker]
+
+
+def test_titles_and_roles_resolve_to_the_one_person_named_so():
+    """"Assoc Prof Lim" is Lim Wei Ming (a family name written first), "Ratu Josefa" is Josefa Vakaloloma (a
+    given name after a chiefly title): a title before one word of one person's name; neither title is taken
+    for a given name. "The Minister" is the one the release named Minister with an honorific after his
+    ministry's words; "the MP" the one it named Member of Parliament; "the judge" the one styled Justice."""
+    got = names(
+        "Associate Professor Lim Wei Ming, Chairman, Medical Board, said the centre had been planned for years.",
+        "“Most of our operations no longer need an overnight stay,” said Assoc Prof Lim.",
+        "The package was announced by the Minister for Maritime Villages, Honourable Ratu Josefa Vakaloloma.",
+        "Speaking to villagers on Wednesday, Ratu Josefa said the Government would leave nobody behind.",
+    )
+    assert got == ["Lim Wei Ming", "Lim Wei Ming", None, "Josefa Vakaloloma"]
+    got = names(
+        "Minister of Water Development and Sanitation Hon. Chanda Mwale-Banda, MP, has commissioned the scheme.",
+        "The Minister said the scheme comprises six solar-powered boreholes.",
+    )
+    assert got == [None, "Chanda Mwale-Banda"]
+    got = names(
+        "The Member of Parliament for Example Sands, Hon. Kagiso Mmereki, has called for an emergency declaration.",
+        "A farmer at Lokgwabe said he drives 60 kilometres to water his cattle.",
+        "The MP said that the Ministry had acknowledged his letters.",
+    )
+    assert got[2] == "Kagiso Mmereki"
+    got = names(
+        "In a judgment delivered on Monday, Justice Ndeshi Amutenya-Haufiku dismissed the application.",
+        '"An applicant who sits on its hands has created its own urgency," the judge said.',
+        "The judge further held that the applicant had not shown a prima facie right.",
+    )
+    assert got == [None, "Ndeshi Amutenya-Haufiku", "Ndeshi Amutenya-Haufiku"]
+
+
+def test_titles_alone_ages_companies_and_unnamed_spokespeople_are_no_names():
+    """"Tan Sri Dato' Sri" is titles with the name still to come, so "he said" after it is the chairman's; an
+    age before a given name is no part of it; a startup described by a participle phrase is a company; "A
+    Government spokesperson said:" is nobody's words, not the last speaker's."""
+    got = names(
+        "In a statement, Group Chairman Tan Sri Dato' Sri Mohd Azlan bin Hashim said the order book was a record.",
+        '"This contract is a strong endorsement of Malaysian engineers," he said.',
+    )
+    assert got == ["Mohd Azlan bin Hashim", "Mohd Azlan bin Hashim"]
+    assert names("Seventeen-year-old Amira, from Bradford, who cares for her mother, took part in the research. "
+                 "She said: “Some teachers get it and some don’t.”") == ["Amira"]
+    assert names("Ridgeline Cells, a Colorado startup developing sodium-ion cells, today announced a plant.") == [None]
+    got = names(
+        "Its chief executive, Gareth Penrose, said: “Young carers are being failed.”",
+        "A Government spokesperson said: “Young carers deserve the same chance as every other child.”",
+    )
+    assert got == ["Gareth Penrose", None]

@@ -54,7 +54,7 @@ def given_name_gender(word: str) -> str | None:
 HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
-    "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Thiru Thirumathi Encik"
+    "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Thiru Thirumathi Encik Cik Tuan"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
@@ -62,20 +62,28 @@ MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri
                     "The Rt Hon", "The Rt. Hon", "Right Honourable", "The Right Honourable", "Her Excellency",
                     "His Excellency", "Her Honour", "His Honour", "The Rev", "The Revd", "The Reverend", "The Very Rev", "The Most Rev",
                     "The Rt Rev", "The Rt. Rev", "Rt Rev", "Rt. Rev", "Very Rev", "Most Rev")
-FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan alhaja hajia hajah thirumathi "
+FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi "
                               "mme mlle frau".split())
-MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr ratu thiru encik".split())
+MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr ratu thiru encik tuan".split())
 
 #: Titles that name a role and stand before a name: they go to the role, not the name.
 ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent detective sen senator rep representative
     gov governor cmdr commander commissioner minister premier mayor councillor judge justice magistrate
     coroner sheriff officer captain lieutenant colonel general corporal admiral
     ambassador president chairman chairwoman chair director secretary treasurer spokesperson spokesman
-    spokeswoman co-leader leader deputy mp mla msp mep
+    spokeswoman co-leader leader deputy mp mla msp mep mhk mpp mna td
     archbishop pastor rabbi imam mallam comrade
     commandant registrar provost rector warden comptroller ombudsman headteacher headmaster headmistress
     director-general secretary-general attorney-general solicitor-general auditor-general
     inspector-general governor-general vice-president vice-chancellor""".split())
+
+#: Offices written as letters after a holder's name, and the role they stand for: "Jane Roe MP" is "the MP"
+#: and "the Member of Parliament for Example" of the release.
+OFFICE_POST_NOMINALS = {
+    "mp": "member of parliament", "mhk": "member of the house of keys", "mla": "member of the legislative assembly",
+    "msp": "member of the scottish parliament", "mep": "member of the european parliament",
+    "mpp": "member of provincial parliament", "mna": "member of the national assembly", "td": "teachta dála",
+}
 
 #: Letters after a name: honours, degrees, offices, generations. Stripped from a name; never a name's part.
 POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm

@@ -25,21 +25,23 @@ from searchidx.regexes import trie_pattern
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
-                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun").split()
+                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun Puan Cik Tuan").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
 _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
                   r"(?:[Tt]he\s+)?(?:(?:Rt|Right|Very|Most)\.?\s+)?Rev(?:erend|d)?(?=[.\s])|(?:Tan|Puan)\s+Sri|"
-                  r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|"
+                  r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|(?:Associate|Assistant|Adjunct)\s+Prof(?:essor)?|"
                   # An engineer's and a barrister's style ("Ir. Dr. …", "Barr. …"); a judge's ("Her Honour").
                   r"Ir(?=\.)|Barr(?=\.)|(?:[Hh]is|[Hh]er)\s+Honou?r|"
                   rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
 HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC}){{0,2}}"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
-# An honorific inside a capitalised run, after its role's words, before a name of at most four words.
-_INNER_HONORIFIC = re.compile(rf"\s(?P<hon>{HONORIFIC})\s+(?=[A-Z][^\s]*(?:\s+\S+){{0,3}}$)")
+# An honorific inside a capitalised run, after its role's words, before a name of at most five words
+# ("Nor Hafizah binti Abdul Rahman").
+_INNER_HONORIFIC = re.compile(rf"\s(?P<hon>{HONORIFIC})\s+(?=[A-Z][^\s]*(?:\s+\S+){{0,4}}$)")
 # The first two letters an honorific can start with: most spans start otherwise and skip the regex.
-_HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu", "Ir", "Ba", "Hi", "He"])
+_HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu", "Ir", "Ba", "Hi", "He",
+                                                                 "As", "Ad", "A/"])
 _FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam"}
 _LOWER_HONORIFICS = frozenset(h.lower().strip(".'’") for h in lexicons.HONORIFICS)
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
@@ -57,7 +59,7 @@ _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪ
 # "Md." and "Mohd." (Mohammed, abbreviated as Bangladesh and Malaysia write it) are a name's first word;
 # "Jr." and "Sr." its last.
 _CAP_WORD = rf"(?:{_TITLE_ABBR}|(?:Md|Mohd|Muhd|Jr|Sr)\.|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
-_JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|binti|binte|al|el|ibn|on|a/l|a/p|Ó|Ní|Uí)"
+_JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|binti|binte|al|el|ibn|on|a/l|a/p|s/o|d/o|ap|Ó|Ní|Uí)"
 # Patterns used inside functions are compiled here, once: ``re.fullmatch(pattern, …)`` looks each up in re's
 # cache on every call.
 _JOINER_RE = re.compile(_JOINER)
@@ -89,6 +91,7 @@ SPEECH_VERBS = (
     " advised reminds reveals discloses disclosed clarifies underlines underscores"
     " reiterates responds replies retorts affirms agrees complains apologises apologizes"
     " assures conveys reassures reassured regrets regretted"
+
     # Denying and accusing are said, but "was denied bail", "the accused", "accused of murder" are legal
     # terms: only where the words after make them speech (see _NOT_DENIAL, _NOT_ACCUSING).
     " denied denies accused accuses"
@@ -123,7 +126,13 @@ _PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to 
             "wrote back", "chimed in",
             # Demands and appeals are said: "Jane Roe MP has called on the government to review …".
             # ("appealed to" is a court's, "a phone call on" a noun's).
-            "called on", "calls on", "called for", "calls for", "appealed for", "appeals for"]
+            "called on", "calls on", "called for", "calls for", "appealed for", "appeals for",
+            # A court's reasons are its judge's words: "Justice Jane Roe held that …", "the judge ruled that"
+            # ("found that" is a study's as often: left out).
+            "held that", "holds that", "ruled that", "rules that",
+            # "X informed that …", as Indian and African releases report what an official told a meeting ("Perez
+            # informed on federal cases", "informed Adams that" are an informant's and a narrative's).
+            "informed that"]
 # Giving a speech is speaking: "The First Lady delivered opening remarks thanking …".
 _PHRASAL += [f"{v} {a}{n}" for v in ("delivered", "delivers", "gave", "gives", "made", "makes")
              for a in ("", "opening ", "closing ", "keynote ", "welcoming ", "brief ")
@@ -209,7 +218,8 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     councillor councilor co-author coauthor coordinator co-ordinator partner co-founder cofounder chair
     chairperson captain commissioner minister superintendent chancellor vice-chancellor curator editor scientist
     surgeon physician lecturer teacher organiser organizer treasurer trustee ambassador envoy inspector sergeant
-    representative solicitor barrister playwright novelist midfielder striker defender goalkeeper""".split()
+    representative solicitor barrister playwright novelist midfielder striker defender goalkeeper
+    lead co-lead dean principal convenor convener patron co-investigator registrar rector provost""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 _ROLE_PREFIX = rf"(?:(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS_LIST)})\s+(?:of\s+[a-z]+\s+)?)?"
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
@@ -230,8 +240,8 @@ _POST_NOMINAL_AT = re.compile(r",?\s+(?:PhD|DPhil|Jr|Sr|Esq)")
 # "dijo el superintendente del Distrito Escolar, Jerry Almendarez".
 # A name may open with an initial or the abbreviation of a given name ("Md. Rafiqul Islam"), and hold
 # particles: Romance and Dutch ones, Irish ("Máirtín Ó Flatharta", "Nic"), a Tamil or Malay patronymic's
-# ("Rajendran a/l Muthusamy").
-_PERSON_NAME = r"(?:(?:[A-ZÀ-ÝĀ-Ž]|Md|Mohd|Muhd)\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?:de|del|van|von|da|di|le|la|du|dos|Ó|Ní|Mac|Nic|Uí|bin|binti|a/l|a/p)\s+" + _NAME_WORD + "|" + _NAME_WORD + r")){1,3}"
+# ("Rajendran a/l Muthusamy", "Selvakumar s/o Rajendran"), Welsh "ap" ("Gethin ap Dafydd").
+_PERSON_NAME = r"(?:(?:[A-ZÀ-ÝĀ-Ž]|Md|Mohd|Muhd)\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?:de|del|van|von|da|di|le|la|du|dos|Ó|Ní|Mac|Nic|Uí|bin|binti|a/l|a/p|s/o|d/o|ap)\s+" + _NAME_WORD + "|" + _NAME_WORD + r")){1,3}"
 _AFTER_VERB_TAIL = re.compile(
     rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
@@ -246,7 +256,16 @@ _ROLE_THEN_NAME = re.compile(
 # (the run of capitalised words up to the comma is the role's, however its last words read).
 _ROLE_COMMA_NAME = re.compile(
     rf"(?:\s+(?:{_JOINER}|[A-Z][\w’'.-]*)){{0,8}}?,\s+(?:(?:the\s+)?(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME})")
+# The same with an honorific that marks where the name starts: "Minister of Water Development and Rural
+# Sanitation Hon. Jane Roe" (whose first capitalised words "Water Development" would read as a name).
+_ROLE_THEN_HONORIFIC = re.compile(
+    rf"(?:\s+(?:{_JOINER}|[A-Z][\w’'.-]*)){{0,8}}?,?\s+(?:the\s+)?(?P<hon>{HONORIFIC})\s+(?P<span>{_PERSON_NAME})")
 _NAME_BEFORE_ROLE = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME}),\s+(?:the\s+)?$")
+# Titles written before a given name alone: "Sir Edward" for Edward Heath, "Ratu Josefa", "Dame Judi".
+_GIVEN_NAME_STYLES = frozenset("sir dame lord lady ratu adi".split())
+# A role and the title its holder is styled with before the name.
+_ROLE_STYLES = {"judge": ("Justice", re.compile(rf"(?<![\w’'])Justice\s+(?P<span>{_PERSON_NAME})"))}
+_NAME_BEFORE_LETTERS = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME}),?\s+$")
 _NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
 # What a person is, in lower case before the name ("Chiefs wide receiver Jane Roe said"): words that end in a
 # noun of agency or a known role noun.
@@ -399,7 +418,7 @@ _ACRONYM_HOLDER = re.compile(rf",\s+(?:(?P<hon>{HONORIFIC})\s+|[A-Z][A-Za-z]{{0,
 _ACCORDING_PRONOUN = re.compile(r"\b[Aa]ccording to (?P<pron>him|her)(?=\s*[,.;])")
 # "according to the governor": a role alone, in lower case, ending its clause.
 _ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to the\s+(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*|[A-Z]{2,6})(?=\s*[,.;]|$)")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by)\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?),)?")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by),?\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?),)?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
 # introducing a quote with a colon, or ending a line that a quote follows.
 # Searched backwards from each colon that opens a quote of a few words at least: "Gang Moniker: “Lil Rob”" is
@@ -926,8 +945,9 @@ def _split_span(span: str) -> tuple[str | None, str]:
     # initial, the name starts there.
     if len(rest) > 2 or (len(rest) == 2 and role is None and not lexicons.is_given_name(rest[0])):
         for k in range(1, len(rest) - 1):
+            # A particle before it joins the words on both sides into one name ("Nor Hafizah binti Abdul Rahman").
             if lexicons.is_given_name(rest[k]) and rest[k][:1].isupper() and not any(
-                    lexicons.is_given_name(t) or _INITIAL.fullmatch(t) for t in rest[:k]) \
+                    lexicons.is_given_name(t) or _INITIAL.fullmatch(t) or t in _PARTICLES for t in rest[:k]) \
                     and len(rest) - k <= 3:
                 head = rest[:k]
                 if len(head) == 1 and role is None and _family_name_first(head[0]):
@@ -963,6 +983,8 @@ def _split_span(span: str) -> tuple[str | None, str]:
         # "China’s ambassador to Britain Liu Xiaming": a place that ends a title in lower case is not the
         # name's first word (a place that is a given name too, "Jordan Smith", stays).
         rest = rest[1:]
+    if len(rest) > 1 and rest[0].lower().endswith("-year-old"):
+        rest = rest[1:]  # "Seventeen-year-old Amira": her age, no part of her name
     if len(rest) > 2 and rest[0] in ("Lady", "Lord") and lexicons.is_given_name(rest[1]):
         role = " ".join(([role] if role else []) + rest[:1])  # "Lady Melania Trump"
         rest = rest[1:]
@@ -1033,6 +1055,13 @@ _HEADLINE_WORDS = frozenset("on in at to for with about from by as into over aft
 
 
 @lru_cache(maxsize=4096)
+def _sentence_opening(text: str, pos: int) -> bool:
+    """Whether only the words of one capitalised run (an age, a title) stand between a sentence's start and ``pos``."""
+    before = text[:pos].rstrip()
+    head = before[sentence_start(text, pos):].split() if before else []
+    return len(head) <= 1 and all(w[:1].isupper() for w in head)
+
+
 def _valid_name(name: str) -> bool:
     tokens = name.split()
     if not tokens or len(tokens) > 5:
@@ -1057,6 +1086,8 @@ def _valid_name(name: str) -> bool:
         return False  # "San Francisco", "Fort Worth", "Los Angeles": a place however the sentence reads
     if any(t.lower().strip(".,") in TITLE_WORDS and not t.endswith(".") for t in tokens):
         return False
+    if name[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(name + " ")) and h.end() > len(name):
+        return False  # "Tan Sri", "Dato' Sri": a title with the name still to come
     return all(t[:1].isupper() or t in _PARTICLES for t in tokens) and tokens[-1][:1].isupper()
 
 
@@ -1065,9 +1096,9 @@ def _valid_name(name: str) -> bool:
 _HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
 # The word that opens a patronymic in Malay and Arabic names: what follows it is the father's name.
 _PATRONYMIC_WORD = r"(?:bin|binti|binte|bint|ibn)"
-_PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p)\s")
-_NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_WORD})?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){{1,3}}(?=[\s,.;:)]|$)")
-_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin binti binte ibn a/l a/p ó ní uí "
+_PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o|ap)\s")
+_NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_WORD})?(?:\s+{_NAME_WORD}){{1,3}}(?=[\s,.;:)]|$)")
+_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
                        "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
@@ -1181,7 +1212,9 @@ def _organisation_role(role: str | None) -> bool:
     if not role or not re.match(r"(?:an?|the)\s", role.strip(), re.I):
         return False  # "Jane Roe, Example Hotel Association, said": the body she speaks for
     head = _HEAD_ENDS.sub("", role.strip()).split()
-    return bool(head) and head[-1].lower().strip(",.") in _ORG_HEADS
+    # A participle after the head noun ends it too: "a Colorado startup developing sodium-ion cells".
+    cut = next((k for k in range(2, len(head)) if head[k].endswith("ing") and head[k].islower()), len(head))
+    return bool(head) and (head[-1].lower().strip(",.") in _ORG_HEADS or head[cut - 1].lower().strip(",.") in _ORG_HEADS)
 
 
 def _titled_or_given(span: str) -> bool:
@@ -1239,7 +1272,9 @@ def _person_like(text: str, shape_only: bool = False) -> bool:
     if not 2 <= len(tokens) <= (3 if shape_only else 4) or not _valid_name(name) \
             or any(t.lower().strip(",.") in _TITLES for t in tokens):
         return False
-    return shape_only or lexicons.is_given_name(tokens[0]) or bool(_INITIAL.fullmatch(tokens[0]))
+    # An honorific before the words vouches for them as a name ("Dr. Nusrat Jahan Ahmed").
+    return shape_only or lexicons.is_given_name(tokens[0]) or bool(_INITIAL.fullmatch(tokens[0])) \
+        or (text[:2] in _HONORIFIC_STARTS and _HONORIFIC_RE.match(text.strip() + " ") is not None)
 
 
 def _title_like(span: str) -> bool:
@@ -1314,6 +1349,29 @@ def _the_before(text: str, pos: int) -> bool:
     while k > 0 and text[k - 1].isspace():
         k -= 1
     return k < pos and _THE_END.match(text, max(0, k - 3), pos) is not None
+
+
+# An honorific in brackets after a title, as Nigerian releases write a married woman's: "Chief (Mrs.) Ngozi Eze".
+_PAREN_HONORIFIC = re.compile(r"(?<=[A-Za-z.] )\((Mrs|Mr|Ms|Miss|Dr|Prof|Engr|Barr)(\.?)\)(?= [A-Z])")
+
+
+# Post-nominals set off by commas between a name and what follows: "Hon. Jane Roe, MP, said", "John Doe,
+# SAN, said", "Dr Jane Roe, OBE, FRCP, the trust's chair, said".
+_COMMA_POST_NOMINALS = re.compile(
+    r"(?<=[a-zà-ÿā-ž])(?:,\s+(?:" + "|".join(sorted((p.upper() for p in lexicons.POST_NOMINALS
+                                                   if p not in ("jr", "sr", "ii", "iii", "iv", "phd", "dphil", "esq")),
+                                                  key=len, reverse=True))
+    + r"|SAN|MPP|MNA|MPA|FRCP|FRCS|PhD|DPhil)\b)+,")
+
+
+def _blank_post_nominals(m: re.Match[str]) -> str:
+    """The name's comma kept, the post-nominals blanked, the text's length kept: "Jane Roe,     said"."""
+    return "," + " " * (len(m.group(0)) - 1)
+
+
+def _unbracket(m: re.Match[str]) -> str:
+    """The bracketed honorific without its brackets, the text's length kept (quote offsets stand)."""
+    return f" {m.group(1)}{m.group(2)} "
 
 
 class Attributor:
@@ -1401,6 +1459,8 @@ class Attributor:
             if not words:
                 continue
             title, name = _split_span(_strip_lead(" ".join(words) + " " + surname))
+            if name[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(name)):
+                name = name[h.end():]  # "Assoc Prof Lim", "Ratu Josefa": a title before one word of a name
             if not name or len(name.split()) < 2 or not _valid_name(name):
                 continue
             if lexicons.is_place(name.split()[0]) and not lexicons.is_given_name(name.split()[0]):
@@ -1416,13 +1476,15 @@ class Attributor:
         self._full[key] = best
         return best
 
-    def name_written_first(self, word: str) -> str | None:
+    def name_written_first(self, word: str, anywhere: bool = False) -> str | None:
         """The full name a release gives, after an honorific, to a person it then calls by the name's first
         word: a family name written first ("Dr. Wong Kah Yee" … "Dr. Wong explained") or a name with a
-        patronymic ("Dr. Norazlina binti Che Mat" … "Prof. Norazlina said"). None when it gives none, or two."""
+        patronymic ("Dr. Norazlina binti Che Mat" … "Prof. Norazlina said"); with ``anywhere``, with or without
+        an honorific before it (a knight's given name: "Edward Heath" … "Sir Edward said"). None when it gives
+        none, or two."""
         found: set[str] = set()
         for pos in self._occurrences(word):
-            if not _HONORIFIC_END.search(self.text, max(0, pos - 12), pos):
+            if not anywhere and not _HONORIFIC_END.search(self.text, max(0, pos - 12), pos):
                 continue
             m = _NAME_AFTER_FIRST.match(self.text, pos + len(word))
             if m and not any(_organisation_word(w) or w.lower() in _TITLES or w.lower() in _THOROUGHFARES
@@ -1456,21 +1518,32 @@ class Attributor:
                         acr = _ACRONYM_AFTER.match(self.text, end)
                         at = acr.end() if acr else end
                         m = _ROLE_COMMA_NAME.match(self.text, at) or _ROLE_THEN_NAME.match(self.text, at)
+                    elif key in lexicons.OFFICE_POST_NOMINALS:
+                        # "Juan Kermode MHK has written": the office's letters after the holder's name.
+                        m = _NAME_BEFORE_LETTERS.search(self.text, max(0, pos - 80), pos)
                     else:
                         m = _NAME_BEFORE_ROLE.search(self.text, max(0, pos - 80), pos) \
                             if _comma_before(self.text, pos) else None
-                    name = _split_span(lexicons.strip_post_nominals(m.group("span")))[1] if m else ""
-                    poss = [k for k, t in enumerate(name.split()) if t.endswith(_POSSESSIVE)]
-                    if poss:  # "First Lady Jane Roe’s Roundtable": the name ends at its possessive
-                        name = " ".join(name.split()[: poss[0] + 1])[:-2]
-                    # An honorific before it makes a name of words no list knows ("Hon. Ratu Josaia Niuvaka").
-                    if 2 <= len(name.split()) <= 4 and _valid_name(name) and (
-                            _person_like(name) or self.registry.find(name) is not None or m.group("hon")):
+                    # A title written before names as a style ("Justice Jane Roe") vouches for the name's shape.
+                    name = self._holder_name(m, styled=after and key in lexicons.ROLE_TITLES and m is not None
+                                             and not self.text[at:m.start("span")].strip())
+                    if not name and after and m and not m.group("hon"):
+                        m = _ROLE_THEN_HONORIFIC.match(self.text, at)
+                        name = self._holder_name(m)
+                    if name:
                         found.add(speaker_key(name) + "\t" + name)
                         break
             pos = low.find(key, end)
         # A headline's next word may cling to the name ("First Lady Jane Roe Applauds …"): the shortest name
         # found is the person when every other one starts with it.
+        if not found and key in _ROLE_STYLES:
+            # "the judge said" of a judge the release named "Justice Jane Roe" (the title, not "justice for …").
+            style, styled = _ROLE_STYLES[key]
+            names = {lexicons.strip_post_nominals(m.group("span")) for m in styled.finditer(self.text)}
+            if len(names) == 1:
+                name = names.pop()
+                self._role_holder[key] = name
+                return self.registry.resolve(name, style, None)
         names = sorted({f.split("\t")[1] for f in found}, key=len)
         base = speaker_key(names[0]).split() if names else []
         if not names or any(speaker_key(n).split()[:len(base)] != base for n in names):
@@ -1479,6 +1552,19 @@ class Attributor:
         name = names[0]
         self._role_holder[key] = name
         return self.registry.resolve(name, role.strip(" ,"), None)
+
+    def _holder_name(self, m: re.Match[str] | None, styled: bool = False) -> str:
+        """The name a role-holder match gives, when it reads as a person's (``styled``: after a title that
+        styles a name, in shape); "" otherwise."""
+        name = _split_span(lexicons.strip_post_nominals(m.group("span")))[1] if m else ""
+        poss = [k for k, t in enumerate(name.split()) if t.endswith(_POSSESSIVE)]
+        if poss:  # "First Lady Jane Roe’s Roundtable": the name ends at its possessive
+            name = " ".join(name.split()[: poss[0] + 1])[:-2]
+        # An honorific before it makes a name of words no list knows ("Hon. Ratu Josaia Niuvaka").
+        if m and 2 <= len(name.split()) <= 4 and _valid_name(name) and (
+                _person_like(name, shape_only=styled) or self.registry.find(name) is not None or m.group("hon")):
+            return name
+        return ""
 
     def gender_of(self, surname: str) -> str | None:
         """A gender the release gives a surname with an honorific ("Mrs Maguire")."""
@@ -1511,7 +1597,8 @@ class Attributor:
             for pos in self._occurrences(surname)[:8]:
                 start = max(sentence_start(self.text, pos), self.text.rfind("\n", 0, pos) + 1)
                 head = self.text[start:pos].split()
-                if len(head) > 1 or (head and not lexicons.is_given_name(head[0])) \
+                if len(head) > 1 or (head and not (lexicons.is_given_name(head[0])
+                                                   or head[0].lower().endswith("-year-old"))) \
                         or self.text.startswith(_POSSESSIVE, pos + len(surname)):
                     continue  # not the sentence's subject ("Pham’s father … his daughter")
                 m = _BREAK.search(self.text, pos, pos + 300)
@@ -1554,8 +1641,11 @@ class Attributor:
         if described and span.isupper() and hon is None and (person := self.acronym_holder(span)):
             return person
         if described and span.isupper() and span.lower() in lexicons.ROLE_TITLES:
-            # "the MP revealed": a title that is also a post-nominal, which would be stripped as one.
-            return self.registry.by_role(span) or self.role_holder(span)
+            # "the MP revealed": a title that is also a post-nominal, which would be stripped as one; the
+            # release may have named the holder "the Member of Parliament for Example".
+            office = lexicons.OFFICE_POST_NOMINALS.get(span.lower())
+            return self.registry.by_role(span) or self.role_holder(span) or (
+                self.registry.by_role(office) or self.role_holder(office) if office else None)
         span = _strip_lead(span)
         if hon is None and span[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(span)):
             hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
@@ -1623,16 +1713,28 @@ class Attributor:
             return None  # "the Gamkaberg District Municipality": an organisation's last word, no surname
         if len(name.split()) == 1 and self.registry.find(name) is None:
             full = self.full_name(name) or self.name_written_first(name)
+            if not full and hon:
+                # A title before the first word of one person's name: a family name written first ("Assoc Prof
+                # Lim" for "Lim Wei Ming"), or a given name styled so ("Ratu Josefa" for "Josefa Vakaloloma").
+                key = name.lower()
+                named = [p for p in self.registry.people if len(p.name.split()) > 1 and p.name.lower().split()[0] == key]
+                full = named[0].name if len(named) == 1 else None
+                if not full and hon.strip(" .’'").lower() in _GIVEN_NAME_STYLES:
+                    full = self.name_written_first(name, anywhere=True)
             if full:
                 name = full
             elif not hon and not (title and title.split()[-1].lower().strip(",.") in _TITLES) \
                     and not any(_given_before(self.text, pos) for pos in self._occurrences(name)) \
-                    and not (lexicons.given_name_gender(name) and not lexicons.is_place(name)
-                             and self.pronoun_gender(name) == lexicons.given_name_gender(name)):
+                    and not self._lone_given_name(name):
                 # A lone capitalised word is a person only if the release names someone so elsewhere, or it
                 # is a given name the pronouns after it agree with ("Bob said he …"; "Dell said it …" is not).
                 return None
         return self.registry.resolve(name, role, gender)
+
+    def _lone_given_name(self, name: str) -> bool:
+        """A given name alone that names a person: the pronouns after it agree with it ("Amira … She said")."""
+        gender = lexicons.given_name_gender(name)
+        return bool(gender) and not lexicons.is_place(name) and self.pronoun_gender(name) == gender
 
     def _pronoun(self, pronoun: str, text: str, pos: int) -> Person | None:
         """He/she: the person standing as a sentence subject earlier in the paragraph, else the last one
@@ -1684,7 +1786,13 @@ class Attributor:
             name = _NICKNAME.sub("", name).removesuffix("’s").removesuffix("'s")
             if not name or not _valid_name(name) or _the_before(text, m.start()):
                 continue  # "the Bangkok Film Market" is a thing, not a person
-            if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name)):
+            if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name) or (
+                    m.group("hon") and self.name_written_first(name, anywhere=m.group("hon").strip(" .’'").lower()
+                                                                in _GIVEN_NAME_STYLES)) or (
+                    # A given name alone opening its sentence, set off by a comma ("Seventeen-year-old Amira, from
+                    # Bradford, …"), when the pronouns after it agree.
+                    text.startswith(",", m.end()) and _sentence_opening(text, m.start())
+                    and self._lone_given_name(name))):
                 continue
             if (after := _AND_TITLE.match(text, m.end())) and any(
                     w.lower() in _TITLES for w in after.group(1).split()):
@@ -1702,6 +1810,10 @@ class Attributor:
         """The person an attribution inside ``text`` names, if any. ``verb_spans``: its speech verbs, when
         already found."""
         self.cue = None
+        if "(" in text:
+            text = _PAREN_HONORIFIC.sub(_unbracket, text)
+        if ", " in text:
+            text = _COMMA_POST_NOMINALS.sub(_blank_post_nominals, text)
         spans = quote_mask(text)
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  # Spanish "se declaró culpable" pleads; "Parise said", "Rose said" speak.
@@ -1838,10 +1950,16 @@ class Attributor:
         # Each pattern is anchored at the verb but searched forwards, so the text it sees is kept short:
         # a subject sits within a few words of its verb, an appositive role within a long sentence.
         near = prefix[-160:]
-        if self.registry.people and _agent_before(near) and (m := _DESCRIBED.search(near[-60:])):
-            person = self.registry.by_role(m.group("role")) or self.role_holder(m.group("role"))
-            if person:
-                return person
+        if _agent_before(near) and (m := _DESCRIBED.search(near[-60:])):
+            role, _, last = m.group("role").rpartition(" ")
+            # "the judge further held": an adverb in -er ends the match, not the role.
+            role = role if role and last in _ADVERB_WORDS else m.group("role")
+            # Before anyone has spoken, only a title's holder ("the judge said"), not a party's ("the defendant
+            # admitted"), is looked for in the release.
+            if self.registry.people or role.rpartition(" ")[2].lower() in lexicons.ROLE_TITLES:
+                person = self.registry.by_role(role) or self.role_holder(role)
+                if person:
+                    return person
         if not (_CAPITAL_LETTER.search(near) or _HE_SHE_WORD.search(near)):
             return None
         last12 = near[-12:]
@@ -1925,7 +2043,8 @@ class Attributor:
                     named = titled = span = last.strip()
                     role, article = _role_of(head.strip()), None
                 if role and not _person_like(titled) and (
-                        _person_like(role) or ((_title_like(span) or article) and _person_like(role, shape_only=True))
+                        _person_like(role) or _person_like(role.split(" of ", 1)[0])
+                        or ((_title_like(span) or article) and _person_like(role, shape_only=True))
                         or (_title_like(span) and _HONORIFIC_RE.match(named + " "))):
                     # "Take It Down Act Advocate, Jane Roe, said", "Minister of X, Hon. John Doe, said": of a
                     # title phrase and a name in apposition, the person is the part that looks like a name. An
@@ -1951,6 +2070,12 @@ class Attributor:
             # "Detective Sergeant Amy Chow of the Property Crimes Unit said": the phrase that places the person
             # stands between her name and the verb; without it the subject is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start("pp")].rstrip() + " ", text, pos,
+                                     depth + 1)
+        if depth < MAX_PLACE_PHRASES and (m := _TRAILING_BODY.search(near, max(0, len(near) - 100))) \
+                and m.group("body").split()[-1].lower() in lexicons.ORGANISATION_WORDS:
+            # "Dr. Jane Roe of the Department of X, Example University, said": the body set aside, the phrase
+            # that places her is, and then her name is found.
+            return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
                                      depth + 1)
         if depth < MAX_PLACE_PHRASES and "who " in near[-130:] and (m := _TRAILING_RELATIVE.search(near)):
             # "Jane Roe of the Example Municipality, who attended the ceremony, said": the relative clause
@@ -2062,6 +2187,9 @@ MAX_PLACE_PHRASES = 3
 # University of Example" (after a capitalised word, a name's last).
 # A relative clause between commas before the verb: ", who attended the ceremony, ".
 _TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z]),\s+who\s+[^,;:\"“”]{2,120},\s*$")
+# The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
+_TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
+                            r"[A-Z][\w'’&.\-]*),\s*$")
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?)\s*$")
 
@@ -2165,7 +2293,9 @@ _STATEMENT_TITLE = re.compile(rf"^\s*(?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{_STATEMEN
 # audience") may stand for the last speaker: neither is such.
 _UNNAMED_CUE = re.compile(
     rf"[,?!—–][”\"]\s+(?:(?!(?:he|she|I|we|the|this|that|his|her)\s)[a-z][\w’'-]*\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_VERB})\b|(?:{_VERB})\s+"
-    rf"(?:a|an|one|another|some|several|many|two|three)\s+[a-z])")
+    rf"(?:a|an|one|another|some|several|many|two|three)\s+[a-z])|"
+    # "A Government spokesperson said: “…”": an unnamed subject opening the sentence.
+    rf"(?:^|[.!?]\s+)(?:A|An|One|Another)\s+(?:[^\s,.;:“”\"]+\s+){{0,6}}?(?:{_VERB})\b")
 
 
 def _unnamed_cue(text: str) -> bool:
