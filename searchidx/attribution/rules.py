@@ -1054,7 +1054,10 @@ _HEADLINE_WORDS = frozenset("on in at to for with about from by as into over aft
                             "is was are has have had says said calls call urges warns vows".split())
 
 
-@lru_cache(maxsize=4096)
+# The words an honorific of one or more words ends with: a name ending so may be titles alone.
+_TITLE_ENDS = _LOWER_HONORIFICS | {"sri", "seri", "prof"}
+
+
 def _sentence_opening(text: str, pos: int) -> bool:
     """Whether only the words of one capitalised run (an age, a title) stand between a sentence's start and ``pos``."""
     before = text[:pos].rstrip()
@@ -1062,6 +1065,7 @@ def _sentence_opening(text: str, pos: int) -> bool:
     return len(head) <= 1 and all(w[:1].isupper() for w in head)
 
 
+@lru_cache(maxsize=4096)
 def _valid_name(name: str) -> bool:
     tokens = name.split()
     if not tokens or len(tokens) > 5:
@@ -1086,7 +1090,7 @@ def _valid_name(name: str) -> bool:
         return False  # "San Francisco", "Fort Worth", "Los Angeles": a place however the sentence reads
     if any(t.lower().strip(".,") in TITLE_WORDS and not t.endswith(".") for t in tokens):
         return False
-    if name[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(name + " ")) and h.end() > len(name):
+    if tokens[-1].lower().strip(".'’") in _TITLE_ENDS and (h := _HONORIFIC_RE.match(name + " ")) and h.end() > len(name):
         return False  # "Tan Sri", "Dato' Sri": a title with the name still to come
     return all(t[:1].isupper() or t in _PARTICLES for t in tokens) and tokens[-1][:1].isupper()
 
@@ -1362,6 +1366,10 @@ _COMMA_POST_NOMINALS = re.compile(
                                                    if p not in ("jr", "sr", "ii", "iii", "iv", "phd", "dphil", "esq")),
                                                   key=len, reverse=True))
     + r"|SAN|MPP|MNA|MPA|FRCP|FRCS|PhD|DPhil)\b)+,")
+
+
+_LETTERS_HINT = re.compile(r", [A-Z][A-Za-z]{1,4},")
+_PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr)")
 
 
 def _blank_post_nominals(m: re.Match[str]) -> str:
@@ -1810,9 +1818,10 @@ class Attributor:
         """The person an attribution inside ``text`` names, if any. ``verb_spans``: its speech verbs, when
         already found."""
         self.cue = None
-        if "(" in text:
+        # Cheap tests first: most paragraphs hold neither a bracketed honorific nor letters set off by commas.
+        if "(" in text and _PAREN_HINT.search(text):
             text = _PAREN_HONORIFIC.sub(_unbracket, text)
-        if ", " in text:
+        if ", " in text and _LETTERS_HINT.search(text):
             text = _COMMA_POST_NOMINALS.sub(_blank_post_nominals, text)
         spans = quote_mask(text)
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
@@ -2071,7 +2080,8 @@ class Attributor:
             # stands between her name and the verb; without it the subject is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start("pp")].rstrip() + " ", text, pos,
                                      depth + 1)
-        if depth < MAX_PLACE_PHRASES and (m := _TRAILING_BODY.search(near, max(0, len(near) - 100))) \
+        if depth < MAX_PLACE_PHRASES and near.rstrip().endswith(",") \
+                and (m := _TRAILING_BODY.search(near, max(0, len(near) - 100))) \
                 and m.group("body").split()[-1].lower() in lexicons.ORGANISATION_WORDS:
             # "Dr. Jane Roe of the Department of X, Example University, said": the body set aside, the phrase
             # that places her is, and then her name is found.
