@@ -548,3 +548,11 @@ def test_titles_alone_ages_companies_and_unnamed_spokespeople_are_no_names():
         "A Government spokesperson said: “Young carers deserve the same chance as every other child.”",
     )
     assert got == ["Gareth Penrose", None]
+
+
+def test_bodies_named_for_what_they_do_are_no_speakers():
+    """A capitalised run with a plural everyday noun and no given name is a body ("Tolbooth Arts Scotland");
+    a company whose description runs on after a comma is one too."""
+    assert names("Tolbooth Arts Scotland today announced a new touring programme.") == [None]
+    assert names("Canopi Farms, a Singapore agritech startup, today opened a vertical farm that it says can "
+                 "grow 1,200 tonnes of greens.") == [None]

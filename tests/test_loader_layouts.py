@@ -1770,3 +1770,17 @@ def test_a_pages_title_repeated_under_its_label_keeps_its_deck_out_of_the_title(
     assert r.title == "Brooklyn Contractor Sentenced for Stealing Wages"
     r = load_text(menu + "Brooklyn Contractor Sentenced for\nStealing Wages\n" + lead, "wages2.txt")
     assert r.title == "Brooklyn Contractor Sentenced for Stealing Wages"
+
+
+def test_a_body_with_its_acronym_over_a_label_and_the_headline():
+    """A research body's name with its acronym in brackets, an address line with its registration number, a
+    label and a date: the headline under them is the title."""
+    r = load_text(
+        "HIMALAYAN EXAMPLE WATER RESEARCH INSTITUTE (HEWRI)\n"
+        "Baluwatar-4, Kathmandu, Nepal | Regd. No. 142/061/062 | PAN 302117845\n"
+        "PRESS RELEASE\n2026-05-22\n"
+        "Moraine lake lowered by three metres in first phase of community-led drainage project\n"
+        "KATHMANDU, 22 May – Scientists and villagers have lowered a moraine-dammed lake by 3.4 metres in the "
+        "first phase of a drainage project.\nThe work was carried out between March and May.\n", "lake.txt")
+    assert r.title == "Moraine lake lowered by three metres in first phase of community-led drainage project"
+    assert r.location == "KATHMANDU"

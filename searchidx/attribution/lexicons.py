@@ -113,7 +113,7 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     ministère gouvernement entreprise syndicat
     chronicle gazette tribune herald journal courier inquirer telegraph magazine radio television broadcasting
     channel equity security investment investments advisors advisers bancorp financial insurance brokerage
-    depot analytics""".split())
+    depot analytics collective""".split())
 
 #: Countries and regions that speak in releases as states do ("South Korea said").
 PLACES = frozenset("""afghanistan albania algeria argentina armenia australia austria bangladesh belgium belize bhutan

@@ -1058,6 +1058,13 @@ _HEADLINE_WORDS = frozenset("on in at to for with about from by as into over aft
 _TITLE_ENDS = _LOWER_HONORIFICS | {"sri", "seri", "prof"}
 
 
+def _plural_noun(word: str) -> bool:
+    """A capitalised everyday noun in the plural ("Ferries", "Arts", "Farms"), which a body's name holds and a
+    person's seldom does."""
+    low = word.lower()
+    return len(low) >= 4 and low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and lexicons.is_lowercase_word(low)
+
+
 def _sentence_opening(text: str, pos: int) -> bool:
     """Whether only the words of one capitalised run (an age, a title) stand between a sentence's start and ``pos``."""
     before = text[:pos].rstrip()
@@ -1215,7 +1222,7 @@ def _organisation_role(role: str | None) -> bool:
     "the city's largest charity"), not a person ("a member of the board", "the bank's chief economist")."""
     if not role or not re.match(r"(?:an?|the)\s", role.strip(), re.I):
         return False  # "Jane Roe, Example Hotel Association, said": the body she speaks for
-    head = _HEAD_ENDS.sub("", role.strip()).split()
+    head = _HEAD_ENDS.sub("", role.strip().split(",", 1)[0]).split()
     # A participle after the head noun ends it too: "a Colorado startup developing sodium-ion cells".
     cut = next((k for k in range(2, len(head)) if head[k].endswith("ing") and head[k].islower()), len(head))
     return bool(head) and (head[-1].lower().strip(",.") in _ORG_HEADS or head[cut - 1].lower().strip(",.") in _ORG_HEADS)
@@ -1713,6 +1720,9 @@ class Attributor:
                 and not any(lexicons.is_given_name(t) for t in tokens) \
                 and all(lexicons.is_lowercase_word(t) for t in tokens):
             return None  # "Age Concern", "Legal Support Assistants": everyday words, nobody's name
+        if not hon and len(tokens) > 1 and not title and self.registry.find(name) is None \
+                and any(_plural_noun(t) for t in tokens[1:]) and not any(lexicons.is_given_name(t) for t in tokens):
+            return None  # "Atlantic Isles Ferries", "Tolbooth Arts Scotland": a body named for what it does
         if described and not title:
             # "the Wisconsin Republican said": a description, good only for someone already named so.
             return self.registry.by_role(name) or self.role_holder(name)

@@ -806,11 +806,15 @@ def _body_name(line: str) -> bool:
     return len(words) <= 6 and is_office_line(line) and _issuer_word(words[-1])
 
 
+_ACRONYM_END = re.compile(r"(?<=\S)\s+\([A-Z][A-Z&.]{1,9}\)$")
+
+
 def is_office_line(text: str) -> bool:
     """A letterhead line naming an office, a body or a place: a few words, each capitalised or a joining
     word, no sentence ("OFFICE OF THE DISTRICT ATTORNEY", "St Brendan's University Hospital, Galway", "City of
     Example")."""
-    text = _OFFICE_OF.sub("", text.strip())
+    # The body's acronym after its name is part of it: "PEOPLE'S RENEWAL CONGRESS (PRC)".
+    text = _ACRONYM_END.sub("", _OFFICE_OF.sub("", text.strip()))
     words = text.split()
     if not 1 <= len(words) <= 12 or len(text) > 100 or text[-1:] in ".!?:" or any(c.isdigit() for c in text):
         return False
