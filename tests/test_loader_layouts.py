@@ -1760,16 +1760,16 @@ def test_a_pages_title_repeated_under_its_label_keeps_its_deck_out_of_the_title(
     """The page's title as its first line, its menu, "FOR IMMEDIATE RELEASE", a date, the title again and a
     deck under it: the title stays, the deck is not taken for it; a heading that wraps onto two lines under
     the label is no shorter title either."""
-    menu = "Brooklyn Contractor Sentenced for Stealing Wages - The Example District Attorney's Office\nHOME\nGET HELP\n" \
-           "CONTACT US\nSkip to content\nFOR IMMEDIATE RELEASE\nTuesday, June 9, 2015\n"
+    title = "Brooklyn Contractor Sentenced for Stealing Employees’ Wages"
+    menu = f"{title} - The Brooklyn District Attorney's Office\nHOME\nGET HELP\nCONTACT US\nSkip to content\n" \
+           "FOR IMMEDIATE RELEASE\nTuesday, June 9, 2015\n"
     lead = ("Brooklyn District Attorney Jane Roe announced today that the owner of a construction company who stole "
-            "wages from 11 employees was sentenced.\nThe defendant pleaded guilty in April.\n")
-    r = load_text(menu + "Brooklyn Contractor Sentenced for Stealing Wages\n"
-                  "Defendant Agreed to Pay Back $67,220 He Owed to 11 Workers\n"
+            "wages from 11 employees was sentenced under a plea agreement.\nThe defendant pleaded guilty in April.\n")
+    r = load_text(menu + f"{title}\nDefendant Agreed to Pay Back $67,220 He Owed to 11 Workers\n"
                   "Who Performed Construction Work on Townhouses\n" + lead, "wages.txt")
-    assert r.title == "Brooklyn Contractor Sentenced for Stealing Wages"
-    r = load_text(menu + "Brooklyn Contractor Sentenced for\nStealing Wages\n" + lead, "wages2.txt")
-    assert r.title == "Brooklyn Contractor Sentenced for Stealing Wages"
+    assert r.title == title
+    r = load_text(menu + "Brooklyn Contractor Sentenced for\nStealing Employees’ Wages\n" + lead, "wages2.txt")
+    assert r.title == title
 
 
 def test_a_body_with_its_acronym_over_a_label_and_the_headline():

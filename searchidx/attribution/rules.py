@@ -91,7 +91,6 @@ SPEECH_VERBS = (
     " advised reminds reveals discloses disclosed clarifies underlines underscores"
     " reiterates responds replies retorts affirms agrees complains apologises apologizes"
     " assures conveys reassures reassured regrets regretted"
-
     # Denying and accusing are said, but "was denied bail", "the accused", "accused of murder" are legal
     # terms: only where the words after make them speech (see _NOT_DENIAL, _NOT_ACCUSING).
     " denied denies accused accuses"
@@ -263,6 +262,13 @@ _ROLE_THEN_HONORIFIC = re.compile(
 _NAME_BEFORE_ROLE = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME}),\s+(?:the\s+)?$")
 # Titles written before a given name alone: "Sir Edward" for Edward Heath, "Ratu Josefa", "Dame Judi".
 _GIVEN_NAME_STYLES = frozenset("sir dame lord lady ratu adi".split())
+
+
+def _styles_given_name(hon: str) -> bool:
+    """Whether the honorific ``hon`` is written before a given name alone ("Sir Edward", "Ratu Josefa")."""
+    return hon.strip(" .’'").lower() in _GIVEN_NAME_STYLES
+
+
 # A role and the title its holder is styled with before the name.
 _ROLE_STYLES = {"judge": ("Justice", re.compile(rf"(?<![\w’'])Justice\s+(?P<span>{_PERSON_NAME})"))}
 _NAME_BEFORE_LETTERS = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME}),?\s+$")
@@ -1055,7 +1061,7 @@ _HEADLINE_WORDS = frozenset("on in at to for with about from by as into over aft
 
 
 # The words an honorific of one or more words ends with: a name ending so may be titles alone.
-_TITLE_ENDS = _LOWER_HONORIFICS | {"sri", "seri", "prof"}
+_TITLE_ENDS = _LOWER_HONORIFICS | {"seri"}
 
 
 def _plural_noun(word: str) -> bool:
@@ -1549,8 +1555,6 @@ class Attributor:
                         found.add(speaker_key(name) + "\t" + name)
                         break
             pos = low.find(key, end)
-        # A headline's next word may cling to the name ("First Lady Jane Roe Applauds …"): the shortest name
-        # found is the person when every other one starts with it.
         if not found and key in _ROLE_STYLES:
             # "the judge said" of a judge the release named "Justice Jane Roe" (the title, not "justice for …").
             style, styled = _ROLE_STYLES[key]
@@ -1559,6 +1563,8 @@ class Attributor:
                 name = names.pop()
                 self._role_holder[key] = name
                 return self.registry.resolve(name, style, None)
+        # A headline's next word may cling to the name ("First Lady Jane Roe Applauds …"): the shortest name
+        # found is the person when every other one starts with it.
         names = sorted({f.split("\t")[1] for f in found}, key=len)
         base = speaker_key(names[0]).split() if names else []
         if not names or any(speaker_key(n).split()[:len(base)] != base for n in names):
@@ -1737,7 +1743,7 @@ class Attributor:
                 key = name.lower()
                 named = [p for p in self.registry.people if len(p.name.split()) > 1 and p.name.lower().split()[0] == key]
                 full = named[0].name if len(named) == 1 else None
-                if not full and hon.strip(" .’'").lower() in _GIVEN_NAME_STYLES:
+                if not full and _styles_given_name(hon):
                     full = self.name_written_first(name, anywhere=True)
             if full:
                 name = full
@@ -1805,8 +1811,7 @@ class Attributor:
             if not name or not _valid_name(name) or _the_before(text, m.start()):
                 continue  # "the Bangkok Film Market" is a thing, not a person
             if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name) or (
-                    m.group("hon") and self.name_written_first(name, anywhere=m.group("hon").strip(" .’'").lower()
-                                                                in _GIVEN_NAME_STYLES)) or (
+                    m.group("hon") and self.name_written_first(name, anywhere=_styles_given_name(m.group("hon")))) or (
                     # A given name alone opening its sentence, set off by a comma ("Seventeen-year-old Amira, from
                     # Bradford, …"), when the pronouns after it agree.
                     text.startswith(",", m.end()) and _sentence_opening(text, m.start())
@@ -2062,7 +2067,7 @@ class Attributor:
                     named = titled = span = last.strip()
                     role, article = _role_of(head.strip()), None
                 if role and not _person_like(titled) and (
-                        _person_like(role) or _person_like(role.split(" of ", 1)[0])
+                        _person_like(role.split(" of ", 1)[0])  # "Dr. Jane Roe of the Department …"
                         or ((_title_like(span) or article) and _person_like(role, shape_only=True))
                         or (_title_like(span) and _HONORIFIC_RE.match(named + " "))):
                     # "Take It Down Act Advocate, Jane Roe, said", "Minister of X, Hon. John Doe, said": of a

@@ -708,10 +708,6 @@ def headline_under_label(items: list[tuple[str, ...]], lead: str = "") -> int | 
             continue
         at = marks.index(True)
         above = [line for item in items[:k] for line in item] + list(lines[:at])
-        # Lines typed in one block with an address are letterhead, a motto among them too ("Supporting people
-        # with sight loss across Northern Ireland"): no headline, however much the lead repeats them.
-        loose = [line for item in [*items[:k], lines[:at]] if not (len(item) > 1 and reads_as_letterhead(item))
-                 for line in item]
         if not above or not all(_label_row(line) for line in lines[at:]) or not reads_as_letterhead(above):
             return None
         for j in range(k + 1, len(items)):
@@ -728,6 +724,10 @@ def headline_under_label(items: list[tuple[str, ...]], lead: str = "") -> int | 
             if lead:
                 opening = strip_dateline_lead(lead)[0]
                 share = taken_up(text, opening)
+                # Lines typed in one block with an address are letterhead, a motto among them too ("Supporting
+                # people with sight loss across Northern Ireland"): no headline, however much the lead repeats them.
+                loose = [line for item in [*items[:k], lines[:at]] if not (len(item) > 1 and reads_as_letterhead(item))
+                         for line in item]
                 if any(taken_up(line, opening) > share for line in loose
                        if not (_named_whole(line, opening) or names_issuer([line]))):
                     return None

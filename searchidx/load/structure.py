@@ -136,10 +136,10 @@ def mark_copies(paragraphs: list[Paragraph]) -> None:
     for i, p in enumerate(paragraphs):
         # A signed pull quote is the quote before its credit ('“…” — Jane Roe, director'), its name's words
         # on top of the quote's.
-        short = p.kind == "body" and SHORT_QUOTE_BIGRAMS <= len(bags[i]) < SIGNED_QUOTE_BIGRAMS
-        signed = signature(p.text) if short else None
+        sized = p.kind == "body" and SHORT_QUOTE_BIGRAMS <= len(bags[i]) < SIGNED_QUOTE_BIGRAMS
+        signed = signature(p.text) if sized else None
         quoted = p.text[:len(p.text) - len(signed.string) + signed.start() + 1] if signed else p.text
-        if short and (signed or len(bags[i]) < 8) and (m := _WHOLE_QUOTE.match(quoted)):
+        if sized and (signed or len(bags[i]) < 8) and (m := _WHOLE_QUOTE.match(quoted)):
             # A short pull quote ("“This award belongs to our whole team”"): its words, in order, in another
             # paragraph's quote.
             words = _words(m.group(1))

@@ -436,14 +436,12 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
             # "Date: June 26, 2024" in the header is the release's own date, over the page's ("June 27, 2024" by
             # its title); below the lead a "Date:" is an event's (a media advisory's).
             draft.date, dated_by_label = found[0], True
+        if title and not seen_prose and _fold(line) == _fold(title):
+            title_again = True  # the page's title repeated as its heading: the first line was the headline
         if _CHROME_LINE.match(line) or line.casefold() == title.casefold() or (n and line == first):
             if not seen_prose and is_label(line, alone=True):
                 labelled_at.append((len(body), line))  # "PRESS RELEASE" under the letterhead, over the headline
-            elif title and not seen_prose and line.casefold() == title.casefold():
-                title_again = True  # the page's title repeated as its heading: the first line was the headline
             continue
-        if title and not seen_prose and _fold(line) == _fold(title):
-            title_again = True  # the same, typed with other apostrophes
         if not seen_prose and _DOCUMENT_WORD.search(line) and is_label(line, alone=True) and not find_date(line):
             labelled_at.append((len(body), line))  # "PRESS STATEMENT", "MEDIA STATEMENT": no text either
             continue
