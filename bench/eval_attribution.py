@@ -74,6 +74,7 @@ from searchidx.attribution.lexicons import is_organisation, is_place  # noqa: E4
 from searchidx.attribution.rules import ORG_WORDS, TITLE_WORDS, speaker_key  # noqa: E402
 from searchidx.errors import SearchidxError  # noqa: E402
 from searchidx.load.core import load_release, load_text  # noqa: E402
+from searchidx.load.metadata import strip_dateline_lead, strip_wire_lead  # noqa: E402
 from searchidx.model import Paragraph  # noqa: E402
 
 ANNOTATIONS = REPO / "tests" / "annotations"
@@ -259,7 +260,18 @@ def source_path(source: str) -> Path:
 
 def find_paragraph(paragraphs: list[Paragraph], snippet: str, start: int) -> int | None:
     """Index of the paragraph that holds ``snippet``: at its start first, else anywhere inside (the loader may
-    have joined it with its neighbours), searching forward from ``start`` and then from the top."""
+    have joined it with its neighbours), searching forward from ``start`` and then from the top. A snippet
+    that opens with a dateline the loader moves into the metadata ("SANTA ANA, Calif. – …") is looked for
+    without it too."""
+    found = _find_paragraph(paragraphs, snippet, start)
+    if found is None:
+        rest = strip_dateline_lead(strip_wire_lead(snippet)[0])[0]
+        if rest != snippet and len(rest) >= 8:
+            found = _find_paragraph(paragraphs, rest, start)
+    return found
+
+
+def _find_paragraph(paragraphs: list[Paragraph], snippet: str, start: int) -> int | None:
     key = norm(snippet)
     texts = [norm(p.text) for p in paragraphs]
     order = list(range(start, len(paragraphs))) + list(range(0, start))
