@@ -1784,3 +1784,184 @@ def test_a_body_with_its_acronym_over_a_label_and_the_headline():
         "first phase of a drainage project.\nThe work was carried out between March and May.\n", "lake.txt")
     assert r.title == "Moraine lake lowered by three metres in first phase of community-led drainage project"
     assert r.location == "KATHMANDU"
+
+
+def test_a_pdf_heads_reference_and_date_set_far_apart_on_one_row():
+    """A government PDF's head: letterhead, label, then a reference and a date in two columns of one row, the
+    headline wrapped under them. Each cell is a line of its own: the date dates the release and the headline
+    is the title, not the row."""
+    r = load_text(
+        "                    GOVERNMENT OF EXAMPLE STATE\n"
+        "               DEPARTMENT OF FISHERIES AND COASTAL WORKS\n"
+        "              Marina Bhavan, Beach Road, Chennai-600001\n\n"
+        "                           PRESS RELEASE\n\n"
+        "No. DFC/PR/2026/031                                        Dated: 04.03.2026\n\n\n"
+        "     State opens 14 cold storage units for small-boat fishers in three\n"
+        "                      coastal districts\n\n"
+        "Chennai: The Minister for Fisheries, Thiru K. Arulmani, today opened 14 cold storage units for\n"
+        "small-boat fishers in three coastal districts.\n\n"
+        "The units will let fishers hold their catch for up to five days.\n", "pr.txt")
+    assert r.title == "State opens 14 cold storage units for small-boat fishers in three coastal districts"
+    assert r.date == dt.date(2026, 3, 4)
+    assert r.location == "Chennai"
+
+
+def test_a_reference_beside_a_note_and_an_office_holders_name_over_label_rows():
+    """Two-column rows in a PDF head: a reference beside a note that runs on below, a label beside a
+    contact, a date beside a telephone number; an office holder's name ending in "Jr." is letterhead."""
+    hospital = load_text(
+        "                 EXAMPLE REGIONAL HOSPITAL\n"
+        "              Private Bag 12, Zomba, Malawi\n\n"
+        "Ref. No.: ERH/ADM/4/2                           All enquiries should\n"
+        "                                    be addressed to the Director\n\n"
+        "                          PRESS STATEMENT\n\n"
+        "        TEMPORARY CLOSURE OF THE EYE CLINIC FOR REPAIRS\n\n"
+        "The Management of Example Regional Hospital wishes to inform the public that the eye clinic will "
+        "close for four weeks from Monday.\n\n"
+        "Patients with appointments will be seen at the outpatient department.\n", "hospital.txt")
+    assert hospital.title == "TEMPORARY CLOSURE OF THE EYE CLINIC FOR REPAIRS"
+    da = load_text(
+        "OFFICE OF THE DISTRICT ATTORNEY\nEXAMPLE COUNTY\n"
+        "100 Main Street | Example, Texas 77001 | (409) 555-0100\n\n"
+        "John Q. Example Jr.\nDistrict Attorney\n\n"
+        "FOR IMMEDIATE RELEASE                                    Contact: Ann Lee\n"
+        "June 12, 2026                                               (409) 555-0170\n\n\n"
+        "      Roofer Sentenced to 10 Years for Defrauding Storm Victims\n\n"
+        "EXAMPLE, Texas – A roofer who took deposits from 40 homeowners and never did the work was sentenced "
+        "Thursday to 10 years in prison.\n\n"
+        "The jury deliberated for two hours.\n", "da.txt")
+    assert da.title == "Roofer Sentenced to 10 Years for Defrauding Storm Victims"
+    assert da.date == dt.date(2026, 6, 12)
+
+
+def test_a_police_headline_ending_on_a_quoted_phrase_under_letterhead():
+    """A headline that ends on a quoted phrase with no stop and holds a figure ("$2.4 million") is no lead
+    sentence and no telephone number: it is the title under the force's letterhead, label and date."""
+    r = load_text(
+        "EXAMPLE REGIONAL POLICE SERVICE\nCorporate Communications | Media Relations Office\n"
+        "15 Queen Street, Example, Ontario N0N 0N0\nMedia line: 519-555-0190\n\n"
+        "NEWS RELEASE\n\nFor immediate release\n2026-03-03\n\n"
+        'Two charged after seniors lose $2.4 million in "grandparent scam"\n\n'
+        "EXAMPLE, Ont. – Two people have been charged following an investigation into a telephone fraud.\n\n"
+        "Police say 40 victims handed over cash and gift cards.\n", "police.txt")
+    assert r.title == 'Two charged after seniors lose $2.4 million in "grandparent scam"'
+    assert r.date == dt.date(2026, 3, 3)
+    assert r.location == "EXAMPLE, Ont."
+
+
+def test_an_issuers_name_and_label_on_the_first_line_of_a_release_typed_a_paragraph_a_line():
+    """"MINISTRY OF … – MEDIA RELEASE" names the issuer and the document, however long: the headline is the
+    next line; "SUVA, Fiji: …" is the lead's dateline with its country."""
+    r = load_text(
+        "MINISTRY OF FISHERIES AND OCEAN AND COASTAL RESILIENCE – MEDIA RELEASE\n"
+        "Government Hands Over 40 Fibreglass Boats to Women's Fishing Groups in Lau and Lomaiviti\n"
+        "Tuesday, 10th February 2026\n"
+        "SUVA, Fiji: Some 40 fibreglass boats were handed over to women's fishing groups on Monday.\n"
+        "The boats will let the groups reach the outer reefs in all weather.\n", "fiji.txt")
+    assert r.title == "Government Hands Over 40 Fibreglass Boats to Women's Fishing Groups in Lau and Lomaiviti"
+    assert r.date == dt.date(2026, 2, 10)
+    assert r.location == "SUVA, Fiji"
+    assert body_texts(r)[0].startswith("Some 40 fibreglass boats")
+
+
+@pytest.mark.parametrize("head, deck", [
+    ("EXAMPLE WORKERS UNION OF NIGERIA\nNational Secretariat: Plot 4, Example Close, Apapa, Lagos\n\nPRESS STATEMENT\n\n"
+     "Issued: 14th March, 2026\n\n",
+     ("DOCKWORKERS ISSUE 14-DAY ULTIMATUM OVER UNPAID ALLOWANCES",
+      "Union says members at Apapa will withdraw services from 28th March")),
+    ("            EXAMPLE UNIVERSITY OF AGRICULTURE\n        Canal Road, Lahore, Pakistan | Ph: 042-3555-0100\n\n"
+     "PRESS RELEASE                                              Dated: 11-05-2026\n\n",
+     ("New rice variety survives 45°C heatwave, yields 12% more in field trials",
+      'Variety "Sehar-27" recommended for approval by the provincial seed council')),
+])
+def test_a_headline_over_its_deck_in_one_block_under_letterhead(head, deck):
+    """The headline and its deck typed without a blank line between them under letterhead: the headline in
+    capitals over a deck in small letters, or in sentence case over a deck opening with a capital; the deck
+    is no part of the title. The Pakistani date 11-05-2026 is 11 May: the head names the country."""
+    r = load_text(head + f"{deck[0]}\n{deck[1]}\n\n"
+                  "LAHORE: The union's National Executive Council met on Thursday and agreed the ultimatum.\n\n"
+                  "Members handle dangerous cargo every day.\n", "head.txt")
+    assert r.title == deck[0]
+    assert r.date in (dt.date(2026, 3, 14), dt.date(2026, 5, 11))
+    assert deck[1] not in " ".join(body_texts(r))
+
+
+def test_numeric_dates_are_read_by_the_same_day_elsewhere_or_the_country_the_head_names():
+    from searchidx.load.dates import numeric_order
+
+    assert numeric_order("Canal Road, Lahore, Pakistan\nDated: 11-05-2026\nThe trials ended.") is True
+    assert numeric_order("Example, Texas 77001\nDate: 11-05-2026\nThe trials ended.") is False
+    assert numeric_order('{"publishedAt": "2026-12-07T08:45:00Z", "content": "07-12-2026 NAKURU"}') is True
+    assert numeric_order('{"publishedAt": "2026-07-12", "content": "07-12-2026"}') is False
+    assert numeric_order("The plan is 40 per cent funded. Date: 03/04/2026") is True
+    record = json.dumps({"data": {"attributes": {
+        "headline": "Tribunal orders return of grazing land to pastoralists",
+        "publishedAt": "2026-12-07T08:45:00.000Z",
+        "content": "<p>07-12-2026</p><p>NAKURU – The Land Claims Tribunal has ordered the return of 412 acres of "
+                   "grazing land to the community.</p><p>The company has 30 days to appeal.</p>"}}})
+    assert load_text(record, "tribunal.json").date == dt.date(2026, 12, 7)
+
+
+def test_a_copied_page_under_a_one_word_site_name_and_its_menu():
+    """A start-up's page copied whole: its one-word name, menu entries one a line, a cookie notice opening
+    with an emoji, the headline, its deck, a date line with a reading time, the lead's dateline."""
+    r = load_text(
+        "Zamba\nProduct\nFor Farmers\nFor Agro-dealers\nCompany\nNewsroom\nCareers\nLog in\n"
+        "🍪 Our website uses cookies. Some are essential, others help us improve your experience.\n"
+        "Accept all\nNewsroom\n/\nCompany news\n"
+        "Zambian agritech Zamba raises US$3 million to bring input credit to 100,000 farmers\n"
+        "Series A round led by an impact fund will take the platform to Malawi\n"
+        "30th June 2026 · 5 min read\n"
+        "LUSAKA, Zambia – Zamba, a Lusaka-based start-up that lets farmers buy seed on credit, has raised "
+        "US$3 million in a Series A round.\n"
+        "The round was led by a pan-African impact investment fund.\n"
+        "Like this:\nLike Loading...\n", "zamba.txt")
+    assert r.title == "Zambian agritech Zamba raises US$3 million to bring input credit to 100,000 farmers"
+    assert r.subtitle == "Series A round led by an impact fund will take the platform to Malawi"
+    assert r.date == dt.date(2026, 6, 30)
+    assert r.location == "LUSAKA, Zambia"
+    assert body_texts(r) == ["Zamba, a Lusaka-based start-up that lets farmers buy seed on credit, has raised US$3 "
+                             "million in a Series A round.", "The round was led by a pan-African impact investment fund."]
+
+
+def test_a_markdown_top_heading_under_its_label_date_and_contact_lines():
+    r = load_text(
+        "**FOR IMMEDIATE RELEASE**\n*Tuesday, April 7, 2026*\n"
+        "Contact: Ann Lee (Roe), 202-555-0147 | Bo Kim (Doe), 202-555-0162\n\n"
+        "# Roe, Doe Introduce Bipartisan Bill to Replace Lead Service Lines in Small Towns\n\n"
+        "**WASHINGTON —** Rep. Jane Roe and Rep. John Doe today introduced the Small Town Safe Water Act.\n\n"
+        '"Kids in small towns deserve safe water," said Rep. Roe.\n', "bill.md")
+    assert r.title == "Roe, Doe Introduce Bipartisan Bill to Replace Lead Service Lines in Small Towns"
+    assert r.date == dt.date(2026, 4, 7)
+    assert r.location == "WASHINGTON"
+
+
+@pytest.mark.parametrize("page", [
+    # The <title> names the issuer and the label; the headline is a paragraph named by its class.
+    "<html><head><title>Example Gardens Trust - Media Statement</title></head><body>"
+    "<p class='kicker'>MEDIA STATEMENT</p><p class='headline'><b>School gardens feed 9 000 learners as "
+    "drought bites</b></p><p class='subhead'><i>Trust calls on the department to fund gardens</i></p>"
+    "<p>5 August 2026</p>{body}</body></html>",
+    # The <title> names the site; the article's heading is marked as the entry's title.
+    "<html><head><title>Example Uplands Provincial Government – Official Website | News</title></head><body>"
+    "<header><p class='site-title'>Provincial Disaster Office</p></header><main><article>"
+    "<header class='entry-header'><h1 class='entry-title'>School gardens feed 9 000 learners as drought bites"
+    "</h1><span class='posted-on'>Posted on <time datetime='2026-08-05'>August 5, 2026</time></span></header>"
+    "<div class='entry-content'>{body}</div></article></main></body></html>",
+    # A short <title> (acronym and section); the headline by class, the date only in an embargo line.
+    "<html><head><title>EGT | Media</title></head><body><div class='letterhead'><p><b>EXAMPLE GARDENS TRUST"
+    "</b><br>Plot 5, Example Road, Gaborone</p></div><p class='embargo'><b>EMBARGO: NOT FOR PUBLICATION "
+    "BEFORE 00:01 ON WEDNESDAY, 5 AUGUST 2026</b></p><p class='headline'>School gardens feed 9 000 learners "
+    "as drought bites</p><p class='subhead'><i>Trust calls on the department to fund gardens</i></p>{body}"
+    "</body></html>",
+])
+def test_an_html_headline_where_the_tab_title_names_no_story(page):
+    body = ("<p>CAPE TOWN &ndash; Vegetable gardens planted at 30 schools now supplement the daily meals of more "
+            "than 9 000 learners, the Example Gardens Trust said on Wednesday.</p>"
+            "<p>The gardens use drip irrigation fed by rainwater tanks and produced 90 tonnes of vegetables.</p>")
+    r = load_text(page.replace("{body}", body), "page.html")
+    assert r.title == "School gardens feed 9 000 learners as drought bites"
+    assert r.date == dt.date(2026, 8, 5)
+    assert r.location == "CAPE TOWN"
+    assert body_texts(r)[0].startswith("Vegetable gardens planted")
+    assert not any("department to fund" in t for t in body_texts(r))

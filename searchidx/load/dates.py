@@ -99,7 +99,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 # The spellings that tell Commonwealth English (which writes dates day first) from American English.
-_BRITISH = re.compile(r"\b(?:centre|centres|colour\w*|organis\w+|programme|programmes|labour|neighbour\w*|"
+_BRITISH = re.compile(r"\b(?:centre|centres|colour\w*|organis\w+|programme|programmes|labour|neighbour\w*|per cent|"
                       r"favour\w*|honour\w*|defence|licence|metres?|kilometres?|litres?|tonnes|travelled|"
                       r"catalogue|cheque)\b", re.I)
 _AMERICAN = re.compile(r"\b(?:center|centers|color\w*|organiz\w+|labor|neighbor\w*|favor\w*|honor\w*|"
@@ -112,17 +112,34 @@ def numeric_order(text: str) -> bool | None:
     """Whether ``text`` writes numeric dates day first: True or False from its own evidence, None without any.
 
     The evidence, strongest first: a numeric date whose first number cannot be a month ("15/03/2026") or
-    whose second cannot ("03/15/2026"); dates written with the month's name ("9 March" against "March 9");
-    the spelling ("centre", "organisation" against "center", "organization"), since the English of the
-    countries that write the day first is spelled the Commonwealth way.
+    whose second cannot ("03/15/2026"); the same day written unambiguously elsewhere; the country or US
+    state the release's head names; dates written with the month's name ("9 March" against "March 9"); the
+    spelling ("centre", "organisation", "per cent" against "center", "organization"), since the English of
+    the countries that write the day first is spelled the Commonwealth way.
     """
     day = month = 0
+    ambiguous: list[tuple[int, int, int]] = []
     for m in _NUMERIC.finditer(text):
         first, second = int(m.group("first")), int(m.group("second"))
         day += first > 12 >= second
         month += second > 12 >= first
+        if first != second and first <= 12 and second <= 12:
+            ambiguous.append((int(m.group("year")), first, second))
     if day != month:
         return day > month
+    if ambiguous:
+        # The same day written unambiguously elsewhere ("07-12-2026" beside a feed's "2026-12-07" or "7
+        # December 2026") tells which reading the release means.
+        known = _unambiguous_days(text)
+        day = sum((y, b, a) in known for y, a, b in ambiguous)
+        month = sum((y, a, b) in known for y, a, b in ambiguous)
+        if day != month:
+            return day > month
+        # The country the head names, where the publisher writes from ("Canal Bank Road, Lahore, Pakistan").
+        named = {w.lower() for w in _CAPITALISED.findall(text[:HEAD_CHARS])}
+        day_first, month_first = bool(named & DAY_FIRST_COUNTRIES), bool(named & MONTH_FIRST_PLACES)
+        if day_first != month_first:
+            return day_first
     if _MONTH_NAME_HINT.search(text):
         dmy = sum(1 for _ in _WRITTEN_DMY.finditer(text))
         mdy = sum(1 for _ in _WRITTEN_MDY.finditer(text))
@@ -133,6 +150,34 @@ def numeric_order(text: str) -> bool | None:
     if british != american:
         return british > american
     return None
+
+
+def _unambiguous_days(text: str) -> set[tuple[int, int, int]]:
+    """(year, month, day) of the dates ``text`` writes with a month's name or in ISO order."""
+    days = {(int(m.group("year")), int(m.group("month")), int(m.group("day"))) for m in _ISO.finditer(text)}
+    if _MONTH_NAME_HINT.search(text):
+        for pattern in (_MDY, _DMY):
+            for m in pattern.finditer(text):
+                month = MONTHS.get(m.group("month").lower().rstrip("."))
+                if month:
+                    days.add((int(m.group("year")), month, int(m.group("day"))))
+    return days
+
+
+#: How far into a release its letterhead, dateline and first sentence reach.
+HEAD_CHARS = 600
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+#: Countries whose releases write numeric dates day first (most of the world; not the United States, nor
+#: the Philippines and Canada, which write both ways).
+DAY_FIRST_COUNTRIES = frozenset("""australia bangladesh barbados botswana britain cameroon egypt england ethiopia
+    fiji gambia ghana guyana india ireland jamaica kenya lesotho malawi malaysia malta mauritius namibia nepal
+    nigeria pakistan rwanda samoa scotland seychelles singapore somalia sudan tanzania tobago tonga trinidad
+    uganda wales zambia zimbabwe""".split())
+#: Names that place a release in the United States, which writes the month first.
+MONTH_FIRST_PLACES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware florida
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+    wisconsin wyoming""".split())
 
 
 _MONTH_NAME_HINT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")

@@ -29,6 +29,9 @@ class Block:
     set_off: bool = False
     #: The whole block is emphasised (Markdown's ``*…*``): under a headline, its deck.
     emphasised: bool = False
+    #: The format marks the block as the page's top heading (Markdown's ``# …``): the headline, whatever
+    #: labels, date and contact lines stand above it.
+    top_heading: bool = False
 
 
 @dataclass

@@ -83,9 +83,13 @@ _DATELINE_LEAD = re.compile(
     r"|^(?P<place5>(?:[A-Z][A-Z.'’\-]{1,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,3}|[A-Z][a-zà-ÿ'’\-]{1,20}(?: [A-Z][a-zà-ÿ'’\-]{1,20}){0,2})"
     r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2})"
     r"\s*(?:,|\(|\s[-–—]{1,2})\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
-    # "ISLAMABAD: The …", "Nairobi: The …": a place alone before a colon, as South Asian and African releases
-    # write it (checked after: "UPDATE:", "NOTE:" and a name are no place).
-    r"|^(?P<place7>[A-Z][A-Z.'’\-]{2,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,2}|[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2}):\s+(?=[A-Z])"
+)
+# "ISLAMABAD: The …", "Nairobi: The …": a place alone before a colon, as South Asian and African releases
+# write it, perhaps with the country ("KINGSTON, Jamaica: …"); checked after ("UPDATE:", "NOTE:" and a name
+# are no place). Tried when no dateline above matched, or one matched without its date.
+_COLON_LEAD = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\-]{2,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,2}|[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})"
+    r"(?:,\s(?P<country>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?))?:\s+(?=[A-Z])"
 )
 _WEEKDAY = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?),?\s*$")
 # A date without its year after a place in capitals: "KUANTAN, March 12 —".
@@ -102,17 +106,19 @@ _URL_LINE = re.compile(
 # Lines that belong to the wire, not to the release: dropped wherever they stand.
 BOILERPLATE_LINES = re.compile(
     # "-C-" is how EDGAR's text exhibits write ©.
-    r"^[-–\s]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+):?|print|"
+    r"^[-–\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+):?|print|"
     r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
     r"all rights? reserved\.?|###|-\s*30\s*-|-*\s*ends?\s*-*|facebook|twitter|x|linkedin|instagram|youtube|"
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
+    # WordPress's like button, copied with the page: "Like this:", "Like Loading...".
+    r"like this:|like loading(?:\.\.\.|…)?|"
     # Page furniture between paragraphs: advertisement markers, and appeals with no heading of their own.
     r"advertisement(?:\s*[-–—:]\s*(?:scroll|continue) .{0,40})?|(?:story )?continues? (?:below|after advertisement)|"
     r"follow us on .{1,60}|follow (?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:x|twitter|facebook|"
     r"instagram|linkedin|youtube|tiktok|threads|bluesky)\b.{0,100}|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
     r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60}|"
     # A copied page's cookie notice.
-    r"(?:we use|this (?:web)?site uses)(?: \w+){0,3} cookies\b.{0,300}|(?:we'd|we would) (?:also )?like to set .{0,40}cookies\b.{0,300}|(?:accept|reject|allow|decline|manage) (?:[\w-]+ ){0,2}cookies\b.{0,60}|"
+    r"(?:we use|(?:this|our) (?:web)?site uses)(?: \w+){0,3} cookies\b.{0,300}|(?:we'd|we would) (?:also )?like to set .{0,40}cookies\b.{0,300}|(?:accept|reject|allow|decline|manage) (?:[\w-]+ ){0,2}cookies\b.{0,60}|"
     r"cookie (?:settings|preferences|policy|notice)|"
     # A sign-off's label over the signatory's name: "Signed:", "SIGNED", "Sgd."
     r"signed\s*:?|sgd|issued by\s*:)\s*\.?$",
@@ -121,17 +127,19 @@ BOILERPLATE_LINES = re.compile(
 # The first two letters (lower case, after the leading dashes) of each of BOILERPLATE_LINES' alternatives, kept
 # in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
 _BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do "
-                                "gi su si sg we th ac de ma is".split())
+                                "gi su si sg we th ac de ma is ou".split())
 # What each of BOILERPLATE_LINES' alternatives starts with, in lower case, after the leading dashes: kept in step
 # with it too.
 _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "share ", "print", "distribution channel",
                          "legal disclaimer", "(c)", "©", "copyright", "all right", "###", "30", "end", "facebook",
-                         "twitter", "x", "linkedin", "instagram", "youtube", "back to ", "skip to ", "scroll to top",
+                         "twitter", "x", "linkedin", "like this:", "like loading", "instagram", "youtube", "back to ", "skip to ", "scroll to top",
                          "reddit", "whatsapp", "advertisement", "story continue", "continue", "please ", "donate ",
                          "give ", "support our ", "sign up ", "subscribe to our newsletter", "we use ", "we'd ", "we would ",
-                         "this website uses cookies", "this site uses cookies", "accept ", "reject ", "allow ", "decline ",
+                         "this website uses cookies", "this site uses cookies", "our website uses cookies",
+                         "our site uses cookies", "accept ", "reject ", "allow ", "decline ",
                          "manage ", "cookie ", "signed", "sgd", "issued by")
-_LEADING_DASHES = re.compile(r"[-–\s]*")
+# (and the symbol a cookie notice opens with: "🍪 Our website uses cookies.")
+_LEADING_DASHES = re.compile(r"[-–\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
 _CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
 # A line from which everything after is the wire's footer.
@@ -291,15 +299,16 @@ def _may_open_dateline(text: str) -> bool:
 
 def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     """Remove "SANTA ANA – " or "WASHINGTON (March 3, 2020) — " from a first paragraph."""
-    m = _DATELINE_LEAD.match(text) if _may_open_dateline(text) else None
-    if not m:
+    if not _may_open_dateline(text):
         return text, None, None
+    m = _DATELINE_LEAD.match(text)
+    if not m:
+        return _colon_lead(text)
     if m.group("place5"):
-        return _dated_lead(text, m)
+        found = _dated_lead(text, m)
+        return found if found[1] or ":" not in text[:m.end()] else _colon_lead(text)
     if m.group("place6"):
         return (text[m.end():], m.group("place6"), None) if may_be_place(m.group("place6")) else (text, None, None)
-    if m.group("place7"):
-        return (text[m.end():], m.group("place7"), None) if _colon_place(m.group("place7")) else (text, None, None)
     written = m.group("date") or m.group("dashed") or m.group("date2")
     found = find_date(written) if written else None
     if (m.group("dashed") or m.group("date2")) and not found:
@@ -308,6 +317,17 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
     place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
     return text[m.end():], place.strip(" ,"), found[0] if found else None
+
+
+def _colon_lead(text: str) -> tuple[str, str | None, object | None]:
+    m = _COLON_LEAD.match(text)
+    if not m:
+        return text, None, None
+    place, country = m.group("place"), m.group("country")
+    # A country after it makes a short word in capitals a city ("LAGOS, Nigeria:"), not an acronym.
+    if not (is_place(country) and may_be_place(place.title()) if country else _colon_place(place)):
+        return text, None, None
+    return text[m.end():], m.group("place") + (f", {m.group('country')}" if m.group("country") else ""), None
 
 
 def _colon_place(name: str) -> bool:
@@ -337,7 +357,8 @@ def may_be_place(name: str) -> bool:
 
 def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | None]:
     """A dateline whose date is any written date (``place5``): the date must be all that stands between the
-    place and the dash, a weekday aside; a place in capitals may give the day without the year."""
+    place and the dash, a weekday aside; a place in capitals, or one before a colon, may give the day without
+    the year."""
     place, written = _without_weekday(m.group("place5").strip(" ,")), m.group("date5").strip(" ,")
     if _WEEKDAY.match(place.split(",")[0]) or place.split(",")[0].lower() in MONTHS:
         return text, None, None  # "Tuesday, March 3, 2026 –": a date, no place
@@ -346,7 +367,8 @@ def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | 
         before = written[: found[1].start()]
         if not before or _WEEKDAY.match(before):  # "Friday 6 March 2026"
             return text[m.end():], place, found[0]
-    if place.isupper() and _MONTH_DAY.match(written):
+    if _MONTH_DAY.match(written) and (place.isupper() or (m.group(0).rstrip().endswith(":") and may_be_place(place))):
+        # "KUANTAN, March 12 —", "Vadodara, May 19: The Board …" (the colon of South Asian datelines).
         return text[m.end():], place, None
     return text, None, None
 
@@ -374,7 +396,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(line) > BOILERPLATE_MAX_CHARS and not line[:24].lower().startswith(_LONG_BOILERPLATE):
         return False
-    rest = line[_LEADING_DASHES.match(line).end():] if line[:1] in "-–" else line  # type: ignore[union-attr]
+    rest = line[_LEADING_DASHES.match(line).end():] if not line[:1].isalnum() else line  # type: ignore[union-attr]
     if rest[:2].lower() not in _BOILERPLATE_STARTS and rest[:1].lower() not in ("©", "x"):
         return False  # most lines: no alternative of the pattern can start there
     if not _may_start(rest, _BOILERPLATE_PREFIXES):
@@ -539,10 +561,10 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
 # the issuing office's name.
 _HEAD_LABEL = re.compile(
     r"^(?:exhibit\s+\d+(?:\.\d+)?|ex-\d+(?:\.\d+)?|(?:joint |media |news |press )?(?:release|statement|"
-    r"advisory|summary)|for immediate release|immediate release|news|communications|media relations|"
+    r"advisory|summary)|for immediate (?:release|use|publication|distribution)|immediate release|news|communications|media relations|"
     # The same labels in the other languages the corpora hold.
     r"(?:aviso|comunicado|nota) de prensa|para publicaci[oó]n inmediata|communiqu[ée] de presse|pressemitteilung|"
-    r"embargoed\b.{0,60}|for (?:more|further) information,? contact\s*:?.*|(?:investors?|media|analysts?)\s*:.*|"
+    r"embargo(?:ed)?\b.{0,80}|for (?:more|further) information,? contact\s*:?.*|(?:investors?|media|analysts?)\s*:.*|"
     r"page \d+(?: of \d+)?)\s*:?$",
     re.I,
 )
@@ -590,7 +612,21 @@ def is_label(text: str, alone: bool = False) -> bool:
         return False
     if _HEAD_LABEL.match(text):
         return True
-    return not alone and len(text.split()) <= KIND_LINE_WORDS and text[-1:] not in ".!?" and bool(_KIND_IN_LINE.search(text))
+    return not alone and text[-1:] not in ".!?" and bool(_KIND_IN_LINE.search(text)) \
+        and (len(text.split()) <= KIND_LINE_WORDS or issuer_and_label(text))
+
+
+_LINE_PARTS = re.compile(r"\s+[|–—\-]\s+")
+
+
+def issuer_and_label(text: str) -> bool:
+    """A letterhead line of the issuer's name and the document's label, set apart by a dash or bar, however
+    long the name ("MINISTRY OF WATER AND RURAL RESILIENCE – MEDIA RELEASE", "Example Children's Hospital
+    (Guarantee) Ltd – Media Release"): no headline."""
+    parts = _LINE_PARTS.split(text.strip())
+    # The label last: "MEDIA ADVISORY - Example County District Attorney" is a page's title and its site.
+    return len(parts) == 2 and is_label(parts[1], alone=True) and bool(_KIND_IN_LINE.search(parts[1])) \
+        and is_office_line(parts[0].replace("(", "").replace(")", ""))
 
 
 # "From the office of the Rt Hon Jane Roe MP": the office named by its holder.
@@ -623,6 +659,7 @@ def taken_up(line: str, opening: str) -> float:
 #: share of its words and a line below it, still above the lead, has at least HEADLINE_TAKEN_UP of its own.
 LETTERHEAD_TAKEN_UP = 0.35
 HEADLINE_TAKEN_UP = 0.7
+NAMED_HEADLINE_TAKEN_UP = 0.5
 
 
 # Words that name an issuing body in a letterhead besides ORGANISATION_WORDS' ("CITY OF EXAMPLE").
@@ -633,6 +670,11 @@ _ISSUER_WORDS = frozenset("city town county borough district province state bran
 def _issuer_word(word: str) -> bool:
     word = word.strip(",.'’()").lower()
     return word in ORGANISATION_WORDS or word in _ISSUER_WORDS
+
+
+def is_issuer_word(word: str) -> bool:
+    """A word that names an issuing body: "Ministry", "Council", "Berhad", "County"."""
+    return _issuer_word(word)
 
 
 def _named_whole(line: str, opening: str) -> bool:
@@ -688,11 +730,14 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
         return None
     scored = [(taken_up(text, opening), -k) for k, text in candidates.items()
               if len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and not (date_only_line(text) or is_letterhead(text)
-                                                                    or find_email(text) or find_phone(text))]
+                                                                    or find_email(text) or _holds_phone(text))]
     if not scored:
         return None
     share, k = max(scored)
-    return -k if share >= HEADLINE_TAKEN_UP and share > first_share else None
+    # Letterhead the lead names whole is the issuer's name for certain: a line that says more than half
+    # of what the lead says is the headline under it.
+    return -k if share >= (NAMED_HEADLINE_TAKEN_UP if named_in_lead else HEADLINE_TAKEN_UP) and share > first_share \
+        else None
 
 
 def headline_under_label(items: list[tuple[str, ...]], lead: str = "") -> int | None:
@@ -771,7 +816,25 @@ def _label_row(line: str) -> bool:
     """A line of the label's kind: a label, a date, a reference number ("Ref: OGNSC/PR/041")."""
     line = line.strip()
     return is_label(line) or bool(date_only_line(line)) or bool(_REFERENCE_LINE.match(line)) \
-        or bool(_CONTACT_ROW.match(line) and (find_email(line) or find_phone(line)))
+        or bool(_CONTACT_ROW.match(line) and (find_email(line) or find_phone(line) or len(line.split()) <= 4)) \
+        or _phone_only(line)
+
+
+def _phone_only(line: str) -> bool:
+    """A telephone number alone on its line, as a PDF's head sets it beside a date: "(409) 555-0170"."""
+    m = find_phone(line)
+    return bool(m) and _holds_phone(line) and not line[:m.start()].strip(" (+") and not line[m.end():].strip()
+
+
+def is_reference(line: str) -> bool:
+    """A document's reference number: "No. PR-114/2026", "Ref. No.: SHRH/ADM/12/7"."""
+    return bool(_REFERENCE_LINE.match(line.strip()))
+
+
+def is_head_cell(cell: str) -> bool:
+    """A cell of a row in a PDF export's head, set beside others far apart: a label, date, reference,
+    contact or letterhead line ("FOR IMMEDIATE RELEASE      Contact: Jane Roe")."""
+    return _label_row(cell) or is_letterhead(cell)
 
 
 # "Contact: Jane Roe, Public Information Officer, (706) 555-0143" between a label and the headline.
@@ -786,17 +849,34 @@ def reads_as_letterhead(lines: list[str] | tuple[str, ...]) -> bool:
     """Whether ``lines`` can all be an issuer's letterhead: none of them prose, and an address, telephone,
     reference or e-mail line or a body's name among them."""
     if any(len(line) > HEAD_LINE_CHARS or (ends_sentence(line) and not (is_letterhead(line) or is_address(line)
-                                                                          or _COMPANY_NAME.match(line)))
+                                                                          or _COMPANY_NAME.match(line)
+                                                                          or _holder_name(line)))
            for line in lines):
         return False
     return any(is_letterhead(line) or is_address(line) or _REFERENCE_LINE.match(line.strip())
                or (is_office_line(line) and any(_issuer_word(w) for w in line.split())) for line in lines)
 
 
+def _holder_name(line: str) -> bool:
+    """An office holder's name whose full stop is a suffix's: "Raymond L. Okafor Jr." over "Criminal
+    District Attorney"."""
+    bare = strip_post_nominals(line).rstrip(" ,")
+    return bare != line.rstrip() and 2 <= len(bare.split()) <= 5 and all(w[:1].isupper() for w in bare.split())
+
+
 def _headline_like(text: str) -> bool:
     """A headline's words: three or more, no sentence's full stop or lead-in colon, no letterhead."""
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and len(text) <= 300 and not text.rstrip().endswith((".", ":")) \
-        and not (is_letterhead(text) or is_address(text) or find_email(text) or find_phone(text))
+        and not (is_letterhead(text) or is_address(text) or find_email(text) or _holds_phone(text))
+
+
+#: Fewest digits of a telephone number; fewer are a figure ("$1.3 million", "3.4 metres").
+PHONE_DIGITS = 7
+
+
+def _holds_phone(text: str) -> bool:
+    return any(sum(c.isdigit() for c in m.group()) >= PHONE_DIGITS for m in _PHONE.finditer(text)) \
+        if _DIGIT.search(text) else False
 
 
 def _body_name(line: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from searchidx.attribution.lexicons import ORGANISATION_WORDS
 from searchidx.attribution.rules import attribute, attribution_fragment, name_line, signature_line
 from searchidx.load import metadata as md
@@ -22,7 +24,7 @@ CONTACT_WINDOW = 8
 def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     """The release ``draft`` describes; ``deadline`` is checked between stages (a time limit in any thread)."""
     check = deadline.check if deadline else (lambda stage: None)
-    blocks = [Block(piece, b.hint, b.gap, b.speaker, b.lines if piece == b.text else (), b.set_off, b.emphasised)
+    blocks = [replace(b, text=piece, lines=b.lines if piece == b.text else ())
               for b in draft.blocks if b.text or b.hint == "quote-mark"
               for piece in (split_long(b.text) if b.text else [b.text])]
     read = blocks  # as read, sign-off included: it may date the release (`_signed_date`)
@@ -147,7 +149,23 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     if not blocks:
         return blocks
     i = 0
-    if draft.title is None:
+    if draft.title is None and (k := _top_heading(blocks)):
+        # Labels, a date line and contacts over the page's marked heading: letterhead, the heading the title.
+        draft.letterhead += [b.text for b in blocks[:k]]
+        if found := md.head_date(line for b in blocks[:k] for line in (b.lines or (b.text,))):
+            draft.location = draft.location or found[0]
+            draft.date = draft.date or found[1]
+        draft.title = blocks[k].text
+        i = _past_deck(draft, blocks, k + 1)
+    elif draft.title is not None and (k := _title_block(draft.title, blocks)):
+        # The format gave the title, and the page shows it under its letterhead and labels: they go, and
+        # may date the release ("EMBARGO: NOT FOR PUBLICATION BEFORE 00:01 ON THURSDAY, 12 FEBRUARY 2026").
+        draft.letterhead += [b.text for b in blocks[:k]]
+        if draft.date is None and (found := md.head_date(line for b in blocks[:k] for line in (b.lines or (b.text,)))):
+            draft.location = draft.location or found[0]
+            draft.date = found[1]
+        i = _past_deck(draft, blocks, k + 1)
+    elif draft.title is None:
         blocks = _split_dated_headline(blocks)
         i = _skip_letterhead(draft, blocks)
         i = _headline_over_lead(draft, blocks, i)
@@ -188,6 +206,36 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
 
 
 _BULLET_MARKS = "•\uf0b7▪·"
+
+
+def _past_deck(draft: Draft, blocks: list[Block], i: int) -> int:
+    """Past the deck, if the block at ``i``, under a headline the format marked, is one (`_deck`) with text
+    below it: it is the subtitle."""
+    if i + 1 < len(blocks) and draft.subtitle is None and not blocks[i].hint and _deck(blocks[i].text):
+        draft.subtitle = blocks[i].text
+        return i + 1
+    return i
+
+
+def _title_block(title: str, blocks: list[Block]) -> int | None:
+    """Where the title a format's metadata gave stands again as a block, under others that are no prose."""
+    folded = " ".join(title.split()).casefold()
+    for k, b in enumerate(blocks[:LETTERHEAD_WINDOW]):
+        if " ".join(b.text.split()).casefold() == folded:
+            return k
+        if _is_lead(b.text) or b.hint not in (None, "heading"):
+            return None
+    return None
+
+
+def _top_heading(blocks: list[Block]) -> int | None:
+    """Where the format's marked top heading stands when only short lines, no prose, stand above it."""
+    for k, b in enumerate(blocks[:LETTERHEAD_WINDOW]):
+        if b.top_heading:
+            return k
+        if _is_lead(b.text) or b.hint not in (None, "heading"):
+            return None
+    return None
 
 
 def _split_dated_headline(blocks: list[Block]) -> list[Block]:
@@ -274,8 +322,8 @@ def _headline_under_label(draft: Draft, blocks: list[Block], i: int, lead_at: in
     if lead_at is None or lead_at - i < 2:
         return i
     j = md.headline_under_label([blocks[k].lines or (blocks[k].text,) for k in range(i, lead_at)], blocks[lead_at].text)
-    if not j:
-        return i
+    if not j or blocks[i + j].hint == "list" or blocks[i + j].text[:1] in _BULLET_MARKS:
+        return i  # a results release's summary under its label: a list item is no headline
     draft.letterhead += [b.text for b in blocks[i:i + j]]
     if draft.date is None and (found := md.head_date(line for b in blocks[i:i + j] for line in (b.lines or (b.text,)))):
         draft.location = draft.location or found[0]
@@ -340,9 +388,20 @@ def _head_line(line: str) -> str:
 
 
 def _is_lead(text: str) -> bool:
-    """The release's first paragraph: a sentence, or a dateline opening text."""
-    return ends_sentence(text) or len(text) > 200 \
+    """The release's first paragraph: a sentence, or a dateline opening text. A short line that ends on a
+    quoted phrase with no stop inside it is a headline ('Three charged after seniors lose $1.3 million in
+    "grandparent scam"'): prose puts its full stop there."""
+    return (ends_sentence(text) and not _quoted_phrase_end(text)) or len(text) > 200 \
         or (md.strip_dateline_lead(text)[1] is not None and not md.is_label(text))
+
+
+#: Longest line whose closing quoted phrase may end a headline rather than a sentence.
+QUOTED_HEADLINE_CHARS = 160
+
+
+def _quoted_phrase_end(text: str) -> bool:
+    end = text.rstrip()
+    return len(end) <= QUOTED_HEADLINE_CHARS and end[-1:] in "\"”" and end[-2:-1].isalnum()
 
 
 def _office_above_title(blocks: list[Block], k: int) -> bool:
@@ -408,11 +467,12 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
             # halves stand above the lead in results releases): "SANTA CLARA, Calif., April 27, 2023 –"; without
             # one only under short lines that are no prose (a case number, a name, a label).
             rest, place, date = md.strip_dateline_lead(b.text)
-            if place and (date or (only_short and _city_like(place))):
+            under_deck = passed == 1 and first is not None and _deck(first.text)
+            if place and (date or ((only_short or under_deck) and _city_like(place))):
                 draft.location = draft.location or place
                 draft.date = draft.date or date
                 b.text = rest
-                if passed == 1 and first is not None and draft.subtitle is None and _deck(first.text):
+                if under_deck and draft.subtitle is None:
                     draft.subtitle, first.text = first.text, ""  # the headline's deck, just over the dateline
                 return b  # the lead, under a summary's bullets
             if passed >= LEAD_SEARCH or len(b.text) > LEAD_SEARCH_CHARS:
@@ -453,7 +513,8 @@ def _deck(text: str) -> bool:
     in small letters, no sentence's full stop, no label, date or name ("Two hundred children a year will no
     longer travel for surgery")."""
     words = text.split()
-    return len(words) >= 6 and not ends_sentence(text) and sum(w[:1].islower() for w in words) * 2 >= len(words) \
+    return len(words) >= 6 and (not ends_sentence(text) or _quoted_phrase_end(text)) \
+        and sum(w[:1].islower() for w in words) * 2 >= len(words) \
         and not md.is_letterhead(text) and not md.date_only_line(text)
 
 
@@ -526,8 +587,9 @@ def _assemble(blocks: list[Block], title: str | None = None, listed: set[int] | 
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if (b.hint == "heading" and not opens_back_matter(b.text)) or (title and b.text == title):
-            i += 1
+        if (b.hint == "heading" and not opens_back_matter(b.text)) or (title and b.text == title) \
+                or (not b.text and b.hint != "quote-mark"):
+            i += 1  # (a block emptied on the way: a deck taken for the subtitle)
             continue
         if b.hint == "quote-mark":
             i += 1

@@ -21,7 +21,7 @@ from searchidx.errors import LoadError
 from searchidx.load.cleaning import ends_sentence, normalize_space, starts_lowercase
 from searchidx.load.dates import MONTHS, find_date, parse_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.metadata import date_only_line, is_label, is_name_line, may_be_place
+from searchidx.load.metadata import date_only_line, is_label, is_name_line, issuer_and_label, may_be_place
 from searchidx.model import Contact
 
 #: Tags whose content is never text of the release.
@@ -648,6 +648,16 @@ def _dated_element(tree) -> tuple[Any, str]:
     return found[0] if found else (None, "")
 
 
+def _labelled_date(tree) -> Any:
+    """The date of a label the page shows with it ("EMBARGO: NOT FOR PUBLICATION BEFORE 00:01 ON THURSDAY, 12
+    FEBRUARY 2026"), which an extractor may leave out of the text: the first such paragraph's."""
+    for el in tree.iter("p", "div", "span", "strong", "b"):
+        text = _text_of(el)
+        if text and len(text) <= DATE_OPENING_CHARS and is_label(text) and (dated := find_date(text)):
+            return dated[0]
+    return None
+
+
 # A date in a page's address, as news sites write the day they published: "/2019/11/19/…", "/story/2019-11-19/".
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?=[/-]|\.html?|$)")
 
@@ -776,8 +786,13 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
         return None
     if len(shown.split()) >= 4 and " ".join(page_title.split()).casefold().startswith(shown.casefold()):
         return shown  # "Headline - BBC News": the browser's title and the page agree, the social card differs
-    if tab_only and len(h1s) == 1 and h1 is h1s[0] and len(shown.split()) >= 5 \
-            and len(title.split()) <= TAB_TITLE_WORDS and len(shown) > len(title):
+    # The page's one heading: its one h1, or with none the element its class names the title.
+    only = (len(h1s) == 1 and h1 is h1s[0]) or (not h1s and h1 is not None)
+    if tab_only and only and len(shown.split()) >= 5 and len(title.split()) <= TAB_TITLE_WORDS and len(shown) > len(title):
+        return shown
+    if tab_only and h1 is not None and in_article(h1) and _HEADLINE_CLASS.search(h1.get("class") or ""):
+        # The article's heading its CMS marks as the entry's title ("entry-title") over a <title> naming
+        # the site ("Example Provincial Government – Official Website | News").
         return shown
     headed = [h for h in h1s if in_article(h) and any(a.tag == "header" for a in h.iterancestors())
               and not any(a.tag in ("aside", "nav", "footer") for a in h.iterancestors())]
@@ -816,7 +831,9 @@ def _read_metadata(tree, draft: Draft) -> None:
                       if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), None)
     title = _name_of(ld.get("headline")) or _microdata_headline(tree) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
     tab_only = not title and bool(page_title)  # the title, if any, is the <title>'s
-    if not title and page_title:
+    if not title and page_title and not issuer_and_label(page_title):
+        # (A <title> of the issuer's name and the document's label, "Example Trust - Media Statement", names
+        # no story: the page's heading does.)
         title = _heading_part(page_title, tree)
         if title == page_title:
             title = _page_title(page_title, tree, meta.get("og:site_name") or meta.get("application-name"))
@@ -857,7 +874,7 @@ def _read_metadata(tree, draft: Draft) -> None:
         if t is not None:
             stamped = parse_date(t.get("datetime"))
     shown, shown_text = _dated_element(tree)
-    draft.date = _page_date(stamped, shown, _date_in_url(draft.url or canonical or ""))
+    draft.date = _page_date(stamped, shown, _date_in_url(draft.url or canonical or "")) or _labelled_date(tree)
     placed = date_only_line(shown_text) if shown_text else None
     if placed and placed[0] and "\n" not in placed[0] and may_be_place(placed[0].split(",")[0].strip(" .")) \
             and not any(w.lower().strip(".") in MONTHS for w in placed[0].split()):

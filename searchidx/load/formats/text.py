@@ -26,10 +26,15 @@ from searchidx.load.metadata import (
     headline_under_label,
     is_boilerplate,
     is_end_mark,
+    is_head_cell,
+    is_issuer_word,
     is_label,
     is_office_line,
+    is_reference,
+    issuer_and_label,
     names_issuer,
     parse_dateline,
+    reads_as_letterhead,
     stems,
 )
 from searchidx.load.structure import opens_back_matter
@@ -127,7 +132,10 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
             block.hint = "list"
             bullets -= 1
         if not seen_prose and len(block.lines) > 1 and block.hint is None:
-            parts = _split_head_block(block, first=not draft.blocks and title is None)
+            # The first block, or the first under letterhead, may be a headline over its deck.
+            first = title is None and all(reads_as_letterhead(b.lines or (b.text,)) or date_only_line(b.text)
+                                          for b in draft.blocks)
+            parts = _split_head_block(block, first=first)
             draft.blocks.extend(parts)
             seen_prose = any(_is_prose(b.text) for b in parts)
             continue
@@ -136,18 +144,40 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
     return draft
 
 
+def _menu_run(lines: list[str]) -> bool:
+    """Whether ``lines`` are a site's menu entries, one a line, under its name ("Product" / "For Farmers" /
+    "Company" / "Newsroom"): each a few words in capitals and small letters, no figure, label or sentence.
+    A letterhead's lines hold an address, a telephone number or a label."""
+    return len(lines) >= MENU_RUN_LINES and all(
+        len(line.split()) <= MENU_ENTRY_WORDS and line[:1].isupper() and not any(c.isdigit() for c in line)
+        and not ends_sentence(line) and not is_label(line) and not line.isupper() for line in lines)
+
+
+#: Menu lines that tell a copied page's head under its site's name; most words of one of its entries.
+MENU_RUN_LINES = 4
+MENU_ENTRY_WORDS = 3
+
+
 def _page_head(lines: list[str]) -> bool:
     """Whether the text opens with a page's head copied one line an entry (site name, menu, cookie notice,
-    breadcrumb, headline, date line) with the lead typed on one long line below it, no blank line between:
-    a page copied whole, whose paragraphs are lines too, not a wrapped block of letterhead."""
+    breadcrumb, headline, date line) with the lead typed on one long line below it, in the head's block or
+    after a blank line: a page copied whole, whose paragraphs are lines too, not a wrapped block of
+    letterhead."""
     head: list[str] = []
-    for line in lines:
+    end = len(lines)
+    for n, line in enumerate(lines):
         if line.strip():
             head.append(line.strip())
         elif head:
+            end = n
             break
-    return len(head) >= PAGE_HEAD_LINES and any(len(line) >= UNWRAPPED_CHARS and ends_sentence(line) for line in head) \
-        and sum(len(line.split()) <= MENU_WORDS for line in head) >= len(head) / 2
+    if len(head) < PAGE_HEAD_LINES or sum(len(line.split()) <= MENU_WORDS for line in head) < len(head) / 2:
+        return False
+    if any(len(line) >= UNWRAPPED_CHARS and ends_sentence(line) for line in head):
+        return True
+    # The head alone in its block, the lead one long line of its own after a blank line.
+    after = next((line.strip() for line in lines[end:] if line.strip()), "")
+    return len(after) >= UNWRAPPED_CHARS and ends_sentence(after)
 
 
 #: Lines a copied page's head has at least before its lead (site name, menu entries, headline, date).
@@ -172,9 +202,10 @@ def _footer_block(block: Block) -> bool:
 def _split_head_block(block: Block, first: bool) -> list[Block]:
     """A block above the release's first sentence typed without blank lines inside: at a date line with lines
     under it, the lines above, the date line and the lines below are blocks of their own ("Title" / "Thursday, 5th March
-    2026" / the lead). The file's first block of two lines that are no sentence, the second opening with a
-    capital, is a headline over its deck ("Trust opens community hub" / "New space includes café and
-    library") when the headline is written in sentence case and ends on a word that can end it."""
+    2026" / the lead). The file's first block (``first``: or the first under its letterhead) of two lines that
+    are no sentence, the second opening with a capital, is a headline over its deck ("Trust opens community
+    hub" / "New space includes café and library") when the headline is written in sentence case (or in
+    capitals over a deck in small letters) and ends on a word that can end it."""
     lines = list(block.lines)
     for k in range(1, len(lines)):
         # Only with lines below it: a block ending on its date line is the pipeline's to read (a headline over
@@ -189,10 +220,22 @@ def _split_head_block(block: Block, first: bool) -> list[Block]:
                 out.append(Block(join_wrapped(rest), gap=0, lines=tuple(rest) if len(rest) > 1 else ()))
             return out
     if first and len(lines) == 2 and not any(ends_sentence(x) for x in lines) and lines[1][:1].isupper() \
+            and len(lines[1].split()) >= DECK_WORDS \
             and not _DANGLING_WORD.search(lines[0]) and len(words := lines[0].split()) >= 3 \
-            and sum(w[:1].islower() for w in words[1:]) >= len(words[1:]) / 2:
+            and (sum(w[:1].islower() for w in words[1:]) >= len(words[1:]) / 2 or _capitals_over_deck(lines)):
         return [Block(lines[0], gap=block.gap), Block(lines[1], gap=0)]
     return [block]
+
+
+#: Fewest words of a deck under its headline (a wrapped line's end, "Nova Scotia", has fewer).
+DECK_WORDS = 4
+
+
+def _capitals_over_deck(lines: list[str]) -> bool:
+    """A headline in capitals over a deck in small letters ("PORT WORKERS ISSUE 14-DAY ULTIMATUM" / "Union
+    says members will withdraw services"): the change of case parts them."""
+    deck = lines[1].split()
+    return lines[0].isupper() and len(deck) >= 4 and sum(w[:1].islower() for w in deck) * 2 >= len(deck)
 
 
 # Markdown keeps the HTML it could not convert: scripts and styles go whole, other tags leave their text.
@@ -249,9 +292,31 @@ def _blocks(lines: list[str]):
         gap += 1
 
 
+# Cells of one row of a PDF's head, set apart by a run of spaces: "No. MDA/PR/2026/014      Dated: 21.01.2026".
+_WIDE_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)")
+
+
+def _row_cells(line: str) -> list[str]:
+    """A row of a PDF export's head holding cells far apart, a date or a label among them, the others
+    references, contacts or letterhead, or a reference beside a note: its cells, each a line of its own
+    (joined, the row reads as neither a date line nor a reference). ``[line]`` for any other line."""
+    if "    " not in line.strip() and "\t" not in line.strip():
+        return [line]
+    cells = _WIDE_GAP.split(line.strip())
+    cleaned = [clean_line(c) for c in cells]
+    if len(cells) < 2 or not any(date_only_line(c) or is_label(c) or is_reference(c) for c in cleaned):
+        return [line]
+    # Beside a reference, the other column may be a note running on below ("All communications should" /
+    # "be addressed to the Hospital Director"); beside a date or label, only head cells.
+    if all(is_head_cell(c) for c in cleaned) or (
+            any(is_reference(c) for c in cleaned) and not any(ends_sentence(c) for c in cleaned)):
+        return cells
+    return [line]
+
+
 def _block_from_lines(lines: list[str], gap: int):
     # A page's number goes before list items are read: "- 12 -" is no list item "12 -".
-    lines = [ln for ln in lines if not is_page_furniture(ln)]
+    lines = [cell for ln in lines if not is_page_furniture(ln) for cell in _row_cells(ln)]
     if not lines:
         return
     items = _list_items(lines)
@@ -294,6 +359,9 @@ def _block_from_lines(lines: list[str], gap: int):
         if run:
             yield Block(join_wrapped(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
         return
+    if len(cleaned) == 1 and _TOP_HEADING.match(lines[0]):
+        yield Block(cleaned[0], gap=gap, top_heading=True)
+        return
     if len(cleaned) == 1 and is_lone_quote(lines[0]):
         yield Block("", hint="quote-mark", gap=gap)
         return
@@ -328,6 +396,8 @@ def _block_from_lines(lines: list[str], gap: int):
                     emphasised=len(lines) == 1 and bool(_ITALIC_LINE.match(lines[0].strip())))
 
 
+# Markdown's top heading: "# Council opens flood centre" (not "## …").
+_TOP_HEADING = re.compile(r"^ {0,3}#[ \t]+\S")
 # A line in italics: "*Seòladh opens in Portree on 2 October*", "_…_" (not bold's "**…**").
 _ITALIC_LINE = re.compile(r"^(?:\*(?!\*)[^*]{2,300}(?<!\*)\*|_(?!_)[^_]{2,300}(?<!_)_)$")
 # A label that names the document ("PRESS STATEMENT"), not a desk ("Media Relations").
@@ -353,7 +423,7 @@ def _list_items(lines: list[str]) -> list[list[str]]:
 
 def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     """Text exported one block per line: title, date and contacts read, chrome dropped, lines joined."""
-    lines = [clean_line(ln) for ln in raw_lines]
+    lines = [clean_line(cell) for ln in raw_lines for cell in _row_cells(ln)]
     lines = _join_advisory_facts([ln for ln in lines if ln])  # before the "###" rules that end a list go
     lines = _mend_split_words([ln for ln in lines if (not is_layout_only(ln) or is_end_mark(ln)) and not is_page_furniture(ln)])
     while len(lines) > 1 and "cookie" in lines[0].lower() and is_boilerplate(lines[0]):
@@ -365,7 +435,8 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
     menu_top = first_taken = False
     if draft.title:
         title, start = draft.title, 0
-    elif (find_date(first) and len(first) < 90) or _CONTACT_START.match(first) or is_label(first, alone=True):
+    elif (find_date(first) and len(first) < 90) or _CONTACT_START.match(first) or is_label(first, alone=True) \
+            or issuer_and_label(first):
         # PDF exports open with the date and contact, a release typed in an editor with "FOR IMMEDIATE
         # RELEASE"; the title comes later ("For Immediate Release: …", or the next line).
         title, start = "", 0
@@ -375,7 +446,7 @@ def parse_lines(draft: Draft, raw_lines: list[str]) -> list[str]:
         title, start = "", 1
     elif _CHROME_LINE.match(first) or (len(first.split()) <= SITE_NAME_WORDS and is_office_line(first)
                                        and not _TITLE_SEPARATOR.search(first)
-                                       and any(_MENU_LINE.match(x) for x in lines[1:3])):
+                                       and (any(_MENU_LINE.match(x) for x in lines[1:3]) or _menu_run(lines[1:5]))):
         # A page copied whole ("Skip to main content", "Menu", "Home" over the site's menu, maybe under the
         # site's name, where a page's own title would stand): the title is the heading line above the lead
         # that the lead takes up, looked for once the release is read.
@@ -631,9 +702,11 @@ def _date_line(line: str, dated_title: bool = False):
     if dated and dated[0] is None:
         return dated[1], ""  # "Posted On: 03 MAR 2021 4:10PM", "Tuesday, 18 May 2021, 2:26 pm": nothing else
     date, m = found
-    rest = (line[: m.start()] + line[m.end():]).strip(" ,|-–—")
+    rest = (line[: m.start()] + line[m.end():]).strip(" ,|-–—·•")
     rest = re.sub(r"^(?:Admin|Date|Published|Posted|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b\s*[|,:]?",
-                  "", rest, flags=re.I).strip(" ,|-–—")
+                  "", rest, flags=re.I).strip(" ,|-–—·•")
+    if _CHROME_LINE.match(rest):
+        rest = ""  # "30th June 2026 · 5 min read": the page's reading time
     if len(line) < 70 and (not dated_title or len(rest) < 30):
         return date, rest
     if dated_title and m.start() == 0 and line[m.end():m.end() + 1] in (":", "|", " ") and not ends_sentence(line):
@@ -693,7 +766,13 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
         # Under a site's menu ("Who we are", "Media centre / Press releases") the title is the heading whose
         # words the lead takes up; failing that, the last heading above the lead. The site's name ("Kaituna
         # District Council") is no title, however much the lead speaks of it.
-        heads = [h for h in heads if not (_site_name(body[h]) or names_issuer([body[h]]))] or heads
+        # Nor is a name in capitals the lead repeats whole ("Highlands Rural Health Partnership"): the issuer.
+        lead_text = " ".join(body[lead].split()).casefold()
+        # (A headline in title case may read as a body's name: "PH Embassy to Hold Mobile Consular Mission in
+        # Christchurch This November"; a body's name is short.)
+        heads = [h for h in heads if not (_site_name(body[h]) or (names_issuer([body[h]]) and _body_name_shape(body[h]))
+                                          or (is_office_line(body[h])
+                                              and " ".join(body[h].split()).casefold() in lead_text))] or heads
         lead_words = stems(" ".join(body[lead:lead + 2]))
         shares = [(len(w & lead_words) / len(w) if (w := stems(body[h])) else 0.0, -n) for n, h in enumerate(heads)]
         best, at = max(shares)
@@ -701,6 +780,13 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
     draft.title = body[k]
     above = [ln for ln in body[:k] if _is_prose(ln)] if menu_above else body[:k]
     return above + body[k + 1:]
+
+
+def _body_name_shape(line: str) -> bool:
+    """A body's name is short, or opens or ends on a word naming a body ("Ministry of Water Development and
+    Rural Sanitation"), where a headline in title case runs on ("PH Embassy to Hold … This November")."""
+    words = line.split()
+    return len(words) <= SITE_NAME_WORDS or is_issuer_word(words[0]) or is_issuer_word(words[-1])
 
 
 def _site_name(line: str) -> bool:
