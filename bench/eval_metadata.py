@@ -19,6 +19,7 @@
     python bench/eval_metadata.py --split test13     # once, at round 13's end: typed releases of tests/typed13/
     python bench/eval_metadata.py --split test14     # once, at round 14's end: typed releases of tests/typed14/
     python bench/eval_metadata.py --split test15     # once, at round 15's end: typed releases of tests/typed15/
+    python bench/eval_metadata.py --split test16     # once, at round 16's end: typed releases of tests/typed16/
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;

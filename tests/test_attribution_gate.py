@@ -125,6 +125,8 @@ def _raw_text(path: Path, hyphens: bool = True) -> str:
 
         walk(json.loads(raw))
         raw = "\n\n".join(strings)
+    if path.suffix == ".xml":
+        raw = html.unescape(raw)  # a feed's escaped HTML: its entities are escaped twice ("&amp;#8220;")
     # Inline tags (links, emphasis) sit inside a sentence; the others part words.
     raw = re.sub(r"(?i)</?(?:a|em|strong|b|i|span|abbr)\b[^>]*>", "", raw)
     raw = re.sub(r"<[^>]+>", " ", html.unescape(raw)).replace("**", "").replace("\\", "")
