@@ -1965,3 +1965,29 @@ def test_an_html_headline_where_the_tab_title_names_no_story(page):
     assert r.location == "CAPE TOWN"
     assert body_texts(r)[0].startswith("Vegetable gardens planted")
     assert not any("department to fund" in t for t in body_texts(r))
+
+
+def test_a_head_line_of_issuer_label_and_date_under_a_markdown_title():
+    r = load_text(
+        "# Example trust opens community dialysis unit\n\n"
+        "**Example Health Trust | Media release | Wednesday 4 November 2026**\n\n"
+        "A community dialysis unit opened in Rotorua this morning, bringing treatment closer to home.\n\n"
+        "The eight-chair unit was opened with a dawn blessing.\n", "unit.md")
+    assert r.date == dt.date(2026, 11, 4)
+    assert body_texts(r)[0].startswith("A community dialysis unit")
+
+
+def test_an_html_page_named_for_its_issuer_dated_by_a_published_line():
+    """A <title> that is the issuer's name and a section ("Example Cancer Hospital - Media") names no story:
+    the page's heading does; a "Published 5th Dec 2026 | Category: Club" line in an element no class names
+    a date dates the page."""
+    r = load_text(
+        "<html><head><title>Example Cancer Care Hospital - Media</title></head><body>"
+        "<div class='letterhead'><p><b>EXAMPLE CANCER CARE HOSPITAL</b><br>No. 4, Example Road, Kandy</p></div>"
+        "<div class='news-info'>Published 5th Dec 2026 | Category: <a href='/c'>News</a></div>"
+        "<h2>New radiotherapy unit to cut waiting times from three months to three weeks</h2>"
+        "<p>Example Cancer Care Hospital in Kandy yesterday commissioned a new linear accelerator and a "
+        "radiotherapy wing, which will let the hospital treat 1,800 more patients a year.</p>"
+        "<p>The project was funded through a public appeal.</p></body></html>", "hospital.html")
+    assert r.title == "New radiotherapy unit to cut waiting times from three months to three weeks"
+    assert r.date == dt.date(2026, 12, 5)

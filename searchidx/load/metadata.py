@@ -812,6 +812,24 @@ def head_date(lines: Iterable[str]) -> tuple[str | None, object] | None:
     return None
 
 
+# Parts of a head line set apart by bars or middle dots: "Example Trust | Media release | 4 November 2026".
+_ROW_PARTS = re.compile(r"\s+[|·•]\s+")
+
+
+def head_row_date(line: str) -> tuple[str | None, object] | None:
+    """(place, date) of a head line made of the issuer's name, the document's label and a date set apart by
+    bars ("Te Whare Ora Health Trust | Media release | Wednesday 4 November 2026"); None for any other line."""
+    if "|" not in line and "·" not in line and "•" not in line:
+        return None
+    parts = _ROW_PARTS.split(line.strip())
+    if len(parts) < 2 or len(line) > HEAD_LINE_CHARS:
+        return None
+    dated = [found for p in parts if (found := date_only_line(p))]
+    if len(dated) != 1 or not all(is_label(p, alone=True) or date_only_line(p) or is_office_line(p) for p in parts):
+        return None
+    return dated[0]
+
+
 def _label_row(line: str) -> bool:
     """A line of the label's kind: a label, a date, a reference number ("Ref: OGNSC/PR/041")."""
     line = line.strip()

@@ -187,7 +187,7 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     header_end = i
     for k in range(i, min(i + HEADER_WINDOW, len(blocks))):
         b = blocks[k]
-        dateline = md.parse_dateline(b.text) or md.date_only_line(b.text)
+        dateline = md.parse_dateline(b.text) or md.date_only_line(b.text) or md.head_row_date(b.text)
         if dateline:
             place, date = dateline
             if place and md.reads_as_person(place):

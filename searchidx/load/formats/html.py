@@ -21,7 +21,14 @@ from searchidx.errors import LoadError
 from searchidx.load.cleaning import ends_sentence, normalize_space, starts_lowercase
 from searchidx.load.dates import MONTHS, find_date, parse_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.metadata import date_only_line, is_label, is_name_line, issuer_and_label, may_be_place
+from searchidx.load.metadata import (
+    date_only_line,
+    is_label,
+    is_name_line,
+    issuer_and_label,
+    may_be_place,
+    names_issuer,
+)
 from searchidx.model import Contact
 
 #: Tags whose content is never text of the release.
@@ -650,12 +657,23 @@ def _dated_element(tree) -> tuple[Any, str]:
 
 def _labelled_date(tree) -> Any:
     """The date of a label the page shows with it ("EMBARGO: NOT FOR PUBLICATION BEFORE 00:01 ON THURSDAY, 12
-    FEBRUARY 2026"), which an extractor may leave out of the text: the first such paragraph's."""
+    FEBRUARY 2026"), which an extractor may leave out of the text, or of a line saying when the page was
+    published in an element no class names a date ("Published 5th Dec 2026 | Category: Club"): the first
+    such element's."""
     for el in tree.iter("p", "div", "span", "strong", "b"):
         text = _text_of(el)
-        if text and len(text) <= DATE_OPENING_CHARS and is_label(text) and (dated := find_date(text)):
-            return dated[0]
+        if not text or len(text) > DATE_OPENING_CHARS or not (is_label(text) or _PUBLISHED.match(text)):
+            continue
+        if dated := find_date(text):
+            if is_label(text) or dated[1].start() <= PUBLISHED_DATE_AT:
+                return dated[0]
     return None
+
+
+# A line that says when the page was published: "Published 5th Dec 2026 | Category: Club".
+_PUBLISHED = re.compile(r"^(?:published|posted|posted on|released|issued)\b", re.I)
+#: Furthest into such a line its date may start.
+PUBLISHED_DATE_AT = 16
 
 
 # A date in a page's address, as news sites write the day they published: "/2019/11/19/…", "/story/2019-11-19/".
@@ -837,6 +855,8 @@ def _read_metadata(tree, draft: Draft) -> None:
         title = _heading_part(page_title, tree)
         if title == page_title:
             title = _page_title(page_title, tree, meta.get("og:site_name") or meta.get("application-name"))
+    if tab_only and title and names_issuer([title]):
+        title = None  # "Example Cancer Care Hospital - Media": the issuer's name, no story; the heading names it
     if title and (is_label(title) or _SECTION_TITLE.match(title)):
         # "Press Release | Example Trust", "Press releases | Example Council": the kind of document or the
         # site's section, no headline.
