@@ -1991,3 +1991,19 @@ def test_an_html_page_named_for_its_issuer_dated_by_a_published_line():
         "<p>The project was funded through a public appeal.</p></body></html>", "hospital.html")
     assert r.title == "New radiotherapy unit to cut waiting times from three months to three weeks"
     assert r.date == dt.date(2026, 12, 5)
+
+
+def test_a_contact_label_alone_over_an_office_and_a_name_is_no_headline_under_the_label():
+    """"Contact:" alone over "Deputy District Attorney" / a name / a number: the contact's lines, not a
+    headline under the label; the page's title stays."""
+    title = "Example County District Attorney Settles Slamming Lawsuit"
+    r = load_text(
+        f"{title} - Example County District Attorney\nScroll to top\nFollow Us\n–\nSkip to content\nSearch for\n"
+        f"Press\n3 min read\n{title}\nAuthor\nJane Example\nPublished\nApril 28, 2005\nHome\nPress\n{title}\n"
+        "For Immediate Release\nDecember 17th, 2002\nContact:\nDeputy District Attorney\nAndrea Example\n"
+        f"(714) 555-0139\n{title}\n"
+        "SANTA ANA – October 22, 2002 – The Example County District Attorney’s Consumer Protection Unit "
+        "announced today the settlement of a lawsuit against a telephone company.\n"
+        "The lawsuit alleges that the company switched customers' service without their consent.\nShare\n",
+        "oc.txt")
+    assert r.title == title

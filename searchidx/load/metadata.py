@@ -834,7 +834,8 @@ def _label_row(line: str) -> bool:
     """A line of the label's kind: a label, a date, a reference number ("Ref: OGNSC/PR/041")."""
     line = line.strip()
     return is_label(line) or bool(date_only_line(line)) or bool(_REFERENCE_LINE.match(line)) \
-        or bool(_CONTACT_ROW.match(line) and (find_email(line) or find_phone(line) or len(line.split()) <= 4)) \
+        or bool((m := _CONTACT_ROW.match(line)) and (find_email(line) or find_phone(line)
+                                                     or (line[m.end():].strip() and len(line.split()) <= 4))) \
         or _phone_only(line)
 
 
