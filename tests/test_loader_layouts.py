@@ -1864,17 +1864,17 @@ def test_an_issuers_name_and_label_on_the_first_line_of_a_release_typed_a_paragr
     assert body_texts(r)[0].startswith("Some 40 fibreglass boats")
 
 
-@pytest.mark.parametrize("head, deck", [
+@pytest.mark.parametrize("head, deck, date", [
     ("EXAMPLE WORKERS UNION OF NIGERIA\nNational Secretariat: Plot 4, Example Close, Apapa, Lagos\n\nPRESS STATEMENT\n\n"
      "Issued: 14th March, 2026\n\n",
      ("DOCKWORKERS ISSUE 14-DAY ULTIMATUM OVER UNPAID ALLOWANCES",
-      "Union says members at Apapa will withdraw services from 28th March")),
+      "Union says members at Apapa will withdraw services from 28th March"), dt.date(2026, 3, 14)),
     ("            EXAMPLE UNIVERSITY OF AGRICULTURE\n        Canal Road, Lahore, Pakistan | Ph: 042-3555-0100\n\n"
      "PRESS RELEASE                                              Dated: 11-05-2026\n\n",
      ("New rice variety survives 45°C heatwave, yields 12% more in field trials",
-      'Variety "Sehar-27" recommended for approval by the provincial seed council')),
+      'Variety "Sehar-27" recommended for approval by the provincial seed council'), dt.date(2026, 5, 11)),
 ])
-def test_a_headline_over_its_deck_in_one_block_under_letterhead(head, deck):
+def test_a_headline_over_its_deck_in_one_block_under_letterhead(head, deck, date):
     """The headline and its deck typed without a blank line between them under letterhead: the headline in
     capitals over a deck in small letters, or in sentence case over a deck opening with a capital; the deck
     is no part of the title. The Pakistani date 11-05-2026 is 11 May: the head names the country."""
@@ -1882,7 +1882,7 @@ def test_a_headline_over_its_deck_in_one_block_under_letterhead(head, deck):
                   "LAHORE: The union's National Executive Council met on Thursday and agreed the ultimatum.\n\n"
                   "Members handle dangerous cargo every day.\n", "head.txt")
     assert r.title == deck[0]
-    assert r.date in (dt.date(2026, 3, 14), dt.date(2026, 5, 11))
+    assert r.date == date
     assert deck[1] not in " ".join(body_texts(r))
 
 

@@ -667,17 +667,13 @@ _ISSUER_WORDS = frozenset("city town county borough district province state bran
                           "secretariat berhad bhd".split())
 
 
-def _issuer_word(word: str) -> bool:
+def is_issuer_word(word: str) -> bool:
+    """A word that names an issuing body: "Ministry", "Council", "Berhad", "County"."""
     word = word.strip(",.'’()").lower()
     return word in ORGANISATION_WORDS or word in _ISSUER_WORDS
 
 
-def is_issuer_word(word: str) -> bool:
-    """A word that names an issuing body: "Ministry", "Council", "Berhad", "County"."""
-    return _issuer_word(word)
-
-
-def _named_whole(line: str, opening: str) -> bool:
+def named_whole(line: str, opening: str) -> bool:
     """Whether ``opening`` names ``line`` whole ("MINISTRY OF HEALTH" in "The Ministry of Health today …")."""
     return " ".join(line.split()).casefold() in " ".join(opening.split()).casefold()
 
@@ -692,7 +688,7 @@ def names_issuer(lines: list[str] | tuple[str, ...]) -> bool:
             continue  # "MEDIA ADVISORY" over the advisory's subject names no issuer
         if is_office_line(line):
             words = line.split()
-            named = named or (len(words) >= 2 and any(_issuer_word(w) for w in words))
+            named = named or (len(words) >= 2 and any(is_issuer_word(w) for w in words))
             # An office holder's letterhead: "Hon. Jane Roe MHK", "Senator John Doe".
             bare = strip_post_nominals(strip_honorifics(line)[0])
             named = named or (bare != line and 2 <= len(bare.split()) <= 4 and all(w[:1].isupper() for w in bare.split()))
@@ -708,7 +704,7 @@ def reads_as_headline_of(line: str, lead: str, below: str = "") -> bool:
     naming it whole."""
     opening = strip_dateline_lead(lead)[0]
     share = taken_up(line, opening)
-    return not _named_whole(line, opening) and share > 0.5 and (not below or share > taken_up(below, opening))
+    return not named_whole(line, opening) and share > 0.5 and (not below or share > taken_up(below, opening))
 
 
 def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[int, str], opening: str) -> int | None:
@@ -724,7 +720,7 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     head = " ".join(lines)
     # The issuer's name, short, may stand in the lead whole ("MINISTRY OF HEALTH" / "The Ministry of Health
     # today opened …"): a headline seldom does.
-    named_in_lead = len(head.split()) <= 6 and _named_whole(head, opening)
+    named_in_lead = len(head.split()) <= 6 and named_whole(head, opening)
     first_share = 0.0 if named_in_lead else taken_up(head, opening)
     if first_share > LETTERHEAD_TAKEN_UP and not _body_name(head):
         return None
@@ -774,7 +770,7 @@ def headline_under_label(items: list[tuple[str, ...]], lead: str = "") -> int | 
                 loose = [line for item in [*items[:k], lines[:at]] if not (len(item) > 1 and reads_as_letterhead(item))
                          for line in item]
                 if any(taken_up(line, opening) > share for line in loose
-                       if not (_named_whole(line, opening) or names_issuer([line]))):
+                       if not (named_whole(line, opening) or names_issuer([line]))):
                     return None
             return j
         return None
@@ -833,7 +829,7 @@ def head_row_date(line: str) -> tuple[str | None, object] | None:
 def _label_row(line: str) -> bool:
     """A line of the label's kind: a label, a date, a reference number ("Ref: OGNSC/PR/041")."""
     line = line.strip()
-    return is_label(line) or bool(date_only_line(line)) or bool(_REFERENCE_LINE.match(line)) \
+    return is_label(line) or bool(date_only_line(line)) or is_reference(line) \
         or bool((m := _CONTACT_ROW.match(line)) and (find_email(line) or find_phone(line)
                                                      or (line[m.end():].strip() and len(line.split()) <= 4))) \
         or _phone_only(line)
@@ -872,8 +868,8 @@ def reads_as_letterhead(lines: list[str] | tuple[str, ...]) -> bool:
                                                                           or _holder_name(line)))
            for line in lines):
         return False
-    return any(is_letterhead(line) or is_address(line) or _REFERENCE_LINE.match(line.strip())
-               or (is_office_line(line) and any(_issuer_word(w) for w in line.split())) for line in lines)
+    return any(is_letterhead(line) or is_address(line) or is_reference(line)
+               or (is_office_line(line) and any(is_issuer_word(w) for w in line.split())) for line in lines)
 
 
 def _holder_name(line: str) -> bool:
@@ -902,7 +898,7 @@ def _body_name(line: str) -> bool:
     """A body's name and nothing else: a few capitalised words ending in an organisation's word ("Example
     Health Trust", "Kaituna District Council"), which a lead names in part ("the trust said")."""
     words = line.split()
-    return len(words) <= 6 and is_office_line(line) and _issuer_word(words[-1])
+    return len(words) <= 6 and is_office_line(line) and is_issuer_word(words[-1])
 
 
 _ACRONYM_END = re.compile(r"(?<=\S)\s+\([A-Z][A-Z&.]{1,9}\)$")

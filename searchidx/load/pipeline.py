@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from searchidx.attribution.lexicons import ORGANISATION_WORDS
@@ -149,21 +150,14 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     if not blocks:
         return blocks
     i = 0
-    if draft.title is None and (k := _top_heading(blocks)):
-        # Labels, a date line and contacts over the page's marked heading: letterhead, the heading the title.
-        draft.letterhead += [b.text for b in blocks[:k]]
-        if found := md.head_date(line for b in blocks[:k] for line in (b.lines or (b.text,))):
-            draft.location = draft.location or found[0]
-            draft.date = draft.date or found[1]
-        draft.title = blocks[k].text
-        i = _past_deck(draft, blocks, k + 1)
-    elif draft.title is not None and (k := _title_block(draft.title, blocks)):
-        # The format gave the title, and the page shows it under its letterhead and labels: they go, and
-        # may date the release ("EMBARGO: NOT FOR PUBLICATION BEFORE 00:01 ON THURSDAY, 12 FEBRUARY 2026").
-        draft.letterhead += [b.text for b in blocks[:k]]
-        if draft.date is None and (found := md.head_date(line for b in blocks[:k] for line in (b.lines or (b.text,)))):
-            draft.location = draft.location or found[0]
-            draft.date = found[1]
+    # The page's marked heading (Markdown's "# …"), or the title the format gave standing again in the text,
+    # under labels, a date line and contacts: they are letterhead and may date the release ("EMBARGO: NOT
+    # FOR PUBLICATION BEFORE 00:01 ON THURSDAY, 12 FEBRUARY 2026").
+    folded = " ".join(draft.title.split()).casefold() if draft.title is not None else None
+    k = _head_block(blocks, lambda b: b.top_heading if folded is None else " ".join(b.text.split()).casefold() == folded)
+    if k:
+        _letterhead_above(draft, blocks, 0, k)
+        draft.title = draft.title or blocks[k].text
         i = _past_deck(draft, blocks, k + 1)
     elif draft.title is None:
         blocks = _split_dated_headline(blocks)
@@ -217,25 +211,22 @@ def _past_deck(draft: Draft, blocks: list[Block], i: int) -> int:
     return i
 
 
-def _title_block(title: str, blocks: list[Block]) -> int | None:
-    """Where the title a format's metadata gave stands again as a block, under others that are no prose."""
-    folded = " ".join(title.split()).casefold()
+def _head_block(blocks: list[Block], wanted: Callable[[Block], bool]) -> int | None:
+    """Where the first ``wanted`` block stands when only short lines, no prose or list, stand above it."""
     for k, b in enumerate(blocks[:LETTERHEAD_WINDOW]):
-        if " ".join(b.text.split()).casefold() == folded:
+        if wanted(b):
             return k
         if _is_lead(b.text) or b.hint not in (None, "heading"):
             return None
     return None
 
 
-def _top_heading(blocks: list[Block]) -> int | None:
-    """Where the format's marked top heading stands when only short lines, no prose, stand above it."""
-    for k, b in enumerate(blocks[:LETTERHEAD_WINDOW]):
-        if b.top_heading:
-            return k
-        if _is_lead(b.text) or b.hint not in (None, "heading"):
-            return None
-    return None
+def _letterhead_above(draft: Draft, blocks: list[Block], i: int, k: int) -> None:
+    """Blocks ``i`` to ``k`` stand above the headline: letterhead, whose date line dates the release."""
+    draft.letterhead += [b.text for b in blocks[i:k]]
+    if draft.date is None and (found := md.head_date(line for b in blocks[i:k] for line in (b.lines or (b.text,)))):
+        draft.location = draft.location or found[0]
+        draft.date = found[1]
 
 
 def _split_dated_headline(blocks: list[Block]) -> list[Block]:
@@ -324,10 +315,7 @@ def _headline_under_label(draft: Draft, blocks: list[Block], i: int, lead_at: in
     j = md.headline_under_label([blocks[k].lines or (blocks[k].text,) for k in range(i, lead_at)], blocks[lead_at].text)
     if not j or blocks[i + j].hint == "list" or blocks[i + j].text[:1] in _BULLET_MARKS:
         return i  # a results release's summary under its label: a list item is no headline
-    draft.letterhead += [b.text for b in blocks[i:i + j]]
-    if draft.date is None and (found := md.head_date(line for b in blocks[i:i + j] for line in (b.lines or (b.text,)))):
-        draft.location = draft.location or found[0]
-        draft.date = found[1]
+    _letterhead_above(draft, blocks, i, i + j)
     return i + j
 
 

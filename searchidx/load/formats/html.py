@@ -660,13 +660,15 @@ def _labelled_date(tree) -> Any:
     FEBRUARY 2026"), which an extractor may leave out of the text, or of a line saying when the page was
     published in an element no class names a date ("Published 5th Dec 2026 | Category: Club"): the first
     such element's."""
+    # Elements, not text nodes: a label and its date may stand in two ("<b>Media Release</b> Date: 15.10.2026").
     for el in tree.iter("p", "div", "span", "strong", "b"):
         text = _text_of(el)
-        if not text or len(text) > DATE_OPENING_CHARS or not (is_label(text) or _PUBLISHED.match(text)):
+        if not text or len(text) > DATE_OPENING_CHARS:
             continue
-        if dated := find_date(text):
-            if is_label(text) or dated[1].start() <= PUBLISHED_DATE_AT:
-                return dated[0]
+        labelled = is_label(text)
+        if (labelled or _PUBLISHED.match(text)) and (dated := find_date(text)) \
+                and (labelled or dated[1].start() <= PUBLISHED_DATE_AT):
+            return dated[0]
     return None
 
 

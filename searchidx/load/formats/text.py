@@ -32,6 +32,7 @@ from searchidx.load.metadata import (
     is_office_line,
     is_reference,
     issuer_and_label,
+    named_whole,
     names_issuer,
     parse_dateline,
     reads_as_letterhead,
@@ -235,7 +236,7 @@ def _capitals_over_deck(lines: list[str]) -> bool:
     """A headline in capitals over a deck in small letters ("PORT WORKERS ISSUE 14-DAY ULTIMATUM" / "Union
     says members will withdraw services"): the change of case parts them."""
     deck = lines[1].split()
-    return lines[0].isupper() and len(deck) >= 4 and sum(w[:1].islower() for w in deck) * 2 >= len(deck)
+    return lines[0].isupper() and sum(w[:1].islower() for w in deck) * 2 >= len(deck)
 
 
 # Markdown keeps the HTML it could not convert: scripts and styles go whole, other tags leave their text.
@@ -300,9 +301,10 @@ def _row_cells(line: str) -> list[str]:
     """A row of a PDF export's head holding cells far apart, a date or a label among them, the others
     references, contacts or letterhead, or a reference beside a note: its cells, each a line of its own
     (joined, the row reads as neither a date line nor a reference). ``[line]`` for any other line."""
-    if "    " not in line.strip() and "\t" not in line.strip():
+    row = line.strip()
+    if "    " not in row and "\t" not in row:
         return [line]
-    cells = _WIDE_GAP.split(line.strip())
+    cells = _WIDE_GAP.split(row)
     cleaned = [clean_line(c) for c in cells]
     if len(cells) < 2 or not any(date_only_line(c) or is_label(c) or is_reference(c) for c in cleaned):
         return [line]
@@ -767,12 +769,10 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
         # words the lead takes up; failing that, the last heading above the lead. The site's name ("Kaituna
         # District Council") is no title, however much the lead speaks of it.
         # Nor is a name in capitals the lead repeats whole ("Highlands Rural Health Partnership"): the issuer.
-        lead_text = " ".join(body[lead].split()).casefold()
         # (A headline in title case may read as a body's name: "PH Embassy to Hold Mobile Consular Mission in
         # Christchurch This November"; a body's name is short.)
         heads = [h for h in heads if not (_site_name(body[h]) or (names_issuer([body[h]]) and _body_name_shape(body[h]))
-                                          or (is_office_line(body[h])
-                                              and " ".join(body[h].split()).casefold() in lead_text))] or heads
+                                          or (is_office_line(body[h]) and named_whole(body[h], body[lead])))] or heads
         lead_words = stems(" ".join(body[lead:lead + 2]))
         shares = [(len(w & lead_words) / len(w) if (w := stems(body[h])) else 0.0, -n) for n, h in enumerate(heads)]
         best, at = max(shares)
