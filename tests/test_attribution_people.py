@@ -556,3 +556,84 @@ def test_bodies_named_for_what_they_do_are_no_speakers():
     assert names("Tolbooth Arts Scotland today announced a new touring programme.") == [None]
     assert names("Canopi Farms, a Singapore agritech startup, today opened a vertical farm that it says can "
                  "grow 1,200 tonnes of greens.") == [None]
+
+
+# --- people introduced by what they are, and names with particles ------------------------------------------
+
+def test_a_description_before_the_name_is_no_part_of_it():
+    """"Smallholder", "Patient", "Ballaugh resident": what a person is, before the name, with an age and a
+    relative clause between the name and the verb."""
+    got = names(
+        "Smallholder Arumugam a/l Krishnan, 62, from Kluang, Johor, was among the first 300 farmers to sign up. "
+        "“My father planted these trees,” he said.",
+        "Patient Wiremu Tapsell-Hona, 58, who has been on dialysis for four years, said the new unit would give "
+        'him back "two whole days a week".',
+        "Ballaugh resident Moirrey Kinvig, 81, said she had not seen her sister since the service stopped.",
+    )
+    assert got == ["Arumugam a/l Krishnan", "Wiremu Tapsell-Hona", "Moirrey Kinvig"]
+
+
+def test_relative_clauses_between_name_and_verb():
+    """", whose late wife …," and ", who was the chief guest," before the verb, and the title phrase before
+    the name in apposition: the person, not the constituency."""
+    got = names(
+        "Mr. S. Thavaratnam, Chairman of the Thavaratnam Family Foundation, whose late wife was treated at the "
+        "hospital in 2019, said he had made the donation.",
+        "The Member of Parliament for Goaso West, Hon. Akosua Frimpomaa Sarpong, who also addressed the durbar, "
+        "said the scheme was within reach of every farmer.",
+        "The Deputy Commissioner Jamshoro, Mr. Muhammad Bilal Chaudhry, who was the chief guest, lauded the team "
+        "and announced that the district would fund 60 more gauges.",
+    )
+    assert got == ["S. Thavaratnam", "Akosua Frimpomaa Sarpong", "Muhammad Bilal Chaudhry"]
+
+
+def test_particles_nicknames_and_abbreviated_titles():
+    """"de los", "wa", "van der" inside a name; a nickname in quotes inside it is no quote; "the governor"
+    later is the person named "Iloilo Gov."; "Adv." is an advocate's style."""
+    got = names(
+        "“Our fishers lose a third of their catch,” said VFCF president Maria Consuelo “Connie” Dela Cruz-Ramos.",
+        "Iloilo Gov. Ramon S. de los Santos Jr. said the facilities would be owned by the federation.",
+        "“We do not want another white elephant,” the governor stressed.",
+        "Speaking at the AGM, the chairman, Mr. Njoroge wa Kariuki, said earnings had improved.",
+        "Adv. van der Walt told the court that the abalone population had fallen by 80%.",
+    )
+    assert got == ["Maria Consuelo Dela Cruz-Ramos", "Ramon S. de los Santos", "Ramon S. de los Santos",
+                   "Njoroge wa Kariuki", "van der Walt"]
+
+
+def test_progressive_demands_regions_and_bodies_named_for_their_members():
+    """"is calling for" is a demand voiced; "Western Cape" after a title's colon is a region; "Rice" opening
+    "Rice farmer Hemraj Ramotar" is no surname of "Essequibo Coast Rice Farmers’ Association"."""
+    assert names("Sulby and Ballaugh MHK Breesha Callister is calling for Sunday bus services to be restored.") \
+        == ["Breesha Callister"]
+    assert names("The Director of Public Prosecutions: Western Cape welcomes the sentence.") == [None]
+    got = names(
+        "The plant was built by the Essequibo Coast Rice Farmers’ Association with a loan.",
+        "Rice farmer Hemraj Ramotar of Good Hope, who cultivates 60 acres, said it was the first time he felt "
+        "the growers had some bargaining power.",
+        "“Now the millers have to come and talk to us,” he said with a smile.",
+    )
+    assert got == [None, "Hemraj Ramotar", "Hemraj Ramotar"]
+
+
+def test_a_pronoun_outweighs_a_gender_guessed_from_the_given_name():
+    """"Nana" is mostly a woman's name in the list; "he declared" about the one person just named is his own
+    attribution of a direct quote, not a quote carried on from the paragraph before."""
+    release = load_text(
+        "Test release headline\n\nSpeaking at a durbar, the Board Chairman of the Fund, Nana Kwabena Amoako-Darko, "
+        "said the Fund had enrolled 186,000 farmers.\n\n"
+        '"For too long, the farmer retired with nothing. That era is ending," he declared to loud applause.\n')
+    quoted = release.body[1]
+    assert quoted.speaker == "Nana Kwabena Amoako-Darko"
+    assert [q.kind for q in quoted.quotes] == ["direct"]
+
+
+def test_a_company_named_with_its_legal_form_and_its_short_name_are_no_speakers():
+    """"Brightwater Robotics, Inc. (NASDAQ: BWRX), a maker of …, today announced": a company; "Brightwater
+    said" later is its short name, not a person's surname."""
+    got = names(
+        "Brightwater Robotics, Inc. (NASDAQ: BWRX), a maker of autonomous tractors and field robots, today "
+        "announced plans to build a plant in Washington County.",
+        "Brightwater said it would partner with the community college on a training programme.",
+    )
+    assert got == [None, None]

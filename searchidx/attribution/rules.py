@@ -31,8 +31,8 @@ _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
                   r"(?:[Tt]he\s+)?(?:(?:Rt|Right|Very|Most)\.?\s+)?Rev(?:erend|d)?(?=[.\s])|(?:Tan|Puan)\s+Sri|"
                   r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|(?:Associate|Assistant|Adjunct)\s+Prof(?:essor)?|"
-                  # An engineer's and a barrister's style ("Ir. Dr. …", "Barr. …"); a judge's ("Her Honour").
-                  r"Ir(?=\.)|Barr(?=\.)|(?:[Hh]is|[Hh]er)\s+Honou?r|"
+                  # An engineer's and a barrister's or advocate's style ("Ir. Dr. …", "Barr. …", "Adv. …"); a judge's ("Her Honour").
+                  r"Ir(?=\.)|Barr(?=\.)|Adv(?=\.)|(?:[Hh]is|[Hh]er)\s+Honou?r|"
                   rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
 HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC}){{0,2}}"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
@@ -51,7 +51,7 @@ _NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
               r"(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+(?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?)*")
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
-_TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St)\."
+_TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St|Adv|Barr)\."
 # A word in capitals, also beyond ASCII ("BUŁA"): only capitals after the first letter and one of them
 # ASCII or Latin-1, so that no word in capitals and small letters ("Ał") also reads as a name word.
 _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]+['’]?s?"
@@ -59,13 +59,13 @@ _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪ
 # "Md." and "Mohd." (Mohammed, abbreviated as Bangladesh and Malaysia write it) are a name's first word;
 # "Jr." and "Sr." its last.
 _CAP_WORD = rf"(?:{_TITLE_ABBR}|(?:Md|Mohd|Muhd|Jr|Sr)\.|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
-_JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|bin|binti|binte|al|el|ibn|on|a/l|a/p|s/o|d/o|ap|Ó|Ní|Uí)"
+_JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|los|las|bin|binti|binte|al|el|ibn|on|a/l|a/p|s/o|d/o|ap|wa|arap|Ó|Ní|Uí)"
 # Patterns used inside functions are compiled here, once: ``re.fullmatch(pattern, …)`` looks each up in re's
 # cache on every call.
 _JOINER_RE = re.compile(_JOINER)
 _INITIAL = re.compile(r"[A-Z]\.")
 # A run of capitalised words, as names and titles are written: "DEA Special Agent in Charge James Hunt".
-CAP_SPAN = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+(?:(?:der|den|la|le|de|del)\s+)?[A-Z]))){{0,10}}"
+CAP_SPAN = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+(?:(?:der|den|la|le|los|las|de|del)\s+)?[A-Z]))){{0,10}}"
 
 SPEECH_VERBS = (
     "said says stated states added adds noted notes explained explains stressed stresses emphasized "
@@ -132,6 +132,9 @@ _PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to 
             # "X informed that …", as Indian and African releases report what an official told a meeting ("Perez
             # informed on federal cases", "informed Adams that" are an informant's and a narrative's).
             "informed that"]
+# The same demands in the progressive: "Jane Roe MHK is calling for Sunday buses to be restored".
+_PHRASAL += [f"{be} {v}" for be in ("is", "was", "are", "were")
+             for v in ("calling for", "calling on", "urging", "warning", "appealing for")]
 # Giving a speech is speaking: "The First Lady delivered opening remarks thanking …".
 _PHRASAL += [f"{v} {a}{n}" for v in ("delivered", "delivers", "gave", "gives", "made", "makes")
              for a in ("", "opening ", "closing ", "keynote ", "welcoming ", "brief ")
@@ -218,7 +221,10 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     chairperson captain commissioner minister superintendent chancellor vice-chancellor curator editor scientist
     surgeon physician lecturer teacher organiser organizer treasurer trustee ambassador envoy inspector sergeant
     representative solicitor barrister playwright novelist midfielder striker defender goalkeeper
-    lead co-lead dean principal convenor convener patron co-investigator registrar rector provost""".split()
+    lead co-lead dean principal convenor convener patron co-investigator registrar rector provost
+    resident farmer smallholder grower villager homeowner landowner
+    shopkeeper trader vendor worker nurse midwife patient student pupil parent grandmother grandfather
+    grandparent pensioner retiree widow widower veteran tenant commuter passenger""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 _ROLE_PREFIX = rf"(?:(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS_LIST)})\s+(?:of\s+[a-z]+\s+)?)?"
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
@@ -343,7 +349,7 @@ _SUBJECT_COMMA = re.compile(
     rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+{_ADVERBS}$")
 # "Flores looked at the victim and said": the subject of a compound predicate.
 _COMPOUND = re.compile(
-    rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})\s+[a-z](?:[^.;:\"“”]|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z]{{2}})\.)"
+    rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+who\s+[^,;:\"“”]{{2,80}},)?\s+[a-z](?:[^.;:\"“”]|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z]{{2}})\.)"
     rf"{{0,100}}?\band\s+{_ADVERBS}$"
 )
 _PRONOUN = re.compile(rf"{_ANCHOR}(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
@@ -493,8 +499,11 @@ _STATEMENT_WORDS = (r"[Ss]tatement\s+(?:[Ff]rom|[Oo]f|[Bb]y)|[Dd]eclaraci[óo]n\
 _STATEMENT = re.compile(rf"\b(?:{_STATEMENT_WORDS})\s+(?P<span>{CAP_SPAN})")
 _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concerning|In|For|To|Announcing)\b.*$")
 # A person named in passing, for pronouns and short forms: "Mrs Maguire", "LaQuita Long", "Carl Ray Flores".
+_MENTION_PARTICLE = r"bin|binti|binte|ibn|a/l|a/p|s/o|d/o|de|del|della|van|von|der|da|dos|ap|wa|arap"
 _MENTION = re.compile(
-    rf"(?<![\w’'])(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_NAME_WORD}(?:\s+(?:[A-Z]\.|[“\"][^”\"]{{1,20}}[”\"]|{_NAME_WORD})){{0,3}})"
+    rf"(?<![\w’'])(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_NAME_WORD}(?:\s+(?:[A-Z]\.|[“\"][^”\"]{{1,20}}[”\"]|{_NAME_WORD})){{0,3}}"
+    # A particle inside a name joins its two sides: "Arumugam a/l Krishnan", "Ramon de los Santos".
+    rf"(?:\s+(?:{_MENTION_PARTICLE})(?:\s+(?:de|la|los|las|der|den))?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?)"
 )
 # A sentence whose subject is a person and that holds a quote: 'Kasich bemoaned …, saying “…”'.
 _QUOTE_SUBJECT = re.compile(
@@ -524,6 +533,8 @@ _SPEECH_NOUN = re.compile(_SPEECH_NOUN_THEN_QUOTE)
 # What may stand before a surname in its full form, and an honorific before it (searched backwards from
 # each place the surname stands).
 _BEFORE_SURNAME = re.compile(r"(?<![\w’'])((?:[A-ZÀ-ÝĀ-Ž][\w’'.-]*[^\S\n]+|[“\"][^”\"\s]{1,20}[”\"][^\S\n]+){1,4})$")
+# The capitalised word right after another on the same line.
+_NEXT_WORD = re.compile(r"[^\S\n]+([A-Z][\w’'-]*)")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Sra|Srta|Sr)\.?\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
 _CIRCUMSTANCE = re.compile(r"(?:at|in|on|during|after|before|while|when|speaking|asked|in an?)\b")
 _POSSESSIVE = ("’s", "'s", "s’", "s'")
@@ -632,6 +643,23 @@ def _spells_out(full: str, short: str) -> bool:
         x == y or (len(y.rstrip(".")) == 1 and x[:1] == y[:1] and len(x) > 2) for x, y in zip(a[1:-1], b[1:-1]))
 
 
+# Titles as they are abbreviated before a name, spelt out: "Iloilo Gov." is "the governor" later.
+_ROLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "supt.": "superintendent",
+                       "insp.": "inspector", "det.": "detective", "sgt.": "sergeant", "cllr": "councillor",
+                       "cllr.": "councillor", "lt.": "lieutenant", "capt.": "captain", "col.": "colonel",
+                       "gen.": "general", "atty.": "attorney", "amb.": "ambassador", "cmdr.": "commander",
+                       "pres.": "president", "sec.": "secretary", "prof.": "professor", "adv.": "advocate"}
+
+
+@lru_cache(maxsize=1024)
+def _spelt_role(role: str) -> str:
+    """A role in lower case with its abbreviated titles spelt out."""
+    low = role.lower()
+    if "." not in low and "cllr" not in low:
+        return low
+    return " ".join(_ROLE_ABBREVIATIONS.get(w, w) for w in low.split())
+
+
 class Registry:
     """The people a release has named so far, so that later mentions resolve to the same one."""
 
@@ -715,14 +743,14 @@ class Registry:
     def by_role(self, role: str) -> Person | None:
         key = role.lower()
         for p in reversed(self.recent or self.people):
-            if p.role and key in p.role.lower():
+            if p.role and key in _spelt_role(p.role):
                 return p
         for p in reversed(self.people):
-            if p.role and key in p.role.lower():
+            if p.role and key in _spelt_role(p.role):
                 return p
         # "the Green Co-leader" for "Green Party Co-leader": every word of the description in one role.
         words = set(key.replace(",", " ").split())
-        fits = [p for p in self.people if p.role and words <= set(p.role.lower().replace(",", " ").split())]
+        fits = [p for p in self.people if p.role and words <= set(_spelt_role(p.role).replace(",", " ").split())]
         return fits[-1] if len({id(p) for p in fits}) == 1 else None
 
     def recent_of(self, gender: str) -> Person | None:
@@ -908,7 +936,7 @@ def _unknown_name_word(word: str) -> bool:
     """A capitalised word of letters only that no list knows as anything else: no everyday word, title,
     honorific, organisation's word or place ("Nusrat", "José"; not "Sir", "Urban", "Britain's")."""
     low = word.lower()
-    return word[:1].isupper() and word.isalpha() and not word.isupper() and not lexicons.is_lowercase_word(word) \
+    return word[:1].isupper() and word.isalpha() and not word.isupper() and not _everyday_word(word) \
         and low not in _TITLES and low not in _LOWER_HONORIFICS and low not in _ORGANISATION \
         and not lexicons.is_place(word)
 
@@ -930,7 +958,9 @@ def _split_span(span: str) -> tuple[str | None, str]:
     last_title = -1
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(",.")
-        if low in _TITLES or (tok.isupper() and len(tok) > 1 and not tok.endswith(".")) \
+        # A title in the plural heads several names ("District Attorneys Hochman and Spitzer").
+        if low in _TITLES or (low.endswith("s") and low[:-1] in _TITLES and k < len(tokens) - 1) \
+                or (tok.isupper() and len(tok) > 1 and not tok.endswith(".")) \
                 or (low in _ORGANISATION and k < len(tokens) - 1):
             last_title = k
     role: str | None = None
@@ -970,7 +1000,7 @@ def _split_span(span: str) -> tuple[str | None, str]:
         # "Actor Keanu Reeves", "Allegedly Stabbing Jo Sibley": with no given name the list knows, everyday
         # words before the last two are a role noun or the sentence's own words, when the name's are not.
         k = 0
-        while len(rest) - k > 2 and lexicons.is_lowercase_word(rest[k]) and _role_or_clause_word(rest[k]):
+        while len(rest) - k > 2 and _everyday_word(rest[k]) and _role_or_clause_word(rest[k]):
             k += 1
         if k and not any(lexicons.is_lowercase_word(t) for t in rest[k:]) and not any(
                 t.lower() in _PREPOSITIONS or t.lower() in NOT_NAMES for t in rest[:k]):
@@ -1052,7 +1082,9 @@ def _whole_place(tokens: list[str]) -> bool:
 
 
 # Words that open place names and no one's given name (Santa and Rio are given names: Santa Ono, Rio Ferdinand).
-_PLACE_NAME_HEADS = frozenset("san são sao los las fort ft. port mount mt. puerto porto".split())
+# A compass adjective opens a region's name ("Western Cape", "Central Province"), never a person's.
+_PLACE_NAME_HEADS = frozenset("san são sao los las fort ft. port mount mt. puerto porto "
+                              "western eastern northern southern central".split())
 # "Wall Street", "Downing Street", "Pennsylvania Avenue": a place (and what it stands for), never a person.
 _THOROUGHFARES = frozenset("street streets avenue avenues road roads square boulevard plaza".split())
 # Words that never stand inside a name, though a headline capitalises them.
@@ -1115,7 +1147,7 @@ _HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
 _PATRONYMIC_WORD = r"(?:bin|binti|binte|bint|ibn)"
 _PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o|ap)\s")
 _NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_WORD})?(?:\s+{_NAME_WORD}){{1,3}}(?=[\s,.;:)]|$)")
-_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le el al bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
+_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le los las el al wa arap bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
                        "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
@@ -1152,6 +1184,10 @@ _ALIAS_DEFINITION = re.compile(r"\(((?:(?:the\s+|or\s+|and\s+|,\s*)*[“\"][^“
 _TICKERS = re.compile(r"\s*\((?:[A-Z][A-Za-z .-]{1,15}:\s*[A-Z0-9.\-]+(?![A-Z0-9.\-])[;,]?\s*)+\)")
 _OWNER_RUN = re.compile(r"(?:[A-Z][\w&.’'-]*(?:\s+(?:of|and|&|de|du|the|for))?\s+)*[A-Z][\w&.’'-]*\.?$")
 _CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|S\.A|SA|AG|GmbH|N\.V|NV|SE|AB|ASA|Oyj|Pty)\.?$")
+# A company's name before its legal form: "Brightwater Robotics, Inc.", "Sinar Kelapa Berhad".
+_CORPORATE_NAME = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*),?\s+"
+                             r"(?:Inc|Corp|Ltd|LLC|PLC|plc|Limited|Berhad|Bhd|GmbH|AG|Pty)\b")
+_CORPORATE_HINTS = ("Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "Limited", "Berhad", "Bhd", "GmbH", " AG", "Pty")
 # The functions of a business that follow a title without a joiner ("VP Exploration", "Head Sales").
 _FUNCTIONS = frozenset("""exploration operations marketing sales finance engineering communications development
     research technology strategy product products legal compliance investor relations procurement logistics
@@ -1169,7 +1205,8 @@ def _given_before(text: str, pos: int) -> bool:
     low = word.rstrip(".").lower()
     return lexicons.is_given_name(word) or bool(_INITIAL.fullmatch(word)) \
         or low in _GENDERED_HON or low in ("dr", "prof", "hon") or low in lexicons.ROLE_TITLES \
-        or (word.endswith(".") and low in TITLE_WORDS) or low in _PARTICLES
+        or (word.endswith(".") and low in TITLE_WORDS) \
+        or (low in _PARTICLES and (word.islower() or low not in _PLACE_HEADS))  # "De Blasio", not "Los Angeles"
 
 
 # A common noun for an organisation or an undertaking right before a capitalised run makes the run its name.
@@ -1208,6 +1245,16 @@ def _family_name_first(word: str) -> bool:
             or low in _LOWER_HONORIFICS:
         return False
     return not (lexicons.is_lowercase_word(word) and len(low) >= 5)
+
+
+def _everyday_word(word: str) -> bool:
+    """An everyday word, also one the word list lacks as a compound of two everyday words ("Smallholder",
+    "Cattleman")."""
+    low = word.lower().strip(",.")
+    if lexicons.is_lowercase_word(low):
+        return True
+    return low.isalpha() and any(lexicons.is_lowercase_word(low[:k]) and lexicons.is_lowercase_word(low[k:])
+                                 for k in range(3, len(low) - 2))
 
 
 def _role_or_clause_word(word: str) -> bool:
@@ -1385,6 +1432,15 @@ _LETTERS_HINT = re.compile(r", [A-Z][A-Za-z]{1,4},")
 _PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr)")
 
 
+# A nickname in quotes between the words of a name ('Maria Consuelo “Connie” Dela Cruz-Ramos'): no quote.
+_INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)[“\"][A-Z][\w’'-]{1,15}[”\"](?=\s+[A-Z][a-z])")
+
+
+def _blank_nickname(m: re.Match[str]) -> str:
+    """The nickname blanked, the text's length kept, so that the name reads as one run."""
+    return m.group("pre") + " " * (len(m.group(0)) - len(m.group("pre")))
+
+
 def _blank_post_nominals(m: re.Match[str]) -> str:
     """The name's comma kept, the post-nominals blanked, the text's length kept: "Jane Roe,     said"."""
     return "," + " " * (len(m.group(0)) - 1)
@@ -1425,6 +1481,15 @@ class Attributor:
                     if owner and (before != window or lexicons.is_organisation(owner.group(0))
                                   or _CORPORATE_END.search(owner.group(0))):  # a ticker, or a company's name
                         aliases.update(a.lower() for a in _ALIAS.findall(m.group(1)))
+            if any(suffix in self.text for suffix in _CORPORATE_HINTS):
+                # "Brightwater Robotics, Inc. (NASDAQ: BWRX)": a company's name, and its first word, which the
+                # release may call it by ("Brightwater said it would …"), unless that is a given name.
+                for m in _CORPORATE_NAME.finditer(self.text):
+                    name = m.group("name")
+                    aliases.add(name.lower())
+                    first = name.split()[0]
+                    if " " in name and not lexicons.is_given_name(first) and not lexicons.is_lowercase_word(first):
+                        aliases.add(first.lower())
             self._org_aliases = frozenset(aliases)
         return self._org_aliases
 
@@ -1467,6 +1532,9 @@ class Attributor:
             return self._full[key]
         best: str | None = None
         for pos in self._occurrences(surname):
+            if (after := _NEXT_WORD.match(self.text, pos + len(surname))) and (
+                    _organisation_word(after.group(1)) or _plural_noun(after.group(1).rstrip("’'"))):
+                continue  # "Essequibo Coast Rice Farmers’ Association": a body's word, no name's last
             m = _BEFORE_SURNAME.search(self.text, _last_words_start(self.text, max(0, pos - 120), pos, 4), pos)
             if not m:
                 continue
@@ -1781,9 +1849,23 @@ class Attributor:
         if person is None:
             person = of_gender([p for subject, p in before if subject]) or self.registry.recent_of(gender) \
                 or of_gender([p for subject, p in before if not subject])
+        if person is None and len(named := {id(p): p for _, p in before}) == 1 \
+                and self.registry.recent and (only := next(iter(named.values()))) is self.registry.recent[-1] \
+                and self._gender_guessed(only):
+            # "Nana Kwabena Amoako-Darko … said … “…,” he declared": the pronoun outweighs a guess from the
+            # list of given names ("Nana" is mostly a woman's there) about the one person just named, who
+            # spoke last.
+            person = only
+            person.gender = gender
         if person is not None:
             person.gender = person.gender or gender
         return person
+
+    def _gender_guessed(self, person: Person) -> bool:
+        """Whether a person's gender came from the list of given names only, not from an honorific."""
+        words = person.name.split()
+        return len(words) > 1 and person.gender is not None and person.gender == lexicons.given_name_gender(words[0]) \
+            and self.gender_of(words[-1].strip(",.")) is None
 
     def _named_before(self, text: str, pos: int) -> list[Person]:
         """The people named in ``text`` before ``pos``, latest first: sentence subjects, then everyone."""
@@ -1838,6 +1920,8 @@ class Attributor:
             text = _PAREN_HONORIFIC.sub(_unbracket, text)
         if ", " in text and _LETTERS_HINT.search(text):
             text = _COMMA_POST_NOMINALS.sub(_blank_post_nominals, text)
+        if ("“" in text or '"' in text) and _INNER_NICKNAME.search(text):
+            text = _INNER_NICKNAME.sub(_blank_nickname, text)
         spans = quote_mask(text)
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  # Spanish "se declaró culpable" pleads; "Parise said", "Rose said" speak.
@@ -2057,6 +2141,8 @@ class Attributor:
                 hon, span = m.group("hon"), m.group("span")
                 if role and _CIRCUMSTANCE.match(role):
                     role = None  # when or where, not what the person is
+                if role and (rel := _COMMA_RELATIVE.search(role)):
+                    role = role[:rel.start()]  # "…, Hon. Jane Roe, who also spoke, said": the clause is no title
                 titled = ((hon or "") + " " + span).strip()
                 article = _ARTICLE.match(titled)
                 named = role.strip(" ,") if role else ""
@@ -2102,7 +2188,7 @@ class Attributor:
             # that places her is, and then her name is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
                                      depth + 1)
-        if depth < MAX_PLACE_PHRASES and "who " in near[-130:] and (m := _TRAILING_RELATIVE.search(near)):
+        if depth < MAX_PLACE_PHRASES and "who" in near[-130:] and (m := _TRAILING_RELATIVE.search(near)):
             # "Jane Roe of the Example Municipality, who attended the ceremony, said": the relative clause
             # set aside, the phrase that places her is, and then her name is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
@@ -2135,14 +2221,17 @@ class Attributor:
                 m.group("art") or any(w[:1].islower() for w in m.group("role").split()) or "," in rest[:m.start("span")]
                 or any(w.lower().strip(",.") in _TITLES for w in m.group("role").split())):
             role, span = m.group("role").strip(" ,"), m.group("span")
-            *head, last = role.split()
-            # A given name the list lacks only after a title or an agent noun ("said founder Nusrat …", not
-            # "para los Angels Matt Bennett").
-            unlisted = bool(head) and _unknown_name_word(last) and (
-                head[-1].lower() in _TITLES or (head[-1].islower() and head[-1].endswith(_AGENT_SUFFIXES)))
-            if head and not m.group("hon") and (lexicons.is_given_name(last) or unlisted) and last[:1].isupper() \
-                    and len(span.split()) < 4 and last.lower() not in _TITLES and not lexicons.is_place(last) \
-                    and not _JOINER_RE.fullmatch(head[-1]):  # "Fiscal del Condado de Dallas John Creuzot"
+            for _ in range(2):  # "said president Maria Consuelo Dela Cruz": two given names
+                *head, last = role.split()
+                # A given name the list lacks only after a title or an agent noun ("said founder Nusrat …", not
+                # "para los Angels Matt Bennett").
+                unlisted = bool(head) and _unknown_name_word(last) and (
+                    head[-1].lower() in _TITLES or (head[-1].islower() and head[-1].endswith(_AGENT_SUFFIXES)))
+                if not (head and not m.group("hon") and (lexicons.is_given_name(last) or unlisted)
+                        and last[:1].isupper() and len(span.split()) < 4 and last.lower() not in _TITLES
+                        and not lexicons.is_place(last)
+                        and not _JOINER_RE.fullmatch(head[-1])):  # "Fiscal del Condado de Dallas John Creuzot"
+                    break
                 role, span = " ".join(head), f"{last} {span}"  # "said the writer John Milo Ford": his first name
             person = self._person(m.group("hon"), span, role)
             if person:
@@ -2211,7 +2300,8 @@ MAX_PLACE_PHRASES = 3
 # A phrase placing the person before the verb: "… Amy Chow of the Property Crimes Unit", "… Jane Roe from the
 # University of Example" (after a capitalised word, a name's last).
 # A relative clause between commas before the verb: ", who attended the ceremony, ".
-_TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z]),\s+who\s+[^,;:\"“”]{2,120},\s*$")
+_COMMA_RELATIVE = re.compile(r",\s+(?:who|whose|which)\b")
+_TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose)\s+[^,;:\"“”]{2,120},\s*$")
 # The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
                             r"[A-Z][\w'’&.\-]*),\s*$")
