@@ -2007,3 +2007,89 @@ def test_a_contact_label_alone_over_an_office_and_a_name_is_no_headline_under_th
         "The lawsuit alleges that the company switched customers' service without their consent.\nShare\n",
         "oc.txt")
     assert r.title == title
+
+
+def test_a_pdf_page_break_with_a_running_head_mends_the_paragraph():
+    """Under "Page 1 of 2" the next page opens with its running head ("Example Institute Press Release No. 118
+    … 24-09-2026", "DPP Example - Media Statement - 03/11/2026"): it is no text, and the paragraph the break
+    cut goes on after it, also where it goes on with a figure."""
+    r = load_text(
+        "EXAMPLE INSTITUTE OF TECHNOLOGY\n\nPRESS RELEASE\n\nINSTITUTE UNVEILS FLOOD WARNING NETWORK\n\n"
+        "JAMSHORO, Sept 24: The Example Institute of Technology on Thursday unveiled a flood early-warning\n"
+        "network that sends SMS alerts to villages.\n\n"
+        "She told the audience that during a test run in August, alerts had reached\n\n"
+        "                                                                    Page 1 of 2\n\n"
+        "Example Institute Press Release No. 118                              24-09-2026\n"
+        "38,000 registered phones within six minutes of the river level crossing the\n"
+        "danger mark.\n\n"
+        "The State was represented by Senior State Advocate Johan van der Walt of the Organised Crime\n"
+        "Component, who told the court that the abalone population had fallen. Adv. van der Walt\n\n"
+        "                                                                    Page 2 of 3\n\n"
+        "DPP Example - Media Statement - 03/11/2026\n\n"
+        "added that the syndicate had operated for nine years.\n", "flood.txt")
+    texts = body_texts(r)
+    assert "alerts had reached 38,000 registered phones within six minutes" in texts[1]
+    assert texts[2].endswith("Adv. van der Walt added that the syndicate had operated for nine years.")
+    assert not any("Press Release No. 118" in t or "Media Statement" in t for t in texts)
+
+
+def test_sign_offs_file_codes_and_bylines_are_no_text():
+    """A file code under the text ("RKD/SM/NM-112"), "— END —", the issuer's line with a contact sentence
+    after it, a name in brackets over its office and a distribution list, and "by Media Unit" under the
+    date are no body paragraphs; the byline is the author."""
+    r = load_text(
+        "Village relocation completed as 34 families move to higher ground\n\nPosted on 11th August 2026\n\n"
+        "by Media Unit\n\n"
+        "LABASA – Thirty-four families from Example village have moved into new homes on higher ground.\n\n"
+        "The new settlement includes 34 cyclone-rated homes, a community hall and rainwater tanks.\n\n"
+        "Issued by the Media Unit, Example Cancer Care Hospital. For further information contact Ms. Jane "
+        "Roe, Media Officer, on +94 81 555 0190 or jane@example.org.\n\n"
+        "                                 (Syed Example Haider)\n"
+        "                                 Public Relations Officer\n"
+        "                                 EIT\n"
+        "Copy for favour of publication to:\nThe Editors / Bureau Chiefs, all leading dailies\n\n"
+        "RKD/SM/NM-112\n\n— END —\n\nAbout Example Trust\n\nExample Trust is a registered charity.\n",
+        "signoff.txt")
+    assert body_texts(r) == [
+        "Thirty-four families from Example village have moved into new homes on higher ground.",
+        "The new settlement includes 34 cyclone-rated homes, a community hall and rainwater tanks."]
+    assert r.author == "Media Unit"
+    assert r.location == "LABASA"
+
+
+def test_decks_a_page_names_or_sets_in_italics_and_a_deck_over_the_lead():
+    """<p class="deck"> (or a paragraph in italics) under the headline, under a label row "PRESS RELEASE ·
+    FOR IMMEDIATE RELEASE", is the subtitle; so is a line that is no sentence between a typed release's
+    headline and its lead."""
+    r = load_text(
+        "<html><body><p class='label'>PRESS RELEASE &middot; FOR IMMEDIATE RELEASE</p>"
+        "<h1>Example Pay Raises 18 Billion to Take Merchant Payments North</h1>"
+        "<p class='deck'><em>Series B round led by Example Growth Partners; 40,000 new agents planned for Kano, "
+        "Kaduna, Sokoto and Katsina</em></p>"
+        "<p><strong>LAGOS, Nigeria, 12 May 2026</strong> &mdash; Example Pay, the Lagos-based payments company, "
+        "has raised 18 billion naira in a Series B round.</p>"
+        "<p>The funding will be used to recruit and train 40,000 agents over the next 18 months.</p>"
+        "</body></html>", "deck.html")
+    assert r.subtitle and r.subtitle.startswith("Series B round led by")
+    assert body_texts(r)[0].startswith("Example Pay, the Lagos-based payments company")
+    r = load_text(
+        "EXAMPLE TRUST\n\nPRESS RELEASE\n\n"
+        "One in four older renters skipping meals to pay for heating, charity finds\n\n"
+        'Survey of 3,000 private renters aged over 65 reveals "hidden crisis" in Yorkshire and the North East\n\n'
+        "One in four private renters aged over 65 in the North of England skipped meals last winter to afford "
+        "heating, according to new research from the charity.\n\nThe charity surveyed 3,000 renters.\n",
+        "renters.txt")
+    assert r.title == "One in four older renters skipping meals to pay for heating, charity finds"
+    assert r.subtitle and r.subtitle.startswith("Survey of 3,000 private renters")
+    assert body_texts(r)[0].startswith("One in four private renters")
+
+
+def test_a_wire_marker_of_any_wire_in_a_json_record():
+    """"PITTSBURGH, Dec. 3, 2026 /Wirestream/ --": a wire no list names still marks the dateline."""
+    record = {"title": "Example Robotics to Open Tractor Plant", "published_at": "2026-12-03T08:30:00-05:00",
+              "body": "PITTSBURGH, Dec. 3, 2026 /Wirestream/ -- Example Robotics, Inc. today announced plans to "
+                      "build a manufacturing plant.\n\nThe facility will assemble tractors."}
+    r = load_text(json.dumps(record), "plant.json")
+    assert r.location == "PITTSBURGH"
+    assert r.source == "Wirestream"
+    assert body_texts(r)[0].startswith("Example Robotics, Inc. today announced")

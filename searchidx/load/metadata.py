@@ -44,7 +44,9 @@ _WIRE_LEAD = re.compile(
     r"^(?P<dateline>[^\n]{0,120}?)\s*(?P<wire>/?\s*EIN\s*Presswire(?:\.com)?\s*/|/\s*PRNewswire(?:-[A-Za-z]+)*\s*/"
     r"|\(\s*BUSINESS WIRE\s*\)|\(\s*GLOBE NEWSWIRE\s*\)|\(\s*Marketwired\b[^)]*\)|\(\s*ACCESSWIRE\s*\)"
     r"|/\s*CNW\s*/|\(\s*PRWEB\s*\)|\(\s*Newsfile Corp\.[^)]*\)"
-    rf"|\((?:{'|'.join(NEWS_AGENCIES)})\)(?=\s*(?:-{{1,2}}|–|—)))\s*(?:-{{1,2}}|–|—)?\s*",
+    rf"|\((?:{'|'.join(NEWS_AGENCIES)})\)(?=\s*(?:-{{1,2}}|–|—))"
+    # Any other wire's name between slashes, before the dash: "PITTSBURGH, Dec. 3, 2026 /Wirestream/ --".
+    r"|(?-i:/[A-Z][A-Za-z][\w.&'’ -]{0,30}?/)(?=\s*(?:-{1,2}|–|—)))\s*(?:-{1,2}|–|—)?\s*",
     re.I,
 )
 
@@ -106,9 +108,9 @@ _URL_LINE = re.compile(
 # Lines that belong to the wire, not to the release: dropped wherever they stand.
 BOILERPLATE_LINES = re.compile(
     # "-C-" is how EDGAR's text exhibits write ©.
-    r"^[-–\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+):?|print|"
+    r"^[-–—\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+):?|print|"
     r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
-    r"all rights? reserved\.?|###|-\s*30\s*-|-*\s*ends?\s*-*|facebook|twitter|x|linkedin|instagram|youtube|"
+    r"all rights? reserved\.?|###|-\s*30\s*-|[-–—]*\s*ends?\s*[-–—]*|facebook|twitter|x|linkedin|instagram|youtube|"
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
     # WordPress's like button, copied with the page: "Like this:", "Like Loading...".
     r"like this:|like loading(?:\.\.\.|…)?|"
@@ -139,7 +141,7 @@ _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "
                          "our site uses cookies", "accept ", "reject ", "allow ", "decline ",
                          "manage ", "cookie ", "signed", "sgd", "issued by")
 # (and the symbol a cookie notice opens with: "🍪 Our website uses cookies.")
-_LEADING_DASHES = re.compile(r"[-–\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*")
+_LEADING_DASHES = re.compile(r"[-–—\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
 _CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
 # A line from which everything after is the wire's footer.
@@ -254,7 +256,7 @@ def strip_wire_lead(text: str) -> tuple[str, str | None, str | None]:
     m = _WIRE_LEAD.match(text)
     if not m or len(m.group("dateline")) > 120:
         return text, None, None
-    wire = wire_of(m.group("wire"))
+    wire = wire_of(m.group("wire")) or m.group("wire").strip(" /-–—")
     dateline = m.group("dateline").strip(" ,-–—") or None
     return text[m.end():].lstrip(), wire, dateline
 
@@ -388,12 +390,16 @@ def url_line(line: str) -> tuple[bool, str | None]:
 _LONG_BOILERPLATE = ("distribution channel", "legal disclaimer", "©", "copyright", "we use ", "we'd also like",
                      "this website uses", "this site uses cooki")
 BOILERPLATE_MAX_CHARS = 110
+# A file code alone on its line: capitals and figures in three parts or more, set apart by slashes.
+_FILE_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.\-]*){2,}$")
 
 
 def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if "{" in line and _CSS_RULE.match(line):
         return True
+    if "/" in line and _FILE_CODE.match(line):
+        return True  # "RKD/SM/NM-112": the office's file code under the text
     if len(line) > BOILERPLATE_MAX_CHARS and not line[:24].lower().startswith(_LONG_BOILERPLATE):
         return False
     rest = line[_LEADING_DASHES.match(line).end():] if not line[:1].isalnum() else line  # type: ignore[union-attr]
@@ -404,7 +410,7 @@ def is_boilerplate(line: str) -> bool:
     return bool(BOILERPLATE_LINES.match(line))
 
 
-_END_MARK = re.compile(r"^\s*(?:#\s?#\s?#|-+\s*30\s*-+|-*\s*ends?\s*-*)\s*$", re.I)
+_END_MARK = re.compile(r"^\s*(?:#\s?#\s?#|-+\s*30\s*-+|[-–—]*\s*ends?\s*[-–—]*)\s*$", re.I)
 
 
 # A photo's caption or credit line: "Photo: Jane Roe at the launch", "(Pictured: …)", "Image credit: …".
@@ -463,6 +469,17 @@ def contact_fields(line: str) -> list[str] | None:
 _ISSUER_LINE = re.compile(r"^(?:issued|released|published|authori[sz]ed|distributed|prepared)(?: and \w+)? by\b", re.I)
 
 
+# A byline alone on its line: "By Jane Roe", "by Media Unit".
+_BYLINE = re.compile(r"^(?i:by)\s+(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|the|and|&)){0,5})$")
+
+
+def byline(line: str) -> str | None:
+    """The name a byline alone on its line gives ("by Media Unit" → "Media Unit"), or None."""
+    m = _BYLINE.match(line.strip()) if line[:3].lower() == "by " else None
+    # A heading in capitals ("BY THE NUMBERS") is none.
+    return m.group("name") if m and not m.group("name").isupper() else None
+
+
 def is_issuer_line(line: str) -> bool:
     """"Issued by: Example Ltd, 1 High Street"; "Authorised by J. Roe MP, Parliament House, Canberra.", as
     election law has it printed, with its full stop."""
@@ -474,21 +491,33 @@ def is_issuer_line(line: str) -> bool:
         return True
     # With a full stop: an authorisation statement, or an issuer named in capitalised words alone ("Issued
     # by the Corporate Communications Office, Universiti Teknologi Pantai Timur."), not a sentence.
+    first, dot, rest = line.partition(". ")
+    if dot and rest and may_hold_phone_or_email(rest) and (find_email(rest) or _PHONE.search(rest)):
+        # "Issued by the Media Unit, Example Hospital. For further information contact Ms. Jane Roe, … on …".
+        line = first + "."
     named = line[m.end():].strip(" :.").removeprefix("the ").replace(",", " ")
     return (line[:6].lower() == "author" and line.count(".") <= 3
             and not re.search(r"\b(?:is|are|was|were|has|have|will|would|can|may)\b", line)) \
         or (bool(named) and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in named.split()))
 
 
+_COPY_TO = re.compile(r"^(?:copy|copies|cc|distribution)\b[^.]{0,60}:$", re.I)
+
+
 def is_signatory_block(lines: list[str] | tuple[str, ...]) -> bool:
     """Lines that sign a statement off under its text: the signatory's name, with an honorific or a
     post-nominal, over their office ("HON. DR. JANE ROE, EGH" / "CABINET SECRETARY" / "MINISTRY OF EXAMPLE"),
     perhaps a date; no sentence among them."""
+    # A distribution list under the office ("Copy for favour of publication to:" / "The Editors, …").
+    lines = lines[:next((k for k, line in enumerate(lines) if k >= 2 and _COPY_TO.match(line.strip())), len(lines))]
     if not 2 <= len(lines) <= 5:
         return False
     name = lines[0].strip()
+    # South Asian offices sign with the name in brackets: "(Syed Imran Haider)" / "Public Relations Officer".
+    bracketed = name.startswith("(") and name.endswith(")")
+    name = name[1:-1].strip() if bracketed else name
     bare = strip_post_nominals(strip_honorifics(name.title() if name.isupper() else name)[0]).strip(" ,")
-    named = bare != name and 2 <= len(bare.split()) <= 5 and all(w[:1].isupper() for w in bare.split())
+    named = (bare != name or bracketed) and 2 <= len(bare.split()) <= 5 and all(w[:1].isupper() for w in bare.split())
     return named and all(is_office_line(line) or date_only_line(line) for line in lines[1:])
 
 
@@ -612,11 +641,15 @@ def is_label(text: str, alone: bool = False) -> bool:
         return False
     if _HEAD_LABEL.match(text):
         return True
+    if ("·" in text or "•" in text or "|" in text) and all(
+            _HEAD_LABEL.match(part) for part in _LABEL_PARTS.split(text)):
+        return True  # "PRESS RELEASE · FOR IMMEDIATE RELEASE": labels side by side
     return not alone and text[-1:] not in ".!?" and bool(_KIND_IN_LINE.search(text)) \
         and (len(text.split()) <= KIND_LINE_WORDS or issuer_and_label(text))
 
 
 _LINE_PARTS = re.compile(r"\s+[|–—\-]\s+")
+_LABEL_PARTS = re.compile(r"\s*[·•|]\s*")
 
 
 def issuer_and_label(text: str) -> bool:

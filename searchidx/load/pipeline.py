@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -121,6 +122,9 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
         if is_url:
             draft.url = draft.url or url
             continue
+        if (name := md.byline(b.text)) is not None:
+            draft.author = draft.author or name
+            continue
         if md.is_boilerplate(b.text):
             ended = ended or (md.is_end_mark(b.text) and any(ends_sentence(x.text) for x in out))
             continue
@@ -166,13 +170,21 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
         lead_at = _lead_under_head(blocks, i)
         i = _headline_under_label(draft, blocks, i, lead_at)
         blocks, i = _headline_in_crumbs(draft, blocks, i, lead_at)
+        title_at = i
         if blocks[i].hint != "list" and not (blocks[i].text[:1] and blocks[i].text[0] in _BULLET_MARKS):
             draft.title = blocks[i].text
             i += 1
         # else a results release opening with its summary's bullets: it has no headline, and a list item
         # is none
-        if i + 1 < len(blocks) and blocks[i].emphasised and draft.subtitle is None and _deck(blocks[i].text):
-            draft.subtitle = blocks[i].text  # a line in italics under the headline: its deck
+        # A line in italics under the headline is its deck; so is one that is no sentence over the lead's prose,
+        # under a headline with letterhead or a label over it (a news story's first line may be its lead
+        # without a full stop).
+        if i + 1 < len(blocks) and draft.subtitle is None and not blocks[i].hint and _deck(blocks[i].text) and (
+                blocks[i].emphasised or (title_at > 0 and len(blocks[i].text) <= DECK_CHARS
+                                         and not _SENTENCE_INSIDE.search(blocks[i].text)
+                                         and not md.strip_dateline_lead(blocks[i].text)[1]
+                                         and ends_sentence(blocks[i + 1].text) and len(blocks[i + 1].text) >= PROSE_CHARS)):
+            draft.subtitle = blocks[i].text
             i += 1
     if draft.title:
         title, labels = md.split_labels(draft.title)
@@ -205,7 +217,8 @@ _BULLET_MARKS = "•\uf0b7▪·"
 def _past_deck(draft: Draft, blocks: list[Block], i: int) -> int:
     """Past the deck, if the block at ``i``, under a headline the format marked, is one (`_deck`) with text
     below it: it is the subtitle."""
-    if i + 1 < len(blocks) and draft.subtitle is None and not blocks[i].hint and _deck(blocks[i].text):
+    if i + 1 < len(blocks) and draft.subtitle is None and not blocks[i].hint and (
+            _deck(blocks[i].text) or (blocks[i].emphasised and _set_deck(blocks[i].text))):
         draft.subtitle = blocks[i].text
         return i + 1
     return i
@@ -455,7 +468,8 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
             # halves stand above the lead in results releases): "SANTA CLARA, Calif., April 27, 2023 –"; without
             # one only under short lines that are no prose (a case number, a name, a label).
             rest, place, date = md.strip_dateline_lead(b.text)
-            under_deck = passed == 1 and first is not None and _deck(first.text)
+            under_deck = passed == 1 and first is not None and (
+                _deck(first.text) or (first.emphasised and _set_deck(first.text)))
             if place and (date or ((only_short or under_deck) and _city_like(place))):
                 draft.location = draft.location or place
                 draft.date = draft.date or date
@@ -496,6 +510,22 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
     return None
 
 
+def _set_deck(text: str) -> bool:
+    """A line the format sets off under the headline (in italics, or named a deck) that reads as one: four
+    words or more, no sentence's full stop, no date ("Series B round led by Sahel Growth Partners; …")."""
+    return len(text.split()) >= DECK_WORDS and (not ends_sentence(text) or _quoted_phrase_end(text)) \
+        and not md.date_only_line(text)
+
+
+#: Shortest lead under a deck, and longest deck typed as a line of its own.
+PROSE_CHARS = 100
+DECK_CHARS = 200
+# A sentence's end inside a block, before the next one: "… -- Weeds cover the greens. A short drive away …".
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']*\s+[A-Z“\"]")
+#: Fewest words of a deck the format sets off.
+DECK_WORDS = 4
+
+
 def _deck(text: str) -> bool:
     """A line under the headline that says more of it, in words of its own: six words or more, most of them
     in small letters, no sentence's full stop, no label, date or name ("Two hundred children a year will no
@@ -530,6 +560,13 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     kept = _take_contact_blocks(draft, blocks)
     while kept and md.is_signatory_block(kept[-1].lines):
         kept = kept[:-1]
+    # Over the back matter the end mark opened (an About section), the sign-off ends the text all the same.
+    end = len(kept)
+    while end and kept[end - 1].hint == "about":
+        end -= 1
+    while 0 < end < len(kept) and (md.is_signatory_block(kept[end - 1].lines) or md.is_issuer_line(kept[end - 1].text)):
+        del kept[end - 1]
+        end -= 1
     return kept
 
 

@@ -99,7 +99,9 @@ def join_broken(paragraphs: list[Paragraph], lead: int | None = None) -> list[Pa
         target = None
         for j in range(i + 1, min(i + 1 + JOIN_WINDOW, len(out))):
             q = out[j]
-            if q.kind == "body" and starts_lowercase(q.text):
+            if q.kind == "body" and (starts_lowercase(q.text) or (
+                    # "… alerts had reached" / "38,000 registered phones …": a figure goes on with the sentence.
+                    _FIGURE_GOES_ON.match(q.text) and _ENDS_IN_LOWER_WORD.search(p.text[-30:]))):
                 target = j
                 break
             # A page's running footer stands only in long prose cut mid-sentence ("… would take four").
@@ -121,7 +123,10 @@ def join_broken(paragraphs: list[Paragraph], lead: int | None = None) -> list[Pa
 
 #: Shortest unfinished paragraph a page's footer may be taken to have cut.
 FOOTER_CUT_CHARS = 100
-_ENDS_IN_WORD = re.compile(r"\s[a-z]+$")
+_ENDS_IN_LOWER_WORD = re.compile(r"\s[a-z]+$")
+# A figure that opens words in lower case ("38,000 registered phones"), no list's number ("1. Register").
+_FIGURE_GOES_ON = re.compile(r"\d[\d,.]*\d?\s+[a-z]")
+_ENDS_IN_WORD = re.compile(r"\s[^\W\d_]+$")  # a word, any case ("… Adv. van der Walt")
 
 
 def _could_be_float(p: Paragraph) -> bool:

@@ -13,6 +13,7 @@ import html as html_entities
 import json
 import re
 import warnings
+from dataclasses import replace
 from typing import Any
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
@@ -113,6 +114,7 @@ def parse_html(text: str, path: str, release_id: str, fmt: str = "html") -> Draf
     elif tree is not None:
         blocks = _with_split_body(tree, blocks)
         blocks = _with_section_headings(tree, blocks)
+        blocks = _with_decks(tree, blocks)
         cards = contact_cards(tree)
         if cards:
             draft.contacts = [contact for contact, _ in cards]
@@ -213,6 +215,20 @@ def trafilatura_blocks(text) -> list[Block]:
         for line in _split_lines(_BR.join(_xml_lines(el))):
             out.append(Block(line, hint="heading" if el.tag == "head" else None, set_off=set_off))
     return out
+
+
+def _with_decks(tree, blocks: list[Block]) -> list[Block]:
+    """The paragraphs the page names a deck or sets in italics whole, marked so (the extraction keeps
+    neither class nor italics): under the headline, such a paragraph is its deck."""
+    decks = set()
+    for el in tree.iter("p"):
+        if _DECK_CLASS.search(el.get("class") or "") or (
+                len(el) == 1 and el[0].tag in ("em", "i") and not (el.text or "").strip()
+                and not (el[0].tail or "").strip()):
+            decks.add(" ".join(_text_of(el).split()))
+    if not decks:
+        return blocks
+    return [replace(b, emphasised=True) if b.hint is None and b.text in decks else b for b in blocks]
 
 
 _SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -554,7 +570,20 @@ def _emit_leaf(el: Tag, out: list[Block], set_off: bool = False) -> None:
         hint = "heading"  # a bold crosshead
     elif el.name == "li":
         hint = "list"  # a list item is text however short (a list of charges)
-    out.extend(Block(p, hint=hint, set_off=set_off) for p in parts)
+    # A paragraph the page names a deck, or sets in italics whole: under the headline, its deck.
+    deck = el.name == "p" and len(parts) == 1 and (_DECK_CLASS.search(" ".join(el.get("class") or [])) is not None
+                                                   or _all_italic(el))
+    out.extend(Block(p, hint=hint, set_off=set_off, emphasised=deck) for p in parts)
+
+
+# The class a page gives its headline's deck: "deck", "standfirst", "subtitle", "strapline".
+_DECK_CLASS = re.compile(r"(?:^|[\s_-])(?:deck|dek|standfirst|subtitle|sub-title|strapline|subhead)(?:$|[\s_-])", re.I)
+
+
+def _all_italic(el: Tag) -> bool:
+    text = el.get_text(strip=True)
+    italic = "".join(b.get_text(strip=True) for b in el.find_all(("em", "i"), recursive=False))
+    return bool(text) and italic == text
 
 
 def _all_bold(el: Tag) -> bool:

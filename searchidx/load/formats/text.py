@@ -109,7 +109,7 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "<" in text:
         text = strip_inline_html(text)
-    lines = text.split("\n")
+    lines = _drop_running_heads(text.split("\n"))
     nonblank = sum(1 for ln in lines if ln.strip())
     # Blank lines between blocks count; the newline that ends the file is none (a short export of ten lines
     # would otherwise read as one paragraph).
@@ -143,6 +143,40 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
         seen_prose = seen_prose or _is_prose(block.text)
         draft.blocks.append(block)
     return draft
+
+
+def _drop_running_heads(lines: list[str]) -> list[str]:
+    """A PDF export's lines without the running head that opens each later page, under the last page's
+    footer ("Page 1 of 2" / "IVIT Press Release No. 118      24-09-2026"): it would cut the paragraph
+    the page break split, and is no text."""
+    out: list[str] = []
+    after_footer = False
+    for line in lines:
+        if not line.strip():
+            out.append(line)
+        elif is_page_furniture(line):
+            after_footer = True
+            out.append(line)
+        elif after_footer and _running_head(line):
+            after_footer = False
+        else:
+            after_footer = False
+            out.append(line)
+    return out
+
+
+def _running_head(line: str) -> bool:
+    """A page's head row: short, no sentence, with a date or cells set far apart, its words capitalised or
+    figures ("DPP Western Cape - Media Statement - 03/11/2026")."""
+    row = line.strip()
+    if len(row) > RUNNING_HEAD_CHARS or ends_sentence(row) or not (_WIDE_GAP.search(row) or find_date(row)):
+        return False
+    words = [w for w in row.split() if w[:1].isalnum()]
+    return bool(words) and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 0.8 * len(words)
+
+
+#: Longest line read as a page's running head.
+RUNNING_HEAD_CHARS = 120
 
 
 def _menu_run(lines: list[str]) -> bool:
