@@ -637,3 +637,31 @@ def test_a_company_named_with_its_legal_form_and_its_short_name_are_no_speakers(
         "Brightwater said it would partner with the community college on a training programme.",
     )
     assert got == [None, None]
+
+
+def test_a_nickname_in_single_quotes_inside_a_name():
+    """"Rolando 'Lando' Sumagaysay", "Dwayne ‘Pepper’ Yearwood": a nickname in single marks is no quote."""
+    assert names("Head coach Rolando 'Lando' Sumagaysay said the crews had trained for months.",
+                 "Academy head coach Dwayne ‘Pepper’ Yearwood said the girls were ready.") \
+        == ["Rolando Sumagaysay", "Dwayne Yearwood"]
+
+
+def test_what_a_person_is_in_lower_case_before_the_name_and_an_age_after_it():
+    """"Sewing operator", "Delivery rider", "Grade 11 student and paddler": words with an agent's ending
+    before a name, with an age after it, say what a person is; "operator" alone names a company when no
+    age follows."""
+    got = names(
+        "Sewing operator Rokeya Begum, 27, a mother of two, said she used to leave her children with a "
+        "neighbour.",
+        "Delivery rider Rajendran s/o Pillai, 45, told reporters he was worried about the platforms.",
+        "Grade 11 student and paddler Jessa Mae Tupas, 16, said joining the team had kept her in school.",
+        "Bus operator Example Coaches, the region's largest, said fares would rise.",
+    )
+    assert got == ["Rokeya Begum", "Rajendran s/o Pillai", "Jessa Mae Tupas", None]
+
+
+def test_a_body_named_association_of_is_no_speaker():
+    """"The Association of Delivery Platforms Singapore said": the words after "Association of" are the
+    body's name, not a person's; a title after such a body still heads a name."""
+    assert names("The Association of Delivery Platforms Singapore said it was disappointed.",
+                 "Federation of Example Growers President Jane Roe said prices fell.") == [None, "Jane Roe"]

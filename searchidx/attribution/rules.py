@@ -197,6 +197,8 @@ _ROLE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|se)\b")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'])(?:at|atop|in|on|with|by|near|inside|outside|into|onto|over|under|"
                                  r"about|against|among|between|behind|beyond|toward|towards|via|across|around|"
                                  r"through|within|without|close to)\s+$")
+# An age set off after a name ("Rokeya Begum, 27, a mother of two"): a person's, never a thing's.
+_AGE_FIRST = re.compile(r"\d{1,3}(?:,|$)")
 # Where a relative clause opens inside an appositive role.
 _RELATIVE_IN_ROLE = re.compile(r"(?:^|\s)(?:who|which|where|whose|whom)\s")
 
@@ -226,7 +228,16 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     shopkeeper trader vendor worker nurse midwife patient student pupil parent grandmother grandfather
     grandparent pensioner retiree widow widower veteran tenant commuter passenger""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
-_ROLE_PREFIX = rf"(?:(?:[A-Z][\w’'-]*\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS_LIST)})\s+(?:of\s+[a-z]+\s+)?)?"
+# What a person is, in lower case: a role noun, or a word with an agent's ending ("operator", "rider",
+# "paddler"), not one of the everyday words with such an ending.
+_PERSON_NOUN = (rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|(?!(?:after|other|another|under|over|never|ever|whether|either|"
+                r"neither|however|rather|further|later|earlier|former|latter|together|their|moment|statement|"
+                r"government|parliament|department|event|percent|present|recent|current|different|important|"
+                r"significant|meant|spent|sent|whenever|wherever|whatever|summer|winter|september|october|"
+                r"november|december|number|order|water|power|paper)\b)[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman))")
+# "Sewing operator", "Grade 11 student and paddler", "Democratic nominee": what a person is, before the name.
+_ROLE_PREFIX = (rf"(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}{_PERSON_NOUN}(?:\s+and\s+{_PERSON_NOUN})?\s+"
+                rf"(?:of\s+[a-z]+\s+)?)?")
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
 # in brackets the comma may be left out ("Younous OMARJEE (the Left, FR) co-rapporteur for … stated"), not
 # after an abbreviation or a note ("(ERAA) claims", "(Acting) of the Authority").
@@ -959,7 +970,8 @@ def _split_span(span: str) -> tuple[str | None, str]:
     for k, tok in enumerate(tokens):
         low = tok.lower().strip(",.")
         # A title in the plural heads several names ("District Attorneys Hochman and Spitzer").
-        if low in _TITLES or (low.endswith("s") and low[:-1] in _TITLES and k < len(tokens) - 1) \
+        if low in _TITLES or (low.endswith("s") and low[:-1] in _TITLES and k < len(tokens) - 1
+                                  and tokens[k + 1][:1].isupper()) \
                 or (tok.isupper() and len(tok) > 1 and not tok.endswith(".")) \
                 or (low in _ORGANISATION and k < len(tokens) - 1):
             last_title = k
@@ -1184,6 +1196,8 @@ _ALIAS_DEFINITION = re.compile(r"\(((?:(?:the\s+|or\s+|and\s+|,\s*)*[“\"][^“
 _TICKERS = re.compile(r"\s*\((?:[A-Z][A-Za-z .-]{1,15}:\s*[A-Z0-9.\-]+(?![A-Z0-9.\-])[;,]?\s*)+\)")
 _OWNER_RUN = re.compile(r"(?:[A-Z][\w&.’'-]*(?:\s+(?:of|and|&|de|du|the|for))?\s+)*[A-Z][\w&.’'-]*\.?$")
 _CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|S\.A|SA|AG|GmbH|N\.V|NV|SE|AB|ASA|Oyj|Pty)\.?$")
+# An organisation's word before "of" or "for" in a run: "Association of …", "Federation for …".
+_BODY_OF = re.compile(r"\b([A-Z][\w’'-]*)\s+(?:of|for)\b")
 # A company's name before its legal form: "Brightwater Robotics, Inc.", "Sinar Kelapa Berhad".
 _CORPORATE_NAME = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*),?\s+"
                              r"(?:Inc|Corp|Ltd|LLC|PLC|plc|Limited|Berhad|Bhd|GmbH|AG|Pty)\b")
@@ -1433,7 +1447,8 @@ _PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr)")
 
 
 # A nickname in quotes between the words of a name ('Maria Consuelo “Connie” Dela Cruz-Ramos'): no quote.
-_INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)[“\"][A-Z][\w’'-]{1,15}[”\"](?=\s+[A-Z][a-z])")
+_INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)(?:[“\"][A-Z][\w’'-]{1,15}[”\"]|['‘][A-Z][a-z]{1,15}['’])"
+                             r"(?=\s+[A-Z][a-z])")
 
 
 def _blank_nickname(m: re.Match[str]) -> str:
@@ -1786,6 +1801,11 @@ class Attributor:
                 return None
         if name.lower() in self.org_aliases() and not hon and self.registry.find(name) is None:
             return None  # the short name the release gave a company, not a person named so before
+        if title and not hon and (" of " in title or " for " in title):
+            body = [m for m in _BODY_OF.finditer(title) if _organisation_word(m.group(1))]
+            if body and not any(w.lower().strip(",.") in _TITLES or w.lower().strip(",.") in _ROLE_NOUNS
+                                for w in title.split()) and not any(lexicons.is_given_name(t) for t in name.split()):
+                return None  # "The Association of Delivery Platforms Singapore said": one body's name
         if title and " " not in name and self.registry.find(name) is None \
                 and not any(w.lower().strip(",.") in _TITLES for w in title.split()):
             return None  # "Air Example", "Example Holdings": an organisation's name, not a title and a surname
@@ -1920,7 +1940,7 @@ class Attributor:
             text = _PAREN_HONORIFIC.sub(_unbracket, text)
         if ", " in text and _LETTERS_HINT.search(text):
             text = _COMMA_POST_NOMINALS.sub(_blank_post_nominals, text)
-        if ("“" in text or '"' in text) and _INNER_NICKNAME.search(text):
+        if ("“" in text or '"' in text or "'" in text or "‘" in text) and _INNER_NICKNAME.search(text):
             text = _INNER_NICKNAME.sub(_blank_nickname, text)
         spans = quote_mask(text)
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
@@ -2128,7 +2148,7 @@ class Attributor:
                 # ("Burke’s concluded", a slip for "Burke concluded", still is).
                 continue
             seen = (tail if with_role or pattern is _DASHED else near[-120:])[:m.start("span")] if m else ""
-            if m and not m.group("hon") and (
+            if m and not m.group("hon") and not (with_role and _AGE_FIRST.match(m.group("role"))) and (
                     ((_ORG_NOUN_BEFORE.search(seen) or _ORG_NOUN_BARE.search(seen)) and not _titled_or_given(m.group("span")))
                     or (seen.endswith(", ") and _ORG_SUBJECT.match(seen, sentence_start(seen, len(seen) - 1)))):
                 # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name; "the company
