@@ -98,3 +98,16 @@ def test_quotes_in_single_marks_are_records_too():
     assert first.quotes[0].text.startswith("The family lost faith")
     assert second.speaker == "Jane Roe"
     assert second.quotes[0].text.startswith("They now ask") and second.quotes[0].text.endswith("done.")
+
+
+def test_a_partial_quote_in_single_marks_inside_reported_speech():
+    """"said the vote was 'the moment this community has been waiting for'": a direct quote in single marks
+    that opens in small letters, in a paragraph that reports someone; in narration, marks around words in
+    small letters stay no quote ("the so-called 'safe harbour' rule")."""
+    body = _body("Flood scheme approved\n\n"
+                 "Convener of the Committee, Cllr Morag MacIver, said the vote was 'the moment this community "
+                 "has been waiting for'.\n\n"
+                 "The council applied the so-called 'safe harbour for small towns' rule to the scheme.\n")
+    said, narration = body
+    assert [(q.kind, q.text) for q in said.quotes] == [("direct", "the moment this community has been waiting for")]
+    assert narration.quotes == []

@@ -89,20 +89,24 @@ def _reported(text: str, cue: tuple[int, int]) -> tuple[int, int] | None:
 # bracket before a capital, closed before punctuation or the end ("Simon's" and "officers' cars" stay inside
 # only as far as the closing test allows).
 _SINGLE = re.compile(r"(?:^|(?<=[\s:(—–-]))[‘'](?=[A-Z0-9])(.{12,}?)[’'](?=[,.;:!?)]*(?:\s|$))")
+# The same, opening in small letters too: the words a speaker is quoted in inside reported speech ("said the
+# vote was 'the moment this community has been waiting for'").
+_SINGLE_ANY = re.compile(r"(?:^|(?<=[\s:(—–-]))[‘'](?=[A-Za-z0-9])(.{12,}?)[’'](?=[,.;:!?)]*(?:\s|$))")
 
 
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[:]\s)|(?<=[:]))[‘'](?=[A-Z0-9])")
 
 
-def single_quote_spans(text: str) -> list[tuple[int, int]]:
+def single_quote_spans(text: str, reported: bool = False) -> list[tuple[int, int]]:
     """(start, end) of quotes in single marks, when the paragraph has no double ones: the opening mark's
     position and the closing mark's, as `quote_mask` gives them. A quote still open at the paragraph's end
-    runs to it."""
+    runs to it. ``reported``: the paragraph reports someone's words, so a quote may open in small letters."""
     # Most paragraphs hold apostrophes only: an opening single mark follows a space, a colon or the start.
     # A straight mark is looked for alone first: a search for two characters scans several times slower.
     if "‘" not in text and ("'" not in text or (" '" not in text and ":'" not in text and not text.startswith("'"))):
         return []
-    out = [(m.start(), m.end() - 1) for m in _SINGLE.finditer(text) if len(m.group(1).split()) >= 3]
+    out = [(m.start(), m.end() - 1) for m in (_SINGLE_ANY if reported else _SINGLE).finditer(text)
+           if len(m.group(1).split()) >= 3]
     if not out and (m := _SINGLE_OPEN.search(text)) and len(text[m.end():].split()) >= 3:
         out = [(m.start(), len(text))]  # a quote left open: it runs on into the next paragraph
     return out
@@ -117,7 +121,7 @@ def quote_records(p: Paragraph, spans: tuple[tuple[int, int], ...], how: str | N
     text = p.text
     speaker, role = p.speaker, p.speaker_role
     if not spans:
-        spans = tuple(single_quote_spans(text))
+        spans = tuple(single_quote_spans(text, reported=speaker is not None))
         if not spans and speaker is None:
             return []  # narration: most paragraphs
     out: list[Quote] = []
