@@ -20,6 +20,7 @@
     python bench/eval_attribution.py --split test15  # once, at round 15's end: typed releases of tests/typed15/
     python bench/eval_attribution.py --split test16  # once, at round 16's end: typed releases of tests/typed16/
     python bench/eval_attribution.py --split test17  # once, at round 17's end: typed releases of tests/typed17/
+    python bench/eval_attribution.py --split test18  # once, at round 18's end: typed releases of tests/typed18/
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
@@ -222,7 +223,7 @@ SPLIT = json.loads((REPO / "bench" / "eval_split.json").read_text(encoding="utf-
 #: The later held-out rounds, a folder each (``diverse2`` …): round 2 releases, rounds 3 to 8 news pages,
 #: round 9 releases again.
 ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
-                "test12", "test13", "test14", "test15", "test16", "test17")
+                "test12", "test13", "test14", "test15", "test16", "test17", "test18")
 
 
 def round_number(split: str) -> str:
@@ -251,11 +252,11 @@ def split_files(group: str, split: str) -> list[Path]:
 
 
 def source_path(source: str) -> Path:
-    """``seeds/…`` and the typed rounds' releases (``typed/…``, ``typed12/…`` to ``typed17/…``: rounds 11 to 17,
+    """``seeds/…`` and the typed rounds' releases (``typed/…``, ``typed12/…`` to ``typed18/…``: rounds 11 to 18,
     ``tests/typed/``, ``tests/typed12/`` …) are in the repository; anything else is relative to the shared corpora."""
     if source.startswith("seeds/"):
         return REPO / source
-    if source.startswith(("typed/", "typed12/", "typed13/", "typed14/", "typed15/", "typed16/", "typed17/")):
+    if source.startswith(("typed/", "typed12/", "typed13/", "typed14/", "typed15/", "typed16/", "typed17/", "typed18/")):
         return REPO / "tests" / source
     return corpora_root() / source
 
