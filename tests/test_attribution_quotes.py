@@ -111,3 +111,14 @@ def test_a_partial_quote_in_single_marks_inside_reported_speech():
     said, narration = body
     assert [(q.kind, q.text) for q in said.quotes] == [("direct", "the moment this community has been waiting for")]
     assert narration.quotes == []
+
+
+def test_a_quote_in_single_marks_reopened_and_left_open_runs_to_the_paragraphs_end():
+    """"'…,' she said. 'That should not be …" (the quote runs on into the next paragraph)."""
+    body = _body("Flood scheme approved\n\nCllr Morven Tait said the vote was welcome.\n\n"
+                 "'There are families who move their furniture upstairs every time the forecast turns red,' she "
+                 "said. 'That should not be how anyone lives in this century.\n\n"
+                 "'We will not let it happen again,' she said.\n")
+    quoted = [q.text for q in body[1].quotes]
+    assert len(quoted) == 2 and quoted[1].startswith("That should not be how anyone lives")
+    assert body[1].quotes[1].speaker == "Morven Tait"

@@ -54,7 +54,7 @@ def given_name_gender(word: str) -> str | None:
 HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
-    "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan"
+    "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
@@ -64,7 +64,7 @@ MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri
                     "The Rt Rev", "The Rt. Rev", "Rt Rev", "Rt. Rev", "Very Rev", "Most Rev")
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi "
                               "mme mlle frau".split())
-MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr ratu thiru encik tuan".split())
+MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr ratu thiru encik tuan mzee".split())
 
 #: Titles that name a role and stand before a name: they go to the role, not the name.
 ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent detective sen senator rep representative
@@ -72,7 +72,7 @@ ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent det
     coroner sheriff officer captain lieutenant colonel general corporal admiral
     ambassador president chairman chairwoman chair director secretary treasurer spokesperson spokesman
     spokeswoman co-leader leader deputy mp mla msp mep mhk mpp mna td
-    archbishop pastor rabbi imam mallam comrade
+    archbishop pastor rabbi imam mallam comrade headman kgosi
     commandant registrar provost rector warden comptroller ombudsman headteacher headmaster headmistress
     director-general secretary-general attorney-general solicitor-general auditor-general
     inspector-general governor-general vice-president vice-chancellor""".split())
@@ -87,7 +87,7 @@ OFFICE_POST_NOMINALS = {
 
 #: Letters after a name: honours, degrees, offices, generations. Stripped from a name; never a name's part.
 POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm
-    gnzm obe cbe mbe kbe dbe gbe ch cb frs frse fba freng phd dphil md mba ba bsc msc llb llm esq jr sr ii iii iv
+    gnzm obe cbe mbe kbe dbe gbe ch cb frs frse fba freng phd dphil md mba ba bsc msc llb llm esq jr sr ii iii iv san
     rn""".split())
 #: Post-nominals that are also common words or honorifics in other positions: only after a full name.
 _AMBIGUOUS_POST_NOMINALS = frozenset("am ms ch ba md sr".split())

@@ -95,6 +95,8 @@ _SINGLE_ANY = re.compile(r"(?:^|(?<=[\s:(—–-]))[‘'](?=[A-Za-z0-9])(.{12,}?
 
 
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[:]\s)|(?<=[:]))[‘'](?=[A-Z0-9])")
+# A quote reopened after its attribution ("…,' she said. 'That should …") and left open at the end.
+_SINGLE_REOPEN = re.compile(r"(?<=[.!?,]\s)[‘'](?=[A-Z0-9])")
 
 
 def single_quote_spans(text: str, reported: bool = False) -> list[tuple[int, int]]:
@@ -109,6 +111,8 @@ def single_quote_spans(text: str, reported: bool = False) -> list[tuple[int, int
            if len(m.group(1).split()) >= 3]
     if not out and (m := _SINGLE_OPEN.search(text)) and len(text[m.end():].split()) >= 3:
         out = [(m.start(), len(text))]  # a quote left open: it runs on into the next paragraph
+    elif out and (m := _SINGLE_REOPEN.search(text, out[-1][1] + 1)) and len(text[m.end():].split()) >= 3:
+        out.append((m.start(), len(text)))  # the finder closes no quote that opens here: it runs on
     return out
 
 

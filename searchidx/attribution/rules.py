@@ -25,7 +25,7 @@ from searchidx.regexes import trie_pattern
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
-                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun Puan Cik Tuan").split()
+                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun Puan Cik Tuan Mzee Perit Madam Cr").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
 _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
@@ -48,6 +48,8 @@ _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
 _NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
+              # An apostrophe after "ng" writes a velar nasal in Luo and Kikuyu names ("Ochieng'", "Achieng'").
+              r"(?:(?<=ng)['’](?!\w))?"
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
               r"(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+(?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?)*")
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
@@ -56,10 +58,11 @@ _TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|S
 # ASCII or Latin-1, so that no word in capitals and small letters ("Ał") also reads as a name word.
 _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]+['’]?s?"
 # A dotted abbreviation is one word of a title ("U.S. Attorney", "U.K. Ambassador").
-# "Md." and "Mohd." (Mohammed, abbreviated as Bangladesh and Malaysia write it) are a name's first word;
+# "Md." and "Mohd." (Mohammed, abbreviated as Bangladesh and Malaysia write it) and "Ma." (Maria, as the
+# Philippines writes it) are a name's first word;
 # "Jr." and "Sr." its last.
-_CAP_WORD = rf"(?:{_TITLE_ABBR}|(?:Md|Mohd|Muhd|Jr|Sr)\.|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
-_JOINER = r"(?:of|in|for|the|and|de|del|della|di|da|dos|du|van|von|der|den|la|le|los|las|bin|binti|binte|al|el|ibn|on|a/l|a/p|s/o|d/o|ap|wa|arap|Ó|Ní|Uí)"
+_CAP_WORD = rf"(?:{_TITLE_ABBR}|(?:Md|Mohd|Muhd|Ma|Jr|Sr)\.|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
+_JOINER = r"(?:of|in|for|the|and|de|del|dela|delos|della|di|da|dos|du|van|von|der|den|la|le|los|las|bin|binti|binte|al|el|ibn|on|a/l|a/p|s/o|d/o|ap|wa|arap|ole|Ó|Ní|Uí)"
 # Patterns used inside functions are compiled here, once: ``re.fullmatch(pattern, …)`` looks each up in re's
 # cache on every call.
 _JOINER_RE = re.compile(_JOINER)
@@ -131,7 +134,9 @@ _PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to 
             "held that", "holds that", "ruled that", "rules that",
             # "X informed that …", as Indian and African releases report what an official told a meeting ("Perez
             # informed on federal cases", "informed Adams that" are an informant's and a narrative's).
-            "informed that"]
+            "informed that",
+            # Praise given in words: "He paid tribute to the club's volunteers, who …".
+            "paid tribute to", "pays tribute to"]
 # The same demands in the progressive: "Jane Roe MHK is calling for Sunday buses to be restored".
 _PHRASAL += [f"{be} {v}" for be in ("is", "was", "are", "were")
              for v in ("calling for", "calling on", "urging", "warning", "appealing for")]
@@ -236,8 +241,14 @@ _PERSON_NOUN = (rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|(?!(?:after|other|another|unde
                 r"significant|meant|spent|sent|whenever|wherever|whatever|summer|winter|september|october|"
                 r"november|december|number|order|water|power|paper)\b)[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman))")
 # "Sewing operator", "Grade 11 student and paddler", "Democratic nominee": what a person is, before the name.
-_ROLE_PREFIX = (rf"(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}{_PERSON_NOUN}(?:\s+and\s+{_PERSON_NOUN})?\s+"
-                rf"(?:of\s+[a-z]+\s+)?)?")
+# Two lower-case words may qualify the noun ("Senior test engineer", "79-year-old retired schoolteacher"), no
+# speech verb, article or preposition ("Roe praised evangelist …", "the executive director of the Example
+# Partnership", "According to co-author"); a capitalised noun opening the sentence ("Farmer and widow") only
+# in a pair, where it cannot be a given name or surname ("Dean Smith").
+_CAP_PERSON_NOUN = rf"(?:{'|'.join(w.capitalize() for w in ROLE_NOUNS_LIST)})"
+_ROLE_PREFIX = (rf"(?:(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}(?:(?!{_VERB}\s|(?:the|an?|his|her|its|their|our|this|that|to|of|for|with|by|at|in|on|from|and|or|as)\s)(?:\d{{1,3}}-year-old|[a-z][\w’'-]*)\s+){{0,2}}"
+                rf"{_PERSON_NOUN}"
+                rf"|{_CAP_PERSON_NOUN}(?=\s+and\s))(?:\s+and\s+{_PERSON_NOUN})?\s+(?:of\s+[a-z]+\s+)?)?")
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
 # in brackets the comma may be left out ("Younous OMARJEE (the Left, FR) co-rapporteur for … stated"), not
 # after an abbreviation or a note ("(ERAA) claims", "(Acting) of the Authority").
@@ -257,7 +268,10 @@ _POST_NOMINAL_AT = re.compile(r",?\s+(?:PhD|DPhil|Jr|Sr|Esq)")
 # A name may open with an initial or the abbreviation of a given name ("Md. Rafiqul Islam"), and hold
 # particles: Romance and Dutch ones, Irish ("Máirtín Ó Flatharta", "Nic"), a Tamil or Malay patronymic's
 # ("Rajendran a/l Muthusamy", "Selvakumar s/o Rajendran"), Welsh "ap" ("Gethin ap Dafydd").
-_PERSON_NAME = r"(?:(?:[A-ZÀ-ÝĀ-Ž]|Md|Mohd|Muhd)\.\s+)?" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.|(?:de|del|van|von|da|di|le|la|du|dos|Ó|Ní|Mac|Nic|Uí|bin|binti|a/l|a/p|s/o|d/o|ap)\s+" + _NAME_WORD + "|" + _NAME_WORD + r")){1,3}"
+_NAME_PART = r"(?:\s+(?:[A-Z]\.|(?:de|del|dela|delos|van|von|da|di|le|la|du|dos|Ó|Ní|Mac|Nic|Uí|bin|binti|a/l|a/p|s/o|d/o|ap)\s+" + _NAME_WORD + "|" + _NAME_WORD + r"))"
+# (An initial and a surname are a name too: "K. Senthilkumaran".)
+_PERSON_NAME = (r"(?:(?:[A-ZÀ-ÝĀ-Ž]|Md|Mohd|Muhd|Ma)\.\s+" + _NAME_WORD + _NAME_PART + "{0,3}|" + _NAME_WORD + _NAME_PART
+                + "{1,3})")
 _AFTER_VERB_TAIL = re.compile(
     rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
@@ -456,6 +470,18 @@ _COLON_QUOTE = re.compile(
     rf"\bMore from\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?$"
 )
+# "Jane Roe, 78, who …, was more direct: “…”", "Roe put it simply: “…”": the quote after a colon is the words
+# of the person the clause before it is about, when its predicate is a short judgement of how they spoke.
+_COLON_PREDICATE = re.compile(
+    rf"(?:^{_ROLE_PREFIX}|[.!?;][”\"’]?\s+)(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,[^“”\"]{{2,200}}?,)?"
+    r"\s+(?:was|were|is|are|had|has|put it|summed (?:it )?up|kept it|struck|sounded|took|gave|offered|went)\b"
+    r"[^,.:;“”\"]{0,40}$"
+)
+# A judge's finding, given as the judge's words: "Lady Justice Jane Roe found that …", "Magistrate John Doe,
+# sitting in Example, held that …".
+_JUDGE_FOUND = re.compile(
+    rf"(?<![\w’'])(?P<title>(?:(?:Lady|Lord|Chief)\s+)?(?:Justice|Judge|Magistrate))\s+(?P<span>{_PERSON_NAME})"
+    r"(?:\s+[A-Z]{2,4})?(?:,\s+[^.;:\"“”]{2,100}?)?,?\s+(?:found|held|ruled)\s+that\b")
 # "footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”": a name, then a participle of speech.
 _PARTICIPLE_AT = re.compile(
     r"\b(?:saying|asking|adding|declaring|insisting|writing|tweeting)\b[^.!?“”\"]{0,80}?[,:]?\s*$")
@@ -510,7 +536,7 @@ _STATEMENT_WORDS = (r"[Ss]tatement\s+(?:[Ff]rom|[Oo]f|[Bb]y)|[Dd]eclaraci[óo]n\
 _STATEMENT = re.compile(rf"\b(?:{_STATEMENT_WORDS})\s+(?P<span>{CAP_SPAN})")
 _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concerning|In|For|To|Announcing)\b.*$")
 # A person named in passing, for pronouns and short forms: "Mrs Maguire", "LaQuita Long", "Carl Ray Flores".
-_MENTION_PARTICLE = r"bin|binti|binte|ibn|a/l|a/p|s/o|d/o|de|del|della|van|von|der|da|dos|ap|wa|arap"
+_MENTION_PARTICLE = r"bin|binti|binte|ibn|a/l|a/p|s/o|d/o|de|del|dela|delos|della|van|von|der|da|dos|ap|wa|arap|ole"
 _MENTION = re.compile(
     rf"(?<![\w’'])(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_NAME_WORD}(?:\s+(?:[A-Z]\.|[“\"][^”\"]{{1,20}}[”\"]|{_NAME_WORD})){{0,3}}"
     # A particle inside a name joins its two sides: "Arumugam a/l Krishnan", "Ramon de los Santos".
@@ -762,6 +788,13 @@ class Registry:
         # "the Green Co-leader" for "Green Party Co-leader": every word of the description in one role.
         words = set(key.replace(",", " ").split())
         fits = [p for p in self.people if p.role and words <= set(_spelt_role(p.role).replace(",", " ").split())]
+        if not fits and len(words) > 1:
+            # "the club captain", "the party leader": the body a title is held in, named by its kind, is the
+            # release's own; the title alone then names the person ("Senior football captain Jane Roe").
+            held = {w for w in words if w not in lexicons.ORGANISATION_WORDS}
+            if held and held != words:
+                fits = [p for p in self.people
+                        if p.role and held <= set(_spelt_role(p.role).replace(",", " ").split())]
         return fits[-1] if len({id(p) for p in fits}) == 1 else None
 
     def recent_of(self, gender: str) -> Person | None:
@@ -1159,7 +1192,7 @@ _HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
 _PATRONYMIC_WORD = r"(?:bin|binti|binte|bint|ibn)"
 _PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o|ap)\s")
 _NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_WORD})?(?:\s+{_NAME_WORD}){{1,3}}(?=[\s,.;:)]|$)")
-_PARTICLES = frozenset("de del da di dos du della van von der den ter ten la le los las el al wa arap bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
+_PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
                        "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
@@ -1433,16 +1466,18 @@ def _the_before(text: str, pos: int) -> bool:
 _PAREN_HONORIFIC = re.compile(r"(?<=[A-Za-z.] )\((Mrs|Mr|Ms|Miss|Dr|Prof|Engr|Barr)(\.?)\)(?= [A-Z])")
 
 
+# Staff- and defence-college letters Nigerian and Ghanaian officers write in small letters ("fdc", "mni").
+_SMALL_LETTERS = "fdc|mni|psc|ndc|fwc|rcds|jssc"
 # Post-nominals set off by commas between a name and what follows: "Hon. Jane Roe, MP, said", "John Doe,
 # SAN, said", "Dr Jane Roe, OBE, FRCP, the trust's chair, said".
 _COMMA_POST_NOMINALS = re.compile(
     r"(?<=[a-zà-ÿā-ž])(?:,\s+(?:" + "|".join(sorted((p.upper() for p in lexicons.POST_NOMINALS
                                                    if p not in ("jr", "sr", "ii", "iii", "iv", "phd", "dphil", "esq")),
                                                   key=len, reverse=True))
-    + r"|SAN|MPP|MNA|MPA|FRCP|FRCS|PhD|DPhil)\b)+,")
+    + rf"|SAN|MPP|MNA|MPA|FRCP|FRCS|PhD|DPhil|{_SMALL_LETTERS})\b(?:\(\+\))?)+,")
 
 
-_LETTERS_HINT = re.compile(r", [A-Z][A-Za-z]{1,4},")
+_LETTERS_HINT = re.compile(rf", (?:[A-Z][A-Za-z]{{1,4}}|(?:{_SMALL_LETTERS})(?:\(\+\))?),")
 _PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr)")
 
 
@@ -1515,6 +1550,13 @@ class Attributor:
         if not 3 <= len(acronym) <= 6:
             return None
         holders = {id(p): p for p in self.registry.people if p.role and _abbreviates(acronym, p.role)}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def rank_holder(self, rank: str) -> Person | None:
+        """The one person named with ``rank`` before the name, which opens the role ("CP, The Commissioner of
+        Police" for "The Commissioner of Police, CP Jane Roe"); an organisation's acronym stands elsewhere."""
+        holders = {id(p): p for p in self.registry.people
+                   if p.role and p.role.split(",", 1)[0].strip() == rank}
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     def role_acronyms(self) -> dict[str, str]:
@@ -1744,6 +1786,8 @@ class Attributor:
             return self.registry.by_role(expanded) or self.role_holder(expanded)
         if described and span.isupper() and hon is None and (person := self.acronym_holder(span)):
             return person
+        if described and span.isupper() and hon is None and (person := self.rank_holder(span)):
+            return person  # "the CP said": the one person named with that rank ("CP Ibrahim Danjuma Kwarra")
         if described and span.isupper() and span.lower() in lexicons.ROLE_TITLES:
             # "the MP revealed": a title that is also a post-nominal, which would be stripped as one; the
             # release may have named the holder "the Member of Parliament for Example".
@@ -1972,6 +2016,12 @@ class Attributor:
             if person:
                 self.cue = (a, b)
                 return person
+        m = _JUDGE_FOUND.search(text) if "Justice" in text or "Judge" in text or "Magistrate" in text else None
+        if m and not _inside(spans, m.start()):
+            # "In a judgment delivered on Friday, Lady Justice Jane Roe found that …": what a judge finds is said.
+            person = self._person(None, m.group("span"), m.group("title"))
+            if person:
+                return person
         m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text or "-" in text) else None
         if m and not m.group("span").endswith(_POSSESSIVE):
             person = self._person(m.group("hon"), m.group("span"), m.group("role"))
@@ -1998,16 +2048,17 @@ class Attributor:
         if spans:
             # Each pattern is end-anchored and searched in a short window before its cue: a colon, or a
             # participle just before a quote opens.
-            cues = [(c, _COLON_QUOTE) for c in _COLON_AT.finditer(text)] if ":" in text else []
+            cues = [(c, p) for c in _COLON_AT.finditer(text) for p in (_COLON_QUOTE, _COLON_PREDICATE)] \
+                if ":" in text else []
             for cue, pattern in ((_PARTICIPLE_AT, _PARTICIPLE), (_CALLING_AT, _CALLER)):
                 cues += [(c, pattern) for a, _ in spans if (c := cue.search(text, max(0, a - 100), a))]
             for c, pattern in cues:
-                m = pattern.search(text, max(0, c.start() - 160), c.start())
+                m = pattern.search(text, max(0, c.start() - (320 if pattern is _COLON_PREDICATE else 160)), c.start())
                 if m and pattern is _CALLER and not c.group("obj").strip() \
                         and not text[max(0, m.start() - 6):m.start()].rstrip().endswith("what"):
                     continue
                 if not m or _inside(spans, m.start("span")) \
-                        or _addressee(text, m.start("span"), narrow=pattern is not _COLON_QUOTE) \
+                        or _addressee(text, m.start("span"), narrow=pattern not in (_COLON_QUOTE, _COLON_PREDICATE)) \
                         or m.group("span").split()[0].lower() in NOT_NAMES:
                     continue  # "On Local Law Enforcement (LLE): “…”" heads a topic
                 person = self._person(m.group("hon"), m.group("span"), None)
@@ -2116,7 +2167,10 @@ class Attributor:
                 and (m := _COORDINATED.search(near[-120:])) \
                 and not m.group("span").endswith(_POSSESSIVE) and _valid_name(_split_span(m.group("other"))[1] or "-") \
                 and (m.group("hon") or _split_span(m.group("span"))[1]) \
-                and not _INNER_HONORIFIC.search(m.group("other")):
+                and not _INNER_HONORIFIC.search(m.group("other")) \
+                and not _portfolio_list(near[-120:], m):
+            # (A list of a title's portfolios: "Minister for Water, Regional Development and Drought Resilience
+            # Jane Roe" is one title and one person.)
             # "Jane Roe and John Doe say …": one speaker per paragraph, so the first person named, whom the
             # sentence puts first; "Example Holdings and Jane Roe" is nobody's. "Co-founder and chief officer
             # Jane Roe" and "Minister for Roads and Example Works Shri Jane Roe" name one person.
@@ -2756,8 +2810,35 @@ def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: di
         dangling = explicit_of.get(id(p)) is None and _ends_open(p.text) and nxt_explicit is not None \
             and not _quote_led(nxt.text)
         if dangling or (person is None and (_quote_led(p.text) or _first_person(p.text))
-                        and (_quote_led(nxt.text) or nxt_explicit is not None)):
+                        and (_quote_led(nxt.text) or nxt_explicit is not None) and not _says_who(p.text)):
             assigned[a] = (p, nxt_person)
+
+
+# After a quote's closing mark, a name set off by a comma: an attribution with an aside before its verb.
+_NAME_ASIDE_AFTER_QUOTE = re.compile(r"[”\"]\s+(?:[A-Z][\w’'.-]*\s+){0,3}[a-z][\w’'-]*\s+[A-Z][\w’'.-]*\s+[A-Z][\w’'.-]*,\s")
+
+
+def _portfolio_list(window: str, m: re.Match[str]) -> bool:
+    """Whether the coordinated run ``m`` found in ``window`` continues a title's list of portfolios after a
+    comma ("Minister for Water, Regional Development and Drought Resilience Jane Roe"): no given name or
+    honorific in its first part, title words before the name in its second, a title before the comma."""
+    if m.group("hon") or any(lexicons.is_given_name(w) for w in m.group("span").split()) \
+            or not _split_span(m.group("other"))[0]:
+        return False
+    before = window[:m.start("span")].rstrip()
+    if not before.endswith(","):
+        return False
+    return any(w.strip(",").lower() in _TITLES for w in before[:-1].split()[-6:])
+
+
+def _says_who(text: str) -> bool:
+    """Whether the paragraph gives its own attribution, though it was not read: a name set off after the
+    quote and a speech verb outside the quotes ('“…,” Texas delegate Jane Roe, wearing “…” pins, said'). It
+    takes no speaker from the next paragraph then."""
+    if not _NAME_ASIDE_AFTER_QUOTE.search(text):
+        return False
+    spans = quote_mask(text)
+    return any(not _inside(spans, a) for a, _ in _verb_spans(text))
 
 
 def _whole_quote(text: str) -> bool:
