@@ -2093,3 +2093,154 @@ def test_a_wire_marker_of_any_wire_in_a_json_record():
     assert r.location == "PITTSBURGH"
     assert r.source == "Wirestream"
     assert body_texts(r)[0].startswith("Example Robotics, Inc. today announced")
+
+
+def test_a_copied_page_menu_in_one_block_with_its_breadcrumb_and_a_summary_under_its_heading():
+    """A site's name, menu and breadcrumb trail typed as one block over the page's heading: the heading is the
+    title, not the menu; "Story Highlights" and its points above the lead are the deck, and the lead's
+    dateline ("Kingston, Jamaica:") gives the place."""
+    r = load_text(
+        "Ministry of Example and Rural Affairs\nHome\nAbout Us\nDivisions\nMedia Centre\nPress Releases\n"
+        "Contact\nHome / Media Centre / Press Releases / Water tanks for 800 hillside farmers\n\n"
+        "Water tanks for 800 hillside farmers\n\nPosted: May 12, 2026 | Category: Press Releases\n\n"
+        "Story Highlights\n\n800 farmers will receive tanks.\nThe tanks are valued at $90 million.\n\n"
+        "Kingston, Jamaica: Some 800 hillside farmers will receive water tanks under the Ministry's "
+        "programme.\n\nDistribution starts on Monday in three parishes.\n", "menu.txt")
+    assert r.title == "Water tanks for 800 hillside farmers"
+    assert r.date == dt.date(2026, 5, 12) and r.location == "Kingston, Jamaica"
+    assert r.subtitle == "800 farmers will receive tanks. The tanks are valued at $90 million."
+    assert body_texts(r) == ["Some 800 hillside farmers will receive water tanks under the Ministry's programme.",
+                             "Distribution starts on Monday in three parishes."]
+
+
+def test_a_company_letterhead_with_its_legal_form_and_registration_number():
+    r = load_text(
+        "EXAMPLE RIVER PADDLERS ASSOCIATION, INC.\nEsplanade 3, Example Street, Iloilo City 5000, Philippines\n"
+        "Mobile: 0917 555 0143  ·  Email: paddlers@example.com\nSEC Reg. No. CN2014-55501\n\nPRESS RELEASE\n\n"
+        "River to host 42 crews in first dragon boat open\n\n"
+        "ILOILO CITY, March 16, 2026 — Forty-two crews from nine countries will race on the river in May.\n\n"
+        "Races over 200 and 500 metres will be held.\n", "letterhead.txt")
+    assert r.title == "River to host 42 crews in first dragon boat open"
+    assert r.date == dt.date(2026, 3, 16) and r.location == "ILOILO CITY"
+
+
+@pytest.mark.parametrize("written", ["Date: 2026.06.08", "2026/06/08"])
+def test_a_date_written_year_first_with_dots_or_slashes(written):
+    r = load_text(f"New dialysis unit opens\n\n{written}\n\nA new unit was opened on Saturday.\n\n"
+                  "It can provide 180 sessions a week.\n", "dotted.txt")
+    assert r.date == dt.date(2026, 6, 8)
+
+
+def test_a_dateline_with_its_country_in_brackets():
+    r = load_text("Fish devices for island fishers\n\nJune 17, 2026\n\n"
+                  "LAUTOKA (Fiji), 17 June — Fishing communities will receive 24 new devices by September.\n\n"
+                  "The devices attract tuna.\n", "fiji.txt")
+    assert r.location == "LAUTOKA"
+    assert body_texts(r)[0].startswith("Fishing communities will receive")
+
+
+def test_an_italic_deck_under_a_heading_that_repeats_the_front_matter_title():
+    r = load_text('---\ntitle: "Institute opens flood warning laboratory"\ndate: 2026-01-19\n---\n\n'
+                  "# Institute opens flood warning laboratory\n\n"
+                  "*Lab will issue village-level alerts for 62 coastal villages*\n\n"
+                  "**Kozhikode, January 19:** The Example Institute on Monday opened a laboratory.\n\n"
+                  "The laboratory has a grant of ₹14 crore\\* from the state.\n\n"
+                  "\\* *The grant includes ₹2.4 crore for maintenance over five years.*\n", "lab.md")
+    assert r.subtitle == "Lab will issue village-level alerts for 62 coastal villages"
+    assert r.location == "Kozhikode"
+    assert body_texts(r) == ["The Example Institute on Monday opened a laboratory.",
+                             "The laboratory has a grant of ₹14 crore* from the state."]
+
+
+def test_a_bullet_or_bold_type_is_no_footnote():
+    """An asterisk opens a footnote only when the text before sets the same mark after a word; a list's
+    bullet and bold type ("**Investing …**") stay text."""
+    r = load_text("Council sets out plan\n\nThe council **approved** the plan on Monday.\n\n"
+                  "**Investing in ports.** The council will spend $3 million.\n\n"
+                  "* Three new berths will open.\n", "bold.md")
+    assert len(body_texts(r)) == 3
+
+
+def test_a_pdf_page_footer_under_a_rule_and_a_two_line_running_head():
+    """"____" over the company's name and address and "Page 1 of 2" is the page's footer; the two head rows
+    of the next page go too, and the paragraph the page break cut is mended."""
+    text = ("EXAMPLE TECHNOLOGIES BERHAD                      Registration No. 200901055501\n"
+            "PRESS RELEASE                                              For Immediate Release\n\n"
+            "Example opens plant in Batu Kawan\n\n"
+            "BATU KAWAN, 2 April 2026 – Example Technologies today opened its new plant in the industrial\n"
+            "park, which will employ 1,450 engineers and technicians by the end of next year.\n\n"
+            "Senior engineer Jane Roe said the move let her work near her parents while doing work at\n"
+            "the same level as her\n\n"
+            " ________________________________________________________________________\n"
+            " Example Technologies Berhad | Plot 88, Batu Kawan Industrial Park,\n"
+            " 14110 Simpang Ampat, Pulau Pinang | www.example.com\n"
+            "                                                              Page 1 of 2\n"
+            "\fEXAMPLE TECHNOLOGIES BERHAD                      Registration No. 200901055501\n"
+            "PRESS RELEASE                                              For Immediate Release\n\n"
+            "previous post.\n\nThe plant will reach full production next year.\n\n"
+            " ________________________________________________________________________\n"
+            " Example Technologies Berhad – Registered in Malaysia\n"
+            " Tel +60 4 555 2100 | media@example.com                      Page 2 of 2\n")
+    r = load_text(text, "plant.txt")
+    body = body_texts(r)
+    assert body[1].endswith("at the same level as her previous post.")
+    assert body[-1] == "The plant will reach full production next year."
+    assert not any("Berhad" in t or "For Immediate Release" in t for t in body)
+
+
+def test_a_sign_off_under_signed_and_a_contact_line_after_the_end_mark():
+    """"SIGNED" over the signatory's name, office and "For: Commissioner of Police, …" (typed a line each, or
+    as one block) signs off; a contact line after "— ENDS —" opens no other release."""
+    signed = ("SIGNED\nSP Jane Example-Roe\nPolice Public Relations Officer,\n"
+              "For: Commissioner of Police, Example Metropolitan Police Command.\n")
+    body = ["The Example Metropolitan Police Command has arrested four suspects in connection with Sunday's fire "
+            "at the market, which destroyed more than 140 shops.",
+            "The Command urged members of the public with useful information to contact the nearest police "
+            "division or call its emergency lines."]
+    r = load_text("Police arrest four over market fire\nFOR IMMEDIATE RELEASE\nMarch 24, 2026\n"
+                  + "\n".join(body) + "\n" + signed, "signed.txt")
+    assert body_texts(r) == body
+    r = load_text("Police arrest four over market fire\n\nMarch 24, 2026\n\n" + "\n\n".join(body) + "\n\n" + signed,
+                  "signed-block.txt")
+    assert body_texts(r) == body
+    r = load_text("Devices for fishers\n\nJune 17, 2026\n\nFishing communities will receive 24 devices.\n\n"
+                  "The first four will be deployed in July.\n\n— ENDS —\n\n"
+                  "For more information contact the Ministry’s Information Unit on 555 3120.\n", "ends.txt")
+    assert body_texts(r) == ["Fishing communities will receive 24 devices.", "The first four will be deployed in July."]
+
+
+def test_the_issuer_described_by_what_it_does_at_the_end_is_about_text():
+    r = load_text("Daycare centres open at 14 factories\n\nMarch 8, 2026\n\n"
+                  "Fourteen garment factories opened daycare centres on Sunday, the trust said.\n\n"
+                  "The trust will publish an evaluation of the pilot in June.\n\n"
+                  "Example Child Safety Trust works in 11 districts of Bangladesh on child protection, early "
+                  "childhood care and education.\n", "trust.txt")
+    assert body_texts(r) == ["Fourteen garment factories opened daycare centres on Sunday, the trust said.",
+                             "The trust will publish an evaluation of the pilot in June."]
+
+
+def test_notices_a_release_carries_about_itself_are_no_text():
+    """A release's id and its other languages (India's PIB, Welsh bodies) and an acknowledgement of country
+    are no text; a paragraph about Traditional Owners that is no acknowledgement stays."""
+    r = load_text(
+        "Ferry service to resume\n\nMarch 4, 2026\n\n"
+        "The ferry between the two islands will resume on Monday after repairs.\n\n"
+        "The team is working with three Traditional Owner groups on the coast to train rangers.\n\n"
+        "A Welsh language version of this release is available. Mae fersiwn Gymraeg ar gael.\n\n"
+        "We acknowledge the Traditional Custodians of the lands on which we live and work, and pay our "
+        "respects to Elders past and present.\n\nHJ/SK/IWCL/2026-27/114\n(Release ID: 2026/IWCL/0214)\n\n"
+        "Read this release in: Hindi , Tamil , Punjabi\n", "notices.txt")
+    assert body_texts(r) == ["The ferry between the two islands will resume on Monday after repairs.",
+                             "The team is working with three Traditional Owner groups on the coast to train rangers."]
+
+
+def test_a_contact_heading_asking_for_more_information_and_a_phone_extension():
+    r = load_text(
+        "City to build fire station\n\nMarch 4, 2026\n\nThe city will build a new fire station in Ward 7.\n\n"
+        "The project will be funded through development charges.\n\n-30-\n\nFor more information:\n\n"
+        "Jane Example, Communications Advisor, City of Example\n905-555-0142\next. 2210\nmedia@example.org\n",
+        "contact.txt")
+    assert body_texts(r) == ["The city will build a new fire station in Ward 7.",
+                             "The project will be funded through development charges."]
+    assert [(c.name, c.organisation, c.phone, c.email) for c in r.contacts] == [
+        ("Jane Example", "City of Example", "905-555-0142 ext. 2210", "media@example.org")]

@@ -34,7 +34,9 @@ _MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORDINAL + r"?,?\s+(?P<year>
 # "2 de marzo del 2009", "1º de marzo de 2009", "1er mars 2009".
 _DMY = re.compile(r"(?P<day>\d\d?)(?:" + _ORDINAL + r"|er|ro|º|°|\.)?\s+(?:de\s+)?" + _MONTH
                   + r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})", re.I)
-_ISO = re.compile(r"(?P<year>\d\d\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+# Year first is read year, month, day whatever separates them: "2026-06-08", "2026.06.08" (as Sri Lanka and
+# East Asia write it), "2026/06/08".
+_ISO = re.compile(r"(?P<year>\d\d\d\d)(?P<isep>[-./])(?P<month>\d{1,2})(?P=isep)(?P<day>\d{1,2})(?!\d|\.\d)")
 # "10/15/2018", "15-10-2018": which number is the month is the release's convention (`numeric_order`).
 _NUMERIC = re.compile(r"(?<![\d/-])(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-])")
 # "10.11.2021": day first, as German and most of Europe write it with dots.

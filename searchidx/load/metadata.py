@@ -84,7 +84,9 @@ _DATELINE_LEAD = re.compile(
     r"|^(?P<place6>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})\s+(?:--|[–—])\s+(?=[A-Z])"
     r"|^(?P<place5>(?:[A-Z][A-Z.'’\-]{1,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,3}|[A-Z][a-zà-ÿ'’\-]{1,20}(?: [A-Z][a-zà-ÿ'’\-]{1,20}){0,2})"
     r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2})"
-    r"\s*(?:,|\(|\s[-–—]{1,2})\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
+    # "LAUTOKA (Fiji), 17 June —": the country in brackets after the place.
+    r"(?:\s*\([A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?\))?"
+    r"(?:\s*(?:,|\(|\s[-–—]{1,2})|(?<=\))(?=\s))\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
 )
 # "ISLAMABAD: The …", "Nairobi: The …": a place alone before a colon, as South Asian and African releases
 # write it, perhaps with the country ("KINGSTON, Jamaica: …"); checked after ("UPDATE:", "NOTE:" and a name
@@ -189,7 +191,8 @@ def find_email(text: str) -> re.Match[str] | None:
     position of a line, costs much more than that."""
     return _EMAIL.search(text) if "@" in text else None
 
-_CONTACT_HEAD = re.compile(r"^(?:media|press)?\s*(?:contacts?(?: information| info| data)?|inquiries|enquiries)\s*:?\s*", re.I)
+_CONTACT_HEAD = re.compile(r"^(?:(?:media|press|investors?|analysts?)?\s*(?:contacts?(?: information| info| data)?|inquiries|enquiries)|"
+                           r"for (?:more|further) information(?:,? (?:please )?contact)?)\s*:?\s*", re.I)
 _NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÀ-Ý][\w’'\-.]+(?:\s+[A-ZÀ-Ý][\w’'\-.]*){1,3}$")
 
 
@@ -394,9 +397,20 @@ BOILERPLATE_MAX_CHARS = 110
 _FILE_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.\-]*){2,}$")
 
 
+# Notices a release carries about itself, never its text: its number and its other languages, as India's
+# PIB and Welsh bodies print them, and the acknowledgement of country Australian bodies end with.
+_NOTICE = re.compile(
+    r"^(?:\(?release id\s*:\s*[\w/.\-]+\)?(?:\s+visitor counter\s*:\s*\d+)?|read this release in\s*:.*|"
+    r"an? [\w'’]+[- ]language version of this (?:press |news )?(?:release|statement) is available\b.*|"
+    r"(?:we|[\w&'’ ]{2,60}?) acknowledges? the traditional (?:custodians|owners)\b.{0,160}?"
+    r"(?:on which|elders past)\b.*)$", re.I)
+
+
 def is_boilerplate(line: str) -> bool:
     line = line.strip()
     if "{" in line and _CSS_RULE.match(line):
+        return True
+    if ("elease" in line or "cknowledge" in line) and _NOTICE.match(line):
         return True
     if "/" in line and _FILE_CODE.match(line):
         return True  # "RKD/SM/NM-112": the office's file code under the text
@@ -408,6 +422,14 @@ def is_boilerplate(line: str) -> bool:
     if not _may_start(rest, _BOILERPLATE_PREFIXES):
         return False  # menu lines ("Legal Training", "Resources") pass the two letters
     return bool(BOILERPLATE_LINES.match(line))
+
+
+_SIGNOFF_LABEL = re.compile(r"^\s*(?:signed|sgd)\s*[:.]?\s*$", re.I)
+
+
+def is_signoff_label(line: str) -> bool:
+    """The label a sign-off opens with over the signatory's name: "SIGNED", "Signed:", "Sgd."."""
+    return bool(_SIGNOFF_LABEL.match(line))
 
 
 _END_MARK = re.compile(r"^\s*(?:#\s?#\s?#|-+\s*30\s*-+|[-–—]*\s*ends?\s*[-–—]*)\s*$", re.I)
@@ -530,13 +552,34 @@ def looks_like_contact_line(line: str) -> bool:
     # The cheapest test first: a short line of five words or fewer passes whatever else it holds.
     return bool(len(line.split()) <= 5 or (find_phone(line) and may_hold_phone_or_email(line)) or find_email(line)
                 or _CONTACT_HEAD.match(line)
-                or line.lower() == "email us here" or _NAME_LINE.match(line))
+                or line.lower() == "email us here" or _NAME_LINE.match(line) or _name_job_body(line))
+
+
+def _name_job_body(line: str) -> bool:
+    """"Jane Roe, Communications Advisor, City of Example": a name, a job and a body set off by commas, each
+    in capitals and small letters, no sentence."""
+    parts = [x.strip() for x in line.split(",")]
+    return 2 <= len(parts) <= 3 and bool(_NAME_LINE.match(parts[0])) \
+        and not any(w.isupper() or w.lower().strip(".") in ORGANISATION_WORDS for w in parts[0].split()) \
+        and all(p and len(p.split()) <= 6 and p[:1].isupper() and not _LEGAL_FORM.fullmatch(p) for p in parts[1:])
+
+
+_LEGAL_FORM = re.compile(r"(?:Inc|Ltd|Co|Corp|LLC|plc|PLC|Bhd|Pty Ltd|S\.A|AG)\.?")
 
 
 def may_hold_phone_or_email(line: str) -> bool:
     """Whether `parse_contacts` could take a phone number or an e-mail address from ``line``: it holds an "@"
     or seven digits."""
     return "@" in line or (_DIGIT.search(line) is not None and len(_NOT_DIGITS.sub("", line)) >= 7)
+
+
+# A telephone extension written after the number: "ext. 2210", "x 14", "extension 3".
+_EXTENSION = re.compile(r"^(?:ext\.?|x|extension)\s*\d{1,6}$", re.I)
+
+
+def is_extension(text: str) -> bool:
+    """A telephone extension written after the number: "ext. 2210", "x 14", "extension 3"."""
+    return bool(_EXTENSION.match(text.strip()))
 
 
 def parse_contacts(lines: list[str]) -> list[Contact]:
@@ -570,6 +613,16 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
             if current.phone:
                 flush()
             current.phone = phone.group(0).strip()
+            continue
+        if current.phone and is_extension(line):
+            current.phone = f"{current.phone} {line}"  # "905-555-0142" / "ext. 2210", split as fields
+            continue
+        parts = [x.strip() for x in line.split(",")]
+        if current.name is None and _name_job_body(line):
+            # "Jane Roe, Communications Advisor, City of Example": the name, the job, the body.
+            current.name = parts[0]
+            if len(parts) > 2 and current.organisation is None:
+                current.organisation = parts[-1]
             continue
         if current.name is None and _NAME_LINE.match(line):
             current.name = line
@@ -616,8 +669,9 @@ _TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]
 _REFERENCE_LINE = re.compile(r"^(?:(?:press |media )?(?:release )?(?:ref(?:erence)?|no|number|pr|pib)\b\.?\s*(?:no\b\.?)?"
                              r"\s*[:#]?\s*[A-Z0-9][\w/.\-]*\d[\w/.\-]*"
                              # "Registration No. 199801055512 (471203-K)", "Registered charity number SC012345".
-                             r"|(?:company |charity |registered (?:charity |company )?)?(?:registration |reg\.? )?"
-                             r"(?:no|number)\b\.?\s*:?\s*[A-Z]{0,3}\d[\d ]{3,}\d(?:\s*\([\w\-]+\))?)$", re.I)
+                             # "SEC Reg. No. CN2014-55501": the registry's initials first.
+                             r"|(?:[A-Z]{2,5} )?(?:company |charity |registered (?:charity |company )?)?(?:registration |reg\.? )?"
+                             r"(?:no|number)\b\.?\s*:?\s*[A-Z]{0,3}\d[\d \-]{3,}\d(?:\s*\([\w\-]+\))?)$", re.I)
 # Letterhead parts set apart on one line: "2-4 King Street, Kingston | Tel: 876-633-7400".
 _PART_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _SITE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}(?:/\S*)?", re.I)
@@ -890,7 +944,12 @@ _CONTACT_ROW = re.compile(r"^(?:(?:media|press|news) )?(?:contacts?|enquiries|in
 
 
 # A company's name whose full stop is its suffix's: "HARBOURLINE ENERGY INC.", "Example Holdings Sdn. Bhd."
-_COMPANY_NAME = re.compile(r"^(?:[A-Z&][\w&'’.\-]*\s+){1,6}(?:inc|ltd|corp|co|plc|llc|bhd|pty\.? ltd|s\.a|ag)\.$", re.I)
+_COMPANY_NAME = re.compile(r"^(?:[A-Z&][\w&'’.\-]*,?\s+){1,6}(?:inc|ltd|corp|co|plc|llc|bhd|pty\.? ltd|s\.a|ag)\.$", re.I)
+
+
+def is_company_name(line: str) -> bool:
+    """A company's name with its legal form: "HARBOURLINE ENERGY INC.", "Example Paddlers Association, Inc."."""
+    return bool(_COMPANY_NAME.match(line.strip()))
 
 
 def reads_as_letterhead(lines: list[str] | tuple[str, ...]) -> bool:

@@ -14,7 +14,14 @@ from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
 from searchidx.load.language import detect_languages
 from searchidx.load.limits import Deadline, split_long
-from searchidx.load.structure import is_heading, join_broken, mark_about, mark_copies, opens_back_matter
+from searchidx.load.structure import (
+    is_heading,
+    join_broken,
+    mark_about,
+    mark_copies,
+    mark_footnotes,
+    opens_back_matter,
+)
 from searchidx.model import Paragraph, Release
 
 #: How many blocks at the top may hold the subtitle and dateline before the body starts.
@@ -45,6 +52,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
         paragraphs = join_broken(paragraphs, lead=lead)
     paragraphs = _drop_headings(paragraphs, listed)
     paragraphs = mark_about(paragraphs)
+    mark_footnotes(paragraphs)
     mark_copies(paragraphs)
     language = detect_languages(paragraphs, draft.title, draft.language)
     if draft.date is None:
@@ -115,9 +123,18 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
     background, contacts, kept as kind ``about``."""
     out: list[Block] = []
     ended = False
+    signing = 0  # lines still to go of a sign-off under its label
     for b in blocks:
         if md.is_footer_start(b.text):
             break
+        if signing and _signoff_line(b.text):
+            signing -= 1
+            continue  # the signatory's name, office and "For: Commissioner of Police" under "SIGNED"
+        signing = 0
+        if md.is_signoff_label(b.lines[0] if b.lines else b.text) and any(ends_sentence(x.text) for x in out):
+            if all(_signoff_line(line) for line in b.lines[1:]):
+                signing = SIGNOFF_LINES
+                continue
         is_url, url = md.url_line(b.text)
         if is_url:
             draft.url = draft.url or url
@@ -137,9 +154,11 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
             if len(kept) > 1 and md.is_boilerplate(kept[-1]) and (
                     ends_sentence(kept[-2]) or md.contact_fields(kept[-2]) or md.looks_like_contact_line(kept[-2])):
                 kept = kept[:-1]
+            if len(kept) == 1 and md.is_boilerplate(kept[0]):
+                continue  # "HJ/SK/IWCL/114" / "(Release ID: 2026/IWCL/0214)": every line furniture
             if kept != b.lines:
                 b = Block(" ".join(kept), b.hint, b.gap, b.speaker, kept if len(kept) > 1 else (), b.set_off)
-        if ended and (md.is_label(b.text) or md.strip_dateline_lead(b.text)[1]):
+        if ended and ((md.is_label(b.text) and not _CONTACT_LABEL.match(b.text)) or md.strip_dateline_lead(b.text)[1]):
             ended = False  # another release after the first's end: its Spanish version ("AVISO DE PRENSA")
         if ended and b.hint in (None, "list"):
             b.hint = "about"
@@ -159,10 +178,11 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     # FOR PUBLICATION BEFORE 00:01 ON THURSDAY, 12 FEBRUARY 2026").
     folded = " ".join(draft.title.split()).casefold() if draft.title is not None else None
     k = _head_block(blocks, lambda b: b.top_heading if folded is None else " ".join(b.text.split()).casefold() == folded)
-    if k:
+    if k or (k == 0 and folded is not None):
+        # (At the top, the format's own title standing again: past it, a deck may follow.)
         _letterhead_above(draft, blocks, 0, k)
         draft.title = draft.title or blocks[k].text
-        i = _past_deck(draft, blocks, k + 1)
+        i = _past_deck(draft, blocks, k + 1, set_only=k == 0)
     elif draft.title is None:
         blocks = _split_dated_headline(blocks)
         i = _skip_letterhead(draft, blocks)
@@ -203,22 +223,41 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
             header_end = k + 1
             break
     else:
-        return blocks[i:]
+        return _summary_under_heading(draft, blocks[i:])
     # Between title and dateline: the subtitle.
     between = [b.text for b in blocks[i:header_end - 1]]
     if between and draft.subtitle is None:
         draft.subtitle = " ".join(between)
-    return blocks[header_end:]
+    return _summary_under_heading(draft, blocks[header_end:])
+
+
+# A page's summary of the story above its lead: "Story Highlights", "Key points", "At a glance".
+_SUMMARY_HEADING = re.compile(r"(?:story |key )?highlights|key (?:points|facts)|at a glance|in brief|summary",
+                              re.IGNORECASE)
+
+
+def _summary_under_heading(draft: Draft, blocks: list[Block]) -> list[Block]:
+    """The blocks past a summary the page sets under its own heading above the lead: the summary's points
+    repeat the story, so they are its deck (or letterhead when it has one), not body."""
+    if len(blocks) < 3 or not _SUMMARY_HEADING.fullmatch(blocks[0].text.strip(" :")) or not _is_lead(blocks[2].text):
+        return blocks
+    points = " ".join(blocks[1].lines or (blocks[1].text,))
+    if draft.subtitle is None:
+        draft.subtitle = points
+    else:
+        draft.letterhead.append(points)
+    return blocks[2:]
 
 
 _BULLET_MARKS = "•\uf0b7▪·"
 
 
-def _past_deck(draft: Draft, blocks: list[Block], i: int) -> int:
+def _past_deck(draft: Draft, blocks: list[Block], i: int, set_only: bool = False) -> int:
     """Past the deck, if the block at ``i``, under a headline the format marked, is one (`_deck`) with text
-    below it: it is the subtitle."""
+    below it: it is the subtitle. ``set_only``: only a deck set apart (in italics) counts, as under a title
+    the format gave that opens the text again (a page's first line may be its lead)."""
     if i + 1 < len(blocks) and draft.subtitle is None and not blocks[i].hint and (
-            _deck(blocks[i].text) or (blocks[i].emphasised and _set_deck(blocks[i].text))):
+            (_deck(blocks[i].text) and not set_only) or (blocks[i].emphasised and _set_deck(blocks[i].text))):
         draft.subtitle = blocks[i].text
         return i + 1
     return i
@@ -362,7 +401,7 @@ def _lead_under_head(blocks: list[Block], i: int) -> int | None:
     for k in range(i, min(i + LETTERHEAD_WINDOW, len(blocks))):
         lines = blocks[k].lines
         if _is_lead(blocks[k].text) and not (len(lines) > 1 and (
-                md.reads_as_letterhead(lines) or all(len(line.split()) <= MENU_ENTRY_WORDS for line in lines))):
+                md.reads_as_letterhead(lines) or _menu_lines(lines))):
             return k
     return None
 
@@ -371,10 +410,19 @@ def _lead_under_head(blocks: list[Block], i: int) -> int | None:
 MENU_ENTRY_WORDS = 5
 
 
+def _menu_lines(lines: tuple[str, ...]) -> bool:
+    """A site's menu typed as one block: every line a menu entry, or all but two (the site's name, the page's
+    breadcrumb trail) in a run of four or more, or a line that is a breadcrumb trail."""
+    short = sum(len(line.split()) <= MENU_ENTRY_WORDS for line in lines)
+    return short == len(lines) or (len(lines) >= 4 and short >= len(lines) - 2) \
+        or any(md.crumb_title(line) for line in lines)
+
+
 def _letterhead_lines(lines: tuple[str, ...]) -> bool:
     """Lines typed together above a title, each a letterhead line or a date line ("No. PR-114/2026" /
-    "Islamabad, March 12, 2026"; "Date: 4 March 2026" / "Ref: KRC/PR/2026/011")."""
-    return len(lines) > 1 and all(md.is_letterhead(line) or md.date_only_line(line) for line in lines) \
+    "Islamabad, March 12, 2026"; "Date: 4 March 2026" / "Ref: KRC/PR/2026/011"), under the company's name."""
+    return len(lines) > 1 and all(md.is_letterhead(line) or md.date_only_line(line)
+                                  or (n == 0 and md.is_company_name(line)) for n, line in enumerate(lines)) \
         and any(md.is_letterhead(line) for line in lines)
 
 
@@ -552,6 +600,18 @@ SHORT_LINE_CHARS = 80
 
 def wire_lead(text: str) -> bool:
     return md.strip_wire_lead(text)[1] is not None
+
+
+# A label that asks the reader to get in touch: back matter, no other release's head.
+_CONTACT_LABEL = re.compile(r"\s*(?:for (?:more|further) information|(?:investors?|media|analysts?)\s*:)", re.I)
+#: Most lines a sign-off holds under its label.
+SIGNOFF_LINES = 4
+
+
+def _signoff_line(line: str) -> bool:
+    """A line of a sign-off: short, no sentence inside, no telephone number or e-mail (a contact's)."""
+    return len(line) <= md.HEAD_LINE_CHARS and len(line.split()) <= 14 and not md.may_hold_phone_or_email(line) \
+        and not _SENTENCE_INSIDE.search(line)
 
 
 def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:

@@ -55,7 +55,8 @@ _BOILERPLATE_HEADING = re.compile(
 # A contacts heading after the body starts the closing part too, but a section under it that quotes someone
 # (a label line in the story) stays body, as under "About X".
 _CONTACT_HEADING = re.compile(r"^(?:(?:media |press |investor |analyst )?(?:contacts?|contact information|inquiries|"
-                              r"enquiries)|media|investors|investor relations)\s*:?$", re.I)
+                              r"enquiries)|media|investors|investor relations|"
+                              r"for (?:more|further) information(?:,? (?:please )?contact)?)\s*:?$", re.I)
 _BOILERPLATE_INLINE = re.compile(r"^(?:(?i:notes? (?:to|for) editors?|editors?['’]? notes?)\s*:\s*\S|"
                                  r"(?:Forward[- ]Looking Statements|Safe Harbou?r Statement)\s*[:.\-–—]?\s+\S)")
 # The disclaimer with no heading: "This news release contains forward-looking …" (a section, as above).
@@ -65,7 +66,8 @@ _DISCLAIMER = re.compile(r"^(?:This|The) (?:news |press )?release (?:contains|in
 # "Example Group (EXG) is the parent organization of …". The subject is a name (capitalised words, perhaps
 # its abbreviation in brackets) that says it is an organisation.
 _ISSUER_IS = re.compile(r"^(?:The\s+)?(?P<name>(?:[A-Z][\w&.'’-]*\s+){1,8}?)(?:\([A-Z][A-Za-z]{1,9}\)\s+)?"
-                        r"is\s+(?:a|an|the|one of)\b")
+                        # "… Trust works in 11 districts …", "… was founded in 1998": what it does, since when.
+                        r"(?:is\s+(?:a|an|the|one of)|works\s+(?:in|with|across|to)|operates|was\s+(?:founded|established))\b")
 _REGISTERED = re.compile(r"\bis\s+a\s+registered\s+(?:charity|company|society|social enterprise|trade\s?mark)\b")
 _ORG_WORD = re.compile(r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|plc|Group|Foundation|Association|Institute|"
                        r"University|Council|Trust|Society|Agency|Bank|Network|Alliance|Technologies|Systems|Labs?|"
@@ -202,6 +204,21 @@ def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
     _keep_quoted_section(section)
     _mark_issuer_tail(out)
     return out
+
+
+# A footnote's mark: an asterisk (two open bold type) or a dagger, before the note and after the word it
+# annotates ("₹14 crore*").
+_FOOTNOTE_OPEN = re.compile(r"^(\*(?!\*)|†|‡)\s*(?=[A-Z\d(])")
+
+
+def mark_footnotes(paragraphs: list[Paragraph]) -> None:
+    """A paragraph that opens with a footnote's mark ("* The grant includes …") which the text before it sets
+    after a word is the note, not text: kind ``about``. A bullet's asterisk annotates nothing."""
+    for k, p in enumerate(paragraphs):
+        m = _FOOTNOTE_OPEN.match(p.text) if p.kind == "body" and k and p.text[:1] in "*†‡" else None
+        if m and any(q.kind == "body" and re.search(rf"[\w%)](?<!\*){re.escape(m.group(1))}(?![*\w])", q.text)
+                     for q in paragraphs[:k]):
+            p.kind = "about"
 
 
 def _keep_quoted_section(section: list[Paragraph]) -> None:

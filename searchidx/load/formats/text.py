@@ -24,8 +24,10 @@ from searchidx.load.metadata import (
     head_date,
     headline_below,
     headline_under_label,
+    is_address,
     is_boilerplate,
     is_end_mark,
+    is_extension,
     is_head_cell,
     is_issuer_word,
     is_label,
@@ -150,19 +152,36 @@ def _drop_running_heads(lines: list[str]) -> list[str]:
     footer ("Page 1 of 2" / "IVIT Press Release No. 118      24-09-2026"): it would cut the paragraph
     the page break split, and is no text."""
     out: list[str] = []
-    after_footer = False
+    heads = 0  # running-head lines still allowed under the footer just read
     for line in lines:
         if not line.strip():
             out.append(line)
         elif is_page_furniture(line):
-            after_footer = True
+            heads = RUNNING_HEAD_LINES
+            # A footer set off by a rule over the page's number ("____" / "Example Ltd | 1 High St" / "Page
+            # 1 of 2"): the lines under the rule are the footer's, whatever they say.
+            top = len(out)
+            while top > 0 and out[top - 1].strip() and len(out) - top < FOOTER_LINES:
+                top -= 1
+            rule = next((k for k in range(top, len(out)) if _RULE.match(out[k])), None)
+            if rule is not None:
+                del out[rule:]
+            elif top < len(out) and is_address(out[-1]) and not ends_sentence(out[-1]):
+                del out[-1]  # the issuer's address line right over the page's number: the footer's too
             out.append(line)
-        elif after_footer and _running_head(line):
-            after_footer = False
+        elif heads and _running_head(line.lstrip("\f")):
+            heads -= 1
         else:
-            after_footer = False
+            heads = 0
             out.append(line)
     return out
+
+
+# A rule drawn with a character repeated: "________", "--------", "========".
+_RULE = re.compile(r"^\s*(?:_{8,}|-{8,}|={8,})\s*$")
+#: Most lines of a page's footer over its number; most lines of a page's running head.
+FOOTER_LINES = 5
+RUNNING_HEAD_LINES = 3
 
 
 def _running_head(line: str) -> bool:
@@ -1018,6 +1037,9 @@ def _group_contacts(lines: list[str]) -> list[Contact]:
             current.phone = current.phone or phone.group(0).strip()
             line = (line[: phone.start()] + line[phone.end():]).strip(" ,;:|()")
             line = re.sub(rf"^(?:{_PHONE_LABELS})\s*:?\s*$", "", line, flags=re.I)
+            if is_extension(line):
+                current.phone = f"{current.phone} {line}"  # "905-555-0142 ext. 2210"
+                continue
         if _PHONE_LABEL_LINE.match(line) or _CONTACT_LABEL_LINE.match(line):
             continue
         if not line:
