@@ -804,3 +804,33 @@ def test_what_a_judge_finds_and_praise_given_in_words():
 def test_an_age_and_adjectives_before_what_a_person_is():
     assert names("One victim, 79-year-old retired schoolteacher Ernestine Example, said she had waited two "
                  "years for a roof.") == ["Ernestine Example"]
+
+
+def test_a_name_after_an_opening_preposition_is_its_object_not_a_pronouns_antecedent():
+    """"At Laerskool Rietfontein in the Karoo, principal Pieter van der Merwe said …" / "“…,” he said":
+    the school after "At" is no one he could be."""
+    got = names("At Laerskool Examplefontein in the Karoo, principal Pieter van der Sample said absenteeism had "
+                "fallen.",
+                "\"The children run the garden themselves,\" he said, laughing.")
+    assert got == ["Pieter van der Sample"] * 2
+
+
+def test_an_honorific_inside_a_run_starts_the_name():
+    """"Guest-of-Honour Mr Tan Wei Ming" … "said Mr Tan": the words before the honorific are a title."""
+    got = names("Guest-of-Honour Mr Tan Wei Ming, Chief Executive of the Board, said the paths were designed "
+                "with residents.",
+                "“Many residents told us they would cycle if the route felt safe,” said Mr Tan.")
+    assert got == ["Tan Wei Ming"] * 2
+
+
+def test_a_thing_named_after_someone_is_nobody_and_a_subordinate_clauses_subject_is_someone():
+    """"pursuant to Marsy’s Law" names no person a pronoun could stand for; "Though Ms. Roe has spent …, the
+    influx …, she said" is Roe's."""
+    got = names("Samantha Example founded the group in 2014.",
+                "Though Ms. Example has spent most of her life in Washington Heights, the influx of wealthier "
+                "residents has changed the area, she said.")
+    assert got == [None, "Samantha Example"]
+    got = names("At the sentencing today, the victim's sister delivered an impact statement pursuant to "
+                "Marsy’s Law.",
+                "She said the family would never recover.")
+    assert "Marsy’s Law" not in got

@@ -538,7 +538,9 @@ _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concer
 # A person named in passing, for pronouns and short forms: "Mrs Maguire", "LaQuita Long", "Carl Ray Flores".
 _MENTION_PARTICLE = r"bin|binti|binte|ibn|a/l|a/p|s/o|d/o|de|del|dela|delos|della|van|von|der|da|dos|ap|wa|arap|ole"
 _MENTION = re.compile(
-    rf"(?<![\w’'])(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_NAME_WORD}(?:\s+(?:[A-Z]\.|[“\"][^”\"]{{1,20}}[”\"]|{_NAME_WORD})){{0,3}}"
+    # An honorific inside the run opens another mention: "Guest-of-Honour Mr Tan Wei Ming".
+    rf"(?<![\w’'])(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_NAME_WORD}(?:\s+(?:[A-Z]\.|[“\"][^”\"]{{1,20}}[”\"]|"
+    rf"(?!(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Cllr|Hon|Shri|Smt|Datuk|Dato)\.?\s){_NAME_WORD})){{0,3}}"
     # A particle inside a name joins its two sides: "Arumugam a/l Krishnan", "Ramon de los Santos".
     rf"(?:\s+(?:{_MENTION_PARTICLE})(?:\s+(?:de|la|los|las|der|den))?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?)"
 )
@@ -1195,6 +1197,7 @@ _NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_WORD})?(?:\s+{_NAME_WORD}){
 _PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
                        "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
+_PLACE_PREPOSITIONS = frozenset("at in on near to of from with by for".split())
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
                           "under beyond despite inside outside toward towards throughout upon like unlike between "
                           "during since until regarding concerning".split())
@@ -1607,6 +1610,8 @@ class Attributor:
             title, name = _split_span(_strip_lead(" ".join(words) + " " + surname))
             if name[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(name)):
                 name = name[h.end():]  # "Assoc Prof Lim", "Ratu Josefa": a title before one word of a name
+            elif " " in name and (h := _INNER_HONORIFIC.search(name)):
+                name = name[h.end():]  # "Guest-of-Honour Mr Tan": the words before the honorific are a title
             if not name or len(name.split()) < 2 or not _valid_name(name):
                 continue
             if lexicons.is_place(name.split()[0]) and not lexicons.is_given_name(name.split()[0]):
@@ -1956,6 +1961,8 @@ class Attributor:
             name = _NICKNAME.sub("", name).removesuffix("’s").removesuffix("'s")
             if not name or not _valid_name(name) or _the_before(text, m.start()):
                 continue  # "the Bangkok Film Market" is a thing, not a person
+            if any(w.endswith(("’s", "'s")) for w in name.split()[:-1]):
+                continue  # "Marsy’s Law", "Children's Hospital": a thing named after someone
             if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name) or (
                     m.group("hon") and self.name_written_first(name, anywhere=_styles_given_name(m.group("hon")))) or (
                     # A given name alone opening its sentence, set off by a comma ("Seventeen-year-old Amira, from
@@ -1967,9 +1974,14 @@ class Attributor:
                     w.lower() in _TITLES for w in after.group(1).split()):
                 continue  # "Social Development and Employment Minister Steve Maharey": a portfolio's words
             before = text[: m.start()].rstrip()
-            subject = not before or before[-1] in ".!?:;" or _opener_before(before) or (
-                # "Though she called it “outrageous”, Clinton restricted …": the main clause's subject
-                before[-1] == "," and bool(_SUBORDINATE_AT.match(text, sentence_start(text, m.start()))))
+            lead = span[: len(span) - len(_strip_lead(span))].strip().lower()
+            opening = sentence_start(text, m.start())
+            subject = lead not in _PLACE_PREPOSITIONS and (not before or before[-1] in ".!?:;" or _opener_before(before) or (
+                # "Though she called it “outrageous”, Clinton restricted …": the main clause's subject; "Though
+                # Ms. Roe has spent …": the subordinate clause's
+                (before[-1] == "," or " " not in text[opening:m.start()].strip())
+                and bool(_SUBORDINATE_AT.match(text, opening))))
+            # (A name after a preposition opening the sentence is its object: "At Example School in the Karoo, …".)
             person = self._person(m.group("hon"), name, None)
             if person is not None:
                 out.append((subject, person))
