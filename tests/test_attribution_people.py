@@ -834,3 +834,58 @@ def test_a_thing_named_after_someone_is_nobody_and_a_subordinate_clauses_subject
                 "Marsy’s Law.",
                 "She said the family would never recover.")
     assert "Marsy’s Law" not in got
+
+
+def test_a_spokesperson_for_a_body_speaks_for_the_body_not_as_a_person():
+    """"A spokesperson for Example Sound Ferries said the company “…”": nobody named; the body is no speaker."""
+    assert names('A spokesperson for Example Sound Ferries said the company "sincerely apologises" to island '
+                 "customers.") == [None]
+
+
+def test_ranks_styles_and_particles_of_more_traditions():
+    """Philippine police ranks ("PCol."), Malaysian "YB" and Iban "anak", Setswana "Mma", Māori "Kaumātua",
+    a nickname in quotes before a particle ("Ramon “Monching” dela Cruz") that is no quote record."""
+    got = speakers(
+        "Lakeshore District Director PCol. Ramon “Monching” dela Cruz Jr. said the firearms were old revolvers.",
+        "“We are not here to arrest anyone. We are here to take the guns out,” PCol. dela Cruz said.",
+        "Deputy Minister YB Datuk Ewon anak Example said priority would be given to longhouses.",
+        "Subsistence farmer Mma Boitumelo Example, 58, said the fence had come too late.",
+        "Kaumātua Rangi Example, who gave evidence at the hearing, spoke to reporters outside the chambers:",
+    )
+    assert [s for s, _ in got] == ["Ramon dela Cruz", "Ramon dela Cruz", "Ewon anak Example", "Boitumelo Example",
+                                   "Rangi Example"]
+    assert got[3][1] == "Subsistence farmer" and got[4][1] == "Kaumātua"
+    release = load_text("Guns surrendered\n\nLakeshore District Director PCol. Ramon “Monching” dela Cruz Jr. said "
+                        "the firearms were old revolvers.\n")
+    assert [q.kind for q in release.body[0].quotes] == ["reported"]
+
+
+def test_a_role_title_before_the_name_in_apposition_and_an_operator_with_a_name():
+    """"Mayor of Example Shores, Councillor Trevor Wilson MBE, said"; "boat operator Ewan Kinvig" is a person
+    though the list lacks "Ewan" (a body after "operator" has everyday or plural words: "Example Coaches")."""
+    assert names("Mayor of Example Shores, Councillor Trevor Wilson MBE, said the greenway would open in May.",
+                 "Wildlife boat operator Ewan 'Skipper' Kinvig, who runs trips from the harbour, said most "
+                 "operators kept well back from the cliffs.",
+                 "Bus operator Example Coaches said fares would rise.") == ["Trevor Wilson", "Ewan Kinvig", None]
+
+
+def test_a_magistrate_a_club_captain_and_a_body_named_by_its_kind():
+    """"the magistrate said" after "before Magistrate Dr Jane Roe"; "The club captain said" after "captain
+    Jane Roe" in narration; "The Sabha said" is the body, not its secretary."""
+    assert names("Keith Example, 47, pleaded guilty before Magistrate Dr Francesca Example to charges of fraud.",
+                 "In handing down judgment, the magistrate said the fraud had been planned.")[1] == "Francesca Example"
+    assert names("The Sharks named a 12-man squad, with captain Iosefo Example returning after eight months.",
+                 "The club captain said his knee felt stronger than before.")[1] == "Iosefo Example"
+    assert names("Sabha secretary K. P. Example said the festival would open on March 20.",
+                 "The Sabha said all concerts would be streamed live.")[1] is None
+
+
+def test_an_age_alone_is_no_role_and_a_place_after_in_is_no_antecedent():
+    """"Commercial driver Kofi Boateng, 46, who …, said": the role is what he is, not his age; "the ceremony in
+    Char Fasson upazila, he said:" is no one named Char Fasson."""
+    assert speakers("Commercial driver Kofi Example, 46, who drives a minibus, said fares were fair.") \
+        == [("Kofi Example", "Commercial driver")]
+    got = names("Executive Director Md. Rafiqul Example said the shelters were ready.",
+                "Speaking at the handover ceremony in Char Fasson upazila on Sunday, he said:",
+                "“A shelter that women do not feel safe in is not a shelter.”")
+    assert "Char Fasson" not in got and got[2] == "Md. Rafiqul Example"

@@ -54,7 +54,7 @@ def given_name_gender(word: str) -> str | None:
 HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
-    "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr"
+    "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
@@ -62,9 +62,9 @@ MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri
                     "The Rt Hon", "The Rt. Hon", "Right Honourable", "The Right Honourable", "Her Excellency",
                     "His Excellency", "Her Honour", "His Honour", "The Rev", "The Revd", "The Reverend", "The Very Rev", "The Most Rev",
                     "The Rt Rev", "The Rt. Rev", "Rt Rev", "Rt. Rev", "Very Rev", "Most Rev")
-FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi "
+FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi mma "
                               "mme mlle frau".split())
-MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr ratu thiru encik tuan mzee".split())
+MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra".split())
 
 #: Titles that name a role and stand before a name: they go to the role, not the name.
 ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent detective sen senator rep representative
@@ -72,7 +72,7 @@ ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent det
     coroner sheriff officer captain lieutenant colonel general corporal admiral
     ambassador president chairman chairwoman chair director secretary treasurer spokesperson spokesman
     spokeswoman co-leader leader deputy mp mla msp mep mhk mpp mna td
-    archbishop pastor rabbi imam mallam comrade headman kgosi
+    archbishop pastor rabbi imam mallam comrade headman kgosi kaumātua kaumatua kuia
     commandant registrar provost rector warden comptroller ombudsman headteacher headmaster headmistress
     director-general secretary-general attorney-general solicitor-general auditor-general
     inspector-general governor-general vice-president vice-chancellor""".split())

@@ -107,8 +107,9 @@ def single_quote_spans(text: str, reported: bool = False) -> list[tuple[int, int
     # A straight mark is looked for alone first: a search for two characters scans several times slower.
     if "‘" not in text and ("'" not in text or (" '" not in text and ":'" not in text and not text.startswith("'"))):
         return []
+    # Three words at least; two in reported speech ("were 'mere transporters'"), where quotes are the words.
     out = [(m.start(), m.end() - 1) for m in (_SINGLE_ANY if reported else _SINGLE).finditer(text)
-           if len(m.group(1).split()) >= 3]
+           if len(m.group(1).split()) >= (2 if reported else 3)]
     if not out and (m := _SINGLE_OPEN.search(text)) and len(text[m.end():].split()) >= 3:
         out = [(m.start(), len(text))]  # a quote left open: it runs on into the next paragraph
     elif out and (m := _SINGLE_REOPEN.search(text, out[-1][1] + 1)) and len(text[m.end():].split()) >= 3:

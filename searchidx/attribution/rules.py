@@ -25,7 +25,7 @@ from searchidx.regexes import trie_pattern
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
-                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun Puan Cik Tuan Mzee Perit Madam Cr").split()
+                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun Puan Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
 _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
@@ -53,7 +53,9 @@ _NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
               r"(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+(?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?)*")
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
-_TITLE_ABBR = r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|Prof|Mr|Mrs|Ms|St|Adv|Barr)\."
+# Philippine police ranks too ("PCol.", "PBGen.", "PLtCol.").
+_TITLE_ABBR = (r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|"
+               r"Prof|Mr|Mrs|Ms|St|Adv|Barr|PCol|PBGen|PMGen|PLtGen|PGen|PLtCol|PMaj|PCpt|PLt|PCpl|PSSg|PMSg|PSMS|PEMS|Pat)\.")
 # A word in capitals, also beyond ASCII ("BUŁA"): only capitals after the first letter and one of them
 # ASCII or Latin-1, so that no word in capitals and small letters ("Ał") also reads as a name word.
 _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]+['’]?s?"
@@ -62,7 +64,7 @@ _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪ
 # Philippines writes it) are a name's first word;
 # "Jr." and "Sr." its last.
 _CAP_WORD = rf"(?:{_TITLE_ABBR}|(?:Md|Mohd|Muhd|Ma|Jr|Sr)\.|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
-_JOINER = r"(?:of|in|for|the|and|de|del|dela|delos|della|di|da|dos|du|van|von|der|den|la|le|los|las|bin|binti|binte|al|el|ibn|on|a/l|a/p|s/o|d/o|ap|wa|arap|ole|Ó|Ní|Uí)"
+_JOINER = r"(?:of|in|for|the|and|de|del|dela|delos|della|di|da|dos|du|van|von|der|den|la|le|los|las|bin|binti|binte|al|el|ibn|on|a/l|a/p|s/o|d/o|ap|wa|arap|ole|anak|Ó|Ní|Uí)"
 # Patterns used inside functions are compiled here, once: ``re.fullmatch(pattern, …)`` looks each up in re's
 # cache on every call.
 _JOINER_RE = re.compile(_JOINER)
@@ -136,7 +138,9 @@ _PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to 
             # informed on federal cases", "informed Adams that" are an informant's and a narrative's).
             "informed that",
             # Praise given in words: "He paid tribute to the club's volunteers, who …".
-            "paid tribute to", "pays tribute to"]
+            "paid tribute to", "pays tribute to",
+            # "X spoke to reporters outside the chambers:" (not "spoke at the conference").
+            "spoke to reporters", "spoke to journalists", "spoke to the media", "spoke to the press"]
 # The same demands in the progressive: "Jane Roe MHK is calling for Sunday buses to be restored".
 _PHRASAL += [f"{be} {v}" for be in ("is", "was", "are", "were")
              for v in ("calling for", "calling on", "urging", "warning", "appealing for")]
@@ -231,7 +235,7 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     lead co-lead dean principal convenor convener patron co-investigator registrar rector provost
     resident farmer smallholder grower villager homeowner landowner
     shopkeeper trader vendor worker nurse midwife patient student pupil parent grandmother grandfather
-    grandparent pensioner retiree widow widower veteran tenant commuter passenger""".split()
+    grandparent pensioner retiree widow widower veteran tenant commuter passenger magistrate coroner""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 # What a person is, in lower case: a role noun, or a word with an agent's ending ("operator", "rider",
 # "paddler"), not one of the everyday words with such an ending.
@@ -243,12 +247,13 @@ _PERSON_NOUN = (rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|(?!(?:after|other|another|unde
 # "Sewing operator", "Grade 11 student and paddler", "Democratic nominee": what a person is, before the name.
 # Two lower-case words may qualify the noun ("Senior test engineer", "79-year-old retired schoolteacher"), no
 # speech verb, article or preposition ("Roe praised evangelist …", "the executive director of the Example
-# Partnership", "According to co-author"); a capitalised noun opening the sentence ("Farmer and widow") only
-# in a pair, where it cannot be a given name or surname ("Dean Smith").
+# Partnership", "According to co-author"); a capitalised noun opening the sentence only in a pair or with a
+# count ("Farmer and widow", "Grandmother of four"), where it cannot be a given name or surname ("Dean Smith").
 _CAP_PERSON_NOUN = rf"(?:{'|'.join(w.capitalize() for w in ROLE_NOUNS_LIST)})"
-_ROLE_PREFIX = (rf"(?:(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}(?:(?!{_VERB}\s|(?:the|an?|his|her|its|their|our|this|that|to|of|for|with|by|at|in|on|from|and|or|as)\s)(?:\d{{1,3}}-year-old|[a-z][\w’'-]*)\s+){{0,2}}"
+_ROLE_PREFIX = (rf"(?P<desc>(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}(?:(?!{_VERB}\s|(?:the|an?|his|her|its|their|our|this|that|to|of|for|with|by|at|in|on|from|and|or|as)\s)(?:\d{{1,3}}-year-old|[a-z][\w’'-]*)\s+){{0,2}}"
                 rf"{_PERSON_NOUN}"
-                rf"|{_CAP_PERSON_NOUN}(?=\s+and\s))(?:\s+and\s+{_PERSON_NOUN})?\s+(?:of\s+[a-z]+\s+)?)?")
+                rf"|{_CAP_PERSON_NOUN}(?=\s+(?:and\s|of\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)))"
+                rf"(?:\s+and\s+{_PERSON_NOUN})?\s+(?:of\s+[a-z]+\s+)?)?")
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
 # in brackets the comma may be left out ("Younous OMARJEE (the Left, FR) co-rapporteur for … stated"), not
 # after an abbreviation or a note ("(ERAA) claims", "(Acting) of the Authority").
@@ -268,7 +273,7 @@ _POST_NOMINAL_AT = re.compile(r",?\s+(?:PhD|DPhil|Jr|Sr|Esq)")
 # A name may open with an initial or the abbreviation of a given name ("Md. Rafiqul Islam"), and hold
 # particles: Romance and Dutch ones, Irish ("Máirtín Ó Flatharta", "Nic"), a Tamil or Malay patronymic's
 # ("Rajendran a/l Muthusamy", "Selvakumar s/o Rajendran"), Welsh "ap" ("Gethin ap Dafydd").
-_NAME_PART = r"(?:\s+(?:[A-Z]\.|(?:de|del|dela|delos|van|von|da|di|le|la|du|dos|Ó|Ní|Mac|Nic|Uí|bin|binti|a/l|a/p|s/o|d/o|ap)\s+" + _NAME_WORD + "|" + _NAME_WORD + r"))"
+_NAME_PART = r"(?:\s+(?:[A-Z]\.|(?:de|del|dela|delos|van|von|da|di|le|la|du|dos|Ó|Ní|Mac|Nic|Uí|bin|binti|anak|a/l|a/p|s/o|d/o|ap)\s+" + _NAME_WORD + "|" + _NAME_WORD + r"))"
 # (An initial and a surname are a name too: "K. Senthilkumaran".)
 _PERSON_NAME = (r"(?:(?:[A-ZÀ-ÝĀ-Ž]|Md|Mohd|Muhd|Ma)\.\s+" + _NAME_WORD + _NAME_PART + "{0,3}|" + _NAME_WORD + _NAME_PART
                 + "{1,3})")
@@ -536,7 +541,7 @@ _STATEMENT_WORDS = (r"[Ss]tatement\s+(?:[Ff]rom|[Oo]f|[Bb]y)|[Dd]eclaraci[óo]n\
 _STATEMENT = re.compile(rf"\b(?:{_STATEMENT_WORDS})\s+(?P<span>{CAP_SPAN})")
 _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concerning|In|For|To|Announcing)\b.*$")
 # A person named in passing, for pronouns and short forms: "Mrs Maguire", "LaQuita Long", "Carl Ray Flores".
-_MENTION_PARTICLE = r"bin|binti|binte|ibn|a/l|a/p|s/o|d/o|de|del|dela|delos|della|van|von|der|da|dos|ap|wa|arap|ole"
+_MENTION_PARTICLE = r"bin|binti|binte|ibn|a/l|a/p|s/o|d/o|de|del|dela|delos|della|van|von|der|da|dos|ap|wa|arap|ole|anak"
 _MENTION = re.compile(
     # An honorific inside the run opens another mention: "Guest-of-Honour Mr Tan Wei Ming".
     rf"(?<![\w’'])(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_NAME_WORD}(?:\s+(?:[A-Z]\.|[“\"][^”\"]{{1,20}}[”\"]|"
@@ -590,7 +595,8 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 TITLE_WORDS = frozenset(
     """attorney attorney's attorney’s district state state's state’s states' chief superintendent sheriff mayor
     governor president vice director agent special charge ceo cfo coo cto founder co-founder chairman chairwoman
-    chair commissioner minister secretary senator representative rep sen gov judge justice officer deputy
+    chair commissioner minister secretary senator representative rep sen gov judge justice magistrate coroner officer deputy
+    pcol pbgen pmgen pltgen pgen pltcol pmaj pcpt plt pcpl pssg pmsg psms pems
     assistant detective sergeant sgt captain capt lieutenant lt inspector spokesperson spokesman spokeswoman
     prosecutor counsel general executive manager head leader member mp mep councillor councilor councilman
     councilwoman councilmember supervisor ambassador commander colonel col admiral professor
@@ -1194,9 +1200,10 @@ _HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
 _PATRONYMIC_WORD = r"(?:bin|binti|binte|bint|ibn)"
 _PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o|ap)\s")
 _NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_WORD})?(?:\s+{_NAME_WORD}){{1,3}}(?=[\s,.;:)]|$)")
-_PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
+_PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole anak bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
                        "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
+_AT_PLACE = re.compile(r"(?<![\w’'])(?:in|at|near|inside|outside|across|around)\s+$")
 _PLACE_PREPOSITIONS = frozenset("at in on near to of from with by for".split())
 _PREPOSITIONS = frozenset("about from into over after before against for with by within without across among amid through "
                           "under beyond despite inside outside toward towards throughout upon like unlike between "
@@ -1271,6 +1278,8 @@ _ORG_KINDS = frozenset(
 _ORG_NOUN_BARE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(
     _ORG_KINDS | {"company", "organisation", "organization", "foundation", "group", "agency", "club", "band", "label",
                   "studio", "airline"}, key=len, reverse=True)) + r")\s+$")
+# "A spokesperson for Example Ferries said": the body someone speaks for, after "for" or "of".
+_SPEAKS_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|source)s?\s+(?:for|of|from|at)\s+(?:the\s+)?$")
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:the|el|la|los|las|le|les|die|der|das)\s+(?:program|programme|programa|organi[sz]ation|organización|"
     r"organizacion|foundation|fundación|fundacion|company|empresa|firm|group|grupo|initiative|iniciativa|campaign|"
@@ -1331,6 +1340,21 @@ def _organisation_role(role: str | None) -> bool:
     return bool(head) and (head[-1].lower().strip(",.") in _ORG_HEADS or head[cut - 1].lower().strip(",.") in _ORG_HEADS)
 
 
+def _name_shaped(span: str) -> bool:
+    """Two or three capitalised words none of which is an everyday word, a plural noun or an organisation's:
+    "Ewan Kinvig" after "boat operator" reads as a person, "Example Coaches" after "Bus operator" as a body."""
+    words = span.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not lexicons.is_lowercase_word(w) and not _plural_noun(w)
+                                        and not _organisation_word(w) for w in words)
+
+
+def _titled_name(text: str) -> bool:
+    """A role title then a name: "Councillor Jane Roe", "Alderman John Doe MBE"."""
+    first, _, rest = text.strip().partition(" ")
+    return first.lower().strip(".") in lexicons.ROLE_TITLES and _person_like(lexicons.strip_post_nominals(rest),
+                                                                             shape_only=True)
+
+
 def _titled_or_given(span: str) -> bool:
     """Whether a capitalised run opens with a title word or a known given name ("President John Smith")."""
     first = span.split()[0].strip(",.") if span.split() else ""
@@ -1351,6 +1375,9 @@ _ROLE_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _ROLE_ARTICLE_OTHER = re.compile(r"(?:el|la|los|las|le|les|l['’]|der|die|das)\s*(?<=\s|['’])(\S+)", re.I)
 
 
+_AGE_PART = re.compile(r"\d{1,3}")
+
+
 @lru_cache(maxsize=4096)
 def clean_role(role: str | None) -> str | None:
     """A role as a person holds it: cut at a relative pronoun ("…, who undertook the study"), without a
@@ -1364,7 +1391,8 @@ def clean_role(role: str | None) -> str | None:
     # on past the apposition.
     cut = next((k for k, p in enumerate(parts) if k and p.split(" ", 1)[0] in _CLAUSE_VERBS), len(parts))
     parts = parts[:cut]
-    parts = [p for p in parts if p and not (_POST_NOMINAL_PART.match(p) and (
+    # An age set off after the name ("Kofi Boateng, 46,") is no part of what the person is.
+    parts = [p for p in parts if p and not _AGE_PART.fullmatch(p) and not (_POST_NOMINAL_PART.match(p) and (
         p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))]
     text = ", ".join(parts)
     text = _ROLE_ARTICLE.sub("", text)
@@ -1486,7 +1514,15 @@ _PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr)")
 
 # A nickname in quotes between the words of a name ('Maria Consuelo “Connie” Dela Cruz-Ramos'): no quote.
 _INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)(?:[“\"][A-Z][\w’'-]{1,15}[”\"]|['‘][A-Z][a-z]{1,15}['’])"
-                             r"(?=\s+[A-Z][a-z])")
+                             r"(?=\s+(?:(?:de|del|dela|delos|de los|van|von|bin|binti|ap|ole|wa|arap|anak)\s+)?[A-Z][a-z])")
+
+
+def _without_nicknames(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """``spans`` less the nicknames in quotes inside names ('Ramon “Monching” dela Cruz'): no one's words."""
+    if not spans or not ("“" in text or '"' in text or "'" in text or "‘" in text):
+        return spans
+    nicknames = {m.start() + len(m.group("pre")) for m in _INNER_NICKNAME.finditer(text)}
+    return tuple(s for s in spans if s[0] not in nicknames) if nicknames else spans
 
 
 def _blank_nickname(m: re.Match[str]) -> str:
@@ -1646,7 +1682,15 @@ class Attributor:
     def role_holder(self, role: str) -> Person | None:
         """The one person the release names with ``role`` anywhere, as "First Lady Melania Trump", "Minister
         of Finance Jane Roe" or "Jane Roe, the Minister of Finance": "the First Lady thanked …" is hers though
-        she never spoke before. None when the release gives the role to nobody or to two people."""
+        she never spoke before. None when the release gives the role to nobody or to two people; "the club
+        captain" is looked for as "captain" when the release names nobody so (its body's kind dropped)."""
+        found = self._role_holder_of(role)
+        words = role.lower().strip(" ,").split()
+        if found is None and len(words) > 1 and words[0] in lexicons.ORGANISATION_WORDS:
+            found = self._role_holder_of(" ".join(w for w in words if w not in lexicons.ORGANISATION_WORDS))
+        return found
+
+    def _role_holder_of(self, role: str) -> Person | None:
         key = role.lower().strip(" ,")
         if not any(w.strip(",.()") in _TITLES or w in ("lady", "gentleman") for w in key.split()):
             return None  # "the OECD", "LAPD": an organisation, not a person's role
@@ -1780,6 +1824,7 @@ class Attributor:
         if span.lower().startswith("the "):
             span = span[4:]
             described = True
+        described_as = span
         if " of " in span and (org := _OF_ORGANISATION.match(span)) and len(org.group("head").split()) >= 2 \
                 and org.group("org").split()[-1].lower() in lexicons.ORGANISATION_WORDS:
             # "Executive Mayor Cllr Nosipho Jacobs of the Gamkaberg District Municipality": the body she
@@ -1867,8 +1912,14 @@ class Attributor:
                 and any(_plural_noun(t) for t in tokens[1:]) and not any(lexicons.is_given_name(t) for t in tokens):
             return None  # "Atlantic Isles Ferries", "Tolbooth Arts Scotland": a body named for what it does
         if described and not title:
-            # "the Wisconsin Republican said": a description, good only for someone already named so.
-            return self.registry.by_role(name) or self.role_holder(name)
+            # "the Wisconsin Republican said": a description, good only for someone already named so, and as
+            # the head of their role ("the Sabha said" is not its secretary, "Sabha secretary").
+            person = self.registry.by_role(name)
+            last = name.lower().split()[-1]
+            if person is not None and name == described_as and last not in _TITLES and last not in _ROLE_NOUNS \
+                    and (person.role or "").lower().replace(",", " ").split()[-1:] != [last]:
+                person = None
+            return person or self.role_holder(name)
         gender = _gender(hon) or self.gender_of(name.split()[-1].strip(",."))
         if len(name.split()) == 1 and name.lower() in lexicons.ORGANISATION_WORDS:
             return None  # "the Gamkaberg District Municipality": an organisation's last word, no surname
@@ -1963,6 +2014,9 @@ class Attributor:
                 continue  # "the Bangkok Film Market" is a thing, not a person
             if any(w.endswith(("’s", "'s")) for w in name.split()[:-1]):
                 continue  # "Marsy’s Law", "Children's Hospital": a thing named after someone
+            if not m.group("hon") and _AT_PLACE.search(text, max(0, m.start() - 8), m.start()) \
+                    and not span.endswith(_POSSESSIVE):
+                continue  # "the ceremony in Char Fasson upazila": a place, no one a pronoun stands for
             if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name) or (
                     m.group("hon") and self.name_written_first(name, anywhere=_styles_given_name(m.group("hon")))) or (
                     # A given name alone opening its sentence, set off by a comma ("Seventeen-year-old Amira, from
@@ -2130,6 +2184,9 @@ class Attributor:
         end = max(text.rfind("“"), text.rfind('"')) + 1
         m = _QUOTE_SUBJECT.search(text, 0, end) if end else None
         if m and not _inside(quote_mask(text), m.start("span")):
+            if _SPEAKS_FOR.search(text, max(0, m.start("span") - 40), m.start("span")) \
+                    and not _titled_or_given(m.group("span")):
+                return None  # "A spokesperson for Example Ferries said the company “…”": the body spoken for
             return self._person(m.group("hon"), m.group("span"), None)
         if "’s " in text or "'s " in text:
             for m in _POSSESSIVE_SPEECH.finditer(text) if _SPEECH_NOUN.search(text) else ():
@@ -2215,7 +2272,9 @@ class Attributor:
                 continue
             seen = (tail if with_role or pattern is _DASHED else near[-120:])[:m.start("span")] if m else ""
             if m and not m.group("hon") and not (with_role and _AGE_FIRST.match(m.group("role"))) and (
-                    ((_ORG_NOUN_BEFORE.search(seen) or _ORG_NOUN_BARE.search(seen)) and not _titled_or_given(m.group("span")))
+                    ((_ORG_NOUN_BEFORE.search(seen) or _SPEAKS_FOR.search(seen)
+                      or (_ORG_NOUN_BARE.search(seen) and not _name_shaped(m.group("span"))))
+                     and not _titled_or_given(m.group("span")))
                     or (seen.endswith(", ") and _ORG_SUBJECT.match(seen, sentence_start(seen, len(seen) - 1)))):
                 # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name; "the company
                 # President John Smith said" is a person's.
@@ -2224,6 +2283,8 @@ class Attributor:
                 continue  # "scientists using a telescope atop Mauna Kea have confirmed": the object of a preposition
             if m:
                 role = m.group("role") if with_role else None
+                if with_role and _AGE_FIRST.match(role) and clean_role(role) is None and m.group("desc"):
+                    role = m.group("desc")  # "Commercial driver Kofi Boateng, 46, who …, said"
                 hon, span = m.group("hon"), m.group("span")
                 if role and _CIRCUMSTANCE.match(role):
                     role = None  # when or where, not what the person is
@@ -2241,7 +2302,9 @@ class Attributor:
                 if role and not _person_like(titled) and (
                         _person_like(role.split(" of ", 1)[0])  # "Dr. Jane Roe of the Department …"
                         or ((_title_like(span) or article) and _person_like(role, shape_only=True))
-                        or (_title_like(span) and _HONORIFIC_RE.match(named + " "))):
+                        or (_title_like(span) and _HONORIFIC_RE.match(named + " "))
+                        # "Mayor of Example Shores, Councillor Jane Roe, said": a title before the name
+                        or (_title_like(span) and _titled_name(named))):
                     # "Take It Down Act Advocate, Jane Roe, said", "Minister of X, Hon. John Doe, said": of a
                     # title phrase and a name in apposition, the person is the part that looks like a name. An
                     # article takes a title, never a name: "The State Commandant, Musa Bello, said".
@@ -2777,7 +2840,8 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Co
         person = merged.get(id(person), person) if person is not None else None
         _set(p, person)
         found = how.get(id(p), EXPLICIT) if person is not None else None
-        p.quotes = quote_records(p, quote_mask(p.text), found, cue_of.get(id(p)), carried_in.get(id(p), False))
+        p.quotes = quote_records(p, _without_nicknames(p.text, quote_mask(p.text)), found, cue_of.get(id(p)),
+                                 carried_in.get(id(p), False))
 
 
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|my|me)\b")
