@@ -2244,3 +2244,82 @@ def test_a_contact_heading_asking_for_more_information_and_a_phone_extension():
                              "The project will be funded through development charges."]
     assert [(c.name, c.organisation, c.phone, c.email) for c in r.contacts] == [
         ("Jane Example", "City of Example", "905-555-0142 ext. 2210", "media@example.org")]
+
+
+def test_head_rows_and_lines_of_more_layouts():
+    """"Our Ref: …      Date: 5th June, 2026" and "NEWS RELEASE    Department    March 16, 2026" are head rows
+    over an issuer's name and the title; "Lusaka, Thursday, 19th March 2026" dates and places; "Posted by
+    PIO | Wednesday, March 4, 2026 | Press Releases" dates; a department's name is no place."""
+    r = load_text("EXAMPLE TEACHING HOSPITAL\nP. O. Box KF 555, Koforidua\n\n"
+                  "Our Ref: DVTH/PR/26/009                                        Date: 5th June, 2026\n\n"
+                  "PRESS RELEASE\n\nHOSPITAL OPENS 20-BED DIALYSIS CENTRE\n\n"
+                  "The hospital has opened a 20-bed haemodialysis centre that halves the cost of a session.\n\n"
+                  "The centre was built at a cost of GH₵ 11.6 million.\n", "ref.txt")
+    assert r.title == "HOSPITAL OPENS 20-BED DIALYSIS CENTRE" and r.date == dt.date(2026, 6, 5)
+    r = load_text("NEWS RELEASE            Coastal Fisheries and Aquaculture            March 16, 2026\n\n"
+                  "                         Province of Example\n\n\n"
+                  "   $12 Million Harbour Safety Fund to Repair Wharves\n\n"
+                  "The Province is investing $12 million over three years to repair wharves\n"
+                  "and improve lighting in 38 small craft harbours.\n\nThe fund was announced today.\n", "row.txt")
+    assert r.title == "$12 Million Harbour Safety Fund to Repair Wharves"
+    assert r.date == dt.date(2026, 3, 16) and r.location is None
+    r = load_text("LOAD-SHEDDING REDUCED TO SIX HOURS\nFOR IMMEDIATE RELEASE\nLusaka, Thursday, 19th March 2026\n"
+                  "The Corporation wishes to inform its customers that load-shedding will be reduced to six hours.\n"
+                  "The lake level stood at 479.6 metres above sea level on Tuesday.\n", "lusaka.txt")
+    assert r.location == "Lusaka" and r.date == dt.date(2026, 3, 19)
+    r = load_text("37 firearms surrendered\n\nPosted by PIO-EXAMPLE | Wednesday, March 4, 2026 | Press Releases | "
+                  "0 Comments\n\nA total of 37 unlicensed firearms were surrendered to police.\n\n"
+                  "The campaign runs until June.\n", "posted.txt")
+    assert r.date == dt.date(2026, 3, 4) and body_texts(r)[0].startswith("A total of 37")
+
+
+def test_a_cookie_banner_a_title_trail_and_a_newsml_dateline_with_its_day():
+    r = load_text("Cookies on this website\nWe use essential cookies to make this website work.\n"
+                  "Accept analytics cookies\nReject analytics cookies\nView cookies\nSkip to main content\n"
+                  "Example County Council\nSearch this site\nMenu\nHome\nNewsroom\n"
+                  "New library and community hub for Example gets go-ahead\nPublished: Thursday, 12 March 2026\n"
+                  "Plans for a £4.2 million library and community hub in the former chapel have been approved by "
+                  "the council's Cabinet.\nWork is expected to start on site in September.\n", "cookies.txt")
+    assert r.title == "New library and community hub for Example gets go-ahead"
+    page = ("<html><head><title>Example Sabha :: News :: Jubilee festival from March 20</title></head><body>"
+            "<h3 class='news-title'>Jubilee festival from March 20; free entry for students</h3>"
+            "<p>The Sabha will hold the 50th edition of its festival from March 20 to 29.</p>"
+            "<p>Concerts will be streamed live.</p></body></html>")
+    assert load_text(page, "trail.html").title == "Jubilee festival from March 20; free entry for students"
+    newsml = ("<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><contentMeta><headline>Importer jailed"
+              "</headline><dateline>VALLETTA, 22 October</dateline></contentMeta><contentSet><inlineXML>"
+              "<html xmlns='http://www.w3.org/1999/xhtml'><body><p>A former fuel importer was jailed for four "
+              "years on Thursday.</p><p>The court heard the fraud ran for three years.</p></body></html>"
+              "</inlineXML></contentSet></newsItem>")
+    assert load_text(newsml, "item.xml").location == "VALLETTA"
+
+
+def test_markdown_images_captions_escapes_and_section_breaks():
+    """An image's alt text is no text and the italic line with its credit under it is a caption; "S\\$4.8" is
+    "S$4.8"; "*****" over the contact is a break, not a bullet; "Follow the Kestrels: …" is furniture and the
+    contact line above it is read."""
+    r = load_text("# Shelters handed over\n\nThe foundation handed over five cyclone shelters on Sunday.\n\n"
+                  "The S\\$4.8 million ward has 30 beds.\n\n"
+                  "![Members of the shelter committee](/uploads/shelter.jpg)\n"
+                  "*Members of the shelter committee at the handover. Photo: MRF/Jane Roe*\n\n"
+                  "The foundation has built 112 shelters since 2011.\n\n*****\n\n"
+                  "**Media enquiries:** Josh Example, Communications Coordinator – 0400 555 213 – media@example.com\n\n"
+                  "Follow the Kestrels: \\#GoKestrels | Instagram @kestrels\n", "shelters.md")
+    assert body_texts(r) == ["The foundation handed over five cyclone shelters on Sunday.",
+                             "The S$4.8 million ward has 30 beds.",
+                             "The foundation has built 112 shelters since 2011."]
+    assert [p.kind for p in r.paragraphs if p.text.startswith("Members")] == ["caption"]
+    assert [(c.name, c.phone) for c in r.contacts] == [("Josh Example", "0400 555 213")]
+
+
+def test_blog_neighbours_bilingual_contact_labels_and_resources_are_no_text():
+    r = load_text("Kittiwake survey finds colony recovering\n\nMarch 2, 2026\n\n"
+                  "The survey counted 412 nests on the cliffs this year.\n\n"
+                  "The survey was funded by public donations.\n\n"
+                  "← Previous post: Beach clean dates for 2026 announced\n\n"
+                  "Additional Resources:\nIndependent Review of Cliff Safety (2025)\n\n"
+                  "Untuk sebarang pertanyaan / For enquiries:\n"
+                  "Unit Komunikasi Korporat | 03-8555 8123 | media@example.gov.my\n", "blog.txt")
+    assert body_texts(r) == ["The survey counted 412 nests on the cliffs this year.",
+                             "The survey was funded by public donations."]
+    assert [c.email for c in r.contacts] == ["media@example.gov.my"]

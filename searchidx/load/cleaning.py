@@ -10,7 +10,7 @@ from searchidx.attribution.lexicons import is_lowercase_word
 
 _MD_LINK = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()]*\))?[^()\s]*)\)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'$&%@=:;])")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EMPHASIS_ONE = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -27,8 +27,13 @@ _LONE_QUOTES = re.compile(r"^[\s\"“”„‟«»‘’‚‛'`]+$")
 _LAYOUT_ONLY = re.compile(r"^[\s\-–—_=*•·|~#.]+$|^-?\s*30\s*-?$")
 
 
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+
+
 def strip_markdown(line: str) -> str:
-    """Markdown links keep their text, escapes and emphasis go, autolinks keep their address."""
+    """Markdown links keep their text, images go, escapes and emphasis go, autolinks keep their address."""
+    if "![" in line:
+        line = _MD_IMAGE.sub("", line)  # an image's alt text is no text: its caption, if any, is under it
     line = _MD_LINK.sub(lambda m: m.group(1), line)
     line = _AUTOLINK.sub(lambda m: m.group(1), line)
     line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)

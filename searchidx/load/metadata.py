@@ -110,7 +110,7 @@ _URL_LINE = re.compile(
 # Lines that belong to the wire, not to the release: dropped wherever they stand.
 BOILERPLATE_LINES = re.compile(
     # "-C-" is how EDGAR's text exhibits write ©.
-    r"^[-–—\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+):?|print|"
+    r"^[-–—\s\u2190-\u21ff\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+):?|print|"
     r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
     r"all rights? reserved\.?|###|-\s*30\s*-|[-–—]*\s*ends?\s*[-–—]*|facebook|twitter|x|linkedin|instagram|youtube|"
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
@@ -118,19 +118,21 @@ BOILERPLATE_LINES = re.compile(
     r"like this:|like loading(?:\.\.\.|…)?|"
     # Page furniture between paragraphs: advertisement markers, and appeals with no heading of their own.
     r"advertisement(?:\s*[-–—:]\s*(?:scroll|continue) .{0,40})?|(?:story )?continues? (?:below|after advertisement)|"
-    r"follow us on .{1,60}|follow (?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:x|twitter|facebook|"
+    r"follow us on .{1,60}|follow (?:the )?(?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4})\s*:.{0,100}|follow (?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:x|twitter|facebook|"
     r"instagram|linkedin|youtube|tiktok|threads|bluesky)\b.{0,100}|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
     r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60}|"
     # A copied page's cookie notice.
+    # "← Previous post: …", "Next article →": a blog's links to its neighbours.
+    r"(?-i:Previous|Next|Older|Newer|PREVIOUS|NEXT) (?:post|article|story|release)\b.{0,100}|"
     r"(?:we use|(?:this|our) (?:web)?site uses)(?: \w+){0,3} cookies\b.{0,300}|(?:we'd|we would) (?:also )?like to set .{0,40}cookies\b.{0,300}|(?:accept|reject|allow|decline|manage) (?:[\w-]+ ){0,2}cookies\b.{0,60}|"
-    r"cookie (?:settings|preferences|policy|notice)|"
+    r"cookie (?:settings|preferences|policy|notice)|cookies on (?:this|our) (?:web)?site|view cookies|"
     # A sign-off's label over the signatory's name: "Signed:", "SIGNED", "Sgd."
     r"signed\s*:?|sgd|issued by\s*:)\s*\.?$",
     re.I,
 )
 # The first two letters (lower case, after the leading dashes) of each of BOILERPLATE_LINES' alternatives, kept
 # in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
-_BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do "
+_BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do ne ol "
                                 "gi su si sg we th ac de ma is ou".split())
 # What each of BOILERPLATE_LINES' alternatives starts with, in lower case, after the leading dashes: kept in step
 # with it too.
@@ -141,9 +143,10 @@ _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "
                          "give ", "support our ", "sign up ", "subscribe to our newsletter", "we use ", "we'd ", "we would ",
                          "this website uses cookies", "this site uses cookies", "our website uses cookies",
                          "our site uses cookies", "accept ", "reject ", "allow ", "decline ",
-                         "manage ", "cookie ", "signed", "sgd", "issued by")
+                         "manage ", "cookie ", "cookies on ", "view cookies", "signed", "sgd", "issued by",
+                         "previous ", "next ", "older ", "newer ")
 # (and the symbol a cookie notice opens with: "🍪 Our website uses cookies.")
-_LEADING_DASHES = re.compile(r"[-–—\s\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*")
+_LEADING_DASHES = re.compile(r"[-–—\s\u2190-\u21ff\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
 _CSS_RULE = re.compile(r"^(?:@media[^{]{0,120}\{\s*)?[#.@\w][^{}]{0,160}\{[^{}]*:[^{}]*;?\s*\}")
 # A line from which everything after is the wire's footer.
@@ -173,7 +176,7 @@ def _may_start(line: str, prefixes: tuple[str, ...]) -> bool:
 
 # A telephone number; a trunk code may have five digits ("01422 555 0192"), a subscriber's number six
 # ("07700 900123") or five ("+91 98765 43210").
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,6}){1,5}(?!\d)")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{1,5}(?:[\s.\-]\d{1,7}){1,5}(?!\d)")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 
 
@@ -191,8 +194,10 @@ def find_email(text: str) -> re.Match[str] | None:
     position of a line, costs much more than that."""
     return _EMAIL.search(text) if "@" in text else None
 
-_CONTACT_HEAD = re.compile(r"^(?:(?:media|press|investors?|analysts?)?\s*(?:contacts?(?: information| info| data)?|inquiries|enquiries)|"
-                           r"for (?:more|further) information(?:,? (?:please )?contact)?)\s*:?\s*", re.I)
+# (The label may come in two languages: "Untuk sebarang pertanyaan / For enquiries:".)
+_CONTACT_HEAD = re.compile(r"^(?:[^/:]{1,40}\s/\s)?(?:(?:media|press|investors?|analysts?)?\s*(?:contacts?(?: information| info| data)?|inquiries|enquiries)|"
+                           r"for (?:more|further) information(?:,? (?:please )?contact)?|"
+                           r"for (?:media )?(?:enquiries|inquiries|queries))\s*:?\s*", re.I)
 _NAME_LINE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-ZÀ-Ý][\w’'\-.]+(?:\s+[A-ZÀ-Ý][\w’'\-.]*){1,3}$")
 
 
@@ -443,7 +448,14 @@ CAPTION_CHARS = 300
 
 
 def is_caption_line(line: str) -> bool:
-    return len(line) <= CAPTION_CHARS and line[:1] in "PpIiCc(" and bool(_CAPTION_LINE.match(line))
+    """A photo's caption: opening with its label ("Photo: …") or ending with its credit ("… ceremony. Photo:
+    MRF/Jane Roe", "(Photo: Jane Roe)")."""
+    return len(line) <= CAPTION_CHARS and ((line[:1] in "PpIiCc(" and bool(_CAPTION_LINE.match(line)))
+                                           or ("hoto" in line and bool(_CREDIT_END.search(line))))
+
+
+# A photo's credit ending its caption.
+_CREDIT_END = re.compile(r"[.)]\s*\(?(?:Photo(?:graph)?|Picture|Image)(?: credit)?\s*:\s*[^.:;]{2,60}\)?\.?$")
 
 
 def is_end_mark(line: str) -> bool:
@@ -666,7 +678,7 @@ _ADDRESS = re.compile(
 )
 _TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]", re.I)
 # A document's reference number: "No. PR-114/2026", "Ref: KRC/PR/2026/011", "Press Release No. 45/2026".
-_REFERENCE_LINE = re.compile(r"^(?:(?:press |media )?(?:release )?(?:ref(?:erence)?|no|number|pr|pib)\b\.?\s*(?:no\b\.?)?"
+_REFERENCE_LINE = re.compile(r"^(?:(?:our |your |press |media )?(?:release )?(?:ref(?:erence)?|no|number|pr|pib)\b\.?\s*(?:no\b\.?)?"
                              r"\s*[:#]?\s*[A-Z0-9][\w/.\-]*\d[\w/.\-]*"
                              # "Registration No. 199801055512 (471203-K)", "Registered charity number SC012345".
                              # "SEC Reg. No. CN2014-55501": the registry's initials first.
@@ -1036,6 +1048,8 @@ _LAYOUT = re.compile(r"^[\s\-–—_=*•·▪|~#.\uf0b7]+$")
 
 # What may stand before and after the date on a date line: "Posted On:", "Tuesday,", a time, a byline.
 _BEFORE_DATE = re.compile(r"^(?:(?:(?:posted|published|released?|issued|updated|last updated|dated?)(?: on| date)?"
+                          # "Posted by PIO-LDPO | Wednesday, March 4, 2026 | …".
+                          r"(?: by [^|\d]{1,40}\|)?"
                           # A document label over the date: "Press Release – March 6th, 2024", "For immediate
                           # release – Friday 6 March 2026", "Embargoed until 6:00 a.m. ET, Tuesday, …".
                           r"|(?:press|news|media) (?:release|statement)|statement|for immediate release"
@@ -1050,6 +1064,7 @@ _AFTER_DATE = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?
                          r"(?:[|,]?\s*by\s+[^\d].{0,60})?", re.I)
 
 
+_WEEKDAY_AFTER_PLACE = re.compile(r",\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
 # A place after the date, set apart by a bar or a dash: "December 5, 2026 | Quezon City".
 _PLACE_AFTER = re.compile(rf"[|•·–—-]\s*({_PLACE})")
 
@@ -1077,7 +1092,12 @@ def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, o
         return None
     if not before or _BEFORE_DATE.match(before):
         return None, date
+    before = _WEEKDAY_AFTER_PLACE.sub("", before)  # "Lusaka, Thursday, 19th March 2026"
+    if before[:3].lower() == "by ":
+        return None, date  # "By Jane Roe, Monday, 3 March 2026": a byline, no place
     if _PLACE_LINE.match(before) and len(before.split()) <= 4:
+        if " and " in before and not may_be_place(before):
+            return None, date  # "Coastal Fisheries and Aquaculture   March 16, 2026": a department, no place
         return before, date
     return None
 

@@ -465,7 +465,9 @@ def _office_above_title(blocks: list[Block], k: int) -> bool:
     # A label line in the block, or a body's name over its department or place ("City Information Office" /
     # "City of Example"), is letterhead's own layout; a date alone is not ("Council Opens Flood Centre" / "3
     # March 2026" / a deck: the headline, its date and its deck).
-    between = "label" in kinds or (len(lines) > 1 and _names_body(lines[0]))
+    between = "label" in kinds or (len(lines) > 1 and _names_body(lines[0])) or (
+        # "NEWS RELEASE …" in the letterhead above an issuer's name ("Province of Nova Scotia")
+        md.names_issuer(list(lines)) and any(md.is_label(blocks[x].text) for x in range(k)))
     for j in range(k + 1, min(k + 1 + HEADER_WINDOW, len(blocks))):
         text = blocks[j].text
         if _is_lead(text):

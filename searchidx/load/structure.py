@@ -49,7 +49,7 @@ _ABOUT_INLINE = re.compile(rf"^About\s+{_NAME}:\s+\S")
 _BOILERPLATE_HEADING = re.compile(
     r"^(?:notes? (?:to|for) editors?|editors?['’]? notes?|for editors|(?:cautionary (?:note|statement) "
     r"(?:regarding|concerning|about) )?forward[- ]looking (?:statements?|information)|safe harbou?r(?: statement)?|"
-    r"cautionary (?:note|statement)s?)\s*:?$",
+    r"cautionary (?:note|statement)s?|additional resources|related (?:links|resources|information))\s*:?$",
     re.I,
 )
 # A contacts heading after the body starts the closing part too, but a section under it that quotes someone

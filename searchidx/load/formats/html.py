@@ -781,6 +781,9 @@ def _page_title(page_title: str, tree, site_name: str | None) -> str:
     heading = _text_of(h1) if h1 is not None else ""
     if heading and len(heading) >= 10 and page_title.casefold().startswith(heading.casefold()):
         return page_title[: len(heading)].strip()
+    if " :: " in page_title:
+        # "Example Sabha :: News :: Jubilee festival from March 20": the site and section first, a trail.
+        page_title = _whole_heading(tree, page_title.rsplit(" :: ", 1)[1].strip())
     m = _TITLE_SITE_SUFFIX.search(page_title)
     if not m:
         return page_title
@@ -790,6 +793,18 @@ def _page_title(page_title: str, tree, site_name: str | None) -> str:
                                                    and not any(c.isdigit() for c in suffix)):
         return page_title[: m.start()]
     return page_title
+
+
+def _whole_heading(tree, title: str) -> str:
+    """A page heading that opens with ``title`` and says more, as a <title> cut short shows it whole
+    ("Jubilee festival from March 20" in the tab, "Jubilee festival from March 20; free entry for students" on
+    the page); ``title`` when none does."""
+    folded = title.casefold()
+    for el in tree.iter("h1", "h2", "h3"):
+        text = _text_of(el)
+        if text and len(title) < len(text) <= 300 and text.casefold().startswith(folded):
+            return text
+    return title
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")

@@ -14,7 +14,7 @@ from lxml import etree
 
 from searchidx.errors import LoadError
 from searchidx.load.cleaning import normalize_space
-from searchidx.load.dates import parse_date
+from searchidx.load.dates import MONTHS, find_date, parse_date
 from searchidx.load.draft import Block, Draft
 from searchidx.load.formats.html import blocks_from_fragment
 
@@ -69,7 +69,7 @@ def parse_newsml(data: bytes, path: str, release_id: str) -> Draft:
     draft.title = _text(_first(root, "headline")) or _text(_first(root, "HeadLine"))
     located = _first(root, "located")
     draft.place_hint = (located.get("literal") if located is not None else None) \
-        or _text(_first(root, "dateline")) or _text(_first(root, "DateLine"))
+        or _dateline_place(_text(_first(root, "dateline")) or _text(_first(root, "DateLine")))
     lang = _first(root, "language")
     lang_value = lang.get("tag") if lang is not None else None
     if lang_value is None:
@@ -121,3 +121,21 @@ def _xhtml_blocks(container: etree._Element) -> list[Block]:
         return [Block(t) for t in (normalize_space(container.text or ""),) if t]
     markup = "".join(etree.tostring(c, encoding="unicode") for c in children)
     return blocks_from_fragment(markup)
+
+
+def _dateline_place(text: str | None) -> str | None:
+    """The place of a dateline element without the date it may carry: "VALLETTA, 22 October" gives
+    "VALLETTA"."""
+    if not text:
+        return text
+    parts = [p.strip() for p in text.split(",")]
+    while len(parts) > 1 and (find_date(parts[-1]) or _day_and_month(parts[-1])):
+        parts.pop()
+    return ", ".join(parts)
+
+
+def _day_and_month(part: str) -> bool:
+    """"22 October", "Oct. 22", "22nd October": a day and a month without the year."""
+    words = part.replace(".", " ").split()
+    return len(words) == 2 and any(w.lower() in MONTHS for w in words) \
+        and any(w.lower().rstrip("stndrh").isdigit() for w in words)

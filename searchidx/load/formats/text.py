@@ -304,6 +304,7 @@ _BULLET = re.compile(r"^[ \t]{0,4}(?:[-*+•\uf0b7▪·]|\d{1,2}[.)])[ \t]+(?=\S
 
 
 _LINK_ONLY = re.compile(r"^\s*\[[^\]]+\]\([^)]*\)\s*$")
+_STAR_BREAK = re.compile(r"^\s*(?:\*\s*){3,}$")
 _LONE_BULLETS = frozenset("•\uf0b7▪·▪–-*")
 
 
@@ -364,7 +365,10 @@ def _row_cells(line: str) -> list[str]:
     # Beside a reference, the other column may be a note running on below ("All communications should" /
     # "be addressed to the Hospital Director"); beside a date or label, only head cells.
     if all(is_head_cell(c) for c in cleaned) or (
-            any(is_reference(c) for c in cleaned) and not any(ends_sentence(c) for c in cleaned)):
+            any(is_reference(c) for c in cleaned) and not any(ends_sentence(c) for c in cleaned)) or (
+            # "NEWS RELEASE      Coastal Fisheries and Aquaculture      March 16, 2026": the issuer between.
+            any(is_label(c) for c in cleaned) and any(date_only_line(c) for c in cleaned)
+            and all(is_head_cell(c) or is_office_line(c) for c in cleaned)):
         return cells
     return [line]
 
@@ -420,6 +424,8 @@ def _block_from_lines(lines: list[str], gap: int):
     if len(cleaned) == 1 and is_lone_quote(lines[0]):
         yield Block("", hint="quote-mark", gap=gap)
         return
+    if len(lines) == 1 and _STAR_BREAK.match(lines[0]):
+        return  # "*****", "* * *": a break between sections, no bullet
     if len(cleaned) == 1 and cleaned[0] in _LONE_BULLETS:
         yield Block("", hint="bullet", gap=gap)
         return
