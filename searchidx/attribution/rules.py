@@ -54,8 +54,9 @@ _NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a
               r"(?:-[A-ZÀ-ÝĀ-Ž]?[a-zà-ÿā-ž'’]+(?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?)*")
 # Abbreviated titles written with a full stop ("Sen. Chris Murphy", "Det. Sgt. Lee").
 # Philippine police ranks too ("PCol.", "PBGen.", "PLtCol.").
-_TITLE_ABBR = (r"(?:Sen|Rep|Del|Gov|Gen|Lt|Sgt|Capt|Col|Det|Atty|Supt|Cmdr|Pres|Sec|Amb|Adm|Maj|Cpl|Ofc|Dep|Asst|Insp|Hon|Rev|Dr|"
-               r"Prof|Mr|Mrs|Ms|St|Adv|Barr|PCol|PBGen|PMGen|PLtGen|PGen|PLtCol|PMaj|PCpt|PLt|PCpl|PSSg|PMSg|PSMS|PEMS|Pat)\.")
+_TITLE_ABBR = ("(?:" + trie_pattern("Sen Rep Del Gov Gen Lt Sgt Capt Col Det Atty Supt Cmdr Pres Sec Amb Adm Maj Cpl Ofc "
+                                     "Dep Asst Insp Hon Rev Dr Prof Mr Mrs Ms St Adv Barr PCol PBGen PMGen PLtGen PGen "
+                                     "PLtCol PMaj PCpt PLt PCpl PSSg PMSg PSMS PEMS Pat".split()) + r")\.")
 # A word in capitals, also beyond ASCII ("BUŁA"): only capitals after the first letter and one of them
 # ASCII or Latin-1, so that no word in capitals and small letters ("Ał") also reads as a name word.
 _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]*[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]+['’]?s?"
@@ -246,11 +247,11 @@ _PERSON_NOUN = (rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|(?!(?:after|other|another|unde
                 r"november|december|number|order|water|power|paper)\b)[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman))")
 # "Sewing operator", "Grade 11 student and paddler", "Democratic nominee": what a person is, before the name.
 # Two lower-case words may qualify the noun ("Senior test engineer", "79-year-old retired schoolteacher"), no
-# speech verb, article or preposition ("Roe praised evangelist …", "the executive director of the Example
+# article or preposition, and no speech verb (checked on the match: `_verb_in_description`) ("Roe praised evangelist …", "the executive director of the Example
 # Partnership", "According to co-author"); a capitalised noun opening the sentence only in a pair or with a
 # count ("Farmer and widow", "Grandmother of four"), where it cannot be a given name or surname ("Dean Smith").
 _CAP_PERSON_NOUN = rf"(?:{'|'.join(w.capitalize() for w in ROLE_NOUNS_LIST)})"
-_ROLE_PREFIX = (rf"(?P<desc>(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}(?:(?!{_VERB}\s|(?:the|an?|his|her|its|their|our|this|that|to|of|for|with|by|at|in|on|from|and|or|as)\s)(?:\d{{1,3}}-year-old|[a-z][\w’'-]*)\s+){{0,2}}"
+_ROLE_PREFIX = (rf"(?P<desc>(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}(?:(?!(?:the|an?|his|her|its|their|our|this|that|to|of|for|with|by|at|in|on|from|and|or|as)\s)(?:\d{{1,3}}-year-old|[a-z][\w’'-]*)\s+){{0,2}}"
                 rf"{_PERSON_NOUN}"
                 rf"|{_CAP_PERSON_NOUN}(?=\s+(?:and\s|of\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)))"
                 rf"(?:\s+and\s+{_PERSON_NOUN})?\s+(?:of\s+[a-z]+\s+)?)?")
@@ -1517,12 +1518,24 @@ _INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)(?:[“\"
                              r"(?=\s+(?:(?:de|del|dela|delos|de los|van|von|bin|binti|ap|ole|wa|arap|anak)\s+)?[A-Z][a-z])")
 
 
+def _opens_subordinate(text: str, pos: int, after_comma: bool) -> bool:
+    """Whether the sentence holding ``pos`` opens with a subordinating word ("Though …"): before a comma
+    anywhere, else right before ``pos`` (one word between the sentence's start and it)."""
+    opening = sentence_start(text, pos)
+    return (after_comma or " " not in text[opening:pos].strip()) and bool(_SUBORDINATE_AT.match(text, opening))
+
+
 def _without_nicknames(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """``spans`` less the nicknames in quotes inside names ('Ramon “Monching” dela Cruz'): no one's words."""
-    if not spans or not ("“" in text or '"' in text or "'" in text or "‘" in text):
+    # A nickname is a word or two: most paragraphs' quotes are longer.
+    if not spans or not any(b - a <= NICKNAME_CHARS for a, b in spans):
         return spans
     nicknames = {m.start() + len(m.group("pre")) for m in _INNER_NICKNAME.finditer(text)}
     return tuple(s for s in spans if s[0] not in nicknames) if nicknames else spans
+
+
+#: Longest quote span read as a nickname, marks included.
+NICKNAME_CHARS = 18
 
 
 def _blank_nickname(m: re.Match[str]) -> str:
@@ -2029,12 +2042,10 @@ class Attributor:
                 continue  # "Social Development and Employment Minister Steve Maharey": a portfolio's words
             before = text[: m.start()].rstrip()
             lead = span[: len(span) - len(_strip_lead(span))].strip().lower()
-            opening = sentence_start(text, m.start())
             subject = lead not in _PLACE_PREPOSITIONS and (not before or before[-1] in ".!?:;" or _opener_before(before) or (
                 # "Though she called it “outrageous”, Clinton restricted …": the main clause's subject; "Though
                 # Ms. Roe has spent …": the subordinate clause's
-                (before[-1] == "," or " " not in text[opening:m.start()].strip())
-                and bool(_SUBORDINATE_AT.match(text, opening))))
+                (before[-1] == "," or before[-1:].isalpha()) and _opens_subordinate(text, m.start(), before[-1] == ",")))
             # (A name after a preposition opening the sentence is its object: "At Example School in the Karoo, …".)
             person = self._person(m.group("hon"), name, None)
             if person is not None:
@@ -2120,6 +2131,8 @@ class Attributor:
                 cues += [(c, pattern) for a, _ in spans if (c := cue.search(text, max(0, a - 100), a))]
             for c, pattern in cues:
                 m = pattern.search(text, max(0, c.start() - (320 if pattern is _COLON_PREDICATE else 160)), c.start())
+                if m and _verb_in_description(m):
+                    continue
                 if m and pattern is _CALLER and not c.group("obj").strip() \
                         and not text[max(0, m.start() - 6):m.start()].rstrip().endswith("what"):
                     continue
@@ -2260,6 +2273,8 @@ class Attributor:
             window = tail if with_role or pattern is _DASHED else near[-120:]
             m = pattern.search(window, _subject_start(window) if pattern is _SUBJECT
                                else _appositive_start(window) if pattern is _APPOSITIVE else 0)
+            if m and _verb_in_description(m):
+                continue  # "Roe praised evangelist John Doe, who …": a verb, not what Doe is
             if m and with_role and _ROLE_VERB.search(_role_head(m.group("role"))):
                 continue  # a clause with its own verb is no appositive
             if m and with_role and any(_sentence_end(t) and u[:1].isupper()
@@ -2892,6 +2907,12 @@ def _look_ahead(assigned: list[tuple[Paragraph, Person | None]], explicit_of: di
 
 # After a quote's closing mark, a name set off by a comma: an attribution with an aside before its verb.
 _NAME_ASIDE_AFTER_QUOTE = re.compile(r"[”\"]\s+(?:[A-Z][\w’'.-]*\s+){0,3}[a-z][\w’'-]*\s+[A-Z][\w’'.-]*\s+[A-Z][\w’'.-]*,\s")
+
+
+def _verb_in_description(m: re.Match[str]) -> bool:
+    """Whether the words a match read as what a person is (its ``desc`` group) hold a speech verb."""
+    desc = m.groupdict().get("desc")
+    return bool(desc) and any(w in _VERB_SET for w in desc.split())
 
 
 def _portfolio_list(window: str, m: re.Match[str]) -> bool:
