@@ -739,14 +739,14 @@ def test_a_role_named_with_the_kind_of_body_it_is_held_in():
 
 def test_a_verb_or_an_article_before_a_role_noun_is_no_part_of_a_title():
     """"Roe praised evangelist John Doe, who has vowed …": Doe did not speak; "…, said Jane Roe, the executive
-    director of the Example Partnership for Principles, who also said …" names no body as the speaker."""
+    director of the Coastal Partnership for Principles, who also said …" names no body as the speaker."""
     assert names("Pastor Kevin Roe said the scouts had lost their way.",
                  "Later in the broadcast, Roe praised evangelist John Doe, who has publicly vowed not to "
                  "buy the cookies this year.") == ["Kevin Roe", "Kevin Roe"]
-    got = names("''If you don't have a positive tone, you will have a hard time,'' said Jane Roe, the executive "
-                "director of the Example Partnership for Conservative Principles, who also said that the two "
-                "men must do more.")
-    assert got[0] != "Example Partnership"
+    got = names("''If you don't have a positive tone, you will have a hard time getting support from voters,'' said "
+                "Jane Roe, the executive director of the Coastal Partnership for Conservative Principles, who also "
+                "said that the two men, and Mr. Cruz in particular, must do more.")
+    assert got[0] != "Coastal Partnership"
 
 
 def test_a_quote_with_its_own_unread_attribution_takes_no_speaker_from_the_next_paragraph():
@@ -833,7 +833,7 @@ def test_a_thing_named_after_someone_is_nobody_and_a_subordinate_clauses_subject
     got = names("At the sentencing today, the victim's sister delivered an impact statement pursuant to "
                 "Marsy’s Law.",
                 "She said the family would never recover.")
-    assert "Marsy’s Law" not in got
+    assert got == [None, None]  # the sister is named by no name
 
 
 def test_a_spokesperson_for_a_body_speaks_for_the_body_not_as_a_person():

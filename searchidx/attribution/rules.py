@@ -247,9 +247,10 @@ _PERSON_NOUN = (rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|(?!(?:after|other|another|unde
                 r"november|december|number|order|water|power|paper)\b)[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman))")
 # "Sewing operator", "Grade 11 student and paddler", "Democratic nominee": what a person is, before the name.
 # Two lower-case words may qualify the noun ("Senior test engineer", "79-year-old retired schoolteacher"), no
-# article or preposition, and no speech verb (checked on the match: `_verb_in_description`) ("Roe praised evangelist …", "the executive director of the Example
-# Partnership", "According to co-author"); a capitalised noun opening the sentence only in a pair or with a
-# count ("Farmer and widow", "Grandmother of four"), where it cannot be a given name or surname ("Dean Smith").
+# article or preposition ("the executive director of the Example Partnership", "According to co-author") and
+# no speech verb ("Roe praised evangelist …", checked on the match: `_verb_in_description`); a capitalised
+# noun opening the sentence only in a pair or with a count ("Farmer and widow", "Grandmother of four"), where
+# it cannot be a given name or surname ("Dean Smith").
 _CAP_PERSON_NOUN = rf"(?:{'|'.join(w.capitalize() for w in ROLE_NOUNS_LIST)})"
 _ROLE_PREFIX = (rf"(?P<desc>(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}(?:(?!(?:the|an?|his|her|its|their|our|this|that|to|of|for|with|by|at|in|on|from|and|or|as)\s)(?:\d{{1,3}}-year-old|[a-z][\w’'-]*)\s+){{0,2}}"
                 rf"{_PERSON_NOUN}"
@@ -1506,7 +1507,7 @@ _COMMA_POST_NOMINALS = re.compile(
     r"(?<=[a-zà-ÿā-ž])(?:,\s+(?:" + "|".join(sorted((p.upper() for p in lexicons.POST_NOMINALS
                                                    if p not in ("jr", "sr", "ii", "iii", "iv", "phd", "dphil", "esq")),
                                                   key=len, reverse=True))
-    + rf"|SAN|MPP|MNA|MPA|FRCP|FRCS|PhD|DPhil|{_SMALL_LETTERS})\b(?:\(\+\))?)+,")
+    + rf"|MPP|MNA|MPA|FRCP|FRCS|PhD|DPhil|{_SMALL_LETTERS})\b(?:\(\+\))?)+,")
 
 
 _LETTERS_HINT = re.compile(rf", (?:[A-Z][A-Za-z]{{1,4}}|(?:{_SMALL_LETTERS})(?:\(\+\))?),")

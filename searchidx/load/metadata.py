@@ -99,6 +99,11 @@ _WEEKDAY = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tu
 # A date without its year after a place in capitals: "KUANTAN, March 12 —".
 _MONTH_DAY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?)$")
 
+
+def is_month_day(text: str) -> bool:
+    """A day and a month without the year: "March 12", "22 October", "22nd Oct."."""
+    return bool(_MONTH_DAY.match(text.strip()))
+
 _WEB_ADDRESS = re.compile(r"https?://\S+")
 _URL_LINE = re.compile(
     r"^(?:This (?:press )?release (?:can be|is) (?:viewed|available) online at|View (?:source|original) "
@@ -121,9 +126,9 @@ BOILERPLATE_LINES = re.compile(
     r"follow us on .{1,60}|follow (?:the )?(?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4})\s*:.{0,100}|follow (?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:x|twitter|facebook|"
     r"instagram|linkedin|youtube|tiktok|threads|bluesky)\b.{0,100}|(?:please )?(?:donate|give) (?:now|today)\b.{0,60}|support our (?:work|journalism)\b.{0,60}|"
     r"sign up (?:for|to) our newsletter.{0,60}|subscribe to our newsletter.{0,60}|"
-    # A copied page's cookie notice.
     # "← Previous post: …", "Next article →": a blog's links to its neighbours.
     r"(?-i:Previous|Next|Older|Newer|PREVIOUS|NEXT) (?:post|article|story|release)\b.{0,100}|"
+    # A copied page's cookie notice.
     r"(?:we use|(?:this|our) (?:web)?site uses)(?: \w+){0,3} cookies\b.{0,300}|(?:we'd|we would) (?:also )?like to set .{0,40}cookies\b.{0,300}|(?:accept|reject|allow|decline|manage) (?:[\w-]+ ){0,2}cookies\b.{0,60}|"
     r"cookie (?:settings|preferences|policy|notice)|cookies on (?:this|our) (?:web)?site|view cookies|"
     # A sign-off's label over the signatory's name: "Signed:", "SIGNED", "Sgd."
@@ -585,7 +590,6 @@ def may_hold_phone_or_email(line: str) -> bool:
     return "@" in line or (_DIGIT.search(line) is not None and len(_NOT_DIGITS.sub("", line)) >= 7)
 
 
-# A telephone extension written after the number: "ext. 2210", "x 14", "extension 3".
 _EXTENSION = re.compile(r"^(?:ext\.?|x|extension)\s*\d{1,6}$", re.I)
 
 
@@ -629,9 +633,9 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
         if current.phone and is_extension(line):
             current.phone = f"{current.phone} {line}"  # "905-555-0142" / "ext. 2210", split as fields
             continue
-        parts = [x.strip() for x in line.split(",")]
         if current.name is None and _name_job_body(line):
             # "Jane Roe, Communications Advisor, City of Example": the name, the job, the body.
+            parts = [x.strip() for x in line.split(",")]
             current.name = parts[0]
             if len(parts) > 2 and current.organisation is None:
                 current.organisation = parts[-1]
@@ -696,6 +700,16 @@ HEAD_LINE_CHARS = 160
 _KIND_IN_LINE = re.compile(r"\b(?:media|press|news) (?:release|statement|advisory)\b", re.I)
 #: Words a line naming the kind of document may hold at most.
 KIND_LINE_WORDS = 8
+
+
+# A label asking the reader to get in touch (`_HEAD_LABEL`'s contact alternatives): "For more information,
+# contact …", "Media: …".
+_ASKS_CONTACT = re.compile(r"\s*(?:for (?:more|further) information|(?:investors?|media|analysts?)\s*:)", re.I)
+
+
+def is_contact_label(text: str) -> bool:
+    """A label that asks the reader to get in touch: back matter after the text, no other release's head."""
+    return bool(_ASKS_CONTACT.match(text))
 
 
 def is_label(text: str, alone: bool = False) -> bool:

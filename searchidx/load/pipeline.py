@@ -158,7 +158,7 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
                 continue  # "HJ/SK/IWCL/114" / "(Release ID: 2026/IWCL/0214)": every line furniture
             if kept != b.lines:
                 b = Block(" ".join(kept), b.hint, b.gap, b.speaker, kept if len(kept) > 1 else (), b.set_off)
-        if ended and ((md.is_label(b.text) and not _CONTACT_LABEL.match(b.text)) or md.strip_dateline_lead(b.text)[1]):
+        if ended and ((md.is_label(b.text) and not md.is_contact_label(b.text)) or md.strip_dateline_lead(b.text)[1]):
             ended = False  # another release after the first's end: its Spanish version ("AVISO DE PRENSA")
         if ended and b.hint in (None, "list"):
             b.hint = "about"
@@ -604,8 +604,6 @@ def wire_lead(text: str) -> bool:
     return md.strip_wire_lead(text)[1] is not None
 
 
-# A label that asks the reader to get in touch: back matter, no other release's head.
-_CONTACT_LABEL = re.compile(r"\s*(?:for (?:more|further) information|(?:investors?|media|analysts?)\s*:)", re.I)
 #: Most lines a sign-off holds under its label.
 SIGNOFF_LINES = 4
 

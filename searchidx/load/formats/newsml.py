@@ -14,9 +14,10 @@ from lxml import etree
 
 from searchidx.errors import LoadError
 from searchidx.load.cleaning import normalize_space
-from searchidx.load.dates import MONTHS, find_date, parse_date
+from searchidx.load.dates import find_date, parse_date
 from searchidx.load.draft import Block, Draft
 from searchidx.load.formats.html import blocks_from_fragment
+from searchidx.load.metadata import is_month_day
 
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})T")
 # No network, no entity expansion (a "billion laughs" item must not blow up), no huge trees.
@@ -129,13 +130,7 @@ def _dateline_place(text: str | None) -> str | None:
     if not text:
         return text
     parts = [p.strip() for p in text.split(",")]
-    while len(parts) > 1 and (find_date(parts[-1]) or _day_and_month(parts[-1])):
+    while len(parts) > 1 and (find_date(parts[-1]) or is_month_day(parts[-1])):
         parts.pop()
     return ", ".join(parts)
 
-
-def _day_and_month(part: str) -> bool:
-    """"22 October", "Oct. 22", "22nd October": a day and a month without the year."""
-    words = part.replace(".", " ").split()
-    return len(words) == 2 and any(w.lower() in MONTHS for w in words) \
-        and any(w.lower().rstrip("stndrh").isdigit() for w in words)
