@@ -150,6 +150,51 @@ def test_given_names_ship_with_the_package_and_carry_a_gender():
     assert lexicons.given_name_gender("Jane") == "f" and lexicons.given_name_gender("Gary") == "m"
 
 
+def test_given_names_of_the_wider_english_speaking_world_are_known():
+    # Registers of the UK, New Zealand and South Australia, and Faker's lists: names the US census lacks.
+    for name in ("Ewan", "Aroha", "Wiremu", "Tevita", "Chinedu", "Ngozi", "Priya", "Kwame"):
+        assert lexicons.is_given_name(name), name
+        assert name.lower() not in lexicons.census_given_names(), name
+    assert lexicons.given_name_gender("Ewan") == "m" and lexicons.given_name_gender("Aroha") == "f"
+    # Words that registers count as names but text writes as something else stay off the list.
+    for word in ("Orange", "Brooklyn", "Costa", "Ocean", "Justice", "Campbell", "Paris"):
+        assert not lexicons.is_given_name(word), word
+
+
+def test_the_world_list_holds_no_everyday_word_place_or_title():
+    world = set(lexicons.given_names()) - set(lexicons.census_given_names())
+    assert len(world) > 10_000
+    assert not world & lexicons.lowercase_words()
+    assert not world & lexicons.ROLE_TITLES
+    assert not [w for w in world if lexicons.is_place(w)]
+    # The census list keeps its genders where both lists have a name.
+    assert all(lexicons.given_names()[n] == g for n, g in lexicons.census_given_names().items())
+
+
+def test_a_known_given_name_ends_the_role_before_it():
+    got = speakers("Regional Director of Fisheries and Ocean Resources Tevita Fonua said the catch had doubled.",
+                   "Head of Infrastructure Planning Chinedu Okafor said the road would open in May.")
+    assert got == [("Tevita Fonua", "Regional Director of Fisheries and Ocean Resources"),
+                   ("Chinedu Okafor", "Head of Infrastructure Planning")]
+
+
+def test_a_first_word_alone_names_the_one_person_named_so():
+    release = load_text("Girls learn to code\n\n"
+                        "Fuseina Alhassan, a 14-year-old pupil whose team built the app, told the audience she "
+                        "now wanted to study engineering.\n\n"
+                        "\u201cMy mother sells shea butter at the market. Now she checks the price on her phone,"
+                        "\u201d Fuseina said.\n")
+    assert [p.speaker for p in release.body] == ["Fuseina Alhassan", "Fuseina Alhassan"]
+    assert [q.kind for q in release.body[1].quotes] == ["direct"]
+
+
+def test_a_given_name_ending_a_sentence_makes_no_surname_of_the_next_word():
+    # "… Brian Morgan. Southcorp said": "Morgan." ends a sentence; it does not stand before "Southcorp".
+    got = names('"The offer does not reflect the value of the company," said Southcorp chairman Brian Morgan.',
+                'Southcorp said the offer was "opportunistic".')
+    assert got == ["Brian Morgan", None]
+
+
 def test_organisation_and_place_tests():
     assert lexicons.is_organisation("National Rural Communities")
     assert lexicons.is_organisation("South Korea")

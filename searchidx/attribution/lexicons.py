@@ -2,9 +2,10 @@
 organisation, and places. A speaker is a person; these lists tell a person's name from what is glued to it.
 
 Given names: ``data/given_names.tsv``, from the US Census Bureau's 1990 frequency lists of first names
-(public domain; see ``data/README.md``), with the gender the census counts most (``m``, ``f`` or ``u`` when
-neither has four times the other's share). Used as evidence, never as a requirement: a name the list lacks
-is still a name.
+(public domain), and ``data/given_names_world.tsv``, from the birth registers of the UK, New Zealand and
+South Australia and Faker's person lists (see ``data/README.md``), each with the gender its sources count
+most (``m``, ``f`` or ``u`` when neither has four times the other's share). Used as evidence, never as a
+requirement: a name the lists lack is still a name.
 """
 
 from __future__ import annotations
@@ -14,16 +15,27 @@ from functools import cache, lru_cache
 from importlib import resources
 
 
-@cache
-def given_names() -> dict[str, str]:
-    """Lower-case given name → ``m``, ``f`` or ``u``."""
-    text = resources.files("searchidx.attribution").joinpath("data/given_names.tsv").read_text(encoding="utf-8")
+def _read_names(filename: str) -> dict[str, str]:
+    text = resources.files("searchidx.attribution").joinpath(f"data/{filename}").read_text(encoding="utf-8")
     out: dict[str, str] = {}
     for line in text.splitlines():
         name, _, gender = line.partition("\t")
         if name:
             out[name] = gender or "u"
     return out
+
+
+@cache
+def census_given_names() -> dict[str, str]:
+    """The US census part of the list (``data/given_names.tsv``)."""
+    return _read_names("given_names.tsv")
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """Lower-case given name → ``m``, ``f`` or ``u``: the census list and the registers of the rest of the
+    English-speaking world (``data/given_names_world.tsv``)."""
+    return {**_read_names("given_names_world.tsv"), **census_given_names()}
 
 
 def is_given_name(word: str) -> bool:

@@ -741,11 +741,11 @@ class Registry:
         if not (len(tokens) == 1 and lexicons.is_given_name(key)):
             # The first words of one person's fuller name: a name without its patronymic ("Ahmad Faizal" for
             # "Ahmad Faizal bin Hashim", "Norazlina" for "Norazlina binti Che Mat"), or a family name written
-            # first ("Lim" for "Lim Chee Keong"), when nobody else's name starts so.
+            # first ("Lim" for "Lim Chee Keong"), or a first name the lists lack ("Fuseina" for "Fuseina Alhassan"),
+            # when nobody else's name starts so.
             named = [p for p in self.people if len(p.name.split()) > len(tokens)
                      and p.name.lower().replace("’", "'").split()[:len(tokens)] == tokens]
-            if len(named) == 1 and (len(tokens) > 1 or _PATRONYMIC.search(named[0].name)
-                                    or not any(lexicons.is_given_name(t) for t in named[0].name.split())):
+            if len(named) == 1:
                 return named[0]
         if len(tokens) == 1 and lexicons.is_given_name(key):
             # A person called by the given name alone ("says Ian"), when one person who has spoken has it.
@@ -1262,7 +1262,8 @@ def _given_before(text: str, pos: int) -> bool:
         return False
     word = m.group().strip()
     low = word.rstrip(".").lower()
-    return lexicons.is_given_name(word) or bool(_INITIAL.fullmatch(word)) \
+    # A given name with a full stop ends the sentence before: "… said chairman Brian Finn. Southcorp said".
+    return (lexicons.is_given_name(word) and not word.endswith(".")) or bool(_INITIAL.fullmatch(word)) \
         or low in _GENDERED_HON or low in ("dr", "prof", "hon") or low in lexicons.ROLE_TITLES \
         or (word.endswith(".") and low in TITLE_WORDS) \
         or (low in _PARTICLES and (word.islower() or low not in _PLACE_HEADS))  # "De Blasio", not "Los Angeles"
