@@ -75,6 +75,27 @@ def test_newsml_item_without_a_dateline_takes_the_feeds_place():
     assert body_texts(r)[0].startswith("La Coopérative Érable a inauguré aujourd'hui")
 
 
+_G2_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
+<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet><newsItem guid="urn:example:1">
+<contentMeta><located literal="Kingstown"/><headline>Harbour dredging to start in May</headline>
+<dateline>KINGSTOWN, St Vincent, Monday 6 April 2026</dateline></contentMeta>
+<contentSet>{body}</contentSet></newsItem></itemSet></newsMessage>"""
+
+
+def test_newsml_g2_inline_data_in_html_or_plain_text():
+    html = ("<inlineData contenttype=\"text/html\"><![CDATA[<p>Dredging of the harbour starts in May.</p>"
+            "<p>&ldquo;Ships will dock again,&rdquo; said Port Manager Jane Roe.</p>]]></inlineData>")
+    r = load_text(_G2_ITEM.format(body=html), "item.xml")
+    assert r.title == "Harbour dredging to start in May"
+    assert r.location == "KINGSTOWN, St Vincent"  # the printed dateline, not the feed's <located>
+    assert body_texts(r) == ["Dredging of the harbour starts in May.", "“Ships will dock again,” said Port Manager Jane Roe."]
+    assert r.paragraphs[-1].speaker == "Jane Roe"
+    plain = ("<inlineData contenttype=\"text/plain\">Dredging of the harbour starts in May.\n\n"
+             "The work takes six weeks.</inlineData>")
+    r = load_text(_G2_ITEM.format(body=plain), "item.xml")
+    assert body_texts(r) == ["Dredging of the harbour starts in May.", "The work takes six weeks."]
+
+
 def test_json_lines_give_one_release_per_item_with_distinct_ids():
     releases = load_releases(FIXTURES / "feed.jsonl")
     assert [r.title for r in releases] == ["Library extends weekend hours", "Bridge repairs finish early"]

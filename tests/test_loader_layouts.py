@@ -1318,6 +1318,27 @@ def test_numeric_dates_are_read_in_the_order_the_release_writes_them():
     assert load_text("Board meets\n\n4/5/2026\n\nThe board met today.\n").date == dt.date(2026, 4, 5)
 
 
+def test_a_city_in_the_head_tells_the_date_order_as_its_country_does():
+    # No country, no spelling, no written date: "Dhaka" places the release where dates go day first.
+    bd = load_text('---\ntitle: "Hospital opens neonatal unit"\ndate: "11-08-2026"\n---\n\n'
+                   "The hospital opened a 40-bed unit on Monday, one of few outside Dhaka city.\n")
+    assert bd.date == dt.date(2026, 8, 11)
+
+
+def test_a_date_line_with_the_same_day_in_another_calendar():
+    r = load_text("PORTER WELFARE ALLIANCE\nThamel Marg, Kathmandu\n\nPress Release\n\n"
+                  "Date: 2 March 2026 (2082 Falgun 18)\n\nPorters to get accident insurance\n\n"
+                  "KATHMANDU – The alliance has launched a scheme for 5,000 porters.\n")
+    assert r.title == "Porters to get accident insurance" and r.date == dt.date(2026, 3, 2)
+
+
+def test_a_press_note_label_is_no_title():
+    r = load_text("EXAMPLE PARTY\nState Office, Bengaluru\n\nPRESS NOTE\n\n"
+                  "PARTY DEMANDS RESTORATION OF RURAL BUS ROUTES\n\n"
+                  "BENGALURU: The party on Tuesday demanded that the routes be restored.\n")
+    assert r.title == "PARTY DEMANDS RESTORATION OF RURAL BUS ROUTES"
+
+
 def test_letterhead_no_rule_knew_gives_way_to_the_headline_the_lead_speaks_about():
     """A first line or block that names the issuer and shares few words with the lead is letterhead when a
     line below it, above the lead, is one the lead speaks about; a headline the lead barely repeats stays."""

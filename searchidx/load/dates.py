@@ -170,11 +170,15 @@ def _unambiguous_days(text: str) -> set[tuple[int, int, int]]:
 HEAD_CHARS = 600
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 #: Countries whose releases write numeric dates day first (most of the world; not the United States, nor
-#: the Philippines and Canada, which write both ways).
+#: the Philippines and Canada, which write both ways), and the capitals and big cities that name them.
 DAY_FIRST_COUNTRIES = frozenset("""australia bangladesh barbados botswana britain cameroon egypt england ethiopia
     fiji gambia ghana guyana india ireland jamaica kenya lesotho malawi malaysia malta mauritius namibia nepal
     nigeria pakistan rwanda samoa scotland seychelles singapore somalia sudan tanzania tobago tonga trinidad
-    uganda wales zambia zimbabwe""".split())
+    uganda wales zambia zimbabwe lanka zealand
+    london edinburgh glasgow cardiff belfast dublin nairobi mombasa lagos abuja accra kumasi kampala lusaka harare
+    gaborone windhoek dhaka chittagong karachi lahore islamabad kathmandu colombo delhi mumbai kolkata chennai
+    bengaluru hyderabad suva apia bridgetown valletta sydney melbourne brisbane adelaide canberra auckland
+    wellington christchurch""".split())
 #: Names that place a release in the United States, which writes the month first.
 MONTH_FIRST_PLACES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware florida
     hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota

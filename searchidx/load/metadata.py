@@ -659,7 +659,7 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
 # the issuing office's name.
 _HEAD_LABEL = re.compile(
     r"^(?:exhibit\s+\d+(?:\.\d+)?|ex-\d+(?:\.\d+)?|(?:joint |media |news |press )?(?:release|statement|"
-    r"advisory|summary)|for immediate (?:release|use|publication|distribution)|immediate release|news|communications|media relations|"
+    r"advisory|summary)|(?:media|press) note|for immediate (?:release|use|publication|distribution)|immediate release|news|communications|media relations|"
     # The same labels in the other languages the corpora hold.
     r"(?:aviso|comunicado|nota) de prensa|para publicaci[oó]n inmediata|communiqu[ée] de presse|pressemitteilung|"
     r"embargo(?:ed)?\b.{0,80}|for (?:more|further) information,? contact\s*:?.*|(?:investors?|media|analysts?)\s*:.*|"
@@ -697,7 +697,7 @@ HEAD_LINE_CHARS = 160
 
 # A short line that names the kind of document with other words: "MEDIA RELEASE - POLICE MEDIA UNIT",
 # "KENYATAAN MEDIA / MEDIA STATEMENT", "Press Release | Example Trust".
-_KIND_IN_LINE = re.compile(r"\b(?:media|press|news) (?:release|statement|advisory)\b", re.I)
+_KIND_IN_LINE = re.compile(r"\b(?:media|press|news) (?:release|statement|advisory|note)\b", re.I)
 #: Words a line naming the kind of document may hold at most.
 KIND_LINE_WORDS = 8
 
@@ -1074,8 +1074,10 @@ _BEFORE_DATE = re.compile(r"^(?:(?:(?:posted|published|released?|issued|updated|
                           # The time before the day: "Issued: 14:20, Wednesday 18 February 2026".
                           r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?\s*[,\-–—|]?\s*)?"
                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?\s*[:,]?$", re.I)
+# What may follow a date on a date line: a time, a byline, the same day in another calendar in brackets
+# ("2 March 2026 (2082 Falgun 18)", "(12 Ramadan 1447 AH)").
 _AFTER_DATE = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*"
-                         r"(?:[|,]?\s*by\s+[^\d].{0,60})?", re.I)
+                         r"(?:[|,]?\s*by\s+[^\d].{0,60})?(?:\((?=[^()]*\d{3,4})[^()]{3,40}\)?)?", re.I)
 
 
 _WEEKDAY_AFTER_PLACE = re.compile(r",\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")

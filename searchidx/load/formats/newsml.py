@@ -68,9 +68,10 @@ def parse_newsml(data: bytes, path: str, release_id: str) -> Draft:
         raise LoadError(path, "empty XML document")
     draft = Draft(path=path, id=release_id, format="newsml", paragraphs_whole=True)
     draft.title = _text(_first(root, "headline")) or _text(_first(root, "HeadLine"))
+    # The dateline element is the place as the release prints it; <located> is the feed's own wording.
     located = _first(root, "located")
-    draft.place_hint = (located.get("literal") if located is not None else None) \
-        or _dateline_place(_text(_first(root, "dateline")) or _text(_first(root, "DateLine")))
+    draft.place_hint = _dateline_place(_text(_first(root, "dateline")) or _text(_first(root, "DateLine"))) \
+        or (located.get("literal") if located is not None else None)
     lang = _first(root, "language")
     lang_value = lang.get("tag") if lang is not None else None
     if lang_value is None:
@@ -105,6 +106,8 @@ def _body_blocks(root: etree._Element) -> list[Block]:
         name = _local(el)
         if name == "inlineXML":
             blocks += _xhtml_blocks(el)
+        elif name == "inlineData":
+            blocks += _data_blocks(el)
         elif name == "NewsComponent":
             role = next((c for c in el if _local(c) == "Role"), None)
             role_name = role.get("FormalName") if role is not None else None
@@ -122,6 +125,17 @@ def _xhtml_blocks(container: etree._Element) -> list[Block]:
         return [Block(t) for t in (normalize_space(container.text or ""),) if t]
     markup = "".join(etree.tostring(c, encoding="unicode") for c in children)
     return blocks_from_fragment(markup)
+
+
+def _data_blocks(el: etree._Element) -> list[Block]:
+    """NewsML-G2's <inlineData>: the body as a string, HTML (in CDATA or escaped) or plain text."""
+    text = el.text or ""
+    if "html" in (el.get("contenttype") or "").lower() or _MARKUP.search(text):
+        return blocks_from_fragment(text)
+    return [Block(t) for t in (normalize_space(part) for part in re.split(r"\n\s*\n", text)) if t]
+
+
+_MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|ul|ol|li|blockquote)\b", re.IGNORECASE)
 
 
 def _dateline_place(text: str | None) -> str | None:
