@@ -195,6 +195,18 @@ def test_a_given_name_ending_a_sentence_makes_no_surname_of_the_next_word():
     assert got == ["Brian Morgan", None]
 
 
+def test_a_company_called_by_the_words_before_its_and_is_no_person():
+    got = names("The commission rejected an application by Coral Power and Light Ltd to raise its charge.",
+                'Coral Power said in a statement that it was "disappointed" with the ruling.')
+    assert got == [None, None]
+
+
+def test_an_office_of_something_plural_is_a_body():
+    got = names("The court sentenced the former chairman to seven years.",
+                "The Office of Public Prosecutions said it had recovered ₦1.1 billion in assets.")
+    assert got == [None, None]
+
+
 def test_organisation_and_place_tests():
     assert lexicons.is_organisation("National Rural Communities")
     assert lexicons.is_organisation("South Korea")

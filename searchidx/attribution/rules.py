@@ -1244,7 +1244,7 @@ _CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|S\.A|
 # An organisation's word before "of" or "for" in a run: "Association of …", "Federation for …".
 _BODY_OF = re.compile(r"\b([A-Z][\w’'-]*)\s+(?:of|for)\b")
 # A company's name before its legal form: "Brightwater Robotics, Inc.", "Sinar Kelapa Berhad".
-_CORPORATE_NAME = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*),?\s+"
+_CORPORATE_NAME = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+(?:(?:and|&)\s+)?){0,4}[A-Z][\w&’'-]*),?\s+"
                              r"(?:Inc|Corp|Ltd|LLC|PLC|plc|Limited|Berhad|Bhd|GmbH|AG|Pty)\b")
 _CORPORATE_HINTS = ("Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "Limited", "Berhad", "Bhd", "GmbH", " AG", "Pty")
 # The functions of a business that follow a title without a joiner ("VP Exploration", "Head Sales").
@@ -1591,6 +1591,13 @@ class Attributor:
                 for m in _CORPORATE_NAME.finditer(self.text):
                     name = m.group("name")
                     aliases.add(name.lower())
+                    # "Coral Power and Light Ltd", then "Coral Power said": the words before the joiner, if more
+                    # than one ("Dorvillier & Company" is named after a person, who may be "Dorvillier").
+                    head = re.split(r"\s+(?:and|&)\s+", name)[0]
+                    if head != name:
+                        if " " in head:
+                            aliases.add(head.lower())
+                        continue
                     first = name.split()[0]
                     if " " in name and not lexicons.is_given_name(first) and not lexicons.is_lowercase_word(first):
                         aliases.add(first.lower())
@@ -1912,8 +1919,11 @@ class Attributor:
             return None  # the short name the release gave a company, not a person named so before
         if title and not hon and (" of " in title or " for " in title):
             body = [m for m in _BODY_OF.finditer(title) if _organisation_word(m.group(1))]
+            # Title words count before the body's "of" only: "Office of Public Prosecutions" is a body, "Director
+            # of Public Prosecutions Roe" a title and a surname.
+            head = re.split(r"\s(?:of|for)\s", title, maxsplit=1)[0]
             if body and not any(w.lower().strip(",.") in _TITLES or w.lower().strip(",.") in _ROLE_NOUNS
-                                for w in title.split()) and not any(lexicons.is_given_name(t) for t in name.split()):
+                                for w in head.split()) and not any(lexicons.is_given_name(t) for t in name.split()):
                 return None  # "The Association of Delivery Platforms Singapore said": one body's name
         if title and " " not in name and self.registry.find(name) is None \
                 and not any(w.lower().strip(",.") in _TITLES for w in title.split()):
