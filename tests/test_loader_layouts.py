@@ -1420,6 +1420,12 @@ def test_a_place_alone_before_the_leads_colon_is_the_dateline():
     from searchidx.load.metadata import strip_dateline_lead
 
     assert strip_dateline_lead("Nairobi: The ministry said")[1] == "Nairobi"
+    # A country after the town makes a town of a word that is also a given name ("Kingston", "Hamilton").
+    for lead, place in (("Kingston, Jamaica: The ministry said", "Kingston, Jamaica"),
+                        ("HAMILTON, Bermuda: The ministry said", "HAMILTON, Bermuda"),
+                        ("Victoria, Seychelles: The ministry said", "Victoria, Seychelles")):
+        assert strip_dateline_lead(lead)[1] == place, lead
+    assert strip_dateline_lead("Jane, Friend: I think so.")[1] is None
     for text in ("UPDATE: The road is open.", "NOTE: Editors may call.", "FBI: The agency said.",
                  "John Smith: I think so.", "Background: The plan began in 2024."):
         assert strip_dateline_lead(text)[1] is None, text

@@ -142,7 +142,13 @@ PLACES = frozenset("""afghanistan albania algeria argentina armenia australia au
     alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
     indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
     montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin
-    wyoming dakota carolina hampshire jersey york ontario quebec alberta manitoba saskatchewan""".split())
+    wyoming dakota carolina hampshire jersey york ontario quebec alberta manitoba saskatchewan
+    angola botswana burundi cameroon congo djibouti eritrea eswatini swaziland gabon gambia guinea liberia lesotho
+    madagascar malawi mauritania mauritius mozambique namibia seychelles bahrain emirates arabia azerbaijan belarus
+    uzbekistan kyrgyzstan tajikistan turkmenistan bosnia herzegovina macedonia andorra monaco liechtenstein
+    nicaragua honduras paraguay suriname bahamas barbados bermuda antigua barbuda grenadines tobago anguilla
+    montserrat aruba brunei vanuatu kiribati tuvalu nauru palau micronesia timor caledonia polynesia gibraltar
+    guam greenland""".split())
 
 # US states as AP style abbreviates them in datelines and titles ("Dekalb, Ill. —", "the Calif. Department"),
 # without their final full stop.

@@ -339,8 +339,9 @@ def _colon_lead(text: str) -> tuple[str, str | None, object | None]:
     if not m:
         return text, None, None
     place, country = m.group("place"), m.group("country")
-    # A country after it makes a short word in capitals a city ("LAGOS, Nigeria:"), not an acronym.
-    if not (is_place(country) and may_be_place(place.title()) if country else _colon_place(place)):
+    # A country after it makes a short word in capitals a city ("LAGOS, Nigeria:"), not an acronym, and a word
+    # that is also a given name a town ("Kingston, Jamaica:").
+    if not (is_place(country) and may_be_place(place.title(), given_names=False) if country else _colon_place(place)):
         return text, None, None
     return text[m.end():], m.group("place") + (f", {m.group('country')}" if m.group("country") else ""), None
 
@@ -362,12 +363,14 @@ def reads_as_person(name: str) -> bool:
         and not is_place(name) and not is_place(words[-1])
 
 
-def may_be_place(name: str) -> bool:
+def may_be_place(name: str, given_names: bool = True) -> bool:
     """A name before a lead's dash that reads as a place: a known country or capital ("Singapore"), or words
-    that are no everyday word, given name or organisation ("Lodwar", not "Meanwhile", "Update" or "Jane")."""
+    that are no everyday word, given name or organisation ("Lodwar", not "Meanwhile", "Update" or "Jane").
+    With ``given_names`` false, a given name may be a place's word (the country after it says so)."""
     if is_place(name):
         return True
-    return not is_organisation(name) and not any(is_lowercase_word(w) or is_given_name(w) for w in name.split())
+    return not is_organisation(name) and not any(
+        is_lowercase_word(w) or (given_names and is_given_name(w)) for w in name.split())
 
 
 def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | None]:
