@@ -347,6 +347,35 @@ def test_denied_and_accused_as_legal_terms_are_nobodys_words(text):
     assert names(text) == [None]
 
 
+@pytest.mark.parametrize("text", [
+    "Jane Roe alleged that the buses went to the airport line.",
+    "Former MP Jane Roe has appealed for the release of the aid worker kidnapped in March.",
+    "Kgosi Jane Roe of Mogoditshane, speaking at a kgotla meeting, appealed to residents not to fill drums on "
+    "supply days.",
+])
+def test_alleging_that_and_appealing_to_people_are_said(text):
+    assert names(text) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "It is alleged that John Doe took the money from the till.",
+    "John Doe, who allegedly took the money, was alleged to have fled.",
+    "John Doe appealed the ruling to the High Court on Monday.",
+    "John Doe appealed to the Court of Appeal to overturn his sentence.",
+    "John Doe appealed against his sentence on Monday.",
+])
+def test_alleged_and_appealed_as_legal_terms_are_nobodys_words(text):
+    assert names(text) == [None]
+
+
+def test_a_persons_statement_speaks_for_them_but_a_spokesman_does_not():
+    assert names("Calisto Tanzi said he would co-operate with prosecutors.",
+                 "\"I apologise to all who have suffered,\" Mr Tanzi's statement said. The firm is run by an "
+                 "administrator, Enrico Bondi. He has alleged that banks knew.") == ["Calisto Tanzi"] * 2
+    assert names("\"We regret it,\" the company's statement said.") == [None]
+    assert names("\"We regret nothing,\" Jane Roe's spokesman said.") == [None]
+
+
 def test_a_headline_with_accused_is_no_attribution():
     assert names("Accused Killer Arrested in Second Cold Case Homicide:",
                  "The defendant was arrested on Tuesday in Queens.") == [None, None]

@@ -100,6 +100,9 @@ SPEECH_VERBS = (
     # Denying and accusing are said, but "was denied bail", "the accused", "accused of murder" are legal
     # terms: only where the words after make them speech (see _NOT_DENIAL, _NOT_ACCUSING).
     " denied denies accused accuses"
+    # Alleging and appealing are legal acts as often ("appealed the ruling"): speech only as "alleged that
+    # …", "appealed for …" and "appealed to residents not to …" (see _ALLEGED_THAT, _APPEAL_TO).
+    " alleged alleges appealed appeals"
     # The plural present, for coordinated subjects ("Jane Roe and John Doe say …").
     " say add note warn urge stress explain argue agree insist claim"
     # Spanish, for the releases that come in it (accents are often lost in PDF exports).
@@ -392,6 +395,12 @@ _HE_SHE = re.compile(r"[HhSs](?<![\w’'].)(?:(?<=[Hh])e|(?<=[Ss])he)\s")
 _BARE_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 _FRONTED = re.compile(r"(?:In|At|On|During|Later|Earlier|Last|Speaking|Back|Afterwards?)\s")
 _AND_TITLE = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
+# "Mr Tanzi's statement said", "Roe's letter to the board says": a person's writing before the verb; not
+# the person's spokesman or lawyer, who speak for themselves.
+_WRITING_OF = re.compile(
+    rf"(?:^|(?<=[\s(\"“]))(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{CAP_SPAN})['’]s\s+(?:(?:written|prepared|brief|short|"
+    r"own|official|earlier|latest)\s+)?(?:statement|letter|e-?mail|message|note|post|tweet|affidavit|testimony|"
+    r"submission)(?:\s+to\s+(?:the\s+)?[\w ]{1,40}?)?\s+(?:also\s+|further\s+)?$")
 _AGED = re.compile(rf"(?:^|[.!?]\s+|,\s+)[Tt]he\s+\d{{1,3}}-year-old\s+(?:[a-z]+\s+)?{_ADVERBS}$")
 # "But he said …", "And she added": a conjunction that opens the sentence before its subject.
 _CONJUNCTION_OPENS = re.compile(r"(?:^|[.!?:;][\"”’)]*\s+)(?:But|And|Yet|So|Still|Now|Then|Later|Meanwhile|However,?)$")
@@ -2088,6 +2097,9 @@ class Attributor:
                  and not (text.startswith(("declar", "décla"), a) and _DECLARED_THING.match(text, b))
                  and not (text.startswith("den", a) and _not_denial(text, a, b))
                  and not (text.startswith("accuse", a) and _not_accusing(text, a, b))
+                 and not (text.startswith("alleg", a) and (not _ALLEGED_THAT.match(text, b)
+                                                           or _PASSIVE_BEFORE.search(text, max(0, a - 24), a)))
+                 and not (text.startswith("appeal", a) and b - a <= 8 and not _APPEAL_TO.match(text, b))
                  and not _not_a_verb_here(text, a, b)]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
         # someone else in passing ("EgyptAir also confirmed …; “…,” Mariam Emara told CNN").
@@ -2239,6 +2251,11 @@ class Attributor:
         m = _PRONOUN.search(last12) if "he" in last12 or "He" in last12 else None
         if m:
             return self._pronoun(m.group("pron"), text, pos)
+        if ("'s " in near[-70:] or "’s " in near[-70:]) and (m := _WRITING_OF.search(near[-90:])):
+            # "Mr Tanzi's statement said": the writing speaks for its author.
+            person = self._person(m.group("hon"), m.group("span"), None)
+            if person:
+                return person
         if "-year-old" in near[-50:] and _AGED.search(near[-50:]):
             return self._referent(text, pos)  # "The 56-year-old said": the person the story is about
         if _HE_SHE.search(near, len(near) - 40) and (m := _BARE_PRONOUN.search(near[-40:])):
@@ -2465,6 +2482,10 @@ _PLURAL_NOUNS = frozenset("hopes remarks comments claims regrets vows pledges no
 _DENIAL_OBJECT = re.compile(r"\s+(?:that|being|having|any|all|it|ever|wrongdoing|involvement|knowledge|responsibility|"
                             r"(?:the|these|those|such|his|her|their)\s+(?:[a-z]+\s+)?(?:allegations?|claims?|"
                             r"accusations?|charges?|reports?|rumou?rs?|suggestions?))\b")
+# "He alleged that …"; "appealed to residents not to …" (to no court or tribunal; "appealed for" is a phrase).
+_ALLEGED_THAT = re.compile(r"\s+that\b")
+_APPEAL_TO = re.compile(r"\s+to\s+(?!(?:the\s+)?(?:[A-Z]\w*\s+)*(?:court|tribunal|judge|board)\b)"
+                        r"(?:[\w’'-]+\s+){1,6}?(?:not\s+)?to\s+[a-z]", re.I)
 # "She accused Big Machine of …": an object, then "of".
 _ACCUSING_OBJECT = re.compile(r"\s+(?!of\b)(?:[\w’'.-]+\s+){1,6}?of\b")
 # "was denied bail", "is accused of", "the accused": not the subject's words.
@@ -2609,7 +2630,7 @@ def _quote_led(text: str) -> bool:
 
 _VERB_SET = frozenset(SPEECH_VERBS)
 # Verbs of speech only with the words after them (see _not_denial): never alone before a name or a colon.
-_VERB_ALONE = _VERB_SET - {"denied", "denies", "accused", "accuses"}
+_VERB_ALONE = _VERB_SET - {"denied", "denies", "accused", "accuses", "alleged", "alleges", "appealed", "appeals"}
 _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 
 
