@@ -376,6 +376,30 @@ def test_a_persons_statement_speaks_for_them_but_a_spokesman_does_not():
     assert names("\"We regret nothing,\" Jane Roe's spokesman said.") == [None]
 
 
+@pytest.mark.parametrize("text", [
+    "The case was prosecuted by Jane Roe, SAN, who told the court that the money was never recovered.",
+    "A jury found Jane Roe, who alleged that the victim had attacked first, not guilty.",
+    "A statement was read on behalf of the victim's mother Jane Roe, who wrote in part, “Not a day goes by.”",
+])
+def test_a_relative_who_before_a_verb_of_speech_is_the_name_before_it(text):
+    assert names(text) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "The series was finished by Jane Roe, who wrote as Robert Jordan.",
+    "The defendant approached Jane Roe, who asked her to identify the envelopes.",
+    "Scientists at Mauna Kea, who said the sky was clear, watched the comet.",
+])
+def test_a_relative_clause_without_what_was_said_names_no_speaker(text):
+    assert names(text) == [None]
+
+
+def test_an_elided_particle_is_part_of_the_name():
+    assert speakers("Wolfville Mayor Peggy d’Entremont said the town would open its hall to families.",
+                    "D’Entremont added that the hall would stay open all week.") == [
+        ("Peggy d’Entremont", "Wolfville Mayor"), ("Peggy d’Entremont", "Wolfville Mayor")]
+
+
 def test_a_headline_with_accused_is_no_attribution():
     assert names("Accused Killer Arrested in Second Cold Case Homicide:",
                  "The defendant was arrested on Tuesday in Queens.") == [None, None]

@@ -47,7 +47,7 @@ _LOWER_HONORIFICS = frozenset(h.lower().strip(".'’") for h in lexicons.HONORIF
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
-_NAME_WORD = (r"(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
+_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
               # An apostrophe after "ng" writes a velar nasal in Luo and Kikuyu names ("Ochieng'", "Achieng'").
               r"(?:(?<=ng)['’](?!\w))?"
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
@@ -689,7 +689,7 @@ _SUFFIXES = frozenset("jr jr. jr., sr sr. sr., ii iii iv".split())
 @lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     tokens = [t for t in name.split() if t.lower() not in _SUFFIXES]
-    return (tokens[-1] if tokens else name).strip(",.").lower()
+    return (tokens[-1] if tokens else name).strip(",.").lower().replace("’", "'")
 
 
 def _spells_out(full: str, short: str) -> bool:
@@ -1201,7 +1201,12 @@ def _valid_name(name: str) -> bool:
         return False
     if tokens[-1].lower().strip(".'’") in _TITLE_ENDS and (h := _HONORIFIC_RE.match(name + " ")) and h.end() > len(name):
         return False  # "Tan Sri", "Dato' Sri": a title with the name still to come
-    return all(t[:1].isupper() or t in _PARTICLES for t in tokens) and tokens[-1][:1].isupper()
+    return all(t[:1].isupper() or t in _PARTICLES or _ELIDED_PARTICLE.match(t) for t in tokens) \
+        and (tokens[-1][:1].isupper() or bool(_ELIDED_PARTICLE.match(tokens[-1])))
+
+
+# "d’Entremont", "d'Souza": a particle elided onto the capitalised name it belongs to.
+_ELIDED_PARTICLE = re.compile(r"d['’][A-ZÀ-Ý]")
 
 
 # An honorific right before a word ("Dr. ", "Prof. Ir. Dr. "), and the rest of a name after its first word:
@@ -2231,7 +2236,7 @@ class Attributor:
                     return self._person(m.group("hon"), m.group("span"), None)
         return None
 
-    def _before_verb(self, prefix: str, text: str, pos: int, depth: int = 0) -> Person | None:
+    def _before_verb(self, prefix: str, text: str, pos: int, depth: int = 0, relative: bool = False) -> Person | None:
         # Each pattern is anchored at the verb but searched forwards, so the text it sees is kept short:
         # a subject sits within a few words of its verb, an appositive role within a long sentence.
         near = prefix[-160:]
@@ -2289,7 +2294,8 @@ class Attributor:
             if person:
                 return person
         for pattern, with_role, needed in (
-                (_SUBJECT, False, end not in ",;:" and (adverb or last[:1].isupper() or last.endswith(")"))),
+                (_SUBJECT, False, end not in ",;:" and (adverb or last[:1].isupper() or last.endswith(")")
+                                                        or last[:2] in ("d’", "d'"))),
                 # The role runs from a comma to the verb with no quote mark or semicolon in it.
                 (_APPOSITIVE, True, (end == "," or "," in tail[-250:]) and "," in tail[max(
                     tail.rfind('"'), tail.rfind("“"), tail.rfind("”"), tail.rfind(";")) + 1:]),
@@ -2323,7 +2329,8 @@ class Attributor:
                 # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name; "the company
                 # President John Smith said" is a person's.
                 continue
-            if m and pattern is _SUBJECT and _PREPOSITION_BEFORE.search(window, max(0, m.start() - 12), m.start()):
+            if m and pattern is _SUBJECT and (p := _PREPOSITION_BEFORE.search(window, max(0, m.start() - 12), m.start())) \
+                    and not (relative and p.group().split()[0] in ("by", "with")):
                 continue  # "scientists using a telescope atop Mauna Kea have confirmed": the object of a preposition
             if m:
                 role = m.group("role") if with_role else None
@@ -2381,6 +2388,12 @@ class Attributor:
             # that places her is, and then her name is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
                                      depth + 1)
+        if depth < MAX_PLACE_PHRASES and "who" in near[-30:] and (m := _WHO_SUBJECT.search(near, len(near) - 30)) \
+                and _WHO_CONTENT.match(text, pos + len(text[pos:].split(None, 1)[0])):
+            # "The case was prosecuted by Jane Roe, SAN, who told the court that …": the relative pronoun is
+            # the verb's subject, and the name it follows speaks, an agent's ("by", "with") as well.
+            return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
+                                     depth + 1, relative=True)
         if depth < MAX_PLACE_PHRASES and "who" in near[-130:] and (m := _TRAILING_RELATIVE.search(near)):
             # "Jane Roe of the Example Municipality, who attended the ceremony, said": the relative clause
             # set aside, the phrase that places her is, and then her name is found.
@@ -2498,6 +2511,14 @@ MAX_PLACE_PHRASES = 3
 # University of Example" (after a capitalised word, a name's last).
 # A relative clause between commas before the verb: ", who attended the ceremony, ".
 _COMMA_RELATIVE = re.compile(r",\s+(?:who|whose|which)\b")
+# ", who told …", ", who also said …": a relative pronoun before the verb (and its post-nominals, set off).
+_WHO_SUBJECT = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z]{1,3}),\s+)?who\s+"
+                          r"(?:(?:also|later|then|has|had|have|further|earlier|[a-z]{3,}ly)\s+)*$")
+# What such a verb says follows it: a clause ("that …", "he had …") or a quote, perhaps after its hearers ("who
+# told the court that", "who wrote in part, “…”"); not "who joked about …", "who wrote as Robert Jordan".
+_WHO_CONTENT = re.compile(r"\s+(?:(?:in part|later|also|police|officers|investigators|detectives|reporters|journalists|"
+                          r"the (?:court|jury|judge|board|hearing|media|press)|him|her|them|us|me)\s*,?\s+)?"
+                          r"(?:that\b|[,:]?\s*[\"“]|(?:he|she|they|it|I|we|there)\s)")
 _TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose)\s+[^,;:\"“”]{2,120},\s*$")
 # The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
