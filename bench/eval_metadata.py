@@ -26,7 +26,9 @@
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
-- date right: the same day; place right (only where the annotation gives one), normalised as the title;
+- date right: the same day; place right (only where the annotation gives one), normalised as the title, and
+  with or without the country printed after it ("Kingston, Jamaica", "LAUTOKA (Fiji)"): the rounds' briefs
+  asked for it both ways;
 - body recall: annotated paragraphs whose snippet opens or stands inside a loaded body paragraph;
 - body precision: loaded body paragraphs that some annotated snippet matched, of all loaded body paragraphs;
 - releases with no body paragraph, titles over 200 characters.
@@ -78,6 +80,22 @@ def norm(text: str | None) -> str:
 
 def norm_place(text: str | None) -> str:
     return norm(text).strip(" ,.-")
+
+
+def same_place(annotated: str | None, got: str | None) -> bool:
+    """Equal once normalised, or equal in the town when only one of them carries the country after it."""
+    a, b = norm_place(annotated), norm_place(got)
+    if a == b:
+        return True
+    town_a, town_b = _TOWN.split(a, 1)[0].strip(), _TOWN.split(b, 1)[0].strip()
+    tail = (a if town_a == b else b)[len(b if town_a == b else a):]
+    return (town_a == b or town_b == a) and bool(town_a) and not _NO_COUNTRY.search(tail)
+
+
+_TOWN = re.compile(r"\s*[,(]")
+# A weekday, a month or a figure after the town is a date's, not a country's.
+_NO_COUNTRY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                         r"nov|dec)[a-z]*\b")
 
 
 def publisher_of(annotation_file: Path) -> str:
@@ -198,7 +216,7 @@ def score_release(annotation: dict, scores: Scores, label: str) -> None:
             scores.errors.append(f"{label}: date {annotation['date']!r}, got {got!r}")
     if annotation.get("place"):
         scores.places += 1
-        if norm_place(annotation["place"]) == norm_place(release.location):
+        if same_place(annotation["place"], release.location):
             scores.places_right += 1
         else:
             scores.errors.append(f"{label}: place {annotation['place']!r}, got {release.location!r}")

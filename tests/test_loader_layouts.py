@@ -1423,12 +1423,35 @@ def test_a_place_alone_before_the_leads_colon_is_the_dateline():
     # A country after the town makes a town of a word that is also a given name ("Kingston", "Hamilton").
     for lead, place in (("Kingston, Jamaica: The ministry said", "Kingston, Jamaica"),
                         ("HAMILTON, Bermuda: The ministry said", "HAMILTON, Bermuda"),
-                        ("Victoria, Seychelles: The ministry said", "Victoria, Seychelles")):
+                        ("Victoria, Seychelles: The ministry said", "Victoria, Seychelles"),
+                        # A given name after a place's first word ("Eliya") does not make it a person's name.
+                        ("NUWARA ELIYA: The ministry said", "NUWARA ELIYA"),
+                        ("NADI (Fiji) 5 June – The ministry said", "NADI (Fiji)"),
+                        ("NEW YORK, Tuesday, August 1, 2023 – Example Inc. reported", "NEW YORK")):
         assert strip_dateline_lead(lead)[1] == place, lead
     assert strip_dateline_lead("Jane, Friend: I think so.")[1] is None
+    assert strip_dateline_lead("JOHN SMITH: I think so.")[1] is None
     for text in ("UPDATE: The road is open.", "NOTE: Editors may call.", "FBI: The agency said.",
                  "John Smith: I think so.", "Background: The plan began in 2024."):
         assert strip_dateline_lead(text)[1] is None, text
+
+
+def test_under_a_menu_copied_a_line_an_entry_the_title_is_the_heading_the_lead_takes_up_most():
+    """A menu entry may share one word with the lead ("Study with us" / "The study …"), a breadcrumb trail
+    ending in the headline a word more than the headline: the heading the lead takes up in many words and in
+    most of its own is the title; "Share on:" and its links are no text."""
+    menu = ("Skip to main content\nExample Bay University\nStudy with us\nResearch\nInternational\nAbout us\n"
+            "Search\nLog in\nHome\nNews and events\nNews\n{crumb}Kelp forests bouncing back in Golden Bay, study finds\n"
+            "Tuesday 7 July 2026\nShare on:\nFacebook\nEmail\n"
+            "Giant kelp forests that disappeared from parts of Golden Bay are returning faster than expected, "
+            "according to a five-year survey led by university marine scientists.\n"
+            "The study, published this week, mapped canopy cover at 38 reef sites between the two points.\n"
+            "The findings will be presented at a public meeting on Thursday.\n")
+    for crumb in ("", "Home / News and events / Kelp forests bouncing back in Golden Bay, study finds\n"):
+        r = load_text(menu.format(crumb=crumb), "kelp.txt")
+        assert r.title == "Kelp forests bouncing back in Golden Bay, study finds", crumb
+        assert r.date == dt.date(2026, 7, 7)
+        assert r.paragraphs[0].text.startswith("Giant kelp forests") and len(r.paragraphs) == 3
 
 
 def test_a_feed_with_one_item_is_read_from_its_item():
@@ -2162,7 +2185,7 @@ def test_a_dateline_with_its_country_in_brackets():
     r = load_text("Fish devices for island fishers\n\nJune 17, 2026\n\n"
                   "LAUTOKA (Fiji), 17 June — Fishing communities will receive 24 new devices by September.\n\n"
                   "The devices attract tuna.\n", "fiji.txt")
-    assert r.location == "LAUTOKA"
+    assert r.location == "LAUTOKA (Fiji)"
     assert body_texts(r)[0].startswith("Fishing communities will receive")
 
 

@@ -83,9 +83,9 @@ _DATELINE_LEAD = re.compile(
     # "Singapore -- …": a country or capital in capitals and small letters before a dash (checked after).
     r"|^(?P<place6>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})\s+(?:--|[–—])\s+(?=[A-Z])"
     r"|^(?P<place5>(?:[A-Z][A-Z.'’\-]{1,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,3}|[A-Z][a-zà-ÿ'’\-]{1,20}(?: [A-Z][a-zà-ÿ'’\-]{1,20}){0,2})"
-    r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2})"
-    # "LAUTOKA (Fiji), 17 June —": the country in brackets after the place.
-    r"(?:\s*\([A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?\))?"
+    r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2}"
+    # "LAUTOKA (Fiji), 17 June —": the country in brackets after the place, kept with it.
+    r"(?:\s*\([A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?\))?)"
     r"(?:\s*(?:,|\(|\s[-–—]{1,2})|(?<=\))(?=\s))\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
 )
 # "ISLAMABAD: The …", "Nairobi: The …": a place alone before a colon, as South Asian and African releases
@@ -115,7 +115,7 @@ _URL_LINE = re.compile(
 # Lines that belong to the wire, not to the release: dropped wherever they stand.
 BOILERPLATE_LINES = re.compile(
     # "-C-" is how EDGAR's text exhibits write ©.
-    r"^[-–—\s\u2190-\u21ff\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on \w+):?|print|"
+    r"^[-–—\s\u2190-\u21ff\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on|on \w+):?|print|"
     r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
     r"all rights? reserved\.?|###|-\s*30\s*-|[-–—]*\s*ends?\s*[-–—]*|facebook|twitter|x|linkedin|instagram|youtube|"
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
@@ -331,7 +331,7 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     if not m.group("dashed") and not text[m.end() - 1:m.end()].isspace():
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
     place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
-    return text[m.end():], place.strip(" ,"), found[0] if found else None
+    return text[m.end():], _without_weekday(place.strip(" ,")), found[0] if found else None
 
 
 def _colon_lead(text: str) -> tuple[str, str | None, object | None]:
@@ -366,11 +366,13 @@ def reads_as_person(name: str) -> bool:
 def may_be_place(name: str, given_names: bool = True) -> bool:
     """A name before a lead's dash that reads as a place: a known country or capital ("Singapore"), or words
     that are no everyday word, given name or organisation ("Lodwar", not "Meanwhile", "Update" or "Jane").
-    With ``given_names`` false, a given name may be a place's word (the country after it says so)."""
+    A given name after the first word does not make a person of it ("Nuwara Eliya", "Port Elizabeth"); with
+    ``given_names`` false, neither does a first one (the country after it says so: "Kingston, Jamaica")."""
     if is_place(name):
         return True
-    return not is_organisation(name) and not any(
-        is_lowercase_word(w) or (given_names and is_given_name(w)) for w in name.split())
+    words = name.split()
+    return not is_organisation(name) and not any(is_lowercase_word(w) for w in words) \
+        and not (given_names and words and is_given_name(words[0]))
 
 
 def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | None]:
@@ -385,7 +387,8 @@ def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | 
         before = written[: found[1].start()]
         if not before or _WEEKDAY.match(before):  # "Friday 6 March 2026"
             return text[m.end():], place, found[0]
-    if _MONTH_DAY.match(written) and (place.isupper() or (m.group(0).rstrip().endswith(":") and may_be_place(place))):
+    town = place.split(" (", 1)[0]  # "LAUTOKA (Fiji)"
+    if _MONTH_DAY.match(written) and (town.isupper() or (m.group(0).rstrip().endswith(":") and may_be_place(town))):
         # "KUANTAN, March 12 —", "Vadodara, May 19: The Board …" (the colon of South Asian datelines).
         return text[m.end():], place, None
     return text, None, None

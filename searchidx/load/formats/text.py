@@ -832,10 +832,13 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
         # Christchurch This November"; a body's name is short.)
         heads = [h for h in heads if not (_site_name(body[h]) or (names_issuer([body[h]]) and _body_name_shape(body[h]))
                                           or (is_office_line(body[h]) and named_whole(body[h], body[lead])))] or heads
+        # Of the headings the lead takes up, the one it takes up most: in many words (a menu entry, "Study with
+        # us", may share its one word with the lead) and in a large share of its own (a breadcrumb trail ending
+        # in the headline shares a word or two more, and holds more).
         lead_words = stems(" ".join(body[lead:lead + 2]))
-        shares = [(len(w & lead_words) / len(w) if (w := stems(body[h])) else 0.0, -n) for n, h in enumerate(heads)]
-        best, at = max(shares)
-        k = heads[-at] if best >= TITLE_IN_LEAD else heads[-1]
+        shares = [(len(w & lead_words) ** 2 / len(w), -n) for n, h in enumerate(heads)
+                  if (w := stems(body[h])) and len(w & lead_words) / len(w) >= TITLE_IN_LEAD]
+        k = heads[-max(shares)[1]] if shares else heads[-1]
     draft.title = body[k]
     above = [ln for ln in body[:k] if _is_prose(ln)] if menu_above else body[:k]
     return above + body[k + 1:]
