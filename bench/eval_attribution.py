@@ -22,6 +22,7 @@
     python bench/eval_attribution.py --split test17  # once, at round 17's end: typed releases of tests/typed17/
     python bench/eval_attribution.py --split test18  # once, at round 18's end: typed releases of tests/typed18/
     python bench/eval_attribution.py --split test19  # once, at round 19's end: typed releases of tests/typed19/
+    python bench/eval_attribution.py --split test20  # once, at round 20's end: typed releases of tests/typed20/
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
@@ -224,7 +225,8 @@ SPLIT = json.loads((REPO / "bench" / "eval_split.json").read_text(encoding="utf-
 #: The later held-out rounds, a folder each (``diverse2`` …): round 2 releases, rounds 3 to 8 news pages,
 #: round 9 releases again.
 ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
-                "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19")
+                "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19",
+                "test20")
 
 
 def round_number(split: str) -> str:
@@ -253,11 +255,12 @@ def split_files(group: str, split: str) -> list[Path]:
 
 
 def source_path(source: str) -> Path:
-    """``seeds/…`` and the typed rounds' releases (``typed/…``, ``typed12/…`` to ``typed19/…``: rounds 11 to 19,
+    """``seeds/…`` and the typed rounds' releases (``typed/…``, ``typed12/…`` to ``typed20/…``: rounds 11 to 20,
     ``tests/typed/``, ``tests/typed12/`` …) are in the repository; anything else is relative to the shared corpora."""
     if source.startswith("seeds/"):
         return REPO / source
-    if source.startswith(("typed/", "typed12/", "typed13/", "typed14/", "typed15/", "typed16/", "typed17/", "typed18/", "typed19/")):
+    if source.startswith(("typed/", "typed12/", "typed13/", "typed14/", "typed15/", "typed16/", "typed17/", "typed18/", "typed19/",
+                              "typed20/")):
         return REPO / "tests" / source
     return corpora_root() / source
 
