@@ -96,6 +96,20 @@ def test_newsml_g2_inline_data_in_html_or_plain_text():
     assert body_texts(r) == ["Dredging of the harbour starts in May.", "The work takes six weeks."]
 
 
+def test_newsml_g2_inline_xhtml_under_a_prefix_keeps_its_paragraphs():
+    """<inlineXML> holding XHTML under a namespace prefix (<xhtml:p>): each paragraph its own, and each its own
+    speaker, not one paragraph for the whole body."""
+    body = ('<inlineXML contenttype="application/xhtml+xml"><xhtml:html xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+            "<xhtml:body><xhtml:p>Dredging of the harbour starts in May.</xhtml:p>"
+            "<xhtml:p>Port Manager Jane Roe said ships would dock again by June.</xhtml:p>"
+            "<xhtml:p>Fisherman John Doe said the work was long overdue.</xhtml:p></xhtml:body></xhtml:html></inlineXML>")
+    r = load_text(_G2_ITEM.format(body=body), "item.xml")
+    assert body_texts(r) == ["Dredging of the harbour starts in May.",
+                             "Port Manager Jane Roe said ships would dock again by June.",
+                             "Fisherman John Doe said the work was long overdue."]
+    assert [p.speaker for p in r.paragraphs] == [None, "Jane Roe", "John Doe"]
+
+
 def test_json_lines_give_one_release_per_item_with_distinct_ids():
     releases = load_releases(FIXTURES / "feed.jsonl")
     assert [r.title for r in releases] == ["Library extends weekend hours", "Bridge repairs finish early"]

@@ -7,6 +7,7 @@ namespace a feed uses does not matter.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 
@@ -123,8 +124,19 @@ def _xhtml_blocks(container: etree._Element) -> list[Block]:
     children = [c for c in container if isinstance(c.tag, str)]
     if not children:
         return [Block(t) for t in (normalize_space(container.text or ""),) if t]
-    markup = "".join(etree.tostring(c, encoding="unicode") for c in children)
+    markup = "".join(etree.tostring(_unprefixed(c), encoding="unicode") for c in children)
     return blocks_from_fragment(markup)
+
+
+def _unprefixed(el: etree._Element) -> etree._Element:
+    """A copy of ``el`` with its tags' namespaces dropped: an HTML parser reads ``<xhtml:p>`` (XHTML under a
+    prefix, as NewsML-G2's inlineXML may carry it) as no paragraph at all."""
+    el = copy.deepcopy(el)
+    for e in el.iter():
+        if isinstance(e.tag, str) and e.tag.startswith("{"):
+            e.tag = e.tag.split("}", 1)[1]
+    etree.cleanup_namespaces(el)
+    return el
 
 
 def _data_blocks(el: etree._Element) -> list[Block]:
