@@ -394,6 +394,38 @@ def test_a_relative_clause_without_what_was_said_names_no_speaker(text):
     assert names(text) == [None]
 
 
+def test_a_body_set_off_before_the_verb_speaks_not_the_place_listed_before_it():
+    got = names("The club will run clinics for 600 juniors in Ayr, Home Hill, Giru and Clare during the Easter "
+                "holidays, the club announced today.",
+                "“I was one of those kids on the sideline at Home Hill,” he said.")
+    assert got == [None, None]
+    assert names("Jane Roe, the club's president, said the clinics were full.") == ["Jane Roe"]
+
+
+def test_a_name_with_a_nickname_is_who_a_pronoun_in_the_next_paragraph_stands_for():
+    assert names("Fisherman Mohamed ‘Mode’ Naseem, 55, who leads the night patrol, said the work was hard.",
+                 "“A hatchling goes towards the brightest thing it can see,” he said.") == ["Mohamed Naseem"] * 2
+
+
+def test_a_subject_after_a_phrase_ending_in_a_place_is_no_place():
+    assert names("While working at a store in Costa Mesa, Jane Roe was robbed by two men.",
+                 "She told the police that the men had a handgun.") == [None, "Jane Roe"]
+
+
+def test_two_role_nouns_and_an_age_before_the_name():
+    assert speakers("Cyclist and retired teacher Seán Mac Mathúna, 74, who chairs the greenway group, said members "
+                    "would celebrate at the marina.") == [("Seán Mac Mathúna", "Cyclist and retired teacher")]
+
+
+def test_a_compound_predicate_joined_by_but_is_the_subjects():
+    assert names("Fisherman Tobias Omollo welcomed the project but urged the county to keep the charges low.") \
+        == ["Tobias Omollo"]
+    assert names("Jane Kitchen was convicted on Monday.",
+                 "Kitchen briefly addressed the court and apologized to the family.") == [None, "Jane Kitchen"]
+    assert names("California's Organized Retail Theft Law took effect in 2019.",
+                 "Law enforcement is arresting some thieves but say most are not local.") == [None, None]
+
+
 def test_an_elided_particle_is_part_of_the_name():
     assert speakers("Wolfville Mayor Peggy d’Entremont said the town would open its hall to families.",
                     "D’Entremont added that the hall would stay open all week.") == [

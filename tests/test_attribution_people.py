@@ -171,6 +171,13 @@ def test_the_world_list_holds_no_everyday_word_place_or_title():
     assert all(lexicons.given_names()[n] == g for n, g in lexicons.census_given_names().items())
 
 
+def test_a_given_name_with_accents_the_lists_write_without_them():
+    for name, gender in (("Seán", "m"), ("Siobhán", "f"), ("Máire", "f"), ("Ciarán", "m")):
+        assert lexicons.is_given_name(name) and lexicons.given_name_gender(name) == gender, name
+    assert not lexicons.is_given_name("Ålesund")
+    assert speakers("Cyclist Seán Mac Mathúna said members would celebrate.") == [("Seán Mac Mathúna", "Cyclist")]
+
+
 def test_a_known_given_name_ends_the_role_before_it():
     got = speakers("Regional Director of Fisheries and Ocean Resources Tevita Fonua said the catch had doubled.",
                    "Head of Infrastructure Planning Chinedu Okafor said the road would open in May.")

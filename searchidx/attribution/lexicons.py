@@ -11,6 +11,7 @@ requirement: a name the lists lack is still a name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -39,7 +40,18 @@ def given_names() -> dict[str, str]:
 
 
 def is_given_name(word: str) -> bool:
-    return word.strip(".,’'").lower() in given_names()
+    return _given_key(word) in given_names()
+
+
+@lru_cache(maxsize=4096)
+def _given_key(word: str) -> str:
+    """The list's key for a word: lower case, and without accents the lists lack ("Seán", "Máire", "Ciarán"
+    are written so in Irish and the registers give them as "sean", "maire", "ciaran")."""
+    key = word.strip(".,’'").lower()
+    if key.isascii() or key in given_names():
+        return key
+    bare = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+    return bare if bare in given_names() else key
 
 
 @cache
@@ -57,7 +69,7 @@ def is_lowercase_word(word: str) -> bool:
 
 def given_name_gender(word: str) -> str | None:
     """``m`` or ``f`` when the name is mostly given to one, else None."""
-    g = given_names().get(word.strip(".,’'").lower())
+    g = given_names().get(_given_key(word))
     return g if g in ("m", "f") else None
 
 

@@ -257,8 +257,10 @@ _PERSON_NOUN = (rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|(?!(?:after|other|another|unde
 _CAP_PERSON_NOUN = rf"(?:{'|'.join(w.capitalize() for w in ROLE_NOUNS_LIST)})"
 _ROLE_PREFIX = (rf"(?P<desc>(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}(?:(?!(?:the|an?|his|her|its|their|our|this|that|to|of|for|with|by|at|in|on|from|and|or|as)\s)(?:\d{{1,3}}-year-old|[a-z][\w’'-]*)\s+){{0,2}}"
                 rf"{_PERSON_NOUN}"
-                rf"|{_CAP_PERSON_NOUN}(?=\s+(?:and\s|of\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s)))"
-                rf"(?:\s+and\s+{_PERSON_NOUN})?\s+(?:of\s+[a-z]+\s+)?)?")
+                rf"|{_CAP_PERSON_NOUN}(?=\s+(?:and\s|of\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s))"
+                # "Cyclist and retired teacher": any agent noun opening the sentence, joined to a role noun.
+                rf"|[A-Z][a-z]+(?:ist|er|or|man|woman|ian|ant)(?=\s+and\s+(?:[a-z][\w’'-]*\s+){{0,2}}{_PERSON_NOUN}\s))"
+                rf"(?:\s+and\s+(?:(?!(?:the|an?|his|her|its|their)\s)[a-z][\w’'-]*\s+){{0,2}}{_PERSON_NOUN})?\s+(?:of\s+[a-z]+\s+)?)?")
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
 # in brackets the comma may be left out ("Younous OMARJEE (the Left, FR) co-rapporteur for … stated"), not
 # after an abbreviation or a note ("(ERAA) claims", "(Acting) of the Authority").
@@ -384,8 +386,8 @@ _SUBJECT_COMMA = re.compile(
     rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+{_ADVERBS}$")
 # "Flores looked at the victim and said": the subject of a compound predicate.
 _COMPOUND = re.compile(
-    rf"{_ANCHOR}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+who\s+[^,;:\"“”]{{2,80}},)?\s+[a-z](?:[^.;:\"“”]|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z]{{2}})\.)"
-    rf"{{0,100}}?\band\s+{_ADVERBS}$"
+    rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+\d{{1,3}},)?(?:,?\s+who\s+[^,;:\"“”]{{2,80}},)?\s+[a-z]"
+    rf"(?:[^.;:\"“”]|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z]{{2}})\.){{0,100}}?\b(?:and|but)\s+{_ADVERBS}$"
 )
 _PRONOUN = re.compile(rf"{_ANCHOR}(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 # "In a post at the time she described …": he or she after a fronted time or place phrase, no comma between.
@@ -395,6 +397,12 @@ _HE_SHE = re.compile(r"[HhSs](?<![\w’'].)(?:(?<=[Hh])e|(?<=[Ss])he)\s")
 _BARE_PRONOUN = re.compile(rf"(?<![\w’'])(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 _FRONTED = re.compile(r"(?:In|At|On|During|Later|Earlier|Last|Speaking|Back|Afterwards?)\s")
 _AND_TITLE = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
+# A name in a list of places opened by "in", "at" or "near": "in Ayr, Home Hill and Giru".
+_PLACE_LIST = re.compile(r"(?<![\w’'])(?:in|at|near)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+                         r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*(?:,|,?\s+and|,?\s+or)\s+$")
+_LIST_GOES_ON = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)[A-Z]")
+# ", the club" right before the verb: a body as the subject, set off after a list or a clause.
+_BODY_SUBJECT = re.compile(r"(?:^|,\s+)the\s+(?:[a-z]+\s+){0,2}([a-z]+)\s*$")
 # "Mr Tanzi's statement said", "Roe's letter to the board says": a person's writing before the verb; not
 # the person's spokesman or lawyer, who speak for themselves.
 _WRITING_OF = re.compile(
@@ -1052,8 +1060,11 @@ def _split_span(span: str) -> tuple[str | None, str]:
                 head = rest[:k]
                 if len(head) == 1 and role is None and _family_name_first(head[0]):
                     break  # "Tan Wei Ming", "Huy Ngoc Nguyen": the name's own first word
-                if len(head) == 1 and _unknown_name_word(head[0]):
-                    break  # "founder Nusrat Jahan Chowdhury": a given name the list lacks, not a title's words
+                if len(head) == 1 and _unknown_name_word(head[0]) and not (
+                        len(head[0]) >= 6 and head[0].lower().endswith(("man", "woman", "person", "ist", "er", "or"))):
+                    # "founder Nusrat Jahan Chowdhury": a given name the list lacks, not a title's words; an agent
+                    # noun opening the sentence is one ("Fisherman John Doe", "Cyclist Jane Roe")
+                    break
                 if len(head) == 1 and head[0].lower().endswith(("ing", "ed")) and role is None:
                     head = []  # a sentence's participle, not a title: "Hearing Jane Roe describe it"
                 if head:
@@ -2042,6 +2053,8 @@ class Attributor:
     def _mentions(self, text: str) -> list[tuple[bool, Person]]:
         """People named in ``text`` outside quotes, in order, with whether each opens a sentence."""
         out: list[tuple[bool, Person]] = []
+        if ("“" in text or '"' in text or "'" in text or "‘" in text) and _INNER_NICKNAME.search(text):
+            text = _INNER_NICKNAME.sub(_blank_nickname, text)  # 'Mohamed ‘Mode’ Naseem': one name
         spans = quote_mask(text)
         for m in _MENTION.finditer(text):
             if _inside(spans, m.start()):
@@ -2056,6 +2069,11 @@ class Attributor:
             if not m.group("hon") and _AT_PLACE.search(text, max(0, m.start() - 8), m.start()) \
                     and not span.endswith(_POSSESSIVE):
                 continue  # "the ceremony in Char Fasson upazila": a place, no one a pronoun stands for
+            if not m.group("hon") and (p := _PLACE_LIST.search(text, max(0, m.start() - 80), m.start())) \
+                    and (not p.group().rstrip().endswith(",") or _LIST_GOES_ON.match(text, m.end())):
+                # "clinics in Ayr, Home Hill, Giru and Clare": the places listed after "in" ("… in Costa Mesa,
+                # Ongamsing-Jenkins reported" is a sentence's subject after its opening phrase)
+                continue
             if len(name.split()) == 1 and not (self.registry.find(name) or self.full_name(name) or (
                     m.group("hon") and self.name_written_first(name, anywhere=_styles_given_name(m.group("hon")))) or (
                     # A given name alone opening its sentence, set off by a comma ("Seventeen-year-old Amira, from
@@ -2300,7 +2318,7 @@ class Attributor:
                 (_APPOSITIVE, True, (end == "," or "," in tail[-250:]) and "," in tail[max(
                     tail.rfind('"'), tail.rfind("“"), tail.rfind("”"), tail.rfind(";")) + 1:]),
                 (_DASHED, False, " - " in tail or "–" in tail or "—" in tail),
-                (_COMPOUND, False, " and " in near and (adverb or last == "and")),
+                (_COMPOUND, False, (" and " in near or " but " in near) and (adverb or last in ("and", "but"))),
                 (_SUBJECT_COMMA, False, end == ",")):
             if not needed:
                 continue
@@ -2308,10 +2326,18 @@ class Attributor:
             window = tail if with_role or pattern is _DASHED else near[-120:]
             m = pattern.search(window, _subject_start(window) if pattern is _SUBJECT
                                else _appositive_start(window) if pattern is _APPOSITIVE else 0)
+            if m and pattern is _COMPOUND and " " not in m.group("span") and lexicons.is_lowercase_word(m.group("span")) \
+                    and not window[m.end("span"):].split(None, 1)[0].endswith(("ed", "ly", "s")):
+                # "Law enforcement is arresting … but say": a noun phrase's first word, no name ("Kitchen briefly
+                # addressed the court and apologized" is Kitchen's)
+                continue
             if m and _verb_in_description(m):
                 continue  # "Roe praised evangelist John Doe, who …": a verb, not what Doe is
             if m and with_role and _ROLE_VERB.search(_role_head(m.group("role"))):
                 continue  # a clause with its own verb is no appositive
+            if m and with_role and (last := _BODY_SUBJECT.search(m.group("role"))) \
+                    and last.group(1).lower() in lexicons.ORGANISATION_WORDS:
+                continue  # "… in Ayr, Home Hill, Giru and Clare during the holidays, the club announced": the body speaks
             if m and with_role and any(_sentence_end(t) and u[:1].isupper()
                                        for t, u in zip(m.group("role").split(), m.group("role").split()[1:])):
                 continue  # "Parise, 35, had scored … stretch. Wild defenseman Suter …": two sentences, no role
