@@ -2373,3 +2373,51 @@ def test_blog_neighbours_bilingual_contact_labels_and_resources_are_no_text():
     assert body_texts(r) == ["The survey counted 412 nests on the cliffs this year.",
                              "The survey was funded by public donations."]
     assert [c.email for c in r.contacts] == ["media@example.gov.my"]
+
+
+def test_round_20_layouts_an_about_heading_with_its_legal_form_notes_and_a_contact_sentence():
+    """"About Deccan SolarAgri Pvt. Ltd." ends in its company's abbreviation, not a sentence; "Notes:" opens the
+    editors' notes; "For more information contact … at 501-555-0144 or info@example.org." gives a contact, no
+    text. A Markdown image's caption in italics under it is no text either."""
+    r = load_text("Pump maker launches phone-controlled solar pump\n\nFarmers can now switch their pumps from a phone, "
+                  "the company said on Monday.\n\nThe pump costs ₹18,500.\n\nAbout Deccan SolarAgri Pvt. Ltd.\n\n"
+                  "Founded in 2012, the company makes solar pumping systems.\n", "pump.txt")
+    assert [p.kind for p in r.paragraphs] == ["body", "body", "about"]
+    r = load_text("# Boatshed opens for the waka ama club\n\nThe club opened its new boatshed on Saturday.\n\n"
+                  "![Paddlers carry a waka](/uploads/shed.jpg)\n*Paddlers carry a W6 past the new shed frame.*\n\n"
+                  "The shed cost $1.2 million.\n\n---\n\n*Notes:* Referral forms can be requested from renal@example.org. The unit "
+                  "takes patients from all four regions, and transport is arranged by the hospital.\n",
+                  "shed.md")
+    assert [(p.kind, p.text[:20]) for p in r.paragraphs] == [
+        ("body", "The club opened its "), ("caption", "Paddlers carry a W6 "), ("body", "The shed cost $1.2 m"),
+        ("about", "Notes: Referral form")]
+    r = load_text("Lionfish derby lands 2,100 fish\n\nFishers landed 2,100 lionfish at the derby on Sunday.\n\n"
+                  "All fish will be sold to local restaurants.\n\nFor more information contact the Reef Guardians "
+                  "office at 501-555-0144 or info@example.org.\n", "derby.txt")
+    assert [p.text[:20] for p in r.paragraphs] == ["Fishers landed 2,100", "All fish will be sol"]
+    assert any(c.email == "info@example.org" for c in r.contacts)
+
+
+def test_round_20_layouts_dates_in_a_cms_record_a_bilingual_meta_row_and_a_masthead_over_the_headline():
+    strapi = {"data": {"id": 3, "attributes": {"title": "Record turtle nests on Fuvahmulah",
+                                               "publishedAt": "2026-05-14T04:30:00.000Z", "displayDate": "14 May 2026",
+                                               "body": "<p>Volunteers recorded 212 nests this season.</p>"}}}
+    r = load_text(json.dumps(strapi), "nests.json")
+    assert r.title == "Record turtle nests on Fuvahmulah" and r.date == dt.date(2026, 5, 14)
+    page = ("<html><head><title>Kenyataan Media - Example Party</title></head><body><main><article>"
+            "<h1>RM38 million to move 1,400 flood-hit families to higher ground</h1>"
+            "<div class='meta'>Khamis, 03 Dis 2026 &nbsp;|&nbsp; Thursday, 03 Dec 2026 10:42 AM &nbsp;|&nbsp; "
+            "Oleh / By: Biro Media</div>\n<p>TEMERLOH, Dec 3 &mdash; Some 1,400 families along the river will be "
+            "moved to higher ground before the peak of the monsoon, the MP announced today.</p>\n"
+            "<p>Registration for the first phase opens at the district office on Monday.</p>\n"
+            "</article></main></body></html>")
+    r = load_text(page, "flood.html")
+    assert r.date == dt.date(2026, 12, 3) and r.location == "TEMERLOH"
+    page = ("<html><head><title>Media Release - Example Prawn Sdn Bhd</title></head><body>"
+            "<h1 class='masthead'>Example Prawn Sdn Bhd &mdash; Media Release</h1>"
+            "<h2>First container of farmed prawns shipped to Japan</h2>"
+            "<p><b>BANDAR SERI BEGAWAN</b> &ndash; Example Prawn has shipped its first container of prawns to Japan, "
+            "the company announced today.</p><p>The shipment left Muara Port on Thursday.</p></body></html>")
+    r = load_text(page, "prawns.html")
+    assert r.title == "First container of farmed prawns shipped to Japan"
+    assert r.location == "BANDAR SERI BEGAWAN"

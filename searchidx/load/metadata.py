@@ -568,6 +568,9 @@ def is_signatory_block(lines: list[str] | tuple[str, ...]) -> bool:
 
 def looks_like_contact_line(line: str) -> bool:
     line = line.strip()
+    if line[:4].lower() == "for " and _CONTACT_SENTENCE.match(line) and len(line) <= CONTACT_RECORD_CHARS \
+            and (find_email(line) or find_phone(line)):
+        return True  # "For more information contact the office at 501-555-0144 or info@example.org."
     if line.endswith(".") and len(line.split()) <= 6 and is_office_line(line[:-1]):
         return True  # a sign-off's body, as typed under the name: "Eastern Corridor Police Command."
     if not line or len(line) > 80 or line.endswith(".") and not find_email(line):
@@ -576,6 +579,11 @@ def looks_like_contact_line(line: str) -> bool:
     return bool(len(line.split()) <= 5 or (find_phone(line) and may_hold_phone_or_email(line)) or find_email(line)
                 or _CONTACT_HEAD.match(line)
                 or line.lower() == "email us here" or _NAME_LINE.match(line) or _name_job_body(line))
+
+
+# A sentence that gives the contact: "For more information, please contact …", "For further details call …".
+_CONTACT_SENTENCE = re.compile(r"^for (?:more|further) (?:information|details),? (?:please )?(?:contact|call|e-?mail|phone|"
+                               r"write to|reach)\b", re.I)
 
 
 def _name_job_body(line: str) -> bool:
@@ -940,9 +948,18 @@ def head_row_date(line: str) -> tuple[str | None, object] | None:
     if len(parts) < 2 or len(line) > HEAD_LINE_CHARS:
         return None
     dated = [found for p in parts if (found := date_only_line(p))]
-    if len(dated) != 1 or not all(is_label(p, alone=True) or date_only_line(p) or is_office_line(p) for p in parts):
+    if len(dated) != 1:
+        return None
+    day, year = dated[0][1].day, str(dated[0][1].year)  # type: ignore[attr-defined]
+    if not all(is_label(p, alone=True) or date_only_line(p) or is_office_line(p) or _BYLINE_CELL.match(p)
+               # The same date in the page's other language: "Khamis, 03 Dis 2026 | Thursday, 03 Dec 2026".
+               or (len(p) <= 40 and year in p and re.search(rf"(?<!\d)0?{day}(?!\d)", p)) for p in parts):
         return None
     return dated[0]
+
+
+# A byline set in a head row: "By: Media Unit", "Oleh / By: Biro Media".
+_BYLINE_CELL = re.compile(r"^(?:[\w ]{1,12}/\s*)?by\s*:?\s+\S.{0,60}$", re.I)
 
 
 def _label_row(line: str) -> bool:

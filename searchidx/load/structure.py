@@ -38,7 +38,7 @@ def _words(text: str) -> str:
 _QUOTED_SPEECH = re.compile(r'^\s*["“«]|\b(?:said|says|stated|added|noted|told|wrote|explained|stressed)[,:]?\s*["“«]')
 # An issuer's name may hold the dots of "Inc.", "Corp.", "S.A." and a ticker in brackets; the heading may
 # end with a colon ("About Interactive Brokers Group, Inc.:").
-_NAME = (r"(?=[A-Z0-9])(?:[^.:!?()]|\b(?:Inc|Corp|Ltd|Co|LLC|L\.P|N\.V|S\.A|S\.p\.A|plc|Pty|Cie|Bros|Intl|St|U\.S)\."
+_NAME = (r"(?=[A-Z0-9])(?:[^.:!?()]|\b(?:Inc|Corp|Ltd|Pvt|Pte|Sdn|Bhd|Ltda|Co|LLC|L\.P|N\.V|S\.A|S\.p\.A|plc|Pty|Cie|Bros|Intl|St|U\.S)\."
          r"|\b[A-Z]\.|\([^()]{1,30}\)){1,100}?")
 _ABOUT = re.compile(rf"^(?:About|ABOUT|Acerca de|À propos de|Sobre)\s+(?:the\s+)?{_NAME}\s*:?$")
 # A quotation closed and attributed ("…,” Dr Jones says", "…,” said Ms Roe"): someone speaking.
@@ -47,7 +47,7 @@ _ATTRIBUTED_QUOTE = re.compile(r'[,.!?]["”»’]\s+(?:(?:[A-Z][\w.’\'-]*\s+)
 _ABOUT_INLINE = re.compile(rf"^About\s+{_NAME}:\s+\S")
 # Headings of the other boilerplate sections a release ends with: they start the About part as "About X" does.
 _BOILERPLATE_HEADING = re.compile(
-    r"^(?:notes? (?:to|for) editors?|editors?['’]? notes?|for editors|(?:cautionary (?:note|statement) "
+    r"^(?:notes? (?:to|for) editors?|editors?['’]? notes?|for editors|notes|(?:cautionary (?:note|statement) "
     r"(?:regarding|concerning|about) )?forward[- ]looking (?:statements?|information)|safe harbou?r(?: statement)?|"
     r"cautionary (?:note|statement)s?|additional resources|related (?:links|resources|information))\s*:?$",
     re.I,
@@ -57,7 +57,8 @@ _BOILERPLATE_HEADING = re.compile(
 _CONTACT_HEADING = re.compile(r"^(?:(?:media |press |investor |analyst )?(?:contacts?|contact information|inquiries|"
                               r"enquiries)|media|investors|investor relations|"
                               r"for (?:more|further) information(?:,? (?:please )?contact)?)\s*:?$", re.I)
-_BOILERPLATE_INLINE = re.compile(r"^(?:(?i:notes? (?:to|for) editors?|editors?['’]? notes?)\s*:\s*\S|"
+# ("Notes:" in the plural is the editors' notes shortened; "Note: the figures are provisional" is the text's.)
+_BOILERPLATE_INLINE = re.compile(r"^(?:(?i:notes? (?:to|for) editors?|editors?['’]? notes?|notes)\s*:\s*\S|"
                                  r"(?:Forward[- ]Looking Statements|Safe Harbou?r Statement)\s*[:.\-–—]?\s+\S)")
 # The disclaimer with no heading: "This news release contains forward-looking …" (a section, as above).
 _DISCLAIMER = re.compile(r"^(?:This|The) (?:news |press )?release (?:contains|includes|may contain) (?:certain )?"

@@ -24,6 +24,7 @@ from searchidx.load.dates import MONTHS, find_date, parse_date
 from searchidx.load.draft import Block, Draft
 from searchidx.load.metadata import (
     date_only_line,
+    head_row_date,
     is_label,
     is_name_line,
     issuer_and_label,
@@ -698,6 +699,8 @@ def _labelled_date(tree) -> Any:
         if (labelled or _PUBLISHED.match(text)) and (dated := find_date(text)) \
                 and (labelled or dated[1].start() <= PUBLISHED_DATE_AT):
             return dated[0]
+        if "|" in text and (row := head_row_date(text)):
+            return row[1]  # "Khamis, 03 Dis 2026 | Thursday, 03 Dec 2026 10:42 AM | By: Media Unit"
     return None
 
 
@@ -909,6 +912,8 @@ def _read_metadata(tree, draft: Draft) -> None:
         title = None
     if not title:
         h1 = next(tree.iter("h1"), None)
+        if h1 is not None and issuer_and_label(_text_of(h1)):
+            h1 = None  # a masthead: "Temburong Blue Prawn Sdn Bhd — Media Release" over the headline's h2
         if h1 is None:
             # No h1: the article's first heading of the next rank, when it reads as a headline.
             # A fragment of a page (no <body>) is its own scope.

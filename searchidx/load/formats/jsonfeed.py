@@ -21,8 +21,9 @@ from searchidx.load.formats.html import blocks_from_fragment
 from searchidx.load.formats.text import parse_text, strip_inline_html
 
 TITLE_KEYS = ("title", "headline", "name", "subject", "heading")
-DATE_KEYS = ("date", "datePublished", "published", "published_at", "pubDate", "first_published_at",
-             "public_updated_at", "created", "created_at", "updated_at")
+DATE_KEYS = ("date", "datePublished", "published", "published_at", "publishedAt", "publishDate", "publish_date",
+             "publicationDate", "publication_date", "releaseDate", "release_date", "displayDate", "pubDate",
+             "first_published_at", "public_updated_at", "created", "created_at", "createdAt", "updated_at", "updatedAt")
 URL_KEYS = ("url", "link", "canonical_url", "web_url", "href", "base_path")
 BODY_KEYS = ("body", "body_html", "content", "html", "text", "articleBody", "body_text", "details.body",
              "fields.body", "description", "summary")

@@ -398,6 +398,10 @@ def _block_from_lines(lines: list[str], gap: int):
                            or opens_back_matter(clean_line(lines[0]))):
         yield Block(clean_line(lines[0]), hint="heading", gap=gap)
         lines, gap = lines[1:], 0
+    if len(lines) == 2 and _MD_IMAGE_LINE.match(lines[0].strip()) and _ITALIC_LINE.match(lines[1].strip()):
+        # "![…](photo.jpg)" over "*Paddlers carry a waka past the shed.*": the picture's caption, no text.
+        yield Block(clean_line(lines[1]), hint="caption", gap=gap)
+        return
     cleaned = [clean_line(ln) for ln in lines]
     cleaned = [c for c in cleaned if c]
     if not cleaned:
@@ -457,6 +461,8 @@ def _block_from_lines(lines: list[str], gap: int):
                     emphasised=len(lines) == 1 and bool(_ITALIC_LINE.match(lines[0].strip())))
 
 
+# A Markdown image alone on its line.
+_MD_IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 # Markdown's top heading: "# Council opens flood centre" (not "## …").
 _TOP_HEADING = re.compile(r"^ {0,3}#[ \t]+\S")
 # A line in italics: "*Seòladh opens in Portree on 2 October*", "_…_" (not bold's "**…**").
