@@ -412,6 +412,37 @@ def test_a_subject_after_a_phrase_ending_in_a_place_is_no_place():
                  "She told the police that the men had a handgun.") == [None, "Jane Roe"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Village head Encik Zulkifli bin Omar, 63, of Kampung Paya Luas said most families were willing to move.",
+     "Zulkifli bin Omar"),
+    ("However, fish trader Mrs Esnart Kalua, 52, of Mangochi Boma, told officials that the maize would not cover "
+     "school fees.", "Esnart Kalua"),
+    ("Yang Berhormat Dato Paduka Haji Awang Zainal Abidin bin Haji Metussin, a Member of the Legislative Council, "
+     "said young Bruneians could build careers in farming.", "Zainal Abidin bin Haji Metussin"),
+    ("Senior ranger Elias !Naruseb, who has worked in the area for 19 years, explained that each team carries a "
+     "satellite messenger.", "Elias !Naruseb"),
+    ("Robert Daniel Yucas, 51, of Cathedral City was identified as a suspect in the attacks.", None),
+    ("Head of the Department of Marine Science Professor Gary Wilson says the teaching is research-led.",
+     "Gary Wilson"),
+])
+def test_ages_places_openers_and_styles_around_the_name(text, speaker):
+    assert names(text) == [speaker]
+
+
+def test_a_surname_opening_with_its_particle_opens_the_sentence():
+    assert names("Dr. Marisol de los Santos-Whitfield said the survey was done.",
+                 "De los Santos-Whitfield said the recovery was patchy.") == ["Marisol de los Santos-Whitfield"] * 2
+
+
+def test_a_lead_in_line_with_its_hearers_holds_no_words_of_the_speakers_own():
+    got = names("Minister Clay Rolle said the boat was ready.", "The Minister told Parliament:",
+                "“For six months, families have been paying three times the price.”")
+    assert got == ["Clay Rolle", None, "Clay Rolle"]
+    got = names("Minister Clay Rolle said the boat was ready.", "Rolle said the inquiry needs to cover:",
+                "the fares, the routes and the timetable.")
+    assert got[1] == "Clay Rolle"
+
+
 def test_two_role_nouns_and_an_age_before_the_name():
     assert speakers("Cyclist and retired teacher Seán Mac Mathúna, 74, who chairs the greenway group, said members "
                     "would celebrate at the marina.") == [("Seán Mac Mathúna", "Cyclist and retired teacher")]

@@ -78,15 +78,19 @@ def given_name_gender(word: str) -> str | None:
 HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
-    "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra"
+    "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
+    "Pehin Awang Dayang"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
                     "Dato’ Seri", "The Hon", "The Honourable", "The Honorable", "Rt Hon", "Rt. Hon",
                     "The Rt Hon", "The Rt. Hon", "Right Honourable", "The Right Honourable", "Her Excellency",
                     "His Excellency", "Her Honour", "His Honour", "The Rev", "The Revd", "The Reverend", "The Very Rev", "The Most Rev",
-                    "The Rt Rev", "The Rt. Rev", "Rt Rev", "Rt. Rev", "Very Rev", "Most Rev")
-FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi mma "
+                    "The Rt Rev", "The Rt. Rev", "Rt Rev", "Rt. Rev", "Very Rev", "Most Rev",
+                    # Brunei's styles: "Yang Berhormat Dato Paduka Haji Awang …".
+                    "Yang Berhormat", "Yang Amat Berhormat", "Yang Mulia", "Dato Paduka", "Dato' Paduka",
+                    "Dato’ Paduka", "Dato Seri Paduka", "Dato Seri Setia", "Datin Paduka")
+FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi mma dayang "
                               "mme mlle frau".split())
 MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra".split())
 

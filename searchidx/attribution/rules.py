@@ -25,29 +25,30 @@ from searchidx.regexes import trie_pattern
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
-                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun Puan Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra").split()
+                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun Puan Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
+                    "Pehin Awang Dayang").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
 _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
                   r"(?:[Tt]he\s+)?(?:(?:Rt|Right|Very|Most)\.?\s+)?Rev(?:erend|d)?(?=[.\s])|(?:Tan|Puan)\s+Sri|"
-                  r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|(?:Associate|Assistant|Adjunct)\s+Prof(?:essor)?|"
+                  r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|Yang\s+(?:Amat\s+)?(?:Berhormat|Mulia)|(?:Dato|Datin)['’]?\s+(?:Seri\s+)?(?:Paduka|Setia)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|(?:Associate|Assistant|Adjunct)\s+Prof(?:essor)?|"
                   # An engineer's and a barrister's or advocate's style ("Ir. Dr. …", "Barr. …", "Adv. …"); a judge's ("Her Honour").
                   r"Ir(?=\.)|Barr(?=\.)|Adv(?=\.)|(?:[Hh]is|[Hh]er)\s+Honou?r|"
                   rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
-HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC}){{0,2}}"
+HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC}){{0,3}}"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
 # An honorific inside a capitalised run, after its role's words, before a name of at most five words
 # ("Nor Hafizah binti Abdul Rahman").
 _INNER_HONORIFIC = re.compile(rf"\s(?P<hon>{HONORIFIC})\s+(?=[A-Z][^\s]*(?:\s+\S+){{0,4}}$)")
 # The first two letters an honorific can start with: most spans start otherwise and skip the regex.
 _HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu", "Ir", "Ba", "Hi", "He",
-                                                                 "As", "Ad", "A/"])
+                                                                 "As", "Ad", "A/", "Ya"])
 _FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam"}
 _LOWER_HONORIFICS = frozenset(h.lower().strip(".'’") for h in lexicons.HONORIFICS)
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
-_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
+_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’]|[!ǃǂǁǀ])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
               # An apostrophe after "ng" writes a velar nasal in Luo and Kikuyu names ("Ochieng'", "Achieng'").
               r"(?:(?<=ng)['’](?!\w))?"
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
@@ -210,6 +211,7 @@ _ROLE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|se)\b")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'])(?:at|atop|in|on|with|by|near|inside|outside|into|onto|over|under|"
                                  r"about|against|among|between|behind|beyond|toward|towards|via|across|around|"
                                  r"through|within|without|close to)\s+$")
+_OF_SET_OFF = re.compile(r",\s+of\s+$")
 # An age set off after a name ("Rokeya Begum, 27, a mother of two"): a person's, never a thing's.
 _AGE_FIRST = re.compile(r"\d{1,3}(?:,|$)")
 # Where a relative clause opens inside an appositive role.
@@ -239,7 +241,8 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     lead co-lead dean principal convenor convener patron co-investigator registrar rector provost
     resident farmer smallholder grower villager homeowner landowner
     shopkeeper trader vendor worker nurse midwife patient student pupil parent grandmother grandfather
-    grandparent pensioner retiree widow widower veteran tenant commuter passenger magistrate coroner""".split()
+    grandparent pensioner retiree widow widower veteran tenant commuter passenger magistrate coroner
+    head headman headwoman headmistress elder pastor priest imam chieftain""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 # What a person is, in lower case: a role noun, or a word with an agent's ending ("operator", "rider",
 # "paddler"), not one of the everyday words with such an ending.
@@ -401,6 +404,10 @@ _AND_TITLE = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
 _PLACE_LIST = re.compile(r"(?<![\w’'])(?:in|at|near)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
                          r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*(?:,|,?\s+and|,?\s+or)\s+$")
 _LIST_GOES_ON = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)[A-Z]")
+#: Words that open a sentence set off by a comma, where an appositive's name would stand.
+_OPENERS = frozenset("however meanwhile separately additionally also earlier later still instead likewise "
+                     "similarly moreover furthermore nevertheless nonetheless yesterday today recently finally "
+                     "elsewhere afterwards afterward then now overall indeed".split())
 # ", the club" right before the verb: a body as the subject, set off after a list or a clause.
 _BODY_SUBJECT = re.compile(r"(?:^|,\s+)the\s+(?:[a-z]+\s+){0,2}([a-z]+)\s*$")
 # "Mr Tanzi's statement said", "Roe's letter to the board says": a person's writing before the verb; not
@@ -1212,8 +1219,12 @@ def _valid_name(name: str) -> bool:
         return False
     if tokens[-1].lower().strip(".'’") in _TITLE_ENDS and (h := _HONORIFIC_RE.match(name + " ")) and h.end() > len(name):
         return False  # "Tan Sri", "Dato' Sri": a title with the name still to come
-    return all(t[:1].isupper() or t in _PARTICLES or _ELIDED_PARTICLE.match(t) for t in tokens) \
-        and (tokens[-1][:1].isupper() or bool(_ELIDED_PARTICLE.match(tokens[-1])))
+    return all(t.lstrip(_CLICKS)[:1].isupper() or t in _PARTICLES or _ELIDED_PARTICLE.match(t) for t in tokens) \
+        and (tokens[-1].lstrip(_CLICKS)[:1].isupper() or bool(_ELIDED_PARTICLE.match(tokens[-1])))
+
+
+# The click letters Khoekhoe names open with ("!Naruseb", "ǁGaroëb"), written "!" on most keyboards.
+_CLICKS = "!ǃǂǁǀ"
 
 
 # "d’Entremont", "d'Souza": a particle elided onto the capitalised name it belongs to.
@@ -1891,6 +1902,9 @@ class Attributor:
             office = lexicons.OFFICE_POST_NOMINALS.get(span.lower())
             return self.registry.by_role(span) or self.role_holder(span) or (
                 self.registry.by_role(office) or self.role_holder(office) if office else None)
+        if span[:3] in ("De ", "Da ", "Di ", "Du ", "Va", "Le ", "La ", "Do") and (
+                known := self.registry.find(span[0].lower() + span[1:])):
+            return known  # "De los Santos-Whitfield said": a surname opening with a particle, opening its sentence
         span = _strip_lead(span)
         if hon is None and span[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(span)):
             hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
@@ -2326,6 +2340,10 @@ class Attributor:
             window = tail if with_role or pattern is _DASHED else near[-120:]
             m = pattern.search(window, _subject_start(window) if pattern is _SUBJECT
                                else _appositive_start(window) if pattern is _APPOSITIVE else 0)
+            if m and pattern is _APPOSITIVE and not m.group("hon") and m.group("span").lower() in _OPENERS:
+                # "However, fish trader Jane Roe, 52, told …": the sentence's opening word set off by its comma
+                # is no name; the appositive is the one after it.
+                m = pattern.search(window, m.end("span"))
             if m and pattern is _COMPOUND and " " not in m.group("span") and lexicons.is_lowercase_word(m.group("span")) \
                     and not window[m.end("span"):].split(None, 1)[0].endswith(("ed", "ly", "s")):
                 # "Law enforcement is arresting … but say": a noun phrase's first word, no name ("Kitchen briefly
@@ -2355,6 +2373,8 @@ class Attributor:
                 # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name; "the company
                 # President John Smith said" is a person's.
                 continue
+            if m and pattern is _SUBJECT and _OF_SET_OFF.search(window, max(0, m.start() - 10), m.start()):
+                continue  # "Jane Roe, 63, of Kampung Paya Luas said": the place she is from, set off after her name
             if m and pattern is _SUBJECT and (p := _PREPOSITION_BEFORE.search(window, max(0, m.start() - 12), m.start())) \
                     and not (relative and p.group().split()[0] in ("by", "with")):
                 continue  # "scientists using a telescope atop Mauna Kea have confirmed": the object of a preposition
@@ -2402,7 +2422,9 @@ class Attributor:
                 if person:
                     return person
         if depth < MAX_PLACE_PHRASES and (m := _TRAILING_PP.search(near)) \
-                and m.group("head").lower().strip(".,") not in _TITLES:
+                and m.group("head").lower().strip(".,") not in _TITLES \
+                and m.group("pp").rsplit(None, 1)[-1] not in ("was", "were", "is", "are", "be", "been", "being"):
+            # (A "be" before the verb makes it passive: "Jane Roe of Cathedral City was identified as …".)
             # "Detective Sergeant Amy Chow of the Property Crimes Unit said": the phrase that places the person
             # stands between her name and the verb; without it the subject is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start("pp")].rstrip() + " ", text, pos,
@@ -2549,7 +2571,7 @@ _TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose)\s+[^,;:\"“
 # The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
                             r"[A-Z][\w'’&.\-]*),\s*$")
-_TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
+_TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?:,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?)\s*$")
 
 
@@ -2691,7 +2713,25 @@ def attribution_fragment(text: str) -> bool:
         head = _FOLLOWING.sub("", head).rstrip(" :,-–—")
     words = head.rsplit(None, 1)
     # "What riders say", "How the experts see it": a crosshead's question, not an attribution.
-    return len(words) == 2 and words[1] in _VERB_ALONE and not _QUESTION_HEAD.match(head)
+    if len(words) == 2 and words[1] in _VERB_ALONE and not _QUESTION_HEAD.match(head):
+        return True
+    # "The Minister told Parliament:", "Roe said in a statement:": before a colon, the verb's hearers or
+    # circumstances may follow it, in a few words with no quotation.
+    if not text.rstrip().endswith(":") or '"' in head or "“" in head:
+        return False
+    tokens = head.split()
+    at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k] in _VERB_ALONE), None)
+    if at is None or len(tokens) - at - 1 > LEAD_IN_TAIL_WORDS or _QUESTION_HEAD.match(head):
+        return False
+    # Hearers after "told", a circumstance after a preposition; "said the inquiry needs to cover:" is words of
+    # the speaker's own.
+    return tokens[at] in ("told", "tells") or tokens[at + 1].lower() in _CIRCUMSTANCE_WORDS
+
+
+#: Most words after the verb of a lead-in line ("told the House of Assembly on Tuesday:").
+LEAD_IN_TAIL_WORDS = 6
+_CIRCUMSTANCE_WORDS = frozenset("in on at during after before while when from via through outside inside "
+                                "yesterday today earlier later afterwards".split())
 
 
 _QUESTION_HEAD = re.compile(r"(?:What|How|Why|Who|Where|When)\s")
