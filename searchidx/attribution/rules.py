@@ -403,6 +403,7 @@ _AND_TITLE = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
 # A name in a list of places opened by "in", "at" or "near": "in Ayr, Home Hill and Giru".
 _PLACE_LIST = re.compile(r"(?<![\w’'])(?:in|at|near)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
                          r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*(?:,|,?\s+and|,?\s+or)\s+$")
+_PLACE_LIST_HINT = re.compile(r" (?:in|at|near) [A-Z]")
 _LIST_GOES_ON = re.compile(r"(?:,\s+|\s+(?:and|or)\s+)[A-Z]")
 #: Words that open a sentence set off by a comma, where an appositive's name would stand.
 _OPENERS = frozenset("however meanwhile separately additionally also earlier later still instead likewise "
@@ -1576,6 +1577,13 @@ def _without_nicknames(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[t
 NICKNAME_CHARS = 18
 
 
+@lru_cache(maxsize=256)
+def _without_inner_nicknames(text: str) -> str:
+    """``text`` with the nicknames inside names blanked (`_blank_nickname`); the same text when it has none.
+    Cached: a paragraph is read again as the context of the next."""
+    return _INNER_NICKNAME.sub(_blank_nickname, text) if _INNER_NICKNAME.search(text) else text
+
+
 def _blank_nickname(m: re.Match[str]) -> str:
     """The nickname blanked, the text's length kept, so that the name reads as one run."""
     return m.group("pre") + " " * (len(m.group(0)) - len(m.group("pre")))
@@ -2067,8 +2075,8 @@ class Attributor:
     def _mentions(self, text: str) -> list[tuple[bool, Person]]:
         """People named in ``text`` outside quotes, in order, with whether each opens a sentence."""
         out: list[tuple[bool, Person]] = []
-        if ("“" in text or '"' in text or "'" in text or "‘" in text) and _INNER_NICKNAME.search(text):
-            text = _INNER_NICKNAME.sub(_blank_nickname, text)  # 'Mohamed ‘Mode’ Naseem': one name
+        if "“" in text or '"' in text or "'" in text or "‘" in text:
+            text = _without_inner_nicknames(text)  # 'Mohamed ‘Mode’ Naseem': one name
         spans = quote_mask(text)
         for m in _MENTION.finditer(text):
             if _inside(spans, m.start()):
@@ -2083,7 +2091,8 @@ class Attributor:
             if not m.group("hon") and _AT_PLACE.search(text, max(0, m.start() - 8), m.start()) \
                     and not span.endswith(_POSSESSIVE):
                 continue  # "the ceremony in Char Fasson upazila": a place, no one a pronoun stands for
-            if not m.group("hon") and (p := _PLACE_LIST.search(text, max(0, m.start() - 80), m.start())) \
+            if not m.group("hon") and _PLACE_LIST_HINT.search(text, max(0, m.start() - 80), m.start()) \
+                    and (p := _PLACE_LIST.search(text, max(0, m.start() - 80), m.start())) \
                     and (not p.group().rstrip().endswith(",") or _LIST_GOES_ON.match(text, m.end())):
                 # "clinics in Ayr, Home Hill, Giru and Clare": the places listed after "in" ("… in Costa Mesa,
                 # Ongamsing-Jenkins reported" is a sentence's subject after its opening phrase)
