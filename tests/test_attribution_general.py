@@ -429,6 +429,13 @@ def test_ages_places_openers_and_styles_around_the_name(text, speaker):
     assert names(text) == [speaker]
 
 
+def test_an_office_ending_in_a_plural_before_a_surname_alone():
+    assert speakers("The Director of Public Prosecutions, Jane Roe, said the case was strong.",
+                    "Director of Public Prosecutions Roe added that the appeal would fail.") == [
+        ("Jane Roe", "Director of Public Prosecutions")] * 2
+    assert names("The Association of Delivery Platforms Singapore said it had not been consulted.") == [None]
+
+
 def test_a_surname_opening_with_its_particle_opens_the_sentence():
     assert names("Dr. Marisol de los Santos-Whitfield said the survey was done.",
                  "De los Santos-Whitfield said the recovery was patchy.") == ["Marisol de los Santos-Whitfield"] * 2

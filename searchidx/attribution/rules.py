@@ -1056,6 +1056,12 @@ def _split_span(span: str) -> tuple[str | None, str]:
         while len(rest) > 2 and rest[0].lower().strip(",") in _FUNCTIONS:
             role = f"{role} {rest[0]}"
             rest = rest[1:]
+        if len(rest) == 2 and lexicons.is_lowercase_word(rest[0]) and not lexicons.is_given_name(rest[0]) \
+                and rest[0].lower().endswith("s") and not any(_organisation_word(t) for t in tokens) \
+                and not lexicons.is_place(rest[1]):
+            # "Director of Public Prosecutions Roe": the office's last word (a plural), then the surname alone.
+            role = f"{role} {rest[0]}"
+            rest = rest[1:]
     # Words glued before a name ("Cities and Urban Infrastructure Jane Roe", "Hearing Jane Roe"): where a
     # known given name starts the last two or three words and nothing before it is a given name or an
     # initial, the name starts there.
