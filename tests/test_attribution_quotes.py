@@ -50,6 +50,16 @@ def test_reported_direct_and_continuation_kinds():
     assert narration.quotes == [] and narration.speaker is None
 
 
+def test_a_quote_opened_inside_a_carried_paragraph_is_direct():
+    """No verb names the speaker of "In his words: “…”": the paragraph's speaker is carried from the one
+    before, but the quote opens there, so it is direct, not a continuation."""
+    body = _body("Party gains a senator\n\nParty chairman John Doe said the defectors were welcome.\n\n"
+                 "In his words: \"We did not go fishing for politicians. They came to us.\"\n")
+    assert body[1].speaker == "John Doe"
+    assert [(q.kind, q.text) for q in body[1].quotes] == [
+        ("direct", "We did not go fishing for politicians. They came to us.")]
+
+
 def test_paragraph_speaker_is_the_speaker_of_its_quotes():
     for p in _body(RELEASE):
         speakers = {q.speaker for q in p.quotes}

@@ -136,7 +136,8 @@ def quote_records(p: Paragraph, spans: tuple[tuple[int, int], ...], how: str | N
             continue
         opened_here = text[a] in _MARKS and text[a] not in "”»"
         continued = (a == 0 and (not opened_here or carried_in)) or (how == CARRIED and a == 0)
-        kind = "continuation" if continued or how == CARRIED else "direct"
+        # A quote opened inside a paragraph whose speaker is carried over ("In his words: “…”") is a new one.
+        kind = "continuation" if continued else "direct"
         out.append(Quote(s, e, text[s:e], speaker, role, kind))
     if speaker is not None and cue is not None and not any(a <= cue[0] < b for a, b in spans):
         near = any(abs(cue[0] - b) < 40 or abs(a - cue[1]) < 40 for a, b in spans)
