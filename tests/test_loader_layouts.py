@@ -2395,7 +2395,7 @@ def test_round_20_layouts_an_about_heading_with_its_legal_form_notes_and_a_conta
                   "All fish will be sold to local restaurants.\n\nFor more information contact the Reef Guardians "
                   "office at 501-555-0144 or info@example.org.\n", "derby.txt")
     assert [p.text[:20] for p in r.paragraphs] == ["Fishers landed 2,100", "All fish will be sol"]
-    assert any(c.email == "info@example.org" for c in r.contacts)
+    assert [(c.phone, c.email) for c in r.contacts] == [("501-555-0144", "info@example.org")]
 
 
 def test_round_20_layouts_dates_in_a_cms_record_a_bilingual_meta_row_and_a_masthead_over_the_headline():

@@ -638,6 +638,9 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
             rest = line.replace(email.group(0), "").strip(" ,;:|")
             if rest and not current.name and _NAME_LINE.match(rest):
                 current.name = rest
+            if phone and not current.phone and len(_NOT_DIGITS.sub("", phone.group(0))) >= 7 \
+                    and not (email.start() <= phone.start() < email.end()):
+                current.phone = phone.group(0).strip()  # "… at 501-555-0144 or info@example.org."
             continue
         if phone and len(_NOT_DIGITS.sub("", phone.group(0))) >= 7:
             if current.phone:
