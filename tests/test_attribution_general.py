@@ -436,6 +436,13 @@ def test_an_office_ending_in_a_plural_before_a_surname_alone():
     assert names("The Association of Delivery Platforms Singapore said it had not been consulted.") == [None]
 
 
+def test_promising_that_is_said_promising_someone_something_is_not():
+    assert names("Alhaji Sani Danladi, the party's chairman, received the defectors.",
+                 "Danladi, according to a statement by his media aide, promised that the defectors would be given "
+                 "a level playing field.") == [None, "Sani Danladi"]
+    assert names("Jane Roe promised investors returns of 20 per cent.") == [None]
+
+
 def test_a_surname_opening_with_its_particle_opens_the_sentence():
     assert names("Dr. Marisol de los Santos-Whitfield said the survey was done.",
                  "De los Santos-Whitfield said the recovery was patchy.") == ["Marisol de los Santos-Whitfield"] * 2

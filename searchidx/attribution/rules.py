@@ -139,6 +139,8 @@ _PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to 
             # A court's reasons are its judge's words: "Justice Jane Roe held that …", "the judge ruled that"
             # ("found that" is a study's as often: left out).
             "held that", "holds that", "ruled that", "rules that",
+            # A promise is said when what it promises follows as a clause ("promised investors returns" is not).
+            "promised that", "promises that",
             # "X informed that …", as Indian and African releases report what an official told a meeting ("Perez
             # informed on federal cases", "informed Adams that" are an informant's and a narrative's).
             "informed that",
