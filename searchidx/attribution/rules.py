@@ -1022,6 +1022,7 @@ def _unknown_name_word(word: str) -> bool:
         and not lexicons.is_place(word)
 
 
+@lru_cache(maxsize=4096)
 def _split_span(span: str) -> tuple[str | None, str]:
     """"DEA Special Agent in Charge James Hunt" → ("DEA Special Agent in Charge", "James Hunt")."""
     tokens = span.split()
@@ -1291,6 +1292,27 @@ _BODY_OF = re.compile(r"\b([A-Z][\w’'-]*)\s+(?:of|for)\b")
 # A company's name before its legal form: "Brightwater Robotics, Inc.", "Sinar Kelapa Berhad".
 _CORPORATE_NAME = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+(?:(?:and|&)\s+)?){0,4}[A-Z][\w&’'-]*),?\s+"
                              r"(?:Inc|Corp|Ltd|LLC|PLC|plc|Limited|Berhad|Bhd|GmbH|AG|Pty)\b")
+_CORPORATE_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|PLC|plc|Limited|Berhad|Bhd|GmbH|AG|Pty)\b")
+_CORPORATE_NAME_END = re.compile(_CORPORATE_NAME.pattern + r"$")
+
+
+def _corporate_names(text: str) -> list[re.Match[str]]:
+    """`_CORPORATE_NAME`'s matches in ``text``, looked for only before each legal form (the pattern tried at
+    every capital of a release is slow)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for s in _CORPORATE_SUFFIX.finditer(text):
+        if s.start() < end:
+            continue
+        m = _CORPORATE_NAME_END.search(text, max(end, s.start() - CORPORATE_NAME_CHARS), s.end())
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+#: Longest company name before its legal form: five words.
+CORPORATE_NAME_CHARS = 120
 _CORPORATE_HINTS = ("Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "Limited", "Berhad", "Bhd", "GmbH", " AG", "Pty")
 # The functions of a business that follow a title without a joiner ("VP Exploration", "Head Sales").
 _FUNCTIONS = frozenset("""exploration operations marketing sales finance engineering communications development
@@ -1640,7 +1662,7 @@ class Attributor:
             if any(suffix in self.text for suffix in _CORPORATE_HINTS):
                 # "Brightwater Robotics, Inc. (NASDAQ: BWRX)": a company's name, and its first word, which the
                 # release may call it by ("Brightwater said it would …"), unless that is a given name.
-                for m in _CORPORATE_NAME.finditer(self.text):
+                for m in _corporate_names(self.text):
                     name = m.group("name")
                     aliases.add(name.lower())
                     # "Coral Power and Light Ltd", then "Coral Power said": the words before the joiner, if more
