@@ -528,6 +528,8 @@ _PARTICIPLE = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP
 # A participle of speech with its clause: ", saying that …", ", adding that …".
 # The participles _SAYING_THAT looks for, as plain strings: most paragraphs hold none and skip the pattern.
 _SAYING_WORDS = (" saying ", " adding ", " arguing ", " insisting ", " claiming ", " noting ", " warning ", " stressing ")
+# One scan for any of them.
+_SAYING_WORD = re.compile("|".join(_SAYING_WORDS))
 _SAYING_THAT = re.compile(r",\s+(?:(?:saying|adding|arguing|insisting|claiming|noting|warning|stressing)\s+that\b|"
                           # A clause without "that" after the verbs that take no object: ", saying the plan
                           # would raise bills" ("adding the final touches" is no speech).
@@ -2243,7 +2245,7 @@ class Attributor:
                 person = self._person(m.group("hon"), m.group("span"), None)
                 if person:
                     return person
-        for m in _SAYING_THAT.finditer(text) if any(w in text for w in _SAYING_WORDS) else ():
+        for m in _SAYING_THAT.finditer(text) if _SAYING_WORD.search(text) else ():
             # "Browns DL Sheldon Richardson, however, decided to weigh in …, saying that Rudolph should …": the
             # participle's subject is the sentence's, named where the sentence opens.
             if _inside(spans, m.start()):
@@ -2742,6 +2744,7 @@ _VERB_ALONE = _VERB_SET - {"denied", "denies", "accused", "accuses", "alleged", 
 _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 
 
+@lru_cache(maxsize=1024)
 def attribution_fragment(text: str) -> bool:
     """A short line that only attributes ("State’s Attorney Burke said", "Jane Roe said:-", "Jane Roe said
     the following:"): page exports cut it from its quote. The heading filter must keep it."""
@@ -2786,6 +2789,7 @@ _INTRO_END = re.compile(r"(?::[\s\-–—]*|\b(?:the\s+following|as\s+follows)[\
 _LIST_ITEM = re.compile(r"^(?:[·•▪‣◦\uf0b7]\s*\S|[a-z]|.{0,400}?;(?:\s+(?:and|or))?$)", re.S)
 
 
+@lru_cache(maxsize=1024)
 def _introduces(text: str) -> bool:
     """A paragraph that ends by introducing what follows: "X said:", "X said:-", "X said the following"."""
     t = text.rstrip(" \n\t-–—.:")
