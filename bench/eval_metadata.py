@@ -89,9 +89,13 @@ def same_place(annotated: str | None, got: str | None) -> bool:
     a, b = norm_place(annotated), norm_place(got)
     if a == b:
         return True
-    town_a, town_b = _TOWN.split(a, 1)[0].strip(), _TOWN.split(b, 1)[0].strip()
-    tail = (a if town_a == b else b)[len(b if town_a == b else a):]
-    return (town_a == b or town_b == a) and bool(town_a) and not _NO_COUNTRY.search(tail)
+    if _TOWN.split(a, 1)[0].strip() == b:
+        tail = a[len(b):]
+    elif _TOWN.split(b, 1)[0].strip() == a:
+        tail = b[len(a):]
+    else:
+        return False
+    return bool(a and b) and not _NO_COUNTRY.search(tail)
 
 
 _TOWN = re.compile(r"\s*[,(]")

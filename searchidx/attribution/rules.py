@@ -1231,14 +1231,17 @@ def _valid_name(name: str) -> bool:
         return False
     if tokens[-1].lower().strip(".'’") in _TITLE_ENDS and (h := _HONORIFIC_RE.match(name + " ")) and h.end() > len(name):
         return False  # "Tan Sri", "Dato' Sri": a title with the name still to come
-    return all(t.lstrip(_CLICKS)[:1].isupper() or t in _PARTICLES or _ELIDED_PARTICLE.match(t) for t in tokens) \
-        and (tokens[-1].lstrip(_CLICKS)[:1].isupper() or bool(_ELIDED_PARTICLE.match(tokens[-1])))
+    return all(_opens_name(t) or t in _PARTICLES for t in tokens) and _opens_name(tokens[-1])
+
+
+def _opens_name(word: str) -> bool:
+    """Whether ``word`` starts as a name's word does: a capital, perhaps after a click letter ("!Naruseb") or
+    an elided particle ("d’Entremont")."""
+    return word.lstrip(_CLICKS)[:1].isupper() or bool(_ELIDED_PARTICLE.match(word))
 
 
 # The click letters Khoekhoe names open with ("!Naruseb", "ǁGaroëb"), written "!" on most keyboards.
 _CLICKS = "!ǃǂǁǀ"
-
-
 # "d’Entremont", "d'Souza": a particle elided onto the capitalised name it belongs to.
 _ELIDED_PARTICLE = re.compile(r"d['’][A-ZÀ-Ý]")
 
@@ -1291,22 +1294,23 @@ _OWNER_RUN = re.compile(r"(?:[A-Z][\w&.’'-]*(?:\s+(?:of|and|&|de|du|the|for))?
 _CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|S\.A|SA|AG|GmbH|N\.V|NV|SE|AB|ASA|Oyj|Pty)\.?$")
 # An organisation's word before "of" or "for" in a run: "Association of …", "Federation for …".
 _BODY_OF = re.compile(r"\b([A-Z][\w’'-]*)\s+(?:of|for)\b")
-# A company's name before its legal form: "Brightwater Robotics, Inc.", "Sinar Kelapa Berhad".
+# The legal forms a company's name ends with.
+_LEGAL_FORMS = r"(?:Inc|Corp|Ltd|LLC|PLC|plc|Limited|Berhad|Bhd|GmbH|AG|Pty)\b"
+_LEGAL_FORM = re.compile(rf"\b{_LEGAL_FORMS}")
+# A company's name before its legal form, ending there: "Brightwater Robotics, Inc.", "Sinar Kelapa Berhad".
 _CORPORATE_NAME = re.compile(r"(?<![\w.])(?P<name>(?:[A-Z][\w&’'-]*\s+(?:(?:and|&)\s+)?){0,4}[A-Z][\w&’'-]*),?\s+"
-                             r"(?:Inc|Corp|Ltd|LLC|PLC|plc|Limited|Berhad|Bhd|GmbH|AG|Pty)\b")
-_CORPORATE_SUFFIX = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|PLC|plc|Limited|Berhad|Bhd|GmbH|AG|Pty)\b")
-_CORPORATE_NAME_END = re.compile(_CORPORATE_NAME.pattern + r"$")
+                             rf"{_LEGAL_FORMS}$")
 
 
 def _corporate_names(text: str) -> list[re.Match[str]]:
-    """`_CORPORATE_NAME`'s matches in ``text``, looked for only before each legal form (the pattern tried at
-    every capital of a release is slow)."""
+    """The companies' names in ``text``, looked for only in the few words before each legal form (the name
+    pattern tried at every capital of a release is slow)."""
     out: list[re.Match[str]] = []
     end = 0
-    for s in _CORPORATE_SUFFIX.finditer(text):
+    for s in _LEGAL_FORM.finditer(text):
         if s.start() < end:
             continue
-        m = _CORPORATE_NAME_END.search(text, max(end, s.start() - CORPORATE_NAME_CHARS), s.end())
+        m = _CORPORATE_NAME.search(text, max(end, s.start() - CORPORATE_NAME_CHARS), s.end())
         if m:
             out.append(m)
             end = m.end()
@@ -1315,7 +1319,6 @@ def _corporate_names(text: str) -> list[re.Match[str]]:
 
 #: Longest company name before its legal form: five words.
 CORPORATE_NAME_CHARS = 120
-_CORPORATE_HINTS = ("Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "Limited", "Berhad", "Bhd", "GmbH", " AG", "Pty")
 # The functions of a business that follow a title without a joiner ("VP Exploration", "Head Sales").
 _FUNCTIONS = frozenset("""exploration operations marketing sales finance engineering communications development
     research technology strategy product products legal compliance investor relations procurement logistics
@@ -1661,22 +1664,21 @@ class Attributor:
                     if owner and (before != window or lexicons.is_organisation(owner.group(0))
                                   or _CORPORATE_END.search(owner.group(0))):  # a ticker, or a company's name
                         aliases.update(a.lower() for a in _ALIAS.findall(m.group(1)))
-            if any(suffix in self.text for suffix in _CORPORATE_HINTS):
-                # "Brightwater Robotics, Inc. (NASDAQ: BWRX)": a company's name, and its first word, which the
-                # release may call it by ("Brightwater said it would …"), unless that is a given name.
-                for m in _corporate_names(self.text):
-                    name = m.group("name")
-                    aliases.add(name.lower())
-                    # "Coral Power and Light Ltd", then "Coral Power said": the words before the joiner, if more
-                    # than one ("Dorvillier & Company" is named after a person, who may be "Dorvillier").
-                    head = re.split(r"\s+(?:and|&)\s+", name)[0]
-                    if head != name:
-                        if " " in head:
-                            aliases.add(head.lower())
-                        continue
-                    first = name.split()[0]
-                    if " " in name and not lexicons.is_given_name(first) and not lexicons.is_lowercase_word(first):
-                        aliases.add(first.lower())
+            # "Brightwater Robotics, Inc. (NASDAQ: BWRX)": a company's name, and its first word, which the
+            # release may call it by ("Brightwater said it would …"), unless that is a given name.
+            for m in _corporate_names(self.text):
+                name = m.group("name")
+                aliases.add(name.lower())
+                # "Coral Power and Light Ltd", then "Coral Power said": the words before the joiner, if more
+                # than one ("Dorvillier & Company" is named after a person, who may be "Dorvillier").
+                head = re.split(r"\s+(?:and|&)\s+", name)[0]
+                if head != name:
+                    if " " in head:
+                        aliases.add(head.lower())
+                    continue
+                first = name.split()[0]
+                if " " in name and not lexicons.is_given_name(first) and not lexicons.is_lowercase_word(first):
+                    aliases.add(first.lower())
             self._org_aliases = frozenset(aliases)
         return self._org_aliases
 
@@ -1942,7 +1944,7 @@ class Attributor:
             office = lexicons.OFFICE_POST_NOMINALS.get(span.lower())
             return self.registry.by_role(span) or self.role_holder(span) or (
                 self.registry.by_role(office) or self.role_holder(office) if office else None)
-        if span[:3] in ("De ", "Da ", "Di ", "Du ", "Va", "Le ", "La ", "Do") and (
+        if span.split(None, 1)[0].lower() in _PARTICLES and " " in span and (
                 known := self.registry.find(span[0].lower() + span[1:])):
             return known  # "De los Santos-Whitfield said": a surname opening with a particle, opening its sentence
         span = _strip_lead(span)
@@ -2160,8 +2162,8 @@ class Attributor:
             text = _PAREN_HONORIFIC.sub(_unbracket, text)
         if ", " in text and _LETTERS_HINT.search(text):
             text = _COMMA_POST_NOMINALS.sub(_blank_post_nominals, text)
-        if ("“" in text or '"' in text or "'" in text or "‘" in text) and _INNER_NICKNAME.search(text):
-            text = _INNER_NICKNAME.sub(_blank_nickname, text)
+        if "“" in text or '"' in text or "'" in text or "‘" in text:
+            text = _without_inner_nicknames(text)
         spans = quote_mask(text)
         verbs = [(a, b) for a, b in (_verb_spans(text) if verb_spans is None else verb_spans) if not _inside(spans, a)
                  # Spanish "se declaró culpable" pleads; "Parise said", "Rose said" speak.
@@ -2367,8 +2369,7 @@ class Attributor:
             if person:
                 return person
         for pattern, with_role, needed in (
-                (_SUBJECT, False, end not in ",;:" and (adverb or last[:1].isupper() or last.endswith(")")
-                                                        or last[:2] in ("d’", "d'"))),
+                (_SUBJECT, False, end not in ",;:" and (adverb or _opens_name(last) or last.endswith(")"))),
                 # The role runs from a comma to the verb with no quote mark or semicolon in it.
                 (_APPOSITIVE, True, (end == "," or "," in tail[-250:]) and "," in tail[max(
                     tail.rfind('"'), tail.rfind("“"), tail.rfind("”"), tail.rfind(";")) + 1:]),
