@@ -71,3 +71,18 @@ def test_the_nickname_mark_scan_finds_every_nickname_the_full_pattern_does(text)
                                  "paying", ",", "x"]), min_size=1, max_size=8).map(" ".join))
 def test_the_saying_word_scan_is_the_word_list(text):
     assert bool(rules._SAYING_WORD.search(text)) == any(w in text for w in rules._SAYING_WORDS)
+
+
+_ORG_WORDS = st.sampled_from(["Brightwater", "Robotics", ",", "Inc.", "Ltd", "(NASDAQ: BWRX)", "(“Brightwater”)",
+                              '("the Company")', "Company", "Coral", "Power", "and", "Light", "said", "Jane", "Roe",
+                              "Dorvillier", "&", "Sinar", "Kelapa", "Berhad", "the", "İstanbul", "Example", "GmbH"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ORG_WORDS, min_size=1, max_size=16).map(" ".join))
+def test_an_org_alias_is_found_where_the_release_writes_it_as_by_the_release_wide_scan(text):
+    words = text.split()
+    names = set(words) | {" ".join(pair) for pair in zip(words, words[1:])}
+    aliases = rules.Attributor(text).org_aliases()
+    for name in names:
+        assert rules.Attributor(text).is_org_alias(name) == (name.lower() in aliases), name

@@ -1289,6 +1289,8 @@ _TITLES_OR_LADY = _TITLES | {"lady", "gentleman"}
 _ORGANISATION = ORG_WORDS | lexicons.ORGANISATION_WORDS
 # A parenthesis that defines short names: "(“Brookfield Renewable”)", "(“Cornerstone” or “the Company”)".
 _ALIAS = re.compile(r"[“\"](?:the\s+)?([A-Z][^“”\"()]{1,60}?)[”\"]")
+# What stands right before a short name defined in quote marks.
+_ALIAS_BEFORE = re.compile(r"[“\"](?:the\s+)?\Z")
 # Where such a parenthesis may open: one scan that jumps from bracket to bracket, where a search for each
 # two-character opening went through the whole release twice.
 _ALIAS_OPENS = re.compile(r"\((?:“|\")")
@@ -1698,6 +1700,25 @@ class Attributor:
             self._org_aliases = frozenset(aliases)
         return self._org_aliases
 
+    def is_org_alias(self, name: str) -> bool:
+        """Whether ``name`` is one of `org_aliases`. Where the release writes it is looked at first: a short
+        name stands before a legal form, or in quote marks, and for most names neither holds there, which
+        spares the release-wide scan."""
+        key = name.lower()
+        if self._org_aliases is None:
+            if self._lower is None:
+                self._lower = self.text.lower()
+            if len(self._lower) == len(self.text):  # (lower case that adds characters moves every offset)
+                pos = self._lower.find(key)
+                while pos >= 0:
+                    if _LEGAL_FORM.search(self.text, pos, pos + len(key) + CORPORATE_NAME_CHARS + 12) \
+                            or _ALIAS_BEFORE.search(self.text, max(0, pos - 40), pos):
+                        break
+                    pos = self._lower.find(key, pos + 1)
+                else:
+                    return False
+        return key in self.org_aliases()
+
     def acronym_holder(self, acronym: str) -> Person | None:
         """An acronym the release never spells out: the one person whose role's last words it abbreviates,
         a letter or two of the body before them ("the PPRO" for "the Command's Public Relations Officer, SP
@@ -2012,7 +2033,7 @@ class Attributor:
             name = " ".join(tokens[:cut])
             if not cut or not _valid_name(name):
                 return None
-        if name.lower() in self.org_aliases() and not hon and self.registry.find(name) is None:
+        if self.is_org_alias(name) and not hon and self.registry.find(name) is None:
             return None  # the short name the release gave a company, not a person named so before
         if title and not hon and (" of " in title or " for " in title):
             body = [m for m in _BODY_OF.finditer(title) if _organisation_word(m.group(1))]
