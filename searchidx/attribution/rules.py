@@ -355,6 +355,23 @@ def _appositive_start(window: str) -> int:
     return max(window.rfind('"'), window.rfind("“"), window.rfind("”"), window.rfind(";"), 0)
 
 
+def _may_match(pattern: re.Pattern[str], near: str, tail: str, end: str, last: str, adverb: bool) -> bool:
+    """The cheap test before each of `_SUBJECT_PATTERNS` in `_before_verb`: its punctuation is there. ``near``
+    and ``tail``: the text before the verb (160 and 300 characters); ``end``: its last character but spaces;
+    ``last``: its last word; ``adverb``: whether that is an adverb."""
+    if pattern is _SUBJECT:
+        return end not in ",;:" and (adverb or _opens_name(last) or last.endswith(")"))
+    if pattern is _APPOSITIVE:
+        # The role runs from a comma to the verb with no quote mark or semicolon in it.
+        return (end == "," or "," in tail[-250:]) and "," in tail[max(
+            tail.rfind('"'), tail.rfind("“"), tail.rfind("”"), tail.rfind(";")) + 1:]
+    if pattern is _DASHED:
+        return " - " in tail or "–" in tail or "—" in tail
+    if pattern is _COMPOUND:
+        return (" and " in near or " but " in near) and (adverb or last in ("and", "but"))
+    return end == ","  # _SUBJECT_COMMA
+
+
 def _agent_before(near: str) -> bool:
     """A cheap test before _DESCRIBED: the word before the verb (or before an adverb there) is a role noun."""
     words = near[-40:].split()
@@ -394,6 +411,9 @@ _COMPOUND = re.compile(
     rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+\d{{1,3}},)?(?:,?\s+who\s+[^,;:\"“”]{{2,80}},)?\s+[a-z]"
     rf"(?:[^.;:\"“”]|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z]{{2}})\.){{0,100}}?\b(?:and|but)\s+{_ADVERBS}$"
 )
+# The subject patterns `_before_verb` tries in turn, and whether each has a role set off by commas.
+_SUBJECT_PATTERNS = ((_SUBJECT, False), (_APPOSITIVE, True), (_DASHED, False), (_COMPOUND, False),
+                     (_SUBJECT_COMMA, False))
 _PRONOUN = re.compile(rf"{_ANCHOR}(?P<pron>[Hh]e|[Ss]he)\s+{_ADVERBS}$")
 # "In a post at the time she described …": he or she after a fronted time or place phrase, no comma between.
 # Written to open with a character class, which the regex engine searches for with a fast scan; the
@@ -2408,15 +2428,8 @@ class Attributor:
             person = self._person(m.group("hon"), m.group("span"), None)
             if person:
                 return person
-        for pattern, with_role, needed in (
-                (_SUBJECT, False, end not in ",;:" and (adverb or _opens_name(last) or last.endswith(")"))),
-                # The role runs from a comma to the verb with no quote mark or semicolon in it.
-                (_APPOSITIVE, True, (end == "," or "," in tail[-250:]) and "," in tail[max(
-                    tail.rfind('"'), tail.rfind("“"), tail.rfind("”"), tail.rfind(";")) + 1:]),
-                (_DASHED, False, " - " in tail or "–" in tail or "—" in tail),
-                (_COMPOUND, False, (" and " in near or " but " in near) and (adverb or last in ("and", "but"))),
-                (_SUBJECT_COMMA, False, end == ",")):
-            if not needed:
+        for pattern, with_role in _SUBJECT_PATTERNS:
+            if not _may_match(pattern, near, tail, end, last, adverb):
                 continue
             # A subject is a name and title of at most a dozen words: 120 characters hold it.
             window = tail if with_role or pattern is _DASHED else near[-120:]
@@ -2435,8 +2448,8 @@ class Attributor:
                 continue  # "Roe praised evangelist John Doe, who …": a verb, not what Doe is
             if m and with_role and _ROLE_VERB.search(_role_head(m.group("role"))):
                 continue  # a clause with its own verb is no appositive
-            if m and with_role and (last := _BODY_SUBJECT.search(m.group("role"))) \
-                    and last.group(1).lower() in lexicons.ORGANISATION_WORDS:
+            if m and with_role and (body := _BODY_SUBJECT.search(m.group("role"))) \
+                    and body.group(1).lower() in lexicons.ORGANISATION_WORDS:
                 continue  # "… in Ayr, Home Hill, Giru and Clare during the holidays, the club announced": the body speaks
             if m and with_role and any(_sentence_end(t) and u[:1].isupper()
                                        for t, u in zip(m.group("role").split(), m.group("role").split()[1:])):
@@ -2472,11 +2485,11 @@ class Attributor:
                 titled = ((hon or "") + " " + span).strip()
                 article = _ARTICLE.match(titled)
                 named = role.strip(" ,") if role else ""
-                head, _, last = named.rpartition(",")
-                if head and not hon and span.lower() in NOT_NAMES and _HONORIFIC_RE.match(last.strip() + " "):
+                head, _, after = named.rpartition(",")
+                if head and not hon and span.lower() in NOT_NAMES and _HONORIFIC_RE.match(after.strip() + " "):
                     # "Meanwhile, the ministry's Director-General, Datuk Jane Roe, said": an opener, then the
                     # title and the name set off by commas.
-                    named = titled = span = last.strip()
+                    named = titled = span = after.strip()
                     role, article = _role_of(head.strip()), None
                 if role and not _person_like(titled) and (
                         _person_like(role.split(" of ", 1)[0])  # "Dr. Jane Roe of the Department …"
