@@ -1045,3 +1045,28 @@ def test_many_phrases_of_place_before_a_verb_load():
 
 def test_a_run_of_honorifics_after_a_role_is_cut_at_once():
     assert clean_role("Example Minister" + " Dr" * 60) == "Example Minister"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # A portfolio's plural the word list lacks ("Affairs") and a name of four words after a title.
+    ("Minister for Consumer Affairs Ricardo Esposito MP said the government would act this year.",
+     "Ricardo Esposito", "Minister for Consumer Affairs"),
+    ("Provincial Minister for Elementary Education Syed Hasnain Ali Shah said the schools would open.",
+     "Syed Hasnain Ali Shah", "Provincial Minister for Elementary Education"),
+])
+def test_a_portfolio_before_the_name_stays_in_the_role(text, name, role):
+    assert speakers(text) == [(name, role)]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Speaking at the inauguration ceremony in Charsadda, the Trust's chairperson, Dr. Jane Roe, said the "
+     "schools would open in March.", "Trust's chairperson"),
+    ("In a statement to the Observer, her senior policy adviser, Jane Roe, said the plan was sound.",
+     "her senior policy adviser"),
+    # The age and home town after a name, with its state, are not what the person is.
+    ("Retired nurse Jane Roe-Pierre, 70, of Plymouth, said she had waited six hours.", "Retired nurse"),
+    ("Jane Roe, 63, of Ashton, Md., said she had waited six hours.", None),
+    ("Jane Roe, 45, of Springfield, Chief Executive, said the plant would stay open.", "Chief Executive"),
+])
+def test_a_role_leaves_out_the_sentence_opener_and_the_home_town(text, role):
+    assert speakers(text) == [("Jane Roe-Pierre" if "Pierre" in text else "Jane Roe", role)]

@@ -1100,7 +1100,7 @@ def _split_span(span: str) -> tuple[str | None, str]:
             # A particle before it joins the words on both sides into one name ("Nor Hafizah binti Abdul Rahman").
             if lexicons.is_given_name(rest[k]) and rest[k][:1].isupper() and not any(
                     lexicons.is_given_name(t) or _INITIAL.fullmatch(t) or t in _PARTICLES for t in rest[:k]) \
-                    and len(rest) - k <= 3:
+                    and len(rest) - k <= 4:
                 head = rest[:k]
                 if len(head) == 1 and role is None and _family_name_first(head[0]):
                     break  # "Tan Wei Ming", "Huy Ngoc Nguyen": the name's own first word
@@ -1419,6 +1419,8 @@ def _everyday_word(word: str) -> bool:
     low = word.lower().strip(",.")
     if lexicons.is_lowercase_word(low):
         return True
+    if low.endswith("s") and len(low) > 4 and lexicons.is_lowercase_word(low[:-1]) and not lexicons.is_given_name(low):
+        return True  # a plural the list lacks, as texts capitalise it in names ("Consumer Affairs", "Public Relations")
     return low.isalpha() and any(lexicons.is_lowercase_word(low[:k]) and lexicons.is_lowercase_word(low[k:])
                                  for k in range(3, len(low) - 2))
 
@@ -1483,6 +1485,13 @@ _ROLE_ARTICLE_OTHER = re.compile(r"(?:el|la|los|las|le|les|l['’]|der|die|das)\
 
 
 _AGE_PART = re.compile(r"\d{1,3}")
+# A state, county or country after a town, one to three capitalised words: "Md.", "Fla", "New South Wales".
+_PLACE_PART = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*")
+
+
+# A sentence's opening phrase: a participle's or a preposition's ("Speaking at …", "Handing down the ruling",
+# "At the launch", "In a statement").
+_OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing|At|In|On|During|After|Before|Following|Addressing)\s+(?:[a-z]|the\b|a\b)")
 
 
 @lru_cache(maxsize=4096)
@@ -1498,9 +1507,16 @@ def clean_role(role: str | None) -> str | None:
     # on past the apposition.
     cut = next((k for k, p in enumerate(parts) if k and p.split(" ", 1)[0] in _CLAUSE_VERBS), len(parts))
     parts = parts[:cut]
-    # An age set off after the name ("Kofi Boateng, 46,") is no part of what the person is.
-    parts = [p for p in parts if p and not _AGE_PART.fullmatch(p) and not (_POST_NOMINAL_PART.match(p) and (
-        p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))]
+    # An age set off after the name ("Kofi Boateng, 46,"), and the place after it ("…, 46, of Accra,"), are no
+    # part of what the person is; nor is the sentence's opening phrase before the title ("Speaking at the
+    # launch in Charsadda, the Trust's chairperson, …").
+    home = next((k for k, p in enumerate(parts) if k and p.startswith("of ") and _AGE_PART.fullmatch(parts[k - 1])), -1)
+    while home >= 0 and home + 1 < len(parts) and _PLACE_PART.fullmatch(parts[home + 1]) \
+            and not any(w.lower().strip(".") in _TITLES for w in parts[home + 1].split()):
+        del parts[home + 1]  # "…, 70, of Ashton, Md.,": the state or country after the town
+    parts = [p for k, p in enumerate(parts) if p and not _AGE_PART.fullmatch(p) and k != home
+             and not (k < len(parts) - 1 and _OPENING_PHRASE.match(p))
+             and not (_POST_NOMINAL_PART.match(p) and (p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))]
     text = ", ".join(parts)
     text = _ROLE_ARTICLE.sub("", text)
     m = _ROLE_ARTICLE_OTHER.match(text)
