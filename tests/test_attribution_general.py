@@ -1070,3 +1070,17 @@ def test_a_portfolio_before_the_name_stays_in_the_role(text, name, role):
 ])
 def test_a_role_leaves_out_the_sentence_opener_and_the_home_town(text, role):
     assert speakers(text) == [("Jane Roe-Pierre" if "Pierre" in text else "Jane Roe", role)]
+
+
+def test_a_person_set_off_with_age_and_town_speaks_in_a_relative_clause():
+    assert speakers("Among those who testified was Gogo Nomvula Dlamini, 74, of Soweto, who said she had lost "
+                    "“more than R1,000 over two years” before a neighbour's son helped her.") == [
+        ("Nomvula Dlamini", None)]
+
+
+def test_the_subject_after_its_verb_is_who_a_pronoun_stands_for():
+    assert names("Provincial officer Ma. Cristina dela Cruz said the audit would help the board.",
+                 "Among the volunteers was Grade 10 student Althea Mae Sumagaysay, 16, who led a team of 30 "
+                 "classmates along the beach.",
+                 "“We grew up on this beach. Our parents used to bring us here to swim,” she said.") == [
+        "Ma. Cristina dela Cruz", None, "Althea Mae Sumagaysay"]

@@ -26,7 +26,7 @@ from searchidx.regexes import trie_pattern
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
 _HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
                     "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun Puan Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
-                    "Pehin Awang Dayang").split()
+                    "Pehin Awang Dayang Gogo Mkhulu").split()
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
 _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
@@ -1690,6 +1690,12 @@ def _unbracket(m: re.Match[str]) -> str:
     return f" {m.group(1)}{m.group(2)} "
 
 
+# A sentence whose subject follows its verb, up to the subject: "Among those who testified was ", "Also present
+# were Grade 10 student ".
+_AMONG_WAS = re.compile(r"\s*(?:Among|Also (?:present|speaking|attending))\b[^.!?;:“”\"]{0,120}?\s(?:was|were)\s+"
+                        r"(?:[\w’'-]+\s+){0,4}")
+
+
 class Attributor:
     def __init__(self, text_of_release: str) -> None:
         self.registry = Registry()
@@ -2224,6 +2230,10 @@ class Attributor:
                 # Ms. Roe has spent …": the subordinate clause's
                 (before[-1] == "," or before[-1:].isalpha()) and _opens_subordinate(text, m.start(), before[-1] == ",")))
             # (A name after a preposition opening the sentence is its object: "At Example School in the Karoo, …".)
+            # A sentence that puts its subject after the verb ("Among the volunteers was Grade 10 student Jane
+            # Roe, 16, who …") is about that person as much as one that opens with the name.
+            subject = subject or (("Among " in before or "Also " in before)
+                                  and bool(_AMONG_WAS.fullmatch(text, sentence_start(text, m.start()), m.start())))
             person = self._person(m.group("hon"), name, None)
             if person is not None:
                 out.append((subject, person))
@@ -2537,9 +2547,10 @@ class Attributor:
                 and m.group("pp").rsplit(None, 1)[-1] not in ("was", "were", "is", "are", "be", "been", "being"):
             # (A "be" before the verb makes it passive: "Jane Roe of Cathedral City was identified as …".)
             # "Detective Sergeant Amy Chow of the Property Crimes Unit said": the phrase that places the person
-            # stands between her name and the verb; without it the subject is found.
-            return self._before_verb(prefix[: len(prefix) - len(near) + m.start("pp")].rstrip() + " ", text, pos,
-                                     depth + 1)
+            # stands between her name and the verb; without it (and the age set off before it: "Jane Roe, 74, of
+            # Soweto") the subject is found.
+            cut = m.start("age") if m.group("age") else m.start("pp")
+            return self._before_verb(prefix[: len(prefix) - len(near) + cut].rstrip() + " ", text, pos, depth + 1)
         if depth < MAX_PLACE_PHRASES and near.rstrip().endswith(",") \
                 and (m := _TRAILING_BODY.search(near, max(0, len(near) - 100))) \
                 and m.group("body").split()[-1].lower() in lexicons.ORGANISATION_WORDS:
@@ -2682,7 +2693,7 @@ _TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose)\s+[^,;:\"“
 # The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
                             r"[A-Z][\w'’&.\-]*),\s*$")
-_TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?:,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
+_TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?P<age>,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?)\s*$")
 
 
