@@ -1084,3 +1084,10 @@ def test_the_subject_after_its_verb_is_who_a_pronoun_stands_for():
                  "classmates along the beach.",
                  "“We grew up on this beach. Our parents used to bring us here to swim,” she said.") == [
         "Ma. Cristina dela Cruz", None, "Althea Mae Sumagaysay"]
+
+
+def test_a_given_name_before_a_patronymic_is_the_persons_short_name():
+    assert names("Among the recipients was Kavitha a/p Muniandy, 18, from Sungai Siput, who scored 9As in her "
+                 "examination.",
+                 "Kavitha said she hoped to return to her hometown to open a pharmacy.") == [
+        None, "Kavitha a/p Muniandy"]

@@ -1277,7 +1277,9 @@ _HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
 # The word that opens a patronymic in Malay and Arabic names: what follows it is the father's name.
 _PATRONYMIC_WORD = r"(?:bin|binti|binte|bint|ibn)"
 _PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o|ap)\s")
-_NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_WORD})?(?:\s+{_NAME_WORD}){{1,3}}(?=[\s,.;:)]|$)")
+_NAME_AFTER_FIRST = re.compile(rf"(?:\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o))?(?:\s+{_NAME_WORD}){{1,3}}(?=[\s,.;:)]|$)")
+# A patronymic right after a given name: "Kavitha a/p Muniandy", "Ahmad bin Hashim".
+_PATRONYMIC_NEXT = re.compile(rf"\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o)\s+[A-Z]")
 _PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole anak bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
                        "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
@@ -1853,8 +1855,9 @@ class Attributor:
         none, or two."""
         found: set[str] = set()
         for pos in self._occurrences(word):
-            if not anywhere and not _HONORIFIC_END.search(self.text, max(0, pos - 12), pos):
-                continue
+            if not anywhere and not _HONORIFIC_END.search(self.text, max(0, pos - 12), pos) \
+                    and not _PATRONYMIC_NEXT.match(self.text, pos + len(word)):
+                continue  # (a patronymic after the word marks a given name without an honorific: "Kavitha a/p …")
             m = _NAME_AFTER_FIRST.match(self.text, pos + len(word))
             if m and not any(_organisation_word(w) or w.lower() in _TITLES or w.lower() in _THOROUGHFARES
                              for w in m.group(0).split()):
