@@ -1091,3 +1091,21 @@ def test_a_given_name_before_a_patronymic_is_the_persons_short_name():
                  "examination.",
                  "Kavitha said she hoped to return to her hometown to open a pharmacy.") == [
         None, "Kavitha a/p Muniandy"]
+
+
+def test_a_description_opening_the_sentence_makes_the_name_its_subject():
+    assert names("Kelowna Mayor Patrick Delorme said the city would fast-track permits for the site.",
+                 "Third-generation orchardist Ken Yamamoto-Bell, whose family grows cherries near Summerland, has "
+                 "used the company's robots for two seasons.",
+                 '"Labour is the single biggest worry for every grower I know," he said.') == [
+        "Patrick Delorme", None, "Ken Yamamoto-Bell"]
+
+
+@pytest.mark.parametrize("first, second, name", [
+    ("Brenda d'Entremont, president of the Tusket Harvesters' Association, said the sentence was fair.",
+     '"We\'ve got honest fishermen on this coast losing sleep over this," d\'Entremont said.', "Brenda d'Entremont"),
+    ("Elias !Naruseb, the deputy minister, opened the hall on Friday.",
+     "!Naruseb added that the hall would serve four villages.", "Elias !Naruseb"),
+])
+def test_a_surname_opening_with_a_particle_or_a_click_is_a_subject(first, second, name):
+    assert names(first, second)[1] == name

@@ -203,7 +203,8 @@ def _has_quote(text: str) -> bool:
 # A first-character lookahead lets the regex engine skip positions fast (these patterns are searched
 # once per speech verb).
 _ANCHOR = r"(?=[,;:(.!?\"”“—–]|^)(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|[,.!?][’']\s+|—\s*|–\s*)"
-_CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s)"
+# (Or a name's elided particle, "d’Entremont", or click letter, "!Naruseb", before its capital.)
+_CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s|[Dd]['’][A-ZÀ-Ý]|[!ǃǂǁǀ][A-Z])"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
 _ROLE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|se)\b")
@@ -1692,6 +1693,11 @@ def _unbracket(m: re.Match[str]) -> str:
     return f" {m.group(1)}{m.group(2)} "
 
 
+# What a person is, all that opens a sentence before the name: "Third-generation orchardist ", "Democratic
+# presidential candidate " (not "Frank quotes former …").
+_DESCRIPTION_BEFORE = re.compile(r"(?!(?:As|But|And|Or|So|Yet|When|While|After|Before|If|Though|Although|Since|Because|"
+                                 r"Then|Meanwhile|However|In|On|At|For|With|By|From|To|Asked|Like|Unlike)\b)"
+                                 rf"(?:[A-Z][\w’'-]*\s+){{0,3}}(?:[a-z][\w’'-]*\s+){{0,2}}{_PERSON_NOUN}\s+")
 # A sentence whose subject follows its verb, up to the subject: "Among those who testified was ", "Also present
 # were Grade 10 student ".
 _AMONG_WAS = re.compile(r"\s*(?:Among|Also (?:present|speaking|attending))\b[^.!?;:“”\"]{0,120}?\s(?:was|were)\s+"
@@ -2228,13 +2234,21 @@ class Attributor:
                 continue  # "Social Development and Employment Minister Steve Maharey": a portfolio's words
             before = text[: m.start()].rstrip()
             lead = span[: len(span) - len(_strip_lead(span))].strip().lower()
-            subject = lead not in _PLACE_PREPOSITIONS and (not before or before[-1] in ".!?:;" or _opener_before(before) or (
+            subject = lead not in _PLACE_PREPOSITIONS and (not before or before[-1] in ".!?:;" or _opener_before(before)
+                                                           or (bool(_CONJUNCTION_OPENS.search(before, max(0, len(before) - 12)))
+                                                               and not span.endswith(_POSSESSIVE)) or (
                 # "Though she called it “outrageous”, Clinton restricted …": the main clause's subject; "Though
                 # Ms. Roe has spent …": the subordinate clause's
                 (before[-1] == "," or before[-1:].isalpha()) and _opens_subordinate(text, m.start(), before[-1] == ",")))
             # (A name after a preposition opening the sentence is its object: "At Example School in the Karoo, …".)
             # A sentence that puts its subject after the verb ("Among the volunteers was Grade 10 student Jane
             # Roe, 16, who …") is about that person as much as one that opens with the name.
+            if not subject and before and before[-1:].islower():
+                # "Third-generation orchardist Ken Roe, whose family …": a description of the person, all that
+                # stands before the name in its sentence.
+                opening = sentence_start(text, m.start())
+                opening += len(text[opening:m.start()]) - len(text[opening:m.start()].lstrip())
+                subject = bool(_DESCRIPTION_BEFORE.fullmatch(text, opening, m.start()))
             subject = subject or (("Among " in before or "Also " in before)
                                   and bool(_AMONG_WAS.fullmatch(text, sentence_start(text, m.start()), m.start())))
             person = self._person(m.group("hon"), name, None)
