@@ -25,6 +25,7 @@
     python bench/eval_metadata.py --split test19     # once, at round 19's end: typed releases of tests/typed19/
     python bench/eval_metadata.py --split test20     # once, at round 20's end: typed releases of tests/typed20/
     python bench/eval_metadata.py --split test21     # once, at round 21's end: typed releases of tests/typed21/
+    python bench/eval_metadata.py --split test22     # once, at round 22's end: typed releases of tests/typed22/
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
