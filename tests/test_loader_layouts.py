@@ -2421,3 +2421,80 @@ def test_round_20_layouts_dates_in_a_cms_record_a_bilingual_meta_row_and_a_masth
     r = load_text(page, "prawns.html")
     assert r.title == "First container of farmed prawns shipped to Japan"
     assert r.location == "BANDAR SERI BEGAWAN"
+
+
+# Dates written beside other things in a release's head (round 22's misses, invented again here).
+SAMOA_TEXT = """MINISTRY OF REEF RESOURCES                                      PRESS RELEASE
+Government of Example                                  Ref: MRR/PR/14/2026
+Level 3, Example Building, Apia          Ph: +685 555 021      Date: 05/05/2026
+
+            Ban on sea cucumber harvesting extended for three
+                    more years across the reefs
+
+APIA, Samoa – Tuesday 5 May 2026 – The Government has extended the ban on the
+harvesting of sea cucumbers for a further three years, the ministry said on Tuesday.
+
+The minister told Parliament on Monday that the survey of 41 reef sites had counted
+only six sea cucumbers per hectare.
+"""
+
+BOTSWANA_TEXT = """NORTHERN EXAMPLE POWER COMPANY                               MEDIA STATEMENT
+Plot 555, Old Mall, Maun  |  Private Bag 0055          Thursday, 19 February 2026
+Tel: +267 555 0172       Ref: NEPC/COM/2026/004             Page 1 of 2
+
+           MAUN SOLAR STATION COMMISSIONED, ENDING TWO YEARS OF
+                       LOAD-SHEDDING IN THE DISTRICT
+
+A 60-megawatt solar power station near Maun was commissioned on Wednesday,
+ending almost two years of scheduled power cuts in the district.
+
+The managing director said the plant would supply most of the district's
+daytime demand.
+"""
+
+# (Two spaces end the date's line: Markdown's line break.)
+FIELDS_MARKDOWN = """**FOR IMMEDIATE RELEASE**
+
+**EXAMPLE WOMEN CLAIM FIRST NATIONAL T20 TITLE**
+
+**Date:** Sunday 19th April, 2026""" + "  " + """
+**From:** Example Cricket Club, Six Roads, St Philip, Barbados
+
+Example Cricket Club's women's team won the national championship for the first time on Saturday.
+
+Chasing 131, the team slipped to 98 for 7 before the captain and a 15-year-old put on 29.
+"""
+
+CRUMB_MARKDOWN = """# Jaguar count reaches record 142 in the mountains
+
+*Example Rainforest Alliance — News — Posted Friday, January 16, 2026*
+
+Camera traps in the mountains have recorded 142 individual jaguars over the past year, the alliance said.
+
+The count was carried out by rangers from six villages.
+"""
+
+
+@pytest.mark.parametrize("text, name, date, first", [
+    (SAMOA_TEXT, "x.txt", dt.date(2026, 5, 5), "The Government has extended"),
+    (BOTSWANA_TEXT, "x.txt", dt.date(2026, 2, 19), "A 60-megawatt solar power station"),
+    (FIELDS_MARKDOWN, "x.md", dt.date(2026, 4, 19), "Example Cricket Club's women's team"),
+    (CRUMB_MARKDOWN, "x.md", dt.date(2026, 1, 16), "Camera traps in the mountains"),
+])
+def test_a_date_beside_other_things_in_the_head_dates_the_release(tmp_path, text, name, date, first):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    r = load_release(tmp_path / name)
+    assert r.date == date
+    assert body_texts(r)[0].startswith(first)
+
+
+def test_a_release_label_with_its_date_in_a_page_header_dates_the_release(tmp_path):
+    page = ("<html><body><header><p><strong>Example Senate Democrats</strong> | 3 State House Station</p>"
+            "<p class=\"release\">FOR IMMEDIATE RELEASE: Thursday, April 16, 2026</p></header><main>"
+            "<h1>Senate passes bill to keep rural ambulances on the road</h1>"
+            "<p>AUGUSTA, Maine &mdash; The Senate voted 29-6 on Wednesday to approve a bill that would provide "
+            "$18 million over two years to keep rural ambulance services operating.</p>"
+            "<p>The bill's lead sponsor said 11 services had closed or merged since 2020, leaving some towns "
+            "more than an hour from the nearest crew.</p></main></body></html>")
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    assert load_release(tmp_path / "x.html").date == dt.date(2026, 4, 16)

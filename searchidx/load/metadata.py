@@ -65,7 +65,9 @@ _DATELINE_LEAD = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’\- ]{{2,40}}(?:,\s*{_WORD}(?: {_WORD}){{0,2}})?)"
     r"(?:,?\s*\(?(?P<date>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)?"
     # "CUPERTINO, California--January 19, 2000--Apple …": the date between two dashes.
-    r"|\s*(?:--|[–—]|-)\s*(?P<dashed>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}))?\s*[-–—]{1,2}\s*"
+    # "APIA, Samoa – Tuesday 5 May 2026 – …": a weekday before it, and the day first.
+    r"|\s*(?:--|[–—]|-)\s*(?P<dashed>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,9}\.?,? \d{4})))?\s*[-–—]{1,2}\s*"
     # "New Brunswick, N.J. (April 18, 2023) – …": a place in capitals and small letters, but only before a
     # date in brackets, where nothing else stands.
     r"|^(?P<place2>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2})"
@@ -935,17 +937,27 @@ def head_date(lines: Iterable[str]) -> tuple[str | None, object] | None:
             return found
         if is_label(line) and (dated := find_date(line)):
             return None, dated[0]
+        # A letterhead row's cells, set far apart or by bars ("Plot 5, Old Mall  |  Private Bag 55     Thursday,
+        # 19 February 2026", "… Ph: +685 555 021      Date: 05/05/2026"): a cell that is a date line.
+        for cell in _HEAD_CELLS.split(line.strip()) if _HEAD_CELLS.search(line) else ():
+            if found := date_only_line(cell):
+                return None, found[1]
     return None
 
 
-# Parts of a head line set apart by bars or middle dots: "Example Trust | Media release | 4 November 2026".
-_ROW_PARTS = re.compile(r"\s+[|·•]\s+")
+# Where a head line's cells part: three spaces or more, a bar, a middle dot, a bullet or a dash set apart.
+_HEAD_CELLS = re.compile(r"\s{3,}|\s+[|·•—]\s+")
+
+
+# Parts of a head line set apart by bars, middle dots or dashes: "Example Trust | Media release | 4 November
+# 2026", "Example Alliance — News — Posted Friday, January 16, 2026".
+_ROW_PARTS = re.compile(r"\s+[|·•—]\s+")
 
 
 def head_row_date(line: str) -> tuple[str | None, object] | None:
     """(place, date) of a head line made of the issuer's name, the document's label and a date set apart by
     bars ("Te Whare Ora Health Trust | Media release | Wednesday 4 November 2026"); None for any other line."""
-    if "|" not in line and "·" not in line and "•" not in line:
+    if "|" not in line and "·" not in line and "•" not in line and " — " not in line:
         return None
     parts = _ROW_PARTS.split(line.strip())
     if len(parts) < 2 or len(line) > HEAD_LINE_CHARS:

@@ -213,7 +213,8 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     header_end = i
     for k in range(i, min(i + HEADER_WINDOW, len(blocks))):
         b = blocks[k]
-        dateline = md.parse_dateline(b.text) or md.date_only_line(b.text) or md.head_row_date(b.text)
+        dateline = md.parse_dateline(b.text) or md.date_only_line(b.text) or md.head_row_date(b.text) \
+            or _fields_date(b)
         if dateline:
             place, date = dateline
             if place and md.reads_as_person(place):
@@ -229,6 +230,18 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
     if between and draft.subtitle is None:
         draft.subtitle = " ".join(between)
     return _summary_under_heading(draft, blocks[header_end:])
+
+
+# A labelled field on its own line: "Date: Sunday 19th April, 2026", "From: Example Club, Six Roads".
+_FIELD_LINE = re.compile(r"[A-Z][A-Za-z ]{1,20}:\s+\S")
+
+
+def _fields_date(b: Block) -> tuple[str | None, object] | None:
+    """The date of a block of labelled fields, one a line ("Date: …" over "From: …"), which read as one line
+    are no date line; None for any other block."""
+    if len(b.lines) < 2 or not all(_FIELD_LINE.match(line) for line in b.lines):
+        return None
+    return next((found for line in b.lines if (found := md.date_only_line(line))), None)
 
 
 # A page's summary of the story above its lead: "Story Highlights", "Key points", "At a glance".

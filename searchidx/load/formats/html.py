@@ -701,6 +701,9 @@ def _labelled_date(tree) -> Any:
             return dated[0]
         if "|" in text and (row := head_row_date(text)):
             return row[1]  # "Khamis, 03 Dis 2026 | Thursday, 03 Dec 2026 10:42 AM | By: Media Unit"
+        head, colon, rest = text.partition(":")
+        if colon and is_label(head, alone=True) and (dated := date_only_line(rest.strip())):
+            return dated[1]  # "FOR IMMEDIATE RELEASE: Thursday, April 16, 2026": a label and the date it gives
     return None
 
 

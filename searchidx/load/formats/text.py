@@ -153,11 +153,15 @@ def _drop_running_heads(lines: list[str]) -> list[str]:
     the page break split, and is no text."""
     out: list[str] = []
     heads = 0  # running-head lines still allowed under the footer just read
+    prose = False  # whether a sentence has been read: above the first, a page's number is in the head
     for line in lines:
         if not line.strip():
             out.append(line)
         elif is_page_furniture(line):
             heads = RUNNING_HEAD_LINES
+            if not prose:
+                out.append(line)  # "Tel: …      Ref: …      Page 1 of 2" in the letterhead: no footer over it
+                continue
             # A footer set off by a rule over the page's number ("____" / "Example Ltd | 1 High St" / "Page
             # 1 of 2"): the lines under the rule are the footer's, whatever they say.
             top = len(out)
@@ -173,6 +177,7 @@ def _drop_running_heads(lines: list[str]) -> list[str]:
             heads -= 1
         else:
             heads = 0
+            prose = prose or ends_sentence(line)
             out.append(line)
     return out
 
