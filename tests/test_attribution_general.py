@@ -1109,3 +1109,24 @@ def test_a_description_opening_the_sentence_makes_the_name_its_subject():
 ])
 def test_a_surname_opening_with_a_particle_or_a_click_is_a_subject(first, second, name):
     assert names(first, second)[1] == name
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # A phrase placing the person, set off by a comma before the verb.
+    (["The project’s lead researcher, Dr. Ayesha Siddiqa Qureshi of the Department of Mechanical Engineering, "
+      "said the unit used a phase-change material."], ["Ayesha Siddiqa Qureshi"]),
+    # What the person is, before the subject of ", arguing that …".
+    (["Defence counsel Mr. Madalitso Gondwe pleaded for leniency, arguing that the accused was a first "
+      "offender."], ["Madalitso Gondwe"]),
+    # A nickname in quote marks quotes nobody; a telecom company and an office are no people.
+    (['Mwape replaces Davies "Bomber" Phiri, who left the club by mutual consent last week.'], [None]),
+    (["Kalia Telecom said in a statement that it accepted the ruling."], [None]),
+    (["The Director of Public Prosecutions, Eliamani Kisanga, said the case was strong.",
+      "The Office of the DPP said it had secured 47 convictions in the year."], ["Eliamani Kisanga", None]),
+    # A family name written first, then a given name with a particle in it.
+    (["An evaluation is led by Dr. Ntawukuriryayo Jean de Dieu of the national university.",
+      "Readings show a 14 percent fall in fine particles, Dr. Ntawukuriryayo said in a report."],
+     [None, "Ntawukuriryayo Jean de Dieu"]),
+])
+def test_subjects_past_places_and_descriptions_and_no_bodies_or_nicknames(paragraphs, expected):
+    assert names(*paragraphs) == expected

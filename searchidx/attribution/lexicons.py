@@ -131,6 +131,7 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     club products holdings limited industries systems solutions partners capital energy airlines airways air
     patrol code rights protection united rovers athletic wanderers lib dem dems motors media productions
     entertainment studios pictures ventures labs laboratories technologies communications pharmaceuticals
+    telecom telecoms telecommunications
     communities community municipality municipalities directorate institution cooperative co-operative charity
     federation society league council's college academy schools hospitals nations network's cabinet
     secretariat tribunal commission's taskforce forum chamber exchange federal reserve treasury force forces

@@ -245,7 +245,7 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     resident farmer smallholder grower villager homeowner landowner
     shopkeeper trader vendor worker nurse midwife patient student pupil parent grandmother grandfather
     grandparent pensioner retiree widow widower veteran tenant commuter passenger magistrate coroner
-    head headman headwoman headmistress elder pastor priest imam chieftain""".split()
+    head headman headwoman headmistress elder pastor priest imam chieftain counsel""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 # What a person is, in lower case: a role noun, or a word with an agent's ending ("operator", "rider",
 # "paddler"), not one of the everyday words with such an ending.
@@ -1278,7 +1278,7 @@ _HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
 # The word that opens a patronymic in Malay and Arabic names: what follows it is the father's name.
 _PATRONYMIC_WORD = r"(?:bin|binti|binte|bint|ibn)"
 _PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o|ap)\s")
-_NAME_AFTER_FIRST = re.compile(rf"(?:\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o))?(?:\s+{_NAME_WORD}){{1,3}}(?=[\s,.;:)]|$)")
+_NAME_AFTER_FIRST = re.compile(rf"(?:\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o))?{_NAME_PART}{{1,3}}(?=[\s,.;:)]|$)")
 # A patronymic right after a given name: "Kavitha a/p Muniandy", "Ahmad bin Hashim".
 _PATRONYMIC_NEXT = re.compile(rf"\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o)\s+[A-Z]")
 _PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole anak bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
@@ -1390,6 +1390,10 @@ _ORG_NOUN_BARE = re.compile(r"(?:^|\s)(?:" + "|".join(sorted(
                   "studio", "airline"}, key=len, reverse=True)) + r")\s+$")
 # "A spokesperson for Example Ferries said": the body someone speaks for, after "for" or "of".
 _SPEAKS_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|representative|source)s?\s+(?:for|of|from|at)\s+(?:the\s+)?$")
+# "The Office of the DPP said": the office that serves a title, no person (before a span, or opening one).
+_OFFICES = r"(?:Office|Department|Ministry|Bureau|Directorate|Secretariat|Chambers)\s+of"
+_OFFICE_OF = re.compile(rf"\b{_OFFICES}\s+(?:the\s+)?$")
+_OFFICE_TITLE = re.compile(rf"(?:[Tt]he\s+)?{_OFFICES}\b")
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:the|el|la|los|las|le|les|die|der|das)\s+(?:program|programme|programa|organi[sz]ation|organización|"
     r"organizacion|foundation|fundación|fundacion|company|empresa|firm|group|grupo|initiative|iniciativa|campaign|"
@@ -2071,6 +2075,8 @@ class Attributor:
             if not title or not any(w.lower().strip(",.()") in _TITLES_OR_LADY
                                     for w in title.split()):
                 return None  # "NASA announced": an organisation, not a role someone holds
+            if _OFFICE_TITLE.match(title):
+                return None  # "The Office of the DPP said": the office, not the one who holds the title
             return self.registry.by_role(title) or self.role_holder(title)
         if " " not in name and _whole_place([name]):
             # "Israel" for Steve Israel: a place's name is a surname where the release gives it with a given name.
@@ -2361,11 +2367,15 @@ class Attributor:
                 start = comma + 2  # "While Jane Doe was away, Chong is accused of …, claiming that …"
             if _PASSIVE.search(text, start, m.start()):
                 continue  # "Jane Roe was sentenced … by Judge John Doe, noting that …": not the subject's words
-            head = _SENTENCE_SUBJECT.match(text, start)
-            if head and head.start("span") < m.start():
-                person = self._person(head.group("hon"), head.group("span"), None)
-                if person:
-                    return person
+            # The subject opens the sentence, perhaps after what the person is ("Defence counsel Mr. Jane Roe
+            # pleaded for leniency, arguing that …").
+            described = _DESCRIPTION_BEFORE.match(text, start)
+            for at in (start, described.end()) if described else (start,):
+                head = _SENTENCE_SUBJECT.match(text, at)
+                if head and head.start("span") < m.start():
+                    person = self._person(head.group("hon"), head.group("span"), None)
+                    if person:
+                        return person
         for m in _ACCORDING.finditer(text) if "ccording" in text else ():
             if not _inside(spans, m.start()):
                 role = m.group("role")
@@ -2504,7 +2514,7 @@ class Attributor:
                 continue
             seen = (tail if with_role or pattern is _DASHED else near[-120:])[:m.start("span")] if m else ""
             if m and not m.group("hon") and not (with_role and _AGE_FIRST.match(m.group("role"))) and (
-                    ((_ORG_NOUN_BEFORE.search(seen) or _SPEAKS_FOR.search(seen)
+                    ((_ORG_NOUN_BEFORE.search(seen) or _SPEAKS_FOR.search(seen) or _OFFICE_OF.search(seen)
                       or (_ORG_NOUN_BARE.search(seen) and not _name_shaped(m.group("span"))))
                      and not _titled_or_given(m.group("span")))
                     or (seen.endswith(", ") and _ORG_SUBJECT.match(seen, sentence_start(seen, len(seen) - 1)))):
@@ -2567,7 +2577,11 @@ class Attributor:
             # stands between her name and the verb; without it (and the age set off before it: "Jane Roe, 74, of
             # Soweto") the subject is found.
             cut = m.start("age") if m.group("age") else m.start("pp")
-            return self._before_verb(prefix[: len(prefix) - len(near) + cut].rstrip() + " ", text, pos, depth + 1)
+            person = self._before_verb(prefix[: len(prefix) - len(near) + cut].rstrip() + " ", text, pos, depth + 1)
+            if person or not near.rstrip().endswith(","):
+                return person
+            # Set off by a comma, the phrase may end a relative clause instead ("…, who was visiting Manhattan
+            # from South Carolina, told"): the rules below read it.
         if depth < MAX_PLACE_PHRASES and near.rstrip().endswith(",") \
                 and (m := _TRAILING_BODY.search(near, max(0, len(near) - 100))) \
                 and m.group("body").split()[-1].lower() in lexicons.ORGANISATION_WORDS:
@@ -2711,7 +2725,7 @@ _TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose)\s+[^,;:\"“
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
                             r"[A-Z][\w'’&.\-]*),\s*$")
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?P<age>,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
-                          r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?)\s*$")
+                          r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?),?\s*$")
 
 
 def _title_phrase_before(seg: str, capitalised: bool = False) -> str | None:
@@ -3065,8 +3079,8 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Co
                     and not p.text[:1].isdigit() and not _SIGNED_END.search(previous_text):
                 person = previous  # a page export broke the paragraph mid-sentence
                 how[id(p)] = CARRIED
-        if person is None and quote_mask(p.text):
-            person = attributor.quote_subject(p.text)
+        if person is None and _without_nicknames(p.text, quote_mask(p.text)):
+            person = attributor.quote_subject(p.text)  # ('Davies "Bomber" Phiri' quotes nobody)
         if person is None and previous is None and previous_text and _whole_quote(p.text):
             # A paragraph that is one quote, after narration about a person ("Clinton … called it “outrageous” …"
             # then "“If any bank can’t be managed …”"): the person the narration's sentences are about.
