@@ -2498,3 +2498,26 @@ def test_a_release_label_with_its_date_in_a_page_header_dates_the_release(tmp_pa
             "more than an hour from the nearest crew.</p></main></body></html>")
     (tmp_path / "x.html").write_text(page, encoding="utf-8")
     assert load_release(tmp_path / "x.html").date == dt.date(2026, 4, 16)
+
+
+def test_a_town_and_its_country_before_a_dash_are_the_dateline_place():
+    r = load_text("2,000 performers gather as arts festival opens\n\nPort Vila, Vanuatu — More than 2,000 "
+                  "performers from all six provinces will take part in the festival, which opened on Monday.\n\n"
+                  "The festival runs for five days.\n")
+    assert r.location == "Port Vila, Vanuatu"
+    assert body_texts(r)[0].startswith("More than 2,000 performers")
+
+
+def test_a_contact_line_over_an_about_section_is_a_contact(tmp_path):
+    text = ("# Jaguar count reaches record 142 in the mountains\n\n"
+            "Camera traps in the mountains have recorded 142 individual jaguars over the past year, the alliance "
+            "said on Thursday.\n\n"
+            "The count was carried out by rangers from six villages.\n\n"
+            "**Media contact:** Kenrick Palacio, Communications Officer · (501) 555-0164 · kp@trra.example.org\n\n"
+            "**About TRRA** — The Example Rainforest Alliance works with coastal communities to protect forests, "
+            "rivers and reefs.\n")
+    (tmp_path / "x.md").write_text(text, encoding="utf-8")
+    r = load_release(tmp_path / "x.md")
+    assert [c.email for c in r.contacts] == ["kp@trra.example.org"]
+    assert body_texts(r)[-1].startswith("The count was carried out")
+    assert [p.kind for p in r.paragraphs][-1] == "about"

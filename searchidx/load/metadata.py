@@ -84,6 +84,9 @@ _DATELINE_LEAD = re.compile(
     # date written any way the date reader knows, up to a dash or a colon. The date is checked after the match.
     # "Singapore -- …": a country or capital in capitals and small letters before a dash (checked after).
     r"|^(?P<place6>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})\s+(?:--|[–—])\s+(?=[A-Z])"
+    # "Port Vila, Vanuatu — …": a town in capitals and small letters with its country (checked after).
+    r"|^(?P<place7>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2}),\s+(?P<country7>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})"
+    r"\s+(?:--|[–—])\s+(?=[A-Z])"
     r"|^(?P<place5>(?:[A-Z][A-Z.'’\-]{1,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,3}|[A-Z][a-zà-ÿ'’\-]{1,20}(?: [A-Z][a-zà-ÿ'’\-]{1,20}){0,2})"
     r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2}"
     # "LAUTOKA (Fiji), 17 June —": the country in brackets after the place, kept with it.
@@ -326,6 +329,11 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         return found if found[1] or ":" not in text[:m.end()] else _colon_lead(text)
     if m.group("place6"):
         return (text[m.end():], m.group("place6"), None) if may_be_place(m.group("place6")) else (text, None, None)
+    if m.group("place7"):
+        town, country = m.group("place7"), m.group("country7")
+        # (A known country vouches for the town's first words: "Port Vila", "Bay Roberts".)
+        known = is_place(country) and not is_organisation(town) and not is_lowercase_word(town.split()[-1])
+        return (text[m.end():], f"{town}, {country}", None) if known else (text, None, None)
     written = m.group("date") or m.group("dashed") or m.group("date2")
     found = find_date(written) if written else None
     if (m.group("dashed") or m.group("date2")) and not found:
@@ -486,7 +494,7 @@ def is_footer_start(line: str) -> bool:
 _CONTACT_LABEL = re.compile(
     r"^(?:for (?:further|more) information|for (?:media )?(?:inquiries|enquiries|queries)|(?:media|press) "
     r"(?:contacts?|enquiries|inquiries|queries)|contacts?|media|issued by)(?:,? (?:please )?contact)?\s*:\s*", re.I)
-_FIELD_SPLIT = re.compile(r"\s*[|;,]\s*|\s+[–—]\s+")
+_FIELD_SPLIT = re.compile(r"\s*[|;,]\s*|\s+[–—·•]\s+")
 #: Longest line read as a contact given on one line, and longest field in it.
 CONTACT_RECORD_CHARS = 220
 CONTACT_FIELD_CHARS = 70

@@ -630,7 +630,14 @@ def _signoff_line(line: str) -> bool:
 def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     """Trailing short blocks with a name, organisation, phone or e-mail are the media contacts; the signatory's
     name and office over them sign the statement off, and are no text either."""
+    found = len(draft.contacts)
     kept = _take_contact_blocks(draft, blocks)
+    about = next((k for k in range(len(kept) - 1, max(0, len(kept) - ABOUT_BLOCKS) - 1, -1)
+                  if kept[k].hint == "about" or (kept[k].hint is None and _about_block(kept[k]))), None)
+    if len(draft.contacts) == found and about:
+        # No contact under the About section the release ends with: they may stand over it ("Media contact:
+        # Jane Roe · 555 0164 · jane@…" then "About Example — …").
+        kept = _take_contact_blocks(draft, kept[:about]) + kept[about:]
     while kept and md.is_signatory_block(kept[-1].lines):
         kept = kept[:-1]
     # Over the back matter the end mark opened (an About section), the sign-off ends the text all the same.
@@ -641,6 +648,15 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
         del kept[end - 1]
         end -= 1
     return kept
+
+
+#: Most blocks an About section under the contacts runs to.
+ABOUT_BLOCKS = 3
+
+
+def _about_block(b: Block) -> bool:
+    """A block that opens an About section: "About Example — …", "ABOUT EXAMPLE", "About Example: …"."""
+    return b.text.lstrip("*_ ").startswith(("About ", "ABOUT "))
 
 
 def _take_contact_blocks(draft: Draft, blocks: list[Block]) -> list[Block]:
