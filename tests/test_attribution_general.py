@@ -1130,3 +1130,15 @@ def test_a_surname_opening_with_a_particle_or_a_click_is_a_subject(first, second
 ])
 def test_subjects_past_places_and_descriptions_and_no_bodies_or_nicknames(paragraphs, expected):
     assert names(*paragraphs) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Incomes will rise by 40 percent, according to a baseline study by Gulu-based agricultural economist Dr "
+     "Opiyo Denis Kidega.", "Opiyo Denis Kidega"),
+    ("“The evidence cannot prove the crime alleged,” according to a court document filed by state attorney "
+     "Dave Aronberg.", "Dave Aronberg"),
+    # A plural before the name is a group's, or a firm's: "analysts Screen Digest".
+    ("Sales fell by a tenth, according to research by media analysts Screen Digest.", None),
+])
+def test_according_to_a_writing_by_a_described_person(text, name):
+    assert names(text) == [name]

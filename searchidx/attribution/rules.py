@@ -515,7 +515,10 @@ _ACRONYM_HOLDER = re.compile(rf",\s+(?:(?P<hon>{HONORIFIC})\s+|[A-Z][A-Za-z]{{0,
 _ACCORDING_PRONOUN = re.compile(r"\b[Aa]ccording to (?P<pron>him|her)(?=\s*[,.;])")
 # "according to the governor": a role alone, in lower case, ending its clause.
 _ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to the\s+(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*|[A-Z]{2,6})(?=\s*[,.;]|$)")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|by),?\s+)?(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?),)?")
+# ("according to a study by Gulu-based agricultural economist Dr Jane Roe": what the person is, after "by".)
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|(?P<by>by)),?\s+)?"
+                        rf"(?(by)(?:(?:(?:[A-Z][\w’'-]*-[a-z][\w’'-]*|[a-z][\w’'-]*)\s+){{0,2}}{_PERSON_NOUN}\s+)?)"
+                        rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?),)?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
 # introducing a quote with a colon, or ending a line that a quote follows.
 # Searched backwards from each colon that opens a quote of a few words at least: "Gang Moniker: “Lil Rob”" is
