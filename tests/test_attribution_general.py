@@ -1142,3 +1142,10 @@ def test_subjects_past_places_and_descriptions_and_no_bodies_or_nicknames(paragr
 ])
 def test_according_to_a_writing_by_a_described_person(text, name):
     assert names(text) == [name]
+
+
+def test_a_line_describing_what_the_next_paragraph_tells_is_a_lead_in():
+    assert names("In testimony read into the record, Fort Kent Fire Chief Brandon St. Pierre described a call "
+                 "last winter:",
+                 "“We waited 70 minutes for a crew from the next county. The patient did not make it,” he "
+                 "wrote.") == [None, "Brandon St. Pierre"]

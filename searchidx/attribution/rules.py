@@ -2880,9 +2880,14 @@ def attribution_fragment(text: str) -> bool:
     at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k] in _VERB_ALONE), None)
     if at is None or len(tokens) - at - 1 > LEAD_IN_TAIL_WORDS or _QUESTION_HEAD.match(head):
         return False
-    # Hearers after "told", a circumstance after a preposition; "said the inquiry needs to cover:" is words of
-    # the speaker's own.
-    return tokens[at] in ("told", "tells") or tokens[at + 1].lower() in _CIRCUMSTANCE_WORDS
+    # Hearers after "told", a circumstance after a preposition, what the next paragraph tells after "described"
+    # ("described a call last winter:"); "said the inquiry needs to cover:" is words of the speaker's own.
+    return tokens[at] in ("told", "tells") or tokens[at + 1].lower() in _CIRCUMSTANCE_WORDS or (
+        tokens[at] in _TOPIC_VERBS and tokens[at + 1].lower() in ("a", "an", "the", "his", "her", "their", "its"))
+
+
+# Verbs whose object is what the quote below tells: "described the scene:", "recalled the night:".
+_TOPIC_VERBS = frozenset("described describes recalled recalls recounted recounts".split())
 
 
 #: Most words after the verb of a lead-in line ("told the House of Assembly on Tuesday:").
