@@ -2521,3 +2521,43 @@ def test_a_contact_line_over_an_about_section_is_a_contact(tmp_path):
     assert [c.email for c in r.contacts] == ["kp@trra.example.org"]
     assert body_texts(r)[-1].startswith("The count was carried out")
     assert [p.kind for p in r.paragraphs][-1] == "about"
+
+
+def test_no_headline_between_letterhead_and_lead_gives_no_title(tmp_path):
+    text = ("MOTHER OF MERCY HOSPITAL – KIBOGA\nP.O. Box 55, Kiboga, Uganda\nTel: +256 414 555 301 | Email: "
+            "info@example.org\n\nPRESS STATEMENT\n\nFriday, 27th March 2026\n\n"
+            "Mother of Mercy Hospital in Kiboga has opened a new maternity theatre and a 24-bed newborn unit, ending "
+            "the need to refer mothers with complicated deliveries to Mulago, a journey of more than three hours on "
+            "roads that flood in the rains.\n\n"
+            "The project was funded by the diaspora association and thousands of small donations.\n")
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    r = load_release(tmp_path / "x.txt")
+    assert r.title is None
+    assert r.date == dt.date(2026, 3, 27)
+    assert body_texts(r)[0].startswith("Mother of Mercy Hospital in Kiboga has opened")
+
+
+@pytest.mark.parametrize("closing", [
+    "For media enquiries contact Brian Kiprotich, Communications Officer, on +254 700 555 218 or media@example.org.",
+    "This announcement has been authorised for release by the Board of Example Resources Ltd.",
+    "About the festival: The Example Harbour Lights Festival is organised by the local council.",
+])
+def test_closing_contacts_issuers_and_about_lines_are_no_body(closing):
+    r = load_text("Camp opens for sixty girls\n\nThe foundation has opened a residential camp for sixty girls, the "
+                  "first in the region to combine coaching with schooling.\n\n"
+                  "The foundation said applications would open in January.\n\n" + closing + "\n")
+    assert body_texts(r)[-1].startswith("The foundation said applications")
+
+
+def test_a_headline_named_by_class_under_a_shorter_tab_title_and_a_posted_line(tmp_path):
+    page = ("<html><head><title>Halifax man jailed for burglaries on elderly residents | Example Valleys Police"
+            "</title></head><body><main><h2 class=\"headline\">Halifax man jailed for six years after &lsquo;cold "
+            "and calculated&rsquo; burglaries on elderly residents</h2>"
+            "<p class=\"meta\">Posted on Thursday 14 May 2026 &bull; Calderdale District &bull; Ref: EVP/CAL/0412</p>"
+            "<p>A Halifax man who targeted the homes of pensioners across Calderdale has been jailed for six years "
+            "and four months.</p><p>He was sentenced at Bradford Crown Court on Wednesday after admitting eleven "
+            "burglaries.</p></main></body></html>")
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    r = load_release(tmp_path / "x.html")
+    assert r.title == "Halifax man jailed for six years after ‘cold and calculated’ burglaries on elderly residents"
+    assert r.date == dt.date(2026, 5, 14)

@@ -521,7 +521,10 @@ def contact_fields(line: str) -> list[str] | None:
 
 # "Issued by: Example Ltd, 1 High Street", "Authorised by J. Roe, 1 Example Street": who issued the release,
 # with the contacts at its end.
-_ISSUER_LINE = re.compile(r"^(?:issued|released|published|authori[sz]ed|distributed|prepared)(?: and \w+)? by\b", re.I)
+_ISSUER_LINE = re.compile(r"^(?:(?:issued|released|published|authori[sz]ed|distributed|prepared)(?: and \w+)? by\b|"
+                          # "This announcement has been authorised for release by the Board of Example Ltd."
+                          r"this (?:announcement|release|statement|document) (?:has been|was|is) authori[sz]ed"
+                          r"(?: for (?:release|lodgement))? by\b)", re.I)
 
 
 # A byline alone on its line: "By Jane Roe", "by Media Unit".
@@ -592,8 +595,8 @@ def looks_like_contact_line(line: str) -> bool:
 
 
 # A sentence that gives the contact: "For more information, please contact …", "For further details call …".
-_CONTACT_SENTENCE = re.compile(r"^for (?:more|further) (?:information|details),? (?:please )?(?:contact|call|e-?mail|phone|"
-                               r"write to|reach)\b", re.I)
+_CONTACT_SENTENCE = re.compile(r"^for (?:(?:more|further) (?:information|details)|(?:media |press )?(?:enquiries|inquiries|queries)),?"
+                               r" (?:please )?(?:contact|call|e-?mail|phone|write to|reach)\b", re.I)
 
 
 def _name_job_body(line: str) -> bool:

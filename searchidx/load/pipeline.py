@@ -191,7 +191,9 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
         i = _headline_under_label(draft, blocks, i, lead_at)
         blocks, i = _headline_in_crumbs(draft, blocks, i, lead_at)
         title_at = i
-        if blocks[i].hint != "list" and not (blocks[i].text[:1] and blocks[i].text[0] in _BULLET_MARKS):
+        if i and _lead_not_title(blocks[i].text):
+            pass  # no headline between the letterhead and the lead ("PRESS STATEMENT" / a date / the lead): no title
+        elif blocks[i].hint != "list" and not (blocks[i].text[:1] and blocks[i].text[0] in _BULLET_MARKS):
             draft.title = blocks[i].text
             i += 1
         # else a results release opening with its summary's bullets: it has no headline, and a list item
@@ -447,6 +449,16 @@ def _head_line(line: str) -> str:
     if md.date_only_line(line):
         return "date"
     return "office" if md.is_office_line(line) else "text"
+
+
+#: Fewest words of a paragraph of prose that is never a headline.
+LEAD_WORDS = 30
+
+
+def _lead_not_title(text: str) -> bool:
+    """A paragraph of prose, which a headline never is: a sentence of thirty words or more, over 200
+    characters."""
+    return len(text) > 200 and ends_sentence(text) and len(text.split()) >= LEAD_WORDS
 
 
 def _is_lead(text: str) -> bool:

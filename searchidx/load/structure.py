@@ -44,7 +44,8 @@ _ABOUT = re.compile(rf"^(?:About|ABOUT|Acerca de|À propos de|Sobre)\s+(?:the\s+
 # A quotation closed and attributed ("…,” Dr Jones says", "…,” said Ms Roe"): someone speaking.
 _ATTRIBUTED_QUOTE = re.compile(r'[,.!?]["”»’]\s+(?:(?:[A-Z][\w.’\'-]*\s+){1,4}(?:says|said|adds|added|explains|explained)'
                                r'|(?:he|she)\s+(?:says|said|adds|added)\b|(?:says|said|adds|added)\s+[A-Z])')
-_ABOUT_INLINE = re.compile(rf"^About\s+{_NAME}(?::|\s+[—–])\s+\S")  # "About X: …", "About X — …"
+# "About X: …", "About X — …", "About the festival: …".
+_ABOUT_INLINE = re.compile(rf"^About\s+(?:{_NAME}|the\s+[a-z]+)(?::|\s+[—–])\s+\S")
 # Headings of the other boilerplate sections a release ends with: they start the About part as "About X" does.
 _BOILERPLATE_HEADING = re.compile(
     r"^(?:notes? (?:to|for) editors?|editors?['’]? notes?|for editors|notes|(?:cautionary (?:note|statement) "

@@ -697,7 +697,7 @@ def _labelled_date(tree) -> Any:
             continue
         labelled = is_label(text)
         if (labelled or _PUBLISHED.match(text)) and (dated := find_date(text)) \
-                and (labelled or dated[1].start() <= PUBLISHED_DATE_AT):
+                and (labelled or dated[1].start() <= PUBLISHED_DATE_AT or _PUBLISHED_LEAD.match(text[:dated[1].start()])):
             return dated[0]
         if "|" in text and (row := head_row_date(text)):
             return row[1]  # "Khamis, 03 Dis 2026 | Thursday, 03 Dec 2026 10:42 AM | By: Media Unit"
@@ -711,6 +711,9 @@ def _labelled_date(tree) -> Any:
 _PUBLISHED = re.compile(r"^(?:published|posted|posted on|released|issued)\b", re.I)
 #: Furthest into such a line its date may start.
 PUBLISHED_DATE_AT = 16
+# Or farther, after a weekday: "Posted on Thursday 14 May 2026 • Calderdale District".
+_PUBLISHED_LEAD = re.compile(r"^(?:published|posted|released|issued)(?:\s+on)?\s*:?\s*"
+                             r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$", re.I)
 
 
 # A date in a page's address, as news sites write the day they published: "/2019/11/19/…", "/story/2019-11-19/".
@@ -846,7 +849,7 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
         h1 = h1s[0]  # the page's one heading of that rank, and not a link home (a logo)
     if h1 is None and not h1s:
         # A hand-made page with no heading element names its headline by class ("<div class="title">").
-        h1 = next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag in ("div", "p", "span", "strong")
+        h1 = next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag in ("div", "p", "span", "strong", "h2")
                    and _TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
                    and not _NOT_TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")), None)
     # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
