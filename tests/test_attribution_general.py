@@ -1149,3 +1149,21 @@ def test_a_line_describing_what_the_next_paragraph_tells_is_a_lead_in():
                  "last winter:",
                  "“We waited 70 minutes for a crew from the next county. The patient did not make it,” he "
                  "wrote.") == [None, "Brandon St. Pierre"]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["Speaking at the launch, the trust's chairperson, Justice (Retd) Nasira Iqbal Chaudhry, said that the gap "
+      "was about books."], ["Nasira Iqbal Chaudhry"]),
+    (["In a 42-page report laid in Parliament, Ombudsman Ms. Indira Ramsaran-Baptiste found that the company "
+      "had gone on charging for the package."], ["Indira Ramsaran-Baptiste"]),
+    # A line of any length that ends on its verb and a colon introduces the next paragraph's quote.
+    (["Grandmother of four Elowen Tregenza, 71, from Illogan, who has brought her apples to the cider house "
+      "every autumn since the scheme began, said:",
+      "“My late husband planted those trees in 1978 and I never knew what to do with half the apples.”"],
+     [None, "Elowen Tregenza"]),
+    # A passive verb speaks for no one.
+    (["Beth Ann Kowalczyk, who represents Precinct 4, left before the result was announced and could not be "
+      "reached for comment."], [None]),
+])
+def test_retired_notes_findings_long_lead_ins_and_passives(paragraphs, expected):
+    assert names(*paragraphs) == expected

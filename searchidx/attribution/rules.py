@@ -543,7 +543,8 @@ _COLON_PREDICATE = re.compile(
 # A judge's finding, given as the judge's words: "Lady Justice Jane Roe found that …", "Magistrate John Doe,
 # sitting in Example, held that …".
 _JUDGE_FOUND = re.compile(
-    rf"(?<![\w’'])(?P<title>(?:(?:Lady|Lord|Chief)\s+)?(?:Justice|Judge|Magistrate))\s+(?P<span>{_PERSON_NAME})"
+    rf"(?<![\w’'])(?P<title>(?:(?:Lady|Lord|Chief)\s+)?(?:Justice|Judge|Magistrate|Ombudsman|Coroner))\s+"
+    rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME})"
     r"(?:\s+[A-Z]{2,4})?(?:,\s+[^.;:\"“”]{2,100}?)?,?\s+(?:found|held|ruled)\s+that\b")
 # "footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”": a name, then a participle of speech.
 _PARTICIPLE_AT = re.compile(
@@ -578,6 +579,10 @@ _SUBORDINATE_AT = re.compile(r"\s*" + _SUBORDINATE.pattern)
 
 # A short opening phrase and its comma before a sentence's subject: "As it turned out, Steenburgen had …".
 _OPENER_BEFORE = re.compile(r"(?:^|[.!?:;]\s+)(?P<first>[\w’'-]+)(?:\s+[\w’'-]+){0,4},$")
+
+
+# A form of "be" right before a verb, perhaps with an adverb between: the verb is passive.
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 
 
 def _opener_before(before: str) -> bool:
@@ -1628,6 +1633,8 @@ def _the_before(text: str, pos: int) -> bool:
 
 # An honorific in brackets after a title, as Nigerian releases write a married woman's: "Chief (Mrs.) Ngozi Eze".
 _PAREN_HONORIFIC = re.compile(r"(?<=[A-Za-z.] )\((Mrs|Mr|Ms|Miss|Dr|Prof|Engr|Barr)(\.?)\)(?= [A-Z])")
+# "Justice (Retd) Jane Roe": a retired holder's note in brackets, no part of the name.
+_PAREN_RETIRED = re.compile(r"(?<=[A-Za-z.] )\((?:Retd|Rtd|Retired|retd|rtd)\.?\)(?= [A-Z])")
 
 
 # Staff- and defence-college letters Nigerian and Ghanaian officers write in small letters ("fdc", "mni").
@@ -1642,7 +1649,7 @@ _COMMA_POST_NOMINALS = re.compile(
 
 
 _LETTERS_HINT = re.compile(rf", (?:[A-Z][A-Za-z]{{1,4}}|(?:{_SMALL_LETTERS})(?:\(\+\))?),")
-_PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr)")
+_PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr|R(?:etd|td|etired)|r(?:etd|td))")
 
 
 # A nickname in quotes between the words of a name ('Maria Consuelo “Connie” Dela Cruz-Ramos'): no quote.
@@ -2271,7 +2278,7 @@ class Attributor:
         self.cue = None
         # Cheap tests first: most paragraphs hold neither a bracketed honorific nor letters set off by commas.
         if "(" in text and _PAREN_HINT.search(text):
-            text = _PAREN_HONORIFIC.sub(_unbracket, text)
+            text = _PAREN_RETIRED.sub(lambda m: " " * len(m.group(0)), _PAREN_HONORIFIC.sub(_unbracket, text))
         if ", " in text and _LETTERS_HINT.search(text):
             text = _COMMA_POST_NOMINALS.sub(_blank_post_nominals, text)
         if "“" in text or '"' in text or "'" in text or "‘" in text:
@@ -2292,6 +2299,8 @@ class Attributor:
                  and not (text.startswith("alleg", a) and (not _ALLEGED_THAT.match(text, b)
                                                            or _PASSIVE_BEFORE.search(text, max(0, a - 24), a)))
                  and not (text.startswith("appeal", a) and b - a <= 8 and not _APPEAL_TO.match(text, b))
+                 # A passive: "the result was announced", "it was said that" speak for no subject.
+                 and not (text[a - 3:a] in ("as ", "re ", "en ", "ng ") and _BE_BEFORE.search(text, max(0, a - 20), a))
                  and not _not_a_verb_here(text, a, b)]
         # In a paragraph with quotes, the attribution next to a quote speaks it; other verbs may report
         # someone else in passing ("EgyptAir also confirmed …; “…,” Mariam Emara told CNN").
@@ -2309,10 +2318,11 @@ class Attributor:
             if person:
                 self.cue = (a, b)
                 return person
-        m = _JUDGE_FOUND.search(text) if "Justice" in text or "Judge" in text or "Magistrate" in text else None
+        m = _JUDGE_FOUND.search(text) if "Justice" in text or "Judge" in text or "Magistrate" in text \
+            or "Ombudsman" in text or "Coroner" in text else None
         if m and not _inside(spans, m.start()):
             # "In a judgment delivered on Friday, Lady Justice Jane Roe found that …": what a judge finds is said.
-            person = self._person(None, m.group("span"), m.group("title"))
+            person = self._person(m.group("hon"), m.group("span"), m.group("title"))
             if person:
                 return person
         m = _DASH_SIGNED.search(text) if spans and ("―" in text or "—" in text or "–" in text or "-" in text) else None
@@ -2863,15 +2873,17 @@ _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 def attribution_fragment(text: str) -> bool:
     """A short line that only attributes ("State’s Attorney Burke said", "Jane Roe said:-", "Jane Roe said
     the following:"): page exports cut it from its quote. The heading filter must keep it."""
-    if len(text) > 120:
-        return False
     head = text.rstrip(" :,-–—")
     if head.endswith(("following", "follows")):
         head = _FOLLOWING.sub("", head).rstrip(" :,-–—")
     words = head.rsplit(None, 1)
-    # "What riders say", "How the experts see it": a crosshead's question, not an attribution.
-    if len(words) == 2 and words[1] in _VERB_ALONE and not _QUESTION_HEAD.match(head):
+    # "What riders say", "How the experts see it": a crosshead's question, not an attribution. Before a colon
+    # the verb ends a line of any length ("Jane Roe, 71, from Illogan, who has …, said:"): it holds no words.
+    if len(words) == 2 and words[1] in _VERB_ALONE and not _QUESTION_HEAD.match(head) and (
+            len(text) <= 120 or (text.rstrip().endswith(":") and '"' not in head and "“" not in head)):
         return True
+    if len(text) > 120:
+        return False
     # "The Minister told Parliament:", "Roe said in a statement:": before a colon, the verb's hearers or
     # circumstances may follow it, in a few words with no quotation.
     if not text.rstrip().endswith(":") or '"' in head or "“" in head:
