@@ -139,7 +139,7 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
         if is_url:
             draft.url = draft.url or url
             continue
-        if (name := md.byline(b.text)) is not None:
+        if b.text[:3].lower() == "by " and (name := md.byline(b.text)) is not None:  # (most lines: no call)
             draft.author = draft.author or name
             continue
         if md.is_boilerplate(b.text):
@@ -162,7 +162,7 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
             ended = False  # another release after the first's end: its Spanish version ("AVISO DE PRENSA")
         if ended and b.hint in (None, "list"):
             b.hint = "about"
-        elif b.hint is None and md.is_caption_line(b.text):
+        elif b.hint is None and len(b.text) <= md.CAPTION_CHARS and md.is_caption_line(b.text):
             b.hint = "caption"
         out.append(b)
     return out
@@ -646,7 +646,7 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     kept = _take_contact_blocks(draft, blocks)
     about = next((k for k in range(len(kept) - 1, max(0, len(kept) - ABOUT_BLOCKS) - 1, -1)
                   if kept[k].hint == "about" or (kept[k].hint is None and _about_block(kept[k]))), None)
-    if len(draft.contacts) == found and about:
+    if len(draft.contacts) == found and about and md.may_hold_phone_or_email(kept[about - 1].text):
         # No contact under the About section the release ends with: they may stand over it ("Media contact:
         # Jane Roe · 555 0164 · jane@…" then "About Example — …").
         kept = _take_contact_blocks(draft, kept[:about]) + kept[about:]
