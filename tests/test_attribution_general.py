@@ -1167,3 +1167,14 @@ def test_a_line_describing_what_the_next_paragraph_tells_is_a_lead_in():
 ])
 def test_retired_notes_findings_long_lead_ins_and_passives(paragraphs, expected):
     assert names(*paragraphs) == expected
+
+
+def test_a_nickname_in_marks_leaves_a_lead_in_line_a_lead_in():
+    assert names("Head coach Desmond “Dizzy” Griffith said:",
+                 "“We played the best cricket of the season when it mattered,” he said.") == [None, "Desmond Griffith"]
+
+
+def test_a_given_name_with_an_honorific_reaches_the_patronymic_after_it():
+    assert names("VoltKaki was founded in 2023 by Ms Tan and chief technology officer Muhammad Faris bin Rosli, both "
+                 "former engineers.",
+                 "Mr Faris said the next generation of units would be smaller.") == [None, "Muhammad Faris bin Rosli"]

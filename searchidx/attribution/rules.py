@@ -1289,6 +1289,8 @@ _PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o|ap)\s")
 _NAME_AFTER_FIRST = re.compile(rf"(?:\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o))?{_NAME_PART}{{1,3}}(?=[\s,.;:)]|$)")
 # A patronymic right after a given name: "Kavitha a/p Muniandy", "Ahmad bin Hashim".
 _PATRONYMIC_NEXT = re.compile(rf"\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o)\s+[A-Z]")
+# The same, whole: " bin Rosli", " a/p Muniandy".
+_PATRONYMIC_AFTER = re.compile(rf"\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o)(?:\s+{_NAME_WORD}){{1,2}}")
 _PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole anak bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
                        "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
@@ -1856,6 +1858,8 @@ class Attributor:
                 continue
             if lexicons.is_place(name.split()[0]) and not lexicons.is_given_name(name.split()[0]):
                 continue  # "… ambassador to Britain Liu Xiaming": a place before a surname written first
+            if patronymic := _PATRONYMIC_AFTER.match(self.text, pos + len(surname)):
+                name += patronymic.group(0)  # "Muhammad Faris bin Rosli" for "Mr Faris": his given name
             if best is None or len(name) > len(best):
                 if best is not None and not set(speaker_key(best).split()) <= set(speaker_key(name).split()):
                     best = None  # two people share the surname: never expand it
@@ -3121,8 +3125,9 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Co
             # In a release headed "Statement by X", X's words run without quotation marks, in the first person.
             person = statement
             how[id(p)] = CARRIED if previous is statement else STATEMENT
+        # (A nickname in marks inside the name is no quote: 'Head coach Desmond “Dizzy” Griffith said:'.)
         lead_in = person is not None and person is explicit and _introduces(p.text) \
-            and attribution_fragment(p.text) and not quote_mask(p.text)
+            and attribution_fragment(plain := _without_inner_nicknames(p.text)) and not quote_mask(plain)
         # "Prime Minister Theresa May said:" holds none of her words: the paragraphs it introduces do.
         assigned.append((p, None if lead_in else person))
         if lead_in:
