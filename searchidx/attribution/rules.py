@@ -24,9 +24,11 @@ from searchidx.model import Paragraph
 from searchidx.regexes import trie_pattern
 
 # Honorifics of the English-speaking world (lexicons.HONORIFICS): one, or two in a row ("Tan Sri Dato'", "Hon. Dr").
-_HONORIFIC_WORDS = ("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Rev Revd Sr Sra Srta Lic Judge Shri Smt Datuk Datin Dato "
-                    "Alhaji Hajia Haji Hajah Cllr Engr Ratu Thiru Thirumathi Encik Tun Puan Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
-                    "Pehin Awang Dayang Gogo Mkhulu").split()
+# The words matched as they are, and "Judge"; those written with their own rules below (Hon., Rev., Ir., Barr.,
+# Adv., Dato') and those this pattern has never taken (Lady, Lord, Sri, Toh, …) left out.
+_HONORIFICS_APART = frozenset("Hon Honourable Honorable Reverend Ir Barr Adv Dato' Dato’ Lady Lord Sri Toh Kumari "
+                              "Shrimati Alhaja Mme Mlle Herr Frau".split())
+_HONORIFIC_WORDS = [w for w in lexicons.HONORIFICS if w not in _HONORIFICS_APART] + ["Judge"]
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
 _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
@@ -581,7 +583,7 @@ _SUBORDINATE_AT = re.compile(r"\s*" + _SUBORDINATE.pattern)
 _OPENER_BEFORE = re.compile(r"(?:^|[.!?:;]\s+)(?P<first>[\w’'-]+)(?:\s+[\w’'-]+){0,4},$")
 
 
-# A form of "be" right before a verb, perhaps with an adverb between: the verb is passive.
+# A form of "be" right before a verb: the verb is passive ("was announced"; "is said" left to its context).
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$")
 
 
@@ -1285,12 +1287,14 @@ _ELIDED_PARTICLE = re.compile(r"d['’][A-ZÀ-Ý]")
 _HONORIFIC_END = re.compile(rf"(?:{HONORIFIC})\s+$")
 # The word that opens a patronymic in Malay and Arabic names: what follows it is the father's name.
 _PATRONYMIC_WORD = r"(?:bin|binti|binte|bint|ibn)"
-_PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o|ap)\s")
-_NAME_AFTER_FIRST = re.compile(rf"(?:\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o))?{_NAME_PART}{{1,3}}(?=[\s,.;:)]|$)")
+# With the Tamil ones: "a/l", "a/p", "s/o", "d/o".
+_PATRONYMIC_MARK = rf"(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o)"
+_PATRONYMIC = re.compile(rf"\s(?:{_PATRONYMIC_MARK}|ap)\s")
+_NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_MARK})?{_NAME_PART}{{1,3}}(?=[\s,.;:)]|$)")
 # A patronymic right after a given name: "Kavitha a/p Muniandy", "Ahmad bin Hashim".
-_PATRONYMIC_NEXT = re.compile(rf"\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o)\s+[A-Z]")
+_PATRONYMIC_NEXT = re.compile(rf"\s+{_PATRONYMIC_MARK}\s+[A-Z]")
 # The same, whole: " bin Rosli", " a/p Muniandy".
-_PATRONYMIC_AFTER = re.compile(rf"\s+(?:{_PATRONYMIC_WORD}|a/l|a/p|s/o|d/o)(?:\s+{_NAME_WORD}){{1,2}}")
+_PATRONYMIC_AFTER = re.compile(rf"\s+{_PATRONYMIC_MARK}(?:\s+{_NAME_WORD}){{1,2}}")
 _PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole anak bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
                        "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
@@ -2881,16 +2885,16 @@ def attribution_fragment(text: str) -> bool:
     if head.endswith(("following", "follows")):
         head = _FOLLOWING.sub("", head).rstrip(" :,-–—")
     words = head.rsplit(None, 1)
+    # Before a colon, with no quotation: the line introduces what follows.
+    introduces = text.rstrip().endswith(":") and '"' not in head and "“" not in head
     # "What riders say", "How the experts see it": a crosshead's question, not an attribution. Before a colon
     # the verb ends a line of any length ("Jane Roe, 71, from Illogan, who has …, said:"): it holds no words.
     if len(words) == 2 and words[1] in _VERB_ALONE and not _QUESTION_HEAD.match(head) and (
-            len(text) <= 120 or (text.rstrip().endswith(":") and '"' not in head and "“" not in head)):
+            len(text) <= 120 or introduces):
         return True
-    if len(text) > 120:
-        return False
     # "The Minister told Parliament:", "Roe said in a statement:": before a colon, the verb's hearers or
-    # circumstances may follow it, in a few words with no quotation.
-    if not text.rstrip().endswith(":") or '"' in head or "“" in head:
+    # circumstances may follow it, in a few words.
+    if len(text) > 120 or not introduces:
         return False
     tokens = head.split()
     at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k] in _VERB_ALONE), None)

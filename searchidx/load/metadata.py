@@ -956,13 +956,11 @@ def head_date(lines: Iterable[str]) -> tuple[str | None, object] | None:
     return None
 
 
-# Where a head line's cells part: three spaces or more, a bar, a middle dot, a bullet or a dash set apart.
-_HEAD_CELLS = re.compile(r"\s{3,}|\s+[|·•—]\s+")
-
-
 # Parts of a head line set apart by bars, middle dots or dashes: "Example Trust | Media release | 4 November
 # 2026", "Example Alliance — News — Posted Friday, January 16, 2026".
 _ROW_PARTS = re.compile(r"\s+[|·•—]\s+")
+# A letterhead row's cells: the same, or three spaces or more between them.
+_HEAD_CELLS = re.compile(rf"\s{{3,}}|{_ROW_PARTS.pattern}")
 
 
 def head_row_date(line: str) -> tuple[str | None, object] | None:

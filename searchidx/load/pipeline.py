@@ -99,7 +99,7 @@ def _drop_headings(paragraphs: list[Paragraph], listed: set[int] | None = None) 
             kept.append(p)
             continue
         # A back matter heading ("Notes to editors") stays: it opens its section (`mark_about`).
-        if p.kind == "body" and is_heading(p.text) and not (_about(p) or opens_back_matter(p.text)) \
+        if p.kind == "body" and is_heading(p.text) and not (_about(p.text) or opens_back_matter(p.text)) \
                 and not attribution_fragment(p.text):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
             if nxt is not None and nxt.speaker is None and nxt.text[:1] in "\"“«„":
@@ -113,8 +113,9 @@ def _drop_headings(paragraphs: list[Paragraph], listed: set[int] | None = None) 
     return kept
 
 
-def _about(p: Paragraph) -> bool:
-    return p.text.startswith(("About ", "ABOUT "))
+def _about(text: str) -> bool:
+    """A line that opens an About section: "About Example — …", "ABOUT EXAMPLE", "About Example: …"."""
+    return text.startswith(("About ", "ABOUT "))
 
 
 def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
@@ -139,7 +140,7 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
         if is_url:
             draft.url = draft.url or url
             continue
-        if b.text[:3].lower() == "by " and (name := md.byline(b.text)) is not None:  # (most lines: no call)
+        if (name := md.byline(b.text)) is not None:
             draft.author = draft.author or name
             continue
         if md.is_boilerplate(b.text):
@@ -162,7 +163,7 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
             ended = False  # another release after the first's end: its Spanish version ("AVISO DE PRENSA")
         if ended and b.hint in (None, "list"):
             b.hint = "about"
-        elif b.hint is None and len(b.text) <= md.CAPTION_CHARS and md.is_caption_line(b.text):
+        elif b.hint is None and md.is_caption_line(b.text):
             b.hint = "caption"
         out.append(b)
     return out
@@ -645,7 +646,7 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
     found = len(draft.contacts)
     kept = _take_contact_blocks(draft, blocks)
     about = next((k for k in range(len(kept) - 1, max(0, len(kept) - ABOUT_BLOCKS) - 1, -1)
-                  if kept[k].hint == "about" or (kept[k].hint is None and _about_block(kept[k]))), None)
+                  if kept[k].hint == "about" or (kept[k].hint is None and _about(kept[k].text))), None)
     if len(draft.contacts) == found and about and md.may_hold_phone_or_email(kept[about - 1].text):
         # No contact under the About section the release ends with: they may stand over it ("Media contact:
         # Jane Roe · 555 0164 · jane@…" then "About Example — …").
@@ -664,11 +665,6 @@ def _take_contacts(draft: Draft, blocks: list[Block]) -> list[Block]:
 
 #: Most blocks an About section under the contacts runs to.
 ABOUT_BLOCKS = 3
-
-
-def _about_block(b: Block) -> bool:
-    """A block that opens an About section: "About Example — …", "ABOUT EXAMPLE", "About Example: …"."""
-    return b.text.lstrip("*_ ").startswith(("About ", "ABOUT "))
 
 
 def _take_contact_blocks(draft: Draft, blocks: list[Block]) -> list[Block]:
