@@ -2561,3 +2561,65 @@ def test_a_headline_named_by_class_under_a_shorter_tab_title_and_a_posted_line(t
     r = load_release(tmp_path / "x.html")
     assert r.title == "Halifax man jailed for six years after ‘cold and calculated’ burglaries on elderly residents"
     assert r.date == dt.date(2026, 5, 14)
+
+
+@pytest.mark.parametrize("masthead", [
+    '<h1>Department of Inland Waterways and Harbours</h1><p class="addr">Harbour Road, Example Town · Tel: 555 0120</p>'
+    "<h2>Dredging of the north channel to begin in March</h2>",
+    '<p class="org">EXAMPLE WATERWAYS TRUST, INC.</p><p class="title">Dredging of the north channel to begin in March</p>',
+])
+def test_a_letterhead_over_the_headline_of_a_hand_made_page_is_no_title(tmp_path, masthead):
+    page = ("<html><head><title>Media Release</title></head><body>" + masthead +
+            "<p>Dredging of the north channel of the harbour will begin in March and take about eleven weeks, the "
+            "department said on Monday.</p><p>Ferries will keep to the south channel while the work goes on.</p>"
+            "</body></html>")
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    r = load_release(tmp_path / "x.html")
+    assert r.title == "Dredging of the north channel to begin in March"
+    assert body_texts(r)[0].startswith("Dredging of the north channel of the harbour")
+
+
+def test_an_h1_that_names_the_issuer_stays_the_title_when_the_text_follows_it(tmp_path):
+    page = ("<html><body><h1>Example Harbour Rowing Club</h1><p>Example Harbour Rowing Club will open its "
+            "boathouse to the public on Saturday for the first time since the floods of last winter, the club said."
+            "</p><h2>Timetable for the day</h2><p>Doors open at ten.</p></body></html>")
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    assert load_release(tmp_path / "x.html").title == "Example Harbour Rowing Club"
+
+
+@pytest.mark.parametrize(("lead", "place", "date"), [
+    ("Example City, Leyte – November 9, 2026 – The network has delivered 18,000 food packs.",
+     "Example City, Leyte", dt.date(2026, 11, 9)),
+    ("May Pen, Clarendon: Sunday, 12 April 2026 – Three men have been charged after a police operation.",
+     "May Pen, Clarendon", dt.date(2026, 4, 12)),
+    ("Update: 3 May 2026 – the road is closed again after a second landslide.", None, None),
+])
+def test_datelines_with_a_region_and_a_dash_or_colon_before_the_date(lead, place, date):
+    r = load_text(f"Food packs delivered to coastal towns\n\n{lead}\n\nMore work follows next week.\n")
+    assert (r.location, r.date) == (place, date)
+
+
+def test_an_end_mark_with_a_date_dates_the_release():
+    r = load_text("New ferries to enter service\n\nThe company today announced that four new ferries will enter "
+                  "service in January.\n\nFares will remain unchanged.\n\nEnds/Friday, November 27, 2026\n")
+    assert r.date == dt.date(2026, 11, 27)
+    assert body_texts(r)[-1] == "Fares will remain unchanged."
+
+
+def test_a_pdf_letterhead_row_of_cells_set_far_apart_is_no_title():
+    text = ("EXAMPLE TARIFF REGULATORY AUTHORITY                             MEDIA STATEMENT\n"
+            "Example House, 526 Example Street, Arcadia, Pretoria       Tel: 012 555 0140\n\n"
+            "    REGULATOR APPROVES AVERAGE 9.8% MUNICIPAL ELECTRICITY TARIFF INCREASE\n"
+            "                              FOR 2026/27\n\n"
+            "PRETORIA, 30 March 2026 – The Authority has approved an average increase of 9.8% in municipal\n"
+            "electricity tariffs for the 2026/27 financial year.\n\n"
+            "The new tariffs take effect on 1 July 2026.\n")
+    r = load_text(text)
+    assert r.title == "REGULATOR APPROVES AVERAGE 9.8% MUNICIPAL ELECTRICITY TARIFF INCREASE FOR 2026/27"
+    assert (r.location, r.date) == ("PRETORIA", dt.date(2026, 3, 30))
+
+
+def test_a_newsml_dateline_with_a_weekday_and_day_gives_its_place():
+    from searchidx.load.formats.newsml import _dateline_place
+    assert _dateline_place("BRIDGETOWN, Barbados, Saturday July 25") == "BRIDGETOWN, Barbados"
+    assert _dateline_place("Sunday Island, Fiji") == "Sunday Island, Fiji"

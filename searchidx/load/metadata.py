@@ -86,12 +86,14 @@ _DATELINE_LEAD = re.compile(
     r"|^(?P<place6>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})\s+(?:--|[–—])\s+(?=[A-Z])"
     # "Port Vila, Vanuatu — …": a town in capitals and small letters with its country (checked after).
     r"|^(?P<place7>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2}),\s+(?P<country7>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})"
-    r"\s+(?:--|[–—])\s+(?=[A-Z])"
+    # (Not before a date: "Tacloban City, Leyte – November 9, 2026 – …" is the dated form below.)
+    r"\s+(?:--|[–—])\s+(?=[A-Z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[A-Z][a-z]{2,8}\.? \d)"
     r"|^(?P<place5>(?:[A-Z][A-Z.'’\-]{1,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,3}|[A-Z][a-zà-ÿ'’\-]{1,20}(?: [A-Z][a-zà-ÿ'’\-]{1,20}){0,2})"
     r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2}"
     # "LAUTOKA (Fiji), 17 June —": the country in brackets after the place, kept with it.
     r"(?:\s*\([A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?\))?)"
-    r"(?:\s*(?:,|\(|\s[-–—]{1,2})|(?<=\))(?=\s))\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
+    # "May Pen, Clarendon: Sunday, 12 April 2026 – …": a colon after the place, the date after it.
+    r"(?:\s*(?:,|:|\(|\s[-–—]{1,2})|(?<=\))(?=\s))\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
 )
 # "ISLAMABAD: The …", "Nairobi: The …": a place alone before a colon, as South Asian and African releases
 # write it, perhaps with the country ("KINGSTON, Jamaica: …"); checked after ("UPDATE:", "NOTE:" and a name
@@ -392,6 +394,11 @@ def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | 
     place, written = _without_weekday(m.group("place5").strip(" ,")), m.group("date5").strip(" ,")
     if _WEEKDAY.match(place.split(",")[0]) or place.split(",")[0].lower() in MONTHS:
         return text, None, None  # "Tuesday, March 3, 2026 –": a date, no place
+    if text[m.end("place5"):].lstrip().startswith(":") and not (_colon_place(place.split(",")[0]) or (
+            "," in place and not is_label(place))):
+        # "Update: 3 May 2026 – …": a label before the colon, no place. A town and its region say place
+        # however everyday their words ("May Pen, Clarendon:").
+        return text, None, None
     found = find_date(written)
     if found and not written[found[1].end():].strip(" ,."):
         before = written[: found[1].start()]
@@ -477,6 +484,17 @@ def is_caption_line(line: str) -> bool:
 
 # A photo's credit ending its caption.
 _CREDIT_END = re.compile(r"[.)]\s*\(?(?:Photo(?:graph)?|Picture|Image)(?: credit)?\s*:\s*[^.:;]{2,60}\)?\.?$")
+
+
+# An end mark with the release's date after a slash: "Ends/Friday, November 27, 2026".
+_DATED_END_MARK = re.compile(r"^\s*ends?\s*/\s*(?=\S)", re.I)
+
+
+def end_mark_date(line: str) -> object | None:
+    """The date an end mark carries ("Ends/Friday, November 27, 2026"), or None."""
+    m = _DATED_END_MARK.match(line) if line[:1] in "Ee " else None
+    dated = date_only_line(line[m.end():].strip(" .")) if m else None
+    return dated[1] if dated and not dated[0] else None
 
 
 def is_end_mark(line: str) -> bool:
@@ -705,7 +723,7 @@ _ADDRESS = re.compile(
     # Kuala Lumpur"), an Indian PIN after its city ("New Delhi - 110001"), a street named mid-line ("Transport
     # Bhawan, Parliament Street, New Delhi"), a floor ("Level 22, Menara Permai").
     r",\s*\d{5,6}\s+[A-Z][a-z]+|,[^,]*[A-Z][a-z]+\s*[-–]\s*\d{6}\b|"
-    r",\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2}\s+(?:Street|Road|Avenue|Lane|Marg|Crescent|Terrace|Highway|Drive)\s*,|"
+    r",\s*(?:\d{1,5}[A-Za-z]?\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2}\s+(?:Street|Road|Avenue|Lane|Marg|Crescent|Terrace|Highway|Drive)\s*,|"
     r"^(?:Level|Floor|Suite|Unit)\s+\d+[A-Z]?\s*,|"
     # A plot, stand or private bag, as addresses in Africa give them ("Plot 1142, Cadastral Zone A07, Wuse II").
     r"\b(?:Plot|Stand|Erf)\s+(?:No\.?\s*)?\d+[A-Z]?\s*,|\bP\.?M\.?B\.?\s+\d+|\bPrivate Bag\b",
@@ -1091,7 +1109,8 @@ def is_letterhead(text: str) -> bool:
         return True
     if find_email(text) and len(text.split()) <= 12:
         return True
-    parts = _PART_SEPARATOR.split(text)
+    # (Cells of a PDF letterhead's row stand apart by wide gaps: "12 Example Street, Town      Tel: 012 555 0140".)
+    parts = _HEAD_CELLS.split(text) if "   " in text else _PART_SEPARATOR.split(text)
     if len(parts) > 1 and all(is_address(p) or _TELEPHONE.match(p) or _SITE_ADDRESS.fullmatch(p) for p in parts):
         return True
     return bool(_ADDRESS.search(text)) and not text.endswith((".", "!", "?")) or text.endswith("Blvd.")

@@ -82,6 +82,8 @@ def _signed_date(blocks: list[Block]) -> object | None:
     lines = [line for b in blocks[2:][-SIGNED_WINDOW:] for line in (b.lines or (b.text,))]
     for k in range(len(lines) - 1, 0, -1):
         line, above = lines[k], lines[k - 1]
+        if (dated := md.end_mark_date(line)) is not None:
+            return dated  # "Ends/Friday, November 27, 2026": the end mark dates the release, as Hong Kong's do
         # Under a signatory's name or office: a short line, no sentence (a correction's date is under prose).
         if len(line) <= 48 and ":" not in line and (dated := md.date_only_line(line.strip(" ."))) \
                 and len(above.split()) <= 6 and not ends_sentence(above):
@@ -284,7 +286,8 @@ def _head_block(blocks: list[Block], wanted: Callable[[Block], bool]) -> int | N
     for k, b in enumerate(blocks[:LETTERHEAD_WINDOW]):
         if wanted(b):
             return k
-        if _is_lead(b.text) or b.hint not in (None, "heading"):
+        # (A company's name ends on its legal form's full stop, "Example Network, Inc.": no sentence.)
+        if (_is_lead(b.text) and not md.is_company_name(b.text)) or b.hint not in (None, "heading"):
             return None
     return None
 

@@ -849,9 +849,7 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
         h1 = h1s[0]  # the page's one heading of that rank, and not a link home (a logo)
     if h1 is None and not h1s:
         # A hand-made page with no heading element names its headline by class ("<div class="title">").
-        h1 = next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag in ("div", "p", "span", "strong", "h2")
-                   and _TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-                   and not _NOT_TITLE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")), None)
+        h1 = _classed_title(tree)
     # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
     parts = [" ".join(t.split()) for t in (h1.itertext() if h1 is not None else ())]
     shown = " ".join(t for t in parts if t and not (len(t) <= 40 and parse_date(t)))
@@ -882,6 +880,40 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
     # Enough of each one's words in the other: one story's two headlines, not a site's name and a story.
     return shown if len(words) >= 3 and len(shared) >= max(2, HEADLINE_OVERLAP * len(words),
                                                            HEADLINE_OVERLAP * len(titled)) else None
+
+
+def _title_classed(el) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(_TITLE_CLASS.search(names)) and not _NOT_TITLE_CLASS.search(names)
+
+
+def _classed_title(tree):
+    """The element a hand-made page names its headline by class (``<p class="title">``), if any."""
+    return next((el for el in tree.iter() if isinstance(el.tag, str) and el.tag in ("div", "p", "span", "strong", "h2")
+                 and _title_classed(el)), None)
+
+
+#: Words of a paragraph long enough to be the release's text rather than a letterhead line.
+_BODY_WORDS = 15
+
+
+def _headline_after(masthead):
+    """The headline under a masthead heading: the first h2/h3, or element its class names the title, after it
+    and before the first paragraph of text; None when the text comes first."""
+    seen = False
+    for el in masthead.getroottree().iter():
+        if el is masthead:
+            seen = True
+            continue
+        if not seen or not isinstance(el.tag, str) or any(a is masthead for a in el.iterancestors()):
+            continue
+        text = _text_of(el)
+        if el.tag in ("h2", "h3") or (el.tag in ("div", "p", "span", "strong") and _title_classed(el)):
+            if len(text.split()) >= 4 and not is_label(text) and not names_issuer([text]):
+                return el
+        elif el.tag == "p" and len(text.split()) >= _BODY_WORDS:
+            return None
+    return None
 
 
 def _microdata_headline(tree) -> str | None:
@@ -920,6 +952,15 @@ def _read_metadata(tree, draft: Draft) -> None:
         h1 = next(tree.iter("h1"), None)
         if h1 is not None and issuer_and_label(_text_of(h1)):
             h1 = None  # a masthead: "Temburong Blue Prawn Sdn Bhd — Media Release" over the headline's h2
+        if h1 is not None and names_issuer([_text_of(h1)]):
+            # A letterhead set as the page's h1 ("Ministry of Example Affairs"), when a headline follows it
+            # before the text: the next heading, or the element its class names the title.
+            after = _headline_after(h1)
+            h1 = h1 if after is None else after
+        if h1 is None:
+            # A hand-made page with no heading element names its headline by class (<p class="title">),
+            # under a letterhead line (<p class="org">).
+            h1 = _classed_title(tree)
         if h1 is None:
             # No h1: the article's first heading of the next rank, when it reads as a headline.
             # A fragment of a page (no <body>) is its own scope.

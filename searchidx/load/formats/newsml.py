@@ -150,13 +150,20 @@ def _data_blocks(el: etree._Element) -> list[Block]:
 _MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|ul|ol|li|blockquote)\b", re.IGNORECASE)
 
 
+_WEEKDAY_FIRST = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b\s*", re.I)
+
+
 def _dateline_place(text: str | None) -> str | None:
     """The place of a dateline element without the date it may carry: "VALLETTA, 22 October" gives
     "VALLETTA"."""
     if not text:
         return text
     parts = [p.strip() for p in text.split(",")]
-    while len(parts) > 1 and (find_date(parts[-1]) or is_month_day(parts[-1])):
+    while len(parts) > 1:
+        # (A weekday may stand before the day, in its own part or not: "Saturday July 25", "Saturday, July 25".)
+        last = _WEEKDAY_FIRST.sub("", parts[-1])
+        if not (not last or find_date(last) or is_month_day(last)):
+            break
         parts.pop()
     return ", ".join(parts)
 
