@@ -2623,3 +2623,44 @@ def test_a_newsml_dateline_with_a_weekday_and_day_gives_its_place():
     from searchidx.load.formats.newsml import _dateline_place
     assert _dateline_place("BRIDGETOWN, Barbados, Saturday July 25") == "BRIDGETOWN, Barbados"
     assert _dateline_place("Sunday Island, Fiji") == "Sunday Island, Fiji"
+
+
+def test_a_later_pages_running_head_with_a_file_code_is_no_text():
+    text = ("Water project brings piped water to 62,000 residents\n\n"
+            "EXAMPLETOWN, Kenya, Wednesday, 18th March 2026 – Some 62,000 residents will receive piped water for\n"
+            "the first time after the county commissioned the project on Tuesday.\n\n"
+            "The project draws water from a weir on the river and pumps it 27 kilometres to two storage\n"
+            "tanks on the hill.\n"
+            "                                                                  Page 1 of 2\n"
+            "\fCounty Government of Example – Press Statement CGM/WI/PR/2026/014\n"
+            "Example water project                                         18/03/2026\n\n"
+            "The project was delayed for two years by a dispute over land for the storage tanks.\n")
+    r = load_text(text)
+    assert body_texts(r)[1:] == ["The project draws water from a weir on the river and pumps it 27 kilometres "
+                                 "to two storage tanks on the hill.",
+                                 "The project was delayed for two years by a dispute over land for the storage tanks."]
+
+
+def test_a_footer_row_of_the_issuers_name_address_and_social_links_is_no_text(tmp_path):
+    text = ("# Example club names its first woman captain\n\n"
+            "Example Harbour RFC has named its first woman captain, the club said on Monday.\n\n"
+            "She takes over before the first match of the season.\n\n---\n\n"
+            "*Example Harbour RFC · Jackson Street, Petone · Follow us on Facebook and Instagram*\n")
+    (tmp_path / "x.md").write_text(text, encoding="utf-8")
+    r = load_release(tmp_path / "x.md")
+    assert body_texts(r)[-1] == "She takes over before the first match of the season."
+
+
+def test_a_deck_under_a_markdown_heading_is_the_subtitle(tmp_path):
+    text = ("# Survey finds mountain lake grew 18% in five years\n\n"
+            "Researchers call for early-warning sirens in five villages before the next monsoon\n\n"
+            "A glacial lake above the village has grown by 18 per cent in surface area since 2021, according to a "
+            "survey published by the institute.\n\nThe lake holds an estimated 42 million cubic metres of water.\n")
+    (tmp_path / "x.md").write_text(text, encoding="utf-8")
+    r = load_release(tmp_path / "x.md")
+    assert r.subtitle == "Researchers call for early-warning sirens in five villages before the next monsoon"
+    assert body_texts(r)[0].startswith("A glacial lake above the village")
+    # A first line that is the lead, though it lacks its full stop, stays text where no sentence follows.
+    (tmp_path / "y.md").write_text("# Lake survey published\n\nThe institute has published its survey of the lake "
+                                   "above the village\n\nMore to follow\n", encoding="utf-8")
+    assert load_release(tmp_path / "y.md").subtitle is None

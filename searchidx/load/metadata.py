@@ -449,12 +449,22 @@ def is_boilerplate(line: str) -> bool:
         return True  # "RKD/SM/NM-112": the office's file code under the text
     if len(line) > BOILERPLATE_MAX_CHARS and not line[:24].lower().startswith(_LONG_BOILERPLATE):
         return False
+    if ("·" in line or "|" in line or "•" in line) and _boilerplate_row(line):
+        return True
     rest = line[_LEADING_DASHES.match(line).end():] if not line[:1].isalnum() else line  # type: ignore[union-attr]
     if rest[:2].lower() not in _BOILERPLATE_STARTS and rest[:1].lower() not in ("©", "x"):
         return False  # most lines: no alternative of the pattern can start there
     if not _may_start(rest, _BOILERPLATE_PREFIXES):
         return False  # menu lines ("Legal Training", "Resources") pass the two letters
     return bool(BOILERPLATE_LINES.match(line))
+
+
+def _boilerplate_row(line: str) -> bool:
+    """A row of the page's footer, parts set apart by dots or bars, one of them boilerplate and the others the
+    issuer's name or address ("Example Harbour RFC · Jackson Street, Petone · Follow us on Facebook")."""
+    parts = _PART_SEPARATOR.split(line)
+    return len(parts) > 1 and any(is_boilerplate(p) for p in parts) and all(
+        is_boilerplate(p) or ((is_office_line(p) or is_address(p)) and not ends_sentence(p)) for p in parts)
 
 
 _SIGNOFF_LABEL = re.compile(r"^\s*(?:signed|sgd)\s*[:.]?\s*$", re.I)

@@ -202,10 +202,11 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
         # else a results release opening with its summary's bullets: it has no headline, and a list item
         # is none
         # A line in italics under the headline is its deck; so is one that is no sentence over the lead's prose,
-        # under a headline with letterhead or a label over it (a news story's first line may be its lead
-        # without a full stop).
+        # under a headline with letterhead or a label over it, or one the format marks as the page's heading
+        # (a news story's first line may be its lead without a full stop).
         if i + 1 < len(blocks) and draft.subtitle is None and not blocks[i].hint and _deck(blocks[i].text) and (
-                blocks[i].emphasised or (title_at > 0 and len(blocks[i].text) <= DECK_CHARS
+                blocks[i].emphasised or ((title_at > 0 or blocks[title_at].top_heading)
+                                         and len(blocks[i].text) <= DECK_CHARS
                                          and not _SENTENCE_INSIDE.search(blocks[i].text)
                                          and not md.strip_dateline_lead(blocks[i].text)[1]
                                          and ends_sentence(blocks[i + 1].text) and len(blocks[i + 1].text) >= PROSE_CHARS)):

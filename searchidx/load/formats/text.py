@@ -193,10 +193,19 @@ def _running_head(line: str) -> bool:
     """A page's head row: short, no sentence, with a date or cells set far apart, its words capitalised or
     figures ("DPP Western Cape - Media Statement - 03/11/2026")."""
     row = line.strip()
-    if len(row) > RUNNING_HEAD_CHARS or ends_sentence(row) or not (_WIDE_GAP.search(row) or find_date(row)):
+    if len(row) > RUNNING_HEAD_CHARS or ends_sentence(row):
         return False
+    gap, dated = _WIDE_GAP.search(row), find_date(row)
+    if not (gap or dated or _CODE_IN_ROW.search(row)):
+        return False
+    if gap and dated:
+        return True  # the release's short title and its date set apart: "Example water project      18/03/2026"
     words = [w for w in row.split() if w[:1].isalnum()]
     return bool(words) and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 0.8 * len(words)
+
+
+# A file code in a row: "Example County – Press Statement CGM/WI/PR/2026/014".
+_CODE_IN_ROW = re.compile(r"\b[A-Z][A-Z0-9]*(?:/[A-Z0-9][A-Z0-9.\-]*){2,}\b")
 
 
 #: Longest line read as a page's running head.
