@@ -1178,3 +1178,61 @@ def test_a_given_name_with_an_honorific_reaches_the_patronymic_after_it():
     assert names("VoltKaki was founded in 2023 by Ms Tan and chief technology officer Muhammad Faris bin Rosli, both "
                  "former engineers.",
                  "Mr Faris said the next generation of units would be smaller.") == [None, "Muhammad Faris bin Rosli"]
+
+
+# --- round 25's error classes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # A verb inside a clause that a conjunction opens has that clause's subject, not the appositive's person.
+    (["Among the victims is Smt. Jane Roe, 58, a grower from Example village, who lost money after callers "
+      "told her that her policy would lapse."], [None]),
+    (["Also before the vote, Senator John Doe, for whom Mr. Roe once worked, privately expressed frustration, "
+      "telling one aide: \"It's all politics.\""], ["John Doe"]),
+    (["Sen. John Doe, R-Fla., appearing on television right after the speech, said the plan had failed."],
+     ["John Doe"]),
+    # ", telling the court that …" reports the words of the sentence's subject, past a description set off.
+    (["Counsel to the convict, Chief John Doe (SAN), pleaded for leniency, telling the court that his client "
+      "was a first offender."], ["John Doe"]),
+    (["In Lagos, John Doe pleaded for leniency, saying that his client was a first offender."], ["John Doe"]),
+    # Four capitalised words of a body before the role noun; agent nouns in -wright; a head girl.
+    (["Example Fork High School senior Jane Roe, 17, who is training as a responder, told trustees her "
+      "grandfather waited 31 minutes for an ambulance."], ["Jane Roe"]),
+    (["Apprentice shipwright John Doe, 19, who joined the yard last year, said the work kept him busy."],
+     ["John Doe"]),
+    (["Senior Five student and head girl Jane Roe, 17, told guests at the commissioning:",
+      "\"My eyes don't burn anymore when I collect my tea.\""], [None, "Jane Roe"]),
+    # "posted a bond" is money, not words.
+    (["John Doe was arrested in Kansas on a warrant.", "He posted a $300,000 bond and was released."],
+     [None, None]),
+])
+def test_clause_subjects_telling_set_off_descriptions_and_agent_nouns(paragraphs, expected):
+    assert names(*paragraphs) == expected
+
+
+def test_a_two_letter_acronym_of_a_whole_title_is_its_holder():
+    got = names("Superintendent of Police Shri N. Example, IPS, said the gang had been arrested.",
+                "The SP also announced a cash reward for the investigating team.")
+    assert got == ["N. Example", "N. Example"]
+
+
+def test_a_church_named_after_a_saint_is_nobody_a_pronoun_stands_for():
+    got = names("Fr. John Doe, parish priest of St. Charles Example Parish, Tamale, described the project as "
+                "proof that “faith is measured in deeds”.",
+                "He said the two congregations had raised the money between them.")
+    assert got == ["John Doe", "John Doe"]
+    # A surname written with "St." stays a surname.
+    assert names("Gertrude St. Rose-Example, a cultural officer, said: “Our grandmothers never stopped.”") \
+        == ["Gertrude St. Rose-Example"]
+
+
+def test_an_irish_surname_with_its_particle_opens_an_appositive():
+    got = names("The session is led by storyteller Pádraig Ó Loingsigh.",
+                "Ó Loingsigh, 83, who first performed at the festival in 1996, said he had new stories.")
+    assert got == [None, "Pádraig Ó Loingsigh"]
+
+
+def test_given_names_pointing_two_ways_give_no_gender():
+    got = names("Exporter John Doe told the meeting that orders were up.",
+                "Mango grower Rana Muhammad Example, 60, said smaller growers needed help.",
+                "“Advice does not run the tube-well,” he said.")
+    assert got == ["John Doe", "Rana Muhammad Example", "Rana Muhammad Example"]

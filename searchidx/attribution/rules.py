@@ -74,7 +74,8 @@ _JOINER = r"(?:of|in|for|the|and|de|del|dela|delos|della|di|da|dos|du|van|von|de
 _JOINER_RE = re.compile(_JOINER)
 _INITIAL = re.compile(r"[A-Z]\.")
 # A run of capitalised words, as names and titles are written: "DEA Special Agent in Charge James Hunt".
-CAP_SPAN = rf"{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+(?:(?:der|den|la|le|los|las|de|del)\s+)?[A-Z]))){{0,10}}"
+# (An Irish surname's particle may open it: "Ó Loingsigh, 83, said".)
+CAP_SPAN = rf"(?:(?:Ó|Ní|Uí)\s+)?{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+(?:(?:der|den|la|le|los|las|de|del)\s+)?[A-Z]))){{0,10}}"
 
 SPEECH_VERBS = (
     "said says stated states added adds noted notes explained explains stressed stresses emphasized "
@@ -247,7 +248,8 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     resident farmer smallholder grower villager homeowner landowner
     shopkeeper trader vendor worker nurse midwife patient student pupil parent grandmother grandfather
     grandparent pensioner retiree widow widower veteran tenant commuter passenger magistrate coroner
-    head headman headwoman headmistress elder pastor priest imam chieftain counsel""".split()
+    head headman headwoman headmistress elder pastor priest imam chieftain counsel girl boy schoolgirl schoolboy
+    prefect""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 # What a person is, in lower case: a role noun, or a word with an agent's ending ("operator", "rider",
 # "paddler"), not one of the everyday words with such an ending.
@@ -255,7 +257,7 @@ _PERSON_NOUN = (rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|(?!(?:after|other|another|unde
                 r"neither|however|rather|further|later|earlier|former|latter|together|their|moment|statement|"
                 r"government|parliament|department|event|percent|present|recent|current|different|important|"
                 r"significant|meant|spent|sent|whenever|wherever|whatever|summer|winter|september|october|"
-                r"november|december|number|order|water|power|paper)\b)[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman))")
+                r"november|december|number|order|water|power|paper)\b)[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wright|smith))")
 # "Sewing operator", "Grade 11 student and paddler", "Democratic nominee": what a person is, before the name.
 # Two lower-case words may qualify the noun ("Senior test engineer", "79-year-old retired schoolteacher"), no
 # article or preposition ("the executive director of the Example Partnership", "According to co-author") and
@@ -263,7 +265,7 @@ _PERSON_NOUN = (rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|(?!(?:after|other|another|unde
 # noun opening the sentence only in a pair or with a count ("Farmer and widow", "Grandmother of four"), where
 # it cannot be a given name or surname ("Dean Smith").
 _CAP_PERSON_NOUN = rf"(?:{'|'.join(w.capitalize() for w in ROLE_NOUNS_LIST)})"
-_ROLE_PREFIX = (rf"(?P<desc>(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}(?:(?!(?:the|an?|his|her|its|their|our|this|that|to|of|for|with|by|at|in|on|from|and|or|as)\s)(?:\d{{1,3}}-year-old|[a-z][\w’'-]*)\s+){{0,2}}"
+_ROLE_PREFIX = (rf"(?P<desc>(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,4}}(?:(?!(?:the|an?|his|her|its|their|our|this|that|to|of|for|with|by|at|in|on|from|and|or|as)\s)(?:\d{{1,3}}-year-old|[a-z][\w’'-]*)\s+){{0,2}}"
                 rf"{_PERSON_NOUN}"
                 rf"|{_CAP_PERSON_NOUN}(?=\s+(?:and\s|of\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s))"
                 # "Cyclist and retired teacher": any agent noun opening the sentence, joined to a role noun.
@@ -272,6 +274,13 @@ _ROLE_PREFIX = (rf"(?P<desc>(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,3}}(?:
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
 # in brackets the comma may be left out ("Younous OMARJEE (the Left, FR) co-rapporteur for … stated"), not
 # after an abbreviation or a note ("(ERAA) claims", "(Acting) of the Authority").
+# The end of a clause that a conjunction opens with its own subject, right before the verb: "… after callers",
+# "… when the officers" (a pronoun there is the person's: "… as she").
+_OWN_SUBJECT_END = re.compile(r"\b(?:(?:when|while|because|although|though|if|whereas)\s+(?:the\s+|their\s+|its\s+|some\s+)?"
+                              r"(?!(?:he|she|they|we|i)\b)[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?"
+                              # "after", "before", "since", "until" and "as" are prepositions too ("after the speech"):
+                              # only with a bare plural noun ("after callers").
+                              r"|(?:after|before|since|until|as)\s+[a-z][a-z-]+[a-rt-z]s)$")
 _APPOSITIVE = re.compile(
     rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\),|\s+\([^(),-]{{1,30}}[,-][^()]{{1,30}}\)(?=\s+[a-z])|,)\s+(?P<role>[^\"“”;]{{2,220}}?),?\s+{_ADVERBS}$"
 )
@@ -559,7 +568,8 @@ _PARTICIPLE = re.compile(rf"(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP
 # relative "what" names the thing.
 # A participle of speech with its clause: ", saying that …", ", adding that …".
 # The participles _SAYING_THAT looks for, as plain strings: most paragraphs hold none and skip the pattern.
-_SAYING_WORDS = (" saying ", " adding ", " arguing ", " insisting ", " claiming ", " noting ", " warning ", " stressing ")
+_SAYING_WORDS = (" saying ", " adding ", " arguing ", " insisting ", " claiming ", " noting ", " warning ", " stressing ",
+                 " telling ")
 # One scan for any of them, from the ending they share: a pattern that opens with a literal skips to it.
 _SAYING_WORD = re.compile("ing (?:" + "|".join(f"(?<={w})" for w in _SAYING_WORDS) + ")")
 _SAYING_THAT = re.compile(r",\s+(?:(?:saying|adding|arguing|insisting|claiming|noting|warning|stressing)\s+that\b|"
@@ -567,15 +577,24 @@ _SAYING_THAT = re.compile(r",\s+(?:(?:saying|adding|arguing|insisting|claiming|n
                           # would raise bills" ("adding the final touches" is no speech).
                           r"(?:saying|arguing|insisting)\s+(?:the|it|he|she|they|we|this|there|his|her|its|their)\s+[a-z]+|"
                           # "claiming the men's 800m" is winning it: only a clause's pronoun subject.
-                          r"claiming\s+(?:it|he|she|they|we|there)\s+[a-z]+)")
+                          r"claiming\s+(?:it|he|she|they|we|there)\s+[a-z]+|"
+                          # "…, telling the court that …": whom the words were told, in small letters, then "that".
+                          r"telling\s+[a-z][^,.;:\"“”]{0,40}?\s+that\b)")
 # The subject that opens a sentence: a capitalised run, perhaps with an honorific, then a comma or a verb.
-_SENTENCE_SUBJECT = re.compile(rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)(?=,|\s+[a-z])")
+# (A post-nominal or party in brackets may follow the name: "Chief Jane Roe (SAN) pleaded …".)
+_SENTENCE_SUBJECT = re.compile(rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?<![’']s)"
+                               r"(?=(?:\s+\([A-Z][\w.\- ]{1,15}\))?(?:,|\s+[a-z]))")
 
 
 # A passive verb: its subject does not act ("was sentenced", "were charged").
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b")
 # A subordinate clause that opens a sentence before its subject.
 _SUBORDINATE = re.compile(r"(?:While|When|After|Although|Though|As|Because|If|Since|Before|Unless|Until|Once|Whereas)\b")
+# A time or place phrase opening a sentence before its subject: "In Lagos, …", "During the hearing, …".
+_PLACE_PHRASE_OPENS = re.compile(r"(?:In|On|At|During|Outside|Inside|From|Following|Throughout|Across|Within)\s")
+# A saint's title right before a name: "St. Charles Lwanga Parish", "Saint Mary's".
+_SAINT_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z][\w’'-]*\s+)(?:St|Ste|Saint)\.?\s+$")
+# (Not a surname's "St.": "Gertrude St. Rose-Auguste".)
 _SUBORDINATE_AT = re.compile(r"\s*" + _SUBORDINATE.pattern)
 
 
@@ -822,8 +841,7 @@ class Registry:
     def resolve(self, name: str, role: str | None, gender: str | None) -> Person:
         person = self.find(name)
         if person is None:
-            first = name.split()[0] if len(name.split()) > 1 else ""
-            person = Person(name=name, role=role, gender=gender or lexicons.given_name_gender(first))
+            person = Person(name=name, role=role, gender=gender or _name_gender(name))
             self.people.append(person)
         else:
             # "Name as first given", unless the first mention was the short form.
@@ -1037,16 +1055,33 @@ def _capital_surname(tokens: list[str]) -> list[str]:
 
 # Pure, and asked again for the same names across a county's releases: cached.
 @lru_cache(maxsize=4096)
+def _name_gender(name: str) -> str | None:
+    """The gender the given names before the surname point to: the first's, unless a later one points the
+    other way ("Rana Muhammad Iqbal": "Rana" is a woman's name in one language, a man's title in another)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    gender = lexicons.given_name_gender(words[0])
+    if gender and any(lexicons.given_name_gender(w) not in (None, gender) for w in words[1:-1]):
+        return None
+    return gender
+
+
 def _abbreviates(acronym: str, role: str) -> bool:
-    """Whether ``acronym`` is the initials of the role's last capitalised words (three at least), with at most
-    two letters before them: "PPRO" for "… Public Relations Officer", "CMO" for "Chief Medical Officer"."""
-    words = [w for w in re.split(r"[\s,]+", role) if w and w.lower() not in ("of", "for", "and", "the")]
-    run = ""
-    for w in reversed(words):
-        if not w[:1].isupper():
-            break
-        run = w[0] + run
-        if len(run) >= 3 and acronym.endswith(run) and len(acronym) - len(run) <= 2:
+    """Whether ``acronym`` is the initials of the last capitalised words of a part of the role (three at least),
+    with at most two letters before them, or of all its words: "PPRO" for "… Public Relations Officer", "CMO"
+    for "Chief Medical Officer", "SP" for "Superintendent of Police"."""
+    for part in role.split(","):
+        words = [w for w in part.split() if w.lower() not in ("of", "for", "and", "the")]
+        run = ""
+        for w in reversed(words):
+            if not w[:1].isupper():
+                break
+            run = w[0] + run
+            if len(run) >= 3 and acronym.endswith(run) and len(acronym) - len(run) <= 2:
+                return True
+        # Two letters only as the initials of a whole title: "SP" for "Superintendent of Police, IPS".
+        if run == acronym and len(words) == len(run):
             return True
     return False
 
@@ -1720,6 +1755,8 @@ _DESCRIPTION_BEFORE = re.compile(r"(?!(?:As|But|And|Or|So|Yet|When|While|After|B
                                  rf"(?:[A-Z][\w’'-]*\s+){{0,3}}(?:[a-z][\w’'-]*\s+){{0,2}}{_PERSON_NOUN}\s+")
 # A sentence whose subject follows its verb, up to the subject: "Among those who testified was ", "Also present
 # were Grade 10 student ".
+# What the person is, set off by a comma before the name: "Counsel to the convict, Chief Jane Roe, pleaded …".
+_SET_OFF_BEFORE = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){1,6}?,\s+(?=[A-Z])")
 _AMONG_WAS = re.compile(r"\s*(?:Among|Also (?:present|speaking|attending))\b[^.!?;:“”\"]{0,120}?\s(?:was|were)\s+"
                         r"(?:[\w’'-]+\s+){0,4}")
 
@@ -1796,7 +1833,7 @@ class Attributor:
         """An acronym the release never spells out: the one person whose role's last words it abbreviates,
         a letter or two of the body before them ("the PPRO" for "the Command's Public Relations Officer, SP
         Adebola Ogunleye")."""
-        if not 3 <= len(acronym) <= 6:
+        if not 2 <= len(acronym) <= 6:
             return None
         holders = {id(p): p for p in self.registry.people if p.role and _abbreviates(acronym, p.role)}
         return next(iter(holders.values())) if len(holders) == 1 else None
@@ -2144,7 +2181,9 @@ class Attributor:
         gender = _gender(hon) or self.gender_of(name.split()[-1].strip(",."))
         if len(name.split()) == 1 and name.lower() in lexicons.ORGANISATION_WORDS:
             return None  # "the Gamkaberg District Municipality": an organisation's last word, no surname
-        if len(name.split()) == 1 and self.registry.find(name) is None:
+        # (A surname with its particle is one: "Ó Loingsigh".)
+        if (len(name.split()) == 1 or (name[:2] in ("Ó ", "Ní", "Uí") and name.count(" ") == 1)) \
+                and self.registry.find(name) is None:
             full = self.full_name(name) or self.name_written_first(name)
             if not full and hon:
                 # A title before the first word of one person's name: a family name written first ("Assoc Prof
@@ -2235,6 +2274,8 @@ class Attributor:
             name = _NICKNAME.sub("", name).removesuffix("’s").removesuffix("'s")
             if not name or not _valid_name(name) or _the_before(text, m.start()):
                 continue  # "the Bangkok Film Market" is a thing, not a person
+            if not m.group("hon") and _SAINT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "St. Charles Lwanga Parish": a church or place named after a saint
             if any(w.endswith(("’s", "'s")) for w in name.split()[:-1]):
                 continue  # "Marsy’s Law", "Children's Hospital": a thing named after someone
             if not m.group("hon") and _AT_PLACE.search(text, max(0, m.start() - 8), m.start()) \
@@ -2298,6 +2339,7 @@ class Attributor:
                  and not (text.startswith("continu", a) and _NOT_SPEECH_AFTER.match(text, b)
                           and not _AFTER_QUOTE.search(text, max(0, a - 4), a))
                  and not (text.startswith("hope", a) and _NOT_HOPE_AFTER.match(text, b))
+                 and not (text.startswith("post", a) and _POSTED_BAIL.match(text, b))
                  and not (text.startswith("agree", a) and _AGREED_THING.match(text, b))
                  and not (text.startswith("add", a) and _ADDED_THING.match(text, b)
                           and not _AFTER_QUOTE.search(text, max(0, a - 4), a))
@@ -2384,13 +2426,15 @@ class Attributor:
                 continue
             start = sentence_start(text, m.start())
             start += len(text[start:m.start()]) - len(text[start:m.start()].lstrip())
-            if _SUBORDINATE.match(text, start) and 0 <= (comma := text.find(", ", start, m.start())):
-                start = comma + 2  # "While Jane Doe was away, Chong is accused of …, claiming that …"
+            if (_SUBORDINATE.match(text, start) or _PLACE_PHRASE_OPENS.match(text, start)) \
+                    and 0 <= (comma := text.find(", ", start, m.start())):
+                # "While Jane Doe was away, Chong is accused of …, claiming that …", "In Lagos, Jane Roe …"
+                start = comma + 2
             if _PASSIVE.search(text, start, m.start()):
                 continue  # "Jane Roe was sentenced … by Judge John Doe, noting that …": not the subject's words
             # The subject opens the sentence, perhaps after what the person is ("Defence counsel Mr. Jane Roe
             # pleaded for leniency, arguing that …").
-            described = _DESCRIPTION_BEFORE.match(text, start)
+            described = _DESCRIPTION_BEFORE.match(text, start) or _SET_OFF_BEFORE.match(text, start)
             for at in (start, described.end()) if described else (start,):
                 head = _SENTENCE_SUBJECT.match(text, at)
                 if head and head.start("span") < m.start():
@@ -2522,6 +2566,10 @@ class Attributor:
                 continue  # "Roe praised evangelist John Doe, who …": a verb, not what Doe is
             if m and with_role and _ROLE_VERB.search(_role_head(m.group("role"))):
                 continue  # a clause with its own verb is no appositive
+            if m and with_role and not window.startswith(",", m.end("role")) and _OWN_SUBJECT_END.search(m.group("role")):
+                # "Jane Roe, 58, who lost money after callers told her …": the verb has a subject of its own,
+                # in the clause the conjunction opens.
+                continue
             if m and with_role and (body := _BODY_SUBJECT.search(m.group("role"))) \
                     and body.group(1).lower() in lexicons.ORGANISATION_WORDS:
                 continue  # "… in Ayr, Home Hill, Giru and Clare during the holidays, the club announced": the body speaks
@@ -2695,6 +2743,9 @@ _DECLARED_THING = re.compile(
     r"bankruptcy|quiebra|winner|ganador|independence|martial)\b", re.IGNORECASE)
 # "Jane Roe hopes to win": a wish, not words; "hopes that …", "hopes his gift will …" report a stance.
 _NOT_HOPE_AFTER = re.compile(r"\s+(?:to|for)\b")
+# "posted a $300,000 bond", "posted bail": money, not words.
+_POSTED_BAIL = re.compile(r"\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\$?[\d,.]+(?:\s+(?:million|thousand))?\s+)?(?:cash\s+)?"
+                          r"(?:bond|bail)\b")
 # "agreed a deal", "agreed to pay", "agreed terms": an act, not words ("agreed that …" is said).
 _AGREED_THING = re.compile(r"\s+(?:a|an|to|terms|on\s+a|in\s+principle)\b")
 # "She has added images of warships", "added a new route": a thing added, not words.
