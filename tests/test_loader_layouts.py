@@ -2664,3 +2664,53 @@ def test_a_deck_under_a_markdown_heading_is_the_subtitle(tmp_path):
     (tmp_path / "y.md").write_text("# Lake survey published\n\nThe institute has published its survey of the lake "
                                    "above the village\n\nMore to follow\n", encoding="utf-8")
     assert load_release(tmp_path / "y.md").subtitle is None
+
+
+def test_a_label_printed_in_two_languages_is_no_title():
+    text = ("KOPERASI CONTOH BERHAD\n(Example Growers' Co-operative)\nNo. 18, Jalan Contoh, 96000 Sibu, Sarawak\n"
+            "Tel: 084-555 321    Fax: 084-555 322    Email: pr@example.com\n\n"
+            "KENYATAAN MEDIA / MEDIA STATEMENT\nUntuk siaran segera / For immediate release\n\n"
+            "Pepper co-op opens processing plant in Sibu\n\n"
+            "SIBU, 25 March – Pepper farmers in the basin will be able to sell their pepper at premium grades for "
+            "the first time after the co-operative opened its plant today.\n\nThe plant can grade 3,000 tonnes a year.\n")
+    assert load_text(text).title == "Pepper co-op opens processing plant in Sibu"
+
+
+def test_a_letterhead_with_a_street_address_without_a_number_is_no_title():
+    text = ("EXAMPLE DISTRICT POLICE\nPress Office\nExample Vista Street, San Ignacio Town, Cayo District, Belize, C.A.\n"
+            "Tel: 824-5550  |  Email: press@example.org\n\nPRESS RELEASE No. PR-CY-045-26\n\n"
+            "Police recover 14 stolen cattle, two men charged\n\nMonday 18th May, 2026\n\n"
+            "SAN IGNACIO TOWN, Cayo – Police have recovered 14 head of cattle stolen from farms and charged two men "
+            "with theft.\n\nBoth pleaded not guilty.\n")
+    r = load_text(text)
+    assert r.title == "Police recover 14 stolen cattle, two men charged"
+    assert r.date == dt.date(2026, 5, 18)
+
+
+@pytest.mark.parametrize(("lead", "place"), [
+    ("WAGGA WAGGA, NSW: Members of the co-operative have voted to fund a storage upgrade.", "WAGGA WAGGA, NSW"),
+    ("UPDATE, CA: Members of the co-operative have voted to fund a storage upgrade.", None),
+])
+def test_a_colon_dateline_with_a_state_code(lead, place):
+    r = load_text(f"Co-op members back storage upgrade\n\n{lead}\n\nThe vote passed easily.\n")
+    assert r.location == place
+
+
+@pytest.mark.parametrize("head", [
+    '<p class="ref">No. PRO/SP/114/2025-26 &nbsp;&nbsp;&nbsp;&nbsp; Date: 12.03.2026</p>',
+    '<table><tr><td>Press Release No. 14/2026</td><td align="right">Multan, March 12, 2026</td></tr></table>'
+    "<p>Speaking to journalists after the meeting on 2 April 2026, the chairman said the season had been good.</p>",
+])
+def test_a_date_field_in_a_reference_row_or_a_letterhead_table_dates_a_page(tmp_path, head):
+    page = (f"<html><head><title>Press Note</title></head><body>{head}"
+            "<p class=\"headline\">Police bust fake call centre; seven held</p>"
+            "<p>The district police have arrested seven persons for running a call centre that cheated over 600 "
+            "farmers.</p><p>The accused were produced before a magistrate.</p></body></html>")
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    assert load_release(tmp_path / "x.html").date == dt.date(2026, 3, 12)
+
+
+def test_a_photographs_line_is_a_caption():
+    r = load_text("Wreck gallery opens\n\nThe museum has opened a gallery of finds from the wreck.\n\n"
+                  "It is open daily.\n\nPhotographs: bell.jpg, shoe.jpg (credit: EXM). Download from our website.\n")
+    assert body_texts(r) == ["The museum has opened a gallery of finds from the wreck.", "It is open daily."]

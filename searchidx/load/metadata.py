@@ -100,7 +100,8 @@ _DATELINE_LEAD = re.compile(
 # are no place). Tried when no dateline above matched, or one matched without its date.
 _COLON_LEAD = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\-]{2,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,2}|[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})"
-    r"(?:,\s(?P<country>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?))?:\s+(?=[A-Z])"
+    # (Or a state's code: "WAGGA WAGGA, NSW:".)
+    r"(?:,\s(?P<country>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?|[A-Z]{2,3}))?:\s+(?=[A-Z])"
 )
 _WEEKDAY = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?),?\s*$")
 # A date without its year after a place in capitals: "KUANTAN, March 12 —".
@@ -351,11 +352,22 @@ def _colon_lead(text: str) -> tuple[str, str | None, object | None]:
     if not m:
         return text, None, None
     place, country = m.group("place"), m.group("country")
+    if country and country.isupper():
+        # A state's or province's code vouches for the place as a country's name does.
+        return (text[m.end():], f"{place}, {country}", None) if country in STATE_CODES and _colon_place(place) \
+            else (text, None, None)
     # A country after it makes a short word in capitals a city ("LAGOS, Nigeria:"), not an acronym, and a word
     # that is also a given name a town ("Kingston, Jamaica:").
     if not (is_place(country) and may_be_place(place.title(), given_names=False) if country else _colon_place(place)):
         return text, None, None
     return text[m.end():], m.group("place") + (f", {m.group('country')}" if m.group("country") else ""), None
+
+
+#: The codes of Australia's states and territories, Canada's provinces and territories and the US states, as
+#: datelines print them after a town.
+STATE_CODES = frozenset(
+    "NSW VIC QLD SA WA TAS NT ACT AB BC MB NB NL NS ON PE QC SK YT NU AL AK AZ AR CA CO CT DE FL GA HI ID IL IN "
+    "IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WV WI WY DC".split())
 
 
 def _colon_place(name: str) -> bool:
@@ -479,7 +491,7 @@ _END_MARK = re.compile(r"^\s*(?:#\s?#\s?#|-+\s*30\s*-+|[-–—]*\s*ends?\s*[-�
 
 
 # A photo's caption or credit line: "Photo: Jane Roe at the launch", "(Pictured: …)", "Image credit: …".
-_CAPTION_LINE = re.compile(r"^\(?(?:photo(?:graph)?|image|picture|pictured|pic|caption|photo caption|(?:photo |image )?credit)"
+_CAPTION_LINE = re.compile(r"^\(?(?:photo(?:graph)?s?|images?|pictures?|pictured|pic|caption|photo caption|(?:photo |image )?credit)"
                            r"\s*(?:\d{1,2}\s*)?[:\-–—]\s*\S", re.I)
 #: Longest line read as a caption.
 CAPTION_CHARS = 300
@@ -735,6 +747,10 @@ _ADDRESS = re.compile(
     r",\s*\d{5,6}\s+[A-Z][a-z]+|,[^,]*[A-Z][a-z]+\s*[-–]\s*\d{6}\b|"
     r",\s*(?:\d{1,5}[A-Za-z]?\s+)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2}\s+(?:Street|Road|Avenue|Lane|Marg|Crescent|Terrace|Highway|Drive)\s*,|"
     r"^(?:Level|Floor|Suite|Unit)\s+\d+[A-Z]?\s*,|"
+    # A street without a number at the line's start, then the town and region ("Buena Vista Street, San Ignacio
+    # Town, Cayo District, Belize").
+    r"^[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2}\s+(?:Street|Road|Avenue|Lane|Crescent|Terrace|Highway|Drive|Boulevard)"
+    r"(?:\s*,\s*[A-Z][^,]*){2,}$|"
     # A plot, stand or private bag, as addresses in Africa give them ("Plot 1142, Cadastral Zone A07, Wuse II").
     r"\b(?:Plot|Stand|Erf)\s+(?:No\.?\s*)?\d+[A-Z]?\s*,|\bP\.?M\.?B\.?\s+\d+|\bPrivate Bag\b",
 )
@@ -770,6 +786,10 @@ def is_contact_label(text: str) -> bool:
     return bool(_ASKS_CONTACT.match(text))
 
 
+#: Most words of each language's part of a label printed in two.
+LABEL_WORDS = 5
+
+
 def is_label(text: str, alone: bool = False) -> bool:
     """A line that labels the document rather than telling anything: "FOR IMMEDIATE RELEASE", "News
     Release", "Embargoed until …", "MEDIA RELEASE - POLICE MEDIA UNIT"; with ``alone``, only a label with
@@ -782,6 +802,9 @@ def is_label(text: str, alone: bool = False) -> bool:
     if ("·" in text or "•" in text or "|" in text) and all(
             _HEAD_LABEL.match(part) for part in _LABEL_PARTS.split(text)):
         return True  # "PRESS RELEASE · FOR IMMEDIATE RELEASE": labels side by side
+    if " / " in text and len(parts := text.split(" / ")) == 2 and any(_HEAD_LABEL.match(p) for p in parts) \
+            and all(len(p.split()) <= LABEL_WORDS for p in parts) and not any(p.rstrip()[-1:] in ".!?" for p in parts):
+        return True  # "Untuk siaran segera / For immediate release": a label in two languages
     return not alone and text[-1:] not in ".!?" and bool(_KIND_IN_LINE.search(text)) \
         and (len(text.split()) <= KIND_LINE_WORDS or issuer_and_label(text))
 

@@ -690,6 +690,12 @@ def _labelled_date(tree) -> Any:
     FEBRUARY 2026"), which an extractor may leave out of the text, or of a line saying when the page was
     published in an element no class names a date ("Published 5th Dec 2026 | Category: Club"): the first
     such element's."""
+    for row in tree.iter("tr"):
+        # A letterhead set as a table's row: "Press Release No. 14/2026 | Multan, April 2, 2026".
+        cells = [_text_of(td) for td in row.iter("td", "th")]
+        if len(cells) == 2 and any(is_label(c) for c in cells) and (dated := next(
+                (found for c in cells if (found := date_only_line(c))), None)):
+            return dated[1]
     # Elements, not text nodes: a label and its date may stand in two ("<b>Media Release</b> Date: 15.10.2026").
     for el in tree.iter("p", "div", "span", "strong", "b"):
         text = _text_of(el)
@@ -704,7 +710,13 @@ def _labelled_date(tree) -> Any:
         head, colon, rest = text.partition(":")
         if colon and is_label(head, alone=True) and (dated := date_only_line(rest.strip())):
             return dated[1]  # "FOR IMMEDIATE RELEASE: Thursday, April 16, 2026": a label and the date it gives
+        if colon and (field := _DATE_FIELD.search(text)) and (dated := date_only_line(field.group(1).strip())):
+            return dated[1]  # "No. PRO/SP/114/2025-26    Date: 12.03.2026": a reference row's date field
     return None
+
+
+# A date field ending a head row: "… Date: 12.03.2026", "… Issued: 4 May 2026".
+_DATE_FIELD = re.compile(r"(?:^|\s)(?:date|dated|issued|released)\s*:\s*([^:|]{6,40})$", re.I)
 
 
 # A line that says when the page was published: "Published 5th Dec 2026 | Category: Club".
