@@ -1236,3 +1236,11 @@ def test_given_names_pointing_two_ways_give_no_gender():
                 "Mango grower Rana Muhammad Example, 60, said smaller growers needed help.",
                 "“Advice does not run the tube-well,” he said.")
     assert got == ["John Doe", "Rana Muhammad Example", "Rana Muhammad Example"]
+
+
+def test_the_warden_after_a_quote_names_the_senior_warden_and_the_quote_is_direct():
+    release = load_text("Corridor opens\n\nSenior Warden John Doe said the corridor was ready.\n\n"
+                        "“When you fence one farm, the elephants go to the next one,” the warden said.\n")
+    quotes = release.body[1].quotes
+    assert release.body[1].speaker == "John Doe"
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "John Doe")]

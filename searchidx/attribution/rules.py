@@ -249,7 +249,7 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     shopkeeper trader vendor worker nurse midwife patient student pupil parent grandmother grandfather
     grandparent pensioner retiree widow widower veteran tenant commuter passenger magistrate coroner
     head headman headwoman headmistress elder pastor priest imam chieftain counsel girl boy schoolgirl schoolboy
-    prefect""".split()
+    prefect warden constable""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 # What a person is, in lower case: a role noun, or a word with an agent's ending ("operator", "rider",
 # "paddler"), not one of the everyday words with such an ending.
