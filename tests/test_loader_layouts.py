@@ -2714,3 +2714,59 @@ def test_a_photographs_line_is_a_caption():
     r = load_text("Wreck gallery opens\n\nThe museum has opened a gallery of finds from the wreck.\n\n"
                   "It is open daily.\n\nPhotographs: bell.jpg, shoe.jpg (credit: EXM). Download from our website.\n")
     assert body_texts(r) == ["The museum has opened a gallery of finds from the wreck.", "It is open daily."]
+
+
+@pytest.mark.parametrize("head", [
+    "PUBLIC FINANCE AUDIT OFFICE                                  MEDIA STATEMENT\n"
+    "Republic of Example                                 Ref: PFAO/MS/2026/41\n"
+    "Example Bridge Office Park, Pretoria            Tel: 012 555 0400\n",
+    "Example Ó Laoire LLP\nSolicitors & Commissioners for Oaths\n12 Example Quay, Cork T12 X555\n"
+    "Tel: +353 21 555 0188   Email: info@example.com\nOur Ref: COL/PI/2211/BO'D\n",
+])
+def test_a_letterhead_block_of_cells_names_addresses_and_references_is_no_title(head):
+    text = (head + "\nAudit outcomes for municipalities worsen as unauthorised spending climbs\n\n"
+            "PRETORIA – Only 9 of the 49 municipalities received clean audits for the year, the office announced "
+            "on Thursday.\n\nThe report was tabled in Parliament.\n")
+    assert load_text(text).title == "Audit outcomes for municipalities worsen as unauthorised spending climbs"
+
+
+def test_a_kicker_over_the_headline_is_no_title():
+    text = ("INQUIRY INTO EXAMPLE FERRIES               PRESS NOTICE              24/02/2026\n"
+            "FERRIES PROCUREMENT                                                    Ref: CHFPI/PN/07\n\n"
+            "Publication of the Final Report\n\n"
+            "           Ferries inquiry finds ministers were warned four times\n"
+            "                   before £97 million contract was signed\n\n"
+            "Tuesday 24 February 2026\n\n"
+            "The report of the independent public inquiry into the procurement of two ferries was published "
+            "today.\n\nIt runs to 600 pages.\n")
+    r = load_text(text)
+    assert r.title == "Ferries inquiry finds ministers were warned four times before £97 million contract was signed"
+    assert r.date == dt.date(2026, 2, 24)
+
+
+def test_a_label_with_a_dash_over_the_dateline_is_neither_place_nor_text(tmp_path):
+    (tmp_path / "x.md").write_text(
+        "# Example Minerals lifts output\n\n**ASX ANNOUNCEMENT – QUARTERLY ACTIVITIES REPORT**\n\n"
+        "**PERTH, Western Australia, 29 January 2026** – Example Minerals Limited has reported record "
+        "production for the quarter.\n\nThe company kept its guidance.\n", encoding="utf-8")
+    r = load_release(tmp_path / "x.md")
+    assert (r.location, r.date) == ("PERTH, Western Australia", dt.date(2026, 1, 29))
+
+
+def test_a_dateline_under_letterhead_rows_of_parts_and_a_numbered_announcement_date(tmp_path):
+    page = ("<html><head><title>Example Bank - Results</title></head><body><h1>Example Bank Limited</h1>"
+            "<p class=\"tagline\">Corporate Communications Department &middot; Example Road, Karachi &middot; "
+            "UAN: 021-111-555-426</p><p class=\"label\"><b>PRESS RELEASE</b></p>"
+            "<p class=\"ref\">Ref: EB/CCD/PR/2026/07 &nbsp;&nbsp; Date: February 19, 2026</p>"
+            "<h2>Example Bank profit rises 17 percent; Board announces final dividend</h2>"
+            "<p><b>KARACHI:</b> Example Bank Limited has posted a profit after tax of Rs 38.4 billion for the year, "
+            "an increase of 17 percent over the previous year.</p><p>The results were approved by the Board.</p>"
+            "</body></html>")
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    assert load_release(tmp_path / "x.html").location == "KARACHI"
+    page = ("<html><head><title>COA – Announcement</title></head><body><header><p><b>EXAMPLE AUTHORITY</b></p>"
+            "<p><small>Announcement No. 41/2026 &nbsp;&mdash;&nbsp; 3 December 2026</small></p></header>"
+            "<h1>Authority fines supermarkets over milk prices</h1><p>The Authority has imposed fines totalling "
+            "€7.8 million on three supermarkets.</p><p>They may appeal.</p></body></html>")
+    (tmp_path / "y.html").write_text(page, encoding="utf-8")
+    assert load_release(tmp_path / "y.html").date == dt.date(2026, 12, 3)

@@ -344,6 +344,8 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     if not m.group("dashed") and not text[m.end() - 1:m.end()].isspace():
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
     place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
+    if not found and not any(c.islower() for c in text[m.end():m.end() + 80]):
+        return text, None, None  # "ASX ANNOUNCEMENT – QUARTERLY ACTIVITIES REPORT": a label's parts, no text after
     return text[m.end():], _without_weekday(place.strip(" ,")), found[0] if found else None
 
 
@@ -740,7 +742,7 @@ _HEAD_LABEL = re.compile(
 _ADDRESS = re.compile(
     r"\b(?:[A-Z]{2}|[A-Z][a-z]+\.?)\s+\d{5}(?:-\d{4})?\b|\bP\.?\s?O\.? Box\b|\bCH-\d{4}\b|"
     r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|^\d{1,5}(?:[-–]\d{1,5})?[A-Za-z]?\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:Blvd|Boulevard|"
-    r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Way|Place|Plaza|Parkway|Pkwy|Lane|Square)\b\.?|"
+    r"Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Way|Place|Plaza|Parkway|Pkwy|Lane|Square|Quay|Parade|Wharf)\b\.?|"
     # Addresses written outside the US: a postcode before its city after a comma ("Jalan Tun Razak, 50400
     # Kuala Lumpur"), an Indian PIN after its city ("New Delhi - 110001"), a street named mid-line ("Transport
     # Bhawan, Parliament Street, New Delhi"), a floor ("Level 22, Menara Permai").
@@ -757,7 +759,8 @@ _ADDRESS = re.compile(
 _TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]", re.I)
 # A document's reference number: "No. PR-114/2026", "Ref: KRC/PR/2026/011", "Press Release No. 45/2026".
 _REFERENCE_LINE = re.compile(r"^(?:(?:our |your |press |media )?(?:release )?(?:ref(?:erence)?|no|number|pr|pib)\b\.?\s*(?:no\b\.?)?"
-                             r"\s*[:#]?\s*[A-Z0-9][\w/.\-]*\d[\w/.\-]*"
+                             # (An initial's apostrophe may end it: "COL/PI/2211/BO'D".)
+                             r"\s*[:#]?\s*[A-Z0-9][\w/.\-]*\d[\w/.\-’']*"
                              # "Registration No. 199801055512 (471203-K)", "Registered charity number SC012345".
                              # "SEC Reg. No. CN2014-55501": the registry's initials first.
                              r"|(?:[A-Z]{2,5} )?(?:company |charity |registered (?:charity |company )?)?(?:registration |reg\.? )?"
@@ -901,6 +904,18 @@ def reads_as_headline_of(line: str, lead: str, below: str = "") -> bool:
     return not named_whole(line, opening) and share > 0.5 and (not below or share > taken_up(below, opening))
 
 
+#: Most words of a kicker line over a headline.
+KICKER_WORDS = 6
+
+
+def _kicker(line: str) -> bool:
+    """A short line in title case that names the occasion over the headline ("Publication of the Final
+    Report"), no sentence and no figure; the headline under it must still say more of the lead."""
+    words = line.split()
+    return 2 <= len(words) <= KICKER_WORDS and not any(c.isdigit() for c in line) and line[-1:].isalpha() \
+        and all(w[:1].isupper() for w in words if len(w) > 3) and any(w.islower() for w in words)
+
+
 def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[int, str], opening: str) -> int | None:
     """Which of ``candidates`` (lines between the letterhead ``first`` taken for the title, a line or a block's
     lines, and the lead, by position) is the headline instead, or None. Letterhead names the issuer
@@ -908,6 +923,12 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     cops seize 300 pounds of ganja" under "POLICE PUBLIC INFORMATION BRANCH". The dateline opening the lead
     is left out: it names the letterhead's city."""
     lines = [first] if isinstance(first, str) else list(first)
+    if len(lines) == 1 and _kicker(lines[0]):
+        # Under a kicker, the first line in sentence case, longer, that is no sentence and no date, and opens as a
+        # headline does (a lead's wrapped line, "announced today that …", does not).
+        return next((k for k, text in candidates.items() if text[:1].isupper() and len(words := text.split()) >= KICKER_WORDS
+                     and sum(w[:1].islower() for w in words) * 2 >= len(words) and not ends_sentence(text)
+                     and not date_only_line(text)), None)
     if not names_issuer(lines):
         return None
     opening = strip_dateline_lead(opening)[0]
@@ -1014,6 +1035,10 @@ _ROW_PARTS = re.compile(r"\s+[|·•—]\s+")
 _HEAD_CELLS = re.compile(rf"\s{{3,}}|{_ROW_PARTS.pattern}")
 
 
+# A document named by its kind and number: "Announcement No. 41/2026", "Press Release No. 14/2026".
+_NUMBERED_DOCUMENT = re.compile(r"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2} (?:No\.?|Number|#) ?\d[\w/.\-]*$")
+
+
 def head_row_date(line: str) -> tuple[str | None, object] | None:
     """(place, date) of a head line made of the issuer's name, the document's label and a date set apart by
     bars ("Te Whare Ora Health Trust | Media release | Wednesday 4 November 2026"); None for any other line."""
@@ -1027,6 +1052,7 @@ def head_row_date(line: str) -> tuple[str | None, object] | None:
         return None
     day, year = dated[0][1].day, str(dated[0][1].year)  # type: ignore[attr-defined]
     if not all(is_label(p, alone=True) or date_only_line(p) or is_office_line(p) or _BYLINE_CELL.match(p)
+               or _NUMBERED_DOCUMENT.match(p)
                # The same date in the page's other language: "Khamis, 03 Dis 2026 | Thursday, 03 Dec 2026".
                or (len(p) <= 40 and year in p and re.search(rf"(?<!\d)0?{day}(?!\d)", p)) for p in parts):
         return None
@@ -1147,6 +1173,23 @@ def is_letterhead(text: str) -> bool:
     if len(parts) > 1 and all(is_address(p) or _TELEPHONE.match(p) or _SITE_ADDRESS.fullmatch(p) for p in parts):
         return True
     return bool(_ADDRESS.search(text)) and not text.endswith((".", "!", "?")) or text.endswith("Blvd.")
+
+
+def letterhead_block(lines: list[str] | tuple[str, ...]) -> bool:
+    """Whether lines typed together are a letterhead, a PDF's perhaps, whose rows may set cells far apart:
+    every cell a body's or firm's name, a label, an address, a telephone, a reference or a date, and two of
+    them at least more than a name ("PUBLIC FINANCE AUDIT OFFICE      MEDIA STATEMENT" / "Republic of Example
+    Ref: PFAO/MS/2026/41" / "Example Office Park, Pretoria      Tel: 012 555 0400")."""
+    if len(lines) < 2:
+        return False
+    strong = 0
+    for line in lines:
+        for cell in _HEAD_CELLS.split(line.strip()) if "   " in line else (line.strip(),):
+            if is_letterhead(cell) or is_address(cell) or date_only_line(cell):
+                strong += 1
+            elif not (is_office_line(cell) or is_company_name(cell)):
+                return False
+    return strong >= 2
 
 
 def is_address(text: str) -> bool:

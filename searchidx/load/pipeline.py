@@ -344,7 +344,8 @@ def _skip_letterhead(draft: Draft, blocks: list[Block]) -> int:
             found_date = found_date or dated
         elif not (md.is_letterhead(text) or (k + 1 < len(blocks) and len(text.split()) <= 5
                                               and not ends_sentence(text) and md.is_address(blocks[k + 1].text))
-                  or _letterhead_lines(blocks[k].lines) or _office_above_title(blocks, k)):
+                  or _letterhead_lines(blocks[k].lines) or md.letterhead_block(blocks[k].lines)
+                  or _office_above_title(blocks, k)):
             break
         else:
             # "MEDIA RELEASE   Date: 18.11.2026", a date line among the letterhead's: the release's date.
@@ -560,7 +561,7 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
             if passed >= LEAD_SEARCH or len(b.text) > LEAD_SEARCH_CHARS:
                 return None
             passed += 1
-            only_short = only_short and len(b.text) <= SHORT_LINE_CHARS and not ends_sentence(b.text)
+            only_short = only_short and _short_line(b.text)
             continue
         rest, wire, dateline = md.strip_wire_lead(b.text)
         if wire:
@@ -585,9 +586,16 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
             b.text = rest
             return b
         passed = 1
-        only_short = len(b.text) <= SHORT_LINE_CHARS and not ends_sentence(b.text)
+        only_short = _short_line(b.text)
         first = b
     return None
+
+
+def _short_line(text: str) -> bool:
+    """A line above the lead that is no prose: short, or a letterhead's row of parts set apart by dots or bars
+    ("Corporate Communications Department · Example Road, Karachi · UAN: 021-111-555-426")."""
+    return not ends_sentence(text) and (len(text) <= SHORT_LINE_CHARS or (
+        ("·" in text or "|" in text) and len(text) <= md.HEAD_LINE_CHARS))
 
 
 def _set_deck(text: str) -> bool:

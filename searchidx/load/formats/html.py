@@ -705,7 +705,7 @@ def _labelled_date(tree) -> Any:
         if (labelled or _PUBLISHED.match(text)) and (dated := find_date(text)) \
                 and (labelled or dated[1].start() <= PUBLISHED_DATE_AT or _PUBLISHED_LEAD.match(text[:dated[1].start()])):
             return dated[0]
-        if "|" in text and (row := head_row_date(text)):
+        if ("|" in text or " — " in text or "·" in text) and (row := head_row_date(text)):
             return row[1]  # "Khamis, 03 Dis 2026 | Thursday, 03 Dec 2026 10:42 AM | By: Media Unit"
         head, colon, rest = text.partition(":")
         if colon and is_label(head, alone=True) and (dated := date_only_line(rest.strip())):

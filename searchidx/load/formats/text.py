@@ -34,6 +34,7 @@ from searchidx.load.metadata import (
     is_office_line,
     is_reference,
     issuer_and_label,
+    letterhead_block,
     named_whole,
     names_issuer,
     parse_dateline,
@@ -134,7 +135,7 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
         if bullets and block.hint is None:
             block.hint = "list"
             bullets -= 1
-        if not seen_prose and len(block.lines) > 1 and block.hint is None:
+        if not seen_prose and len(block.lines) > 1 and block.hint is None and not letterhead_block(block.lines):
             # The first block, or the first under letterhead, may be a headline over its deck.
             first = title is None and all(reads_as_letterhead(b.lines or (b.text,)) or date_only_line(b.text)
                                           for b in draft.blocks)
@@ -389,7 +390,12 @@ def _row_cells(line: str) -> list[str]:
 
 def _block_from_lines(lines: list[str], gap: int):
     # A page's number goes before list items are read: "- 12 -" is no list item "12 -".
-    lines = [cell for ln in lines if not is_page_furniture(ln) for cell in _row_cells(ln)]
+    lines = [ln for ln in lines if not is_page_furniture(ln)]
+    if len(lines) > 1 and any("   " in ln.strip() for ln in lines) and letterhead_block(lines):
+        # A PDF's letterhead whose rows set names, labels, addresses and references far apart: a cell a line.
+        lines = [cell for ln in lines for cell in _WIDE_GAP.split(ln.strip())]
+    else:
+        lines = [cell for ln in lines for cell in _row_cells(ln)]
     if not lines:
         return
     items = _list_items(lines)
