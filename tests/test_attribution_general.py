@@ -1244,3 +1244,30 @@ def test_the_warden_after_a_quote_names_the_senior_warden_and_the_quote_is_direc
     quotes = release.body[1].quotes
     assert release.body[1].speaker == "John Doe"
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "John Doe")]
+
+
+# --- round 26's error classes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # Scottish Gaelic "Mac an t-…", Welsh "ab", mixed-case degrees after the name, a union's "Bro.".
+    (["Local MSP Alasdair Mac an t-Saoir welcomed the report, saying it was overdue."], ["Alasdair Mac an t-Saoir"]),
+    (["Example Renewables' project director, Dafydd ab Iorwerth, welcomed the decision and said a fund would "
+      "be set up."], ["Dafydd ab Iorwerth"]),
+    (["In her decision letter, the inspector, Ms Catrin Example BSc MRTPI, said the benefits were clear."],
+     ["Catrin Example"]),
+    # A compound predicate after a name set off by commas, with a short quoted phrase in its first half.
+    (["The Secretary General of the Workers' Union, Bro. John Doe, accused employers of \"crying wolf\" and "
+      "said that workers were paid less."], ["John Doe"]),
+    # The object of a report's verb set off by commas, then ", and" the report's next verb: nobody speaks.
+    (["The report criticises the former chief executive of Example Assets Ltd, John Doe, for failing to "
+      "escalate concerns to his board, and recommends that future contracts be reviewed."], [None]),
+    # A company "posted a net profit": money, not words.
+    (["Example Selatan Berhad (\"Example\" or \"the Group\") posted a net profit of RM218.6 million for the "
+      "quarter."], [None]),
+    # A lead-in line whose last sentence introduces the next paragraph, however long its subject's clause.
+    (["The decision was taken by majority. Board member Mr John Doe, who dissented on the level of the fine "
+      "imposed on the dairy producer, wrote in his separate opinion:",
+      "“The producer was the weaker party in this arrangement.”"], [None, "John Doe"]),
+])
+def test_gaelic_and_welsh_names_compound_predicates_and_lead_ins(paragraphs, expected):
+    assert names(*paragraphs) == expected

@@ -79,7 +79,7 @@ HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
     "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
-    "Pehin Awang Dayang Gogo Mkhulu"
+    "Pehin Awang Dayang Gogo Mkhulu Bro"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",

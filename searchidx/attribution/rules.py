@@ -50,7 +50,7 @@ _LOWER_HONORIFICS = frozenset(h.lower().strip(".'’") for h in lexicons.HONORIF
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
-_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’]|[!ǃǂǁǀ])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
+_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’]|t-|[!ǃǂǁǀ])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
               # An apostrophe after "ng" writes a velar nasal in Luo and Kikuyu names ("Ochieng'", "Achieng'").
               r"(?:(?<=ng)['’](?!\w))?"
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
@@ -68,14 +68,15 @@ _CAPS_RUN = r"[A-Z](?=[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪ
 # Philippines writes it) are a name's first word;
 # "Jr." and "Sr." its last.
 _CAP_WORD = rf"(?:{_TITLE_ABBR}|(?:Md|Mohd|Muhd|Ma|Jr|Sr)\.|{_NAME_WORD}|(?:[A-Z]\.){{2,3}}(?!\w)|[A-Z]\.|{_CAPS_RUN}|[A-Z][a-z]*['’]s)"
-_JOINER = r"(?:of|in|for|the|and|de|del|dela|delos|della|di|da|dos|du|van|von|der|den|la|le|los|las|bin|binti|binte|al|el|ibn|on|a/l|a/p|s/o|d/o|ap|wa|arap|ole|anak|Ó|Ní|Uí)"
+# ("an" as Scottish Gaelic writes it between "Mac" and the rest: "Mac an t-Saoir".)
+_JOINER = r"(?:of|in|for|the|and|de|del|dela|delos|della|di|da|dos|du|van|von|der|den|la|le|los|las|bin|binti|binte|al|el|ibn|on|a/l|a/p|s/o|d/o|ap|ab|wa|arap|ole|anak|Ó|Ní|Uí|an(?=\s+t-))"
 # Patterns used inside functions are compiled here, once: ``re.fullmatch(pattern, …)`` looks each up in re's
 # cache on every call.
 _JOINER_RE = re.compile(_JOINER)
 _INITIAL = re.compile(r"[A-Z]\.")
 # A run of capitalised words, as names and titles are written: "DEA Special Agent in Charge James Hunt".
 # (An Irish surname's particle may open it: "Ó Loingsigh, 83, said".)
-CAP_SPAN = rf"(?:(?:Ó|Ní|Uí)\s+)?{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+(?:(?:der|den|la|le|los|las|de|del)\s+)?[A-Z]))){{0,10}}"
+CAP_SPAN = rf"(?:(?:Ó|Ní|Uí)\s+)?{_CAP_WORD}(?:\s+(?:{_CAP_WORD}|{_JOINER}(?=\s+(?:(?:der|den|la|le|los|las|de|del)\s+)?(?:t-)?[A-Z]))){{0,10}}"
 
 SPEECH_VERBS = (
     "said says stated states added adds noted notes explained explains stressed stresses emphasized "
@@ -290,14 +291,14 @@ _DASHED = re.compile(
 )
 # Degrees and generations written after a name in mixed case ("Jane Roe PhD", "John Doe Jr."): capitals
 # alone ("AO", "MP") are part of a capitalised run already.
-_POST_NOMINAL = r"(?:,?\s+(?:PhD|DPhil|Jr|Sr|Esq)\.?)?"
-_POST_NOMINAL_AT = re.compile(r",?\s+(?:PhD|DPhil|Jr|Sr|Esq)")
+_POST_NOMINAL = r"(?:,?\s+(?:PhD|DPhil|Jr|Sr|Esq|BSc|MSc|BEng|MEng|MPhil|MBChB|DSc)\.?)?"
+_POST_NOMINAL_AT = re.compile(r",?\s+(?:PhD|DPhil|Jr|Sr|Esq|BSc|MSc|BEng|MEng|MPhil|MBChB|DSc)")
 # "…," said ROLE NAME.' with the role in any case, ending in the name: "said Example Board member Jane Roe",
 # "dijo el superintendente del Distrito Escolar, Jerry Almendarez".
 # A name may open with an initial or the abbreviation of a given name ("Md. Rafiqul Islam"), and hold
 # particles: Romance and Dutch ones, Irish ("Máirtín Ó Flatharta", "Nic"), a Tamil or Malay patronymic's
 # ("Rajendran a/l Muthusamy", "Selvakumar s/o Rajendran"), Welsh "ap" ("Gethin ap Dafydd").
-_NAME_PART = r"(?:\s+(?:[A-Z]\.|(?:de|del|dela|delos|van|von|da|di|le|la|du|dos|Ó|Ní|Mac|Nic|Uí|bin|binti|anak|a/l|a/p|s/o|d/o|ap)\s+" + _NAME_WORD + "|" + _NAME_WORD + r"))"
+_NAME_PART = r"(?:\s+(?:[A-Z]\.|(?:de|del|dela|delos|van|von|da|di|le|la|du|dos|Ó|Ní|Mac|Nic|Uí|bin|binti|anak|a/l|a/p|s/o|d/o|ap|ab)\s+" + _NAME_WORD + "|" + _NAME_WORD + r"))"
 # (An initial and a surname are a name too: "K. Senthilkumaran".)
 _PERSON_NAME = (r"(?:(?:[A-ZÀ-ÝĀ-Ž]|Md|Mohd|Muhd|Ma)\.\s+" + _NAME_WORD + _NAME_PART + "{0,3}|" + _NAME_WORD + _NAME_PART
                 + "{1,3})")
@@ -417,11 +418,15 @@ _COORDINATED = re.compile(
     rf"(?:{HONORIFIC}\s+)?(?P<other>{CAP_SPAN}){_POST_NOMINAL}\s+{_ADVERBS}$")
 # "NAME, said" as page exports break it; tried after the appositive, whose role may end in capitals.
 _SUBJECT_COMMA = re.compile(
-    rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?,\s+{_ADVERBS}$")
+    rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}){_POST_NOMINAL}(?:\s+[A-Z]{{2,6}})?(?:\s+\([^()]{{1,40}}\))?,\s+{_ADVERBS}$")
 # "Flores looked at the victim and said": the subject of a compound predicate.
 _COMPOUND = re.compile(
-    rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+\d{{1,3}},)?(?:,?\s+who\s+[^,;:\"“”]{{2,80}},)?\s+[a-z]"
-    rf"(?:[^.;:\"“”]|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z]{{2}})\.){{0,100}}?\b(?:and|but)\s+{_ADVERBS}$"
+    rf"{_ANCHOR}{_ROLE_PREFIX}(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+\d{{1,3}},)?(?:,?\s+who\s+[^,;:\"“”]{{2,80}},)?"
+    # (Set off by a comma after a role before it: "The Secretary General of the Union, Jane Roe, accused …".)
+    # (Not before a preposition: "…, Jane Roe, for failing …, and recommends" is the object's complement.)
+    rf"(?:(?<=[a-z]),(?=\s+(?!(?:for|to|with|in|on|at|by|from|of|as|after|before|over|under)\s)[a-z]))?\s+[a-z]"
+    # (A short phrase in quotation marks may stand in the first predicate: 'accused employers of "crying wolf"'.)
+    rf"(?:[^.;:\"“”]|(?<=[A-Z][a-z])\.|(?<=[A-Z][a-z]{{2}})\.|[\"“][^\"“”.]{{1,40}}[\"”]){{0,100}}?\b(?:and|but)\s+{_ADVERBS}$"
 )
 # The subject patterns `_before_verb` tries in turn, and whether each has a role set off by commas.
 _SUBJECT_PATTERNS = ((_SUBJECT, False), (_APPOSITIVE, True), (_DASHED, False), (_COMPOUND, False),
@@ -627,7 +632,7 @@ _STATEMENT_WORDS = (r"[Ss]tatement\s+(?:[Ff]rom|[Oo]f|[Bb]y)|[Dd]eclaraci[óo]n\
 _STATEMENT = re.compile(rf"\b(?:{_STATEMENT_WORDS})\s+(?P<span>{CAP_SPAN})")
 _STATEMENT_CUT = re.compile(r"\s+(?:Regarding|Re|On|About|After|Following|Concerning|In|For|To|Announcing)\b.*$")
 # A person named in passing, for pronouns and short forms: "Mrs Maguire", "LaQuita Long", "Carl Ray Flores".
-_MENTION_PARTICLE = r"bin|binti|binte|ibn|a/l|a/p|s/o|d/o|de|del|dela|delos|della|van|von|der|da|dos|ap|wa|arap|ole|anak"
+_MENTION_PARTICLE = r"bin|binti|binte|ibn|a/l|a/p|s/o|d/o|de|del|dela|delos|della|van|von|der|da|dos|ap|ab|wa|arap|ole|anak"
 _MENTION = re.compile(
     # An honorific inside the run opens another mention: "Guest-of-Honour Mr Tan Wei Ming".
     rf"(?<![\w’'])(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_NAME_WORD}(?:\s+(?:[A-Z]\.|[“\"][^”\"]{{1,20}}[”\"]|"
@@ -1290,7 +1295,8 @@ def _valid_name(name: str) -> bool:
         return False
     if tokens[0].lower().strip(".,") in NOT_NAMES or tokens[0].lower() in _PREPOSITIONS:
         return False
-    if any(t.lower() in _HEADLINE_WORDS or t.lower() in _PREPOSITIONS for t in tokens[1:]):
+    if any((t.lower() in _HEADLINE_WORDS and not (t == "an" and u.startswith("t-"))) or t.lower() in _PREPOSITIONS
+           for t, u in zip(tokens[1:], tokens[2:] + [""])):
         return False  # a headline in title case: "Trump Calls On Obama", "What Trump Has Said About …"
     if any(_organisation_word(t) for t in tokens):
         return False
@@ -1302,7 +1308,9 @@ def _valid_name(name: str) -> bool:
         return False
     if tokens[-1].lower().strip(".'’") in _TITLE_ENDS and (h := _HONORIFIC_RE.match(name + " ")) and h.end() > len(name):
         return False  # "Tan Sri", "Dato' Sri": a title with the name still to come
-    return all(_opens_name(t) or t in _PARTICLES for t in tokens) and _opens_name(tokens[-1])
+    # (Scottish Gaelic writes "Mac an t-Saoir": an article between "Mac" and the name.)
+    return all(_opens_name(t) or t in _PARTICLES or (t == "an" and k and tokens[k - 1] in ("Mac", "Nic"))
+               for k, t in enumerate(tokens)) and _opens_name(tokens[-1])
 
 
 def _opens_name(word: str) -> bool:
@@ -1314,7 +1322,8 @@ def _opens_name(word: str) -> bool:
 # The click letters Khoekhoe names open with ("!Naruseb", "ǁGaroëb"), written "!" on most keyboards.
 _CLICKS = "!ǃǂǁǀ"
 # "d’Entremont", "d'Souza": a particle elided onto the capitalised name it belongs to.
-_ELIDED_PARTICLE = re.compile(r"d['’][A-ZÀ-Ý]")
+# (Or Scottish Gaelic's "t-" after "an": "Mac an t-Saoir".)
+_ELIDED_PARTICLE = re.compile(r"(?:d['’]|t-)[A-ZÀ-Ý]")
 
 
 # An honorific right before a word ("Dr. ", "Prof. Ir. Dr. "), and the rest of a name after its first word:
@@ -1330,7 +1339,7 @@ _NAME_AFTER_FIRST = re.compile(rf"(?:\s+{_PATRONYMIC_MARK})?{_NAME_PART}{{1,3}}(
 _PATRONYMIC_NEXT = re.compile(rf"\s+{_PATRONYMIC_MARK}\s+[A-Z]")
 # The same, whole: " bin Rosli", " a/p Muniandy".
 _PATRONYMIC_AFTER = re.compile(rf"\s+{_PATRONYMIC_MARK}(?:\s+{_NAME_WORD}){{1,2}}")
-_PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole anak bin binti binte ibn a/l a/p s/o d/o ap ó ní uí "
+_PARTICLES = frozenset("de del dela delos da di dos du della van von der den ter ten la le los las el al wa arap ole anak bin binti binte ibn a/l a/p s/o d/o ap ab ó ní uí "
                        "Ó Ní Uí".split())
 # Prepositions a heading or sentence opens with ("About Salesforce", "Against Trump"), never a name's first word.
 _AT_PLACE = re.compile(r"(?<![\w’'])(?:in|at|near|inside|outside|across|around)\s+$")
@@ -1694,7 +1703,7 @@ _PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr|R(?:etd|td|etired)|r(?:
 
 
 # A nickname in quotes between the words of a name ('Maria Consuelo “Connie” Dela Cruz-Ramos'): no quote.
-_NAME_GOES_ON = r"(?=\s+(?:(?:de|del|dela|delos|de los|van|von|bin|binti|ap|ole|wa|arap|anak)\s+)?[A-Z][a-z])"
+_NAME_GOES_ON = r"(?=\s+(?:(?:de|del|dela|delos|de los|van|von|bin|binti|ap|ab|ole|wa|arap|anak)\s+)?[A-Z][a-z])"
 _INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)(?:[“\"][A-Z][\w’'-]{1,15}[”\"]|['‘][A-Z][a-z]{1,15}['’])"
                              + _NAME_GOES_ON)
 # The same nickname found from its opening mark, without the word before it: a scan that skips to the marks,
@@ -2566,6 +2575,8 @@ class Attributor:
                 continue  # "Roe praised evangelist John Doe, who …": a verb, not what Doe is
             if m and with_role and _ROLE_VERB.search(_role_head(m.group("role"))):
                 continue  # a clause with its own verb is no appositive
+            if m and with_role and m.group("role").rstrip().endswith((", and", ", but")):
+                continue  # "The report criticises Jane Roe, for failing …, and recommends": the report's verb
             if m and with_role and not window.startswith(",", m.end("role")) and _OWN_SUBJECT_END.search(m.group("role")):
                 # "Jane Roe, 58, who lost money after callers told her …": the verb has a subject of its own,
                 # in the clause the conjunction opens.
@@ -2743,9 +2754,10 @@ _DECLARED_THING = re.compile(
     r"bankruptcy|quiebra|winner|ganador|independence|martial)\b", re.IGNORECASE)
 # "Jane Roe hopes to win": a wish, not words; "hopes that …", "hopes his gift will …" report a stance.
 _NOT_HOPE_AFTER = re.compile(r"\s+(?:to|for)\b")
-# "posted a $300,000 bond", "posted bail": money, not words.
-_POSTED_BAIL = re.compile(r"\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\$?[\d,.]+(?:\s+(?:million|thousand))?\s+)?(?:cash\s+)?"
-                          r"(?:bond|bail)\b")
+# "posted a $300,000 bond", "posted bail", "posted a net profit of …": money, not words.
+_POSTED_BAIL = re.compile(r"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:\$?[\d,.]+(?:\s+(?:million|thousand))?\s+)?"
+                          r"(?:cash\s+|net\s+|record\s+|pre-tax\s+|pretax\s+)?"
+                          r"(?:bond|bail|profits?|loss(?:es)?|revenues?|earnings|results|gains?|growth)\b")
 # "agreed a deal", "agreed to pay", "agreed terms": an act, not words ("agreed that …" is said).
 _AGREED_THING = re.compile(r"\s+(?:a|an|to|terms|on\s+a|in\s+principle)\b")
 # "She has added images of warships", "added a new route": a thing added, not words.
@@ -2932,6 +2944,10 @@ _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 def attribution_fragment(text: str) -> bool:
     """A short line that only attributes ("State’s Attorney Burke said", "Jane Roe said:-", "Jane Roe said
     the following:"): page exports cut it from its quote. The heading filter must keep it."""
+    if text.rstrip().endswith(":") and ". " in text:
+        # Only the last sentence introduces: "The decision was taken by majority. Board member Jane Roe, who
+        # dissented …, wrote in her separate opinion:".
+        text = text[sentence_start(text, len(text.rstrip()) - 1):]
     head = text.rstrip(" :,-–—")
     if head.endswith(("following", "follows")):
         head = _FOLLOWING.sub("", head).rstrip(" :,-–—")
@@ -2945,7 +2961,8 @@ def attribution_fragment(text: str) -> bool:
         return True
     # "The Minister told Parliament:", "Roe said in a statement:": before a colon, the verb's hearers or
     # circumstances may follow it, in a few words.
-    if len(text) > 120 or not introduces:
+    # (A long line only where its subject is set off by commas: "Jane Roe, who …, wrote in her opinion:".)
+    if (len(text) > 120 and not (text.count(",") >= 2)) or not introduces:
         return False
     tokens = head.split()
     at = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k] in _VERB_ALONE), None)
