@@ -2770,3 +2770,21 @@ def test_a_dateline_under_letterhead_rows_of_parts_and_a_numbered_announcement_d
             "€7.8 million on three supermarkets.</p><p>They may appeal.</p></body></html>")
     (tmp_path / "y.html").write_text(page, encoding="utf-8")
     assert load_release(tmp_path / "y.html").date == dt.date(2026, 12, 3)
+
+
+def test_a_bilingual_end_mark_and_notes_heading_end_the_text():
+    r = load_text("Wind farm appeal allowed\n\nThe appeal was allowed on Monday, the inspector said.\n\n"
+                  "Work may start in 2027.\n\nDIWEDD / ENDS\n\nNodiadau i olygyddion / Notes to editors:\n"
+                  "The decision letter is on the portal.\n")
+    assert body_texts(r) == ["The appeal was allowed on Monday, the inspector said.", "Work may start in 2027."]
+
+
+def test_a_bold_about_heading_run_into_its_text_is_back_matter(tmp_path):
+    (tmp_path / "x.md").write_text(
+        "# Trader jailed for insider dealing\n\nA former trader was jailed for ten months on Friday.\n\n"
+        "He had bought shares before a takeover was announced.\n\n---\n\n"
+        "**About the FCIO** The Financial Crimes Investigation Office investigates securities crime.\n",
+        encoding="utf-8")
+    r = load_release(tmp_path / "x.md")
+    assert body_texts(r) == ["A former trader was jailed for ten months on Friday.",
+                             "He had bought shares before a takeover was announced."]

@@ -522,8 +522,12 @@ def end_mark_date(line: str) -> object | None:
 
 
 def is_end_mark(line: str) -> bool:
-    """The line that ends a release's text: "ENDS", "- ends -", "###", "-30-"."""
-    return bool(_END_MARK.match(line))
+    """The line that ends a release's text: "ENDS", "- ends -", "###", "-30-", and one of them beside the same
+    word in another language ("DIWEDD / ENDS")."""
+    if _END_MARK.match(line):
+        return True
+    parts = line.split(" / ") if " / " in line and len(line) <= 30 else ()
+    return len(parts) == 2 and any(_END_MARK.match(p) for p in parts) and all(len(p.split()) == 1 for p in parts)
 
 
 def is_footer_start(line: str) -> bool:

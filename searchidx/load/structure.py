@@ -44,8 +44,8 @@ _ABOUT = re.compile(rf"^(?:About|ABOUT|Acerca de|À propos de|Sobre)\s+(?:the\s+
 # A quotation closed and attributed ("…,” Dr Jones says", "…,” said Ms Roe"): someone speaking.
 _ATTRIBUTED_QUOTE = re.compile(r'[,.!?]["”»’]\s+(?:(?:[A-Z][\w.’\'-]*\s+){1,4}(?:says|said|adds|added|explains|explained)'
                                r'|(?:he|she)\s+(?:says|said|adds|added)\b|(?:says|said|adds|added)\s+[A-Z])')
-# "About X: …", "About X — …", "About the festival: …".
-_ABOUT_INLINE = re.compile(rf"^About\s+(?:{_NAME}|the\s+[a-z]+)(?::|\s+[—–])\s+\S")
+# "About X: …", "About X — …", "About the festival: …", "About the FCIO — …".
+_ABOUT_INLINE = re.compile(rf"^About\s+(?:(?:the\s+)?{_NAME}|the\s+[a-z]+)(?::|\s+[—–])\s+\S")
 # Headings of the other boilerplate sections a release ends with: they start the About part as "About X" does.
 _BOILERPLATE_HEADING = re.compile(
     r"^(?:notes? (?:to|for) editors?|editors?['’]? notes?|for editors|notes|(?:cautionary (?:note|statement) "
@@ -181,9 +181,11 @@ def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
     section: list[Paragraph] = []  # the paragraphs under the current "About X" heading
     for p in paragraphs:
         # "About X" and a contacts heading open a section that a quote in it keeps as body.
-        opens_section = p.kind == "body" and (is_about_heading(p.text) or (
-            len(p.text) <= 40 and bool(_CONTACT_HEADING.match(p.text))))
-        if opens_section or (p.kind == "body" and len(p.text) <= 80 and _BOILERPLATE_HEADING.match(p.text)):
+        # (After the same words in another language: "Nodiadau i olygyddion / Notes to editors:".)
+        head = p.text.rsplit(" / ", 1)[1] if " / " in p.text and len(p.text) <= 80 else p.text
+        opens_section = p.kind == "body" and (is_about_heading(head) or (
+            len(head) <= 40 and bool(_CONTACT_HEADING.match(head))))
+        if opens_section or (p.kind == "body" and len(head) <= 80 and _BOILERPLATE_HEADING.match(head)):
             _keep_quoted_section(section)
             section = []
             # Above the first body paragraph it is a menu entry ("About LADA"), not the issuer's section.
@@ -247,7 +249,10 @@ def _mark_issuer_tail(paragraphs: list[Paragraph]) -> None:
 
 
 def opens_back_matter(text: str) -> bool:
-    """A heading that opens the back matter: "About X", "Notes to editors", "Media contacts"."""
+    """A heading that opens the back matter: "About X", "Notes to editors", "Media contacts", also after the
+    same words in another language ("Nodiadau i olygyddion / Notes to editors:")."""
+    if " / " in text and len(text) <= 80:
+        text = text.rsplit(" / ", 1)[1]
     return is_about_heading(text) or (len(text) <= 80 and bool(
         _BOILERPLATE_HEADING.match(text) or _CONTACT_HEADING.match(text)))
 

@@ -388,6 +388,10 @@ def _row_cells(line: str) -> list[str]:
     return [line]
 
 
+# A bold "About X" heading with its text on the same line, nothing between them.
+_RUN_IN_ABOUT = re.compile(r"^(?:\*\*|__)(About\s[^*_:.]{1,80}?)(?:\*\*|__)\s+([A-Z].*)$")
+
+
 def _block_from_lines(lines: list[str], gap: int):
     # A page's number goes before list items are read: "- 12 -" is no list item "12 -".
     lines = [ln for ln in lines if not is_page_furniture(ln)]
@@ -411,6 +415,10 @@ def _block_from_lines(lines: list[str], gap: int):
     if len(lines) == 1 and is_end_mark(lines[0]):
         yield Block(lines[0].strip(), gap=gap)  # "###", "-30-": the release's end, which layout would drop
         return
+    if lines[0][:8] in ("**About ", "__About ") and (run_in := _RUN_IN_ABOUT.match(lines[0].strip())):
+        # "**About Example** Example Ltd was founded …": the About section's heading run into its text, set
+        # apart as "About Example — …" sets it.
+        lines = [f"{run_in.group(1)} — {run_in.group(2)}"] + lines[1:]
     # A wholly emphasised first line over more lines is the heading of what follows ("**About Example**"), as
     # is a back matter heading typed over its text ("Notes to editors" / "Example Ltd was founded …").
     if len(lines) > 1 and (((m := _EMPHASISED_LINE.match(lines[0].strip())) and not ends_sentence(m.group(1))
