@@ -60,6 +60,16 @@ def test_a_quote_opened_inside_a_carried_paragraph_is_direct():
         ("direct", "We did not go fishing for politicians. They came to us.")]
 
 
+def test_a_quote_opening_a_carried_paragraph_after_reported_speech_is_direct():
+    """"Jane Roe said the county had waited five years." / "“I have attended too many funerals …”": the
+    paragraph's speaker is carried, but no quote was open before it: a new direct quote, not a continuation."""
+    body = _body("Cancer centre opens\n\nGovernor Jane Roe said the county had waited five years for the "
+                 "machines.\n\n\"I have attended too many funerals of people who could not get treatment in "
+                 "time.\"\n")
+    assert body[1].speaker == "Jane Roe"
+    assert [q.kind for q in body[1].quotes] == ["direct"]
+
+
 def test_paragraph_speaker_is_the_speaker_of_its_quotes():
     for p in _body(RELEASE):
         speakers = {q.speaker for q in p.quotes}

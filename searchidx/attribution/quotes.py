@@ -135,7 +135,7 @@ def quote_records(p: Paragraph, spans: tuple[tuple[int, int], ...], how: str | N
         if e <= s:
             continue
         opened_here = text[a] in _MARKS and text[a] not in "”»"
-        continued = (a == 0 and (not opened_here or carried_in)) or (how == CARRIED and a == 0)
+        continued = a == 0 and (not opened_here or carried_in)
         # A quote opened inside a paragraph whose speaker is carried over ("In his words: “…”") is a new one.
         kind = "continuation" if continued else "direct"
         out.append(Quote(s, e, text[s:e], speaker, role, kind))
