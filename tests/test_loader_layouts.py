@@ -2788,3 +2788,25 @@ def test_a_bold_about_heading_run_into_its_text_is_back_matter(tmp_path):
     r = load_release(tmp_path / "x.md")
     assert body_texts(r) == ["A former trader was jailed for ten months on Friday.",
                              "He had bought shares before a takeover was announced."]
+
+
+def test_a_numbered_communique_line_is_letterhead_and_its_date_dates_the_release():
+    text = ("REPUBLIC OF EXAMPLE\nEXAMPLE SCHOOLS ATHLETICS FEDERATION (ESAF)\n"
+            "P.O. Box 5550 Kigali | KN 5 Rd, Remera | Tel: +250 788 555 310\n\n"
+            "COMMUNIQUE No 014/ESAF/2027\nDate: 25/05/2027\n\n"
+            "ESAF NAMES 24 STUDENT ATHLETES FOR INTER-SCHOOLS CHAMPIONSHIPS\n\n"
+            "The federation has named a squad of 24 student athletes from 15 secondary schools to represent the "
+            "country at the championships.\n\nThe team travels on Friday.\n")
+    r = load_text(text)
+    assert r.title == "ESAF NAMES 24 STUDENT ATHLETES FOR INTER-SCHOOLS CHAMPIONSHIPS"
+    assert r.date == dt.date(2027, 5, 25)
+
+
+def test_a_tab_title_with_a_label_first_gives_way_to_the_heading_that_says_more(tmp_path):
+    page = ("<html><head><title>Press Release: 24x7 water supply launched in three zones | Directorate of "
+            "Information</title></head><body><h2 style=\"text-align:center\">24x7 Water Supply Launched in Three "
+            "Zones; 2.1 Lakh Residents to Benefit</h2><p>The municipal corporation launched round-the-clock water "
+            "supply in three zones on Monday.</p><p>Residents will pay by meter.</p></body></html>")
+    (tmp_path / "x.html").write_text(page, encoding="utf-8")
+    assert load_release(tmp_path / "x.html").title == \
+        "24x7 Water Supply Launched in Three Zones; 2.1 Lakh Residents to Benefit"

@@ -1168,8 +1168,9 @@ def is_letterhead(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > HEAD_LINE_CHARS:
         return False
-    if _LAYOUT.match(text) or is_label(text) or _TELEPHONE.match(text) or _REFERENCE_LINE.match(text):
-        return True
+    if _LAYOUT.match(text) or is_label(text) or _TELEPHONE.match(text) or _REFERENCE_LINE.match(text) \
+            or _NUMBERED_DOCUMENT.match(text):
+        return True  # (a numbered document's line: "COMMUNIQUE No 014/RSAF/2027")
     if find_email(text) and len(text.split()) <= 12:
         return True
     # (Cells of a PDF letterhead's row stand apart by wide gaps: "12 Example Street, Town      Tel: 012 555 0140".)

@@ -764,6 +764,10 @@ _NOT_TITLE_CLASS = re.compile(r"site|sub|logo|brand|nav|menu|widget|sidebar|foot
 _HEADLINE_CLASS = re.compile(r"headline|entry-title|post-title|article-title|news-title", re.I)
 
 
+# A label opening a page's <title> before a colon: "Press Release: …".
+_LABEL_FIRST = re.compile(r"^([A-Za-z][A-Za-z ]{2,30}):\s+(?=\S)")
+
+
 def _heading_part(title: str, tree) -> str:
     """The part of a title made of the site's name and the release's ("Site - Section - Release title") that
     the page's own h1, h2 or headline element repeats; the whole title when none does."""
@@ -948,12 +952,16 @@ def _read_metadata(tree, draft: Draft) -> None:
                       if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), None)
     title = _name_of(ld.get("headline")) or _microdata_headline(tree) or meta.get("og:title") or meta.get("twitter:title") or meta.get("dc.title")
     tab_only = not title and bool(page_title)  # the title, if any, is the <title>'s
+    if not title and page_title and (lab := _LABEL_FIRST.match(page_title)) and is_label(lab.group(1), alone=True):
+        page_title = page_title[lab.end():]  # "Press Release: 24x7 water supply launched … | Directorate …"
     if not title and page_title and not issuer_and_label(page_title):
         # (A <title> of the issuer's name and the document's label, "Example Trust - Media Statement", names
         # no story: the page's heading does.)
         title = _heading_part(page_title, tree)
         if title == page_title:
             title = _page_title(page_title, tree, meta.get("og:site_name") or meta.get("application-name"))
+        # (The page's heading may say more than its tab: "…; 2.1 Lakh Residents to Benefit".)
+        title = _whole_heading(tree, title) if title else title
     if tab_only and title and names_issuer([title]):
         title = None  # "Example Cancer Care Hospital - Media": the issuer's name, no story; the heading names it
     if title and (is_label(title) or _SECTION_TITLE.match(title)):
