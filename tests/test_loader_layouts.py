@@ -2810,3 +2810,14 @@ def test_a_tab_title_with_a_label_first_gives_way_to_the_heading_that_says_more(
     (tmp_path / "x.html").write_text(page, encoding="utf-8")
     assert load_release(tmp_path / "x.html").title == \
         "24x7 Water Supply Launched in Three Zones; 2.1 Lakh Residents to Benefit"
+
+
+def test_a_body_in_capitals_over_a_sentence_case_headline_typed_one_line_each():
+    text = ("EXAMPLE ROADS AND DRAINAGE AUTHORITY\nExample bridge reopens to traffic six weeks ahead of schedule\n"
+            "FOR IMMEDIATE RELEASE\nMonday, 1st March 2027\n"
+            "CASTRIES, St Lucia — Motorists can once again use the Example bridge, which reopened to traffic on "
+            "Sunday evening after a ten-month reconstruction.\n"
+            "The old bridge was undermined by flood water last year.\n")
+    r = load_text(text)
+    assert r.title == "Example bridge reopens to traffic six weeks ahead of schedule"
+    assert r.date == dt.date(2027, 3, 1)

@@ -908,6 +908,8 @@ def reads_as_headline_of(line: str, lead: str, below: str = "") -> bool:
     return not named_whole(line, opening) and share > 0.5 and (not below or share > taken_up(below, opening))
 
 
+# Words a line that runs on ends with, and a headline does not.
+_DANGLING_WORDS = frozenset("of the a an to and or in for with on at by from as that than its their his her".split())
 #: Most words of a kicker line over a headline.
 KICKER_WORDS = 6
 
@@ -951,8 +953,20 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     share, k = max(scored)
     # Letterhead the lead names whole is the issuer's name for certain: a line that says more than half
     # of what the lead says is the headline under it.
-    return -k if share >= (NAMED_HEADLINE_TAKEN_UP if named_in_lead else HEADLINE_TAKEN_UP) and share > first_share \
-        else None
+    if share >= (NAMED_HEADLINE_TAKEN_UP if named_in_lead else HEADLINE_TAKEN_UP) and share > first_share:
+        return -k
+    # A body's name in capitals right over a line in sentence case that is no sentence: letterhead over its
+    # headline ("CASTRIES ROADS AND DRAINAGE AUTHORITY" / "Cul de Sac bridge reopens to traffic …"), when the
+    # lead says more of the line than of the name.
+    top = min(candidates)
+    below = candidates[top]
+    words = below.split()
+    if head.isupper() and len(words) >= KICKER_WORDS and below[:1].isupper() and not ends_sentence(below) \
+            and sum(w[:1].islower() for w in words) * 2 >= len(words) and not date_only_line(below) \
+            and not is_letterhead(below) and words[-1].lower() not in _DANGLING_WORDS \
+            and taken_up(below, opening) > first_share:
+        return top  # (a wrapped line of prose ends on a word no headline ends on: "… finding some of")
+    return None
 
 
 def headline_under_label(items: list[tuple[str, ...]], lead: str = "") -> int | None:
