@@ -597,9 +597,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed
 _SUBORDINATE = re.compile(r"(?:While|When|After|Although|Though|As|Because|If|Since|Before|Unless|Until|Once|Whereas)\b")
 # A time or place phrase opening a sentence before its subject: "In Lagos, …", "During the hearing, …".
 _PLACE_PHRASE_OPENS = re.compile(r"(?:In|On|At|During|Outside|Inside|From|Following|Throughout|Across|Within)\s")
-# A saint's title right before a name: "St. Charles Lwanga Parish", "Saint Mary's".
+# A saint's title right before a name, after a word in small letters or punctuation: "of St. Charles Lwanga
+# Parish", "Saint Mary's" (not a surname's "St.": "Gertrude St. Rose-Auguste").
 _SAINT_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\b[a-z][\w’'-]*\s+)(?:St|Ste|Saint)\.?\s+$")
-# (Not a surname's "St.": "Gertrude St. Rose-Auguste".)
 _SUBORDINATE_AT = re.compile(r"\s*" + _SUBORDINATE.pattern)
 
 

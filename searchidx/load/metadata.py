@@ -914,6 +914,16 @@ _DANGLING_WORDS = frozenset("of the a an to and or in for with on at by from as 
 KICKER_WORDS = 6
 
 
+def _headline_line(text: str) -> bool:
+    """A line that reads as a headline in sentence case: opening with a capital, six words or more, most in
+    small letters, no sentence, no date or letterhead, and not ending on a word a line runs on from ("…
+    finding some of": a wrapped line of prose)."""
+    words = text.split()
+    return text[:1].isupper() and len(words) >= KICKER_WORDS and sum(w[:1].islower() for w in words) * 2 >= len(words) \
+        and not ends_sentence(text) and words[-1].lower() not in _DANGLING_WORDS and not date_only_line(text) \
+        and not is_letterhead(text)
+
+
 def _kicker(line: str) -> bool:
     """A short line in title case that names the occasion over the headline ("Publication of the Final
     Report"), no sentence and no figure; the headline under it must still say more of the lead."""
@@ -930,11 +940,9 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     is left out: it names the letterhead's city."""
     lines = [first] if isinstance(first, str) else list(first)
     if len(lines) == 1 and _kicker(lines[0]):
-        # Under a kicker, the first line in sentence case, longer, that is no sentence and no date, and opens as a
-        # headline does (a lead's wrapped line, "announced today that …", does not).
-        return next((k for k, text in candidates.items() if text[:1].isupper() and len(words := text.split()) >= KICKER_WORDS
-                     and sum(w[:1].islower() for w in words) * 2 >= len(words) and not ends_sentence(text)
-                     and not date_only_line(text)), None)
+        # Under a kicker, the first line that reads as a headline (a lead's wrapped line, "announced today that
+        # …", does not).
+        return next((k for k, text in candidates.items() if _headline_line(text)), None)
     if not names_issuer(lines):
         return None
     opening = strip_dateline_lead(opening)[0]
@@ -959,13 +967,8 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
     # headline ("CASTRIES ROADS AND DRAINAGE AUTHORITY" / "Cul de Sac bridge reopens to traffic …"), when the
     # lead says more of the line than of the name.
     top = min(candidates)
-    below = candidates[top]
-    words = below.split()
-    if head.isupper() and len(words) >= KICKER_WORDS and below[:1].isupper() and not ends_sentence(below) \
-            and sum(w[:1].islower() for w in words) * 2 >= len(words) and not date_only_line(below) \
-            and not is_letterhead(below) and words[-1].lower() not in _DANGLING_WORDS \
-            and taken_up(below, opening) > first_share:
-        return top  # (a wrapped line of prose ends on a word no headline ends on: "… finding some of")
+    if head.isupper() and _headline_line(candidates[top]) and taken_up(candidates[top], opening) > first_share:
+        return top
     return None
 
 
@@ -1040,7 +1043,7 @@ def head_date(lines: Iterable[str]) -> tuple[str | None, object] | None:
             return None, dated[0]
         # A letterhead row's cells, set far apart or by bars ("Plot 5, Old Mall  |  Private Bag 55     Thursday,
         # 19 February 2026", "… Ph: +685 555 021      Date: 05/05/2026"): a cell that is a date line.
-        for cell in _HEAD_CELLS.split(line.strip()) if _HEAD_CELLS.search(line) else ():
+        for cell in head_cells(line) if _HEAD_CELLS.search(line) else ():
             if found := date_only_line(cell):
                 return None, found[1]
     return None
@@ -1194,6 +1197,11 @@ def is_letterhead(text: str) -> bool:
     return bool(_ADDRESS.search(text)) and not text.endswith((".", "!", "?")) or text.endswith("Blvd.")
 
 
+def head_cells(line: str) -> list[str]:
+    """A letterhead row's cells: parts set three spaces or more apart, or by bars, middle dots or dashes."""
+    return _HEAD_CELLS.split(line.strip())
+
+
 def letterhead_block(lines: list[str] | tuple[str, ...]) -> bool:
     """Whether lines typed together are a letterhead, a PDF's perhaps, whose rows may set cells far apart:
     every cell a body's or firm's name, a label, an address, a telephone, a reference or a date, and two of
@@ -1203,7 +1211,7 @@ def letterhead_block(lines: list[str] | tuple[str, ...]) -> bool:
         return False
     strong = 0
     for line in lines:
-        for cell in _HEAD_CELLS.split(line.strip()) if "   " in line else (line.strip(),):
+        for cell in head_cells(line) if "   " in line else (line.strip(),):
             if is_letterhead(cell) or is_address(cell) or date_only_line(cell):
                 strong += 1
             elif not (is_office_line(cell) or is_company_name(cell)):

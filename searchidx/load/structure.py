@@ -181,8 +181,7 @@ def mark_about(paragraphs: list[Paragraph]) -> list[Paragraph]:
     section: list[Paragraph] = []  # the paragraphs under the current "About X" heading
     for p in paragraphs:
         # "About X" and a contacts heading open a section that a quote in it keeps as body.
-        # (After the same words in another language: "Nodiadau i olygyddion / Notes to editors:".)
-        head = p.text.rsplit(" / ", 1)[1] if " / " in p.text and len(p.text) <= 80 else p.text
+        head = _last_language(p.text)
         opens_section = p.kind == "body" and (is_about_heading(head) or (
             len(head) <= 40 and bool(_CONTACT_HEADING.match(head))))
         if opens_section or (p.kind == "body" and len(head) <= 80 and _BOILERPLATE_HEADING.match(head)):
@@ -248,11 +247,16 @@ def _mark_issuer_tail(paragraphs: list[Paragraph]) -> None:
         p.kind = "about"
 
 
+def _last_language(text: str) -> str:
+    """A heading printed in two languages, its last ("Nodiadau i olygyddion / Notes to editors:" gives
+    "Notes to editors:"); any other text as it is."""
+    return text.rsplit(" / ", 1)[1] if " / " in text and len(text) <= 80 else text
+
+
 def opens_back_matter(text: str) -> bool:
     """A heading that opens the back matter: "About X", "Notes to editors", "Media contacts", also after the
     same words in another language ("Nodiadau i olygyddion / Notes to editors:")."""
-    if " / " in text and len(text) <= 80:
-        text = text.rsplit(" / ", 1)[1]
+    text = _last_language(text)
     return is_about_heading(text) or (len(text) <= 80 and bool(
         _BOILERPLATE_HEADING.match(text) or _CONTACT_HEADING.match(text)))
 

@@ -916,13 +916,7 @@ _BODY_WORDS = 15
 def _headline_after(masthead):
     """The headline under a masthead heading: the first h2/h3, or element its class names the title, after it
     and before the first paragraph of text; None when the text comes first."""
-    seen = False
-    for el in masthead.getroottree().iter():
-        if el is masthead:
-            seen = True
-            continue
-        if not seen or not isinstance(el.tag, str) or any(a is masthead for a in el.iterancestors()):
-            continue
+    for el in masthead.xpath("following::*"):
         text = _text_of(el)
         if el.tag in ("h2", "h3") or (el.tag in ("div", "p", "span", "strong") and _title_classed(el)):
             if len(text.split()) >= 4 and not is_label(text) and not names_issuer([text]):
