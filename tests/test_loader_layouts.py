@@ -2754,14 +2754,14 @@ def test_a_label_with_a_dash_over_the_dateline_is_neither_place_nor_text(tmp_pat
 
 
 def test_a_dateline_under_letterhead_rows_of_parts_and_a_numbered_announcement_date(tmp_path):
-    page = ("<html><head><title>Example Bank - Results</title></head><body><h1>Example Bank Limited</h1>"
-            "<p class=\"tagline\">Corporate Communications Department &middot; Example Road, Karachi &middot; "
+    page = ("<html><head><title>EB Press Release - FY2025 Results</title></head><body><h1>Example Bank Limited</h1>"
+            "<p class=\"tagline\">Corporate Communications Department &middot; I.I. Example Road, Karachi &middot; "
             "UAN: 021-111-555-426</p><p class=\"label\"><b>PRESS RELEASE</b></p>"
             "<p class=\"ref\">Ref: EB/CCD/PR/2026/07 &nbsp;&nbsp; Date: February 19, 2026</p>"
-            "<h2>Example Bank profit rises 17 percent; Board announces final dividend</h2>"
-            "<p><b>KARACHI:</b> Example Bank Limited has posted a profit after tax of Rs 38.4 billion for the year, "
-            "an increase of 17 percent over the previous year.</p><p>The results were approved by the Board.</p>"
-            "</body></html>")
+            "<h2>EB profit rises 17 percent to Rs 38.4 billion; Board announces final dividend of Rs 4.50</h2>"
+            "<p><b>KARACHI:</b> Example Bank Limited (EB) has posted a profit after tax of Rs 38.4 billion for the "
+            "year ended December 31, 2025, an increase of 17 percent over the previous year.</p>"
+            "<p>The results were approved at a meeting of the Board of Directors.</p></body></html>")
     (tmp_path / "x.html").write_text(page, encoding="utf-8")
     assert load_release(tmp_path / "x.html").location == "KARACHI"
     page = ("<html><head><title>COA – Announcement</title></head><body><header><p><b>EXAMPLE AUTHORITY</b></p>"
