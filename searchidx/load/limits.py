@@ -77,8 +77,9 @@ def stop_at(deadline: Deadline) -> Iterator[None]:
         raise Stopped
 
     signal.signal(signal.SIGALRM, on_alarm)
-    # Again every half second: a library that catches BaseException and goes on is stopped at the next one.
-    signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001), 0.5)
+    # Again every tenth of a second once the deadline has passed: a library that catches BaseException and goes
+    # on, or a raise lost inside a garbage-collector callback, is stopped at the next one.
+    signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001), 0.1)
     try:
         yield
     finally:
