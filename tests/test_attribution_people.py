@@ -953,3 +953,26 @@ def test_an_age_alone_is_no_role_and_a_place_after_in_is_no_antecedent():
                 "Speaking at the handover ceremony in Char Fasson upazila on Sunday, he said:",
                 "“A shelter that women do not feel safe in is not a shelter.”")
     assert "Char Fasson" not in got and got[2] == "Md. Rafiqul Example"
+
+
+def test_nicknames_of_two_words_and_before_an_elided_surname_and_a_glottal_stop():
+    """'Donald “Donnie Beag” MacInnes', 'Mícheál ‘Mick’ O’Dowd': a nickname is no quote, also of two words
+    and before an O’ surname; "Mele 'Aho Kaufusi": a Tongan name's word may open with an apostrophe."""
+    assert names("Local councillor Donald “Donnie Beag” MacInnes said the ferry was “the M8 of the islands”.",
+                 "Foxford publican Mícheál ‘Mick’ O’Dowd said trade had doubled since the greenway opened.",
+                 "Form Six student Mele 'Aho Kaufusi, 17, said she would study medicine.",
+                 '"I want to be a doctor and come back home," she said.') \
+        == ["Donald MacInnes", "Mícheál O’Dowd", "Mele 'Aho Kaufusi", "Mele 'Aho Kaufusi"]
+
+
+def test_an_honorific_and_surname_after_the_verb_then_a_seat_and_an_organisation_line_over_a_quote():
+    """'…,” said Ms MacLeod, MSP for South Hebrides.': the seat is no name. A page's running head naming the
+    ministry between "…, saying:" and its quote is no name line: the quote is the one the line introduced."""
+    assert names("Ailsa MacLeod MSP said the route had lost 96 sailings.",
+                 "“Islanders have been patient for far too long,” said Ms MacLeod, MSP for South Hebrides.") \
+        == ["Ailsa MacLeod", "Ailsa MacLeod"]
+    got = names("The Turaga ni Koro of Vunisea, Mr Semi Ravuama, thanked the Government on behalf of the "
+                "districts, saying:",
+                "Ministry of Maritime and Outer Islands Development",
+                '"Our grandparents asked for this jetty in 1970. Vinaka vakalevu."')
+    assert got[-1] == "Semi Ravuama"

@@ -50,7 +50,8 @@ _LOWER_HONORIFICS = frozenset(h.lower().strip(".'’") for h in lexicons.HONORIF
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
-_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’]|t-|[!ǃǂǁǀ])?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
+# (A Polynesian name's word may open with a glottal stop, written ʻ or an apostrophe: "Mele 'Aho Kaufusi".)
+_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’]|t-|[!ǃǂǁǀ]|ʻ|(?<=[a-z] )['‘](?=[A-Z][a-z]+ [A-Z][a-z]))?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
               # An apostrophe after "ng" writes a velar nasal in Luo and Kikuyu names ("Ochieng'", "Achieng'").
               r"(?:(?<=ng)['’](?!\w))?"
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
@@ -1316,7 +1317,7 @@ def _valid_name(name: str) -> bool:
 def _opens_name(word: str) -> bool:
     """Whether ``word`` starts as a name's word does: a capital, perhaps after a click letter ("!Naruseb") or
     an elided particle ("d’Entremont")."""
-    return word.lstrip(_CLICKS)[:1].isupper() or bool(_ELIDED_PARTICLE.match(word))
+    return word.lstrip(_CLICKS + "ʻ'‘")[:1].isupper() or bool(_ELIDED_PARTICLE.match(word))
 
 
 # The click letters Khoekhoe names open with ("!Naruseb", "ǁGaroëb"), written "!" on most keyboards.
@@ -1703,12 +1704,15 @@ _PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr|R(?:etd|td|etired)|r(?:
 
 
 # A nickname in quotes between the words of a name ('Maria Consuelo “Connie” Dela Cruz-Ramos'): no quote.
-_NAME_GOES_ON = r"(?=\s+(?:(?:de|del|dela|delos|de los|van|von|bin|binti|ap|ab|ole|wa|arap|anak)\s+)?[A-Z][a-z])"
-_INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)(?:[“\"][A-Z][\w’'-]{1,15}[”\"]|['‘][A-Z][a-z]{1,15}['’])"
+# (Of one word or two in double marks, 'Donald “Donnie Beag” MacInnes'; the name going on may be O’Dowd's.)
+_NAME_GOES_ON = r"(?=\s+(?:(?:de|del|dela|delos|de los|van|von|bin|binti|ap|ab|ole|wa|arap|anak)\s+)?[A-Z](?:[a-z]|['’][A-Z]))"
+_INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)"
+                             r"(?:[“\"][A-Z][\w’'-]{1,15}(?: [A-Z][\w’'-]{1,12})?[”\"]|['‘][A-Z][a-z]{1,15}['’])"
                              + _NAME_GOES_ON)
 # The same nickname found from its opening mark, without the word before it: a scan that skips to the marks,
 # several times cheaper, to spare the full one most paragraphs with quotes.
-_NICKNAME_MARK = re.compile(r"[“\"'‘](?<=\s[“\"'‘])(?:(?<=[“\"])[A-Z][\w’'-]{1,15}[”\"]|(?<=['‘])[A-Z][a-z]{1,15}['’])"
+_NICKNAME_MARK = re.compile(r"[“\"'‘](?<=\s[“\"'‘])(?:(?<=[“\"])[A-Z][\w’'-]{1,15}(?: [A-Z][\w’'-]{1,12})?[”\"]"
+                            r"|(?<=['‘])[A-Z][a-z]{1,15}['’])"
                             + _NAME_GOES_ON)
 
 
@@ -2698,9 +2702,10 @@ class Attributor:
         if m:
             return self._pronoun(m.group("pron"), text, start)
         m = _AFTER_VERB_TAIL.match(rest)
-        if m and (first := _NAME_THEN_ROLE.match(m.group("role"))) and _valid_name(first.group(1)) \
-                and not any(w.lower().strip(",.") in _TITLES for w in (_split_span(first.group(1))[0] or "").split()):
-            m = None  # 'said Jane Roe, Pastor of Example Church': the name comes first, the role after it
+        if m and (first := _NAME_THEN_ROLE.match(m.group("role"))) \
+                and _valid_name(named := _HONORIFIC_RE.sub("", first.group(1)).strip()) \
+                and not any(w.lower().strip(",.") in _TITLES for w in (_split_span(named)[0] or "").split()):
+            m = None  # 'said (Ms) Jane Roe, Pastor of Example Church': the name comes first, the role after it
         elif m and len(words := m.group("role").split()) >= 3 and lexicons.is_given_name(words[0]) \
                 and words[1][:1].isupper() and words[-1] in ("for", "at", "of", "with", "from") and not m.group("art"):
             m = None  # 'wrote Cameron Easley for Example Consult': a name, then where the person works
@@ -3014,6 +3019,8 @@ def name_line(text: str) -> str | None:
     if len(text) > 60 or not _NAME_LINE.match(text):
         return None
     title, name = _split_span(_HONORIFIC_RE.sub("", text))
+    if title and _organisation_word(title.split()[0]):
+        return None  # "Ministry of Maritime and Outer Islands Development": a body's name, a page's running head
     return name if _valid_name(name) and len(name.split()) >= 2 else None
 
 
