@@ -976,3 +976,18 @@ def test_an_honorific_and_surname_after_the_verb_then_a_seat_and_an_organisation
                 "Ministry of Maritime and Outer Islands Development",
                 '"Our grandparents asked for this jetty in 1970. Vinaka vakalevu."')
     assert got[-1] == "Semi Ravuama"
+
+
+def test_a_lead_in_that_says_how_someone_spoke_and_a_quote_asking_for_something():
+    """"X put it simply:" / "X, who …, was more blunt:" introduce the next paragraph's quote and hold none of
+    it; "X was charged with the following:" introduces no speech. A quote that says "A deterrent sentence is
+    called for" is the judge's words, not an unnamed speaker's cue."""
+    assert names("Board of Education President Angela Whitfield-Ramos put it simply:",
+                 "“Not every kid wants a four-year degree. This building is for them.”",
+                 "Farmer Jane Roe, 71, who has farmed there for fifty years, was more blunt:",
+                 "“It is a disgrace.”") \
+        == [None, "Angela Whitfield-Ramos", None, "Jane Roe"]
+    assert names("Cedric Example was charged with the following:", "• 1 Count Unlawful Compensation") == [None, None]
+    assert names("In her ruling, Justice Margaret Nabirye Oketcho said:",
+                 "“Water is life in these villages. A deterrent sentence is called for.”")[1] \
+        == "Margaret Nabirye Oketcho"

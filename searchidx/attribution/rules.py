@@ -1271,7 +1271,10 @@ def _plural_noun(word: str) -> bool:
     """A capitalised everyday noun in the plural ("Ferries", "Arts", "Farms"), which a body's name holds and a
     person's seldom does."""
     low = word.lower()
-    return len(low) >= 4 and low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and lexicons.is_lowercase_word(low)
+    if len(low) < 4 or not low.endswith("s") or low.endswith(("ss", "'s", "’s")):
+        return False
+    # The word list may hold only the singular ("ferry" for "Ferries").
+    return lexicons.is_lowercase_word(low) or (low.endswith("ies") and lexicons.is_lowercase_word(low[:-3] + "y"))
 
 
 def _sentence_opening(text: str, pos: int) -> bool:
@@ -2411,6 +2414,11 @@ class Attributor:
             person = self._person(m.group("hon"), m.group("span"), None)
             if person:
                 return person
+        if not spans and _colon_predicate_line(text) and (m := _COLON_PREDICATE.search(text, 0, len(text.rstrip()) - 1)):
+            # "Board President Jane Roe put it simply:": the next paragraph's quote is hers.
+            person = self._person(m.group("hon"), m.group("span"), None)
+            if person:
+                return person
         if spans:
             # Each pattern is end-anchored and searched in a short window before its cue: a colon, or a
             # participle just before a quote opens.
@@ -2922,7 +2930,15 @@ _UNNAMED_CUE = re.compile(
 
 
 def _unnamed_cue(text: str) -> bool:
-    return ("”" in text or '"' in text) and bool(_UNNAMED_CUE.search(text))
+    if not ("”" in text or '"' in text):
+        return False
+    # Inside the quote it is the speaker's words ("… A deterrent sentence is called for."), no cue.
+    spans = None
+    for m in _UNNAMED_CUE.finditer(text):
+        spans = quote_mask(text) if spans is None else spans
+        if not _inside(spans, m.end() - 1):
+            return True
+    return False
 
 
 def _quote_led(text: str) -> bool:
@@ -2945,10 +2961,28 @@ _VERB_ALONE = _VERB_SET - {"denied", "denies", "accused", "accuses", "alleged", 
 _NAME_LINE = re.compile(rf"^(?:{HONORIFIC}\s+)?{CAP_SPAN}$")
 
 
+def _colon_predicate_line(text: str) -> bool:
+    """A line that ends by judging how its subject spoke, before a colon, with no quote: "Jane Roe put it
+    simply:", "Jane Roe, who …, was blunt:"."""
+    t = text.rstrip()
+    return t.endswith(":") and len(t) < 240 and '"' not in t and "“" not in t and bool(_SPOKE_HOW.search(t)) \
+        and bool(_COLON_PREDICATE.search(t, 0, len(t) - 1))
+
+
+# How a person spoke, before a colon: without a quote in the line, "was charged with:" or "had:" is no speech.
+_SPOKE_HOW = re.compile(r"\b(?:put it|summed (?:it )?up|kept it|(?:was|were)(?:\s+(?:more|less|even|very|just as|as|"
+                        r"equally|typically|characteristically))*\s+(?:blunt|direct|clear|candid|emphatic|frank|"
+                        r"succinct|brief|forthright|plain|plainer|blunter|firm|defiant|philosophical|unequivocal|"
+                        r"upbeat|optimistic|cautious|scathing|critical|effusive))\b[^,.:;]{0,30}:$")
+
+
 @lru_cache(maxsize=1024)
 def attribution_fragment(text: str) -> bool:
     """A short line that only attributes ("State’s Attorney Burke said", "Jane Roe said:-", "Jane Roe said
-    the following:"): page exports cut it from its quote. The heading filter must keep it."""
+    the following:", "Jane Roe put it simply:"): page exports cut it from its quote. The heading filter must
+    keep it."""
+    if _colon_predicate_line(text):
+        return True
     if text.rstrip().endswith(":") and ". " in text:
         # Only the last sentence introduces: "The decision was taken by majority. Board member Jane Roe, who
         # dissented …, wrote in her separate opinion:".
