@@ -135,6 +135,7 @@ def _raw_text(path: Path, hyphens: bool = True) -> str:
     # A word a PDF export broke at a line's end reads whole ("dash-" / "cam").
     raw = re.sub(r"(?<=\w)-\n(?=\w)", "-" if hyphens else "", raw)
     if path.suffix == ".md":
+        raw = re.sub(r"\[([^\]\n]*)\]\([^)\s]*\)", r"\1", raw)  # [link text](url)
         raw = re.sub(r"(?<!\w)_(\S[^_\n]*?\S|\S)_(?!\w)", r"\1", raw)  # _emphasis_
         raw = re.sub(r"(?<![\w*])\*(\S[^*\n]*?\S|\S)\*(?![\w*])", r"\1", raw)  # *emphasis*
     return ev.norm(raw.replace("\u00a0", " "))
