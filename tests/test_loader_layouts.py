@@ -2821,3 +2821,74 @@ def test_a_body_in_capitals_over_a_sentence_case_headline_typed_one_line_each():
     r = load_text(text)
     assert r.title == "Example bridge reopens to traffic six weeks ahead of schedule"
     assert r.date == dt.date(2027, 3, 1)
+
+
+# --- the headline over the lead, when the title taken reads as letterhead (searchidx.load.headline) ---------
+
+CO_OP_LETTERHEAD = """KORALE GROWERS' CO-OPERATIVE SOCIETY LTD.
+(Registered under the Co-operative Societies Act - Reg. No. CS/KR/0912)
+P. O. Box 77, Example Town
+Tel: 0322 555 014 / 024 555 0198
+E-mail: info@example.org
+
+OUR REF: KGCS/PR/04/28                          YOUR REF: ..............
+                                                DATE: 3RD MARCH, 2028
+
+                             PRESS RELEASE
+
+GROWERS' SOCIETY PAYS RECORD BONUS AND ASKS BUYERS TO SETTLE ARREARS
+
+The Korale Growers' Co-operative Society has paid a record bonus of 2.1 million to its 4,000 members for
+the main season, the largest bonus in the society's history.
+
+The chairman, Mr. Kofi Example, said the buyers still owed the society for two seasons of haulage.
+"""
+
+
+def test_a_letterhead_block_of_registration_and_contact_lines_is_no_title():
+    r = load_text(CO_OP_LETTERHEAD, "bonus.txt")
+    assert r.title == "GROWERS' SOCIETY PAYS RECORD BONUS AND ASKS BUYERS TO SETTLE ARREARS"
+    assert body_texts(r)[0].startswith("The Korale Growers' Co-operative Society has paid")
+
+
+def test_an_issuers_line_with_its_label_typed_one_line_each_is_no_title():
+    text = ("PRESS RELEASE - OFFICE OF THE EXAMPLE WATER COMMISSIONER, NORTHERN REGION\n"
+            "Commissioner orders Example Water to refund Rs 90 million in excess bills\n"
+            "FOR IMMEDIATE RELEASE\n"
+            "Dated: 27-03-2028\n"
+            "KARACHI, March 27: The Example Water Commissioner has ordered Example Water to refund Rs 90 million "
+            "in excess bills to about 40,000 consumers.\n"
+            "The order follows a six-month inquiry into 900 complaints.\n")
+    r = load_text(text, "refund.txt")
+    assert r.title == "Commissioner orders Example Water to refund Rs 90 million in excess bills"
+    assert r.date == dt.date(2028, 3, 27)
+
+
+def test_bilingual_date_fields_and_a_language_switcher_are_no_title():
+    welsh = ("Awdurdod Parc Enghraifft\nExample Park Authority\nPlas y Parc, Heol y Bont, Example LD3 7XX\n"
+             "Ffôn / Tel: 01874 555 620   ·   E-bost / Email: media@example.org\n\n"
+             "DATGANIAD I'R WASG / PRESS RELEASE\nDyddiad / Date: 11.07.2028\nCyf / Ref: EPA/PR/2028/27\n\n"
+             "Park authority backs shuttle bus and parking charge at the lake\n\n"
+             "Members of the Example Park Authority have voted to introduce a daily parking charge at the lake "
+             "and to run a shuttle bus in summer.\n\n"
+             "The decision was taken by 14 votes to 5 at a meeting on Monday.\n")
+    r = load_text(welsh, "shuttle.txt")
+    assert r.title == "Park authority backs shuttle bus and parking charge at the lake"
+    assert r.date == dt.date(2028, 7, 11)
+    page = ("සිංහල | தமிழ் | English\nA A A\nExample Children's Hospital - Kandy\nHome\nAbout Us\nServices\n"
+            "Contact\nHome > News > Latest News\nChildren's heart unit opens in Kandy\nChildren's heart unit "
+            "opens in Kandy\nThe Example Children's Hospital in Kandy has opened a heart unit for children, the "
+            "first outside the capital.\nThe unit has twelve beds.\n")
+    assert load_text(page, "heart.txt").title == "Children's heart unit opens in Kandy"
+
+
+def test_a_title_case_headline_over_a_label_and_a_deck_stays_the_title():
+    """A headline in title case has no small words, as an issuer's name has none: it stays, and the deck under
+    the label and contact lines is no headline."""
+    text = ("Driver Convicted in Murder of Off-duty Fire Captain\nFOR IMMEDIATE RELEASE\n"
+            "Date: September 8, 2021\nPRESS RELEASE\nJane Example\nPublic Information Officer\n"
+            "Office: 714-555-0105, Cell: 714-555-0117\nmedia@example.org\n"
+            "Driver was under the influence when he hit and killed a firefighter riding his bike\n"
+            "SANTA ANA, Calif. – A 28-year-old man was convicted today of second-degree murder for killing a "
+            "firefighter who was riding his bike.\nThe defendant faces 15 years to life in prison.\n")
+    assert load_text(text, "driver.txt").title == "Driver Convicted in Murder of Off-duty Fire Captain"

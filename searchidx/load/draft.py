@@ -55,6 +55,9 @@ class Draft:
     contacts: list[Contact] = field(default_factory=list)
     #: Formats whose blocks are already whole paragraphs (HTML <p>, JSON) skip the text-export repairs.
     paragraphs_whole: bool = False
+    #: A text export's lines as typed, when its title was read from them: the headline check reads them
+    #: (`searchidx.load.headline`).
+    head_lines: tuple[str, ...] = ()
     #: Letterhead lines left out above the title: no text, but they may name the people the release quotes
     #: ("Hon. Jane Roe MHK" over "… Mrs Roe said").
     letterhead: list[str] = field(default_factory=list)

@@ -12,6 +12,7 @@ from searchidx.load import metadata as md
 from searchidx.load.cleaning import ends_sentence, starts_lowercase
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
+from searchidx.load.headline import head_date, headline_above, reads_as_letterhead
 from searchidx.load.language import detect_languages
 from searchidx.load.limits import Deadline, split_long
 from searchidx.load.structure import (
@@ -54,6 +55,8 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     paragraphs = mark_about(paragraphs)
     mark_footnotes(paragraphs)
     mark_copies(paragraphs)
+    if draft.head_lines and draft.title and paragraphs:
+        paragraphs = _check_headline(draft, paragraphs)
     language = detect_languages(paragraphs, draft.title, draft.language)
     if draft.date is None:
         draft.date = _signed_date(read)  # "Signed: … / Public Relations Officer / 5th December, 2026" under the text
@@ -69,6 +72,36 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
         date=draft.date, location=draft.location, source=draft.source, url=draft.url, author=draft.author,
         language=language, format=draft.format, contacts=draft.contacts, paragraphs=paragraphs,
     )
+
+
+def _check_headline(draft: Draft, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A title that reads as letterhead gives way to the headline over the lead (`headline.headline_above`);
+    that headline left among the paragraphs above the lead goes. A head line above the lead dates a release
+    its head rules left undated."""
+    # (Letterhead cells the head rules left as a paragraph may end on a full stop: no lead.)
+    lead_at = next((k for k, p in enumerate(paragraphs[:LEAD_SEARCH]) if p.kind == "body" and _is_lead(p.text)
+                    and not reads_as_letterhead(p.text[:LEAD_HEAD_CHARS])), None)
+    if lead_at is None:
+        return paragraphs
+    lead = paragraphs[lead_at].text
+    lines = list(draft.head_lines)
+    found = headline_above(lines, lead, draft.title or "", draft.format == "text-lines")
+    if found is not None:
+        headline = found[0]
+        draft.letterhead.append(draft.title or "")
+        draft.title = headline
+        folded = " ".join(headline.split()).casefold()
+        if draft.subtitle and " ".join(draft.subtitle.split()).casefold() == folded:
+            draft.subtitle = None
+        paragraphs = [p for k, p in enumerate(paragraphs)
+                      if not (k < lead_at and folded in " ".join(p.text.split()).casefold())]
+    if draft.date is None:
+        draft.date = head_date(lines, lead)
+    return paragraphs
+
+
+#: The start of a paragraph read for letterhead before it is taken for the lead.
+LEAD_HEAD_CHARS = 100
 
 
 #: Blocks at the end where a sign-off may date the release.

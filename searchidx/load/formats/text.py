@@ -113,6 +113,8 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
     if "<" in text:
         text = strip_inline_html(text)
     lines = _drop_running_heads(text.split("\n"))
+    if title is None:
+        draft.head_lines = tuple(lines[:HEAD_CHECK_LINES])
     nonblank = sum(1 for ln in lines if ln.strip())
     # Blank lines between blocks count; the newline that ends the file is none (a short export of ten lines
     # would otherwise read as one paragraph).
@@ -146,6 +148,10 @@ def parse_text(text: str, path: str, release_id: str, title: str | None = None) 
         seen_prose = seen_prose or _is_prose(block.text)
         draft.blocks.append(block)
     return draft
+
+
+#: Lines of a text export the headline check may read (`searchidx.load.headline`).
+HEAD_CHECK_LINES = 160
 
 
 def _drop_running_heads(lines: list[str]) -> list[str]:

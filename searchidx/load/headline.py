@@ -1,0 +1,215 @@
+"""The headline over the lead: a check of the title a text export's top lines gave.
+
+The rules that read a text export's head go from the top down and take the first line no rule knows for
+letterhead. A letterhead laid out in a way none of them knows (an issuer's name with its document's label,
+a registration line, a language switcher, contact rows) then stands as the title. This check goes the other
+way, from the lead up: past date lines, labels, reference and contact rows, the first line that reads as a
+headline and that the lead takes up is the headline, when the title taken reads as letterhead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from searchidx.load import metadata as md
+from searchidx.load.cleaning import ends_sentence
+from searchidx.load.dates import find_date
+
+#: Lines above the lead the check reads, at most.
+HEAD_LINES = 40
+#: Most lines a wrapped headline takes in a text export.
+HEADLINE_LINES = 3
+#: Most words of a headline; a line of more is prose.
+HEADLINE_WORDS = 30
+#: Fewest of a headline's words (stems) its lead takes up.
+TAKEN_UP = 0.15
+
+# A document's kind named in a line: "PRESS RELEASE", "Media Statement", "COMMUNIQUÉ", "Taarifa … / PRESS RELEASE".
+_KIND = re.compile(r"\b(?:(?:press|media|news)\s+(?:release|statement|advisory|note|notice)|communiqu[eé]|"
+                   r"for immediate release)\b", re.I)
+# A labelled field of a letterhead, perhaps in two languages ("Dyddiad / Date:", "Cyf / Ref:", "Simu/Tel:").
+_FIELD = re.compile(r"^(?:[^\W\d][\w.’']{0,20}(?: [^\W\d][\w.’']{0,12})?\s?/\s?)?"
+                    r"(?:dated?|ref(?:erence)?(?:\.? no\.?)?|our ref|your ref|pages?|tel|telephone|phone|fax|mobile|"
+                    r"e-?mail|web(?:site)?|url|contacts?|cin|gstin|reg(?:d)?\.?(?: no\.?| office)?|registration no\.?|"
+                    r"issued(?: by)?|file(?: no\.?)?)\s*[:.]|^p\.\s?o\.\s?box\b|^po box\b", re.I)
+_ADVISORY = re.compile(r"\badvisory\b", re.I)
+_FACT_LABEL = re.compile(r"^[A-ZÁÉÍÓÚ]{2,}(?: [A-ZÁÉÍÓÚ]{2,})?\s*:")
+_RULE = re.compile(r"^[\s\-–—_=*•·~#.]+$")
+_PAGE = re.compile(r"\bpage \d+ of \d+\b", re.I)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+
+
+def furniture(line: str) -> bool:
+    """A line of a letterhead or a head row, no headline: a label, a date, a reference, a field, an address,
+    a telephone, an e-mail address, a rule, a page number, a language switcher, cells of these set apart."""
+    s = line.strip()
+    if not s or _RULE.match(s) or _PAGE.search(s):
+        return True
+    cells = md.head_cells(s) if "   " in s else [s]
+    return all(_furniture_cell(c) for c in cells if c.strip())
+
+
+def _furniture_cell(cell: str) -> bool:
+    s = cell.strip()
+    if md.is_label(s) or md.is_reference(s) or md.date_only_line(s):
+        return True
+    # An address's words are names and numbers: a line of small words that ends on "… in 18 tea gardens" is
+    # a headline.
+    if (md.is_letterhead(s) or md.is_address(s)) and _small_words(s) <= ADDRESS_SMALL_WORDS:
+        return True
+    if _FIELD.match(s + " ") or _URL.search(s) or md.find_email(s) or _switcher(s):
+        return True
+    # A date with the document's label ("Wednesday 25th October 2028 - for immediate release").
+    if len(s) < 90 and find_date(s) and _KIND.search(s):
+        return True
+    # The document's label with the issuer's name, in capitals or title case ("PRESS RELEASE - OFFICE OF …"),
+    # not with a headline in title case ("FOR IMMEDIATE RELEASE: Former … Charged in … Scheme").
+    rest = _KIND.sub(" ", s)
+    return bool(_KIND.search(s)) and rest.isupper() and any(md.is_issuer_word(w) for w in rest.split())
+
+
+def _switcher(s: str) -> bool:
+    """A page's language switcher or text-size row: "සිංහල | தமிழ் | English", "A A A"."""
+    parts = [p for p in re.split(r"\s*\|\s*|\s+", s) if p]
+    return len(parts) >= 2 and ("|" in s or all(len(p) <= 2 for p in parts)) and all(len(p.split()) <= 2 for p in parts) \
+        and len(s) <= 60 and not any(c.isdigit() for c in s)
+
+
+#: Most words in small letters (joining words aside) of an address or a letterhead line.
+ADDRESS_SMALL_WORDS = 2
+
+
+def _small_words(text: str) -> int:
+    return sum(1 for w in re.findall(r"[^\W\d_][\w’'.\-]*", text) if w[0].islower() and w.lower() not in _JOINING)
+
+
+def _no_small_words(text: str) -> bool:
+    """No word in small letters but joining words: a name, a heading in capitals."""
+    words = re.findall(r"[^\W\d_][\w’'.\-]*", text)
+    return bool(words) and all(not w[0].islower() or w.lower() in _JOINING for w in words)
+
+
+_JOINING = frozenset("of and the for on in at to de del la da van von y e wa ya la na".split())
+
+
+def reads_as_letterhead(title: str) -> bool:
+    """A title that is letterhead: fields, contacts, a label with the issuer's name, a switcher, or lines of
+    these joined."""
+    if furniture(title):
+        return True
+    return bool(md.find_email(title) or _URL.search(title) or md.find_phone(title) and _phone_digits(title)) \
+        or bool(_FIELD_IN.search(title))
+
+
+_FIELD_IN = re.compile(r"\b(?:ref(?:erence)?|date|tel)\s*(?:no\.?\s*)?:|\b(?:reg(?:d)?|cin)\s*(?:no\.?\s*)?[:.]|\bp\.\s?o\.\s?box\b",
+                       re.I)
+
+
+def _phone_digits(text: str) -> bool:
+    """A telephone number's digits, not a span of years ("2028-2029") or a figure."""
+    m = md.find_phone(text)
+    return bool(m) and sum(c.isdigit() for c in m.group()) >= md.PHONE_DIGITS and not _YEARS.fullmatch(m.group().strip())
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:19|20)?\d\d")
+
+
+def _body_name(title: str) -> bool:
+    """A body's name standing as the title: a few capitalised words, the last an organisation's ("WINDMILL
+    HILL ATHLETIC CLUB")."""
+    words = title.split()
+    return md.is_office_line(title) and len(words) <= BODY_NAME_WORDS and md.is_issuer_word(words[-1])
+
+
+#: Most words of a body's name.
+BODY_NAME_WORDS = 6
+
+
+def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) -> tuple[str, int] | None:
+    """(headline, index of its first line) above the lead in ``lines`` (the file's lines, as typed), when
+    ``title`` reads as letterhead and the headline differs from it; None otherwise. ``one_per_line``: the
+    file gives one paragraph a line, so a headline takes one line."""
+    at = _lead_line(lines, lead)
+    if at is None or _ADVISORY.search(title):
+        return None  # an advisory's label over its facts ("WHO: …"): no headline to find
+    strong = reads_as_letterhead(title)
+    k = at - 1
+    labelled = False
+    # From the lead up: the furniture between the headline and the lead (a date line, a label, a rule).
+    while k >= max(0, at - HEAD_LINES) and (not lines[k].strip() or furniture(lines[k])):
+        k -= 1
+    if k < max(0, at - HEAD_LINES):
+        return None
+    end = k
+    start = k
+    if not one_per_line:
+        # A headline wrapped over lines typed together (no blank line between).
+        while start > 0 and end - start + 1 < HEADLINE_LINES and lines[start - 1].strip() \
+                and not furniture(lines[start - 1]) and not lines[start - 1].rstrip().endswith((".", ":", "!", "?")) \
+                and lines[start - 1].strip().isupper() == lines[end].strip().isupper():
+            start -= 1
+    headline = " ".join(ln.strip() for ln in lines[start:end + 1])
+    if not _headline(headline, lead) or _fold(headline) == _fold(title):
+        return None
+    if _fold(title).startswith(_fold(headline)) or _fold(headline) in _fold(title):
+        return None  # the title holds it: a headline and its deck, read together
+    above = [ln for ln in lines[max(0, start - HEAD_LINES):start] if ln.strip()]
+    # The issuer's name gives way where a label stands between it and the headline.
+    labelled = any(md.is_label(ln.strip()) or (_KIND.search(ln) and furniture(ln)) for ln in above)
+    # (A headline in title case or capitals has no small words either: only a body's name gives way without
+    # letterhead's fields in the title itself.)
+    if strong or (labelled and _body_name(title)):
+        return headline, start
+    return None
+
+
+def _headline(text: str, lead: str) -> bool:
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    if len(words) < 3 or len(text.split()) > HEADLINE_WORDS or text.rstrip().endswith((":", "...", "…")):
+        return False  # (a line cut short in a breadcrumb: "… Empowers Su...")
+    if text.lstrip()[:1] in "*•†(" or text[:1].islower() or _FACT_LABEL.match(text):
+        return False  # a note under the headline ("*Defendant was …"), an advisory's fact ("WHO: …")
+    if ends_sentence(text) and len(text.split()) > 20:
+        return False
+    if _body_name(text) or reads_as_letterhead(text):
+        return False
+    return md.taken_up(text, lead) >= TAKEN_UP
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _lead_line(lines: list[str], lead: str) -> int | None:
+    """The index of the line where the lead's text starts (its first words, wrapped or not)."""
+    words = lead.split()[:5]
+    if len(words) < 3:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    text = "\n".join(lines[:HEAD_LINES * 3])
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) if m else None
+
+
+def head_date(lines: list[str], lead: str) -> object | None:
+    """The date the head lines above the lead give (date lines, date cells, "Date:" fields); None when they
+    give none, or several (a side list of other posts, each with its date)."""
+    at = _lead_line(lines, lead)
+    if at is None:
+        return None
+    dates = set()
+    for k in range(at - 1, max(-1, at - HEAD_LINES - 1), -1):
+        s = lines[k].strip()
+        if not s or len(s) > md.HEAD_LINE_CHARS:
+            continue
+        for cell in md.head_cells(s) if "   " in s else [s]:
+            cell = cell.strip()
+            dated = md.date_only_line(cell) or md.head_row_date(cell)
+            if dated:
+                dates.add(dated[1])
+            elif (m := _DATE_FIELD.match(cell)) and (found := find_date(cell[m.end():])) and len(cell) < 60:
+                dates.add(found[0])
+    return next(iter(dates)) if len(dates) == 1 else None
+
+
+_DATE_FIELD = re.compile(r"^(?:[^\W\d][\w’']{0,15}\s?/\s?)?(?:date|dated|issued(?: on)?)\s*[:.]\s*", re.I)
