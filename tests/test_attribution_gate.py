@@ -132,6 +132,7 @@ def _raw_text(path: Path, hyphens: bool = True) -> str:
     raw = re.sub(r"<[^>]+>", " ", html.unescape(raw)).replace("**", "").replace("\\", "")
     # A PDF export's page footer ("… Page 1 of 2") inside a paragraph is no part of it.
     raw = re.sub(r"(?m)^.*\bPage \d+ of \d+[ \t]*$", " ", raw)
+    raw = re.sub(r"(?m)^.*\((?:contd|cont'd|continued)\.?\)[ \t]*$", " ", raw)  # the next page's running head
     # A word a PDF export broke at a line's end reads whole ("dash-" / "cam").
     raw = re.sub(r"(?<=\w)-\n(?=\w)", "-" if hyphens else "", raw)
     if path.suffix == ".md":
