@@ -991,3 +991,21 @@ def test_a_lead_in_that_says_how_someone_spoke_and_a_quote_asking_for_something(
     assert names("In her ruling, Justice Margaret Nabirye Oketcho said:",
                  "“Water is life in these villages. A deterrent sentence is called for.”")[1] \
         == "Margaret Nabirye Oketcho"
+
+
+def test_nicknames_of_two_words_in_single_marks_and_before_two_particles():
+    """"Desmond ‘Tall Boy’ Alleyne", "Johannes ‘Hannes’ van der Merwe": no quote, the name whole; a surname
+    alone later takes the full name, not the nickname ("Coach Benyaich" after "Abdelkader ‘Kader’ Benyaich")."""
+    assert names("Hotelier Desmond ‘Tall Boy’ Alleyne, who runs a guesthouse, said rooms were full.",
+                 "Prosecutor Adv. Johannes ‘Hannes’ van der Merwe said the sentence sent a message.") \
+        == ["Desmond Alleyne", "Johannes van der Merwe"]
+    got = names("The sprinter, who is coached by former champion Abdelkader ‘Kader’ Benyaich, trains daily.",
+                "Coach Benyaich added that the indoor track would help juniors.")
+    assert got[1] == "Abdelkader Benyaich"
+
+
+def test_a_role_of_the_body_then_the_name_set_off_puts_it_bluntly():
+    """"The General Manager of the Union, Mr. Jane Roe, put the matter more bluntly:" introduces her quote."""
+    assert names("The General Manager of the Union, Mr. Emmanuel Example, put the matter more bluntly:",
+                 "'We cannot keep lending money to companies that are bigger than us.'") \
+        == [None, "Emmanuel Example"]

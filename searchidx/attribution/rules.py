@@ -553,10 +553,16 @@ _COLON_QUOTE = re.compile(
 # "Jane Roe, 78, who …, was more direct: “…”", "Roe put it simply: “…”": the quote after a colon is the words
 # of the person the clause before it is about, when its predicate is a short judgement of how they spoke.
 _COLON_PREDICATE = re.compile(
-    rf"(?:^{_ROLE_PREFIX}|[.!?;][”\"’]?\s+)(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,[^“”\"]{{2,200}}?,)?"
-    r"\s+(?:was|were|is|are|had|has|put it|summed (?:it )?up|kept it|struck|sounded|took|gave|offered|went)\b"
+    rf"(?:^{_ROLE_PREFIX}|[.!?;][”\"’]?\s+)(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,(?P<off>[^“”\"]{{2,200}}?),)?"
+    r"\s+(?:was|were|is|are|had|has|put (?:it|the matter|the point|the case|things)|summed (?:it )?up|kept it|struck|sounded|"
+    r"took|gave|offered|went)\b"
     r"[^,.:;“”\"]{0,40}$"
 )
+_SET_OFF_NAME = re.compile(rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
+# "The General Manager of the Union, Mr. Jane Roe, put the matter more bluntly": a role, then the name set off.
+_ROLE_SET_OFF_PREDICATE = re.compile(
+    rf"(?P<role>(?:The\s+)?[A-Z][^,“”\"]{{2,80}}),\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}),"
+    r"\s+(?:was|were|put (?:it|the matter|the point|the case|things)|summed (?:it )?up|kept it)\b[^,.:;“”\"]{0,40}$")
 # A judge's finding, given as the judge's words: "Lady Justice Jane Roe found that …", "Magistrate John Doe,
 # sitting in Example, held that …".
 _JUDGE_FOUND = re.compile(
@@ -668,7 +674,8 @@ _POSSESSIVE_SPEECH = re.compile(
 _SPEECH_NOUN = re.compile(_SPEECH_NOUN_THEN_QUOTE)
 # What may stand before a surname in its full form, and an honorific before it (searched backwards from
 # each place the surname stands).
-_BEFORE_SURNAME = re.compile(r"(?<![\w’'])((?:[A-ZÀ-ÝĀ-Ž][\w’'.-]*[^\S\n]+|[“\"][^”\"\s]{1,20}[”\"][^\S\n]+){1,4})$")
+_BEFORE_SURNAME = re.compile(r"(?<![\w’'])((?:[A-ZÀ-ÝĀ-Ž][\w’'.-]*[^\S\n]+|[“\"][^”\"\s]{1,20}(?: [^”\"\s]{1,12})?[”\"][^\S\n]+"
+                             r"|['‘][A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,12})?['’][^\S\n]+){1,4})$")
 # The capitalised word right after another on the same line.
 _NEXT_WORD = re.compile(r"[^\S\n]+([A-Z][\w’'-]*)")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Sra|Srta|Sr)\.?\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
@@ -679,7 +686,7 @@ _CAP_BEFORE = re.compile(r"[A-Z][\w’'.\-]+\s+$")
 # second is needed only in the rare text without capitals.
 _CAPITAL_LETTER = re.compile(r"[A-ZÀ-ÝĀ-Ž]")
 _HE_SHE_WORD = re.compile(r"\b[Hh]e\b|\b[Ss]he\b")
-_NICKNAME = re.compile(r"\s+[“\"][^”\"]*[”\"]")
+_NICKNAME = re.compile(r"\s+(?:[“\"][^”\"]*[”\"]|['‘][A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,12})?['’](?=\s))")
 _QUOTE_MARKS = "\"“”«»„"
 _QUOTE_CHAR = re.compile(f"[{_QUOTE_MARKS}]")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
@@ -1132,8 +1139,10 @@ def _split_span(span: str) -> tuple[str | None, str]:
         rest = tokens[last_title + 1:]
         # "Fiscal del Condado de Dallas John Creuzot": a place after a joiner belongs to the title.
         while len(rest) > 2 and _JOINER_RE.fullmatch(rest[0]):
-            role = f"{role} {rest[0]} {rest[1]}"
-            rest = rest[2:]
+            # ("Member of the Senedd Rhodri ap Gwynfor": an article after the joiner takes the word after it.)
+            take = 3 if len(rest) > 3 and rest[1] in ("the", "la", "el", "le") else 2
+            role = " ".join([role, *rest[:take]])
+            rest = rest[take:]
         # "VP Exploration Yvan Crepeau", "Director Investor Relations Jane Roe": the function a title heads.
         while len(rest) > 2 and rest[0].lower().strip(",") in _FUNCTIONS:
             role = f"{role} {rest[0]}"
@@ -1708,14 +1717,14 @@ _PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr|R(?:etd|td|etired)|r(?:
 
 # A nickname in quotes between the words of a name ('Maria Consuelo “Connie” Dela Cruz-Ramos'): no quote.
 # (Of one word or two in double marks, 'Donald “Donnie Beag” MacInnes'; the name going on may be O’Dowd's.)
-_NAME_GOES_ON = r"(?=\s+(?:(?:de|del|dela|delos|de los|van|von|bin|binti|ap|ab|ole|wa|arap|anak)\s+)?[A-Z](?:[a-z]|['’][A-Z]))"
+_NAME_GOES_ON = r"(?=\s+(?:(?:de|del|dela|delos|de los|van|von|der|den|bin|binti|ap|ab|ole|wa|arap|anak)\s+){0,2}[A-Z](?:[a-z]|['’][A-Z]))"
 _INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)"
-                             r"(?:[“\"][A-Z][\w’'-]{1,15}(?: [A-Z][\w’'-]{1,12})?[”\"]|['‘][A-Z][a-z]{1,15}['’])"
+                             r"(?:[“\"][A-Z][\w’'-]{1,15}(?: [A-Z][\w’'-]{1,12})?[”\"]|['‘][A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,12})?['’])"
                              + _NAME_GOES_ON)
 # The same nickname found from its opening mark, without the word before it: a scan that skips to the marks,
 # several times cheaper, to spare the full one most paragraphs with quotes.
 _NICKNAME_MARK = re.compile(r"[“\"'‘](?<=\s[“\"'‘])(?:(?<=[“\"])[A-Z][\w’'-]{1,15}(?: [A-Z][\w’'-]{1,12})?[”\"]"
-                            r"|(?<=['‘])[A-Z][a-z]{1,15}['’])"
+                            r"|(?<=['‘])[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,12})?['’])"
                             + _NAME_GOES_ON)
 
 
@@ -2415,8 +2424,15 @@ class Attributor:
             if person:
                 return person
         if not spans and _colon_predicate_line(text) and (m := _COLON_PREDICATE.search(text, 0, len(text.rstrip()) - 1)):
-            # "Board President Jane Roe put it simply:": the next paragraph's quote is hers.
+            # "Board President Jane Roe put it simply:": the next paragraph's quote is hers; "The General
+            # Manager of the Union, Mr. Jane Roe, put the matter bluntly:": the name set off after the role.
             person = self._person(m.group("hon"), m.group("span"), None)
+            if person is None and m.group("off") and (off := _SET_OFF_NAME.fullmatch(m.group("off").strip())):
+                person = self._person(off.group("hon"), off.group("span"), m.group("span"))
+            if person:
+                return person
+        if not spans and _colon_predicate_line(text) and (m := _ROLE_SET_OFF_PREDICATE.match(text.rstrip()[:-1])):
+            person = self._person(m.group("hon"), m.group("span"), m.group("role"))
             if person:
                 return person
         if spans:
@@ -2966,11 +2982,11 @@ def _colon_predicate_line(text: str) -> bool:
     simply:", "Jane Roe, who …, was blunt:"."""
     t = text.rstrip()
     return t.endswith(":") and len(t) < 240 and '"' not in t and "“" not in t and bool(_SPOKE_HOW.search(t)) \
-        and bool(_COLON_PREDICATE.search(t, 0, len(t) - 1))
+        and bool(_COLON_PREDICATE.search(t, 0, len(t) - 1) or _ROLE_SET_OFF_PREDICATE.match(t[:-1]))
 
 
 # How a person spoke, before a colon: without a quote in the line, "was charged with:" or "had:" is no speech.
-_SPOKE_HOW = re.compile(r"\b(?:put it|summed (?:it )?up|kept it|(?:was|were)(?:\s+(?:more|less|even|very|just as|as|"
+_SPOKE_HOW = re.compile(r"\b(?:put (?:it|the matter|the point|the case|things)|summed (?:it )?up|kept it|(?:was|were)(?:\s+(?:more|less|even|very|just as|as|"
                         r"equally|typically|characteristically))*\s+(?:blunt|direct|clear|candid|emphatic|frank|"
                         r"succinct|brief|forthright|plain|plainer|blunter|firm|defiant|philosophical|unequivocal|"
                         r"upbeat|optimistic|cautious|scathing|critical|effusive))\b[^,.:;]{0,30}:$")
