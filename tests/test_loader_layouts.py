@@ -2892,3 +2892,17 @@ def test_a_title_case_headline_over_a_label_and_a_deck_stays_the_title():
             "SANTA ANA, Calif. – A 28-year-old man was convicted today of second-degree murder for killing a "
             "firefighter who was riding his bike.\nThe defendant faces 15 years to life in prison.\n")
     assert load_text(text, "driver.txt").title == "Driver Convicted in Murder of Off-duty Fire Captain"
+
+
+def test_a_short_tab_title_gives_way_to_the_first_h2_over_the_text(tmp_path):
+    """No h1: the page's first h2 above its text, sharing a word with a tab of a few words, is the headline."""
+    page = tmp_path / "results.html"
+    page.write_text(
+        "<html><head><title>EXMP 3Q28 results</title></head><body>"
+        "<table><tr><td><b>EXAMPLE PLANTATIONS BERHAD</b><br>Tel: +603-5555 0100</td></tr></table>"
+        "<p><b>PRESS RELEASE</b></p>"
+        "<h2>EXMP 3Q net profit jumps 57% to RM142.6 million on higher palm oil prices</h2>"
+        "<h3>Second interim dividend of 6.5 sen declared</h3>"
+        "<p>KUALA LUMPUR, 28 Nov 2028 – Example Plantations Berhad today reported a net profit of RM142.6 "
+        "million for the third quarter, up 57% on a year earlier.</p></body></html>", encoding="utf-8")
+    assert load_release(page).title == "EXMP 3Q net profit jumps 57% to RM142.6 million on higher palm oil prices"

@@ -864,8 +864,11 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
     if h1 is None and len(h1s) == 1 and not any(True for _ in h1s[0].iter("a")):
         h1 = h1s[0]  # the page's one heading of that rank, and not a link home (a logo)
     if h1 is None and not h1s:
-        # A hand-made page with no heading element names its headline by class ("<div class="title">").
+        # A hand-made page with no heading element names its headline by class ("<div class="title">"), or sets
+        # it as the first h2 above the text (under a short tab: "PSTB 3Q28 results").
         h1 = _classed_title(tree)
+        if h1 is None and tab_only and len(title.split()) <= TAB_TITLE_WORDS:
+            h1 = _first_h2_headline(tree, title)
     # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
     parts = [" ".join(t.split()) for t in (h1.itertext() if h1 is not None else ())]
     shown = " ".join(t for t in parts if t and not (len(t) <= 40 and parse_date(t)))
@@ -896,6 +899,19 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
     # Enough of each one's words in the other: one story's two headlines, not a site's name and a story.
     return shown if len(words) >= 3 and len(shared) >= max(2, HEADLINE_OVERLAP * len(words),
                                                            HEADLINE_OVERLAP * len(titled)) else None
+
+
+def _first_h2_headline(tree, tab: str):
+    """A page's first h2 before its text, when it reads as a headline that shares a word with the tab's title."""
+    shared = {w.casefold() for w in _WORD.findall(tab)} - _SMALL_WORDS
+    for el in tree.iter("h2", "p"):
+        text = _text_of(el)
+        if el.tag == "p" and len(text.split()) >= _BODY_WORDS:
+            return None
+        if el.tag == "h2" and len(text.split()) >= 5 and not is_label(text) and not names_issuer([text]) \
+                and shared & {w.casefold() for w in _WORD.findall(text)}:
+            return el
+    return None
 
 
 def _title_classed(el) -> bool:
