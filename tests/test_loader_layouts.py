@@ -2906,3 +2906,55 @@ def test_a_short_tab_title_gives_way_to_the_first_h2_over_the_text(tmp_path):
         "<p>KUALA LUMPUR, 28 Nov 2028 – Example Plantations Berhad today reported a net profit of RM142.6 "
         "million for the third quarter, up 57% on a year earlier.</p></body></html>", encoding="utf-8")
     assert load_release(page).title == "EXMP 3Q net profit jumps 57% to RM142.6 million on higher palm oil prices"
+
+
+COVER_LETTER = """EXAMPLE AGRO FOODS LIMITED                           CIN: L15400MP1994PLC000000
+Regd. Office: 14, Industrial Area, Example Town 454775
+Tel: +91 731 555 0190        Email: investors@example.com
+
+Ref: EAFL/SEC/2028-29/041                                    Date: 10.08.2028
+
+To,
+The Secretary,
+Example Stock Exchange Ltd.
+
+Sub: Press Release - Unaudited Financial Results for Q1
+
+Dear Sir/Madam,
+
+Please find enclosed the press release being issued by the Company on the
+Unaudited Financial Results for the quarter ended 30th June 2028.
+
+                               PRESS RELEASE
+
+      Example Agro Foods Q1 net profit up 38% at Rs 61.4 crore;
+                       soya exports double
+
+Indore, 10th August 2028: Example Agro Foods Limited today announced its
+unaudited financial results for the quarter ended 30th June 2028.
+
+Revenue from operations rose 22% year-on-year.
+"""
+
+
+def test_a_covering_letter_that_encloses_the_release_is_no_part_of_it():
+    r = load_text(COVER_LETTER, "results.txt")
+    assert r.title == "Example Agro Foods Q1 net profit up 38% at Rs 61.4 crore; soya exports double"
+    assert body_texts(r)[0].startswith("Example Agro Foods Limited today announced")
+    assert not any("Dear Sir" in t or "enclosed" in t for t in body_texts(r))
+
+
+def test_a_letterhead_contact_row_left_above_the_lead_is_no_text():
+    text = ("EXAMPLE HILL ATHLETIC CLUB              PRESS RELEASE              25/10/2028\n"
+            "Affiliated to the Example Athletics Federation    Reg. Charity No. 555\n"
+            "-------------------------------------------------------------------\n"
+            "Contact: Jane Example (Hon. Secretary)  |  +350 200 55501  |  club@example.org\n\n"
+            "              CLUBHOUSE AND INDOOR SPRINT TRACK GET THE GREEN LIGHT\n"
+            "               Wednesday 25th October 2028 - for immediate release\n\n"
+            "Example Hill Athletic Club is delighted to announce that its application for a new clubhouse and\n"
+            "indoor sprint track has been approved by the planning commission.\n\n"
+            "Work is expected to start in February 2029.\n")
+    r = load_text(text, "club.txt")
+    assert r.title == "CLUBHOUSE AND INDOOR SPRINT TRACK GET THE GREEN LIGHT"
+    assert r.date == dt.date(2028, 10, 25)
+    assert body_texts(r)[0].startswith("Example Hill Athletic Club is delighted")

@@ -213,3 +213,14 @@ def head_date(lines: list[str], lead: str) -> object | None:
 
 
 _DATE_FIELD = re.compile(r"^(?:[^\W\d][\w’']{0,15}\s?/\s?)?(?:date|dated|issued(?: on)?)\s*[:.]\s*", re.I)
+
+
+#: Most words of a letterhead's contact row.
+CONTACT_ROW_WORDS = 40
+
+
+def contact_row(text: str) -> bool:
+    """A letterhead's row of contact fields, no text: a field's label ("Tel:", "Reg. No.") with a telephone
+    number or an e-mail address, in a few words."""
+    return len(text.split()) < CONTACT_ROW_WORDS and bool(_FIELD_IN.search(text) or _FIELD.match(text + " ")) \
+        and bool(md.find_email(text) or _phone_digits(text))

@@ -12,7 +12,7 @@ from searchidx.load import metadata as md
 from searchidx.load.cleaning import ends_sentence, starts_lowercase
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
-from searchidx.load.headline import head_date, headline_above, reads_as_letterhead
+from searchidx.load.headline import contact_row, head_date, headline_above, reads_as_letterhead
 from searchidx.load.language import detect_languages
 from searchidx.load.limits import Deadline, split_long
 from searchidx.load.structure import (
@@ -39,6 +39,7 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
               for piece in (split_long(b.text) if b.text else [b.text])]
     read = blocks  # as read, sign-off included: it may date the release (`_signed_date`)
     blocks = _cut_footer(draft, blocks)
+    blocks = _past_cover_letter(draft, blocks)
     blocks = _take_header(draft, blocks)
     lead_block = _strip_lead(draft, blocks)
     draft.location = draft.location or draft.place_hint
@@ -97,7 +98,12 @@ def _check_headline(draft: Draft, paragraphs: list[Paragraph]) -> list[Paragraph
                       if not (k < lead_at and folded in " ".join(p.text.split()).casefold())]
     if draft.date is None:
         draft.date = head_date(lines, lead)
-    return paragraphs
+    # Letterhead's contact rows the head rules left above the lead ("Simu/Tel: +255 … Barua pepe: …").
+    lead_p = paragraphs[lead_at] if lead_at < len(paragraphs) else None
+    kept = [p for p in paragraphs if p is lead_p or not (
+        paragraphs.index(p) < paragraphs.index(lead_p) and contact_row(p.text))] if lead_p is not None else paragraphs
+    draft.letterhead += [p.text for p in paragraphs if p not in kept]
+    return kept
 
 
 #: The start of a paragraph read for letterhead before it is taken for the lead.
@@ -202,6 +208,24 @@ def _cut_footer(draft: Draft, blocks: list[Block]) -> list[Block]:
             b.hint = "caption"
         out.append(b)
     return out
+
+
+def _past_cover_letter(draft: Draft, blocks: list[Block]) -> list[Block]:
+    """The release under a covering letter that encloses it ("Dear Sir/Madam, Please find enclosed the press
+    release …", as a listed company files one with its stock exchange): from the document's label on. The
+    letter's lines are letterhead."""
+    for k, b in enumerate(blocks[:COVER_LETTER_BLOCKS]):
+        if k and md.is_label(b.text, alone=True) and _KIND_LABEL.search(b.text) \
+                and any(_ENCLOSES.search(x.text) for x in blocks[:k]) and k + 1 < len(blocks):
+            draft.letterhead += [x.text for x in blocks[:k]]
+            return blocks[k:]
+    return blocks
+
+
+#: Blocks a covering letter may take before the release it encloses.
+COVER_LETTER_BLOCKS = 16
+_KIND_LABEL = re.compile(r"\b(?:release|statement|communiqu[eé])\b", re.I)
+_ENCLOSES = re.compile(r"\b(?:enclos|attach|herewith)\w*\b.{0,80}\b(?:press|media|news)\s+(?:release|statement)", re.I)
 
 
 def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
