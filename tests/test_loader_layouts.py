@@ -2958,3 +2958,21 @@ def test_a_letterhead_contact_row_left_above_the_lead_is_no_text():
     assert r.title == "CLUBHOUSE AND INDOOR SPRINT TRACK GET THE GREEN LIGHT"
     assert r.date == dt.date(2028, 10, 25)
     assert body_texts(r)[0].startswith("Example Hill Athletic Club is delighted")
+
+
+
+def test_a_sites_name_over_its_menu_gives_way_past_share_links_to_the_headline():
+    """A copied page: the site's name, its menu, the headline, a row of tags and a run of share links over a
+    wire lead. The site's name is no title; the share links are no headline."""
+    text = ("Skip to main content\n\nUplands and Islands Alliance\n\nMenu\nHome\nAbout\nOur MSPs\nNews\nCampaigns\n"
+            "Get involved\nDonate\n\nHome > News > Ferries\n\n"
+            "Harbourview Energy and Example Tidal Development Corporation Sign Partnership Agreement for 60 MW "
+            "Digby Gut Tidal Project\n\nFerries | Transport | South Isles\n\nShare this\nFacebook\nX\nWhatsApp\n"
+            "Email\n\nHALIFAX, NS, May 21, 2026 /CNW/ - Harbourview Energy Inc. (TSX: HBE)\n"
+            "(\"Harbourview\" or the \"Company\") today announced that it has signed a\n"
+            "partnership agreement with Example Tidal Development Corporation (\"ETDC\"),\n"
+            "a company wholly owned by three Mi'kmaw communities in southwest Nova Scotia,\n"
+            "to develop a 60-megawatt tidal stream project in the Digby Gut.\n\n"
+            "Under the agreement, ETDC will hold a 51 per cent equity interest in the\nproject.\n")
+    assert load_text(text, "tidal.txt").title == ("Harbourview Energy and Example Tidal Development Corporation Sign "
+                                                  "Partnership Agreement for 60 MW Digby Gut Tidal Project")

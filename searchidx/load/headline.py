@@ -32,6 +32,9 @@ _FIELD = re.compile(r"^(?:[^\W\d][\w.’']{0,20}(?: [^\W\d][\w.’']{0,12})?\s?/
                     r"(?:dated?|ref(?:erence)?(?:\.? no\.?)?|our ref|your ref|pages?|tel|telephone|phone|fax|mobile|"
                     r"e-?mail|web(?:site)?|url|contacts?|cin|gstin|reg(?:d)?\.?(?: no\.?| office)?|registration no\.?|"
                     r"issued(?: by)?|file(?: no\.?)?)\s*[:.]|^p\.\s?o\.\s?box\b|^po box\b", re.I)
+# A site's name after a page's title: "STATEMENT - Orange County District Attorney".
+_SITE_AFTER = re.compile(r"\s+[-–—|]\s+(?:The\s+)?(?:[A-Z][\w’'.&-]*\s+){0,5}(?:Attorney|Office|Council|Ministry|Department|"
+                         r"Authority|Police|Government|Agency|Commission|Service)$")
 _ADVISORY = re.compile(r"\badvisory\b", re.I)
 _FACT_LABEL = re.compile(r"^[A-ZÁÉÍÓÚ]{2,}(?: [A-ZÁÉÍÓÚ]{2,})?\s*:")
 _RULE = re.compile(r"^[\s\-–—_=*•·~#.]+$")
@@ -118,7 +121,39 @@ def _body_name(title: str) -> bool:
     """A body's name standing as the title: a few capitalised words, the last an organisation's ("WINDMILL
     HILL ATHLETIC CLUB")."""
     words = title.split()
-    return md.is_office_line(title) and len(words) <= BODY_NAME_WORDS and md.is_issuer_word(words[-1])
+    return md.is_office_line(title) and 0 < len(words) <= BODY_NAME_WORDS and md.is_issuer_word(words[-1])
+
+
+def _menu_run(lines: list[str]) -> bool:
+    """A site's menu among ``lines``: a run of short entries ("Home" / "About" / "News" / "Donate")."""
+    run = 0
+    for ln in lines:
+        s = ln.strip()
+        short = bool(s) and len(s.split()) <= MENU_WORDS and s[-1:] not in ".,:;!?" and not any(c.isdigit() for c in s)
+        run = run + 1 if short else 0 if s else run
+        if run >= MENU_LINES:
+            return True
+    return False
+
+
+def _in_menu(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` is one of a run of short entries typed together ("Share this" / "Facebook" / "X")."""
+    def short(j: int) -> bool:
+        s = lines[j].strip() if 0 <= j < len(lines) else ""
+        return bool(s) and len(s.split()) <= MENU_WORDS and s[-1:] not in ".,:;!?"
+    if not short(k):
+        return False
+    start = end = k
+    while short(start - 1):
+        start -= 1
+    while short(end + 1):
+        end += 1
+    return end - start + 1 >= MENU_LINES - 1
+
+
+#: Most words of a menu entry, and the fewest entries in a row that make a menu.
+MENU_WORDS = 3
+MENU_LINES = 4
 
 
 #: Most words of a body's name.
@@ -135,8 +170,9 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
     strong = reads_as_letterhead(title)
     k = at - 1
     labelled = False
-    # From the lead up: the furniture between the headline and the lead (a date line, a label, a rule).
-    while k >= max(0, at - HEAD_LINES) and (not lines[k].strip() or furniture(lines[k])):
+    # From the lead up: the furniture between the headline and the lead (a date line, a label, a rule, a
+    # run of share links or menu entries).
+    while k >= max(0, at - HEAD_LINES) and (not lines[k].strip() or furniture(lines[k]) or _in_menu(lines, k)):
         k -= 1
     if k < max(0, at - HEAD_LINES):
         return None
@@ -148,14 +184,15 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
                 and not furniture(lines[start - 1]) and not lines[start - 1].rstrip().endswith((".", ":", "!", "?")) \
                 and lines[start - 1].strip().isupper() == lines[end].strip().isupper():
             start -= 1
-    headline = " ".join(ln.strip() for ln in lines[start:end + 1])
+    headline = _SITE_AFTER.sub("", " ".join(ln.strip() for ln in lines[start:end + 1]))
     if not _headline(headline, lead) or _fold(headline) == _fold(title):
         return None
     if _fold(title).startswith(_fold(headline)) or _fold(headline) in _fold(title):
         return None  # the title holds it: a headline and its deck, read together
     above = [ln for ln in lines[max(0, start - HEAD_LINES):start] if ln.strip()]
-    # The issuer's name gives way where a label stands between it and the headline.
-    labelled = any(md.is_label(ln.strip()) or (_KIND.search(ln) and furniture(ln)) for ln in above)
+    # The issuer's name gives way where a label or a site's menu stands between it and the headline.
+    labelled = any(md.is_label(ln.strip()) or (_KIND.search(ln) and furniture(ln)) for ln in above) \
+        or _menu_run(above)
     # (A headline in title case or capitals has no small words either: only a body's name gives way without
     # letterhead's fields in the title itself.)
     if strong or (labelled and _body_name(title)):
