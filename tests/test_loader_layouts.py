@@ -2976,3 +2976,45 @@ def test_a_sites_name_over_its_menu_gives_way_past_share_links_to_the_headline()
             "Under the agreement, ETDC will hold a 51 per cent equity interest in the\nproject.\n")
     assert load_text(text, "tidal.txt").title == ("Harbourview Energy and Example Tidal Development Corporation Sign "
                                                   "Partnership Agreement for 60 MW Digby Gut Tidal Project")
+
+
+def test_a_date_line_in_two_languages_is_no_title_and_dates_the_release():
+    text = ("CLWB RYGBI ENGHRAIFFT RFC\nParc y Glowyr, Heol y Bryn, Example CF99 9ZZ\n"
+            "Ffôn/Tel: 01443 555 210   Ebost/Email: club@example.org\n\n"
+            "DATGANIAD I'R WASG / PRESS RELEASE\nDydd Gwener 5 Hydref 2029 / Friday 5 October 2029\n\n"
+            "Example RFC players to wear smart mouthguards in head impact study\n\n"
+            "Players from all four senior and youth teams at Example RFC will wear sensor-fitted mouthguards\n"
+            "for the whole of the coming season as part of a study of head impacts.\n\n"
+            "Club chairman Rhodri Example said the committee had voted unanimously to take part.\n")
+    r = load_text(text, "mouthguards.txt")
+    assert r.title == "Example RFC players to wear smart mouthguards in head impact study"
+    assert r.date == dt.date(2029, 10, 5)
+
+
+def test_an_issuer_in_capitals_over_its_contact_row_typed_one_line_each_is_no_title():
+    text = ("OFFICE OF THE EXAMPLE REGIONAL PROSECUTOR – WILDLIFE CRIMES DIVISION\n"
+            "P.O. Box 90555-80100, Mombasa | Tel: +254 (0)41 555 0120 | press@example.org\n"
+            "Two traders jailed for 12 years over ivory haul hidden in cashew nuts\n"
+            "FOR IMMEDIATE RELEASE\nDate: 26/04/2029\n"
+            "MOMBASA, Kenya, 26 April 2029 – Two businessmen were on Thursday sentenced to twelve years in "
+            "prison each for dealing in ivory hidden in cashew nuts.\n"
+            "The court also fined each of them KSh 20 million.\n")
+    r = load_text(text, "ivory.txt")
+    assert r.title == "Two traders jailed for 12 years over ivory haul hidden in cashew nuts"
+
+
+def test_a_letterhead_of_rows_set_far_apart_gives_way_to_the_wrapped_headline_and_its_dateline():
+    text = ("SENATOR JANE EXAMPLE-VANCE                          Senate of Pennsylvania\n"
+            "Example Hills District                          Room 555, Main Capitol Building\n\n"
+            "FOR IMMEDIATE RELEASE                  Contact: Jenna Example, (717) 555-0182\n"
+            "Tuesday, October 16, 2029                        press@example.gov\n\n"
+            "   Senate Passes Example-Vance Bill to Let Rural Libraries Lend Telescopes\n"
+            "                          and Wi-Fi Hotspots\n\n"
+            "HARRISBURG, Pa. -- The Pennsylvania Senate on Tuesday voted 47-3 to pass a bill that would give\n"
+            "rural public libraries grants to lend out telescopes and mobile Wi-Fi hotspots.\n\n"
+            "The bill sets aside $3.5 million a year for three years.\n")
+    r = load_text(text, "telescopes.txt")
+    assert r.title == "Senate Passes Example-Vance Bill to Let Rural Libraries Lend Telescopes and Wi-Fi Hotspots"
+    assert r.location == "HARRISBURG, Pa."
+    assert body_texts(r)[0].startswith("The Pennsylvania Senate on Tuesday voted")
+    assert not any("press@example.gov" in t for t in body_texts(r))

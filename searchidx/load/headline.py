@@ -124,6 +124,36 @@ def _body_name(title: str) -> bool:
     return md.is_office_line(title) and 0 < len(words) <= BODY_NAME_WORDS and md.is_issuer_word(words[-1])
 
 
+def _letterhead_lines(above: list[str], title: str) -> bool:
+    """Whether the lines the title was read from are letterhead: one of their cells an address, a telephone, a
+    field ("Room 555, Main Capitol Building"), or the issuer's name in capitals right over its contact row
+    ("OFFICE OF THE … PROSECUTOR" / "P.O. Box …, Mombasa | Tel: … | press@…")."""
+    folded = " ".join(title.split())
+    parts = [k for k, ln in enumerate(above) if len(ln.strip()) >= TITLE_PART_CHARS and " ".join(ln.split()) in folded]
+    if not parts:
+        return False
+    for k in parts:
+        s = above[k].strip()
+        cells = md.head_cells(s) if "   " in s else [s]
+        if len(cells) > 1 and any(_contact_cell(c) or md.is_address(c) for c in cells):
+            return True
+        if _ROW_GAP.search(s):
+            return True  # cells set far apart on one row ("SENATOR JANE ROE          Senate of Example"): no headline
+    below = next((ln.strip() for ln in above[parts[-1] + 1:] if ln.strip()), "")
+    return title.isupper() and any(md.is_issuer_word(w) for w in title.split()) and bool(below) \
+        and furniture(below) and any(_contact_cell(c) for c in re.split(r"\s+[|·•]\s+|\s{3,}", below))
+
+
+def _contact_cell(cell: str) -> bool:
+    cell = cell.strip()
+    return bool(md.find_email(cell) or _phone_digits(cell) or _FIELD.match(cell + " "))
+
+
+_ROW_GAP = re.compile(r"\S {6,}\S")
+#: Shortest line read as a part of the title.
+TITLE_PART_CHARS = 8
+
+
 def _menu_run(lines: list[str]) -> bool:
     """A site's menu among ``lines``: a run of short entries ("Home" / "About" / "News" / "Donate")."""
     run = 0
@@ -193,6 +223,7 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
     # The issuer's name gives way where a label or a site's menu stands between it and the headline.
     labelled = any(md.is_label(ln.strip()) or (_KIND.search(ln) and furniture(ln)) for ln in above) \
         or _menu_run(above)
+    strong = strong or _letterhead_lines(above, title)
     # (A headline in title case or capitals has no small words either: only a body's name gives way without
     # letterhead's fields in the title itself.)
     if strong or (labelled and _body_name(title)):
@@ -259,5 +290,7 @@ CONTACT_ROW_WORDS = 40
 def contact_row(text: str) -> bool:
     """A letterhead's row of contact fields, no text: a field's label ("Tel:", "Reg. No.") with a telephone
     number or an e-mail address, in a few words."""
+    if len(text.split()) <= 2 and (m := md.find_email(text)) and not text.replace(m.group(), "").strip(" ,;|"):
+        return True  # an e-mail address alone, a contact cell's second line
     return len(text.split()) < CONTACT_ROW_WORDS and bool(_FIELD_IN.search(text) or _FIELD.match(text + " ")) \
         and bool(md.find_email(text) or _phone_digits(text))

@@ -91,6 +91,13 @@ def _check_headline(draft: Draft, paragraphs: list[Paragraph]) -> list[Paragraph
         headline = found[0]
         draft.letterhead.append(draft.title or "")
         draft.title = headline
+        if draft.location is None:
+            # The head rules took another block for the lead: the real one may open with its dateline.
+            rest, place, dated = md.strip_dateline_lead(lead)
+            if place and rest:
+                paragraphs[lead_at].text = rest
+                draft.location = place
+                draft.date = draft.date or dated
         folded = " ".join(headline.split()).casefold()
         if draft.subtitle and " ".join(draft.subtitle.split()).casefold() == folded:
             draft.subtitle = None
