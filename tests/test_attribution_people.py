@@ -1009,3 +1009,12 @@ def test_a_role_of_the_body_then_the_name_set_off_puts_it_bluntly():
     assert names("The General Manager of the Union, Mr. Emmanuel Example, put the matter more bluntly:",
                  "'We cannot keep lending money to companies that are bigger than us.'") \
         == [None, "Emmanuel Example"]
+
+
+def test_the_arabic_name_said_inside_a_name_and_an_office_ending_in_a_plural():
+    """"Director of Public Prosecutions Abdallah Said Mwinyi": "Said" is a name's word there, "Prosecutions"
+    the office's last word; "Mwinyi told reporters" later is the same person."""
+    got = names("The prosecution, led by Senior Assistant Director of Public Prosecutions Abdallah Said Mwinyi "
+                "under the direction of Regional Prosecutor Mercy Example, called 14 witnesses.",
+                'Speaking outside court, Mwinyi told reporters that the case could reach "the men who pay".')
+    assert got[1] == "Abdallah Said Mwinyi"

@@ -1147,7 +1147,13 @@ def _split_span(span: str) -> tuple[str | None, str]:
         while len(rest) > 2 and rest[0].lower().strip(",") in _FUNCTIONS:
             role = f"{role} {rest[0]}"
             rest = rest[1:]
-        if len(rest) == 2 and lexicons.is_lowercase_word(rest[0]) and not lexicons.is_given_name(rest[0]) \
+        if len(rest) > 2 and _plural_noun(rest[0]) and not lexicons.is_given_name(rest[0]) \
+                and not any(_organisation_word(t) for t in tokens):
+            # "Director of Public Prosecutions Abdallah Said Mwinyi": the office's last word, a plural, and
+            # the whole name after it.
+            role = f"{role} {rest[0]}"
+            rest = rest[1:]
+        elif len(rest) == 2 and lexicons.is_lowercase_word(rest[0]) and not lexicons.is_given_name(rest[0]) \
                 and rest[0].lower().endswith("s") and not any(_organisation_word(t) for t in tokens) \
                 and not lexicons.is_place(rest[1]):
             # "Director of Public Prosecutions Roe": the office's last word (a plural), then the surname alone.
@@ -1308,8 +1314,9 @@ def _valid_name(name: str) -> bool:
         return False
     if tokens[0].lower().strip(".,") in NOT_NAMES or tokens[0].lower() in _PREPOSITIONS:
         return False
-    if any((t.lower() in _HEADLINE_WORDS and not (t == "an" and u.startswith("t-"))) or t.lower() in _PREPOSITIONS
-           for t, u in zip(tokens[1:], tokens[2:] + [""])):
+    # ("Said" inside a name is the Arabic name, not the verb: "Abdallah Said Mwinyi".)
+    if any((t.lower() in _HEADLINE_WORDS and not (t == "an" and u.startswith("t-")) and not (t == "Said" and u[:1].isupper()))
+           or t.lower() in _PREPOSITIONS for t, u in zip(tokens[1:], tokens[2:] + [""])):
         return False  # a headline in title case: "Trump Calls On Obama", "What Trump Has Said About …"
     if any(_organisation_word(t) for t in tokens):
         return False
