@@ -3018,3 +3018,27 @@ def test_a_letterhead_of_rows_set_far_apart_gives_way_to_the_wrapped_headline_an
     assert r.location == "HARRISBURG, Pa."
     assert body_texts(r)[0].startswith("The Pennsylvania Senate on Tuesday voted")
     assert not any("press@example.gov" in t for t in body_texts(r))
+
+
+def test_a_newsml_dateline_with_its_year_dates_the_item_over_its_creation_time():
+    """"PAPHOS, Cyprus, 6 June 2029" is the release's own date; the item was created the evening before."""
+    newsml = ("<newsItem xmlns='http://iptc.org/std/nar/2006-10-01/'><itemMeta>"
+              "<firstCreated>2029-06-05T17:20:00+03:00</firstCreated></itemMeta><contentMeta>"
+              "<headline>Bronze Age copper workshop found near Paphos</headline>"
+              "<dateline>PAPHOS, Cyprus, 6 June 2029</dateline></contentMeta><contentSet><inlineXML>"
+              "<html xmlns='http://www.w3.org/1999/xhtml'><body><p>Archaeologists have found a Bronze Age copper "
+              "workshop near Paphos, the institute said on Wednesday.</p></body></html>"
+              "</inlineXML></contentSet></newsItem>")
+    r = load_text(newsml, "item.xml")
+    assert r.date == dt.date(2029, 6, 6)
+    assert r.location == "PAPHOS, Cyprus"
+
+
+def test_a_head_row_of_a_reference_and_an_issued_date_dates_the_page(tmp_path):
+    page = tmp_path / "harp.html"
+    page.write_text(
+        "<html><head><title>Harp stolen from festival hall</title></head><body><h1>Harp stolen from festival "
+        "hall</h1><p class='ref'>News release ref: ABC/2029/1107/03 &nbsp;&middot;&nbsp; Issued: Wednesday 7th "
+        "November 2029, 14:20</p><p>Police are appealing for information after a concert harp worth £30,000 "
+        "was stolen from a festival hall on Monday night.</p></body></html>", encoding="utf-8")
+    assert load_release(page).date == dt.date(2029, 11, 7)

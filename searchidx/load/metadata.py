@@ -1073,13 +1073,15 @@ def head_row_date(line: str) -> tuple[str | None, object] | None:
         return None
     day, year = dated[0][1].day, str(dated[0][1].year)  # type: ignore[attr-defined]
     if not all(is_label(p, alone=True) or date_only_line(p) or is_office_line(p) or _BYLINE_CELL.match(p)
-               or _NUMBERED_DOCUMENT.match(p)
+               or _NUMBERED_DOCUMENT.match(p) or is_reference(p) or _REF_CELL.match(p)
                # The same date in the page's other language: "Khamis, 03 Dis 2026 | Thursday, 03 Dec 2026".
                or (len(p) <= 40 and year in p and re.search(rf"(?<!\d)0?{day}(?!\d)", p)) for p in parts):
         return None
     return dated[0]
 
 
+# A reference cell of a head row: "News release ref: ABC/2029/1107/03".
+_REF_CELL = re.compile(r"^[A-Za-z ]{0,30}\bref(?:erence)?\.?(?: no\.?)?\s*:\s*[\w/.\-]+$", re.I)
 # A byline set in a head row: "By: Media Unit", "Oleh / By: Biro Media".
 _BYLINE_CELL = re.compile(r"^(?:[\w ]{1,12}/\s*)?by\s*:?\s+\S.{0,60}$", re.I)
 

@@ -80,10 +80,15 @@ def parse_newsml(data: bytes, path: str, release_id: str) -> Draft:
         lang_value = lang12.get("FormalName") if lang12 is not None else None
     lang_value = lang_value or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     draft.language = lang_value.split("-")[0].lower() if lang_value else None
+    # The dateline as printed, with its year, is the release's own date ("PAPHOS, Cyprus, 6 June 2029"); the
+    # item's creation time may fall on the evening before.
+    printed = _text(_first(root, "dateline")) or _text(_first(root, "DateLine")) or ""
+    found = find_date(printed) if re.search(r"\b(?:19|20)\d\d\b", printed) else None
+    draft.date = found[0] if found else None
     for name in ("firstCreated", "contentCreated", "versionCreated", "FirstCreated", "ThisRevisionCreated"):
-        draft.date = _date(_text(_first(root, name)))
         if draft.date:
             break
+        draft.date = _date(_text(_first(root, name)))
     provider = _first(root, "provider")
     draft.source = (provider.get("literal") if provider is not None else None) or _service(root)
     draft.blocks = _body_blocks(root)
