@@ -26,6 +26,7 @@ import re
 import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -117,16 +118,30 @@ def write_atomically(path: Path, text: str, *, durable: bool = True, mode: int =
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    held = {signal.SIGINT, signal.SIGTERM}
+    """Ctrl-C and SIGTERM wait until the block is done. Blocking them in this thread is not enough when other
+    threads run (a file watcher's): the kernel hands the signal to one of those, and Python raises it in the
+    main thread at its next step, inside the block. So the main thread's handlers only note the signal
+    meanwhile, and it is raised again once the block is done."""
+    held = (signal.SIGINT, signal.SIGTERM)
+    noted: list[int] = []
+    handlers: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for sig in held:
+            with contextlib.suppress(ValueError, OSError):
+                handlers[sig] = signal.signal(sig, lambda signum, frame: noted.append(signum))
     try:
         old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     except (AttributeError, OSError, ValueError):  # no POSIX signal masks here
-        yield
-        return
+        old = None
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        if old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+        for sig in dict.fromkeys(noted):
+            signal.raise_signal(sig)
 
 
 def _write_atomically(path: Path, text: str, *, durable: bool, mode: int) -> None:
