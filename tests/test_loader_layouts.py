@@ -3042,3 +3042,19 @@ def test_a_head_row_of_a_reference_and_an_issued_date_dates_the_page(tmp_path):
         "November 2029, 14:20</p><p>Police are appealing for information after a concert harp worth £30,000 "
         "was stolen from a festival hall on Monday night.</p></body></html>", encoding="utf-8")
     assert load_release(page).date == dt.date(2029, 11, 7)
+
+
+def test_a_span_of_years_in_a_headline_is_no_telephone():
+    """"Budget 2028-2029: …" under an issuer's line with its label is the headline: eight digits a span of
+    years, not a telephone number that would make it letterhead."""
+    from searchidx.load import metadata as md
+
+    assert md.holds_phone("Tel: 0322 555 014") and not md.holds_phone("Budget 2028-2029: Rs 4.2 billion package")
+    text = ("MINISTRY OF EXAMPLE FINANCE AND ECONOMIC RESILIENCE - COMMUNIQUÉ\n"
+            "Budget 2028-2029: Rs 4.2 billion support package for households, deficit to fall to 3.4 per cent\n"
+            "For Immediate Release\nDate: Friday 9 June 2028\n"
+            "The Minister of Example Finance presented the 2028-2029 Budget to the National Assembly yesterday, "
+            "with a Rs 4.2 billion package to cushion households against higher prices.\n"
+            "The budget deficit is projected at 3.4 per cent of GDP.\n")
+    assert load_text(text, "budget.txt").title \
+        == "Budget 2028-2029: Rs 4.2 billion support package for households, deficit to fall to 3.4 per cent"

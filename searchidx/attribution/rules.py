@@ -550,11 +550,13 @@ _COLON_QUOTE = re.compile(
     rf"\bMore from\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{CAP_SPAN})(?:\s+\([^()]{{1,40}}\))?$"
 )
+# What judges how someone spoke, before a colon: "put it simply", "put the matter bluntly", "summed it up".
+_SPOKE_PHRASE = r"put (?:it|the matter|the point|the case|things)|summed (?:it )?up|kept it"
 # "Jane Roe, 78, who …, was more direct: “…”", "Roe put it simply: “…”": the quote after a colon is the words
 # of the person the clause before it is about, when its predicate is a short judgement of how they spoke.
 _COLON_PREDICATE = re.compile(
     rf"(?:^{_ROLE_PREFIX}|[.!?;][”\"’]?\s+)(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,(?P<off>[^“”\"]{{2,200}}?),)?"
-    r"\s+(?:was|were|is|are|had|has|put (?:it|the matter|the point|the case|things)|summed (?:it )?up|kept it|struck|sounded|"
+    rf"\s+(?:was|were|is|are|had|has|{_SPOKE_PHRASE}|struck|sounded|"
     r"took|gave|offered|went)\b"
     r"[^,.:;“”\"]{0,40}$"
 )
@@ -562,7 +564,7 @@ _SET_OFF_NAME = re.compile(rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})")
 # "The General Manager of the Union, Mr. Jane Roe, put the matter more bluntly": a role, then the name set off.
 _ROLE_SET_OFF_PREDICATE = re.compile(
     rf"(?P<role>(?:The\s+)?[A-Z][^,“”\"]{{2,80}}),\s+(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN}),"
-    r"\s+(?:was|were|put (?:it|the matter|the point|the case|things)|summed (?:it )?up|kept it)\b[^,.:;“”\"]{0,40}$")
+    rf"\s+(?:was|were|{_SPOKE_PHRASE})\b[^,.:;“”\"]{{0,40}}$")
 # A judge's finding, given as the judge's words: "Lady Justice Jane Roe found that …", "Magistrate John Doe,
 # sitting in Example, held that …".
 _JUDGE_FOUND = re.compile(
@@ -674,8 +676,10 @@ _POSSESSIVE_SPEECH = re.compile(
 _SPEECH_NOUN = re.compile(_SPEECH_NOUN_THEN_QUOTE)
 # What may stand before a surname in its full form, and an honorific before it (searched backwards from
 # each place the surname stands).
+# A nickname's words inside single marks (the marks written around it): one word or two, "Lando", "Tall Boy".
+_SINGLE_NICK = r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,12})?"
 _BEFORE_SURNAME = re.compile(r"(?<![\w’'])((?:[A-ZÀ-ÝĀ-Ž][\w’'.-]*[^\S\n]+|[“\"][^”\"\s]{1,20}(?: [^”\"\s]{1,12})?[”\"][^\S\n]+"
-                             r"|['‘][A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,12})?['’][^\S\n]+){1,4})$")
+                             rf"|['‘]{_SINGLE_NICK}['’][^\S\n]+){{1,4}})$")
 # The capitalised word right after another on the same line.
 _NEXT_WORD = re.compile(r"[^\S\n]+([A-Z][\w’'-]*)")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Sra|Srta|Sr)\.?\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
@@ -686,7 +690,7 @@ _CAP_BEFORE = re.compile(r"[A-Z][\w’'.\-]+\s+$")
 # second is needed only in the rare text without capitals.
 _CAPITAL_LETTER = re.compile(r"[A-ZÀ-ÝĀ-Ž]")
 _HE_SHE_WORD = re.compile(r"\b[Hh]e\b|\b[Ss]he\b")
-_NICKNAME = re.compile(r"\s+(?:[“\"][^”\"]*[”\"]|['‘][A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,12})?['’](?=\s))")
+_NICKNAME = re.compile(rf"\s+(?:[“\"][^”\"]*[”\"]|['‘]{_SINGLE_NICK}['’](?=\s))")
 _QUOTE_MARKS = "\"“”«»„"
 _QUOTE_CHAR = re.compile(f"[{_QUOTE_MARKS}]")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
@@ -1726,12 +1730,12 @@ _PAREN_HINT = re.compile(r"\((?:M[rsi]|Dr|Prof|Engr|Barr|R(?:etd|td|etired)|r(?:
 # (Of one word or two in double marks, 'Donald “Donnie Beag” MacInnes'; the name going on may be O’Dowd's.)
 _NAME_GOES_ON = r"(?=\s+(?:(?:de|del|dela|delos|de los|van|von|der|den|bin|binti|ap|ab|ole|wa|arap|anak)\s+){0,2}[A-Z](?:[a-z]|['’][A-Z]))"
 _INNER_NICKNAME = re.compile(r"(?<![\w’'])(?P<pre>[A-Z][\w’'.-]*\s)"
-                             r"(?:[“\"][A-Z][\w’'-]{1,15}(?: [A-Z][\w’'-]{1,12})?[”\"]|['‘][A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,12})?['’])"
+                             rf"(?:[“\"][A-Z][\w’'-]{{1,15}}(?: [A-Z][\w’'-]{{1,12}})?[”\"]|['‘]{_SINGLE_NICK}['’])"
                              + _NAME_GOES_ON)
 # The same nickname found from its opening mark, without the word before it: a scan that skips to the marks,
 # several times cheaper, to spare the full one most paragraphs with quotes.
 _NICKNAME_MARK = re.compile(r"[“\"'‘](?<=\s[“\"'‘])(?:(?<=[“\"])[A-Z][\w’'-]{1,15}(?: [A-Z][\w’'-]{1,12})?[”\"]"
-                            r"|(?<=['‘])[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,12})?['’])"
+                            rf"|(?<=['‘]){_SINGLE_NICK}['’])"
                             + _NAME_GOES_ON)
 
 
@@ -2993,7 +2997,7 @@ def _colon_predicate_line(text: str) -> bool:
 
 
 # How a person spoke, before a colon: without a quote in the line, "was charged with:" or "had:" is no speech.
-_SPOKE_HOW = re.compile(r"\b(?:put (?:it|the matter|the point|the case|things)|summed (?:it )?up|kept it|(?:was|were)(?:\s+(?:more|less|even|very|just as|as|"
+_SPOKE_HOW = re.compile(rf"\b(?:{_SPOKE_PHRASE}|(?:was|were)(?:\s+(?:more|less|even|very|just as|as|"
                         r"equally|typically|characteristically))*\s+(?:blunt|direct|clear|candid|emphatic|frank|"
                         r"succinct|brief|forthright|plain|plainer|blunter|firm|defiant|philosophical|unequivocal|"
                         r"upbeat|optimistic|cautious|scathing|critical|effusive))\b[^,.:;]{0,30}:$")

@@ -100,21 +100,11 @@ def reads_as_letterhead(title: str) -> bool:
     these joined."""
     if furniture(title):
         return True
-    return bool(md.find_email(title) or _URL.search(title) or md.find_phone(title) and _phone_digits(title)) \
-        or bool(_FIELD_IN.search(title))
+    return bool(md.find_email(title) or _URL.search(title) or md.holds_phone(title) or _FIELD_IN.search(title))
 
 
 _FIELD_IN = re.compile(r"\b(?:ref(?:erence)?|date|tel)\s*(?:no\.?\s*)?:|\b(?:reg(?:d)?|cin)\s*(?:no\.?\s*)?[:.]|\bp\.\s?o\.\s?box\b",
                        re.I)
-
-
-def _phone_digits(text: str) -> bool:
-    """A telephone number's digits, not a span of years ("2028-2029") or a figure."""
-    m = md.find_phone(text)
-    return bool(m) and sum(c.isdigit() for c in m.group()) >= md.PHONE_DIGITS and not _YEARS.fullmatch(m.group().strip())
-
-
-_YEARS = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:19|20)?\d\d")
 
 
 def _body_name(title: str) -> bool:
@@ -146,7 +136,7 @@ def _letterhead_lines(above: list[str], title: str) -> bool:
 
 def _contact_cell(cell: str) -> bool:
     cell = cell.strip()
-    return bool(md.find_email(cell) or _phone_digits(cell) or _FIELD.match(cell + " "))
+    return bool(md.find_email(cell) or md.holds_phone(cell) or _FIELD.match(cell + " "))
 
 
 _ROW_GAP = re.compile(r"\S {6,}\S")
@@ -154,29 +144,33 @@ _ROW_GAP = re.compile(r"\S {6,}\S")
 TITLE_PART_CHARS = 8
 
 
+def _menu_entry(line: str) -> bool:
+    """A site's menu entry or share link: a few words, no sentence's stop, no figure ("About us", "Facebook")."""
+    s = line.strip()
+    return bool(s) and len(s.split()) <= MENU_WORDS and s[-1:] not in ".,:;!?" and not any(c.isdigit() for c in s)
+
+
 def _menu_run(lines: list[str]) -> bool:
-    """A site's menu among ``lines``: a run of short entries ("Home" / "About" / "News" / "Donate")."""
+    """A site's menu among ``lines``: a run of entries ("Home" / "About" / "News" / "Donate"), blank lines
+    aside."""
     run = 0
     for ln in lines:
-        s = ln.strip()
-        short = bool(s) and len(s.split()) <= MENU_WORDS and s[-1:] not in ".,:;!?" and not any(c.isdigit() for c in s)
-        run = run + 1 if short else 0 if s else run
+        run = run + 1 if _menu_entry(ln) else 0 if ln.strip() else run
         if run >= MENU_LINES:
             return True
     return False
 
 
 def _in_menu(lines: list[str], k: int) -> bool:
-    """Whether line ``k`` is one of a run of short entries typed together ("Share this" / "Facebook" / "X")."""
-    def short(j: int) -> bool:
-        s = lines[j].strip() if 0 <= j < len(lines) else ""
-        return bool(s) and len(s.split()) <= MENU_WORDS and s[-1:] not in ".,:;!?"
-    if not short(k):
+    """Whether line ``k`` is one of a run of entries typed together ("Share this" / "Facebook" / "X")."""
+    def entry(j: int) -> bool:
+        return 0 <= j < len(lines) and _menu_entry(lines[j])
+    if not entry(k):
         return False
     start = end = k
-    while short(start - 1):
+    while entry(start - 1):
         start -= 1
-    while short(end + 1):
+    while entry(end + 1):
         end += 1
     return end - start + 1 >= MENU_LINES - 1
 
@@ -197,9 +191,7 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
     at = _lead_line(lines, lead)
     if at is None or _ADVISORY.search(title):
         return None  # an advisory's label over its facts ("WHO: …"): no headline to find
-    strong = reads_as_letterhead(title)
     k = at - 1
-    labelled = False
     # From the lead up: the furniture between the headline and the lead (a date line, a label, a rule, a
     # run of share links or menu entries).
     while k >= max(0, at - HEAD_LINES) and (not lines[k].strip() or furniture(lines[k]) or _in_menu(lines, k)):
@@ -223,10 +215,9 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
     # The issuer's name gives way where a label or a site's menu stands between it and the headline.
     labelled = any(md.is_label(ln.strip()) or (_KIND.search(ln) and furniture(ln)) for ln in above) \
         or _menu_run(above)
-    strong = strong or _letterhead_lines(above, title)
     # (A headline in title case or capitals has no small words either: only a body's name gives way without
     # letterhead's fields in the title itself.)
-    if strong or (labelled and _body_name(title)):
+    if reads_as_letterhead(title) or _letterhead_lines(above, title) or (labelled and _body_name(title)):
         return headline, start
     return None
 
@@ -293,4 +284,4 @@ def contact_row(text: str) -> bool:
     if len(text.split()) <= 2 and (m := md.find_email(text)) and not text.replace(m.group(), "").strip(" ,;|"):
         return True  # an e-mail address alone, a contact cell's second line
     return len(text.split()) < CONTACT_ROW_WORDS and bool(_FIELD_IN.search(text) or _FIELD.match(text + " ")) \
-        and bool(md.find_email(text) or _phone_digits(text))
+        and bool(md.find_email(text) or md.holds_phone(text))

@@ -955,7 +955,7 @@ def headline_below(first: str | list[str] | tuple[str, ...], candidates: dict[in
         return None
     scored = [(taken_up(text, opening), -k) for k, text in candidates.items()
               if len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and not (date_only_line(text) or is_letterhead(text)
-                                                                    or find_email(text) or _holds_phone(text))]
+                                                                    or find_email(text) or holds_phone(text))]
     if not scored:
         return None
     share, k = max(scored)
@@ -1098,7 +1098,7 @@ def _label_row(line: str) -> bool:
 def _phone_only(line: str) -> bool:
     """A telephone number alone on its line, as a PDF's head sets it beside a date: "(409) 555-0170"."""
     m = find_phone(line)
-    return bool(m) and _holds_phone(line) and not line[:m.start()].strip(" (+") and not line[m.end():].strip()
+    return bool(m) and holds_phone(line) and not line[:m.start()].strip(" (+") and not line[m.end():].strip()
 
 
 def is_reference(line: str) -> bool:
@@ -1147,16 +1147,20 @@ def _holder_name(line: str) -> bool:
 def _headline_like(text: str) -> bool:
     """A headline's words: three or more, no sentence's full stop or lead-in colon, no letterhead."""
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and len(text) <= 300 and not text.rstrip().endswith((".", ":")) \
-        and not (is_letterhead(text) or is_address(text) or find_email(text) or _holds_phone(text))
+        and not (is_letterhead(text) or is_address(text) or find_email(text) or holds_phone(text))
 
 
 #: Fewest digits of a telephone number; fewer are a figure ("$1.3 million", "3.4 metres").
 PHONE_DIGITS = 7
 
 
-def _holds_phone(text: str) -> bool:
-    return any(sum(c.isdigit() for c in m.group()) >= PHONE_DIGITS for m in _PHONE.finditer(text)) \
-        if _DIGIT.search(text) else False
+def holds_phone(text: str) -> bool:
+    """Whether ``text`` holds a telephone number: seven digits or more, not a span of years ("2028-2029")."""
+    return any(sum(c.isdigit() for c in m.group()) >= PHONE_DIGITS and not _YEAR_SPAN.fullmatch(m.group().strip())
+               for m in _PHONE.finditer(text)) if _DIGIT.search(text) else False
+
+
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:19|20)?\d\d")
 
 
 def _body_name(line: str) -> bool:

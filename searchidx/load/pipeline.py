@@ -77,8 +77,9 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
 
 def _check_headline(draft: Draft, paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A title that reads as letterhead gives way to the headline over the lead (`headline.headline_above`);
-    that headline left among the paragraphs above the lead goes. A head line above the lead dates a release
-    its head rules left undated."""
+    that headline left among the paragraphs above the lead goes, and so do letterhead's contact rows there
+    ("Simu/Tel: +255 … Barua pepe: …"). A head line above the lead dates a release its head rules left
+    undated."""
     # (Letterhead cells the head rules left as a paragraph may end on a full stop: no lead.)
     lead_at = next((k for k, p in enumerate(paragraphs[:LEAD_SEARCH]) if p.kind == "body" and _is_lead(p.text)
                     and not reads_as_letterhead(p.text[:LEAD_HEAD_CHARS])), None)
@@ -87,10 +88,10 @@ def _check_headline(draft: Draft, paragraphs: list[Paragraph]) -> list[Paragraph
     lead = paragraphs[lead_at].text
     lines = list(draft.head_lines)
     found = headline_above(lines, lead, draft.title or "", draft.format == "text-lines")
+    folded = None
     if found is not None:
-        headline = found[0]
         draft.letterhead.append(draft.title or "")
-        draft.title = headline
+        draft.title = found[0]
         if draft.location is None:
             # The head rules took another block for the lead: the real one may open with its dateline.
             rest, place, dated = md.strip_dateline_lead(lead)
@@ -98,19 +99,20 @@ def _check_headline(draft: Draft, paragraphs: list[Paragraph]) -> list[Paragraph
                 paragraphs[lead_at].text = rest
                 draft.location = place
                 draft.date = draft.date or dated
-        folded = " ".join(headline.split()).casefold()
+        folded = " ".join(found[0].split()).casefold()
         if draft.subtitle and " ".join(draft.subtitle.split()).casefold() == folded:
             draft.subtitle = None
-        paragraphs = [p for k, p in enumerate(paragraphs)
-                      if not (k < lead_at and folded in " ".join(p.text.split()).casefold())]
     if draft.date is None:
         draft.date = head_date(lines, lead)
-    # Letterhead's contact rows the head rules left above the lead ("Simu/Tel: +255 … Barua pepe: …").
-    lead_p = paragraphs[lead_at] if lead_at < len(paragraphs) else None
-    kept = [p for p in paragraphs if p is lead_p or not (
-        paragraphs.index(p) < paragraphs.index(lead_p) and contact_row(p.text))] if lead_p is not None else paragraphs
-    draft.letterhead += [p.text for p in paragraphs if p not in kept]
-    return kept
+    kept: list[Paragraph] = []
+    for p in paragraphs[:lead_at]:
+        if folded is not None and folded in " ".join(p.text.split()).casefold():
+            continue  # the headline, read again as a paragraph
+        if contact_row(p.text):
+            draft.letterhead.append(p.text)
+        else:
+            kept.append(p)
+    return kept + paragraphs[lead_at:]
 
 
 #: The start of a paragraph read for letterhead before it is taken for the lead.
