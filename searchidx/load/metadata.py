@@ -1265,17 +1265,16 @@ def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, o
     "7/27/2023", "Tuesday, 18 May 2021, 2:26 pm"); None otherwise."""
     if len(text) > 80 and not (len(text) <= HEAD_LINE_CHARS and " | " in text):
         return None
-    found_given = found is not None
-    found = found or find_date(text)
-    if not found:
-        return None
-    if " / " in text and not found_given and len(parts := [p.strip() for p in text.split(" / ")]) == 2:
+    if found is None and " / " in text and len(parts := [p.strip() for p in text.split(" / ")]) == 2:
         # The same date in two languages ("Dydd Gwener 5 Hydref 2029 / Friday 5 October 2029"): one part
         # reads whole as a date line, the other gives its year in a few words.
         for k, part in enumerate(parts):
             other = parts[1 - k]
             if (dated := date_only_line(part)) and str(dated[1].year) in other and len(other.split()) <= 6:  # type: ignore[attr-defined]
                 return dated
+    found = found or find_date(text)
+    if not found:
+        return None
     date, m = found
     before = text[: m.start()].strip(" ,-–—/(")
     after = text[m.end():].strip(" ,)")
