@@ -754,6 +754,28 @@ def test_news_datelines_with_an_agency_or_an_ap_state():
     assert r.location == "Dekalb, Ill." and r.paragraphs[0].text.startswith("Coach P.J. Fleck said")
 
 
+def test_a_dateline_without_its_year_takes_the_year_the_release_settles():
+    """"NEW DELHI, March 28 —": the year is the printed one on which the day falls on the weekday the lead
+    names, or the one year the title and lead print; no year is guessed where the release does not settle
+    it."""
+    text = ("Example Prize 2029 goes to a salt-pan novel\n\nNEW DELHI, March 28 — The Example Foundation "
+            "announced on Wednesday that the prize had gone to a novel first published in 2027.\n\n"
+            "The 2030 prize opens for entries in June.\n")
+    r = load_text(text, "x.txt")
+    assert (r.location, r.date) == ("NEW DELHI", dt.date(2029, 3, 28))  # a Wednesday in 2029, not in 2027 or 2030
+    r = load_text(text.replace("on Wednesday", "on Thursday"), "x.txt")
+    assert (r.location, r.date) == ("NEW DELHI", dt.date(2030, 3, 28))
+    r = load_text(text.replace("on Wednesday", "on Monday"), "x.txt")
+    assert r.date is None  # no printed year makes 28 March a Monday
+    r = load_text(text.replace(" on Wednesday", "").replace("in 2027", "last year"), "x.txt")
+    assert r.date == dt.date(2029, 3, 28)  # no weekday: the one year the title and lead print
+    r = load_text(text.replace(" on Wednesday", ""), "x.txt")
+    assert r.date is None  # two years there: none is guessed
+    r = load_text("Stein removed from debate site\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) — Jill Stein was escorted "
+                  "off the premises on Monday, hours before the debate.\n\nShe boarded a shuttle bus.\n", "x.txt")
+    assert (r.location, r.source, r.date) == ("HEMPSTEAD, N.Y.", "UPI", None)  # the day is no part of the place
+
+
 # --- a release typed by hand: datelines, letterheads and labels of every English-speaking style --------------
 
 LEAD = "Example Works today opened a new plant in the town, creating 180 jobs over the next two years."

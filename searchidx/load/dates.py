@@ -100,6 +100,41 @@ def parse_date(text: str) -> dt.date | None:
     return found[0] if found else None
 
 
+# A day and month without the year, as a dateline gives them: "March 28", "Sept. 26", "28th March".
+_MONTH_DAY = re.compile(r"(?:" + _MONTH + r"\s+(?P<day>\d\d?)" + _ORDINAL + r"?|(?P<day2>\d\d?)" + _ORDINAL
+                        + r"?\s+(?:of\s+)?" + _MONTH.replace("month", "month2") + r")(?![\d,]*\s*\d\d\d\d)", re.I)
+_PRINTED_YEAR = re.compile(r"(?<![\d.,/-])(?:19[5-9]\d|20\d\d)(?![\d.,/-]\d)")
+_WEEKDAY_NAMED = re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY_NO = {"Mon": 0, "Tues": 1, "Wednes": 2, "Thurs": 3, "Fri": 4, "Satur": 5, "Sun": 6}
+
+
+def find_month_day(text: str) -> tuple[tuple[int, int], re.Match[str]] | None:
+    """(month, day) of the first day and month ``text`` writes without a year ("LOS ANGELES, Sept. 28"), and
+    where they stand."""
+    m = _MONTH_DAY.search(text)
+    if not m:
+        return None
+    month = MONTHS.get((m.group("month") or m.group("month2")).lower().rstrip("."))
+    day = int(m.group("day") or m.group("day2"))
+    return ((month, day), m) if month and 1 <= day <= 31 else None
+
+
+def year_of(month: int, day: int, lead: str, texts: list[str]) -> dt.date | None:
+    """The date a dateline gives without its year ("NEW DELHI, March 28 —"), from the years the release
+    prints: where the lead names a weekday ("… announced on Wednesday"), the one printed year on which the
+    day falls on that weekday; where it names none, the one year the lead and the title (first of
+    ``texts``) print. None when the release does not settle it: a guessed year would date it wrongly."""
+    named = {_WEEKDAY_NO[w] for w in _WEEKDAY_NAMED.findall(lead)}
+    if len(named) == 1:
+        printed = {int(y) for text in (lead, *texts) for y in _PRINTED_YEAR.findall(text)}
+        fits = [y for y in printed if (d := _make(str(y), month, str(day))) and d.weekday() in named]
+        return _make(str(fits[0]), month, str(day)) if len(fits) == 1 else None
+    if named:
+        return None
+    printed = {int(y) for text in (lead, *texts[:1]) for y in _PRINTED_YEAR.findall(text)}
+    return _make(str(printed.pop()), month, str(day)) if len(printed) == 1 else None
+
+
 # The spellings that tell Commonwealth English (which writes dates day first) from American English.
 _BRITISH = re.compile(r"\b(?:centre|centres|colour\w*|organis\w+|programme|programmes|labour|neighbour\w*|per cent|"
                       r"favour\w*|honour\w*|defence|licence|metres?|kilometres?|litres?|tonnes|travelled|"

@@ -45,6 +45,8 @@ class Draft:
     labels: list[str] = field(default_factory=list)
     date: dt.date | None = None
     location: str | None = None
+    #: The (month, day) a dateline gives without its year ("NEW DELHI, March 28 —"), for `dates.year_of`.
+    month_day: tuple[int, int] | None = None
     #: A place the format's metadata gives (a wire item's ``<located>``): the release's place only when its
     #: text prints no dateline, which is what the release itself says.
     place_hint: str | None = None

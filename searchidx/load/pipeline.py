@@ -10,7 +10,7 @@ from searchidx.attribution.lexicons import ORGANISATION_WORDS
 from searchidx.attribution.rules import attribute, attribution_fragment, name_line, signature_line
 from searchidx.load import metadata as md
 from searchidx.load.cleaning import ends_sentence, starts_lowercase
-from searchidx.load.dates import find_date
+from searchidx.load.dates import find_date, find_month_day, year_of
 from searchidx.load.draft import Block, Draft
 from searchidx.load.headline import contact_row, head_date, headline_above, reads_as_letterhead
 from searchidx.load.language import detect_languages
@@ -61,6 +61,9 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
     language = detect_languages(paragraphs, draft.title, draft.language)
     if draft.date is None:
         draft.date = _signed_date(read)  # "Signed: … / Public Relations Officer / 5th December, 2026" under the text
+    if draft.date is None and draft.month_day:
+        lead = next((p.text for p in paragraphs if p.kind == "body"), "")
+        draft.date = year_of(*draft.month_day, lead, [draft.title or "", *(p.text for p in paragraphs)])
     if draft.date is None:
         draft.date = md.date_in_name(draft.path)  # the text gives none: the archive's file name may
     check("paragraphs")
@@ -96,9 +99,8 @@ def _check_headline(draft: Draft, paragraphs: list[Paragraph]) -> list[Paragraph
             # The head rules took another block for the lead: the real one may open with its dateline.
             rest, place, dated = md.strip_dateline_lead(lead)
             if place and rest:
+                _take_dateline(draft, place, dated, lead[: len(lead) - len(rest)])
                 paragraphs[lead_at].text = rest
-                draft.location = place
-                draft.date = draft.date or dated
         folded = " ".join(found[0].split()).casefold()
         if draft.subtitle and " ".join(draft.subtitle.split()).casefold() == folded:
             draft.subtitle = None
@@ -618,8 +620,7 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
             under_deck = passed == 1 and first is not None and (
                 _deck(first.text) or (first.emphasised and _set_deck(first.text)))
             if place and (date or ((only_short or under_deck) and _city_like(place))):
-                draft.location = draft.location or place
-                draft.date = draft.date or date
+                _take_dateline(draft, place, date, b.text[: len(b.text) - len(rest)])
                 b.text = rest
                 if under_deck and draft.subtitle is None:
                     draft.subtitle, first.text = first.text, ""  # the headline's deck, just over the dateline
@@ -641,20 +642,32 @@ def _strip_lead(draft: Draft, blocks: list[Block]) -> Block | None:
                 if parsed:
                     draft.location = draft.location or parsed[0]
                     draft.date = draft.date or parsed[1]
+                elif (day := find_month_day(dateline)) and dateline[: day[1].start()].strip(" ,"):
+                    # "HEMPSTEAD, N.Y., Sept. 26 (UPI) —": the place, and a day that wants its year.
+                    _take_dateline(draft, dateline[: day[1].start()].strip(" ,"), None, dateline)
                 else:
                     draft.location = draft.location or dateline
             b.text = rest
             return b
         rest, place, date = md.strip_dateline_lead(b.text)
         if place:
-            draft.location = draft.location or place
-            draft.date = draft.date or date
+            _take_dateline(draft, place, date, b.text[: len(b.text) - len(rest)])
             b.text = rest
             return b
         passed = 1
         only_short = _short_line(b.text)
         first = b
     return None
+
+
+def _take_dateline(draft: Draft, place: str, date: object | None, written: str) -> None:
+    """The place and date of the lead's dateline ``written``; a day and month it gives without the year are
+    kept for `dates.year_of`, which reads the year from the whole release."""
+    if draft.location is None:
+        draft.location = place
+        if date is None and draft.date is None and (day := find_month_day(written)):
+            draft.month_day = day[0]
+    draft.date = draft.date or date
 
 
 def _short_line(text: str) -> bool:
