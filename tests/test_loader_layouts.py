@@ -870,10 +870,24 @@ def test_what_follows_the_end_mark_is_back_matter_not_body():
     assert [(c.name, c.email, c.phone) for c in r.contacts] == [("Jane Roe", "press@example.org", "01422 555 0192")]
 
 
-def test_an_end_mark_in_a_release_typed_one_line_a_paragraph():
-    text = (f"Example Works opens plant\n{LEAD}\nProduction begins in April.\n###\n"
+@pytest.mark.parametrize("mark", ["###", "#####"])
+def test_an_end_mark_in_a_release_typed_one_line_a_paragraph(mark):
+    text = (f"Example Works opens plant\n{LEAD}\nProduction begins in April.\n{mark}\n"
             "Example Works was founded in Halifax in 1962 and employs 1,400 people.\n")
     assert body_texts(load_text(text, "x.txt")) == [LEAD, "Production begins in April."]
+
+
+def test_a_statements_contact_line_after_the_end_mark_is_no_part_of_it():
+    text = ("FOR IMMEDIATE RELEASE: Statement from State Attorney Jane Roe Regarding the Verdict in the Doe Trial\n"
+            "News\nPress Release\n"
+            "FOR IMMEDIATE RELEASE: Statement from State Attorney Jane Roe Regarding the Verdict in the Doe Trial\n"
+            "Admin | November 7, 2024\nClick Here to Access PDF Version\nfor immediate release\nStatement from State Attorney Jane Roe Regarding the Verdict in the Doe Trial\n"
+            "“With the verdict in the Doe trial, the jury decided that using one’s elected position for a "
+            "financial benefit will not be tolerated in this community.”\n#####\nFor further information, please contact John "
+            "Example, Public Information Officer, at\n(305) 555-0135\n")
+    r = load_text(text, "statement.txt")
+    assert r.title == "Statement from State Attorney Jane Roe Regarding the Verdict in the Doe Trial"
+    assert [(p.kind, p.speaker) for p in r.paragraphs] == [("body", "Jane Roe"), ("about", None)]
 
 
 def test_a_second_language_version_after_the_end_mark_stays_text():
@@ -2998,6 +3012,78 @@ def test_a_sites_name_over_its_menu_gives_way_past_share_links_to_the_headline()
             "Under the agreement, ETDC will hold a 51 per cent equity interest in the\nproject.\n")
     assert load_text(text, "tidal.txt").title == ("Harbourview Energy and Example Tidal Development Corporation Sign "
                                                   "Partnership Agreement for 60 MW Digby Gut Tidal Project")
+
+
+def test_an_issuers_lines_over_a_contact_row_in_another_language_are_no_title():
+    """A police letterhead in Swahili and English, its name in capitals over rows of telephone and address
+    cells: the name is no title; the headline over the lead is."""
+    text = ("                 JAMHURI YA MUUNGANO WA TANZANIA\n"
+            "              JESHI LA POLISI - KANDA YA KASKAZINI\n"
+            "            KAMANDA WA POLISI WA MKOA WA EXAMPLE\n"
+            "           (Office of the Regional Police Commander)\n\n"
+            "Simu/Tel: +255 27 555 0142              Ofisi ya Kamanda wa Polisi,\n"
+            "Barua pepe: rpc@example.org             S.L.P. 5555,\n"
+            "                                        EXAMPLE.\n\n"
+            "Kumb. Na. / Ref. No. EX/PR/VOL.II/114\n\n"
+            "TAARIFA KWA VYOMBO VYA HABARI / PRESS RELEASE\n\n"
+            "POLICE RECOVER 14 STOLEN SAFARI VEHICLES, NINE SUSPECTS IN CUSTODY\n\n"
+            "ARUSHA, Monday 3 April 2028 – Police in the region have recovered 14 safari vehicles stolen from tour\n"
+            "companies over the past eight months and arrested nine suspects.\n\n"
+            "The vehicles were found on Saturday at a farm near the border.\n")
+    r = load_text(text, "safari.txt")
+    assert r.title == "POLICE RECOVER 14 STOLEN SAFARI VEHICLES, NINE SUSPECTS IN CUSTODY"
+    assert (r.location, r.date) == ("ARUSHA", dt.date(2028, 4, 3))
+
+
+GATES = "Flood gates at the river mouth to be rebuilt before the rains"
+GATES_LEAD = ("The flood gates at the mouth of the Example River will be rebuilt before the rains, the authority said "
+              "on Monday.\n\nWork starts in March and will take six months.\n")
+
+
+@pytest.mark.parametrize(("head", "headline"), [
+    # A body's name with its town, over the site's menu, crumbs and a headline in capitals.
+    ("Example Institute of Child Health, Lahore\n\nHome\nAbout EICH\nDepartments\nPatients & Visitors\nCareers\n"
+     "Contact\n\nHome / News & Media / Press Releases\n\n{headline}\n\nMarch 15, 2027  |  Media Cell, EICH  |  "
+     "Press Releases\n\n", GATES.upper()),
+    # The site's name, motto and menu typed together with the crumbs and the headline, a row of share links
+    # under it.
+    ("Skip to content\nExample District Police Office\nSerbisyong Makatao, Komunidad na Ligtas\nHOME\nABOUT US\n"
+     "NEWS & UPDATES\nADVISORIES\nHOTLINES\nCONTACT US\nHome » News & Updates » Press Releases\n{headline}\n"
+     "FOR IMMEDIATE RELEASE\nShare:\nFacebook\nWhatsApp\nEmail\nPrint\n\n", GATES),
+    # A trail of crumbs from a section's name, the headline its last crumb.
+    ("Example Corridors Trust\nHome\nAbout Us\nOur Work\nGet Involved\nNews\nDonate\nNews > {headline}\n"
+     "{headline}\nBy Example Corridors Trust | Conservation, Communities\n\n", GATES),
+])
+def test_a_sites_name_menu_and_crumbs_read_with_the_headline_are_no_title(head, headline):
+    r = load_text(head.format(headline=headline) + GATES_LEAD, "gates.txt")
+    assert r.title == headline
+    assert body_texts(r)[0].startswith("The flood gates")
+
+
+def test_a_bodys_name_over_the_headline_a_label_and_a_date_is_no_title():
+    text = ("EXAMPLE ROADS AND DRAINAGE AUTHORITY\n"
+            "ERC REJECTS PROPOSED FUEL LEVY, ASKS NATIONAL ASSEMBLY TO STEP DOWN BILL\n"
+            "FOR IMMEDIATE RELEASE\nMonday, 1st March 2027\n"
+            "The Example Renewal Congress (ERC) has rejected in its entirety the proposed Petroleum Products "
+            "Stabilisation Levy Bill, 2026, which seeks to impose a charge of 45 on every litre of petrol sold.\n"
+            "Addressing a press conference on Thursday, the National Chairman said the levy would further "
+            "impoverish people who are still struggling with the high cost of food.\n")
+    r = load_text(text, "levy.txt")
+    assert r.title == "ERC REJECTS PROPOSED FUEL LEVY, ASKS NATIONAL ASSEMBLY TO STEP DOWN BILL"
+    assert r.date == dt.date(2027, 3, 1)
+
+
+def test_a_headline_wrapped_on_short_lines_in_capitals_is_read_whole():
+    """Short lines in capitals that read as a menu are a headline wrapped short; a dateline on a line of its own
+    is no headline."""
+    text = ("JURY RECOMMENDS DEATH PENALTY FOR WOMAN CONVICTED OF STABBING AND MURDERING\nHome\nPress\n"
+            "JURY RECOMMENDS DEATH PENALTY FOR WOMAN CONVICTED OF STABBING AND MURDERING\n"
+            "For Immediate Release\nMarch 2, 2010\nJURY RECOMMENDS DEATH PENALTY FOR\nWOMAN CONVICTED OF\n"
+            "STABBING AND MURDERING\nFORTUNE TELLER\nAND\nHER\nDAUGHTER FOR FINANCIAL GAIN\n"
+            "SANTA ANA, Calif. –\nA jury recommended today that a woman be sentenced to death for murdering a fortune "
+            "teller and her daughter for financial gain.\nThe woman was convicted on Jan. 25.\n")
+    r = load_text(text, "jury.txt")
+    assert r.title.startswith("JURY RECOMMENDS DEATH PENALTY FOR WOMAN CONVICTED OF STABBING")
 
 
 def test_a_date_line_in_two_languages_is_no_title_and_dates_the_release():

@@ -44,9 +44,10 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 
 def furniture(line: str) -> bool:
     """A line of a letterhead or a head row, no headline: a label, a date, a reference, a field, an address,
-    a telephone, an e-mail address, a rule, a page number, a language switcher, cells of these set apart."""
+    a telephone, an e-mail address, a rule, a page number, a language switcher, a breadcrumb trail, cells of
+    these set apart."""
     s = line.strip()
-    if not s or _RULE.match(s) or _PAGE.search(s):
+    if not s or _RULE.match(s) or _PAGE.search(s) or md.is_crumb_trail(s):
         return True
     cells = md.head_cells(s) if "   " in s else [s]
     return all(_furniture_cell(c) for c in cells if c.strip())
@@ -110,18 +111,33 @@ _FIELD_IN = re.compile(r"\b(?:ref(?:erence)?|date|tel)\s*(?:no\.?\s*)?:|\b(?:reg
 def _body_name(title: str) -> bool:
     """A body's name standing as the title: a few capitalised words, the last an organisation's ("WINDMILL
     HILL ATHLETIC CLUB")."""
+    name, comma, town = title.rpartition(",")
+    if comma and 0 < len(town.split()) <= 2 and _no_small_words(town):
+        title = name  # its town after it: "Ravi Institute of Child Health, Lahore"
     words = title.split()
-    return md.is_office_line(title) and 0 < len(words) <= BODY_NAME_WORDS and md.is_issuer_word(words[-1])
+    # The body's word ends the name or heads it before "of" ("Ravi Institute of Child Health").
+    head = words[-1:] + [w for w, nxt in zip(words, words[1:]) if nxt.lower() == "of"]
+    return md.is_office_line(title) and 0 < len(words) <= BODY_NAME_WORDS and any(map(md.is_issuer_word, head))
 
 
 def _letterhead_lines(above: list[str], title: str) -> bool:
-    """Whether the lines the title was read from are letterhead: one of their cells an address, a telephone, a
-    field ("Room 555, Main Capitol Building"), or the issuer's name in capitals right over its contact row
+    """Whether the lines the title was read from are letterhead: a site's menu among them, one of their cells an
+    address, a telephone, a field ("Room 555, Main Capitol Building"), or the issuer's name in capitals right over its contact row
     ("OFFICE OF THE … PROSECUTOR" / "P.O. Box …, Mombasa | Tel: … | press@…")."""
     folded = " ".join(title.split())
     parts = [k for k, ln in enumerate(above) if len(ln.strip()) >= TITLE_PART_CHARS and " ".join(ln.split()) in folded]
     if not parts:
         return False
+    # The lines the title was read from: from the last one it opens with (a page repeats its title above).
+    first = next((k for k in range(len(above) - 1, -1, -1)
+                  if above[k].strip() and folded.startswith(" ".join(above[k].split()))), parts[0])
+    last = max((k for k in range(first, len(above)) if len(above[k].strip()) >= TITLE_PART_CHARS
+                and _within(above[k], folded)), default=first)
+    read = first
+    while read + 1 < len(above) and folded.startswith(" ".join(" ".join(above[first:read + 2]).split())):
+        read += 1  # the lines the title joins, however short
+    if _menu_run(above[first:max(last, read) + 1]):
+        return True  # a site's name read together with its menu ("… Police Office" / "ABOUT US" / "NEWS" / …)
     for k in parts:
         s = above[k].strip()
         cells = md.head_cells(s) if "   " in s else [s]
@@ -130,8 +146,15 @@ def _letterhead_lines(above: list[str], title: str) -> bool:
         if _ROW_GAP.search(s):
             return True  # cells set far apart on one row ("SENATOR JANE ROE          Senate of Example"): no headline
     below = next((ln.strip() for ln in above[parts[-1] + 1:] if ln.strip()), "")
-    return title.isupper() and any(md.is_issuer_word(w) for w in title.split()) and bool(below) \
-        and furniture(below) and any(_contact_cell(c) for c in re.split(r"\s+[|·•]\s+|\s{3,}", below))
+    cells = [c for c in re.split(r"\s+[|·•]\s+|\s{3,}", below) if c.strip()]
+    # (The row's other cells are furniture or names: an address's first line, "Ofisi ya Kamanda wa Polisi,".)
+    return _no_small_words(title) and any(md.is_issuer_word(w) for w in title.split()) and bool(cells) \
+        and all(furniture(c) or _no_small_words(c) for c in cells) and any(_contact_cell(c) for c in cells)
+
+
+def _within(line: str, text: str) -> bool:
+    """Whether ``line``'s words stand whole in ``text`` (joined with single spaces)."""
+    return re.search(r"(?<!\S)" + re.escape(" ".join(line.split())) + r"(?!\S)", text) is not None
 
 
 def _contact_cell(cell: str) -> bool:
@@ -145,8 +168,9 @@ TITLE_PART_CHARS = 8
 
 
 def _menu_entry(line: str) -> bool:
-    """A site's menu entry or share link: a few words, no sentence's stop, no figure ("About us", "Facebook")."""
-    s = line.strip()
+    """A site's menu entry or share link: a few words, no sentence's stop, no figure ("About us", "Facebook"); a
+    run's label ends on a colon ("Share:")."""
+    s = line.strip().removesuffix(":")
     return bool(s) and len(s.split()) <= MENU_WORDS and s[-1:] not in ".,:;!?" and not any(c.isdigit() for c in s)
 
 
@@ -209,17 +233,44 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
     headline = _SITE_AFTER.sub("", " ".join(ln.strip() for ln in lines[start:end + 1]))
     if not _headline(headline, lead) or _fold(headline) == _fold(title):
         return None
-    if _fold(title).startswith(_fold(headline)) or _fold(headline) in _fold(title):
+    if _fold(title).startswith(_fold(headline)):
         return None  # the title holds it: a headline and its deck, read together
+    joined = " ".join(title.split())
+    at_title = joined.lower().find(" ".join(headline.split()).lower())
+    if md.is_crumb_trail(joined):
+        return headline, start  # a breadcrumb trail taken for the title ("News > …")
+    if at_title > 0 and _starts_block(lines, start):
+        # The title read lines over the headline with it ("… Police Office" / a menu / the headline): those
+        # lines are checked for letterhead.
+        title = joined[:at_title].strip()
+    elif _fold(headline) in _fold(title):
+        return None
     above = [ln for ln in lines[max(0, start - HEAD_LINES):start] if ln.strip()]
-    # The issuer's name gives way where a label or a site's menu stands between it and the headline.
-    labelled = any(md.is_label(ln.strip()) or (_KIND.search(ln) and furniture(ln)) for ln in above) \
-        or _menu_run(above)
+    # The issuer's name gives way where a label or a site's menu stands between it and the headline, or a
+    # label between the headline and the lead ("… AUTHORITY" / the headline / "FOR IMMEDIATE RELEASE" / a date).
+    labelled = any(md.is_label(ln.strip()) or (_KIND.search(ln) and furniture(ln))
+                   for ln in (*above, *lines[end + 1:at])) or _menu_run(above)
     # (A headline in title case or capitals has no small words either: only a body's name gives way without
     # letterhead's fields in the title itself.)
-    if reads_as_letterhead(title) or _letterhead_lines(above, title) or (labelled and _body_name(title)):
+    # (The title's lines may stand below the headline: a row of share links taken for a headline under a label.)
+    head = [ln for ln in lines[max(0, at - HEAD_LINES):at] if ln.strip()]
+    if reads_as_letterhead(title) or _letterhead_lines(head, title) or (labelled and _body_name(title)):
         return headline, start
     return None
+
+
+def _starts_block(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` starts a block: the first line, or one under a blank line, a breadcrumb trail, a
+    menu entry or furniture other than a label run into words ("For Immediate Release: NATIONAL GROUP OF
+    DISTRICT ATTORNEYS" wraps onto its next line)."""
+    if k == 0:
+        return True
+    above = lines[k - 1].strip()
+    # (Short lines in capitals over a line in capitals are a headline wrapped short: "FORTUNE TELLER" / "AND" /
+    # "HER" / "DAUGHTER FOR FINANCIAL GAIN".)
+    return not above or md.is_crumb_trail(above) or (_in_menu(lines, k - 1) and not (
+        above.isupper() and lines[k].strip().isupper())) or (
+        furniture(above) and (md.is_label(above) or not _KIND.search(above)))
 
 
 def _headline(text: str, lead: str) -> bool:
@@ -228,6 +279,8 @@ def _headline(text: str, lead: str) -> bool:
         return False  # (a line cut short in a breadcrumb: "… Empowers Su...")
     if text.lstrip()[:1] in "*•†(" or text[:1].islower() or _FACT_LABEL.match(text):
         return False  # a note under the headline ("*Defendant was …"), an advisory's fact ("WHO: …")
+    if text.rstrip().endswith(("-", "–", "—")):
+        return False  # a dateline over its lead ("SANTA ANA, Calif. –")
     if ends_sentence(text) and len(text.split()) > 20:
         return False
     if _body_name(text) or reads_as_letterhead(text):

@@ -125,7 +125,7 @@ BOILERPLATE_LINES = re.compile(
     # "-C-" is how EDGAR's text exhibits write ©.
     r"^[-–—\s\u2190-\u21ff\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*(?:-C-.*|email us here|visit us on social media:?|follow us|share (?:this|article|this article|on|on \w+):?|print|"
     r"distribution channels?:.*|legal disclaimer:?.*|\(c\)|©.*|copyright\b.*all rights? reserved.*|"
-    r"all rights? reserved\.?|###|-\s*30\s*-|[-–—]*\s*ends?\s*[-–—]*|facebook|twitter|x|linkedin|instagram|youtube|"
+    r"all rights? reserved\.?|#{3,}|-\s*30\s*-|[-–—]*\s*ends?\s*[-–—]*|facebook|twitter|x|linkedin|instagram|youtube|"
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
     # WordPress's like button, copied with the page: "Like this:", "Like Loading...".
     r"like this:|like loading(?:\.\.\.|…)?|"
@@ -489,7 +489,7 @@ def is_signoff_label(line: str) -> bool:
     return bool(_SIGNOFF_LABEL.match(line))
 
 
-_END_MARK = re.compile(r"^\s*(?:#\s?#\s?#|-+\s*30\s*-+|[-–—]*\s*ends?\s*[-–—]*)\s*$", re.I)
+_END_MARK = re.compile(r"^\s*(?:#(?:\s?#){2,}|-+\s*30\s*-+|[-–—]*\s*ends?\s*[-–—]*)\s*$", re.I)
 
 
 # A photo's caption or credit line: "Photo: Jane Roe at the launch", "(Pictured: …)", "Image credit: …".
@@ -522,7 +522,7 @@ def end_mark_date(line: str) -> object | None:
 
 
 def is_end_mark(line: str) -> bool:
-    """The line that ends a release's text: "ENDS", "- ends -", "###", "-30-", and one of them beside the same
+    """The line that ends a release's text: "ENDS", "- ends -", "###" (or more), "-30-", and one of them beside the same
     word in another language ("DIWEDD / ENDS")."""
     if _END_MARK.match(line):
         return True
@@ -1020,16 +1020,31 @@ CRUMB_WORDS = 4
 
 
 def crumb_title(line: str) -> str | None:
-    """The last crumb of a breadcrumb trail that starts at the site's home ("Home » News » Province releases
-    ₱64M …" gives "Province releases ₱64M …"), when it has three words or more and is not cut short; None for
-    any other line."""
-    parts = [p.strip() for p in _CRUMB_SEPARATOR.split(line.strip())]
-    if len(parts) < 3 or parts[0].casefold() not in ("home", "homepage", "home page", "start", "main"):
+    """The last crumb of a breadcrumb trail (`is_crumb_trail`: "Home » News » Province releases ₱64M …" gives
+    "Province releases ₱64M …", and so does "News > Province releases ₱64M …"), when it has three words or
+    more and is not cut short; None for any other line."""
+    if not is_crumb_trail(line):
         return None
-    if any(not p or len(p.split()) > CRUMB_WORDS for p in parts[:-1]):
-        return None
-    last = parts[-1]
+    last = _CRUMB_SEPARATOR.split(_HERE.sub("", line.strip()))[-1].strip()
     return last if len(last.split()) >= 3 and not last.endswith(("...", "…")) else None
+
+
+_HERE = re.compile(r"^(?:you are here|you're here|location)\s*:\s*", re.I)
+
+
+def is_crumb_trail(line: str) -> bool:
+    """A breadcrumb trail, whatever its last crumb: from the site's home ("You are here: Home / Press Releases
+    / …", "Home » News & Updates » Press Releases") or a section's name set apart by arrows ("News > …")."""
+    line = _HERE.sub("", line.strip())
+    parts = [p.strip() for p in _CRUMB_SEPARATOR.split(line)]
+    if len(parts) < 2 or not all(p and len(p.split()) <= CRUMB_WORDS for p in parts[:-1]):
+        return False
+    # From the home page, or set apart by arrows from a section's name ("Media Centre > Media Releases > 2026").
+    return parts[0].casefold() in ("home", "homepage", "home page", "start", "main") or (
+        _ARROW_CRUMBS.search(line) is not None and parts[0][:1].isupper() and not any(c.isdigit() for c in parts[0]))
+
+
+_ARROW_CRUMBS = re.compile(r"\s[>»›]\s")
 
 
 def head_date(lines: Iterable[str]) -> tuple[str | None, object] | None:

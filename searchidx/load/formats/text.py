@@ -1123,7 +1123,7 @@ def _join_lines(lines: list[str]) -> list[str]:
     or by a hard wrap in PDF text (lines of nearly the same length that stop mid-sentence)."""
     if not lines:
         return lines
-    lengths = sorted(len(ln) for ln in lines)
+    lengths = sorted(len(ln) for ln in lines if not is_end_mark(ln))  # ("###" is no line of the text's)
     wrap = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else 0
     wrapped = wrap >= 60 and sum(1 for n in lengths if n >= 0.8 * wrap) >= WRAP_SHARE * len(lengths) \
         and wrap <= 130
