@@ -789,6 +789,11 @@ LEAD = "Example Works today opened a new plant in the town, creating 180 jobs ov
     ("LONDON, Friday 6 March 2026 –", "LONDON", dt.date(2026, 3, 6)),
     ("KUANTAN, March 12 —", "KUANTAN", None),
     ("Singapore --", "Singapore", None),
+    # Any date the date reader knows between the place's dash and the next.
+    ("CAPE COAST, Ghana – 14th of October, 2026 –", "CAPE COAST, Ghana", dt.date(2026, 10, 14)),
+    ("CAPE COAST, Ghana – 2026-10-14 –", "CAPE COAST, Ghana", dt.date(2026, 10, 14)),
+    ("CAPE COAST, Ghana – Wednesday, 14.10.2026 –", "CAPE COAST, Ghana", dt.date(2026, 10, 14)),
+    ("Tacloban City, Leyte – NOVEMBER 9, 2026 –", "Tacloban City, Leyte", dt.date(2026, 11, 9)),
 ])
 def test_a_typed_dateline_gives_place_and_date(dateline, place, date):
     r = load_text(f"Example Works opens plant\n\n{dateline} {LEAD}\n", "x.txt")
@@ -808,6 +813,8 @@ def test_words_before_a_dash_are_no_dateline_unless_a_place_and_date(opening):
 
 
 @pytest.mark.parametrize("line", [
+    "ASX and Media Release – Friday, 6 March 2026",
+    "Issued: 6th of March, 2026",
     "For immediate release – Friday 6 March 2026",
     "Embargoed until 6:00 a.m. ET, Tuesday, March 6, 2026",
     "By Club Media | 6th March 2026",

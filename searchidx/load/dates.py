@@ -31,8 +31,8 @@ _MONTH = (r"(?=[" + "".join(sorted({m[0] for m in MONTHS})) + r"])(?P<month>" + 
 # An ordinal may be written raised, as exports mark a superscript: "March 6[th]", "6^th^".
 _ORDINAL = r"(?:st|nd|rd|th|\[(?:st|nd|rd|th)\]|\^(?:st|nd|rd|th)\^?)"
 _MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORDINAL + r"?,?\s+(?P<year>\d{4})", re.I)
-# "2 de marzo del 2009", "1º de marzo de 2009", "1er mars 2009".
-_DMY = re.compile(r"(?P<day>\d\d?)(?:" + _ORDINAL + r"|er|ro|º|°|\.)?\s+(?:de\s+)?" + _MONTH
+# "2 de marzo del 2009", "1º de marzo de 2009", "1er mars 2009", "3rd of March, 2026".
+_DMY = re.compile(r"(?P<day>\d\d?)(?:" + _ORDINAL + r"|er|ro|º|°|\.)?\s+(?:de\s+|of\s+)?" + _MONTH
                   + r",?\s+(?:de\s+|del\s+)?(?P<year>\d{4})", re.I)
 # Year first is read year, month, day whatever separates them: "2026-06-08", "2026.06.08" (as Sri Lanka and
 # East Asia write it), "2026/06/08".

@@ -95,6 +95,19 @@ _DATELINE_LEAD = re.compile(
     # "May Pen, Clarendon: Sunday, 12 April 2026 – …": a colon after the place, the date after it.
     r"(?:\s*(?:,|:|\(|\s[-–—]{1,2})|(?<=\))(?=\s))\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
 )
+def _date_then_dash(text: str, at: int) -> tuple[int, object] | None:
+    """(end, date) of a date in any form the date reader knows standing at ``at`` up to a dash, and nothing
+    else but a weekday ("CAPE COAST, Ghana – 14th of October, 2026 – …", "… – 2026-10-14 – …"); None
+    otherwise."""
+    d = _DATE_THEN_DASH.match(text, at)
+    found = find_date(d.group("date")) if d else None
+    if not d or not found or d.group("date")[found[1].end():].strip(" ,."):
+        return None
+    before = d.group("date")[:found[1].start()].strip()
+    return (d.end(), found[0]) if not before or _WEEKDAY.match(before) else None
+
+
+_DATE_THEN_DASH = re.compile(r"(?P<date>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\s*[-–—]{1,2}\s+")
 # "ISLAMABAD: The …", "Nairobi: The …": a place alone before a colon, as South Asian and African releases
 # write it, perhaps with the country ("KINGSTON, Jamaica: …"); checked after ("UPDATE:", "NOTE:" and a name
 # are no place). Tried when no dateline above matched, or one matched without its date.
@@ -336,6 +349,10 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         town, country = m.group("place7"), m.group("country7")
         # (A known country vouches for the town's first words: "Port Vila", "Bay Roberts".)
         known = is_place(country) and not is_organisation(town) and not is_lowercase_word(town.split()[-1])
+        # A date after it vouches for the place as the dated form would ("Tacloban City, Leyte – NOVEMBER 9, 2026 –").
+        if (dated := _date_then_dash(text, m.end())) and (known or (
+                may_be_place(town) and may_be_place(country) and not is_organisation(country))):
+            return text[dated[0]:], f"{town}, {country}", dated[1]
         return (text[m.end():], f"{town}, {country}", None) if known else (text, None, None)
     written = m.group("date") or m.group("dashed") or m.group("date2")
     found = find_date(written) if written else None
@@ -344,6 +361,8 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     if not m.group("dashed") and not text[m.end() - 1:m.end()].isspace():
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
     place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
+    if not found and m.group("place") and (dated := _date_then_dash(text, m.end())):
+        return text[dated[0]:], _without_weekday(place.strip(" ,")), dated[1]
     if not found and not any(c.islower() for c in text[m.end():m.end() + 80]):
         return text, None, None  # "ASX ANNOUNCEMENT – QUARTERLY ACTIVITIES REPORT": a label's parts, no text after
     return text[m.end():], _without_weekday(place.strip(" ,")), found[0] if found else None
@@ -1303,8 +1322,8 @@ def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, o
         return None
     if after and not _AFTER_DATE.fullmatch(after):
         return None
-    if not before or _BEFORE_DATE.match(before):
-        return None, date
+    if not before or _BEFORE_DATE.match(before) or is_label(_WEEKDAY_AFTER_PLACE.sub("", before).strip(" ,-–—|")):
+        return None, date  # (a document's label before it: "ASX and Media Release – Monday, 27 July 2026")
     before = _WEEKDAY_AFTER_PLACE.sub("", before)  # "Lusaka, Thursday, 19th March 2026"
     if before[:3].lower() == "by ":
         return None, date  # "By Jane Roe, Monday, 3 March 2026": a byline, no place
