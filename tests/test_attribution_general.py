@@ -733,9 +733,18 @@ def test_a_lead_in_line_holds_none_of_the_speakers_words(lead_in):
 @pytest.mark.parametrize("text", [
     "Jane Roe said the inquiry needs to cover the whole district:",  # what she said is in the line
     "Jane Roe said: “We will build on it.”",  # the quote is in the same paragraph
+    # Her words reported before the line that introduces more of them.
+    "Announcing the result, jury chair Prof. (Dr.) Jane Roe said the jury had reached its decision in less "
+    "than an hour. She added:",
 ])
 def test_a_line_with_words_of_its_own_keeps_its_speaker(text):
     assert names(text)[0] == "Jane Roe"
+
+
+def test_a_described_persons_line_that_introduces_a_quote_holds_none_of_her_words():
+    got = names("Jane, a mother of two who asked that her surname not be published, spent five months in one of "
+                "the rooms last year. She said:", "“Nobody rushed me, and nobody judged me.”")
+    assert got == [None, "Jane"]
 
 
 def test_a_quote_before_a_continued_line_is_the_continuers():

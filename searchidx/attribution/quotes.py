@@ -64,7 +64,7 @@ def sentence_start(text: str, pos: int) -> int:
             return 0
 
 
-def _reported(text: str, cue: tuple[int, int]) -> tuple[int, int] | None:
+def reported_clause(text: str, cue: tuple[int, int]) -> tuple[int, int] | None:
     """The words a speech verb at ``cue`` reports: the clause after it ("said that …") up to the sentence
     end, else the sentence before it ("The plan works, Roe said.")."""
     a, b = cue
@@ -141,9 +141,9 @@ def quote_records(p: Paragraph, spans: tuple[tuple[int, int], ...], how: str | N
         out.append(Quote(s, e, text[s:e], speaker, role, kind))
     if speaker is not None and cue is not None and not any(a <= cue[0] < b for a, b in spans):
         near = any(abs(cue[0] - b) < 40 or abs(a - cue[1]) < 40 for a, b in spans)
-        reported = None if near else _reported(text, cue)
-        if reported is not None:
-            s, e = reported
+        words = None if near else reported_clause(text, cue)
+        if words is not None:
+            s, e = words
             if not any(a < e and s < b for a, b in spans):
                 out.append(Quote(s, e, text[s:e], speaker, role, "reported"))
     if speaker is not None and not out:

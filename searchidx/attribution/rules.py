@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from searchidx.attribution import lexicons
-from searchidx.attribution.quotes import CARRIED, EXPLICIT, STATEMENT, quote_records, sentence_start
+from searchidx.attribution.quotes import CARRIED, EXPLICIT, STATEMENT, quote_records, reported_clause, sentence_start
 from searchidx.model import Paragraph
 from searchidx.regexes import trie_pattern
 
@@ -3004,6 +3004,17 @@ _SPOKE_HOW = re.compile(rf"\b(?:{_SPOKE_PHRASE}|(?:was|were)(?:\s+(?:more|less|e
 
 
 @lru_cache(maxsize=1024)
+def _reports_before(text: str, cue: tuple[int, int] | None) -> bool:
+    """Whether a paragraph that ends on a line introducing a quote reports its speaker's words before that line
+    ("… Jane Roe said the jury had decided within an hour. She added:"): it holds words of hers then."""
+    if cue is None or not text.rstrip().endswith(":") or _WHO_BEFORE.search(text, 0, cue[0]):
+        return False  # (a relative clause describes: "Roberta, … who asked that her surname not be published")
+    return cue[1] <= sentence_start(text, len(text.rstrip()) - 1) and reported_clause(text, cue) is not None
+
+
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:\w+\s+){0,2}$")
+
+
 def attribution_fragment(text: str) -> bool:
     """A short line that only attributes ("State’s Attorney Burke said", "Jane Roe said:-", "Jane Roe said
     the following:", "Jane Roe put it simply:"): page exports cut it from its quote. The heading filter must
@@ -3267,7 +3278,8 @@ def attribute(paragraphs: list[Paragraph], title: str | None = None, set_off: Co
             how[id(p)] = CARRIED if previous is statement else STATEMENT
         # (A nickname in marks inside the name is no quote: 'Head coach Desmond “Dizzy” Griffith said:'.)
         lead_in = person is not None and person is explicit and _introduces(p.text) \
-            and attribution_fragment(plain := _without_inner_nicknames(p.text)) and not quote_mask(plain)
+            and attribution_fragment(plain := _without_inner_nicknames(p.text)) and not quote_mask(plain) \
+            and not _reports_before(p.text, cue_of.get(id(p)))
         # "Prime Minister Theresa May said:" holds none of her words: the paragraphs it introduces do.
         assigned.append((p, None if lead_in else person))
         if lead_in:
