@@ -794,6 +794,11 @@ LEAD = "Example Works today opened a new plant in the town, creating 180 jobs ov
     ("CAPE COAST, Ghana – 2026-10-14 –", "CAPE COAST, Ghana", dt.date(2026, 10, 14)),
     ("CAPE COAST, Ghana – Wednesday, 14.10.2026 –", "CAPE COAST, Ghana", dt.date(2026, 10, 14)),
     ("Tacloban City, Leyte – NOVEMBER 9, 2026 –", "Tacloban City, Leyte", dt.date(2026, 11, 9)),
+    ("NAIROBI --", "NAIROBI", None),  # the first dash is no part of the place
+    ("MONTEGO BAY, St James, March 12 —", "MONTEGO BAY, St James", None),
+    ("SUVA (Fiji):", "SUVA (Fiji)", None),
+    ("KAMLOOPS, B.C.:", "KAMLOOPS, B.C.", None),
+    ("MOUNT HAGEN, Western Highlands Province:", "MOUNT HAGEN, Western Highlands Province", None),
 ])
 def test_a_typed_dateline_gives_place_and_date(dateline, place, date):
     r = load_text(f"Example Works opens plant\n\n{dateline} {LEAD}\n", "x.txt")

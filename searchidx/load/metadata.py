@@ -114,8 +114,12 @@ _DATE_THEN_DASH = re.compile(r"(?P<date>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\s*[
 _COLON_LEAD = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\-]{2,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,2}|[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})"
     # (Or a state's code: "WAGGA WAGGA, NSW:".)
-    r"(?:,\s(?P<country>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?|[A-Z]{2,3}))?:\s+(?=[A-Z])"
+    r"(?:,\s(?P<country>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2}|[A-Z]{2,3}|[A-Z]\.[A-Z]\.)"
+    # "SUVA (Fiji):": the country in brackets after the place.
+    r"|\s\((?P<bracketed>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?)\))?:\s+(?=[A-Z])"
 )
+# A region's word that vouches for the words before it as a region's name ("Western Highlands Province").
+_REGION_WORD = re.compile(r" (?:Province|Region|District|County|Division|Parish|State|Territory)$")
 _WEEKDAY = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?),?\s*$")
 # A date without its year after a place in capitals: "KUANTAN, March 12 —".
 _MONTH_DAY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?)$")
@@ -365,7 +369,7 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         return text[dated[0]:], _without_weekday(place.strip(" ,")), dated[1]
     if not found and not any(c.islower() for c in text[m.end():m.end() + 80]):
         return text, None, None  # "ASX ANNOUNCEMENT – QUARTERLY ACTIVITIES REPORT": a label's parts, no text after
-    return text[m.end():], _without_weekday(place.strip(" ,")), found[0] if found else None
+    return text[m.end():], _without_weekday(place.strip(" ,").rstrip(" -–—")), found[0] if found else None
 
 
 def _colon_lead(text: str) -> tuple[str, str | None, object | None]:
@@ -373,10 +377,15 @@ def _colon_lead(text: str) -> tuple[str, str | None, object | None]:
     if not m:
         return text, None, None
     place, country = m.group("place"), m.group("country")
+    if m.group("bracketed"):
+        known = is_place(m.group("bracketed")) and may_be_place(place.title(), given_names=False)
+        return (text[m.end():], f"{place} ({m.group('bracketed')})", None) if known else (text, None, None)
     if country and country.isupper():
-        # A state's or province's code vouches for the place as a country's name does.
-        return (text[m.end():], f"{place}, {country}", None) if country in STATE_CODES and _colon_place(place) \
-            else (text, None, None)
+        # A state's or province's code vouches for the place as a country's name does ("KAMLOOPS, B.C.:").
+        return (text[m.end():], f"{place}, {country}", None) \
+            if country.replace(".", "") in STATE_CODES and _colon_place(place) else (text, None, None)
+    if country and _REGION_WORD.search(country) and place.isupper() and not is_organisation(place.title()):
+        return text[m.end():], f"{place}, {country}", None  # "MOUNT HAGEN, Western Highlands Province:"
     # A country after it makes a short word in capitals a city ("LAGOS, Nigeria:"), not an acronym, and a word
     # that is also a given name a town ("Kingston, Jamaica:").
     if not (is_place(country) and may_be_place(place.title(), given_names=False) if country else _colon_place(place)):
@@ -437,7 +446,7 @@ def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | 
         before = written[: found[1].start()]
         if not before or _WEEKDAY.match(before):  # "Friday 6 March 2026"
             return text[m.end():], place, found[0]
-    town = place.split(" (", 1)[0]  # "LAUTOKA (Fiji)"
+    town = place.split(" (", 1)[0].split(",")[0]  # "LAUTOKA (Fiji)", "MONTEGO BAY, St James"
     if _MONTH_DAY.match(written) and (town.isupper() or (m.group(0).rstrip().endswith(":") and may_be_place(town))):
         # "KUANTAN, March 12 —", "Vadodara, May 19: The Board …" (the colon of South Asian datelines).
         return text[m.end():], place, None
