@@ -3098,6 +3098,40 @@ def test_a_headline_wrapped_on_short_lines_in_capitals_is_read_whole():
     assert r.title.startswith("JURY RECOMMENDS DEATH PENALTY FOR WOMAN CONVICTED OF STABBING")
 
 
+def test_a_markdown_heading_found_under_letterhead_loses_its_marks():
+    text = ("EXAMPLE COAST POLICE | HEDDLU ENGHRAIFFT Corporate Communications - Press Office | Cyfathrebu "
+            "Corfforaethol - Swyddfa'r Wasg Police Headquarters, Heol y Castell, Aberystwyth SY23 0AA Press Office "
+            "(24 hours): 01970 000 555  |  pressoffice@example.org\n\nNEWS RELEASE\n\nIssued: 05/12/2026 14:30"
+            "\n\nReference: 2600412877\n\n# Appeal for witnesses after fatal collision on the A487 near Llan-non"
+            "\n\nOfficers are appealing for witnesses after a man died in a collision involving a car and a tractor "
+            "on the A487 between Llan-non and Llansanffraid on Friday evening.\n\nThe road was closed for nine "
+            "hours.\n")
+    r = load_text(text, "appeal.txt")  # Markdown typed in a text file
+    assert r.title == "Appeal for witnesses after fatal collision on the A487 near Llan-non"
+
+
+def test_letterhead_paragraphs_over_a_pages_date_line_and_h1(tmp_path):
+    """A hand-written page: the member's name, office, address and contacts as paragraphs over the label and
+    the date line, the headline in <h1> under them."""
+    page = tmp_path / "buses.html"
+    page.write_text(
+        "<html><head><title>Example calls for return of evening buses</title></head><body>"
+        "<p>JANE EXAMPLE MHK</p><p>Member of the House of Keys for Example North</p>"
+        "<p>Constituency Office: 4 Parliament Street, Ramsey, Isle of Man IM8 1AP</p>"
+        "<p>Tel: 01624 000812  |  office@example.org</p><p>MEDIA RELEASE</p><p>21st Aug 2026</p>"
+        "<h1>Example calls for return of evening buses</h1>"
+        "<p>Jane Example MHK has written to the Minister asking for evening bus services to the northern "
+        "villages to be restored before the new school term.</p>"
+        "<p>Mrs Example said she had received more than 140 letters from constituents.</p>"
+        "<p>&quot;I have heard from a care worker who now pays £22 for a taxi home after every late shift,&quot; "
+        "she said.</p><p>ENDS</p><p>Notes for editors</p><p>1. Jane Example was elected MHK for Example North "
+        "in 2021.</p></body></html>",
+        encoding="utf-8")
+    r = load_release(page)
+    assert (r.title, r.date, r.subtitle) == ("Example calls for return of evening buses", dt.date(2026, 8, 21), None)
+    assert body_texts(r)[0].startswith("Jane Example MHK has written")
+
+
 def test_a_date_line_in_two_languages_is_no_title_and_dates_the_release():
     text = ("CLWB RYGBI ENGHRAIFFT RFC\nParc y Glowyr, Heol y Bryn, Example CF99 9ZZ\n"
             "Ffôn/Tel: 01443 555 210   Ebost/Email: club@example.org\n\n"

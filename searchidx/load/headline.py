@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from searchidx.load import metadata as md
-from searchidx.load.cleaning import ends_sentence
+from searchidx.load.cleaning import clean_line, ends_sentence
 from searchidx.load.dates import find_date
 
 #: Lines above the lead the check reads, at most.
@@ -230,7 +230,8 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
                 and not furniture(lines[start - 1]) and not lines[start - 1].rstrip().endswith((".", ":", "!", "?")) \
                 and lines[start - 1].strip().isupper() == lines[end].strip().isupper():
             start -= 1
-    headline = _SITE_AFTER.sub("", " ".join(ln.strip() for ln in lines[start:end + 1]))
+    # (The lines as typed: a Markdown heading's marks and emphasis are no part of the headline.)
+    headline = _SITE_AFTER.sub("", " ".join(clean_line(ln) for ln in lines[start:end + 1]))
     if not _headline(headline, lead) or _fold(headline) == _fold(title):
         return None
     if _fold(title).startswith(_fold(headline)):

@@ -285,7 +285,15 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
         draft.title = title
         draft.labels = draft.labels + [lab for lab in labels if lab not in draft.labels]
     header_end = i
-    for k in range(i, min(i + HEADER_WINDOW, len(blocks))):
+    window = HEADER_WINDOW
+    if folded is not None and k is None and draft.date is None:
+        # The format's title stood apart (a page's <h1>): letterhead's lines typed as paragraphs (a member's
+        # name, office, address, contacts, a label) may stand over the date line.
+        dated = next((j for j in range(i, min(i + LETTERHEAD_LINES + 1, len(blocks)))
+                      if md.date_only_line(blocks[j].text)), None)
+        if dated is not None and dated >= i + HEADER_WINDOW and _letterhead_run(blocks[i:dated]):
+            window = dated - i + 1
+    for k in range(i, min(i + window, len(blocks))):
         b = blocks[k]
         dateline = md.parse_dateline(b.text) or md.date_only_line(b.text) or md.head_row_date(b.text) \
             or _fields_date(b)
@@ -299,11 +307,25 @@ def _take_header(draft: Draft, blocks: list[Block]) -> list[Block]:
             break
     else:
         return _summary_under_heading(draft, blocks[i:])
-    # Between title and dateline: the subtitle.
+    # Between title and dateline: the subtitle, or letterhead's lines.
     between = [b.text for b in blocks[i:header_end - 1]]
-    if between and draft.subtitle is None:
+    if window > HEADER_WINDOW:
+        draft.letterhead += between
+    elif between and draft.subtitle is None:
         draft.subtitle = " ".join(between)
     return _summary_under_heading(draft, blocks[header_end:])
+
+
+#: Most letterhead lines the search for a date line under the title passes over.
+LETTERHEAD_LINES = 8
+
+
+def _letterhead_run(blocks: list[Block]) -> bool:
+    """Blocks that can all be letterhead over a date line: short lines, none a sentence, among them an address,
+    a contact line or a label (`md.reads_as_letterhead`), and no more than `LETTERHEAD_LINES`."""
+    texts = [b.text for b in blocks]
+    return len(texts) <= LETTERHEAD_LINES and all(len(t) <= md.HEAD_LINE_CHARS for t in texts) \
+        and md.reads_as_letterhead(texts)
 
 
 # A labelled field on its own line: "Date: Sunday 19th April, 2026", "From: Example Club, Six Roads".
