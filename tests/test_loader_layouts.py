@@ -3132,6 +3132,19 @@ def test_letterhead_paragraphs_over_a_pages_date_line_and_h1(tmp_path):
     assert body_texts(r)[0].startswith("Jane Example MHK has written")
 
 
+def test_a_members_name_over_her_letterhead_rows_and_a_label_is_no_title():
+    """Typed one paragraph a line: the member's name, seat, party, office and contacts, a label, the headline."""
+    text = ("JANE EXAMPLE MSP\nMember of the Scottish Parliament for Kintyre and the Southern Isles\n"
+            "Example Democrats\nConstituency Office, 14 Longrow, Campbeltown PA28 6XX\n"
+            "Tel: 01586 555 0142   |   jane.example.msp@example.org\nPRESS RELEASE – FOR IMMEDIATE USE\n"
+            "MSP demands emergency timetable after 41 Islay sailings lost in February\n"
+            "Islay and Jura lost 41 scheduled sailings to and from Kennacraig during February, the worst month "
+            "for cancellations since the vessel entered service.\n"
+            "Figures released to Jane Example MSP show that 29 of the cancellations were caused by faults.\n")
+    assert load_text(text, "islay.txt").title == ("MSP demands emergency timetable after 41 Islay sailings lost in "
+                                                  "February")
+
+
 def test_a_date_line_in_two_languages_is_no_title_and_dates_the_release():
     text = ("CLWB RYGBI ENGHRAIFFT RFC\nParc y Glowyr, Heol y Bryn, Example CF99 9ZZ\n"
             "Ffôn/Tel: 01443 555 210   Ebost/Email: club@example.org\n\n"

@@ -255,9 +255,33 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
     # letterhead's fields in the title itself.)
     # (The title's lines may stand below the headline: a row of share links taken for a headline under a label.)
     head = [ln for ln in lines[max(0, at - HEAD_LINES):at] if ln.strip()]
-    if reads_as_letterhead(title) or _letterhead_lines(head, title) or (labelled and _body_name(title)):
+    if reads_as_letterhead(title) or _letterhead_lines(head, title) or (labelled and (
+            _body_name(title) or _over_contacts(above, title, lead))):
         return headline, start
     return None
+
+
+#: Most words of a name heading a letterhead ("MAIRI MACINNES MSP", "CLWB RYGBI ENGHRAIFFT RFC").
+LETTERHEAD_NAME_WORDS = 6
+
+
+def _over_contacts(above: list[str], title: str, lead: str) -> bool:
+    """Whether the title heads a letterhead's rows: a short line, no sentence, over lines (down to the
+    headline) that are each furniture, a name or an office (no small words: "Member of the Scottish Parliament
+    for …", "Caledonian Democrats") or an address, one of them at least an address or a contact row, and none
+    a headline the lead takes up (a page's title over its contacts and its headline printed again)."""
+    folded = " ".join(title.split())
+    # A name: a few words, no figure, no small words, in capitals or with a post-nominal ("MAIRI MACINNES MSP",
+    # "Jane Roe MLA"): a headline in title case has no small words either.
+    if len(folded.split()) > LETTERHEAD_NAME_WORDS or any(c.isdigit() for c in folded) or not _no_small_words(folded) \
+            or not (folded.isupper() or md.strip_post_nominals(folded) != folded):
+        return False
+    last = max((k for k, ln in enumerate(above) if len(ln.strip()) >= TITLE_PART_CHARS and _within(ln, folded)),
+               default=None)
+    rows = [ln.strip() for ln in above[last + 1:]] if last is not None else []
+    return bool(rows) and all((furniture(r) or _no_small_words(r) or md.is_address(r)) and not _headline(r, lead)
+                              for r in rows) \
+        and any(md.is_address(r) or any(_contact_cell(c) for c in re.split(r"\s+[|·•]\s+|\s{3,}", r)) for r in rows)
 
 
 def _starts_block(lines: list[str], k: int) -> bool:
