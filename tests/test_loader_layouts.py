@@ -1183,6 +1183,32 @@ def test_a_pdf_page_footer_inside_a_paragraph_goes_and_the_paragraph_is_whole(fo
     assert release.body[0].speaker == "Mereana Walker"
 
 
+def test_a_page_break_with_the_label_as_running_head_and_a_cut_before_a_capital():
+    """A paragraph cut at a page's end, the page's number and the document's label over the next page, and
+    the sentence going on with a capital ("… who played for" / "Wales Under-20s …"): the paragraph is whole."""
+    text = ("Harbour dredging to start in June\n\n"
+            "The Harbour Board of Example will begin dredging the main shipping channel in June, allowing\n"
+            "larger container ships to dock at the port.\n\n"
+            "The work is led by Dr Jane Roe, a marine engineer who played for\n\n"
+            "                                                      Page 1 of 2\n\f\n"
+            "Media release (continued)\n\n"
+            "Wales Under-20s, with a team of six engineers and divers.\n\n"
+            "“Our growers are paying more to ship their goods through other ports,” she said.\n")
+    texts = body_texts(load_text(text, "dredging.txt"))
+    assert texts[1] == ("The work is led by Dr Jane Roe, a marine engineer who played for Wales Under-20s, with a "
+                        "team of six engineers and divers.")
+    assert len(texts) == 3
+
+
+def test_list_items_ending_on_and_are_not_joined():
+    text = ("Committee named for the celebrations\n\n"
+            "The Cabinet approved a committee of the following members for the celebrations.\n\n"
+            "Hon. Jane Roe, Minister of Culture and the Arts;\n\n"
+            "Hon. John Doe, Deputy Minister of Religious Affairs; and\n\n"
+            "Hon. Mary Major, Deputy Minister of Public Administration.\n")
+    assert len(body_texts(load_text(text, "committee.txt"))) == 4
+
+
 @pytest.mark.parametrize("line", ["See page 4 of the report", "at p. 200.) (page 6)"])
 def test_a_page_named_in_the_text_is_no_footer(line):
     from searchidx.load.cleaning import is_page_furniture

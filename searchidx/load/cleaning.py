@@ -27,6 +27,11 @@ _LONE_QUOTES = re.compile(r"^[\s\"“”„‟«»‘’‚‛'`]+$")
 _LAYOUT_ONLY = re.compile(r"^[\s\-–—_=*•·|~#.]+$|^-?\s*30\s*-?$")
 
 
+# A line ending in a word that cannot end a sentence or a title was cut short.
+DANGLING_WORD = re.compile(r"\b(?:a|an|the|of|in|on|at|to|for|from|with|by|and|or|but|that|who|which|as|his|her|their|its)$",
+                           re.I)
+
+
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 

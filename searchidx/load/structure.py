@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from searchidx.load.cleaning import ends_sentence, signature, starts_lowercase
+from searchidx.load.cleaning import DANGLING_WORD, ends_sentence, signature, starts_lowercase
 from searchidx.model import Paragraph
 
 _WORD = re.compile(r"[^\W_]+")
@@ -105,7 +105,10 @@ def join_broken(paragraphs: list[Paragraph], lead: int | None = None) -> list[Pa
             q = out[j]
             if q.kind == "body" and (starts_lowercase(q.text) or (
                     # "… alerts had reached" / "38,000 registered phones …": a figure goes on with the sentence.
-                    _FIGURE_GOES_ON.match(q.text) and _ENDS_IN_LOWER_WORD.search(p.text[-30:]))):
+                    _FIGURE_GOES_ON.match(q.text) and _ENDS_IN_LOWER_WORD.search(p.text[-30:])) or (
+                    # "… a neuroscientist who played for" / "Wales Under-20s, …": a word no sentence ends on.
+                    j == i + 1 and len(p.text) >= DANGLING_CUT_CHARS and DANGLING_WORD.search(p.text[-12:])
+                    and p.text[-1:].islower() and not _LIST_ITEM_END.search(p.text[-8:]))):
                 target = j
                 break
             # A page's running footer stands only in long prose cut mid-sentence ("… would take four").
@@ -125,6 +128,10 @@ def join_broken(paragraphs: list[Paragraph], lead: int | None = None) -> list[Pa
     return out
 
 
+# A list item's end before the last item: "…; and", "…, or".
+_LIST_ITEM_END = re.compile(r"[;,]\s*(?:and|or)$")
+#: Shortest paragraph ending on a word no sentence ends on that the next block finishes, whatever its case.
+DANGLING_CUT_CHARS = 40
 #: Shortest unfinished paragraph a page's footer may be taken to have cut.
 FOOTER_CUT_CHARS = 100
 _ENDS_IN_LOWER_WORD = re.compile(r"\s[a-z]+$")
@@ -272,6 +279,7 @@ _FACT = re.compile(r"^(?:WHO|WHAT|WHEN|WHERE|WHY|PHOTO/INTERVIEW|SPEAKERS|VISUAL
 
 
 def is_heading(text: str) -> bool:
-    """A crosshead or label: short, no sentence end, not a list item, not an advisory's fact line."""
+    """A crosshead or label: short, no sentence end, not a list item (nor the one before the last: "…; and"),
+    not an advisory's fact line."""
     return not _FACT.match(text) and len(text) <= 90 and len(text.split()) <= 12 and not ends_sentence(text) \
-        and not text.endswith((",", ";")) and not starts_lowercase(text)
+        and not text.endswith((",", ";")) and not starts_lowercase(text) and not _LIST_ITEM_END.search(text[-8:])

@@ -6,6 +6,7 @@ import re
 
 from searchidx.attribution.lexicons import ORGANISATION_WORDS, is_lowercase_word
 from searchidx.load.cleaning import (
+    DANGLING_WORD,
     clean_line,
     ends_sentence,
     is_layout_only,
@@ -93,9 +94,6 @@ _CONTACT_LABEL_WORDS = re.compile(r"^(?:media|press|news|for (?:media|press)(?: 
 _PHONE_IN = re.compile(r"\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}")
 _RELEASE_LABEL = re.compile(r"^(?:for immediate release|media advisory|news release|press release|"
                             r"para publicaci[oó]n inmediata|comunicado de prensa)\s*[:\-–—]\s*", re.I)
-# A line ending in a word that cannot end a sentence or a title was cut short.
-_DANGLING_WORD = re.compile(r"\b(?:a|an|the|of|in|on|at|to|for|from|with|by|and|or|but|that|who|which|as|his|her|their|its)$",
-                            re.I)
 #: How far below a name or job line the next phone, e-mail or label line may be for it to be a contact line
 #: (two people's names and titles may stand over their "Office:" and "Cell:" lines).
 CONTACT_LOOKAHEAD = 6
@@ -180,8 +178,8 @@ def _drop_running_heads(lines: list[str]) -> list[str]:
             elif top < len(out) and is_address(out[-1]) and not ends_sentence(out[-1]):
                 del out[-1]  # the issuer's address line right over the page's number: the footer's too
             out.append(line)
-        elif heads and _running_head(line.lstrip("\f")):
-            heads -= 1
+        elif heads and (_running_head(line.lstrip("\f")) or is_label(line.lstrip("\f").strip())):
+            heads -= 1  # (the document's label over the next page: "Media release (continued)")
         else:
             heads = 0
             prose = prose or ends_sentence(line)
@@ -296,7 +294,7 @@ def _split_head_block(block: Block, first: bool) -> list[Block]:
             return out
     if first and len(lines) == 2 and not any(ends_sentence(x) for x in lines) and lines[1][:1].isupper() \
             and len(lines[1].split()) >= DECK_WORDS \
-            and not _DANGLING_WORD.search(lines[0]) and len(words := lines[0].split()) >= 3 \
+            and not DANGLING_WORD.search(lines[0]) and len(words := lines[0].split()) >= 3 \
             and (sum(w[:1].islower() for w in words[1:]) >= len(words[1:]) / 2 or _capitals_over_deck(lines)):
         return [Block(lines[0], gap=block.gap), Block(lines[1], gap=0)]
     return [block]
@@ -787,7 +785,7 @@ def _continues_title(title: str, line: str) -> bool:
     if ends_sentence(title) or ends_sentence(line) or len(line) > 130 or line[:1] in "(\"“" \
             or _contactish_label(line) or find_date(line) or _FACT_START.match(line):
         return False
-    if starts_lowercase(line) or _DANGLING_WORD.search(title) or title.endswith(","):
+    if starts_lowercase(line) or DANGLING_WORD.search(title) or title.endswith(","):
         return True
     long = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     return bool(long) and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
@@ -1019,7 +1017,7 @@ def _join_advisory_facts(lines: list[str]) -> list[str]:
 
 def _broken_before(text: str, line: str) -> bool:
     """True when ``line`` continues ``text`` mid-sentence (a lower-case start, or a word left dangling)."""
-    return not ends_sentence(text) and (starts_lowercase(line) or bool(_DANGLING_WORD.search(text))
+    return not ends_sentence(text) and (starts_lowercase(line) or bool(DANGLING_WORD.search(text))
                                         or text.endswith(","))
 
 
@@ -1142,7 +1140,7 @@ def _join_lines(lines: list[str]) -> list[str]:
             out.append(line)  # '“…” ― Name': one speaker's quote, a paragraph of its own
         elif line[0] in ".,;:!?)]" or line[:2] in (". ", ", "):
             out[-1] = prev + line  # punctuation left alone by an inline link
-        elif not ends_sentence(prev) and (starts_lowercase(line) or _DANGLING_WORD.search(prev)):
+        elif not ends_sentence(prev) and (starts_lowercase(line) or DANGLING_WORD.search(prev)):
             out[-1] = join_wrapped((prev, line))  # "… Three Banks in" / "One Afternoon"
         elif prev.endswith((",", ",”", ",\"", "—", "–")):
             out[-1] = join_wrapped((prev, line))  # "…,”\nState’s Attorney Burke said"
