@@ -3124,6 +3124,22 @@ def test_a_headline_wrapped_on_short_lines_in_capitals_is_read_whole():
     assert r.title.startswith("JURY RECOMMENDS DEATH PENALTY FOR WOMAN CONVICTED OF STABBING")
 
 
+def test_a_dateline_of_a_known_city_of_three_words_under_letterhead_paragraphs(tmp_path):
+    page = tmp_path / "refund.html"
+    page.write_text(
+        "<html><head><title>Ombudsman orders Example to refund TT$6.8 million</title></head><body>"
+        "<p>OFFICE OF THE CONSUMER SERVICES OMBUDSMAN</p><p>Republic of Trinidad and Tobago</p>"
+        "<p>Level 4, Example Court, 63 Independence Square, Port of Spain</p>"
+        "<p>Tel: (868) 555-0140 | info@example.org</p><p>MEDIA RELEASE</p>"
+        "<h1>Ombudsman orders Example to refund TT$6.8 million</h1>"
+        "<p>PORT OF SPAIN – The Consumer Services Ombudsman has ordered Example Ltd to refund TT$6.8 million to "
+        "11,000 cable customers.</p><p>The company has 60 days to make the refunds.</p></body></html>",
+        encoding="utf-8")
+    r = load_release(page)
+    assert r.location == "PORT OF SPAIN"
+    assert body_texts(r)[0].startswith("The Consumer Services Ombudsman has ordered")
+
+
 def test_a_markdown_heading_found_under_letterhead_loses_its_marks():
     text = ("EXAMPLE COAST POLICE | HEDDLU ENGHRAIFFT Corporate Communications - Press Office | Cyfathrebu "
             "Corfforaethol - Swyddfa'r Wasg Police Headquarters, Heol y Castell, Aberystwyth SY23 0AA Press Office "

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from searchidx.attribution.lexicons import ORGANISATION_WORDS
+from searchidx.attribution.lexicons import ORGANISATION_WORDS, is_place
 from searchidx.attribution.rules import attribute, attribution_fragment, name_line, signature_line
 from searchidx.load import metadata as md
 from searchidx.load.cleaning import ends_sentence, starts_lowercase
@@ -729,7 +729,7 @@ def _city_like(place: str) -> bool:
     """"SANTA ANA", "SAN JUAN CAPISTRANO, Calif.": a city's name, not a capitalised headline ending in a dash
     ("OCDA ISSUES CUSTODIAL DEATH REPORT –")."""
     city, _, state = place.partition(",")
-    return len(city.split()) <= (3 if state.strip() else 2)
+    return len(city.split()) <= (3 if state.strip() else 2) or is_place(city.strip().title())  # "PORT OF SPAIN"
 
 
 #: Short blocks (headings, bullet halves) above the lead that the search for a dated dateline passes over.
