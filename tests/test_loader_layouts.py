@@ -3140,6 +3140,17 @@ def test_a_dateline_of_a_known_city_of_three_words_under_letterhead_paragraphs(t
     assert body_texts(r)[0].startswith("The Consumer Services Ombudsman has ordered")
 
 
+def test_a_markdown_heading_under_an_address_ending_on_an_abbreviation():
+    text = ("EXAMPLE REGIONAL HEALTH AUTHORITY\n\nA Member of the Public Health Network of Jamaica\n\n"
+            "14 Example Road, Mandeville, Manchester, Jamaica W.I.\n\nMEDIA RELEASE\n\n"
+            "# Hospital opens 12-bed dialysis unit\n\nThursday, March 12, 2026\n\n"
+            "MANDEVILLE, Jamaica: Kidney patients will no longer have to travel to Kingston for treatment after the "
+            "hospital opened a dialysis unit on Wednesday.\n\nA second shift will be added by July.\n")
+    r = load_text(text, "dialysis.md")
+    assert (r.title, r.date, r.location) == ("Hospital opens 12-bed dialysis unit", dt.date(2026, 3, 12),
+                                             "MANDEVILLE, Jamaica")
+
+
 def test_a_markdown_heading_found_under_letterhead_loses_its_marks():
     text = ("EXAMPLE COAST POLICE | HEDDLU ENGHRAIFFT Corporate Communications - Press Office | Cyfathrebu "
             "Corfforaethol - Swyddfa'r Wasg Police Headquarters, Heol y Castell, Aberystwyth SY23 0AA Press Office "

@@ -377,8 +377,10 @@ def _head_block(blocks: list[Block], wanted: Callable[[Block], bool]) -> int | N
     for k, b in enumerate(blocks[:LETTERHEAD_WINDOW]):
         if wanted(b):
             return k
-        # (A company's name ends on its legal form's full stop, "Example Network, Inc.": no sentence.)
-        if (_is_lead(b.text) and not md.is_company_name(b.text)) or b.hint not in (None, "heading"):
+        # (A company's name ends on its legal form's full stop, "Example Network, Inc.", and an address on an
+        # abbreviation's, "… Mandeville, Jamaica W.I.": no sentence.)
+        if (_is_lead(b.text) and not md.is_company_name(b.text) and not md.is_address(b.text)) \
+                or b.hint not in (None, "heading"):
             return None
     return None
 
