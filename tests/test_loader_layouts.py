@@ -3151,6 +3151,36 @@ def test_a_markdown_heading_under_an_address_ending_on_an_abbreviation():
                                              "MANDEVILLE, Jamaica")
 
 
+@pytest.mark.parametrize("label", ["PRESS NOTICE", "PUBLIC NOTICE", "COMMUNIQUÉ", "OFFICIAL STATEMENT",
+                                   "MEDIA INFORMATION", "PRESS BRIEFING", "For Immediate Release"])
+def test_a_states_name_over_any_documents_label_is_no_title(label):
+    text = ("REPUBLIC OF EXAMPLE\n\nMINISTRY OF AGRICULTURE AND RURAL WATER DEVELOPMENT\nExample House, Cathedral "
+            f"Road\nP.O. Box 30028-00100, NAIROBI\n\n{label}\n\n"
+            "GOVERNMENT TO EXPAND SMALLHOLDER IRRIGATION IN SIX ARID COUNTIES\n\n"
+            "NAIROBI, Tuesday, 10th November 2026 – The Government has today launched the second phase of the "
+            "Dryland Smallholder Irrigation Programme in six arid counties.\n\n"
+            "The programme will bring 42,000 acres under irrigation by June 2028.\n")
+    r = load_text(text, "irrigation.txt")
+    assert r.title == "GOVERNMENT TO EXPAND SMALLHOLDER IRRIGATION IN SIX ARID COUNTIES"
+    assert (r.location, r.date) == ("NAIROBI", dt.date(2026, 11, 10))
+
+
+def test_a_headline_in_capitals_over_its_deck_gives_way_to_neither_letterhead_nor_deck():
+    text = ("                          EXAMPLE AGRO FOODS LIMITED\n"
+            "       Registered Office: Plot No. 14, MIDC Industrial Area, Baramati,\n"
+            "                     Pune – 413 133, Maharashtra, India\n"
+            "    CIN: L15490MH1998PLC114752 | Tel: +91 20 2711 4400 | www.example.com\n\n\n"
+            "                             For Immediate Release\n\n\n"
+            "          EXAMPLE AGRO FOODS COMMISSIONS ₹180 CRORE TOMATO PROCESSING\n"
+            "                              PLANT AT BARAMATI\n\n"
+            "     Plant to source from 9,000 contract farmers; assured price of ₹9 per kg\n\n"
+            "Pune, 4th December 2026: Example Agro Foods Limited today commissioned its tomato processing plant at\n"
+            "Baramati, which will source from 9,000 contract farmers at an assured price of ₹9 per kg.\n\n"
+            "The plant can process 1,200 tonnes of tomatoes a day.\n")
+    r = load_text(text, "tomato.txt")
+    assert r.title == "EXAMPLE AGRO FOODS COMMISSIONS ₹180 CRORE TOMATO PROCESSING PLANT AT BARAMATI"
+
+
 def test_a_markdown_heading_found_under_letterhead_loses_its_marks():
     text = ("EXAMPLE COAST POLICE | HEDDLU ENGHRAIFFT Corporate Communications - Press Office | Cyfathrebu "
             "Corfforaethol - Swyddfa'r Wasg Police Headquarters, Heol y Castell, Aberystwyth SY23 0AA Press Office "

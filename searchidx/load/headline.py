@@ -222,18 +222,21 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
         k -= 1
     if k < max(0, at - HEAD_LINES):
         return None
-    end = k
-    start = k
-    if not one_per_line:
-        # A headline wrapped over lines typed together (no blank line between).
-        while start > 0 and end - start + 1 < HEADLINE_LINES and lines[start - 1].strip() \
-                and not furniture(lines[start - 1]) and not lines[start - 1].rstrip().endswith((".", ":", "!", "?")) \
-                and lines[start - 1].strip().isupper() == lines[end].strip().isupper():
-            start -= 1
+    start, end = _wrapped(lines, k, one_per_line)
     # (The lines as typed: a Markdown heading's marks and emphasis are no part of the headline.)
     headline = _SITE_AFTER.sub("", " ".join(clean_line(ln) for ln in lines[start:end + 1]))
     if not _headline(headline, lead) or _fold(headline) == _fold(title):
         return None
+    if not one_per_line and _deck_like(headline):
+        # A deck in small letters under the headline in capitals, a blank line between: the headline is above.
+        k = start - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        if k >= 0 and k < start - 1 and lines[k].strip().isupper() and not furniture(lines[k]):
+            up_start, up_end = _wrapped(lines, k, one_per_line)
+            above_deck = " ".join(clean_line(ln) for ln in lines[up_start:up_end + 1])
+            if _headline(above_deck, lead) and not _body_name(above_deck):
+                headline, start = above_deck, up_start
     if _fold(title).startswith(_fold(headline)):
         return None  # the title holds it: a headline and its deck, read together
     joined = " ".join(title.split())
@@ -282,6 +285,29 @@ def _over_contacts(above: list[str], title: str, lead: str) -> bool:
     return bool(rows) and all((furniture(r) or _no_small_words(r) or md.is_address(r)) and not _headline(r, lead)
                               for r in rows) \
         and any(md.is_address(r) or any(_contact_cell(c) for c in re.split(r"\s+[|·•]\s+|\s{3,}", r)) for r in rows)
+
+
+def _wrapped(lines: list[str], k: int, one_per_line: bool) -> tuple[int, int]:
+    """(first, last) index of the headline whose last line is ``k``: wrapped over lines typed together (no
+    blank line between, none furniture or a sentence's end, all in capitals or none), at most
+    `HEADLINE_LINES`."""
+    start = k
+    if not one_per_line:
+        while start > 0 and k - start + 1 < HEADLINE_LINES and lines[start - 1].strip() \
+                and not furniture(lines[start - 1]) and not lines[start - 1].rstrip().endswith((".", ":", "!", "?")) \
+                and lines[start - 1].strip().isupper() == lines[k].strip().isupper():
+            start -= 1
+    return start, k
+
+
+#: Fewest words of a deck.
+DECK_WORDS = 6
+
+
+def _deck_like(text: str) -> bool:
+    """A deck's words: six or more, most in small letters ("Plant to source from 9,000 contract farmers; …")."""
+    words = re.findall(r"[^\W\d_][\w’'.\-]*", text)
+    return len(words) >= DECK_WORDS and sum(w[0].islower() for w in words) * 2 >= len(words)
 
 
 def _starts_block(lines: list[str], k: int) -> bool:

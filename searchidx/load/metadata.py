@@ -762,8 +762,9 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
 # Labels a release's first page carries above its title: the filing's exhibit number, the kind of document,
 # the issuing office's name.
 _HEAD_LABEL = re.compile(
-    r"^(?:exhibit\s+\d+(?:\.\d+)?|ex-\d+(?:\.\d+)?|(?:joint |media |news |press )?(?:release|statement|"
-    r"advisory|summary)|(?:media|press) note|for immediate (?:release|use|publication|distribution)|immediate release|news|communications|media relations|"
+    r"^(?:exhibit\s+\d+(?:\.\d+)?|ex-\d+(?:\.\d+)?|(?:joint |media |news |press |official )?(?:release|statement|"
+    r"advisory|summary)|(?:media|press) (?:note|notice|brief(?:ing)?|information)|public notice|"
+    r"(?:official |press )?communiqu[eé]|for immediate (?:release|use|publication|distribution)|immediate release|news|communications|media relations|"
     # The same labels in the other languages the corpora hold.
     r"(?:aviso|comunicado|nota) de prensa|para publicaci[oó]n inmediata|communiqu[ée] de presse|pressemitteilung|"
     r"embargo(?:ed)?\b.{0,80}|for (?:more|further) information,? contact\s*:?.*|(?:investors?|media|analysts?)\s*:.*|"
@@ -806,7 +807,8 @@ HEAD_LINE_CHARS = 160
 
 # A short line that names the kind of document with other words: "MEDIA RELEASE - POLICE MEDIA UNIT",
 # "KENYATAAN MEDIA / MEDIA STATEMENT", "Press Release | Example Trust".
-_KIND_IN_LINE = re.compile(r"\b(?:media|press|news) (?:release|statement|advisory|note)\b", re.I)
+_KIND_IN_LINE = re.compile(r"\b(?:(?:media|press|news) (?:release|statement|advisory|note)|press notice|communiqu[eé])\b",
+                           re.I)
 #: Words a line naming the kind of document may hold at most.
 KIND_LINE_WORDS = 8
 
@@ -893,7 +895,7 @@ NAMED_HEADLINE_TAKEN_UP = 0.5
 
 # Words that name an issuing body in a letterhead besides ORGANISATION_WORDS' ("CITY OF EXAMPLE").
 _ISSUER_WORDS = frozenset("city town county borough district province state branch division bureau cell unit "
-                          "secretariat berhad bhd".split())
+                          "secretariat berhad bhd republic kingdom commonwealth territory municipality".split())
 
 
 def is_issuer_word(word: str) -> bool:
