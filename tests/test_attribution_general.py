@@ -741,6 +741,28 @@ def test_a_line_with_words_of_its_own_keeps_its_speaker(text):
     assert names(text)[0] == "Jane Roe"
 
 
+@pytest.mark.parametrize("text", [
+    "The plant was opened by Jane Roe, who said the council would help farmers.",
+    "The charge was denied by Jane Roe, who said the other side were afraid of her campaigning skills.",
+    "It was opened by Jane Roe, the mayor, who added the council would help.",
+])
+def test_an_agent_named_before_who_said_is_the_speaker(text):
+    assert names(text) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text", [
+    "He thanked Jane Roe, who joked about the weather.",
+    "The keynote was by Jane Roe, who announced her attendance at the last minute.",
+])
+def test_a_relative_clause_that_says_nothing_gives_no_speaker(text):
+    assert names(text) == [None]
+
+
+def test_an_office_after_the_name_is_no_name():
+    got = names("The plant was inaugurated by Anil Sharma, District Collector, who said the district would help.")
+    assert got[0] != "Collector"
+
+
 def test_a_described_persons_line_that_introduces_a_quote_holds_none_of_her_words():
     got = names("Jane, a mother of two who asked that her surname not be published, spent five months in one of "
                 "the rooms last year. She said:", "“Nobody rushed me, and nobody judged me.”")

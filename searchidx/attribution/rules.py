@@ -706,7 +706,7 @@ TITLE_WORDS = frozenset(
     dr prime premier chancellor speaker dean principal coach fiscal procurador host anchor
     senior lead acting interim former county city us u.s. dea fbi atf hsi ice irs sa ada dda da
     investigator det atty supt cmdr gen pres sec amb adm maj cpl ofc dep asst insp defender public defendant
-    co-defendant codefendant
+    co-defendant codefendant collector comptroller auditor ombudsman ombudsperson administrator registrar
     assemblymember assemblyman assemblywoman councilmember
     jefe jefa distrito penal condado fiscalía fiscalia juez jueza abogado abogada investigadora
     alcalde alcaldesa gobernador gobernadora directora presidente presidenta oficial sargento""".split()
@@ -2709,7 +2709,10 @@ class Attributor:
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
                                      depth + 1)
         if depth < MAX_PLACE_PHRASES and "who" in near[-30:] and (m := _WHO_SUBJECT.search(near, len(near) - 30)) \
-                and _WHO_CONTENT.match(text, pos + len(text[pos:].split(None, 1)[0])):
+                and (_WHO_CONTENT.match(text, pos + len(verb := text[pos:].split(None, 1)[0]))
+                     # (After "said", "added", "noted" any clause is what was said: "…, who said the council
+                     # would help".)
+                     or (verb.lower() in _SAID_VERBS and _CLAUSE_AFTER.match(text, pos + len(verb)))):
             # "The case was prosecuted by Jane Roe, SAN, who told the court that …": the relative pronoun is
             # the verb's subject, and the name it follows speaks, an agent's ("by", "with") as well.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
@@ -2844,6 +2847,10 @@ _WHO_SUBJECT = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z
 _WHO_CONTENT = re.compile(r"\s+(?:(?:in part|later|also|police|officers|investigators|detectives|reporters|journalists|"
                           r"the (?:court|jury|judge|board|hearing|media|press)|him|her|them|us|me)\s*,?\s+)?"
                           r"(?:that\b|[,:]?\s*[\"“]|(?:he|she|they|it|I|we|there)\s)")
+# Verbs whose clause, whatever it opens with, is the words said.
+_SAID_VERBS = frozenset("said says stated added noted explained warned insisted argued".split())
+# A clause of three words at least, in small letters, up to a sentence's end or a comma.
+_CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|this|these|those|his|her|their|its|our|[a-z]+s?)\b[^.;:!?]{12,}")
 _TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose)\s+[^,;:\"“”]{2,120},\s*$")
 # The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
