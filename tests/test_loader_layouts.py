@@ -1200,6 +1200,21 @@ def test_a_page_break_with_the_label_as_running_head_and_a_cut_before_a_capital(
     assert len(texts) == 3
 
 
+def test_pdf_paragraphs_marked_by_an_indent_and_no_blank_line():
+    text = ("Example Logistics, Lda.            MEDIA RELEASE            EXL-MR-2031-22\n\n"
+            "     FISHERS TO RECEIVE 42 MILLION METICAIS AS SUPPLY BASE MOVES AHEAD\n\n"
+            "    PEMBA, Mozambique, 11 September 2031 – Example Logistics has agreed to pay 42 million\n"
+            "meticais in compensation to 1,150 fishers whose fishing grounds in the bay will be closed during\n"
+            "construction of a new supply base, the company announced on Thursday.\n"
+            "    The company's country director, Jane Roe, said the agreement had been negotiated over eight\n"
+            "months with the fishers' association and the municipal council.\n"
+            "    The supply base, due to open in late 2033, will serve offshore gas platforms. Construction will\n"
+            "close six square kilometres of the bay to fishing for about two years.\n")
+    r = load_text(text, "fishers.txt")
+    assert [p.speaker for p in r.body] == [None, "Jane Roe", None]
+    assert body_texts(r)[2].startswith("The supply base, due to open")
+
+
 def test_list_items_ending_on_and_are_not_joined():
     text = ("Committee named for the celebrations\n\n"
             "The Cabinet approved a committee of the following members for the celebrations.\n\n"

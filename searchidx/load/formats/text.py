@@ -361,9 +361,34 @@ def _blocks(lines: list[str]):
             gap = 0
             continue
         if current:
-            yield from _block_from_lines(current, current_gap)
+            for k, part in enumerate(_indented_paragraphs(current)):
+                yield from _block_from_lines(part, current_gap if k == 0 else 0)
             current = []
         gap += 1
+
+
+# A paragraph's first line set in by a few spaces, as PDF exports with no space between paragraphs keep it.
+_PARAGRAPH_INDENT = re.compile(r"^(?: {2,8}|\t)(?=\S)")
+#: Shortest flush line of wrapped prose that tells indented first lines from a block set in whole.
+INDENT_PROSE_CHARS = 50
+
+
+def _indented_paragraphs(lines: list[str]) -> list[list[str]]:
+    """A block's lines cut into paragraphs where a line set in by a few spaces follows a sentence's end, when
+    other lines of the block are wrapped prose flush to the margin (PDF text with no blank line between
+    paragraphs, each opening indented)."""
+    indented = sum(1 for ln in lines if _PARAGRAPH_INDENT.match(ln))
+    # (Most lines set in are a list item's or a quotation's wrapped lines, not paragraphs' first lines.)
+    if len(lines) < 3 or indented * 2 >= len(lines) or not any(
+            len(ln.strip()) >= INDENT_PROSE_CHARS and not ln[:1].isspace() for ln in lines):
+        return [lines]
+    parts: list[list[str]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:]):
+        if _PARAGRAPH_INDENT.match(line) and ends_sentence(prev.rstrip()):
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
 
 
 # Cells of one row of a PDF's head, set apart by a run of spaces: "No. MDA/PR/2026/014      Dated: 21.01.2026".
