@@ -799,6 +799,12 @@ LEAD = "Example Works today opened a new plant in the town, creating 180 jobs ov
     ("SUVA (Fiji):", "SUVA (Fiji)", None),
     ("KAMLOOPS, B.C.:", "KAMLOOPS, B.C.", None),
     ("MOUNT HAGEN, Western Highlands Province:", "MOUNT HAGEN, Western Highlands Province", None),
+    ("DOUGLAS, Isle of Man —", "DOUGLAS, Isle of Man", None),
+    ("GEORGETOWN, Guyana (DLAB) –", "GEORGETOWN, Guyana", None),  # the issuer's initials
+    ("AYR, Qld:", "AYR, Qld", None),
+    ("Barishal, 11 January 2030 (Friday):", "Barishal", dt.date(2030, 1, 11)),
+    ("JUBA, 27 June 2031 (CCCE) —", "JUBA", dt.date(2031, 6, 27)),
+    ("LAUTOKA (Fiji), Monday 2 December —", "LAUTOKA (Fiji)", None),
 ])
 def test_a_typed_dateline_gives_place_and_date(dateline, place, date):
     r = load_text(f"Example Works opens plant\n\n{dateline} {LEAD}\n", "x.txt")

@@ -62,7 +62,10 @@ _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}),?\s+(
 _WORD = r"[A-Z][A-Za-z.'’]{0,20}(?:-[A-Za-z.'’]{1,20})?"
 # A dateline opening the first paragraph: "SANTA ANA – The …", "WASHINGTON, D.C. (March 3, 2020) — …".
 _DATELINE_LEAD = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{2,40}}(?:,\s*{_WORD}(?: {_WORD}){{0,2}})?)"
+    # ("DOUGLAS, Isle of Man — …": a country's name may hold "of".)
+    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{2,40}}(?:,\s*{_WORD}(?: (?:of )?{_WORD}){{0,2}})?)"
+    # "GEORGETOWN, Guyana (DLAB) – …": the issuer's initials in brackets after the place.
+    r"(?:\s\([A-Z]{2,8}\)(?=\s*[-–—]))?"
     r"(?:,?\s*\(?(?P<date>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)?"
     # "CUPERTINO, California--January 19, 2000--Apple …": the date between two dashes.
     # "APIA, Samoa – Tuesday 5 May 2026 – …": a weekday before it, and the day first.
@@ -93,7 +96,10 @@ _DATELINE_LEAD = re.compile(
     # "LAUTOKA (Fiji), 17 June —": the country in brackets after the place, kept with it.
     r"(?:\s*\([A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?\))?)"
     # "May Pen, Clarendon: Sunday, 12 April 2026 – …": a colon after the place, the date after it.
-    r"(?:\s*(?:,|:|\(|\s[-–—]{1,2})|(?<=\))(?=\s))\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?\s*(?:[-–—]{1,2}|:)\s+"
+    r"(?:\s*(?:,|:|\(|\s[-–—]{1,2})|(?<=\))(?=\s))\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?"
+    # "Barishal, 11 January 2030 (Friday): …", "JUBA, 27 June 2031 (CCCE) — …": a weekday or the issuer's
+    # initials in brackets after the date.
+    r"(?:\s\((?:[A-Z]{2,8}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\))?\s*(?:[-–—]{1,2}|:)\s+"
 )
 def _date_then_dash(text: str, at: int) -> tuple[int, object] | None:
     """(end, date) of a date in any form the date reader knows standing at ``at`` up to a dash, and nothing
@@ -121,6 +127,7 @@ _COLON_LEAD = re.compile(
 # A region's word that vouches for the words before it as a region's name ("Western Highlands Province").
 _REGION_WORD = re.compile(r" (?:Province|Region|District|County|Division|Parish|State|Territory)$")
 _WEEKDAY = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?),?\s*$")
+_WEEKDAY_BEFORE = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+")
 # A date without its year after a place in capitals: "KUANTAN, March 12 —".
 _MONTH_DAY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?)$")
 
@@ -380,10 +387,12 @@ def _colon_lead(text: str) -> tuple[str, str | None, object | None]:
     if m.group("bracketed"):
         known = is_place(m.group("bracketed")) and may_be_place(place.title(), given_names=False)
         return (text[m.end():], f"{place} ({m.group('bracketed')})", None) if known else (text, None, None)
-    if country and country.isupper():
-        # A state's or province's code vouches for the place as a country's name does ("KAMLOOPS, B.C.:").
+    if country and (country.isupper() or country.upper() in STATE_CODES):
+        # A state's or province's code vouches for the place as a country's name does ("KAMLOOPS, B.C.:",
+        # "AYR, Qld:").
         return (text[m.end():], f"{place}, {country}", None) \
-            if country.replace(".", "") in STATE_CODES and _colon_place(place) else (text, None, None)
+            if country.replace(".", "").upper() in STATE_CODES and (_colon_place(place) or (
+                place.isupper() and may_be_place(place.title()))) else (text, None, None)
     if country and _REGION_WORD.search(country) and place.isupper() and not is_organisation(place.title()):
         return text[m.end():], f"{place}, {country}", None  # "MOUNT HAGEN, Western Highlands Province:"
     # A country after it makes a short word in capitals a city ("LAGOS, Nigeria:"), not an acronym, and a word
@@ -447,6 +456,7 @@ def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | 
         if not before or _WEEKDAY.match(before):  # "Friday 6 March 2026"
             return text[m.end():], place, found[0]
     town = place.split(" (", 1)[0].split(",")[0]  # "LAUTOKA (Fiji)", "MONTEGO BAY, St James"
+    written = _WEEKDAY_BEFORE.sub("", written)  # "LAUTOKA (Fiji), Monday 2 December — …"
     if _MONTH_DAY.match(written) and (town.isupper() or (m.group(0).rstrip().endswith(":") and may_be_place(town))):
         # "KUANTAN, March 12 —", "Vadodara, May 19: The Board …" (the colon of South Asian datelines).
         return text[m.end():], place, None
