@@ -3329,3 +3329,69 @@ def test_a_span_of_years_in_a_headline_is_no_telephone():
             "The budget deficit is projected at 3.4 per cent of GDP.\n")
     assert load_text(text, "budget.txt").title \
         == "Budget 2028-2029: Rs 4.2 billion support package for households, deficit to fall to 3.4 per cent"
+
+
+def test_an_html_headline_in_a_paragraph_classed_in_french(tmp_path):
+    """A bilingual page names its headline's paragraph "titre" and the deck's "soustitre": the headline is
+    the title, over a tab that gives only the issuer's acronym and the document's label."""
+    page = tmp_path / "erable.html"
+    page.write_text(
+        "<html><head><title>CPEX – Communiqué / News release</title></head><body>"
+        "<div id='entete'><p><small>Coopérative des producteurs Example &bull; 12, rang Nord, Saint-Exemple "
+        "(Québec) G0M 0A0 &bull; 418 555-0100</small></p></div>"
+        "<p class='type'>NEWS RELEASE</p>"
+        "<p class='titre'><strong>Late frost halves the apple crop in the Example valley</strong></p>"
+        "<p class='soustitre'>Co-op opens its emergency fund to growers for the first time since 2012</p>"
+        "<p class='date'>October 3, 2029</p>"
+        "<p>Apple growers in the Example valley picked half as much fruit this autumn as last year after a late "
+        "frost killed blossom in May, the co-operative reported Wednesday.</p></body></html>", encoding="utf-8")
+    r = load_release(page)
+    assert r.title == "Late frost halves the apple crop in the Example valley"
+    assert r.date == dt.date(2029, 10, 3)
+
+
+def test_a_tab_whose_second_part_is_the_story_still_leads_to_the_h2(tmp_path):
+    """"EXTU - Walkout ends": the tab's acronym and the story's words; the first h2 shares a word with the
+    story's part of the tab and is the headline, not the union's name over it."""
+    page = tmp_path / "talks.html"
+    page.write_text(
+        "<html><head><title>EXTU - Walkout ends</title></head><body>"
+        "<div class='masthead'><strong>EXAMPLE TRANSPORT WORKERS UNION (EXTU)</strong><br>"
+        "<span>Union House, 4 Harbour Road, Example City</span></div>"
+        "<p><u>PRESS RELEASE</u></p><h2>Bus drivers end walkout after pay deal</h2>"
+        "<p class='date'>Tuesday 4th June, 2030</p>"
+        "<p>EXAMPLE CITY – The Example Transport Workers Union has returned to pay talks with the city's bus "
+        "operator after a two-week walkout by drivers, the union said on Tuesday.</p></body></html>",
+        encoding="utf-8")
+    assert load_release(page).title == "Bus drivers end walkout after pay deal"
+
+
+def test_a_copied_page_menu_entry_or_byline_is_no_title():
+    """A page copied whole: the site's menu ("Book a court") and a byline ("Posted by Club Secretary in Club
+    news") are no headline; the heading between the crumbs and the date is, though the lead, opening with
+    the club's name as the site's name line does, takes up few of its words: fewer than the menu's entry."""
+    text = ("Skip to main content\nExample Bay Tennis Club\nHome\nAbout us\nCoaching\nJunior tennis\nNews\n"
+            "Book a court\nContact\nSearch\nMenu\nHome / News / Club statement on the car park plan\n"
+            "Players and coaches rally to save evening tennis\nTuesday, 3 June 2031\n"
+            "Posted by Club Secretary in Club news, Facilities\n"
+            "Example Bay Tennis Club has objected to Example District Council's proposal to sell a strip of "
+            "reserve beside its courts for housing, saying the sale would end night play on three courts.\n"
+            "Club president Jane Roe said more than 300 members used the courts each week.\n"
+            "“Nobody asked us before the plans were drawn,” she said.\n")
+    r = load_text(text, "tennis.txt")
+    assert r.title == "Players and coaches rally to save evening tennis"
+    assert r.date == dt.date(2031, 6, 3)
+
+
+def test_a_lead_opening_with_the_issuers_name_is_found_below_the_page_title():
+    """The lead opens with the words the page's title ends on (the office's name, "Example County Sheriff Jane
+    Roe"): it is found at its own line, so the headline over it, without its label, is the title."""
+    text = ("FOR IMMEDIATE RELEASE: Two “Contractors” Charged in Fraud on Storm Victims - Office of Example County "
+            "Sheriff Jane Roe - Office of Example County Sheriff Jane Roe\nNews\nPress Release\n"
+            "FOR IMMEDIATE RELEASE: Two “Contractors” Charged in Fraud on Storm Victims\nAdmin | June 10, 2029\n"
+            "Click Here to Access PDF Version\nfor immediate release\n"
+            "Two “Contractors” Charged in Fraud on Storm Victims\n(Example City – June 9, 2029)\n"
+            "Example County Sheriff Jane Roe and Example City Police Chief John Doe announce the arrests of two "
+            "contractors accused of taking deposits from storm victims for repairs never made.\n"
+            "The two men are charged with organized fraud.\n")
+    assert load_text(text, "fraud.txt").title == "Two “Contractors” Charged in Fraud on Storm Victims"

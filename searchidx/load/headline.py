@@ -344,14 +344,24 @@ def _fold(text: str) -> str:
 
 
 def _lead_line(lines: list[str], lead: str) -> int | None:
-    """The index of the line where the lead's text starts (its first words, wrapped or not)."""
-    words = lead.split()[:5]
+    """The index of the line where the lead's text starts (its first words, wrapped or not; eight of them, so
+    that a lead opening with the issuer's name is not found in a page title ending on it: "… - Office of
+    Example County Sheriff Jane Roe")."""
+    words = lead.split()[:LEAD_WORDS]
     if len(words) < 3:
         return None
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
     text = "\n".join(lines[:HEAD_LINES * 3])
-    m = pattern.search(text)
-    return text.count("\n", 0, m.start()) if m else None
+    while len(words) >= 3:
+        # (Fewer words where a line's break or a dateline stripped from the lead stands between them.)
+        m = re.search(r"\s+".join(re.escape(w) for w in words), text)
+        if m:
+            return text.count("\n", 0, m.start())
+        words = words[:-1]
+    return None
+
+
+#: Most of the lead's first words looked for.
+LEAD_WORDS = 8
 
 
 def head_date(lines: list[str], lead: str) -> object | None:

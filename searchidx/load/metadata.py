@@ -622,6 +622,14 @@ def byline(line: str) -> str | None:
     return m.group("name") if m and not m.group("name").isupper() else None
 
 
+_POSTED_BY = re.compile(r"^(?:posted|published|written|filed) by\s+\S", re.I)
+
+
+def is_byline(line: str) -> bool:
+    """A byline: "By Jane Roe", "Posted by Club Secretary in Club news"."""
+    return bool(byline(line) or _POSTED_BY.match(line.strip()))
+
+
 def is_issuer_line(line: str) -> bool:
     """"Issued by: Example Ltd, 1 High Street"; "Authorised by J. Roe MP, Parliament House, Canberra.", as
     election law has it printed, with its full stop."""

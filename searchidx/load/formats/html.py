@@ -758,8 +758,10 @@ _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
 #: Shortest part of a page title taken for the release's title.
 MIN_TITLE_PART = 20
 # An element a hand-made page names for its headline, and names that are the site's or a part's.
-_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|heading)(?:$|[\s_-])", re.I)
-_NOT_TITLE_CLASS = re.compile(r"site|sub|logo|brand|nav|menu|widget|sidebar|footer|header|section|card|teaser", re.I)
+# (With the names French, Spanish, Portuguese and German pages give it: "titre", "titular", "titulo", "titel".)
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|headline|heading|titre|titular|t[ií]tulo|titel)(?:$|[\s_-])", re.I)
+_NOT_TITLE_CLASS = re.compile(r"site|sub|sous|logo|brand|nav|menu|widget|sidebar|footer|header|section|card|teaser",
+                              re.I)
 # An element a CMS names for the release's headline ("blog_teaser_headline", "entry-title").
 _HEADLINE_CLASS = re.compile(r"headline|entry-title|post-title|article-title|news-title", re.I)
 
@@ -868,7 +870,8 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
         # it as the first h2 above the text (under a short tab: "PSTB 3Q28 results").
         h1 = _classed_title(tree)
         if h1 is None and tab_only and len(title.split()) <= TAB_TITLE_WORDS:
-            h1 = _first_h2_headline(tree, title)
+            # (The <title> whole: its part taken for the site's name may be the story's, "SLTWU - Strike suspended".)
+            h1 = _first_h2_headline(tree, f"{title} {page_title}")
     # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
     parts = [" ".join(t.split()) for t in (h1.itertext() if h1 is not None else ())]
     shown = " ".join(t for t in parts if t and not (len(t) <= 40 and parse_date(t)))

@@ -27,6 +27,7 @@ from searchidx.load.metadata import (
     headline_under_label,
     is_address,
     is_boilerplate,
+    is_byline,
     is_end_mark,
     is_extension,
     is_head_cell,
@@ -221,9 +222,22 @@ def _menu_run(lines: list[str]) -> bool:
     """Whether ``lines`` are a site's menu entries, one a line, under its name ("Product" / "For Farmers" /
     "Company" / "Newsroom"): each a few words in capitals and small letters, no figure, label or sentence.
     A letterhead's lines hold an address, a telephone number or a label."""
-    return len(lines) >= MENU_RUN_LINES and all(
-        len(line.split()) <= MENU_ENTRY_WORDS and line[:1].isupper() and not any(c.isdigit() for c in line)
-        and not ends_sentence(line) and not is_label(line) and not line.isupper() for line in lines)
+    return len(lines) >= MENU_RUN_LINES and all(_menu_line(line) for line in lines)
+
+
+def _menu_line(line: str) -> bool:
+    return len(line.split()) <= MENU_ENTRY_WORDS and line[:1].isupper() and not any(c.isdigit() for c in line) \
+        and not ends_sentence(line) and not is_label(line) and not line.isupper()
+
+
+def _in_menu_run(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` is one of a run of menu entries ("About us" / … / "Hire a waka" / "Contact")."""
+    start = end = k
+    while start > 0 and _menu_line(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _menu_line(lines[end + 1]):
+        end += 1
+    return _menu_line(lines[k]) and end - start + 1 >= MENU_RUN_LINES
 
 
 #: Menu lines that tell a copied page's head under its site's name; most words of one of its entries.
@@ -893,8 +907,10 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
         # Nor is a name in capitals the lead repeats whole ("Highlands Rural Health Partnership"): the issuer.
         # (A headline in title case may read as a body's name: "PH Embassy to Hold Mobile Consular Mission in
         # Christchurch This November"; a body's name is short.)
+        # Nor is a menu's entry ("Hire a waka") or a byline ("Posted by Club Secretary in Club news").
         heads = [h for h in heads if not (_site_name(body[h]) or (names_issuer([body[h]]) and _body_name_shape(body[h]))
-                                          or (is_office_line(body[h]) and named_whole(body[h], body[lead])))] or heads
+                                          or (is_office_line(body[h]) and named_whole(body[h], body[lead]))
+                                          or _in_menu_run(body, h) or is_byline(body[h]))] or heads
         # Of the headings the lead takes up, the one it takes up most: in many words (a menu entry, "Study with
         # us", may share its one word with the lead) and in a large share of its own (a breadcrumb trail ending
         # in the headline shares a word or two more, and holds more).
