@@ -1018,3 +1018,57 @@ def test_the_arabic_name_said_inside_a_name_and_an_office_ending_in_a_plural():
                 "under the direction of Regional Prosecutor Mercy Example, called 14 witnesses.",
                 'Speaking outside court, Mwinyi told reporters that the case could reach "the men who pay".')
     assert got[1] == "Abdallah Said Mwinyi"
+
+
+def test_a_surname_that_is_a_plural_of_a_foreign_body_word():
+    """"Iglesias" is a surname, not "iglesia" (church) in the plural: only English body words take an "-s"."""
+    assert names("Javier Iglesias de la Fuente, managing director of Example Fishing Ltd, said the industry "
+                 "accepted the closure.") == ["Javier Iglesias de la Fuente"]
+
+
+def test_a_feminine_role_noun_and_an_age_before_the_verb():
+    got = speakers("Retired postmistress Agnes Example, 78, whose cottage has flooded three times in ten years, "
+                   "said she would \"believe it when the diggers arrive\".")
+    assert got == [("Agnes Example", "Retired postmistress")]
+
+
+def test_a_given_name_opening_with_an_apostrophe():
+    """Sesotho given names open with an apostrophe, typed as a closing curly mark by word processors."""
+    assert names("Farmer ’Mathabo Example, a widow who keeps 230 Merino sheep near Semonkong, said the old "
+                 "system had left her waiting five months for payment.",
+                 "‘When the money comes late, you sell a sheep to buy maize,’ Example said.") \
+        == ["’Mathabo Example", "’Mathabo Example"]
+
+
+def test_an_honours_post_nominal_and_a_nickname_between_the_names():
+    assert names('Acting Deputy Commissioner Lachlan "Lachie" Example AFSM said a fleet of six workshop vans '
+                 'would be on the road before Christmas.') == ["Lachlan Example"]
+
+
+def test_a_description_set_off_after_the_body_a_person_belongs_to():
+    """"Jane Roe of the Example Colony, the community nearest the wells, said": the description is the body's
+    or hers; she speaks. A company's name in her place stays no speaker."""
+    assert names("Minister Jakob Example-Hofer of the Bighorn Colony, the Hutterite community nearest the "
+                 "proposed wells, said the colony's 140 residents were not opposed to development.",
+                 "Example Resources Ltd of Calgary, the largest operator in the valley, said it would "
+                 "respond.") == ["Jakob Example-Hofer", None]
+
+
+def test_sister_as_an_honorific_gives_no_gender():
+    """"Sr Dr Mary …" is a religious sister (and "Sr." a Spanish "Señor"): the honorific says nothing of her
+    gender, her given name does, and "she" stands for her."""
+    assert names("Sr Dr Mary Example, the hospital's medical director, told reporters that the clinic had "
+                 "recorded 118 births since January.",
+                 "She added that the greatest need was blood. 'We have no blood bank nearer than Yei. A mother "
+                 "who bleeds here has two hours,' she said.") == ["Mary Example", "Mary Example"]
+
+
+def test_a_surname_opening_with_a_particle_in_small_letters():
+    """"de la Garza-Whitfield said", "Mr. de Vos said", "Mayor de Blasio said": the particle opens the surname,
+    which stands for the full name the release gave; in a Spanish release "del Condado de Orange" is no one."""
+    assert names("State Sen. Maria Elena de la Example on Wednesday filed a bill to test private wells.",
+                 "“If you live in town, somebody tests your water for you,” de la Example said.",
+                 "Mr. de Vos, a professor of law, was not asked.",
+                 "For decades, Mr. de Vos noted, observers have been sent abroad.") \
+        == [None, "Maria Elena de la Example", None, "de Vos"]
+    assert names("Hoy, el Fiscal del Condado de Orange anunció que recomendará la pena de muerte.") == [None]

@@ -92,7 +92,8 @@ MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri
                     "Dato’ Paduka", "Dato Seri Paduka", "Dato Seri Setia", "Datin Paduka")
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi mma dayang "
                               "mme mlle frau gogo".split())
-MALE_HONORIFICS = frozenset("mr sir sr lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra mkhulu".split())
+# ("Sr" is no one's gender: Spanish "Señor", and "Sister" in a religious order or a hospital.)
+MALE_HONORIFICS = frozenset("mr sir lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra mkhulu".split())
 
 #: Titles that name a role and stand before a name: they go to the role, not the name.
 ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent detective sen senator rep representative
@@ -116,7 +117,8 @@ OFFICE_POST_NOMINALS = {
 #: Letters after a name: honours, degrees, offices, generations. Stripped from a name; never a name's part.
 POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm
     gnzm obe cbe mbe kbe dbe gbe ch cb frs frse fba freng phd dphil md mba ba bsc msc llb llm esq jr sr ii iii iv san
-    rn""".split())
+    rn afsm apm asm psm esm csc cvo lvo mvo kcmg cmg gcmg dso qpm kpm qfsm kfsm bem frcs frcp facs fcpa ceng frsa
+    mfr ofr cfr gcon gcfr mni""".split())
 #: Post-nominals that are also common words or honorifics in other positions: only after a full name.
 _AMBIGUOUS_POST_NOMINALS = frozenset("am ms ch ba md sr".split())
 
@@ -137,12 +139,16 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     secretariat tribunal commission's taskforce forum chamber exchange federal reserve treasury force forces
     army navy brigade regiment division unit agencies centres centers greens labour republicans democrats
     conservatives liberals village tribe embassy consulate mission delegation regulator watchdog research
-    iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno junta empresa ministerio
-    ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband gewerkschaft
-    ministère gouvernement entreprise syndicat
     chronicle gazette tribune herald journal courier inquirer telegraph magazine radio television broadcasting
     channel equity security investment investments advisors advisers bancorp financial insurance brokerage
-    depot analytics collective""".split())
+    depot analytics collective""".split()) | frozenset("""
+    iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno junta empresa ministerio
+    ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband gewerkschaft
+    ministère gouvernement entreprise syndicat""".split())
+#: Of those, the words in other languages: no English plural in "-s" ("Iglesias" is a surname).
+FOREIGN_ORGANISATION_WORDS = frozenset("""iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno
+    junta empresa ministerio ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband
+    gewerkschaft ministère gouvernement entreprise syndicat""".split())
 
 #: Countries and regions that speak in releases as states do ("South Korea said").
 PLACES = frozenset("""afghanistan albania algeria argentina armenia australia austria bangladesh belgium belize bhutan

@@ -51,7 +51,7 @@ _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
 # (A Polynesian name's word may open with a glottal stop, written ʻ or an apostrophe: "Mele 'Aho Kaufusi".)
-_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’]|t-|[!ǃǂǁǀ]|ʻ|(?<=[a-z] )['‘](?=[A-Z][a-z]+ [A-Z][a-z]))?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
+_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’]|t-|[!ǃǂǁǀ]|ʻ|(?<=[a-z] )['‘’](?=[A-Z][a-z]+ [A-Z][a-z]))?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
               # An apostrophe after "ng" writes a velar nasal in Luo and Kikuyu names ("Ochieng'", "Achieng'").
               r"(?:(?<=ng)['’](?!\w))?"
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
@@ -251,7 +251,8 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     shopkeeper trader vendor worker nurse midwife patient student pupil parent grandmother grandfather
     grandparent pensioner retiree widow widower veteran tenant commuter passenger magistrate coroner
     head headman headwoman headmistress elder pastor priest imam chieftain counsel girl boy schoolgirl schoolboy
-    prefect warden constable""".split()
+    prefect warden constable postmistress postmaster actress waitress stewardess hostess seamstress mayoress
+    manageress priestess deaconess abbess""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 # What a person is, in lower case: a role noun, or a word with an agent's ending ("operator", "rider",
 # "paddler"), not one of the everyday words with such an ending.
@@ -406,9 +407,11 @@ _NOT_ROLE = re.compile(r"^(?:in|on|at|during|after|before|to|with|while|when|tha
 _INVERTED_END = re.compile(
     rf"\s+(?P<hon>(?:{HONORIFIC}|{_TITLE_ABBR})\s+)?(?P<span>{_PERSON_NAME}){_POST_NOMINAL}(?:,\s+(?P<role>[^.;:\"“”]{{2,120}}))?"
     rf"\s*(?:[.!?]|$)")
+# A surname's particle in small letters after an honorific: "Dr. de los Reyes-Bañares said".
+_SURNAME_PARTICLE = r"(?:(?:de(?:\s+(?:la|las|los))?|del|della|dela|delos|van(?:\s+(?:der|den|de))?|von|da|das|do|dos|di|du)\s+)"
 # "TITLE NAME said", "NAME said", "The District Attorney said".
 _SUBJECT = re.compile(
-    rf"{_CAP_AHEAD}(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{CAP_SPAN}){_POST_NOMINAL}(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
+    rf"(?:{_CAP_AHEAD}|(?={_SURNAME_PARTICLE}[A-Z]))(?<![\w’'.-])(?P<hon>{HONORIFIC}\s+)?(?P<span>(?:[Tt]he\s+)?{_SURNAME_PARTICLE}?{CAP_SPAN}){_POST_NOMINAL}(?:\s+\([^()]{{1,60}}\))?\s+{_ADVERBS}$"
 )
 # "Jane Roe and John Doe say", "Mr Roe and finance spokesman Mr Doe said": coordinated subjects.
 _COORDINATED = re.compile(
@@ -1262,7 +1265,7 @@ def _organisation_word(token: str) -> bool:
     w = token.lower().strip(".,’'")
     w = w[:-2] if w.endswith(("'s", "’s")) else w
     return w in _ORGANISATION or (w.endswith("ies") and w[:-3] + "y" in _ORGANISATION) \
-        or (w.endswith("s") and w[:-1] in _ORGANISATION)
+        or (w.endswith("s") and w[:-1] in _ORGANISATION and w[:-1] not in lexicons.FOREIGN_ORGANISATION_WORDS)
 
 
 def _whole_place(tokens: list[str]) -> bool:
@@ -1304,7 +1307,9 @@ def _sentence_opening(text: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _valid_name(name: str) -> bool:
+def _valid_name(name: str, particle_first: bool = False) -> bool:
+    """Whether ``name`` reads as a person's name; with ``particle_first`` (after an honorific) it may open
+    with a particle in small letters ("Mr. de Vos")."""
     tokens = name.split()
     if not tokens or len(tokens) > 5:
         return False
@@ -1316,7 +1321,8 @@ def _valid_name(name: str) -> bool:
         # "… non-GAAP. Management believes": a full stop that is no abbreviation's, and no name after it
         # ("… in Benghazi. Bob said" is cut to its name later).
         return False
-    if tokens[0].lower().strip(".,") in NOT_NAMES or tokens[0].lower() in _PREPOSITIONS:
+    if (tokens[0].lower().strip(".,") in NOT_NAMES or tokens[0].lower() in _PREPOSITIONS) \
+            and not (particle_first and len(tokens) > 1 and tokens[0] in _PARTICLES):
         return False
     # ("Said" inside a name is the Arabic name, not the verb: "Abdallah Said Mwinyi".)
     if any((t.lower() in _HEADLINE_WORDS and not (t == "an" and u.startswith("t-")) and not (t == "Said" and u[:1].isupper()))
@@ -1340,7 +1346,7 @@ def _valid_name(name: str) -> bool:
 def _opens_name(word: str) -> bool:
     """Whether ``word`` starts as a name's word does: a capital, perhaps after a click letter ("!Naruseb") or
     an elided particle ("d’Entremont")."""
-    return word.lstrip(_CLICKS + "ʻ'‘")[:1].isupper() or bool(_ELIDED_PARTICLE.match(word))
+    return word.lstrip(_CLICKS + "ʻ'‘’")[:1].isupper() or bool(_ELIDED_PARTICLE.match(word))
 
 
 # The click letters Khoekhoe names open with ("!Naruseb", "ǁGaroëb"), written "!" on most keyboards.
@@ -2105,7 +2111,7 @@ class Attributor:
         return out
 
     def _person(self, hon: str | None, span: str, role: str | None) -> Person | None:
-        span = span.strip()
+        span = given = span.strip()
         described = False
         if span.lower().startswith("the "):
             span = span[4:]
@@ -2133,7 +2139,8 @@ class Attributor:
         if span.split(None, 1)[0].lower() in _PARTICLES and " " in span and (
                 known := self.registry.find(span[0].lower() + span[1:])):
             return known  # "De los Santos-Whitfield said": a surname opening with a particle, opening its sentence
-        span = _strip_lead(span)
+        if not (span[:1].islower() and span.split(None, 1)[0] in _PARTICLES):
+            span = _strip_lead(span)  # (a particle in small letters opens a surname: "Mr. de Vos")
         if hon is None and span[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(span)):
             hon, span = h.group(0), span[h.end():]  # "Mr. Ryan" read as one capitalised run
         inner_title = None
@@ -2175,7 +2182,15 @@ class Attributor:
             full = known.name if known else self.full_name(name)
             if full and " " in full:
                 return self.registry.resolve(full, role, _gender(hon))
-        if not _valid_name(name):
+        # (A particle in small letters opens a surname right after an honorific or a title: "Mr. de Vos",
+        # "Mayor de Blasio"; not after a body's words: "… del Condado de Dallas".)
+        small = [t for t in given.split() if t[:1].islower()]
+        after_title = (bool(hon and not title) or bool(title and title.split()[-1].lower().strip(",.") in _TITLES)) \
+            and " ".join(small) == " ".join(name.split()[:-1])
+        # (Or where the release gives the surname so after a given name: "Maria Elena de la Garza-Whitfield".)
+        after_title = after_title or (name[:1].islower() and name.split()[0] in _PARTICLES and " " in name
+                                      and bool(full := self.full_name(name)) and lexicons.is_given_name(full.split()[0]))
+        if not _valid_name(name, particle_first=after_title):
             # "Larry O’Connor on Hot Air": the words after a joiner are a place or an outlet.
             tokens = name.split()
             cut = next((k for k, t in enumerate(tokens) if t in ("on", "of", "in", "for", "at", "and")), 0)
@@ -2217,9 +2232,9 @@ class Attributor:
         gender = _gender(hon) or self.gender_of(name.split()[-1].strip(",."))
         if len(name.split()) == 1 and name.lower() in lexicons.ORGANISATION_WORDS:
             return None  # "the Gamkaberg District Municipality": an organisation's last word, no surname
-        # (A surname with its particle is one: "Ó Loingsigh".)
-        if (len(name.split()) == 1 or (name[:2] in ("Ó ", "Ní", "Uí") and name.count(" ") == 1)) \
-                and self.registry.find(name) is None:
+        # (A surname with its particle is one: "Ó Loingsigh", "de Vabres".)
+        if (len(name.split()) == 1 or (name[:2] in ("Ó ", "Ní", "Uí") and name.count(" ") == 1)
+                or all(t in _PARTICLES for t in name.split()[:-1])) and self.registry.find(name) is None:
             full = self.full_name(name) or self.name_written_first(name)
             if not full and hon:
                 # A title before the first word of one person's name: a family name written first ("Assoc Prof
@@ -2708,6 +2723,13 @@ class Attributor:
             # that places her is, and then her name is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
                                      depth + 1)
+        if depth < MAX_PLACE_PHRASES and near.rstrip().endswith(",") \
+                and (m := _TRAILING_DESCRIPTION.search(near, max(0, len(near) - 100))) \
+                and not _ROLE_VERB.search(m.group("np")) and _TRAILING_PP.search(near[:m.start()]):
+            # "Jane Roe of the Example Colony, the community nearest the wells, said": the phrase set off after
+            # the one that places her describes her or her body; set aside, her name is found.
+            return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
+                                     depth + 1)
         if depth < MAX_PLACE_PHRASES and "who" in near[-30:] and (m := _WHO_SUBJECT.search(near, len(near) - 30)) \
                 and (_WHO_CONTENT.match(text, pos + len(verb := text[pos:].split(None, 1)[0]))
                      # (After "said", "added", "noted" any clause is what was said: "…, who said the council
@@ -2855,6 +2877,8 @@ _TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose)\s+[^,;:\"“
 # The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
                             r"[A-Z][\w'’&.\-]*),\s*$")
+# A description set off by commas before the verb: ", the Hutterite community nearest the wells, ".
+_TRAILING_DESCRIPTION = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:the|a|an)\s+[^,;:\"“”()]{2,80}),\s*$")
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?P<age>,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?),?\s*$")
 
