@@ -3395,3 +3395,48 @@ def test_a_lead_opening_with_the_issuers_name_is_found_below_the_page_title():
             "contractors accused of taking deposits from storm victims for repairs never made.\n"
             "The two men are charged with organized fraud.\n")
     assert load_text(text, "fraud.txt").title == "Two “Contractors” Charged in Fraud on Storm Victims"
+
+
+def test_one_a_line_letterhead_with_a_motto_over_the_label():
+    """Typed one line a paragraph: the charity's name, its motto, address and contacts over the label; the
+    motto, which the lead repeats, is letterhead, and the line under the label and date is the headline."""
+    text = ("EXAMPLE SIGHT NI\nSupporting people with sight loss across Northern Ireland\n"
+            "Unit 6, Example Business Park, Strule Road, Omagh BT78 1ZZ\n"
+            "T: 028 5550 0000  |  E: info@example.org\nMEDIA RELEASE\n"
+            "EMBARGOED UNTIL 00:01 THURSDAY 10 DECEMBER 2026\n"
+            "Mobile eye clinic to tour remote parts of Fermanagh\n"
+            "The converted bus will visit 30 towns and villages a month\n"
+            "People with sight loss in rural Fermanagh will be able to get support at the end of their own street "
+            "from January, when Example Sight NI launches a mobile clinic across Northern Ireland.\n"
+            "The bus was funded by a community foundation grant.\n")
+    assert load_text(text, "bus.txt").title == "Mobile eye clinic to tour remote parts of Fermanagh"
+
+
+def test_a_date_line_in_two_languages_and_a_label_in_two_languages():
+    """"Dydd Gwener 5 Hydref 2029 / Friday 5 October 2029" and "Dyddiad / Date: 11.07.2028": the other
+    language's date and the label are no headline."""
+    head = ("CLWB RYGBI ENGHRAIFFT RFC\nParc y Glowyr, Heol y Bryn, Enghraifft CF99 9ZZ\n"
+            "Ffôn/Tel: 01443 555 210   Ebost/Email: ysgrifennydd@example.org\nDATGANIAD I'R WASG / PRESS RELEASE\n")
+    lead = ("Players from all teams at Enghraifft RFC will wear sensor-fitted mouthguards for the whole season as "
+            "part of a university study of head impacts.\nThe club voted to take part in June.\n")
+    r = load_text(head + "Dydd Gwener 5 Hydref 2029 / Friday 5 October 2029\n"
+                  "Enghraifft RFC players to wear smart mouthguards in head impact study\n" + lead, "club.txt")
+    assert (r.title, r.date) == ("Enghraifft RFC players to wear smart mouthguards in head impact study",
+                                 dt.date(2029, 10, 5))
+    r = load_text(head + "Dyddiad / Date: 11.07.2028\nCyf / Ref: ERFC/PR/2028/27\n"
+                  "Enghraifft RFC players to wear smart mouthguards in head impact study\n" + lead, "club.txt")
+    assert (r.title, r.date) == ("Enghraifft RFC players to wear smart mouthguards in head impact study",
+                                 dt.date(2028, 7, 11))
+
+
+def test_a_law_firms_name_heads_its_letterhead():
+    """"… LLP", "Solicitors": a firm's name over its address, a reference and a statement's heading."""
+    text = ("Example Ó Laoire LLP\nSolicitors & Commissioners for Oaths\n12 Example Quay, Cork T12 X555\n"
+            "Tel: +353 21 555 0188   Email: info@example.com\nOur Ref: COL/PI/2211/JR\n"
+            "STATEMENT ON BEHALF OF THE FAMILY OF THE LATE JOHN ROE\n"
+            "Inquest jury returns narrative verdict in death of quarry worker John Roe\n"
+            "Wednesday 9 September 2026\n"
+            "An inquest jury in Cork has returned a narrative verdict in the death of John Roe, a 34-year-old "
+            "quarry worker who died after a fall at a quarry in 2024.\nThe family thanked the jury.\n")
+    assert load_text(text, "inquest.txt").title \
+        == "Inquest jury returns narrative verdict in death of quarry worker John Roe"

@@ -913,7 +913,8 @@ NAMED_HEADLINE_TAKEN_UP = 0.5
 
 # Words that name an issuing body in a letterhead besides ORGANISATION_WORDS' ("CITY OF EXAMPLE").
 _ISSUER_WORDS = frozenset("city town county borough district province state branch division bureau cell unit "
-                          "secretariat berhad bhd republic kingdom commonwealth territory municipality".split())
+                          "secretariat berhad bhd republic kingdom commonwealth territory municipality "
+                          "llp pllc pty gmbh pte sdn solicitors".split())
 
 
 def is_issuer_word(word: str) -> bool:

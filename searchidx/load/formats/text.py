@@ -761,11 +761,19 @@ def _headline_under_label(draft: Draft, body: list[str], lead: int, label_at: in
     words ("MEDIA ADVISORY: Local Entrepreneurs Arrested" / "Press Conference Local Entrepreneurs Arrested")."""
     if not 0 <= label_at < lead:
         return body
-    items = [(draft.title or "",), *((ln,) for ln in body[:label_at]), (label,), *((ln,) for ln in body[label_at:lead])]
-    j = headline_under_label(items, body[lead])
+    above = [draft.title or "", *body[:label_at]]
+    if any(is_address(ln) or find_phone(ln) or find_email(ln) for ln in above):
+        # (Lines over the label with an address or contacts are one block, the letterhead, as typed one a line:
+        # a motto among them is no headline the lead takes up.)
+        items = [tuple(above), (label,), *((ln,) for ln in body[label_at:lead])]
+        j = headline_under_label(items, body[lead])
+        k = label_at + j - 2 if j else 0  # in ``body``: less the letterhead's item and the label's
+    else:
+        items = [*((ln,) for ln in above), (label,), *((ln,) for ln in body[label_at:lead])]
+        j = headline_under_label(items, body[lead])
+        k = j - 2 if j else 0  # in ``body``: less the title's item and the label's
     if not j:
         return body
-    k = j - 2  # in ``body``: less the title's item and the label's
     first, line = _fold(draft.title or ""), _fold(body[k])
     words = stems(line)
     if (title_again and len(words & stems(first)) < TITLE_MATCH * len(words)) or (first.startswith(line) and first != line):
@@ -830,6 +838,10 @@ def _continues_title(title: str, line: str) -> bool:
     return bool(long) and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
+#: Most words of a date written again in another language on the date's line.
+BILINGUAL_DATE_WORDS = 6
+
+
 def _date_line(line: str, dated_title: bool = False):
     """(date, what is left of the line) for a line that gives the release's date ("March 3, 2020",
     "Posted: Tuesday, March 3, 2020"); with ``dated_title``, also "June 5, 2026: Jury Convicts …"."""
@@ -845,6 +857,10 @@ def _date_line(line: str, dated_title: bool = False):
                   "", rest, flags=re.I).strip(" ,|-–—·•")
     if _CHROME_LINE.match(rest):
         rest = ""  # "30th June 2026 · 5 min read": the page's reading time
+    if len(re.findall(r"\w+", rest)) <= BILINGUAL_DATE_WORDS and str(date.year) in rest and re.search(rf"\b0?{date.day}\b", rest):
+        rest = ""  # the same date in the other language: "Dydd Gwener 5 Hydref 2029 / Friday 5 October 2029"
+    if re.fullmatch(r"[^\W\d][\w’' /.-]{0,30}:", rest):
+        rest = ""  # the date's label, in two languages: "Dyddiad / Date: 11.07.2028"
     if len(line) < 70 and (not dated_title or len(rest) < 30):
         return date, rest
     if dated_title and m.start() == 0 and line[m.end():m.end() + 1] in (":", "|", " ") and not ends_sentence(line):
