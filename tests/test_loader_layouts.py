@@ -3440,3 +3440,15 @@ def test_a_law_firms_name_heads_its_letterhead():
             "quarry worker who died after a fall at a quarry in 2024.\nThe family thanked the jury.\n")
     assert load_text(text, "inquest.txt").title \
         == "Inquest jury returns narrative verdict in death of quarry worker John Roe"
+
+
+def test_a_markdown_heading_under_a_menu_with_a_search_box():
+    """A page saved as Markdown, its menu a paragraph an entry down to the search box ("Search …"): the "#"
+    heading under it is the headline, and the date line under that dates the release."""
+    text = ("Skip to main content\n\nExample Courts Information Service\n\nHome\n\nAbout the Courts\n\n"
+            "Court Lists\n\nMedia Centre\n\nSearch …\n\nHome / Media Centre / News / Evening sittings\n\n"
+            "# Evening court sittings to tackle traffic ticket backlog\n\nMonday, March 9, 2026\n\n"
+            "The Example Parish Court will sit on weekday evenings from April to clear a backlog of 14,000 "
+            "traffic tickets, the court service said on Monday.\n\nThe sittings will run until July.\n")
+    r = load_text(text, "courts.md")
+    assert (r.title, r.date) == ("Evening court sittings to tackle traffic ticket backlog", dt.date(2026, 3, 9))

@@ -563,7 +563,8 @@ def _is_lead(text: str) -> bool:
     """The release's first paragraph: a sentence, or a dateline opening text. A short line that ends on a
     quoted phrase with no stop inside it is a headline ('Three charged after seniors lose $1.3 million in
     "grandparent scam"'): prose puts its full stop there."""
-    return (ends_sentence(text) and not _quoted_phrase_end(text)) or len(text) > 200 \
+    # (A search box's "Search …" ends on an ellipsis and is no sentence.)
+    return (ends_sentence(text) and not _quoted_phrase_end(text) and len(text.split()) > 2) or len(text) > 200 \
         or (md.strip_dateline_lead(text)[1] is not None and not md.is_label(text))
 
 
