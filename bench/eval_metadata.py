@@ -35,6 +35,8 @@
     python bench/eval_metadata.py --split test29     # once, at round 29's end: typed releases of tests/typed29/
     python bench/eval_metadata.py --split test30     # once, at round 30's end: typed releases of tests/typed30/
     python bench/eval_metadata.py --split test31     # once, at round 31's end: typed releases of tests/typed31/
+    python bench/eval_metadata.py --split test32     # once, at round 32's end: typed releases of tests/typed32/
+    python bench/eval_metadata.py --split test33     # once, at round 33's end: typed releases of tests/typed33/
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
