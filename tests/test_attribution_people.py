@@ -1072,3 +1072,24 @@ def test_a_surname_opening_with_a_particle_in_small_letters():
                  "For decades, Mr. de Vos noted, observers have been sent abroad.") \
         == [None, "Maria Elena de la Example", None, "de Vos"]
     assert names("Hoy, el Fiscal del Condado de Orange anunció que recomendará la pena de muerte.") == [None]
+
+
+def test_a_given_name_inside_a_bodys_name_is_no_first_name():
+    """"Highland Forest Estates": "Forest" is a given name, but not where a first name stands; a body named
+    for what it holds does not speak."""
+    assert names("Highland Forest Estates, which sold the land to the trust, said it was pleased.") == [None]
+
+
+def test_styles_of_portugal_bhutan_and_sri_lanka():
+    """"Dr.ª" (a woman doctor), "Dasho" (Bhutan's title), "Thero" after a monk's name: none is the name."""
+    assert names("The agency's country director, Dr.ª Ana Luísa dos Santos Example, said the payments were late.",
+                 "The Medical Superintendent, Dasho Dr Karma Tshering Example, said the unit would open in May.",
+                 '"A patient on dialysis gives up three afternoons a week," Dasho Karma said.',
+                 "The Most Ven. Kamburugamuwe Example Thero said the ice plant would help fishermen.") \
+        == ["Ana Luísa dos Santos Example", "Karma Tshering Example", "Karma Tshering Example",
+            "Kamburugamuwe Example"]
+
+
+def test_according_to_a_role_with_a_number():
+    assert names("According to Ward No. 4 chair Dawa Futi Example, 61 houses were destroyed.") \
+        == ["Dawa Futi Example"]

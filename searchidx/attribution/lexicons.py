@@ -79,7 +79,7 @@ HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
     "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
-    "Pehin Awang Dayang Gogo Mkhulu Bro"
+    "Pehin Awang Dayang Gogo Mkhulu Bro Dasho Lyonpo"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
@@ -118,7 +118,7 @@ OFFICE_POST_NOMINALS = {
 POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm
     gnzm obe cbe mbe kbe dbe gbe ch cb frs frse fba freng phd dphil md mba ba bsc msc llb llm esq jr sr ii iii iv san
     rn afsm apm asm psm esm csc cvo lvo mvo kcmg cmg gcmg dso qpm kpm qfsm kfsm bem frcs frcp facs fcpa ceng frsa
-    mfr ofr cfr gcon gcfr mni""".split())
+    mfr ofr cfr gcon gcfr mni thero thera himi""".split())
 #: Post-nominals that are also common words or honorifics in other positions: only after a full name.
 _AMBIGUOUS_POST_NOMINALS = frozenset("am ms ch ba md sr".split())
 

@@ -36,7 +36,8 @@ _ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s
                   r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|Yang\s+(?:Amat\s+)?(?:Berhormat|Mulia)|(?:Dato|Datin)['’]?\s+(?:Seri\s+)?(?:Paduka|Setia)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|(?:Associate|Assistant|Adjunct)\s+Prof(?:essor)?|"
                   # An engineer's and a barrister's or advocate's style ("Ir. Dr. …", "Barr. …", "Adv. …"); a judge's ("Her Honour").
                   r"Ir(?=\.)|Barr(?=\.)|Adv(?=\.)|(?:[Hh]is|[Hh]er)\s+Honou?r|"
-                  rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)\.?")
+                  # (Portuguese marks the feminine after the stop: "Dr.ª", "Prof.ª".)
+                  rf"(?:{trie_pattern(_HONORIFIC_WORDS)})['’]?)(?:\.?[ªº]|\.)?")
 HONORIFIC = rf"{_ONE_HONORIFIC}(?:\s+{_ONE_HONORIFIC}){{0,3}}"
 _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
 # An honorific inside a capitalised run, after its role's words, before a name of at most five words
@@ -535,8 +536,9 @@ _ACRONYM_HOLDER = re.compile(rf",\s+(?:(?P<hon>{HONORIFIC})\s+|[A-Z][A-Za-z]{{0,
 _ACCORDING_PRONOUN = re.compile(r"\b[Aa]ccording to (?P<pron>him|her)(?=\s*[,.;])")
 # "according to the governor": a role alone, in lower case, ending its clause.
 _ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to the\s+(?P<role>(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*|[A-Z]{2,6})(?=\s*[,.;]|$)")
-# ("according to a study by Gulu-based agricultural economist Dr Jane Roe": what the person is, after "by".)
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z][\w’'-]*\s+){{0,3}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|(?P<by>by)),?\s+)?"
+# ("according to a study by Gulu-based agricultural economist Dr Jane Roe": what the person is, after "by"; the
+# words before what the person is may hold a number, "Ward No. 4 chair".)
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:(?:the|a|an|his|her|their)\s+)?(?:(?:[A-Za-z0-9][\w’'.-]*\s+){{0,4}}?(?:{'|'.join(ROLE_NOUNS_LIST)}|(?P<by>by)),?\s+)?"
                         rf"(?(by)(?:(?:(?:[A-Z][\w’'-]*-[a-z][\w’'-]*|[a-z][\w’'-]*)\s+){{0,2}}{_PERSON_NOUN}\s+)?)"
                         rf"(?P<hon>{HONORIFIC}\s+)?(?P<span>{CAP_SPAN})(?:,\s+(?P<role>[^.;\"“”]{{2,160}}?),)?")
 # "Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”", "Continued Stone:": a name
@@ -2218,8 +2220,10 @@ class Attributor:
                 and all(lexicons.is_lowercase_word(t) for t in tokens):
             return None  # "Age Concern", "Legal Support Assistants": everyday words, nobody's name
         if not hon and len(tokens) > 1 and not title and self.registry.find(name) is None \
-                and any(_plural_noun(t) for t in tokens[1:]) and not any(lexicons.is_given_name(t) for t in tokens):
-            return None  # "Atlantic Isles Ferries", "Tolbooth Arts Scotland": a body named for what it does
+                and any(_plural_noun(t) for t in tokens[1:]) and not lexicons.is_given_name(tokens[0]):
+            # "Atlantic Isles Ferries", "Tolbooth Arts Scotland": a body named for what it does ("Highland Forest
+            # Estates": a given name inside it is no first name).
+            return None
         if described and not title:
             # "the Wisconsin Republican said": a description, good only for someone already named so, and as
             # the head of their role ("the Sabha said" is not its secretary, "Sabha secretary").
