@@ -1093,3 +1093,11 @@ def test_styles_of_portugal_bhutan_and_sri_lanka():
 def test_according_to_a_role_with_a_number():
     assert names("According to Ward No. 4 chair Dawa Futi Example, 61 houses were destroyed.") \
         == ["Dawa Futi Example"]
+
+
+def test_a_station_or_command_is_a_body_not_a_name():
+    """"Commanding officer of the Example Command's Eastern Station, Commander Jane Roe, said": the station is
+    where she serves; she speaks, and "she" later is her."""
+    assert names("Commanding officer of the Example Safety Command's Eastern Station, Commander Jane Example, "
+                 "said a patrol aircraft spotted the skiff.",
+                 '"They kept the flare dry," she said.') == ["Jane Example", "Jane Example"]
