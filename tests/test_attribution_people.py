@@ -1101,3 +1101,13 @@ def test_a_station_or_command_is_a_body_not_a_name():
     assert names("Commanding officer of the Example Safety Command's Eastern Station, Commander Jane Example, "
                  "said a patrol aircraft spotted the skiff.",
                  '"They kept the flare dry," she said.') == ["Jane Example", "Jane Example"]
+
+
+def test_an_agent_placed_by_her_body_then_who_told_hearers_somewhere():
+    """"represented by Advocate Jane Roe of the Example Trust, who told journalists outside the tribunal that
+    …": the relative clause's subject is the agent, past the phrase that places her and where her hearers
+    stood."""
+    assert names("The families were represented by Advocate Zawadi Example of the Example Legal Aid Trust, who "
+                 "told journalists outside the tribunal that the judgment was “a victory for every family”.",
+                 "“Some of these families have lived in rented rooms for two years,” she said.") \
+        == ["Zawadi Example", "Zawadi Example"]

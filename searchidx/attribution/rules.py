@@ -2715,7 +2715,8 @@ class Attributor:
             # stands between her name and the verb; without it (and the age set off before it: "Jane Roe, 74, of
             # Soweto") the subject is found.
             cut = m.start("age") if m.group("age") else m.start("pp")
-            person = self._before_verb(prefix[: len(prefix) - len(near) + cut].rstrip() + " ", text, pos, depth + 1)
+            person = self._before_verb(prefix[: len(prefix) - len(near) + cut].rstrip() + " ", text, pos, depth + 1,
+                                      relative=relative)
             if person or not near.rstrip().endswith(","):
                 return person
             # Set off by a comma, the phrase may end a relative clause instead ("…, who was visiting Manhattan
@@ -2871,7 +2872,9 @@ _WHO_SUBJECT = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z
 # What such a verb says follows it: a clause ("that …", "he had …") or a quote, perhaps after its hearers ("who
 # told the court that", "who wrote in part, “…”"); not "who joked about …", "who wrote as Robert Jordan".
 _WHO_CONTENT = re.compile(r"\s+(?:(?:in part|later|also|police|officers|investigators|detectives|reporters|journalists|"
-                          r"the (?:court|jury|judge|board|hearing|media|press)|him|her|them|us|me)\s*,?\s+)?"
+                          r"the (?:court|jury|judge|board|hearing|media|press)|him|her|them|us|me)"
+                          # (Where the hearers were: "told journalists outside the tribunal that …".)
+                          r"(?:\s+(?:outside|at|in|after|before|on)\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)?\s*,?\s+)?"
                           r"(?:that\b|[,:]?\s*[\"“]|(?:he|she|they|it|I|we|there)\s)")
 # Verbs whose clause, whatever it opens with, is the words said.
 _SAID_VERBS = frozenset("said says stated added noted explained warned insisted argued".split())
