@@ -3452,3 +3452,17 @@ def test_a_markdown_heading_under_a_menu_with_a_search_box():
             "traffic tickets, the court service said on Monday.\n\nThe sittings will run until July.\n")
     r = load_text(text, "courts.md")
     assert (r.title, r.date) == ("Evening court sittings to tackle traffic ticket backlog", dt.date(2026, 3, 9))
+
+
+def test_a_kicker_in_capitals_under_crumbs_over_categories_and_a_byline():
+    """A copied page: site name, menu, "Search ...", a breadcrumb trail, then the headline opening with a kicker
+    in capitals and a colon ("CHOLERA ALERT: …", no advisory's fact), a row of categories and a byline over
+    the lead."""
+    text = ("Example Valley Water Board\nServing Example Town & Example Heights\n\n    Home\n    About the Board\n"
+            "    Water Supply\n    Public Health\n    Media Centre\n    Contact\n\nSearch ...\n\n"
+            "Home » Media Centre » Public Notices\n\n"
+            "CHOLERA ALERT: 14 cases confirmed in Example Heights\nPublic Notices, Public Health\nBy EVWB Media\n\n"
+            "The Example Valley Water Board has confirmed 14 cases of cholera in Example Heights, and has advised "
+            "residents to boil or treat all drinking water until further notice.\n\n"
+            "Two of the patients have died.\n")
+    assert load_text(text, "cholera.txt").title == "CHOLERA ALERT: 14 cases confirmed in Example Heights"

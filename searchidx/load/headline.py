@@ -36,7 +36,11 @@ _FIELD = re.compile(r"^(?:[^\W\d][\w.’']{0,20}(?: [^\W\d][\w.’']{0,12})?\s?/
 _SITE_AFTER = re.compile(r"\s+[-–—|]\s+(?:The\s+)?(?:[A-Z][\w’'.&-]*\s+){0,5}(?:Attorney|Office|Council|Ministry|Department|"
                          r"Authority|Police|Government|Agency|Commission|Service)$")
 _ADVISORY = re.compile(r"\badvisory\b", re.I)
-_FACT_LABEL = re.compile(r"^[A-ZÁÉÍÓÚ]{2,}(?: [A-ZÁÉÍÓÚ]{2,})?\s*:")
+# A post's categories or tags in a row: "Public Notices, Public Health" (each a few capitalised words).
+_CATEGORY_ROW = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2}(?:, [A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2})+$")
+# An advisory's fact ("WHO: …", "WHEN: …"); a kicker in capitals is no fact ("CHOLERA ALERT: 14 cases …").
+_FACT_LABEL = re.compile(r"^(?:WHO|WHAT|WHEN|WHERE|WHY|HOW|TIME|DATE|VENUE|LOCATION|CONTACTS?|RSVP|VISUALS|SPEAKERS|"
+                         r"DETAILS|NOTE|QUI[EÉ]N|QU[EÉ]|CU[AÁ]NDO|D[OÓ]NDE|LUGAR|HORA|FECHA)\s*:")
 _RULE = re.compile(r"^[\s\-–—_=*•·~#.]+$")
 _PAGE = re.compile(r"\bpage \d+ of \d+\b", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
@@ -61,8 +65,9 @@ def _furniture_cell(cell: str) -> bool:
     # a headline.
     if (md.is_letterhead(s) or md.is_address(s)) and _small_words(s) <= ADDRESS_SMALL_WORDS:
         return True
-    if _FIELD.match(s + " ") or _URL.search(s) or md.find_email(s) or _switcher(s):
-        return True
+    if _FIELD.match(s + " ") or _URL.search(s) or md.find_email(s) or _switcher(s) or md.is_byline(s) \
+            or _CATEGORY_ROW.match(s):
+        return True  # (a byline, "By Jane Roe", "Posted by …"; a row of categories)
     # A date with the document's label ("Wednesday 25th October 2028 - for immediate release").
     if len(s) < 90 and find_date(s) and _KIND.search(s):
         return True

@@ -60,7 +60,7 @@ _CHROME_LINE = re.compile(
     # The same chrome on the offices' Spanish pages.
     r"para publicaci[oó]n inmediata|comunicado de prensa|aviso a los medios|inicio|buscar|compartir|imprimir|"
     r"saltar al contenido|ir al contenido|leer m[aá]s|s[ií]guenos|volver arriba|noticias|publicado|autor|"
-    r"caso ?# ?[\w\-]+(?:\s*(?:y|,)\s*[\w\-]+)*|fecha:?|english)\s*:?$",
+    r"caso ?# ?[\w\-]+(?:\s*(?:y|,)\s*[\w\-]+)*|fecha:?|english)\s*(?::|\.\.\.|…)?$",  # (a search box: "Search …")
     re.I,
 )
 # The lines a site's menu opens with, when a page is copied whole.
