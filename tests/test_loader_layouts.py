@@ -3466,3 +3466,15 @@ def test_a_kicker_in_capitals_under_crumbs_over_categories_and_a_byline():
             "residents to boil or treat all drinking water until further notice.\n\n"
             "Two of the patients have died.\n")
     assert load_text(text, "cholera.txt").title == "CHOLERA ALERT: 14 cases confirmed in Example Heights"
+
+
+def test_a_dateline_with_a_regions_initials_in_brackets():
+    """"Tarkwa (W/R), March 18 –": Ghana writes the region's initials after the town; they vouch for a town in
+    small letters before a day without its year, which the release's own date completes."""
+    text = ("WESTERN EXAMPLE CHAMBER OF MINES\nPRESS RELEASE\n\nMiners and chiefs agree to replant 400 hectares\n\n"
+            "Tarkwa (W/R), March 18 – The Example Valley Traditional Council and the Western Example Chamber of "
+            "Mines have signed a five-year agreement to replant 400 hectares of land, the chamber said on "
+            "Tuesday 18 March 2031.\n\nThe work starts in April.\n")
+    r = load_text(text, "mines.txt")
+    assert (r.location, r.date) == ("Tarkwa (W/R)", dt.date(2031, 3, 18))
+    assert load_text(text.replace("Tarkwa (W/R)", "TARKWA (B/A)"), "mines.txt").location == "TARKWA (B/A)"

@@ -93,8 +93,9 @@ _DATELINE_LEAD = re.compile(
     r"\s+(?:--|[–—])\s+(?=[A-Z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[A-Z][a-z]{2,8}\.? \d)"
     r"|^(?P<place5>(?:[A-Z][A-Z.'’\-]{1,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,3}|[A-Z][a-zà-ÿ'’\-]{1,20}(?: [A-Z][a-zà-ÿ'’\-]{1,20}){0,2})"
     r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2}"
-    # "LAUTOKA (Fiji), 17 June —": the country in brackets after the place, kept with it.
-    r"(?:\s*\([A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?\))?)"
+    # "LAUTOKA (Fiji), 17 June —": the country in brackets after the place, kept with it; or the region's
+    # initials ("Tarkwa (W/R), March 18 –": Ghana's Western Region).
+    r"(?:\s*\((?:[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?|[A-Z]{1,3}/[A-Z]{1,3})\))?)"
     # "May Pen, Clarendon: Sunday, 12 April 2026 – …": a colon after the place, the date after it.
     r"(?:\s*(?:,|:|\(|\s[-–—]{1,2})|(?<=\))(?=\s))\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?"
     # "Barishal, 11 January 2030 (Friday): …", "JUBA, 27 June 2031 (CCCE) — …": a weekday or the issuer's
@@ -438,6 +439,9 @@ def may_be_place(name: str, given_names: bool = True) -> bool:
         and not (given_names and words and is_given_name(words[0]))
 
 
+_REGION_INITIALS = re.compile(r"\([A-Z]{1,3}/[A-Z]{1,3}\)$")
+
+
 def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | None]:
     """A dateline whose date is any written date (``place5``): the date must be all that stands between the
     place and the dash, a weekday aside; a place in capitals, or one before a colon, may give the day without
@@ -457,8 +461,10 @@ def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | 
             return text[m.end():], place, found[0]
     town = place.split(" (", 1)[0].split(",")[0]  # "LAUTOKA (Fiji)", "MONTEGO BAY, St James"
     written = _WEEKDAY_BEFORE.sub("", written)  # "LAUTOKA (Fiji), Monday 2 December — …"
-    if _MONTH_DAY.match(written) and (town.isupper() or (m.group(0).rstrip().endswith(":") and may_be_place(town))):
-        # "KUANTAN, March 12 —", "Vadodara, May 19: The Board …" (the colon of South Asian datelines).
+    if _MONTH_DAY.match(written) and (town.isupper() or (m.group(0).rstrip().endswith(":") and may_be_place(town))
+                                      or _REGION_INITIALS.search(place)):
+        # "KUANTAN, March 12 —", "Vadodara, May 19: The Board …" (the colon of South Asian datelines), "Tarkwa
+        # (W/R), March 18 –" (a region's initials vouch for the place).
         return text[m.end():], place, None
     return text, None, None
 
