@@ -142,3 +142,17 @@ def test_a_quote_in_single_marks_reopened_and_left_open_runs_to_the_paragraphs_e
     quoted = [q.text for q in body[1].quotes]
     assert len(quoted) == 2 and quoted[1].startswith("That should not be how anyone lives")
     assert body[1].quotes[1].speaker == "Morven Tait"
+
+
+def test_a_reported_clause_starts_after_the_hearers_and_the_circumstance():
+    """"told reporters outside the court that …", "said in a statement that …", "told him …": the reported
+    words are the clause, not the hearers, the circumstance or the whole sentence."""
+    body = _body("Council adopts plan\n\n"
+                 "Jane Roe told reporters outside the court that she would appeal the ruling.\n\n"
+                 "John Doe said in a statement on Monday that the plan was dead.\n\n"
+                 "Mary Major told him the council had run out of money.\n")
+    assert [[(q.kind, q.text) for q in p.quotes] for p in body] == [
+        [("reported", "she would appeal the ruling.")],
+        [("reported", "the plan was dead.")],
+        [("reported", "the council had run out of money.")],
+    ]

@@ -19,7 +19,14 @@ from searchidx.model import Paragraph, Quote
 # Where a sentence ends (not after an initial or a common abbreviation).
 _SENTENCE_BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No)\.)(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Inc)\.)(?=\s|$)")
 _STOP = re.compile(r"[.!?](?=\s|$)")
-_LEAD = re.compile(r"[\s,:;]*(?:that\s+|que\s+|dass\s+)?")
+# (The hearers may stand between the verb and "that": "told reporters outside the court that …".)
+_HEARERS = (r"(?:(?:the\s+)?(?:reporters|journalists|media|press|court|jury|judge|magistrate|tribunal|committee|meeting|"
+            r"hearing|members|delegates|audience|crowd|parliament|senate|assembly|council|house|residents|farmers|"
+            r"him|her|them|us|me)(?:\s+(?:outside|at|in|after|before|on)\s+(?:the\s+)?[a-z][\w’'-]*"
+            r"(?:\s+[a-z][\w’'-]*)?)?,?\s+)")
+_LEAD = re.compile(rf"[\s,:;]*(?:{_HEARERS}?(?:(?:in|on|at|during|after|before)\s+[\w’' -]{{1,40}}?,?\s+)?"
+                   rf"(?:that|que|dass)\s+|(?:him|her|them|us|me|reporters|journalists)\s+"
+                   r"(?=(?:the|a|an|he|she|they|it|we|I|there|this|his|her|their)\s))?")
 # Words that open a circumstance after a verb ("said in a statement"), not what was said.
 _CIRCUMSTANCE = frozenset("in on at during after before to with while when today yesterday".split())
 _MARKS = "\"“”«»„‘’'"
