@@ -1111,3 +1111,16 @@ def test_an_agent_placed_by_her_body_then_who_told_hearers_somewhere():
                  "told journalists outside the tribunal that the judgment was “a victory for every family”.",
                  "“Some of these families have lived in rented rooms for two years,” she said.") \
         == ["Zawadi Example", "Zawadi Example"]
+
+
+def test_lead_in_lines_with_a_long_circumstance_or_a_participle():
+    """"… said in a statement read out by the referees' association:", "… thanked the Government on behalf
+    of …, saying:": the line introduces the quote under it, which carries the speaker; it holds none of her
+    words."""
+    assert names("The assistant referee who was injured, Comfort Y. Example, 29, said in a statement read out "
+                 "by the referees’ association:",
+                 "“I have forgiven the players. I only ask that no referee is ever left alone on a pitch again.”",
+                 "The Turaga ni Koro of Vunisea, Mr Semi Example, thanked the Government on behalf of the eight "
+                 "districts of Kadavu, saying:",
+                 "“This jetty will carry our children to school and our crops to market.”") \
+        == [None, "Comfort Y. Example", None, "Semi Example"]

@@ -3074,6 +3074,9 @@ def attribution_fragment(text: str) -> bool:
     if len(words) == 2 and words[1] in _VERB_ALONE and not _QUESTION_HEAD.match(head) and (
             len(text) <= 120 or introduces):
         return True
+    if introduces and len(words) == 2 and words[1] in ("saying", "adding", "stating", "declaring") \
+            and head[: -len(words[1])].rstrip().endswith(","):
+        return True  # "Mr Jane Roe thanked the Government on behalf of …, saying:": what she said is below
     # "The Minister told Parliament:", "Roe said in a statement:": before a colon, the verb's hearers or
     # circumstances may follow it, in a few words.
     # (A long line only where its subject is set off by commas: "Jane Roe, who …, wrote in her opinion:".)
@@ -3093,8 +3096,9 @@ def attribution_fragment(text: str) -> bool:
 _TOPIC_VERBS = frozenset("described describes recalled recalls recounted recounts".split())
 
 
-#: Most words after the verb of a lead-in line ("told the House of Assembly on Tuesday:").
-LEAD_IN_TAIL_WORDS = 6
+#: Most words after the verb of a lead-in line ("told the House of Assembly on Tuesday:", "said in a statement
+#: read out by the referees' association:").
+LEAD_IN_TAIL_WORDS = 9
 _CIRCUMSTANCE_WORDS = frozenset("in on at during after before while when from via through outside inside "
                                 "yesterday today earlier later afterwards".split())
 
