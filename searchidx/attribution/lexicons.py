@@ -141,7 +141,7 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     conservatives liberals village tribe embassy consulate mission delegation regulator watchdog research
     chronicle gazette tribune herald journal courier inquirer telegraph magazine radio television broadcasting
     channel equity security investment investments advisors advisers bancorp financial insurance brokerage
-    depot analytics collective station command headquarters""".split()) | frozenset("""
+    depot analytics collective station command headquarters enterprise""".split()) | frozenset("""
     iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno junta empresa ministerio
     ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband gewerkschaft
     ministère gouvernement entreprise syndicat""".split())

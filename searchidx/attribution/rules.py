@@ -2248,6 +2248,9 @@ class Attributor:
                 full = named[0].name if len(named) == 1 else None
                 if not full and _styles_given_name(hon):
                     full = self.name_written_first(name, anywhere=True)
+            if full and not hon and " " in full and not lexicons.is_given_name(full.split()[0]) \
+                    and all(lexicons.is_lowercase_word(t) for t in full.split()):
+                return None  # "Director of Human Resources": a department's everyday words, nobody's name
             if full:
                 name = full
             elif not hon and not (title and title.split()[-1].lower().strip(",.") in _TITLES) \
