@@ -1127,10 +1127,9 @@ def test_lead_in_lines_with_a_long_circumstance_or_a_participle():
 
 
 def test_a_departments_everyday_words_in_a_role_are_no_name():
-    """"Adam Roe, Director of Human Resources and Organisational Development for NHS Example said": the
+    """"Adam Roe, Director of Human Resources and Organisational Development for NHS Lothian said": the
     department ("Human Resources") and an association's name ("Small & Medium Enterprises") are the role's."""
-    assert names('Adam Example, Director of Human Resources and Organisational Development for NHS Example said '
-                 '"NHS Example is delighted to work with the police."',
-                 "Mr Adrian Example, Honorary Secretary of the Association of Small & Medium Enterprises (ASME) "
-                 "said, “To remain competitive, SMEs have to enter new markets.”") \
-        == ["Adam Example", "Adrian Example"]
+    assert names('Adam Roe, Director of Human Resources and Organisational Development for NHS Lothian said '
+                 '"NHS Lothian is delighted to work with the police."') == ["Adam Roe"]
+    assert names("Mr Adrian Example, Honorary Secretary of the Association of Small & Medium Enterprises (ASME) "
+                 "said, “To remain competitive, SMEs have to enter new markets.”") == ["Adrian Example"]
