@@ -3478,3 +3478,21 @@ def test_a_dateline_with_a_regions_initials_in_brackets():
     r = load_text(text, "mines.txt")
     assert (r.location, r.date) == ("Tarkwa (W/R)", dt.date(2031, 3, 18))
     assert load_text(text.replace("Tarkwa (W/R)", "TARKWA (B/A)"), "mines.txt").location == "TARKWA (B/A)"
+
+
+def test_a_bulletin_number_in_the_tab_and_a_head_row_of_three_cells(tmp_path):
+    """"214/2032 - Standards in Public Life Bill published": the bulletin's number is no part of a title, the
+    short rest leads to the <h2> that says more; the head row "PRESS RELEASE | No: 214/2032 | Date: 19th March
+    2032" dates the page."""
+    page = tmp_path / "bill.html"
+    page.write_text(
+        "<html><head><title>214/2032 - Standards in Public Life Bill published</title></head><body>"
+        "<div class='crest'>HM Government of Example<br>Ministry of Justice<br>No.6 Example Place GX11 1AA</div>"
+        "<table class='ref'><tr><td><b>PRESS RELEASE</b></td><td>No: 214/2032</td><td>Date: 19th March 2032</td>"
+        "</tr></table><h2>Government publishes Bill to create independent Commissioner for Standards</h2>"
+        "<p>The Government has today published the Standards in Public Life Bill 2032, which will create the "
+        "first independent Commissioner for Standards, with powers to investigate complaints against Ministers."
+        "</p><p>The Bill follows a public consultation launched last autumn.</p></body></html>", encoding="utf-8")
+    r = load_release(page)
+    assert (r.title, r.date) == ("Government publishes Bill to create independent Commissioner for Standards",
+                                 dt.date(2032, 3, 19))

@@ -691,9 +691,10 @@ def _labelled_date(tree) -> Any:
     published in an element no class names a date ("Published 5th Dec 2026 | Category: Club"): the first
     such element's."""
     for row in tree.iter("tr"):
-        # A letterhead set as a table's row: "Press Release No. 14/2026 | Multan, April 2, 2026".
+        # A letterhead set as a table's row: "Press Release No. 14/2026 | Multan, April 2, 2026", "PRESS
+        # RELEASE | No: 214/2032 | Date: 19th March 2032".
         cells = [_text_of(td) for td in row.iter("td", "th")]
-        if len(cells) == 2 and any(is_label(c) for c in cells) and (dated := next(
+        if 2 <= len(cells) <= HEAD_ROW_CELLS and any(is_label(c) for c in cells) and (dated := next(
                 (found for c in cells if (found := date_only_line(c))), None)):
             return dated[1]
     # Elements, not text nodes: a label and its date may stand in two ("<b>Media Release</b> Date: 15.10.2026").
@@ -715,6 +716,8 @@ def _labelled_date(tree) -> Any:
     return None
 
 
+#: Most cells of a table row read as a letterhead's row.
+HEAD_ROW_CELLS = 4
 # A date field ending a head row: "… Date: 12.03.2026", "… Issued: 4 May 2026".
 _DATE_FIELD = re.compile(r"(?:^|\s)(?:date|dated|issued|released)\s*:\s*([^:|]{6,40})$", re.I)
 
@@ -770,10 +773,18 @@ _HEADLINE_CLASS = re.compile(r"headline|entry-title|post-title|article-title|new
 _LABEL_FIRST = re.compile(r"^([A-Za-z][A-Za-z ]{2,30}):\s+(?=\S)")
 
 
+_REFERENCE_PART = re.compile(r"^(?:(?:No|Ref|PR)\.?:?\s*)?[A-Z]{0,6}\s?\d{1,5}(?:[/.-]\d{2,4})+$")
+
+
 def _heading_part(title: str, tree) -> str:
     """The part of a title made of the site's name and the release's ("Site - Section - Release title") that
     the page's own h1, h2 or headline element repeats; the whole title when none does."""
     parts = _TITLE_PARTS.split(title)
+    # A bulletin's number as a part ("214/2032 - Standards in Public Life Bill published") is no title's.
+    while len(parts) >= 2 and _REFERENCE_PART.match(parts[0].strip()):
+        title, parts = title[title.find(parts[1], len(parts[0])):], parts[1:]
+    while len(parts) >= 2 and _REFERENCE_PART.match(parts[-1].strip()):
+        title, parts = title[:title.rfind(parts[-1])].rstrip(" |–—-"), parts[:-1]
     if len(parts) < 2:
         return title
     headings = set()
