@@ -1133,3 +1133,27 @@ def test_a_departments_everyday_words_in_a_role_are_no_name():
                  '"NHS Lothian is delighted to work with the police."') == ["Adam Roe"]
     assert names("Mr Adrian Example, Honorary Secretary of the Association of Small & Medium Enterprises (ASME) "
                  "said, “To remain competitive, SMEs have to enter new markets.”") == ["Adrian Example"]
+
+
+def test_a_particle_surname_opening_its_sentence_before_the_person_spoke():
+    assert names("State Rep. María José de los Example filed the bill on Tuesday.",
+                 "De los Example said tribes in her district had raised concerns about groundwater permits.") \
+        == [None, "María José de los Example"]
+
+
+def test_alleged_with_a_circumstance_before_that():
+    assert names("Senator Ibrahim Danjuma Example filed a petition last month.",
+                 "Senator Example, who represents Ilorin-Oyun Senatorial District, had alleged in his petition "
+                 "that delegate lists were altered on the eve of the primary.") \
+        == [None, "Ibrahim Danjuma Example"]
+
+
+def test_descriptions_before_and_after_a_name_with_an_age():
+    """"Boat guide …, 44, who …, said", "Burundian refugee …, 42, who …, told guests she …", "Mrs …, 52, a maize
+    and groundnut farmer from Chongwe who was among the first to register, said"."""
+    assert names("Boat guide Mohamed Example, 44, who fished off Nilaveli for 20 years before joining the resort’s "
+                 "excursions team, said he now earned a steady monthly salary.") == ["Mohamed Example"]
+    assert names("Burundian refugee Nizigiyimana Example, 42, who runs a tailoring workshop in Mahama camp, told "
+                 "guests she had trained eleven other women.") == ["Nizigiyimana Example"]
+    assert names("Mrs Bupe Nakazwe Example, 52, a maize and groundnut farmer from Chongwe who was among the first "
+                 "to register, said she had lost almost her entire crop.") == ["Bupe Nakazwe Example"]

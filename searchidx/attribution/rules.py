@@ -235,7 +235,13 @@ def _role_head(role: str) -> str:
     if not m:
         return role
     head = role[:m.start()]
-    return head if "," not in head and len(head.split()) <= 8 else role
+    # (An age set off before the noun phrase is no clause's comma: "52, a maize and groundnut farmer from
+    # Chongwe who was among the first …".)
+    bare = _AGE_SET_OFF.sub("", head)
+    return head if "," not in bare and len(bare.split()) <= 8 else role
+
+
+_AGE_SET_OFF = re.compile(r"^\s*\d{1,3},\s+")
 # Nouns for what a person is, as written in lower case before a name ("spokesman John Kirby").
 ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor strategist candidate nominee senator
     congressman congresswoman official manager director chairman chairwoman president secretary host analyst
@@ -252,7 +258,8 @@ ROLE_NOUNS_LIST = """spokesman spokeswoman spokesperson aide adviser advisor str
     shopkeeper trader vendor worker nurse midwife patient student pupil parent grandmother grandfather
     grandparent pensioner retiree widow widower veteran tenant commuter passenger magistrate coroner
     head headman headwoman headmistress elder pastor priest imam chieftain counsel girl boy schoolgirl schoolboy
-    prefect warden constable postmistress postmaster actress waitress stewardess hostess seamstress mayoress
+    prefect warden constable guide refugee detainee evacuee returnee attendee devotee trainee employee awardee
+    postmistress postmaster actress waitress stewardess hostess seamstress mayoress
     manageress priestess deaconess abbess""".split()
 # "Democratic nominee Hillary Clinton, …, said": a title in lower case before the name.
 # What a person is, in lower case: a role noun, or a word with an agent's ending ("operator", "rider",
@@ -2138,9 +2145,16 @@ class Attributor:
             office = lexicons.OFFICE_POST_NOMINALS.get(span.lower())
             return self.registry.by_role(span) or self.role_holder(span) or (
                 self.registry.by_role(office) or self.role_holder(office) if office else None)
-        if span.split(None, 1)[0].lower() in _PARTICLES and " " in span and (
-                known := self.registry.find(span[0].lower() + span[1:])):
-            return known  # "De los Santos-Whitfield said": a surname opening with a particle, opening its sentence
+        if span.split(None, 1)[0].lower() in _PARTICLES and " " in span:
+            # "De los Santos-Whitfield said": a surname opening with a particle, opening its sentence (the full
+            # name the release gave, whether or not it has spoken yet).
+            lowered = span[0].lower() + span[1:]
+            if known := self.registry.find(lowered):
+                return known
+            # (Only where the release writes it so: "Ó Loingsigh" keeps its capital, and full_name's answers are
+            # kept by the surname in small letters.)
+            if lowered in self.text and (full := self.full_name(lowered)) and lexicons.is_given_name(full.split()[0]):
+                return self.registry.resolve(full, role, _gender(hon))
         if not (span[:1].islower() and span.split(None, 1)[0] in _PARTICLES):
             span = _strip_lead(span)  # (a particle in small letters opens a surname: "Mr. de Vos")
         if hon is None and span[:2] in _HONORIFIC_STARTS and (h := _HONORIFIC_RE.match(span)):
@@ -2854,7 +2868,8 @@ _DENIAL_OBJECT = re.compile(r"\s+(?:that|being|having|any|all|it|ever|wrongdoing
                             r"(?:the|these|those|such|his|her|their)\s+(?:[a-z]+\s+)?(?:allegations?|claims?|"
                             r"accusations?|charges?|reports?|rumou?rs?|suggestions?))\b")
 # "He alleged that …"; "appealed to residents not to …" (to no court or tribunal; "appealed for" is a phrase).
-_ALLEGED_THAT = re.compile(r"\s+that\b")
+# (A circumstance may come between: "had alleged in his petition that …".)
+_ALLEGED_THAT = re.compile(r"\s+(?:(?:in|at|during|before|on)\s+(?:[\w’'-]+\s+){1,4}?)?that\b")
 _APPEAL_TO = re.compile(r"\s+to\s+(?!(?:the\s+)?(?:[A-Z]\w*\s+)*(?:court|tribunal|judge|board)\b)"
                         r"(?:[\w’'-]+\s+){1,6}?(?:not\s+)?to\s+[a-z]", re.I)
 # "She accused Big Machine of …": an object, then "of".
