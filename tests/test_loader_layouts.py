@@ -3496,3 +3496,33 @@ def test_a_bulletin_number_in_the_tab_and_a_head_row_of_three_cells(tmp_path):
     r = load_release(page)
     assert (r.title, r.date) == ("Government publishes Bill to create independent Commissioner for Standards",
                                  dt.date(2032, 3, 19))
+
+
+def test_a_bilingual_issuer_h1_over_its_address_and_a_classed_headline(tmp_path):
+    """The h1 names the body in English and, under a <br>, in French; its address and contacts, a label, then
+    the headline in <p class="titre">: the headline is the title, the address no text that stops the search."""
+    page = tmp_path / "ruling.html"
+    page.write_text(
+        "<html><head><title>Communiqué de presse / Press communiqué - CEX</title></head><body>"
+        "<h1>Commission for Equal Treatment and Example Fairness<br><span>Commission pour l'égalité de traitement"
+        "</span></h1><p class='adresse'>3rd Floor, Example Tower, Sir William Newton Street, Port Louis &ndash; "
+        "Tel: (230) 555 6120 &ndash; Email: cex@example.org</p><p><b>COMMUNIQUÉ</b></p>"
+        "<p class='titre'><b>Bank’s address rule discriminated against islanders, Commission rules</b></p>"
+        "<p>Port Louis, 17 November 2032 &ndash; The Commission for Equal Treatment and Example Fairness has ruled "
+        "that a commercial bank discriminated against residents of the island by requiring a second address.</p>"
+        "<p>The ruling follows a complaint lodged in March.</p></body></html>", encoding="utf-8")
+    r = load_release(page)
+    assert r.title == "Bank’s address rule discriminated against islanders, Commission rules"
+
+
+@pytest.mark.parametrize(("lead", "place"), [
+    ("PORT MORESBY: The Leadership Integrity Commission has referred a member to the Public Prosecutor.",
+     "PORT MORESBY"),
+    ("Santa Ana – The owner of two electronics companies and his wife were arrested today on tax charges.",
+     "Santa Ana"),
+])
+def test_a_place_opening_with_a_word_that_heads_places(lead, place):
+    """"Port", "Santa", "Mount": an everyday word or a given name alone, the head of a place's name before
+    another word."""
+    assert load_text(f"Example headline for the release\n\n{lead}\n\nMore text follows here.\n",
+                     "x.txt").location == place

@@ -435,8 +435,16 @@ def may_be_place(name: str, given_names: bool = True) -> bool:
     if is_place(name):
         return True
     words = name.split()
+    if len(words) >= 2 and words[0].lower().rstrip(".") in _PLACE_HEADS:
+        words = words[1:]  # "Port Moresby", "Fort Portal", "Cape Coast": a place's head word, then its name
+        return not is_organisation(name) and not any(is_lowercase_word(w) for w in words)
     return not is_organisation(name) and not any(is_lowercase_word(w) for w in words) \
         and not (given_names and words and is_given_name(words[0]))
+
+
+# Words that open places' names and would read as everyday words alone.
+_PLACE_HEADS = frozenset("port fort mount mt lake cape saint st san santa new north south east west upper lower "
+                         "great little grand point".split())
 
 
 _REGION_INITIALS = re.compile(r"\([A-Z]{1,3}/[A-Z]{1,3}\)$")

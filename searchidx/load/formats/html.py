@@ -24,7 +24,10 @@ from searchidx.load.dates import MONTHS, find_date, parse_date
 from searchidx.load.draft import Block, Draft
 from searchidx.load.metadata import (
     date_only_line,
+    find_email,
     head_row_date,
+    holds_phone,
+    is_address,
     is_label,
     is_name_line,
     issuer_and_label,
@@ -951,6 +954,9 @@ def _headline_after(masthead):
         if el.tag in ("h2", "h3") or (el.tag in ("div", "p", "span", "strong") and _title_classed(el)):
             if len(text.split()) >= 4 and not is_label(text) and not names_issuer([text]):
                 return el
+        elif el.tag == "p" and len(text.split()) >= _BODY_WORDS and not ends_sentence(text) \
+                and (is_address(text) or holds_phone(text) or find_email(text)):
+            continue  # the letterhead's address and contacts: "3rd Floor, … – Tel: … – Email: …"
         elif el.tag == "p" and len(text.split()) >= _BODY_WORDS:
             return None
     return None
@@ -996,7 +1002,9 @@ def _read_metadata(tree, draft: Draft) -> None:
         h1 = next(tree.iter("h1"), None)
         if h1 is not None and issuer_and_label(_text_of(h1)):
             h1 = None  # a masthead: "Temburong Blue Prawn Sdn Bhd — Media Release" over the headline's h2
-        if h1 is not None and names_issuer([_text_of(h1)]):
+        # (Or its first line names it, the name in another language under a <br>: "Commission for Equal
+        # Treatment …" / "Commission pour l'égalité …".)
+        if h1 is not None and (names_issuer([_text_of(h1)]) or names_issuer([" ".join((h1.text or "").split())])):
             # A letterhead set as the page's h1 ("Ministry of Example Affairs"), when a headline follows it
             # before the text: the next heading, or the element its class names the title.
             after = _headline_after(h1)
