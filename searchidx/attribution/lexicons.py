@@ -122,6 +122,11 @@ POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc
 #: Post-nominals that are also common words or honorifics in other positions: only after a full name.
 _AMBIGUOUS_POST_NOMINALS = frozenset("am ms ch ba md sr".split())
 
+#: Organisation words in other languages, for releases in them: they take no English plural in "-s"
+#: ("Iglesias" is a surname).
+FOREIGN_ORGANISATION_WORDS = frozenset("""iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno
+    junta empresa ministerio ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband
+    gewerkschaft ministère gouvernement entreprise syndicat""".split())
 #: Words that make a capitalised run an organisation or a group, not a person.
 ORGANISATION_WORDS = frozenset("""office department police court parliament council committee ministry government
     agency inc corp corporation company association university commission bureau board union party group
@@ -141,14 +146,7 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     conservatives liberals village tribe embassy consulate mission delegation regulator watchdog research
     chronicle gazette tribune herald journal courier inquirer telegraph magazine radio television broadcasting
     channel equity security investment investments advisors advisers bancorp financial insurance brokerage
-    depot analytics collective station command headquarters enterprise""".split()) | frozenset("""
-    iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno junta empresa ministerio
-    ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband gewerkschaft
-    ministère gouvernement entreprise syndicat""".split())
-#: Of those, the words in other languages: no English plural in "-s" ("Iglesias" is a surname).
-FOREIGN_ORGANISATION_WORDS = frozenset("""iglesia fiscalía fiscalia oficina departamento escuela universidad gobierno
-    junta empresa ministerio ministerium verein partei polizei bundespolizei fraktion stadtrat regierung verband
-    gewerkschaft ministère gouvernement entreprise syndicat""".split())
+    depot analytics collective station command headquarters enterprise""".split()) | FOREIGN_ORGANISATION_WORDS
 
 #: Countries and regions that speak in releases as states do ("South Korea said").
 PLACES = frozenset("""afghanistan albania algeria argentina armenia australia austria bangladesh belgium belize bhutan

@@ -19,11 +19,12 @@ from searchidx.model import Paragraph, Quote
 # Where a sentence ends (not after an initial or a common abbreviation).
 _SENTENCE_BREAK = re.compile(r"[.!?](?<![A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No)\.)(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Inc)\.)(?=\s|$)")
 _STOP = re.compile(r"[.!?](?=\s|$)")
+# Where the hearers were, after them: "told reporters outside the court …".
+HEARERS_WHERE = r"(?:\s+(?:outside|at|in|after|before|on)\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)"
 # (The hearers may stand between the verb and "that": "told reporters outside the court that …".)
 _HEARERS = (r"(?:(?:the\s+)?(?:reporters|journalists|media|press|court|jury|judge|magistrate|tribunal|committee|meeting|"
             r"hearing|members|delegates|audience|crowd|parliament|senate|assembly|council|house|residents|farmers|"
-            r"him|her|them|us|me)(?:\s+(?:outside|at|in|after|before|on)\s+(?:the\s+)?[a-z][\w’'-]*"
-            r"(?:\s+[a-z][\w’'-]*)?)?,?\s+)")
+            rf"him|her|them|us|me){HEARERS_WHERE}?,?\s+)")
 _LEAD = re.compile(rf"[\s,:;]*(?:{_HEARERS}?(?:(?:in|on|at|during|after|before)\s+[\w’' -]{{1,40}}?,?\s+)?"
                    rf"(?:that|que|dass)\s+|(?:him|her|them|us|me|reporters|journalists)\s+"
                    r"(?=(?:the|a|an|he|she|they|it|we|I|there|this|his|her|their)\s))?")

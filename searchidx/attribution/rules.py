@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from searchidx.attribution import lexicons
-from searchidx.attribution.quotes import CARRIED, EXPLICIT, STATEMENT, quote_records, reported_clause, sentence_start
+from searchidx.attribution.quotes import (
+    CARRIED,
+    EXPLICIT,
+    HEARERS_WHERE,
+    STATEMENT,
+    quote_records,
+    reported_clause,
+    sentence_start,
+)
 from searchidx.model import Paragraph
 from searchidx.regexes import trie_pattern
 
@@ -2198,15 +2206,7 @@ class Attributor:
             full = known.name if known else self.full_name(name)
             if full and " " in full:
                 return self.registry.resolve(full, role, _gender(hon))
-        # (A particle in small letters opens a surname right after an honorific or a title: "Mr. de Vos",
-        # "Mayor de Blasio"; not after a body's words: "… del Condado de Dallas".)
-        small = [t for t in given.split() if t[:1].islower()]
-        after_title = (bool(hon and not title) or bool(title and title.split()[-1].lower().strip(",.") in _TITLES)) \
-            and " ".join(small) == " ".join(name.split()[:-1])
-        # (Or where the release gives the surname so after a given name: "Maria Elena de la Garza-Whitfield".)
-        after_title = after_title or (name[:1].islower() and name.split()[0] in _PARTICLES and " " in name
-                                      and bool(full := self.full_name(name)) and lexicons.is_given_name(full.split()[0]))
-        if not _valid_name(name, particle_first=after_title):
+        if not _valid_name(name, particle_first=name[:1].islower() and self._particle_surname(hon, title, given, name)):
             # "Larry O’Connor on Hot Air": the words after a joiner are a place or an outlet.
             tokens = name.split()
             cut = next((k for k, t in enumerate(tokens) if t in ("on", "of", "in", "for", "at", "and")), 0)
@@ -2274,6 +2274,20 @@ class Attributor:
                 # is a given name the pronouns after it agree with ("Bob said he …"; "Dell said it …" is not).
                 return None
         return self.registry.resolve(name, role, gender)
+
+    def _particle_surname(self, hon: str | None, title: str | None, span: str, name: str) -> bool:
+        """Whether ``name``, opening with a particle in small letters, is a surname: right after an honorific or
+        a title, the particles the only small words of the ``span`` read ("Mr. de Vos", "Mayor de Blasio"; not
+        "… del Condado de Dallas"), or where the release gives it after a given name ("Maria Elena de la
+        Garza-Whitfield")."""
+        tokens = name.split()
+        if len(tokens) < 2 or tokens[0] not in _PARTICLES:
+            return False
+        after_title = bool(hon and not title) or bool(title and title.split()[-1].lower().strip(",.") in _TITLES)
+        if after_title and [t for t in span.split() if t[:1].islower()] == tokens[:-1]:
+            return True
+        full = self.full_name(name)
+        return bool(full) and lexicons.is_given_name(full.split()[0])
 
     def _lone_given_name(self, name: str) -> bool:
         """A given name alone that names a person: the pronouns after it agree with it ("Amira … She said")."""
@@ -2892,7 +2906,7 @@ _WHO_SUBJECT = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z
 _WHO_CONTENT = re.compile(r"\s+(?:(?:in part|later|also|police|officers|investigators|detectives|reporters|journalists|"
                           r"the (?:court|jury|judge|board|hearing|media|press)|him|her|them|us|me)"
                           # (Where the hearers were: "told journalists outside the tribunal that …".)
-                          r"(?:\s+(?:outside|at|in|after|before|on)\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?)?\s*,?\s+)?"
+                          rf"{HEARERS_WHERE}?\s*,?\s+)?"
                           r"(?:that\b|[,:]?\s*[\"“]|(?:he|she|they|it|I|we|there)\s)")
 # Verbs whose clause, whatever it opens with, is the words said.
 _SAID_VERBS = frozenset("said says stated added noted explained warned insisted argued".split())

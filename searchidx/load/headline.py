@@ -14,6 +14,7 @@ import re
 from searchidx.load import metadata as md
 from searchidx.load.cleaning import clean_line, ends_sentence
 from searchidx.load.dates import find_date
+from searchidx.load.structure import is_advisory_fact
 
 #: Lines above the lead the check reads, at most.
 HEAD_LINES = 40
@@ -38,9 +39,6 @@ _SITE_AFTER = re.compile(r"\s+[-–—|]\s+(?:The\s+)?(?:[A-Z][\w’'.&-]*\s+){0
 _ADVISORY = re.compile(r"\badvisory\b", re.I)
 # A post's categories or tags in a row: "Public Notices, Public Health" (each a few capitalised words).
 _CATEGORY_ROW = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2}(?:, [A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2})+$")
-# An advisory's fact ("WHO: …", "WHEN: …"); a kicker in capitals is no fact ("CHOLERA ALERT: 14 cases …").
-_FACT_LABEL = re.compile(r"^(?:WHO|WHAT|WHEN|WHERE|WHY|HOW|TIME|DATE|VENUE|LOCATION|CONTACTS?|RSVP|VISUALS|SPEAKERS|"
-                         r"DETAILS|NOTE|QUI[EÉ]N|QU[EÉ]|CU[AÁ]NDO|D[OÓ]NDE|LUGAR|HORA|FECHA)\s*:")
 _RULE = re.compile(r"^[\s\-–—_=*•·~#.]+$")
 _PAGE = re.compile(r"\bpage \d+ of \d+\b", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
@@ -190,7 +188,7 @@ def _menu_run(lines: list[str]) -> bool:
     return False
 
 
-def _in_menu(lines: list[str], k: int) -> bool:
+def in_menu(lines: list[str], k: int) -> bool:
     """Whether line ``k`` is one of a run of entries typed together ("Share this" / "Facebook" / "X")."""
     def entry(j: int) -> bool:
         return 0 <= j < len(lines) and _menu_entry(lines[j])
@@ -223,7 +221,7 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
     k = at - 1
     # From the lead up: the furniture between the headline and the lead (a date line, a label, a rule, a
     # run of share links or menu entries).
-    while k >= max(0, at - HEAD_LINES) and (not lines[k].strip() or furniture(lines[k]) or _in_menu(lines, k)):
+    while k >= max(0, at - HEAD_LINES) and (not lines[k].strip() or furniture(lines[k]) or in_menu(lines, k)):
         k -= 1
     if k < max(0, at - HEAD_LINES):
         return None
@@ -324,7 +322,7 @@ def _starts_block(lines: list[str], k: int) -> bool:
     above = lines[k - 1].strip()
     # (Short lines in capitals over a line in capitals are a headline wrapped short: "FORTUNE TELLER" / "AND" /
     # "HER" / "DAUGHTER FOR FINANCIAL GAIN".)
-    return not above or md.is_crumb_trail(above) or (_in_menu(lines, k - 1) and not (
+    return not above or md.is_crumb_trail(above) or (in_menu(lines, k - 1) and not (
         above.isupper() and lines[k].strip().isupper())) or (
         furniture(above) and (md.is_label(above) or not _KIND.search(above)))
 
@@ -333,8 +331,10 @@ def _headline(text: str, lead: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", text)
     if len(words) < 3 or len(text.split()) > HEADLINE_WORDS or text.rstrip().endswith((":", "...", "…")):
         return False  # (a line cut short in a breadcrumb: "… Empowers Su...")
-    if text.lstrip()[:1] in "*•†(" or text[:1].islower() or _FACT_LABEL.match(text):
-        return False  # a note under the headline ("*Defendant was …"), an advisory's fact ("WHO: …")
+    if text.lstrip()[:1] in "*•†(" or text[:1].islower() or is_advisory_fact(text):
+        # A note under the headline ("*Defendant was …"), an advisory's fact ("WHO: …"); a kicker in capitals
+        # is none ("CHOLERA ALERT: 14 cases …").
+        return False
     if text.rstrip().endswith(("-", "–", "—")):
         return False  # a dateline over its lead ("SANTA ANA, Calif. –")
     if ends_sentence(text) and len(text.split()) > 20:

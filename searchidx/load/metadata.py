@@ -60,6 +60,8 @@ _DATELINE_LINE = re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}),?\s+(
 # A capitalised word of a place, perhaps hyphenated ("Calif.", "Winston-Salem"); bounded, so that a long run
 # of capitals cannot make the pattern backtrack without end.
 _WORD = r"[A-Z][A-Za-z.'’]{0,20}(?:-[A-Za-z.'’]{1,20})?"
+# A region's initials in brackets after a town: "Tarkwa (W/R)", Ghana's Western Region.
+_REGION_INITIALS_TEXT = r"[A-Z]{1,3}/[A-Z]{1,3}"
 # A dateline opening the first paragraph: "SANTA ANA – The …", "WASHINGTON, D.C. (March 3, 2020) — …".
 _DATELINE_LEAD = re.compile(
     # ("DOUGLAS, Isle of Man — …": a country's name may hold "of".)
@@ -95,7 +97,7 @@ _DATELINE_LEAD = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2}){0,2}"
     # "LAUTOKA (Fiji), 17 June —": the country in brackets after the place, kept with it; or the region's
     # initials ("Tarkwa (W/R), March 18 –": Ghana's Western Region).
-    r"(?:\s*\((?:[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20})?|[A-Z]{1,3}/[A-Z]{1,3})\))?)"
+    rf"(?:\s*\((?:[A-Z][a-z]{{2,20}}(?: [A-Z][a-z]{{2,20}})?|{_REGION_INITIALS_TEXT})\))?)"
     # "May Pen, Clarendon: Sunday, 12 April 2026 – …": a colon after the place, the date after it.
     r"(?:\s*(?:,|:|\(|\s[-–—]{1,2})|(?<=\))(?=\s))\s*(?P<date5>[A-Za-z0-9][A-Za-z0-9 ,./\-]{2,40}?)\)?"
     # "Barishal, 11 January 2030 (Friday): …", "JUBA, 27 June 2031 (CCCE) — …": a weekday or the issuer's
@@ -447,7 +449,7 @@ _PLACE_HEADS = frozenset("port fort mount mt lake cape saint st san santa new no
                          "great little grand point".split())
 
 
-_REGION_INITIALS = re.compile(r"\([A-Z]{1,3}/[A-Z]{1,3}\)$")
+_REGION_INITIALS = re.compile(rf"\({_REGION_INITIALS_TEXT}\)$")
 
 
 def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | None]:

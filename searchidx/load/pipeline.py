@@ -564,7 +564,7 @@ def _is_lead(text: str) -> bool:
     quoted phrase with no stop inside it is a headline ('Three charged after seniors lose $1.3 million in
     "grandparent scam"'): prose puts its full stop there."""
     # (A search box's "Search …" ends on an ellipsis and is no sentence.)
-    return (ends_sentence(text) and not _quoted_phrase_end(text) and len(text.split()) > 2) or len(text) > 200 \
+    return (ends_sentence(text) and not _quoted_phrase_end(text) and len(text.split(None, 2)) > 2) or len(text) > 200 \
         or (md.strip_dateline_lead(text)[1] is not None and not md.is_label(text))
 
 

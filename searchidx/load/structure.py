@@ -278,6 +278,11 @@ _FACT = re.compile(r"^(?:WHO|WHAT|WHEN|WHERE|WHY|PHOTO/INTERVIEW|SPEAKERS|VISUAL
                    r"QUI[EÉ]N|QU[EÉ]|CU[AÁ]NDO|D[OÓ]NDE|HORARIO|LUGAR)\s*:\s*\S", re.I)
 
 
+def is_advisory_fact(text: str) -> bool:
+    """A media advisory's fact line: "WHO: …", "WHEN: …", "LUGAR: …"."""
+    return bool(_FACT.match(text))
+
+
 def is_heading(text: str) -> bool:
     """A crosshead or label: short, no sentence end, not a list item (nor the one before the last: "…; and"),
     not an advisory's fact line."""

@@ -18,6 +18,7 @@ from searchidx.load.cleaning import (
 )
 from searchidx.load.dates import find_date
 from searchidx.load.draft import Block, Draft
+from searchidx.load.headline import in_menu
 from searchidx.load.metadata import (
     date_only_line,
     find_email,
@@ -228,16 +229,6 @@ def _menu_run(lines: list[str]) -> bool:
 def _menu_line(line: str) -> bool:
     return len(line.split()) <= MENU_ENTRY_WORDS and line[:1].isupper() and not any(c.isdigit() for c in line) \
         and not ends_sentence(line) and not is_label(line) and not line.isupper()
-
-
-def _in_menu_run(lines: list[str], k: int) -> bool:
-    """Whether line ``k`` is one of a run of menu entries ("About us" / … / "Hire a waka" / "Contact")."""
-    start = end = k
-    while start > 0 and _menu_line(lines[start - 1]):
-        start -= 1
-    while end + 1 < len(lines) and _menu_line(lines[end + 1]):
-        end += 1
-    return _menu_line(lines[k]) and end - start + 1 >= MENU_RUN_LINES
 
 
 #: Menu lines that tell a copied page's head under its site's name; most words of one of its entries.
@@ -762,18 +753,14 @@ def _headline_under_label(draft: Draft, body: list[str], lead: int, label_at: in
     if not 0 <= label_at < lead:
         return body
     above = [draft.title or "", *body[:label_at]]
-    if any(is_address(ln) or find_phone(ln) or find_email(ln) for ln in above):
-        # (Lines over the label with an address or contacts are one block, the letterhead, as typed one a line:
-        # a motto among them is no headline the lead takes up.)
-        items = [tuple(above), (label,), *((ln,) for ln in body[label_at:lead])]
-        j = headline_under_label(items, body[lead])
-        k = label_at + j - 2 if j else 0  # in ``body``: less the letterhead's item and the label's
-    else:
-        items = [*((ln,) for ln in above), (label,), *((ln,) for ln in body[label_at:lead])]
-        j = headline_under_label(items, body[lead])
-        k = j - 2 if j else 0  # in ``body``: less the title's item and the label's
+    # (Lines over the label with an address or contacts are one block, the letterhead, as typed one a line: a
+    # motto among them is no headline the lead takes up.)
+    block = any(is_address(ln) or find_phone(ln) or find_email(ln) for ln in above)
+    heads = [tuple(above)] if block else [(ln,) for ln in above]
+    j = headline_under_label([*heads, (label,), *((ln,) for ln in body[label_at:lead])], body[lead])
     if not j:
         return body
+    k = label_at + j - len(heads) - 1  # in ``body``: the items after the label stand for body[label_at:]
     first, line = _fold(draft.title or ""), _fold(body[k])
     words = stems(line)
     if (title_again and len(words & stems(first)) < TITLE_MATCH * len(words)) or (first.startswith(line) and first != line):
@@ -926,7 +913,7 @@ def _page_title(draft: Draft, body: list[str], side_list: list[tuple[object, str
         # Nor is a menu's entry ("Hire a waka") or a byline ("Posted by Club Secretary in Club news").
         heads = [h for h in heads if not (_site_name(body[h]) or (names_issuer([body[h]]) and _body_name_shape(body[h]))
                                           or (is_office_line(body[h]) and named_whole(body[h], body[lead]))
-                                          or _in_menu_run(body, h) or is_byline(body[h]))] or heads
+                                          or in_menu(body, h) or is_byline(body[h]))] or heads
         # Of the headings the lead takes up, the one it takes up most: in many words (a menu entry, "Study with
         # us", may share its one word with the lead) and in a large share of its own (a breadcrumb trail ending
         # in the headline shares a word or two more, and holds more).
