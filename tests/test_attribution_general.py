@@ -1302,3 +1302,34 @@ def test_the_warden_after_a_quote_names_the_senior_warden_and_the_quote_is_direc
 ])
 def test_gaelic_and_welsh_names_compound_predicates_and_lead_ins(paragraphs, expected):
     assert names(*paragraphs) == expected
+
+
+# --- rounds 32 and 33's error classes --------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # A lead that gives the role with a qualifier, the name coming later under the bare title.
+    (["People appealing decisions wait 214 days for an answer, the Fairness Commissioner said Wednesday.",
+      "In a report tabled in the legislature, Commissioner Jane Example-Roe found that appeals were lost."],
+     ["Jane Example-Roe", None]),
+    # ... but not where the title the release names someone with is qualified otherwise.
+    (["The Principal Secretary said the works would start in May.",
+      "Cabinet Secretary Jane Roe opened the meeting."], [None, None]),
+    # An organisation's partial quote is nobody's, though the paragraph before had a speaker.
+    (["Minister John Doe said the ministry accepted 14 of the recommendations.",
+      "The ministry said the remaining two needed \"further work with our partners.\""], ["John Doe", None]),
+    # A body named for its country, with no given name or title opening it.
+    (["Example Voice Uganda has asked the regulator to stop operators deleting unused data."], [None]),
+    (["Example Cymru's managing director, Jane Roe, said the network would reach 9,000 homes.",
+      "'We are a Welsh company that started with four staff,' she said."], ["Jane Roe", "Jane Roe"]),
+    # ... not a peer's title.
+    (["Home Office minister Baroness Scotland said: \"Murder is the most serious of crimes.\""],
+     ["Baroness Scotland"]),
+    # A name with a description set off after it, then "who said".
+    (["Among those who filed complaints is Jane \"Jay\" Roe, a 31-year-old nurse from Iloilo City, who said "
+      "she paid an agency for a job that never materialised."], ["Jane Roe"]),
+    (["During the sentencing, the People read a victim impact statement on behalf of Jane Doe, who wrote in "
+      "part, “I am currently 21 years old.”"], ["Jane Doe"]),
+    (["The report was welcomed by the union, a body of 4,000 nurses, who said it was overdue."], [None]),
+])
+def test_late_named_roles_bodies_named_for_countries_and_appositives_before_who(paragraphs, expected):
+    assert names(*paragraphs) == expected

@@ -169,7 +169,7 @@ PLACES = frozenset("""afghanistan albania algeria argentina armenia australia au
     uzbekistan kyrgyzstan tajikistan turkmenistan bosnia herzegovina macedonia andorra monaco liechtenstein
     nicaragua honduras paraguay suriname bahamas barbados bermuda antigua barbuda grenadines tobago anguilla
     montserrat aruba brunei vanuatu kiribati tuvalu nauru palau micronesia timor caledonia polynesia gibraltar
-    guam greenland""".split())
+    guam greenland cymru aotearoa éire""".split())
 
 # US states as AP style abbreviates them in datelines and titles ("Dekalb, Ill. —", "the Calif. Department"),
 # without their final full stop.

@@ -324,6 +324,9 @@ _AFTER_VERB_TAIL = re.compile(
     rf"^\s+(?P<art>(?:the|el|la|der|die|das)\s+)?(?P<role>[^.;:\"“”„!?]{{2,120}})(?:,\s+|\s+)(?P<hon>{HONORIFIC}\s+)?"
     rf"(?P<span>{_PERSON_NAME}){_POST_NOMINAL}\s*(?=[.;!?]|,\s|$|\s+(?:und|and|y)\s|\s*[“\"„])")
 # "Deputy Prime Minister", "Vice-President", "former Minister": another role than the one looked for.
+# A word just before a title that qualifies it ("Cabinet Secretary", "shadow home secretary"); punctuation or a
+# function word leaves it bare ("…, Commissioner Jane Roe").
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![.,;:(—–])\s*\b(?!(?:the|The|by|and|with|from|to|as|when|that|said|says)\b)[\w’'-]+\s+$")
 _ROLE_MODIFIER_BEFORE = re.compile(r"(?:\b(?:deputy|vice|former|acting|assistant|associate|shadow|interim|ex|junior|"
                                    r"under|co)[\s-]+|-)$")
 # Where a release names the holder of a role: "First Lady Melania Trump", "Minister of Finance, Hon. Jane
@@ -1997,14 +2000,22 @@ class Attributor:
         words = role.lower().strip(" ,").split()
         if found is None and len(words) > 1 and words[0] in lexicons.ORGANISATION_WORDS:
             found = self._role_holder_of(" ".join(w for w in words if w not in lexicons.ORGANISATION_WORDS))
+        if found is None and len(words) > 1 and words[-1] in _TITLES and role.strip(" ,")[:1].isupper() \
+                and not _ROLE_MODIFIER_BEFORE.search(" ".join(words[:-1]) + " "):
+            # "B.C.'s Fairness Commissioner said" in a lead that names her later as "Commissioner Jane Roe":
+            # the title's head word, where the release gives it to one person only.
+            # (Only where the title stands bare before the name: a "Cabinet Secretary Jane Roe" is not the
+            # "Principal Secretary".)
+            found = self._role_holder_of(words[-1], bare=True)
         return found
 
-    def _role_holder_of(self, role: str) -> Person | None:
+    def _role_holder_of(self, role: str, bare: bool = False) -> Person | None:
         key = role.lower().strip(" ,")
         if not any(w.strip(",.()") in _TITLES or w in ("lady", "gentleman") for w in key.split()):
             return None  # "the OECD", "LAPD": an organisation, not a person's role
-        if key in self._role_holder:
-            return self.registry.find(self._role_holder[key]) if self._role_holder[key] else None
+        cached = " " + key if bare else key
+        if cached in self._role_holder:
+            return self.registry.find(self._role_holder[cached]) if self._role_holder[cached] else None
         found: set[str] = set()
         if self._lower is None:
             self._lower = self.text.lower()
@@ -2013,7 +2024,9 @@ class Attributor:
         while pos >= 0 and len(found) < 6:
             end = pos + len(key)
             if (pos == 0 or not low[pos - 1].isalnum()) and (end >= len(low) or not low[end].isalnum()) \
-                    and not _ROLE_MODIFIER_BEFORE.search(low, max(0, pos - 12), pos):
+                    and not _ROLE_MODIFIER_BEFORE.search(low, max(0, pos - 12), pos) \
+                    and not (bare and (_CAPITAL_WORD_BEFORE.search(self.text, max(0, pos - 40), pos)
+                                       or self.text[end:end + 30].split(None, 1)[0].lower() in _TITLES)):
                 # The name after the role first; the one before it is searched for only if that gives none.
                 for after in (True, False):
                     if after:
@@ -2044,17 +2057,17 @@ class Attributor:
             names = {lexicons.strip_post_nominals(m.group("span")) for m in styled.finditer(self.text)}
             if len(names) == 1:
                 name = names.pop()
-                self._role_holder[key] = name
+                self._role_holder[cached] = name
                 return self.registry.resolve(name, style, None)
         # A headline's next word may cling to the name ("First Lady Jane Roe Applauds …"): the shortest name
         # found is the person when every other one starts with it.
         names = sorted({f.split("\t")[1] for f in found}, key=len)
         base = speaker_key(names[0]).split() if names else []
         if not names or any(speaker_key(n).split()[:len(base)] != base for n in names):
-            self._role_holder[key] = None
+            self._role_holder[cached] = None
             return None
         name = names[0]
-        self._role_holder[key] = name
+        self._role_holder[cached] = name
         return self.registry.resolve(name, role.strip(" ,"), None)
 
     def _holder_name(self, m: re.Match[str] | None, styled: bool = False) -> str:
@@ -2064,8 +2077,9 @@ class Attributor:
         poss = [k for k, t in enumerate(name.split()) if t.endswith(_POSSESSIVE)]
         if poss:  # "First Lady Jane Roe’s Roundtable": the name ends at its possessive
             name = " ".join(name.split()[: poss[0] + 1])[:-2]
-        # An honorific before it makes a name of words no list knows ("Hon. Ratu Josaia Niuvaka").
-        if m and 2 <= len(name.split()) <= 4 and _valid_name(name) and (
+        # An honorific before it makes a name of words no list knows ("Hon. Ratu Josaia Niuvaka"); a name cut at
+        # a surname's "St." ("Trevor St. Hill-Callender") is none.
+        if m and 2 <= len(name.split()) <= 4 and not name.endswith(" St") and _valid_name(name) and (
                 _person_like(name, shape_only=styled) or self.registry.find(name) is not None or m.group("hon")):
             return name
         return ""
@@ -2215,6 +2229,12 @@ class Attributor:
             name = " ".join(tokens[:cut])
             if not cut or not _valid_name(name):
                 return None
+        if hon is None and not title and " " in name and name.rsplit(None, 1)[1].lower() in lexicons.PLACES \
+                and not lexicons.is_given_name(name.split()[0]) and name.split()[0].lower() not in _PEERAGE \
+                and self.registry.find(name) is None:
+            # "Consumer Voice Uganda has asked …", "Cyswllt Cymru": a body named for its country ("Baroness
+            # Scotland" is a peer's title).
+            return None
         if not hon and self.registry.find(name) is None and self.is_org_alias(name):
             return None  # the short name the release gave a company, not a person named so before
         if title and not hon and (" of " in title or " for " in title):
@@ -2772,8 +2792,13 @@ class Attributor:
                      # would help".)
                      or (verb.lower() in _SAID_VERBS and _CLAUSE_AFTER.match(text, pos + len(verb)))):
             # "The case was prosecuted by Jane Roe, SAN, who told the court that …": the relative pronoun is
-            # the verb's subject, and the name it follows speaks, an agent's ("by", "with") as well.
-            return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
+            # the verb's subject, and the name it follows speaks, an agent's ("by", "with") as well; so does
+            # a name with a description set off after it ("… is Jane Roe, a nurse from Iloilo, who said …").
+            cut = m.start()
+            if (d := _TRAILING_APPOSITIVE.search(near, max(0, cut - 90), cut)) and not _ROLE_VERB.search(d.group("np")) \
+                    and _NAME_END.search(near, max(0, d.start() - 40), d.start()):
+                cut = d.start()
+            return self._before_verb(prefix[: len(prefix) - len(near) + cut].rstrip() + " ", text, pos,
                                      depth + 1, relative=True)
         if depth < MAX_PLACE_PHRASES and "who" in near[-130:] and (m := _TRAILING_RELATIVE.search(near)):
             # "Jane Roe of the Example Municipality, who attended the ceremony, said": the relative clause
@@ -2918,6 +2943,10 @@ _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'�
                             r"[A-Z][\w'’&.\-]*),\s*$")
 # A description set off by commas before the verb: ", the Hutterite community nearest the wells, ".
 _TRAILING_DESCRIPTION = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:the|a|an)\s+[^,;:\"“”()]{2,80}),\s*$")
+# The same before a relative pronoun: "…, a 31-year-old nurse from Iloilo City" (then ", who said").
+_PEERAGE = frozenset("lord lady baroness baron earl countess viscount viscountess duke duchess marquess".split())
+_NAME_END = re.compile(r"[A-Z][\w’'.-]*$")
+_TRAILING_APPOSITIVE = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:a|an|the)\s+[^,;:\"“”()]{2,80})$")
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?P<age>,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?),?\s*$")
 
@@ -3019,11 +3048,14 @@ _STATEMENT_TITLE = re.compile(rf"^\s*(?:[A-Z][\w.’'-]*\s+){{0,3}}(?:{_STATEMEN
 # A quote attributed, right where it closes, to someone the text does not name: '“…,” a spokesman said',
 # '“…,” police said', '“…,” said one resident'. A pronoun or a definite description ("the singer told the
 # audience") may stand for the last speaker: neither is such.
+_ORGANISATION_WORD = trie_pattern(sorted(w for w in lexicons.ORGANISATION_WORDS if w.isalpha()))
 _UNNAMED_CUE = re.compile(
     rf"[,?!—–][”\"]\s+(?:(?!(?:he|she|I|we|the|this|that|his|her)\s)[a-z][\w’'-]*\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_VERB})\b|(?:{_VERB})\s+"
     rf"(?:a|an|one|another|some|several|many|two|three)\s+[a-z])|"
     # "A Government spokesperson said: “…”": an unnamed subject opening the sentence.
-    rf"(?:^|[.!?]\s+)(?:A|An|One|Another)\s+(?:[^\s,.;:“”\"]+\s+){{0,6}}?(?:{_VERB})\b")
+    rf"(?:^|[.!?]\s+)(?:A|An|One|Another)\s+(?:[^\s,.;:“”\"]+\s+){{0,6}}?(?:{_VERB})\b|"
+    # "The ministry said the remaining two needed “further work …”": a body's words, no one's carried on.
+    rf"(?:^|[.!?]\s+)(?:The\s+)?(?:[\w’'-]+\s+){{0,3}}?(?i:{_ORGANISATION_WORD})\s+(?:also\s+)?(?:{_VERB})\b")
 
 
 def _unnamed_cue(text: str) -> bool:
