@@ -37,6 +37,8 @@
     python bench/eval_metadata.py --split test31     # once, at round 31's end: typed releases of tests/typed31/
     python bench/eval_metadata.py --split test32     # once, at round 32's end: typed releases of tests/typed32/
     python bench/eval_metadata.py --split test33     # once, at round 33's end: typed releases of tests/typed33/
+    python bench/eval_metadata.py --split test34     # once, at round 34's end: typed releases of tests/typed34/
+    python bench/eval_metadata.py --split test35     # once, at round 35's end: typed releases of tests/typed35/
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
