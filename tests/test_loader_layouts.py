@@ -3526,3 +3526,29 @@ def test_a_place_opening_with_a_word_that_heads_places(lead, place):
     another word."""
     assert load_text(f"Example headline for the release\n\n{lead}\n\nMore text follows here.\n",
                      "x.txt").location == place
+
+
+def test_a_sites_motto_gives_way_to_the_headline_its_crumb_trail_ends_in():
+    """A page copied whole: the site's name and motto over its menu, then crumbs ending in the headline, the
+    headline and a section label in the plural ("Press Statements"): the headline is the title."""
+    text = ("Consumer Voice Uganda\nProtecting the rights of every Ugandan consumer\nHome\nWho We Are\nOur Work\n"
+            "Campaigns\nNews\nDonate\nSearch for:\n"
+            "Home » News » Press Statements » Let us keep the data we paid for, group tells regulator\n"
+            "Let us keep the data we paid for, group tells regulator\nPress Statements\n"
+            "Consumer Voice Uganda has asked the communications regulator to stop operators deleting unused "
+            "data from customers' bundles.\n"
+            "Executive Director Jane Roe said the practice hit students hardest.\n")
+    assert load_text(text, "motto.txt").title == "Let us keep the data we paid for, group tells regulator"
+
+
+def test_menu_entries_run_into_a_you_are_here_trail_are_no_title():
+    text = ("Skip to main content\nExample State Vector Control Mission\nHome\nAbout Us\nSchemes\n"
+            "Press Releases\nTenders\nRTI\nContact Us\nYou are here: Home > Media > Press Releases\n"
+            "Press Releases\n\nDoor-to-door dengue drive to cover 4,000 households\n\n"
+            "Posted On: 18 JUL 2030 5:42PM\n\n"
+            "Example City, 18 July: A 21-day door-to-door campaign to find mosquito breeding sites will cover "
+            "4,000 households from Monday, the Mission announced on Thursday.\n\n"
+            "Around 360 health workers will visit each house at least twice.\n")
+    release = load_text(text, "dengue.txt")
+    assert release.title == "Door-to-door dengue drive to cover 4,000 households"
+    assert release.date == dt.date(2030, 7, 18)

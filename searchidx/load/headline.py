@@ -211,6 +211,10 @@ MENU_LINES = 4
 BODY_NAME_WORDS = 6
 
 
+# A breadcrumb trail's marker inside a line, after menu entries run into it.
+_HERE_IN_LINE = re.compile(r"\b(?:you are here|you're here)\s*:", re.I)
+
+
 def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) -> tuple[str, int] | None:
     """(headline, index of its first line) above the lead in ``lines`` (the file's lines, as typed), when
     ``title`` reads as letterhead and the headline differs from it; None otherwise. ``one_per_line``: the
@@ -244,8 +248,8 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
         return None  # the title holds it: a headline and its deck, read together
     joined = " ".join(title.split())
     at_title = joined.lower().find(" ".join(headline.split()).lower())
-    if md.is_crumb_trail(joined):
-        return headline, start  # a breadcrumb trail taken for the title ("News > …")
+    if md.is_crumb_trail(joined) or ((here := _HERE_IN_LINE.search(joined)) and md.is_crumb_trail(joined[here.start():])):
+        return headline, start  # a breadcrumb trail taken for the title ("News > …", "… You are here: Home > …")
     if at_title > 0 and _starts_block(lines, start):
         # The title read lines over the headline with it ("… Police Office" / a menu / the headline): those
         # lines are checked for letterhead.
@@ -261,7 +265,10 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
     # letterhead's fields in the title itself.)
     # (The title's lines may stand below the headline: a row of share links taken for a headline under a label.)
     head = [ln for ln in lines[max(0, at - HEAD_LINES):at] if ln.strip()]
-    if reads_as_letterhead(title) or _letterhead_lines(head, title) or (labelled and (
+    # A breadcrumb trail above that ends in the headline names the page ("Home » News » <headline>"): the
+    # title taken over it (a site's motto, its name) is the page's furniture.
+    crumbed = any(md.is_crumb_trail(ln.strip()) and _fold(ln).endswith(_fold(headline)) for ln in above)
+    if crumbed or reads_as_letterhead(title) or _letterhead_lines(head, title) or (labelled and (
             _body_name(title) or _over_contacts(above, title, lead))):
         return headline, start
     return None

@@ -797,7 +797,8 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
 # the issuing office's name.
 _HEAD_LABEL = re.compile(
     r"^(?:exhibit\s+\d+(?:\.\d+)?|ex-\d+(?:\.\d+)?|(?:joint |media |news |press |official )?(?:release|statement|"
-    r"advisory|summary)|(?:media|press) (?:note|notice|brief(?:ing)?|information)|public notice|"
+    r"advisory|summary)|(?:media |news |press )(?:releases|statements|advisories|notes|notices|briefings)|"
+    r"(?:media|press) (?:note|notice|brief(?:ing)?|information)|public notice|"
     r"(?:official |press )?communiqu[eé]|for immediate (?:release|use|publication|distribution)|immediate release|news|communications|media relations|"
     # The same labels in the other languages the corpora hold.
     r"(?:aviso|comunicado|nota) de prensa|para publicaci[oó]n inmediata|communiqu[ée] de presse|pressemitteilung|"
