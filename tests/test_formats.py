@@ -373,3 +373,21 @@ def test_inline_link_text_on_a_line_of_its_own_rejoins_its_sentence():
     assert body[1] == ("The office has a dedicated Public Corruption Unit that investigates officials who abuse "
                        "their office.")
     assert r.body[0].speaker == "Dana Ortiz"
+
+
+def test_a_date_of_its_own_under_a_pages_headline():
+    """Hand-written HTML: the date in an element no class names, on its own under the ``<h1>``; a lead's
+    dateline still gives the place."""
+    page = ("<html><body><article><h1>Evening court sittings to tackle backlog</h1><span>9 March 2026</span>{}"
+            "</article></body></html>")
+    body = ("<p>The Example Parish Court will begin holding evening sittings from Monday, March 23, to clear a "
+            "backlog of more than 46,000 unpaid traffic tickets in the city.</p>"
+            "<p>The sittings will be held from 4:30 p.m. to 8:00 p.m., Mondays to Thursdays, at the Example "
+            "courthouse, for motorists.</p>"
+            "<p>Senior Judge Jane Roe said the evening courts were part of a wider effort.</p>")
+    assert load_text(page.format(body), "court.html").date == dt.date(2026, 3, 9)
+    release = load_text(page.format(body.replace("<p>The Example Parish", "<p>KINGSTON, Jamaica: The Example Parish")),
+                        "court.html")
+    assert release.date == dt.date(2026, 3, 9)
+    assert release.location == "KINGSTON, Jamaica"
+    assert release.body[0].text.startswith("The Example Parish Court")

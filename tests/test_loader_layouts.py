@@ -669,8 +669,12 @@ def test_a_date_in_the_articles_meta_line():
             "council delayed its vote on the harbour levy after a long evening meeting, the mayor said.</p><p>A "
             "new vote is expected next month, once the report is in.</p></article></body></html>")
     assert load_text(page, "a.html").date == dt.date(2019, 11, 18)
-    # A class that only starts with "meta" ("metadata") names no date.
-    assert load_text(page.replace("article__meta", "metadata"), "b.html").date is None
+    # A class that only starts with "meta" ("metadata") names no date, where the line is not the one under
+    # the headline (which gives the date whatever its class).
+    meta = page[page.index("<p class=\"article__meta\">"):page.index("</header>")]
+    moved = page.replace(meta, "").replace("</article>", meta.replace("article__meta", "metadata") + "</article>")
+    assert load_text(moved, "b.html").date is None
+    assert load_text(page.replace("article__meta", "metadata"), "c.html").date == dt.date(2019, 11, 18)
 
 
 def test_a_microdata_publication_date_dates_the_page():

@@ -50,6 +50,9 @@ class Draft:
     #: A place the format's metadata gives (a wire item's ``<located>``): the release's place only when its
     #: text prints no dateline, which is what the release itself says.
     place_hint: str | None = None
+    #: A date the format's layout shows without naming it the release's (a line of its own under a page's
+    #: headline): the release's date only where its text gives none.
+    date_hint: dt.date | None = None
     source: str | None = None
     url: str | None = None
     author: str | None = None

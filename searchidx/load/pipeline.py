@@ -60,6 +60,8 @@ def finish(draft: Draft, deadline: Deadline | None = None) -> Release:
         paragraphs = _check_headline(draft, paragraphs)
     language = detect_languages(paragraphs, draft.title, draft.language)
     if draft.date is None:
+        draft.date = draft.date_hint
+    if draft.date is None:
         draft.date = _signed_date(read)  # "Signed: … / Public Relations Officer / 5th December, 2026" under the text
     if draft.date is None and draft.month_day:
         lead = next((p.text for p in paragraphs if p.kind == "body"), "")

@@ -719,6 +719,23 @@ def _labelled_date(tree) -> Any:
     return None
 
 
+def _date_under_headline(tree) -> Any:
+    """The date a line of its own gives right under the page's headline (``<h1>``, then a ``<span>9 March
+    2026</span>`` no class names), before the story's first long paragraph."""
+    h1 = next((h for h in tree.iter("h1") if _text_of(h)), None)
+    if h1 is None:
+        return None
+    for el in h1.itersiblings():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        text = _text_of(el)
+        if len(text) > DATE_OPENING_CHARS:
+            return None  # the story has begun
+        if text and (dated := date_only_line(text)):
+            return dated[1]
+    return None
+
+
 #: Most cells of a table row read as a letterhead's row.
 HEAD_ROW_CELLS = 4
 # A date field ending a head row: "… Date: 12.03.2026", "… Issued: 4 May 2026".
@@ -1045,6 +1062,8 @@ def _read_metadata(tree, draft: Draft) -> None:
             stamped = parse_date(t.get("datetime"))
     shown, shown_text = _dated_element(tree)
     draft.date = _page_date(stamped, shown, _date_in_url(draft.url or canonical or "")) or _labelled_date(tree)
+    if draft.date is None:
+        draft.date_hint = _date_under_headline(tree)
     placed = date_only_line(shown_text) if shown_text else None
     if placed and placed[0] and "\n" not in placed[0] and may_be_place(placed[0].split(",")[0].strip(" .")) \
             and not any(w.lower().strip(".") in MONTHS for w in placed[0].split()):
