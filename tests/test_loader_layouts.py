@@ -3556,3 +3556,13 @@ def test_menu_entries_run_into_a_you_are_here_trail_are_no_title():
     release = load_text(text, "dengue.txt")
     assert release.title == "Door-to-door dengue drive to cover 4,000 households"
     assert release.date == dt.date(2030, 7, 18)
+
+
+@pytest.mark.parametrize("lead, place", [
+    ("Newport Beach – Two men have been charged with murdering a night clerk at an Example store.", "Newport Beach"),
+    ("PASAY CITY, Philippines – Two men have been charged with murdering a night clerk at an Example store.",
+     "PASAY CITY, Philippines"),
+])
+def test_a_dateline_place_ending_in_a_word_of_land_or_settlement(lead, place):
+    text = f"Two charged over store killing\n\nMarch 4, 2026\n\n{lead}\n\nThe pair appeared in court today.\n"
+    assert load_text(text, "dateline.txt").location == place

@@ -591,7 +591,8 @@ _ROLE_SET_OFF_PREDICATE = re.compile(
 # A judge's finding, given as the judge's words: "Lady Justice Jane Roe found that …", "Magistrate John Doe,
 # sitting in Example, held that …".
 _JUDGE_FOUND = re.compile(
-    rf"(?<![\w’'])(?P<title>(?:(?:Lady|Lord|Chief)\s+)?(?:Justice|Judge|Magistrate|Ombudsman|Coroner))\s+"
+    rf"(?<![\w’'])(?P<title>(?:(?:Lady|Lord|Chief)\s+)?(?:Justice|Judge|Magistrate|Ombudsman|Ombudsperson|Coroner|"
+    r"Commissioner|Auditor[- ]General))\s+"
     rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME})"
     r"(?:\s+[A-Z]{2,4})?(?:,\s+[^.;:\"“”]{2,100}?)?,?\s+(?:found|held|ruled)\s+that\b")
 # "footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”": a name, then a participle of speech.
@@ -2475,7 +2476,7 @@ class Attributor:
                 self.cue = (a, b)
                 return person
         m = _JUDGE_FOUND.search(text) if "Justice" in text or "Judge" in text or "Magistrate" in text \
-            or "Ombudsman" in text or "Coroner" in text else None
+            or "Ombuds" in text or "Coroner" in text or "Commissioner" in text or "General" in text else None
         if m and not _inside(spans, m.start()):
             # "In a judgment delivered on Friday, Lady Justice Jane Roe found that …": what a judge finds is said.
             person = self._person(m.group("hon"), m.group("span"), m.group("title"))

@@ -362,7 +362,9 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     if m.group("place7"):
         town, country = m.group("place7"), m.group("country7")
         # (A known country vouches for the town's first words: "Port Vila", "Bay Roberts".)
-        known = is_place(country) and not is_organisation(town) and not is_lowercase_word(town.split()[-1])
+        last = town.split()[-1]
+        known = is_place(country) and not is_organisation(town) and (
+            not is_lowercase_word(last) or (last.lower() in _PLACE_TAILS and " " in town))
         # A date after it vouches for the place as the dated form would ("Tacloban City, Leyte – NOVEMBER 9, 2026 –").
         if (dated := _date_then_dash(text, m.end())) and (known or (
                 may_be_place(town) and may_be_place(country) and not is_organisation(country))):
@@ -440,10 +442,15 @@ def may_be_place(name: str, given_names: bool = True) -> bool:
     if len(words) >= 2 and words[0].lower().rstrip(".") in _PLACE_HEADS:
         words = words[1:]  # "Port Moresby", "Fort Portal", "Cape Coast": a place's head word, then its name
         return not is_organisation(name) and not any(is_lowercase_word(w) for w in words)
+    if len(words) >= 2 and words[-1].lower() in _PLACE_TAILS:
+        words = words[:-1]  # "Newport Beach", "Salt Lake", "Coral Springs": a name, then a feature's word
     return not is_organisation(name) and not any(is_lowercase_word(w) for w in words) \
         and not (given_names and words and is_given_name(words[0]))
 
 
+# Words of land, water and settlement that end places' names and would read as everyday words alone.
+_PLACE_TAILS = frozenset("beach beaches lake lakes river bay valley hill hills creek falls springs heights harbour "
+                         "harbor island islands park city town".split())
 # Words that open places' names and would read as everyday words alone.
 _PLACE_HEADS = frozenset("port fort mount mt lake cape saint st san santa new north south east west upper lower "
                          "great little grand point".split())
