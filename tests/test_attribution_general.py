@@ -1341,3 +1341,14 @@ def test_a_body_named_with_everyday_words_of_other_fields_is_nobody():
     # A court's finding is its holder's words, and so is a commissioner's.
     assert names("In a report tabled on Monday, Commissioner Jane Example-Roe found that appeals were lost.") \
         == ["Jane Example-Roe"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # A legislature by its own name ends the title; a member's letters after the name are no part of it.
+    ("Local Member of the Senedd Jane Example-Roe MS said she would invite the team.", "Jane Example-Roe"),
+    # An Indian service's letters after an officer's name.
+    ("Council Chairperson Smt. Jane Roe Example IAS said applications could be made online.", "Jane Roe Example"),
+    ("The Senedd said it would sit on Monday.", None),
+])
+def test_legislatures_by_their_own_names_and_service_letters(text, name):
+    assert names(text) == [name]

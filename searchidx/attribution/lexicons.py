@@ -118,7 +118,7 @@ OFFICE_POST_NOMINALS = {
 POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm
     gnzm obe cbe mbe kbe dbe gbe ch cb frs frse fba freng phd dphil md mba ba bsc msc llb llm esq jr sr ii iii iv san
     rn afsm apm asm psm esm csc cvo lvo mvo kcmg cmg gcmg dso qpm kpm qfsm kfsm bem frcs frcp facs fcpa ceng frsa
-    mfr ofr cfr gcon gcfr mni thero thera himi""".split())
+    mfr ofr cfr gcon gcfr mni thero thera himi ias ips ifs""".split())
 #: Post-nominals that are also common words or honorifics in other positions: only after a full name.
 _AMBIGUOUS_POST_NOMINALS = frozenset("am ms ch ba md sr".split())
 
@@ -146,7 +146,11 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     conservatives liberals village tribe embassy consulate mission delegation regulator watchdog research
     chronicle gazette tribune herald journal courier inquirer telegraph magazine radio television broadcasting
     channel equity security investment investments advisors advisers bancorp financial insurance brokerage
-    depot analytics collective station command headquarters enterprise""".split()) | FOREIGN_ORGANISATION_WORDS
+    depot analytics collective station command headquarters enterprise""".split()) | FOREIGN_ORGANISATION_WORDS \
+    | frozenset(
+    # Legislatures by their own names: "Member of the Senedd Jane Roe", "the Dáil", "a Tynwald committee".
+    """senedd dáil dail oireachtas seanad tynwald stormont holyrood storting bundestag bundesrat knesset sejm
+    riksdag folketing althing eduskunta duma sabha majlis fono""".split())
 
 #: Countries and regions that speak in releases as states do ("South Korea said").
 PLACES = frozenset("""afghanistan albania algeria argentina armenia australia austria bangladesh belgium belize bhutan
