@@ -1352,3 +1352,14 @@ def test_a_body_named_with_everyday_words_of_other_fields_is_nobody():
 ])
 def test_legislatures_by_their_own_names_and_service_letters(text, name):
     assert names(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "'We used to catch mudfish at the ford. Now even the crabs have gone,' said Kofi Example-Bonsu, 80.",
+    "‘We used to catch mudfish at the ford,’ said Kofi Example-Bonsu.",
+    "'Where have the crabs gone?' asked Kofi Example-Bonsu.",
+    # An Akan elder's honorific before the name.
+    "'We used to catch mudfish at the ford,' said Opanin Kofi Example-Bonsu, a linguist at the palace.",
+])
+def test_british_single_marks_before_said_and_a_name_not_yet_met(text):
+    assert names(text) == ["Kofi Example-Bonsu"]

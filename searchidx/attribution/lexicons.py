@@ -79,7 +79,7 @@ HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
     "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
-    "Pehin Awang Dayang Gogo Mkhulu Bro Dasho Lyonpo"
+    "Pehin Awang Dayang Gogo Mkhulu Bro Dasho Lyonpo Opanin Obaapanyin Togbe"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
@@ -91,9 +91,10 @@ MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri
                     "Yang Berhormat", "Yang Amat Berhormat", "Yang Mulia", "Dato Paduka", "Dato' Paduka",
                     "Dato’ Paduka", "Dato Seri Paduka", "Dato Seri Setia", "Datin Paduka")
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi mma dayang "
-                              "mme mlle frau gogo".split())
+                              "mme mlle frau gogo obaapanyin".split())
 # ("Sr" is no one's gender: Spanish "Señor", and "Sister" in a religious order or a hospital.)
-MALE_HONORIFICS = frozenset("mr sir lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra mkhulu".split())
+MALE_HONORIFICS = frozenset("mr sir lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra mkhulu opanin togbe"
+                            .split())
 
 #: Titles that name a role and stand before a name: they go to the role, not the name.
 ROLE_TITLES = frozenset("""chief constable sergeant inspector superintendent detective sen senator rep representative

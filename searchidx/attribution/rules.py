@@ -2812,7 +2812,9 @@ class Attributor:
         head = text[:start].rstrip()
         # Only right after a quote ('…," said NAME', '…", dijo'), or opening a paragraph ("said X.") that
         # a page export split from its quote.
-        if head and not head.endswith((",\"", ",”", "”", "\"", ".\"", ".”", "?\"", "?”", "!\"", "!”", "\",", "”,", "“,", "“")):
+        # (British single marks too, after the punctuation that closes a quote: "…,' said X", "…?’ asked X".)
+        if head and not head.endswith((",\"", ",”", "”", "\"", ".\"", ".”", "?\"", "?”", "!\"", "!”", "\",", "”,", "“,", "“",
+                                       ",'", ",’", ".'", ".’", "?'", "?’", "!'", "!’", "',", "’,")):
             if head.endswith(",") and (m := _INVERTED.match(text, end)):
                 return self._person(m.group("hon"), m.group("span"), None)
             if head.endswith(",") and (m := _INVERTED_END.match(text, end)):
