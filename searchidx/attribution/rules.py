@@ -3058,7 +3058,9 @@ _UNNAMED_CUE = re.compile(
     # "A Government spokesperson said: “…”": an unnamed subject opening the sentence.
     rf"(?:^|[.!?]\s+)(?:A|An|One|Another)\s+(?:[^\s,.;:“”\"]+\s+){{0,6}}?(?:{_VERB})\b|"
     # "The ministry said the remaining two needed “further work …”": a body's words, no one's carried on.
-    rf"(?:^|[.!?]\s+)(?:The\s+)?(?:[\w’'-]+\s+){{0,3}}?(?i:{_ORGANISATION_WORD})\s+(?:also\s+)?(?:{_VERB})\b")
+    # (After a phrase set off before it: "In a statement, the company said it “accepts …”".)
+    rf"(?:^|[.!?]\s+)(?:[^.!?,;“”\"]{{2,40}},\s+)?(?:[Tt]he\s+)?(?:[\w’'-]+\s+){{0,3}}?(?i:{_ORGANISATION_WORD})\s+"
+    rf"(?:also\s+)?(?:{_VERB})\b")
 
 
 def _unnamed_cue(text: str) -> bool:
