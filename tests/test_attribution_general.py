@@ -1332,8 +1332,9 @@ def test_gaelic_and_welsh_names_compound_predicates_and_lead_ins(paragraphs, exp
     (["The report was welcomed by the union, a body of 4,000 nurses, who said it was overdue."], [None]),
     # ... and after a phrase set off before the body: "In a statement, the company said it “accepts …”".
     (["Commission chair Jane Roe said the penalty should serve as a warning.",
+      "“Customers are entitled to get what they pay for,” Ms Roe said.",
       "Example Broadband has refunded $6.1 million. In a statement, the company said it “accepts the Court’s "
-      "judgment”."], ["Jane Roe", None]),
+      "judgment” and had “made changes to how we describe our plans”."], ["Jane Roe", "Jane Roe", None]),
 ])
 def test_late_named_roles_bodies_named_for_countries_and_appositives_before_who(paragraphs, expected):
     assert names(*paragraphs) == expected
