@@ -3566,3 +3566,30 @@ def test_menu_entries_run_into_a_you_are_here_trail_are_no_title():
 def test_a_dateline_place_ending_in_a_word_of_land_or_settlement(lead, place):
     text = f"Two charged over store killing\n\nMarch 4, 2026\n\n{lead}\n\nThe pair appeared in court today.\n"
     assert load_text(text, "dateline.txt").location == place
+
+
+def test_a_head_row_with_a_release_label_wrapped_under_it():
+    text = ("News Release #34-017        Example Valley Housing Corporation        March 2, 2034\n"
+            "                                                                For release\n"
+            "                                                                immediately\n\n\n"
+            "Aurora Crossing opens: 48 affordable homes for seniors\nin Whistle Bend\n\n\n"
+            "WHITEHORSE, Yukon — Forty-eight older Yukoners will move into new homes this spring after the\n"
+            "Example Valley Housing Corporation completed Aurora Crossing, a seniors' residence.\n\n"
+            "The four-storey building has 36 one-bedroom and 12 two-bedroom units.\n")
+    release = load_text(text, "yukon.txt")
+    assert release.title == "Aurora Crossing opens: 48 affordable homes for seniors in Whistle Bend"
+    assert release.location == "WHITEHORSE, Yukon"
+    assert release.date == dt.date(2034, 3, 2)
+
+
+def test_an_inquirys_name_heads_its_letterhead_over_an_embargo():
+    text = ("Independent Inquiry into Damp and Mould in Example Housing          MEDIA RELEASE          Ref: IIDM/034/09\n"
+            "Ymchwiliad Annibynnol i Leithder a Llwydni\n\n"
+            "EMBARGOED UNTIL 00:01, THURSDAY 5 OCTOBER 2034\n\n"
+            "Inquiry finds tenants \"told to open a window\" as damp\ncomplaints go unanswered for a year\n\n"
+            "CARDIFF – Thousands of social housing tenants are living with damp and mould that landlords\n"
+            "have known about for more than a year, the Inquiry says in its interim report, published today.\n\n"
+            "The inquiry's chair, Jane Roe KC, said the evidence showed a system that failed tenants.\n")
+    release = load_text(text, "inquiry.txt")
+    assert release.title == "Inquiry finds tenants \"told to open a window\" as damp complaints go unanswered for a year"
+    assert release.date == dt.date(2034, 10, 5)

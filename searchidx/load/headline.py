@@ -118,8 +118,9 @@ def _body_name(title: str) -> bool:
     if comma and 0 < len(town.split()) <= 2 and _no_small_words(town):
         title = name  # its town after it: "Ravi Institute of Child Health, Lahore"
     words = title.split()
-    # The body's word ends the name or heads it before "of" ("Ravi Institute of Child Health").
-    head = words[-1:] + [w for w, nxt in zip(words, words[1:]) if nxt.lower() == "of"]
+    # The body's word ends the name or heads it before "of" ("Ravi Institute of Child Health", "Independent
+    # Inquiry into Damp and Mould", "Commission on Human Rights").
+    head = words[-1:] + [w for w, nxt in zip(words, words[1:]) if nxt.lower() in ("of", "into", "on", "for")]
     return md.is_office_line(title) and 0 < len(words) <= BODY_NAME_WORDS and any(map(md.is_issuer_word, head))
 
 

@@ -805,6 +805,7 @@ def parse_contacts(lines: list[str]) -> list[Contact]:
 _HEAD_LABEL = re.compile(
     r"^(?:exhibit\s+\d+(?:\.\d+)?|ex-\d+(?:\.\d+)?|(?:joint |media |news |press |official )?(?:release|statement|"
     r"advisory|summary)|(?:media |news |press )(?:releases|statements|advisories|notes|notices|briefings)|"
+    r"(?:for )?release immediately|for release|immediately|"
     r"(?:media|press) (?:note|notice|brief(?:ing)?|information)|public notice|"
     r"(?:official |press )?communiqu[eé]|for immediate (?:release|use|publication|distribution)|immediate release|news|communications|media relations|"
     # The same labels in the other languages the corpora hold.
@@ -904,7 +905,7 @@ def issuer_and_label(text: str) -> bool:
 
 # "From the office of the Rt Hon Jane Roe MP": the office named by its holder.
 _OFFICE_OF = re.compile(r"^(?:from )?(?:the )?office of (?:the )?(?=[A-Z])", re.I)
-_FUNCTION_WORDS = frozenset("of and the for on in at to de del la da van von & - – — / | · •".split())
+_FUNCTION_WORDS = frozenset("of and the for on in into at to de del la da van von & - – — / | · •".split())
 
 
 _STEM_STOP = frozenset("the and for with from that this into over after about against under has have was were".split())
@@ -938,7 +939,7 @@ NAMED_HEADLINE_TAKEN_UP = 0.5
 # Words that name an issuing body in a letterhead besides ORGANISATION_WORDS' ("CITY OF EXAMPLE").
 _ISSUER_WORDS = frozenset("city town county borough district province state branch division bureau cell unit "
                           "secretariat berhad bhd republic kingdom commonwealth territory municipality "
-                          "llp pllc pty gmbh pte sdn solicitors".split())
+                          "llp pllc pty gmbh pte sdn solicitors inquiry inquest".split())
 
 
 def is_issuer_word(word: str) -> bool:
