@@ -1368,3 +1368,28 @@ def test_legislatures_by_their_own_names_and_service_letters(text, name):
 ])
 def test_british_single_marks_before_said_and_a_name_not_yet_met(text):
     assert names(text) == ["Kofi Example-Bonsu"]
+
+
+# --- round 34's error classes (tuning data since its measurement) ------------------------------------
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # "Minister responsible for …" names her; "the Minister said:" then introduces her quote over two paragraphs.
+    (["Minister responsible for the Example Valley Housing Corporation Hon. Jane Roe said the building would "
+      "let seniors stay.", "In remarks at the opening, the Minister said:",
+      "\"Too many of our elders have had to leave the territory.",
+      "\"Aurora Crossing is one answer. It won't be the last one.\"",
+      "Corporation President John Doe said 31 of the 48 tenants had been selected."],
+     ["Jane Roe", None, "Jane Roe", "Jane Roe", "John Doe"]),
+    # A coroner's finding with "has"; a counsel's submission; an estimate with its clause.
+    (["Coroner Jane Example-Okoro has found that the death of a 12-year-old was preventable."],
+     ["Jane Example-Okoro"]),
+    (["Counsel assisting the Coroner, Mr John Example-Hamid SC, had submitted that the camp lacked a plan."],
+     ["John Example-Hamid"]),
+    (["Carers' advocate Jane Roe said the scheme was overdue.",
+      "She estimated that more than 4,000 people on the island provide unpaid care."], ["Jane Roe", "Jane Roe"]),
+    # A name with an age set off after it, then "who said".
+    (["Among the first tenants is grandmother of six Jane Roe, 68, who said she had waited four years."],
+     ["Jane Roe"]),
+])
+def test_ministers_responsible_findings_submissions_and_estimates(paragraphs, expected):
+    assert names(*paragraphs) == expected

@@ -79,7 +79,7 @@ HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
     "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
-    "Pehin Awang Dayang Gogo Mkhulu Bro Dasho Lyonpo Opanin Obaapanyin Togbe"
+    "Pehin Awang Dayang Gogo Mkhulu Bro Dasho Lyonpo Opanin Obaapanyin Togbe Ntate"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
@@ -93,7 +93,7 @@ MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi mma dayang "
                               "mme mlle frau gogo obaapanyin".split())
 # ("Sr" is no one's gender: Spanish "Señor", and "Sister" in a religious order or a hospital.)
-MALE_HONORIFICS = frozenset("mr sir lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra mkhulu opanin togbe"
+MALE_HONORIFICS = frozenset("mr sir lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra mkhulu opanin togbe ntate"
                             .split())
 
 #: Titles that name a role and stand before a name: they go to the role, not the name.

@@ -155,6 +155,9 @@ _PHRASAL = _PHRASAL_ES + ["pointed out", "point out", "points out", "went on to 
             "held that", "holds that", "ruled that", "rules that",
             # A promise is said when what it promises follows as a clause ("promised investors returns" is not).
             "promised that", "promises that",
+            # An estimate and a counsel's submission are said when a clause follows ("estimated the cost at …"
+            # is not).
+            "estimated that", "estimates that", "submitted that", "submits that",
             # "X informed that …", as Indian and African releases report what an official told a meeting ("Perez
             # informed on federal cases", "informed Adams that" are an informant's and a narrative's).
             "informed that",
@@ -340,7 +343,7 @@ _ROLE_COMMA_NAME = re.compile(
 # The same with an honorific that marks where the name starts: "Minister of Water Development and Rural
 # Sanitation Hon. Jane Roe" (whose first capitalised words "Water Development" would read as a name).
 _ROLE_THEN_HONORIFIC = re.compile(
-    rf"(?:\s+(?:{_JOINER}|[A-Z][\w’'.-]*)){{0,8}}?,?\s+(?:the\s+)?(?P<hon>{HONORIFIC})\s+(?P<span>{_PERSON_NAME})")
+    rf"(?:\s+(?:{_JOINER}|responsible|[A-Z][\w’'.-]*)){{0,8}}?,?\s+(?:the\s+)?(?P<hon>{HONORIFIC})\s+(?P<span>{_PERSON_NAME})")
 _NAME_BEFORE_ROLE = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME}),\s+(?:the\s+)?$")
 # Titles written before a given name alone: "Sir Edward" for Edward Heath, "Ratu Josefa", "Dame Judi".
 _GIVEN_NAME_STYLES = frozenset("sir dame lord lady ratu adi".split())
@@ -594,7 +597,7 @@ _JUDGE_FOUND = re.compile(
     rf"(?<![\w’'])(?P<title>(?:(?:Lady|Lord|Chief)\s+)?(?:Justice|Judge|Magistrate|Ombudsman|Ombudsperson|Coroner|"
     r"Commissioner|Auditor[- ]General))\s+"
     rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<span>{_PERSON_NAME})"
-    r"(?:\s+[A-Z]{2,4})?(?:,\s+[^.;:\"“”]{2,100}?)?,?\s+(?:found|held|ruled)\s+that\b")
+    r"(?:\s+[A-Z]{2,4})?(?:,\s+[^.;:\"“”]{2,100}?)?,?\s+(?:(?:has|had)\s+)?(?:found|held|ruled)\s+that\b")
 # "footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”": a name, then a participle of speech.
 _PARTICIPLE_AT = re.compile(
     r"\b(?:saying|asking|adding|declaring|insisting|writing|tweeting)\b[^.!?“”\"]{0,80}?[,:]?\s*$")
@@ -2045,7 +2048,7 @@ class Attributor:
                     # A title written before names as a style ("Justice Jane Roe") vouches for the name's shape.
                     name = self._holder_name(m, styled=after and key in lexicons.ROLE_TITLES and m is not None
                                              and not self.text[at:m.start("span")].strip())
-                    if not name and after and m and not m.group("hon"):
+                    if not name and after and (m is None or not m.group("hon")):
                         m = _ROLE_THEN_HONORIFIC.match(self.text, at)
                         name = self._holder_name(m)
                     if name:
@@ -2946,10 +2949,10 @@ _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'�
                             r"[A-Z][\w'’&.\-]*),\s*$")
 # A description set off by commas before the verb: ", the Hutterite community nearest the wells, ".
 _TRAILING_DESCRIPTION = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:the|a|an)\s+[^,;:\"“”()]{2,80}),\s*$")
-# The same before a relative pronoun: "…, a 31-year-old nurse from Iloilo City" (then ", who said").
+# The same before a relative pronoun: "…, a 31-year-old nurse from Iloilo City", "…, 68" (then ", who said").
 _PEERAGE = frozenset("lord lady baroness baron earl countess viscount viscountess duke duchess marquess".split())
 _NAME_END = re.compile(r"[A-Z][\w’'.-]*$")
-_TRAILING_APPOSITIVE = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:a|an|the)\s+[^,;:\"“”()]{2,80})$")
+_TRAILING_APPOSITIVE = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:a|an|the)\s+[^,;:\"“”()]{2,80}|\d{1,3})$")
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?P<age>,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?),?\s*$")
 
