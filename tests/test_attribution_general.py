@@ -1393,3 +1393,19 @@ def test_british_single_marks_before_said_and_a_name_not_yet_met(text):
 ])
 def test_ministers_responsible_findings_submissions_and_estimates(paragraphs, expected):
     assert names(*paragraphs) == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # A relative clause on "which" after the body the person belongs to.
+    (["Jane Roe, chair of the Example Cinema Owners’ Forum, which is co-hosting the screenings, said the seats "
+      "were sold."], ["Jane Roe"]),
+    (["Alhaji Jane Roe, chairman of the Example Forum, which is co-hosting the open-air screenings, said:",
+      "“For twenty years our members have been told that people only want to watch films at home."],
+     [None, "Jane Roe"]),
+    # ... not after an unnamed subject; a First Nation is a body.
+    (["A spokesperson for Example Homes Cymru, which manages 4,000 homes, said it was reviewing its repairs."],
+     [None]),
+    (["John Doe of the Example Cree Nation said the road was cut."], ["John Doe"]),
+])
+def test_relative_clauses_on_which_after_a_body(paragraphs, expected):
+    assert names(*paragraphs) == expected

@@ -147,7 +147,7 @@ ORGANISATION_WORDS = frozenset("""office department police court parliament coun
     conservatives liberals village tribe embassy consulate mission delegation regulator watchdog research
     chronicle gazette tribune herald journal courier inquirer telegraph magazine radio television broadcasting
     channel equity security investment investments advisors advisers bancorp financial insurance brokerage
-    depot analytics collective station command headquarters enterprise""".split()) | FOREIGN_ORGANISATION_WORDS \
+    depot analytics collective station command headquarters enterprise nation""".split()) | FOREIGN_ORGANISATION_WORDS \
     | frozenset(
     # Legislatures by their own names: "Member of the Senedd Jane Roe", "the Dáil", "a Tynwald committee".
     """senedd dáil dail oireachtas seanad tynwald stormont holyrood storting bundestag bundesrat knesset sejm

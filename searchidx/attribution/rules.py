@@ -2804,9 +2804,13 @@ class Attributor:
                 cut = d.start()
             return self._before_verb(prefix[: len(prefix) - len(near) + cut].rstrip() + " ", text, pos,
                                      depth + 1, relative=True)
-        if depth < MAX_PLACE_PHRASES and "who" in near[-130:] and (m := _TRAILING_RELATIVE.search(near)):
-            # "Jane Roe of the Example Municipality, who attended the ceremony, said": the relative clause
-            # set aside, the phrase that places her is, and then her name is found.
+        if depth < MAX_PLACE_PHRASES and ("who" in near[-130:] or "which" in near[-130:]) \
+                and (m := _TRAILING_RELATIVE.search(near)) \
+                and not (m.group().split(None, 2)[1] == "which" and _UNNAMED_OPENING.search(near, 0, m.start())):
+            # (Not after an unnamed subject: "A spokesperson for Example Homes, which manages …, said".)
+            # "Jane Roe of the Example Municipality, who attended the ceremony, said", "Jane Roe, chair of the
+            # Example Forum, which is co-hosting the screenings, said": the relative clause set aside, the
+            # phrase that places her is, and then her name is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
                                      depth + 1)
         return None
@@ -2943,7 +2947,9 @@ _WHO_CONTENT = re.compile(r"\s+(?:(?:in part|later|also|police|officers|investig
 _SAID_VERBS = frozenset("said says stated added noted explained warned insisted argued".split())
 # A clause of three words at least, in small letters, up to a sentence's end or a comma.
 _CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|this|these|those|his|her|their|its|our|[a-z]+s?)\b[^.;:!?]{12,}")
-_TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose)\s+[^,;:\"“”]{2,120},\s*$")
+# A sentence opening with an unnamed subject: "A spokesperson for …", "One resident …".
+_UNNAMED_OPENING = re.compile(r"(?:^|[.!?]\s+)(?:A|An|One|Another)\s+[^.!?]*$")
+_TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose|which)\s+[^,;:\"“”]{2,120},\s*$")
 # The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
                             r"[A-Z][\w'’&.\-]*),\s*$")
