@@ -2955,9 +2955,12 @@ _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'�
                             r"[A-Z][\w'’&.\-]*),\s*$")
 # A description set off by commas before the verb: ", the Hutterite community nearest the wells, ".
 _TRAILING_DESCRIPTION = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:the|a|an)\s+[^,;:\"“”()]{2,80}),\s*$")
-# The same before a relative pronoun: "…, a 31-year-old nurse from Iloilo City", "…, 68" (then ", who said").
+# A peer's title opens a name that may end in a place's ("Baroness Scotland").
 _PEERAGE = frozenset("lord lady baroness baron earl countess viscount viscountess duke duchess marquess".split())
+# A name's last word, right before what is set off after it.
 _NAME_END = re.compile(r"[A-Z][\w’'.-]*$")
+# A description set off before a relative pronoun: "…, a 31-year-old nurse from Iloilo City", "…, 68" (then
+# ", who said").
 _TRAILING_APPOSITIVE = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:a|an|the)\s+[^,;:\"“”()]{2,80}|\d{1,3})$")
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?P<age>,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?),?\s*$")
