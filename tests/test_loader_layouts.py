@@ -3593,3 +3593,16 @@ def test_an_inquirys_name_heads_its_letterhead_over_an_embargo():
     release = load_text(text, "inquiry.txt")
     assert release.title == "Inquiry finds tenants \"told to open a window\" as damp complaints go unanswered for a year"
     assert release.date == dt.date(2034, 10, 5)
+
+
+@pytest.mark.parametrize("lead, place, date", [
+    ("ISLAMABAD, the 6th September, 2034: The Example Authority will begin paying pensions.", "ISLAMABAD",
+     dt.date(2034, 9, 6)),
+    ("Lahore, the 12th March 2034 – The Example Authority will begin paying pensions.", "Lahore",
+     dt.date(2034, 3, 12)),
+])
+def test_a_dateline_with_the_article_before_its_day(lead, place, date):
+    text = f"Pensions to reach 1.2 million retired employees\n\n{lead}\n\nThe second paragraph says more.\n"
+    release = load_text(text, "pensions.txt")
+    assert (release.location, release.date) == (place, date)
+    assert release.body[0].text.startswith("The Example Authority")

@@ -464,6 +464,8 @@ def _dated_lead(text: str, m: re.Match[str]) -> tuple[str, str | None, object | 
     place and the dash, a weekday aside; a place in capitals, or one before a colon, may give the day without
     the year."""
     place, written = _without_weekday(m.group("place5").strip(" ,")), m.group("date5").strip(" ,")
+    # "ISLAMABAD, the 6th September, 2034:": the article of South Asian official datelines.
+    written = written[4:] if written[:4].lower() == "the " else written
     if _WEEKDAY.match(place.split(",")[0]) or place.split(",")[0].lower() in MONTHS:
         return text, None, None  # "Tuesday, March 3, 2026 –": a date, no place
     if text[m.end("place5"):].lstrip().startswith(":") and not (_colon_place(place.split(",")[0]) or (
