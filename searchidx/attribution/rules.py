@@ -329,7 +329,7 @@ _AFTER_VERB_TAIL = re.compile(
 # "Deputy Prime Minister", "Vice-President", "former Minister": another role than the one looked for.
 # A word just before a title that qualifies it ("Cabinet Secretary", "shadow home secretary"); punctuation or a
 # function word leaves it bare ("…, Commissioner Jane Roe").
-_CAPITAL_WORD_BEFORE = re.compile(r"(?<![.,;:(—–])\s*\b(?!(?:the|The|by|and|with|from|to|as|when|that|said|says)\b)[\w’'-]+\s+$")
+_QUALIFIER_BEFORE = re.compile(r"(?<![.,;:(—–])\s*\b(?!(?:the|The|by|and|with|from|to|as|when|that|said|says)\b)[\w’'-]+\s+$")
 _ROLE_MODIFIER_BEFORE = re.compile(r"(?:\b(?:deputy|vice|former|acting|assistant|associate|shadow|interim|ex|junior|"
                                    r"under|co)[\s-]+|-)$")
 # Where a release names the holder of a role: "First Lady Melania Trump", "Minister of Finance, Hon. Jane
@@ -2029,7 +2029,7 @@ class Attributor:
             end = pos + len(key)
             if (pos == 0 or not low[pos - 1].isalnum()) and (end >= len(low) or not low[end].isalnum()) \
                     and not _ROLE_MODIFIER_BEFORE.search(low, max(0, pos - 12), pos) \
-                    and not (bare and (_CAPITAL_WORD_BEFORE.search(self.text, max(0, pos - 40), pos)
+                    and not (bare and (_QUALIFIER_BEFORE.search(self.text, max(0, pos - 40), pos)
                                        or self.text[end:end + 30].split(None, 1)[0].lower() in _TITLES)):
                 # The name after the role first; the one before it is searched for only if that gives none.
                 for after in (True, False):
@@ -2948,20 +2948,22 @@ _SAID_VERBS = frozenset("said says stated added noted explained warned insisted 
 # A clause of three words at least, in small letters, up to a sentence's end or a comma.
 _CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|this|these|those|his|her|their|its|our|[a-z]+s?)\b[^.;:!?]{12,}")
 # A sentence opening with an unnamed subject: "A spokesperson for …", "One resident …".
-_UNNAMED_OPENING = re.compile(r"(?:^|[.!?]\s+)(?:A|An|One|Another)\s+[^.!?]*$")
+_UNNAMED_SUBJECT = r"(?:^|[.!?]\s+)(?:A|An|One|Another)\s+"
+_UNNAMED_OPENING = re.compile(_UNNAMED_SUBJECT + r"[^.!?]*$")
 _TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose|which)\s+[^,;:\"“”]{2,120},\s*$")
 # The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
                             r"[A-Z][\w'’&.\-]*),\s*$")
 # A description set off by commas before the verb: ", the Hutterite community nearest the wells, ".
-_TRAILING_DESCRIPTION = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:the|a|an)\s+[^,;:\"“”()]{2,80}),\s*$")
+_DESCRIPTION = r"(?:the|a|an)\s+[^,;:\"“”()]{2,80}"
+_TRAILING_DESCRIPTION = re.compile(rf"(?<=[A-Za-z]),\s+(?P<np>{_DESCRIPTION}),\s*$")
 # A peer's title opens a name that may end in a place's ("Baroness Scotland").
 _PEERAGE = frozenset("lord lady baroness baron earl countess viscount viscountess duke duchess marquess".split())
 # A name's last word, right before what is set off after it.
 _NAME_END = re.compile(r"[A-Z][\w’'.-]*$")
 # A description set off before a relative pronoun: "…, a 31-year-old nurse from Iloilo City", "…, 68" (then
 # ", who said").
-_TRAILING_APPOSITIVE = re.compile(r"(?<=[A-Za-z]),\s+(?P<np>(?:a|an|the)\s+[^,;:\"“”()]{2,80}|\d{1,3})$")
+_TRAILING_APPOSITIVE = re.compile(rf"(?<=[A-Za-z]),\s+(?P<np>{_DESCRIPTION}|\d{{1,3}})$")
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?P<age>,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
                           r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?),?\s*$")
 
@@ -3068,7 +3070,7 @@ _UNNAMED_CUE = re.compile(
     rf"[,?!—–][”\"]\s+(?:(?!(?:he|she|I|we|the|this|that|his|her)\s)[a-z][\w’'-]*\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_VERB})\b|(?:{_VERB})\s+"
     rf"(?:a|an|one|another|some|several|many|two|three)\s+[a-z])|"
     # "A Government spokesperson said: “…”": an unnamed subject opening the sentence.
-    rf"(?:^|[.!?]\s+)(?:A|An|One|Another)\s+(?:[^\s,.;:“”\"]+\s+){{0,6}}?(?:{_VERB})\b|"
+    rf"{_UNNAMED_SUBJECT}(?:[^\s,.;:“”\"]+\s+){{0,6}}?(?:{_VERB})\b|"
     # "The ministry said the remaining two needed “further work …”": a body's words, no one's carried on.
     # (After a phrase set off before it: "In a statement, the company said it “accepts …”".)
     rf"(?:^|[.!?]\s+)(?:[^.!?,;“”\"]{{2,40}},\s+)?(?:[Tt]he\s+)?(?:[\w’'-]+\s+){{0,3}}?(?i:{_ORGANISATION_WORD})\s+"

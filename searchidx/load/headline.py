@@ -212,10 +212,6 @@ MENU_LINES = 4
 BODY_NAME_WORDS = 6
 
 
-# A breadcrumb trail's marker inside a line, after menu entries run into it.
-_HERE_IN_LINE = re.compile(r"\b(?:you are here|you're here)\s*:", re.I)
-
-
 def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) -> tuple[str, int] | None:
     """(headline, index of its first line) above the lead in ``lines`` (the file's lines, as typed), when
     ``title`` reads as letterhead and the headline differs from it; None otherwise. ``one_per_line``: the
@@ -249,7 +245,7 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
         return None  # the title holds it: a headline and its deck, read together
     joined = " ".join(title.split())
     at_title = joined.lower().find(" ".join(headline.split()).lower())
-    if md.is_crumb_trail(joined) or ((here := _HERE_IN_LINE.search(joined)) and md.is_crumb_trail(joined[here.start():])):
+    if md.ends_in_crumb_trail(joined):
         return headline, start  # a breadcrumb trail taken for the title ("News > …", "… You are here: Home > …")
     if at_title > 0 and _starts_block(lines, start):
         # The title read lines over the headline with it ("… Police Office" / a menu / the headline): those

@@ -1105,7 +1105,18 @@ def crumb_title(line: str) -> str | None:
     return last if len(last.split()) >= 3 and not last.endswith(("...", "…")) else None
 
 
-_HERE = re.compile(r"^(?:you are here|you're here|location)\s*:\s*", re.I)
+_HERE_MARK = r"(?:you are here|you're here|location)\s*:\s*"
+_HERE = re.compile("^" + _HERE_MARK, re.I)
+_HERE_INSIDE = re.compile(r"\b" + _HERE_MARK, re.I)
+
+
+def ends_in_crumb_trail(line: str) -> bool:
+    """A breadcrumb trail, or words run into one after its marker ("Tenders RTI Contact Us You are here: Home
+    > Media > Press Releases": a menu's entries typed before it)."""
+    if is_crumb_trail(line):
+        return True
+    here = _HERE_INSIDE.search(line)
+    return here is not None and here.start() > 0 and is_crumb_trail(line[here.start():])
 
 
 def is_crumb_trail(line: str) -> bool:
