@@ -121,6 +121,15 @@ def norm(text: str) -> str:
     return _WS.sub(" ", text.translate(_QUOTES)).strip().lower()
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
+def role_key(role: str) -> str:
+    """A role without its leading article: the annotations print "the Coroner" and "Coroner" alike, and
+    the tool leaves the article out."""
+    return _ARTICLE.sub("", norm(role))
+
+
 def same_person(gold: str | None, got: str | None) -> bool:
     if gold is None or got is None:
         return gold is None and got is None
@@ -362,7 +371,7 @@ def score_release(annotation: dict, score: Score, label: str) -> None:
         ok = score.add(item.get("speaker"), p.speaker, where)
         if ok and item.get("speaker") and item.get("role"):
             score.role_total += 1
-            if norm(item["role"]) == norm(p.speaker_role or ""):
+            if role_key(item["role"]) == role_key(p.speaker_role or ""):
                 score.role_correct += 1
             else:
                 score.errors.append(f"{where}: role expected {item['role']!r}, got {p.speaker_role!r}")
