@@ -256,12 +256,12 @@ def test_ed_verb_between_quote_and_name():
 
 
 def test_lower_case_title_before_name_in_an_appositive():
-    # The clause between the commas says when, not what she is: no role.
+    # The clause between the commas says when, not what she is: the title before her name is her role.
     got = speakers("“I must tell you that just before I got off the plane a bomb went off in New York,” Donald "
                    "Trump said. “Nobody knows exactly what’s going on.",
                    "Democratic nominee Hillary Clinton, at a later press gaggle, said, “I’ve been briefed about "
                    "the bombings in New York and New Jersey.”")
-    assert got == [("Donald Trump", None), ("Hillary Clinton", None)]
+    assert got == [("Donald Trump", None), ("Hillary Clinton", "Democratic nominee")]
 
 
 def test_party_in_parentheses_before_comma_said():

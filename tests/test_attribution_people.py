@@ -510,7 +510,7 @@ def test_a_title_phrase_before_the_name_and_the_role_reference_after_it():
         "According to her, 84 per cent of residents were warned six hours ahead.",
     )
     assert [n for n, _ in got] == ["Kazeem Bello", "Kazeem Bello", None, "Josaia Niuvaka", "Jane Roe", "Jane Roe"]
-    assert got[0][1] == "Commandant"
+    assert got[0][1] == "Commandant of the Corps"
     # A phrase with a verb in it is no title: "Gomez claimed" is his, and "The District Attorney said that,
     # …," is no role of his.
     assert speakers("The defendants, Richard Gomez, 44, and Marisol Mercado, 43, were arrested in October.",
@@ -1157,3 +1157,22 @@ def test_descriptions_before_and_after_a_name_with_an_age():
                  "guests she had trained eleven other women.") == ["Nizigiyimana Example"]
     assert names("Mrs Bupe Nakazwe Example, 52, a maize and groundnut farmer from Chongwe who was among the first "
                  "to register, said she had lost almost her entire crop.") == ["Bupe Nakazwe Example"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A predicate set off after the name is no role: the title phrase before the name is.
+    ("Counsel for the convicts, Mr. Ocen Bosco, had told the court that his clients were first offenders.",
+     ("Ocen Bosco", "Counsel for the convicts")),
+    ("Tasmania’s Minister for the Arts, Hon. Lucy Harwood MP, officially opened the gallery on Wednesday evening "
+     "and said it was long overdue.", ("Lucy Harwood", "Tasmania’s Minister for the Arts")),
+    # Where the person is from is no role either: the description before the name is.
+    ("Year 12 student Jane Roe, from Ayr, said the bus had been late every day.", ("Jane Roe", "Year 12 student")),
+    # A role naming an office of its own stands without the style or rank before the name.
+    ("Chairman of the Electoral Commission, Pastor John Kalo, said the roll was open.",
+     ("John Kalo", "Chairman of the Electoral Commission")),
+    # Whoever is with the person, named with their own title, is no role of hers.
+    ("District Attorney Jane Roe, together with Police Commissioner John Doe, today announced the indictment.",
+     ("Jane Roe", "District Attorney")),
+])
+def test_what_is_set_off_after_a_name_is_a_role_only_when_it_says_what_the_person_is(text, expected):
+    assert speakers(text) == [expected]

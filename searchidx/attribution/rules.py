@@ -362,7 +362,8 @@ _NAME_THEN_ROLE = re.compile(rf"(?:{HONORIFIC}\s+)?({_PERSON_NAME}),")
 # noun of agency or a known role noun.
 _AGENT = rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|[a-z](?:[a-z]|-(?=[a-z]))*(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ary))"
 # The capitalised words before it may name a body, whole ("University of Otago economist").
-_LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and)\s+)?){{0,3}}"
+# (A number may follow a capitalised word: "Year 12 student".)
+_LOWER_ROLE = re.compile(rf"(?:^|(?<=\s))(?P<role>(?:[A-Z][\w’'.-]*(?:\s+\d{{1,3}})?\s+(?:(?:of|for|the|and)\s+)?){{0,3}}"
                          rf"(?:[a-z][\w’'-]+\s+){{0,2}}(?P<last>{_AGENT}))\s+$")
 _ROLE_NOUNS = frozenset(ROLE_NOUNS_LIST)
 # "The" opening a span: an article takes a title, never a name.
@@ -1599,7 +1600,7 @@ _POST_NOMINAL_PART = re.compile(r"^(?:F[A-Z]{2,6}|[A-Z]{2,5})$")
 _CLAUSE_VERBS = _FINITE | frozenset("may might must should shall tells added adds noted notes".split())
 
 
-_ROLE_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_ROLE_ARTICLE = re.compile(r"^(?:[Tt]he|an?|An?(?=\s+[a-z]))\s+")
 _ROLE_ARTICLE_OTHER = re.compile(r"(?:el|la|los|las|le|les|l['’]|der|die|das)\s*(?<=\s|['’])(\S+)", re.I)
 
 
@@ -1611,6 +1612,19 @@ _PLACE_PART = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*")
 # A sentence's opening phrase: a participle's or a preposition's ("Speaking at …", "Handing down the ruling",
 # "At the launch", "In a statement").
 _OPENING_PHRASE = re.compile(r"(?:[A-Z][a-z]+ing|At|In|On|During|After|Before|Following|Addressing)\s+(?:[a-z]|the\b|a\b)")
+
+
+# Who is with the person, set off after the name: "…, together with Police Commissioner Jane Roe, announced".
+_COMPANY = re.compile(r"(?:together with|along with|alongside|joined by|accompanied by|with)\b", re.IGNORECASE)
+
+
+def _names_holder(part: str) -> bool:
+    """Whether a part of an appositive names another person by title and name ("New York City Fire
+    Department Commissioner Jane Roe"), which is no role of the person before it."""
+    tokens = part.split()
+    return any(t.lower().strip(".") in _TITLES and u[:1].isupper() and u[1:].islower() and lexicons.is_given_name(u)
+               and v[:1].isupper()
+               for t, u, v in zip(tokens, tokens[1:], tokens[2:]))
 
 
 @lru_cache(maxsize=4096)
@@ -1625,6 +1639,11 @@ def clean_role(role: str | None) -> str | None:
     # "…, Austin, will change everything": an auxiliary or a speech verb after a comma is the sentence going
     # on past the apposition.
     cut = next((k for k, p in enumerate(parts) if k and p.split(" ", 1)[0] in _CLAUSE_VERBS), len(parts))
+    # "…, had told the court", "…, officially opened the gallery and said": a predicate (an auxiliary
+    # opening it, a conjunction ending it before the verb) is no role; nor is where the person is from.
+    cut = next((k for k, p in enumerate(parts[:cut]) if p.split(" ", 1)[0] in _FINITE
+                or p.endswith((" and", " but")) or p.startswith("from ") or _COMPANY.match(p)
+                or _names_holder(p)), cut)
     parts = parts[:cut]
     # An age set off after the name ("Kofi Boateng, 46,"), and the place after it ("…, 46, of Accra,"), are no
     # part of what the person is; nor is the sentence's opening phrase before the title ("Speaking at the
@@ -2207,9 +2226,11 @@ class Attributor:
         if role and not hon and not title and _organisation_role(role) and self.registry.find(name) is None:
             return None  # "Example Ledger, a Singapore-based startup, announced": a company
         role = clean_role(role)
-        if title and role:
+        # (A role that names an office of its own, "Chairman of the Electoral Commission", stands without
+        # the rank or style before the name.)
+        if title and role and not any(w.lower().strip(",.()") in _TITLES for w in role.split()):
             role = f"{title}, {role}"
-        elif title:
+        elif title and not role:
             role = clean_role(title)
         if not name:
             if not title or not any(w.lower().strip(",.()") in _TITLES_OR_LADY
@@ -2747,18 +2768,21 @@ class Attributor:
                     # title phrase and a name in apposition, the person is the part that looks like a name. An
                     # article takes a title, never a name: "The State Commandant, Musa Bello, said".
                     hon, span, role = None, role.strip(" ,"), _role_of(titled[article.end():] if article else titled)
-                if pattern is _SUBJECT and not role and _agent_before(
-                        before := near[-120:][:m.start("hon") if m.group("hon") else m.start("span")]):
+                # What is set off after the name may be no role ("…, had told", "…, from Ayr,"): then, as where
+                # nothing is, the words before the name are looked at.
+                bare = not role or (pattern is _APPOSITIVE and clean_role(role) is None)
+                before = window[:m.start("hon") if m.group("hon") else m.start("span")]
+                if pattern in (_SUBJECT, _APPOSITIVE) and bare and _agent_before(before[-120:]):
                     lead = _LOWER_ROLE.search(before, max(0, len(before) - 60))
                     if lead and lead.group("last").lower() not in NOT_NAMES:
                         # "Chiefs wide receiver Jane Roe said"; a sentence opener before it is no part of it.
                         role = _strip_lead(lead.group("role").strip())
-                if pattern in (_SUBJECT_COMMA, _SUBJECT) and not role:
+                        bare = False
+                if pattern in (_SUBJECT_COMMA, _SUBJECT, _APPOSITIVE) and bare:
                     # "Chief Executive Officer (Acting) of Example Authority, Jane Roe, added", "The Commandant
                     # of the Corps, Alhaji Jane Roe, who …, said": the title phrase that opens the sentence before
                     # the name is the role.
-                    role = _title_phrase_before(near[-120:][:m.start("hon") if m.group("hon") else m.start("span")],
-                                                capitalised=pattern is _SUBJECT)
+                    role = _title_phrase_before(before[-120:], capitalised=pattern is _SUBJECT) or role
                 person = self._person(hon, span, role)
                 if person:
                     return person
