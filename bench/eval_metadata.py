@@ -39,6 +39,8 @@
     python bench/eval_metadata.py --split test33     # once, at round 33's end: typed releases of tests/typed33/
     python bench/eval_metadata.py --split test34     # once, at round 34's end: typed releases of tests/typed34/
     python bench/eval_metadata.py --split test35     # once, at round 35's end: typed releases of tests/typed35/
+    python bench/eval_metadata.py --split test36     # once, at round 36's end: typed releases of tests/typed36/
+    python bench/eval_metadata.py --split test37     # once, at round 37's end: typed releases of tests/typed37/
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
