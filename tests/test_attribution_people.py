@@ -1176,3 +1176,31 @@ def test_descriptions_before_and_after_a_name_with_an_age():
 ])
 def test_what_is_set_off_after_a_name_is_a_role_only_when_it_says_what_the_person_is(text, expected):
     assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # Singapore's "Mdm" is an honorific: "Mdm Lim" is the Lim Bee Hoon named before.
+    (["Among them is Mdm Lim Bee Hoon, whose family farmed near the site.",
+      '"My grandchildren did not believe me," Mdm Lim said.'], [None, "Lim Bee Hoon"]),
+    # A judge's "J." after the name is no part of it.
+    (["The court, presided over by Hon. Justice Fatmata Kamara-Bangura J., convicted a former officer.",
+      "'The people of Port Loko are the victims,' the judge said."], [None, "Fatmata Kamara-Bangura"]),
+    # The word after "of" opens a place, however much it reads like a given name.
+    (["Chief Lebohang Mohale of Ha Mohale, whose court will host a pay point, said the village had asked for "
+      "ten years."], ["Lebohang Mohale"]),
+    # Two descriptions joined by "and", the second naming a place.
+    (['Volunteer diver and Tobermory harbour master Angus "Gus" MacPhail, 63, said: "Folk here never knew."'],
+     ["Angus MacPhail"]),
+    # A school's town set off after it, then a relative clause with a number's commas in it.
+    (["Aswathy S. Pillai of Government Model Girls' Higher Secondary School, Kollam, who scored 1,200 out of "
+      "1,200, told reporters she wanted to study marine biology."], ["Aswathy S. Pillai"]),
+    # A body after "of the" is no speaker; the chief before it is.
+    (["Chief Marlene Kruger-Nicholas of the Mission Creek Indian Band, whose community is on alert, said in a "
+      "statement:", "“Our elders have been through fires on these hills before.”"],
+     [None, "Marlene Kruger-Nicholas"]),
+    # A minister's portfolios run on past commas; the name with its honorific is the last part.
+    (["The Minister of Tertiary Education, Research, Science and Technology, Honourable Dr Gaolathe Ntsima, "
+      "told the graduates:", '"Botswana will not be saved by diamonds forever."'], [None, "Gaolathe Ntsima"]),
+])
+def test_names_after_honorifics_places_and_long_titles(paragraphs, expected):
+    assert [name for name, _ in speakers(*paragraphs)] == expected

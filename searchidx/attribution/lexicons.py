@@ -79,7 +79,7 @@ HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
     "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
-    "Pehin Awang Dayang Gogo Mkhulu Bro Dasho Lyonpo Opanin Obaapanyin Togbe Ntate"
+    "Pehin Awang Dayang Gogo Mkhulu Bro Dasho Lyonpo Opanin Obaapanyin Togbe Ntate Mdm"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
@@ -91,7 +91,7 @@ MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri
                     "Yang Berhormat", "Yang Amat Berhormat", "Yang Mulia", "Dato Paduka", "Dato' Paduka",
                     "Dato’ Paduka", "Dato Seri Paduka", "Dato Seri Setia", "Datin Paduka")
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi mma dayang "
-                              "mme mlle frau gogo obaapanyin".split())
+                              "mme mlle frau gogo obaapanyin mdm".split())
 # ("Sr" is no one's gender: Spanish "Señor", and "Sister" in a religious order or a hospital.)
 MALE_HONORIFICS = frozenset("mr sir lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra mkhulu opanin togbe ntate"
                             .split())
@@ -119,9 +119,9 @@ OFFICE_POST_NOMINALS = {
 POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm
     gnzm obe cbe mbe kbe dbe gbe ch cb frs frse fba freng phd dphil md mba ba bsc msc llb llm esq jr sr ii iii iv san
     rn afsm apm asm psm esm csc cvo lvo mvo kcmg cmg gcmg dso qpm kpm qfsm kfsm bem frcs frcp facs fcpa ceng frsa
-    mfr ofr cfr gcon gcfr mni thero thera himi ias ips ifs""".split())
+    mfr ofr cfr gcon gcfr mni thero thera himi ias ips ifs j ja jj cj lj""".split())
 #: Post-nominals that are also common words or honorifics in other positions: only after a full name.
-_AMBIGUOUS_POST_NOMINALS = frozenset("am ms ch ba md sr".split())
+_AMBIGUOUS_POST_NOMINALS = frozenset("am ms ch ba md sr j".split())
 
 #: Organisation words in other languages, for releases in them: they take no English plural in "-s"
 #: ("Iglesias" is a surname).

@@ -292,7 +292,8 @@ _ROLE_PREFIX = (rf"(?P<desc>(?:(?:[A-Z][\w’'-]*\s+(?:\d{{1,2}}\s+)?){{0,4}}(?:
                 rf"|{_CAP_PERSON_NOUN}(?=\s+(?:and\s|of\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s))"
                 # "Cyclist and retired teacher": any agent noun opening the sentence, joined to a role noun.
                 rf"|[A-Z][a-z]+(?:ist|er|or|man|woman|ian|ant)(?=\s+and\s+(?:[a-z][\w’'-]*\s+){{0,2}}{_PERSON_NOUN}\s))"
-                rf"(?:\s+and\s+(?:(?!(?:the|an?|his|her|its|their)\s)[a-z][\w’'-]*\s+){{0,2}}{_PERSON_NOUN})?\s+(?:of\s+[a-z]+\s+)?)?")
+                # (The second may name a place: "Volunteer diver and Tobermory harbour master".)
+                rf"(?:\s+and\s+(?:[A-Z][\w’'-]*\s+){{0,2}}(?:(?!(?:the|an?|his|her|its|their)\s)[a-z][\w’'-]*\s+){{0,2}}{_PERSON_NOUN})?\s+(?:of\s+[a-z]+\s+)?)?")
 # "NAME, ROLE[,] said" — the appositive role between a name and its verb; after a party and country or state
 # in brackets the comma may be left out ("Younous OMARJEE (the Left, FR) co-rapporteur for … stated"), not
 # after an abbreviation or a note ("(ERAA) claims", "(Acting) of the Authority").
@@ -1201,6 +1202,8 @@ def _split_span(span: str) -> tuple[str | None, str]:
                     lexicons.is_given_name(t) or _INITIAL.fullmatch(t) or t in _PARTICLES for t in rest[:k]) \
                     and len(rest) - k <= 4:
                 head = rest[:k]
+                if head[-1] in _PLACE_JOINERS:
+                    break  # "Chief Lebohang Mohale of Ha Mohale": the word after "of" opens a place, not a name
                 if len(head) == 1 and role is None and _family_name_first(head[0]):
                     break  # "Tan Wei Ming", "Huy Ngoc Nguyen": the name's own first word
                 if len(head) == 1 and _unknown_name_word(head[0]) and not (
@@ -1250,6 +1253,9 @@ def _split_span(span: str) -> tuple[str | None, str]:
     if role is None:
         return None, " ".join(rest)
     return role, " ".join(rest)
+
+
+_PLACE_JOINERS = frozenset("of from in at".split())
 
 
 @lru_cache(maxsize=4096)
@@ -2735,6 +2741,10 @@ class Attributor:
                 # "El programa Achieve Inspire Motivate …", "the campaign Stop Now": a thing's name; "the company
                 # President John Smith said" is a person's.
                 continue
+            if m and pattern is _SUBJECT and m.group("span")[:4].lower() == "the " \
+                    and window[max(0, m.start() - 4):m.start()].endswith(" of ") \
+                    and not any(lexicons.is_given_name(t) for t in m.group("span").split()[1:]):
+                continue  # "Chief Jane Roe of the Mission Creek Indian Band said": a body, the object of "of"
             if m and pattern is _SUBJECT and _OF_SET_OFF.search(window, max(0, m.start() - 10), m.start()):
                 continue  # "Jane Roe, 63, of Kampung Paya Luas said": the place she is from, set off after her name
             if m and pattern is _SUBJECT and (p := _PREPOSITION_BEFORE.search(window, max(0, m.start() - 12), m.start())) \
@@ -2758,6 +2768,13 @@ class Attributor:
                     # title and the name set off by commas.
                     named = titled = span = after.strip()
                     role, article = _role_of(head.strip()), None
+                elif head and not hon and (_title_like(span) or article) and not _ROLE_VERB.search(head) \
+                        and (_HONORIFIC_RE.match(after.strip() + " ") or _titled_name(after.strip())):
+                    # "The Minister of Tertiary Education, Research, Science and Technology, Honourable Dr Jane
+                    # Roe, told": the title's portfolios run on past its commas, and the name is the last part.
+                    role = _role_of((titled[article.end():] if article else titled) + ", " + head.strip())
+                    named = titled = span = after.strip()
+                    article = None
                 if role and not _person_like(titled) and (
                         _person_like(role.split(" of ", 1)[0])  # "Dr. Jane Roe of the Department …"
                         or ((_title_like(span) or article) and _person_like(role, shape_only=True))
@@ -2802,7 +2819,10 @@ class Attributor:
             # from South Carolina, told"): the rules below read it.
         if depth < MAX_PLACE_PHRASES and near.rstrip().endswith(",") \
                 and (m := _TRAILING_BODY.search(near, max(0, len(near) - 100))) \
-                and m.group("body").split()[-1].lower() in lexicons.ORGANISATION_WORDS:
+                and (m.group("body").split()[-1].lower() in lexicons.ORGANISATION_WORDS
+                     # "Jane Roe of Example Girls' School, Kollam, said": the body's town, set off after it.
+                     or (len(m.group("body").split()) <= 2 and (pp := _TRAILING_PP.search(near[:m.start()]))
+                         and pp.group("pp").split()[-1].lower() in lexicons.ORGANISATION_WORDS)):
             # "Dr. Jane Roe of the Department of X, Example University, said": the body set aside, the phrase
             # that places her is, and then her name is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
@@ -2834,9 +2854,12 @@ class Attributor:
             # (Not after an unnamed subject: "A spokesperson for Example Homes, which manages …, said".)
             # "Jane Roe of the Example Municipality, who attended the ceremony, said", "Jane Roe, chair of the
             # Example Forum, which is co-hosting the screenings, said": the relative clause set aside, the
-            # phrase that places her is, and then her name is found.
-            return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
-                                     depth + 1)
+            # phrase that places her is, and then her name is found; failing that, with the comma that set the
+            # clause off ("Jane Roe of Example School, Kollam, who …, told": the school's town set off before it).
+            at = len(prefix) - len(near) + m.start()
+            return self._before_verb(prefix[:at].rstrip() + " ", text, pos, depth + 1) or (
+                self._before_verb(prefix[:at + 1] + " ", text, pos, depth + 1)
+                if _TRAILING_BODY.search(prefix, max(0, at - 100), at + 1) else None)
         return None
 
     def _after_verb(self, text: str, start: int, end: int) -> Person | None:
@@ -2974,7 +2997,8 @@ _CLAUSE_AFTER = re.compile(r"\s+(?:the|a|an|this|these|those|his|her|their|its|o
 # A sentence opening with an unnamed subject: "A spokesperson for …", "One resident …".
 _UNNAMED_SUBJECT = r"(?:^|[.!?]\s+)(?:A|An|One|Another)\s+"
 _UNNAMED_OPENING = re.compile(_UNNAMED_SUBJECT + r"[^.!?]*$")
-_TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose|which)\s+[^,;:\"“”]{2,120},\s*$")
+# (A number's thousands may be set off by commas in it: "who scored 1,200 out of 1,200".)
+_TRAILING_RELATIVE = re.compile(r"(?<=[A-Za-z0-9]),\s+(?:who|whose|which)\s+(?:[^,;:\"“”]|(?<=\d),(?=\d{3}\b)){2,120},\s*$")
 # The body a person speaks for, set off by commas before the verb: ", Jamuna Valley University, ".
 _TRAILING_BODY = re.compile(r"(?<=[A-Za-z]),\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’&.\-]*\s+(?:(?:of|for|and|the|&)\s+)*){0,6}"
                             r"[A-Z][\w'’&.\-]*),\s*$")
