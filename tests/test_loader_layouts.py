@@ -3606,3 +3606,50 @@ def test_a_dateline_with_the_article_before_its_day(lead, place, date):
     release = load_text(text, "pensions.txt")
     assert (release.location, release.date) == (place, date)
     assert release.body[0].text.startswith("The Example Authority")
+
+
+def test_a_markdown_letterhead_with_a_telephone_over_a_headline_and_a_date_in_emphasis():
+    """A bold issuer, a row of its address and telephone (`Ph:`), a rule, the bold headline and the date in
+    emphasis: the headline is the title, the contact row no title and the date line no headline."""
+    text = ("**MINISTRY OF EXAMPLE RESOURCES**\nGovernment of Example · Harbour Road, Apia · Ph: (685) 555 214\n\n"
+            "---\n\n**Villages to manage new fish aggregating devices**\n\n*Friday 27 March 2037*\n\n"
+            "Twelve villages on the north coast will take charge of new fish aggregating devices moored offshore.\n\n"
+            "The devices attract tuna close enough to shore for canoes to reach them.\n")
+    release = load_text(text, "fads.md")
+    assert release.title == "Villages to manage new fish aggregating devices"
+    assert release.date == dt.date(2037, 3, 27)
+
+
+def test_a_tab_title_with_the_sites_short_name_last_and_a_longer_heading(tmp_path):
+    """`Press Release :: <short headline> :: EXWSB`: the story is the longest part, not the site's name after
+    it; the page's heading, longer and telling the same story, is the title (a cookie banner's words before it
+    are no text that ends the search)."""
+    page = tmp_path / "water.html"
+    page.write_text(
+        "<html><head><title>Press Release :: 24x7 water supply pilot for 18 wards :: EXWSB</title></head><body>"
+        "<div id='gdpr-cookie-message'><p>This website uses cookies to ensure you get the best experience on our "
+        "website and to remember your language choice.</p></div>"
+        "<header><p class='brand-en'>Example Urban Water Supply and Sewerage Board</p></header>"
+        "<div class='press-release'><p class='pr-no'>Press Release No. 117 Date: 02.04.2037</p>"
+        "<h2>Round-the-clock drinking water for 18 wards from 15 April</h2>"
+        "<p>Households in 18 wards of Example City will receive piped drinking water 24 hours a day from 15 April, "
+        "under a pilot project announced by the Board on Thursday.</p>"
+        "<p>The project includes 212 km of new pipelines.</p></div></body></html>", encoding="utf-8")
+    assert load_release(page).title == "Round-the-clock drinking water for 18 wards from 15 April"
+
+
+def test_a_copied_page_with_tools_under_the_headline_and_tags_and_share_rows_under_the_text():
+    """A page copied with select-all, one line each: language switcher, the body's name, its menu, a crumb
+    trail, the headline, the date, print and font-size tools; under the text its tags and share links."""
+    text = ("සිංහල | தமிழ் | English\nExample Legal Aid Foundation\n"
+            "Home   About Us   Programmes   Media Centre   Publications   Contact Us\n"
+            "Media Centre > Press Releases > 2036\n"
+            "Mobile legal clinics to resolve 3,000 land disputes in North and East\n2036.04.22\n"
+            "Print   Email   Share\nFont size: A- A A+\n\n"
+            "The Foundation will deploy 14 mobile legal clinics across the Northern and Eastern Provinces from next "
+            "month.\n\nThe clinics will travel to Divisional Secretariats on a fixed monthly schedule.\n\n"
+            "Tags: Land Rights   Northern Province   Eastern Province\n"
+            "Share this article:   Facebook   X   WhatsApp   Email\n")
+    release = load_text(text, "clinics.txt")
+    assert release.title == "Mobile legal clinics to resolve 3,000 land disputes in North and East"
+    assert [p.text[:14] for p in release.paragraphs] == ["The Foundation", "The clinics wi"]

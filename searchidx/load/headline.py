@@ -30,7 +30,7 @@ _KIND = re.compile(r"\b(?:(?:press|media|news)\s+(?:release|statement|advisory|n
                    r"for immediate release)\b", re.I)
 # A labelled field of a letterhead, perhaps in two languages ("Dyddiad / Date:", "Cyf / Ref:", "Simu/Tel:").
 _FIELD = re.compile(r"^(?:[^\W\d][\w.’']{0,20}(?: [^\W\d][\w.’']{0,12})?\s?/\s?)?"
-                    r"(?:dated?|ref(?:erence)?(?:\.? no\.?)?|our ref|your ref|pages?|tel|telephone|phone|fax|mobile|"
+                    r"(?:dated?|ref(?:erence)?(?:\.? no\.?)?|our ref|your ref|pages?|tel|telephone|phone|ph|fax|mobile|mob|cell|"
                     r"e-?mail|web(?:site)?|url|contacts?|cin|gstin|reg(?:d)?\.?(?: no\.?| office)?|registration no\.?|"
                     r"issued(?: by)?|file(?: no\.?)?)\s*[:.]|^p\.\s?o\.\s?box\b|^po box\b", re.I)
 # A site's name after a page's title: "STATEMENT - Orange County District Attorney".
@@ -40,6 +40,15 @@ _ADVISORY = re.compile(r"\badvisory\b", re.I)
 # A post's categories or tags in a row: "Public Notices, Public Health" (each a few capitalised words).
 _CATEGORY_ROW = re.compile(r"^[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2}(?:, [A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2})+$")
 _RULE = re.compile(r"^[\s\-–—_=*•·~#.]+$")
+# A page's tools copied with it: "Print   Email   Share", "Font size: A- A A+", "Download PDF".
+_TOOL_CELL = re.compile(r"^(?:(?:font|text)[ -]size\b.{0,20}|A[-+]|print|e-?mail|share|download(?: pdf)?|listen|"
+                        r"bookmark|rss|tweet)$", re.I)
+# A page's topics: "Topics: Area planning, Primary education", "Tags: Land Rights   Legal Aid".
+_TAGS_ROW = re.compile(r"^(?:topics?|tags?|categor(?:y|ies)|filed under|posted in|keywords)\s*:\s*\S.{0,150}$", re.I)
+# A row of share links: "Share this:  Facebook  X  WhatsApp  LinkedIn  Email", "Facebook X Viber".
+_SHARE_ROW = re.compile(r"^(?:share(?: (?:this|on|via))?(?: (?:page|article|story|release|post))?\s*:?\s*)?"
+                        r"(?:(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|print|telegram|viber|reddit|pinterest|"
+                        r"threads|bluesky|copy link|messenger|sms)\b[\s|·•,/]*){2,10}$", re.I)
 _PAGE = re.compile(r"\bpage \d+ of \d+\b", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 
@@ -51,13 +60,19 @@ def furniture(line: str) -> bool:
     s = line.strip()
     if not s or _RULE.match(s) or _PAGE.search(s) or md.is_crumb_trail(s):
         return True
+    if s[:1] in "*_":
+        s = clean_line(s)  # a Markdown line in emphasis: "*Friday 27 March 2037*"
+        if not s:
+            return True
+    if _SHARE_ROW.match(s) or _TAGS_ROW.match(s):
+        return True
     cells = md.head_cells(s) if "   " in s else [s]
     return all(_furniture_cell(c) for c in cells if c.strip())
 
 
 def _furniture_cell(cell: str) -> bool:
     s = cell.strip()
-    if md.is_label(s) or md.is_reference(s) or md.date_only_line(s):
+    if md.is_label(s) or md.is_reference(s) or md.date_only_line(s) or _TOOL_CELL.match(s):
         return True
     # An address's words are names and numbers: a line of small words that ends on "… in 18 tea gardens" is
     # a headline.
@@ -107,7 +122,7 @@ def reads_as_letterhead(title: str) -> bool:
     return bool(md.find_email(title) or _URL.search(title) or md.holds_phone(title) or _FIELD_IN.search(title))
 
 
-_FIELD_IN = re.compile(r"\b(?:ref(?:erence)?|date|tel)\s*(?:no\.?\s*)?:|\b(?:reg(?:d)?|cin)\s*(?:no\.?\s*)?[:.]|\bp\.\s?o\.\s?box\b",
+_FIELD_IN = re.compile(r"\b(?:ref(?:erence)?|date|tel|ph|phone|fax|mob(?:ile)?)\s*(?:no\.?\s*)?:|\b(?:reg(?:d)?|cin)\s*(?:no\.?\s*)?[:.]|\bp\.\s?o\.\s?box\b",
                        re.I)
 
 
@@ -265,6 +280,10 @@ def headline_above(lines: list[str], lead: str, title: str, one_per_line: bool) 
     # A breadcrumb trail above that ends in the headline names the page ("Home » News » <headline>"): the
     # title taken over it (a site's motto, its name) is the page's furniture.
     crumbed = any(md.is_crumb_trail(ln.strip()) and _fold(ln).endswith(_fold(headline)) for ln in above)
+    # (So does a trail right above it that the title runs over: "… Contact Us Media Centre > Press Releases >
+    # 2036" read as one line with the menu over it.)
+    prev = next((ln.strip() for ln in reversed(lines[:start]) if ln.strip()), "")
+    crumbed = crumbed or (md.is_crumb_trail(prev) and _fold(prev) in _fold(title))
     if crumbed or reads_as_letterhead(title) or _letterhead_lines(head, title) or (labelled and (
             _body_name(title) or _over_contacts(above, title, lead))):
         return headline, start

@@ -156,6 +156,11 @@ BOILERPLATE_LINES = re.compile(
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
     # WordPress's like button, copied with the page: "Like this:", "Like Loading...".
     r"like this:|like loading(?:\.\.\.|…)?|"
+    # A row of share links: "Share this article:   Facebook   X   WhatsApp   Email".
+    r"share(?: (?:this|on|via))?(?: (?:page|article|story|release|post))?\s*:?\s*(?:(?:facebook|x|twitter|whatsapp|"
+    r"linkedin|e-?mail|print|telegram|viber|reddit|pinterest|threads|bluesky|copy link|messenger|sms)\b[\s|·•,/]*){1,10}|"
+    # A page's topics under its text: "Tags: Land Rights   Northern Province".
+    r"(?:tags?|topics?|filed under|categories)\s*:.{0,150}|"
     # Page furniture between paragraphs: advertisement markers, and appeals with no heading of their own.
     r"advertisement(?:\s*[-–—:]\s*(?:scroll|continue) .{0,40})?|(?:story )?continues? (?:below|after advertisement)|"
     r"follow us on .{1,60}|follow (?:the )?(?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4})\s*:.{0,100}|follow (?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:x|twitter|facebook|"
@@ -173,7 +178,7 @@ BOILERPLATE_LINES = re.compile(
 # The first two letters (lower case, after the leading dashes) of each of BOILERPLATE_LINES' alternatives, kept
 # in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
 _BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do ne ol "
-                                "gi su si sg we th ac de ma is ou".split())
+                                "gi su si sg we th ac de ma is ou ta to fi ca".split())
 # What each of BOILERPLATE_LINES' alternatives starts with, in lower case, after the leading dashes: kept in step
 # with it too.
 _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "share ", "print", "distribution channel",
@@ -184,7 +189,7 @@ _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "
                          "this website uses cookies", "this site uses cookies", "our website uses cookies",
                          "our site uses cookies", "accept ", "reject ", "allow ", "decline ",
                          "manage ", "cookie ", "cookies on ", "view cookies", "signed", "sgd", "issued by",
-                         "previous ", "next ", "older ", "newer ")
+                         "previous ", "next ", "older ", "newer ", "tag", "topic", "filed under", "categories")
 # (and the symbol a cookie notice opens with: "🍪 Our website uses cookies.")
 _LEADING_DASHES = re.compile(r"[-–—\s\u2190-\u21ff\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
@@ -834,7 +839,7 @@ _ADDRESS = re.compile(
     # A plot, stand or private bag, as addresses in Africa give them ("Plot 1142, Cadastral Zone A07, Wuse II").
     r"\b(?:Plot|Stand|Erf)\s+(?:No\.?\s*)?\d+[A-Z]?\s*,|\bP\.?M\.?B\.?\s+\d+|\bPrivate Bag\b",
 )
-_TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|fax|t|f)\b\.?\s*:?\s*\+?[\d(]", re.I)
+_TELEPHONE = re.compile(r"^(?:tel(?:ephone)?|phone|ph|mob(?:ile)?|cell|fax|t|f)\b\.?\s*:?\s*\+?[\d(]", re.I)
 # A document's reference number: "No. PR-114/2026", "Ref: KRC/PR/2026/011", "Press Release No. 45/2026".
 _REFERENCE_LINE = re.compile(r"^(?:(?:our |your |press |media )?(?:release )?(?:ref(?:erence)?|no|number|pr|pib)\b\.?\s*(?:no\b\.?)?"
                              # (An initial's apostrophe may end it: "COL/PI/2211/BO'D".)

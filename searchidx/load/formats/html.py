@@ -840,8 +840,13 @@ def _page_title(page_title: str, tree, site_name: str | None) -> str:
     if heading and len(heading) >= 10 and page_title.casefold().startswith(heading.casefold()):
         return page_title[: len(heading)].strip()
     if " :: " in page_title:
-        # "Example Sabha :: News :: Jubilee festival from March 20": the site and section first, a trail.
-        page_title = _whole_heading(tree, page_title.rsplit(" :: ", 1)[1].strip())
+        # "Example Sabha :: News :: Jubilee festival from March 20": the site and section first, a trail; or
+        # the label first and the site's short name last ("Press Release :: 24x7 water supply … :: TUWSSB"):
+        # the story is the longest part that is no label, section or name of two words.
+        parts = [p.strip() for p in page_title.split(" :: ")]
+        story = [p for p in parts if not is_label(p) and not _SECTION_TITLE.match(p) and len(p.split()) > 2
+                 and not (site_name and site_name.casefold() == p.casefold())]
+        page_title = _whole_heading(tree, max(story, key=len) if story else parts[-1])
     m = _TITLE_SITE_SUFFIX.search(page_title)
     if not m:
         return page_title
@@ -900,9 +905,12 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
         # A hand-made page with no heading element names its headline by class ("<div class="title">"), or sets
         # it as the first h2 above the text (under a short tab: "PSTB 3Q28 results").
         h1 = _classed_title(tree)
-        if h1 is None and tab_only and len(title.split()) <= TAB_TITLE_WORDS:
+        if h1 is None and tab_only:
             # (The <title> whole: its part taken for the site's name may be the story's, "SLTWU - Strike suspended".)
-            h1 = _first_h2_headline(tree, f"{title} {page_title}")
+            h2 = _first_h2_headline(tree, f"{title} {page_title}")
+            # (A longer <title> gives way to a heading longer still: the tab's short form of the headline.)
+            if h2 is not None and (len(title.split()) <= TAB_TITLE_WORDS or len(_text_of(h2)) > len(title)):
+                h1 = h2
     # A date or time set in the heading ("11 November 2011 08:37" over the headline) is no part of it.
     parts = [" ".join(t.split()) for t in (h1.itertext() if h1 is not None else ())]
     shown = " ".join(t for t in parts if t and not (len(t) <= 40 and parse_date(t)))
@@ -912,7 +920,12 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
         return shown  # "Headline - BBC News": the browser's title and the page agree, the social card differs
     # The page's one heading: its one h1, or with none the element its class names the title.
     only = (len(h1s) == 1 and h1 is h1s[0]) or (not h1s and h1 is not None)
-    if tab_only and only and len(shown.split()) >= 5 and len(title.split()) <= TAB_TITLE_WORDS and len(shown) > len(title):
+    if tab_only and only and len(shown.split()) >= 5 and len(shown) > len(title) and (
+            len(title.split()) <= TAB_TITLE_WORDS
+            # (A longer tab: the heading tells the same story at more length, "24x7 water supply pilot for 18
+            # wards" in the tab, "Round-the-clock drinking water for 18 wards from 15 April" on the page.)
+            or len(({w.casefold() for w in _WORD.findall(shown)} & {w.casefold() for w in _WORD.findall(title)})
+                   - _SMALL_WORDS) >= 2):
         return shown
     if tab_only and h1 is not None and in_article(h1) and _HEADLINE_CLASS.search(h1.get("class") or ""):
         # The article's heading its CMS marks as the entry's title ("entry-title") over a <title> naming
@@ -935,13 +948,25 @@ def _shown_headline(tree, title: str | None, page_title: str = "", tab_only: boo
                                                            HEADLINE_OVERLAP * len(titled)) else None
 
 
+def _in_chrome(el) -> bool:
+    """Whether an element stands in the page's chrome: a header, navigation, footer or a box whose class or id
+    names chrome (a cookie banner), the content box excepted."""
+    for a in el.iterancestors():
+        if a.tag in ("header", "nav", "footer", "aside"):
+            return True
+        names = f"{a.get('class') or ''} {a.get('id') or ''}"
+        if names.strip() and _CHROME.search(names) and not _CONTENT.search(names):
+            return True
+    return False
+
+
 def _first_h2_headline(tree, tab: str):
     """A page's first h2 before its text, when it reads as a headline that shares a word with the tab's title."""
     shared = {w.casefold() for w in _WORD.findall(tab)} - _SMALL_WORDS
     for el in tree.iter("h2", "p"):
         text = _text_of(el)
-        if el.tag == "p" and len(text.split()) >= _BODY_WORDS:
-            return None
+        if el.tag == "p" and len(text.split()) >= _BODY_WORDS and not _in_chrome(el):
+            return None  # (a cookie banner's or the masthead's words are no text)
         if el.tag == "h2" and len(text.split()) >= 5 and not is_label(text) and not names_issuer([text]) \
                 and shared & {w.casefold() for w in _WORD.findall(text)}:
             return el
