@@ -1204,3 +1204,39 @@ def test_what_is_set_off_after_a_name_is_a_role_only_when_it_says_what_the_perso
 ])
 def test_names_after_honorifics_places_and_long_titles(paragraphs, expected):
     assert [name for name, _ in speakers(*paragraphs)] == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # A patronymic lengthens a name to six words; its given names alone are the same woman.
+    (["Kedah AKSK director Puan Siti Nur Aishah binti Mohd Yusof said:", "“We are working with our neighbours.”",
+      "Siti Nur Aishah added that officers would step up inspections."],
+     [None, "Siti Nur Aishah binti Mohd Yusof", "Siti Nur Aishah binti Mohd Yusof"]),
+    # Sesotho's style for a woman, written with apostrophes, and a style in brackets after a title.
+    (["Chairperson of the Trust, 'M'e Limpho Nthako-Sekhesa, said the research had taken years."],
+     ["Limpho Nthako-Sekhesa"]),
+    (["Chief (Mrs.) Ibiere Tamuno-Briggs, who leads the fish smokers’ co-operative in Bonny, called the judgment "
+      "‘a victory for every woman on this coast’."], ["Ibiere Tamuno-Briggs"]),
+    # A body of title holders is nobody; a hyphenated agent noun is a description.
+    (["The Ramsey and Northern District Commissioners, who had campaigned for it, said the decision was welcome."],
+     [None]),
+    (["His granddaughter, drift-netter Jessie Moravec-Anelon, 29, said the barges would save crews hours."],
+     ["Jessie Moravec-Anelon"]),
+    # Jamaica's honours set off after the name, and a title phrase before it.
+    (['The Custos Rotulorum of Westmoreland, Hon. Errol McKenzie-Brown, OJ, JP, thanked the donors and urged '
+      'other parishes to "copy what Westmoreland has done".'], ["Errol McKenzie-Brown"]),
+    # A side in court speaks through the counsel who leads it.
+    (["The defence, led by lawyer Christakis Ioannou, had argued that the accused had repaid part of the money."],
+     ["Christakis Ioannou"]),
+])
+def test_patronymics_styles_bodies_and_sides_in_court(paragraphs, expected):
+    assert [name for name, _ in speakers(*paragraphs)] == expected
+
+
+def test_a_verb_of_calling_after_a_pronoun_keeps_the_paragraphs_speaker():
+    """Only a subject set off by commas is looked for before "called": "he called her …" is no new speaker."""
+    got = speakers("Sen. Kelly Ayotte faces a hard race in New Hampshire.",
+                   'Ayotte has tangled with Trump once directly, saying she was "appalled" that he would "disparage" '
+                   "the parents of Capt. Humayun Khan, the Muslim soldier who died facing a suicide bomber in Iraq in "
+                   "2004. For that she drew Trump's ire - he called her \"weak\" and said she had \"zero support\" in "
+                   "New Hampshire.")
+    assert got[1][0] == "Kelly Ayotte"

@@ -3653,3 +3653,17 @@ def test_a_copied_page_with_tools_under_the_headline_and_tags_and_share_rows_und
     release = load_text(text, "clinics.txt")
     assert release.title == "Mobile legal clinics to resolve 3,000 land disputes in North and East"
     assert [p.text[:14] for p in release.paragraphs] == ["The Foundation", "The clinics wi"]
+
+
+@pytest.mark.parametrize(("lead", "place"), [
+    ("Douglas, Isle of Man — People in the north of the Island will see a doctor overnight from April.",
+     "Douglas, Isle of Man"),
+    ("Axim, Western Region – Canoe fishermen in Axim will observe a one-month closed season from July.",
+     "Axim, Western Region"),
+    ("OISTINS, Christ Church, Barbados – Fish vendors returned to a refurbished market this morning.",
+     "OISTINS, Christ Church, Barbados"),
+])
+def test_datelines_with_an_isle_a_region_or_a_parish_and_country(lead, place):
+    release = load_text(f"Example headline for the release\n\n{lead}\n\nMore text follows here.\n", "x.txt")
+    assert release.location == place
+    assert release.paragraphs[0].text.startswith(lead.split(" – ")[-1].split(" — ")[-1][:20])

@@ -119,7 +119,7 @@ OFFICE_POST_NOMINALS = {
 POST_NOMINALS = frozenset("""ao ac am oam mp mla msp mha mlc mhk ms td mep qc kc sc jp qso qsm mnzm onzm cnzm knzm dnzm
     gnzm obe cbe mbe kbe dbe gbe ch cb frs frse fba freng phd dphil md mba ba bsc msc llb llm esq jr sr ii iii iv san
     rn afsm apm asm psm esm csc cvo lvo mvo kcmg cmg gcmg dso qpm kpm qfsm kfsm bem frcs frcp facs fcpa ceng frsa
-    mfr ofr cfr gcon gcfr mni thero thera himi ias ips ifs j ja jj cj lj""".split())
+    mfr ofr cfr gcon gcfr mni thero thera himi ias ips ifs j ja jj cj lj oj cd od""".split())
 #: Post-nominals that are also common words or honorifics in other positions: only after a full name.
 _AMBIGUOUS_POST_NOMINALS = frozenset("am ms ch ba md sr j".split())
 
@@ -228,10 +228,15 @@ def strip_honorifics(name: str) -> tuple[str, str | None]:
         return text, gender
 
 
+#: Places whose last word is an everyday one ("Man", "Wight"): known only whole.
+WHOLE_PLACES = frozenset(("isle of man", "isle of wight", "isle of skye", "isle of lewis", "isle of anglesey",
+                          "isle of arran", "isle of mull", "isle of islay", "isle of pines"))
+
+
 def is_place(name: str) -> bool:
     """A country, a region or a capital standing for its government ("South Korea", "New Zealand")."""
     words = [w.strip(_PUNCT).lower() for w in name.split()]
-    return bool(words) and words[-1] in PLACES
+    return bool(words) and (words[-1] in PLACES or (len(words) > 2 and " ".join(words) in WHOLE_PLACES))
 
 
 def is_organisation(name: str) -> bool:

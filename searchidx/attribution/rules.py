@@ -38,7 +38,11 @@ _HONORIFICS_APART = frozenset("Hon Honourable Honorable Reverend Ir Barr Adv Dat
                               "Shrimati Alhaja Mme Mlle Herr Frau".split())
 _HONORIFIC_WORDS = [w for w in lexicons.HONORIFICS if w not in _HONORIFICS_APART] + ["Judge"]
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
-_ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most))(?:(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
+_ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most)|['’]M['’]?e\s|\((?:Mrs|Mr|Ms|Miss|Smt|Dr|Prof)\.?\)\s)(?:"
+                  # Sesotho's style for a woman, written with its apostrophes: "'M'e", "’Me".
+                  r"['’]M['’]?e(?=\s)|"
+                  # A style in brackets after a title: "Chief (Mrs.) Jane Roe", "Dr. (Smt.) Jane Roe".
+                  r"\((?:Mrs|Mr|Ms|Miss|Smt|Dr|Prof)\.?\)(?=\s)|(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
                   r"(?:[Tt]he\s+)?(?:(?:Rt|Right|Very|Most)\.?\s+)?Rev(?:erend|d)?(?=[.\s])|(?:Tan|Puan)\s+Sri|"
                   r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|Yang\s+(?:Amat\s+)?(?:Berhormat|Mulia)|(?:Dato|Datin)['’]?\s+(?:Seri\s+)?(?:Paduka|Setia)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|(?:Associate|Assistant|Adjunct)\s+Prof(?:essor)?|"
@@ -53,8 +57,8 @@ _HONORIFIC_RE = re.compile(rf"^{HONORIFIC}\s+")
 _INNER_HONORIFIC = re.compile(rf"\s(?P<hon>{HONORIFIC})\s+(?=[A-Z][^\s]*(?:\s+\S+){{0,4}}$)")
 # The first two letters an honorific can start with: most spans start otherwise and skip the regex.
 _HONORIFIC_STARTS = frozenset(w[:2] for w in _HONORIFIC_WORDS + ["Th", "Rt", "Ri", "Ho", "Ta", "Pu", "Ir", "Ba", "Hi", "He",
-                                                                 "As", "Ad", "A/", "Ya"])
-_FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam"}
+                                                                 "As", "Ad", "A/", "Ya", "'M", "’M", "(M", "(S", "(D", "(P"])
+_FEMALE_HON = set(lexicons.FEMALE_HONORIFICS) | {"madam", "'m'e", "’me", "'me", "’m’e"}
 _LOWER_HONORIFICS = frozenset(h.lower().strip(".'’") for h in lexicons.HONORIFICS)
 _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
@@ -221,7 +225,7 @@ def _has_quote(text: str) -> bool:
 # once per speech verb).
 _ANCHOR = r"(?=[,;:(.!?\"”“—–]|^)(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|[,.!?][’']\s+|—\s*|–\s*)"
 # (Or a name's elided particle, "d’Entremont", or click letter, "!Naruseb", before its capital.)
-_CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s|[Dd]['’][A-ZÀ-Ý]|[!ǃǂǁǀ][A-Z])"
+_CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s|[Dd]['’][A-ZÀ-Ý]|[!ǃǂǁǀ][A-Z]|['’]M['’]?e\s|\((?:Mrs|Mr|Ms|Miss|Smt|Dr|Prof)\.?\)\s)"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
 _ROLE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|se)\b")
@@ -279,7 +283,7 @@ _PERSON_NOUN = (rf"(?:{'|'.join(ROLE_NOUNS_LIST)}|(?!(?:after|other|another|unde
                 r"neither|however|rather|further|later|earlier|former|latter|together|their|moment|statement|"
                 r"government|parliament|department|event|percent|present|recent|current|different|important|"
                 r"significant|meant|spent|sent|whenever|wherever|whatever|summer|winter|september|october|"
-                r"november|december|number|order|water|power|paper)\b)[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wright|smith))")
+                r"november|december|number|order|water|power|paper)\b)(?:[a-z]{2,}-)?[a-z]{2,}(?:er|or|ist|ian|ant|ent|man|woman|wright|smith))")
 # "Sewing operator", "Grade 11 student and paddler", "Democratic nominee": what a person is, before the name.
 # Two lower-case words may qualify the noun ("Senior test engineer", "79-year-old retired schoolteacher"), no
 # article or preposition ("the executive director of the Example Partnership", "According to co-author") and
@@ -1337,12 +1341,16 @@ def _sentence_opening(text: str, pos: int) -> bool:
     return len(head) <= 1 and all(w[:1].isupper() for w in head)
 
 
+_PATRONYMICS = frozenset("bin binti bte binte a/l a/p s/o d/o ibn".split())
+
+
 @lru_cache(maxsize=4096)
 def _valid_name(name: str, particle_first: bool = False) -> bool:
     """Whether ``name`` reads as a person's name; with ``particle_first`` (after an honorific) it may open
     with a particle in small letters ("Mr. de Vos")."""
     tokens = name.split()
-    if not tokens or len(tokens) > 5:
+    # (A patronymic's particle lengthens a name: "Siti Nur Aishah binti Mohd Yusof".)
+    if not tokens or len(tokens) > (6 if any(t in _PATRONYMICS for t in tokens[1:-1]) else 5):
         return False
     if any(t[-1] in "?!”:;\"" or ".’" in t or ".'" in t for t in tokens):
         return False  # a sentence boundary runs through it: not a name
@@ -2301,6 +2309,8 @@ class Attributor:
         gender = _gender(hon) or self.gender_of(name.split()[-1].strip(",."))
         if len(name.split()) == 1 and name.lower() in lexicons.ORGANISATION_WORDS:
             return None  # "the Gamkaberg District Municipality": an organisation's last word, no surname
+        if len(name.split()) == 1 and len(name) > 5 and name.lower().endswith("s") and name.lower()[:-1] in _TITLES:
+            return None  # "The Ramsey and Northern District Commissioners": a body of title holders
         # (A surname with its particle is one: "Ó Loingsigh", "de Vabres".)
         if (len(name.split()) == 1 or (name[:2] in ("Ó ", "Ní", "Uí") and name.count(" ") == 1)
                 or all(t in _PARTICLES for t in name.split()[:-1])) and self.registry.find(name) is None:
@@ -2556,6 +2566,12 @@ class Attributor:
                 cues += [(c, pattern) for a, _ in spans if (c := cue.search(text, max(0, a - 100), a))]
             for c, pattern in cues:
                 m = pattern.search(text, max(0, c.start() - (320 if pattern is _COLON_PREDICATE else 160)), c.start())
+                if m is None and pattern is _CALLER and c.group("obj").strip() and c.group().startswith(("called", "calls")) \
+                        and text[:c.start()].rstrip().endswith(",") \
+                        and (person := self._before_verb(text[:c.start()], text, c.start())):
+                    # "Chief Jane Roe, who leads the co-operative, called the judgment ‘a victory’": the subject
+                    # with what is set off after it (a comma before the verb), as for a speech verb.
+                    return person
                 if m and _verb_in_description(m):
                     continue
                 if m and pattern is _CALLER and not c.group("obj").strip() \
@@ -2834,6 +2850,12 @@ class Attributor:
             # the one that places her describes her or her body; set aside, her name is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
                                      depth + 1)
+        if depth < MAX_PLACE_PHRASES and " by " in near[-150:] and (m := _LED_BY.search(near)):
+            # "The prosecution, led by Senior Counsel Jane Roe, told the court": a side in court speaks through
+            # the counsel who leads it.
+            person = self._before_verb(m.group("who") + " ", text, pos, depth + 1)
+            if person:
+                return person
         if depth < MAX_PLACE_PHRASES and "who" in near[-30:] and (m := _WHO_SUBJECT.search(near, len(near) - 30)) \
                 and (_WHO_CONTENT.match(text, pos + len(verb := text[pos:].split(None, 1)[0]))
                      # (After "said", "added", "noted" any clause is what was said: "…, who said the council
@@ -2974,6 +2996,11 @@ _ACCUSING_OBJECT = re.compile(r"\s+(?!of\b)(?:[\w’'.-]+\s+){1,6}?of\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|the|an?)\s+(?:\w+ly\s+)?$")
 
 
+# A side in court or a team set off with the one who leads it, before the verb: "The defence, led by lawyer
+# Jane Roe, had argued".
+_LED_BY = re.compile(r"(?:^|[.!?]\s+|,\s+)(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+){0,2}(?:defen[cs]e|prosecution|"
+                     r"legal team|team|delegation|panel)\s*,\s*(?:led|headed)\s+by\s+(?P<who>[^,;:\"“”]{3,140}?)\s*,\s*"
+                     r"(?:(?:had|has|have|also|then|later|further)\s+)*$")
 #: Phrases of place set aside, one after another, before a subject is given up.
 MAX_PLACE_PHRASES = 3
 # A phrase placing the person before the verb: "… Amy Chow of the Property Crimes Unit", "… Jane Roe from the

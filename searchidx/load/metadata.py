@@ -65,7 +65,8 @@ _REGION_INITIALS_TEXT = r"[A-Z]{1,3}/[A-Z]{1,3}"
 # A dateline opening the first paragraph: "SANTA ANA – The …", "WASHINGTON, D.C. (March 3, 2020) — …".
 _DATELINE_LEAD = re.compile(
     # ("DOUGLAS, Isle of Man — …": a country's name may hold "of".)
-    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{2,40}}(?:,\s*{_WORD}(?: (?:of )?{_WORD}){{0,2}})?)"
+    # ("OISTINS, Christ Church, Barbados – …": a parish and a country after the town.)
+    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{2,40}}(?:,\s*{_WORD}(?: (?:of )?{_WORD}){{0,2}}){{0,2}})"
     # "GEORGETOWN, Guyana (DLAB) – …": the issuer's initials in brackets after the place.
     r"(?:\s\([A-Z]{2,8}\)(?=\s*[-–—]))?"
     r"(?:,?\s*\(?(?P<date>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)?"
@@ -90,7 +91,7 @@ _DATELINE_LEAD = re.compile(
     # "Singapore -- …": a country or capital in capitals and small letters before a dash (checked after).
     r"|^(?P<place6>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})\s+(?:--|[–—])\s+(?=[A-Z])"
     # "Port Vila, Vanuatu — …": a town in capitals and small letters with its country (checked after).
-    r"|^(?P<place7>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2}),\s+(?P<country7>[A-Z][a-z]{2,20}(?: [A-Z][a-z]{2,20}){0,2})"
+    r"|^(?P<place7>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2}),\s+(?P<country7>[A-Z][a-z]{2,20}(?: (?:of )?[A-Z][a-z]{2,20}){0,2})"
     # (Not before a date: "Tacloban City, Leyte – November 9, 2026 – …" is the dated form below.)
     r"\s+(?:--|[–—])\s+(?=[A-Z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[A-Z][a-z]{2,8}\.? \d)"
     r"|^(?P<place5>(?:[A-Z][A-Z.'’\-]{1,20}(?: [A-Z][A-Z.'’\-]{1,20}){0,3}|[A-Z][a-zà-ÿ'’\-]{1,20}(?: [A-Z][a-zà-ÿ'’\-]{1,20}){0,2})"
@@ -368,8 +369,10 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
         town, country = m.group("place7"), m.group("country7")
         # (A known country vouches for the town's first words: "Port Vila", "Bay Roberts".)
         last = town.split()[-1]
-        known = is_place(country) and not is_organisation(town) and (
+        known = (is_place(country) or (_REGION_WORD.search(" " + country) is not None and " " in country)) \
+            and not is_organisation(town) and (
             not is_lowercase_word(last) or (last.lower() in _PLACE_TAILS and " " in town))
+        # (A region named as such vouches for its town as a country does: "Axim, Western Region –".)
         # A date after it vouches for the place as the dated form would ("Tacloban City, Leyte – NOVEMBER 9, 2026 –").
         if (dated := _date_then_dash(text, m.end())) and (known or (
                 may_be_place(town) and may_be_place(country) and not is_organisation(country))):
