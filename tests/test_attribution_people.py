@@ -1240,3 +1240,14 @@ def test_a_verb_of_calling_after_a_pronoun_keeps_the_paragraphs_speaker():
                    "2004. For that she drew Trump's ire - he called her \"weak\" and said she had \"zero support\" in "
                    "New Hampshire.")
     assert got[1][0] == "Kelly Ayotte"
+
+
+def test_a_nickname_set_off_after_the_name_and_a_guessed_gender_the_pronoun_outweighs():
+    got = speakers(
+        'Char koay teow seller Ooi Teng Hock, known to his regulars as "Ah Hock", said most hawkers supported it.',
+        "Harbour master Captain Darren Nguyen-Walsh told the ceremony that the berth was tested.",
+        # "Tama" is mostly a woman's name in the list of given names, a man's in Māori: the one person just
+        # named, who spoke last, is "he" rather than the man who spoke before him.
+        "Union organiser Tama Rangihuna said the union had been consulted. “Our members asked for shade.",
+        "“That is how a project should be done,” he said.")
+    assert [name for name, _ in got] == ["Ooi Teng Hock", "Darren Nguyen-Walsh", "Tama Rangihuna", "Tama Rangihuna"]

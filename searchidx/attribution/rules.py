@@ -2374,16 +2374,18 @@ class Attributor:
                 or next((p for p in group if p.gender is None), None)
 
         if person is None:
-            person = of_gender([p for subject, p in before if subject]) or self.registry.recent_of(gender) \
-                or of_gender([p for subject, p in before if not subject])
+            person = of_gender([p for subject, p in before if subject])
         if person is None and len(named := {id(p): p for _, p in before}) == 1 \
                 and self.registry.recent and (only := next(iter(named.values()))) is self.registry.recent[-1] \
                 and self._gender_guessed(only):
             # "Nana Kwabena Amoako-Darko … said … “…,” he declared": the pronoun outweighs a guess from the
             # list of given names ("Nana" is mostly a woman's there) about the one person just named, who
-            # spoke last.
+            # spoke last (before an earlier speaker of the pronoun's gender: "Tama" is mostly a woman's name
+            # in the list, a man's in Māori).
             person = only
             person.gender = gender
+        if person is None:
+            person = self.registry.recent_of(gender) or of_gender([p for subject, p in before if not subject])
         if person is not None:
             person.gender = person.gender or gender
         return person
@@ -2850,6 +2852,10 @@ class Attributor:
             # the one that places her describes her or her body; set aside, her name is found.
             return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
                                      depth + 1)
+        if depth < MAX_PLACE_PHRASES and " as " in near[-90:] and (m := _KNOWN_AS.search(near)):
+            # "Jane Roe, known to her regulars as “Ah Roe”, said": the nickname set aside, her name is found.
+            return self._before_verb(prefix[: len(prefix) - len(near) + m.start()].rstrip() + " ", text, pos,
+                                     depth + 1)
         if depth < MAX_PLACE_PHRASES and " by " in near[-150:] and (m := _LED_BY.search(near)):
             # "The prosecution, led by Senior Counsel Jane Roe, told the court": a side in court speaks through
             # the counsel who leads it.
@@ -2996,6 +3002,9 @@ _ACCUSING_OBJECT = re.compile(r"\s+(?!of\b)(?:[\w’'.-]+\s+){1,6}?of\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got|the|an?)\s+(?:\w+ly\s+)?$")
 
 
+# A nickname set off after a name: ", known to his regulars as "Ah Hock",", ", better known as 'Doc',".
+_KNOWN_AS = re.compile(r",\s+(?:(?:better|widely|affectionately|locally)\s+)?(?:known|nicknamed)\s+(?:to\s+[^,\"“”]{1,40}?\s+)?"
+                       r"as\s+[\"“‘'][^\"“”‘’]{1,30}[\"”’'],\s*$")
 # A side in court or a team set off with the one who leads it, before the verb: "The defence, led by lawyer
 # Jane Roe, had argued".
 _LED_BY = re.compile(r"(?:^|[.!?]\s+|,\s+)(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+){0,2}(?:defen[cs]e|prosecution|"
