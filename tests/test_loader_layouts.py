@@ -3667,3 +3667,25 @@ def test_datelines_with_an_isle_a_region_or_a_parish_and_country(lead, place):
     release = load_text(f"Example headline for the release\n\n{lead}\n\nMore text follows here.\n", "x.txt")
     assert release.location == place
     assert release.paragraphs[0].text.startswith(lead.split(" – ")[-1].split(" — ")[-1][:20])
+
+
+def test_a_long_line_ending_its_sentence_is_a_paragraph_even_without_a_blank_line_after_it():
+    """Text with blank lines between paragraphs, two of them typed on consecutive lines: a line too long to be
+    a hard wrap that ends its sentence closes its paragraph, and the next line opens another."""
+    first = ("Regional coordinator for the Northern Province, Ms. Tharshini Sivapalan, said that the clinics would "
+             "also help women whose husbands had died or disappeared to transfer property into their own names.")
+    second = ("According to the Foundation, more than 40 per cent of the disputes it has recorded involve "
+              "overlapping permits issued by different state agencies for the same parcel of land.")
+    text = (f"Mobile legal clinics to resolve land disputes\n\nThe Foundation will deploy 14 mobile legal clinics "
+            f"across the Northern and Eastern Provinces from next month.\n\n{first}\n{second}\n\n"
+            "Members of the public may obtain the schedule by calling the hotline.\n")
+    release = load_text(text, "clinics.txt")
+    assert [p.text for p in release.paragraphs[1:3]] == [first, second]
+    assert [p.speaker for p in release.paragraphs[1:3]] == ["Tharshini Sivapalan", None]
+
+
+def test_hard_wrapped_lines_under_the_long_line_limit_stay_one_paragraph():
+    text = ("Example headline for the release\n\nThe Foundation will deploy 14 mobile legal clinics across the\n"
+            "Northern and Eastern Provinces from next month. The clinics will travel to\n"
+            "Divisional Secretariats on a fixed monthly schedule.\n\nMore text follows here.\n")
+    assert len(load_text(text, "wrapped.txt").paragraphs) == 2

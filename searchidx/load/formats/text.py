@@ -516,6 +516,12 @@ def _block_from_lines(lines: list[str], gap: int):
                 gap = 0
             yield Block(line, gap=gap)
             gap, run = 0, []
+        elif run and len(run[-1]) >= UNWRAPPED_CHARS and ends_sentence(run[-1]) and (
+                line[:1].isupper() or line[:1] in "\"“‘'"):
+            # A line too long to be a wrap, ending its sentence: a paragraph typed over the next with no blank
+            # line between ("… for years." / "According to the Foundation, …").
+            yield Block(join_wrapped(run), gap=gap, lines=tuple(run) if len(run) > 1 else ())
+            gap, run = 0, [line]
         else:
             run.append(line)
     if run:
