@@ -3689,3 +3689,58 @@ def test_hard_wrapped_lines_under_the_long_line_limit_stay_one_paragraph():
             "Northern and Eastern Provinces from next month. The clinics will travel to\n"
             "Divisional Secretariats on a fixed monthly schedule.\n\nMore text follows here.\n")
     assert len(load_text(text, "wrapped.txt").paragraphs) == 2
+
+
+@pytest.mark.parametrize(("lead", "place", "date"), [
+    ("MONTRÉAL, June 28, 2039 – Énergie Example and the Nation today signed a partnership agreement.",
+     "MONTRÉAL", dt.date(2039, 6, 28)),
+    ("APIA, Samoa — Monday 12 April 2038. The annual conference of the church voted on Friday to cap giving.",
+     "APIA, Samoa", dt.date(2038, 4, 12)),
+])
+def test_a_dateline_with_an_accented_capital_or_ending_in_a_full_stop(lead, place, date):
+    release = load_text(f"Example headline for the release\n\n{lead}\n\nMore text follows here.\n", "x.txt")
+    assert (release.location, release.date) == (place, date)
+    assert not release.paragraphs[0].text.startswith(place)
+
+
+def test_a_label_with_a_dash_is_no_dateline_and_the_dated_lead_under_it_is(tmp_path):
+    page = tmp_path / "licence.html"
+    page.write_text(
+        "<html><body><p class='letterhead'>EXAMPLE ENERGY REGULATORY AUTHORITY<br>36 Example Road, Kingston 10 "
+        "&middot; Tel: (876) 555-0190</p><p class='label'>NEWS RELEASE &mdash; For Immediate Release</p>"
+        "<h1>Regulator approves licence for the island&rsquo;s largest solar plant</h1>"
+        "<p class='standfirst'>60 MW project to sell power at the lowest price on the grid</p>"
+        "<p><b>Kingston, Jamaica: Friday, July 29, 2039</b> &mdash; The Authority has approved a licence for a "
+        "60-megawatt solar farm with 40 megawatts of battery storage.</p>"
+        "<p>The plant will sell electricity to the grid for 20 years.</p></body></html>", encoding="utf-8")
+    release = load_release(page)
+    assert (release.location, release.date) == ("Kingston, Jamaica", dt.date(2039, 7, 29))
+
+
+def test_a_head_row_dated_the_ordinal_day_and_a_posted_on_line_with_a_long_office():
+    text = ("EXAMPLE CHARITIES AUTHORITY, PUNJAB\n"
+            "No. ECA/PR/38/112                       Lahore, dated the 27th October, 2038\n"
+            "                               PRESS RELEASE\n\n"
+            "AUTHORITY CANCELS REGISTRATION OF 212 CHARITIES\n\n"
+            "The Authority has cancelled the registration of 212 charities that failed to file accounts for three "
+            "years or more.\n\nThe cancelled bodies include 37 that collected flood relief.\n")
+    assert load_text(text, "pcra.txt").date == dt.date(2038, 10, 27)
+    md_text = ("# Diocese opens shelter for returning workers\n\n"
+               "*Posted on March 28, 2038 | Diocese of Example de Batangas – Ministry for Migrants and Itinerant "
+               "People*\n\nThe Diocese on Sunday opened a shelter and counselling centre for overseas workers who "
+               "return home sick or injured.\n\nThe shelter has 24 beds.\n")
+    assert load_text(md_text, "shelter.md").date == dt.date(2038, 3, 28)
+
+
+def test_a_newsml_dateline_with_its_year_in_a_part_of_its_own(tmp_path):
+    item = tmp_path / "court.xml"
+    item.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml"><contentMeta>'
+        "<headline>Former church treasurer jailed four years for stealing building fund</headline>"
+        "<dateline>LUSAKA, 7th December, 2038</dateline></contentMeta><contentSet>"
+        '<inlineXML contenttype="application/xhtml+xml"><xhtml:html><xhtml:body>'
+        "<xhtml:p>A former treasurer of a Lusaka church has been sentenced to four years for theft.</xhtml:p>"
+        "<xhtml:p>The magistrate said the accused stole from every member.</xhtml:p>"
+        "</xhtml:body></xhtml:html></inlineXML></contentSet></newsItem>", encoding="utf-8")
+    assert load_release(item).location == "LUSAKA"

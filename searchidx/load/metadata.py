@@ -66,14 +66,15 @@ _REGION_INITIALS_TEXT = r"[A-Z]{1,3}/[A-Z]{1,3}"
 _DATELINE_LEAD = re.compile(
     # ("DOUGLAS, Isle of Man — …": a country's name may hold "of".)
     # ("OISTINS, Christ Church, Barbados – …": a parish and a country after the town.)
-    rf"^(?P<place>[A-Z][A-Z.'’\- ]{{2,40}}(?:,\s*{_WORD}(?: (?:of )?{_WORD}){{0,2}}){{0,2}})"
+    rf"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{{2,40}}(?:,\s*{_WORD}(?: (?:of )?{_WORD}){{0,2}}){{0,2}})"
     # "GEORGETOWN, Guyana (DLAB) – …": the issuer's initials in brackets after the place.
     r"(?:\s\([A-Z]{2,8}\)(?=\s*[-–—]))?"
     r"(?:,?\s*\(?(?P<date>[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4})\)?"
     # "CUPERTINO, California--January 19, 2000--Apple …": the date between two dashes.
     # "APIA, Samoa – Tuesday 5 May 2026 – …": a weekday before it, and the day first.
     r"|\s*(?:--|[–—]|-)\s*(?P<dashed>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,9}\.?,? \d{4})))?\s*[-–—]{1,2}\s*"
+    # (A full stop may end the dateline after the date's year: "APIA, Samoa — Monday 12 April 2038. The …".)
+    r"(?:[A-Z][a-z]{2,9}\.? \d{1,2},? \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,9}\.?,? \d{4})))?(?:\s*[-–—]{1,2}|(?<=\d{4})\.(?=\s+[A-Z]))\s*"
     # "New Brunswick, N.J. (April 18, 2023) – …": a place in capitals and small letters, but only before a
     # date in brackets, where nothing else stands.
     r"|^(?P<place2>[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20}){0,2},\s*[A-Z][A-Za-z.'’]{0,20}(?: [A-Z][A-Za-z.'’]{0,20}){0,2})"
@@ -346,8 +347,8 @@ def _may_open_dateline(text: str) -> bool:
     first = text[:1]
     if first == "(":
         return True
-    if not "A" <= first <= "Z":
-        return False
+    if not ("A" <= first <= "Z" or "À" <= first <= "Þ"):
+        return False  # (a place may open with an accented capital: "ÉPINAL", "ÎLE-…")
     # "Singapore -- …": a country's name in capitals and small letters before a dash.
     return not "a" <= text[1:2] <= "z" or "," in text[:66] or any(d in text[:60] for d in (" -", " –", " —", "(")) \
         or ":" in text[:64]
@@ -385,6 +386,8 @@ def strip_dateline_lead(text: str) -> tuple[str, str | None, object | None]:
     if not m.group("dashed") and not text[m.end() - 1:m.end()].isspace():
         return text, None, None  # "SANTA ANA–The": a dash in a word, not a dateline's
     place = m.group("place") or m.group("place2") or m.group("place3") or m.group("place4")
+    if is_label(place.strip(" ,")):
+        return text, None, None  # "NEWS RELEASE — For Immediate Release": the document's label, no place
     if not found and m.group("place") and (dated := _date_then_dash(text, m.end())):
         return text[dated[0]:], _without_weekday(place.strip(" ,")), dated[1]
     if not found and not any(c.islower() for c in text[m.end():m.end() + 80]):
@@ -1366,6 +1369,7 @@ _AFTER_DATE = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?
 
 
 _WEEKDAY_AFTER_PLACE = re.compile(r",\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
+_DATED_THE = re.compile(r"(?:^|,?\s+)(?:[Dd]ated\s*)?(?:the)?$")
 # A place after the date, set apart by a bar or a dash: "December 5, 2026 | Quezon City".
 _PLACE_AFTER = re.compile(rf"[|•·–—-]\s*({_PLACE})")
 
@@ -1392,12 +1396,17 @@ def date_only_line(text: str, found: tuple | None = None) -> tuple[str | None, o
             and may_be_place(placed.group(1).split(",")[0]):
         return placed.group(1), date  # "December 5, 2026 | Quezon City"
     if after.startswith("|") and not ends_sentence(after) \
-            and all(len(part.split()) <= BYLINE_PART_WORDS for part in after.split(" | ")):
+            and (all(len(part.split()) <= BYLINE_PART_WORDS for part in after.split(" | "))
+                 or (before and _BEFORE_DATE.match(before) and len(after) <= HEAD_LINE_CHARS)):
+        # ("Posted on March 28, 2038 | Diocese of … – Ministry for Migrants …": a labelled date's byline may
+        # name a long office.)
         after = ""  # "December 5, 2026 | Office of Public Affairs | College of Engineering": a byline's parts
     elif len(text) > 80:
         return None
     if after and not _AFTER_DATE.fullmatch(after):
         return None
+    # "Lahore, dated the 27th October, 2038", "the 6th September": the article and the word before the day.
+    before = _DATED_THE.sub("", before) if before.endswith(("the", "dated", "Dated")) else before
     if not before or _BEFORE_DATE.match(before) or is_label(_WEEKDAY_AFTER_PLACE.sub("", before).strip(" ,-–—|")):
         return None, date  # (a document's label before it: "ASX and Media Release – Monday, 27 July 2026")
     before = _WEEKDAY_AFTER_PLACE.sub("", before)  # "Lusaka, Thursday, 19th March 2026"

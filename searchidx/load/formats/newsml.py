@@ -167,7 +167,8 @@ def _dateline_place(text: str | None) -> str | None:
     while len(parts) > 1:
         # (A weekday may stand before the day, in its own part or not: "Saturday July 25", "Saturday, July 25".)
         last = _WEEKDAY_FIRST.sub("", parts[-1])
-        if not (not last or find_date(last) or is_month_day(last)):
+        # (The year may stand in a part of its own: "LUSAKA, 7th December, 2038".)
+        if not (not last or find_date(last) or is_month_day(last) or (last.isdigit() and len(last) == 4)):
             break
         parts.pop()
     return ", ".join(parts)
