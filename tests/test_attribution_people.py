@@ -1251,3 +1251,20 @@ def test_a_nickname_set_off_after_the_name_and_a_guessed_gender_the_pronoun_outw
         "Union organiser Tama Rangihuna said the union had been consulted. “Our members asked for shade.",
         "“That is how a project should be done,” he said.")
     assert [name for name, _ in got] == ["Ooi Teng Hock", "Darren Nguyen-Walsh", "Tama Rangihuna", "Tama Rangihuna"]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # "Sheikh", "Fr." and "Ven." are styles, not names.
+    (["The camp's co-patrons are Pastor Ezekiel Dalyop and Sheikh Abubakar Ibrahim Zango, chief imam of the mosque.",
+      "Sheikh Zango said:", "“The young man who learns to pray beside his neighbour will not take up arms.”"],
+     [None, None, "Abubakar Ibrahim Zango"]),
+    (["Parish priest Fr. Jose Mari Villanueva of Sto. Niño parish said that 60 volunteers had been trained."],
+     ["Jose Mari Villanueva"]),
+    # South Africa's professional registration after the name, and a Hawaiian ʻokina inside it.
+    (["IMWESA President Prof. Thandeka Mokoena-Dlamini Pr Eng said the works had failed."],
+     ["Thandeka Mokoena-Dlamini"]),
+    (["Trust chief executive Noelani Kaʻaihue-Medeiros, Ph.D., said the fishponds once fed thousands."],
+     ["Noelani Kaʻaihue-Medeiros"]),
+])
+def test_styles_registrations_and_the_okina(paragraphs, expected):
+    assert [name for name, _ in speakers(*paragraphs)] == expected

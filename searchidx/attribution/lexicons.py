@@ -79,7 +79,7 @@ HONORIFICS = (
     "Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Revd Reverend Hon Honourable Honorable Sr Sra Srta "
     "Lic Shri Sri Smt Shrimati Kumari Datuk Datin Dato Dato' Dato’ Tun Toh Puan Alhaji Alhaja Hajia Haji Hajah "
     "Cllr Mme Mlle Herr Frau Engr Ratu Ir Barr Adv Thiru Thirumathi Encik Cik Tuan Mzee Perit Madam Cr YB YAB YBhg Mma Rra "
-    "Pehin Awang Dayang Gogo Mkhulu Bro Dasho Lyonpo Opanin Obaapanyin Togbe Ntate Mdm"
+    "Pehin Awang Dayang Gogo Mkhulu Bro Dasho Lyonpo Opanin Obaapanyin Togbe Ntate Mdm Sheikh Shaikh Fr Ven Venerable"
 ).split()
 #: Honorifics of more than one word.
 MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri", "Dato’ Sri", "Dato' Seri",
@@ -93,7 +93,8 @@ MULTI_HONORIFICS = ("Tan Sri", "Puan Sri", "Datuk Seri", "Datuk Sri", "Dato' Sri
 FEMALE_HONORIFICS = frozenset("mrs ms miss dame lady sra srta smt shrimati kumari datin puan cik alhaja hajia hajah thirumathi mma dayang "
                               "mme mlle frau gogo obaapanyin mdm".split())
 # ("Sr" is no one's gender: Spanish "Señor", and "Sister" in a religious order or a hospital.)
-MALE_HONORIFICS = frozenset("mr sir lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra mkhulu opanin togbe ntate"
+MALE_HONORIFICS = frozenset("mr sir lord shri tun alhaji haji herr ratu thiru encik tuan mzee rra mkhulu opanin togbe ntate "
+                            "sheikh shaikh fr"
                             .split())
 
 #: Titles that name a role and stand before a name: they go to the role, not the name.
@@ -184,10 +185,15 @@ AP_STATES = ("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass 
 _PUNCT = ".,’'"
 
 
+_PROFESSIONAL_REGISTRATION = re.compile(r"(?:,?\s+Pr\.?\s?(?:Tech\s)?(?:Eng|Sci\s?Nat|Tech(?:ni)?|Arch|Pln|CM|QS|LArch))+\s*$")
+
+
 @lru_cache(maxsize=4096)
 def strip_post_nominals(name: str) -> str:
     """"John Doe AO" → "John Doe", "Jane Roe, PhD" → "Jane Roe"; a name is never cut below two words by it
     unless the word is unambiguous ("Doe QC" → "Doe")."""
+    if " Pr" in name:
+        name = _PROFESSIONAL_REGISTRATION.sub("", name)  # South Africa's "Pr Eng", "Pr Tech Eng", "Pr Sci Nat"
     tokens = name.replace(",", " , ").split()
     while tokens:
         last = tokens[-1].strip(_PUNCT).lower()

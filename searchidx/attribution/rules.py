@@ -64,7 +64,7 @@ _MALE_HON = set(lexicons.MALE_HONORIFICS)
 _GENDERED_HON = frozenset(_FEMALE_HON | _MALE_HON)
 
 # (A Polynesian name's word may open with a glottal stop, written ʻ or an apostrophe: "Mele 'Aho Kaufusi".)
-_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’]|t-|[!ǃǂǁǀ]|ʻ|(?<=[a-z] )['‘’](?=[A-Z][a-z]+ [A-Z][a-z]))?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
+_NAME_WORD = (r"(?:Mc|Mac|O['’]|[Dd]['’]|t-|[!ǃǂǁǀ]|ʻ|(?<=[a-z] )['‘’](?=[A-Z][a-z]+ [A-Z][a-z]))?[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-žʻ'’]*[a-zà-ÿā-ž](?:[A-ZÀ-ÝĀ-Ž][a-zà-ÿā-ž]+)?"
               # An apostrophe after "ng" writes a velar nasal in Luo and Kikuyu names ("Ochieng'", "Achieng'").
               r"(?:(?<=ng)['’](?!\w))?"
               # A double-barrelled name's second part may have its own inner capital ("Bisasor-McKenzie").
@@ -1668,7 +1668,8 @@ def clean_role(role: str | None) -> str | None:
         del parts[home + 1]  # "…, 70, of Ashton, Md.,": the state or country after the town
     parts = [p for k, p in enumerate(parts) if p and not _AGE_PART.fullmatch(p) and k != home
              and not (k < len(parts) - 1 and _OPENING_PHRASE.match(p))
-             and not (_POST_NOMINAL_PART.match(p) and (p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))]
+             and not (_POST_NOMINAL_PART.match(p) and (p.lower() in lexicons.POST_NOMINALS or p.startswith("F")))
+             and not (len(p) <= 8 and p.lower().replace(".", "") in lexicons.POST_NOMINALS and "." in p)]
     text = ", ".join(parts)
     text = _ROLE_ARTICLE.sub("", text)
     m = _ROLE_ARTICLE_OTHER.match(text)
@@ -3048,8 +3049,9 @@ _NAME_END = re.compile(r"[A-Z][\w’'.-]*$")
 # A description set off before a relative pronoun: "…, a 31-year-old nurse from Iloilo City", "…, 68" (then
 # ", who said").
 _TRAILING_APPOSITIVE = re.compile(rf"(?<=[A-Za-z]),\s+(?P<np>{_DESCRIPTION}|\d{{1,3}})$")
+# (An abbreviation's stop may stand in the phrase: "of Sto. Niño parish".)
 _TRAILING_PP = re.compile(r"(?P<head>[A-Z][\w'’.\-]*)(?P<age>,\s+\d{1,3},)?\s+(?P<pp>(?:of|from|at|with)\s+(?:the\s+)?"
-                          r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)){1,60}?),?\s*$")
+                          r"[A-Za-z](?:[\w'’&\- ]|\.(?=\w)|(?<=\b[A-Z][a-z]{2})\.(?=\s[A-Z])){1,60}?),?\s*$")
 
 
 def _title_phrase_before(seg: str, capitalised: bool = False) -> str | None:
