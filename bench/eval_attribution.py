@@ -42,6 +42,8 @@
     python bench/eval_attribution.py --split test37  # once, at round 37's end: typed releases of tests/typed37/
     python bench/eval_attribution.py --split test38  # once, at round 38's end: typed releases of tests/typed38/
     python bench/eval_attribution.py --split test39  # once, at round 39's end: typed releases of tests/typed39/
+    python bench/eval_attribution.py --split test40  # once, at round 40's end: typed releases of tests/typed40/
+    python bench/eval_attribution.py --split test41  # once, at round 41's end: typed releases of tests/typed41/
 
 Sets: "seed" (in the repository), "annotated" (the earlier 25 releases), "diverse-dev" and "lang-dev" (the
 dev half of ``tests/annotations/diverse/`` and ``tests/annotations/lang/``, split by publisher in
@@ -254,7 +256,7 @@ SPLIT = json.loads((REPO / "bench" / "eval_split.json").read_text(encoding="utf-
 #: round 9 releases again.
 ROUND_SPLITS = ("test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
                 "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19",
-                "test20", "test21", "test22", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32", "test33", "test34", "test35", "test36", "test37", "test38", "test39")
+                "test20", "test21", "test22", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32", "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40", "test41")
 
 
 def round_number(split: str) -> str:
@@ -283,12 +285,12 @@ def split_files(group: str, split: str) -> list[Path]:
 
 
 def source_path(source: str) -> Path:
-    """``seeds/…`` and the typed rounds' releases (``typed/…``, ``typed12/…`` to ``typed39/…``: rounds 11 to 39,
+    """``seeds/…`` and the typed rounds' releases (``typed/…``, ``typed12/…`` to ``typed41/…``: rounds 11 to 41,
     ``tests/typed/``, ``tests/typed12/`` …) are in the repository; anything else is relative to the shared corpora."""
     if source.startswith("seeds/"):
         return REPO / source
     if source.startswith(("typed/", "typed12/", "typed13/", "typed14/", "typed15/", "typed16/", "typed17/", "typed18/", "typed19/",
-                              "typed20/", "typed21/", "typed22/", "typed23/", "typed24/", "typed25/", "typed26/", "typed27/", "typed28/", "typed29/", "typed30/", "typed31/", "typed32/", "typed33/", "typed34/", "typed35/", "typed36/", "typed37/", "typed38/", "typed39/")):
+                              "typed20/", "typed21/", "typed22/", "typed23/", "typed24/", "typed25/", "typed26/", "typed27/", "typed28/", "typed29/", "typed30/", "typed31/", "typed32/", "typed33/", "typed34/", "typed35/", "typed36/", "typed37/", "typed38/", "typed39/", "typed40/", "typed41/")):
         return REPO / "tests" / source
     return corpora_root() / source
 

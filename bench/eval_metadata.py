@@ -43,6 +43,8 @@
     python bench/eval_metadata.py --split test37     # once, at round 37's end: typed releases of tests/typed37/
     python bench/eval_metadata.py --split test38     # once, at round 38's end: typed releases of tests/typed38/
     python bench/eval_metadata.py --split test39     # once, at round 39's end: typed releases of tests/typed39/
+    python bench/eval_metadata.py --split test40     # once, at round 40's end: typed releases of tests/typed40/
+    python bench/eval_metadata.py --split test41     # once, at round 41's end: typed releases of tests/typed41/
 
 Per annotated release (``title``, ``date``, ``place`` and each body paragraph's ``starts`` snippet):
 - title right: equal once whitespace, quote and dash styles and case are normalised;
