@@ -38,11 +38,11 @@ _HONORIFICS_APART = frozenset("Hon Honourable Honorable Reverend Ir Barr Adv Dat
                               "Shrimati Alhaja Mme Mlle Herr Frau".split())
 _HONORIFIC_WORDS = [w for w in lexicons.HONORIFICS if w not in _HONORIFICS_APART] + ["Judge"]
 # A trie of the words (one alternation per letter, as for the verbs) and the few of several words.
-_ONE_HONORIFIC = (r"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most)|['’]M['’]?e\s|\((?:Mrs|Mr|Ms|Miss|Smt|Dr|Prof)\.?\)\s)(?:"
-                  # Sesotho's style for a woman, written with its apostrophes: "'M'e", "’Me".
-                  r"['’]M['’]?e(?=\s)|"
-                  # A style in brackets after a title: "Chief (Mrs.) Jane Roe", "Dr. (Smt.) Jane Roe".
-                  r"\((?:Mrs|Mr|Ms|Miss|Smt|Dr|Prof)\.?\)(?=\s)|(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
+# Styles that open with no capital: Sesotho's for a woman, written with its apostrophes ("'M'e", "’Me"), and
+# one in brackets after a title ("Chief (Mrs.) Jane Roe", "Dr. (Smt.) Jane Roe").
+_UNCAPPED_STYLE = r"(?:['’]M['’]?e|\((?:Mrs|Mr|Ms|Miss|Smt|Dr|Prof)\.?\))(?=\s)"
+_ONE_HONORIFIC = (rf"(?=[A-Z]|the\s+(?:Rt|Right|Hon|Rev|Very|Most)|{_UNCAPPED_STYLE})(?:{_UNCAPPED_STYLE}|"
+                  r"(?:[Tt]he\s+)?(?:Rt\.?\s+|Right\s+)?Hon(?:ourable|orable)?|"
                   # "The Rev.", "The Very Rev.", "the Most Reverend": a cleric's style.
                   r"(?:[Tt]he\s+)?(?:(?:Rt|Right|Very|Most)\.?\s+)?Rev(?:erend|d)?(?=[.\s])|(?:Tan|Puan)\s+Sri|"
                   r"(?:Datuk|Dato['’]?)\s+S(?:e)?ri|Eng(?=\.)|Yang\s+(?:Amat\s+)?(?:Berhormat|Mulia)|(?:Dato|Datin)['’]?\s+(?:Seri\s+)?(?:Paduka|Setia)|A/Prof|(?:Assoc|Asst|Adj)\.?\s+Prof|(?:Associate|Assistant|Adjunct)\s+Prof(?:essor)?|"
@@ -225,7 +225,7 @@ def _has_quote(text: str) -> bool:
 # once per speech verb).
 _ANCHOR = r"(?=[,;:(.!?\"”“—–]|^)(?:^|[,;:(]\s+|[.!?]\s+|[\"”“]\s*|[,.!?][’']\s+|—\s*|–\s*)"
 # (Or a name's elided particle, "d’Entremont", or click letter, "!Naruseb", before its capital.)
-_CAP_AHEAD = r"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s|[Dd]['’][A-ZÀ-Ý]|[!ǃǂǁǀ][A-Z]|['’]M['’]?e\s|\((?:Mrs|Mr|Ms|Miss|Smt|Dr|Prof)\.?\)\s)"
+_CAP_AHEAD = rf"(?=[A-ZÀ-ÝĀ-Ž]|[Tt]he\s|[Dd]['’][A-ZÀ-Ý]|[!ǃǂǁǀ][A-Z]|{_UNCAPPED_STYLE})"
 # An appositive never holds a finite verb: "Beckerink, 47, a lawyer, was arrested … that identified" is no
 # attribution.
 _ROLE_VERB = re.compile(r"\b(?:was|were|is|are|been|being|se)\b")

@@ -43,12 +43,6 @@ _RULE = re.compile(r"^[\s\-–—_=*•·~#.]+$")
 # A page's tools copied with it: "Print   Email   Share", "Font size: A- A A+", "Download PDF".
 _TOOL_CELL = re.compile(r"^(?:(?:font|text)[ -]size\b.{0,20}|A[-+]|print|e-?mail|share|download(?: pdf)?|listen|"
                         r"bookmark|rss|tweet)$", re.I)
-# A page's topics: "Topics: Area planning, Primary education", "Tags: Land Rights   Legal Aid".
-_TAGS_ROW = re.compile(r"^(?:topics?|tags?|categor(?:y|ies)|filed under|posted in|keywords)\s*:\s*\S.{0,150}$", re.I)
-# A row of share links: "Share this:  Facebook  X  WhatsApp  LinkedIn  Email", "Facebook X Viber".
-_SHARE_ROW = re.compile(r"^(?:share(?: (?:this|on|via))?(?: (?:page|article|story|release|post))?\s*:?\s*)?"
-                        r"(?:(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|print|telegram|viber|reddit|pinterest|"
-                        r"threads|bluesky|copy link|messenger|sms)\b[\s|·•,/]*){2,10}$", re.I)
 _PAGE = re.compile(r"\bpage \d+ of \d+\b", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 
@@ -64,7 +58,7 @@ def furniture(line: str) -> bool:
         s = clean_line(s)  # a Markdown line in emphasis: "*Friday 27 March 2037*"
         if not s:
             return True
-    if _SHARE_ROW.match(s) or _TAGS_ROW.match(s):
+    if md.SHARE_ROW.match(s) or md.TAGS_ROW.match(s):
         return True
     cells = md.head_cells(s) if "   " in s else [s]
     return all(_furniture_cell(c) for c in cells if c.strip())

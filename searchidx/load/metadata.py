@@ -149,6 +149,16 @@ _URL_LINE = re.compile(
     re.I,
 )
 
+_SHARED_ON = (r"(?:facebook|x|twitter|whatsapp|linkedin|e-?mail|print|telegram|viber|reddit|pinterest|threads|bluesky|"
+              r"copy link|messenger|sms)\b[\s|·•,/]*")
+# A row of share links, over a headline or under the text: "Share this article:   Facebook   X   WhatsApp",
+# "Facebook X Viber".
+_SHARE_ROW_TEXT = (rf"(?:share(?: (?:this|on|via))?(?: (?:page|article|story|release|post))?\s*:?\s*(?:{_SHARED_ON}){{1,10}}"
+                   rf"|(?:{_SHARED_ON}){{2,10}})")
+# A page's topics: "Topics: Area planning, Primary education", "Tags: Land Rights   Legal Aid".
+_TAGS_ROW_TEXT = r"(?:topics?|tags?|categor(?:y|ies)|filed under|posted in|keywords)\s*:\s*\S.{0,150}"
+SHARE_ROW = re.compile(rf"^{_SHARE_ROW_TEXT}$", re.I)
+TAGS_ROW = re.compile(rf"^{_TAGS_ROW_TEXT}$", re.I)
 # Lines that belong to the wire, not to the release: dropped wherever they stand.
 BOILERPLATE_LINES = re.compile(
     # "-C-" is how EDGAR's text exhibits write ©.
@@ -158,11 +168,8 @@ BOILERPLATE_LINES = re.compile(
     r"back to (?:top|news)|skip to (?:main )?content|scroll to top|reddit|email|whatsapp|"
     # WordPress's like button, copied with the page: "Like this:", "Like Loading...".
     r"like this:|like loading(?:\.\.\.|…)?|"
-    # A row of share links: "Share this article:   Facebook   X   WhatsApp   Email".
-    r"share(?: (?:this|on|via))?(?: (?:page|article|story|release|post))?\s*:?\s*(?:(?:facebook|x|twitter|whatsapp|"
-    r"linkedin|e-?mail|print|telegram|viber|reddit|pinterest|threads|bluesky|copy link|messenger|sms)\b[\s|·•,/]*){1,10}|"
-    # A page's topics under its text: "Tags: Land Rights   Northern Province".
-    r"(?:tags?|topics?|filed under|categories)\s*:.{0,150}|"
+    # Rows of share links and of a page's topics.
+    rf"{_SHARE_ROW_TEXT}|{_TAGS_ROW_TEXT}|"
     # Page furniture between paragraphs: advertisement markers, and appeals with no heading of their own.
     r"advertisement(?:\s*[-–—:]\s*(?:scroll|continue) .{0,40})?|(?:story )?continues? (?:below|after advertisement)|"
     r"follow us on .{1,60}|follow (?:the )?(?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4})\s*:.{0,100}|follow (?-i:[A-Z][\w&.'’\-]*(?: [A-Z][\w&.'’\-]*){0,4}) on (?:x|twitter|facebook|"
@@ -180,7 +187,7 @@ BOILERPLATE_LINES = re.compile(
 # The first two letters (lower case, after the leading dashes) of each of BOILERPLATE_LINES' alternatives, kept
 # in step with it: a set lookup spares the pattern's thirty-odd alternatives on most lines.
 _BOILERPLATE_STARTS = frozenset("c- em vi fo sh pr di le (c co al ## 30 en fa tw li in yo ba sk sc re wh ad st pl do ne ol "
-                                "gi su si sg we th ac de ma is ou ta to fi ca".split())
+                                "gi su si sg we th ac de ma is ou te pi bl me sm ta to ca fi po ke".split())
 # What each of BOILERPLATE_LINES' alternatives starts with, in lower case, after the leading dashes: kept in step
 # with it too.
 _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "share ", "print", "distribution channel",
@@ -191,7 +198,9 @@ _BOILERPLATE_PREFIXES = ("c-", "email", "visit us on social media", "follow ", "
                          "this website uses cookies", "this site uses cookies", "our website uses cookies",
                          "our site uses cookies", "accept ", "reject ", "allow ", "decline ",
                          "manage ", "cookie ", "cookies on ", "view cookies", "signed", "sgd", "issued by",
-                         "previous ", "next ", "older ", "newer ", "tag", "topic", "filed under", "categories")
+                         "previous ", "next ", "older ", "newer ", "telegram", "viber", "pinterest", "threads", "bluesky",
+                         "copy link", "messenger", "sms", "topic", "tag", "categor", "filed under", "posted in",
+                         "keyword")
 # (and the symbol a cookie notice opens with: "🍪 Our website uses cookies.")
 _LEADING_DASHES = re.compile(r"[-–—\s\u2190-\u21ff\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]*")
 # A style sheet rule that lost its <style> tag in a conversion ("a.x:hover {color: red;} @media …").
